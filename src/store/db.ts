@@ -1,0 +1,76 @@
+// The embedded store: one DuckDB file. Every store module (positions, identities, events, lists)
+// creates its own tables through `ensureSchema`, so modules can be added without a central migration.
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+
+export const DEFAULT_DB_PATH = './tumen.duckdb';
+
+export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
+
+export class Store {
+  private constructor(
+    readonly path: string,
+    readonly instance: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+  ) {}
+
+  static async open(path: string = DEFAULT_DB_PATH, options: { readOnly?: boolean } = {}): Promise<Store> {
+    const config: Record<string, string> = {};
+    if (options.readOnly) config.access_mode = 'READ_ONLY';
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, config);
+    } catch (err) {
+      throw new Error(`cannot open store ${path}: ${(err as Error).message}`);
+    }
+    const conn = await instance.connect();
+    return new Store(path, instance, conn);
+  }
+
+  /** Runs a statement; values are always bound as parameters, never spliced into SQL. */
+  async run(sql: string, params?: SqlParams): Promise<void> {
+    await this.conn.run(sql, params);
+  }
+
+  /** Rows as plain JS objects (BIGINT as bigint, TIMESTAMP as Date). */
+  async all<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
+    const reader = await this.conn.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS() as T[];
+  }
+
+  async one<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  /** Runs `fn` inside one transaction: all of it is committed or none of it. */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.conn.run('BEGIN TRANSACTION');
+    try {
+      const out = await fn();
+      await this.conn.run('COMMIT');
+      return out;
+    } catch (err) {
+      await this.conn.run('ROLLBACK');
+      throw err;
+    }
+  }
+
+  /** Creates tables/indexes with idempotent DDL (`CREATE ... IF NOT EXISTS`). */
+  async ensureSchema(ddl: readonly string[]): Promise<void> {
+    for (const stmt of ddl) await this.conn.run(stmt);
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** Opens the store, runs `fn`, and always closes it. */
+export async function withStore<T>(path: string, fn: (store: Store) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
+  const store = await Store.open(path, options);
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}
