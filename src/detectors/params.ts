@@ -9,9 +9,12 @@ export const SEGMENT_PARAMS = {
   maxLookbackH: 24,
   /** Below this distance any time step is plausible (GFW noise_dist ≈ 0.1 nm, covers GNSS jitter). */
   noiseDistanceM: 200,
-  /** Short time steps are judged against at least this much time, so 1-s clock jitter is not "fast"
-   *  (GFW gpsdio-segment uses a 5-min floor when computing implied speed across very short steps). */
-  minDtForSpeedH: 0.1,
+  /** Time steps are padded by this much when computing implied speed, so clock jitter between receivers
+   *  is not "fast" (GFW gpsdio-segment DEFAULT_BUFFER_HOURS = 10 min). */
+  bufferH: 10 / 60,
+  /** A point may join a segment from any of its last N fixes, so one bad fix or two interleaved sources
+   *  with offset clocks do not split a track (GFW gpsdio-segment DEFAULT_LOOKBACK = 3). */
+  lookbackPoints: 3,
   /** A new segment needs this many points before it is reported as a real parallel track; shorter
    *  ones are outliers (GNSS glitches). Tumen choice: GFW drops segments with < 2 points ("noise"). */
   minPointsForTrack: 3,
@@ -70,3 +73,101 @@ export const PORT_VISIT_PARAMS = {
 
 // The DETECTORS-2 engineer adds their blocks below (encounter, loitering, spoofing, shared_mmsi,
 // identity_change, draught_change) — additive edits only.
+
+/** Encounters (possible ship-to-ship transfers) — GFW encounters_pipeline defaults. */
+export const ENCOUNTER_PARAMS = {
+  /** Tracks are resampled to this interval (GFW resample: 10 min). */
+  resampleIntervalMin: 10,
+  /** No resampled point is interpolated across a gap longer than this (GFW: 1 h). */
+  maxInterpolationGapH: 1,
+  /** Two vessels are "together" at a slot when at most this far apart (GFW max_encounter_dist_km 0.5). */
+  maxDistanceM: 500,
+  /** A run of together-slots must last this long (GFW min_encounter_time_minutes 120). */
+  minDurationH: 2,
+  /** Each vessel's median speed over the encounter must be below this (GFW: 2 kn). */
+  maxMedianSpeedKn: 2,
+  /** The encounter's mean position must be at least this far from every port (GFW: 10 km). */
+  minPortDistanceM: 10_000,
+  /** Runs of one pair closer than this in time are merged into one encounter (GFW min_hours_between_encounters 4). */
+  mergeGapH: 4,
+} as const;
+
+/** Loitering (one vessel slow at sea: a possible transfer with a partner that does not transmit). */
+export const LOITERING_PARAMS = {
+  /** Loitering while speed stays below this (GFW loitering events: average < 2 kn). */
+  maxSpeedKn: 2,
+  /** Minimum duration (GFW loitering events: 2 h; transshipment studies use 4 h — set 4 for those). */
+  minDurationH: 2,
+  /** Must be at least this far from shore (GFW: 20 nm). */
+  minShoreDistanceNm: 20,
+  /** ... and this far from every port (Tumen: "not in port", same radius as encounters). */
+  minPortDistanceM: 10_000,
+  /** A silence longer than this ends the run: a dark period is a gap, not loitering (Tumen; = GFW raw gap 6 h). */
+  maxGapH: 6,
+  /** A single fast fix inside a slow run (a GNSS jump or a brief manoeuvre) does not end it as long as the
+   *  run's mean speed stays below maxSpeedKn; this many consecutive fast fixes do (Tumen choice). */
+  maxConsecutiveFastPoints: 2,
+} as const;
+
+/** Spoofing (implausible movement, teleports that return, positions on land, fabricated tracks). */
+export const SPOOFING_PARAMS = {
+  /** A parallel off-track segment (GFW gpsdio-segment, SEGMENT_PARAMS) with at least this many points
+   *  that the main track then resumes from is "teleport and return" — persistence, so one glitch is not
+   *  enough (Tumen choice). */
+  minOffTrackPoints: 3,
+  /** ...and the off-track positions lie at least this far from the main track (Tumen; beyond GNSS error). */
+  minOffTrackDistanceM: 10_000,
+  /** Consecutive fixes on land (Natural Earth) needed for a "positions on land" episode (Tumen). */
+  minOnLandPoints: 3,
+  /** ...lasting at least this long (Tumen). */
+  minOnLandDurationH: 0.5,
+  /** Fixes within this of a port are never "on land" (coarse coastlines put berths inland). */
+  portToleranceM: 5_000,
+  /** A fix whose reported SOG differs from the implied speed since the previous fix by more than this is
+   *  inconsistent; see minInconsistentPoints (Tumen). */
+  sogMismatchKn: 5,
+  /** Minimum step length for the SOG check, so GNSS jitter over short steps does not count (Tumen). */
+  sogCheckMinStepM: 500,
+  /** Fabricated-track regularity: this many consecutive steps with identical spacing in time and distance
+   *  and identical course (within the tolerances below) — real GNSS fixes always jitter (Tumen). */
+  regularityMinSteps: 30,
+  regularityDistanceToleranceM: 1,
+  regularityCourseToleranceDeg: 0.01,
+  /** Inconsistencies of one kind closer than this in time belong to one episode (Tumen). */
+  episodeGapH: 6,
+  /** An episode needs at least this many inconsistent fixes (persistence; Tumen). */
+  minInconsistentPoints: 3,
+} as const;
+
+/** Shared MMSI (two physical ships transmitting one MMSI at the same time). */
+export const SHARED_MMSI_PARAMS = {
+  /** Each of the two segments needs this many points (GFW drops < 2-point noise segments; Tumen 3). */
+  minPointsPerSegment: 3,
+  /** Reports must alternate between the segments at least this many times — interleaving, not a one-off
+   *  teleport (Tumen). */
+  minSwitches: 4,
+  /** The segments must be at least this far apart when interleaving (Tumen). */
+  minSeparationM: 10_000,
+} as const;
+
+/** Identity changes from static reports (AIS types 5, 19, 24) and the MMSI itself. */
+export const IDENTITY_CHANGE_PARAMS = {
+  /** A new value must be reported this many times in a row (no old value between) before it counts, so
+   *  two ships alternating on one MMSI or one corrupt message do not fire (Tumen). */
+  minConfirmingReports: 2,
+  /** An IMO seen on a new MMSI counts as an MMSI change only if the old MMSI has been silent at least this
+   *  long when the new one first claims it; otherwise both transmit at once (Tumen). */
+  minMmsiHandoverSilenceH: 0,
+} as const;
+
+/** Draught changes (loaded or discharged, above all across a dark period). */
+export const DRAUGHT_CHANGE_PARAMS = {
+  /** A reported draught change at least this large is an event (Tumen; draught is entered by hand, so
+   *  small edits are noise). */
+  minChangeM: 1.0,
+  /** The new value must be reported this many times in a row (flush emits a single report). */
+  minConfirmingReports: 2,
+  /** A change is "across a gap" when the largest position silence between the last old-value report and
+   *  the first new-value report is at least this (GFW raw gap 6 h). */
+  gapMinH: 6,
+} as const;

@@ -1,0 +1,202 @@
+// Per-vessel segmentation in the spirit of GFW's gpsdio-segment: each position joins the live segment it is
+// reachable from at a plausible speed; when none is reachable it opens a new segment. Several live segments
+// for one MMSI mean a shared or spoofed MMSI. A new segment is *tentative* until it gathers
+// `minPointsForTrack` points; a tentative segment that dies while a confirmed sibling was alive is an
+// outlier (a GNSS glitch) — its points are marked `outlier` so no detector turns them into events.
+//
+// Incremental: push time-ordered positions of ONE vessel, receive decided points in time order (points of
+// a tentative segment are held back until it is confirmed or dies), snapshot the state as JSON.
+import { SEGMENT_PARAMS } from '../detectors/params.js';
+import { distanceM, METRES_PER_NM, MS_PER_HOUR } from '../geo/sphere.js';
+import type { Position } from './position.js';
+
+export type SegmentParams = typeof SEGMENT_PARAMS;
+
+export interface TrackPoint extends Position {
+  segmentId: string;
+  /** True when the point belongs to a short segment beaten by a confirmed one: a glitch. */
+  outlier: boolean;
+}
+
+export type RejectReason = 'invalid_position' | 'out_of_order' | 'duplicate' | 'wrong_mmsi';
+
+interface Segment {
+  id: string;
+  startMs: number;
+  lastMs: number;
+  lastLat: number;
+  lastLon: number;
+  /** The last `lookbackPoints` fixes as [timeMs, lat, lon]: a point may join from any of them. */
+  recent: Array<[number, number, number]>;
+  count: number;
+  confirmed: boolean;
+  /** A confirmed segment was alive at the same time: dying tentative means outlier. */
+  hadConfirmedSibling: boolean;
+  /** Points added to confirmed siblings since this segment's last point. */
+  siblingPointsSince: number;
+  dead: boolean;
+  outlier: boolean;
+}
+
+export interface SegmenterState {
+  mmsi: number;
+  lastMs: number;
+  /** "lat,lon" of points already seen at `lastMs` (duplicate detection). */
+  seenAtLast: string[];
+  segments: Segment[];
+  queue: Array<{ p: Position; seg: string }>;
+  rejects: Partial<Record<RejectReason, number>>;
+  idCounter: number;
+}
+
+/** How long a tentative segment may stay silent while a confirmed sibling keeps reporting (ms). */
+const TENTATIVE_SILENCE_MS = 30 * 60_000;
+/** ...and how many sibling points must have arrived meanwhile. */
+const TENTATIVE_SILENCE_POINTS = 3;
+
+export class Segmenter {
+  private s: SegmenterState;
+
+  constructor(mmsi: number, readonly params: SegmentParams = SEGMENT_PARAMS, state?: SegmenterState) {
+    this.s = state ?? { mmsi, lastMs: -Infinity, seenAtLast: [], segments: [], queue: [], rejects: {}, idCounter: 0 };
+  }
+
+  static restore(state: SegmenterState, params: SegmentParams = SEGMENT_PARAMS): Segmenter {
+    return new Segmenter(state.mmsi, params, structuredClone(state));
+  }
+
+  snapshot(): SegmenterState {
+    return structuredClone(this.s);
+  }
+
+  get rejects(): Readonly<Partial<Record<RejectReason, number>>> {
+    return this.s.rejects;
+  }
+
+  /** Live (not dead) segments, confirmed or not — for shared-MMSI checks. */
+  liveSegments(): ReadonlyArray<{ id: string; confirmed: boolean; count: number; lastMs: number }> {
+    return this.s.segments.filter((g) => !g.dead);
+  }
+
+  push(p: Position): TrackPoint[] {
+    const s = this.s;
+    if (p.mmsi !== s.mmsi) return this.reject('wrong_mmsi');
+    if (!validLatLon(p.lat, p.lon) || !Number.isFinite(p.timeMs)) return this.reject('invalid_position');
+    if (p.timeMs < s.lastMs) return this.reject('out_of_order');
+    const key = `${p.lat},${p.lon}`;
+    if (p.timeMs === s.lastMs) {
+      if (s.seenAtLast.includes(key)) return this.reject('duplicate');
+      s.seenAtLast.push(key);
+    } else {
+      s.lastMs = p.timeMs;
+      s.seenAtLast = [key];
+    }
+
+    this.expire(p.timeMs);
+    const seg = this.choose(p) ?? this.open(p);
+    seg.lastMs = p.timeMs;
+    seg.lastLat = p.lat;
+    seg.lastLon = p.lon;
+    seg.recent.push([p.timeMs, p.lat, p.lon]);
+    if (seg.recent.length > this.params.lookbackPoints) seg.recent.shift();
+    seg.count++;
+    seg.siblingPointsSince = 0;
+    if (!seg.confirmed && seg.count >= this.params.minPointsForTrack) seg.confirmed = true;
+    s.queue.push({ p, seg: seg.id });
+
+    if (seg.confirmed) {
+      for (const other of s.segments) {
+        if (other === seg || other.dead || other.confirmed) continue;
+        other.hadConfirmedSibling = true;
+        other.siblingPointsSince++;
+        if (other.siblingPointsSince >= TENTATIVE_SILENCE_POINTS && p.timeMs - other.lastMs >= TENTATIVE_SILENCE_MS) {
+          this.kill(other);
+        }
+      }
+    } else if (s.segments.some((g) => g !== seg && !g.dead && g.confirmed)) {
+      seg.hadConfirmedSibling = true;
+    }
+    return this.drain();
+  }
+
+  /** End of input: every held point is decided now. */
+  flush(): TrackPoint[] {
+    for (const g of this.s.segments) if (!g.dead) this.kill(g);
+    return this.drain();
+  }
+
+  private reject(reason: RejectReason): TrackPoint[] {
+    this.s.rejects[reason] = (this.s.rejects[reason] ?? 0) + 1;
+    return [];
+  }
+
+  private expire(nowMs: number): void {
+    const maxMs = this.params.maxLookbackH * MS_PER_HOUR;
+    for (const g of this.s.segments) if (!g.dead && nowMs - g.lastMs > maxMs) this.kill(g);
+  }
+
+  private kill(g: Segment): void {
+    g.dead = true;
+    g.outlier = !g.confirmed && g.hadConfirmedSibling;
+  }
+
+  /** The reachable live segment, preferring confirmed ones, then the lowest implied speed (relative to
+   *  the limit) from any of its last `lookbackPoints` fixes. */
+  private choose(p: Position): Segment | undefined {
+    let best: Segment | undefined;
+    let bestScore = Infinity;
+    const { bufferH, maxSpeedKn, noiseDistanceM } = this.params;
+    for (const g of this.s.segments) {
+      if (g.dead) continue;
+      let ratio = Infinity;
+      for (const [t, lat, lon] of g.recent) {
+        const d = distanceM(lat, lon, p.lat, p.lon);
+        if (d <= noiseDistanceM) { ratio = 0; break; }
+        const speedKn = d / METRES_PER_NM / ((p.timeMs - t) / MS_PER_HOUR + bufferH);
+        if (speedKn <= maxSpeedKn) ratio = Math.min(ratio, speedKn / maxSpeedKn);
+      }
+      if (ratio === Infinity) continue;
+      const score = (g.confirmed ? 0 : 10) + ratio;
+      if (score < bestScore) {
+        bestScore = score;
+        best = g;
+      }
+    }
+    return best;
+  }
+
+  private open(p: Position): Segment {
+    const base = `${p.mmsi}-${new Date(p.timeMs).toISOString()}`;
+    const id = this.s.segments.some((g) => g.id === base) ? `${base}-${++this.s.idCounter}` : base;
+    const g: Segment = {
+      id, startMs: p.timeMs, recent: [], lastMs: p.timeMs, lastLat: p.lat, lastLon: p.lon, count: 0, confirmed: false,
+      hadConfirmedSibling: false, siblingPointsSince: 0, dead: false, outlier: false,
+    };
+    this.s.segments.push(g);
+    return g;
+  }
+
+  /** Emits queued points from the head while their segment is decided; forgets dead, drained segments. */
+  private drain(): TrackPoint[] {
+    const out: TrackPoint[] = [];
+    const s = this.s;
+    const byId = new Map(s.segments.map((g) => [g.id, g]));
+    let i = 0;
+    for (; i < s.queue.length; i++) {
+      const q = s.queue[i]!;
+      const g = byId.get(q.seg)!;
+      if (!g.confirmed && !g.dead) break;
+      out.push({ ...q.p, segmentId: g.id, outlier: g.outlier });
+    }
+    if (i > 0) s.queue.splice(0, i);
+    if (s.segments.some((g) => g.dead)) {
+      const waiting = new Set(s.queue.map((q) => q.seg));
+      s.segments = s.segments.filter((g) => !g.dead || waiting.has(g.id));
+    }
+    return out;
+  }
+}
+
+export function validLatLon(lat: number, lon: number): boolean {
+  return Number.isFinite(lat) && Number.isFinite(lon) && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
+}
