@@ -1,0 +1,274 @@
+// Line-level AIS decoding: NMEA 0183 !xxVDM/!xxVDO framing, checksums, tag blocks, provider metadata and
+// multi-sentence reassembly. Stateful per input stream; never reads the clock (timeouts use line times).
+import { Payload } from './bits.js';
+import { decodePayload } from './message.js';
+import { hex2, parseTagBlock, type TagBlock } from './tagblock.js';
+import { parsePghp, parseTrailing, type TrailingMeta } from './trailing.js';
+import type { DecodeCountKey, DecodeResult, LineMeta, RejectReason } from './types.js';
+
+export interface AisDecoderOptions {
+  /** A multipart message whose first fragment is older than this (in line time) is dropped. Default 60 s. */
+  fragmentTimeoutMs?: number;
+  /** At most this many multipart messages are waiting for fragments; the oldest is dropped. Default 1000. */
+  maxPendingFragments?: number;
+  /** A multipart message still incomplete this many lines after its first fragment is dropped. Default 2000. */
+  fragmentTimeoutLines?: number;
+}
+
+const DEFAULTS = { fragmentTimeoutMs: 60_000, maxPendingFragments: 1000, fragmentTimeoutLines: 2000 };
+
+interface Pending {
+  parts: Array<string | undefined>;
+  received: number;
+  firstLine: number;
+  firstTimeMs: number | null;
+  meta: LineMeta;
+}
+
+const SKIP_BLANK: DecodeResult = { kind: 'skip', reason: 'blank' };
+const SKIP_COMMENT: DecodeResult = { kind: 'skip', reason: 'comment' };
+const SKIP_NON_AIS: DecodeResult = { kind: 'skip', reason: 'non_ais' };
+const FRAGMENT: DecodeResult = { kind: 'fragment' };
+
+/** Station names that identify satellite AIS providers. */
+const SATELLITE_STATION = /orbcomm|exactearth|spire|sat/i;
+
+export class AisDecoder {
+  readonly counts: Record<DecodeCountKey, number> = {
+    message: 0, fragment: 0, blank: 0, comment: 0, non_ais: 0,
+    checksum: 0, framing: 0, truncated: 0, unknown_type: 0, incomplete_multipart: 0, out_of_range: 0,
+  };
+
+  private readonly opts: Required<AisDecoderOptions>;
+  private readonly payload = new Payload();
+  private readonly pending = new Map<string, Pending>();
+  private lineNo = 0;
+  /** A tag block alone on its line applies to the next sentence. */
+  private carriedTag: TagBlock | null = null;
+  /** The last $PGHP header applies to sentences until a message completes. */
+  private pghp: TrailingMeta | null = null;
+
+  constructor(options: AisDecoderOptions = {}) {
+    this.opts = { ...DEFAULTS, ...options };
+  }
+
+  decodeLine(line: string): DecodeResult {
+    const r = this.decode(line);
+    if (r.kind === 'skip') this.counts[r.reason]++;
+    else if (r.kind === 'reject') this.counts[r.reason]++;
+    else this.counts[r.kind]++;
+    return r;
+  }
+
+  /** End of input: pending fragments become 'incomplete_multipart' rejects (also counted). */
+  flush(): Array<{ reason: RejectReason; detail: string }> {
+    const out: Array<{ reason: RejectReason; detail: string }> = [];
+    for (const [key, p] of this.pending) out.push(this.drop(key, p, 'end of input'));
+    this.pending.clear();
+    this.carriedTag = null;
+    this.pghp = null;
+    return out;
+  }
+
+  private drop(key: string, p: Pending, why: string): { reason: RejectReason; detail: string } {
+    // Its fragments were counted as 'fragment'; they end up as incomplete_multipart instead, so that the
+    // counts always add up to the number of lines.
+    this.counts.fragment -= p.received;
+    this.counts.incomplete_multipart += p.received;
+    return { reason: 'incomplete_multipart', detail: `${why}: ${p.received} of ${p.parts.length} fragments (${key}) from line ${p.firstLine}` };
+  }
+
+  private decode(line: string): DecodeResult {
+    this.lineNo++;
+    let end = line.length;
+    while (end > 0 && line.charCodeAt(end - 1) <= 32) end--;
+    let start = 0;
+    while (start < end && line.charCodeAt(start) <= 32) start++;
+    if (start === end) return SKIP_BLANK;
+    let c = line.charCodeAt(start);
+    if (c === 35 /* # */) return SKIP_COMMENT;
+
+    let tag: TagBlock | null = null;
+    if (c === 92 /* \ */) {
+      const close = line.indexOf('\\', start + 1);
+      if (close < 0 || close >= end) return reject('framing', 'unterminated tag block');
+      const parsed = parseTagBlock(line, start + 1, close);
+      if (!parsed.ok) return reject(parsed.reason, parsed.detail);
+      tag = parsed.tag;
+      start = close + 1;
+      if (start === end) {
+        this.carriedTag = tag;
+        return SKIP_NON_AIS;
+      }
+      c = line.charCodeAt(start);
+    } else if (this.carriedTag !== null) {
+      tag = this.carriedTag;
+    }
+    this.carriedTag = null;
+
+    if (!isVdmAt(line, start, end)) {
+      if (c === 36 /* $ */ && line.startsWith('$PGHP', start)) {
+        this.pghp = parsePghp(line, start, end);
+        return SKIP_NON_AIS;
+      }
+      if (c === 33 /* ! */ || c === 36) return SKIP_NON_AIS; // other NMEA sentences
+      // A prefix before the sentence (e.g. a logger's timestamp): decode from the '!'.
+      const bang = line.indexOf('!', start);
+      if (bang < 0 || !isVdmAt(line, bang, end)) return SKIP_NON_AIS;
+      start = bang;
+    }
+    if (this.pending.size > 0) this.expire(tag?.timeMs ?? null);
+    return this.sentence(line, start, end, tag);
+  }
+
+  /** Parses "!AIVDM,total,num,seq,chan,payload,fill*hh[,trailing]" starting at `start`. */
+  private sentence(line: string, start: number, end: number, tag: TagBlock | null): DecodeResult {
+    const star = line.indexOf('*', start);
+    if (star < 0 || star + 3 > end) return reject('framing', 'no checksum');
+    let sum = 0;
+    for (let i = start + 1; i < star; i++) sum ^= line.charCodeAt(i);
+    const given = hexDigit(line.charCodeAt(star + 1)) * 16 + hexDigit(line.charCodeAt(star + 2));
+    if (!(given >= 0)) return reject('framing', `checksum "${line.slice(star + 1, star + 3)}"`);
+    if (given !== sum) return reject('checksum', `sentence checksum ${hex2(given)}, computed ${hex2(sum)}`);
+
+    const p1 = start + 6; // comma after the formatter
+    const p2 = line.indexOf(',', p1 + 1);
+    const p3 = p2 < 0 ? -1 : line.indexOf(',', p2 + 1);
+    const p4 = p3 < 0 ? -1 : line.indexOf(',', p3 + 1);
+    const p5 = p4 < 0 ? -1 : line.indexOf(',', p4 + 1);
+    const p6 = p5 < 0 ? -1 : line.indexOf(',', p5 + 1);
+    if (p6 < 0 || p6 > star) return reject('framing', 'too few fields');
+    const total = smallInt(line, p1 + 1, p2);
+    const num = smallInt(line, p2 + 1, p3);
+    const fill = smallInt(line, p6 + 1, star);
+    if (total < 1 || num < 1 || num > total) return reject('framing', `fragment ${line.slice(p2 + 1, p3)} of ${line.slice(p1 + 1, p2)}`);
+    if (fill < 0 || fill > 5) return reject('framing', `fill bits "${line.slice(p6 + 1, star)}"`);
+    if (p6 === p5 + 1) return reject('truncated', 'empty payload');
+
+    // Line metadata: tag block first, then trailing provider fields, then the last $PGHP.
+    let timeMs = tag !== null ? tag.timeMs : null;
+    let station = tag !== null ? tag.station : null;
+    if (star + 3 < end && line.charCodeAt(star + 3) === 44 /* , */) {
+      const tr = parseTrailing(line, star + 4, end);
+      if (timeMs === null) timeMs = tr.timeMs;
+      if (station === null) station = tr.station;
+    }
+    if (this.pghp !== null) {
+      if (timeMs === null) timeMs = this.pghp.timeMs;
+      if (station === null) station = this.pghp.station;
+    }
+
+    if (total === 1) {
+      const n = this.payload.append(line, p5 + 1, p6, 0);
+      if (n < 0) return reject('framing', 'invalid payload character');
+      this.payload.finish(n, fill);
+      return this.complete(line.slice(p5 + 1, p6), timeMs, station);
+    }
+
+    // Multipart: key by group (tag block g:) when given, else by station, channel and sequence id.
+    const key = tag !== null && tag.groupId !== null
+      ? `g${station ?? ''}|${tag.groupId}|${total}`
+      : `${station ?? ''}|${line.slice(p4 + 1, p5)}|${line.slice(p3 + 1, p4)}|${total}`;
+    const part = line.slice(p5 + 1, p6) + (num === total ? String(fill) : '');
+    let p = this.pending.get(key);
+    if (num === 1) {
+      if (p !== undefined) {
+        this.pending.delete(key);
+        this.drop(key, p, 'restarted');
+      }
+      p = { parts: new Array(total), received: 0, firstLine: this.lineNo, firstTimeMs: timeMs, meta: makeMeta(timeMs, station) };
+      this.pending.set(key, p);
+      if (this.pending.size > this.opts.maxPendingFragments) this.evictOldest();
+    } else if (p === undefined) {
+      return reject('incomplete_multipart', `fragment ${num} of ${total} without fragment 1`);
+    }
+    if (p.parts[num - 1] !== undefined) {
+      return reject('incomplete_multipart', `duplicate fragment ${num} of ${total}`);
+    }
+    p.parts[num - 1] = part;
+    p.received++;
+    if (p.received < total) return FRAGMENT;
+
+    this.pending.delete(key);
+    // The last fragment ends its part with the fill digit; earlier fragments carry none.
+    let joined = '';
+    let n = 0;
+    for (let k = 0; k < total; k++) {
+      const s = p.parts[k] as string;
+      const body = k === total - 1 ? s.slice(0, -1) : s;
+      n = this.payload.append(body, 0, body.length, n);
+      if (n < 0) {
+        // Its earlier fragments become rejects too.
+        this.drop(key, { ...p, received: p.received - 1 }, 'bad fragment');
+        return reject('framing', 'invalid payload character');
+      }
+      joined += body;
+    }
+    this.payload.finish(n, fill);
+    const meta = p.meta;
+    return this.complete(joined, meta.timeMs ?? timeMs, meta.station ?? station);
+  }
+
+  private complete(payloadText: string, timeMs: number | null, station: string | null): DecodeResult {
+    this.pghp = null;
+    const out = decodePayload(this.payload);
+    if (!out.ok) return { kind: 'reject', reason: out.reason, detail: out.detail };
+    return { kind: 'message', message: out.message, meta: makeMeta(timeMs, station), payload: payloadText };
+  }
+
+  /** Drops multipart messages too old in line time or line count. Oldest first (Map keeps insertion order). */
+  private expire(nowMs: number | null): void {
+    for (const [key, p] of this.pending) {
+      const tooManyLines = this.lineNo - p.firstLine > this.opts.fragmentTimeoutLines;
+      const tooOld = nowMs !== null && p.firstTimeMs !== null && nowMs - p.firstTimeMs > this.opts.fragmentTimeoutMs;
+      if (!tooManyLines && !tooOld) break;
+      this.pending.delete(key);
+      this.drop(key, p, 'timed out');
+    }
+  }
+
+  private evictOldest(): void {
+    const first = this.pending.entries().next();
+    if (first.done === true) return;
+    const [key, p] = first.value;
+    this.pending.delete(key);
+    this.drop(key, p, 'buffer full');
+  }
+}
+
+function reject(reason: RejectReason, detail: string): DecodeResult {
+  return { kind: 'reject', reason, detail };
+}
+
+function makeMeta(timeMs: number | null, station: string | null): LineMeta {
+  return { timeMs, station, source: station !== null && SATELLITE_STATION.test(station) ? 'satellite' : null };
+}
+
+/** True when `line[start..]` is "!xxVDM," or "!xxVDO," (or with '$'). */
+function isVdmAt(line: string, start: number, end: number): boolean {
+  if (end - start < 7) return false;
+  const c0 = line.charCodeAt(start);
+  return (c0 === 33 || c0 === 36) &&
+    line.charCodeAt(start + 3) === 86 /* V */ && line.charCodeAt(start + 4) === 68 /* D */ &&
+    (line.charCodeAt(start + 5) === 77 /* M */ || line.charCodeAt(start + 5) === 79 /* O */) &&
+    line.charCodeAt(start + 6) === 44;
+}
+
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1000;
+}
+
+/** Non-negative decimal integer in line[start, end); -1 when empty or not a number. */
+function smallInt(line: string, start: number, end: number): number {
+  if (end <= start || end - start > 6) return -1;
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}

@@ -1,0 +1,130 @@
+// Field tables as data: each AIS field is {name, absolute bit offset, width, kind}; one routine walks them.
+import { sbits, text, ubits } from './bits.js';
+
+export const UINT = 0;
+export const SINT = 1;
+export const BOOL = 2;
+export const TEXT = 3;
+export const LOOKUP = 4;
+export const TURN = 5;
+export type FieldKind = typeof UINT | typeof SINT | typeof BOOL | typeof TEXT | typeof LOOKUP | typeof TURN;
+
+export interface Field {
+  readonly name: string;
+  /** Absolute bit offset from the start of the message (ITU-R M.1371 / gpsd driver_ais.c). */
+  readonly start: number;
+  readonly width: number;
+  readonly kind: FieldKind;
+  /** Output = raw / scale (e.g. 600000 for 1/10000 minute -> degrees). */
+  readonly scale: number;
+  /** Decimal places the scaled value is rounded to. */
+  readonly decimals: number;
+  /** Raw value meaning "not available": becomes null. */
+  readonly na: number | null;
+  /** Valid range of the output value (after scaling); outside it the message is 'out_of_range'. */
+  readonly min: number | null;
+  readonly max: number | null;
+  /** Renders the raw value of a LOOKUP field. */
+  readonly lookup: ((v: number) => string) | null;
+  /** The field is present only when the message has at least this many bits. */
+  readonly minBits: number;
+}
+
+const BASE: Omit<Field, 'name' | 'start' | 'width' | 'kind'> = {
+  scale: 1, decimals: -1, na: null, min: null, max: null, lookup: null, minBits: 0,
+};
+
+type Opts = Partial<Omit<Field, 'name' | 'start' | 'width' | 'kind'>>;
+
+export const u = (name: string, start: number, width: number, o: Opts = {}): Field =>
+  ({ ...BASE, ...o, name, start, width, kind: UINT });
+export const s = (name: string, start: number, width: number, o: Opts = {}): Field =>
+  ({ ...BASE, ...o, name, start, width, kind: SINT });
+export const b = (name: string, start: number, o: Opts = {}): Field =>
+  ({ ...BASE, ...o, name, start, width: 1, kind: BOOL });
+/** Text of `chars` six-bit characters. */
+export const t = (name: string, start: number, chars: number, o: Opts = {}): Field =>
+  ({ ...BASE, ...o, name, start, width: chars * 6, kind: TEXT });
+export const lookup = (name: string, start: number, width: number, render: (v: number) => string): Field =>
+  ({ ...BASE, name, start, width, kind: LOOKUP, lookup: render });
+export const table = (texts: readonly string[]) => (v: number): string => texts[v] ?? `Unknown (${v})`;
+
+/** Longitude in 1/10000 minute (28 bits, 181° = not available). */
+export const lon28 = (start: number, name = 'lon'): Field =>
+  s(name, start, 28, { scale: 600000, decimals: 7, na: 181 * 600000, min: -180, max: 180 });
+/** Latitude in 1/10000 minute (27 bits, 91° = not available). */
+export const lat27 = (start: number, name = 'lat'): Field =>
+  s(name, start, 27, { scale: 600000, decimals: 7, na: 91 * 600000, min: -90, max: 90 });
+/** Longitude in 1/10 minute (18 bits) as in messages 17, 22, 23, 27. */
+export const lon18 = (name: string, start: number): Field =>
+  s(name, start, 18, { scale: 600, decimals: 4, na: 181 * 600, min: -180, max: 180 });
+/** Latitude in 1/10 minute (17 bits). */
+export const lat17 = (name: string, start: number): Field =>
+  s(name, start, 17, { scale: 600, decimals: 4, na: 91 * 600, min: -90, max: 90 });
+/** Speed over ground in 1/10 knot (1023 = not available). */
+export const speed10 = (start: number): Field => u('speed', start, 10, { scale: 10, decimals: 1, na: 1023 });
+/** Course over ground in 1/10 degree (3600 = not available). */
+export const course10 = (start: number): Field =>
+  u('course', start, 12, { scale: 10, decimals: 1, na: 3600, min: 0, max: 360 });
+/** True heading in degrees (511 = not available). */
+export const heading9 = (start: number): Field => u('heading', start, 9, { na: 511, min: 0, max: 359 });
+/** Rate of turn as gpsd renders it: degrees/min, or "fastleft"/"fastright"; -128 = not available. */
+export const turn8 = (start: number): Field => ({ ...BASE, name: 'turn', start, width: 8, kind: TURN, na: -128 });
+
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000];
+
+/**
+ * Reads every field of `fields` from the payload into `msg`. Returns the name of the first field whose
+ * value is out of its valid range, or null.
+ */
+export function readFields(six: Uint8Array, bitLen: number, fields: readonly Field[], msg: Record<string, unknown>): string | null {
+  let bad: string | null = null;
+  for (let k = 0; k < fields.length; k++) {
+    const f = fields[k];
+    if (bitLen < f.minBits) continue;
+    switch (f.kind) {
+      case UINT:
+      case SINT: {
+        const raw = f.kind === UINT ? ubits(six, f.start, f.width) : sbits(six, f.start, f.width);
+        if (raw === f.na) {
+          msg[f.name] = null;
+          break;
+        }
+        let v = raw;
+        if (f.scale !== 1) {
+          v = raw / f.scale;
+          if (f.decimals >= 0) {
+            const p = POW10[f.decimals];
+            v = Math.round(v * p) / p;
+          }
+        }
+        if (bad === null && ((f.min !== null && v < f.min) || (f.max !== null && v > f.max))) bad = f.name;
+        msg[f.name] = v;
+        break;
+      }
+      case BOOL:
+        msg[f.name] = ubits(six, f.start, 1) !== 0;
+        break;
+      case TEXT:
+        msg[f.name] = text(six, bitLen, f.start, f.width / 6);
+        break;
+      case LOOKUP:
+        msg[f.name] = (f.lookup as (v: number) => string)(ubits(six, f.start, f.width));
+        break;
+      case TURN: {
+        const raw = sbits(six, f.start, 8);
+        if (raw === -128) msg[f.name] = null;
+        else if (raw === -127) msg[f.name] = 'fastleft';
+        else if (raw === 127) msg[f.name] = 'fastright';
+        else {
+          // ROT_AIS = 4.733 * sqrt(ROT deg/min), ITU-R M.1371 table 46; gpsd rounds to whole degrees/min.
+          const r = raw / 4.733;
+          const v = Math.round(r * r);
+          msg[f.name] = raw < 0 ? -v : v;
+        }
+        break;
+      }
+    }
+  }
+  return bad;
+}

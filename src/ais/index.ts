@@ -1,0 +1,5 @@
+// Public API of the AIS decoder (core, no I/O).
+export type { AisMessage, LineMeta, RejectReason, SkipReason, DecodeResult, DecodeCountKey } from './types.js';
+export { REJECT_REASONS, SKIP_REASONS } from './types.js';
+export { AisDecoder, type AisDecoderOptions } from './decoder.js';
+export { NAV_STATUS_TEXT, epfdText, shiptypeText } from './lookups.js';

@@ -1,0 +1,36 @@
+// Turns a de-armoured payload into an AisMessage, or says why it cannot.
+import { ubits, type Payload } from './bits.js';
+import { readFields } from './fields.js';
+import { MESSAGE_SPECS } from './messages.js';
+import type { AisMessage, RejectReason } from './types.js';
+
+export type PayloadOutcome =
+  | { ok: true; message: AisMessage }
+  | { ok: false; reason: RejectReason; detail: string };
+
+/** Bits every message carries: type (6), repeat indicator (2), MMSI (30). */
+const HEADER_BITS = 38;
+
+export function decodePayload(p: Payload): PayloadOutcome {
+  const six = p.six;
+  const bitLen = p.bitLen;
+  if (bitLen < 6) return { ok: false, reason: 'truncated', detail: `payload of ${bitLen} bits` };
+  const type = six[0];
+  const spec = type < MESSAGE_SPECS.length ? MESSAGE_SPECS[type] : undefined;
+  if (spec === undefined) return { ok: false, reason: 'unknown_type', detail: `message type ${type}` };
+  if (bitLen < HEADER_BITS || bitLen < spec.minBits) {
+    return { ok: false, reason: 'truncated', detail: `type ${type} with ${bitLen} bits (needs ${Math.max(HEADER_BITS, spec.minBits)})` };
+  }
+  const message: AisMessage = { type, repeat: ubits(six, 6, 2), mmsi: ubits(six, 8, 30) };
+  let bad = readFields(six, bitLen, spec.fields, message);
+  if (spec.extra !== undefined) {
+    const extraBad = spec.extra(six, bitLen, message);
+    if (bad === null) bad = extraBad;
+  }
+  if (message.mmsi === 0) return { ok: false, reason: 'out_of_range', detail: `type ${type}: mmsi 0` };
+  if (bad !== null) {
+    const value = message[bad];
+    return { ok: false, reason: 'out_of_range', detail: `type ${type} mmsi ${message.mmsi}: ${bad} ${JSON.stringify(value)}` };
+  }
+  return { ok: true, message };
+}

@@ -1,0 +1,73 @@
+// NMEA 4.0 tag blocks: "\c:1334337317,s:rEV02,g:1-2-3985*2D\" before a sentence (IEC 61162-1 §7.9).
+
+export interface TagBlock {
+  /** `c:` UNIX time; seconds or milliseconds on the wire, always milliseconds here. */
+  timeMs: number | null;
+  /** `s:` source / station. */
+  station: string | null;
+  /** `g:` (or old "1G2:id") sentence grouping. */
+  groupSeq: number;
+  groupTotal: number;
+  groupId: string | null;
+}
+
+/** `c:` values above this are milliseconds (1e11 s is the year 5138). */
+const MS_THRESHOLD = 1e11;
+
+export type TagParse = { ok: true; tag: TagBlock } | { ok: false; reason: 'checksum' | 'framing'; detail: string };
+
+/** Parses the tag block between the backslashes, `line[start, end)`. */
+export function parseTagBlock(line: string, start: number, end: number): TagParse {
+  const star = line.lastIndexOf('*', end - 1);
+  let bodyEnd = end;
+  if (star >= start) {
+    bodyEnd = star;
+    let sum = 0;
+    for (let i = start; i < star; i++) sum ^= line.charCodeAt(i);
+    const given = parseInt(line.slice(star + 1, end), 16);
+    if (Number.isNaN(given) || end - star - 1 !== 2) {
+      return { ok: false, reason: 'framing', detail: `tag block checksum "${line.slice(star + 1, end)}"` };
+    }
+    if (given !== sum) {
+      return { ok: false, reason: 'checksum', detail: `tag block checksum ${hex2(given)}, computed ${hex2(sum)}` };
+    }
+  }
+  const tag: TagBlock = { timeMs: null, station: null, groupSeq: 0, groupTotal: 0, groupId: null };
+  let i = start;
+  while (i < bodyEnd) {
+    let comma = line.indexOf(',', i);
+    if (comma < 0 || comma > bodyEnd) comma = bodyEnd;
+    const colon = line.indexOf(':', i);
+    if (colon > i && colon < comma) {
+      const key = line.slice(i, colon);
+      const value = line.slice(colon + 1, comma);
+      if (key === 'c') {
+        const n = Number(value);
+        if (value.length > 0 && Number.isFinite(n) && n > 0) tag.timeMs = n >= MS_THRESHOLD ? Math.round(n) : Math.round(n * 1000);
+      } else if (key === 's') {
+        if (value.length > 0) tag.station = value;
+      } else if (key === 'g') {
+        const m = /^(\d+)-(\d+)-(\w+)$/.exec(value);
+        if (m) setGroup(tag, Number(m[1]), Number(m[2]), m[3]);
+      } else {
+        // Old NMEA 4 grouping "1G2:0125": sentence 1 of 2, group 0125.
+        const m = /^(\d)G(\d)$/.exec(key);
+        if (m) setGroup(tag, Number(m[1]), Number(m[2]), value);
+      }
+    }
+    i = comma + 1;
+  }
+  return { ok: true, tag };
+}
+
+function setGroup(tag: TagBlock, seq: number, total: number, id: string): void {
+  if (seq >= 1 && total >= 1 && seq <= total) {
+    tag.groupSeq = seq;
+    tag.groupTotal = total;
+    tag.groupId = id;
+  }
+}
+
+export function hex2(n: number): string {
+  return (n < 16 ? '0' : '') + n.toString(16).toUpperCase();
+}
