@@ -90,6 +90,12 @@ export const ENCOUNTER_PARAMS = {
   minPortDistanceM: 10_000,
   /** Runs of one pair closer than this in time are merged into one encounter (GFW min_hours_between_encounters 4). */
   mergeGapH: 4,
+  /** Tumen difference: a run is broken only by a slot where BOTH vessels have a resampled point and are
+   *  apart; slots where one of them has none (a reception hole, e.g. satellite-only coverage) are bridged
+   *  for up to this long. GFW breaks at every missing slot and relies on merging. */
+  maxRunHoleH: 2,
+  /** A run needs at least this many together-slots (Tumen: holes may make 2 h out of few points). */
+  minPoints: 4,
 } as const;
 
 /** Loitering (one vessel slow at sea: a possible transfer with a partner that does not transmit). */
