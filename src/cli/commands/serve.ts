@@ -1,11 +1,39 @@
-// PLACEHOLDER (issue 5): the owner of this command replaces this file with the real one.
+// `tumen serve`: the HTTP API and the web map on one store.
 import type { Command } from 'commander';
+import { withDbOption } from '../options.js';
+import { startServer } from '../../server/start.js';
+
+interface ServeOptions {
+  db: string;
+  port: string;
+  host: string;
+  tokenFile?: string;
+  cors?: string;
+  listen?: string;
+}
 
 export function register(program: Command): void {
-  program
-    .command('serve')
-    .description('serve the HTTP API and the web map')
-    .action(() => {
-      throw new Error('tumen serve arrives with issue 5');
+  withDbOption(
+    program
+      .command('serve')
+      .description('serve the HTTP API (/openapi.json) and the web map')
+      .option('--port <n>', 'TCP port (0 = any free port)', '8080')
+      .option('--host <addr>', 'address to bind (default loopback only)', '127.0.0.1')
+      .option('--token-file <file>', 'API token for write endpoints (default: env TUMEN_API_TOKEN; none = writes disabled)')
+      .option('--cors <origin>', 'allow this browser origin to call the API (default: CORS off)'),
+  ).action(async (opts: ServeOptions) => {
+    const port = Number(opts.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${opts.port}`);
+    const server = await startServer({ dbPath: opts.db, port, host: opts.host, tokenFile: opts.tokenFile, corsOrigin: opts.cors ?? null });
+    console.log(`tumen serve: ${server.url}  (API: ${server.url}/openapi.json, store ${opts.db})`);
+    await new Promise<void>((resolve) => {
+      const stop = (): void => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void server.close().then(resolve);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
     });
+  });
 }

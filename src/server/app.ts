@@ -1,0 +1,36 @@
+// The HTTP application: every route, one error handler, optional CORS, the web UI as static files.
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { ServerContext } from './context.js';
+import { onError, onNotFound } from './errors.js';
+import { OPENAPI } from './openapi.js';
+import { healthRoutes } from './routes/health.js';
+import { vesselRoutes } from './routes/vessels.js';
+import { trackRoutes } from './routes/track.js';
+import { streamRoutes } from './routes/stream.js';
+import { exportRoutes } from './routes/exports.js';
+import { eventContextRoutes } from './routes/event-context.js';
+import { eventRoutes } from './routes/events.js';
+import { screeningRoutes } from './routes/screening.js';
+import { writeRoutes } from './routes/writes.js';
+
+export function createApp(ctx: ServerContext): Hono {
+  const app = new Hono();
+  app.onError(onError);
+  app.notFound(onNotFound);
+  if (ctx.corsOrigin) {
+    app.use('/api/*', cors({ origin: ctx.corsOrigin, allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'PUT', 'DELETE'] }));
+  }
+  app.get('/openapi.json', (c) => c.json(OPENAPI));
+  // Order matters: fixed paths (stream, export) before /api/events/:id.
+  for (const routes of [healthRoutes, vesselRoutes, trackRoutes, streamRoutes, exportRoutes, eventContextRoutes, eventRoutes, screeningRoutes, writeRoutes]) {
+    app.route('/', routes(ctx));
+  }
+  if (ctx.webRoot) {
+    const root = ctx.webRoot;
+    app.use('/*', serveStatic({ root }));
+    app.get('/', serveStatic({ root, path: 'index.html' }));
+  }
+  return app;
+}

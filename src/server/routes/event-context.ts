@@ -1,0 +1,83 @@
+// GET /api/events/:id/context — what the map needs to show one event, as GeoJSON:
+// gap → dashed line from the last position before to the first after; encounter → both tracks;
+// port visit → its port; dark port call → its candidate ports; every event → the vessel's track around it.
+import { Hono } from 'hono';
+import type { Store } from '../../store/db.js';
+import type { TumenEvent } from '../../events/schema.js';
+import { PORTS_OF_INTEREST } from '../../reference/ports-of-interest.js';
+import { eventFeature, featureCollection, trackFeatures, type Feature, type FeatureCollection } from '../../io/geojson.js';
+import type { ServerContext } from '../context.js';
+import { notFound } from '../errors.js';
+import { tableExists } from '../sql-util.js';
+import { getEvent } from './events.js';
+import { readTrack } from './track.js';
+
+/** Track shown around an event, each side (long enough to see the approach and the departure). */
+const CONTEXT_MARGIN_MS = 6 * 3_600_000;
+const CONTEXT_MAX_POINTS = 2000;
+
+function portFeature(p: { id: string; name: string; country: string; lat?: number; lon?: number }, kind: string, extra: Record<string, unknown> = {}): Feature | null {
+  const known = PORTS_OF_INTEREST.find((x) => x.id === p.id);
+  const lat = typeof p.lat === 'number' ? p.lat : known?.lat;
+  const lon = typeof p.lon === 'number' ? p.lon : known?.lon;
+  if (lat === undefined || lon === undefined) return null;
+  return { type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { kind, id: p.id, name: p.name, country: p.country, ...extra } };
+}
+
+async function positionAt(store: Store, mmsi: number, timeMs: number, dir: 'before' | 'after'): Promise<{ lat: number; lon: number; t: number } | undefined> {
+  const sql = dir === 'before'
+    ? 'SELECT lat, lon, epoch_ms(time)::DOUBLE AS t FROM positions WHERE mmsi = $mmsi AND time <= epoch_ms($t::BIGINT) ORDER BY time DESC LIMIT 1'
+    : 'SELECT lat, lon, epoch_ms(time)::DOUBLE AS t FROM positions WHERE mmsi = $mmsi AND time >= epoch_ms($t::BIGINT) ORDER BY time LIMIT 1';
+  return store.one(sql, { mmsi, t: timeMs });
+}
+
+export async function eventContext(store: Store, e: TumenEvent): Promise<FeatureCollection> {
+  const startMs = Date.parse(e.start);
+  const endMs = e.end ? Date.parse(e.end) : startMs;
+  const features: Feature[] = [eventFeature(e)];
+  const hasPositions = await tableExists(store, 'positions');
+  const window = { fromMs: startMs - CONTEXT_MARGIN_MS, toMs: endMs + CONTEXT_MARGIN_MS, maxPoints: CONTEXT_MAX_POINTS };
+  if (hasPositions) {
+    const mmsis = e.other_mmsi ? [e.mmsi, e.other_mmsi] : [e.mmsi];
+    for (const mmsi of mmsis) {
+      const track = await readTrack(store, { mmsi, ...window });
+      for (const f of trackFeatures(track)) {
+        f.properties.role = mmsi === e.mmsi ? 'vessel' : 'partner';
+        features.push(f);
+      }
+    }
+  }
+  if ((e.type === 'gap' || e.type === 'dark_port_call') && hasPositions) {
+    const before = await positionAt(store, e.mmsi, startMs, 'before');
+    const after = e.end ? await positionAt(store, e.mmsi, endMs, 'after') : undefined;
+    const from = before ?? { lat: e.lat, lon: e.lon, t: startMs };
+    if (after) {
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'LineString', coordinates: [[from.lon, from.lat], [after.lon, after.lat]] },
+        properties: { kind: 'gap_line', mmsi: e.mmsi, start: new Date(from.t).toISOString(), end: new Date(after.t).toISOString(), open: false },
+      });
+    }
+  }
+  if (e.port) {
+    const f = portFeature(e.port, 'port');
+    if (f) features.push(f);
+  }
+  for (const c of e.candidates ?? []) {
+    const { id, name, country, feasibility, lat, lon } = c as typeof c & { lat?: number; lon?: number };
+    const f = portFeature({ id, name, country, lat, lon }, 'candidate_port', { feasibility });
+    if (f) features.push(f);
+  }
+  return featureCollection(features);
+}
+
+export function eventContextRoutes(ctx: ServerContext): Hono {
+  const app = new Hono();
+  app.get('/api/events/:id/context', async (c) => {
+    const id = c.req.param('id');
+    const event = await getEvent(ctx.store, id);
+    if (!event) throw notFound(`no event ${id}`);
+    return c.json(await eventContext(ctx.store, event));
+  });
+  return app;
+}

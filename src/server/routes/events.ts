@@ -1,0 +1,119 @@
+// GET /api/events — filtered, keyset-paginated (newest first). GET /api/events/:id — one event.
+import { Hono } from 'hono';
+import type { Store } from '../../store/db.js';
+import { eventFromRow } from '../../store/events.js';
+import type { EventType, TumenEvent } from '../../events/schema.js';
+import type { ServerContext } from '../context.js';
+import { badRequest, notFound } from '../errors.js';
+import { tableExists, where } from '../sql-util.js';
+import { enumList, intParam, optionalBbox, optionalMmsi, optionalTimeMs, timeRange, type BBox } from '../validate.js';
+import { mmsisAtRisk, RISK_LEVELS, type RiskLevel } from '../integrations.js';
+
+export const EVENT_TYPES: readonly EventType[] = [
+  'gap', 'dark_port_call', 'port_visit', 'encounter', 'loitering', 'spoofing', 'shared_mmsi', 'identity_change', 'draught_change',
+];
+
+export interface EventQuery {
+  types?: EventType[];
+  fromMs?: number;
+  toMs?: number;
+  bbox?: BBox;
+  mmsi?: number;
+  port?: string;
+  risk?: RiskLevel;
+  limit: number;
+  cursor?: { startMs: number; id: string };
+}
+
+export interface EventPage {
+  events: TumenEvent[];
+  next_cursor: string | null;
+}
+
+/** Cursor = base64url("startMs|id") of the last event returned; stable while events are added. */
+export function encodeCursor(e: TumenEvent): string {
+  return Buffer.from(`${Date.parse(e.start)}|${e.id}`).toString('base64url');
+}
+
+function decodeCursor(raw: string): { startMs: number; id: string } {
+  const text = Buffer.from(raw, 'base64url').toString('utf8');
+  const m = /^(-?\d+)\|(.+)$/.exec(text);
+  if (!m) throw badRequest('cursor is not one this server issued');
+  return { startMs: Number(m[1]), id: m[2] };
+}
+
+export function parseEventQuery(query: (k: string) => string | undefined): EventQuery {
+  const fromMs = optionalTimeMs(query('from'), 'from');
+  const toMs = optionalTimeMs(query('to'), 'to');
+  timeRange(fromMs, toMs);
+  const port = query('port')?.trim();
+  if (port !== undefined && port !== '' && !/^[\w.:-]{1,64}$/.test(port)) throw badRequest('port must be a port id such as KP-RAJIN');
+  const risk = enumList(query('risk'), 'risk', RISK_LEVELS)?.[0];
+  const cursorRaw = query('cursor');
+  return {
+    types: enumList(query('type'), 'type', EVENT_TYPES),
+    fromMs,
+    toMs,
+    bbox: optionalBbox(query('bbox')),
+    mmsi: optionalMmsi(query('mmsi')),
+    port: port || undefined,
+    risk,
+    limit: intParam(query('limit'), 'limit', { min: 1, max: 5000, fallback: 100 }),
+    cursor: cursorRaw ? decodeCursor(cursorRaw) : undefined,
+  };
+}
+
+export async function queryEvents(store: Store, q: EventQuery): Promise<EventPage> {
+  if (!(await tableExists(store, 'events'))) return { events: [], next_cursor: null };
+  const p: Record<string, string | number> = { limit: q.limit + 1 };
+  const clauses: Array<string | false | undefined> = [];
+  if (q.types) {
+    // Types are validated against EVENT_TYPES; still bound one parameter each.
+    clauses.push(`type IN (${q.types.map((t, i) => { p[`type${i}`] = t; return `$type${i}`; }).join(', ')})`);
+  }
+  if (q.fromMs !== undefined) { p.fromMs = q.fromMs; clauses.push('coalesce("end", start) >= epoch_ms($fromMs::BIGINT) OR "end" IS NULL'); }
+  if (q.toMs !== undefined) { p.toMs = q.toMs; clauses.push('start <= epoch_ms($toMs::BIGINT)'); }
+  if (q.bbox) { Object.assign(p, q.bbox); clauses.push('lon BETWEEN $minLon AND $maxLon AND lat BETWEEN $minLat AND $maxLat'); }
+  if (q.mmsi !== undefined) { p.mmsi = q.mmsi; clauses.push('(mmsi = $mmsi OR other_mmsi = $mmsi)'); }
+  if (q.port) {
+    p.port = q.port;
+    clauses.push(`(port_id = $port OR list_contains(json_extract_string(body, '$.candidates[*].id'), $port))`);
+  }
+  if (q.risk) {
+    const mmsis = await mmsisAtRisk(store, q.risk);
+    if (mmsis.length === 0) return { events: [], next_cursor: null };
+    clauses.push(`mmsi IN (SELECT unnest($riskMmsis::UINTEGER[]))`);
+    p.riskMmsis = JSON.stringify(mmsis);
+  }
+  if (q.cursor) {
+    p.curStart = q.cursor.startMs;
+    p.curId = q.cursor.id;
+    clauses.push('(start < epoch_ms($curStart::BIGINT) OR (start = epoch_ms($curStart::BIGINT) AND id < $curId))');
+  }
+  const sql = `SELECT body FROM events ${where(clauses.map((c) => c && `(${c})`))} ORDER BY start DESC, id DESC LIMIT $limit`;
+  const rows = await store.all<{ body: unknown }>(sql, p);
+  const events = rows.slice(0, q.limit).map(eventFromRow);
+  return { events, next_cursor: rows.length > q.limit ? encodeCursor(events[events.length - 1]) : null };
+}
+
+export async function getEvent(store: Store, id: string): Promise<TumenEvent | undefined> {
+  if (!(await tableExists(store, 'events'))) return undefined;
+  const row = await store.one<{ body: unknown }>('SELECT body FROM events WHERE id = $id', { id });
+  return row ? eventFromRow(row) : undefined;
+}
+
+export function eventRoutes(ctx: ServerContext): Hono {
+  const app = new Hono();
+  app.get('/api/events', async (c) => {
+    const page = await queryEvents(ctx.store, parseEventQuery((k) => c.req.query(k)));
+    return c.json({ count: page.events.length, ...page });
+  });
+  app.get('/api/events/:id{[^/]+}', async (c) => {
+    const id = c.req.param('id');
+    if (id === 'stream') return c.notFound();
+    const event = await getEvent(ctx.store, id);
+    if (!event) throw notFound(`no event ${id}`);
+    return c.json(event);
+  });
+  return app;
+}

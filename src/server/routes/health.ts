@@ -1,0 +1,35 @@
+// GET /api/health and GET /api/stats.
+import { Hono } from 'hono';
+import type { ServerContext } from '../context.js';
+import { tableExists, jsonSafe } from '../sql-util.js';
+
+export function healthRoutes(ctx: ServerContext): Hono {
+  const app = new Hono();
+
+  app.get('/api/health', async (c) => {
+    await ctx.store.one('SELECT 1 AS ok');
+    return c.json({ status: 'ok', store: ctx.store.path, writes: ctx.token ? 'enabled' : 'disabled', live_subscribers: ctx.hub.subscriberCount });
+  });
+
+  app.get('/api/stats', async (c) => {
+    const out: Record<string, unknown> = { positions: 0, vessels: 0, first_position: null, last_position: null, events: 0, events_by_type: {} };
+    if (await tableExists(ctx.store, 'positions')) {
+      const row = await ctx.store.one(
+        'SELECT count(*) AS positions, count(DISTINCT mmsi) AS vessels, min(time) AS first_position, max(time) AS last_position FROM positions',
+      );
+      Object.assign(out, jsonSafe(row));
+    }
+    if (await tableExists(ctx.store, 'events')) {
+      const rows = await ctx.store.all<{ type: string; n: bigint }>('SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY type');
+      out.events_by_type = Object.fromEntries(rows.map((r) => [r.type, Number(r.n)]));
+      out.events = rows.reduce((s, r) => s + Number(r.n), 0);
+    }
+    if (await tableExists(ctx.store, 'identity_history')) {
+      const row = await ctx.store.one<{ n: bigint }>('SELECT count(DISTINCT mmsi) AS n FROM identity_history');
+      out.vessels_with_identity = Number(row?.n ?? 0);
+    }
+    return c.json(out);
+  });
+
+  return app;
+}

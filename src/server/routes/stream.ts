@@ -1,0 +1,50 @@
+// GET /api/events/stream — Server-Sent Events: one `event: tumen-event` message per new event,
+// filtered like /api/events by type and mmsi; a comment heartbeat every 15 s keeps proxies open.
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { TumenEvent } from '../../events/schema.js';
+import type { ServerContext } from '../context.js';
+import { enumList, optionalMmsi } from '../validate.js';
+import { EVENT_TYPES } from './events.js';
+
+const HEARTBEAT_MS = 15_000;
+
+export function streamRoutes(ctx: ServerContext): Hono {
+  const app = new Hono();
+  app.get('/api/events/stream', (c) => {
+    const types = enumList(c.req.query('type'), 'type', EVENT_TYPES);
+    const mmsi = optionalMmsi(c.req.query('mmsi'));
+    const wanted = (e: TumenEvent): boolean =>
+      (!types || types.includes(e.type)) && (mmsi === undefined || e.mmsi === mmsi || e.other_mmsi === mmsi);
+    return streamSSE(c, async (stream) => {
+      const queue: TumenEvent[] = [];
+      let wake: (() => void) | null = null;
+      const unsubscribe = ctx.hub.subscribe((e) => {
+        if (!wanted(e)) return;
+        queue.push(e);
+        wake?.();
+      });
+      let open = true;
+      stream.onAbort(() => {
+        open = false;
+        unsubscribe();
+        wake?.();
+      });
+      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ subscribed: true }) });
+      while (open) {
+        while (queue.length) {
+          const e = queue.shift()!;
+          await stream.writeSSE({ event: 'tumen-event', id: e.id, data: JSON.stringify(e) });
+        }
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, HEARTBEAT_MS).unref();
+        });
+        wake = null;
+        if (open && queue.length === 0) await stream.write(': keep-alive\n\n');
+      }
+      unsubscribe();
+    });
+  });
+  return app;
+}

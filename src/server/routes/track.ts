@@ -1,0 +1,81 @@
+// GET /api/vessels/:mmsi/track?from&to&bbox&maxPoints — columnar track simplified to a point budget.
+import { Hono } from 'hono';
+import type { Store } from '../../store/db.js';
+import type { ServerContext } from '../context.js';
+import { simplifyTrack } from '../simplify.js';
+import { tableExists, where } from '../sql-util.js';
+import { intParam, optionalBbox, optionalTimeMs, parseMmsi, timeRange, type BBox } from '../validate.js';
+import { TRACK_GAP_MS } from '../params.js';
+
+export interface TrackQuery {
+  mmsi: number;
+  fromMs?: number;
+  toMs?: number;
+  bbox?: BBox;
+  maxPoints: number;
+}
+
+/** Columnar so the browser can copy it straight into typed arrays for deck.gl. */
+export interface TrackResponse {
+  mmsi: number;
+  total_points: number;
+  simplified: boolean;
+  time_ms: number[];
+  lon: number[];
+  lat: number[];
+  speed_kn: Array<number | null>;
+  course_deg: Array<number | null>;
+  /** Index pairs [i, i+1] in the returned arrays between which the vessel did not report for > gap_h. */
+  gaps: Array<[number, number]>;
+  gap_h: number;
+}
+
+export async function readTrack(store: Store, q: TrackQuery): Promise<TrackResponse> {
+  const empty: TrackResponse = { mmsi: q.mmsi, total_points: 0, simplified: false, time_ms: [], lon: [], lat: [], speed_kn: [], course_deg: [], gaps: [], gap_h: TRACK_GAP_MS / 3_600_000 };
+  if (!(await tableExists(store, 'positions'))) return empty;
+  const params: Record<string, number> = { mmsi: q.mmsi };
+  if (q.fromMs !== undefined) params.fromMs = q.fromMs;
+  if (q.toMs !== undefined) params.toMs = q.toMs;
+  if (q.bbox) Object.assign(params, q.bbox);
+  const sql = `SELECT epoch_ms(time)::DOUBLE AS t, lon, lat, speed, course FROM positions ${where([
+    'mmsi = $mmsi',
+    q.fromMs !== undefined && 'time >= epoch_ms($fromMs::BIGINT)',
+    q.toMs !== undefined && 'time <= epoch_ms($toMs::BIGINT)',
+    q.bbox && 'lon BETWEEN $minLon AND $maxLon AND lat BETWEEN $minLat AND $maxLat',
+  ])} ORDER BY time`;
+  const reader = await store.conn.runAndReadAll(sql, params);
+  const [t, lon, lat, speed, course] = reader.getColumnsJS() as [number[], number[], number[], Array<number | null>, Array<number | null>];
+  const n = t?.length ?? 0;
+  if (n === 0) return empty;
+  const { keep, gaps } = simplifyTrack({ timeMs: t, lat, lon }, { maxPoints: q.maxPoints, gapMs: TRACK_GAP_MS });
+  const pick = <T>(col: T[]): T[] => (keep.length === n ? col : keep.map((i) => col[i]));
+  return {
+    mmsi: q.mmsi,
+    total_points: n,
+    simplified: keep.length < n,
+    time_ms: pick(t),
+    lon: pick(lon),
+    lat: pick(lat),
+    speed_kn: pick(speed),
+    course_deg: pick(course),
+    gaps,
+    gap_h: TRACK_GAP_MS / 3_600_000,
+  };
+}
+
+export function parseTrackQuery(mmsiRaw: string, query: (k: string) => string | undefined): TrackQuery {
+  const mmsi = parseMmsi(mmsiRaw);
+  const fromMs = optionalTimeMs(query('from'), 'from');
+  const toMs = optionalTimeMs(query('to'), 'to');
+  timeRange(fromMs, toMs);
+  return { mmsi, fromMs, toMs, bbox: optionalBbox(query('bbox')), maxPoints: intParam(query('maxPoints'), 'maxPoints', { min: 2, max: 2_000_000, fallback: 5000 }) };
+}
+
+export function trackRoutes(ctx: ServerContext): Hono {
+  const app = new Hono();
+  app.get('/api/vessels/:mmsi/track', async (c) => {
+    const q = parseTrackQuery(c.req.param('mmsi'), (k) => c.req.query(k));
+    return c.json(await readTrack(ctx.store, q));
+  });
+  return app;
+}

@@ -1,0 +1,75 @@
+// Write endpoints, all behind the bearer token: list import, file upload for ingest, watchlist edits.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ServerContext } from '../context.js';
+import { requireToken } from '../auth.js';
+import { badRequest, notFound } from '../errors.js';
+import { importList, ingestUpload } from '../integrations.js';
+import { MAX_JSON_BYTES, MAX_UPLOAD_BYTES } from '../params.js';
+import { parseMmsi } from '../validate.js';
+import { deleteWatch, listWatch, putWatch } from '../watchlist.js';
+
+const LIST_FORMATS = ['ofac', 'ofac-xml', 'un', 'opensanctions', 'csv'] as const;
+
+/** The uploaded file: multipart field `file`, or the raw request body with `?filename=`. */
+async function readUpload(c: { req: { header(n: string): string | undefined; parseBody(): Promise<Record<string, unknown>>; arrayBuffer(): Promise<ArrayBuffer>; query(k: string): string | undefined } }): Promise<{ filename: string; content: Uint8Array }> {
+  const type = c.req.header('content-type') ?? '';
+  if (type.startsWith('multipart/form-data')) {
+    const body = await c.req.parseBody();
+    const file = body.file;
+    if (!(file instanceof File)) throw badRequest('multipart upload needs a field named "file"');
+    return { filename: file.name, content: new Uint8Array(await file.arrayBuffer()) };
+  }
+  const content = new Uint8Array(await c.req.arrayBuffer());
+  if (content.length === 0) throw badRequest('empty upload: send the file as the body or as multipart field "file"');
+  return { filename: c.req.query('filename') ?? 'upload', content };
+}
+
+const tooLarge = (max: number) => () => { throw badRequest(`body larger than ${max} bytes`); };
+
+export function writeRoutes(ctx: ServerContext): Hono {
+  const app = new Hono();
+  const auth = requireToken(ctx.token);
+
+  app.post('/api/lists', auth, bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge(MAX_UPLOAD_BYTES) }), async (c) => {
+    const format = c.req.query('format');
+    if (!format || !(LIST_FORMATS as readonly string[]).includes(format)) {
+      throw badRequest(`format must be one of ${LIST_FORMATS.join(', ')}`);
+    }
+    const upload = await readUpload(c);
+    return c.json(await importList(ctx.store, { format, ...upload }), 201);
+  });
+
+  app.post('/api/ingest', auth, bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge(MAX_UPLOAD_BYTES) }), async (c) => {
+    const upload = await readUpload(c);
+    const { summary, events } = await ingestUpload(ctx.store, { ...upload, format: c.req.query('format') });
+    for (const e of events) ctx.hub.publish(e);
+    return c.json({ ingest: summary, new_events: events.length }, 201);
+  });
+
+  app.get('/api/watchlist', async (c) => c.json({ watchlist: await listWatch(ctx.store) }));
+
+  app.put('/api/watchlist/:mmsi', auth, bodyLimit({ maxSize: MAX_JSON_BYTES, onError: tooLarge(MAX_JSON_BYTES) }), async (c) => {
+    const mmsi = parseMmsi(c.req.param('mmsi'));
+    let note: string | null = null;
+    const text = await c.req.text();
+    if (text.trim()) {
+      let body: unknown;
+      try { body = JSON.parse(text); } catch { throw badRequest('body must be JSON: {"note": "…"}'); }
+      const n = (body as { note?: unknown })?.note;
+      if (n !== undefined && n !== null && typeof n !== 'string') throw badRequest('note must be a string');
+      if (typeof n === 'string' && n.length > 2000) throw badRequest('note is longer than 2000 characters');
+      note = (n as string | undefined) ?? null;
+    }
+    await putWatch(ctx.store, mmsi, note, Date.now());
+    return c.json({ mmsi, note }, 200);
+  });
+
+  app.delete('/api/watchlist/:mmsi', auth, async (c) => {
+    const mmsi = parseMmsi(c.req.param('mmsi'));
+    if (!(await deleteWatch(ctx.store, mmsi))) throw notFound(`MMSI ${mmsi} is not on the watchlist`);
+    return c.body(null, 204);
+  });
+
+  return app;
+}

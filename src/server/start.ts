@@ -1,0 +1,97 @@
+// Starts the HTTP server on an open store. Used by `tumen serve`, `tumen demo` and the tests.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Store } from '../store/db.js';
+import { createApp } from './app.js';
+import { EventHub } from './event-hub.js';
+import type { ServerContext } from './context.js';
+
+export interface StartOptions {
+  /** Store file; ignored when `store` is given. */
+  dbPath?: string;
+  /** An already open store (the caller keeps ownership: close() does not close it). */
+  store?: Store;
+  /** 0 picks a free port. Default 8080. */
+  port?: number;
+  /** Default 127.0.0.1: nothing listens beyond loopback unless asked. */
+  host?: string;
+  /** Bearer token for writes; default env TUMEN_API_TOKEN, else the first line of tokenFile. */
+  token?: string | null;
+  tokenFile?: string;
+  /** Allowed CORS origin; default none. */
+  corsOrigin?: string | null;
+  /** Directory of the built web UI; default dist/web beside this module. */
+  webRoot?: string | null;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  hub: EventHub;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** Finds dist/web whether running from dist/ (built) or src/ (tsx). */
+export function defaultWebRoot(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [resolve(here, '../web'), resolve(here, '../../dist/web')]) {
+    if (existsSync(resolve(candidate, 'index.html'))) return candidate;
+  }
+  return null;
+}
+
+export function resolveToken(opts: { token?: string | null; tokenFile?: string }, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (opts.token !== undefined) return opts.token || null;
+  if (opts.tokenFile) {
+    let text: string;
+    try {
+      text = readFileSync(opts.tokenFile, 'utf8');
+    } catch (err) {
+      throw new Error(`cannot read token file ${opts.tokenFile}: ${(err as Error).message}`);
+    }
+    const token = text.split(/\r?\n/)[0].trim();
+    if (token.length < 16) throw new Error(`token in ${opts.tokenFile} is shorter than 16 characters`);
+    return token;
+  }
+  const fromEnv = env.TUMEN_API_TOKEN?.trim();
+  return fromEnv ? fromEnv : null;
+}
+
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const ownStore = !opts.store;
+  const store = opts.store ?? (await Store.open(opts.dbPath));
+  const hub = new EventHub();
+  const ctx: ServerContext = {
+    store,
+    token: resolveToken(opts),
+    hub,
+    webRoot: opts.webRoot === undefined ? defaultWebRoot() : opts.webRoot,
+    corsOrigin: opts.corsOrigin ?? null,
+  };
+  const app = createApp(ctx);
+  const host = opts.host ?? '127.0.0.1';
+  const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
+    const s = serve({ fetch: app.fetch, port: opts.port ?? 8080, hostname: host }, () => resolveServer(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    hub,
+    store,
+    close: async () => {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        // SSE connections stay open forever; cut them so close() returns.
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      if (ownStore) store.close();
+    },
+  };
+}
