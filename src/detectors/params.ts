@@ -27,11 +27,14 @@ export const GAP_PARAMS = {
   intentionalMinGapH: 12,
   /** Start at least this far from shore (GFW: 50 nm). */
   intentionalMinShoreDistanceNm: 50,
-  /** Tumen difference: near watched ports (Russia–DPRK dark crossings mostly stay < 50 nm from shore
-   *  inside territorial waters) the shore threshold drops to this. */
+  /** Tumen difference: within the watched theatre (Russia–DPRK dark crossings mostly stay < 50 nm from
+   *  shore, inside territorial waters, under Russian/Korean coastal AIS coverage) the shore threshold drops
+   *  to this — just clear of the harbour. Reception (below) then does the work the 50 nm rule does on the
+   *  high seas: telling a switched-off transmitter from a coverage hole. */
   watchedAreaMinShoreDistanceNm: 2,
-  /** Radius around a watched port inside which the lower shore threshold applies. */
-  watchedAreaRadiusKm: 250,
+  /** The watched theatre: within this distance of any port of interest (600 km spans Nampo to the Korea
+   *  Strait and Peter the Great Gulf). */
+  watchedAreaRadiusKm: 600,
   /** Reception around the start point must exceed this many positions/day of OTHER vessels
    *  (GFW: > 10 positions/day in the 1° cell). */
   minReceptionPerDay: 10,
@@ -44,16 +47,23 @@ export const GAP_PARAMS = {
 } as const;
 
 export const DARK_PORT_CALL_PARAMS = {
-  /** Only gaps at least this long can hide a port call (Tumen: a call needs hours alongside). */
+  /** Only intentional gaps at least this long can hide a port call (Tumen: GFW's intentional-gap length). */
   minGapH: 12,
-  /** Plausible transit speed used for feasibility (Tumen; typical merchant service speed). */
-  plausibleSpeedKn: 14,
-  /** Minimum time alongside for the call to be feasible (Tumen; a short cargo operation). */
+  /** Fastest plausible transit speed: a port is feasible if the ship could sail gap start → port → gap
+   *  end at this speed and still spend `minPortStayH` alongside (Tumen; fast merchant service speed). */
+  maxTransitSpeedKn: 18,
+  /** Minimum time alongside for a call to be feasible (Tumen; a short cargo operation). */
   minPortStayH: 4,
-  /** Ports whose detour distance is within this of the direct path get a candidate entry at all. */
+  /** Ports this close to the gap start or end were visibly visited, not dark ones (Tumen). */
+  excludeNearEndpointsKm: 10,
+  /** Ranking weights (Tumen): heading agreement (course when going dark points at the port, reversed
+   *  course when reappearing points back at it), detour ratio (straight-line / via-port distance),
+   *  and time feasibility slack. */
+  headingWeight: 0.5,
+  detourWeight: 0.3,
+  slackWeight: 0.2,
+  /** Candidates listed per event. */
   maxCandidates: 5,
-  /** Gap endpoints this close to each other make a dark call "anywhere" — still ranked by detour. */
-  minFeasibility: 0.05,
 } as const;
 
 export const PORT_VISIT_PARAMS = {

@@ -21,12 +21,16 @@ const WPI_SOURCE = 'NGA World Port Index Pub 150';
 /** A WPI port this close to a curated port of interest is the same place. */
 const SAME_PORT_M = 5000;
 
-type WpiRow = [string, string, string, number, number, string];
+type WpiRow = [string, string, string, number, number, string, string];
 
+/** WPI ports; id = UN/LOCODE (e.g. KRPUS) where WPI gives one and it is unique, else `WPI<number>`. */
 export function wpiPorts(): Port[] {
-  return (wpiData.ports as unknown as WpiRow[]).map(([wpi, name, country, lat, lon, size]) => ({
-    id: `WPI${wpi}`, name, country, lat, lon, size, source: WPI_SOURCE,
-  }));
+  const seen = new Set<string>();
+  return (wpiData.ports as unknown as WpiRow[]).map(([wpi, name, country, lat, lon, size, locode]) => {
+    const id = locode && !seen.has(locode) ? locode : `WPI${wpi}`;
+    seen.add(id);
+    return { id, name, country, lat, lon, size, source: `${WPI_SOURCE} #${wpi}` };
+  });
 }
 
 /** Ports of interest first, then every WPI port not within 5 km of one. */

@@ -1,0 +1,75 @@
+// The reception index: how many positions (of any vessel) were received per 0.5° cell per UTC hour. The gap
+// detector asks it how well the area around a gap start was covered *during* the gap — a vessel that is
+// dark contributes nothing to the hours inside its own gap, so the count is of OTHER vessels' positions.
+// GFW's gap methods use the same idea (satellite reception quality per 1° cell per day).
+//
+// In a file replay the pipeline fills the index in a first pass over all positions, then runs the
+// detectors, so every gap is judged on the complete window. In a live feed the index fills as positions
+// arrive: a gap is judged when it closes, by which time the hours inside it have been received.
+import { MS_PER_HOUR } from '../geo/sphere.js';
+
+export const RECEPTION_CELL_DEG = 0.5;
+
+export interface ReceptionQuery {
+  /** Mean positions per day received within ~radiusKm of (lat, lon) between fromMs and toMs. */
+  positionsPerDay(lat: number, lon: number, fromMs: number, toMs: number, radiusKm: number): number;
+}
+
+export interface ReceptionState {
+  /** "row:col" → { hour index → count }. */
+  cells: Record<string, Record<number, number>>;
+}
+
+export class ReceptionIndex implements ReceptionQuery {
+  private readonly cells = new Map<string, Map<number, number>>();
+
+  static restore(state: ReceptionState): ReceptionIndex {
+    const r = new ReceptionIndex();
+    for (const [k, hours] of Object.entries(state.cells)) {
+      r.cells.set(k, new Map(Object.entries(hours).map(([h, n]) => [Number(h), n])));
+    }
+    return r;
+  }
+
+  add(lat: number, lon: number, timeMs: number): void {
+    const k = cellKey(rowOf(lat), colOf(lon));
+    let hours = this.cells.get(k);
+    if (!hours) this.cells.set(k, (hours = new Map()));
+    const h = Math.floor(timeMs / MS_PER_HOUR);
+    hours.set(h, (hours.get(h) ?? 0) + 1);
+  }
+
+  /** Counts positions in cells whose centre is within the radius, over whole hours strictly inside
+   *  (fromMs, toMs) — so the dark vessel's own last and first fixes are not counted. */
+  positionsPerDay(lat: number, lon: number, fromMs: number, toMs: number, radiusKm: number): number {
+    const h0 = Math.floor(fromMs / MS_PER_HOUR) + 1;
+    const h1 = Math.floor(toMs / MS_PER_HOUR) - 1;
+    if (h1 < h0) return 0;
+    const r0 = rowOf(lat), c0 = colOf(lon);
+    const dr = Math.max(0, Math.round(radiusKm / 111 / RECEPTION_CELL_DEG));
+    const dc = Math.max(0, Math.round(radiusKm / (111 * Math.max(Math.cos((lat * Math.PI) / 180), 0.1)) / RECEPTION_CELL_DEG));
+    let n = 0;
+    for (let r = r0 - dr; r <= r0 + dr; r++) {
+      for (let c = c0 - dc; c <= c0 + dc; c++) {
+        const hours = this.cells.get(cellKey(r, c));
+        if (!hours) continue;
+        if (h1 - h0 < hours.size) {
+          for (let h = h0; h <= h1; h++) n += hours.get(h) ?? 0;
+        } else {
+          for (const [h, k] of hours) if (h >= h0 && h <= h1) n += k;
+        }
+      }
+    }
+    return (n / (h1 - h0 + 1)) * 24;
+  }
+
+  snapshot(): ReceptionState {
+    const cells: ReceptionState['cells'] = {};
+    for (const [k, hours] of this.cells) cells[k] = Object.fromEntries(hours);
+    return { cells };
+  }
+}
+
+const cellKey = (r: number, c: number): string => `${r}:${c}`;
+const rowOf = (lat: number): number => Math.floor((lat + 90) / RECEPTION_CELL_DEG);
+const colOf = (lon: number): number => Math.floor((lon + 180) / RECEPTION_CELL_DEG);
