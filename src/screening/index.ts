@@ -1,0 +1,88 @@
+// The screening index: exact maps for IMO, MMSI and call sign, and blocking maps for names (the whole
+// name without spaces, its transliteration key, and character trigrams of both) so a query is scored
+// only against the few listed names that share something with it.
+import type { LoadedEntry } from './types.js';
+import { normaliseCallsign, normaliseMmsi, normaliseName, type NormalisedName } from './normalise.js';
+import { normaliseImo } from './imo-check.js';
+
+export type NameRole = 'name' | 'alias' | 'former';
+
+export interface NameVariant {
+  entryIndex: number;
+  raw: string;
+  role: NameRole;
+  norm: NormalisedName;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) { if (list[list.length - 1] !== value) list.push(value); } else map.set(key, [value]);
+}
+
+export function trigrams(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= s.length; i++) out.push(s.slice(i, i + 3));
+  return out;
+}
+
+export class ScreeningIndex {
+  readonly entries: LoadedEntry[];
+  readonly variants: NameVariant[] = [];
+  readonly byImo = new Map<string, number[]>();
+  readonly byMmsi = new Map<string, number[]>();
+  readonly byCallsign = new Map<string, number[]>();
+  private readonly byCompact = new Map<string, number[]>();
+  private readonly byPhonetic = new Map<string, number[]>();
+  private readonly byGram = new Map<string, number[]>();
+  private readonly byPhoneticGram = new Map<string, number[]>();
+
+  constructor(entries: LoadedEntry[]) {
+    this.entries = entries;
+    entries.forEach((le, i) => {
+      const e = le.entry;
+      for (const imo of e.imo) { const n = normaliseImo(imo); if (n) push(this.byImo, n, i); }
+      for (const m of e.mmsi) { const n = normaliseMmsi(m); if (n) push(this.byMmsi, n, i); }
+      if (e.kind !== 'vessel') return; // names of people and companies are not ship names
+      for (const c of e.callsigns) { const n = normaliseCallsign(c); if (n.length >= 3) push(this.byCallsign, n, i); }
+      this.addName(i, e.name, 'name');
+      for (const a of e.aliases) this.addName(i, a, 'alias');
+      for (const f of e.formerNames) this.addName(i, f, 'former');
+    });
+  }
+
+  private addName(entryIndex: number, raw: string, role: NameRole): void {
+    const norm = normaliseName(raw);
+    if (norm.full === '') return;
+    const v = this.variants.length;
+    this.variants.push({ entryIndex, raw, role, norm });
+    push(this.byCompact, norm.compact || norm.full, v);
+    if (norm.phonetic) push(this.byPhonetic, norm.phonetic, v);
+    for (const g of new Set(trigrams(norm.compact))) push(this.byGram, g, v);
+    for (const g of new Set(trigrams(norm.phonetic))) push(this.byPhoneticGram, g, v);
+  }
+
+  /** Name variants worth scoring against `q`: same compact or phonetic form, or enough shared trigrams. */
+  nameCandidates(q: NormalisedName): number[] {
+    const out = new Set<number>();
+    for (const v of this.byCompact.get(q.compact || q.full) ?? []) out.add(v);
+    if (q.phonetic) for (const v of this.byPhonetic.get(q.phonetic) ?? []) out.add(v);
+    this.gramCandidates(trigrams(q.compact), this.byGram, out);
+    this.gramCandidates(trigrams(q.phonetic), this.byPhoneticGram, out);
+    return [...out];
+  }
+
+  private gramCandidates(grams: string[], map: Map<string, number[]>, out: Set<number>): void {
+    if (grams.length === 0) return;
+    // A name within k edits of the query shares at least (grams - 3k) trigrams (the q-gram lemma);
+    // a third of the query's trigrams is a safe floor for the edit budgets in params.ts.
+    const need = Math.max(1, Math.floor(grams.length / 3));
+    const counts = new Map<number, number>();
+    for (const g of new Set(grams)) {
+      for (const v of map.get(g) ?? []) {
+        const c = (counts.get(v) ?? 0) + 1;
+        counts.set(v, c);
+        if (c === need) out.add(v);
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+// Ship-name normalisation: the same name written by different registries, AIS transponders and lists.
+// "M/V Chon-Ma-San No.1", "CHON MA SAN 1" and "chon ma san no 1" all become words [CHON, MA, SAN] +
+// numbers [1]. Numbers are kept apart from words because a different number is a different ship
+// (SAM JONG 1 / SAM JONG 2 are sister ships, both listed).
+import { isGenericWord } from './generic-words.js';
+import { phoneticKey } from './phonetic.js';
+
+export interface NormalisedName {
+  /** Alphabetic tokens in order. */
+  words: string[];
+  /** Numeric tokens in order, without leading zeros; roman numerals at the end converted (ARGO I -> 1). */
+  numbers: string[];
+  /** words + numbers as written, space-separated (the display form for comparisons). */
+  full: string;
+  /** All words joined without spaces: CHON MA SAN / CHONMASAN / CHON-MASAN -> CHONMASAN. */
+  compact: string;
+  /** Words that are not generic, joined: what must agree for a fuzzy match. */
+  distinctive: string;
+  /** Transliteration-folded compact form (see phonetic.ts). */
+  phonetic: string;
+  phoneticDistinctive: string;
+}
+
+/** Leading tokens that are ship-type prefixes, not part of the name (after punctuation became spaces). */
+const PREFIXES = [['M', 'V'], ['M', 'T'], ['M', 'S'], ['MV'], ['MT'], ['MS'], ['SS'], ['FV'], ['MY'], ['THE']];
+
+const ROMAN = /^(X{0,2})(IX|IV|V?I{0,3})$/;
+const ROMAN_VALUE: Record<string, number> = { I: 1, V: 5, X: 10 };
+
+function romanToNumber(s: string): number | null {
+  if (s === '' || !ROMAN.test(s)) return null;
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = ROMAN_VALUE[s[i]];
+    const next = ROMAN_VALUE[s[i + 1]] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+export function tokenise(raw: string): string[] {
+  const s = raw
+    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '') // strip accents: MARÍA -> MARIA
+    .toUpperCase()
+    .replace(/&/g, ' AND ')
+    .replace(/['’`´]/g, '') // ST. JOHN'S -> ST JOHNS
+    .replace(/\b(?:NO|NR|NUM|NUMBER)\b\.?\s*(?=\d)/g, ' ') // "NO.1", "NO 1", "NR 1" -> "1"
+    .replace(/[^A-Z0-9]+/g, ' ')
+    .replace(/([A-Z])(\d)/g, '$1 $2') // VALFAJR2 -> VALFAJR 2
+    .replace(/(\d)([A-Z])/g, '$1 $2');
+  const tokens = s.split(' ').filter(Boolean);
+  for (const p of PREFIXES) {
+    if (tokens.length > p.length && p.every((t, i) => tokens[i] === t)) { tokens.splice(0, p.length); break; }
+  }
+  return tokens;
+}
+
+export function normaliseName(raw: string): NormalisedName {
+  const tokens = tokenise(raw);
+  const words: string[] = [];
+  const numbers: string[] = [];
+  tokens.forEach((t, i) => {
+    if (/^\d+$/.test(t)) { numbers.push(t.replace(/^0+(?=\d)/, '')); return; }
+    // A roman numeral as the last token of a longer name is a number: ARGO I, BICENTENARIO XIV.
+    const roman = i === tokens.length - 1 && tokens.length > 1 ? romanToNumber(t) : null;
+    if (roman !== null) { numbers.push(String(roman)); return; }
+    words.push(t);
+  });
+  const distinctiveWords = words.filter((w) => !isGenericWord(w));
+  return {
+    words,
+    numbers,
+    full: [...words, ...numbers].join(' '),
+    compact: words.join(''),
+    distinctive: distinctiveWords.join(''),
+    // Folded on the joined form, so run-together and split spellings fold alike (RYE SONG GANG / RYESONGKANG).
+    phonetic: phoneticKey(words.join('')),
+    phoneticDistinctive: phoneticKey(distinctiveWords.join('')),
+  };
+}
+
+/** Call signs: upper case, no spaces or punctuation. */
+export function normaliseCallsign(raw: string): string {
+  return raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/** MMSI: nine digits, else null. */
+export function normaliseMmsi(raw: string | number | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  const s = String(raw).trim();
+  return /^\d{9}$/.test(s) ? s : null;
+}

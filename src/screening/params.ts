@@ -1,0 +1,45 @@
+// Every screening threshold in one place. Scores are in [0, 1].
+// Reference points: OFAC's Sanctions List Search uses a Jaro-Winkler-based score with a user-set
+// minimum (default 0.80, "Minimum Name Score"); moov-io/watchman reports Jaro-Winkler scores and treats
+// >= 0.85 as a likely hit. Here the gate is an edit-distance budget and the score orders the hits.
+export const SCREENING_PARAMS = {
+  /** Any candidate scoring at least this is reported ("possible"); below it the row is "clear". OFAC SLS default 0.80. */
+  minReportScore: 0.8,
+  /** Name-only hits at or above this (exact or run-together spelling with a distinctive word) are a "match". */
+  nameMatchScore: 0.97,
+  /** Typing edits (Damerau-Levenshtein) allowed between an altered name and a listed name, by the longer
+   *  compact length: up to 4 letters none, 5-8 one, 9-14 two, 15+ three (about one edit per 5-6 letters,
+   *  the rate of keying and OCR errors in name-matching studies). */
+  maxEditsByLength: [[4, 0], [8, 1], [14, 2], [Infinity, 3]] as ReadonlyArray<readonly [number, number]>,
+  /** Jaro-Winkler floor for a fuzzy name candidate (watchman's "likely" level). */
+  minJaroWinkler: 0.85,
+  /** Score of a name equal after normalisation (case, punctuation, NO. 1 / 1, prefixes). */
+  exactNameScore: 1.0,
+  /** Score of a name equal once spaces are removed (CHON MA SAN / CHONMASAN). */
+  compactNameScore: 0.97,
+  /** Score of a name equal after transliteration folding (CHEON MA SAN / CHON MA SAN). */
+  phoneticNameScore: 0.93,
+  /** Fuzzy name score: this minus `perEditPenalty` per edit. */
+  fuzzyBaseScore: 0.95,
+  perEditPenalty: 0.04,
+  /** Multiplier when one name carries a number and the other none (CHON MA SAN 1 / CHON MA SAN). */
+  missingNumberFactor: 0.9,
+  /** Multiplier on a name hit when the query's valid IMO differs from the entry's IMO(s). */
+  imoConflictFactor: 0.9,
+  /** Multiplier on a name hit when it comes from the query's former name (identity history). */
+  formerNameFactor: 0.95,
+  /** Identifier scores. An IMO is permanent to a hull: its equality decides. MMSIs and call signs are
+   *  reassigned when ships change flag, so alone they make a "possible". */
+  imoScore: 1.0,
+  mmsiWithNameScore: 0.98,
+  mmsiAloneScore: 0.85,
+  callsignWithNameScore: 0.95,
+  callsignAloneScore: 0.8,
+  /** A name agrees with an identifier hit when its name score reaches this. */
+  corroboratingNameScore: 0.85,
+} as const;
+
+export function maxEditsFor(length: number): number {
+  for (const [upTo, edits] of SCREENING_PARAMS.maxEditsByLength) if (length <= upTo) return edits;
+  return 0;
+}

@@ -1,0 +1,28 @@
+// A transliteration-folding key for ship names. The same Korean, Russian, Chinese or Persian name reaches
+// the lists and AIS in several romanisations: McCune-Reischauer vs Revised Romanization for Korean
+// (CHON / CHEON / JON, PHYONG / PYONG, GANG / KANG, PAEK / BAEK, RYONG / LYONG), GOST vs BGN/PCGN for
+// Russian (MAKSIM / MAXIM, GORKIY / GORKY, ZHUKOV), and ad-hoc spellings of Persian (YOUSEF / YUSEF).
+// The key folds those differences (aspiration marks, voiced/unvoiced stop pairs, R/L, vowel digraphs,
+// Y/I, doubled letters) so two romanisations of one name get one key. It is deliberately coarse: it is
+// only ever compared whole-name to whole-name, never used to match a single word.
+
+const DIGRAPHS: Array<[RegExp, string]> = [
+  [/TCH|TSCH|CHH|CH|TS|TZ|ZH|DZH|DJ|J/g, 'J'], // affricates: CH'ON / CHON / JON; TS / C in Russian
+  [/PH/g, 'P'], [/TH/g, 'T'], [/KH/g, 'K'], [/GH/g, 'G'], [/SH+/g, 'S'], // aspirated / fricative marks
+  [/X/g, 'KS'], [/Q/g, 'K'], [/CK/g, 'K'],
+  [/EO|OE/g, 'O'], [/EU|OU|OO|UE/g, 'U'], [/AE|AI|AY|EI|EY/g, 'E'], [/EE|IE|IY|YI|II|YY/g, 'I'],
+  [/W/g, 'V'],
+];
+const SINGLE: Record<string, string> = { G: 'K', D: 'T', B: 'P', R: 'L', Y: 'I', C: 'K', Z: 'S', F: 'P' };
+
+export function phoneticKey(word: string): string {
+  let s = word;
+  for (const [re, to] of DIGRAPHS) s = s.replace(re, to);
+  let out = '';
+  for (const ch of s) {
+    const c = SINGLE[ch] ?? ch;
+    if (out[out.length - 1] !== c) out += c; // doubled letters: MARIANNA / MARIANA
+  }
+  // Word-final H after a vowel is silent in most romanisations (SHAH / SHA, ALLAH / ALLA).
+  return out.length > 2 ? out.replace(/([AEIOU])H$/, '$1') : out;
+}

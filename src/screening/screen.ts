@@ -1,0 +1,136 @@
+// Screens one vessel (IMO, MMSI, call sign, name, former names) against every loaded list entry.
+import { ScreeningIndex } from './index.js';
+import { imoStatus, normaliseImo } from './imo-check.js';
+import { scoreNames, type NameScore } from './name-score.js';
+import { normaliseCallsign, normaliseMmsi, normaliseName } from './normalise.js';
+import { SCREENING_PARAMS as P } from './params.js';
+import type { MatchedOn, ScreenMatch, ScreenQuery, ScreenResult, Verdict } from './types.js';
+
+interface NameHit {
+  score: NameScore;
+  matchedOn: MatchedOn;
+  listed: string;
+  queried: string;
+}
+
+interface Evidence {
+  imo?: string;
+  mmsi?: string;
+  callsign?: string;
+  name?: NameHit;
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+export function screenVessel(index: ScreeningIndex, query: ScreenQuery): ScreenResult {
+  const findings: string[] = [];
+  const evidence = new Map<number, Evidence>();
+  const get = (i: number): Evidence => {
+    let ev = evidence.get(i);
+    if (!ev) { ev = {}; evidence.set(i, ev); }
+    return ev;
+  };
+
+  const rawImo = query.imo?.trim() || null;
+  const imo = normaliseImo(rawImo);
+  const imoState = rawImo ? imoStatus(rawImo) : null;
+  if (rawImo && imoState === 'malformed') findings.push(`IMO "${rawImo}" is not a 7-digit number`);
+  if (imoState === 'bad_check_digit') findings.push(`IMO ${imo} fails the IMO check digit: mistyped, or not a real IMO number`);
+  if (imo) for (const i of index.byImo.get(imo) ?? []) get(i).imo = imo;
+
+  const rawMmsi = query.mmsi?.trim() || null;
+  const mmsi = normaliseMmsi(rawMmsi);
+  if (rawMmsi && !mmsi) findings.push(`MMSI "${rawMmsi}" is not a 9-digit number`);
+  if (mmsi) for (const i of index.byMmsi.get(mmsi) ?? []) get(i).mmsi = mmsi;
+
+  const callsign = query.callsign ? normaliseCallsign(query.callsign) : '';
+  if (callsign.length >= 3) for (const i of index.byCallsign.get(callsign) ?? []) get(i).callsign = callsign;
+
+  const names: Array<{ raw: string; former: boolean }> = [];
+  if (query.name?.trim()) names.push({ raw: query.name.trim(), former: false });
+  for (const f of query.formerNames ?? []) if (f.trim() && f.trim() !== query.name?.trim()) names.push({ raw: f.trim(), former: true });
+  for (const { raw, former } of names) {
+    const q = normaliseName(raw);
+    if (q.full === '') continue;
+    for (const v of index.nameCandidates(q)) {
+      const variant = index.variants[v];
+      const s = scoreNames(q, variant.norm);
+      if (!s) continue;
+      const score = former ? { ...s, score: s.score * P.formerNameFactor } : s;
+      const matchedOn: MatchedOn = former ? 'former_name' : variant.role === 'name' ? 'name' : 'alias';
+      const ev = get(variant.entryIndex);
+      if (!ev.name || score.score > ev.name.score.score) ev.name = { score, matchedOn, listed: variant.raw, queried: raw };
+    }
+  }
+
+  const matches: ScreenMatch[] = [];
+  for (const [i, ev] of evidence) {
+    const m = judge(index, i, ev, imo, imoState === 'valid');
+    if (m) matches.push(m);
+  }
+  matches.sort((a, b) => b.score - a.score || (a.verdict === b.verdict ? 0 : a.verdict === 'match' ? -1 : 1)
+    || a.list.localeCompare(b.list) || a.entry_id.localeCompare(b.entry_id));
+  const verdict: Verdict = matches.some((m) => m.verdict === 'match') ? 'match' : matches.length > 0 ? 'possible' : 'clear';
+  return { verdict, matches, findings };
+}
+
+function judge(index: ScreeningIndex, i: number, ev: Evidence, queryImo: string | null, queryImoValid: boolean): ScreenMatch | null {
+  const { list, listVersion, entry } = index.entries[i];
+  const matchedOn: MatchedOn[] = [];
+  const reasons: string[] = [];
+  let score = 0;
+  let strong = false;
+  const nameScore = ev.name?.score.score ?? 0;
+  const nameAgrees = nameScore >= P.corroboratingNameScore;
+
+  if (ev.imo) {
+    matchedOn.push('imo');
+    score = P.imoScore;
+    strong = true;
+    reasons.push(`IMO ${ev.imo} is listed${imoStatus(ev.imo) === 'valid' ? '' : ' (the listed IMO fails its check digit)'}`);
+  }
+  if (ev.mmsi) {
+    matchedOn.push('mmsi');
+    score = Math.max(score, nameAgrees ? P.mmsiWithNameScore : P.mmsiAloneScore);
+    if (nameAgrees) strong = true;
+    reasons.push(`MMSI ${ev.mmsi} is listed${nameAgrees ? '' : ' but the name differs (MMSIs are reassigned on reflagging)'}`);
+  }
+  if (ev.callsign) {
+    matchedOn.push('callsign');
+    score = Math.max(score, nameAgrees ? P.callsignWithNameScore : P.callsignAloneScore);
+    if (nameAgrees) strong = true;
+    reasons.push(`call sign ${ev.callsign} is listed${nameAgrees ? '' : ' but the name differs (call signs are reassigned)'}`);
+  }
+  if (ev.name) {
+    const n = ev.name;
+    const entryImos = entry.imo.map((x) => normaliseImo(x)).filter((x): x is string => x !== null);
+    const imoConflict = queryImoValid && queryImo !== null && entryImos.length > 0 && !entryImos.includes(queryImo);
+    let s = n.score.score;
+    if (imoConflict) s *= P.imoConflictFactor;
+    const how = n.score.how === 'fuzzy' ? `similar, ${n.score.edits} edit${n.score.edits === 1 ? '' : 's'}`
+      : n.score.how === 'compact' ? 'same without spaces' : n.score.how === 'transliteration' ? 'same after transliteration' : 'same';
+    const what = n.matchedOn === 'former_name' ? `former name "${n.queried}"` : `name "${n.queried}"`;
+    const target = n.matchedOn === 'alias' ? `listed alias "${n.listed}"` : `listed name "${n.listed}"`;
+    let reason = `${what} ${how} as ${target}`;
+    if (n.score.numberNote) reason += ` (${n.score.numberNote})`;
+    if (imoConflict) reason += `; but the listed IMO is ${entryImos.join('/')}, not ${queryImo}`;
+    if (s >= P.minReportScore || (ev.imo || ev.mmsi || ev.callsign) && nameAgrees) {
+      matchedOn.push(n.matchedOn);
+      reasons.push(reason);
+    }
+    if (s > score) score = s;
+    const distinctive = normaliseName(n.listed).distinctive !== '';
+    if (!strong && !imoConflict && s >= P.nameMatchScore && distinctive) strong = true;
+  }
+  if (score < P.minReportScore || matchedOn.length === 0) return null;
+  return {
+    list,
+    list_version: listVersion,
+    entry_id: entry.entryId,
+    name: entry.name,
+    score: round3(score),
+    matched_on: matchedOn,
+    reason: reasons.join('; '),
+    verdict: strong ? 'match' : 'possible',
+  };
+}

@@ -1,0 +1,68 @@
+// String similarity for names, written by hand because the judgement lives here and because the names are
+// short (3-30 characters): an exact O(n*m) table is cheaper than any library call overhead.
+//
+// - Damerau-Levenshtein (optimal string alignment) counts edits a person makes when typing a name:
+//   substitution, insertion, deletion, and the transposition of two adjacent letters ("NYMEX" / "NYMXE").
+//   It is the gate: an altered name is accepted only within a small number of edits for its length.
+// - Jaro-Winkler (Winkler 1990, the US Census record-linkage measure) rewards a shared prefix and is the
+//   usual score in sanctions screening (OFAC's own search tool, moov-io/watchman). It orders candidates.
+
+export function damerauLevenshtein(a: string, b: string, max = Infinity): number {
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > max) return max + 1;
+  if (n === 0) return m;
+  if (m === 0) return n;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = new Array<number>(m + 1);
+  let cur = new Array<number>(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= m; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        v = Math.min(v, prev2[j - 2] + 1);
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const t = prev2; prev2 = prev; prev = cur; cur = t;
+  }
+  return prev[m];
+}
+
+/** Jaro-Winkler similarity in [0, 1]; prefix scale 0.1 over at most 4 characters (Winkler's defaults). */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return 1;
+  const n = a.length;
+  const m = b.length;
+  if (n === 0 || m === 0) return 0;
+  const window = Math.max(0, Math.floor(Math.max(n, m) / 2) - 1);
+  const aMatch = new Uint8Array(n);
+  const bMatch = new Uint8Array(m);
+  let matches = 0;
+  for (let i = 0; i < n; i++) {
+    const lo = Math.max(0, i - window);
+    const hi = Math.min(m - 1, i + window);
+    for (let j = lo; j <= hi; j++) {
+      if (!bMatch[j] && a.charCodeAt(i) === b.charCodeAt(j)) { aMatch[i] = 1; bMatch[j] = 1; matches++; break; }
+    }
+  }
+  if (matches === 0) return 0;
+  let k = 0;
+  let transpositions = 0;
+  for (let i = 0; i < n; i++) {
+    if (!aMatch[i]) continue;
+    while (!bMatch[k]) k++;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
+    k++;
+  }
+  const jaro = (matches / n + matches / m + (matches - transpositions / 2) / matches) / 3;
+  let prefix = 0;
+  while (prefix < 4 && prefix < n && prefix < m && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
