@@ -15,7 +15,7 @@ import { round } from './gap.js';
 
 export type DarkPortCallParams = typeof DARK_PORT_CALL_PARAMS;
 
-export interface PortCandidate {
+export type PortCandidate = {
   id: string;
   name: string;
   country: string;
@@ -25,7 +25,7 @@ export interface PortCandidate {
   detour_ratio: number | null;
   transit_h: number;
   max_stay_h: number;
-}
+};
 
 /** The dark port call hidden by `gap`, or null when the gap cannot hide one. */
 export function darkPortCallFromGap(
