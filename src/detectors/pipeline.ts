@@ -1,0 +1,242 @@
+// The detection pipeline: positions and statics in, events out. Three passes over the input, each a stream:
+//  1. every position once: the reception index (positions per cell per hour) and the window end;
+//  2. per vessel (input ordered by mmsi, time): segmentation (glitches flagged as outliers), then gap,
+//     dark_port_call, port_visit and the registered per-vessel detectors, with that vessel's statics;
+//  3. one global time-ordered stream: the multi-vessel detectors (encounters, identity changes).
+// Memory holds one vessel's state at a time in pass 2, the reception counts, and the glitch keys.
+import type { TumenEvent } from '../events/schema.js';
+import type { Position } from '../tracks/position.js';
+import type { Detector, StaticReport } from './detector.js';
+import { Segmenter, type RejectReason, type TrackPoint } from '../tracks/segmenter.js';
+import { ReceptionIndex } from './reception.js';
+import { GapDetector, type GapContext } from './gap.js';
+import { darkPortCallFromGap } from './dark-port-call.js';
+import { PortVisitDetector } from './port-visit.js';
+import { portIndex, type PortIndex } from '../reference/wpi.js';
+import { distanceToShoreM } from '../geo/land.js';
+import { EXTRA_DETECTORS, type DetectorContext, type DetectorEntry } from './registry.js';
+
+export interface PipelineInput {
+  /** Positions ordered by mmsi, then time, in batches. */
+  positionsByVessel(): AsyncIterable<Position[]>;
+  /** Positions ordered by time (any tie order), in batches. */
+  positionsByTime(): AsyncIterable<Position[]>;
+  /** Static reports ordered by time, in batches. */
+  statics(): AsyncIterable<StaticReport[]>;
+}
+
+export interface PipelineOptions {
+  /** End of the observation window (open gaps run to it); default the last position time. */
+  windowEndMs?: number;
+  detectors?: DetectorEntry[];
+  ports?: PortIndex;
+  /** Only run these event types (default all). */
+  types?: ReadonlySet<string>;
+}
+
+export interface PipelineStats {
+  positions: number;
+  vessels: number;
+  statics: number;
+  outliers: number;
+  segments: number;
+  rejects: Partial<Record<RejectReason, number>>;
+  eventsByType: Record<string, number>;
+}
+
+export interface PipelineResult {
+  events: TumenEvent[];
+  stats: PipelineStats;
+}
+
+export async function runPipeline(input: PipelineInput, options: PipelineOptions = {}): Promise<PipelineResult> {
+  const stats: PipelineStats = { positions: 0, vessels: 0, statics: 0, outliers: 0, segments: 0, rejects: {}, eventsByType: {} };
+  const want = (t: string): boolean => !options.types || options.types.has(t);
+  const ports = options.ports ?? portIndex();
+
+  // Pass 1: reception and window end.
+  const reception = new ReceptionIndex();
+  let lastMs = -Infinity;
+  for await (const batch of input.positionsByVessel()) {
+    for (const p of batch) {
+      stats.positions++;
+      if (Number.isFinite(p.lat) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180) reception.add(p.lat, p.lon, p.timeMs);
+      if (p.timeMs > lastMs) lastMs = p.timeMs;
+    }
+  }
+  const gapCtx: GapContext = { reception, shoreDistanceM: (lat, lon) => distanceToShoreM(lat, lon), windowEndMs: options.windowEndMs ?? lastMs };
+  const ctx: DetectorContext = { gap: gapCtx, ports };
+  const entries = (options.detectors ?? EXTRA_DETECTORS).filter((d) => want(d.name));
+
+  // Statics per vessel for the per-vessel detectors (statics are a small fraction of the volume).
+  const staticsByVessel = new Map<number, StaticReport[]>();
+  for await (const batch of input.statics()) {
+    for (const s of batch) {
+      stats.statics++;
+      let list = staticsByVessel.get(s.mmsi);
+      if (!list) staticsByVessel.set(s.mmsi, (list = []));
+      list.push(s);
+    }
+  }
+
+  const events: TumenEvent[] = [];
+  const outlierKeys = new Set<string>();
+
+  // Pass 2: per vessel.
+  let vessel: VesselRun | null = null;
+  const finish = (): void => {
+    if (!vessel) return;
+    for (const e of vessel.finish()) events.push(e);
+    stats.outliers += vessel.outliers;
+    stats.segments += vessel.segments.size;
+    for (const [k, n] of Object.entries(vessel.segmenter.rejects)) stats.rejects[k as RejectReason] = (stats.rejects[k as RejectReason] ?? 0) + (n ?? 0);
+    for (const k of vessel.outlierKeys) outlierKeys.add(k);
+    vessel = null;
+  };
+  for await (const batch of input.positionsByVessel()) {
+    for (const p of batch) {
+      if (!vessel || vessel.mmsi !== p.mmsi) {
+        finish();
+        stats.vessels++;
+        vessel = new VesselRun(p.mmsi, ctx, entries.filter((d) => d.scope === 'vessel'), staticsByVessel.get(p.mmsi) ?? [], want);
+        staticsByVessel.delete(p.mmsi);
+      }
+      for (const e of vessel.push(p)) events.push(e);
+    }
+  }
+  finish();
+
+  // Pass 3: global time-ordered stream.
+  const globals = entries.filter((d) => d.scope === 'global').map((d) => d.create(ctx));
+  if (globals.length > 0) {
+    const statIter = input.statics()[Symbol.asyncIterator]();
+    let statBatch: StaticReport[] = [];
+    let si = 0;
+    let statsDone = false;
+    const nextStatic = async (): Promise<StaticReport | null> => {
+      while (si >= statBatch.length) {
+        if (statsDone) return null;
+        const r = await statIter.next();
+        if (r.done) { statsDone = true; return null; }
+        statBatch = r.value;
+        si = 0;
+      }
+      return statBatch[si]!;
+    };
+    for await (const batch of input.positionsByTime()) {
+      for (const p of batch) {
+        let s = await nextStatic();
+        while (s && s.timeMs <= p.timeMs) {
+          for (const d of globals) if (d.pushStatic) events.push(...d.pushStatic(s));
+          si++;
+          s = await nextStatic();
+        }
+        const tp = outlierKeys.has(`${p.mmsi}:${p.timeMs}:${p.lat}:${p.lon}`) ? { ...p, outlier: true } : p;
+        for (const d of globals) if (d.pushPosition) events.push(...d.pushPosition(tp));
+      }
+    }
+    let s = await nextStatic();
+    while (s) {
+      for (const d of globals) if (d.pushStatic) events.push(...d.pushStatic(s));
+      si++;
+      s = await nextStatic();
+    }
+    for (const d of globals) events.push(...d.flush());
+  }
+
+  const byId = new Map<string, TumenEvent>();
+  for (const e of events) if (want(e.type)) byId.set(e.id, e);
+  const out = [...byId.values()].sort(compareEvents);
+  for (const e of out) stats.eventsByType[e.type] = (stats.eventsByType[e.type] ?? 0) + 1;
+  return { events: out, stats };
+}
+
+export function compareEvents(a: TumenEvent, b: TumenEvent): number {
+  return a.start < b.start ? -1 : a.start > b.start ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : a.mmsi - b.mmsi || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** One vessel's pass: segmenter → detectors, statics interleaved by time. */
+class VesselRun {
+  readonly segmenter: Segmenter;
+  readonly segments = new Set<string>();
+  readonly outlierKeys: string[] = [];
+  outliers = 0;
+  private readonly gap: GapDetector | null;
+  private readonly portVisit: PortVisitDetector | null;
+  private readonly detectors: Detector[];
+  private si = 0;
+
+  constructor(
+    readonly mmsi: number,
+    ctx: DetectorContext,
+    entries: DetectorEntry[],
+    private readonly statics: StaticReport[],
+    private readonly want: (t: string) => boolean,
+  ) {
+    this.segmenter = new Segmenter(mmsi);
+    this.gap = want('gap') || want('dark_port_call') ? new GapDetector(ctx.gap) : null;
+    this.portVisit = want('port_visit') ? new PortVisitDetector({ ports: ctx.ports }) : null;
+    this.detectors = entries.map((d) => d.create(ctx));
+  }
+
+  push(p: Position): TumenEvent[] {
+    return this.consume(this.segmenter.push(p));
+  }
+
+  finish(): TumenEvent[] {
+    const out = this.consume(this.segmenter.flush());
+    out.push(...this.staticsUntil(Infinity));
+    if (this.gap) out.push(...this.withDarkCalls(this.gap.flush()));
+    if (this.portVisit) out.push(...this.portVisit.flush());
+    for (const d of this.detectors) out.push(...d.flush());
+    return out;
+  }
+
+  private consume(points: TrackPoint[]): TumenEvent[] {
+    const out: TumenEvent[] = [];
+    for (const tp of points) {
+      this.segments.add(tp.segmentId);
+      if (tp.outlier) {
+        this.outliers++;
+        this.outlierKeys.push(`${tp.mmsi}:${tp.timeMs}:${tp.lat}:${tp.lon}`);
+      }
+      out.push(...this.staticsUntil(tp.timeMs));
+      if (this.gap) out.push(...this.withDarkCalls(this.gap.pushPosition(tp)));
+      if (this.portVisit) out.push(...this.portVisit.pushPosition(tp));
+      for (const d of this.detectors) if (d.pushPosition) out.push(...d.pushPosition(tp));
+    }
+    return out;
+  }
+
+  private staticsUntil(timeMs: number): TumenEvent[] {
+    const out: TumenEvent[] = [];
+    while (this.si < this.statics.length && this.statics[this.si]!.timeMs <= timeMs) {
+      const s = this.statics[this.si++]!;
+      for (const d of this.detectors) if (d.pushStatic) out.push(...d.pushStatic(s));
+    }
+    return out;
+  }
+
+  private withDarkCalls(gaps: TumenEvent[]): TumenEvent[] {
+    const out: TumenEvent[] = [];
+    for (const g of gaps) {
+      if (this.want('gap')) out.push(g);
+      if (this.want('dark_port_call')) {
+        const call = darkPortCallFromGap(g);
+        if (call) out.push(call);
+      }
+    }
+    return out;
+  }
+}
+
+/** An in-memory PipelineInput (tests, benches, the demo): sorts copies, never the caller's arrays. */
+export function memoryInput(positions: readonly Position[], statics: readonly StaticReport[] = [], batchSize = 8192): PipelineInput {
+  const byVessel = [...positions].sort((a, b) => a.mmsi - b.mmsi || a.timeMs - b.timeMs);
+  const byTime = [...positions].sort((a, b) => a.timeMs - b.timeMs || a.mmsi - b.mmsi);
+  const st = [...statics].sort((a, b) => a.timeMs - b.timeMs || a.mmsi - b.mmsi);
+  async function* batches<T>(xs: readonly T[]): AsyncIterable<T[]> {
+    for (let i = 0; i < xs.length; i += batchSize) yield xs.slice(i, i + batchSize);
+  }
+  return { positionsByVessel: () => batches(byVessel), positionsByTime: () => batches(byTime), statics: () => batches(st) };
+}

@@ -1,0 +1,27 @@
+// Which detectors the pipeline runs, and how each is fed. `vessel` detectors get a fresh instance per MMSI
+// and that vessel's segmented positions (glitches flagged `outlier`) and statics in time order; `global`
+// detectors get one instance and every vessel's positions and statics in one time-ordered stream.
+import type { Detector } from './detector.js';
+import type { GapContext } from './gap.js';
+import { EncounterDetector } from './encounter.js';
+import type { PortIndex } from '../reference/wpi.js';
+
+export interface DetectorContext {
+  gap: GapContext;
+  ports: PortIndex;
+}
+
+export interface DetectorEntry {
+  name: string;
+  scope: 'vessel' | 'global';
+  create(ctx: DetectorContext): Detector;
+}
+
+/** Detectors beyond the core three (gap, dark_port_call, port_visit), which the pipeline runs itself. */
+export const EXTRA_DETECTORS: DetectorEntry[] = [
+  {
+    name: 'encounter',
+    scope: 'global',
+    create: (ctx) => new EncounterDetector({ ports: ctx.ports.ports.map((p) => ({ id: p.id, name: p.name, lat: p.lat, lon: p.lon })) }),
+  },
+];
