@@ -1,11 +1,133 @@
-// PLACEHOLDER (issue 4): the owner of this command replaces this file with the real one.
+// tumen lists: import sanctions lists into the store and show what is loaded and what changed.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
+import { withDbOption } from '../options.js';
+import { withStore } from '../../store/db.js';
+import { importList, listChanges, listLists } from '../../store/lists.js';
+import { detectListSource } from '../../lists/detect.js';
+import { parseOfacCsv } from '../../lists/ofac-csv.js';
+import { parseOfacXml } from '../../lists/ofac-xml.js';
+import { parseUnXml } from '../../lists/un-xml.js';
+import { parseOpenSanctions } from '../../lists/opensanctions.js';
+import { parseCsvWatchlist } from '../../lists/csv-watchlist.js';
+import type { ListSource, ParsedList } from '../../lists/types.js';
+
+const SOURCES = ['ofac', 'ofac-xml', 'un', 'opensanctions', 'csv'] as const;
+const DEFAULT_NAMES: Record<ListSource, string> = {
+  ofac: 'ofac-sdn', 'ofac-xml': 'ofac-sdn', un: 'un-consolidated', opensanctions: 'opensanctions', csv: 'watchlist',
+};
+
+/** Text of a list file: UTF-8 when it is valid UTF-8, else Windows-1252/Latin-1 (older OFAC CSV files). */
+export function decodeListFile(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('latin1').decode(bytes);
+  }
+}
+
+function sibling(dir: string, wanted: string): string | null {
+  const hit = readdirSync(dir).find((f) => f.toLowerCase() === wanted);
+  return hit ? join(dir, hit) : null;
+}
+
+export interface ReadListResult {
+  parsed: ParsedList;
+  files: string[];
+}
+
+/** Reads and parses a list file (for OFAC CSV: sdn.csv or its folder, with alt.csv and sdn_comments.csv beside it). */
+export function readListFile(path: string, source?: ListSource): ReadListResult {
+  let sdnPath = path;
+  if (statSync(path).isDirectory()) {
+    const sdn = sibling(path, 'sdn.csv');
+    if (!sdn) throw new Error(`${path}: a folder, but no sdn.csv in it`);
+    sdnPath = sdn;
+    source ??= 'ofac';
+  }
+  const bytes = readFileSync(sdnPath);
+  const text = decodeListFile(bytes);
+  const kind = source ?? detectListSource(basename(sdnPath), text.slice(0, 4096));
+  const hash = createHash('sha256').update(bytes);
+  const files = [sdnPath];
+  let parsed: ParsedList;
+  switch (kind) {
+    case 'ofac': {
+      const dir = dirname(sdnPath);
+      const altPath = sibling(dir, 'alt.csv');
+      const commentsPath = sibling(dir, 'sdn_comments.csv');
+      const alt = altPath ? readFileSync(altPath) : null;
+      const comments = commentsPath ? readFileSync(commentsPath) : null;
+      if (alt) { hash.update(alt); files.push(altPath!); }
+      if (comments) { hash.update(comments); files.push(commentsPath!); }
+      parsed = parseOfacCsv({ sdn: text, alt: alt ? decodeListFile(alt) : undefined, comments: comments ? decodeListFile(comments) : undefined });
+      if (!altPath) parsed.rejects.push({ where: dir, reason: 'no alt.csv beside sdn.csv: aliases not loaded' });
+      if (!commentsPath) parsed.rejects.push({ where: dir, reason: 'no sdn_comments.csv beside sdn.csv: long remarks truncated' });
+      break;
+    }
+    case 'ofac-xml': parsed = parseOfacXml(text); break;
+    case 'un': parsed = parseUnXml(text); break;
+    case 'opensanctions': parsed = parseOpenSanctions(text); break;
+    case 'csv': parsed = parseCsvWatchlist(text); break;
+  }
+  // Formats without a version of their own are versioned by content.
+  parsed.version ??= `sha256:${hash.digest('hex').slice(0, 12)}`;
+  return { parsed, files };
+}
 
 export function register(program: Command): void {
-  program
-    .command('lists')
-    .description('import and show sanctions lists')
-    .action(() => {
-      throw new Error('tumen lists arrives with issue 4');
-    });
+  const lists = withDbOption(
+    program
+      .command('lists')
+      .description('import and show sanctions lists (OFAC SDN CSV/XML, UN consolidated XML, OpenSanctions FtM JSON lines, CSV watchlist)')
+      .option('--format <format>', 'text or json', 'text'),
+  ).action(async (opts: { db: string; format: string }) => {
+    const rows = await withStore(opts.db, (store) => listLists(store));
+    if (opts.format === 'json') { process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`); return; }
+    if (rows.length === 0) { process.stdout.write(`no lists loaded in ${opts.db}; try: tumen lists import sdn.csv\n`); return; }
+    process.stdout.write('list\tsource\tversion\tpublished\tentries\tvessels\trejects\timported\n');
+    for (const r of rows) {
+      process.stdout.write(`${r.name}\t${r.source}\t${r.version ?? '-'}\t${r.published ?? '-'}\t${r.entries}\t${r.vessels}\t${r.rejects}\t${r.imported_at}\n`);
+    }
+  });
+
+  // --db is an option of `lists` itself (commander gives parent options to the parent wherever they are
+  // written), so the subcommands read it with optsWithGlobals().
+  lists
+    .command('import <file>')
+    .description('import a list file, replacing the previous version of that list and logging what changed')
+    .option('--source <source>', `format: ${SOURCES.join('|')} (detected when omitted)`)
+    .option('--name <name>', 'list name (default by source: ofac-sdn, un-consolidated, opensanctions, watchlist)')
+    .action(async (file: string, _o: unknown, cmd: Command) => {
+    const opts = cmd.optsWithGlobals() as { db: string; source?: string; name?: string };
+    if (opts.source && !(SOURCES as readonly string[]).includes(opts.source)) {
+      throw new Error(`--source must be one of ${SOURCES.join(', ')}`);
+    }
+    const { parsed, files } = readListFile(file, opts.source as ListSource | undefined);
+    const name = opts.name ?? DEFAULT_NAMES[parsed.source];
+    const change = await withStore(opts.db, (store) => importList(store, parsed, { name, file: files.join(','), importedAt: new Date() }));
+    const vessels = parsed.entries.filter((e) => e.kind === 'vessel').length;
+    process.stdout.write(
+      `imported ${name} (${parsed.source}, version ${parsed.version}${parsed.published ? `, published ${parsed.published}` : ''}): `
+      + `${parsed.entries.length} entries, ${vessels} vessels, ${parsed.rejects.length} rejected\n`
+      + `changes since ${change.previousVersion ?? 'nothing'}: +${change.added} added, -${change.removed} removed, ~${change.changed} changed, ${change.unchanged} unchanged\n`,
+    );
+    for (const r of parsed.rejects.slice(0, 20)) process.stderr.write(`rejected ${r.where}: ${r.reason}\n`);
+    if (parsed.rejects.length > 20) process.stderr.write(`... and ${parsed.rejects.length - 20} more rejects\n`);
+  });
+
+  lists
+    .command('changes')
+    .description('the log of list re-imports: what each one added, removed and changed')
+    .option('--list <name>', 'only this list')
+    .action(async (_o: unknown, cmd: Command) => {
+    const opts = cmd.optsWithGlobals() as { db: string; list?: string; format: string };
+    const rows = await withStore(opts.db, (store) => listChanges(store, opts.list));
+    if (opts.format === 'json') { process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`); return; }
+    for (const r of rows) {
+      process.stdout.write(`${r.changedAt}\t${r.list}\t${r.previousVersion ?? '-'} -> ${r.version ?? '-'}\t+${r.added} -${r.removed} ~${r.changed} =${r.unchanged}\n`);
+    }
+  });
 }
