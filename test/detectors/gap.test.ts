@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { GapDetector } from '../../src/detectors/gap.js';
+import type { TumenEvent } from '../../src/events/schema.js';
+import { HOUR, MIN, T0, gapCtx, leg, pos, constantReception } from './helpers.js';
+import { eventId } from '../../src/detectors/event-id.js';
+
+const M = 273000001;
+
+function run(d: GapDetector, pts: ReturnType<typeof leg>): TumenEvent[] {
+  const out: TumenEvent[] = [];
+  for (const p of pts) out.push(...d.pushPosition(p));
+  out.push(...d.flush());
+  return out;
+}
+
+describe('gap detector', () => {
+  // 12 h of positions every 10 min (73 positions), then silence for 14 h, then 1 h more.
+  const before = leg(M, T0, 73, 10, 42.5, 132.5, 0, 0.002, 10, 270);
+  const after = leg(M, T0 + 26 * HOUR, 7, 10, 42.0, 131.0, 0, 0.002, 9, 45);
+
+  it('emits one closed gap with exact fields; intentional when all four checks pass', () => {
+    const events = run(new GapDetector(gapCtx()), [...before, ...after]);
+    expect(events).toHaveLength(1);
+    const g = events[0]!;
+    const startMs = T0 + 72 * 10 * MIN;
+    expect(g).toMatchObject({
+      id: eventId('gap', M, startMs), type: 'gap', mmsi: M,
+      start: '2024-03-01T12:00:00.000Z', end: '2024-03-02T02:00:00.000Z',
+      lat: 42.5, lon: 132.5 + 72 * 0.002, intentional: true, duration_h: 14,
+    });
+    expect(g.distance_km).toBeCloseTo(146.29, 1);
+    expect(g.implied_speed_kn).toBeCloseTo(146.29 / 1.852 / 14, 2);
+    expect(g.evidence).toMatchObject({
+      shore_distance_nm: 16.2, positions_before_12h: 73, reception_positions_per_day: 100, watched_port: 'RUNJK',
+      min_shore_distance_nm: 2, course_before_deg: 270, course_after_deg: 45, end_lat: 42, end_lon: 131,
+      checks: { long_enough: true, far_from_shore: true, good_reception: true, active_before: true },
+    });
+  });
+
+  it('is not intentional under poor reception, too few positions before, or too short', () => {
+    expect(run(new GapDetector(gapCtx({ reception: constantReception(5) })), [...before, ...after])[0]!.intentional).toBe(false);
+    expect(run(new GapDetector(gapCtx()), [...before.filter((_, i) => i % 6 === 0), ...after])[0]!.intentional).toBe(false);
+    const short = run(new GapDetector(gapCtx()), [...before, ...leg(M, T0 + 20 * HOUR, 3, 10, 42.4, 132.4, 0, 0)]);
+    expect(short[0]).toMatchObject({ duration_h: 8, intentional: false });
+  });
+
+  it('far from the watched theatre the GFW 50 nm shore rule applies', () => {
+    const atlantic = before.map((p) => ({ ...p, lat: 30, lon: -40 + (p.lon - 132.5) }));
+    const back = after.map((p) => ({ ...p, lat: 30.5, lon: -41 }));
+    const ev = run(new GapDetector(gapCtx({ shoreDistanceM: () => 40 * 1852 })), [...atlantic, ...back])[0]!;
+    expect(ev.intentional).toBe(false);
+    expect(ev.evidence).toMatchObject({ watched_port: null, min_shore_distance_nm: 50, checks: { far_from_shore: false } });
+  });
+
+  it('no gap below 6 h; an open gap at the window end has end null', () => {
+    const pts = [...leg(M, T0, 10, 60, 42, 132, 0, 0.01), ...leg(M, T0 + 14.5 * HOUR, 3, 10, 42, 132.2, 0, 0)];
+    expect(run(new GapDetector(gapCtx({ windowEndMs: T0 + 17.5 * HOUR })), pts)).toHaveLength(0);
+    const open = run(new GapDetector(gapCtx({ windowEndMs: T0 + 30 * HOUR })), pts);
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ start: '2024-03-01T14:50:00.000Z', end: null, duration_h: 15.167 });
+    expect(open[0]!.distance_km).toBeUndefined();
+    expect(open[0]!.evidence.open_until).toBe('2024-03-02T06:00:00.000Z');
+  });
+
+  it('ignores glitch positions flagged by the segmenter', () => {
+    const pts = [...before, { ...pos(M, T0 + 18 * HOUR, 43, 133), outlier: true }, ...after];
+    const ev = run(new GapDetector(gapCtx()), pts);
+    expect(ev).toHaveLength(1);
+    expect(ev[0]!.duration_h).toBe(14);
+  });
+
+  it('snapshot/restore mid-stream gives the same events', () => {
+    const pts = [...before, ...after];
+    const whole = run(new GapDetector(gapCtx({ windowEndMs: T0 + 40 * HOUR })), pts);
+    const a = new GapDetector(gapCtx({ windowEndMs: T0 + 40 * HOUR }));
+    const out: TumenEvent[] = [];
+    for (const p of pts.slice(0, 73)) out.push(...a.pushPosition(p));
+    const b = new GapDetector(gapCtx({ windowEndMs: T0 + 40 * HOUR }), JSON.parse(JSON.stringify(a.snapshot())));
+    for (const p of pts.slice(73)) out.push(...b.pushPosition(p));
+    out.push(...b.flush());
+    expect(out).toEqual(whole);
+    expect(whole).toHaveLength(2); // the closed gap + an open one (last fix 27 h, window end 40 h)
+  });
+});
