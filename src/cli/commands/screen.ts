@@ -1,11 +1,102 @@
-// PLACEHOLDER (issue 4): the owner of this command replaces this file with the real one.
+// tumen screen: one ship (IMO, MMSI or name) or a fleet file against every loaded list.
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { withDbOption } from '../options.js';
+import { withStore, type Store } from '../../store/db.js';
+import { loadListEntries } from '../../store/lists.js';
+import { mmsisFor, shipnamesByMmsi } from '../../store/vessel-dossier.js';
+import { parseCsv } from '../../lists/csv.js';
+import { ScreeningIndex } from '../../screening/index.js';
+import { screenVessel } from '../../screening/screen.js';
+import { parseScreenQuery, queryFromRow } from '../../screening/query.js';
+import type { ScreenQuery, ScreenResult } from '../../screening/types.js';
+
+/** The jsonl line of the output contract: {query, verdict, matches[...]} (+ findings when there are any). */
+export function resultLine(query: Record<string, unknown>, r: ScreenResult): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    query,
+    verdict: r.verdict,
+    matches: r.matches.map((m) => ({
+      list: m.list, list_version: m.list_version, entry_id: m.entry_id, name: m.name, score: m.score, matched_on: m.matched_on, reason: m.reason,
+    })),
+  };
+  if (r.findings.length > 0) out.findings = r.findings;
+  return out;
+}
+
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const CSV_OUT = ['row', 'name', 'imo', 'mmsi', 'callsign', 'verdict', 'score', 'list', 'entry_id', 'listed_name', 'matched_on', 'reason', 'other_matches', 'findings'];
+
+function csvLine(rowNo: number, q: ScreenQuery, r: ScreenResult): string {
+  const best = r.matches[0];
+  return [rowNo, q.name, q.imo, q.mmsi, q.callsign, r.verdict, best?.score, best?.list, best?.entry_id, best?.name,
+    best?.matched_on.join('|'), best?.reason, Math.max(0, r.matches.length - 1), r.findings.join('; ')].map(csvCell).join(',');
+}
+
+function textReport(label: string, r: ScreenResult): string {
+  const lines = [`${label}: ${r.verdict.toUpperCase()}`];
+  for (const f of r.findings) lines.push(`  finding: ${f}`);
+  for (const m of r.matches) {
+    lines.push(`  ${m.score.toFixed(3)}  ${m.list}#${m.entry_id}  ${m.name}  [${m.matched_on.join(', ')}]  (${m.list_version ?? 'no version'})`);
+    lines.push(`         ${m.reason}`);
+  }
+  return lines.join('\n');
+}
+
+async function buildIndex(store: Store, lists?: string[]): Promise<ScreeningIndex> {
+  const entries = await loadListEntries(store, lists);
+  if (entries.length === 0) throw new Error('no sanctions lists loaded in this store: run `tumen lists import FILE` first');
+  return new ScreeningIndex(entries);
+}
 
 export function register(program: Command): void {
-  program
-    .command('screen')
-    .description('screen a ship or a fleet file against the sanctions lists')
-    .action(() => {
-      throw new Error('tumen screen arrives with issue 4');
-    });
+  withDbOption(
+    program
+      .command('screen [query]')
+      .description('screen a ship (IMO, MMSI or name, detected) or a fleet file (--file) against the loaded sanctions lists')
+      .option('--file <csv>', 'fleet CSV with a header naming any of name, imo, mmsi, callsign, flag')
+      .option('--format <format>', 'text | json | jsonl | csv (default: text for one ship, jsonl for a file)')
+      .option('--list <names...>', 'screen against these lists only'),
+  ).action(async (queryText: string | undefined, opts: { db: string; file?: string; format?: string; list?: string[] }) => {
+    if (!queryText && !opts.file) throw new Error('give a QUERY (IMO, MMSI or name) or --file fleet.csv');
+    await withStore(opts.db, async (store) => {
+      const index = await buildIndex(store, opts.list);
+      const formerNames = await shipnamesByMmsi(store);
+      if (queryText) {
+        const q = parseScreenQuery(queryText);
+        // A ship the store knows: screen the names it has broadcast as well.
+        const mmsis = q.mmsi ? [Number(q.mmsi)] : await mmsisFor(store, { imo: q.imo });
+        const r = screenVessel(index, { ...q, formerNames: mmsis.flatMap((m) => formerNames.get(m) ?? []) });
+        const format = opts.format ?? 'text';
+        if (format === 'text') process.stdout.write(`${textReport(queryText, r)}\n`);
+        else if (format === 'csv') process.stdout.write(`${CSV_OUT.join(',')}\n${csvLine(1, q, r)}\n`);
+        else process.stdout.write(`${JSON.stringify(resultLine({ text: queryText, ...q }, r), null, format === 'json' ? 2 : undefined)}\n`);
+        return;
+      }
+      const rows = parseCsv(readFileSync(opts.file!, 'utf8'));
+      const header = (rows[0] ?? []).map((h) => h.trim());
+      const format = opts.format ?? 'jsonl';
+      if (format === 'csv') process.stdout.write(`${CSV_OUT.join(',')}\n`);
+      const counts = { match: 0, possible: 0, clear: 0, empty: 0 };
+      const chunks: string[] = [];
+      for (let k = 1; k < rows.length; k++) {
+        const row: Record<string, string> = {};
+        header.forEach((h, i) => { row[h] = (rows[k][i] ?? '').trim(); });
+        const q = queryFromRow(row);
+        if (q.mmsi && /^\d{9}$/.test(q.mmsi)) q.formerNames = formerNames.get(Number(q.mmsi)) ?? [];
+        const r = screenVessel(index, q);
+        if (!q.name && !q.imo && !q.mmsi && !q.callsign) { r.findings.push('row has no name, imo, mmsi or callsign'); counts.empty++; }
+        counts[r.verdict]++;
+        chunks.push(format === 'csv' ? csvLine(k, q, r) : JSON.stringify(resultLine(row, r)));
+        if (chunks.length >= 1000) { process.stdout.write(`${chunks.join('\n')}\n`); chunks.length = 0; }
+      }
+      if (chunks.length > 0) process.stdout.write(`${chunks.join('\n')}\n`);
+      process.stderr.write(`screened ${rows.length - 1} rows: ${counts.match} match, ${counts.possible} possible, ${counts.clear} clear`
+        + `${counts.empty ? ` (${counts.empty} rows with nothing to screen)` : ''}\n`);
+    }, { readOnly: false });
+  });
 }

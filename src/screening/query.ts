@@ -1,0 +1,28 @@
+// Reads a free-text query: an IMO ("9074729", "IMO 9074729"), an MMSI (nine digits) or a name. A single
+// short token mixing letters and digits is also tried as a call sign (T2EU4).
+import type { ScreenQuery } from './types.js';
+
+export function parseScreenQuery(text: string): ScreenQuery {
+  const t = text.trim();
+  if (/^IMO[\s:]*\d{7}$/i.test(t) || /^\d{7}$/.test(t)) return { imo: t.replace(/\D/g, '') };
+  if (/^\d{9}$/.test(t)) return { mmsi: t };
+  if (/^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{4,7}$/.test(t)) return { name: t, callsign: t };
+  return { name: t };
+}
+
+/** A fleet-file row (any of name, imo, mmsi, callsign, flag; a few common header spellings) as a query. */
+export function queryFromRow(row: Record<string, string>): ScreenQuery {
+  const pick = (...keys: string[]): string | null => {
+    for (const [k, v] of Object.entries(row)) {
+      if (keys.includes(k.trim().toLowerCase().replace(/[\s_-]+/g, '')) && v.trim() !== '') return v.trim();
+    }
+    return null;
+  };
+  return {
+    name: pick('name', 'shipname', 'vesselname', 'vessel'),
+    imo: pick('imo', 'imonumber', 'imono'),
+    mmsi: pick('mmsi'),
+    callsign: pick('callsign', 'callsign'),
+    flag: pick('flag'),
+  };
+}
