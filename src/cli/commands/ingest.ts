@@ -1,11 +1,98 @@
-// PLACEHOLDER (issue 2): the owner of this command replaces this file with the real one.
+// `tumen ingest FILE…` and `tumen ingest --listen URL`: load AIS into the store, then print a summary.
 import type { Command } from 'commander';
+import { withDbOption } from '../options.js';
+import { Store } from '../../store/db.js';
+import { ingestFiles, type IngestOptions } from '../../ingest/ingest.js';
+import { INPUT_FORMATS, parseColumnMap, type InputFormat } from '../../ingest/formats.js';
+import { formatSummary, totalRejects } from '../../ingest/counts.js';
+import { StrictStop } from '../../ingest/nmea-pipeline.js';
+import { listen, parseListenUrl } from '../../ingest/listen.js';
+import { createProgress } from '../progress.js';
+
+interface IngestCliOptions {
+  db: string;
+  format?: string;
+  columns?: string;
+  start?: string;
+  source?: string;
+  strict?: boolean;
+  listen?: string;
+  batch?: string;
+  flushSeconds?: string;
+}
+
+function parseStart(s: string | undefined): number | null {
+  if (s === undefined) return null;
+  // Times without a zone are UTC (AIS times are).
+  const iso = /[zZ]$|[+-]\d\d:?\d\d$/.test(s) ? s : /^\d{4}-\d\d-\d\d$/.test(s) ? `${s}T00:00:00Z` : `${s.replace(' ', 'T')}Z`;
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) throw new Error(`--start: "${s}" is not an ISO-8601 time`);
+  return ms;
+}
 
 export function register(program: Command): void {
-  program
-    .command('ingest')
-    .description('load NMEA logs, CSV exports or a live feed into the store')
-    .action(() => {
-      throw new Error('tumen ingest arrives with issue 2');
-    });
+  withDbOption(
+    program
+      .command('ingest')
+      .description('load NMEA logs, CSV exports or a live feed into the store')
+      .argument('[files...]', 'NMEA (plain or .gz), MarineCadastre/DMA/any CSV; - reads NMEA from stdin')
+      .option('--format <format>', `input format, detected when omitted (${INPUT_FORMATS.join('|')})`)
+      .option('--columns <map>', 'CSV column mapping, e.g. mmsi=MMSI,time=ts,lat=Latitude,lon=Longitude')
+      .option('--start <iso>', 'time for messages without their own: the last time seen before them, else this (UTC)')
+      .option('--source <source>', 'mark every message terrestrial or satellite')
+      .option('--strict', 'stop at the first rejected line and report FILE:LINE')
+      .option('--listen <url>', 'live NMEA feed: tcp://HOST:PORT (client, reconnects) or udp://HOST:PORT (binds)')
+      .option('--batch <rows>', 'positions per transaction', '100000')
+      .option('--flush-seconds <s>', 'live feed: commit at least this often', '5'),
+  ).action(async (files: string[], o: IngestCliOptions) => {
+    if (o.format !== undefined && !INPUT_FORMATS.includes(o.format as InputFormat)) {
+      throw new Error(`--format must be one of ${INPUT_FORMATS.join(', ')}`);
+    }
+    if (o.source !== undefined && o.source !== 'terrestrial' && o.source !== 'satellite') {
+      throw new Error('--source must be terrestrial or satellite');
+    }
+    const opts: IngestOptions = {
+      format: o.format as InputFormat | undefined,
+      columns: o.columns ? parseColumnMap(o.columns) : undefined,
+      startMs: parseStart(o.start),
+      source: (o.source as 'terrestrial' | 'satellite' | undefined) ?? null,
+      strict: o.strict ?? false,
+      batchRows: Math.max(1, Number(o.batch) || 100_000),
+    };
+    const store = await Store.open(o.db);
+    try {
+      if (o.listen !== undefined) {
+        if (files.length > 0) throw new Error('give either FILES or --listen, not both');
+        const counts = await listen(store, parseListenUrl(o.listen), {
+          ...opts, flushMs: Math.max(0.1, Number(o.flushSeconds) || 5) * 1000, log: (s) => process.stderr.write(`${s}\n`),
+        });
+        process.stderr.write(`${formatSummary(o.listen, counts.counts, counts.elapsedMs)}\n`);
+        return;
+      }
+      if (files.length === 0) throw new Error('nothing to ingest: give FILES or --listen URL');
+      const outcomes = await ingestFiles(store, files, opts, createProgress());
+      let failed = 0;
+      for (const r of outcomes) {
+        if (r.status === 'done' && r.counts) process.stderr.write(`${formatSummary(`${r.path} [${r.format}]`, r.counts, r.elapsedMs)}\n`);
+        else process.stderr.write(`${r.message}\n`);
+        if (r.status === 'failed') failed++;
+      }
+      if (outcomes.length > 1) {
+        const sum = (f: (c: NonNullable<(typeof outcomes)[number]['counts']>) => number) =>
+          outcomes.reduce((a, r) => a + (r.status === 'done' && r.counts ? f(r.counts) : 0), 0);
+        process.stderr.write(`total: ${sum((c) => c.messages)} messages, ${sum((c) => c.positions)} positions, ${sum((c) => c.statics)} static reports, ` +
+          `${sum((c) => c.duplicates)} duplicates, ${sum(totalRejects)} rejected; ${outcomes.filter((r) => r.status === 'skipped').length} skipped, ${failed} failed\n`);
+      }
+      if (failed > 0) process.exitCode = 1;
+    } catch (err) {
+      if (err instanceof StrictStop) {
+        process.stderr.write(`tumen ingest --strict: ${err.message}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      throw err;
+    } finally {
+      store.close();
+    }
+  });
 }

@@ -1,0 +1,98 @@
+// `tumen ingest` as a library: each input file is recognised (already ingested? resumable?), its format
+// detected, and handed to the NMEA or CSV path. Outcomes are returned per file; only --strict throws.
+import { existsSync, statSync } from 'node:fs';
+import type { Store } from '../store/db.js';
+import { ensurePositionsSchema } from '../store/positions.js';
+import { IDENTITIES_DDL } from '../store/identities.js';
+import { ensureIngestLogSchema, findByFileKey, finishIngestLog, type IngestCounts } from '../store/ingest-log.js';
+import { fileKey } from '../io/file-key.js';
+import type { ReceptionSource } from '../tracks/position.js';
+import { ingestCsvFile } from './csv.js';
+import { detectFormat, readHead, type ColumnMap, type InputFormat } from './formats.js';
+import { ingestNmeaFile, NoTimesError } from './nmea-file.js';
+import { StrictStop } from './nmea-pipeline.js';
+import { NO_PROGRESS, type ProgressSink } from './progress.js';
+import { StoreWriter } from './store-writer.js';
+
+/** Positions per batch transaction: large enough that per-commit costs vanish, small enough for RSS. */
+export const DEFAULT_BATCH_ROWS = 100_000;
+
+export interface IngestOptions {
+  format?: InputFormat;
+  columns?: ColumnMap;
+  /** Epoch ms for --start; null = messages without a time are rejected. */
+  startMs?: number | null;
+  source?: ReceptionSource | null;
+  strict?: boolean;
+  batchRows?: number;
+}
+
+export interface FileOutcome {
+  path: string;
+  status: 'done' | 'skipped' | 'failed';
+  format: InputFormat | null;
+  ingestId: number | null;
+  counts: IngestCounts | null;
+  message: string | null;
+  elapsedMs: number;
+}
+
+export async function ensureIngestSchema(store: Store): Promise<void> {
+  await ensurePositionsSchema(store);
+  await store.ensureSchema(IDENTITIES_DDL);
+  await ensureIngestLogSchema(store);
+}
+
+export async function ingestFiles(
+  store: Store, paths: readonly string[], opts: IngestOptions = {}, progress: ProgressSink = NO_PROGRESS,
+  nowMs: () => number = Date.now,
+): Promise<FileOutcome[]> {
+  await ensureIngestSchema(store);
+  const writer = await StoreWriter.create(store);
+  const out: FileOutcome[] = [];
+  for (const path of paths) out.push(await ingestOne(store, writer, path, opts, progress, nowMs));
+  return out;
+}
+
+async function ingestOne(
+  store: Store, writer: StoreWriter, path: string, opts: IngestOptions, progress: ProgressSink, nowMs: () => number,
+): Promise<FileOutcome> {
+  const t0 = nowMs();
+  const outcome = (status: FileOutcome['status'], rest: Partial<FileOutcome>): FileOutcome => ({
+    path, status, format: null, ingestId: null, counts: null, message: null, elapsedMs: nowMs() - t0, ...rest,
+  });
+  if (path !== '-' && (!existsSync(path) || !statSync(path).isFile())) return outcome('failed', { message: `${path}: no such file` });
+  const key = path === '-' ? null : fileKey(path);
+  const previous = key === null ? undefined : await findByFileKey(store, key);
+  // A file whose untimed messages were rejected is read again when --start now times them (dedup keeps
+  // the rest from being stored twice).
+  const retime = opts.startMs != null && (previous?.rejects.no_time ?? 0) > 0;
+  if (previous?.status === 'done' && !retime) {
+    return outcome('skipped', {
+      ingestId: previous.id, counts: previous, format: previous.format as InputFormat,
+      message: `${path}: already ingested (ingest #${previous.id}, same content as ${previous.source}); nothing added`,
+    });
+  }
+  const format = opts.format ?? (path === '-' ? 'nmea' : detectFormat(readHead(path)));
+  const common = { startMs: opts.startMs ?? null, source: opts.source ?? null, strict: opts.strict ?? false, label: path };
+  try {
+    if (format === 'nmea') {
+      const r = await ingestNmeaFile(store, writer, path, key, retime ? undefined : previous, { ...common, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS },
+        progress, nowMs);
+      progress.done();
+      return outcome('done', { format, ingestId: r.id, counts: r.counts });
+    }
+    // A CSV is one transaction: an earlier attempt that did not finish committed nothing but its log row.
+    if (previous) await finishIngestLog(store, previous.id, 'failed', nowMs(), 'superseded by a new attempt');
+    progress.update(path, 0, 0, 0);
+    const r = await ingestCsvFile(store, path, key, { ...common, format, columns: opts.columns ?? {} }, nowMs);
+    progress.done();
+    return outcome('done', { format, ingestId: r.id, counts: r.counts });
+  } catch (err) {
+    progress.done();
+    if (err instanceof StrictStop) throw err;
+    if (opts.strict) throw new StrictStop((err as Error).message);
+    const msg = (err as Error).message;
+    return outcome('failed', { format, message: err instanceof NoTimesError ? msg : msg.startsWith(path) ? msg : `${path}: ${msg}` });
+  }
+}

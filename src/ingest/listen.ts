@@ -1,0 +1,150 @@
+// Live NMEA feeds. TCP: a client of a server that streams NMEA (AIS-catcher, rtl-ais, aggregators),
+// reconnecting with exponential backoff; UDP: binds a socket (loopback by default) and reads datagrams.
+// Lines go through the same pipeline as files; a batch is committed every `batchRows` positions or every
+// `flushMs`, whichever comes first. Stopping (SIGINT or the signal) commits what is buffered.
+import { createSocket } from 'node:dgram';
+import { connect, type Socket } from 'node:net';
+import type { Store } from '../store/db.js';
+import { emptyCounts, finishIngestLog, startIngestLog, type IngestCounts } from '../store/ingest-log.js';
+import { ensureIngestSchema, DEFAULT_BATCH_ROWS, type IngestOptions } from './ingest.js';
+import { NmeaPipeline } from './nmea-pipeline.js';
+import { StoreWriter } from './store-writer.js';
+
+/** Reconnect delays: doubling from 0.5 s up to 30 s, reset after a connection that delivered data. */
+export const RECONNECT_INITIAL_MS = 500;
+export const RECONNECT_MAX_MS = 30_000;
+
+export interface ListenUrl {
+  protocol: 'tcp' | 'udp';
+  host: string;
+  port: number;
+}
+
+export function parseListenUrl(url: string): ListenUrl {
+  const m = /^(tcp|udp):\/\/(\[[^\]]+\]|[^:/]*)?:(\d+)\/?$/.exec(url);
+  if (!m) throw new Error(`--listen: "${url}" is not tcp://HOST:PORT or udp://HOST:PORT`);
+  const port = Number(m[3]);
+  if (port < 1 || port > 65535) throw new Error(`--listen: port ${port} out of range`);
+  const host = (m[2] ?? '').replace(/^\[|\]$/g, '') || '127.0.0.1';
+  return { protocol: m[1] as 'tcp' | 'udp', host, port };
+}
+
+export interface ListenOptions extends IngestOptions {
+  flushMs: number;
+  log?: (line: string) => void;
+  /** Stops the feed (tests); SIGINT does the same from the CLI. */
+  signal?: AbortSignal;
+  /** Called once the socket is bound (UDP) or the first connection attempt starts (TCP). */
+  onReady?: (address: { port: number }) => void;
+  now?: () => number;
+}
+
+export async function listen(store: Store, url: ListenUrl, opts: ListenOptions): Promise<{ id: number; counts: IngestCounts; elapsedMs: number }> {
+  const now = opts.now ?? Date.now;
+  const log = opts.log ?? (() => undefined);
+  await ensureIngestSchema(store);
+  const writer = await StoreWriter.create(store);
+  const source = `${url.protocol}://${url.host}:${url.port}`;
+  const t0 = now();
+  const id = await startIngestLog(store, { source, fileKey: null, format: 'nmea-feed', startedMs: t0 });
+  const pipe = new NmeaPipeline(store, writer, id, {
+    startMs: null, source: opts.source ?? null, strict: false, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS,
+    label: source, arrivalClockMs: now,
+  }, emptyCounts(), null);
+
+  // Flushes are serialised; lines keep flowing into the next batch meanwhile.
+  let chain: Promise<void> = Promise.resolve();
+  let failure: Error | null = null;
+  const flush = () => {
+    chain = chain.then(() => pipe.flush({ resumeOffset: 0, committedOffset: 0 })).then(() => pipe.settle()).catch((e: Error) => {
+      failure = e;
+    });
+    return chain;
+  };
+  let carry = '';
+  let lineNo = 0;
+  const onText = (text: string, partial: boolean) => {
+    const all = carry + text;
+    const parts = all.split('\n');
+    carry = partial ? (parts.pop() ?? '') : '';
+    for (const raw of parts) {
+      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      pipe.line(line, ++lineNo, true);
+      if (pipe.shouldFlush) void flush();
+    }
+  };
+
+  const timer = setInterval(() => {
+    if (pipe.bufferedRows > 0) void flush();
+  }, opts.flushMs);
+
+  let stopResolve!: () => void;
+  const stopped = new Promise<void>((r) => (stopResolve = r));
+  const onSigint = () => stopResolve();
+  process.once('SIGINT', onSigint);
+  opts.signal?.addEventListener('abort', () => stopResolve(), { once: true });
+  if (opts.signal?.aborted) stopResolve();
+
+  let closeSource: () => void;
+  if (url.protocol === 'udp') {
+    const sock = createSocket(url.host.includes(':') ? 'udp6' : 'udp4');
+    // A datagram holds whole sentences; one without a final newline still ends its line.
+    sock.on('message', (buf) => onText(buf.toString('latin1'), false));
+    sock.on('error', (e) => log(`${source}: ${e.message}`));
+    await new Promise<void>((resolve, reject) => {
+      sock.once('error', reject);
+      sock.bind(url.port, url.host, () => {
+        sock.off('error', reject);
+        resolve();
+      });
+    });
+    log(`listening on ${source} (UDP)`);
+    opts.onReady?.({ port: sock.address().port });
+    closeSource = () => sock.close();
+  } else {
+    let socket: Socket | null = null;
+    let delay = RECONNECT_INITIAL_MS;
+    let stopping = false;
+    let retry: NodeJS.Timeout | null = null;
+    const open = () => {
+      const s = connect({ host: url.host, port: url.port });
+      socket = s;
+      let gotData = false;
+      s.on('connect', () => log(`connected to ${source}`));
+      s.on('data', (buf) => {
+        if (!gotData) {
+          gotData = true;
+          delay = RECONNECT_INITIAL_MS;
+        }
+        onText(buf.toString('latin1'), true);
+      });
+      s.on('error', (e) => log(`${source}: ${e.message}`));
+      s.on('close', () => {
+        if (carry) onText('', false); // a sentence cut by the disconnect is still a line (and likely a reject)
+        if (stopping) return;
+        log(`${source}: disconnected; reconnecting in ${(delay / 1000).toFixed(1)} s`);
+        retry = setTimeout(open, delay);
+        delay = Math.min(delay * 2, RECONNECT_MAX_MS);
+      });
+    };
+    open();
+    opts.onReady?.({ port: url.port });
+    closeSource = () => {
+      stopping = true;
+      if (retry) clearTimeout(retry);
+      socket?.destroy();
+    };
+  }
+
+  await stopped;
+  process.off('SIGINT', onSigint);
+  clearInterval(timer);
+  closeSource();
+  if (carry) onText('', false);
+  await flush();
+  await chain;
+  const counts = pipe.totals;
+  await finishIngestLog(store, id, failure ? 'failed' : 'stopped', now(), failure ? (failure as Error).message : null);
+  if (failure) throw failure;
+  return { id, counts, elapsedMs: now() - t0 };
+}

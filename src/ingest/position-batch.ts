@@ -1,0 +1,149 @@
+// A batch of decoded positions and static reports held in typed columns until it is written. Receptions
+// of one payload inside the batch are merged here (stations united); the store catches the rest.
+import { DEDUP_WINDOW_MS, payloadHash } from './dedup.js';
+
+export const SOURCE_CODE = { terrestrial: 1, satellite: 2 } as const;
+
+export interface StaticRow {
+  k1: number;
+  k2: number;
+  mmsi: number;
+  timeMs: number;
+  type: number;
+  imo: number | null;
+  shipname: string | null;
+  callsign: string | null;
+  shiptype: number | null;
+  toBow: number | null;
+  toStern: number | null;
+  toPort: number | null;
+  toStarboard: number | null;
+  draught: number | null;
+  destination: string | null;
+  source: number;
+  stations: string | null;
+}
+
+export class PositionBatch {
+  readonly capacity: number;
+  length = 0;
+  readonly k = new Uint32Array(2);
+  readonly k1: Uint32Array;
+  readonly k2: Uint32Array;
+  readonly mmsi: Uint32Array;
+  readonly timeMs: Float64Array;
+  readonly lat: Float64Array;
+  readonly lon: Float64Array;
+  /** NaN = not available. */
+  readonly speed: Float32Array;
+  readonly course: Float32Array;
+  /** -1 = not available. */
+  readonly heading: Int16Array;
+  /** 255 = not available. */
+  readonly status: Uint8Array;
+  readonly type: Uint8Array;
+  /** 0 unknown, 1 terrestrial, 2 satellite. */
+  readonly source: Uint8Array;
+  /** Comma-joined station ids, null when unknown. */
+  readonly stations: (string | null)[];
+  statics: StaticRow[] = [];
+  minTimeMs = Infinity;
+  maxTimeMs = -Infinity;
+  /** MMSIs with static reports in this batch (their identity history is recomputed). */
+  readonly staticMmsis = new Set<number>();
+  private readonly seen = new Map<string, number>();
+  private readonly seenStatic = new Map<string, number>();
+
+  constructor(capacity: number) {
+    this.capacity = capacity;
+    this.k1 = new Uint32Array(capacity);
+    this.k2 = new Uint32Array(capacity);
+    this.mmsi = new Uint32Array(capacity);
+    this.timeMs = new Float64Array(capacity);
+    this.lat = new Float64Array(capacity);
+    this.lon = new Float64Array(capacity);
+    this.speed = new Float32Array(capacity);
+    this.course = new Float32Array(capacity);
+    this.heading = new Int16Array(capacity);
+    this.status = new Uint8Array(capacity);
+    this.type = new Uint8Array(capacity);
+    this.source = new Uint8Array(capacity);
+    this.stations = new Array(capacity).fill(null);
+  }
+
+  get full(): boolean {
+    return this.length >= this.capacity;
+  }
+
+  get rows(): number {
+    return this.length + this.statics.length;
+  }
+
+  clear(): void {
+    this.length = 0;
+    this.statics = [];
+    this.seen.clear();
+    this.seenStatic.clear();
+    this.staticMmsis.clear();
+    this.minTimeMs = Infinity;
+    this.maxTimeMs = -Infinity;
+  }
+
+  private noteTime(t: number): void {
+    if (t < this.minTimeMs) this.minTimeMs = t;
+    if (t > this.maxTimeMs) this.maxTimeMs = t;
+  }
+
+  /** Adds a position; returns false when it duplicates one already in the batch (stations merged). */
+  addPosition(
+    payload: string, mmsi: number, timeMs: number, lat: number, lon: number,
+    speed: number | null, course: number | null, heading: number | null, status: number | null,
+    type: number, source: number, station: string | null,
+  ): boolean {
+    const prev = this.seen.get(payload);
+    if (prev !== undefined && Math.abs(this.timeMs[prev] - timeMs) <= DEDUP_WINDOW_MS) {
+      this.stations[prev] = mergeStation(this.stations[prev], station);
+      return false;
+    }
+    const i = this.length++;
+    this.seen.set(payload, i);
+    payloadHash(payload, this.k, 0);
+    this.k1[i] = this.k[0];
+    this.k2[i] = this.k[1];
+    this.mmsi[i] = mmsi;
+    this.timeMs[i] = timeMs;
+    this.lat[i] = lat;
+    this.lon[i] = lon;
+    this.speed[i] = speed === null ? NaN : speed;
+    this.course[i] = course === null ? NaN : course;
+    this.heading[i] = heading === null ? -1 : heading;
+    this.status[i] = status === null ? 255 : status;
+    this.type[i] = type;
+    this.source[i] = source;
+    this.stations[i] = station;
+    this.noteTime(timeMs);
+    return true;
+  }
+
+  /** Adds a static report; returns false for a duplicate inside the batch. */
+  addStatic(payload: string, row: Omit<StaticRow, 'k1' | 'k2'>): boolean {
+    const prev = this.seenStatic.get(payload);
+    if (prev !== undefined && Math.abs(this.statics[prev].timeMs - row.timeMs) <= DEDUP_WINDOW_MS) {
+      this.statics[prev].stations = mergeStation(this.statics[prev].stations, row.stations);
+      return false;
+    }
+    payloadHash(payload, this.k, 0);
+    this.seenStatic.set(payload, this.statics.length);
+    this.statics.push({ ...row, k1: this.k[0], k2: this.k[1] });
+    this.staticMmsis.add(row.mmsi);
+    this.noteTime(row.timeMs);
+    return true;
+  }
+}
+
+function mergeStation(list: string | null, station: string | null): string | null {
+  if (station === null) return list;
+  if (list === null) return station;
+  if (list === station || list.split(',').includes(station)) return list;
+  return `${list},${station}`;
+}

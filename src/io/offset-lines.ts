@@ -1,0 +1,99 @@
+// Reads a text file (plain or gzip, detected by magic bytes) as lines with the byte offset where each
+// line starts in the decompressed stream, optionally from a given offset — the resume point of an ingest.
+// Bytes are decoded as latin1 so that one character is one byte (NMEA is ASCII; stray bytes survive
+// unchanged and fail the checksum instead of shifting offsets).
+import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+
+export interface LineBlock {
+  lines: string[];
+  /** starts[i] = byte offset of lines[i]; `end` = offset just after the last line's newline. */
+  starts: number[];
+  end: number;
+}
+
+export interface OffsetLineReader {
+  blocks: AsyncIterable<LineBlock>;
+  /** Bytes consumed from the file so far (compressed bytes for gzip), for progress. */
+  fileBytesRead(): number;
+  /** File size in bytes (0 for stdin). */
+  readonly fileSize: number;
+  readonly gzip: boolean;
+}
+
+export function isGzipFile(path: string): boolean {
+  if (path === '-') return false;
+  const fd = openSync(path, 'r');
+  try {
+    const b = Buffer.alloc(2);
+    return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Lines of `path` ('-' = stdin) starting at decompressed byte `startOffset` (must be a line start). */
+export function openOffsetLines(path: string, startOffset = 0, highWaterMark = 1 << 20): OffsetLineReader {
+  const gzip = isGzipFile(path);
+  let raw: Readable & { bytesRead?: number };
+  let stream: Readable;
+  if (path === '-') {
+    raw = process.stdin;
+    stream = raw;
+  } else if (gzip) {
+    raw = createReadStream(path, { highWaterMark });
+    stream = raw.pipe(createGunzip({ chunkSize: highWaterMark }));
+  } else {
+    raw = createReadStream(path, { highWaterMark, start: startOffset });
+    stream = raw;
+  }
+  const skip = gzip || path === '-' ? startOffset : 0;
+  const fileSize = path === '-' ? 0 : statSync(path).size;
+  let consumed = 0;
+  async function* blocks(): AsyncIterable<LineBlock> {
+    let pos = gzip || path === '-' ? 0 : startOffset; // decompressed offset of the next byte of `stream`
+    let carry = '';
+    let carryStart = startOffset;
+    for await (const buf of stream as AsyncIterable<Buffer>) {
+      let chunk = buf;
+      if (pos < skip) {
+        const drop = Math.min(skip - pos, chunk.length);
+        pos += drop;
+        chunk = chunk.subarray(drop);
+        if (chunk.length === 0) continue;
+      }
+      const base = pos;
+      pos += chunk.length;
+      consumed = raw.bytesRead ?? pos;
+      const text = chunk.toString('latin1');
+      const lines: string[] = [];
+      const starts: number[] = [];
+      let from = 0;
+      let nl = text.indexOf('\n');
+      if (nl < 0) {
+        if (carry.length === 0) carryStart = base;
+        carry += text;
+        continue;
+      }
+      lines.push(stripCr(carry + text.slice(0, nl)));
+      starts.push(carry.length > 0 ? carryStart : base);
+      carry = '';
+      from = nl + 1;
+      while ((nl = text.indexOf('\n', from)) >= 0) {
+        lines.push(stripCr(text.slice(from, nl)));
+        starts.push(base + from);
+        from = nl + 1;
+      }
+      carry = text.slice(from);
+      carryStart = base + from;
+      yield { lines, starts, end: base + from };
+    }
+    if (carry.length > 0) yield { lines: [stripCr(carry)], starts: [carryStart], end: carryStart + carry.length };
+  }
+  return { blocks: blocks(), fileBytesRead: () => consumed, fileSize, gzip };
+}
+
+function stripCr(s: string): string {
+  return s.length > 0 && s.charCodeAt(s.length - 1) === 13 ? s.slice(0, -1) : s;
+}

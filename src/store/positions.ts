@@ -1,0 +1,177 @@
+// Positions and static reports as stored, and the readers other modules build on.
+// Duplicate receptions are stored once (see src/ingest/dedup.ts); `stations` keeps every station that heard one.
+import type { DuckDBDataChunk } from '@duckdb/node-api';
+import type { Store } from './db.js';
+import type { Position, ReceptionSource } from '../tracks/position.js';
+import type { StaticReport } from '../detectors/detector.js';
+
+export const POSITIONS_DDL = [
+  `CREATE TABLE IF NOT EXISTS positions (
+    mmsi UINTEGER NOT NULL,
+    time TIMESTAMP NOT NULL,
+    lat DOUBLE NOT NULL,
+    lon DOUBLE NOT NULL,
+    speed FLOAT,
+    course FLOAT,
+    heading SMALLINT,
+    status UTINYINT,
+    type UTINYINT,
+    source VARCHAR,
+    stations VARCHAR[],
+    dedup_key UBIGINT NOT NULL,
+    ingest_id INTEGER
+  )`,
+  `CREATE TABLE IF NOT EXISTS statics (
+    mmsi UINTEGER NOT NULL,
+    time TIMESTAMP NOT NULL,
+    type UTINYINT,
+    imo UINTEGER,
+    shipname VARCHAR,
+    callsign VARCHAR,
+    shiptype UTINYINT,
+    to_bow USMALLINT,
+    to_stern USMALLINT,
+    to_port UTINYINT,
+    to_starboard UTINYINT,
+    draught DOUBLE,
+    destination VARCHAR,
+    length DOUBLE,
+    beam DOUBLE,
+    source VARCHAR,
+    stations VARCHAR[],
+    dedup_key UBIGINT NOT NULL,
+    ingest_id INTEGER
+  )`,
+] as const;
+
+export async function ensurePositionsSchema(store: Store): Promise<void> {
+  await store.ensureSchema(POSITIONS_DDL);
+}
+
+export interface PositionQuery {
+  mmsi?: number | readonly number[];
+  /** Inclusive bounds, epoch milliseconds UTC. */
+  fromMs?: number;
+  toMs?: number;
+  /** [minLon, minLat, maxLon, maxLat]; minLon > maxLon crosses the antimeridian. */
+  bbox?: readonly [number, number, number, number];
+}
+
+/** WHERE clause + parameters for a PositionQuery; values are always bound, never spliced. */
+export function positionFilter(q: PositionQuery, opts: { spatial?: boolean } = { spatial: true }): { where: string; params: (number | string)[] } {
+  const parts: string[] = [];
+  const params: (number | string)[] = [];
+  if (q.mmsi !== undefined) {
+    const list = typeof q.mmsi === 'number' ? [q.mmsi] : [...q.mmsi];
+    if (list.length === 0) parts.push('false');
+    else {
+      parts.push(`mmsi IN (${list.map(() => '?').join(', ')})`);
+      params.push(...list);
+    }
+  }
+  if (q.fromMs !== undefined) {
+    parts.push('time >= epoch_ms(?::BIGINT)');
+    params.push(Math.round(q.fromMs));
+  }
+  if (q.toMs !== undefined) {
+    parts.push('time <= epoch_ms(?::BIGINT)');
+    params.push(Math.round(q.toMs));
+  }
+  if (q.bbox && opts.spatial !== false) {
+    const [minLon, minLat, maxLon, maxLat] = q.bbox;
+    parts.push('lat BETWEEN ? AND ?');
+    params.push(minLat, maxLat);
+    if (minLon <= maxLon) {
+      parts.push('lon BETWEEN ? AND ?');
+      params.push(minLon, maxLon);
+    } else {
+      parts.push('(lon >= ? OR lon <= ?)');
+      params.push(minLon, maxLon);
+    }
+  }
+  return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+function sourceOf(v: unknown): ReceptionSource | null {
+  return v === 'terrestrial' || v === 'satellite' ? v : null;
+}
+
+function numOrNull(v: unknown): number | null {
+  return v === null || v === undefined ? null : Number(v);
+}
+
+/** Positions ordered by mmsi, then time, in arrays of about `batchSize`. */
+export async function* streamPositions(store: Store, q: PositionQuery = {}, batchSize = 8192): AsyncIterable<Position[]> {
+  const { where, params } = positionFilter(q);
+  const result = await store.conn.stream(
+    `SELECT mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon, speed, course, heading, status, source
+     FROM positions ${where} ORDER BY mmsi, time`,
+    params,
+  );
+  let out: Position[] = [];
+  for (;;) {
+    const chunk: DuckDBDataChunk | null = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const cols = chunk.getColumns();
+    for (let i = 0; i < chunk.rowCount; i++) {
+      out.push({
+        mmsi: Number(cols[0][i]),
+        timeMs: Number(cols[1][i]),
+        lat: Number(cols[2][i]),
+        lon: Number(cols[3][i]),
+        speedKn: roundFloat(cols[4][i]),
+        courseDeg: roundFloat(cols[5][i]),
+        headingDeg: numOrNull(cols[6][i]),
+        status: numOrNull(cols[7][i]),
+        source: sourceOf(cols[8][i]),
+      });
+    }
+    if (out.length >= batchSize) {
+      yield out;
+      out = [];
+    }
+  }
+  if (out.length) yield out;
+}
+
+/** FLOAT columns come back as float32 values (10.1 -> 10.100000381...): round to the AIS resolution of 0.1. */
+function roundFloat(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  return Math.round(Number(v) * 10) / 10;
+}
+
+/** Static/voyage reports in time order (ties by mmsi), as detectors consume them. */
+export async function* streamStatics(store: Store, q: PositionQuery = {}, batchSize = 8192): AsyncIterable<StaticReport[]> {
+  const { where, params } = positionFilter(q, { spatial: false });
+  const result = await store.conn.stream(
+    `SELECT mmsi, epoch_ms(time)::DOUBLE AS t, imo, shipname, callsign, shiptype, draught, destination,
+            length AS length_m, beam AS beam_m
+     FROM statics ${where} ORDER BY time, mmsi`,
+    params,
+  );
+  let out: StaticReport[] = [];
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const cols = chunk.getColumns();
+    for (let i = 0; i < chunk.rowCount; i++) {
+      out.push({
+        mmsi: Number(cols[0][i]),
+        timeMs: Number(cols[1][i]),
+        imo: numOrNull(cols[2][i]),
+        shipname: (cols[3][i] as string | null) ?? null,
+        callsign: (cols[4][i] as string | null) ?? null,
+        shiptype: numOrNull(cols[5][i]),
+        draughtM: numOrNull(cols[6][i]),
+        destination: (cols[7][i] as string | null) ?? null,
+        lengthM: numOrNull(cols[8][i]),
+        beamM: numOrNull(cols[9][i]),
+      });
+    }
+    if (out.length >= batchSize) {
+      yield out;
+      out = [];
+    }
+  }
+  if (out.length) yield out;
+}
