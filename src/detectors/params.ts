@@ -168,22 +168,27 @@ export const SHARED_MMSI_PARAMS = {
 
 /** Identity changes from static reports (AIS types 5, 19, 24) and the MMSI itself. */
 export const IDENTITY_CHANGE_PARAMS = {
-  /** A new value must be reported this many times in a row (no old value between) before it counts, so
-   *  two ships alternating on one MMSI or one corrupt message do not fire (Tumen). */
-  minConfirmingReports: 2,
-  /** An IMO seen on a new MMSI counts as an MMSI change only if the old MMSI has been silent at least this
-   *  long when the new one first claims it; otherwise both transmit at once (Tumen). */
-  minMmsiHandoverSilenceH: 0,
+  /** A new value must be reported this many times in a row (no old value between) before it counts (Tumen;
+   *  raise it where corrupt static messages get through). */
+  minConfirmingReports: 1,
+  /** A change on one MMSI is held this long: if the old value comes back meanwhile, the MMSI is carrying two
+   *  ships that alternate (a shared MMSI) and neither change is reported (Tumen). */
+  holdoffH: 12,
+  /** Report IMO numbers whose check digit is wrong (IMO Res. A.1117(30)) as identity_change events. */
+  reportInvalidImo: true,
+  /** Report ship MMSIs whose MID the ITU has not allocated as identity_change events. */
+  reportUnallocatedMid: true,
 } as const;
 
 /** Draught changes (loaded or discharged, above all across a dark period). */
 export const DRAUGHT_CHANGE_PARAMS = {
-  /** A reported draught change at least this large is an event (Tumen; draught is entered by hand, so
-   *  small edits are noise). */
-  minChangeM: 1.0,
-  /** The new value must be reported this many times in a row (flush emits a single report). */
-  minConfirmingReports: 2,
-  /** A change is "across a gap" when the largest position silence between the last old-value report and
-   *  the first new-value report is at least this (GFW raw gap 6 h). */
+  /** Consecutive draught reports differing by at least this much are an event (Tumen; commercial platforms
+   *  use 0.5–1 m — draught is typed in by the crew, so smaller edits are noise). */
+  minChangeM: 0.5,
+  /** A change is held this long: if the old draught comes back meanwhile, two ships share the MMSI (or the
+   *  crew corrected a typo) and neither change is reported (Tumen). */
+  holdoffH: 12,
+  /** A change is "across a gap" when positions fell silent at least this long between the last old-value
+   *  report and the first new-value report (GFW raw gap 6 h). */
   gapMinH: 6,
 } as const;

@@ -1,7 +1,7 @@
 // Distance to the nearest port, through a grid of ports so each query looks at a few cells, not every port.
 // Detectors use it for "at least 10 km from any port" (encounters, loitering) and "berths are not land".
 import { distanceM } from '../geo/sphere.js';
-import { PORTS_OF_INTEREST } from '../reference/ports-of-interest.js';
+import { allPorts } from '../reference/wpi.js';
 import { LatRowGrid } from './spatial-grid.js';
 
 export interface PortPoint {
@@ -36,7 +36,9 @@ export class PortIndex {
   }
 }
 
-/** The default port list: the curated ports of interest (the WPI list is added by the pipeline when present). */
+let cached: PortPoint[] | undefined;
+
+/** The default port list: the curated ports of interest plus the World Port Index (src/reference/wpi.ts). */
 export function defaultPorts(): PortPoint[] {
-  return PORTS_OF_INTEREST.map((p) => ({ id: p.id, name: p.name, lat: p.lat, lon: p.lon }));
+  return (cached ??= allPorts().map((p) => ({ id: p.id, name: p.name, lat: p.lat, lon: p.lon })));
 }

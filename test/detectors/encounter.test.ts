@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TumenEvent } from '../../src/events/schema.js';
 import type { Position } from '../../src/tracks/position.js';
 import { createEncounterDetector, type EncounterState, restoreEncounterDetector } from '../../src/detectors/encounter.js';
-import { DEG_PER_NM, HOUR, MIN, seeded, stream, T0, track } from './helpers.js';
+import { DEG_PER_NM, HOUR, MIN, seeded, stream, T0, track } from './build2.js';
 
 const A = 273_000_001; // Russia
 const B = 445_000_002; // DPRK

@@ -1,0 +1,139 @@
+// Draught changes: consecutive draught reports of one MMSI (AIS type 5) differing by at least `minChangeM`
+// — the ship loaded or discharged. Above all across a dark period: the evidence says how long positions
+// fell silent between the last report of the old draught and the first of the new ("loaded while dark").
+// A change whose old draught comes back within `holdoffH` is dropped and the MMSI marked alternating: two
+// ships sharing one MMSI (or a typo corrected), not cargo.
+//
+// Incremental per MMSI: push its static reports and positions in time order (any number of MMSIs).
+import type { TumenEvent } from '../events/schema.js';
+import { MS_PER_HOUR } from '../geo/sphere.js';
+import type { Position } from '../tracks/position.js';
+import type { Detector, StaticReport } from './detector.js';
+import { eventId } from './event-id.js';
+import { isoUtc, round } from './geo-stats.js';
+import { DRAUGHT_CHANGE_PARAMS } from './params.js';
+
+export type DraughtChangeParams = { [K in keyof typeof DRAUGHT_CHANGE_PARAMS]: number };
+
+interface Fix {
+  timeMs: number;
+  lat: number;
+  lon: number;
+}
+
+interface PendingChange {
+  beforeM: number;
+  afterM: number;
+  startMs: number;
+  endMs: number;
+  pos: Fix | null;
+  maxSilenceMs: number;
+}
+
+interface VesselState {
+  draughtM: number | null;
+  /** Time of the last report of the current draught. */
+  lastMs: number;
+  lastFix: Fix | null;
+  /** Longest silence between positions since the last draught report. */
+  maxSilenceMs: number;
+  alternating: boolean;
+  pending: PendingChange[];
+}
+
+export interface DraughtChangeState {
+  kind: 'draught_change';
+  vessels: Array<[number, VesselState]>;
+}
+
+export class DraughtChangeDetector implements Detector<DraughtChangeState> {
+  readonly name = 'draught_change';
+  readonly params: DraughtChangeParams;
+  private readonly vessels = new Map<number, VesselState>();
+
+  constructor(params: Partial<DraughtChangeParams> = {}, state?: DraughtChangeState) {
+    this.params = { ...DRAUGHT_CHANGE_PARAMS, ...params };
+    if (state) for (const [m, v] of structuredClone(state.vessels)) this.vessels.set(m, v);
+  }
+
+  pushPosition(p: Position): TumenEvent[] {
+    if (!Number.isFinite(p.timeMs) || !(Math.abs(p.lat) <= 90) || !(Math.abs(p.lon) <= 180)) return [];
+    const v = this.vessel(p.mmsi);
+    if (v.lastFix && p.timeMs <= v.lastFix.timeMs) return [];
+    if (v.lastFix && v.draughtM !== null) v.maxSilenceMs = Math.max(v.maxSilenceMs, p.timeMs - Math.max(v.lastFix.timeMs, v.lastMs));
+    v.lastFix = { timeMs: p.timeMs, lat: p.lat, lon: p.lon };
+    return this.release(p.mmsi, v, p.timeMs);
+  }
+
+  pushStatic(s: StaticReport): TumenEvent[] {
+    // AIS draught 0 means "not available".
+    if (s.draughtM == null || !(s.draughtM > 0)) return [];
+    const v = this.vessel(s.mmsi);
+    const d = s.draughtM;
+    if (v.draughtM !== null && Math.abs(d - v.draughtM) >= this.params.minChangeM) {
+      if (v.pending.some((c) => Math.abs(c.beforeM - d) < this.params.minChangeM)) {
+        v.alternating = true; // the old draught is back within the hold-off
+        v.pending = [];
+      } else if (!v.alternating) {
+        const openSilence = v.lastFix ? s.timeMs - Math.max(v.lastFix.timeMs, v.lastMs) : 0;
+        v.pending.push({
+          beforeM: v.draughtM, afterM: d, startMs: v.lastMs, endMs: s.timeMs, pos: v.lastFix,
+          maxSilenceMs: Math.max(v.maxSilenceMs, openSilence),
+        });
+      }
+    }
+    v.draughtM = d;
+    v.lastMs = s.timeMs;
+    v.maxSilenceMs = 0;
+    return this.release(s.mmsi, v, s.timeMs);
+  }
+
+  flush(): TumenEvent[] {
+    const out: TumenEvent[] = [];
+    for (const [mmsi, v] of this.vessels) out.push(...this.release(mmsi, v, Infinity));
+    return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.mmsi - b.mmsi));
+  }
+
+  snapshot(): DraughtChangeState {
+    return structuredClone({ kind: 'draught_change' as const, vessels: [...this.vessels] });
+  }
+
+  private vessel(mmsi: number): VesselState {
+    let v = this.vessels.get(mmsi);
+    if (!v) this.vessels.set(mmsi, (v = { draughtM: null, lastMs: -1, lastFix: null, maxSilenceMs: 0, alternating: false, pending: [] }));
+    return v;
+  }
+
+  private release(mmsi: number, v: VesselState, nowMs: number): TumenEvent[] {
+    if (v.pending.length === 0) return [];
+    const holdMs = this.params.holdoffH * MS_PER_HOUR;
+    const out: TumenEvent[] = [];
+    v.pending = v.pending.filter((c) => {
+      if (nowMs - c.endMs < holdMs) return true;
+      const silenceH = c.maxSilenceMs / MS_PER_HOUR;
+      out.push({
+        id: eventId('draught_change', mmsi, c.endMs),
+        type: 'draught_change', mmsi, start: isoUtc(c.startMs), end: isoUtc(c.endMs),
+        lat: c.pos?.lat ?? NaN, lon: c.pos?.lon ?? NaN,
+        before_m: c.beforeM, after_m: c.afterM,
+        evidence: {
+          change_m: round(c.afterM - c.beforeM, 2),
+          across_gap: silenceH >= this.params.gapMinH,
+          gap_h: round(silenceH, 3),
+          between_reports_h: round((c.endMs - c.startMs) / MS_PER_HOUR, 3),
+          direction: c.afterM > c.beforeM ? 'loaded' : 'discharged',
+        },
+      });
+      return false;
+    });
+    return out;
+  }
+}
+
+export function createDraughtChangeDetector(params: Partial<DraughtChangeParams> = {}): DraughtChangeDetector {
+  return new DraughtChangeDetector(params);
+}
+
+export function restoreDraughtChangeDetector(state: DraughtChangeState, params: Partial<DraughtChangeParams> = {}): DraughtChangeDetector {
+  return new DraughtChangeDetector(params, state);
+}

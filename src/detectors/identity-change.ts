@@ -1,0 +1,300 @@
+// Identity changes, from static reports (AIS 5, 19, 24) and the MMSI itself:
+// - a change of name, call sign, IMO or ship type on one MMSI (trivia — case, padding '@', repeated
+//   spaces — normalised away, so re-transmissions of one name never fire);
+// - an MMSI change for one IMO (the ship re-flags: new MMSI, often new MID = flag, name and call sign), via
+//   a cross-vessel index IMO → MMSI; `mmsi` is the NEW MMSI;
+// - an IMO number with a wrong check digit, and a ship MMSI whose MID the ITU has not allocated.
+// Two ships sharing one MMSI make its static data flip-flop: a change whose old value comes back within
+// `holdoffH` is dropped and the MMSI marked alternating (no more same-MMSI changes from it).
+//
+// Incremental over the global time-ordered stream of static reports AND positions (positions give the
+// events their place and the old/new identity's last/first position times).
+import type { TumenEvent } from '../events/schema.js';
+import { MS_PER_HOUR } from '../geo/sphere.js';
+import { isImoPresent, isValidImo } from '../reference/imo.js';
+import { flagOfMmsi, lookupMid, midOf } from '../reference/mid.js';
+import type { Position } from '../tracks/position.js';
+import type { Detector, StaticReport } from './detector.js';
+import { eventId } from './event-id.js';
+import { isoUtc, round } from './geo-stats.js';
+import { IDENTITY_CHANGE_PARAMS } from './params.js';
+
+export type IdentityChangeParams = { [K in keyof typeof IDENTITY_CHANGE_PARAMS]: (typeof IDENTITY_CHANGE_PARAMS)[K] extends boolean ? boolean : number };
+
+const FIELDS = ['shipname', 'callsign', 'imo', 'shiptype'] as const;
+type Field = (typeof FIELDS)[number];
+type Value = string | number;
+
+interface FieldState {
+  value: Value | null;
+  lastMs: number;
+  candidate: { value: Value; count: number; firstMs: number } | null;
+}
+
+interface Fix {
+  timeMs: number;
+  lat: number;
+  lon: number;
+}
+
+interface PendingChange {
+  fields: Field[];
+  old: Record<string, Value | null>;
+  new: Record<string, Value | null>;
+  startMs: number;
+  endMs: number;
+  pos: Fix | null;
+}
+
+interface VesselState {
+  fields: Record<Field, FieldState>;
+  firstFix: Fix | null;
+  lastFix: Fix | null;
+  alternating: boolean;
+  pending: PendingChange[];
+  /** Events waiting for this vessel's first position (they need a place). */
+  awaitingFix: TumenEvent[];
+  reportedInvalidImos: number[];
+  midChecked: boolean;
+}
+
+interface ImoClaim {
+  mmsi: number;
+  firstMs: number;
+  lastMs: number;
+}
+
+export interface IdentityChangeState {
+  kind: 'identity_change';
+  vessels: Array<[number, VesselState]>;
+  imos: Array<[number, ImoClaim]>;
+}
+
+/** Upper case, '@' padding and repeated spaces removed; empty → null. */
+export function normaliseText(s: string | null | undefined): string | null {
+  if (s == null) return null;
+  const t = s.replace(/@/g, ' ').replace(/\s+/g, ' ').trim().toUpperCase();
+  return t === '' ? null : t;
+}
+
+function reportValue(s: StaticReport, f: Field): Value | null {
+  switch (f) {
+    case 'shipname': return normaliseText(s.shipname);
+    case 'callsign': return normaliseText(s.callsign);
+    case 'imo': return isImoPresent(s.imo) ? s.imo : null;
+    case 'shiptype': return s.shiptype != null && s.shiptype > 0 ? s.shiptype : null;
+  }
+}
+
+function newVessel(): VesselState {
+  const f = (): FieldState => ({ value: null, lastMs: -1, candidate: null });
+  return {
+    fields: { shipname: f(), callsign: f(), imo: f(), shiptype: f() }, firstFix: null, lastFix: null, alternating: false,
+    pending: [], awaitingFix: [], reportedInvalidImos: [], midChecked: false,
+  };
+}
+
+export class IdentityChangeDetector implements Detector<IdentityChangeState> {
+  readonly name = 'identity_change';
+  readonly params: IdentityChangeParams;
+  private readonly vessels = new Map<number, VesselState>();
+  private readonly imos = new Map<number, ImoClaim>();
+
+  constructor(params: Partial<IdentityChangeParams> = {}, state?: IdentityChangeState) {
+    this.params = { ...IDENTITY_CHANGE_PARAMS, ...params };
+    if (state) {
+      for (const [m, v] of structuredClone(state.vessels)) this.vessels.set(m, v);
+      for (const [i, c] of state.imos) this.imos.set(i, { ...c });
+    }
+  }
+
+  pushPosition(p: Position): TumenEvent[] {
+    if (!Number.isFinite(p.timeMs) || !(Math.abs(p.lat) <= 90) || !(Math.abs(p.lon) <= 180)) return [];
+    const v = this.vessel(p.mmsi);
+    const fix = { timeMs: p.timeMs, lat: p.lat, lon: p.lon };
+    const out: TumenEvent[] = [];
+    if (!v.firstFix) {
+      v.firstFix = fix;
+      for (const e of v.awaitingFix) out.push({ ...e, lat: fix.lat, lon: fix.lon });
+      v.awaitingFix = [];
+    }
+    v.lastFix = fix;
+    this.checkMid(p.mmsi, p.timeMs, v, out);
+    this.release(p.mmsi, v, p.timeMs, out);
+    return out;
+  }
+
+  pushStatic(s: StaticReport): TumenEvent[] {
+    const v = this.vessel(s.mmsi);
+    const out: TumenEvent[] = [];
+    this.checkMid(s.mmsi, s.timeMs, v, out);
+    const changed: Field[] = [];
+    const old: Record<string, Value | null> = {};
+    let startMs = -1;
+    let endMs = s.timeMs;
+    for (const f of FIELDS) {
+      const value = reportValue(s, f);
+      if (value === null) continue;
+      const st = v.fields[f];
+      if (st.value === null) {
+        st.value = value; // first sighting: nothing to compare with
+        st.lastMs = s.timeMs;
+        continue;
+      }
+      if (value === st.value) {
+        st.lastMs = s.timeMs;
+        if (st.candidate) v.alternating = true; // A, B, A: two sources, not a change
+        st.candidate = null;
+        continue;
+      }
+      // A value that a held change replaced is back within the hold-off: alternation.
+      if (v.pending.some((c) => c.fields.includes(f) && c.old[f] === value)) {
+        v.alternating = true;
+        v.pending = [];
+      }
+      if (st.candidate && st.candidate.value === value) st.candidate.count++;
+      else st.candidate = { value, count: 1, firstMs: s.timeMs };
+      if (st.candidate.count >= this.params.minConfirmingReports) {
+        changed.push(f);
+        old[f] = st.value;
+        startMs = Math.max(startMs, st.lastMs);
+        endMs = Math.min(endMs, st.candidate.firstMs);
+        st.value = value;
+        st.lastMs = s.timeMs;
+        st.candidate = null;
+      }
+    }
+    if (changed.length > 0 && !v.alternating) {
+      const cur = this.identity(s.mmsi, v);
+      v.pending.push({ fields: changed, old: { ...cur, ...old }, new: cur, startMs, endMs, pos: v.lastFix });
+    }
+    this.checkImo(s, v, out);
+    this.release(s.mmsi, v, s.timeMs, out);
+    return out;
+  }
+
+  flush(): TumenEvent[] {
+    const out: TumenEvent[] = [];
+    for (const [mmsi, v] of this.vessels) {
+      this.release(mmsi, v, Infinity, out);
+      for (const e of v.awaitingFix) out.push({ ...e, lat: NaN, lon: NaN });
+      v.awaitingFix = [];
+    }
+    return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.mmsi - b.mmsi));
+  }
+
+  snapshot(): IdentityChangeState {
+    return structuredClone({ kind: 'identity_change' as const, vessels: [...this.vessels], imos: [...this.imos] });
+  }
+
+  private vessel(mmsi: number): VesselState {
+    let v = this.vessels.get(mmsi);
+    if (!v) this.vessels.set(mmsi, (v = newVessel()));
+    return v;
+  }
+
+  private identity(mmsi: number, v: VesselState): Record<string, Value | null> {
+    return {
+      mmsi, shipname: v.fields.shipname.value, callsign: v.fields.callsign.value, imo: v.fields.imo.value,
+      shiptype: v.fields.shiptype.value, flag: flagOfMmsi(mmsi),
+    };
+  }
+
+  /** Held same-MMSI changes whose hold-off has passed become events. */
+  private release(mmsi: number, v: VesselState, nowMs: number, out: TumenEvent[]): void {
+    if (v.pending.length === 0) return;
+    const holdMs = this.params.holdoffH * MS_PER_HOUR;
+    const keep: PendingChange[] = [];
+    for (const c of v.pending) {
+      if (nowMs - c.endMs < holdMs) {
+        keep.push(c);
+        continue;
+      }
+      const e: TumenEvent = {
+        id: eventId('identity_change', mmsi, c.endMs, c.fields.join(',')),
+        type: 'identity_change', mmsi, start: isoUtc(c.startMs), end: isoUtc(c.endMs),
+        lat: c.pos?.lat ?? NaN, lon: c.pos?.lon ?? NaN, old: c.old, new: c.new,
+        evidence: { kind: 'static_change', fields: c.fields, holdoff_h: this.params.holdoffH, confirming_reports: this.params.minConfirmingReports },
+      };
+      out.push(e);
+    }
+    v.pending = keep;
+  }
+
+  /** IMO check digit, and the IMO → MMSI index for MMSI changes. */
+  private checkImo(s: StaticReport, v: VesselState, out: TumenEvent[]): void {
+    const imo = isImoPresent(s.imo) ? s.imo : null;
+    if (imo === null) return;
+    if (!isValidImo(imo)) {
+      if (this.params.reportInvalidImo && !v.reportedInvalidImos.includes(imo)) {
+        v.reportedInvalidImos.push(imo);
+        this.place(v, out, v.lastFix, {
+          id: eventId('identity_change', s.mmsi, s.timeMs, `invalid_imo:${imo}`), type: 'identity_change', mmsi: s.mmsi,
+          start: isoUtc(s.timeMs), end: isoUtc(s.timeMs), lat: NaN, lon: NaN, old: { imo }, new: { imo },
+          evidence: { kind: 'invalid_imo', imo, reason: 'IMO check digit does not match (IMO Res. A.1117(30))' },
+        });
+      }
+      return;
+    }
+    if (v.fields.imo.value !== imo) return; // only a confirmed IMO claims the number
+    const claim = this.imos.get(imo);
+    if (!claim) {
+      this.imos.set(imo, { mmsi: s.mmsi, firstMs: s.timeMs, lastMs: s.timeMs });
+      return;
+    }
+    if (claim.mmsi === s.mmsi) {
+      claim.lastMs = s.timeMs;
+      return;
+    }
+    const oldMmsi = claim.mmsi;
+    const oldV = this.vessels.get(oldMmsi);
+    const handover = claim.lastMs < s.timeMs && (!oldV?.lastFix || !v.firstFix || oldV.lastFix.timeMs <= v.firstFix.timeMs);
+    this.imos.set(imo, { mmsi: s.mmsi, firstMs: s.timeMs, lastMs: s.timeMs });
+    if (!handover || !oldV) return; // both transmit at once: a duplicated IMO, not a change
+    const startMs = oldV.lastFix?.timeMs ?? claim.lastMs;
+    const endMs = v.firstFix?.timeMs ?? s.timeMs;
+    const oldId = this.identity(oldMmsi, oldV);
+    const newId = this.identity(s.mmsi, v);
+    const changedFields = ['mmsi', ...['shipname', 'callsign', 'flag', 'shiptype'].filter((k) => oldId[k] !== newId[k])];
+    this.place(v, out, v.firstFix, {
+      id: eventId('identity_change', s.mmsi, endMs, `mmsi:${oldMmsi}`), type: 'identity_change', mmsi: s.mmsi,
+      start: isoUtc(startMs), end: isoUtc(endMs), lat: v.firstFix?.lat ?? NaN, lon: v.firstFix?.lon ?? NaN,
+      old: pick(oldId), new: pick(newId),
+      evidence: {
+        kind: 'mmsi_change', imo, fields: changedFields, old_mmsi: oldMmsi,
+        silent_h: round((endMs - startMs) / MS_PER_HOUR, 3),
+      },
+    });
+  }
+
+  /** A ship MMSI whose MID is not allocated: once per MMSI. */
+  private checkMid(mmsi: number, timeMs: number, v: VesselState, out: TumenEvent[]): void {
+    if (v.midChecked) return;
+    v.midChecked = true;
+    const mid = midOf(mmsi);
+    if (!this.params.reportUnallocatedMid || mid === null || lookupMid(mid)) return;
+    this.place(v, out, v.lastFix, {
+      id: eventId('identity_change', mmsi, timeMs, `mid:${mid}`), type: 'identity_change', mmsi,
+      start: isoUtc(timeMs), end: isoUtc(timeMs), lat: NaN, lon: NaN, old: { mmsi, mid }, new: { mmsi, mid },
+      evidence: { kind: 'mid_unallocated', mid, reason: 'MID not in the ITU table of Maritime Identification Digits' },
+    });
+  }
+
+  /** Emit at `fix`, or — when the vessel has no position yet — hold until its first one. */
+  private place(v: VesselState, out: TumenEvent[], fix: Fix | null, e: TumenEvent): void {
+    if (fix) out.push({ ...e, lat: fix.lat, lon: fix.lon });
+    else v.awaitingFix.push(e);
+  }
+}
+
+function pick(id: Record<string, Value | null>): Record<string, Value | null> {
+  return { mmsi: id.mmsi ?? null, shipname: id.shipname ?? null, callsign: id.callsign ?? null, flag: id.flag ?? null, imo: id.imo ?? null };
+}
+
+export function createIdentityChangeDetector(params: Partial<IdentityChangeParams> = {}): IdentityChangeDetector {
+  return new IdentityChangeDetector(params);
+}
+
+export function restoreIdentityChangeDetector(state: IdentityChangeState, params: Partial<IdentityChangeParams> = {}): IdentityChangeDetector {
+  return new IdentityChangeDetector(params, state);
+}

@@ -1,0 +1,49 @@
+// Hand-built tracks for the detectors-2 tests (encounter, loitering, spoofing, shared MMSI, identity, draught):
+// one global time-ordered stream, and a seeded generator so crowds are the same on every run.
+import type { Position } from '../../src/tracks/position.js';
+import type { StaticReport } from '../../src/detectors/detector.js';
+
+export const T0 = Date.parse('2024-05-01T00:00:00Z');
+export const MIN = 60_000;
+export const HOUR = 3_600_000;
+/** Degrees of latitude per nautical mile. */
+export const DEG_PER_NM = 1 / 60;
+
+export function track(
+  mmsi: number,
+  fromMs: number,
+  toMs: number,
+  stepMs: number,
+  at: (tMs: number) => { lat: number; lon: number; speedKn?: number | null; courseDeg?: number | null },
+): Position[] {
+  const out: Position[] = [];
+  for (let t = fromMs; t <= toMs; t += stepMs) {
+    const { lat, lon, speedKn = null, courseDeg = null } = at(t);
+    out.push({ mmsi, timeMs: t, lat, lon, speedKn, courseDeg, headingDeg: null, status: null });
+  }
+  return out;
+}
+
+/** Merge tracks into one stream ordered by time, then MMSI (stable across runs). */
+export function stream(...tracks: Position[][]): Position[] {
+  return tracks.flat().sort((a, b) => a.timeMs - b.timeMs || a.mmsi - b.mmsi);
+}
+
+/** mulberry32: a small seeded generator (tests must not depend on Math.random). */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function staticReport(mmsi: number, timeMs: number, fields: Partial<StaticReport> = {}): StaticReport {
+  return {
+    mmsi, timeMs, imo: null, shipname: null, callsign: null, shiptype: null, draughtM: null, destination: null,
+    lengthM: null, beamM: null, ...fields,
+  };
+}
