@@ -69,6 +69,7 @@ export function rankPorts(gap: TumenEvent, p: DarkPortCallParams, ports: readonl
   const direct = e ? distanceM(s.lat, s.lon, e.lat, e.lon) : 0;
   const out: PortCandidate[] = [];
   for (const port of ports) {
+    if (!p.watchedRoles.includes(port.role)) continue;
     const d1 = distanceM(s.lat, s.lon, port.lat, port.lon);
     const d2 = e ? distanceM(port.lat, port.lon, e.lat, e.lon) : 0;
     if (d1 < p.excludeNearEndpointsKm * 1000 || (e && d2 < p.excludeNearEndpointsKm * 1000)) continue;

@@ -54,6 +54,9 @@ export const DARK_PORT_CALL_PARAMS = {
   maxTransitSpeedKn: 18,
   /** Minimum time alongside for a call to be feasible (Tumen; a short cargo operation). */
   minPortStayH: 4,
+  /** Watched ports: the curated ports of interest with these roles — where a hidden call matters
+   *  (DPRK ports, the arms-transfer pier, the oil terminal), not the ordinary Russian commercial ports. */
+  watchedRoles: ['dprk_port', 'arms_transfer', 'oil_terminal'] as readonly string[],
   /** Ports this close to the gap start or end were visibly visited, not dark ones (Tumen). */
   excludeNearEndpointsKm: 10,
   /** Ranking weights (Tumen): heading agreement (course when going dark points at the port, reversed

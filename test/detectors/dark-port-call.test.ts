@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { darkPortCallFromGap } from '../../src/detectors/dark-port-call.js';
+import type { TumenEvent } from '../../src/events/schema.js';
+import { bearingDeg } from '../../src/geo/sphere.js';
+
+const RAJIN = { lat: 42.2333, lon: 130.3 };
+const CHONGJIN = { lat: 41.7667, lon: 129.8167 };
+
+function gap(over: Partial<TumenEvent> & { ev?: Record<string, unknown> }): TumenEvent {
+  const { ev, ...rest } = over;
+  return {
+    id: 'gap-x', type: 'gap', mmsi: 273000001, start: '2024-03-01T12:00:00.000Z', end: '2024-03-03T00:00:00.000Z',
+    lat: 42.6, lon: 131.6, intentional: true, duration_h: 36, evidence: { end_lat: 42.62, end_lon: 131.62, ...ev }, ...rest,
+  };
+}
+
+describe('dark_port_call', () => {
+  it('an arms shuttle heading for Rajin when it went dark and back when it reappeared: the Rajin/Senbong complex first', () => {
+    const start = { lat: 42.6, lon: 131.6 }, end = { lat: 42.62, lon: 131.62 };
+    const call = darkPortCallFromGap(gap({ ev: {
+      course_before_deg: bearingDeg(start.lat, start.lon, RAJIN.lat, RAJIN.lon),
+      course_after_deg: bearingDeg(RAJIN.lat, RAJIN.lon, end.lat, end.lon),
+    } }))!;
+    expect(call).toMatchObject({
+      type: 'dark_port_call', mmsi: 273000001, start: '2024-03-01T12:00:00.000Z', end: '2024-03-03T00:00:00.000Z',
+      port: { country: 'KP' }, duration_h: 36,
+    });
+    // Rajin and Senbong lie 14 km apart on the same bearing: a round trip cannot tell them apart.
+    expect(call.candidates!.slice(0, 2).map((c) => c.id).sort()).toEqual(['KPNJN', 'KPSBN']);
+    expect(call.candidates!.length).toBeGreaterThan(2);
+    // Scores are ranked descending and every candidate is feasible.
+    const scores = call.candidates!.map((c) => c.score as number);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    for (const c of call.candidates!) expect(c.feasibility).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a tanker reappearing off Chongjin: Chongjin (smallest detour) first', () => {
+    const start = { lat: 42.5, lon: 132.8 }, end = { lat: 41.6, lon: 130.1 };
+    const call = darkPortCallFromGap(gap({ lat: start.lat, lon: start.lon, ev: {
+      end_lat: end.lat, end_lon: end.lon,
+      course_before_deg: bearingDeg(start.lat, start.lon, CHONGJIN.lat, CHONGJIN.lon),
+      course_after_deg: bearingDeg(CHONGJIN.lat, CHONGJIN.lon, end.lat, end.lon),
+    } }))!;
+    expect(call.port!.id).toBe('KPCHO');
+  });
+
+  it('no call when the gap is not intentional, too short, or no watched port is reachable in time', () => {
+    expect(darkPortCallFromGap(gap({ intentional: false }))).toBeNull();
+    expect(darkPortCallFromGap(gap({ duration_h: 8 }))).toBeNull();
+    // 13 h gap in the Korea Strait: every watched port is > 4 h stay + round trip away at 18 kn.
+    expect(darkPortCallFromGap(gap({ lat: 34.0, lon: 128.5, duration_h: 13, ev: { end_lat: 34.05, end_lon: 128.55 } }))).toBeNull();
+  });
+
+  it('same gap → same id', () => {
+    expect(darkPortCallFromGap(gap({}))!.id).toBe(darkPortCallFromGap(gap({}))!.id);
+  });
+});
