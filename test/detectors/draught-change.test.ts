@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { StaticReport } from '../../src/detectors/detector.js';
+import { createDraughtChangeDetector, type DraughtChangeDetector, type DraughtChangeState, restoreDraughtChangeDetector } from '../../src/detectors/draught-change.js';
+import type { TumenEvent } from '../../src/events/schema.js';
+import type { Position } from '../../src/tracks/position.js';
+import { HOUR, MIN, staticReport, T0, track } from './build2.js';
+
+type Input = { p: Position } | { s: StaticReport };
+const time = (i: Input) => ('p' in i ? i.p.timeMs : i.s.timeMs);
+const M = 445_000_011;
+
+function run(inputs: Input[], det: DraughtChangeDetector = createDraughtChangeDetector()): TumenEvent[] {
+  const out: TumenEvent[] = [];
+  for (const i of inputs) out.push(...('p' in i ? det.pushPosition(i.p) : det.pushStatic(i.s)));
+  return [...out, ...det.flush()];
+}
+
+/** A tanker: positions every 10 min and type 5 every 30 min while transmitting, draught from `draught(t)`. */
+function tanker(spans: Array<[number, number]>, draught: (t: number) => number, mmsi = M): Input[] {
+  const out: Input[] = [];
+  for (const [from, to] of spans) {
+    out.push(...track(mmsi, from, to, 10 * MIN, (t) => ({ lat: 42.7 - (t - T0) / HOUR / 100, lon: 133, speedKn: 0 })).map((p) => ({ p })));
+    for (let t = from + MIN; t <= to; t += 30 * MIN) out.push({ s: staticReport(mmsi, t, { draughtM: draught(t) }) });
+  }
+  return out.sort((a, b) => time(a) - time(b));
+}
+
+describe('draught_change', () => {
+  // Loads at the terminal (4.1 → 8.3 m at 10:01), leaves, goes dark 20:00 → next day 20:00, reappears at 4.2 m.
+  const loaded = T0 + 10 * HOUR + MIN;
+  const input = tanker([[T0, T0 + 20 * HOUR], [T0 + 44 * HOUR, T0 + 60 * HOUR]], (t) => (t < loaded ? 4.1 : t < T0 + 30 * HOUR ? 8.3 : 4.2));
+
+  it('reports loading in port and discharge across a 24 h dark period, with the gap as evidence', () => {
+    const events = run(input);
+    expect(events.map((e) => [e.start, e.end, e.before_m, e.after_m, e.evidence.across_gap, e.evidence.gap_h])).toEqual([
+      ['2024-05-01T09:31:00.000Z', '2024-05-01T10:01:00.000Z', 4.1, 8.3, false, 0.167],
+      ['2024-05-01T19:31:00.000Z', '2024-05-02T20:01:00.000Z', 8.3, 4.2, true, 24],
+    ]);
+    // Placed at the last position at or before the first report of the new draught.
+    expect(events[1]!.lat).toBeCloseTo(42.7 - 44 / 100, 9);
+    expect(events[1]!.evidence.direction).toBe('discharged');
+    expect(events[0]!.id).toMatch(/^draught_change-[0-9a-f]{16}$/);
+  });
+
+  it('ignores changes below 0.5 m and two ships alternating on one MMSI', () => {
+    expect(run(tanker([[T0, T0 + 20 * HOUR]], (t) => (t < loaded ? 6.0 : 6.4)))).toEqual([]);
+    expect(run(tanker([[T0, T0 + 48 * HOUR]], (t) => (Math.floor(t / (2 * HOUR)) % 2 ? 5.0 : 9.0)))).toEqual([]);
+  });
+
+  it('snapshot and restore mid-stream give the same events as an uninterrupted run', () => {
+    const whole = run(input);
+    for (const cut of [3, input.length >> 1, input.length - 2]) {
+      const first = createDraughtChangeDetector();
+      const out: TumenEvent[] = [];
+      for (const i of input.slice(0, cut)) out.push(...('p' in i ? first.pushPosition(i.p) : first.pushStatic(i.s)));
+      const second = restoreDraughtChangeDetector(JSON.parse(JSON.stringify(first.snapshot())) as DraughtChangeState);
+      expect([...out, ...run(input.slice(cut), second)]).toEqual(whole);
+    }
+  });
+});
