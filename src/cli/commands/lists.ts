@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
 import { withStore } from '../../store/db.js';
@@ -28,8 +29,16 @@ export function decodeListFile(bytes: Uint8Array): string {
   }
 }
 
+/** A file's bytes, gunzipped when it is gzip (the 1f 8b magic). */
+function readMaybeGzip(path: string): Buffer {
+  const bytes = readFileSync(path);
+  return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+}
+
+/** `wanted` or `wanted.gz` in `dir`, case-insensitive. */
 function sibling(dir: string, wanted: string): string | null {
-  const hit = readdirSync(dir).find((f) => f.toLowerCase() === wanted);
+  const files = readdirSync(dir);
+  const hit = files.find((f) => f.toLowerCase() === wanted) ?? files.find((f) => f.toLowerCase() === `${wanted}.gz`);
   return hit ? join(dir, hit) : null;
 }
 
@@ -47,9 +56,9 @@ export function readListFile(path: string, source?: ListSource): ReadListResult 
     sdnPath = sdn;
     source ??= 'ofac';
   }
-  const bytes = readFileSync(sdnPath);
+  const bytes = readMaybeGzip(sdnPath);
   const text = decodeListFile(bytes);
-  const kind = source ?? detectListSource(basename(sdnPath), text.slice(0, 4096));
+  const kind = source ?? detectListSource(basename(sdnPath).replace(/\.gz$/i, ''), text.slice(0, 4096));
   const hash = createHash('sha256').update(bytes);
   const files = [sdnPath];
   let parsed: ParsedList;
@@ -58,8 +67,8 @@ export function readListFile(path: string, source?: ListSource): ReadListResult 
       const dir = dirname(sdnPath);
       const altPath = sibling(dir, 'alt.csv');
       const commentsPath = sibling(dir, 'sdn_comments.csv');
-      const alt = altPath ? readFileSync(altPath) : null;
-      const comments = commentsPath ? readFileSync(commentsPath) : null;
+      const alt = altPath ? readMaybeGzip(altPath) : null;
+      const comments = commentsPath ? readMaybeGzip(commentsPath) : null;
       if (alt) { hash.update(alt); files.push(altPath!); }
       if (comments) { hash.update(comments); files.push(commentsPath!); }
       parsed = parseOfacCsv({ sdn: text, alt: alt ? decodeListFile(alt) : undefined, comments: comments ? decodeListFile(comments) : undefined });
