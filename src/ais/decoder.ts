@@ -117,7 +117,7 @@ export class AisDecoder {
       if (bang < 0 || !isVdmAt(line, bang, end)) return SKIP_NON_AIS;
       start = bang;
     }
-    if (this.pending.size > 0) this.expire(tag?.timeMs ?? null);
+    if (this.pending.size > 0) this.expire(tag?.timeMs ?? null, tag?.station ?? null);
     return this.sentence(line, start, end, tag);
   }
 
@@ -165,9 +165,10 @@ export class AisDecoder {
       return this.complete(line.slice(p5 + 1, p6), timeMs, station);
     }
 
-    // Multipart: key by group (tag block g:) when given, else by station, channel and sequence id.
+    // Multipart: key by group (tag block g:) when given — later fragments often omit s: — else by station,
+    // channel and sequence id.
     const key = tag !== null && tag.groupId !== null
-      ? `g${station ?? ''}|${tag.groupId}|${total}`
+      ? `g|${tag.groupId}|${total}`
       : `${station ?? ''}|${line.slice(p4 + 1, p5)}|${line.slice(p3 + 1, p4)}|${total}`;
     const part = line.slice(p5 + 1, p6) + (num === total ? String(fill) : '');
     let p = this.pending.get(key);
@@ -216,14 +217,23 @@ export class AisDecoder {
     return { kind: 'message', message: out.message, meta: makeMeta(timeMs, station), payload: payloadText };
   }
 
-  /** Drops multipart messages too old in line time or line count. Oldest first (Map keeps insertion order). */
-  private expire(nowMs: number | null): void {
+  /**
+   * Drops multipart messages too old in line count, or in line time as told by the same station (merged
+   * satellite feeds are not in time order across stations). Oldest first (a Map keeps insertion order).
+   */
+  private expire(nowMs: number | null, nowStation: string | null): void {
     for (const [key, p] of this.pending) {
       const tooManyLines = this.lineNo - p.firstLine > this.opts.fragmentTimeoutLines;
-      const tooOld = nowMs !== null && p.firstTimeMs !== null && nowMs - p.firstTimeMs > this.opts.fragmentTimeoutMs;
-      if (!tooManyLines && !tooOld) break;
-      this.pending.delete(key);
-      this.drop(key, p, 'timed out');
+      const tooOld = nowMs !== null && p.firstTimeMs !== null && p.meta.station === nowStation &&
+        nowMs - p.firstTimeMs > this.opts.fragmentTimeoutMs;
+      if (tooManyLines || tooOld) {
+        this.pending.delete(key);
+        this.drop(key, p, 'timed out');
+      } else if (this.pending.size < 64) {
+        continue; // small buffer: check every entry
+      } else {
+        break;
+      }
     }
   }
 

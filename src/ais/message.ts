@@ -1,12 +1,27 @@
 // Turns a de-armoured payload into an AisMessage, or says why it cannot.
-import { ubits, type Payload } from './bits.js';
-import { readFields } from './fields.js';
+import type { Payload } from './bits.js';
+import { compileFields, compileSerializer, type CompiledMessage, type CompiledSerializer } from './compile.js';
 import { MESSAGE_SPECS } from './messages.js';
 import type { AisMessage, RejectReason } from './types.js';
 
 export type PayloadOutcome =
   | { ok: true; message: AisMessage }
   | { ok: false; reason: RejectReason; detail: string };
+
+/** Each type's field table compiled once into a specialised builder. */
+const COMPILED: Array<CompiledMessage | undefined> = MESSAGE_SPECS.map((spec) => (spec ? compileFields(spec.fields) : undefined));
+const state: { bad: string | null } = { bad: null };
+const SERIALIZERS: Array<CompiledSerializer | undefined> = MESSAGE_SPECS.map((spec) =>
+  (spec ? compileSerializer(spec.fields, spec.extra !== undefined) : undefined));
+
+/**
+ * The message as JSON, identical to JSON.stringify(message) for messages this decoder built (its key order
+ * and values), several times faster. Falls back to JSON.stringify for anything else.
+ */
+export function messageToJson(message: AisMessage): string {
+  const ser = SERIALIZERS[message.type];
+  return ser !== undefined ? ser(message) : JSON.stringify(message);
+}
 
 /** Bits every message carries: type (6), repeat indicator (2), MMSI (30). */
 const HEADER_BITS = 38;
@@ -21,8 +36,8 @@ export function decodePayload(p: Payload): PayloadOutcome {
   if (bitLen < HEADER_BITS || bitLen < spec.minBits) {
     return { ok: false, reason: 'truncated', detail: `type ${type} with ${bitLen} bits (needs ${Math.max(HEADER_BITS, spec.minBits)})` };
   }
-  const message: AisMessage = { type, repeat: ubits(six, 6, 2), mmsi: ubits(six, 8, 30) };
-  let bad = readFields(six, bitLen, spec.fields, message);
+  const message: AisMessage = (COMPILED[type] as CompiledMessage)(six, bitLen, state);
+  let bad = state.bad;
   if (spec.extra !== undefined) {
     const extraBad = spec.extra(six, bitLen, message);
     if (bad === null) bad = extraBad;

@@ -25,6 +25,11 @@ const POSITION_A: MessageSpec = {
     course10(116), heading9(128), u('second', 137, 6), u('maneuver', 143, 2), b('raim', 148),
     u('radio', 149, 19, { minBits: 168 }),
   ],
+  extra(six, bitLen, msg) {
+    // Short (163..167-bit) reports: gpsd reads the radio field from the bits there are.
+    if (bitLen < 168) msg.radio = ubits(six, 149, bitLen - 149);
+    return null;
+  },
 };
 
 const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;

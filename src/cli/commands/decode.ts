@@ -1,11 +1,190 @@
-// PLACEHOLDER (issue 2): the owner of this command replaces this file with the real one.
+// `tumen decode FILE… [--format jsonl|csv] [--strict]`: raw AIS NMEA to JSON Lines or CSV on stdout.
 import type { Command } from 'commander';
+import { AisDecoder, messageToJson, REJECT_REASONS, SKIP_REASONS, type AisMessage, type DecodeCountKey, type LineMeta } from '../../ais/index.js';
+import { readLines } from '../../io/lines.js';
+
+export type DecodeFormat = 'jsonl' | 'csv';
+
+export interface DecodeOptions {
+  format: DecodeFormat;
+  strict: boolean;
+}
+
+/** CSV columns, in order (documented in docs/decoding.md). */
+export const CSV_COLUMNS = [
+  'time', 'station', 'type', 'repeat', 'mmsi', 'status', 'turn', 'speed', 'accuracy', 'lon', 'lat', 'course',
+  'heading', 'second', 'imo', 'callsign', 'shipname', 'shiptype', 'to_bow', 'to_stern', 'to_port',
+  'to_starboard', 'epfd', 'eta', 'draught', 'destination', 'partno', 'name', 'aid_type', 'dac', 'fid',
+] as const;
+
+export interface DecodeSummary {
+  counts: Record<DecodeCountKey, number>;
+  lines: number;
+  /** Set when --strict stopped at a reject: "file:line: reason: detail". */
+  strictFailure: string | null;
+  /** The reader went away (EPIPE): output stopped early, quietly. */
+  brokenPipe: boolean;
+}
+
+/** Where output goes; honours back-pressure. */
+export interface Sink {
+  write(chunk: Buffer): Promise<void> | void;
+  readonly closed: boolean;
+}
+
+export function stdoutSink(): Sink {
+  const sink = {
+    closed: false,
+    write(chunk: Buffer): Promise<void> | void {
+      if (sink.closed) return;
+      if (!process.stdout.write(chunk)) {
+        return new Promise<void>((resolve) => {
+          const done = (): void => { process.stdout.off('drain', done); process.stdout.off('error', done); resolve(); };
+          process.stdout.once('drain', done);
+          process.stdout.once('error', done);
+        });
+      }
+    },
+  };
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') sink.closed = true;
+    else throw err;
+  });
+  return sink;
+}
+
+/** Output buffer size. Lines are encoded into it at once: no long-lived string trees for the GC to promote. */
+const OUT_BUFFER_BYTES = 1 << 20;
+
+class OutputBuffer {
+  private buf = Buffer.allocUnsafe(OUT_BUFFER_BYTES);
+  private pos = 0;
+
+  constructor(private readonly sink: Sink) {}
+
+  /** Appends; returns a promise when a full buffer had to be written and the sink wants us to wait. */
+  add(text: string): Promise<void> | void {
+    let wait: Promise<void> | void = undefined;
+    if (this.pos + text.length * 3 > this.buf.length) {
+      wait = this.flush();
+      if (text.length * 3 > this.buf.length) this.buf = Buffer.allocUnsafe(text.length * 3);
+    }
+    this.pos += this.buf.write(text, this.pos, 'utf8');
+    return wait;
+  }
+
+  flush(): Promise<void> | void {
+    if (this.pos === 0) return;
+    const chunk = this.buf.subarray(0, this.pos);
+    // The sink may hold the chunk until written: continue in a fresh buffer.
+    this.buf = Buffer.allocUnsafe(this.buf.length);
+    this.pos = 0;
+    if (!this.sink.closed) return this.sink.write(chunk);
+  }
+}
+
+export async function decodeFiles(files: string[], options: DecodeOptions, out: Sink): Promise<DecodeSummary> {
+  const counts = emptyCounts();
+  const summary: DecodeSummary = { counts, lines: 0, strictFailure: null, brokenPipe: false };
+  const buf = new OutputBuffer(out);
+  if (options.format === 'csv') buf.add(CSV_COLUMNS.join(',') + '\n');
+  const render = options.format === 'csv' ? csvLine : jsonLine;
+
+  for (const file of files) {
+    const decoder = new AisDecoder();
+    let lineNo = 0;
+    for await (const batch of readLines(file)) {
+      for (let i = 0; i < batch.length; i++) {
+        lineNo++;
+        const r = decoder.decodeLine(batch[i]);
+        if (r.kind === 'message') {
+          const wait = buf.add(render(r.message, r.meta));
+          if (wait !== undefined) await wait;
+        } else if (r.kind === 'reject' && options.strict) {
+          summary.strictFailure = `${file}:${lineNo}: ${r.reason}: ${r.detail}`;
+          break;
+        }
+      }
+      if (out.closed || summary.strictFailure !== null) break;
+    }
+    const leftovers = decoder.flush();
+    if (options.strict && summary.strictFailure === null && leftovers.length > 0) {
+      summary.strictFailure = `${file}:${lineNo}: ${leftovers[0].reason}: ${leftovers[0].detail}`;
+    }
+    summary.lines += lineNo;
+    for (const k of Object.keys(counts) as DecodeCountKey[]) counts[k] += decoder.counts[k];
+    if (out.closed || summary.strictFailure !== null) break;
+  }
+  if (!out.closed) await buf.flush();
+  summary.brokenPipe = out.closed;
+  return summary;
+}
+
+function emptyCounts(): Record<DecodeCountKey, number> {
+  const c = { message: 0, fragment: 0 } as Record<DecodeCountKey, number>;
+  for (const r of REJECT_REASONS) c[r] = 0;
+  for (const s of SKIP_REASONS) c[s] = 0;
+  return c;
+}
+
+/** One JSON object: the message's gpsd fields, then `station` and `time` when the line carries them. */
+export function jsonLine(m: AisMessage, meta: LineMeta): string {
+  const json = messageToJson(m);
+  if (meta.station === null && meta.timeMs === null) return json + '\n';
+  let tail = '';
+  if (meta.station !== null) tail += ',"station":' + JSON.stringify(meta.station);
+  if (meta.timeMs !== null) tail += ',"time":"' + new Date(meta.timeMs).toISOString() + '"';
+  return json.slice(0, -1) + tail + '}\n';
+}
+
+export function csvLine(m: AisMessage, meta: LineMeta): string {
+  let line = meta.timeMs !== null ? new Date(meta.timeMs).toISOString() : '';
+  line += ',' + (meta.station !== null ? csvCell(meta.station) : '');
+  for (let k = 2; k < CSV_COLUMNS.length; k++) {
+    const v = m[CSV_COLUMNS[k]];
+    line += ',' + (v === undefined || v === null ? '' : typeof v === 'string' ? csvCell(v) : String(v));
+  }
+  return line + '\n';
+}
+
+function csvCell(s: string): string {
+  return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
+
+/** The end-of-run summary for stderr. */
+export function formatSummary(s: DecodeSummary): string {
+  const c = s.counts;
+  const rejected = REJECT_REASONS.reduce((n, r) => n + c[r], 0);
+  const skipped = SKIP_REASONS.reduce((n, r) => n + c[r], 0);
+  const parts = (keys: readonly DecodeCountKey[]): string =>
+    keys.filter((k) => c[k] > 0).map((k) => `${k} ${c[k]}`).join(', ');
+  let text = `decode: ${s.lines} lines: ${c.message} messages (+${c.fragment} fragment lines), ${rejected} rejected`;
+  if (rejected > 0) text += ` (${parts(REJECT_REASONS)})`;
+  text += `, ${skipped} skipped`;
+  if (skipped > 0) text += ` (${parts(SKIP_REASONS)})`;
+  return text + '\n';
+}
 
 export function register(program: Command): void {
   program
     .command('decode')
-    .description('decode raw AIS NMEA to JSON Lines or CSV on stdout')
-    .action(() => {
-      throw new Error('tumen decode arrives with issue 2');
+    .description('decode raw AIS NMEA (plain, .gz or - for stdin) to JSON Lines or CSV on stdout')
+    .argument('<files...>', 'NMEA files; "-" reads stdin')
+    .option('--format <format>', 'jsonl or csv', 'jsonl')
+    .option('--strict', 'stop at the first rejected line, print file:line and exit non-zero', false)
+    .action(async (files: string[], opts: { format: string; strict: boolean }) => {
+      if (opts.format !== 'jsonl' && opts.format !== 'csv') {
+        process.stderr.write(`tumen decode: unknown --format "${opts.format}" (use jsonl or csv)\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const summary = await decodeFiles(files, { format: opts.format, strict: opts.strict }, stdoutSink());
+      if (summary.brokenPipe) return;
+      if (summary.strictFailure !== null) {
+        process.stderr.write(`tumen decode: ${summary.strictFailure}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      process.stderr.write(formatSummary(summary));
     });
 }

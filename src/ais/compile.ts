@@ -1,0 +1,121 @@
+// Compiles a field table (data) into one specialised function that builds the message as a single object
+// literal, with each field's bit extraction unrolled into shifts. Same results as `readFields`, ~3x faster:
+// V8 sees one object shape per message type and no per-field dispatch.
+import { sbits, text, ubits } from './bits.js';
+import { BOOL, LOOKUP, SINT, TEXT, TURN, UINT, type Field } from './fields.js';
+import type { AisMessage } from './types.js';
+
+/** Builds {type, repeat, mmsi, ...fields}; sets `state.bad` to the first out-of-range field name or null. */
+export type CompiledMessage = (six: Uint8Array, bitLen: number, state: { bad: string | null }) => AisMessage;
+
+/** JavaScript expression for the unsigned/signed integer at [start, start+width). */
+function bitsExpr(start: number, width: number, signed: boolean): string {
+  if (width > 31) return `${signed ? 'sbits' : 'ubits'}(six, ${start}, ${width})`;
+  const parts: string[] = [];
+  let pos = start;
+  let rem = width;
+  while (rem > 0) {
+    const ci = Math.floor(pos / 6);
+    const avail = 6 - (pos - ci * 6);
+    const take = Math.min(avail, rem);
+    const drop = avail - take;
+    let chunk = `six[${ci}]`;
+    if (drop > 0) chunk = `(${chunk} >> ${drop})`;
+    if (take < 6) chunk = `(${chunk} & ${(1 << take) - 1})`;
+    rem -= take;
+    parts.push(rem > 0 ? `(${chunk} << ${rem})` : chunk);
+    pos += take;
+  }
+  const expr = parts.join(' | ');
+  return signed ? `((${expr}) << ${32 - width} >> ${32 - width})` : `(${expr})`;
+}
+
+function fieldExpr(f: Field, k: number): string {
+  switch (f.kind) {
+    case UINT:
+    case SINT: {
+      const raw = bitsExpr(f.start, f.width, f.kind === SINT);
+      if (f.na === null && f.scale === 1) return raw;
+      let value = 't';
+      if (f.scale !== 1) {
+        value = `t / ${f.scale}`;
+        if (f.decimals >= 0) value = `Math.round(${value} * ${10 ** f.decimals}) / ${10 ** f.decimals}`;
+      }
+      return f.na === null ? `(t = ${raw}, ${value})` : `((t = ${raw}) === ${f.na} ? null : ${value})`;
+    }
+    case BOOL:
+      return `(${bitsExpr(f.start, 1, false)} !== 0)`;
+    case TEXT:
+      return `text(six, bitLen, ${f.start}, ${f.width / 6})`;
+    case LOOKUP:
+      return `L[${k}](${bitsExpr(f.start, f.width, false)})`;
+    case TURN:
+      return `turn(${bitsExpr(f.start, 8, true)})`;
+  }
+}
+
+/** Rate of turn as gpsd renders it (ITU-R M.1371 table 46: ROT_AIS = 4.733 * sqrt(deg/min)). */
+function turn(raw: number): number | string | null {
+  if (raw === -128) return null;
+  if (raw === -127) return 'fastleft';
+  if (raw === 127) return 'fastright';
+  const r = raw / 4.733;
+  const v = Math.round(r * r);
+  return raw < 0 ? -v : v;
+}
+
+export function compileFields(fields: readonly Field[]): CompiledMessage {
+  const props = [
+    `type: six[0]`,
+    `repeat: ${bitsExpr(6, 2, false)}`,
+    `mmsi: ${bitsExpr(8, 30, false)}`,
+  ];
+  const checks: string[] = [];
+  fields.forEach((f, k) => {
+    const expr = fieldExpr(f, k);
+    props.push(`${JSON.stringify(f.name)}: ${f.minBits > 0 ? `(bitLen >= ${f.minBits} ? ${expr} : undefined)` : expr}`);
+    if (f.min !== null || f.max !== null) {
+      const v = `m[${JSON.stringify(f.name)}]`;
+      const cond = [f.min !== null ? `${v} < ${f.min}` : '', f.max !== null ? `${v} > ${f.max}` : ''].filter(Boolean).join(' || ');
+      checks.push(`if (state.bad === null && ${v} != null && (${cond})) state.bad = ${JSON.stringify(f.name)};`);
+    }
+  });
+  const body = `let t = 0;\nconst m = {\n  ${props.join(',\n  ')}\n};\nstate.bad = null;\n${checks.join('\n')}\nreturn m;`;
+  const lookups = fields.map((f) => f.lookup);
+  const make = new Function('ubits', 'sbits', 'text', 'turn', 'L', `return function compiled(six, bitLen, state) {\n${body}\n};`);
+  return make(ubits, sbits, text, turn, lookups) as CompiledMessage;
+}
+
+/** Serialises a message built by the matching CompiledMessage; byte-identical to JSON.stringify(m). */
+export type CompiledSerializer = (m: AisMessage) => string;
+
+/** Any JSON value (slow path for fields whose type varies, and for keys added by a type's extra code). */
+function val(v: unknown): string {
+  return v === null ? 'null' : typeof v === 'number' ? (Number.isFinite(v) ? '' + v : 'null') : JSON.stringify(v);
+}
+
+export function compileSerializer(fields: readonly Field[], hasExtra: boolean): CompiledSerializer {
+  const known = ['type', 'repeat', 'mmsi', ...fields.map((f) => f.name)];
+  const lines: string[] = [`let s = '{"type":' + m.type + ',"repeat":' + m.repeat + ',"mmsi":' + m.mmsi;`];
+  for (const f of fields) {
+    const key = JSON.stringify(f.name);
+    const get = `m[${key}]`;
+    const prefix = `,${key}:`;
+    let expr: string;
+    if (f.minBits > 0 || f.kind === TURN) expr = `val(${get})`;
+    else if (f.kind === BOOL) expr = `(${get} ? 'true' : 'false')`;
+    else if (f.kind === TEXT) expr = `JSON.stringify(${get})`;
+    else if (f.kind === LOOKUP) expr = `'"' + ${get} + '"'`;
+    else if (f.na !== null) expr = `(${get} === null ? 'null' : '' + ${get})`;
+    else expr = `'' + ${get}`;
+    if (f.minBits > 0) lines.push(`if (${get} !== undefined) s += ${JSON.stringify(prefix)} + ${expr};`);
+    else lines.push(`s += ${JSON.stringify(prefix)} + ${expr};`);
+  }
+  if (hasExtra) {
+    lines.push(`const keys = Object.keys(m);`);
+    lines.push(`for (let i = ${known.length}; i < keys.length; i++) { const v = m[keys[i]]; if (v !== undefined) s += ',' + JSON.stringify(keys[i]) + ':' + val(v); }`);
+  }
+  lines.push(`return s + '}';`);
+  const make = new Function('val', `return function serialize(m) {\n${lines.join('\n')}\n};`);
+  return make(val) as CompiledSerializer;
+}
