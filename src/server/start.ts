@@ -39,7 +39,7 @@ export interface RunningServer {
 export function defaultWebRoot(): string | null {
   const here = dirname(fileURLToPath(import.meta.url));
   for (const candidate of [resolve(here, '../web'), resolve(here, '../../dist/web')]) {
-    if (existsSync(resolve(candidate, 'index.html'))) return candidate;
+    if (existsSync(resolve(candidate, 'index.html')) && existsSync(resolve(candidate, 'app.js'))) return candidate;
   }
   return null;
 }

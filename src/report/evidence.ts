@@ -1,0 +1,99 @@
+// The printable evidence report: one self-contained HTML file (inline CSS, map as an embedded PNG) per
+// vessel or per event selection, with the timeline, the tables, the data sources and the detector
+// parameters the events were found with — what a reader needs to check the claims. Pure: no I/O, no clock.
+import { escapeHtml as esc } from './escape.js';
+import { timelineSvg, type TimelineEvent } from './timeline.js';
+
+export interface ReportEvent extends TimelineEvent {
+  mmsi: number;
+  lat: number;
+  lon: number;
+  evidence: Record<string, unknown>;
+  other_mmsi?: number;
+  port?: { id: string; name: string; country: string };
+  [k: string]: unknown;
+}
+
+export interface ReportVessel {
+  mmsi: number;
+  shipname: string | null;
+  imo: string | null;
+  callsign: string | null;
+  flag: string | null;
+  identities: Array<{ field: string; value: string; first_seen: string; last_seen: string; messages: number }>;
+  list_matches: unknown[];
+  risk: unknown;
+  activity?: { positions: number; first_seen: string | null; last_seen: string | null };
+}
+
+export interface EvidenceReportInput {
+  title: string;
+  /** When the report was made (ISO-8601), passed in by the caller. */
+  generatedAt: string;
+  /** PNG data URL of the map, or null. */
+  mapImage: string | null;
+  vessel?: ReportVessel;
+  events: ReportEvent[];
+  /** Reporting gaps of the shown track, [startMs, endMs]. */
+  gaps?: Array<[number, number]>;
+  /** Where the data came from: name + detail (file, feed, list version). */
+  sources: Array<{ name: string; detail: string }>;
+  /** Detector parameter blocks, e.g. { GAP_PARAMS: {...}, PORT_VISIT_PARAMS: {...} }. */
+  parameters: Record<string, Record<string, unknown>>;
+  colors?: Record<string, string>;
+  /** The query that produced this selection, shown verbatim. */
+  selection?: string;
+}
+
+const table = (headers: string[], rows: unknown[][]): string =>
+  rows.length === 0 ? '<p class="muted">none</p>'
+    : `<table><thead><tr>${headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(typeof c === 'object' && c !== null ? JSON.stringify(c) : c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+
+const evidenceText = (e: Record<string, unknown>): string =>
+  Object.entries(e).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join('; ');
+
+function riskSection(risk: unknown): string {
+  if (!risk || typeof risk !== 'object') return '<p class="muted">No risk assessment in this store.</p>';
+  const r = risk as Record<string, unknown>;
+  const head = `<p><b>Level:</b> ${esc(r.level ?? '?')} &nbsp; <b>Score:</b> ${esc(r.score ?? '?')}</p>`;
+  const indicators = Array.isArray(r.indicators) ? r.indicators : Array.isArray(r.reasons) ? r.reasons : [];
+  return head + table(['indicator'], indicators.map((i) => [i]));
+}
+
+export function renderEvidenceReport(input: EvidenceReportInput): string {
+  const times = input.events.flatMap((e) => [Date.parse(e.start), e.end ? Date.parse(e.end) : Date.parse(e.start)]);
+  for (const [a, b] of input.gaps ?? []) times.push(a, b);
+  const fromMs = times.length ? Math.min(...times) : 0;
+  const toMs = times.length ? Math.max(...times) : 1;
+  const v = input.vessel;
+  const sections: string[] = [];
+  sections.push(`<h1>${esc(input.title)}</h1><p class="muted">Generated ${esc(input.generatedAt)} by Tumen${input.selection ? ` · selection: <code>${esc(input.selection)}</code>` : ''}</p>`);
+  if (v) {
+    sections.push(`<h2>Vessel</h2>${table(['MMSI', 'name', 'IMO', 'call sign', 'flag', 'positions', 'first seen', 'last seen'],
+      [[v.mmsi, v.shipname, v.imo, v.callsign, v.flag, v.activity?.positions, v.activity?.first_seen, v.activity?.last_seen]])}`);
+  }
+  if (input.mapImage) sections.push(`<h2>Map</h2><img class="map" alt="map of the track and events" src="${esc(input.mapImage)}">`);
+  sections.push(`<h2>Timeline</h2>${times.length ? timelineSvg({ fromMs, toMs, events: input.events, gaps: input.gaps, widthPx: 900, colors: input.colors }) : '<p class="muted">no events</p>'}`);
+  sections.push(`<h2>Events (${input.events.length})</h2>${table(['type', 'MMSI', 'start (UTC)', 'end (UTC)', 'lat', 'lon', 'partner / port', 'evidence', 'id'],
+    input.events.map((e) => [e.type, e.mmsi, e.start, e.end ?? 'open', e.lat.toFixed(4), e.lon.toFixed(4), e.other_mmsi ?? e.port?.name ?? '', evidenceText(e.evidence), e.id]))}`);
+  if (v) {
+    sections.push(`<h2>Identity history</h2>${table(['field', 'value', 'first seen', 'last seen', 'messages'], v.identities.map((i) => [i.field, i.value, i.first_seen, i.last_seen, i.messages]))}`);
+    sections.push(`<h2>Sanctions list matches</h2>${table(['match'], v.list_matches.map((m) => [m]))}`);
+    sections.push(`<h2>Risk</h2>${riskSection(v.risk)}`);
+  }
+  sections.push(`<h2>Data sources</h2>${table(['source', 'detail'], input.sources.map((s) => [s.name, s.detail]))}`);
+  sections.push(`<h2>Detector parameters</h2>${Object.entries(input.parameters).map(([block, params]) =>
+    `<h3>${esc(block)}</h3>${table(['parameter', 'value'], Object.entries(params).map(([k, val]) => [k, val]))}`).join('')}`);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${esc(input.title)}</title>
+<style>
+body { font: 12px/1.45 Georgia, serif; margin: 24px auto; max-width: 960px; color: #111; }
+h1 { font-size: 20px; } h2 { font-size: 15px; border-bottom: 1px solid #999; margin-top: 22px; } h3 { font-size: 13px; }
+table { border-collapse: collapse; width: 100%; font: 11px/1.3 sans-serif; } th, td { border: 1px solid #bbb; padding: 2px 4px; text-align: left; vertical-align: top; word-break: break-word; }
+img.map { width: 100%; border: 1px solid #999; } .muted { color: #666; } svg { max-width: 100%; height: auto; }
+@media print { h2 { break-after: avoid; } table, img, svg { break-inside: avoid; } }
+</style></head><body>
+${sections.join('\n')}
+</body></html>
+`;
+}
