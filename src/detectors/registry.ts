@@ -4,6 +4,8 @@
 import type { Detector } from './detector.js';
 import type { GapContext } from './gap.js';
 import { EncounterDetector } from './encounter.js';
+import { createIdentityChangeDetector } from './identity-change.js';
+import { createDraughtChangeDetector } from './draught-change.js';
 import type { PortIndex } from '../reference/wpi.js';
 
 export interface DetectorContext {
@@ -24,4 +26,6 @@ export const EXTRA_DETECTORS: DetectorEntry[] = [
     scope: 'global',
     create: (ctx) => new EncounterDetector({ ports: ctx.ports.ports.map((p) => ({ id: p.id, name: p.name, lat: p.lat, lon: p.lon })) }),
   },
+  { name: 'identity_change', scope: 'global', create: () => createIdentityChangeDetector() },
+  { name: 'draught_change', scope: 'vessel', create: () => createDraughtChangeDetector() },
 ];
