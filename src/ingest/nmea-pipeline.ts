@@ -41,6 +41,9 @@ export class NmeaPipeline {
   private pending: Promise<void> | null = null;
   private linesSinceFlush = 0;
   private readonly stored: { positions: number; statics: number; duplicates: number };
+  private readonly initialIncomplete: number;
+  private contextIncomplete = 0;
+  private seenIncomplete = 0;
 
   constructor(
     private readonly store: Store,
@@ -53,6 +56,7 @@ export class NmeaPipeline {
     this.counts = cloneCounts(initial);
     this.stored = { positions: initial.positions, statics: initial.statics, duplicates: 0 };
     this.carryTimeMs = carryTimeMs;
+    this.initialIncomplete = initial.rejects.incomplete_multipart ?? 0;
     this.batch = new PositionBatch(opts.batchRows);
     this.spare = new PositionBatch(opts.batchRows);
   }
@@ -73,10 +77,29 @@ export class NmeaPipeline {
   /** Decodes one line. `counted` false = context only (lines re-read before the resume point). */
   line(text: string, lineNo: number, counted: boolean): void {
     const r = this.decoder.decodeLine(text);
-    if (!counted) return;
+    if (!counted) {
+      this.contextIncomplete = this.decoder.counts.incomplete_multipart;
+      return;
+    }
     this.counts.lines++;
     this.linesSinceFlush++;
     this.handle(r, lineNo);
+    if (this.decoder.counts.incomplete_multipart !== this.seenIncomplete) this.syncIncomplete(lineNo);
+  }
+
+  /**
+   * The decoder also drops multipart messages outside any result (restarted, expired or evicted
+   * fragments); its own counter is the truth for incomplete_multipart.
+   */
+  private syncIncomplete(lineNo: number | null): void {
+    const n = this.decoder.counts.incomplete_multipart;
+    const grew = n > this.seenIncomplete;
+    this.seenIncomplete = n;
+    const total = this.initialIncomplete + n - this.contextIncomplete;
+    if (total > 0) this.counts.rejects.incomplete_multipart = total;
+    if (grew && this.opts.strict) {
+      throw new StrictStop(`${this.opts.label}${lineNo === null ? '' : `:${lineNo}`}: incomplete_multipart: a multipart message was dropped incomplete`);
+    }
   }
 
   private handle(r: DecodeResult, lineNo: number): void {
@@ -86,6 +109,7 @@ export class NmeaPipeline {
       return;
     }
     if (r.kind === 'reject') {
+      if (r.reason === 'incomplete_multipart') return; // counted by syncIncomplete
       this.reject(r.reason, r.detail, lineNo);
       return;
     }
@@ -137,10 +161,9 @@ export class NmeaPipeline {
 
   /** End of input: fragments never completed become incomplete_multipart rejects. */
   endOfInput(): void {
-    for (const d of this.decoder.flush()) {
-      bump(this.counts.rejects, d.reason);
-      if (this.opts.strict) throw new StrictStop(`${this.opts.label}: ${d.reason}: ${d.detail}`);
-    }
+    const dropped = this.decoder.flush();
+    if (dropped.length > 0 && this.opts.strict) throw new StrictStop(`${this.opts.label}: ${dropped[0].reason}: ${dropped[0].detail}`);
+    this.syncIncomplete(null);
   }
 
   /**

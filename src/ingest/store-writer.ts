@@ -20,7 +20,8 @@ const POS_TYPES: DuckDBType[] = [UINTEGER, UINTEGER, UINTEGER, DOUBLE, DOUBLE, D
 const CHUNK_ROWS = 2048; // DuckDB's standard vector size
 
 const SOURCE_SQL = `CASE s.source WHEN 1 THEN 'terrestrial' WHEN 2 THEN 'satellite' END`;
-const STATIONS_SQL = `CASE WHEN s.stations IS NULL THEN NULL ELSE string_split(s.stations, ',') END`;
+// Station lists are kept sorted: the set of stations, independent of arrival order.
+const STATIONS_SQL = `CASE WHEN s.stations IS NULL THEN NULL ELSE list_sort(list_distinct(string_split(s.stations, ','))) END`;
 const KEY_SQL = `((s.k1::UBIGINT << 32) | s.k2)`;
 const TIME_SQL = `epoch_ms(s.t_ms::BIGINT)`;
 const WINDOW = `INTERVAL ${DEDUP_WINDOW_S} SECOND`;
@@ -30,7 +31,7 @@ function mergeSql(table: 'positions' | 'statics', stage: string, columns: string
   const match = `p.dedup_key = ${KEY_SQL} AND p.time BETWEEN ${TIME_SQL} - ${WINDOW} AND ${TIME_SQL} + ${WINDOW}
     AND p.time BETWEEN epoch_ms($lo::BIGINT) - ${WINDOW} AND epoch_ms($hi::BIGINT) + ${WINDOW}`;
   return {
-    update: `UPDATE ${table} AS p SET stations = list_distinct(list_concat(coalesce(p.stations, []), ${STATIONS_SQL}))
+    update: `UPDATE ${table} AS p SET stations = list_sort(list_distinct(list_concat(coalesce(p.stations, []), ${STATIONS_SQL})))
       FROM ${stage} AS s WHERE s.stations IS NOT NULL AND ${match}
       AND NOT list_has_all(coalesce(p.stations, []), ${STATIONS_SQL})`,
     insert: `INSERT INTO ${table} SELECT ${columns} FROM ${stage} AS s WHERE NOT EXISTS (SELECT 1 FROM ${table} AS p WHERE ${match})`,

@@ -1,11 +1,42 @@
-// PLACEHOLDER (issue 2): the owner of this command replaces this file with the real one.
+// `tumen stats`: what the store holds (messages, positions, vessels, time span, sources, rejects, ingests).
 import type { Command } from 'commander';
+import { withDbOption } from '../options.js';
+import { withStore } from '../../store/db.js';
+import { storeStats, type StoreStats } from '../../store/store-stats.js';
+
+function iso(ms: number | null): string {
+  return ms === null ? '-' : new Date(ms).toISOString();
+}
+
+export function formatStats(s: StoreStats): string {
+  const out: string[] = [
+    `messages   ${s.messages}`,
+    `positions  ${s.positions}`,
+    `statics    ${s.staticReports} static/voyage reports, ${s.identityRuns} identity runs`,
+    `vessels    ${s.vessels}`,
+    `time span  ${iso(s.firstMs)} .. ${iso(s.lastMs)}`,
+    `by source  ${Object.entries(s.bySource).map(([k, n]) => `${k} ${n}`).join(', ') || '-'}`,
+    `duplicates ${s.duplicates}`,
+    `rejects    ${Object.entries(s.rejects).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
+    '',
+    'ingest log:',
+    '  id  status   format          lines   messages  positions  statics  dups  rejects  started               source',
+  ];
+  for (const e of s.ingests) {
+    const rej = Object.values(e.rejects).reduce((a, b) => a + b, 0);
+    out.push(`  ${String(e.id).padStart(2)}  ${e.status.padEnd(7)}  ${(e.format ?? '').padEnd(14)} ${String(e.lines).padStart(7)} ${String(e.messages).padStart(9)}  ${String(e.positions).padStart(9)} ${String(e.statics).padStart(8)} ${String(e.duplicates).padStart(5)} ${String(rej).padStart(8)}  ${iso(e.startedMs).slice(0, 19)}   ${e.source}${e.error ? `  (${e.error})` : ''}`);
+  }
+  return out.join('\n');
+}
 
 export function register(program: Command): void {
-  program
-    .command('stats')
-    .description('show what the store holds and what was rejected')
-    .action(() => {
-      throw new Error('tumen stats arrives with issue 2');
-    });
+  withDbOption(
+    program
+      .command('stats')
+      .description('summarise the store: messages, vessels, time span, rejects by reason, ingest log')
+      .option('--json', 'print JSON'),
+  ).action(async (o: { db: string; json?: boolean }) => {
+    const s = await withStore(o.db, storeStats, { readOnly: true });
+    process.stdout.write(o.json ? `${JSON.stringify(s, null, 2)}\n` : `${formatStats(s)}\n`);
+  });
 }
