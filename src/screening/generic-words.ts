@@ -20,7 +20,7 @@ export const GENERIC_NAME_WORDS: ReadonlySet<string> = new Set([
   'GRAND', 'GREAT', 'NEW', 'ROYAL', 'KING', 'QUEEN', 'PRINCE', 'PRINCESS', 'EMPEROR', 'EMPRESS', 'MASTER', 'CAPTAIN',
   'BIG', 'SUPER', 'MEGA', 'FIRST', 'ONE',
   // pinyin words frequent in Chinese ship names (sea, gold, prosper, peace, fortune, great, east, long...)
-  'HAI', 'JIN', 'XIN', 'XING', 'HUA', 'FU', 'AN', 'DA', 'SHUN', 'FENG', 'YUAN', 'HONG', 'LONG', 'TONG', 'HE',
+  'HAI', 'JIN', 'XIN', 'XING', 'HUA', 'FU', 'SHUN', 'FENG', 'YUAN', 'HONG', 'LONG', 'TONG',
   // Korean "ho" (ship No.)
   'HO',
 ]);

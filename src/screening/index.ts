@@ -19,11 +19,15 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) { if (list[list.length - 1] !== value) list.push(value); } else map.set(key, [value]);
 }
 
-export function trigrams(s: string): string[] {
+export function ngrams(s: string, n: number): string[] {
   const out: string[] = [];
-  for (let i = 0; i + 3 <= s.length; i++) out.push(s.slice(i, i + 3));
+  for (let i = 0; i + n <= s.length; i++) out.push(s.slice(i, i + n));
   return out;
 }
+export const trigrams = (s: string): string[] => ngrams(s, 3);
+
+/** Names up to this many letters are blocked on bigrams: one typo can destroy every trigram of a short name. */
+const SHORT_NAME_LETTERS = 8;
 
 export class ScreeningIndex {
   readonly entries: LoadedEntry[];
@@ -35,6 +39,7 @@ export class ScreeningIndex {
   private readonly byPhonetic = new Map<string, number[]>();
   private readonly byGram = new Map<string, number[]>();
   private readonly byPhoneticGram = new Map<string, number[]>();
+  private readonly byBigram = new Map<string, number[]>();
 
   constructor(entries: LoadedEntry[]) {
     this.entries = entries;
@@ -59,6 +64,7 @@ export class ScreeningIndex {
     if (norm.phonetic) push(this.byPhonetic, norm.phonetic, v);
     for (const g of new Set(trigrams(norm.compact))) push(this.byGram, g, v);
     for (const g of new Set(trigrams(norm.phonetic))) push(this.byPhoneticGram, g, v);
+    if (norm.compact.length <= SHORT_NAME_LETTERS + 1) for (const g of new Set(ngrams(norm.compact, 2))) push(this.byBigram, g, v);
   }
 
   /** Name variants worth scoring against `q`: same compact or phonetic form, or enough shared trigrams. */
@@ -68,6 +74,7 @@ export class ScreeningIndex {
     if (q.phonetic) for (const v of this.byPhonetic.get(q.phonetic) ?? []) out.add(v);
     this.gramCandidates(trigrams(q.compact), this.byGram, out);
     this.gramCandidates(trigrams(q.phonetic), this.byPhoneticGram, out);
+    if (q.compact.length <= SHORT_NAME_LETTERS) this.gramCandidates(ngrams(q.compact, 2), this.byBigram, out);
     return [...out];
   }
 

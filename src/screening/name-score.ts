@@ -1,11 +1,16 @@
-// Scores one normalised name against another. Returns 0 when they are not the same name.
+// Scores one normalised name against another. Returns null when they are not the same name.
 // The rules, in order:
-//  1. Numbers must agree: SAM JONG 1 is not SAM JONG 2. A number on one side only costs a little.
+//  1. Numbers must agree: SAM JONG 1 is not SAM JONG 2. A number on one side only costs a little, except
+//     for names made only of generic words, where the number is what tells ships apart (GOLD STAR 3).
 //  2. Equal words -> exact; equal without spaces -> run-together; equal after transliteration folding.
-//  3. Otherwise a fuzzy candidate must (a) have distinctive (non-generic) words on both sides, (b) be within
-//     the edit budget on the whole name AND on the distinctive words, (c) clear the Jaro-Winkler floor.
-//     Generic words therefore never match alone, and a different distinctive word is not a typo.
+//  3. Otherwise a fuzzy candidate must (a) not be made only of generic words itself, (b) be within the
+//     edit budget on the whole name, (c) agree word by word on the distinctive words - every distinctive
+//     word of either name has a close counterpart in the other (or, for run-together spellings, the
+//     distinctive letters are within the budget), (d) with 2+ edits, clear the Jaro-Winkler floor.
+//     So generic words never match alone, and a different distinctive word is not a typo.
 import type { NormalisedName } from './normalise.js';
+import { isGenericWord } from './generic-words.js';
+import { phoneticKey } from './phonetic.js';
 import { SCREENING_PARAMS as P, maxEditsFor } from './params.js';
 import { damerauLevenshtein, jaroWinkler } from './similarity.js';
 
@@ -16,43 +21,60 @@ export interface NameScore {
   numberNote: string | null;
 }
 
-function numbersFactor(q: NormalisedName, e: NormalisedName): { factor: number; note: string | null } {
+function numbersFactor(q: NormalisedName, e: NormalisedName, allGeneric: boolean): { factor: number; note: string | null } {
   const qn = q.numbers.join(' ');
   const en = e.numbers.join(' ');
   if (qn === en) return { factor: 1, note: null };
-  if (qn === '' || en === '') return { factor: P.missingNumberFactor, note: qn === '' ? `listed name has number ${en}` : `query has number ${qn}, listed name none` };
-  return { factor: 0, note: `numbers differ (${qn} / ${en})` };
+  if ((qn === '' || en === '') && !allGeneric) {
+    return { factor: P.missingNumberFactor, note: qn === '' ? `listed name has number ${en}` : `query has number ${qn}, listed name none` };
+  }
+  return { factor: 0, note: `numbers differ (${qn || 'none'} / ${en || 'none'})` };
+}
+
+/** Two words are close: equal, equal after transliteration folding, or one typing edit apart (4+ letters). */
+function wordsClose(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (phoneticKey(a) === phoneticKey(b)) return true;
+  return Math.max(a.length, b.length) >= 4 && damerauLevenshtein(a, b, 1) <= 1;
+}
+
+function distinctiveWordsAgree(q: NormalisedName, e: NormalisedName): boolean {
+  const qd = q.words.filter((w) => !isGenericWord(w));
+  const ed = e.words.filter((w) => !isGenericWord(w));
+  return ed.every((w) => q.words.some((v) => wordsClose(w, v))) && qd.every((v) => e.words.some((w) => wordsClose(v, w)));
 }
 
 export function scoreNames(q: NormalisedName, e: NormalisedName): NameScore | null {
-  // Names made only of numbers (7-28, OT-2077 after prefix) must be equal.
+  // Names made only of numbers (7-28) must be equal.
   if (e.compact === '' || q.compact === '') {
     return q.full === e.full && q.full !== '' ? { score: P.exactNameScore, how: 'exact', edits: 0, numberNote: null } : null;
   }
-  const num = numbersFactor(q, e);
+  const num = numbersFactor(q, e, e.distinctive === '' || q.distinctive === '');
   if (num.factor === 0) return null;
   const exactWords = q.words.length === e.words.length && q.words.every((w, i) => w === e.words[i]);
   if (exactWords) return { score: P.exactNameScore * num.factor, how: 'exact', edits: 0, numberNote: num.note };
   if (q.compact === e.compact) return { score: P.compactNameScore * num.factor, how: 'compact', edits: 0, numberNote: num.note };
-  // All-generic names (OCEAN STAR, GOLD STAR 3) only ever match themselves.
-  if (e.distinctive === '' || q.distinctive === '') return null;
-  if (q.phonetic === e.phonetic && q.phoneticDistinctive === e.phoneticDistinctive) {
-    return { score: P.phoneticNameScore * num.factor, how: 'transliteration', edits: 0, numberNote: num.note };
-  }
+  if (q.phonetic === e.phonetic) return { score: P.phoneticNameScore * num.factor, how: 'transliteration', edits: 0, numberNote: num.note };
+  // A query of generic words only (OCEAN STAR) never matches on similarity.
+  if (q.distinctive === '') return null;
   const budget = maxEditsFor(Math.max(q.compact.length, e.compact.length));
   if (budget === 0) return null;
   const edits = damerauLevenshtein(q.compact, e.compact, budget);
   const phoneticEdits = damerauLevenshtein(q.phonetic, e.phonetic, budget);
   const useEdits = Math.min(edits, phoneticEdits + 1); // a transliteration plus a typo costs one more
   if (useEdits > budget) return null;
-  const distinctiveBudget = maxEditsFor(Math.max(q.distinctive.length, e.distinctive.length));
-  const distinctiveEdits = Math.min(
-    damerauLevenshtein(q.distinctive, e.distinctive, distinctiveBudget),
-    damerauLevenshtein(q.phoneticDistinctive, e.phoneticDistinctive, distinctiveBudget) + 1,
-  );
-  if (distinctiveEdits > distinctiveBudget) return null;
-  const jw = Math.max(jaroWinkler(q.compact, e.compact), jaroWinkler(q.phonetic, e.phonetic));
-  if (jw < P.minJaroWinkler) return null;
+  if (!distinctiveWordsAgree(q, e)) {
+    // Run-together spellings split words differently: compare the distinctive letters instead.
+    const distinctiveBudget = maxEditsFor(Math.max(q.distinctive.length, e.distinctive.length));
+    const distinctiveEdits = Math.min(
+      damerauLevenshtein(q.distinctive, e.distinctive, distinctiveBudget),
+      damerauLevenshtein(q.phoneticDistinctive, e.phoneticDistinctive, distinctiveBudget) + 1,
+    );
+    if (e.distinctive === '' || distinctiveEdits > distinctiveBudget) return null;
+  }
+  // Jaro-Winkler guards multi-edit candidates (it punishes scattered differences that an edit count does
+  // not); a single edit is already tight, and JW would wrongly punish a typo in the first letter.
+  if (useEdits >= 2 && Math.max(jaroWinkler(q.compact, e.compact), jaroWinkler(q.phonetic, e.phonetic)) < P.minJaroWinkler) return null;
   const score = Math.max(0, P.fuzzyBaseScore - P.perEditPenalty * useEdits) * num.factor;
   return { score, how: 'fuzzy', edits: useEdits, numberNote: num.note };
 }

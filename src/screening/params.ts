@@ -11,7 +11,7 @@ export const SCREENING_PARAMS = {
    *  compact length: up to 4 letters none, 5-8 one, 9-14 two, 15+ three (about one edit per 5-6 letters,
    *  the rate of keying and OCR errors in name-matching studies). */
   maxEditsByLength: [[4, 0], [8, 1], [14, 2], [Infinity, 3]] as ReadonlyArray<readonly [number, number]>,
-  /** Jaro-Winkler floor for a fuzzy name candidate (watchman's "likely" level). */
+  /** Jaro-Winkler floor for a fuzzy name candidate with 2+ edits (watchman's "likely" level). */
   minJaroWinkler: 0.85,
   /** Score of a name equal after normalisation (case, punctuation, NO. 1 / 1, prefixes). */
   exactNameScore: 1.0,
@@ -23,7 +23,7 @@ export const SCREENING_PARAMS = {
   fuzzyBaseScore: 0.95,
   perEditPenalty: 0.04,
   /** Multiplier when one name carries a number and the other none (CHON MA SAN 1 / CHON MA SAN). */
-  missingNumberFactor: 0.9,
+  missingNumberFactor: 0.85,
   /** Multiplier on a name hit when the query's valid IMO differs from the entry's IMO(s). */
   imoConflictFactor: 0.9,
   /** Multiplier on a name hit when it comes from the query's former name (identity history). */
