@@ -130,32 +130,23 @@ export const LOITERING_PARAMS = {
 
 /** Spoofing (implausible movement, teleports that return, positions on land, fabricated tracks). */
 export const SPOOFING_PARAMS = {
-  /** A parallel off-track segment (GFW gpsdio-segment, SEGMENT_PARAMS) with at least this many points
-   *  that the main track then resumes from is "teleport and return" — persistence, so one glitch is not
-   *  enough (Tumen choice). */
+  /** An off-track segment (a parallel segment by SEGMENT_PARAMS reachability, GFW gpsdio-segment) that the
+   *  main track resumes from afterwards is "teleport and return" when it has at least this many positions —
+   *  persistence, so a single glitch (one point, then back) never qualifies (Tumen). */
   minOffTrackPoints: 3,
-  /** ...and the off-track positions lie at least this far from the main track (Tumen; beyond GNSS error). */
-  minOffTrackDistanceM: 10_000,
-  /** Consecutive fixes on land (Natural Earth) needed for a "positions on land" episode (Tumen). */
+  /** ...and its first position lies at least this far from the main track's last one (Tumen; well beyond
+   *  GNSS error and the segmenter's noise distance). */
+  minOffTrackDistanceM: 20_000,
+  /** Consecutive positions on land (Natural Earth 1:50m) needed for a "positions on land" episode (Tumen). */
   minOnLandPoints: 3,
-  /** ...lasting at least this long (Tumen). */
-  minOnLandDurationH: 0.5,
-  /** Fixes within this of a port are never "on land" (coarse coastlines put berths inland). */
+  /** ...spanning at least this long (Tumen). */
+  minOnLandDurationH: 0.25,
+  /** Positions within this of a port are never "on land" (coarse coastlines put berths inland). */
   portToleranceM: 5_000,
-  /** A fix whose reported SOG differs from the implied speed since the previous fix by more than this is
-   *  inconsistent; see minInconsistentPoints (Tumen). */
-  sogMismatchKn: 5,
-  /** Minimum step length for the SOG check, so GNSS jitter over short steps does not count (Tumen). */
-  sogCheckMinStepM: 500,
-  /** Fabricated-track regularity: this many consecutive steps with identical spacing in time and distance
-   *  and identical course (within the tolerances below) — real GNSS fixes always jitter (Tumen). */
-  regularityMinSteps: 30,
-  regularityDistanceToleranceM: 1,
-  regularityCourseToleranceDeg: 0.01,
-  /** Inconsistencies of one kind closer than this in time belong to one episode (Tumen). */
-  episodeGapH: 6,
-  /** An episode needs at least this many inconsistent fixes (persistence; Tumen). */
-  minInconsistentPoints: 3,
+  /** Fabricated-track regularity, reported as evidence: consecutive steps whose implied speed and bearing
+   *  repeat within these tolerances (real GNSS fixes always jitter; Tumen). */
+  regularSpeedToleranceKn: 0.1,
+  regularBearingToleranceDeg: 0.1,
 } as const;
 
 /** Shared MMSI (two physical ships transmitting one MMSI at the same time). */
