@@ -41,8 +41,8 @@ interface Segment {
 export interface SegmenterState {
   mmsi: number;
   lastMs: number;
-  /** "lat,lon" of points already seen at `lastMs` (duplicate detection). */
-  seenAtLast: string[];
+  /** [lat, lon, lat, lon, …] of points already seen at `lastMs` (duplicate detection). */
+  seenAtLast: number[];
   segments: Segment[];
   queue: Array<{ p: Position; seg: string }>;
   rejects: Partial<Record<RejectReason, number>>;
@@ -83,13 +83,13 @@ export class Segmenter {
     if (p.mmsi !== s.mmsi) return this.reject('wrong_mmsi');
     if (!validLatLon(p.lat, p.lon) || !Number.isFinite(p.timeMs)) return this.reject('invalid_position');
     if (p.timeMs < s.lastMs) return this.reject('out_of_order');
-    const key = `${p.lat},${p.lon}`;
     if (p.timeMs === s.lastMs) {
-      if (s.seenAtLast.includes(key)) return this.reject('duplicate');
-      s.seenAtLast.push(key);
+      const seen = s.seenAtLast;
+      for (let i = 0; i < seen.length; i += 2) if (seen[i] === p.lat && seen[i + 1] === p.lon) return this.reject('duplicate');
+      seen.push(p.lat, p.lon);
     } else {
       s.lastMs = p.timeMs;
-      s.seenAtLast = [key];
+      s.seenAtLast = [p.lat, p.lon];
     }
 
     this.expire(p.timeMs);
@@ -97,12 +97,20 @@ export class Segmenter {
     seg.lastMs = p.timeMs;
     seg.lastLat = p.lat;
     seg.lastLon = p.lon;
-    seg.recent.push([p.timeMs, p.lat, p.lon]);
-    if (seg.recent.length > this.params.lookbackPoints) seg.recent.shift();
+    if (seg.recent.length >= this.params.lookbackPoints) {
+      const r = seg.recent.shift()!; // reuse the oldest slot: no allocation per point
+      r[0] = p.timeMs;
+      r[1] = p.lat;
+      r[2] = p.lon;
+      seg.recent.push(r);
+    } else {
+      seg.recent.push([p.timeMs, p.lat, p.lon]);
+    }
     seg.count++;
     seg.siblingPointsSince = 0;
     if (!seg.confirmed && seg.count >= this.params.minPointsForTrack) seg.confirmed = true;
-    s.queue.push({ p, seg: seg.id });
+    const direct = seg.confirmed && s.queue.length === 0;
+    if (!direct) s.queue.push({ p, seg: seg.id });
 
     if (seg.confirmed) {
       for (const other of s.segments) {
@@ -115,6 +123,11 @@ export class Segmenter {
       }
     } else if (s.segments.some((g) => g !== seg && !g.dead && g.confirmed)) {
       seg.hadConfirmedSibling = true;
+    }
+    if (direct) {
+      const out: TrackPoint[] = [trackPoint(p, seg.id, false)];
+      if (s.segments.length > 1 && s.segments.some((g) => g.dead)) out.push(...this.drain());
+      return out;
     }
     return this.drain();
   }
@@ -149,7 +162,9 @@ export class Segmenter {
     for (const g of this.s.segments) {
       if (g.dead) continue;
       let ratio = Infinity;
-      for (const [t, lat, lon] of g.recent) {
+      // The best (lowest) implied speed from any of the recent fixes, as GFW's lookback does.
+      for (let i = g.recent.length - 1; i >= 0; i--) {
+        const [t, lat, lon] = g.recent[i]!;
         const d = distanceM(lat, lon, p.lat, p.lon);
         if (d <= noiseDistanceM) { ratio = 0; break; }
         const speedKn = d / METRES_PER_NM / ((p.timeMs - t) / MS_PER_HOUR + bufferH);
@@ -180,13 +195,12 @@ export class Segmenter {
   private drain(): TrackPoint[] {
     const out: TrackPoint[] = [];
     const s = this.s;
-    const byId = new Map(s.segments.map((g) => [g.id, g]));
     let i = 0;
     for (; i < s.queue.length; i++) {
       const q = s.queue[i]!;
-      const g = byId.get(q.seg)!;
+      const g = s.segments.find((x) => x.id === q.seg)!;
       if (!g.confirmed && !g.dead) break;
-      out.push({ ...q.p, segmentId: g.id, outlier: g.outlier });
+      out.push(trackPoint(q.p, g.id, g.outlier));
     }
     if (i > 0) s.queue.splice(0, i);
     if (s.segments.some((g) => g.dead)) {
@@ -195,6 +209,13 @@ export class Segmenter {
     }
     return out;
   }
+}
+
+function trackPoint(p: Position, segmentId: string, outlier: boolean): TrackPoint {
+  const tp = { ...p } as TrackPoint;
+  tp.segmentId = segmentId;
+  tp.outlier = outlier;
+  return tp;
 }
 
 export function validLatLon(lat: number, lon: number): boolean {
