@@ -2,7 +2,7 @@
 // stdin. Reads big chunks, splits on \n, drops a trailing \r, and yields lines in batches.
 import { createReadStream, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 
 export interface ReadLinesOptions {
   /** Called after every chunk read from the source with bytes consumed so far and the total (null for stdin). */
@@ -28,67 +28,38 @@ export async function* readLines(pathOrDash: string, options: ReadLinesOptions =
   const chunkBytes = options.chunkBytes ?? 1 << 20;
   const total = inputSize(pathOrDash);
   const raw: Readable = pathOrDash === '-' ? process.stdin : createReadStream(pathOrDash, { highWaterMark: chunkBytes });
+  const rawChunks = (raw as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  const first = await rawChunks.next();
+  if (first.done === true) return;
   let bytesRead = 0;
-  let carry = '';
-  let gunzip: ReturnType<typeof createGunzip> | null = null;
-  let first = true;
 
-  const split = (text: string): string[] => {
-    const joined = carry.length > 0 ? carry + text : text;
+  // Every raw chunk, counted for progress (compressed bytes for .gz, so that it matches the file size).
+  async function* counted(): AsyncGenerator<Buffer> {
+    let r: IteratorResult<Buffer> = first;
+    while (r.done !== true) {
+      bytesRead += r.value.length;
+      options.onProgress?.(bytesRead, total);
+      yield r.value;
+      r = await rawChunks.next();
+    }
+  }
+
+  const head = first.value;
+  const isGzip = head.length >= 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
+  const text: AsyncIterable<Buffer> = isGzip
+    ? Readable.from(counted(), { objectMode: false }).pipe(createGunzip({ chunkSize: chunkBytes }))
+    : counted();
+
+  let carry = '';
+  for await (const chunk of text) {
+    const joined = carry.length > 0 ? carry + chunk.toString('latin1') : chunk.toString('latin1');
     const lines = joined.split('\n');
     carry = lines.pop() as string;
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i];
       if (l.length > 0 && l.charCodeAt(l.length - 1) === 13) lines[i] = l.slice(0, -1);
     }
-    return lines;
-  };
-
-  for await (const chunk of raw as AsyncIterable<Buffer>) {
-    if (first) {
-      first = false;
-      if (chunk.length >= 2 && chunk[0] === GZIP_MAGIC_0 && chunk[1] === GZIP_MAGIC_1) gunzip = createGunzip({ chunkSize: chunkBytes });
-    }
-    bytesRead += chunk.length;
-    if (gunzip === null) {
-      const lines = split(chunk.toString('latin1'));
-      options.onProgress?.(bytesRead, total);
-      if (lines.length > 0) yield lines;
-      continue;
-    }
-    // Gzip: feed the chunk and collect what it inflates to before reading more (bounded memory).
-    const out: Buffer[] = [];
-    const onData = (b: Buffer): void => { out.push(b); };
-    gunzip.on('data', onData);
-    await new Promise<void>((resolve, reject) => {
-      const g = gunzip as ReturnType<typeof createGunzip>;
-      g.once('error', reject);
-      g.write(chunk, () => { g.off('error', reject); resolve(); });
-    });
-    gunzip.off('data', onData);
-    options.onProgress?.(bytesRead, total);
-    for (const b of out) {
-      const lines = split(b.toString('latin1'));
-      if (lines.length > 0) yield lines;
-    }
+    if (lines.length > 0) yield lines;
   }
-  if (gunzip !== null) {
-    const g = gunzip;
-    const out: Buffer[] = [];
-    g.on('data', (b: Buffer) => out.push(b));
-    await new Promise<void>((resolve, reject) => {
-      g.once('error', reject);
-      g.once('end', resolve);
-      g.end();
-    });
-    for (const b of out) {
-      const lines = split(b.toString('latin1'));
-      if (lines.length > 0) yield lines;
-    }
-  }
-  if (carry.length > 0) {
-    const last = carry.charCodeAt(carry.length - 1) === 13 ? carry.slice(0, -1) : carry;
-    carry = '';
-    yield [last];
-  }
+  if (carry.length > 0) yield [carry.charCodeAt(carry.length - 1) === 13 ? carry.slice(0, -1) : carry];
 }

@@ -1,0 +1,117 @@
+// Every message of gpsd's test/sample.aivdm decodes to gpsd's scaled JSON, field by field. Where Tumen
+// deliberately differs (docs/decoding.md, "Differences from gpsd") the test asserts Tumen's value instead.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { AisDecoder, type AisMessage } from '../../src/ais/index.js';
+import { FIXTURES } from './helpers.js';
+
+interface Pair { sentences: string[]; expected: Record<string, unknown> }
+const pairs: Pair[] = readFileSync(FIXTURES + 'gpsd-sample-pairs.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+/** gpsd's "not available" renderings that Tumen turns into null. */
+const NULLED: Record<string, unknown[]> = {
+  heading: [511], lat: [91], lon: [181], speed: [102.3, 'nan'], course: [360], turn: ['n/a', 'nan'],
+};
+/** gpsd bookkeeping keys, not message fields. */
+const NOT_FIELDS = new Set(['class', 'device', 'scaled']);
+
+function decode(sentences: string[]) {
+  const d = new AisDecoder();
+  const results = sentences.map((s) => d.decodeLine(s));
+  return results[results.length - 1];
+}
+
+describe('gpsd sample.aivdm, scaled JSON', () => {
+  it('has the 96 aligned messages', () => {
+    expect(pairs.length).toBe(96);
+  });
+
+  pairs.forEach((pair, index) => {
+    const e = pair.expected;
+    it(`#${index} type ${e.type} mmsi ${e.mmsi}`, () => {
+      const r = decode(pair.sentences);
+      if (e.mmsi === 972158237) {
+        // Base station report with lon 205°, lat 109°: gpsd prints them, Tumen rejects the message.
+        expect(r).toMatchObject({ kind: 'reject', reason: 'out_of_range' });
+        return;
+      }
+      expect(r.kind).toBe('message');
+      if (r.kind !== 'message') return;
+      const m = r.message;
+      const structured = (e.type === 6 || e.type === 8) && !('data' in e);
+      for (const [key, want] of Object.entries(e)) {
+        if (NOT_FIELDS.has(key)) continue;
+        const got = m[key];
+        if (structured && !['type', 'repeat', 'mmsi', 'dac', 'fid', 'seqno', 'dest_mmsi', 'retransmit'].includes(key)) {
+          // DAC/FID application payloads are not interpreted: Tumen gives the raw bits instead.
+          expect(got, key).toBeUndefined();
+          continue;
+        }
+        if (e.type === 24 && key !== 'shipname' && !['type', 'repeat', 'mmsi'].includes(key)) {
+          // gpsd merges part B into the following part A; Tumen reports each part on its own.
+          expect(got, key).toBeUndefined();
+          continue;
+        }
+        if (NULLED[key]?.includes(want)) {
+          expect(got, key).toBeNull();
+          continue;
+        }
+        if (key === 'turn' && want === '0.00') {
+          expect(got).toBe(0); // gpsd 3.22's gpsdecode prints 0 too
+          continue;
+        }
+        if (e.type === 17 && (key === 'lat' || key === 'lon')) {
+          // gpsd prints one decimal; Tumen keeps the full 1/10-minute resolution.
+          expect(Math.abs((got as number) - (want as number)), key).toBeLessThanOrEqual(0.05);
+          continue;
+        }
+        if ((e.type === 22 || e.type === 23) && /^(ne|sw)_(lat|lon)$/.test(key)) {
+          // gpsd prints these corners as strings; Tumen as numbers.
+          expect(got as number, key).toBeCloseTo(Number(want), 4);
+          continue;
+        }
+        if (e.type === 26 && key === 'radio') {
+          // gpsd does not decode the type 26 radio status (prints 0); Tumen reads the trailing 20 bits.
+          expect(typeof got, key).toBe('number');
+          continue;
+        }
+        if (e.type === 26 && key === 'data') {
+          // Same bit count and bytes; gpsd's last byte carries radio bits past the data, Tumen's is zero-padded.
+          const [wantBits, wantHex] = String(want).split(':');
+          const [gotBits, gotHex] = String(got).split(':');
+          expect(gotBits).toBe(wantBits);
+          expect(gotHex.slice(0, -2)).toBe(wantHex.slice(0, -2));
+          continue;
+        }
+        if (typeof want === 'number' && !Number.isInteger(want)) {
+          expect(got as number, key).toBeCloseTo(want, 6);
+          continue;
+        }
+        expect(got, key).toEqual(want);
+      }
+      if (structured) expect(typeof m.data).toBe('string');
+    });
+  });
+});
+
+describe('gpsd field values spot checks', () => {
+  it('type 1: every field of the first sample', () => {
+    const r = decode(['!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A']);
+    expect(r.kind === 'message' && (r.message as AisMessage)).toEqual({
+      type: 1, repeat: 0, mmsi: 371798000, status: 0, status_text: 'Under way using engine', turn: 'fastleft',
+      speed: 12.3, accuracy: true, lon: -123.3953833, lat: 48.3816333, course: 224, heading: 215, second: 33,
+      maneuver: 0, raim: false, radio: 34017,
+    });
+  });
+
+  it('type 5 across two sentences: text fields trimmed of @ and spaces', () => {
+    const r = decode([
+      '!AIVDM,2,1,1,A,55?MbV02;H;s<HtKR20EHE:0@T4@Dn2222222216L961O5Gf0NSQEp6ClRp8,0*1C',
+      '!AIVDM,2,2,1,A,88888888880,2*25',
+    ]);
+    expect(r.kind).toBe('message');
+    if (r.kind !== 'message') return;
+    expect(r.message).toMatchObject({ shipname: 'EVER DIADEM', callsign: '3FOF8', destination: 'NEW YORK', draught: 12.2, eta: '05-15T14:00Z', imo: 9134270 });
+    expect(r.payload).toBe('55?MbV02;H;s<HtKR20EHE:0@T4@Dn2222222216L961O5Gf0NSQEp6ClRp888888888880');
+  });
+});
