@@ -6,6 +6,8 @@ import type { GapContext } from './gap.js';
 import { EncounterDetector } from './encounter.js';
 import { createIdentityChangeDetector } from './identity-change.js';
 import { createDraughtChangeDetector } from './draught-change.js';
+import { createSpoofingDetector } from './spoofing.js';
+import { createSharedMmsiDetector } from './shared-mmsi.js';
 import type { PortIndex } from '../reference/wpi.js';
 
 export interface DetectorContext {
@@ -24,8 +26,21 @@ export const EXTRA_DETECTORS: DetectorEntry[] = [
   {
     name: 'encounter',
     scope: 'global',
-    create: (ctx) => new EncounterDetector({ ports: ctx.ports.ports.map((p) => ({ id: p.id, name: p.name, lat: p.lat, lon: p.lon })) }),
+    create: (ctx) => new EncounterDetector({ ports: portPoints(ctx) }),
   },
   { name: 'identity_change', scope: 'global', create: () => createIdentityChangeDetector() },
   { name: 'draught_change', scope: 'vessel', create: () => createDraughtChangeDetector() },
+  { name: 'spoofing', scope: 'vessel', create: (ctx) => createSpoofingDetector({ ports: portPoints(ctx) }) },
+  { name: 'shared_mmsi', scope: 'vessel', create: () => createSharedMmsiDetector() },
 ];
+
+/** WPI + ports of interest as the colleague detectors' PortPoint list (built once per context). */
+const portPointCache = new WeakMap<PortIndex, Array<{ id: string; name: string; lat: number; lon: number }>>();
+function portPoints(ctx: DetectorContext): Array<{ id: string; name: string; lat: number; lon: number }> {
+  let list = portPointCache.get(ctx.ports);
+  if (!list) {
+    list = ctx.ports.ports.map((p) => ({ id: p.id, name: p.name, lat: p.lat, lon: p.lon }));
+    portPointCache.set(ctx.ports, list);
+  }
+  return list;
+}
