@@ -175,11 +175,15 @@ export async function listChanges(store: Store, list?: string): Promise<ListChan
   }));
 }
 
-/** Every entry of every loaded list (or of `lists`), ready for a ScreeningIndex. */
-export async function loadListEntries(store: Store, lists?: string[]): Promise<LoadedEntry[]> {
+/**
+ * Entries of every loaded list (or of `lists`), ready for a ScreeningIndex. With `screenableOnly`, only
+ * what ship screening uses: vessels, and other entries carrying a ship IMO or an MMSI.
+ */
+export async function loadListEntries(store: Store, lists?: string[], options: { screenableOnly?: boolean } = {}): Promise<LoadedEntry[]> {
   if (!(await hasTable(store, 'list_entries'))) return [];
   const versions = new Map((await listLists(store)).map((l) => [l.name, l.version]));
-  const rows = await store.all<{ list: string; body: string }>('SELECT list, body FROM list_entries ORDER BY list, key');
+  const where = options.screenableOnly ? "WHERE kind = 'vessel' OR imo IS NOT NULL OR mmsi IS NOT NULL" : '';
+  const rows = await store.all<{ list: string; body: string }>(`SELECT list, body FROM list_entries ${where} ORDER BY list, key`);
   const out: LoadedEntry[] = [];
   for (const r of rows) {
     if (lists && !lists.includes(r.list)) continue;

@@ -48,7 +48,7 @@ function textReport(label: string, r: ScreenResult): string {
 }
 
 async function buildIndex(store: Store, lists?: string[]): Promise<ScreeningIndex> {
-  const entries = await loadListEntries(store, lists);
+  const entries = await loadListEntries(store, lists, { screenableOnly: true });
   if (entries.length === 0) throw new Error('no sanctions lists loaded in this store: run `tumen lists import FILE` first');
   return new ScreeningIndex(entries);
 }
