@@ -1,9 +1,15 @@
 // What every route handler needs: the open store, the write token, the live-event hub.
 import type { Store } from '../store/db.js';
 import type { EventHub } from './event-hub.js';
+import type { LiveDetection } from './live-detect.js';
 
 export interface ServerContext {
+  /** The connection every read endpoint uses. */
   store: Store;
+  /** A separate connection for writes (uploads, list imports, watchlist), so reads never sit inside a write transaction. */
+  writeStore: Store;
+  /** Incremental detectors over newly stored rows (live feed, uploads); null when writes are off and nothing listens. */
+  live: LiveDetection | null;
   /** Bearer token for write endpoints; null disables writes (403). */
   token: string | null;
   hub: EventHub;

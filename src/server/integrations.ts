@@ -1,7 +1,19 @@
-// The server's seams to screening, lists and risk scoring (issue 4). Each function returns "nothing
-// known" when the module's tables are absent, so the API works on a store holding positions only.
+// The server's seams to screening, lists, ingest and risk scoring. Each read returns "nothing known"
+// when the owning module's tables are absent, so the API works on a store holding positions only.
+import { gunzipSync } from 'node:zlib';
 import type { Store } from '../store/db.js';
-import type { TumenEvent } from '../events/schema.js';
+import { importList as storeImportList, listLists as storeListLists, loadListEntries, type LoadedListInfo } from '../store/lists.js';
+import { mmsisFor, shipnamesByMmsi } from '../store/vessel-dossier.js';
+import { ScreeningIndex } from '../screening/index.js';
+import { screenVessel } from '../screening/screen.js';
+import type { ScreenResult } from '../screening/types.js';
+import { parseOfacCsv } from '../lists/ofac-csv.js';
+import { parseOfacXml } from '../lists/ofac-xml.js';
+import { parseUnXml } from '../lists/un-xml.js';
+import { parseOpenSanctions } from '../lists/opensanctions.js';
+import { parseCsvWatchlist } from '../lists/csv-watchlist.js';
+import type { ListSource, ParsedList } from '../lists/types.js';
+import { createHash } from 'node:crypto';
 import { httpError } from './errors.js';
 
 export interface RiskSummary {
@@ -9,6 +21,10 @@ export interface RiskSummary {
   score: number;
 }
 
+export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+// Risk scoring (src/risk) has not landed: these answer "not assessed" until it does.
 export async function riskLevels(_store: Store, _mmsis: number[]): Promise<Map<number, RiskSummary>> {
   return new Map();
 }
@@ -17,16 +33,25 @@ export async function vesselRisk(_store: Store, _mmsi: number): Promise<unknown>
   return null;
 }
 
-export async function vesselListMatches(_store: Store, _ids: { mmsi: number; imo: string | null; shipname: string | null }): Promise<unknown[]> {
-  return [];
-}
-
-export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
-
 /** MMSIs whose risk level is at least `level`. */
 export async function mmsisAtRisk(_store: Store, _level: RiskLevel): Promise<number[]> {
   return [];
+}
+
+// ---- screening ----
+
+/** The screening index, rebuilt only when the loaded lists change (name + version + import time). */
+const indexCache = new WeakMap<Store, { key: string; index: ScreeningIndex | null }>();
+
+async function screeningIndex(store: Store): Promise<ScreeningIndex | null> {
+  const lists = await storeListLists(store);
+  const key = lists.map((l) => `${l.name}|${l.version}|${l.imported_at}`).join(';');
+  const cached = indexCache.get(store);
+  if (cached && cached.key === key) return cached.index;
+  const entries = lists.length ? await loadListEntries(store) : [];
+  const index = entries.length ? new ScreeningIndex(entries) : null;
+  indexCache.set(store, { key, index });
+  return index;
 }
 
 export interface ScreenQuery {
@@ -36,18 +61,73 @@ export interface ScreenQuery {
   callsign?: string;
 }
 
-export async function screenVessels(_store: Store, _queries: ScreenQuery[]): Promise<unknown[]> {
-  throw httpError(501, 'screening is not available in this build yet');
+/** Screens each query against every loaded list, adding the names the store has seen the ship use. */
+export async function screenVessels(store: Store, queries: ScreenQuery[]): Promise<Array<{ query: ScreenQuery } & ScreenResult>> {
+  const index = await screeningIndex(store);
+  if (!index) throw httpError(409, 'no sanctions lists loaded in this store: POST /api/lists or run `tumen lists import FILE`');
+  const names = await shipnamesByMmsi(store);
+  const out = [];
+  for (const q of queries) {
+    const imo = q.imo?.replace(/\D/g, '');
+    const mmsis = q.mmsi ? [Number(q.mmsi)] : imo ? await mmsisFor(store, { imo }) : [];
+    const r = screenVessel(index, { ...q, imo, formerNames: mmsis.flatMap((m) => names.get(m) ?? []) });
+    out.push({ query: q, ...r });
+  }
+  return out;
 }
 
-export async function listLists(_store: Store): Promise<unknown[]> {
-  return [];
+/** List matches for a vessel page: [] when no list is loaded. */
+export async function vesselListMatches(store: Store, ids: { mmsi: number; imo: string | null; shipname: string | null; callsign?: string | null }): Promise<unknown[]> {
+  const index = await screeningIndex(store);
+  if (!index) return [];
+  const names = await shipnamesByMmsi(store);
+  const r = screenVessel(index, {
+    mmsi: String(ids.mmsi).padStart(9, '0'), imo: ids.imo, name: ids.shipname, callsign: ids.callsign ?? null, formerNames: names.get(ids.mmsi) ?? [],
+  });
+  return r.matches;
 }
 
-export async function importList(_store: Store, _input: { format: string; filename: string; content: Uint8Array }): Promise<unknown> {
-  throw httpError(501, 'list import is not available in this build yet');
+// ---- lists ----
+
+export async function listLists(store: Store): Promise<LoadedListInfo[]> {
+  return storeListLists(store);
 }
 
-export async function ingestUpload(_store: Store, _input: { filename: string; content: Uint8Array; format?: string }): Promise<{ summary: unknown; events: TumenEvent[] }> {
-  throw httpError(501, 'ingest upload is not available in this build yet');
+const DEFAULT_LIST_NAMES: Record<ListSource, string> = {
+  ofac: 'ofac-sdn', 'ofac-xml': 'ofac-sdn', un: 'un-consolidated', opensanctions: 'opensanctions', csv: 'watchlist',
+};
+
+function decodeText(bytes: Uint8Array): string {
+  const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    return new TextDecoder('latin1').decode(raw);
+  }
+}
+
+/** Parses an uploaded list file and replaces the list of that name (default per format). */
+export async function importList(
+  store: Store, input: { format: string; filename: string; content: Uint8Array; name?: string; importedAt: Date },
+): Promise<unknown> {
+  const text = decodeText(input.content);
+  const source = input.format as ListSource;
+  let parsed: ParsedList;
+  try {
+    switch (source) {
+      case 'ofac': parsed = parseOfacCsv({ sdn: text }); break;
+      case 'ofac-xml': parsed = parseOfacXml(text); break;
+      case 'un': parsed = parseUnXml(text); break;
+      case 'opensanctions': parsed = parseOpenSanctions(text); break;
+      case 'csv': parsed = parseCsvWatchlist(text); break;
+      default: throw httpError(400, `unknown list format ${input.format}`);
+    }
+  } catch (err) {
+    if (err instanceof Error && err.name === 'HTTPException') throw err;
+    throw httpError(400, `cannot parse ${input.filename} as ${source}: ${(err as Error).message}`);
+  }
+  if (parsed.entries.length === 0) throw httpError(400, `${input.filename}: no list entries found as ${source} (${parsed.rejects.length} rejected)`);
+  parsed.version ??= `sha256:${createHash('sha256').update(input.content).digest('hex').slice(0, 12)}`;
+  const change = await storeImportList(store, parsed, { name: input.name ?? DEFAULT_LIST_NAMES[source], file: input.filename, importedAt: input.importedAt });
+  return { list: input.name ?? DEFAULT_LIST_NAMES[source], version: parsed.version, entries: parsed.entries.length, rejects: parsed.rejects.length, change };
 }

@@ -8,6 +8,9 @@ import { Store } from '../store/db.js';
 import { createApp } from './app.js';
 import { EventHub } from './event-hub.js';
 import type { ServerContext } from './context.js';
+import { secondConnection } from './connections.js';
+import { LiveDetection } from './live-detect.js';
+import { listen, parseListenUrl } from '../ingest/listen.js';
 
 export interface StartOptions {
   /** Store file; ignored when `store` is given. */
@@ -25,6 +28,12 @@ export interface StartOptions {
   corsOrigin?: string | null;
   /** Directory of the built web UI; default dist/web beside this module. */
   webRoot?: string | null;
+  /** Live NMEA feed to ingest and detect on: tcp://HOST:PORT (client) or udp://HOST:PORT (bound). */
+  listen?: string;
+  /** Feed batches are committed at least this often (the live-event latency budget is 1 s). */
+  listenFlushMs?: number;
+  /** Log lines of the live feed (default: none). */
+  log?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -32,6 +41,9 @@ export interface RunningServer {
   port: number;
   hub: EventHub;
   store: Store;
+  live: LiveDetection | null;
+  /** The bound UDP port of --listen udp://…:0 (tests), once bound. */
+  listenPort: Promise<number> | null;
   close(): Promise<void>;
 }
 
@@ -63,11 +75,21 @@ export function resolveToken(opts: { token?: string | null; tokenFile?: string }
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const ownStore = !opts.store;
+  const listenUrl = opts.listen ? parseListenUrl(opts.listen) : null;
+  const token = resolveToken(opts);
   const store = opts.store ?? (await Store.open(opts.dbPath));
+  const readStore = await secondConnection(store);
+  const writeStore = await secondConnection(store);
   const hub = new EventHub();
+  // Live detection serves the feed and uploads; a read-only server without a feed needs none.
+  const liveStore = listenUrl || token ? await secondConnection(store) : null;
+  const live = liveStore ? new LiveDetection(liveStore, hub) : null;
+  await live?.start({ poll: listenUrl !== null });
   const ctx: ServerContext = {
-    store,
-    token: resolveToken(opts),
+    store: readStore,
+    writeStore,
+    live,
+    token,
     hub,
     webRoot: opts.webRoot === undefined ? defaultWebRoot() : opts.webRoot,
     corsOrigin: opts.corsOrigin ?? null,
@@ -79,18 +101,41 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  const feedStop = new AbortController();
+  let feed: Promise<unknown> | null = null;
+  let listenPort: Promise<number> | null = null;
+  if (listenUrl) {
+    const feedStore = await secondConnection(store);
+    listenPort = new Promise<number>((resolveReady) => {
+      feed = listen(feedStore, listenUrl, {
+        flushMs: opts.listenFlushMs ?? 250,
+        signal: feedStop.signal,
+        log: opts.log,
+        onReady: (a) => resolveReady(a.port),
+      }).catch((err: Error) => console.error(`tumen serve: --listen ${opts.listen}: ${err.message}`))
+        .finally(() => feedStore.close());
+    });
+  }
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     hub,
     store,
+    live,
+    listenPort,
     close: async () => {
+      feedStop.abort();
+      await feed;
+      await live?.stop();
       await new Promise<void>((done) => {
         server.close(() => done());
         // SSE connections stay open forever; cut them so close() returns.
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      liveStore?.close();
+      readStore.close();
+      writeStore.close();
       if (ownStore) store.close();
     },
   };

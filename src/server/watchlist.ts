@@ -1,6 +1,6 @@
 // The watchlist: vessels a desk follows (the web UI highlights them; SSE clients can filter on them).
 import type { Store } from '../store/db.js';
-import { rowsJson } from './sql-util.js';
+import { rowsJson, tableExists } from './sql-util.js';
 
 export const WATCHLIST_DDL = [
   `CREATE TABLE IF NOT EXISTS watchlist (
@@ -17,7 +17,7 @@ export interface WatchEntry {
 }
 
 export async function listWatch(store: Store): Promise<WatchEntry[]> {
-  await store.ensureSchema(WATCHLIST_DDL);
+  if (!(await tableExists(store, 'watchlist'))) return [];
   return rowsJson<WatchEntry>(await store.all('SELECT mmsi, note, added FROM watchlist ORDER BY mmsi'));
 }
 

@@ -1,7 +1,9 @@
 // A small store filled by the tests themselves: two vessels, tracks with one 10 h gap, three events.
-// Tables use the documented columns of the store (positions, identity_history) and the events contract.
+// Tables are created by the store's own DDL (positions, identity_history, events).
 import type { Store } from '../../src/store/db.js';
 import { ensureEventsSchema } from '../../src/store/events.js';
+import { ensurePositionsSchema } from '../../src/store/positions.js';
+import { IDENTITIES_DDL } from '../../src/store/identities.js';
 import type { TumenEvent } from '../../src/events/schema.js';
 
 export const T0 = Date.UTC(2024, 2, 1, 0, 0, 0); // 2024-03-01T00:00Z
@@ -11,13 +13,6 @@ export const CHON_MA_SAN = 445000002;
 /** ANGARA reports every 10 min for 24 h, silent from 08:00 to 18:00 (a 10 h gap). */
 export const GAP_FROM_MS = T0 + 8 * 60 * MIN;
 export const GAP_TO_MS = T0 + 18 * 60 * MIN;
-
-const POSITIONS_DDL = `CREATE TABLE IF NOT EXISTS positions (
-  mmsi UINTEGER NOT NULL, time TIMESTAMP NOT NULL, lat DOUBLE NOT NULL, lon DOUBLE NOT NULL,
-  speed DOUBLE, course DOUBLE, heading DOUBLE, status UTINYINT, type UTINYINT, source VARCHAR, stations VARCHAR)`;
-const IDENTITY_DDL = `CREATE TABLE IF NOT EXISTS identity_history (
-  mmsi UINTEGER NOT NULL, field VARCHAR NOT NULL, value VARCHAR NOT NULL,
-  first_seen TIMESTAMP NOT NULL, last_seen TIMESTAMP NOT NULL, messages UBIGINT NOT NULL)`;
 
 export function angaraPositions(): Array<{ t: number; lat: number; lon: number }> {
   const out = [];
@@ -51,13 +46,15 @@ export const EVENTS: TumenEvent[] = [
 ];
 
 export async function fillStore(store: Store): Promise<void> {
-  await store.ensureSchema([POSITIONS_DDL, IDENTITY_DDL]);
+  await ensurePositionsSchema(store);
+  await store.ensureSchema(IDENTITIES_DDL);
+  let key = 0;
   await ensureEventsSchema(store);
   for (const p of angaraPositions()) {
-    await store.run('INSERT INTO positions (mmsi, time, lat, lon, speed, course) VALUES ($m, epoch_ms($t::BIGINT), $lat, $lon, 11.5, 250)', { m: ANGARA, t: p.t, lat: p.lat, lon: p.lon });
+    await store.run('INSERT INTO positions (mmsi, time, lat, lon, speed, course, dedup_key) VALUES ($m, epoch_ms($t::BIGINT), $lat, $lon, 11.5, 250, $k)', { m: ANGARA, t: p.t, lat: p.lat, lon: p.lon, k: ++key });
   }
   for (let k = 0; k < 24; k++) {
-    await store.run('INSERT INTO positions (mmsi, time, lat, lon, speed, course) VALUES ($m, epoch_ms($t::BIGINT), 42.75, 133.0833, 0.1, 0)', { m: CHON_MA_SAN, t: T0 + k * 60 * MIN });
+    await store.run('INSERT INTO positions (mmsi, time, lat, lon, speed, course, dedup_key) VALUES ($m, epoch_ms($t::BIGINT), 42.75, 133.0833, 0.1, 0, $k)', { m: CHON_MA_SAN, t: T0 + k * 60 * MIN, k: ++key });
   }
   const ident = async (mmsi: number, field: string, value: string, fromMs: number, toMs: number, n: number) =>
     store.run('INSERT INTO identity_history VALUES ($mmsi, $field, $value, epoch_ms($a::BIGINT), epoch_ms($b::BIGINT), $n)', { mmsi, field, value, a: fromMs, b: toMs, n });

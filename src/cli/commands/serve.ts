@@ -20,12 +20,17 @@ export function register(program: Command): void {
       .option('--port <n>', 'TCP port (0 = any free port)', '8080')
       .option('--host <addr>', 'address to bind (default loopback only)', '127.0.0.1')
       .option('--token-file <file>', 'API token for write endpoints (default: env TUMEN_API_TOKEN; none = writes disabled)')
-      .option('--cors <origin>', 'allow this browser origin to call the API (default: CORS off)'),
+      .option('--cors <origin>', 'allow this browser origin to call the API (default: CORS off)')
+      .option('--listen <url>', 'ingest a live NMEA feed (tcp://HOST:PORT or udp://HOST:PORT) and push new events to /api/events/stream'),
   ).action(async (opts: ServeOptions) => {
     const port = Number(opts.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${opts.port}`);
-    const server = await startServer({ dbPath: opts.db, port, host: opts.host, tokenFile: opts.tokenFile, corsOrigin: opts.cors ?? null });
+    const server = await startServer({
+      dbPath: opts.db, port, host: opts.host, tokenFile: opts.tokenFile, corsOrigin: opts.cors ?? null, listen: opts.listen,
+      log: (line) => console.error(line),
+    });
     console.log(`tumen serve: ${server.url}  (API: ${server.url}/openapi.json, store ${opts.db})`);
+    if (opts.listen) console.log(`tumen serve: live feed ${opts.listen}: new events on ${server.url}/api/events/stream`);
     await new Promise<void>((resolve) => {
       const stop = (): void => {
         process.off('SIGINT', stop);

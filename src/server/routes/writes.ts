@@ -4,7 +4,10 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ServerContext } from '../context.js';
 import { requireToken } from '../auth.js';
 import { badRequest, notFound } from '../errors.js';
-import { importList, ingestUpload } from '../integrations.js';
+import { importList } from '../integrations.js';
+import { ingestUpload } from '../upload.js';
+import { httpError } from '../errors.js';
+import { detectListSource } from '../../lists/detect.js';
 import { MAX_JSON_BYTES, MAX_UPLOAD_BYTES } from '../params.js';
 import { parseMmsi } from '../validate.js';
 import { deleteWatch, listWatch, putWatch } from '../watchlist.js';
@@ -32,19 +35,28 @@ export function writeRoutes(ctx: ServerContext): Hono {
   const auth = requireToken(ctx.token);
 
   app.post('/api/lists', auth, bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge(MAX_UPLOAD_BYTES) }), async (c) => {
-    const format = c.req.query('format');
-    if (!format || !(LIST_FORMATS as readonly string[]).includes(format)) {
+    let format = c.req.query('format');
+    if (format !== undefined && !(LIST_FORMATS as readonly string[]).includes(format)) {
       throw badRequest(`format must be one of ${LIST_FORMATS.join(', ')}`);
     }
+    const name = c.req.query('name');
+    if (name !== undefined && !/^[\w.-]{1,64}$/.test(name)) throw badRequest('name must be 1–64 letters, digits, dot, dash or underscore');
     const upload = await readUpload(c);
-    return c.json(await importList(ctx.store, { format, ...upload }), 201);
+    if (format === undefined) {
+      try {
+        format = detectListSource(upload.filename, new TextDecoder().decode(upload.content.subarray(0, 4096)));
+      } catch (err) {
+        throw badRequest(`${(err as Error).message.replace('--source', '?format=')}`);
+      }
+    }
+    return c.json(await importList(ctx.writeStore, { format, name, ...upload, importedAt: new Date() }), 201);
   });
 
   app.post('/api/ingest', auth, bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge(MAX_UPLOAD_BYTES) }), async (c) => {
+    if (!ctx.live) throw httpError(403, 'ingest is disabled on this server');
     const upload = await readUpload(c);
-    const { summary, events } = await ingestUpload(ctx.store, { ...upload, format: c.req.query('format') });
-    for (const e of events) ctx.hub.publish(e);
-    return c.json({ ingest: summary, new_events: events.length }, 201);
+    const { summary, events } = await ingestUpload(ctx.writeStore, ctx.live, { ...upload, format: c.req.query('format') });
+    return c.json({ ingest: summary, new_events: events.length, events }, 201);
   });
 
   app.get('/api/watchlist', async (c) => c.json({ watchlist: await listWatch(ctx.store) }));
@@ -61,13 +73,13 @@ export function writeRoutes(ctx: ServerContext): Hono {
       if (typeof n === 'string' && n.length > 2000) throw badRequest('note is longer than 2000 characters');
       note = (n as string | undefined) ?? null;
     }
-    await putWatch(ctx.store, mmsi, note, Date.now());
+    await putWatch(ctx.writeStore, mmsi, note, Date.now());
     return c.json({ mmsi, note }, 200);
   });
 
   app.delete('/api/watchlist/:mmsi', auth, async (c) => {
     const mmsi = parseMmsi(c.req.param('mmsi'));
-    if (!(await deleteWatch(ctx.store, mmsi))) throw notFound(`MMSI ${mmsi} is not on the watchlist`);
+    if (!(await deleteWatch(ctx.writeStore, mmsi))) throw notFound(`MMSI ${mmsi} is not on the watchlist`);
     return c.body(null, 204);
   });
 

@@ -1,0 +1,195 @@
+// Live detection for `tumen serve --listen` and uploads: new rows of `positions` and `statics` (found by
+// a rowid watermark, polled every `pollMs`) go through the incremental detectors, kept in memory per
+// vessel; each event they complete is written to `events` and published to SSE subscribers.
+// The per-vessel chain mirrors the batch pipeline's VesselRun (src/detectors/pipeline.ts): segmenter →
+// gap (+ dark port call) → port visit → registered per-vessel detectors; global detectors see every
+// position in arrival order. Open events are not flushed while live: `tumen detect` remains the
+// reference run over the whole store.
+import type { Store } from '../store/db.js';
+import { ensureEventsSchema } from '../store/events.js';
+import type { TumenEvent } from '../events/schema.js';
+import type { Detector, StaticReport } from '../detectors/detector.js';
+import type { Position, ReceptionSource } from '../tracks/position.js';
+import { Segmenter } from '../tracks/segmenter.js';
+import { GapDetector, type GapContext } from '../detectors/gap.js';
+import { darkPortCallFromGap } from '../detectors/dark-port-call.js';
+import { PortVisitDetector } from '../detectors/port-visit.js';
+import { ReceptionIndex } from '../detectors/reception.js';
+import { EXTRA_DETECTORS, type DetectorContext } from '../detectors/registry.js';
+import { portIndex } from '../reference/wpi.js';
+import { distanceToShoreM } from '../geo/land.js';
+import type { EventHub } from './event-hub.js';
+import { tableExists } from './sql-util.js';
+
+/** How often new rows are looked for: well inside the one-second promise of the live feed. */
+export const LIVE_POLL_MS = 200;
+
+class LiveVessel {
+  readonly segmenter: Segmenter;
+  readonly gap: GapDetector;
+  readonly portVisit: PortVisitDetector;
+  readonly detectors: Detector[];
+
+  constructor(mmsi: number, ctx: DetectorContext) {
+    this.segmenter = new Segmenter(mmsi);
+    this.gap = new GapDetector(ctx.gap);
+    this.portVisit = new PortVisitDetector({ ports: ctx.ports });
+    this.detectors = EXTRA_DETECTORS.filter((d) => d.scope === 'vessel').map((d) => d.create(ctx));
+  }
+
+  pushPosition(p: Position): TumenEvent[] {
+    const out: TumenEvent[] = [];
+    for (const tp of this.segmenter.push(p)) {
+      for (const g of this.gap.pushPosition(tp)) {
+        out.push(g);
+        const call = darkPortCallFromGap(g);
+        if (call) out.push(call);
+      }
+      out.push(...this.portVisit.pushPosition(tp));
+      for (const d of this.detectors) if (d.pushPosition) out.push(...d.pushPosition(tp));
+    }
+    return out;
+  }
+
+  pushStatic(s: StaticReport): TumenEvent[] {
+    return this.detectors.flatMap((d) => (d.pushStatic ? d.pushStatic(s) : []));
+  }
+}
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+export class LiveDetection {
+  private readonly reception = new ReceptionIndex();
+  private readonly ctx: DetectorContext;
+  private readonly vessels = new Map<number, LiveVessel>();
+  private readonly globals: Detector[];
+  private positionsMark = -1;
+  private staticsMark = -1;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> = Promise.resolve();
+  /** Counters for /api/health. */
+  readonly stats = { positions: 0, statics: 0, events: 0, errors: 0 };
+
+  constructor(private readonly store: Store, private readonly hub: EventHub) {
+    const gap: GapContext = { reception: this.reception, shoreDistanceM: (lat, lon) => distanceToShoreM(lat, lon), windowEndMs: Number.MAX_SAFE_INTEGER };
+    this.ctx = { gap, ports: portIndex() };
+    this.globals = EXTRA_DETECTORS.filter((d) => d.scope === 'global').map((d) => d.create(this.ctx));
+  }
+
+  /** Starts from the rows already stored: only rows added from now on are detected live. */
+  async start(opts: { poll: boolean }): Promise<void> {
+    await ensureEventsSchema(this.store);
+    this.positionsMark = await this.maxRowid('positions');
+    this.staticsMark = await this.maxRowid('statics');
+    if (opts.poll) {
+      this.timer = setInterval(() => { void this.poll(); }, LIVE_POLL_MS);
+      this.timer.unref();
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** One pass over rows added since the last; serialised so passes never overlap. Resolves to the new events. */
+  poll(): Promise<TumenEvent[]> {
+    const pass = this.running.then(() => this.pass()).catch((err: Error) => {
+      this.stats.errors++;
+      console.error(`tumen serve: live detection: ${err.message}`);
+      return [] as TumenEvent[];
+    });
+    this.running = pass.then(() => undefined);
+    return pass;
+  }
+
+  private async maxRowid(table: string): Promise<number> {
+    if (!(await tableExists(this.store, table))) return -1;
+    const row = await this.store.one<{ m: bigint | null }>(`SELECT max(rowid) AS m FROM ${table}`);
+    return row?.m === null || row?.m === undefined ? -1 : Number(row.m);
+  }
+
+  private async pass(): Promise<TumenEvent[]> {
+    const positions = await this.newPositions();
+    const statics = await this.newStatics();
+    if (positions.length === 0 && statics.length === 0) return [];
+    // Interleave by time so static-driven detectors see reports in order with positions.
+    const events: TumenEvent[] = [];
+    let si = 0;
+    for (const p of positions) {
+      while (si < statics.length && statics[si].timeMs <= p.timeMs) events.push(...this.pushStatic(statics[si++]));
+      events.push(...this.pushPosition(p));
+    }
+    while (si < statics.length) events.push(...this.pushStatic(statics[si++]));
+    return events.length ? this.publish(events) : [];
+  }
+
+  private vessel(mmsi: number): LiveVessel {
+    let v = this.vessels.get(mmsi);
+    if (!v) this.vessels.set(mmsi, (v = new LiveVessel(mmsi, this.ctx)));
+    return v;
+  }
+
+  private pushPosition(p: Position): TumenEvent[] {
+    this.stats.positions++;
+    if (Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180) this.reception.add(p.lat, p.lon, p.timeMs);
+    const out = this.vessel(p.mmsi).pushPosition(p);
+    for (const d of this.globals) if (d.pushPosition) out.push(...d.pushPosition(p));
+    return out;
+  }
+
+  private pushStatic(s: StaticReport): TumenEvent[] {
+    this.stats.statics++;
+    const out = this.vessel(s.mmsi).pushStatic(s);
+    for (const d of this.globals) if (d.pushStatic) out.push(...d.pushStatic(s));
+    return out;
+  }
+
+  private async newPositions(): Promise<Position[]> {
+    if (this.positionsMark < 0 && !(await tableExists(this.store, 'positions'))) return [];
+    const rows = await this.store.all<Record<string, unknown>>(
+      `SELECT rowid AS r, mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon, speed, course, heading, status, source
+       FROM positions WHERE rowid > $mark ORDER BY time, mmsi`, { mark: this.positionsMark },
+    );
+    for (const r of rows) this.positionsMark = Math.max(this.positionsMark, Number(r.r));
+    return rows.map((r) => ({
+      mmsi: Number(r.mmsi), timeMs: Number(r.t), lat: Number(r.lat), lon: Number(r.lon),
+      speedKn: r.speed === null ? null : Math.round(Number(r.speed) * 10) / 10,
+      courseDeg: r.course === null ? null : Math.round(Number(r.course) * 10) / 10,
+      headingDeg: num(r.heading), status: num(r.status), source: (r.source as ReceptionSource | null) ?? null,
+    }));
+  }
+
+  private async newStatics(): Promise<StaticReport[]> {
+    if (this.staticsMark < 0 && !(await tableExists(this.store, 'statics'))) return [];
+    const rows = await this.store.all<Record<string, unknown>>(
+      `SELECT rowid AS r, mmsi, epoch_ms(time)::DOUBLE AS t, imo, shipname, callsign, shiptype, draught, destination, length, beam
+       FROM statics WHERE rowid > $mark ORDER BY time, mmsi`, { mark: this.staticsMark },
+    );
+    for (const r of rows) this.staticsMark = Math.max(this.staticsMark, Number(r.r));
+    return rows.map((r) => ({
+      mmsi: Number(r.mmsi), timeMs: Number(r.t), imo: num(r.imo), shipname: (r.shipname as string | null) ?? null,
+      callsign: (r.callsign as string | null) ?? null, shiptype: num(r.shiptype), draughtM: num(r.draught),
+      destination: (r.destination as string | null) ?? null, lengthM: num(r.length), beamM: num(r.beam),
+    }));
+  }
+
+  private async publish(events: TumenEvent[]): Promise<TumenEvent[]> {
+    const unique = [...new Map(events.map((e) => [e.id, e])).values()];
+    const fresh: TumenEvent[] = [];
+    for (const e of unique) {
+      const exists = await this.store.one('SELECT 1 AS x FROM events WHERE id = $id', { id: e.id });
+      if (exists) continue;
+      await this.store.run(
+        `INSERT INTO events (id, type, mmsi, start, "end", lat, lon, other_mmsi, port_id, body)
+         VALUES ($id, $type, $mmsi, $start::TIMESTAMPTZ::TIMESTAMP, $end::TIMESTAMPTZ::TIMESTAMP, $lat, $lon, $other, $port, $body::JSON)`,
+        { id: e.id, type: e.type, mmsi: e.mmsi, start: e.start, end: e.end, lat: e.lat, lon: e.lon, other: e.other_mmsi ?? null, port: e.port?.id ?? null, body: JSON.stringify(e) },
+      );
+      fresh.push(e);
+    }
+    this.stats.events += fresh.length;
+    for (const e of fresh) this.hub.publish(e);
+    return fresh;
+  }
+}
