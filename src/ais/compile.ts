@@ -61,7 +61,7 @@ function turn(raw: number): number | string | null {
   if (raw === 127) return 'fastright';
   const r = raw / 4.733;
   const v = Math.round(r * r);
-  return raw < 0 ? -v : v;
+  return raw < 0 && v !== 0 ? -v : v;
 }
 
 export function compileFields(fields: readonly Field[]): CompiledMessage {

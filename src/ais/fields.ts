@@ -120,7 +120,7 @@ export function readFields(six: Uint8Array, bitLen: number, fields: readonly Fie
           // ROT_AIS = 4.733 * sqrt(ROT deg/min), ITU-R M.1371 table 46; gpsd rounds to whole degrees/min.
           const r = raw / 4.733;
           const v = Math.round(r * r);
-          msg[f.name] = raw < 0 ? -v : v;
+          msg[f.name] = raw < 0 && v !== 0 ? -v : v;
         }
         break;
       }

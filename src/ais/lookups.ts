@@ -1,23 +1,24 @@
 // Text renderings of coded values, worded exactly as gpsd's JSON (`status_text`, `shiptype_text`, …).
 
-/** Navigational status, ITU-R M.1371 table 45 (gpsd wording). */
+// The wording is gpsd 3.22's (Debian gpsd-clients), read from its `gpsdecode -j` output for every code.
+
+/** Navigational status, ITU-R M.1371 table 45. */
 export const NAV_STATUS_TEXT: readonly string[] = [
-  'Under way using engine', 'At anchor', 'Not under command', 'Restricted maneuverability',
+  'Under way using engine', 'At anchor', 'Not under command', 'Restricted manoeuverability',
   'Constrained by her draught', 'Moored', 'Aground', 'Engaged in fishing', 'Under way sailing',
-  'Reserved for HSC', 'Reserved for WIG', 'Power-driven vessel towing astern',
-  'Power-driven vessel pushing ahead or towing alongside', 'Reserved', 'AIS-SART is active', 'Not defined',
+  'Reserved for HSC', 'Reserved for WIG', 'Reserved', 'Reserved', 'Reserved', 'Reserved', 'Not defined',
 ];
 
-/** Electronic position fixing device, ITU-R M.1371 table 51 (gpsd wording; 9..15 "Reserved (n)"). */
+/** Electronic position fixing device, ITU-R M.1371 table 51. */
 const EPFD_NAMED: readonly string[] = [
   'Undefined', 'GPS', 'GLONASS', 'Combined GPS/GLONASS', 'Loran-C', 'Chayka',
   'Integrated navigation system', 'Surveyed', 'Galileo',
 ];
 export function epfdText(v: number): string {
-  return v < EPFD_NAMED.length ? EPFD_NAMED[v] : `Reserved (${v})`;
+  return v < EPFD_NAMED.length ? EPFD_NAMED[v] : 'INVALID EPFD';
 }
 
-/** Ship and cargo type, ITU-R M.1371 table 53 (gpsd wording). */
+/** Ship and cargo type, ITU-R M.1371 table 53; codes 100..255 are "INVALID SHIP TYPE" as in gpsd. */
 const SHIPTYPE_LOW: readonly string[] = (() => {
   const t: string[] = [];
   t[0] = 'Not available';
@@ -61,12 +62,12 @@ export function shiptypeText(v: number): string {
   if (named !== undefined) return named;
   const decade = Math.floor(v / 10);
   const cls = SHIPTYPE_CLASS[decade];
-  if (cls === undefined) return `Unknown (${v})`;
+  if (cls === undefined) return 'INVALID SHIP TYPE';
   const unit = v % 10;
   if (unit === 0) return `${cls} - all ships of this type`;
   if (unit <= 4) return `${cls} - Hazardous category ${'ABCD'[unit - 1]}`;
   if (unit <= 8) return `${cls} - Reserved for future use`;
-  return `${cls} - No additional information`;
+  return v === 99 ? 'Other Type - no additional information' : `${cls} - No additional information`;
 }
 
 /** Aid-to-navigation type, ITU-R M.1371 table 74 (gpsd wording). */
