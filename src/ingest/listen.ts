@@ -13,6 +13,7 @@ import { StoreWriter } from './store-writer.js';
 /** Reconnect delays: doubling from 0.5 s up to 30 s, reset after a connection that delivered data. */
 export const RECONNECT_INITIAL_MS = 500;
 export const RECONNECT_MAX_MS = 30_000;
+export const UDP_RECV_BUFFER_BYTES = 4 << 20;
 
 export interface ListenUrl {
   protocol: 'tcp' | 'udp';
@@ -24,7 +25,8 @@ export function parseListenUrl(url: string): ListenUrl {
   const m = /^(tcp|udp):\/\/(\[[^\]]+\]|[^:/]*)?:(\d+)\/?$/.exec(url);
   if (!m) throw new Error(`--listen: "${url}" is not tcp://HOST:PORT or udp://HOST:PORT`);
   const port = Number(m[3]);
-  if (port < 1 || port > 65535) throw new Error(`--listen: port ${port} out of range`);
+  // UDP port 0 binds an ephemeral port (tests); a TCP client needs a real one.
+  if (port > 65535 || (port < 1 && m[1] === 'tcp')) throw new Error(`--listen: port ${port} out of range`);
   const host = (m[2] ?? '').replace(/^\[|\]$/g, '') || '127.0.0.1';
   return { protocol: m[1] as 'tcp' | 'udp', host, port };
 }
@@ -66,7 +68,9 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
   const onText = (text: string, partial: boolean) => {
     const all = carry + text;
     const parts = all.split('\n');
-    carry = partial ? (parts.pop() ?? '') : '';
+    const tail = parts.pop() ?? '';
+    carry = partial ? tail : '';
+    if (!partial && tail !== '') parts.push(tail);
     for (const raw of parts) {
       const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
       pipe.line(line, ++lineNo, true);
@@ -87,7 +91,8 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
 
   let closeSource: () => void;
   if (url.protocol === 'udp') {
-    const sock = createSocket(url.host.includes(':') ? 'udp6' : 'udp4');
+    // A large receive buffer rides out commits and bursts (feeds send many small datagrams).
+    const sock = createSocket({ type: url.host.includes(':') ? 'udp6' : 'udp4', recvBufferSize: UDP_RECV_BUFFER_BYTES });
     // A datagram holds whole sentences; one without a final newline still ends its line.
     sock.on('message', (buf) => onText(buf.toString('latin1'), false));
     sock.on('error', (e) => log(`${source}: ${e.message}`));

@@ -1,0 +1,103 @@
+// Live feeds on loopback: a real TCP server that drops the connection mid-stream, and a UDP socket.
+import { createServer, type Socket } from 'node:net';
+import { createSocket } from 'node:dgram';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { listen, parseListenUrl } from '../../src/ingest/listen.js';
+import { ingestFiles } from '../../src/ingest/ingest.js';
+import { count, fixture, withTempStore } from './helpers.js';
+
+// The first 3000 lines of the DMA stream ($PGHP-timed), cut at a $PGHP header so both halves decode alike.
+const lines = gunzipSync(readFileSync(fixture('ais', 'dma-stream_example.txt.gz'))).toString('latin1').split('\n').slice(0, 3000);
+const cut = lines.findIndex((l, i) => i > 1400 && l.startsWith('$PGHP'));
+
+async function expectedPositions(): Promise<number> {
+  return withTempStore(async (store, dir) => {
+    const f = join(dir, 'part.nmea');
+    writeFileSync(f, `${lines.join('\n')}\n`);
+    const [r] = await ingestFiles(store, [f]);
+    return r.counts!.positions;
+  });
+}
+
+const until = async (cond: () => boolean | Promise<boolean>, ms = 20_000) => {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+describe('parseListenUrl', () => {
+  it('reads tcp/udp URLs, defaults the host to loopback, refuses others', () => {
+    expect(parseListenUrl('tcp://10.0.0.5:5631')).toEqual({ protocol: 'tcp', host: '10.0.0.5', port: 5631 });
+    expect(parseListenUrl('udp://:10110')).toEqual({ protocol: 'udp', host: '127.0.0.1', port: 10110 });
+    expect(() => parseListenUrl('http://x:1')).toThrow(/tcp:\/\/HOST:PORT/);
+    expect(() => parseListenUrl('tcp://x:70000')).toThrow(/out of range/);
+  });
+});
+
+describe('--listen tcp://', () => {
+  it('reconnects after the server drops the connection and stores the whole stream once', async () => {
+    const want = await expectedPositions();
+    let connections = 0;
+    const server = createServer((sock: Socket) => {
+      connections++;
+      if (connections === 1) {
+        sock.end(`${lines.slice(0, cut).join('\r\n')}\r\n`); // then the server closes: a dropped feed
+      } else if (connections === 2) {
+        sock.write(`${lines.slice(cut).join('\r\n')}\r\n`);
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    const logs: string[] = [];
+    await withTempStore(async (store) => {
+      const ac = new AbortController();
+      const run = listen(store, { protocol: 'tcp', host: '127.0.0.1', port }, {
+        flushMs: 100, batchRows: 1000, signal: ac.signal, log: (s) => logs.push(s),
+      });
+      await until(() => connections >= 2);
+      await new Promise((r) => setTimeout(r, 500)); // let the second half arrive
+      ac.abort();
+      const r = await run;
+      server.close();
+      expect(logs.some((l) => /disconnected; reconnecting/.test(l))).toBe(true);
+      expect(r.counts.lines).toBe(lines.length);
+      expect(r.counts.positions).toBe(want);
+      expect(await count(store, 'SELECT count(*) FROM positions')).toBe(want);
+      const log = await store.one<{ status: string; source: string }>('SELECT status, source FROM ingest_log');
+      expect(log).toEqual({ status: 'stopped', source: `tcp://127.0.0.1:${port}` });
+    });
+  });
+});
+
+describe('--listen udp://', () => {
+  it('binds on loopback and stores datagrams in timed batches', async () => {
+    const want = await expectedPositions();
+    await withTempStore(async (store) => {
+      const ac = new AbortController();
+      let port = 0;
+      const run = listen(store, parseListenUrl('udp://127.0.0.1:0'), {
+        flushMs: 100, batchRows: 100_000, signal: ac.signal, onReady: (a) => (port = a.port),
+      });
+      await until(() => port > 0);
+      const tx = createSocket('udp4');
+      // AIS-catcher style: one datagram per sentence pair ($PGHP + its VDM line)
+      for (let i = 0; i < lines.length; i += 2) {
+        await new Promise<void>((r) => tx.send(`${lines.slice(i, i + 2).join('\n')}\n`, port, '127.0.0.1', () => r()));
+        if (i % 50 === 0) await new Promise((r) => setTimeout(r, 2)); // a feed's pace, not a flood
+      }
+      tx.close();
+      // committed by the timer (batchRows is never reached)
+      await until(async () => (await count(store, 'SELECT coalesce(max(positions), 0) FROM ingest_log')) >= want);
+      ac.abort();
+      const r = await run;
+      expect(r.counts.lines).toBe(lines.length);
+      expect(r.counts.positions).toBe(want);
+      expect(await count(store, 'SELECT count(*) FROM positions')).toBe(want);
+    });
+  });
+});
