@@ -1,11 +1,110 @@
-// PLACEHOLDER (issue 3): the owner of this command replaces this file with the real one.
+// `tumen simulate --out DIR`: write a deterministic AIS world (ais.nmea) and its truth (truth/*.jsonl,
+// world.json). The world itself is built by the pure core in src/sim; this file only writes it.
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { DEFAULT_SIM_OPTIONS, simulate, SIM_PORTS, STATIONS, type SimOptions, type SimResult } from '../../sim/index.js';
+import { GLITCH, MOTION, RECEPTION, REPORTING, SCRIPTS, STAYS, TRUTH } from '../../sim/params.js';
+import type { TumenEvent } from '../../events/schema.js';
+
+export interface WrittenWorld {
+  dir: string;
+  result: SimResult;
+  events: TumenEvent[];
+  nmeaPath: string;
+}
+
+/** Writes `ais.nmea` as a stream (constant memory), then the truth files and world.json. */
+export async function writeWorld(dir: string, options: Partial<SimOptions>): Promise<WrittenWorld> {
+  mkdirSync(join(dir, 'truth'), { recursive: true });
+  const result = simulate(options);
+  const nmeaPath = join(dir, 'ais.nmea');
+  const out = createWriteStream(nmeaPath, { encoding: 'utf8' });
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  let chunk: string[] = [];
+  for (const line of result.lines) {
+    chunk.push(line);
+    if (chunk.length >= 4096) {
+      const ok = out.write(chunk.join('\n') + '\n');
+      chunk = [];
+      if (!ok) await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
+    }
+  }
+  if (chunk.length) out.write(chunk.join('\n') + '\n');
+  await Promise.race([new Promise<void>((r) => out.end(() => r())), failed]);
+
+  const { events, glitches } = result.truth();
+  const jsonl = (xs: readonly unknown[]) => xs.map((x) => JSON.stringify(x)).join('\n') + (xs.length ? '\n' : '');
+  writeFileSync(join(dir, 'truth', 'events.jsonl'), jsonl(events));
+  writeFileSync(join(dir, 'truth', 'glitches.jsonl'), jsonl(glitches));
+  writeFileSync(join(dir, 'truth', 'vessels.jsonl'), jsonl(result.vessels.map((v) => {
+    const id = v.identities[0]!;
+    return {
+      mmsi: id.mmsi, imo: id.imo || null, name: id.shipname, callsign: id.callsign, flag: id.flag, role: v.role,
+      class: v.cls, transmits: v.transmits, shiptype: v.shiptype,
+      ...(v.identities.length > 1 ? { identities: v.identities.map((x) => ({ ...x, fromMs: undefined, from: Number.isFinite(x.fromMs) ? new Date(x.fromMs).toISOString() : null })) } : {}),
+      script: v.script,
+    };
+  })));
+  const byType: Record<string, number> = {};
+  for (const e of events) byType[e.type] = (byType[e.type] ?? 0) + 1;
+  const world = {
+    generator: 'tumen simulate',
+    seed: result.options.seed, vessels: result.options.vessels, days: result.options.days,
+    start: new Date(result.startMs).toISOString(), end: new Date(result.endMs).toISOString(),
+    counts: { ...result.counts, truth_events: byType, glitches_emitted: glitches.length, vessels_by_role: countRoles(result) },
+    parameters: { REPORTING, RECEPTION, MOTION, STAYS, GLITCH, TRUTH, SCRIPTS },
+    ports: SIM_PORTS.map((p) => ({ id: p.id, name: p.name, country: p.country, lat: p.lat, lon: p.lon })),
+    stations: STATIONS,
+    satellite_passes: result.satPasses.length,
+  };
+  writeFileSync(join(dir, 'world.json'), JSON.stringify(world, null, 2) + '\n');
+  return { dir, result, events, nmeaPath };
+}
+
+function countRoles(r: SimResult): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of r.vessels) out[v.role] = (out[v.role] ?? 0) + 1;
+  return out;
+}
+
+function positiveNumber(name: string, s: string, integer: boolean): number {
+  const n = Number(s);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new Error(`--${name} must be a positive ${integer ? 'integer' : 'number'}, got "${s}"`);
+  return n;
+}
+
+export function parseSimOptions(o: { vessels?: string; days?: string; seed?: string; start?: string }): SimOptions {
+  const seed = Number(o.seed ?? DEFAULT_SIM_OPTIONS.seed);
+  if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got "${o.seed}"`);
+  const start = o.start ?? DEFAULT_SIM_OPTIONS.start;
+  if (!Number.isFinite(Date.parse(start))) throw new Error(`--start must be an ISO-8601 time, got "${start}"`);
+  return {
+    seed, start,
+    vessels: o.vessels === undefined ? DEFAULT_SIM_OPTIONS.vessels : positiveNumber('vessels', o.vessels, true),
+    days: o.days === undefined ? DEFAULT_SIM_OPTIONS.days : positiveNumber('days', o.days, false),
+  };
+}
 
 export function register(program: Command): void {
   program
     .command('simulate')
-    .description('generate a deterministic AIS world with ground truth')
-    .action(() => {
-      throw new Error('tumen simulate arrives with issue 3');
+    .description('generate a deterministic AIS world (NMEA with tag blocks) with ground truth')
+    .requiredOption('--out <dir>', 'output directory (ais.nmea, truth/, world.json)')
+    .option('--vessels <n>', 'number of ships', String(DEFAULT_SIM_OPTIONS.vessels))
+    .option('--days <d>', 'length of the world in days', String(DEFAULT_SIM_OPTIONS.days))
+    .option('--seed <s>', 'random seed (same seed, same bytes)', String(DEFAULT_SIM_OPTIONS.seed))
+    .option('--start <iso>', 'start time, ISO-8601 UTC', DEFAULT_SIM_OPTIONS.start)
+    .action(async (o: { out: string; vessels?: string; days?: string; seed?: string; start?: string }) => {
+      const opts = parseSimOptions(o);
+      const w = await writeWorld(o.out, opts);
+      const c = w.result.counts;
+      const byType: Record<string, number> = {};
+      for (const e of w.events) byType[e.type] = (byType[e.type] ?? 0) + 1;
+      process.stdout.write(
+        `wrote ${w.nmeaPath}: ${c.lines} lines, ${c.emittedPositions} positions heard from ${w.result.vessels.length} ships ` +
+        `(${c.duplicateReports} reports heard twice or more, ${c.satelliteLines} satellite lines delivered late, ${c.corruptLines} corrupt lines)\n` +
+        `truth: ${w.events.length} events ${JSON.stringify(byType)}, ${c.glitches} glitches\n`,
+      );
     });
 }

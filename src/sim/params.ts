@@ -1,0 +1,123 @@
+// Every simulator parameter, units in the names, with the reference each follows. docs/simulator.md
+// states the same numbers for users and scorers — keep both true.
+
+export const REPORTING = {
+  /** Class A underway report interval. ITU-R M.1371 Table 1: 2–10 s; thinned to keep volume sane. */
+  classAUnderwayS: 120,
+  /** Class A at anchor / moored. ITU: 3 min; thinned. */
+  classAStoppedS: 360,
+  /** Class B underway (ITU "CS" Class B: 30 s; thinned). */
+  classBUnderwayS: 180,
+  /** Class B below 2 kn (ITU: 3 min; thinned). */
+  classBStoppedS: 360,
+  /** Type 5 and type 24 A/B static reports (ITU: 6 min; thinned). */
+  staticS: 1800,
+  /** ± jitter on every interval. */
+  jitterS: 10,
+} as const;
+
+export const RECEPTION = {
+  /** Probability that one coastal station in range hears one report (Tumen choice: slot collisions, fading). */
+  stationHearProb: 0.92,
+  /** Mean interval between satellite passes (LEO AIS satellites orbit in ~90–100 min). */
+  satPassIntervalMin: 90,
+  /** ± jitter of each pass time. */
+  satPassJitterMin: 15,
+  /** A pass hears the region for this long. */
+  satPassDurationMin: 12,
+  /** Share of transmitting ships in view of one pass. */
+  satInViewProb: 0.5,
+  /** Probability that a report of a ship in view is decoded (satellite slot collisions). */
+  satHearProb: 0.5,
+  /** Satellite lines are delivered (written) this late after their reception time. */
+  satDelayMinMin: 30,
+  satDelayMaxMin: 240,
+  /** Share of lines with one payload character corrupted (bad checksum). */
+  corruptLineProb: 0.001,
+} as const;
+
+export const MOTION = {
+  /** Speed inside the last leg between a port's approach node and its berth. */
+  portLegSpeedKn: 6,
+  /** Background ships: service speeds. */
+  cargoSpeedKn: [11, 15] as const,
+  tankerSpeedKn: [10, 13] as const,
+  ferrySpeedKn: [15, 19] as const,
+  /** Fishing boats trawl at this speed (never below 2 kn at sea: no accidental loitering). */
+  trawlSpeedKn: [2.5, 4.5] as const,
+  /** Fishing boats sail to and from the grounds at this speed. */
+  fishingTransitSpeedKn: [8, 10] as const,
+  /** Fishing boats stay within this distance of the ground centre. */
+  fishingRadiusM: 10_000,
+  /** Reported position noise (1 sigma), GNSS-like. */
+  positionNoiseM: 4,
+  /** Reported speed noise (1 sigma) underway. */
+  speedNoiseKn: 0.15,
+  /** Reported course noise (1 sigma) underway. */
+  courseNoiseDeg: 1.5,
+} as const;
+
+export const STAYS = {
+  cargoPortStayH: [8, 36] as const,
+  ferryPortStayH: [2, 5] as const,
+  fishingHomeStayH: [6, 24] as const,
+  fishingTripH: [18, 60] as const,
+} as const;
+
+export const GLITCH = {
+  /** Probability per underway report at sea (≥ 20 km from a port) of one GNSS glitch. */
+  probPerReport: 2e-4,
+  jumpKm: [50, 150] as const,
+  minPortDistanceM: 20_000,
+  minSpeedKn: 2,
+} as const;
+
+/** Truth thresholds (docs/simulator.md "Truth semantics"), the GFW definitions the detectors follow. */
+export const TRUTH = {
+  /** Raw gap (GFW pipe-gaps: 6 h). */
+  minGapH: 6,
+  /** Port visit entry / exit radii (GFW anchorages: 3 km / 4 km). */
+  portEntryM: 3000,
+  portExitM: 4000,
+  /** A stop (GFW: below 0.2 kn). */
+  portStopKn: 0.2,
+  /** Draught differences below this are not changes. */
+  minDraughtChangeM: 0.5,
+  /** Encounter distance (GFW: 500 m). */
+  encounterMaxM: 500,
+} as const;
+
+export const SCRIPTS = {
+  /** Scripted dark periods go dark this far along the route out of the departure port. */
+  darkAfterKm: [40, 60] as const,
+  /** …and reappear this far out of the port they called at. */
+  reappearAfterKm: [60, 100] as const,
+  rajinStayH: [18, 36] as const,
+  russianDarkStayH: [12, 24] as const,
+  russianVisibleStayH: [12, 36] as const,
+  shuttleSpeedKn: [11, 13] as const,
+  tankerVostochnyStayH: [24, 48] as const,
+  tankerDeliveryStayH: [24, 48] as const,
+  tankerLightDraughtM: [3.5, 4.5] as const,
+  tankerLoadedDraughtM: [7.5, 8.5] as const,
+  encounterH: [3, 8] as const,
+  encounterSeparationM: [50, 200] as const,
+  encounterDriftKn: [0.2, 1.0] as const,
+  loiterH: [3, 10] as const,
+  loiterDriftKn: [0.2, 0.8] as const,
+  spoofH: [8, 16] as const,
+  spoofJumpKm: [120, 250] as const,
+  spoofSpeedKn: 11,
+  identityDarkH: [12, 36] as const,
+  /** Scripted share of `--vessels` per role (at least one each when it fits). */
+  share: {
+    arms_shuttle: 0.015,
+    dprk_tanker: 0.015,
+    sts_pair: 0.01,
+    sts_one_sided: 0.005,
+    loiterer: 0.005,
+    spoofer: 0.005,
+    identity_changer: 0.005,
+    shared_mmsi: 0.005,
+  },
+} as const;
