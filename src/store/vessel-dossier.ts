@@ -4,6 +4,12 @@
 import type { Store } from './db.js';
 import { eventFromRow } from './events.js';
 import type { TumenEvent } from '../events/schema.js';
+import { loadListEntries } from './lists.js';
+import { ScreeningIndex } from '../screening/index.js';
+import { screenVessel } from '../screening/screen.js';
+import { parseScreenQuery } from '../screening/query.js';
+import type { ScreenResult } from '../screening/types.js';
+import { assessRisk, type Counterparty, type RiskAssessment } from '../risk/score.js';
 
 export interface IdentityRow {
   mmsi: number;
@@ -77,4 +83,111 @@ export async function eventsOf(store: Store, mmsis: number[]): Promise<TumenEven
     for (const r of rows) { const e = eventFromRow(r); byId.set(e.id, e); }
   }
   return [...byId.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id.localeCompare(b.id)));
+}
+
+// ---- The dossier: identities over time, list matches, events timeline, risk breakdown. ----
+
+export interface VesselDossier {
+  query: string;
+  mmsis: number[];
+  current: { shipname: string | null; imo: string | null; callsign: string | null };
+  identities: IdentityRow[];
+  screening: ScreenResult;
+  events: TumenEvent[];
+  counterparties: Counterparty[];
+  risk: RiskAssessment;
+}
+
+function latest(rows: IdentityRow[], field: string): string | null {
+  let best: IdentityRow | null = null;
+  for (const r of rows) if (r.field === field && (!best || r.last_seen > best.last_seen)) best = r;
+  return best?.value ?? null;
+}
+
+/** The index of every loaded list (null when none is loaded). */
+export async function storeScreeningIndex(store: Store): Promise<ScreeningIndex | null> {
+  const entries = await loadListEntries(store, undefined, { screenableOnly: true });
+  return entries.length > 0 ? new ScreeningIndex(entries) : null;
+}
+
+const EMPTY: ScreenResult = { verdict: 'clear', matches: [], findings: ['no sanctions lists loaded'] };
+
+/** Screens a vessel the store knows by its MMSIs: its latest identity and every name it broadcast. */
+async function screenKnown(index: ScreeningIndex | null, rows: IdentityRow[], fallback: { name?: string | null; imo?: string | null; mmsi?: string | null }): Promise<ScreenResult> {
+  if (!index) return EMPTY;
+  const shipname = latest(rows, 'shipname') ?? fallback.name ?? null;
+  const names = [...new Set(rows.filter((r) => r.field === 'shipname').map((r) => r.value))];
+  return screenVessel(index, {
+    name: shipname,
+    imo: latest(rows, 'imo') ?? fallback.imo ?? null,
+    mmsi: fallback.mmsi ?? (rows[0] ? String(rows[0].mmsi) : null),
+    callsign: latest(rows, 'callsign'),
+    formerNames: names.filter((n) => n !== shipname),
+  });
+}
+
+export async function buildDossier(store: Store, queryText: string, index?: ScreeningIndex | null): Promise<VesselDossier> {
+  const idx = index === undefined ? await storeScreeningIndex(store) : index;
+  const q = parseScreenQuery(queryText);
+  let mmsis: number[] = q.mmsi ? [Number(q.mmsi)] : await mmsisFor(store, { imo: q.imo, name: q.name, callsign: q.callsign });
+  // One IMO may have used several MMSIs: follow the IMOs the found MMSIs broadcast.
+  let identities = await identityHistory(store, mmsis);
+  const imos = [...new Set(identities.filter((r) => r.field === 'imo').map((r) => r.value))];
+  if (imos.length > 0) {
+    const more = new Set(mmsis);
+    for (const imo of imos) for (const m of await mmsisFor(store, { imo })) more.add(m);
+    if (more.size > mmsis.length) { mmsis = [...more].sort((a, b) => a - b); identities = await identityHistory(store, mmsis); }
+  }
+  const screening = await screenKnown(idx, identities, { name: q.name ?? null, imo: q.imo ?? null, mmsi: q.mmsi ?? null });
+  const events = await eventsOf(store, mmsis);
+  const mine = new Set(mmsis);
+  const partners = new Set<number>();
+  for (const e of events) {
+    if (e.type !== 'encounter') continue;
+    const p = mine.has(e.mmsi) ? e.other_mmsi : e.mmsi;
+    if (p !== undefined && !mine.has(p)) partners.add(p);
+  }
+  const counterparties = new Map<number, Counterparty>();
+  for (const p of [...partners].sort((a, b) => a - b)) {
+    const rows = await identityHistory(store, [p]);
+    const sr = await screenKnown(idx, rows, { mmsi: String(p) });
+    // One hop: the partner's own risk, without following its encounters further.
+    const own = assessRisk({ mmsis: [p], screening: sr, events: (await eventsOf(store, [p])).filter((e) => e.type !== 'encounter'), identities: rows });
+    counterparties.set(p, {
+      mmsi: p, listed: sr.verdict === 'match', level: own.level,
+      entries: sr.matches.filter((m) => m.verdict === 'match').map((m) => `${m.list}#${m.entry_id} ${m.name}`),
+    });
+  }
+  const risk = assessRisk({ mmsis, screening, events, identities, counterparties });
+  return {
+    query: queryText,
+    mmsis,
+    current: { shipname: latest(identities, 'shipname') ?? q.name ?? null, imo: latest(identities, 'imo') ?? q.imo ?? null, callsign: latest(identities, 'callsign') },
+    identities,
+    screening,
+    events,
+    counterparties: [...counterparties.values()],
+    risk,
+  };
+}
+
+// Seams for the HTTP API (src/server/integrations.ts), same signatures as its placeholders.
+export async function vesselRisk(store: Store, mmsi: number): Promise<RiskAssessment> {
+  return (await buildDossier(store, String(mmsi).padStart(9, '0'))).risk;
+}
+
+export async function vesselListMatches(store: Store, ids: { mmsi: number; imo: string | null; shipname: string | null }): Promise<ScreenResult['matches']> {
+  const idx = await storeScreeningIndex(store);
+  if (!idx) return [];
+  return screenVessel(idx, { mmsi: String(ids.mmsi), imo: ids.imo, name: ids.shipname }).matches;
+}
+
+export async function riskLevels(store: Store, mmsis: number[]): Promise<Map<number, { level: string; score: number }>> {
+  const idx = await storeScreeningIndex(store);
+  const out = new Map<number, { level: string; score: number }>();
+  for (const m of mmsis) {
+    const d = await buildDossier(store, String(m).padStart(9, '0'), idx);
+    out.set(m, { level: d.risk.level, score: d.risk.score });
+  }
+  return out;
 }
