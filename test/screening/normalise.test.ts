@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseName, normaliseCallsign } from '../../src/screening/normalise.js';
+import { phoneticKey } from '../../src/screening/phonetic.js';
+import { imoStatus, normaliseImo } from '../../src/screening/imo-check.js';
+import { damerauLevenshtein, jaroWinkler } from '../../src/screening/similarity.js';
+
+const n = (s: string) => { const x = normaliseName(s); return [x.words.join(' '), x.numbers.join(' ')]; };
+
+describe('ship-name normalisation', () => {
+  it('folds case, punctuation, spacing and ship-type prefixes', () => {
+    expect(n('M/V Chon-Ma-San')).toEqual(['CHON MA SAN', '']);
+    expect(n('mt  chon ma san')).toEqual(['CHON MA SAN', '']);
+    expect(n('ST. VITAMIN')).toEqual(['ST VITAMIN', '']);
+    expect(n('Marìa')).toEqual(['MARIA', '']);
+  });
+  it('reads "NO." / "NO 1" / "1" / roman numerals as the same number', () => {
+    for (const s of ['CHON MA SAN NO.1', 'CHON MA SAN NO 1', 'CHON MA SAN 1', 'chon ma san no.01', 'CHON MA SAN I']) {
+      expect(n(s)).toEqual(['CHON MA SAN', '1']);
+    }
+    expect(n('BICENTENARIO XIV')).toEqual(['BICENTENARIO', '14']);
+    expect(n('VALFAJR2')).toEqual(['VALFAJR', '2']);
+    expect(n('CARLOTA C')).toEqual(['CARLOTA C', '']); // C is not a numeral we read
+    expect(n('I')).toEqual(['I', '']); // a one-word name is not a number
+  });
+  it('makes run-together spellings equal without spaces', () => {
+    expect(normaliseName('CHONMASAN').compact).toBe(normaliseName('CHON MA SAN').compact);
+  });
+  it('folds Korean, Russian and Persian romanisations to one key', () => {
+    const same = (a: string, b: string) => expect(normaliseName(a).phonetic).toBe(normaliseName(b).phonetic);
+    same('CHON MA SAN', 'CHEON MA SAN');
+    same('RYE SONG GANG', 'RYESONGKANG');
+    same('YU PHYONG', 'YU PYONG');
+    same('PAEK MA', 'BAEK MA');
+    same('MAKSIM GORKY', 'MAXIM GORKIY');
+    expect(phoneticKey('SAM')).not.toBe(phoneticKey('SAN'));
+  });
+  it('marks generic words as not distinctive', () => {
+    expect(normaliseName('OCEAN STAR').distinctive).toBe('');
+    expect(normaliseName('ORION STAR').distinctive).toBe('ORION');
+  });
+  it('normalises call signs', () => {
+    expect(normaliseCallsign('t2-eu 4')).toBe('T2EU4');
+  });
+});
+
+describe('IMO check digit', () => {
+  it('validates the seventh digit (IMO Res. A.1117(30))', () => {
+    expect(imoStatus('9074729')).toBe('valid');
+    expect(imoStatus('IMO 8660313')).toBe('valid');
+    expect(imoStatus('8660314')).toBe('bad_check_digit');
+    expect(imoStatus('866031')).toBe('malformed');
+    expect(normaliseImo('IMO9187629')).toBe('9187629');
+  });
+});
+
+describe('string similarity', () => {
+  it('Jaro-Winkler gives the published reference values', () => {
+    // Winkler (1990) / Wikipedia worked examples.
+    expect(jaroWinkler('MARTHA', 'MARHTA')).toBeCloseTo(0.9611, 4);
+    expect(jaroWinkler('DWAYNE', 'DUANE')).toBeCloseTo(0.84, 4);
+    expect(jaroWinkler('DIXON', 'DICKSONX')).toBeCloseTo(0.8133, 4);
+    expect(jaroWinkler('ABC', 'ABC')).toBe(1);
+    expect(jaroWinkler('ABC', 'XYZ')).toBe(0);
+  });
+  it('Damerau-Levenshtein counts a transposition as one edit', () => {
+    expect(damerauLevenshtein('NYMEX', 'NYMXE')).toBe(1);
+    expect(damerauLevenshtein('KUMUNSAN', 'KUMBONGSAN')).toBe(3);
+    expect(damerauLevenshtein('ABCDEFG', 'XYZ', 2)).toBe(3); // early exit above the budget
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { loadedFixtureEntries } from '../fixtures/sanctions/load.js';
+import { ScreeningIndex } from '../../src/screening/index.js';
+import { screenVessel } from '../../src/screening/screen.js';
+import { parseScreenQuery } from '../../src/screening/query.js';
+import type { ScreenQuery } from '../../src/screening/types.js';
+
+const index = new ScreeningIndex(loadedFixtureEntries());
+const screen = (q: ScreenQuery) => screenVessel(index, q);
+const ofacIds = (q: ScreenQuery) => screen(q).matches.filter((m) => m.list === 'ofac-sdn').map((m) => m.entry_id);
+
+describe('screening against OFAC 2021 + UN', () => {
+  it('matches an IMO exactly, on the listed ship', () => {
+    const r = screen({ imo: '8660313' });
+    expect(r.verdict).toBe('match');
+    expect(r.matches.map((m) => [m.list, m.entry_id, m.name, m.score, m.matched_on])).toEqual([['ofac-sdn', '23729', 'CHON MA SAN', 1, ['imo']]]);
+  });
+
+  it('reports a broken IMO check digit as a finding', () => {
+    const r = screen({ imo: '8660314' });
+    expect(r.verdict).toBe('clear');
+    expect(r.findings).toEqual(['IMO 8660314 fails the IMO check digit: mistyped, or not a real IMO number']);
+  });
+
+  it('finds the name written many ways, on OFAC and on the UN narrative entry', () => {
+    for (const name of ['CHON MA SAN', 'Chon-Ma-San', 'M/V CHON MA SAN', 'CHONMASAN', 'CHEON MA SAN', 'chon ma san']) {
+      const r = screen({ name });
+      expect(r.verdict, name).not.toBe('clear');
+      expect(r.matches.map((m) => `${m.list}#${m.entry_id}`), name).toEqual(['ofac-sdn#23729', 'un-consolidated#KPe.061']);
+    }
+    expect(screen({ name: 'CHONMASAN' }).matches[0]).toMatchObject({ score: 0.97, matched_on: ['name'] });
+    expect(screen({ name: 'CHEON MA SAN' }).matches[0].score).toBe(0.93);
+  });
+
+  it('treats a number on one side only as a possible match and a different number as another ship', () => {
+    const one = screen({ name: 'CHON MA SAN 1' });
+    expect(one.verdict).toBe('possible');
+    expect(one.matches[0]).toMatchObject({ entry_id: '23729', score: 0.85 });
+    expect(ofacIds({ name: 'SAM JONG NO.2' })).toEqual(['23734']);
+    expect(screen({ name: 'SAM JONG 3' }).verdict).toBe('clear');
+  });
+
+  it('tolerates a typo in a long name, not a different distinctive word', () => {
+    expect(ofacIds({ name: 'ARTAVIK' })).toEqual(['15036']);
+    expect(ofacIds({ name: 'NYMEX TSAR' })).toEqual(['25689']);
+    expect(screen({ name: 'KUM BONG SAN' }).verdict).toBe('clear');
+    expect(screen({ name: 'CHON MA RI' }).verdict).toBe('clear');
+    expect(screen({ name: 'IRAN SHIRAZ 12' }).verdict).toBe('clear');
+  });
+
+  it('never matches on generic words alone', () => {
+    for (const name of ['OCEAN STAR', 'GOLDEN STAR', 'SEA GLORY', 'LUCKY OCEAN', 'ORION GLORY', 'STAR', 'SEA STAR', 'GOLD STAR', 'BLUE OCEAN']) {
+      expect(screen({ name }).verdict, name).toBe('clear');
+    }
+    // ... but a listed name made of generic words still matches itself.
+    expect(ofacIds({ name: 'LUCKY STAR' })).toEqual(['27528']);
+    expect(screen({ name: 'LUCKY STAR' }).verdict).toBe('possible');
+  });
+
+  it('matches aliases and former names', () => {
+    const r = screen({ name: 'SHONA' });
+    expect(r.matches[0]).toMatchObject({ entry_id: '15036', matched_on: ['alias'] });
+    const f = screen({ name: 'NOT A LISTED NAME', formerNames: ['ARTAVIL'] });
+    expect(f.matches[0]).toMatchObject({ entry_id: '15036', matched_on: ['former_name'], score: 0.95 });
+  });
+
+  it('lowers a name hit whose IMO contradicts the listed IMO to "possible"', () => {
+    const r = screen({ name: 'ARTAVIL', imo: '9074729' });
+    expect(r.verdict).toBe('possible');
+    expect(r.matches[0].score).toBe(0.9);
+    expect(r.matches[0].reason).toContain('the listed IMO is 9187629, not 9074729');
+  });
+
+  it('matches an MMSI alone as possible, with the name as match', () => {
+    expect(screen({ mmsi: '572469210' })).toMatchObject({ verdict: 'possible', matches: [{ entry_id: '15036', score: 0.85, matched_on: ['mmsi'] }] });
+    expect(screen({ mmsi: '572469210', name: 'ARTAVIL' })).toMatchObject({ verdict: 'match', matches: [{ entry_id: '15036', score: 1, matched_on: ['mmsi', 'name'] }] });
+    expect(screen({ callsign: 'T2EU4' })).toMatchObject({ verdict: 'possible', matches: [{ matched_on: ['callsign'] }] });
+  });
+
+  it('reads a free-text query as IMO, MMSI or name', () => {
+    expect(parseScreenQuery('IMO 9187629')).toEqual({ imo: '9187629' });
+    expect(parseScreenQuery('572469210')).toEqual({ mmsi: '572469210' });
+    expect(parseScreenQuery('T2EU4')).toEqual({ name: 'T2EU4', callsign: 'T2EU4' });
+    expect(parseScreenQuery('chon ma san')).toEqual({ name: 'chon ma san' });
+  });
+});
