@@ -81,8 +81,10 @@ export function rankPorts(gap: TumenEvent, p: DarkPortCallParams, ports: readonl
     if (s.course !== null) agreements.push(cosAgreement(s.course, bearingDeg(s.lat, s.lon, port.lat, port.lon)));
     if (e && e.course !== null) agreements.push(cosAgreement(e.course, bearingDeg(port.lat, port.lon, e.lat, e.lon)));
     const heading = agreements.length ? agreements.reduce((a, b) => a + b, 0) / agreements.length : null;
+    if (heading !== null && heading < (e ? p.minHeadingAgreement : p.openGapMinHeadingAgreement)) continue;
     const detour = e ? (d1 + d2 > 0 ? direct / (d1 + d2) : 1) : null;
-    const score = p.headingWeight * (heading ?? 0.5) + p.detourWeight * (detour ?? 0.5) + p.slackWeight * feasibility;
+    const prior = p.portPrior[port.id] ?? 1;
+    const score = prior * (p.headingWeight * (heading ?? 0.5) + p.detourWeight * (detour ?? 0.5) + p.slackWeight * feasibility);
     out.push({
       id: port.id, name: port.name, country: port.country, feasibility: round(feasibility, 3), score: round(score, 4),
       heading_agreement: heading === null ? null : round(heading, 3), detour_ratio: detour === null ? null : round(detour, 3),

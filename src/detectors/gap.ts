@@ -8,7 +8,7 @@ import type { Position } from '../tracks/position.js';
 import type { ReceptionQuery } from './reception.js';
 import { GAP_PARAMS } from './params.js';
 import { eventId } from './event-id.js';
-import { distanceM, impliedSpeedKn, METRES_PER_NM, MS_PER_HOUR } from '../geo/sphere.js';
+import { destination, distanceM, impliedSpeedKn, METRES_PER_NM, MS_PER_HOUR } from '../geo/sphere.js';
 import { PORTS_OF_INTEREST } from '../reference/ports-of-interest.js';
 
 export type GapParams = typeof GAP_PARAMS;
@@ -74,7 +74,7 @@ export class GapDetector implements Detector<GapState> {
     const mmsi = this.s.mmsi!;
     const endMs = next ? next.timeMs : this.ctx.windowEndMs!;
     const durationH = (endMs - last.timeMs) / MS_PER_HOUR;
-    const verdict = this.judge(last, endMs, durationH);
+    const verdict = this.judge(last, endMs, durationH, next === null);
     const ev: TumenEvent = {
       id: eventId('gap', mmsi, last.timeMs),
       type: 'gap',
@@ -102,15 +102,19 @@ export class GapDetector implements Detector<GapState> {
     return ev;
   }
 
-  private judge(last: NonNullable<GapState['last']>, endMs: number, durationH: number) {
+  private judge(last: NonNullable<GapState['last']>, endMs: number, durationH: number, open: boolean) {
     const p = this.p;
     const shoreNm = this.ctx.shoreDistanceM(last.lat, last.lon) / METRES_PER_NM;
     const watched = nearestWatchedPort(last.lat, last.lon, p.watchedAreaRadiusKm * 1000);
     const minShoreNm = watched ? p.watchedAreaMinShoreDistanceNm : p.intentionalMinShoreDistanceNm;
-    const receptionPerDay = this.ctx.reception.positionsPerDay(last.lat, last.lon, last.timeMs, endMs, p.receptionRadiusKm);
+    // Reception where the ship would have been `receptionLookaheadH` after going dark.
+    const sog = last.speedKn !== null && last.speedKn > 1 && last.speedKn < 40 && last.courseDeg !== null ? last.speedKn : 0;
+    const at = sog > 0 ? destination(last.lat, last.lon, last.courseDeg!, sog * METRES_PER_NM * p.receptionLookaheadH) : last;
+    const receptionPerDay = this.ctx.reception.positionsPerDay(at.lat, at.lon, last.timeMs, endMs, p.receptionRadiusKm);
     const positionsBefore = this.s.recentMs.length;
+    // An open gap may still grow: its length so far does not count against it (Tumen).
     const checks = {
-      long_enough: durationH >= p.intentionalMinGapH,
+      long_enough: durationH >= p.intentionalMinGapH || open,
       far_from_shore: shoreNm >= minShoreNm,
       good_reception: receptionPerDay > p.minReceptionPerDay,
       active_before: positionsBefore >= p.minPositionsBefore,
@@ -122,6 +126,8 @@ export class GapDetector implements Detector<GapState> {
         min_shore_distance_nm: minShoreNm,
         watched_port: watched?.id ?? null,
         reception_positions_per_day: round(receptionPerDay, 1),
+        reception_lat: round(at.lat, 5),
+        reception_lon: round(at.lon, 5),
         positions_before_12h: positionsBefore,
         checks,
       },

@@ -38,8 +38,17 @@ export const GAP_PARAMS = {
   /** Reception around the start point must exceed this many positions/day of OTHER vessels
    *  (GFW: > 10 positions/day in the 1° cell). */
   minReceptionPerDay: 10,
-  /** Reception is counted within this radius of the gap start (GFW uses 1° cells; Tumen a radius). */
-  receptionRadiusKm: 60,
+  /** Reception is counted within this radius (GFW uses 1° cells; Tumen a radius over 0.1° cells, because
+   *  coastal-station coverage has sharp edges that a 1° cell smears). */
+  receptionRadiusKm: 15,
+  /** ...around the point the vessel would have reached this long after going dark at its last speed and
+   *  course: a ship sailing out of coverage would have been where nobody is heard; a ship that switched
+   *  off inside coverage would have been where others still are (Tumen). */
+  receptionLookaheadH: 1,
+  /** Count satellite positions as reception? GFW does (its data is mostly satellite). Tumen does not by
+   *  default: satellite passes are intermittent (~every 90 min, part of the ships in view), so a 12 h
+   *  satellite silence is ordinary, while silence under coastal-station coverage is not. */
+  receptionIncludesSatellite: false,
   /** At least this many positions in the hours before the gap (GFW: ≥ 14 positions in 12 h). */
   minPositionsBefore: 14,
   /** The window before the gap in which positions are counted (GFW: 12 h). */
@@ -65,6 +74,16 @@ export const DARK_PORT_CALL_PARAMS = {
   headingWeight: 0.5,
   detourWeight: 0.3,
   slackWeight: 0.2,
+  /** A port the ship was sailing away from is no destination: candidates need at least this heading
+   *  agreement ((1 + cos Δ)/2; 0.5 = within 90°) when a course is known (Tumen). */
+  minHeadingAgreement: 0.5,
+  /** An open gap has only its start course as evidence of a destination: require a port nearly dead
+   *  ahead (0.9 ≈ within 37°) (Tumen). */
+  openGapMinHeadingAgreement: 0.9,
+  /** Prior weight per port (multiplies the score; default 1). Senbong lies 14 km from Rajin on the same
+   *  bearing, so a gap's geometry cannot separate them; open reporting documents the Russia–DPRK calls at
+   *  Rajin (the Russian-leased pier), not at Senbong's refinery terminal (Tumen, RUSI 2023–24). */
+  portPrior: { KPSBN: 0.9 } as Readonly<Record<string, number>>,
   /** Candidates listed per event. */
   maxCandidates: 5,
 } as const;
@@ -143,8 +162,10 @@ export const SPOOFING_PARAMS = {
   minOnLandDurationH: 0.25,
   /** Positions within this of a port are never "on land" (coarse coastlines put berths inland). */
   portToleranceM: 5_000,
-  /** Fabricated-track regularity, reported as evidence: consecutive steps whose implied speed and bearing
-   *  repeat within these tolerances (real GNSS fixes always jitter; Tumen). */
+  /** Fabricated track: at least this many consecutive steps whose implied speed and bearing repeat within
+   *  the tolerances below — a machine-made track; real GNSS fixes always jitter (Tumen; honest simulated
+   *  and real tracks stay below ~5 such steps, a fabricated one runs to hundreds). */
+  regularityMinSteps: 20,
   regularSpeedToleranceKn: 0.1,
   regularBearingToleranceDeg: 0.1,
 } as const;

@@ -14,6 +14,8 @@ import { darkPortCallFromGap } from './dark-port-call.js';
 import { PortVisitDetector } from './port-visit.js';
 import { portIndex, type PortIndex } from '../reference/wpi.js';
 import { distanceToShoreM } from '../geo/land.js';
+import { distanceM, METRES_PER_NM, MS_PER_HOUR } from '../geo/sphere.js';
+import { GAP_PARAMS, SEGMENT_PARAMS } from './params.js';
 import { EXTRA_DETECTORS, type DetectorContext, type DetectorEntry } from './registry.js';
 
 export interface PipelineInput {
@@ -56,11 +58,14 @@ export async function runPipeline(input: PipelineInput, options: PipelineOptions
 
   // Pass 1: reception and window end.
   const reception = new ReceptionIndex();
+  const countSatellite = GAP_PARAMS.receptionIncludesSatellite;
   let lastMs = -Infinity;
   for await (const batch of input.positionsByVessel()) {
     for (const p of batch) {
       stats.positions++;
-      if (Number.isFinite(p.lat) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180) reception.add(p.lat, p.lon, p.timeMs);
+      if (Number.isFinite(p.lat) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180 && (countSatellite || p.source !== 'satellite')) {
+        reception.add(p.lat, p.lon, p.timeMs);
+      }
       if (p.timeMs > lastMs) lastMs = p.timeMs;
     }
   }
@@ -162,7 +167,10 @@ class VesselRun {
   readonly outlierKeys: string[] = [];
   outliers = 0;
   private readonly gap: GapDetector | null;
-  private readonly portVisit: PortVisitDetector | null;
+  /** Port visits run per track: two ships on one MMSI must not make each other's visits flicker. */
+  private readonly portVisits = new Map<number, PortVisitDetector>();
+  private readonly tracks = new Tracks();
+  private readonly ctx: DetectorContext;
   private readonly detectors: Detector[];
   private si = 0;
 
@@ -175,7 +183,7 @@ class VesselRun {
   ) {
     this.segmenter = new Segmenter(mmsi);
     this.gap = want('gap') || want('dark_port_call') ? new GapDetector(ctx.gap) : null;
-    this.portVisit = want('port_visit') ? new PortVisitDetector({ ports: ctx.ports }) : null;
+    this.ctx = ctx;
     this.detectors = entries.map((d) => d.create(ctx));
   }
 
@@ -187,7 +195,7 @@ class VesselRun {
     const out = this.consume(this.segmenter.flush());
     out.push(...this.staticsUntil(Infinity));
     if (this.gap) out.push(...this.withDarkCalls(this.gap.flush()));
-    if (this.portVisit) out.push(...this.portVisit.flush());
+    for (const pv of this.portVisits.values()) out.push(...pv.flush());
     for (const d of this.detectors) out.push(...d.flush());
     return out;
   }
@@ -202,7 +210,12 @@ class VesselRun {
       }
       out.push(...this.staticsUntil(tp.timeMs));
       if (this.gap) out.push(...this.withDarkCalls(this.gap.pushPosition(tp)));
-      if (this.portVisit) out.push(...this.portVisit.pushPosition(tp));
+      if (!tp.outlier && this.want('port_visit')) {
+        const track = this.tracks.trackOf(tp);
+        let pv = this.portVisits.get(track);
+        if (!pv) this.portVisits.set(track, (pv = new PortVisitDetector({ ports: this.ctx.ports })));
+        out.push(...pv.pushPosition(tp));
+      }
       for (const d of this.detectors) if (d.pushPosition) out.push(...d.pushPosition(tp));
     }
     return out;
@@ -227,6 +240,42 @@ class VesselRun {
       }
     }
     return out;
+  }
+}
+
+/**
+ * Chains one MMSI's segments into tracks: a new segment continues the track whose last fix it is reachable
+ * from (the segmenter's speed rule, with no look-back limit: a ship silent in port for two days is still the
+ * same ship); a segment reachable from none is a parallel track (a second ship on the MMSI, a fabricated
+ * track).
+ */
+class Tracks {
+  private readonly bySegment = new Map<string, number>();
+  private readonly last: Array<{ timeMs: number; lat: number; lon: number }> = [];
+
+  trackOf(tp: TrackPoint): number {
+    let track = this.bySegment.get(tp.segmentId);
+    if (track === undefined) {
+      let best = -1;
+      let bestMs = -Infinity;
+      for (let i = 0; i < this.last.length; i++) {
+        const f = this.last[i]!;
+        const hours = (tp.timeMs - f.timeMs) / MS_PER_HOUR + SEGMENT_PARAMS.bufferH;
+        const reachable = distanceM(f.lat, f.lon, tp.lat, tp.lon) / METRES_PER_NM <= SEGMENT_PARAMS.maxSpeedKn * hours;
+        if (reachable && f.timeMs > bestMs) {
+          best = i;
+          bestMs = f.timeMs;
+        }
+      }
+      track = best >= 0 ? best : this.last.length;
+      if (best < 0) this.last.push({ timeMs: tp.timeMs, lat: tp.lat, lon: tp.lon });
+      this.bySegment.set(tp.segmentId, track);
+    }
+    const f = this.last[track]!;
+    f.timeMs = tp.timeMs;
+    f.lat = tp.lat;
+    f.lon = tp.lon;
+    return track;
   }
 }
 

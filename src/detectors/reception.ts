@@ -8,7 +8,8 @@
 // arrive: a gap is judged when it closes, by which time the hours inside it have been received.
 import { MS_PER_HOUR } from '../geo/sphere.js';
 
-export const RECEPTION_CELL_DEG = 0.5;
+export const RECEPTION_CELL_DEG = 0.1;
+const COLS = Math.round(360 / RECEPTION_CELL_DEG);
 
 export interface ReceptionQuery {
   /** Mean positions per day received within ~radiusKm of (lat, lon) between fromMs and toMs. */
@@ -16,17 +17,17 @@ export interface ReceptionQuery {
 }
 
 export interface ReceptionState {
-  /** "row:col" → { hour index → count }. */
+  /** cell key (row × cols + col) → { hour index → count }. */
   cells: Record<string, Record<number, number>>;
 }
 
 export class ReceptionIndex implements ReceptionQuery {
-  private readonly cells = new Map<string, Map<number, number>>();
+  private readonly cells = new Map<number, Map<number, number>>();
 
   static restore(state: ReceptionState): ReceptionIndex {
     const r = new ReceptionIndex();
     for (const [k, hours] of Object.entries(state.cells)) {
-      r.cells.set(k, new Map(Object.entries(hours).map(([h, n]) => [Number(h), n])));
+      r.cells.set(Number(k), new Map(Object.entries(hours).map(([h, n]) => [Number(h), n])));
     }
     return r;
   }
@@ -46,11 +47,14 @@ export class ReceptionIndex implements ReceptionQuery {
     const h1 = Math.floor(toMs / MS_PER_HOUR) - 1;
     if (h1 < h0) return 0;
     const r0 = rowOf(lat), c0 = colOf(lon);
-    const dr = Math.max(0, Math.round(radiusKm / 111 / RECEPTION_CELL_DEG));
-    const dc = Math.max(0, Math.round(radiusKm / (111 * Math.max(Math.cos((lat * Math.PI) / 180), 0.1)) / RECEPTION_CELL_DEG));
+    const kmPerDegLon = 111.2 * Math.max(Math.cos((lat * Math.PI) / 180), 0.1);
+    const dr = Math.ceil(radiusKm / 111.2 / RECEPTION_CELL_DEG);
+    const dc = Math.ceil(radiusKm / kmPerDegLon / RECEPTION_CELL_DEG);
     let n = 0;
     for (let r = r0 - dr; r <= r0 + dr; r++) {
       for (let c = c0 - dc; c <= c0 + dc; c++) {
+        const dy = (r - r0) * RECEPTION_CELL_DEG * 111.2, dx = (c - c0) * RECEPTION_CELL_DEG * kmPerDegLon;
+        if (dx * dx + dy * dy > radiusKm * radiusKm) continue;
         const hours = this.cells.get(cellKey(r, c));
         if (!hours) continue;
         if (h1 - h0 < hours.size) {
@@ -70,6 +74,6 @@ export class ReceptionIndex implements ReceptionQuery {
   }
 }
 
-const cellKey = (r: number, c: number): string => `${r}:${c}`;
+const cellKey = (r: number, c: number): number => r * COLS + (((c % COLS) + COLS) % COLS);
 const rowOf = (lat: number): number => Math.floor((lat + 90) / RECEPTION_CELL_DEG);
 const colOf = (lon: number): number => Math.floor((lon + 180) / RECEPTION_CELL_DEG);

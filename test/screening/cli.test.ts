@@ -1,0 +1,79 @@
+// The `tumen lists import` / `tumen screen --file --format jsonl` output contract, run in-process.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { register as registerLists } from '../../src/cli/commands/lists.js';
+import { register as registerScreen } from '../../src/cli/commands/screen.js';
+import { SANCTIONS_FIXTURES } from '../fixtures/sanctions/load.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tumen-screen-cli-'));
+const db = join(dir, 't.duckdb');
+
+async function run(args: string[]): Promise<{ out: string; err: string }> {
+  const program = new Command('tumen').exitOverride();
+  registerLists(program);
+  registerScreen(program);
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out += String(s); return true; });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => { err += String(s); return true; });
+  try {
+    await program.parseAsync(['node', 'tumen', ...args]);
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+  return { out, err };
+}
+
+beforeAll(async () => {
+  await run(['lists', 'import', join(SANCTIONS_FIXTURES, 'ofac-2021/sdn.csv.gz'), '--db', db]);
+  await run(['lists', 'import', join(SANCTIONS_FIXTURES, 'un/UN_consolidated.xml.gz'), '--db', db]);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('tumen lists', () => {
+  it('shows both lists with version, entries and vessels', async () => {
+    const { out } = await run(['lists', '--db', db, '--format', 'json']);
+    const rows = JSON.parse(out) as Array<Record<string, unknown>>;
+    expect(rows.map((r) => [r.name, r.source, r.version, r.entries, r.vessels, r.rejects])).toEqual([
+      ['ofac-sdn', 'ofac', 'sha256:a981acea1071', 8976, 406, 0],
+      ['un-consolidated', 'un', '2026-02-27T00:00:09.554Z', 1031, 28, 0],
+    ]);
+  });
+
+  it('re-import of the same file logs no change', async () => {
+    const { out } = await run(['lists', 'import', join(SANCTIONS_FIXTURES, 'un/UN_consolidated.xml.gz'), '--db', db]);
+    expect(out).toContain('changes since 2026-02-27T00:00:09.554Z: +0 added, -0 removed, ~0 changed, 1031 unchanged');
+  });
+});
+
+describe('tumen screen --file --format jsonl', () => {
+  it('writes one line per input row, in input order, best match first', async () => {
+    const fleet = join(dir, 'fleet.csv');
+    writeFileSync(fleet, 'name,imo,mmsi,flag\nOCEAN STAR,,,PA\nChonmasan,,,KP\n,9187629,,\n,,,\nARTAVIL,9074729,,IR\n');
+    const { out, err } = await run(['screen', '--file', fleet, '--format', 'jsonl', '--db', db]);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    expect(lines).toHaveLength(5);
+    expect(lines.map((l) => l.query.name)).toEqual(['OCEAN STAR', 'Chonmasan', '', '', 'ARTAVIL']);
+    expect(lines.map((l) => l.verdict)).toEqual(['clear', 'match', 'match', 'clear', 'possible']);
+    expect(lines[0]).toEqual({ query: { name: 'OCEAN STAR', imo: '', mmsi: '', flag: 'PA' }, verdict: 'clear', matches: [] });
+    expect(lines[1].matches).toEqual([
+      { list: 'ofac-sdn', list_version: 'sha256:a981acea1071', entry_id: '23729', name: 'CHON MA SAN', score: 0.97, matched_on: ['name'], reason: 'name "Chonmasan" same without spaces as listed name "CHON MA SAN"' },
+      { list: 'un-consolidated', list_version: '2026-02-27T00:00:09.554Z', entry_id: 'KPe.061', name: 'CHON MA SAN', score: 0.97, matched_on: ['name'], reason: 'name "Chonmasan" same without spaces as listed name "CHON MA SAN"' },
+    ]);
+    expect(lines[2].matches.map((m: any) => [m.entry_id, m.matched_on])).toEqual([['15036', ['imo']]]);
+    expect(lines[3].findings).toEqual(['row has no name, imo, mmsi or callsign']);
+    expect(Object.keys(lines[4].matches[0])).toEqual(['list', 'list_version', 'entry_id', 'name', 'score', 'matched_on', 'reason']);
+    expect(err).toBe('screened 5 rows: 2 match, 1 possible, 2 clear (1 rows with nothing to screen)\n');
+  });
+
+  it('screens one query given on the command line', async () => {
+    const { out } = await run(['screen', 'IMO 8660313', '--format', 'json', '--db', db]);
+    const r = JSON.parse(out);
+    expect(r.verdict).toBe('match');
+    expect(r.matches[0]).toMatchObject({ entry_id: '23729', matched_on: ['imo'], score: 1 });
+  });
+});
