@@ -38,15 +38,31 @@ interface LandRun {
   lon: number;
 }
 
+/** A stretch of machine-regular steps: from the start of its first step to the end of its last. */
+interface RegularRun {
+  startMs: number;
+  lat: number;
+  lon: number;
+  lastMs: number;
+  steps: number;
+  /** It began at its segment's first position, right after an unreachable jump. */
+  jumpIn: boolean;
+  /** The next report after it was unreachable from it (a jump to another segment). */
+  jumpOut: boolean;
+}
+
 /** Per segment: land runs and regularity of its steps. */
 interface SegNotes {
   landRun: LandRun | null;
   landEpisodes: LandRun[];
-  /** Last step [speedKn, bearingDeg] and the position it ended at. */
+  /** Last step [speedKn, bearingDeg], the position it started from and the one it ended at ([t, lat, lon]). */
   lastStep: [number, number] | null;
+  stepFrom: [number, number, number] | null;
   lastPos: [number, number, number] | null;
-  regularRun: number;
+  regular: RegularRun | null;
+  regularEpisodes: RegularRun[];
   maxRegularRun: number;
+  firstMs: number;
   /** Set when this segment is the newer one of a pair: the jump into it, and whether reports returned. */
   excursion: { fromSeg: string; jumpM: number; jumpDtMs: number; switches: number; returnM: number | null } | null;
 }
@@ -54,6 +70,7 @@ interface SegNotes {
 interface MmsiState {
   watch: SegmentWatchState;
   notes: Array<[string, SegNotes]>;
+  lastPointMs: number | null;
 }
 
 export interface SpoofingState {
@@ -68,6 +85,8 @@ export class SpoofingDetector implements Detector<SpoofingState> {
   private readonly onLand: (lat: number, lon: number) => boolean;
   private readonly watches = new Map<number, SegmentWatch>();
   private readonly notes = new Map<number, Map<string, SegNotes>>();
+  /** Time of each MMSI's latest decided (non-glitch) position. */
+  private readonly lastPointMs = new Map<number, number>();
 
   constructor(options: SpoofingOptions = {}, state?: SpoofingState) {
     this.params = { ...SPOOFING_PARAMS, ...options.params };
@@ -77,6 +96,7 @@ export class SpoofingDetector implements Detector<SpoofingState> {
       for (const [m, v] of state.vessels) {
         this.watches.set(m, new SegmentWatch(m, v.watch));
         this.notes.set(m, new Map(structuredClone(v.notes)));
+        if (v.lastPointMs !== null) this.lastPointMs.set(m, v.lastPointMs);
       }
     }
   }
@@ -106,7 +126,7 @@ export class SpoofingDetector implements Detector<SpoofingState> {
   snapshot(): SpoofingState {
     return {
       kind: 'spoofing',
-      vessels: [...this.watches].map(([m, w]) => [m, { watch: w.snapshot(), notes: structuredClone([...this.notes.get(m)!]) }]),
+      vessels: [...this.watches].map(([m, w]) => [m, { watch: w.snapshot(), notes: structuredClone([...this.notes.get(m)!]), lastPointMs: this.lastPointMs.get(m) ?? null }]),
     };
   }
 
@@ -116,15 +136,16 @@ export class SpoofingDetector implements Detector<SpoofingState> {
     for (const o of obs) {
       let n = notes.get(o.seg.id);
       if (!n) {
-        n = { landRun: null, landEpisodes: [], lastStep: null, lastPos: null, regularRun: 0, maxRegularRun: 0, excursion: null };
+        n = { landRun: null, landEpisodes: [], lastStep: null, stepFrom: null, lastPos: null, regular: null, regularEpisodes: [], maxRegularRun: 0, firstMs: o.seg.firstMs, excursion: null };
         notes.set(o.seg.id, n);
       }
       if (o.kind === 'point') {
         const { lat, lon, timeMs } = o.point;
         this.noteLand(n, timeMs, lat, lon, this.onLand(lat, lon) && !this.ports.isNear(lat, lon));
-        this.noteRegularity(n, timeMs, lat, lon);
         const pair = o.pair;
         if (pair) {
+          // The report before this one was on another segment: a regular run going on there ends in a jump.
+          for (const [id, other] of notes) if (id !== o.seg.id && other.regular && other.lastPos && other.regular.lastMs === other.lastPos[0] && other.lastPos[0] === this.lastPointMs.get(mmsi)) other.regular.jumpOut = true;
           const newer = notes.get(pair.b) ?? null;
           if (pair.b === o.seg.id && !n.excursion) {
             n.excursion = { fromSeg: pair.a, jumpM: pair.jumpM, jumpDtMs: pair.jumpDtMs, switches: pair.switches, returnM: null };
@@ -133,8 +154,11 @@ export class SpoofingDetector implements Detector<SpoofingState> {
             newer.excursion.returnM = pair.returnM;
           }
         }
+        this.noteRegularity(n, timeMs, lat, lon);
+        this.lastPointMs.set(mmsi, timeMs);
       } else {
         this.noteLand(n, Infinity, 0, 0, false);
+        this.endRegular(n);
         out.push(...this.decide(mmsi, o.seg, n));
         notes.delete(o.seg.id);
       }
@@ -162,42 +186,74 @@ export class SpoofingDetector implements Detector<SpoofingState> {
       const [t0, lat0, lon0] = n.lastPos;
       const step: [number, number] = [impliedSpeedKn(distanceM(lat0, lon0, lat, lon), timeMs - t0), bearingDeg(lat0, lon0, lat, lon)];
       const prev = n.lastStep;
-      const same = prev && Math.abs(step[0] - prev[0]) <= this.params.regularSpeedToleranceKn
-        && Math.abs(((step[1] - prev[1] + 540) % 360) - 180) <= this.params.regularBearingToleranceDeg && step[0] > 0.5;
-      n.regularRun = same ? n.regularRun + 1 : 0;
-      n.maxRegularRun = Math.max(n.maxRegularRun, n.regularRun);
+      const same = prev !== null && step[0] > 0.5 && Math.abs(step[0] - prev[0]) <= this.params.regularSpeedToleranceKn
+        && Math.abs(((step[1] - prev[1] + 540) % 360) - 180) <= this.params.regularBearingToleranceDeg;
+      if (same) {
+        if (!n.regular && n.stepFrom) {
+          const jumpIn = n.excursion !== null && n.stepFrom[0] === n.firstMs;
+          n.regular = { startMs: n.stepFrom[0], lat: n.stepFrom[1], lon: n.stepFrom[2], lastMs: timeMs, steps: 1, jumpIn, jumpOut: false };
+        }
+        if (n.regular) {
+          n.regular.steps++;
+          n.regular.lastMs = timeMs;
+          n.maxRegularRun = Math.max(n.maxRegularRun, n.regular.steps);
+        }
+      } else {
+        this.endRegular(n);
+      }
       n.lastStep = step;
+      n.stepFrom = n.lastPos;
     }
     n.lastPos = [timeMs, lat, lon];
   }
 
-  /** A segment died: an excursion that returned is spoofing; otherwise its land episodes are. */
+  private endRegular(n: SegNotes): void {
+    if (n.regular && n.regular.steps >= this.params.regularityMinSteps) n.regularEpisodes.push(n.regular);
+    n.regular = null;
+  }
+
+  /** A segment died: an excursion that returned is spoofing, and so is a machine-regular stretch; land
+   *  episodes inside either are folded into it, the others are events of their own. */
   private decide(mmsi: number, seg: SegInfo, n: SegNotes): TumenEvent[] {
     const p = this.params;
     const x = n.excursion;
-    const onLandPositions = n.landEpisodes.reduce((s, r) => s + r.count, 0);
+    const within = (r: { startMs: number; lastMs: number }, s: number, e: number) => r.startMs <= e && s <= r.lastMs;
+    const landIn = (s: number, e: number) => n.landEpisodes.filter((r) => within(r, s, e)).reduce((sum, r) => sum + r.count, 0);
+    const regularIn = (s: number, e: number) => n.regularEpisodes.filter((r) => within(r, s, e)).reduce((m, r) => Math.max(m, r.steps), 0);
     if (x && x.switches === 2 && seg.count >= p.minOffTrackPoints && x.jumpM >= p.minOffTrackDistanceM) {
-      return [{
-        id: eventId('spoofing', mmsi, seg.firstMs, 'teleport_return'),
-        type: 'spoofing', mmsi, start: isoUtc(seg.firstMs), end: isoUtc(seg.lastMs), lat: seg.firstLat, lon: seg.firstLon,
-        duration_h: round((seg.lastMs - seg.firstMs) / MS_PER_HOUR, 3),
-        evidence: {
-          kind: 'teleport_return',
-          jump_km: round(x.jumpM / 1000, 3),
-          jump_implied_speed_kn: round(impliedSpeedKn(x.jumpM, x.jumpDtMs), 1),
-          return_km: x.returnM === null ? null : round(x.returnM / 1000, 3),
-          fabricated_positions: seg.count,
-          on_land_positions: onLandPositions,
-          max_regular_steps: n.maxRegularRun,
-        },
-      }];
+      return [this.event(mmsi, 'teleport_return', seg.firstMs, seg.lastMs, seg.firstLat, seg.firstLon, {
+        jump_km: round(x.jumpM / 1000, 3),
+        jump_implied_speed_kn: round(impliedSpeedKn(x.jumpM, x.jumpDtMs), 1),
+        return_km: x.returnM === null ? null : round(x.returnM / 1000, 3),
+        fabricated_positions: seg.count,
+        on_land_positions: landIn(seg.firstMs, seg.lastMs),
+        regular_steps: regularIn(seg.firstMs, seg.lastMs),
+      })];
     }
-    return n.landEpisodes.map((r) => ({
-      id: eventId('spoofing', mmsi, r.startMs, 'on_land'),
-      type: 'spoofing' as const, mmsi, start: isoUtc(r.startMs), end: isoUtc(r.lastMs), lat: r.lat, lon: r.lon,
-      duration_h: round((r.lastMs - r.startMs) / MS_PER_HOUR, 3),
-      evidence: { kind: 'on_land', on_land_positions: r.count, max_regular_steps: n.maxRegularRun },
-    }));
+    const out: TumenEvent[] = [];
+    // Regularity alone could be a smoothed or synthetic feed: it takes a jump into or out of the regular
+    // stretch, or positions on land inside it, to call it fabricated.
+    const fabricated = n.regularEpisodes.filter((r) => r.jumpIn || r.jumpOut || landIn(r.startMs, r.lastMs) > 0);
+    for (const r of fabricated) {
+      out.push(this.event(mmsi, 'fabricated_track', r.startMs, r.lastMs, r.lat, r.lon, {
+        regular_steps: r.steps, fabricated_positions: r.steps + 1, on_land_positions: landIn(r.startMs, r.lastMs),
+        jump_in: r.jumpIn, jump_out: r.jumpOut,
+      }));
+    }
+    for (const r of n.landEpisodes) {
+      if (fabricated.some((g) => within(r, g.startMs, g.lastMs))) continue;
+      out.push(this.event(mmsi, 'on_land', r.startMs, r.lastMs, r.lat, r.lon, { on_land_positions: r.count }));
+    }
+    return out;
+  }
+
+  private event(mmsi: number, kind: string, startMs: number, endMs: number, lat: number, lon: number, evidence: Record<string, unknown>): TumenEvent {
+    return {
+      id: eventId('spoofing', mmsi, startMs, kind),
+      type: 'spoofing', mmsi, start: isoUtc(startMs), end: isoUtc(endMs), lat, lon,
+      duration_h: round((endMs - startMs) / MS_PER_HOUR, 3),
+      evidence: { kind, ...evidence },
+    };
   }
 }
 

@@ -47,3 +47,13 @@ export function staticReport(mmsi: number, timeMs: number, fields: Partial<Stati
     lengthM: null, beamM: null, ...fields,
   };
 }
+
+/** Real GNSS fixes scatter by metres: add up to ±`metres` of seeded noise to each position. */
+export function jitter(positions: Position[], metres = 10, seed = 7): Position[] {
+  const rnd = seeded(seed);
+  return positions.map((p) => ({
+    ...p,
+    lat: p.lat + ((rnd() * 2 - 1) * metres) / 111_195,
+    lon: p.lon + ((rnd() * 2 - 1) * metres) / (111_195 * Math.cos((p.lat * Math.PI) / 180)),
+  }));
+}

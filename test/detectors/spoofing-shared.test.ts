@@ -5,7 +5,7 @@ import type { Detector } from '../../src/detectors/detector.js';
 import type { TumenEvent } from '../../src/events/schema.js';
 import type { Position } from '../../src/tracks/position.js';
 import { distanceM } from '../../src/geo/sphere.js';
-import { DEG_PER_NM, HOUR, MIN, stream, T0, track } from './build2.js';
+import { DEG_PER_NM, HOUR, jitter, MIN, stream, T0, track } from './build2.js';
 
 const M = 273_000_100;
 const cosLat = (lat: number) => Math.cos((lat * Math.PI) / 180);
@@ -18,7 +18,7 @@ function runAll(det: Detector, positions: Position[]): TumenEvent[] {
 
 /** Eastbound at 10 kn from (40, 131) across the open Japan Sea, a report every 2 min. */
 const honest = (from = T0, to = T0 + 20 * HOUR, mmsi = M) =>
-  track(mmsi, from, to, 2 * MIN, (t) => ({ lat: 40, lon: 131 + ((t - T0) / HOUR) * 10 * DEG_PER_NM / cosLat(40), speedKn: 10, courseDeg: 90 }));
+  jitter(track(mmsi, from, to, 2 * MIN, (t) => ({ lat: 40, lon: 131 + ((t - T0) / HOUR) * 10 * DEG_PER_NM / cosLat(40), speedKn: 10, courseDeg: 90 })));
 
 /** The spoofer: honest, except 04:00–12:00 it broadcasts a fake track from (40.5, 129.6) due west at 11 kn
  *  (across North Korea), then its true position again. */
@@ -40,7 +40,7 @@ function withGlitch(): Position[] {
 function twoShips(): Position[] {
   const a = track(M, T0, T0 + 12 * HOUR, 2 * MIN, (t) => ({ lat: 42.5, lon: 132 + ((t - T0) / HOUR) * 10 * DEG_PER_NM / cosLat(42.5), speedKn: 10 }));
   const b = track(M, T0 + MIN, T0 + 12 * HOUR, 2 * MIN, (t) => ({ lat: 35 + ((t - T0) / HOUR) * 7 * DEG_PER_NM, lon: 129.6 + ((t - T0) / HOUR) * 7 * DEG_PER_NM / cosLat(35), speedKn: 10 }));
-  return stream(a, b);
+  return stream(jitter(a, 10, 1), jitter(b, 10, 2));
 }
 
 describe('spoofing', () => {
@@ -56,7 +56,18 @@ describe('spoofing', () => {
     const lastTrue = honest().find((p) => p.timeMs === FAKE_FROM - 2 * MIN)!;
     expect(e.evidence.jump_km).toBeCloseTo(distanceM(lastTrue.lat, lastTrue.lon, 40.5, 129.6) / 1000, 2);
     expect(e.evidence.on_land_positions).toBeGreaterThan(150); // most of the fake track lies on land
-    expect(e.evidence.max_regular_steps).toBeGreaterThan(200); // no GNSS jitter at all
+    expect(e.evidence.regular_steps).toBe(239); // no GNSS jitter at all: every step repeats
+  });
+
+  it('reports a machine-regular track even when a reception gap hides the jump into it', () => {
+    // Silent 02:00–04:00 (out of coverage), then the fake track 100 km away: reachable at 25 kn across the
+    // gap, so no teleport is seen — but its steps repeat exactly, which honest (jittered) fixes never do.
+    const input = spoofer().filter((p) => p.timeMs < T0 + 2 * HOUR || p.timeMs >= FAKE_FROM);
+    const events = runAll(createSpoofingDetector(), input.map((p) => (p.timeMs < FAKE_FROM ? { ...p, lat: p.lat + 0.4, lon: p.lon - 0.9 } : p)));
+    expect(events.map((e) => [e.evidence.kind, e.start, e.end, e.lat, e.lon])).toEqual([
+      ['fabricated_track', '2024-05-01T04:00:00.000Z', '2024-05-01T11:58:00.000Z', 40.5, 129.6],
+    ]);
+    expect(events[0]!.evidence.regular_steps).toBe(239);
   });
 
   it('does not turn a single glitch into an event, and counts it', () => {
@@ -68,7 +79,7 @@ describe('spoofing', () => {
 
   it('reports sustained positions on land without a teleport', () => {
     // A slow track that wanders inland over North Korea (lon 128.0–128.2 at lat 40.5) for an hour.
-    const inland = track(M, T0, T0 + HOUR, 5 * MIN, (t) => ({ lat: 40.5, lon: 128 + ((t - T0) / HOUR) * 0.2, speedKn: 9 }));
+    const inland = jitter(track(M, T0, T0 + HOUR, 5 * MIN, (t) => ({ lat: 40.5, lon: 128 + ((t - T0) / HOUR) * 0.2, speedKn: 9 })));
     const events = runAll(createSpoofingDetector(), inland);
     expect(events.map((e) => [e.evidence.kind, e.start, e.end, e.evidence.on_land_positions])).toEqual([
       ['on_land', '2024-05-01T00:00:00.000Z', '2024-05-01T01:00:00.000Z', 13],
@@ -85,7 +96,8 @@ describe('shared_mmsi', () => {
     const events = runAll(createSharedMmsiDetector(), twoShips());
     expect(events).toHaveLength(1);
     const e = events[0]!;
-    expect(e).toMatchObject({ type: 'shared_mmsi', mmsi: M, start: '2024-05-01T00:01:00.000Z', end: '2024-05-01T11:59:00.000Z', lat: 42.5 });
+    expect(e).toMatchObject({ type: 'shared_mmsi', mmsi: M, start: '2024-05-01T00:01:00.000Z', end: '2024-05-01T11:59:00.000Z' });
+    expect(e.lat).toBeCloseTo(42.5, 3); // the first ship's first position after the second appeared
     expect(e.evidence.switches).toBeGreaterThan(300);
     expect(e.evidence.min_separation_km).toBeGreaterThan(700);
   });
