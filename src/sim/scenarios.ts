@@ -5,6 +5,7 @@ import { destination, MS_PER_HOUR } from '../geo/sphere.js';
 import { isOnLand } from '../geo/land.js';
 import { addIdentity, newVessel, routeLoop, type FleetContext } from './fleet.js';
 import { nodePoint, RENDEZVOUS_SITES } from './lanes.js';
+import { stationsInRange } from './stations.js';
 import { SCRIPTS } from './params.js';
 import { Itinerary, timeAtKm, voyageKm, type StayPhase } from './plan.js';
 import { simPort, type SimPort } from './ports.js';
@@ -232,11 +233,16 @@ export function spoofer(ctx: ScenarioContext): SimVessel[] {
   const route = rng.pick([['KRPUS', 'RUVVO'], ['KRUSN', 'RUNJK'], ['KRPUS', 'JPSMN']]);
   v.destination = simPort(route[1]!).name.toUpperCase();
   v.phases = routeLoop(ctx, route, rng.uniform(11, 14), [8, 24], ctx.endMs).phases;
-  const startMs = Math.round(rng.uniform(lo, hi) / 60_000) * 60_000;
+  // Start while the ship is under way inside coastal coverage, so the jump itself is heard.
+  let startMs = Math.round(rng.uniform(lo, hi) / 60_000) * 60_000;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const p = positionAt(v.phases, startMs);
+    if (sailingAt(v.phases, startMs) && stationsInRange(p.lat, p.lon).length > 0) break;
+    startMs = Math.round(rng.uniform(lo, hi) / 60_000) * 60_000;
+  }
   const endMs = startMs + Math.round(dH * H);
   // The fake track starts 120–250 km from the true position, at sea, and ends inside the region.
-  const cursorPhases = v.phases;
-  const truePos = positionAt(cursorPhases, startMs);
+  const truePos = positionAt(v.phases, startMs);
   const runM = SCRIPTS.spoofSpeedKn * 1852 * dH;
   for (let attempt = 0; attempt < 200; attempt++) {
     const start = destination(truePos.lat, truePos.lon, rng.uniform(0, 360), rng.uniform(SCRIPTS.spoofJumpKm[0], SCRIPTS.spoofJumpKm[1]) * 1000);
@@ -289,6 +295,10 @@ export function sharedMmsi(ctx: ScenarioContext): SimVessel[] {
     v.script.push({ kind: 'shared_mmsi', mmsi: a.identities[0]!.mmsi, route });
   }
   return [a, b];
+}
+
+function sailingAt(phases: SimVessel['phases'], t: number): boolean {
+  return phases.some((p) => p.kind === 'sail' && t >= p.t0 && t < p.t1);
 }
 
 /** True position at time t by scanning the phases (used at build time only). */

@@ -1,5 +1,5 @@
 // The reception network of the simulated world: coastal AIS stations in Russia, South Korea and Japan
-// (none in North Korea), each with a range of 40–60 nm (typical VHF line of sight to a ship's antenna),
+// (none in North Korea), each with a range of 30–60 nm (typical VHF line of sight to a ship's antenna),
 // and the schedule of satellite passes.
 import { METRES_PER_NM } from '../geo/sphere.js';
 import { RECEPTION } from './params.js';
@@ -16,7 +16,7 @@ export interface Station {
 export const STATIONS: readonly Station[] = [
   { id: 'RUVVO1', country: 'RU', lat: 43.1, lon: 131.9, rangeNm: 50 },
   { id: 'RUNJK1', country: 'RU', lat: 42.8, lon: 132.9, rangeNm: 50 },
-  { id: 'RUPOS1', country: 'RU', lat: 42.65, lon: 130.8, rangeNm: 40 },
+  { id: 'RUPOS1', country: 'RU', lat: 42.65, lon: 130.8, rangeNm: 30 },
   { id: 'KRPUS1', country: 'KR', lat: 35.1, lon: 129.05, rangeNm: 60 },
   { id: 'KRKPO1', country: 'KR', lat: 36.05, lon: 129.4, rangeNm: 60 },
   { id: 'KRTGA1', country: 'KR', lat: 37.5, lon: 129.12, rangeNm: 60 },
