@@ -110,13 +110,15 @@ export class GapDetector implements Detector<GapState> {
     // Reception where the ship would have been `receptionLookaheadH` after going dark.
     const sog = last.speedKn !== null && last.speedKn > 1 && last.speedKn < 40 && last.courseDeg !== null ? last.speedKn : 0;
     const at = sog > 0 ? destination(last.lat, last.lon, last.courseDeg!, sog * METRES_PER_NM * p.receptionLookaheadH) : last;
-    const receptionPerDay = this.ctx.reception.positionsPerDay(at.lat, at.lon, last.timeMs, endMs, p.receptionRadiusKm);
+    const q = this.ctx.reception;
+    const receptionPerDay = q.positionsPerDay(at.lat, at.lon, last.timeMs, endMs, p.receptionRadiusKm, !p.receptionIncludesSatellite);
+    const allSourcesPerDay = p.receptionIncludesSatellite ? receptionPerDay : q.positionsPerDay(at.lat, at.lon, last.timeMs, endMs, p.receptionRadiusKm, false);
     const positionsBefore = this.s.recentMs.length;
     // An open gap may still grow: its length so far does not count against it (Tumen).
     const checks = {
       long_enough: durationH >= p.intentionalMinGapH || open,
       far_from_shore: shoreNm >= minShoreNm,
-      good_reception: receptionPerDay > p.minReceptionPerDay,
+      good_reception: receptionPerDay > p.minReceptionPerDay || (durationH >= p.satelliteMinGapH && allSourcesPerDay > p.minReceptionPerDay),
       active_before: positionsBefore >= p.minPositionsBefore,
     };
     return {
@@ -126,6 +128,7 @@ export class GapDetector implements Detector<GapState> {
         min_shore_distance_nm: minShoreNm,
         watched_port: watched?.id ?? null,
         reception_positions_per_day: round(receptionPerDay, 1),
+        reception_all_sources_per_day: round(allSourcesPerDay, 1),
         reception_lat: round(at.lat, 5),
         reception_lon: round(at.lon, 5),
         positions_before_12h: positionsBefore,

@@ -49,6 +49,10 @@ export const GAP_PARAMS = {
    *  default: satellite passes are intermittent (~every 90 min, part of the ships in view), so a 12 h
    *  satellite silence is ordinary, while silence under coastal-station coverage is not. */
   receptionIncludesSatellite: false,
+  /** ...except for long gaps: a transmitting ship stays unheard by every satellite pass for this long only
+   *  by rare bad luck, so a gap at least this long also counts as well received when all sources
+   *  (satellite included) exceed `minReceptionPerDay` around it (Tumen). */
+  satelliteMinGapH: 24,
   /** At least this many positions in the hours before the gap (GFW: ≥ 14 positions in 12 h). */
   minPositionsBefore: 14,
   /** The window before the gap in which positions are counted (GFW: 12 h). */
@@ -71,8 +75,8 @@ export const DARK_PORT_CALL_PARAMS = {
   /** Ranking weights (Tumen): heading agreement (course when going dark points at the port, reversed
    *  course when reappearing points back at it), detour ratio (straight-line / via-port distance),
    *  and time feasibility slack. */
-  headingWeight: 0.5,
-  detourWeight: 0.3,
+  headingWeight: 0.6,
+  detourWeight: 0.2,
   slackWeight: 0.2,
   /** A port the ship was sailing away from is no destination: candidates need at least this heading
    *  agreement ((1 + cos Δ)/2; 0.5 = within 90°) when a course is known (Tumen). */

@@ -15,7 +15,7 @@ import { PortVisitDetector } from './port-visit.js';
 import { portIndex, type PortIndex } from '../reference/wpi.js';
 import { distanceToShoreM } from '../geo/land.js';
 import { distanceM, METRES_PER_NM, MS_PER_HOUR } from '../geo/sphere.js';
-import { GAP_PARAMS, SEGMENT_PARAMS } from './params.js';
+import { SEGMENT_PARAMS } from './params.js';
 import { EXTRA_DETECTORS, type DetectorContext, type DetectorEntry } from './registry.js';
 
 export interface PipelineInput {
@@ -58,14 +58,11 @@ export async function runPipeline(input: PipelineInput, options: PipelineOptions
 
   // Pass 1: reception and window end.
   const reception = new ReceptionIndex();
-  const countSatellite = GAP_PARAMS.receptionIncludesSatellite;
   let lastMs = -Infinity;
   for await (const batch of input.positionsByVessel()) {
     for (const p of batch) {
       stats.positions++;
-      if (Number.isFinite(p.lat) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180 && (countSatellite || p.source !== 'satellite')) {
-        reception.add(p.lat, p.lon, p.timeMs);
-      }
+      if (Number.isFinite(p.lat) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180) reception.add(p.lat, p.lon, p.timeMs, p.source === 'satellite');
       if (p.timeMs > lastMs) lastMs = p.timeMs;
     }
   }
