@@ -78,9 +78,9 @@ export const DARK_PORT_CALL_PARAMS = {
   headingWeight: 0.6,
   detourWeight: 0.2,
   slackWeight: 0.2,
-  /** A port the ship was sailing away from is no destination: candidates need at least this heading
-   *  agreement ((1 + cos Δ)/2; 0.5 = within 90°) when a course is known (Tumen). */
-  minHeadingAgreement: 0.5,
+  /** Candidates of a closed gap need at least this heading agreement ((1 + cos Δ)/2). 0: none — near a
+   *  port ships manoeuvre and lanes bend, so a closed gap's courses rank candidates but veto none (Tumen). */
+  minHeadingAgreement: 0,
   /** An open gap has only its start course as evidence of a destination: require a port nearly dead
    *  ahead (0.9 ≈ within 37°) (Tumen). */
   openGapMinHeadingAgreement: 0.9,
