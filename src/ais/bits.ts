@@ -9,14 +9,20 @@ for (let c = 96; c < 120; c++) ARMOUR[c] = c - 56;
 /** 6-bit value -> ASCII character of the AIS text alphabet (ITU-R M.1371 table 47). */
 const SIXBIT_ASCII = '@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_ !"#$%&\'()*+,-./0123456789:;<=>?';
 
-/** Zero-filled slack after the payload so that reads past the end give 0 (as gpsd's zeroed buffer). */
-const SLACK_SIXBITS = 64;
+/**
+ * Zero-filled slack after the payload so that reads past the end give 0 (as gpsd's zeroed buffer). The
+ * furthest any field table reads past its type's minimum length is 88 bits (type 20): 16 sixbits cover it.
+ */
+const SLACK_SIXBITS = 16;
 
 /** A reusable payload buffer: `six[i]` holds the 6-bit value of armour character i. */
 export class Payload {
   six: Uint8Array = new Uint8Array(256);
   /** Number of valid bits (6 per character minus fill bits). */
   bitLen = 0;
+
+  /** XOR of the characters appended since the last finish(): part of the NMEA checksum. */
+  xor = 0;
 
   /**
    * De-armour `text[start, end)` and append it at sixbit index `at`. Returns the new sixbit count,
@@ -31,21 +37,26 @@ export class Payload {
     }
     const six = this.six;
     let j = at;
+    let x = this.xor;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
       const v = c < 128 ? ARMOUR[c] : 255;
       if (v === 255) return -1;
+      x ^= c;
       six[j++] = v;
     }
+    this.xor = x;
     return j;
   }
 
   /** Close the payload: `count` sixbits, `fillBits` unused trailing bits. Zeroes the slack. */
   finish(count: number, fillBits: number): void {
-    this.six.fill(0, count, count + SLACK_SIXBITS);
+    const six = this.six;
+    for (let k = count; k < count + SLACK_SIXBITS; k++) six[k] = 0;
+    this.xor = 0;
     this.bitLen = count * 6 - fillBits;
     // Clear the fill bits too, so they read as zero like gpsd's buffer.
-    if (fillBits > 0 && count > 0) this.six[count - 1] &= (0x3f << fillBits) & 0x3f;
+    if (fillBits > 0 && count > 0) six[count - 1] &= (0x3f << fillBits) & 0x3f;
   }
 }
 

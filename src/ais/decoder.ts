@@ -125,11 +125,8 @@ export class AisDecoder {
   private sentence(line: string, start: number, end: number, tag: TagBlock | null): DecodeResult {
     const star = line.indexOf('*', start);
     if (star < 0 || star + 3 > end) return reject('framing', 'no checksum');
-    let sum = 0;
-    for (let i = start + 1; i < star; i++) sum ^= line.charCodeAt(i);
     const given = hexDigit(line.charCodeAt(star + 1)) * 16 + hexDigit(line.charCodeAt(star + 2));
     if (!(given >= 0)) return reject('framing', `checksum "${line.slice(star + 1, star + 3)}"`);
-    if (given !== sum) return reject('checksum', `sentence checksum ${hex2(given)}, computed ${hex2(sum)}`);
 
     const p1 = start + 6; // comma after the formatter
     const p2 = line.indexOf(',', p1 + 1);
@@ -138,6 +135,27 @@ export class AisDecoder {
     const p5 = p4 < 0 ? -1 : line.indexOf(',', p4 + 1);
     const p6 = p5 < 0 ? -1 : line.indexOf(',', p5 + 1);
     if (p6 < 0 || p6 > star) return reject('framing', 'too few fields');
+
+    // The checksum covers everything between '!' and '*'; the payload's share is taken while de-armouring
+    // it (one pass over its characters), so only the head and the tail are summed here.
+    let sum = 0;
+    for (let i = start + 1; i <= p5; i++) sum ^= line.charCodeAt(i);
+    for (let i = p6; i < star; i++) sum ^= line.charCodeAt(i);
+    const payload = this.payload;
+    payload.xor = 0;
+    const sixCount = payload.append(line, p5 + 1, p6, 0);
+    if (sixCount < 0) {
+      for (let i = p5 + 1; i < p6; i++) sum ^= line.charCodeAt(i);
+      payload.xor = 0;
+      if (given !== sum) return reject('checksum', `sentence checksum ${hex2(given)}, computed ${hex2(sum)}`);
+      return reject('framing', 'invalid payload character');
+    }
+    sum ^= payload.xor;
+    if (given !== sum) {
+      payload.xor = 0;
+      return reject('checksum', `sentence checksum ${hex2(given)}, computed ${hex2(sum)}`);
+    }
+
     const total = smallInt(line, p1 + 1, p2);
     const num = smallInt(line, p2 + 1, p3);
     const fill = smallInt(line, p6 + 1, star);
@@ -159,9 +177,7 @@ export class AisDecoder {
     }
 
     if (total === 1) {
-      const n = this.payload.append(line, p5 + 1, p6, 0);
-      if (n < 0) return reject('framing', 'invalid payload character');
-      this.payload.finish(n, fill);
+      payload.finish(sixCount, fill);
       return this.complete(line.slice(p5 + 1, p6), timeMs, station);
     }
 
@@ -250,7 +266,11 @@ function reject(reason: RejectReason, detail: string): DecodeResult {
   return { kind: 'reject', reason, detail };
 }
 
+/** Shared (frozen) metadata of lines that carry none: most raw receiver logs. */
+const NO_META: LineMeta = Object.freeze({ timeMs: null, station: null, source: null });
+
 function makeMeta(timeMs: number | null, station: string | null): LineMeta {
+  if (timeMs === null && station === null) return NO_META;
   return { timeMs, station, source: station !== null && SATELLITE_STATION.test(station) ? 'satellite' : null };
 }
 

@@ -3,4 +3,5 @@ export type { AisMessage, LineMeta, RejectReason, SkipReason, DecodeResult, Deco
 export { REJECT_REASONS, SKIP_REASONS } from './types.js';
 export { AisDecoder, type AisDecoderOptions } from './decoder.js';
 export { NAV_STATUS_TEXT, epfdText, shiptypeText } from './lookups.js';
-export { messageToJson } from './message.js';
+export { messageToJson, writeMessageJsonOpen } from './message.js';
+export { writeString, writeValue, writeInt } from './json-bytes.js';

@@ -1,5 +1,6 @@
 // Turns a de-armoured payload into an AisMessage, or says why it cannot.
 import type { Payload } from './bits.js';
+import { compileByteWriter, writeValue, writeString, type ByteWriter } from './json-bytes.js';
 import { compileFields, compileSerializer, type CompiledMessage, type CompiledSerializer } from './compile.js';
 import { MESSAGE_SPECS } from './messages.js';
 import type { AisMessage, RejectReason } from './types.js';
@@ -21,6 +22,31 @@ const SERIALIZERS: Array<CompiledSerializer | undefined> = MESSAGE_SPECS.map((sp
 export function messageToJson(message: AisMessage): string {
   const ser = SERIALIZERS[message.type];
   return ser !== undefined ? ser(message) : JSON.stringify(message);
+}
+
+const BYTE_WRITERS: Array<ByteWriter | undefined> = MESSAGE_SPECS.map((spec) =>
+  (spec ? compileByteWriter(spec.fields, spec.extra !== undefined) : undefined));
+
+/**
+ * Writes the message as JSON into `b` at `p` WITHOUT the closing '}', so that callers can append fields
+ * (e.g. station and time) before closing it; returns the new position. The bytes equal
+ * JSON.stringify(message) minus its last '}'. `b` needs room: 16 KiB covers the longest AIS message.
+ */
+export function writeMessageJsonOpen(message: AisMessage, b: Uint8Array, p: number): number {
+  const w = BYTE_WRITERS[message.type];
+  if (w !== undefined) return w(message, b, p);
+  // Not built by this decoder: generic walk.
+  b[p++] = 123;
+  let first = true;
+  for (const [k, v] of Object.entries(message)) {
+    if (v === undefined) continue;
+    if (!first) b[p++] = 44;
+    first = false;
+    p = writeString(b, p, k);
+    b[p++] = 58;
+    p = writeValue(b, p, v);
+  }
+  return p;
 }
 
 /** Bits every message carries: type (6), repeat indicator (2), MMSI (30). */

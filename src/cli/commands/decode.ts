@@ -1,6 +1,6 @@
 // `tumen decode FILE… [--format jsonl|csv] [--strict]`: raw AIS NMEA to JSON Lines or CSV on stdout.
 import type { Command } from 'commander';
-import { AisDecoder, messageToJson, REJECT_REASONS, SKIP_REASONS, type AisMessage, type DecodeCountKey, type LineMeta } from '../../ais/index.js';
+import { AisDecoder, messageToJson, writeMessageJsonOpen, writeString, REJECT_REASONS, SKIP_REASONS, type AisMessage, type DecodeCountKey, type LineMeta } from '../../ais/index.js';
 import { readLines } from '../../io/lines.js';
 
 export type DecodeFormat = 'jsonl' | 'csv';
@@ -55,6 +55,8 @@ export function stdoutSink(): Sink {
 
 /** Output buffer size. Lines are encoded into it at once: no long-lived string trees for the GC to promote. */
 const OUT_BUFFER_BYTES = 1 << 20;
+/** Room kept free for one JSON line: the longest AIS message (5 sentences) plus station and time. */
+const MAX_JSON_LINE_BYTES = 1 << 14;
 
 class OutputBuffer {
   private buf = Buffer.allocUnsafe(OUT_BUFFER_BYTES);
@@ -73,6 +75,27 @@ class OutputBuffer {
     return wait;
   }
 
+  /** One JSON line for the message, written straight into the buffer (no intermediate string). */
+  addJson(m: AisMessage, meta: LineMeta): Promise<void> | void {
+    let wait: Promise<void> | void = undefined;
+    if (this.pos + MAX_JSON_LINE_BYTES > this.buf.length) wait = this.flush();
+    const b = this.buf;
+    let p = writeMessageJsonOpen(m, b, this.pos);
+    if (meta.station !== null) {
+      p += b.write(',"station":', p, 'latin1');
+      p = writeString(b, p, meta.station);
+    }
+    if (meta.timeMs !== null) {
+      p += b.write(',"time":"', p, 'latin1');
+      p += b.write(new Date(meta.timeMs).toISOString(), p, 'latin1');
+      b[p++] = 34;
+    }
+    b[p++] = 125;
+    b[p++] = 10;
+    this.pos = p;
+    return wait;
+  }
+
   flush(): Promise<void> | void {
     if (this.pos === 0) return;
     const chunk = this.buf.subarray(0, this.pos);
@@ -88,7 +111,7 @@ export async function decodeFiles(files: string[], options: DecodeOptions, out: 
   const summary: DecodeSummary = { counts, lines: 0, strictFailure: null, brokenPipe: false };
   const buf = new OutputBuffer(out);
   if (options.format === 'csv') buf.add(CSV_COLUMNS.join(',') + '\n');
-  const render = options.format === 'csv' ? csvLine : jsonLine;
+  const jsonl = options.format === 'jsonl';
 
   for (const file of files) {
     const decoder = new AisDecoder();
@@ -98,7 +121,7 @@ export async function decodeFiles(files: string[], options: DecodeOptions, out: 
         lineNo++;
         const r = decoder.decodeLine(batch[i]);
         if (r.kind === 'message') {
-          const wait = buf.add(render(r.message, r.meta));
+          const wait = jsonl ? buf.addJson(r.message, r.meta) : buf.add(csvLine(r.message, r.meta));
           if (wait !== undefined) await wait;
         } else if (r.kind === 'reject' && options.strict) {
           summary.strictFailure = `${file}:${lineNo}: ${r.reason}: ${r.detail}`;
