@@ -8,6 +8,7 @@ import type { ListEntry } from '../src/lists/types.js';
 import type { LoadedEntry, ScreenQuery } from '../src/screening/types.js';
 import { normaliseName } from '../src/screening/normalise.js';
 import { GENERIC_NAME_WORDS } from '../src/screening/generic-words.js';
+import { damerauLevenshtein } from '../src/screening/similarity.js';
 
 const FIX = new URL('../test/fixtures/sanctions/', import.meta.url);
 const gz = (p: string): string => gunzipSync(readFileSync(new URL(p, FIX))).toString('latin1');
@@ -124,7 +125,8 @@ export function buildCorpus(entries: LoadedEntry[], seed = 20210707): CorpusQuer
   for (const e of entries.filter((x) => x.entry.kind === 'vessel')) {
     for (const n of [e.entry.name, ...e.entry.aliases, ...e.entry.formerNames]) {
       const nn = normaliseName(n);
-      listedCompacts.add(`${nn.compact}|${nn.numbers.join(' ')}`);
+      // An alias made only of generic words does not make its name "listed" for a name-only query.
+      if (n === e.entry.name || nn.distinctive !== '') listedCompacts.add(`${nn.compact}|${nn.numbers.join(' ')}`);
       for (const w of nn.words) listedWords.add(w);
     }
   }
@@ -143,7 +145,7 @@ export function buildCorpus(entries: LoadedEntry[], seed = 20210707): CorpusQuer
     if (t) pos('transliterated', e, { name: t });
     pos('wrong_imo', e, { name: e.name, imo: randomImo() });
     if (e.imo[0]) pos('imo_only_renamed', e, { name: pick(r, UNLISTED.slice(0, 20)), imo: e.imo[0] });
-    const alias = [...e.aliases, ...e.formerNames].filter((a) => !/^YARD NO/i.test(a));
+    const alias = [...e.aliases, ...e.formerNames].filter((a) => !/^YARD NO/i.test(a) && normaliseName(a).distinctive !== '');
     if (alias.length) pos('alias', e, { name: pick(r, alias) });
   }
   // Decoys: must be clear.
@@ -154,6 +156,7 @@ export function buildCorpus(entries: LoadedEntry[], seed = 20210707): CorpusQuer
     dec('generic_words', name);
   }
   for (const name of UNLISTED) dec('unlisted_real_name', name);
+  for (const w of generic) dec('single_generic_word', w);
   for (const e of vessels) {
     const nn = normaliseName(e.name);
     const distinctive = nn.words.filter((w) => !GENERIC_NAME_WORDS.has(w));
@@ -161,6 +164,10 @@ export function buildCorpus(entries: LoadedEntry[], seed = 20210707): CorpusQuer
     const w = pick(r, distinctive);
     const replacement = pick(r, OTHER_WORDS.filter((x) => !listedWords.has(x)));
     dec('different_distinctive_word', [...nn.words.map((x) => (x === w ? replacement : x)), ...nn.numbers].join(' '));
+    // A harder decoy: the word swapped for another word of the listed vocabulary, of similar length and
+    // at least two edits away (KUM UN SAN -> KUM UN BONG), so it is a different name, not a typo.
+    const similar = [...listedWords].filter((x) => !GENERIC_NAME_WORDS.has(x) && Math.abs(x.length - w.length) <= 1 && damerauLevenshtein(x, w) >= 2);
+    if (similar.length) dec('swapped_listed_word', [...nn.words.map((x) => (x === w ? pick(r, similar) : x)), ...nn.numbers].join(' '));
     if (nn.numbers.length === 1) dec('different_number', [...nn.words, String(Number(nn.numbers[0]) + 10 + Math.floor(r() * 80))].join(' '));
   }
   return out;

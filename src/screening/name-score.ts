@@ -5,8 +5,8 @@
 //  2. Equal words -> exact; equal without spaces -> run-together; equal after transliteration folding.
 //  3. Otherwise a fuzzy candidate must (a) not be made only of generic words itself, (b) be within the
 //     edit budget on the whole name, (c) agree word by word on the distinctive words - every distinctive
-//     word of either name has a close counterpart in the other (or, for run-together spellings, the
-//     distinctive letters are within the budget), (d) with 2+ edits, clear the Jaro-Winkler floor.
+//     word of either name has a close counterpart in the other - unless the whole names are a single
+//     edit apart, (d) with 2+ edits, clear the Jaro-Winkler floor.
 //     So generic words never match alone, and a different distinctive word is not a typo.
 import type { NormalisedName } from './normalise.js';
 import { isGenericWord } from './generic-words.js';
@@ -64,13 +64,10 @@ export function scoreNames(q: NormalisedName, e: NormalisedName): NameScore | nu
   const useEdits = Math.min(edits, phoneticEdits + 1); // a transliteration plus a typo costs one more
   if (useEdits > budget) return null;
   if (!distinctiveWordsAgree(q, e)) {
-    // Run-together spellings split words differently: compare the distinctive letters instead.
-    const distinctiveBudget = maxEditsFor(Math.max(q.distinctive.length, e.distinctive.length));
-    const distinctiveEdits = Math.min(
-      damerauLevenshtein(q.distinctive, e.distinctive, distinctiveBudget),
-      damerauLevenshtein(q.phoneticDistinctive, e.phoneticDistinctive, distinctiveBudget) + 1,
-    );
-    if (e.distinctive === '' || distinctiveEdits > distinctiveBudget) return null;
+    // The words do not pair up: a whole word differs (HAP SONG GANG is not HAP JANG GANG), or the spacing
+    // differs (CHONMASAM / CHON MA SAN). Only a single typing edit over the whole name is still a typo, and
+    // only for names with a distinctive word (a generic name is too easy to hit by one letter: BLUE WAX).
+    if (useEdits > 1 || e.distinctive === '') return null;
   }
   // Jaro-Winkler guards multi-edit candidates (it punishes scattered differences that an edit count does
   // not); a single edit is already tight, and JW would wrongly punish a typo in the first letter.

@@ -8,7 +8,8 @@ import { phoneticKey } from './phonetic.js';
 export interface NormalisedName {
   /** Alphabetic tokens in order. */
   words: string[];
-  /** Numeric tokens in order, without leading zeros; roman numerals at the end converted (ARGO I -> 1). */
+  /** Numeric tokens in order, without leading zeros; a roman numeral at the end converted (ARGO I -> 1);
+   *  a single trailing letter kept as a series mark (CARLOTA C -> C). */
   numbers: string[];
   /** words + numbers as written, space-separated (the display form for comparisons). */
   full: string;
@@ -62,8 +63,11 @@ export function normaliseName(raw: string): NormalisedName {
   tokens.forEach((t, i) => {
     if (/^\d+$/.test(t)) { numbers.push(t.replace(/^0+(?=\d)/, '')); return; }
     // A roman numeral as the last token of a longer name is a number: ARGO I, BICENTENARIO XIV.
-    const roman = i === tokens.length - 1 && tokens.length > 1 ? romanToNumber(t) : null;
+    const last = i === tokens.length - 1 && tokens.length > 1;
+    const roman = last ? romanToNumber(t) : null;
     if (roman !== null) { numbers.push(String(roman)); return; }
+    // A single trailing letter is a series mark like a number (CARLOTA C, not CARLOTA or CARLOTA D).
+    if (last && t.length === 1 && words.length > 0) { numbers.push(t); return; }
     words.push(t);
   });
   const distinctiveWords = words.filter((w) => !isGenericWord(w));

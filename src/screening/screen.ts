@@ -8,6 +8,9 @@ import type { MatchedOn, ScreenMatch, ScreenQuery, ScreenResult, Verdict } from 
 
 interface NameHit {
   score: NameScore;
+  /** An alias or former name made only of generic words (FREEDOM, VICTORY): it corroborates an
+   *  identifier hit but never matches alone. */
+  genericAlias: boolean;
   matchedOn: MatchedOn;
   listed: string;
   queried: string;
@@ -59,7 +62,8 @@ export function screenVessel(index: ScreeningIndex, query: ScreenQuery): ScreenR
       const score = former ? { ...s, score: s.score * P.formerNameFactor } : s;
       const matchedOn: MatchedOn = former ? 'former_name' : variant.role === 'name' ? 'name' : 'alias';
       const ev = get(variant.entryIndex);
-      if (!ev.name || score.score > ev.name.score.score) ev.name = { score, matchedOn, listed: variant.raw, queried: raw };
+      const genericAlias = variant.role !== 'name' && variant.norm.distinctive === '';
+      if (!ev.name || score.score > ev.name.score.score) ev.name = { score, matchedOn, listed: variant.raw, queried: raw, genericAlias };
     }
   }
 
@@ -101,7 +105,7 @@ function judge(index: ScreeningIndex, i: number, ev: Evidence, queryImo: string 
     if (nameAgrees) strong = true;
     reasons.push(`call sign ${ev.callsign} is listed${nameAgrees ? '' : ' but the name differs (call signs are reassigned)'}`);
   }
-  if (ev.name) {
+  if (ev.name && !(ev.name.genericAlias && !ev.imo && !ev.mmsi && !ev.callsign)) {
     const n = ev.name;
     const entryImos = entry.imo.map((x) => normaliseImo(x)).filter((x): x is string => x !== null);
     const imoConflict = queryImoValid && queryImo !== null && entryImos.length > 0 && !entryImos.includes(queryImo);

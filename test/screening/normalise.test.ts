@@ -19,7 +19,7 @@ describe('ship-name normalisation', () => {
     }
     expect(n('BICENTENARIO XIV')).toEqual(['BICENTENARIO', '14']);
     expect(n('VALFAJR2')).toEqual(['VALFAJR', '2']);
-    expect(n('CARLOTA C')).toEqual(['CARLOTA C', '']); // C is not a numeral we read
+    expect(n('CARLOTA C')).toEqual(['CARLOTA', 'C']); // a series letter, kept like a number
     expect(n('I')).toEqual(['I', '']); // a one-word name is not a number
   });
   it('makes run-together spellings equal without spaces', () => {
