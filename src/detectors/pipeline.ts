@@ -16,6 +16,7 @@ import { portIndex, type PortIndex } from '../reference/wpi.js';
 import { distanceToShoreM } from '../geo/land.js';
 import { distanceM, METRES_PER_NM, MS_PER_HOUR } from '../geo/sphere.js';
 import { SEGMENT_PARAMS } from './params.js';
+import { suppressLoiteringDuringEncounters } from './loitering.js';
 import { EXTRA_DETECTORS, type DetectorContext, type DetectorEntry } from './registry.js';
 
 export interface PipelineInput {
@@ -147,7 +148,8 @@ export async function runPipeline(input: PipelineInput, options: PipelineOptions
   }
 
   const byId = new Map<string, TumenEvent>();
-  for (const e of events) if (want(e.type)) byId.set(e.id, e);
+  // A slow period explained by an encounter with a transmitting ship is an encounter, not loitering.
+  for (const e of suppressLoiteringDuringEncounters(events)) if (want(e.type)) byId.set(e.id, e);
   const out = [...byId.values()].sort(compareEvents);
   for (const e of out) stats.eventsByType[e.type] = (stats.eventsByType[e.type] ?? 0) + 1;
   return { events: out, stats };

@@ -8,6 +8,7 @@ import { createIdentityChangeDetector } from './identity-change.js';
 import { createDraughtChangeDetector } from './draught-change.js';
 import { createSpoofingDetector } from './spoofing.js';
 import { createSharedMmsiDetector } from './shared-mmsi.js';
+import { createLoiteringDetector } from './loitering.js';
 import type { PortIndex } from '../reference/wpi.js';
 
 export interface DetectorContext {
@@ -32,6 +33,7 @@ export const EXTRA_DETECTORS: DetectorEntry[] = [
   { name: 'draught_change', scope: 'vessel', create: () => createDraughtChangeDetector() },
   { name: 'spoofing', scope: 'vessel', create: (ctx) => createSpoofingDetector({ ports: portPoints(ctx) }) },
   { name: 'shared_mmsi', scope: 'vessel', create: () => createSharedMmsiDetector() },
+  { name: 'loitering', scope: 'vessel', create: (ctx) => createLoiteringDetector({ ports: portPoints(ctx) }) },
 ];
 
 /** WPI + ports of interest as the colleague detectors' PortPoint list (built once per context). */
