@@ -102,9 +102,10 @@ export const SCRIPTS = {
   tankerLoadedDraughtM: [7.5, 8.5] as const,
   encounterH: [3, 8] as const,
   encounterSeparationM: [50, 200] as const,
-  encounterDriftKn: [0.2, 1.0] as const,
+  // Drift × duration stays under 5 nm, so a meeting that starts ≥ 26 nm off the coast stays ≥ 20 nm off.
+  encounterDriftKn: [0.2, 0.6] as const,
   loiterH: [3, 10] as const,
-  loiterDriftKn: [0.2, 0.8] as const,
+  loiterDriftKn: [0.2, 0.5] as const,
   spoofH: [8, 16] as const,
   spoofJumpKm: [120, 250] as const,
   spoofSpeedKn: 11,

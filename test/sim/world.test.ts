@@ -3,7 +3,8 @@
 // late satellite lines and corrupt lines at the stated rates, and ships stay at sea.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AisDecoder } from '../../src/ais/index.js';
-import { isOnLand } from '../../src/geo/land.js';
+import { distanceToShoreM, isOnLand } from '../../src/geo/land.js';
+import { EDGES, nodePoint, RENDEZVOUS_SITES } from '../../src/sim/lanes.js';
 import { distanceM } from '../../src/geo/sphere.js';
 import type { TumenEvent } from '../../src/events/schema.js';
 import { simulate, SIM_PORTS, STATIONS, type SimResult } from '../../src/sim/index.js';
@@ -209,6 +210,8 @@ describe('scripted scenarios', () => {
       const inside = positions.get(e.mmsi)!.filter((p) => p.t >= Date.parse(e.start) && p.t <= Date.parse(e.end!));
       expect(inside.length).toBeGreaterThan(50);
       expect(inside.every((p) => p.speed < 2)).toBe(true);
+      // GFW loitering: ≥ 20 nm from shore for the whole drift.
+      for (const p of [inside[0]!, inside[inside.length - 1]!]) expect(distanceToShoreM(p.lat, p.lon)).toBeGreaterThan(20 * 1852);
     }
     for (const ghost of mmsiOf('dark_partner')) expect(positions.has(ghost)).toBe(false);
   });
@@ -251,6 +254,34 @@ describe('scripted scenarios', () => {
 });
 
 describe('geography', () => {
+  const onWater = (a: { lat: number; lon: number }, b: { lat: number; lon: number }, stepM: number): string[] => {
+    const n = Math.max(1, Math.ceil(distanceM(a.lat, a.lon, b.lat, b.lon) / stepM));
+    const bad: string[] = [];
+    for (let i = 0; i <= n; i++) {
+      const lat = a.lat + ((b.lat - a.lat) * i) / n, lon = a.lon + ((b.lon - a.lon) * i) / n;
+      if (isOnLand(lat, lon) && !SIM_PORTS.some((q) => distanceM(lat, lon, q.lat, q.lon) < 3500)) bad.push(`${lat.toFixed(3)},${lon.toFixed(3)}`);
+    }
+    return bad;
+  };
+  it('every lane edge and every port approach is at sea (sampled every 500 m)', () => {
+    const bad: string[] = [];
+    for (const [x, y] of EDGES) bad.push(...onWater(nodePoint(x), nodePoint(y), 500).map((p) => `${x}–${y} ${p}`));
+    for (const p of SIM_PORTS) {
+      if (p.id === 'KPSBN') continue; // in the list for visits, never sailed to (its 1:50 m coast is 5 km off)
+      const pts = [p.berth, ...p.inner, nodePoint(p.node)];
+      for (let i = 1; i < pts.length; i++) bad.push(...onWater(pts[i - 1]!, pts[i]!, 100).map((q) => `${p.id} ${q}`));
+      expect(distanceM(p.berth.lat, p.berth.lon, p.lat, p.lon)).toBeLessThan(2500);
+    }
+    expect(bad).toEqual([]);
+  });
+  it('rendezvous sites are ≥ 20 nm from shore, ≥ 10 km from ports and inside coastal coverage', () => {
+    for (const site of RENDEZVOUS_SITES) {
+      const p = nodePoint(site);
+      expect(distanceToShoreM(p.lat, p.lon)).toBeGreaterThan(20 * 1852);
+      for (const q of SIM_PORTS) expect(distanceM(p.lat, p.lon, q.lat, q.lon)).toBeGreaterThan(10_000);
+      expect(stationsInRange(p.lat, p.lon).length).toBeGreaterThan(0);
+    }
+  });
   it('every true position of every ship is at sea (Natural Earth 1:50 m), except within 3.5 km of a port', () => {
     let checked = 0;
     const bad: string[] = [];
