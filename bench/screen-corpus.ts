@@ -88,6 +88,7 @@ function transliterate(r: () => number, name: string): string | null {
 
 function reformat(r: () => number, name: string): string {
   const n = normaliseName(name);
+  n.numbers = n.numbers.filter((x) => /^\d+$/.test(x)); // "NO." goes before digits, not series letters
   const choices = [
     () => `M/V ${name}`,
     () => name.toLowerCase(),
