@@ -23,9 +23,11 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 for (const [file, field] of [['segmented-416000000.json', 'segment'], ['338013000.json', 'expected']] as const) {
   const pts = load(file, field);
   const seg = new Segmenter(pts[0]!.mmsi);
-  const out: Array<TrackPoint & { ref?: string }> = [];
-  for (const p of pts) out.push(...seg.push(p));
-  out.push(...seg.flush());
+  const raw: TrackPoint[] = [];
+  for (const p of pts) raw.push(...seg.push(p));
+  raw.push(...seg.flush());
+  const refs = new Map(pts.map((p) => [`${p.timeMs}|${p.lat}|${p.lon}`, p.ref]));
+  const out = raw.map((p) => ({ ...p, ref: refs.get(`${p.timeMs}|${p.lat}|${p.lon}`) }));
   const a = partitionAgreement(out.map((p) => p.segmentId), out.map((p) => p.ref!));
   const count = (xs: string[]) => { const m = new Map<string, number>(); for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1); return m; };
   const refCounts = count(out.map((p) => p.ref!));
