@@ -9,16 +9,28 @@
 export const DEDUP_WINDOW_S = 30;
 export const DEDUP_WINDOW_MS = DEDUP_WINDOW_S * 1000;
 
-/** Two independent 32-bit FNV-1a style hashes of a payload (together a 64-bit key). */
+/**
+ * A 64-bit key of a payload as two 32-bit halves: FNV-1a and a murmur-style multiply, two characters per
+ * step (payloads are ASCII), then a final avalanche of the second half.
+ */
 export function payloadHash(s: string, out: Uint32Array, at: number): void {
+  const n = s.length;
   let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ s.length;
-  for (let i = 0; i < s.length; i++) {
+  let h2 = 0x9747b28c ^ n;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const c = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 8);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  if (i < n) {
     const c = s.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
   }
+  h2 ^= h2 >>> 13;
+  h2 = Math.imul(h2, 0x5bd1e995);
+  h2 ^= h2 >>> 15;
   out[at] = h1 >>> 0;
-  out[at + 1] = (h2 ^ (h2 >>> 13)) >>> 0;
+  out[at + 1] = h2 >>> 0;
 }

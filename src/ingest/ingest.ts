@@ -10,7 +10,7 @@ import type { ReceptionSource } from '../tracks/position.js';
 import { ingestCsvFile } from './csv.js';
 import { detectFormat, readHead, type ColumnMap, type InputFormat } from './formats.js';
 import { ingestNmeaFile, NoTimesError } from './nmea-file.js';
-import { StrictStop } from './nmea-pipeline.js';
+import { StrictStop } from './nmea-decode.js';
 import { NO_PROGRESS, type ProgressSink } from './progress.js';
 import { StoreWriter } from './store-writer.js';
 
@@ -25,6 +25,8 @@ export interface IngestOptions {
   source?: ReceptionSource | null;
   strict?: boolean;
   batchRows?: number;
+  /** Decode NMEA files in a worker thread (default true). */
+  worker?: boolean;
 }
 
 export interface FileOutcome {
@@ -77,7 +79,7 @@ async function ingestOne(
   const common = { startMs: opts.startMs ?? null, source: opts.source ?? null, strict: opts.strict ?? false, label: path };
   try {
     if (format === 'nmea') {
-      const r = await ingestNmeaFile(store, writer, path, key, retime ? undefined : previous, { ...common, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS },
+      const r = await ingestNmeaFile(store, writer, path, key, retime ? undefined : previous, { ...common, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS, worker: opts.worker },
         progress, nowMs);
       progress.done();
       return outcome('done', { format, ingestId: r.id, counts: r.counts });

@@ -7,7 +7,8 @@ import { connect, type Socket } from 'node:net';
 import type { Store } from '../store/db.js';
 import { emptyCounts, finishIngestLog, startIngestLog, type IngestCounts } from '../store/ingest-log.js';
 import { ensureIngestSchema, DEFAULT_BATCH_ROWS, type IngestOptions } from './ingest.js';
-import { NmeaPipeline } from './nmea-pipeline.js';
+import { BatchCommitter } from './batch-committer.js';
+import { NmeaDecodeStage } from './nmea-decode.js';
 import { StoreWriter } from './store-writer.js';
 
 /** Reconnect delays: doubling from 0.5 s up to 30 s, reset after a connection that delivered data. */
@@ -49,16 +50,20 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
   const source = `${url.protocol}://${url.host}:${url.port}`;
   const t0 = now();
   const id = await startIngestLog(store, { source, fileKey: null, format: 'nmea-feed', startedMs: t0 });
-  const pipe = new NmeaPipeline(store, writer, id, {
+  const pipe = new NmeaDecodeStage({
     startMs: null, source: opts.source ?? null, strict: false, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS,
     label: source, arrivalClockMs: now,
   }, emptyCounts(), null);
+  const committer = new BatchCommitter(store, writer, id, emptyCounts());
 
   // Flushes are serialised; lines keep flowing into the next batch meanwhile.
   let chain: Promise<void> = Promise.resolve();
   let failure: Error | null = null;
   const flush = () => {
-    chain = chain.then(() => pipe.flush({ resumeOffset: 0, committedOffset: 0 })).then(() => pipe.settle()).catch((e: Error) => {
+    const t = pipe.take(); // taken now: the next line goes into a fresh batch
+    chain = chain.then(() => {
+      return committer.submit(t.batch, t.counts, { resumeOffset: 0, committedOffset: 0 }, t.carryTimeMs);
+    }).then(() => committer.settle()).catch((e: Error) => {
       failure = e;
     });
     return chain;
@@ -148,7 +153,7 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
   if (carry) onText('', false);
   await flush();
   await chain;
-  const counts = pipe.totals;
+  const counts = committer.totals();
   await finishIngestLog(store, id, failure ? 'failed' : 'stopped', now(), failure ? (failure as Error).message : null);
   if (failure) throw failure;
   return { id, counts, elapsedMs: now() - t0 };

@@ -1,17 +1,19 @@
 // Ingest of one raw NMEA file (plain or gzip): resume from the ingest log, a check that the file carries
-// times, then line -> pipeline -> batches, each committed with its resume point.
+// times, then decoding (in a worker thread, so it overlaps the store's commits) and batch commits, each
+// with its resume point.
 import { AisDecoder } from '../ais/index.js';
 import type { Store } from '../store/db.js';
 import { emptyCounts, finishIngestLog, reopenIngestLog, startIngestLog, type IngestCounts, type IngestLogEntry } from '../store/ingest-log.js';
 import { openOffsetLines } from '../io/offset-lines.js';
-import { NmeaPipeline, StrictStop } from './nmea-pipeline.js';
-import type { ProgressSink } from './progress.js';
-import type { StoreWriter } from './store-writer.js';
 import type { ReceptionSource } from '../tracks/position.js';
+import { BatchCommitter } from './batch-committer.js';
+import { decodeFile } from './decode-file.js';
+import { NmeaDecodeStage, StrictStop, type NmeaDecodeOptions } from './nmea-decode.js';
+import type { FileWorkerData, FileWorkerMessage } from './nmea-file-worker.js';
+import type { ProgressSink } from './progress.js';
+import { spawnModuleWorker } from './spawn-worker.js';
+import type { StoreWriter } from './store-writer.js';
 
-/** Lines decoded again before the committed offset on resume: multipart fragments, $PGHP headers and
- *  lone tag blocks that precede the first uncommitted message are re-read so it decodes as it would have. */
-export const RESUME_CONTEXT_LINES = 8;
 /** Lines inspected for a time before refusing a file without times. */
 export const TIME_PROBE_LINES = 10_000;
 
@@ -24,6 +26,8 @@ export interface NmeaFileOptions {
   batchRows: number;
   /** For progress/strict messages. */
   label: string;
+  /** Decode in a worker thread (default); false decodes in this thread. */
+  worker?: boolean;
 }
 
 /** True when one of the first `TIME_PROBE_LINES` lines yields a message with its own time. */
@@ -72,39 +76,59 @@ export async function ingestNmeaFile(
     id = await startIngestLog(store, { source: path === '-' ? 'stdin' : path, fileKey, format: 'nmea', startedMs: nowMs() });
   }
 
-  const pipe = new NmeaPipeline(store, writer, id, { ...opts }, initial, carry);
-  const reader = openOffsetLines(path, resumeOffset);
-  const ring = new Float64Array(RESUME_CONTEXT_LINES);
-  let ringN = 0;
-  let lineNo = initial.lines; // absolute line number of the last counted line
-  let endOfLast = resumeOffset;
+  const committer = new BatchCommitter(store, writer, id, initial);
+  const decodeOpts: NmeaDecodeOptions = { startMs: opts.startMs, source: opts.source, strict: opts.strict, batchRows: opts.batchRows, label: opts.label };
   try {
-    for await (const block of reader.blocks) {
-      const { lines, starts } = block;
-      for (let i = 0; i < lines.length; i++) {
-        const start = starts[i];
-        const counted = start >= committedOffset;
-        if (counted) lineNo++;
-        ring[ringN++ % RESUME_CONTEXT_LINES] = start;
-        pipe.line(lines[i], lineNo, counted);
-        endOfLast = i + 1 < lines.length ? starts[i + 1] : block.end;
-        if (pipe.shouldFlush) {
-          // Resume re-reads the last RESUME_CONTEXT_LINES lines for context; only later lines are counted.
-          const oldest = ringN >= RESUME_CONTEXT_LINES ? ring[ringN % RESUME_CONTEXT_LINES] : resumeOffset;
-          await pipe.flush({ resumeOffset: oldest, committedOffset: endOfLast });
-        }
-      }
-      progress.update(opts.label, reader.fileBytesRead(), reader.fileSize, pipe.totals.messages);
-    }
-    pipe.endOfInput();
-    await pipe.flush({ resumeOffset: endOfLast, committedOffset: endOfLast });
-    await pipe.settle();
+    const job = { path, resumeOffset, committedOffset, opts: decodeOpts, initial, carryTimeMs: carry };
+    if (opts.worker === false || path === '-') await decodeHere(job, committer, progress);
+    else await decodeInWorker(job, committer, progress);
+    await committer.settle();
     await finishIngestLog(store, id, 'done', nowMs());
-    return { id, counts: pipe.totals };
+    return { id, counts: committer.totals() };
   } catch (err) {
-    await pipe.settle().catch(() => undefined);
+    await committer.settle().catch(() => undefined);
     const msg = err instanceof StrictStop ? err.message : `${opts.label}: ${(err as Error).message}`;
     await finishIngestLog(store, id, 'failed', nowMs(), msg).catch(() => undefined);
     throw err;
   }
+}
+
+async function decodeHere(job: FileWorkerData, committer: BatchCommitter, progress: ProgressSink): Promise<void> {
+  const stage = new NmeaDecodeStage(job.opts, job.initial, job.carryTimeMs);
+  await decodeFile(stage, job.path, job.resumeOffset, job.committedOffset, job.initial.lines,
+    (taken, resume) => committer.submit(taken.batch, taken.counts, resume, taken.carryTimeMs),
+    (bytes, total, messages) => progress.update(job.opts.label, bytes, total, messages));
+}
+
+function decodeInWorker(job: FileWorkerData, committer: BatchCommitter, progress: ProgressSink): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const worker = spawnModuleWorker('nmea-file-worker', job);
+    let chain: Promise<void> = Promise.resolve();
+    let finished = false;
+    const fail = (e: unknown) => {
+      if (finished) return;
+      finished = true;
+      void worker.terminate();
+      reject(e);
+    };
+    worker.on('message', (m: FileWorkerMessage) => {
+      if (m.kind === 'batch') {
+        chain = chain.then(() => committer.submit(m.data, m.counts, m.resume, m.carryTimeMs)).then(() => worker.postMessage('ack'));
+        chain.catch(fail);
+      } else if (m.kind === 'progress') {
+        progress.update(job.opts.label, m.bytes, m.total, m.messages);
+      } else if (m.kind === 'end') {
+        chain.then(() => {
+          finished = true;
+          resolve();
+        }, fail);
+      } else {
+        chain.then(() => fail(m.strict ? new StrictStop(m.message) : new Error(m.message)), fail);
+      }
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!finished) chain.then(() => fail(new Error(`decoding worker exited (code ${code}) before the end of the file`)), fail);
+    });
+  });
 }

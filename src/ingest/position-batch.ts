@@ -5,8 +5,9 @@ import { DEDUP_WINDOW_MS, payloadHash } from './dedup.js';
 export const SOURCE_CODE = { terrestrial: 1, satellite: 2 } as const;
 
 export interface StaticRow {
-  k1: number;
-  k2: number;
+  /** Payload key halves, set by PositionBatch.addStatic. */
+  k1?: number;
+  k2?: number;
   mmsi: number;
   timeMs: number;
   type: number;
@@ -24,7 +25,39 @@ export interface StaticRow {
   stations: string | null;
 }
 
-export class PositionBatch {
+/** The rows of a batch as plain data: what crosses from the decoding worker (typed arrays transferred). */
+export interface BatchData {
+  length: number;
+  k1: Uint32Array;
+  k2: Uint32Array;
+  mmsi: Uint32Array;
+  timeMs: Float64Array;
+  lat: Float64Array;
+  lon: Float64Array;
+  speed: Float32Array;
+  course: Float32Array;
+  heading: Int16Array;
+  status: Uint8Array;
+  type: Uint8Array;
+  source: Uint8Array;
+  stations: (string | null)[];
+  statics: StaticRow[];
+  minTimeMs: number;
+  maxTimeMs: number;
+}
+
+export function toBatchData(b: PositionBatch): { data: BatchData; transfer: ArrayBuffer[] } {
+  const n = b.length;
+  const data: BatchData = {
+    length: n, k1: b.k1, k2: b.k2, mmsi: b.mmsi, timeMs: b.timeMs, lat: b.lat, lon: b.lon, speed: b.speed, course: b.course,
+    heading: b.heading, status: b.status, type: b.type, source: b.source, stations: b.stations.slice(0, n), statics: b.statics,
+    minTimeMs: b.minTimeMs, maxTimeMs: b.maxTimeMs,
+  };
+  const transfer = [b.k1, b.k2, b.mmsi, b.timeMs, b.lat, b.lon, b.speed, b.course, b.heading, b.status, b.type, b.source].map((a) => a.buffer as ArrayBuffer);
+  return { data, transfer };
+}
+
+export class PositionBatch implements BatchData {
   readonly capacity: number;
   length = 0;
   readonly k = new Uint32Array(2);
@@ -51,7 +84,9 @@ export class PositionBatch {
   maxTimeMs = -Infinity;
   /** MMSIs with static reports in this batch (their identity history is recomputed). */
   readonly staticMmsis = new Set<number>();
-  private readonly seen = new Map<string, number>();
+  /** Open-addressing table: slot -> latest row with that 64-bit payload key, -1 = empty (no Map, no GC). */
+  private readonly slots: Int32Array;
+  private readonly slotMask: number;
   private readonly seenStatic = new Map<string, number>();
 
   constructor(capacity: number) {
@@ -69,6 +104,10 @@ export class PositionBatch {
     this.type = new Uint8Array(capacity);
     this.source = new Uint8Array(capacity);
     this.stations = new Array(capacity).fill(null);
+    let size = 1024;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+    this.slotMask = size - 1;
   }
 
   get full(): boolean {
@@ -82,7 +121,7 @@ export class PositionBatch {
   clear(): void {
     this.length = 0;
     this.statics = [];
-    this.seen.clear();
+    this.slots.fill(-1);
     this.seenStatic.clear();
     this.staticMmsis.clear();
     this.minTimeMs = Infinity;
@@ -100,16 +139,27 @@ export class PositionBatch {
     speed: number | null, course: number | null, heading: number | null, status: number | null,
     type: number, source: number, station: string | null,
   ): boolean {
-    const prev = this.seen.get(payload);
-    if (prev !== undefined && Math.abs(this.timeMs[prev] - timeMs) <= DEDUP_WINDOW_MS) {
-      this.stations[prev] = mergeStation(this.stations[prev], station);
-      return false;
+    payloadHash(payload, this.k, 0);
+    const h1 = this.k[0];
+    const h2 = this.k[1];
+    const mask = this.slotMask;
+    let slot = (h1 ^ (h2 >>> 7)) & mask;
+    for (;;) {
+      const row = this.slots[slot];
+      if (row < 0) break;
+      if (this.k1[row] === h1 && this.k2[row] === h2) {
+        if (Math.abs(this.timeMs[row] - timeMs) <= DEDUP_WINDOW_MS) {
+          this.stations[row] = mergeStation(this.stations[row], station);
+          return false;
+        }
+        break; // same payload, outside the window: a new row takes the slot
+      }
+      slot = (slot + 1) & mask;
     }
     const i = this.length++;
-    this.seen.set(payload, i);
-    payloadHash(payload, this.k, 0);
-    this.k1[i] = this.k[0];
-    this.k2[i] = this.k[1];
+    this.slots[slot] = i;
+    this.k1[i] = h1;
+    this.k2[i] = h2;
     this.mmsi[i] = mmsi;
     this.timeMs[i] = timeMs;
     this.lat[i] = lat;
@@ -126,7 +176,7 @@ export class PositionBatch {
   }
 
   /** Adds a static report; returns false for a duplicate inside the batch. */
-  addStatic(payload: string, row: Omit<StaticRow, 'k1' | 'k2'>): boolean {
+  addStatic(payload: string, row: StaticRow): boolean {
     const prev = this.seenStatic.get(payload);
     if (prev !== undefined && Math.abs(this.statics[prev].timeMs - row.timeMs) <= DEDUP_WINDOW_MS) {
       this.statics[prev].stations = mergeStation(this.statics[prev].stations, row.stations);
@@ -134,7 +184,9 @@ export class PositionBatch {
     }
     payloadHash(payload, this.k, 0);
     this.seenStatic.set(payload, this.statics.length);
-    this.statics.push({ ...row, k1: this.k[0], k2: this.k[1] });
+    row.k1 = this.k[0];
+    row.k2 = this.k[1];
+    this.statics.push(row);
     this.staticMmsis.add(row.mmsi);
     this.noteTime(row.timeMs);
     return true;

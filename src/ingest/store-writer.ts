@@ -6,7 +6,7 @@ import {
 } from '@duckdb/node-api';
 import type { Store } from '../store/db.js';
 import { DEDUP_WINDOW_S } from './dedup.js';
-import type { PositionBatch } from './position-batch.js';
+import type { BatchData } from './position-batch.js';
 
 const STAGE_DDL = [
   `CREATE OR REPLACE TEMP TABLE pos_stage (k1 UINTEGER, k2 UINTEGER, mmsi UINTEGER, t_ms DOUBLE, lat DOUBLE, lon DOUBLE,
@@ -63,7 +63,7 @@ export class StoreWriter {
   }
 
   /** Copies the batch into the staging tables (outside any transaction: TEMP tables are private). */
-  async stage(batch: PositionBatch): Promise<void> {
+  async stage(batch: BatchData): Promise<void> {
     const conn = this.store.conn;
     await conn.run('DELETE FROM pos_stage');
     await conn.run('DELETE FROM static_stage');
@@ -104,8 +104,8 @@ export class StoreWriter {
     if (batch.statics.length > 0) {
       const app = await conn.createAppender('static_stage');
       for (const r of batch.statics) {
-        app.appendUInteger(r.k1);
-        app.appendUInteger(r.k2);
+        app.appendUInteger(r.k1 ?? 0);
+        app.appendUInteger(r.k2 ?? 0);
         app.appendUInteger(r.mmsi);
         app.appendDouble(r.timeMs);
         app.appendUTinyInt(r.type);

@@ -1,0 +1,62 @@
+// The store side of NMEA ingest: stages each batch and commits it in one transaction together with the
+// identity history of its vessels and the ingest progress. One commit runs while the next batch is built.
+import type { Store } from '../store/db.js';
+import { recordProgress, type IngestCounts } from '../store/ingest-log.js';
+import { rebuildIdentityHistoryFromStage } from '../store/identities.js';
+import { cloneCounts } from './counts.js';
+import type { ResumePoint } from './nmea-decode.js';
+import type { BatchData } from './position-batch.js';
+import type { StoreWriter } from './store-writer.js';
+
+export class BatchCommitter {
+  private pending: Promise<void> | null = null;
+  private readonly stored: { positions: number; statics: number; duplicates: number };
+  /** The last line-level counts submitted. */
+  private lineCounts: IngestCounts;
+
+  constructor(
+    private readonly store: Store,
+    private readonly writer: StoreWriter,
+    private readonly ingestId: number,
+    initial: IngestCounts,
+  ) {
+    this.stored = { positions: initial.positions, statics: initial.statics, duplicates: 0 };
+    this.lineCounts = cloneCounts(initial);
+  }
+
+  /** Counts as committed (store side) with the given line-level counts (default: the last submitted). */
+  totals(lineCounts: IngestCounts = this.lineCounts): IngestCounts {
+    return {
+      ...cloneCounts(lineCounts), positions: this.stored.positions, statics: this.stored.statics,
+      duplicates: lineCounts.duplicates + this.stored.duplicates,
+    };
+  }
+
+  /**
+   * Waits for the previous commit, stages `batch` and starts its transaction without waiting for it.
+   * `counts` are the line-level counts up to `resume.committedOffset`.
+   */
+  async submit(batch: BatchData, counts: IngestCounts, resume: ResumePoint, carryTimeMs: number | null): Promise<void> {
+    await this.settle();
+    this.lineCounts = counts;
+    const snapshot = cloneCounts(counts);
+    snapshot.bytes = resume.committedOffset;
+    await this.writer.stage(batch);
+    const info = { minTimeMs: batch.minTimeMs, maxTimeMs: batch.maxTimeMs, length: batch.length, staticsCount: batch.statics.length };
+    this.pending = this.store.transaction(async () => {
+      const r = await this.writer.merge(info, this.ingestId);
+      if (info.staticsCount > 0) await rebuildIdentityHistoryFromStage(this.store, 'static_stage');
+      this.stored.positions += r.positions;
+      this.stored.statics += r.statics;
+      this.stored.duplicates += r.duplicates;
+      await recordProgress(this.store, this.ingestId, this.totals(snapshot), { ...resume, carryTimeMs });
+    });
+  }
+
+  /** Waits for the commit in flight (its error surfaces here). */
+  async settle(): Promise<void> {
+    const p = this.pending;
+    this.pending = null;
+    if (p) await p;
+  }
+}

@@ -1,0 +1,48 @@
+// The reading loop of a NMEA file: lines from the resume offset, context lines before the committed
+// offset decoded but not counted, and a flush (with its resume point) whenever a batch is full.
+import { openOffsetLines } from '../io/offset-lines.js';
+import type { IngestCounts } from '../store/ingest-log.js';
+import type { NmeaDecodeStage, ResumePoint } from './nmea-decode.js';
+import type { PositionBatch } from './position-batch.js';
+
+/** Lines decoded again before the committed offset on resume: multipart fragments, $PGHP headers and
+ *  lone tag blocks that precede the first uncommitted message are re-read so it decodes as it would have. */
+export const RESUME_CONTEXT_LINES = 8;
+
+export interface Taken {
+  batch: PositionBatch;
+  counts: IngestCounts;
+  carryTimeMs: number | null;
+}
+
+export async function decodeFile(
+  stage: NmeaDecodeStage, path: string, resumeOffset: number, committedOffset: number, linesBefore: number,
+  flush: (taken: Taken, resume: ResumePoint) => Promise<void>,
+  progress: (bytesRead: number, fileSize: number, messages: number) => void,
+): Promise<void> {
+  const reader = openOffsetLines(path, resumeOffset);
+  const ring = new Float64Array(RESUME_CONTEXT_LINES);
+  let ringN = 0;
+  let lineNo = linesBefore; // absolute number of the last counted line
+  let endOfLast = resumeOffset;
+  for await (const block of reader.blocks) {
+    const { lines, starts } = block;
+    for (let i = 0; i < lines.length; i++) {
+      const start = starts[i];
+      const counted = start >= committedOffset;
+      if (counted) lineNo++;
+      ring[ringN++ % RESUME_CONTEXT_LINES] = start;
+      stage.line(lines[i], lineNo, counted);
+      if (stage.shouldFlush) {
+        endOfLast = i + 1 < lines.length ? starts[i + 1] : block.end;
+        // Resume re-reads the last RESUME_CONTEXT_LINES lines for context; only later lines are counted.
+        const oldest = ringN >= RESUME_CONTEXT_LINES ? ring[ringN % RESUME_CONTEXT_LINES] : resumeOffset;
+        await flush(stage.take(), { resumeOffset: oldest, committedOffset: endOfLast });
+      }
+    }
+    endOfLast = block.end;
+    progress(reader.fileBytesRead(), reader.fileSize, stage.counts.messages);
+  }
+  stage.endOfInput();
+  await flush(stage.take(), { resumeOffset: endOfLast, committedOffset: endOfLast });
+}

@@ -1,0 +1,156 @@
+// Raw NMEA lines -> decoded messages -> a batch of rows, with every line counted. No store here: the
+// batch is handed to a BatchCommitter, in this thread (live feeds) or from a worker thread (files).
+import { AisDecoder, type DecodeResult } from '../ais/index.js';
+import type { IngestCounts } from '../store/ingest-log.js';
+import type { ReceptionSource } from '../tracks/position.js';
+import { bump, cloneCounts, INGEST_REJECT_NO_TIME } from './counts.js';
+import { num, POSITION_TYPES, STATIC_TYPES, staticFields } from './message-rows.js';
+import { PositionBatch, SOURCE_CODE } from './position-batch.js';
+
+export class StrictStop extends Error {}
+
+export interface NmeaDecodeOptions {
+  /** Time given to messages without their own: the last time seen in the input, else this. null = reject them. */
+  startMs: number | null;
+  /** Overrides the source the framing tells (or does not). */
+  source: ReceptionSource | null;
+  strict: boolean;
+  /** Live feeds: messages without a time of their own get their arrival time from this clock. */
+  arrivalClockMs?: (() => number) | null;
+  /** Positions per batch (one transaction each). */
+  batchRows: number;
+  /** For --strict messages: `label:line`. */
+  label: string;
+}
+
+export interface ResumePoint {
+  resumeOffset: number;
+  committedOffset: number;
+}
+
+export class NmeaDecodeStage {
+  readonly decoder = new AisDecoder();
+  /** Line-level counts; positions/statics/store-level duplicates are the committer's. */
+  readonly counts: IngestCounts;
+  carryTimeMs: number | null;
+  batch: PositionBatch;
+  private linesSinceFlush = 0;
+  private readonly initialIncomplete: number;
+  private contextIncomplete = 0;
+  private seenIncomplete = 0;
+  private readonly sourceOverride: number;
+
+  constructor(private readonly opts: NmeaDecodeOptions, initial: IngestCounts, carryTimeMs: number | null) {
+    this.counts = cloneCounts(initial);
+    this.carryTimeMs = carryTimeMs;
+    this.initialIncomplete = initial.rejects.incomplete_multipart ?? 0;
+    this.batch = new PositionBatch(opts.batchRows);
+    this.sourceOverride = opts.source === null ? -1 : SOURCE_CODE[opts.source];
+  }
+
+  get shouldFlush(): boolean {
+    return this.batch.full || this.batch.statics.length >= this.batch.capacity || this.linesSinceFlush >= 4 * this.batch.capacity;
+  }
+
+  get bufferedRows(): number {
+    return this.batch.rows;
+  }
+
+  /** Detaches the current batch with the counts as of now, and starts a new one. */
+  take(): { batch: PositionBatch; counts: IngestCounts; carryTimeMs: number | null } {
+    const batch = this.batch;
+    this.batch = new PositionBatch(this.opts.batchRows);
+    this.linesSinceFlush = 0;
+    return { batch, counts: cloneCounts(this.counts), carryTimeMs: this.carryTimeMs };
+  }
+
+  /** Decodes one line. `counted` false = context only (lines re-read before the resume point). */
+  line(text: string, lineNo: number, counted: boolean): void {
+    const r = this.decoder.decodeLine(text);
+    if (!counted) {
+      this.contextIncomplete = this.decoder.counts.incomplete_multipart;
+      return;
+    }
+    this.counts.lines++;
+    this.linesSinceFlush++;
+    if (r.kind === 'message') this.message(r, lineNo);
+    else if (r.kind === 'skip') bump(this.counts.skipped, r.reason);
+    else if (r.kind === 'reject' && r.reason !== 'incomplete_multipart') this.reject(r.reason, r.detail, lineNo);
+    if (this.decoder.counts.incomplete_multipart !== this.seenIncomplete) this.syncIncomplete(lineNo);
+  }
+
+  /**
+   * The decoder also drops multipart messages outside any result (restarted, expired or evicted
+   * fragments); its own counter is the truth for incomplete_multipart.
+   */
+  private syncIncomplete(lineNo: number | null): void {
+    const n = this.decoder.counts.incomplete_multipart;
+    const grew = n > this.seenIncomplete;
+    this.seenIncomplete = n;
+    const total = this.initialIncomplete + n - this.contextIncomplete;
+    if (total > 0) this.counts.rejects.incomplete_multipart = total;
+    if (grew && this.opts.strict) {
+      throw new StrictStop(`${this.opts.label}${lineNo === null ? '' : `:${lineNo}`}: incomplete_multipart: a multipart message was dropped incomplete`);
+    }
+  }
+
+  private message(r: Extract<DecodeResult, { kind: 'message' }>, lineNo: number): void {
+    const c = this.counts;
+    c.messages++;
+    const m = r.message;
+    const meta = r.meta;
+    let timeMs = meta.timeMs;
+    if (timeMs !== null) this.carryTimeMs = timeMs;
+    else if (this.opts.arrivalClockMs) timeMs = this.opts.arrivalClockMs();
+    else if (this.opts.startMs !== null) timeMs = this.carryTimeMs ?? this.opts.startMs;
+    else {
+      this.reject(INGEST_REJECT_NO_TIME, 'message without a time (no tag block c:, $PGHP or trailing time); use --start', lineNo);
+      return;
+    }
+    const source = this.sourceOverride >= 0 ? this.sourceOverride : meta.source === null ? 0 : SOURCE_CODE[meta.source];
+    let station = meta.station;
+    if (station !== null && station.indexOf(',') >= 0) station = station.replace(/,/g, ';');
+    let used = false;
+    const type = m.type;
+    if (type <= 3 || POSITION_TYPES.has(type)) {
+      const lat = m.lat;
+      const lon = m.lon;
+      if (typeof lat === 'number' && typeof lon === 'number') {
+        if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+          this.reject('out_of_range', `lat ${lat} lon ${lon}`, lineNo);
+          return;
+        }
+        used = true;
+        const status = type <= 3 || type === 27 ? num(m.status) : null;
+        if (!this.batch.addPosition(r.payload, m.mmsi, timeMs, lat, lon, num(m.speed), num(m.course), num(m.heading), status, type, source, station)) {
+          c.duplicates++;
+        }
+      }
+    }
+    if (type > 3 && STATIC_TYPES.has(type)) {
+      const f = staticFields(m);
+      if (f !== null) {
+        used = true;
+        f.mmsi = m.mmsi;
+        f.timeMs = timeMs;
+        f.type = type;
+        f.source = source;
+        f.stations = station;
+        if (!this.batch.addStatic(r.payload, f)) c.duplicates++;
+      }
+    }
+    if (!used) c.notStored++;
+  }
+
+  private reject(reason: string, detail: string, lineNo: number): void {
+    bump(this.counts.rejects, reason);
+    if (this.opts.strict) throw new StrictStop(`${this.opts.label}:${lineNo}: ${reason}: ${detail}`);
+  }
+
+  /** End of input: fragments never completed become incomplete_multipart rejects. */
+  endOfInput(): void {
+    const dropped = this.decoder.flush();
+    if (dropped.length > 0 && this.opts.strict) throw new StrictStop(`${this.opts.label}: ${dropped[0].reason}: ${dropped[0].detail}`);
+    this.syncIncomplete(null);
+  }
+}
