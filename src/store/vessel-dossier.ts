@@ -74,6 +74,20 @@ export async function shipnamesByMmsi(store: Store): Promise<Map<number, string[
   return out;
 }
 
+/** MMSIs that broadcast each IMO (identity history), for fleet rows that give an IMO but no MMSI. */
+export async function mmsisByImo(store: Store): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>();
+  if (!(await tableExists(store, 'identity_history'))) return out;
+  const rows = await store.all<{ mmsi: number; value: string }>("SELECT DISTINCT mmsi, value FROM identity_history WHERE field = 'imo' ORDER BY value, mmsi");
+  for (const r of rows) {
+    const key = String(r.value).padStart(7, '0');
+    const list = out.get(key) ?? [];
+    list.push(Number(r.mmsi));
+    out.set(key, list);
+  }
+  return out;
+}
+
 /** Events of these MMSIs (as the vessel or as the other party of an encounter), oldest first. */
 export async function eventsOf(store: Store, mmsis: number[]): Promise<TumenEvent[]> {
   if (mmsis.length === 0 || !(await tableExists(store, 'events'))) return [];

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { register as registerLists } from '../../src/cli/commands/lists.js';
 import { register as registerScreen } from '../../src/cli/commands/screen.js';
 import { SANCTIONS_FIXTURES } from '../fixtures/sanctions/load.js';
+import { withStore } from '../../src/store/db.js';
+import { IDENTITIES_DDL } from '../../src/store/identities.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tumen-screen-cli-'));
 const db = join(dir, 't.duckdb');
@@ -68,6 +70,24 @@ describe('tumen screen --file --format jsonl', () => {
     expect(lines[3].findings).toEqual(['row has no name, imo, mmsi or callsign']);
     expect(Object.keys(lines[4].matches[0])).toEqual(['list', 'list_version', 'entry_id', 'name', 'score', 'matched_on', 'reason']);
     expect(err).toBe('screened 5 rows: 2 match, 1 possible, 2 clear (1 rows with nothing to screen)\n');
+  });
+
+  it('screens the names a ship has broadcast (identity history) as former names', async () => {
+    await withStore(db, async (store) => {
+      await store.ensureSchema(IDENTITIES_DDL);
+      await store.run("INSERT INTO identity_history VALUES (273000001, 'shipname', 'ARTAVIL', '2020-01-01', '2020-06-01', 5)");
+      await store.run("INSERT INTO identity_history VALUES (273000001, 'imo', '9074729', '2020-01-01', '2021-06-01', 9)");
+    });
+    const fleet = join(dir, 'fleet2.csv');
+    writeFileSync(fleet, 'name,mmsi,imo\nSUNNY DAY,273000001,\nSUNNY DAY,,9074729\n');
+    const { out } = await run(['screen', '--file', fleet, '--db', db]);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    for (const l of lines) {
+      expect(l.verdict).toBe('possible');
+      expect(l.matches[0]).toMatchObject({ entry_id: '15036', matched_on: ['former_name'] });
+    }
+    // The IMO row: the former-name hit is lowered by the contradicting IMO (0.95 x 0.9).
+    expect(lines.map((l) => l.matches[0].score)).toEqual([0.95, 0.855]);
   });
 
   it('screens one query given on the command line', async () => {

@@ -14,6 +14,7 @@ import { parseUnXml } from '../../lists/un-xml.js';
 import { parseOpenSanctions } from '../../lists/opensanctions.js';
 import { parseCsvWatchlist } from '../../lists/csv-watchlist.js';
 import type { ListSource, ParsedList } from '../../lists/types.js';
+import { imoStatus } from '../../screening/imo-check.js';
 
 const SOURCES = ['ofac', 'ofac-xml', 'un', 'opensanctions', 'csv'] as const;
 const DEFAULT_NAMES: Record<ListSource, string> = {
@@ -123,6 +124,10 @@ export function register(program: Command): void {
       + `${parsed.entries.length} entries, ${vessels} vessels, ${parsed.rejects.length} rejected\n`
       + `changes since ${change.previousVersion ?? 'nothing'}: +${change.added} added, -${change.removed} removed, ~${change.changed} changed, ${change.unchanged} unchanged\n`,
     );
+    // A listed IMO with a broken check digit is itself worth knowing (a typo in the list, or a fake IMO).
+    for (const e of parsed.entries) {
+      for (const imo of e.imo) if (imoStatus(imo) !== 'valid') process.stderr.write(`finding: entry ${e.entryId} (${e.name}) lists IMO ${imo}, which fails the IMO check digit\n`);
+    }
     for (const r of parsed.rejects.slice(0, 20)) process.stderr.write(`rejected ${r.where}: ${r.reason}\n`);
     if (parsed.rejects.length > 20) process.stderr.write(`... and ${parsed.rejects.length - 20} more rejects\n`);
   });

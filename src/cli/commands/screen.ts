@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
 import { withStore, type Store } from '../../store/db.js';
 import { loadListEntries } from '../../store/lists.js';
-import { mmsisFor, shipnamesByMmsi } from '../../store/vessel-dossier.js';
+import { mmsisByImo, mmsisFor, shipnamesByMmsi } from '../../store/vessel-dossier.js';
 import { parseCsv } from '../../lists/csv.js';
 import { ScreeningIndex } from '../../screening/index.js';
 import { screenVessel } from '../../screening/screen.js';
@@ -66,6 +66,7 @@ export function register(program: Command): void {
     await withStore(opts.db, async (store) => {
       const index = await buildIndex(store, opts.list);
       const formerNames = await shipnamesByMmsi(store);
+      const byImo = await mmsisByImo(store);
       if (queryText) {
         const q = parseScreenQuery(queryText);
         // A ship the store knows: screen the names it has broadcast as well.
@@ -87,7 +88,9 @@ export function register(program: Command): void {
         const row: Record<string, string> = {};
         header.forEach((h, i) => { row[h] = (rows[k][i] ?? '').trim(); });
         const q = queryFromRow(row);
-        if (q.mmsi && /^\d{9}$/.test(q.mmsi)) q.formerNames = formerNames.get(Number(q.mmsi)) ?? [];
+        // Names the ship has broadcast (by its MMSI, else by the MMSIs that carried its IMO).
+        const known = q.mmsi && /^\d{9}$/.test(q.mmsi) ? [Number(q.mmsi)] : q.imo ? byImo.get(q.imo.replace(/\D/g, '')) ?? [] : [];
+        q.formerNames = [...new Set(known.flatMap((m) => formerNames.get(m) ?? []))];
         const r = screenVessel(index, q);
         if (!q.name && !q.imo && !q.mmsi && !q.callsign) { r.findings.push('row has no name, imo, mmsi or callsign'); counts.empty++; }
         counts[r.verdict]++;
