@@ -5,7 +5,7 @@ import { Store } from '../../store/db.js';
 import { ingestFiles, type IngestOptions } from '../../ingest/ingest.js';
 import { INPUT_FORMATS, parseColumnMap, type InputFormat } from '../../ingest/formats.js';
 import { formatSummary, totalRejects } from '../../ingest/counts.js';
-import { StrictStop } from '../../ingest/nmea-pipeline.js';
+import { StrictStop } from '../../ingest/nmea-decode.js';
 import { listen, parseListenUrl } from '../../ingest/listen.js';
 import { createProgress } from '../progress.js';
 
