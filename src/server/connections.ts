@@ -9,3 +9,16 @@ export async function secondConnection(store: Store): Promise<Store> {
   Object.defineProperty(view, 'close', { value: () => conn.closeSync() });
   return view;
 }
+
+/**
+ * Read connections used in turn, one per statement, so concurrent requests run their queries in
+ * parallel (one DuckDB connection runs one statement at a time). Reads only: no transactions here.
+ */
+export async function readPool(store: Store, size: number): Promise<Store> {
+  const conns = await Promise.all(Array.from({ length: Math.max(1, size) }, () => store.instance.connect()));
+  let next = 0;
+  const view = Object.create(store) as Store;
+  Object.defineProperty(view, 'conn', { get: () => conns[next++ % conns.length] });
+  Object.defineProperty(view, 'close', { value: () => { for (const c of conns) c.closeSync(); } });
+  return view;
+}

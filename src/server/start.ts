@@ -8,7 +8,8 @@ import { Store } from '../store/db.js';
 import { createApp } from './app.js';
 import { EventHub } from './event-hub.js';
 import type { ServerContext } from './context.js';
-import { secondConnection } from './connections.js';
+import { readPool, secondConnection } from './connections.js';
+import { availableParallelism } from 'node:os';
 import { LiveDetection } from './live-detect.js';
 import { listen, parseListenUrl } from '../ingest/listen.js';
 
@@ -32,6 +33,8 @@ export interface StartOptions {
   listen?: string;
   /** Feed batches are committed at least this often (the live-event latency budget is 1 s). */
   listenFlushMs?: number;
+  /** Parallel read connections (default: one per core, at least 2). */
+  readConnections?: number;
   /** Log lines of the live feed (default: none). */
   log?: (line: string) => void;
 }
@@ -78,7 +81,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const listenUrl = opts.listen ? parseListenUrl(opts.listen) : null;
   const token = resolveToken(opts);
   const store = opts.store ?? (await Store.open(opts.dbPath));
-  const readStore = await secondConnection(store);
+  // One read connection per core (at least 2), so concurrent requests query in parallel.
+  const readStore = await readPool(store, opts.readConnections ?? Math.max(2, availableParallelism()));
   const writeStore = await secondConnection(store);
   const hub = new EventHub();
   // Live detection serves the feed and uploads; a read-only server without a feed needs none.
