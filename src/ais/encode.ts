@@ -129,14 +129,12 @@ class Bits {
     this.length = length;
   }
 
-  /** Unsigned (or two's-complement when negative) value in `width` bits at `start`. */
+  /** Unsigned (or two's-complement when negative) value in `width` ≤ 31 bits at `start`. */
   put(start: number, width: number, value: number): void {
-    let v = Math.trunc(value);
-    if (v < 0) v += 2 ** width;
-    for (let i = width - 1; i >= 0; i--) {
-      this.bit[start + i] = v % 2;
-      v = Math.floor(v / 2);
-    }
+    // Every AIS field is ≤ 30 bits wide, so 32-bit integer arithmetic holds it (negatives included).
+    const v = Math.trunc(value) | 0;
+    const bit = this.bit;
+    for (let i = 0; i < width; i++) bit[start + i] = (v >>> (width - 1 - i)) & 1;
   }
 
   /** Six-bit ASCII text (ITU-R M.1371 table 47), padded with '@' (0). */
@@ -335,8 +333,16 @@ export function toSentences(payload: string, fillBits: number, channel: 'A' | 'B
   return out;
 }
 
+const lastTag = new Map<string, { sec: number; tag: string }>();
+
 /** NMEA 4.0 tag block `\s:station,c:epochSeconds*hh\` (IEC 61162-1 §7.9). */
 export function tagBlock(station: string, epochSeconds: number): string {
+  // Consecutive lines of one station mostly share the second: reuse the last block built for it.
+  const hit = lastTag.get(station);
+  if (hit !== undefined && hit.sec === epochSeconds) return hit.tag;
   const body = `s:${station},c:${epochSeconds}`;
-  return `\\${body}*${nmeaChecksum(body)}\\`;
+  const tag = `\\${body}*${nmeaChecksum(body)}\\`;
+  if (lastTag.size < 4096) lastTag.set(station, { sec: epochSeconds, tag });
+  else lastTag.clear();
+  return tag;
 }

@@ -7,7 +7,9 @@ export const BOOL = 2;
 export const TEXT = 3;
 export const LOOKUP = 4;
 export const TURN = 5;
-export type FieldKind = typeof UINT | typeof SINT | typeof BOOL | typeof TEXT | typeof LOOKUP | typeof TURN;
+/** A field the type's extra code fills in; declared here so that it takes its place in gpsd's key order. */
+export const LATER = 6;
+export type FieldKind = typeof UINT | typeof SINT | typeof BOOL | typeof TEXT | typeof LOOKUP | typeof TURN | typeof LATER;
 
 export interface Field {
   readonly name: string;
@@ -47,6 +49,7 @@ export const t = (name: string, start: number, chars: number, o: Opts = {}): Fie
   ({ ...BASE, ...o, name, start, width: chars * 6, kind: TEXT });
 export const lookup = (name: string, start: number, width: number, render: (v: number) => string): Field =>
   ({ ...BASE, name, start, width, kind: LOOKUP, lookup: render });
+export const later = (name: string): Field => ({ ...BASE, name, start: 0, width: 0, kind: LATER });
 export const table = (texts: readonly string[]) => (v: number): string => texts[v] ?? `Unknown (${v})`;
 
 /** Longitude in 1/10000 minute (28 bits, 181° = not available). */
@@ -81,7 +84,7 @@ export function readFields(six: Uint8Array, bitLen: number, fields: readonly Fie
   let bad: string | null = null;
   for (let k = 0; k < fields.length; k++) {
     const f = fields[k];
-    if (bitLen < f.minBits) continue;
+    if (bitLen < f.minBits || f.kind === LATER) continue;
     switch (f.kind) {
       case UINT:
       case SINT: {

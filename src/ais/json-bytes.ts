@@ -1,7 +1,7 @@
 // JSON straight into a byte buffer, for the decode hot path: no intermediate strings per field. Each message
 // type's writer is generated from its field table (unrolled key bytes, integer digit loops, fixed-point
 // decimals) and produces exactly the bytes of JSON.stringify(message) (asserted in test/ais).
-import { BOOL, LOOKUP, SINT, TEXT, TURN, UINT, type Field } from './fields.js';
+import { BOOL, LATER, LOOKUP, SINT, TEXT, TURN, UINT, type Field } from './fields.js';
 import type { AisMessage } from './types.js';
 
 /** Writes the message from '{' up to, not including, the closing '}'; returns the new position. */
@@ -133,7 +133,7 @@ export function compileByteWriter(fields: readonly Field[], hasExtra: boolean): 
     const key = constBytes(`,${JSON.stringify(f.name)}:`);
     const get = `v = m[${JSON.stringify(f.name)}];`;
     let write: string;
-    if (f.minBits > 0 || f.kind === TURN) write = `p = writeValue(b, p, v);`;
+    if (f.minBits > 0 || f.kind === TURN || f.kind === LATER) write = `p = writeValue(b, p, v);`;
     else if (f.kind === BOOL) write = `if (v) { ${constBytes('true')} } else { ${constBytes('false')} }`;
     else if (f.kind === TEXT || f.kind === LOOKUP) write = `p = writeString(b, p, v);`;
     else {
@@ -143,7 +143,7 @@ export function compileByteWriter(fields: readonly Field[], hasExtra: boolean): 
       write = f.na !== null ? `if (v === null) { ${constBytes('null')} } else { ${num} }` : num;
     }
     void UINT; void SINT;
-    out.push(get, f.minBits > 0 ? `if (v !== undefined) { ${key} ${write} }` : `${key} ${write}`);
+    out.push(get, f.minBits > 0 || f.kind === LATER ? `if (v !== undefined) { ${key} ${write} }` : `${key} ${write}`);
   }
   if (hasExtra) {
     out.push(

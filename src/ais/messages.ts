@@ -2,7 +2,7 @@
 // lengths as gpsd accepts them from real transmitters, and the few fields that need code.
 import { hexData, text, ubits } from './bits.js';
 import {
-  b, course10, heading9, lat17, lat27, lon18, lon28, lookup, readFields, speed10, t, table, turn8, u,
+  b, course10, heading9, lat17, lat27, later, lon18, lon28, lookup, readFields, speed10, t, table, turn8, u,
   type Field,
 } from './fields.js';
 import { AID_TYPE_TEXT, NAV_STATUS_TEXT, STATION_TYPE_TEXT, epfdText, shiptypeText } from './lookups.js';
@@ -39,7 +39,7 @@ const pad4 = (n: number): string => (n < 10 ? '000' : n < 100 ? '00' : n < 1000 
 const BASE_STATION: MessageSpec = {
   minBits: 168,
   fields: [
-    b('accuracy', 78), lon28(79), lat27(107), u('epfd', 134, 4), lookup('epfd_text', 134, 4, epfdText),
+    later('timestamp'), b('accuracy', 78), lon28(79), lat27(107), u('epfd', 134, 4), lookup('epfd_text', 134, 4, epfdText),
     b('raim', 148), u('radio', 149, 19),
   ],
   extra(six, _bitLen, msg) {
@@ -109,8 +109,8 @@ const SAR_AIRCRAFT: MessageSpec = {
   minBits: 168,
   fields: [
     u('alt', 38, 12, { na: 4095 }), u('speed', 50, 10, { na: 1023 }), b('accuracy', 60), lon28(61), lat27(89),
-    course10(116), u('second', 128, 6), u('regional', 134, 8), u('dte', 142, 1), b('assigned', 146),
-    b('raim', 147), u('radio', 148, 20),
+    course10(116), u('second', 128, 6), u('regional', 134, 8), u('dte', 142, 1),
+    b('raim', 147), u('radio', 148, 20), b('assigned', 146),
   ],
 };
 
@@ -182,7 +182,7 @@ const POSITION_B: MessageSpec = {
   fields: [
     u('reserved', 38, 8), speed10(46), b('accuracy', 56), lon28(57), lat27(85), course10(112), heading9(124),
     u('second', 133, 6), u('regional', 139, 2), b('cs', 141), b('display', 142), b('dsc', 143), b('band', 144),
-    b('msg22', 145), b('assigned', 146), b('raim', 147), u('radio', 148, 20),
+    b('msg22', 145), b('raim', 147), u('radio', 148, 20), b('assigned', 146),
   ],
 };
 
@@ -211,11 +211,11 @@ const DATA_LINK: MessageSpec = {
 const AID_TO_NAVIGATION: MessageSpec = {
   minBits: 272,
   fields: [
-    u('aid_type', 38, 5), lookup('aid_type_text', 38, 5, table(AID_TYPE_TEXT)),
-    b('accuracy', 163), lon28(164), lat27(192),
+    u('aid_type', 38, 5), lookup('aid_type_text', 38, 5, table(AID_TYPE_TEXT)), later('name'),
+    lon28(164), lat27(192), b('accuracy', 163),
     u('to_bow', 219, 9), u('to_stern', 228, 9), u('to_port', 237, 6), u('to_starboard', 243, 6),
-    u('epfd', 249, 4), lookup('epfd_text', 249, 4, epfdText), u('second', 253, 6), b('off_position', 259),
-    u('regional', 260, 8), b('raim', 268), b('virtual_aid', 269), b('assigned', 270),
+    u('epfd', 249, 4), lookup('epfd_text', 249, 4, epfdText), u('second', 253, 6), u('regional', 260, 8),
+    b('off_position', 259), b('raim', 268), b('virtual_aid', 269), b('assigned', 270),
   ],
   extra(six, bitLen, msg) {
     let name = text(six, bitLen, 43, 20, false);
@@ -249,7 +249,7 @@ const GROUP_ASSIGNMENT: MessageSpec = {
     lon18('ne_lon', 40), lat17('ne_lat', 58), lon18('sw_lon', 75), lat17('sw_lat', 93),
     u('stationtype', 110, 4), lookup('stationtype_text', 110, 4, table(STATION_TYPE_TEXT)),
     u('shiptype', 114, 8), lookup('shiptype_text', 114, 8, shiptypeText),
-    u('txrx', 144, 2), u('interval', 146, 4), u('quiet', 150, 4),
+    u('interval', 146, 4), u('quiet', 150, 4), u('txrx', 144, 2),
   ],
 };
 
