@@ -29,6 +29,25 @@ describe('OFAC SDN XML', () => {
   });
 });
 
+describe('OFAC SDN XML variants', () => {
+  it('reads a bare IMO (no "IMO" prefix), the newer default namespace, and a missing idList', () => {
+    const xml = `<?xml version="1.0" encoding="utf-8"?>
+<sdnList xmlns="https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/XML">
+  <publshInformation><Publish_Date>08/28/2024</Publish_Date><Record_Count>2</Record_Count></publshInformation>
+  <sdnEntry><uid>17104</uid><lastName>RYONG GUN BONG</lastName><sdnType>Vessel</sdnType>
+    <idList><id><uid>1</uid><idType>Vessel Registration Identification</idType><idNumber>8606173</idNumber></id></idList></sdnEntry>
+  <sdnEntry><uid>4238</uid><lastName>MAR AZUL</lastName><sdnType>Vessel</sdnType><vesselInfo><callSign>CL2192</callSign></vesselInfo></sdnEntry>
+</sdnList>`;
+    const list = parseOfacXml(xml);
+    expect(list.published).toBe('2024-08-28');
+    expect(list.entries.map((e) => [e.entryId, e.imo, e.callsigns])).toEqual([['17104', ['8606173'], []], ['4238', [], ['CL2192']]]);
+    expect(list.rejects).toEqual([]);
+  });
+  it('refuses the advanced XML with a clear message', () => {
+    expect(() => parseOfacXml('<Sanctions><DateOfIssue/></Sanctions>')).toThrow(/advanced/);
+  });
+});
+
 describe('OpenSanctions FollowTheMoney JSON lines', () => {
   const list = parseOpenSanctions(fixtureText('derived/opensanctions-sample.jsonl'));
   it('reads Vessel and Organization entities and counts the rest', () => {
