@@ -12,7 +12,7 @@ import { distanceM, MS_PER_HOUR } from '../geo/sphere.js';
 import type { Position } from '../tracks/position.js';
 import type { Detector } from './detector.js';
 import { eventId } from './event-id.js';
-import { addToMean, emptyMeanAcc, isoUtc, type MeanPositionAcc, meanPosition, median, mergeMeans, midLon, round } from './geo-stats.js';
+import { addToMean, emptyMeanAcc, isoUtc, meanPosition, median, midLon, round } from './geo-stats.js';
 import { ENCOUNTER_PARAMS } from './params.js';
 import { defaultPorts, PortIndex, type PortPoint } from './port-index.js';
 import { type Fix, resampleStep } from './resample.js';
@@ -41,15 +41,18 @@ export interface EncounterStats {
 /** [mmsi, lat, lon, speedKn] of one vessel at one slot. */
 type SampleTuple = [number, number, number, number];
 
+/** One pair's together-slots (parallel arrays, one entry per slot). */
 interface Run {
   a: number;
   b: number;
   startMs: number;
   lastMs: number;
+  timesMs: number[];
   distancesM: number[];
   speedsAKn: number[];
   speedsBKn: number[];
-  mean: MeanPositionAcc;
+  lats: number[];
+  lons: number[];
   runs: number;
 }
 
@@ -202,14 +205,16 @@ export class EncounterDetector implements Detector<EncounterState> {
         together.add(key);
         let run = this.runs.get(key);
         if (!run) {
-          run = { a: si[0], b: sj[0], startMs: t, lastMs: t, distancesM: [], speedsAKn: [], speedsBKn: [], mean: emptyMeanAcc(), runs: 1 };
+          run = { a: si[0], b: sj[0], startMs: t, lastMs: t, timesMs: [], distancesM: [], speedsAKn: [], speedsBKn: [], lats: [], lons: [], runs: 1 };
           this.runs.set(key, run);
         }
         run.lastMs = t;
+        run.timesMs.push(t);
         run.distancesM.push(d);
         run.speedsAKn.push(si[3]);
         run.speedsBKn.push(sj[3]);
-        addToMean(run.mean, lat, lon);
+        run.lats.push(lat);
+        run.lons.push(lon);
       });
     }
     // A run ends on evidence of separation (both sampled, not together) or after a long reception hole.
@@ -233,9 +238,13 @@ export class EncounterDetector implements Detector<EncounterState> {
     }
   }
 
-  /** A finished run: drop short ones, merge with the pair's pending encounter if < mergeGap apart. */
-  private closeRun(run: Run, open: boolean): TumenEvent[] {
+  /** A finished run: trim the convoy legs, drop short ones, merge with the pair's pending encounter if
+   *  < mergeGap apart. */
+  private closeRun(whole: Run, open: boolean): TumenEvent[] {
     const out: TumenEvent[] = [];
+    const run = this.trimMoving(whole);
+    if (!run) return out;
+    if (run.lastMs !== whole.lastMs) open = false;
     if (run.lastMs - run.startMs < this.params.minDurationH * MS_PER_HOUR || run.distancesM.length < this.params.minPoints) {
       if (!open) return out;
     }
@@ -244,9 +253,10 @@ export class EncounterDetector implements Detector<EncounterState> {
     let merged = run;
     if (prev && run.startMs - prev.lastMs < this.params.mergeGapH * MS_PER_HOUR) {
       merged = {
-        a: run.a, b: run.b, startMs: prev.startMs, lastMs: run.lastMs,
+        a: run.a, b: run.b, startMs: prev.startMs, lastMs: run.lastMs, timesMs: prev.timesMs.concat(run.timesMs),
         distancesM: prev.distancesM.concat(run.distancesM), speedsAKn: prev.speedsAKn.concat(run.speedsAKn),
-        speedsBKn: prev.speedsBKn.concat(run.speedsBKn), mean: mergeMeans(prev.mean, run.mean), runs: prev.runs + run.runs,
+        speedsBKn: prev.speedsBKn.concat(run.speedsBKn), lats: prev.lats.concat(run.lats), lons: prev.lons.concat(run.lons),
+        runs: prev.runs + run.runs,
       };
     } else if (prev) {
       const e = this.finish(prev, false);
@@ -262,6 +272,25 @@ export class EncounterDetector implements Detector<EncounterState> {
     return out;
   }
 
+  /** Tumen difference: ships that sail together to the meeting point and away again are "together" on
+   *  those legs too; the encounter is the slow core — leading and trailing slots where either vessel is at
+   *  or above the median-speed limit are cut off (GFW would judge the whole run's median and miss it). */
+  private trimMoving(run: Run): Run | null {
+    const limit = this.params.maxMedianSpeedKn;
+    const slow = (i: number) => run.speedsAKn[i]! < limit && run.speedsBKn[i]! < limit;
+    let i0 = 0;
+    let i1 = run.timesMs.length - 1;
+    while (i0 <= i1 && !slow(i0)) i0++;
+    while (i1 >= i0 && !slow(i1)) i1--;
+    if (i0 > i1) return null;
+    if (i0 === 0 && i1 === run.timesMs.length - 1) return run;
+    const cut = <T>(xs: T[]): T[] => xs.slice(i0, i1 + 1);
+    return {
+      a: run.a, b: run.b, startMs: run.timesMs[i0]!, lastMs: run.timesMs[i1]!, timesMs: cut(run.timesMs), distancesM: cut(run.distancesM),
+      speedsAKn: cut(run.speedsAKn), speedsBKn: cut(run.speedsBKn), lats: cut(run.lats), lons: cut(run.lons), runs: run.runs,
+    };
+  }
+
   /** The event for a merged encounter, or null when it fails the speed, duration or port test. */
   private finish(run: Run, open: boolean): TumenEvent | null {
     const p = this.params;
@@ -270,7 +299,9 @@ export class EncounterDetector implements Detector<EncounterState> {
     const speedA = median(run.speedsAKn);
     const speedB = median(run.speedsBKn);
     if (!(speedA < p.maxMedianSpeedKn && speedB < p.maxMedianSpeedKn)) return null;
-    const { lat, lon } = meanPosition(run.mean);
+    const acc = emptyMeanAcc();
+    for (let i = 0; i < run.lats.length; i++) addToMean(acc, run.lats[i]!, run.lons[i]!);
+    const { lat, lon } = meanPosition(acc);
     if (this.ports.isNear(lat, lon)) return null;
     return {
       id: eventId('encounter', run.a, run.startMs, run.b),

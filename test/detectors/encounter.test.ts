@@ -61,6 +61,21 @@ describe('encounter detector', () => {
     expect(runAll(stream(...convoy))).toEqual([]);
   });
 
+  it('cuts off the legs two ships sail together to and from the meeting point', () => {
+    // Together (150 m apart) all along: east at 11 kn until 02:00, drifting 02:00–06:00, east again after.
+    const at = (t: number) => {
+      const h = (t - T0) / HOUR;
+      const lonNm = h < 2 ? h * 11 : h < 6 ? 22 + (h - 2) * 0.3 : 23.2 + (h - 6) * 11;
+      return { lon: 130 + (lonNm * DEG_PER_NM) / Math.cos((40 * Math.PI) / 180), speedKn: h < 2 || h > 6 ? 11 : 0.3 };
+    };
+    const ta = track(A, T0, T0 + 8 * HOUR, 2 * MIN, (t) => ({ lat: 40, ...at(t) }));
+    const tb = track(B, T0 + MIN, T0 + 8 * HOUR, 2 * MIN, (t) => ({ lat: 40.00135, ...at(t) }));
+    const events = runAll(stream(ta, tb));
+    // B reports at odd minutes: its 02:00 and 06:00 slots interpolate between 11 kn and 0.3 kn, so the slow
+    // core starts one slot later and ends one slot earlier.
+    expect(events.map((e) => [e.start, e.end, e.evidence.vessel_1_median_speed_kn])).toEqual([['2024-05-01T02:10:00.000Z', '2024-05-01T05:50:00.000Z', 0.3]]);
+  });
+
   it('ignores vessels moored together within 10 km of a port (Vostochny)', () => {
     expect(runAll(stream(...rendezvous(T0 + HOUR, T0 + 4 * HOUR, T0 + 6 * HOUR, A, B, { lat: 42.76, lon: 133.06 })))).toEqual([]);
   });
