@@ -59,7 +59,7 @@ export function register(program: Command): void {
       .command('screen [query]')
       .description('screen a ship (IMO, MMSI or name, detected) or a fleet file (--file) against the loaded sanctions lists')
       .option('--file <csv>', 'fleet CSV with a header naming any of name, imo, mmsi, callsign, flag')
-      .option('--format <format>', 'text | json | jsonl | csv (default: text for one ship, jsonl for a file)')
+      .option('--format <format>', 'text | json | jsonl | csv (default: text for one ship, jsonl for a file; json = jsonl for a file)')
       .option('--list <names...>', 'screen against these lists only'),
   ).action(async (queryText: string | undefined, opts: { db: string; file?: string; format?: string; list?: string[] }) => {
     if (!queryText && !opts.file) throw new Error('give a QUERY (IMO, MMSI or name) or --file fleet.csv');
@@ -94,7 +94,9 @@ export function register(program: Command): void {
         const r = screenVessel(index, q);
         if (!q.name && !q.imo && !q.mmsi && !q.callsign) { r.findings.push('row has no name, imo, mmsi or callsign'); counts.empty++; }
         counts[r.verdict]++;
-        chunks.push(format === 'csv' ? csvLine(k, q, r) : JSON.stringify(resultLine(row, r)));
+        chunks.push(format === 'csv' ? csvLine(k, q, r)
+          : format === 'text' ? textReport(`row ${k}: ${[q.name, q.imo && `IMO ${q.imo}`, q.mmsi && `MMSI ${q.mmsi}`].filter(Boolean).join(' ')}`, r)
+            : JSON.stringify(resultLine(row, r)));
         if (chunks.length >= 1000) { process.stdout.write(`${chunks.join('\n')}\n`); chunks.length = 0; }
       }
       if (chunks.length > 0) process.stdout.write(`${chunks.join('\n')}\n`);
