@@ -1,5 +1,6 @@
 // `tumen decode FILE… [--format jsonl|csv] [--strict]`: raw AIS NMEA to JSON Lines or CSV on stdout.
-import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
 import { AisDecoder, messageToJson, writeMessageJsonOpen, writeString, REJECT_REASONS, SKIP_REASONS, type AisMessage, type DecodeCountKey, type LineMeta } from '../../ais/index.js';
 import { readLines } from '../../io/lines.js';
 
@@ -201,6 +202,13 @@ export function register(program: Command): void {
         process.exitCode = 2;
         return;
       }
+      for (const f of files) {
+        if (f !== '-' && !existsSync(f)) {
+          process.stderr.write(`tumen decode: no such file: ${f}\n`);
+          process.exitCode = 2;
+          return;
+        }
+      }
       const summary = await decodeFiles(files, { format: opts.format, strict: opts.strict }, stdoutSink());
       if (summary.brokenPipe) return;
       if (summary.strictFailure !== null) {
@@ -210,4 +218,22 @@ export function register(program: Command): void {
       }
       process.stderr.write(formatSummary(summary));
     });
+}
+
+/**
+ * `tumen decode` on its own, for the launcher's fast path: decoding a file should not pay for loading the
+ * store's native module and every other command (~0.2 s). Same command, same options, same exit codes.
+ */
+export async function decodeMain(argv: string[]): Promise<void> {
+  const program = new Command('tumen').showHelpAfterError().exitOverride();
+  register(program);
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode;
+      return;
+    }
+    throw err;
+  }
 }
