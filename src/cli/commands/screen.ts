@@ -102,6 +102,6 @@ export function register(program: Command): void {
       if (chunks.length > 0) process.stdout.write(`${chunks.join('\n')}\n`);
       process.stderr.write(`screened ${rows.length - 1} rows: ${counts.match} match, ${counts.possible} possible, ${counts.clear} clear`
         + `${counts.empty ? ` (${counts.empty} rows with nothing to screen)` : ''}\n`);
-    }, { readOnly: false });
+    }, { readOnly: true });
   });
 }

@@ -79,7 +79,7 @@ export function register(program: Command): void {
       .option('--format <format>', 'text | json | markdown', 'text'),
   ).action(async (query: string, opts: { db: string; format: string }) => {
     if (!['text', 'json', 'markdown'].includes(opts.format)) throw new Error('--format must be text, json or markdown');
-    const d = await withStore(opts.db, (store) => buildDossier(store, query));
+    const d = await withStore(opts.db, (store) => buildDossier(store, query), { readOnly: true });
     if (d.mmsis.length === 0 && d.screening.matches.length === 0) process.stderr.write(`nothing known about "${query}" in ${opts.db} (no identity history, events or list matches)\n`);
     const out = opts.format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : opts.format === 'markdown' ? renderMarkdown(d) : `${renderText(d)}\n`;
     process.stdout.write(out);
