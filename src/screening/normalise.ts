@@ -39,8 +39,20 @@ function romanToNumber(s: string): number | null {
   return total;
 }
 
+// Russian Cyrillic to Latin (BGN/PCGN 1947, simplified): fleet lists and registries may write Russian
+// names in Cyrillic while the sanctions lists and AIS (6-bit ASCII) use Latin letters.
+const CYRILLIC: Record<string, string> = {
+  А: 'A', Б: 'B', В: 'V', Г: 'G', Д: 'D', Е: 'E', Ё: 'YE', Ж: 'ZH', З: 'Z', И: 'I', Й: 'Y', К: 'K', Л: 'L', М: 'M',
+  Н: 'N', О: 'O', П: 'P', Р: 'R', С: 'S', Т: 'T', У: 'U', Ф: 'F', Х: 'KH', Ц: 'TS', Ч: 'CH', Ш: 'SH', Щ: 'SHCH',
+  Ъ: '', Ы: 'Y', Ь: '', Э: 'E', Ю: 'YU', Я: 'YA', І: 'I', Ї: 'YI', Є: 'YE', Ґ: 'G',
+};
+
+export function transliterateCyrillic(s: string): string {
+  return /[\u0400-\u04ff]/.test(s) ? [...s.toUpperCase()].map((c) => CYRILLIC[c] ?? c).join('') : s;
+}
+
 export function tokenise(raw: string): string[] {
-  const s = raw
+  const s = transliterateCyrillic(raw)
     .normalize('NFKD').replace(/[\u0300-\u036f]/g, '') // strip accents: MARÍA -> MARIA
     .toUpperCase()
     .replace(/&/g, ' AND ')

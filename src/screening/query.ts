@@ -26,3 +26,13 @@ export function queryFromRow(row: Record<string, string>): ScreenQuery {
     flag: pick('flag'),
   };
 }
+
+/**
+ * Splits a former name written into the name: "ARTAVIL (EX ALPHA)", "ARTAVIL EX-ALPHA", "ARTAVIL ex. ALPHA"
+ * -> name ARTAVIL, former names [ALPHA]. Registries and fleet lists write renamed ships this way.
+ */
+export function splitExName(name: string): { name: string; former: string[] } {
+  const m = name.match(/^(.*?\S)\s*[([]?\s*\b(?:EX|F\.?K\.?A\.?)\b[\s.:-]+(.+?)\s*[)\]]?\s*$/i);
+  if (!m) return { name, former: [] };
+  return { name: m[1].trim(), former: m[2].split(/\s*(?:[/;,]|\bEX\b[\s.:-]*)\s*/i).map((x) => x.trim()).filter(Boolean) };
+}

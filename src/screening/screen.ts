@@ -3,6 +3,7 @@ import { ScreeningIndex } from './index.js';
 import { imoStatus, normaliseImo } from './imo-check.js';
 import { scoreNames, type NameScore } from './name-score.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName } from './normalise.js';
+import { splitExName } from './query.js';
 import { SCREENING_PARAMS as P } from './params.js';
 import type { MatchedOn, ScreenMatch, ScreenQuery, ScreenResult, Verdict } from './types.js';
 
@@ -50,8 +51,11 @@ export function screenVessel(index: ScreeningIndex, query: ScreenQuery): ScreenR
   if (callsign.length >= 3) for (const i of index.byCallsign.get(callsign) ?? []) get(i).callsign = callsign;
 
   const names: Array<{ raw: string; former: boolean }> = [];
-  if (query.name?.trim()) names.push({ raw: query.name.trim(), former: false });
-  for (const f of query.formerNames ?? []) if (f.trim() && f.trim() !== query.name?.trim()) names.push({ raw: f.trim(), former: true });
+  const given = query.name?.trim() ? splitExName(query.name.trim()) : { name: '', former: [] };
+  if (given.name) names.push({ raw: given.name, former: false });
+  for (const f of [...given.former, ...(query.formerNames ?? [])]) {
+    if (f.trim() && f.trim() !== given.name && !names.some((n) => n.raw === f.trim())) names.push({ raw: f.trim(), former: true });
+  }
   for (const { raw, former } of names) {
     const q = normaliseName(raw);
     if (q.full === '') continue;

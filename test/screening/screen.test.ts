@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadedFixtureEntries } from '../fixtures/sanctions/load.js';
 import { ScreeningIndex } from '../../src/screening/index.js';
 import { screenVessel } from '../../src/screening/screen.js';
-import { parseScreenQuery } from '../../src/screening/query.js';
+import { parseScreenQuery, splitExName } from '../../src/screening/query.js';
 import type { ScreenQuery } from '../../src/screening/types.js';
 
 const index = new ScreeningIndex(loadedFixtureEntries());
@@ -75,6 +75,14 @@ describe('screening against OFAC 2021 + UN', () => {
     expect(screen({ mmsi: '572469210' })).toMatchObject({ verdict: 'possible', matches: [{ entry_id: '15036', score: 0.85, matched_on: ['mmsi'] }] });
     expect(screen({ mmsi: '572469210', name: 'ARTAVIL' })).toMatchObject({ verdict: 'match', matches: [{ entry_id: '15036', score: 1, matched_on: ['mmsi', 'name'] }] });
     expect(screen({ callsign: 'T2EU4' })).toMatchObject({ verdict: 'possible', matches: [{ matched_on: ['callsign'] }] });
+  });
+
+  it('reads former names written into the name, and Cyrillic spellings', () => {
+    expect(splitExName('NEW HOPE (EX ARTAVIL)')).toEqual({ name: 'NEW HOPE', former: ['ARTAVIL'] });
+    expect(splitExName('EXPRESS STAR')).toEqual({ name: 'EXPRESS STAR', former: [] });
+    expect(screen({ name: 'SUNNY EX-CHON MA SAN' }).matches[0]).toMatchObject({ entry_id: '23729', matched_on: ['former_name'], score: 0.95 });
+    expect(ofacIds({ name: 'ЧОН МА САН' })).toEqual(['23729']);
+    expect(screen({ name: 'МАКСИМ ГОРЬКИЙ' }).matches[0]).toMatchObject({ name: 'MAKSIM GORKY', score: 0.93 });
   });
 
   it('reads a free-text query as IMO, MMSI or name', () => {
