@@ -20,7 +20,11 @@ export interface Decoded {
 
 export function decodeLines(lines: Iterable<string>): Decoded {
   const dec = new AisDecoder();
-  const seen = new Set<string>();
+  // Duplicate receptions: terrestrial copies are adjacent, satellite copies arrive ≤ 4 h late; keys older
+  // than 5 h behind the newest message time are forgotten so memory stays bounded.
+  const seen = new Map<string, number>();
+  let newestMs = -Infinity;
+  let sincePrune = 0;
   const out: Decoded = { positions: [], statics: [], duplicates: 0, rejected: 0 };
   for (const line of lines) {
     const r = dec.decodeLine(line);
@@ -28,7 +32,12 @@ export function decodeLines(lines: Iterable<string>): Decoded {
     if (r.kind !== 'message' || r.meta.timeMs === null) continue;
     const key = `${r.meta.timeMs}|${r.payload}`;
     if (seen.has(key)) { out.duplicates++; continue; }
-    seen.add(key);
+    seen.set(key, r.meta.timeMs);
+    if (r.meta.timeMs > newestMs) newestMs = r.meta.timeMs;
+    if (++sincePrune >= 200_000) {
+      sincePrune = 0;
+      for (const [k, t] of seen) if (t < newestMs - 5 * 3_600_000) seen.delete(k);
+    }
     const m = r.message as Record<string, unknown> & { type: number; mmsi: number };
     if (POSITION_TYPES.has(m.type)) {
       const lat = num(m.lat), lon = num(m.lon);

@@ -60,22 +60,34 @@ export async function runPipeline(input: PipelineInput, options: PipelineOptions
   // Pass 1: reception and window end.
   const reception = new ReceptionIndex();
   let lastMs = -Infinity;
+  const box = { minLat: 90, maxLat: -90, minLon: 180, maxLon: -180 };
   for await (const batch of input.positionsByVessel()) {
     for (const p of batch) {
       stats.positions++;
+      if (p.lat < box.minLat) box.minLat = p.lat;
+      if (p.lat > box.maxLat) box.maxLat = p.lat;
+      if (p.lon < box.minLon) box.minLon = p.lon;
+      if (p.lon > box.maxLon) box.maxLon = p.lon;
       if (Number.isFinite(p.lat) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180) reception.add(p.lat, p.lon, p.timeMs, p.source === 'satellite');
       if (p.timeMs > lastMs) lastMs = p.timeMs;
     }
   }
   const gapCtx: GapContext = { reception, shoreDistanceM: (lat, lon) => distanceToShoreM(lat, lon), windowEndMs: options.windowEndMs ?? lastMs };
-  const ctx: DetectorContext = { gap: gapCtx, ports };
+  // Ports the data can come near (its bounding box + 1°): detectors that keep a port grid per vessel then
+  // index a few hundred ports, not all 3,800.
+  const nearPorts = ports.ports
+    .filter((p) => p.lat >= box.minLat - 1 && p.lat <= box.maxLat + 1 && ((p.lon >= box.minLon - 1 && p.lon <= box.maxLon + 1) || box.maxLon - box.minLon > 300))
+    .map((p) => ({ id: p.id, name: p.name, lat: p.lat, lon: p.lon }));
+  const ctx: DetectorContext = { gap: gapCtx, ports, nearPorts };
   const entries = (options.detectors ?? EXTRA_DETECTORS).filter((d) => want(d.name));
 
   // Statics per vessel for the per-vessel detectors (statics are a small fraction of the volume).
   const staticsByVessel = new Map<number, StaticReport[]>();
+  const allStatics: StaticReport[] = [];
   for await (const batch of input.statics()) {
     for (const s of batch) {
       stats.statics++;
+      allStatics.push(s);
       let list = staticsByVessel.get(s.mmsi);
       if (!list) staticsByVessel.set(s.mmsi, (list = []));
       list.push(s);
@@ -83,17 +95,23 @@ export async function runPipeline(input: PipelineInput, options: PipelineOptions
   }
 
   const events: TumenEvent[] = [];
-  const outlierKeys = new Set<string>();
+  /** mmsi → time → latitudes of the glitch positions (rare), to flag them in the global pass. */
+  const outliers = new Map<number, Map<number, number[]>>();
 
   // Pass 2: per vessel.
+  const vesselEntries = entries.filter((d) => d.scope === 'vessel');
   let vessel: VesselRun | null = null;
   const finish = (): void => {
     if (!vessel) return;
-    for (const e of vessel.finish()) events.push(e);
+    vessel.finish();
     stats.outliers += vessel.outliers;
     stats.segments += vessel.segments.size;
     for (const [k, n] of Object.entries(vessel.segmenter.rejects)) stats.rejects[k as RejectReason] = (stats.rejects[k as RejectReason] ?? 0) + (n ?? 0);
-    for (const k of vessel.outlierKeys) outlierKeys.add(k);
+    for (const o of vessel.outlierList) {
+      let byTime = outliers.get(o.mmsi);
+      if (!byTime) outliers.set(o.mmsi, (byTime = new Map()));
+      byTime.set(o.timeMs, [...(byTime.get(o.timeMs) ?? []), o.lat]);
+    }
     vessel = null;
   };
   for await (const batch of input.positionsByVessel()) {
@@ -101,10 +119,10 @@ export async function runPipeline(input: PipelineInput, options: PipelineOptions
       if (!vessel || vessel.mmsi !== p.mmsi) {
         finish();
         stats.vessels++;
-        vessel = new VesselRun(p.mmsi, ctx, entries.filter((d) => d.scope === 'vessel'), staticsByVessel.get(p.mmsi) ?? [], want);
+        vessel = new VesselRun(p.mmsi, ctx, vesselEntries, staticsByVessel.get(p.mmsi) ?? [], want, events);
         staticsByVessel.delete(p.mmsi);
       }
-      for (const e of vessel.push(p)) events.push(e);
+      vessel.push(p);
     }
   }
   finish();
@@ -112,37 +130,21 @@ export async function runPipeline(input: PipelineInput, options: PipelineOptions
   // Pass 3: global time-ordered stream.
   const globals = entries.filter((d) => d.scope === 'global').map((d) => d.create(ctx));
   if (globals.length > 0) {
-    const statIter = input.statics()[Symbol.asyncIterator]();
-    let statBatch: StaticReport[] = [];
     let si = 0;
-    let statsDone = false;
-    const nextStatic = async (): Promise<StaticReport | null> => {
-      while (si >= statBatch.length) {
-        if (statsDone) return null;
-        const r = await statIter.next();
-        if (r.done) { statsDone = true; return null; }
-        statBatch = r.value;
-        si = 0;
-      }
-      return statBatch[si]!;
-    };
     for await (const batch of input.positionsByTime()) {
       for (const p of batch) {
-        let s = await nextStatic();
-        while (s && s.timeMs <= p.timeMs) {
-          for (const d of globals) if (d.pushStatic) events.push(...d.pushStatic(s));
-          si++;
-          s = await nextStatic();
+        while (si < allStatics.length && allStatics[si]!.timeMs <= p.timeMs) {
+          const st = allStatics[si++]!;
+          for (const d of globals) if (d.pushStatic) events.push(...d.pushStatic(st));
         }
-        const tp = outlierKeys.has(`${p.mmsi}:${p.timeMs}:${p.lat}:${p.lon}`) ? { ...p, outlier: true } : p;
+        const glitchLats = outliers.get(p.mmsi)?.get(p.timeMs);
+        const tp = glitchLats && glitchLats.includes(p.lat) ? { ...p, outlier: true } : p;
         for (const d of globals) if (d.pushPosition) events.push(...d.pushPosition(tp));
       }
     }
-    let s = await nextStatic();
-    while (s) {
-      for (const d of globals) if (d.pushStatic) events.push(...d.pushStatic(s));
-      si++;
-      s = await nextStatic();
+    while (si < allStatics.length) {
+      const st = allStatics[si++]!;
+      for (const d of globals) if (d.pushStatic) events.push(...d.pushStatic(st));
     }
     for (const d of globals) events.push(...d.flush());
   }
@@ -163,7 +165,7 @@ export function compareEvents(a: TumenEvent, b: TumenEvent): number {
 class VesselRun {
   readonly segmenter: Segmenter;
   readonly segments = new Set<string>();
-  readonly outlierKeys: string[] = [];
+  readonly outlierList: Array<{ mmsi: number; timeMs: number; lat: number }> = [];
   outliers = 0;
   private readonly gap: GapDetector | null;
   /** Port visits run per track: two ships on one MMSI must not make each other's visits flicker. */
@@ -171,74 +173,81 @@ class VesselRun {
   private readonly tracks = new Tracks();
   private readonly ctx: DetectorContext;
   private readonly detectors: Detector[];
+  private readonly wantGap: boolean;
+  private readonly wantDarkCall: boolean;
+  private readonly wantPortVisit: boolean;
   private si = 0;
 
+  /** Events go straight into `sink` (no per-position arrays: this loop runs for every position). */
   constructor(
     readonly mmsi: number,
     ctx: DetectorContext,
     entries: DetectorEntry[],
     private readonly statics: StaticReport[],
-    private readonly want: (t: string) => boolean,
+    want: (t: string) => boolean,
+    private readonly sink: TumenEvent[],
   ) {
     this.segmenter = new Segmenter(mmsi);
-    this.gap = want('gap') || want('dark_port_call') ? new GapDetector(ctx.gap) : null;
+    this.wantGap = want('gap');
+    this.wantDarkCall = want('dark_port_call');
+    this.wantPortVisit = want('port_visit');
+    this.gap = this.wantGap || this.wantDarkCall ? new GapDetector(ctx.gap) : null;
     this.ctx = ctx;
     this.detectors = entries.map((d) => d.create(ctx));
   }
 
-  push(p: Position): TumenEvent[] {
-    return this.consume(this.segmenter.push(p));
+  push(p: Position): void {
+    const points = this.segmenter.push(p);
+    for (let i = 0; i < points.length; i++) this.consume(points[i]!);
   }
 
-  finish(): TumenEvent[] {
-    const out = this.consume(this.segmenter.flush());
-    out.push(...this.staticsUntil(Infinity));
-    if (this.gap) out.push(...this.withDarkCalls(this.gap.flush()));
-    for (const pv of this.portVisits.values()) out.push(...pv.flush());
-    for (const d of this.detectors) out.push(...d.flush());
-    return out;
+  finish(): void {
+    for (const tp of this.segmenter.flush()) this.consume(tp);
+    this.staticsUntil(Infinity);
+    if (this.gap) this.withDarkCalls(this.gap.flush());
+    for (const pv of this.portVisits.values()) this.emit(pv.flush());
+    for (const d of this.detectors) this.emit(d.flush());
   }
 
-  private consume(points: TrackPoint[]): TumenEvent[] {
-    const out: TumenEvent[] = [];
-    for (const tp of points) {
-      this.segments.add(tp.segmentId);
-      if (tp.outlier) {
-        this.outliers++;
-        this.outlierKeys.push(`${tp.mmsi}:${tp.timeMs}:${tp.lat}:${tp.lon}`);
-      }
-      out.push(...this.staticsUntil(tp.timeMs));
-      if (this.gap) out.push(...this.withDarkCalls(this.gap.pushPosition(tp)));
-      if (!tp.outlier && this.want('port_visit')) {
-        const track = this.tracks.trackOf(tp);
-        let pv = this.portVisits.get(track);
-        if (!pv) this.portVisits.set(track, (pv = new PortVisitDetector({ ports: this.ctx.ports })));
-        out.push(...pv.pushPosition(tp));
-      }
-      for (const d of this.detectors) if (d.pushPosition) out.push(...d.pushPosition(tp));
+  private emit(events: TumenEvent[]): void {
+    for (let i = 0; i < events.length; i++) this.sink.push(events[i]!);
+  }
+
+  private consume(tp: TrackPoint): void {
+    this.segments.add(tp.segmentId);
+    if (tp.outlier) {
+      this.outliers++;
+      this.outlierList.push({ mmsi: tp.mmsi, timeMs: tp.timeMs, lat: tp.lat });
     }
-    return out;
+    if (this.si < this.statics.length) this.staticsUntil(tp.timeMs);
+    if (this.gap) {
+      const gaps = this.gap.pushPosition(tp);
+      if (gaps.length > 0) this.withDarkCalls(gaps);
+    }
+    if (!tp.outlier && this.wantPortVisit) {
+      const track = this.tracks.trackOf(tp);
+      let pv = this.portVisits.get(track);
+      if (!pv) this.portVisits.set(track, (pv = new PortVisitDetector({ ports: this.ctx.ports })));
+      this.emit(pv.pushPosition(tp));
+    }
+    for (const d of this.detectors) if (d.pushPosition) this.emit(d.pushPosition(tp));
   }
 
-  private staticsUntil(timeMs: number): TumenEvent[] {
-    const out: TumenEvent[] = [];
+  private staticsUntil(timeMs: number): void {
     while (this.si < this.statics.length && this.statics[this.si]!.timeMs <= timeMs) {
       const s = this.statics[this.si++]!;
-      for (const d of this.detectors) if (d.pushStatic) out.push(...d.pushStatic(s));
+      for (const d of this.detectors) if (d.pushStatic) this.emit(d.pushStatic(s));
     }
-    return out;
   }
 
-  private withDarkCalls(gaps: TumenEvent[]): TumenEvent[] {
-    const out: TumenEvent[] = [];
+  private withDarkCalls(gaps: TumenEvent[]): void {
     for (const g of gaps) {
-      if (this.want('gap')) out.push(g);
-      if (this.want('dark_port_call')) {
+      if (this.wantGap) this.sink.push(g);
+      if (this.wantDarkCall) {
         const call = darkPortCallFromGap(g);
-        if (call) out.push(call);
+        if (call) this.sink.push(call);
       }
     }
-    return out;
   }
 }
 

@@ -14,6 +14,8 @@ import type { PortIndex } from '../reference/wpi.js';
 export interface DetectorContext {
   gap: GapContext;
   ports: PortIndex;
+  /** The ports near the data (its bounding box + 1°), as plain points, for detectors' own port grids. */
+  nearPorts: ReadonlyArray<{ id: string; name: string; lat: number; lon: number }>;
 }
 
 export interface DetectorEntry {
@@ -36,13 +38,6 @@ export const EXTRA_DETECTORS: DetectorEntry[] = [
   { name: 'loitering', scope: 'vessel', create: (ctx) => createLoiteringDetector({ ports: portPoints(ctx) }) },
 ];
 
-/** WPI + ports of interest as the colleague detectors' PortPoint list (built once per context). */
-const portPointCache = new WeakMap<PortIndex, Array<{ id: string; name: string; lat: number; lon: number }>>();
 function portPoints(ctx: DetectorContext): Array<{ id: string; name: string; lat: number; lon: number }> {
-  let list = portPointCache.get(ctx.ports);
-  if (!list) {
-    list = ctx.ports.ports.map((p) => ({ id: p.id, name: p.name, lat: p.lat, lon: p.lon }));
-    portPointCache.set(ctx.ports, list);
-  }
-  return list;
+  return ctx.nearPorts as Array<{ id: string; name: string; lat: number; lon: number }>;
 }
