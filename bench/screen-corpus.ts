@@ -53,7 +53,14 @@ function imoWithCheck(six: number): string {
 
 const LETTERS = 'ABCDEFGHIJKLMNOPRSTUVWY';
 
-function typo(r: () => number, s: string): string {
+/** A typo in the words of a name, leaving a trailing number or roman numeral as it is (a different
+ *  number is a different ship, not a typo). */
+function typo(r: () => number, name: string): string {
+  const m = name.match(/^(.*?)((?:\s+(?:\d+|[IVX]+))?)$/);
+  return m && m[1] ? typoIn(r, m[1]) + m[2] : typoIn(r, name);
+}
+
+function typoIn(r: () => number, s: string): string {
   const letters = [...s];
   const idx = (): number => {
     // an index of a letter (not a space or digit)
@@ -142,6 +149,7 @@ export function buildCorpus(entries: LoadedEntry[], seed = 20210707): CorpusQuer
     pos('exact', e, { name: e.name });
     pos('reformatted', e, { name: reformat(r, e.name) });
     if (compactLen >= 5) pos('typo', e, { name: typo(r, e.name) });
+    if (compactLen >= 10) pos('two_typos', e, { name: typo(r, typo(r, e.name)) });
     const t = transliterate(r, e.name);
     if (t) pos('transliterated', e, { name: t });
     pos('wrong_imo', e, { name: e.name, imo: randomImo() });

@@ -31,11 +31,15 @@ function numbersFactor(q: NormalisedName, e: NormalisedName, allGeneric: boolean
   return { factor: 0, note: `numbers differ (${qn || 'none'} / ${en || 'none'})` };
 }
 
-/** Two words are close: equal, equal after transliteration folding, or one typing edit apart (4+ letters). */
+/** Two words are close: equal, equal after transliteration folding, or within the word's own edit budget
+ *  (one edit from 4 letters, the length budget of params.ts for longer words: 2 from 9 letters). */
 function wordsClose(a: string, b: string): boolean {
   if (a === b) return true;
   if (phoneticKey(a) === phoneticKey(b)) return true;
-  return Math.max(a.length, b.length) >= 4 && damerauLevenshtein(a, b, 1) <= 1;
+  const len = Math.max(a.length, b.length);
+  if (len < 4) return false;
+  const budget = Math.max(1, maxEditsFor(len));
+  return damerauLevenshtein(a, b, budget) <= budget;
 }
 
 function distinctiveWordsAgree(q: NormalisedName, e: NormalisedName): boolean {
