@@ -7,7 +7,7 @@ import { addIdentity, newVessel, routeLoop, type FleetContext } from './fleet.js
 import { nodePoint, RENDEZVOUS_SITES } from './lanes.js';
 import { stationsInRange } from './stations.js';
 import { SCRIPTS } from './params.js';
-import { Itinerary, timeAtKm, voyageKm, type StayPhase } from './plan.js';
+import { Itinerary, timeAtKm, voyageKm, type LatLon, type StayPhase } from './plan.js';
 import { simPort, type SimPort } from './ports.js';
 import type { SimVessel } from './vessel.js';
 
@@ -155,22 +155,24 @@ function bookSite(ctx: ScenarioContext, durationH: number): { site: string; t0: 
 
 const ORIGINS = ['KRPUS', 'KRUSN', 'RUVYP', 'RUNJK', 'JPSMN', 'KRTGA'];
 
-/** A tanker that sails from a port so as to reach `site` at t0, then drifts until t1, then sails on. */
-function meetAt(ctx: ScenarioContext, v: SimVessel, site: string, t0: number, t1: number, drift: { kn: number; deg: number }, offsetM: number): StayPhase {
+/**
+ * A tanker that sails from a port so as to reach `target` (next to lane node `site`) exactly at `arriveMs`,
+ * drifts with `drift` until `leaveMs`, then sails on to another port and stays there.
+ */
+function meetAt(ctx: ScenarioContext, v: SimVessel, site: string, target: LatLon, arriveMs: number, leaveMs: number, drift: { kn: number; deg: number }): StayPhase {
   const { rng } = ctx;
   const origin = simPort(rng.pick(ORIGINS));
   const speed = rng.uniform(10, 13);
   const probe = new Itinerary(0, { port: origin });
-  const dur = probe.durationTo({ node: site }, speed);
-  const it = new Itinerary(Math.min(ctx.startMs - 24 * H, t0 - dur - 6 * H), { port: origin });
-  it.stayUntil(t0 - dur);
+  probe.sailToNode(site, speed);
+  probe.sailPath([target], speed);
+  const dur = probe.t;
+  const it = new Itinerary(Math.min(ctx.startMs - 24 * H, arriveMs - dur - 6 * H), { port: origin });
+  it.stayUntil(arriveMs - dur);
   it.sailToNode(site, speed);
-  if (offsetM > 0) {
-    const p = nodePoint(site);
-    it.sailPath([destination(p.lat, p.lon, rng.uniform(0, 360), offsetM)], speed);
-    it.node = site;
-  }
-  const stay = it.stayUntil(t1, { driftKn: drift.kn, driftDeg: drift.deg, status: 0, headingDeg: Math.round(drift.deg) })!;
+  it.sailPath([target], speed);
+  it.node = site;
+  const stay = it.stayUntil(leaveMs, { driftKn: drift.kn, driftDeg: drift.deg, status: 0, headingDeg: Math.round(drift.deg) })!;
   const dest = simPort(rng.pick(ORIGINS.filter((x) => x !== origin.id)));
   it.sailToPort(dest, speed);
   it.stayUntil(ctx.endMs + 24 * H);
@@ -195,11 +197,16 @@ export function stsPair(ctx: ScenarioContext): SimVessel[] {
   const drift = { kn: u(ctx, SCRIPTS.encounterDriftKn), deg: ctx.rng.uniform(0, 360) };
   const a = tanker(ctx, 'sts_pair');
   const b = tanker(ctx, 'sts_pair');
-  const t1 = slot.t0 + Math.round(dH * H);
-  const sa = meetAt(ctx, a, slot.site, slot.t0, t1, drift, 0);
-  const sb = meetAt(ctx, b, slot.site, slot.t0, t1, drift, u(ctx, SCRIPTS.encounterSeparationM));
+  const t0 = slot.t0, t1 = slot.t0 + Math.round(dH * H);
+  // A arrives 30–60 min before B and leaves 30–60 min before B, so they never sail the same lane side by
+  // side (which would be "together" at speed, not a meeting). Both drift with the same vector.
+  const aArrive = t0 - Math.round(ctx.rng.uniform(0.5, 1) * H);
   const p = nodePoint(slot.site);
-  ctx.encounters.push({ a: a.index, b: b.index, startMs: Math.max(sa.t0, sb.t0), endMs: Math.min(sa.t1, sb.t1), lat: p.lat, lon: p.lon, site: slot.site });
+  const sa = meetAt(ctx, a, slot.site, p, aArrive, t1, drift);
+  const aAtT0 = destination(p.lat, p.lon, drift.deg, (drift.kn * 1852 * (t0 - aArrive)) / H);
+  const bTarget = destination(aAtT0.lat, aAtT0.lon, ctx.rng.uniform(0, 360), u(ctx, SCRIPTS.encounterSeparationM));
+  const sb = meetAt(ctx, b, slot.site, bTarget, t0, t1 + Math.round(ctx.rng.uniform(0.5, 1) * H), drift);
+  ctx.encounters.push({ a: a.index, b: b.index, startMs: Math.max(sa.t0, sb.t0), endMs: Math.min(sa.t1, sb.t1), lat: aAtT0.lat, lon: aAtT0.lon, site: slot.site });
   return [a, b];
 }
 
@@ -210,8 +217,8 @@ export function loiter(ctx: ScenarioContext, partner: 'dark' | 'none'): SimVesse
   if (!slot) return [];
   const v = tanker(ctx, partner === 'dark' ? 'sts_one_sided' : 'loiterer');
   const drift = { kn: u(ctx, SCRIPTS.loiterDriftKn), deg: ctx.rng.uniform(0, 360) };
-  const s = meetAt(ctx, v, slot.site, slot.t0, slot.t0 + Math.round(dH * H), drift, 0);
   const p = nodePoint(slot.site);
+  const s = meetAt(ctx, v, slot.site, p, slot.t0, slot.t0 + Math.round(dH * H), drift);
   ctx.loiters.push({ vessel: v.index, startMs: s.t0, endMs: s.t1, lat: p.lat, lon: p.lon, partner, site: slot.site });
   if (partner === 'none') return [v];
   const ghost = newVessel(ctx.nextIndex(), 'dark_partner', 'A', 80, ctx.rng);
