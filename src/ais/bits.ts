@@ -49,6 +49,32 @@ export class Payload {
     return j;
   }
 
+  /** Where scanArmour() stopped: the index of the first character that is not armour (or `end`). */
+  stop = 0;
+
+  /**
+   * De-armours from `text[start]` up to the first character that is not AIS armour (normally the comma
+   * before the fill bits) or `end`, from sixbit 0. Returns the sixbit count; `stop` tells where it ended and
+   * `xor` holds the XOR of the characters read (their share of the NMEA checksum).
+   */
+  scanArmour(text: string, start: number, end: number): number {
+    if (end - start + SLACK_SIXBITS > this.six.length) this.six = new Uint8Array((end - start + SLACK_SIXBITS) * 2);
+    const six = this.six;
+    let j = 0;
+    let x = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      const v = c < 128 ? ARMOUR[c] : 255;
+      if (v === 255) break;
+      x ^= c;
+      six[j++] = v;
+    }
+    this.xor = x;
+    this.stop = i;
+    return j;
+  }
+
   /** Close the payload: `count` sixbits, `fillBits` unused trailing bits. Zeroes the slack. */
   finish(count: number, fillBits: number): void {
     const six = this.six;

@@ -123,38 +123,49 @@ export class AisDecoder {
 
   /** Parses "!AIVDM,total,num,seq,chan,payload,fill*hh[,trailing]" starting at `start`. */
   private sentence(line: string, start: number, end: number, tag: TagBlock | null): DecodeResult {
-    const star = line.indexOf('*', start);
+    // One pass over the line: the head up to the payload (finding its commas), the payload (de-armoured on
+    // the way), the tail up to '*'; the checksum (XOR of everything between '!' and '*') is summed meanwhile.
+    const p1 = start + 6; // comma after the formatter, checked by isVdmAt
+    let sum = 0;
+    let p2 = -1, p3 = -1, p4 = -1, p5 = -1;
+    let commas = 0;
+    for (let i = start + 1; i < end; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 42 /* * */) break;
+      sum ^= c;
+      if (c === 44 /* , */) {
+        commas++;
+        if (commas === 2) p2 = i;
+        else if (commas === 3) p3 = i;
+        else if (commas === 4) p4 = i;
+        else if (commas === 5) {
+          p5 = i;
+          break;
+        }
+      }
+    }
+    if (p5 < 0) return reject('framing', line.indexOf('*', start) < 0 ? 'no checksum' : 'too few fields');
+    const payload = this.payload;
+    const sixCount = payload.scanArmour(line, p5 + 1, end);
+    sum ^= payload.xor;
+    const stop = payload.stop;
+    let star = -1;
+    for (let i = stop; i < end; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 42) {
+        star = i;
+        break;
+      }
+      sum ^= c;
+    }
     if (star < 0 || star + 3 > end) return reject('framing', 'no checksum');
     const given = hexDigit(line.charCodeAt(star + 1)) * 16 + hexDigit(line.charCodeAt(star + 2));
     if (!(given >= 0)) return reject('framing', `checksum "${line.slice(star + 1, star + 3)}"`);
-
-    const p1 = start + 6; // comma after the formatter
-    const p2 = line.indexOf(',', p1 + 1);
-    const p3 = p2 < 0 ? -1 : line.indexOf(',', p2 + 1);
-    const p4 = p3 < 0 ? -1 : line.indexOf(',', p3 + 1);
-    const p5 = p4 < 0 ? -1 : line.indexOf(',', p4 + 1);
-    const p6 = p5 < 0 ? -1 : line.indexOf(',', p5 + 1);
-    if (p6 < 0 || p6 > star) return reject('framing', 'too few fields');
-
-    // The checksum covers everything between '!' and '*'; the payload's share is taken while de-armouring
-    // it (one pass over its characters), so only the head and the tail are summed here.
-    let sum = 0;
-    for (let i = start + 1; i <= p5; i++) sum ^= line.charCodeAt(i);
-    for (let i = p6; i < star; i++) sum ^= line.charCodeAt(i);
-    const payload = this.payload;
-    payload.xor = 0;
-    const sixCount = payload.append(line, p5 + 1, p6, 0);
-    if (sixCount < 0) {
-      for (let i = p5 + 1; i < p6; i++) sum ^= line.charCodeAt(i);
-      payload.xor = 0;
-      if (given !== sum) return reject('checksum', `sentence checksum ${hex2(given)}, computed ${hex2(sum)}`);
-      return reject('framing', 'invalid payload character');
+    if (given !== sum) return reject('checksum', `sentence checksum ${hex2(given)}, computed ${hex2(sum)}`);
+    if (line.charCodeAt(stop) !== 44) {
+      return reject('framing', stop === star ? 'too few fields' : 'invalid payload character');
     }
-    sum ^= payload.xor;
-    if (given !== sum) {
-      payload.xor = 0;
-      return reject('checksum', `sentence checksum ${hex2(given)}, computed ${hex2(sum)}`);
-    }
+    const p6 = stop;
 
     const total = smallInt(line, p1 + 1, p2);
     const num = smallInt(line, p2 + 1, p3);

@@ -60,6 +60,22 @@ export function writeFixed(b: Uint8Array, p: number, v: number, decimals: number
     b[p++] = 45;
     n = -n;
   }
+  if (n < 2147483648) {
+    // 31-bit fixed point (every AIS field): integer arithmetic only.
+    const whole = (n / pow) | 0;
+    let f = n - whole * pow;
+    p = writeInt(b, p, whole);
+    if (f === 0) return p;
+    b[p++] = 46;
+    let e = p + decimals;
+    for (let i = e - 1; i >= p; i--) {
+      const t = (f / 10) | 0;
+      b[i] = 48 + f - t * 10;
+      f = t;
+    }
+    while (b[e - 1] === 48) e--;
+    return e;
+  }
   const whole = Math.floor(n / pow);
   let frac = n - whole * pow;
   p = writeInt(b, p, whole);

@@ -56,23 +56,25 @@ export async function* readLines(pathOrDash: string, options: ReadLinesOptions =
 
   // Lines are cut from the bytes (indexOf on the Buffer) and decoded one by one: each line becomes a flat
   // string, which later character-by-character parsing reads ~30% faster than split()'s sliced strings.
-  let carry: Buffer | null = null;
-  for await (const chunk of text) {
-    const buf: Buffer = carry === null ? chunk : Buffer.concat([carry, chunk]);
+  let carry = ''; // the unfinished last line of the previous chunk
+  for await (const buf of text) {
     const lines: string[] = [];
     let start = 0;
     for (;;) {
       const nl = buf.indexOf(10, start);
       if (nl < 0) break;
       const end = nl > start && buf[nl - 1] === 13 ? nl - 1 : nl;
-      lines.push(latin1(buf, start, end));
+      let line = latin1(buf, start, end);
+      if (carry.length > 0) {
+        if (nl === start && carry.charCodeAt(carry.length - 1) === 13) carry = carry.slice(0, -1);
+        line = carry + line;
+        carry = '';
+      }
+      lines.push(line);
       start = nl + 1;
     }
-    carry = start < buf.length ? buf.subarray(start) : null;
+    if (start < buf.length) carry += latin1(buf, start, buf.length);
     if (lines.length > 0) yield lines;
   }
-  if (carry !== null) {
-    const end = carry[carry.length - 1] === 13 ? carry.length - 1 : carry.length;
-    yield [latin1(carry, 0, end)];
-  }
+  if (carry.length > 0) yield [carry.charCodeAt(carry.length - 1) === 13 ? carry.slice(0, -1) : carry];
 }
