@@ -282,7 +282,7 @@ export function identityChanger(ctx: ScenarioContext): SimVessel[] {
   const newMid = rng.pick([457, 613, 671, 341]);
   const old = v.identities[0]!;
   const flag = newMid === 457 ? 'MN' : newMid === 613 ? 'CM' : newMid === 671 ? 'TG' : 'KN';
-  v.identities.push({ fromMs: Math.round((startMs + endMs) / 2), mmsi: ctx.ids.mmsi(newMid), imo: old.imo, shipname: ctx.ids.name('intl'), callsign: ctx.ids.callsign(flag), flag });
+  v.identities.push({ fromMs: Math.round((startMs + endMs) / 2000) * 1000, mmsi: ctx.ids.mmsi(newMid), imo: old.imo, shipname: ctx.ids.name('intl'), callsign: ctx.ids.callsign(flag), flag });
   v.script.push({ kind: 'identity_change', dark_from: iso(startMs), dark_to: iso(endMs), old_mmsi: old.mmsi, new_mmsi: v.identities[1]!.mmsi, route });
   return [v];
 }

@@ -42,7 +42,7 @@ export async function writeWorld(dir: string, options: Partial<SimOptions>): Pro
     return {
       mmsi: id.mmsi, imo: id.imo || null, name: id.shipname, callsign: id.callsign, flag: id.flag, role: v.role,
       class: v.cls, transmits: v.transmits, shiptype: v.shiptype,
-      ...(v.identities.length > 1 ? { identities: v.identities.map((x) => ({ ...x, fromMs: undefined, from: Number.isFinite(x.fromMs) ? new Date(x.fromMs).toISOString() : null })) } : {}),
+      ...(v.identities.length > 1 ? { identities: v.identities.map((x) => ({ ...x, fromMs: undefined, from: Number.isFinite(x.fromMs) ? new Date(x.fromMs).toISOString().replace('.000Z', 'Z') : null })) } : {}),
       script: v.script,
     };
   })));
