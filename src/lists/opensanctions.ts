@@ -19,34 +19,42 @@ function values(props: Props, key: string): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : [];
 }
 
-export function parseOpenSanctions(jsonl: string): ParsedList {
-  const entries: ListEntry[] = [];
-  const rejects: RejectedRecord[] = [];
-  const seen = new Set<string>();
-  let lastChange = '';
-  let skipped = 0;
-  jsonl.split(/\r?\n/).forEach((line, k) => {
+/**
+ * Incremental reader: push lines one at a time (the bulk files are gigabytes, more than one JS string
+ * holds), then `finish()`. `parseOpenSanctions` is the same over a whole string.
+ */
+export class OpenSanctionsReader {
+  private readonly entries: ListEntry[] = [];
+  private readonly rejects: RejectedRecord[] = [];
+  private readonly seen = new Set<string>();
+  private lastChange = '';
+  private skipped = 0;
+  private lineNo = 0;
+
+  push(line: string): void {
+    this.lineNo++;
     if (line.trim() === '') return;
+    const where = `line ${this.lineNo}`;
     let obj: { id?: unknown; schema?: unknown; properties?: unknown; last_change?: unknown; datasets?: unknown };
     try {
       obj = JSON.parse(line);
     } catch (err) {
-      rejects.push({ where: `line ${k + 1}`, reason: `invalid JSON: ${(err as Error).message}` });
+      this.rejects.push({ where, reason: `invalid JSON: ${(err as Error).message}` });
       return;
     }
     const id = typeof obj.id === 'string' ? obj.id : null;
     const schema = typeof obj.schema === 'string' ? obj.schema : null;
     if (!id || !schema || typeof obj.properties !== 'object' || obj.properties === null) {
-      rejects.push({ where: `line ${k + 1}`, reason: 'not a FollowTheMoney entity (needs id, schema, properties)' });
+      this.rejects.push({ where, reason: 'not a FollowTheMoney entity (needs id, schema, properties)' });
       return;
     }
     const kind = KIND_BY_SCHEMA[schema];
-    if (!kind) { skipped++; return; }
+    if (!kind) { this.skipped++; return; }
     const p = obj.properties as Props;
     const names = values(p, 'name');
-    if (names.length === 0) { rejects.push({ where: `line ${k + 1} (${id})`, reason: 'no name' }); return; }
-    if (seen.has(id)) { rejects.push({ where: `line ${k + 1} (${id})`, reason: 'duplicate id' }); return; }
-    seen.add(id);
+    if (names.length === 0) { this.rejects.push({ where: `${where} (${id})`, reason: 'no name' }); return; }
+    if (this.seen.has(id)) { this.rejects.push({ where: `${where} (${id})`, reason: 'duplicate id' }); return; }
+    this.seen.add(id);
     const e = emptyEntry(id, id, kind, names[0]);
     for (const n of names.slice(1)) addUnique(e.aliases, n);
     for (const n of [...values(p, 'alias'), ...values(p, 'weakAlias')]) addUnique(e.aliases, n);
@@ -62,9 +70,20 @@ export function parseOpenSanctions(jsonl: string): ParsedList {
     for (const prog of [...values(p, 'programId'), ...values(p, 'topics')]) addUnique(e.programs, prog);
     if (Array.isArray(obj.datasets)) for (const d of obj.datasets) if (typeof d === 'string') addUnique(e.programs, d);
     e.remarks = values(p, 'notes').join(' ') || null;
-    if (typeof obj.last_change === 'string' && obj.last_change > lastChange) lastChange = obj.last_change;
-    entries.push(e);
-  });
-  if (skipped > 0) rejects.push({ where: 'file', reason: `${skipped} entities of other schemata (Sanction, Ownership, Address, ...) skipped` });
-  return { source: 'opensanctions', version: lastChange || null, published: lastChange ? lastChange.slice(0, 10) : null, entries, rejects };
+    if (typeof obj.last_change === 'string' && obj.last_change > this.lastChange) this.lastChange = obj.last_change;
+    this.entries.push(e);
+  }
+
+  finish(): ParsedList {
+    const rejects = [...this.rejects];
+    if (this.skipped > 0) rejects.push({ where: 'file', reason: `${this.skipped} entities of other schemata (Sanction, Ownership, Address, ...) skipped` });
+    const lc = this.lastChange;
+    return { source: 'opensanctions', version: lc || null, published: lc ? lc.slice(0, 10) : null, entries: this.entries, rejects };
+  }
+}
+
+export function parseOpenSanctions(jsonl: string): ParsedList {
+  const reader = new OpenSanctionsReader();
+  for (const line of jsonl.split(/\r?\n/)) reader.push(line);
+  return reader.finish();
 }

@@ -1,8 +1,9 @@
 // tumen lists: import sanctions lists into the store and show what is loaded and what changed.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, openSync, readFileSync, readSync, closeSync, readdirSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { basename, dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
 import { withStore } from '../../store/db.js';
@@ -11,7 +12,7 @@ import { detectListSource } from '../../lists/detect.js';
 import { parseOfacCsv } from '../../lists/ofac-csv.js';
 import { parseOfacXml } from '../../lists/ofac-xml.js';
 import { parseUnXml } from '../../lists/un-xml.js';
-import { parseOpenSanctions } from '../../lists/opensanctions.js';
+import { OpenSanctionsReader } from '../../lists/opensanctions.js';
 import { parseCsvWatchlist } from '../../lists/csv-watchlist.js';
 import type { ListSource, ParsedList } from '../../lists/types.js';
 import { imoStatus } from '../../screening/imo-check.js';
@@ -48,8 +49,49 @@ export interface ReadListResult {
   files: string[];
 }
 
+function isGzip(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const b = Buffer.alloc(2);
+    return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The first ~4 KB of a file's text (decompressed when gzip), for format detection. */
+async function readHead(path: string, gz: boolean): Promise<string> {
+  const raw = createReadStream(path, gz ? {} : { end: 4095 });
+  const input = gz ? raw.pipe(createGunzip()) : raw;
+  const chunks: Buffer[] = [];
+  let n = 0;
+  try {
+    for await (const chunk of input) {
+      chunks.push(chunk as Buffer);
+      n += (chunk as Buffer).length;
+      if (n >= 4096) break;
+    }
+  } finally {
+    raw.destroy();
+  }
+  return decodeListFile(Buffer.concat(chunks).subarray(0, 4096));
+}
+
+/** OpenSanctions bulk files are gigabytes: read them line by line, never as one string. */
+async function readOpenSanctions(path: string, gz: boolean): Promise<ParsedList> {
+  const hash = createHash('sha256');
+  const raw = createReadStream(path);
+  raw.on('data', (c) => hash.update(c as Buffer));
+  const input = gz ? raw.pipe(createGunzip()) : raw;
+  const reader = new OpenSanctionsReader();
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) reader.push(line);
+  const parsed = reader.finish();
+  parsed.version ??= `sha256:${hash.digest('hex').slice(0, 12)}`;
+  return parsed;
+}
+
 /** Reads and parses a list file (for OFAC CSV: sdn.csv or its folder, with alt.csv and sdn_comments.csv beside it). */
-export function readListFile(path: string, source?: ListSource): ReadListResult {
+export async function readListFile(path: string, source?: ListSource): Promise<ReadListResult> {
   let sdnPath = path;
   if (statSync(path).isDirectory()) {
     const sdn = sibling(path, 'sdn.csv');
@@ -57,9 +99,11 @@ export function readListFile(path: string, source?: ListSource): ReadListResult 
     sdnPath = sdn;
     source ??= 'ofac';
   }
+  const gz = isGzip(sdnPath);
+  const kind = source ?? detectListSource(basename(sdnPath).replace(/\.gz$/i, ''), await readHead(sdnPath, gz));
+  if (kind === 'opensanctions') return { parsed: await readOpenSanctions(sdnPath, gz), files: [sdnPath] };
   const bytes = readMaybeGzip(sdnPath);
   const text = decodeListFile(bytes);
-  const kind = source ?? detectListSource(basename(sdnPath).replace(/\.gz$/i, ''), text.slice(0, 4096));
   const hash = createHash('sha256').update(bytes);
   const files = [sdnPath];
   let parsed: ParsedList;
@@ -79,7 +123,6 @@ export function readListFile(path: string, source?: ListSource): ReadListResult 
     }
     case 'ofac-xml': parsed = parseOfacXml(text); break;
     case 'un': parsed = parseUnXml(text); break;
-    case 'opensanctions': parsed = parseOpenSanctions(text); break;
     case 'csv': parsed = parseCsvWatchlist(text); break;
   }
   // Formats without a version of their own are versioned by content.
@@ -115,7 +158,7 @@ export function register(program: Command): void {
     if (opts.source && !(SOURCES as readonly string[]).includes(opts.source)) {
       throw new Error(`--source must be one of ${SOURCES.join(', ')}`);
     }
-    const { parsed, files } = readListFile(file, opts.source as ListSource | undefined);
+    const { parsed, files } = await readListFile(file, opts.source as ListSource | undefined);
     const name = opts.name ?? DEFAULT_NAMES[parsed.source];
     const change = await withStore(opts.db, (store) => importList(store, parsed, { name, file: files.join(','), importedAt: new Date() }));
     const vessels = parsed.entries.filter((e) => e.kind === 'vessel').length;
