@@ -7,6 +7,7 @@ import {
 import type { Store } from '../store/db.js';
 import { DEDUP_WINDOW_S } from './dedup.js';
 import type { BatchData } from './position-batch.js';
+import { fillNumeric, fillStrings } from './chunk-fill.js';
 
 const STAGE_DDL = [
   `CREATE OR REPLACE TEMP TABLE pos_stage (k1 UINTEGER, k2 UINTEGER, mmsi UINTEGER, t_ms DOUBLE, lat DOUBLE, lon DOUBLE,
@@ -55,6 +56,9 @@ export interface CommitResult {
 }
 
 export class StoreWriter {
+  /** One data chunk, reused for every append. */
+  private readonly chunk = DuckDBDataChunk.create(POS_TYPES);
+
   private constructor(private readonly store: Store) {}
 
   static async create(store: Store): Promise<StoreWriter> {
@@ -69,33 +73,25 @@ export class StoreWriter {
     await conn.run('DELETE FROM static_stage');
     if (batch.length > 0) {
       const app = await conn.createAppender('pos_stage');
-      const chunk = DuckDBDataChunk.create(POS_TYPES);
+      const chunk = this.chunk;
       for (let off = 0; off < batch.length; off += CHUNK_ROWS) {
         const n = Math.min(CHUNK_ROWS, batch.length - off);
         chunk.reset();
-        chunk.rowCount = n;
+        chunk.rowCount = n; // also drops the chunk's cached vector wrappers: fresh, all-valid masks
         const v = POS_TYPES.map((_, c) => chunk.getColumnVector(c));
-        for (let j = 0; j < n; j++) {
-          const i = off + j;
-          v[0].setItem(j, batch.k1[i]);
-          v[1].setItem(j, batch.k2[i]);
-          v[2].setItem(j, batch.mmsi[i]);
-          v[3].setItem(j, batch.timeMs[i]);
-          v[4].setItem(j, batch.lat[i]);
-          v[5].setItem(j, batch.lon[i]);
-          const sp = batch.speed[i];
-          v[6].setItem(j, Number.isNaN(sp) ? null : sp);
-          const co = batch.course[i];
-          v[7].setItem(j, Number.isNaN(co) ? null : co);
-          const hd = batch.heading[i];
-          v[8].setItem(j, hd < 0 ? null : hd);
-          const st = batch.status[i];
-          v[9].setItem(j, st === 255 ? null : st);
-          v[10].setItem(j, batch.type[i]);
-          const so = batch.source[i];
-          v[11].setItem(j, so === 0 ? null : so);
-          v[12].setItem(j, batch.stations[i]);
-        }
+        fillNumeric(v[0], batch.k1, off, n, null);
+        fillNumeric(v[1], batch.k2, off, n, null);
+        fillNumeric(v[2], batch.mmsi, off, n, null);
+        fillNumeric(v[3], batch.timeMs, off, n, null);
+        fillNumeric(v[4], batch.lat, off, n, null);
+        fillNumeric(v[5], batch.lon, off, n, null);
+        fillNumeric(v[6], batch.speed, off, n, Number.isNaN);
+        fillNumeric(v[7], batch.course, off, n, Number.isNaN);
+        fillNumeric(v[8], batch.heading, off, n, isNegative);
+        fillNumeric(v[9], batch.status, off, n, is255);
+        fillNumeric(v[10], batch.type, off, n, null);
+        fillNumeric(v[11], batch.source, off, n, isZero);
+        fillStrings(v[12], batch.stations, off, n);
         for (const vec of v) vec.flush();
         app.appendDataChunk(chunk);
       }
@@ -150,6 +146,10 @@ export class StoreWriter {
     return { positions, statics, duplicates: batch.length + batch.staticsCount - positions - statics };
   }
 }
+
+const isNegative = (x: number) => x < 0;
+const is255 = (x: number) => x === 255;
+const isZero = (x: number) => x === 0;
 
 function appendOrNull<T>(app: { appendNull(): void }, v: T | null, append: (x: T) => void): void {
   if (v === null || v === undefined) app.appendNull();

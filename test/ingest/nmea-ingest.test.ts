@@ -12,10 +12,13 @@ import { count, fixture, withTempStore } from './helpers.js';
 
 const DMA_STREAM = fixture('ais', 'dma-stream_example.txt.gz');
 
-function oraclePositions(text: string): Array<{ mmsi: number; timeMs: number; lat: number; lon: number }> {
+type Row = { mmsi: number; timeMs: number; lat: number; lon: number; speed: number | null; heading: number | null; status: number | null };
+const orNull = (v: unknown) => (typeof v === 'number' ? v : null);
+
+function oraclePositions(text: string): Row[] {
   const d = new AisDecoder();
   const kept = new Map<string, number[]>();
-  const out: Array<{ mmsi: number; timeMs: number; lat: number; lon: number }> = [];
+  const out: Row[] = [];
   for (const line of text.split('\n')) {
     const r = d.decodeLine(line.replace(/\r$/, ''));
     if (r.kind !== 'message' || r.meta.timeMs === null || !POSITION_TYPES.has(r.message.type)) continue;
@@ -25,7 +28,12 @@ function oraclePositions(text: string): Array<{ mmsi: number; timeMs: number; la
     if (times.some((t) => Math.abs(t - r.meta.timeMs!) <= DEDUP_WINDOW_MS)) continue;
     times.push(r.meta.timeMs);
     kept.set(r.payload, times);
-    out.push({ mmsi: r.message.mmsi, timeMs: r.meta.timeMs, lat, lon });
+    const m = r.message;
+    const speed = orNull(m.speed);
+    out.push({
+      mmsi: m.mmsi, timeMs: r.meta.timeMs, lat, lon, speed: speed === null ? null : Math.fround(speed), heading: orNull(m.heading),
+      status: m.type <= 3 || m.type === 27 ? orNull(m.status) : null,
+    });
   }
   return out;
 }
@@ -42,10 +50,13 @@ describe('NMEA ingest (DMA stream_example, $PGHP-timed, gzip)', () => {
       expect(r.counts!.lines).toBe(text.split('\n').filter((l, i, a) => i < a.length - 1 || l !== '').length);
       expect(r.counts!.positions).toBe(expected.length);
       expect(await count(store, 'SELECT count(*) FROM positions')).toBe(expected.length);
-      const rows = await store.all<{ mmsi: number; t: number; lat: number; lon: number }>(
-        'SELECT mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon FROM positions ORDER BY mmsi, time, lat, lon');
+      const rows = await store.all<{ mmsi: number; t: number; lat: number; lon: number; speed: number | null; heading: number | null; status: number | null }>(
+        'SELECT mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon, speed, heading, status FROM positions ORDER BY mmsi, time, lat, lon');
       const sorted = [...expected].sort((a, b) => a.mmsi - b.mmsi || a.timeMs - b.timeMs || a.lat - b.lat || a.lon - b.lon);
-      expect(rows.map((x) => [Number(x.mmsi), Number(x.t), x.lat, x.lon])).toEqual(sorted.map((x) => [x.mmsi, x.timeMs, x.lat, x.lon]));
+      expect(rows.map((x) => [Number(x.mmsi), Number(x.t), x.lat, x.lon, x.speed, x.heading, x.status]))
+        .toEqual(sorted.map((x) => [x.mmsi, x.timeMs, x.lat, x.lon, x.speed, x.heading, x.status]));
+      // not-available values are NULL, not sentinels or zeros
+      expect(sorted.some((x) => x.heading === null) && sorted.some((x) => x.speed === null)).toBe(true);
       // lines 9-10 of the file: $PGHP 2010-06-11 11:46:12.470 then a type 1 report; its row carries that time
       const d = new AisDecoder();
       const m = d.decodeLine('!BSVDM,1,1,,A,13:WB@0vC2PmgjpP`WO=DbdF0<0U,0*5D');
