@@ -44,6 +44,17 @@ describe('tumen lists', () => {
       ['ofac-sdn', 'ofac', 'sha256:a981acea1071', 8976, 406, 0],
       ['un-consolidated', 'un', '2026-02-27T00:00:09.554Z', 1031, 28, 0],
     ]);
+    const { out: text } = await run(['lists', '--db', db]);
+    expect(text.split('\n')[0]).toBe('list\tsource\tversion\tpublished\tentries\tvessels\trejects\timported');
+  });
+
+  it('streams an OpenSanctions JSON-lines file, counting what it skips', async () => {
+    const { out, err } = await run(['lists', 'import', join(SANCTIONS_FIXTURES, 'derived/opensanctions-sample.jsonl'), '--name', 'os', '--db', db]);
+    expect(out).toContain('imported os (opensanctions, version 2021-07-07T00:00:00, published 2021-07-07): 3 entries, 2 vessels, 2 rejected');
+    expect(err).toContain('rejected line 5: invalid JSON');
+    await run(['lists', 'import', join(SANCTIONS_FIXTURES, 'derived/watchlist.csv'), '--name', 'os', '--db', db]); // replaced by a CSV list
+    const { out: log } = await run(['lists', 'changes', '--list', 'os', '--db', db, '--format', 'json']);
+    expect((JSON.parse(log) as Array<Record<string, unknown>>).map((r) => [r.added, r.removed, r.changed])).toEqual([[3, 0, 0], [3, 3, 0]]);
   });
 
   it('re-import of the same file logs no change', async () => {
@@ -56,7 +67,7 @@ describe('tumen screen --file --format jsonl', () => {
   it('writes one line per input row, in input order, best match first', async () => {
     const fleet = join(dir, 'fleet.csv');
     writeFileSync(fleet, 'name,imo,mmsi,flag\nOCEAN STAR,,,PA\nChonmasan,,,KP\n,9187629,,\n,,,\nARTAVIL,9074729,,IR\n');
-    const { out, err } = await run(['screen', '--file', fleet, '--format', 'jsonl', '--db', db]);
+    const { out, err } = await run(['screen', '--file', fleet, '--format', 'jsonl', '--list', 'ofac-sdn', 'un-consolidated', '--db', db]);
     const lines = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
     expect(lines).toHaveLength(5);
     expect(lines.map((l) => l.query.name)).toEqual(['OCEAN STAR', 'Chonmasan', '', '', 'ARTAVIL']);
@@ -80,7 +91,7 @@ describe('tumen screen --file --format jsonl', () => {
     });
     const fleet = join(dir, 'fleet2.csv');
     writeFileSync(fleet, 'name,mmsi,imo\nSUNNY DAY,273000001,\nSUNNY DAY,,9074729\n');
-    const { out } = await run(['screen', '--file', fleet, '--db', db]);
+    const { out } = await run(['screen', '--file', fleet, '--list', 'ofac-sdn', 'un-consolidated', '--db', db]);
     const lines = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
     for (const l of lines) {
       expect(l.verdict).toBe('possible');
