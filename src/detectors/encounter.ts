@@ -183,45 +183,27 @@ export class EncounterDetector implements Detector<EncounterState> {
     const { maxDistanceM } = this.params;
     const grid = this.grid;
     grid.clear();
-    const index = new Map<number, number>();
-    for (let i = 0; i < samples.length; i++) {
-      grid.insert(samples[i]![1], samples[i]![2], i);
-      index.set(samples[i]![0], i);
-    }
+    for (let i = 0; i < samples.length; i++) grid.insert(samples[i]![1], samples[i]![2], i);
     const together = new Set<string>();
     for (let i = 0; i < samples.length; i++) {
       const si = samples[i]!;
-      grid.forNeighbours(si[1], si[2], (j) => {
-        const sj = samples[j]!;
-        if (sj[0] <= si[0]) return; // each pair once, lower MMSI first
-        this.stats.comparisons++;
-        const d = distanceM(si[1], si[2], sj[1], sj[2]);
-        if (d > maxDistanceM) return;
-        const lat = (si[1] + sj[1]) / 2;
-        const lon = midLon(si[2], sj[2]);
-        if (this.ports.isNear(lat, lon)) return; // in port: moored neighbours, not an encounter
-        this.stats.closePairs++;
-        const key = pairKey(si[0], sj[0]);
-        together.add(key);
-        let run = this.runs.get(key);
-        if (!run) {
-          run = { a: si[0], b: sj[0], startMs: t, lastMs: t, timesMs: [], distancesM: [], speedsAKn: [], speedsBKn: [], lats: [], lons: [], runs: 1 };
-          this.runs.set(key, run);
+      for (const list of grid.neighbours(si[1], si[2])) {
+        for (const j of list) {
+          const sj = samples[j]!;
+          if (sj[0] <= si[0]) continue; // each pair once, lower MMSI first
+          this.stats.comparisons++;
+          const d = distanceM(si[1], si[2], sj[1], sj[2]);
+          if (d <= maxDistanceM) this.together(t, si, sj, d, together);
         }
-        run.lastMs = t;
-        run.timesMs.push(t);
-        run.distancesM.push(d);
-        run.speedsAKn.push(si[3]);
-        run.speedsBKn.push(sj[3]);
-        run.lats.push(lat);
-        run.lons.push(lon);
-      });
+      }
     }
     // A run ends on evidence of separation (both sampled, not together) or after a long reception hole.
     const holeMs = this.params.maxRunHoleH * MS_PER_HOUR;
+    let sampled: Set<number> | null = null;
     for (const [key, run] of this.runs) {
       if (together.has(key)) continue;
-      const bothSampled = index.has(run.a) && index.has(run.b);
+      sampled ??= new Set(samples.map((x) => x[0]));
+      const bothSampled = sampled.has(run.a) && sampled.has(run.b);
       if (bothSampled || t - run.lastMs > holeMs) {
         this.runs.delete(key);
         out.push(...this.closeRun(run, false));
@@ -236,6 +218,28 @@ export class EncounterDetector implements Detector<EncounterState> {
       const e = this.finish(run, false);
       if (e) out.push(e);
     }
+  }
+
+  /** Records one together-slot of a pair (skipped in port: moored neighbours are not an encounter). */
+  private together(t: number, si: SampleTuple, sj: SampleTuple, d: number, together: Set<string>): void {
+    const lat = (si[1] + sj[1]) / 2;
+    const lon = midLon(si[2], sj[2]);
+    if (this.ports.isNear(lat, lon)) return;
+    this.stats.closePairs++;
+    const key = pairKey(si[0], sj[0]);
+    together.add(key);
+    let run = this.runs.get(key);
+    if (!run) {
+      run = { a: si[0], b: sj[0], startMs: t, lastMs: t, timesMs: [], distancesM: [], speedsAKn: [], speedsBKn: [], lats: [], lons: [], runs: 1 };
+      this.runs.set(key, run);
+    }
+    run.lastMs = t;
+    run.timesMs.push(t);
+    run.distancesM.push(d);
+    run.speedsAKn.push(si[3]);
+    run.speedsBKn.push(sj[3]);
+    run.lats.push(lat);
+    run.lons.push(lon);
   }
 
   /** A finished run: trim the convoy legs, drop short ones, merge with the pair's pending encounter if
