@@ -4,6 +4,7 @@
 import type { LoadedEntry } from './types.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName, type NormalisedName } from './normalise.js';
 import { normaliseImo } from './imo-check.js';
+import { maxEditsFor } from './params.js';
 
 export type NameRole = 'name' | 'alias' | 'former';
 
@@ -74,15 +75,20 @@ export class ScreeningIndex {
     if (q.phonetic) for (const v of this.byPhonetic.get(q.phonetic) ?? []) out.add(v);
     this.gramCandidates(trigrams(q.compact), this.byGram, out);
     this.gramCandidates(trigrams(q.phonetic), this.byPhoneticGram, out);
-    if (q.compact.length <= SHORT_NAME_LETTERS) this.gramCandidates(ngrams(q.compact, 2), this.byBigram, out);
+    if (q.compact.length <= SHORT_NAME_LETTERS) {
+      // q-gram lemma for bigrams: an edit destroys at most 2 of them, a transposition 3; k is the budget
+      // of the longest name that could still match (one letter longer).
+      const grams = ngrams(q.compact, 2);
+      this.gramCandidates(grams, this.byBigram, out, Math.max(1, new Set(grams).size - 3 * maxEditsFor(q.compact.length + 1)));
+    }
     return [...out];
   }
 
-  private gramCandidates(grams: string[], map: Map<string, number[]>, out: Set<number>): void {
+  private gramCandidates(grams: string[], map: Map<string, number[]>, out: Set<number>, minShared?: number): void {
     if (grams.length === 0) return;
     // A name within k edits of the query shares at least (grams - 3k) trigrams (the q-gram lemma);
     // a third of the query's trigrams is a safe floor for the edit budgets in params.ts.
-    const need = Math.max(1, Math.floor(grams.length / 3));
+    const need = minShared ?? Math.max(1, Math.floor(grams.length / 3));
     const counts = new Map<number, number>();
     for (const g of new Set(grams)) {
       for (const v of map.get(g) ?? []) {

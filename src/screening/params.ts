@@ -39,7 +39,9 @@ export const SCREENING_PARAMS = {
   corroboratingNameScore: 0.85,
 } as const;
 
+const EDIT_STEPS = SCREENING_PARAMS.maxEditsByLength;
+
 export function maxEditsFor(length: number): number {
-  for (const [upTo, edits] of SCREENING_PARAMS.maxEditsByLength) if (length <= upTo) return edits;
+  for (let i = 0; i < EDIT_STEPS.length; i++) if (length <= EDIT_STEPS[i][0]) return EDIT_STEPS[i][1];
   return 0;
 }

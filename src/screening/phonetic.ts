@@ -15,7 +15,20 @@ const DIGRAPHS: Array<[RegExp, string]> = [
 ];
 const SINGLE: Record<string, string> = { G: 'K', D: 'T', B: 'P', R: 'L', Y: 'I', C: 'K', Z: 'S', F: 'P' };
 
+// Words repeat across a fleet file and a list: remember their keys (bounded).
+const memo = new Map<string, string>();
+const MEMO_MAX = 100_000;
+
 export function phoneticKey(word: string): string {
+  const hit = memo.get(word);
+  if (hit !== undefined) return hit;
+  const key = computeKey(word);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(word, key);
+  return key;
+}
+
+function computeKey(word: string): string {
   let s = word;
   for (const [re, to] of DIGRAPHS) s = s.replace(re, to);
   let out = '';

@@ -7,24 +7,37 @@
 // - Jaro-Winkler (Winkler 1990, the US Census record-linkage measure) rewards a shared prefix and is the
 //   usual score in sanctions screening (OFAC's own search tool, moov-io/watchman). It orders candidates.
 
+// Three rows reused across calls (names are short): no allocation per comparison.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 export function damerauLevenshtein(a: string, b: string, max = Infinity): number {
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) > max) return max + 1;
   if (n === 0) return m;
   if (m === 0) return n;
-  let prev2 = new Array<number>(m + 1).fill(0);
-  let prev = new Array<number>(m + 1);
-  let cur = new Array<number>(m + 1);
+  if (m + 1 > rowA.length) { rowA = new Int32Array(m + 1); rowB = new Int32Array(m + 1); rowC = new Int32Array(m + 1); }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
   for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
-    let rowMin = cur[0];
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        v = Math.min(v, prev2[j - 2] + 1);
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
+      let v = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      if (ins < v) v = ins;
+      const sub = prev[j - 1] + cost;
+      if (sub < v) v = sub;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        const tr = prev2[j - 2] + 1;
+        if (tr < v) v = tr;
       }
       cur[j] = v;
       if (v < rowMin) rowMin = v;
