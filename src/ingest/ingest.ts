@@ -15,7 +15,7 @@ import { NO_PROGRESS, type ProgressSink } from './progress.js';
 import { StoreWriter } from './store-writer.js';
 
 /** Positions per batch transaction: large enough that per-commit costs vanish, small enough for RSS. */
-export const DEFAULT_BATCH_ROWS = 100_000;
+export const DEFAULT_BATCH_ROWS = 300_000;
 
 export interface IngestOptions {
   format?: InputFormat;

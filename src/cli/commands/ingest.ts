@@ -42,7 +42,7 @@ export function register(program: Command): void {
       .option('--source <source>', 'mark every message terrestrial or satellite')
       .option('--strict', 'stop at the first rejected line and report FILE:LINE')
       .option('--listen <url>', 'live NMEA feed: tcp://HOST:PORT (client, reconnects) or udp://HOST:PORT (binds)')
-      .option('--batch <rows>', 'positions per transaction', '100000')
+      .option('--batch <rows>', 'positions per transaction', '300000')
       .option('--flush-seconds <s>', 'live feed: commit at least this often', '5'),
   ).action(async (files: string[], o: IngestCliOptions) => {
     if (o.format !== undefined && !INPUT_FORMATS.includes(o.format as InputFormat)) {
@@ -57,7 +57,7 @@ export function register(program: Command): void {
       startMs: parseStart(o.start),
       source: (o.source as 'terrestrial' | 'satellite' | undefined) ?? null,
       strict: o.strict ?? false,
-      batchRows: Math.max(1, Number(o.batch) || 100_000),
+      batchRows: Math.max(1, Number(o.batch) || 300_000),
     };
     const store = await Store.open(o.db);
     try {
