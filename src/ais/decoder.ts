@@ -13,9 +13,11 @@ export interface AisDecoderOptions {
   maxPendingFragments?: number;
   /** A multipart message still incomplete this many lines after its first fragment is dropped. Default 2000. */
   fragmentTimeoutLines?: number;
+  /** Return the armoured payload with each message (for de-duplication). Default true; off saves a string. */
+  keepPayload?: boolean;
 }
 
-const DEFAULTS = { fragmentTimeoutMs: 60_000, maxPendingFragments: 1000, fragmentTimeoutLines: 2000 };
+const DEFAULTS = { fragmentTimeoutMs: 60_000, maxPendingFragments: 1000, fragmentTimeoutLines: 2000, keepPayload: true };
 
 interface Pending {
   parts: Array<string | undefined>;
@@ -189,7 +191,7 @@ export class AisDecoder {
 
     if (total === 1) {
       payload.finish(sixCount, fill);
-      return this.complete(line.slice(p5 + 1, p6), timeMs, station);
+      return this.complete(this.opts.keepPayload ? line.slice(p5 + 1, p6) : '', timeMs, station);
     }
 
     // Multipart: key by group (tag block g:) when given — later fragments often omit s: — else by station,

@@ -52,6 +52,9 @@ export function writeMessageJsonOpen(message: AisMessage, b: Uint8Array, p: numb
 /** Bits every message carries: type (6), repeat indicator (2), MMSI (30). */
 const HEADER_BITS = 38;
 
+/** Reused for every success: the caller takes `message` at once (saves an allocation per message). */
+const success: { ok: true; message: AisMessage } = { ok: true, message: { type: 0, repeat: 0, mmsi: 0 } };
+
 export function decodePayload(p: Payload): PayloadOutcome {
   const six = p.six;
   const bitLen = p.bitLen;
@@ -73,5 +76,6 @@ export function decodePayload(p: Payload): PayloadOutcome {
     const value = message[bad];
     return { ok: false, reason: 'out_of_range', detail: `type ${type} mmsi ${message.mmsi}: ${bad} ${JSON.stringify(value)}` };
   }
-  return { ok: true, message };
+  success.message = message;
+  return success;
 }

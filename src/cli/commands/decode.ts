@@ -115,7 +115,7 @@ export async function decodeFiles(files: string[], options: DecodeOptions, out: 
   const jsonl = options.format === 'jsonl';
 
   for (const file of files) {
-    const decoder = new AisDecoder();
+    const decoder = new AisDecoder({ keepPayload: false });
     let lineNo = 0;
     for await (const batch of readLines(file)) {
       for (let i = 0; i < batch.length; i++) {
