@@ -3,7 +3,9 @@
 import { gunzipSync } from 'node:zlib';
 import type { Store } from '../store/db.js';
 import { importList as storeImportList, listLists as storeListLists, loadListEntries, type LoadedListInfo } from '../store/lists.js';
-import { mmsisFor, shipnamesByMmsi } from '../store/vessel-dossier.js';
+import { buildDossier, mmsisFor, shipnamesByMmsi } from '../store/vessel-dossier.js';
+import type { RiskAssessment } from '../risk/score.js';
+import { tableExists } from './sql-util.js';
 import { ScreeningIndex } from '../screening/index.js';
 import { screenVessel } from '../screening/screen.js';
 import type { ScreenResult } from '../screening/types.js';
@@ -21,21 +23,50 @@ export interface RiskSummary {
   score: number;
 }
 
-export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+/** Risk levels from src/risk/weights.ts, lowest first; `risk=high` means high or sanctioned. */
+export const RISK_LEVELS = ['low', 'medium', 'high', 'sanctioned'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
-// Risk scoring (src/risk) has not landed: these answer "not assessed" until it does.
-export async function riskLevels(_store: Store, _mmsis: number[]): Promise<Map<number, RiskSummary>> {
-  return new Map();
+/** Per-vessel risk (src/risk via the store's dossier), cached for a minute: it reads lists, events and identities. */
+const RISK_TTL_MS = 60_000;
+const riskCache = new WeakMap<Store, Map<number, { atMs: number; generation: number; risk: RiskAssessment }>>();
+/** Bumped by every write through the API (lists, uploads), which can change any vessel's risk. */
+let writeGeneration = 0;
+export function storeChanged(): void {
+  writeGeneration++;
 }
 
-export async function vesselRisk(_store: Store, _mmsi: number): Promise<unknown> {
-  return null;
+async function riskOf(store: Store, mmsi: number, index: ScreeningIndex | null): Promise<RiskAssessment> {
+  let cache = riskCache.get(store);
+  if (!cache) riskCache.set(store, (cache = new Map()));
+  const hit = cache.get(mmsi);
+  if (hit && hit.generation === writeGeneration && Date.now() - hit.atMs < RISK_TTL_MS) return hit.risk;
+  const risk = (await buildDossier(store, String(mmsi).padStart(9, '0'), index)).risk;
+  cache.set(mmsi, { atMs: Date.now(), generation: writeGeneration, risk });
+  return risk;
 }
 
-/** MMSIs whose risk level is at least `level`. */
-export async function mmsisAtRisk(_store: Store, _level: RiskLevel): Promise<number[]> {
-  return [];
+export async function riskLevels(store: Store, mmsis: number[]): Promise<Map<number, RiskSummary>> {
+  const index = await screeningIndex(store);
+  const out = new Map<number, RiskSummary>();
+  for (const m of mmsis) {
+    const r = await riskOf(store, m, index);
+    out.set(m, { level: r.level, score: r.score });
+  }
+  return out;
+}
+
+export async function vesselRisk(store: Store, mmsi: number): Promise<RiskAssessment> {
+  return riskOf(store, mmsi, await screeningIndex(store));
+}
+
+/** Vessels with events whose risk level is at least `level` (scored on demand, cached). */
+export async function mmsisAtRisk(store: Store, level: RiskLevel): Promise<number[]> {
+  if (!(await tableExists(store, 'events'))) return [];
+  const rows = await store.all<{ mmsi: number }>('SELECT DISTINCT mmsi FROM events');
+  const min = RISK_LEVELS.indexOf(level);
+  const levels = await riskLevels(store, rows.map((r) => Number(r.mmsi)));
+  return [...levels].filter(([, r]) => RISK_LEVELS.indexOf(r.level as RiskLevel) >= min).map(([m]) => m).sort((a, b) => a - b);
 }
 
 // ---- screening ----
@@ -48,7 +79,7 @@ async function screeningIndex(store: Store): Promise<ScreeningIndex | null> {
   const key = lists.map((l) => `${l.name}|${l.version}|${l.imported_at}`).join(';');
   const cached = indexCache.get(store);
   if (cached && cached.key === key) return cached.index;
-  const entries = lists.length ? await loadListEntries(store) : [];
+  const entries = lists.length ? await loadListEntries(store, undefined, { screenableOnly: true }) : [];
   const index = entries.length ? new ScreeningIndex(entries) : null;
   indexCache.set(store, { key, index });
   return index;
@@ -128,6 +159,7 @@ export async function importList(
   }
   if (parsed.entries.length === 0) throw httpError(400, `${input.filename}: no list entries found as ${source} (${parsed.rejects.length} rejected)`);
   parsed.version ??= `sha256:${createHash('sha256').update(input.content).digest('hex').slice(0, 12)}`;
+  storeChanged();
   const change = await storeImportList(store, parsed, { name: input.name ?? DEFAULT_LIST_NAMES[source], file: input.filename, importedAt: input.importedAt });
   return { list: input.name ?? DEFAULT_LIST_NAMES[source], version: parsed.version, entries: parsed.entries.length, rejects: parsed.rejects.length, change };
 }

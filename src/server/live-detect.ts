@@ -72,7 +72,9 @@ export class LiveDetection {
 
   constructor(private readonly store: Store, private readonly hub: EventHub) {
     const gap: GapContext = { reception: this.reception, shoreDistanceM: (lat, lon) => distanceToShoreM(lat, lon), windowEndMs: Number.MAX_SAFE_INTEGER };
-    this.ctx = { gap, ports: portIndex() };
+    const ports = portIndex();
+    // A live feed can come from anywhere: every port is "near" (the batch pipeline narrows to the data's box).
+    this.ctx = { gap, ports, nearPorts: ports.ports.map((p) => ({ id: p.id, name: p.name, lat: p.lat, lon: p.lon })) };
     this.globals = EXTRA_DETECTORS.filter((d) => d.scope === 'global').map((d) => d.create(this.ctx));
   }
 
@@ -133,7 +135,7 @@ export class LiveDetection {
 
   private pushPosition(p: Position): TumenEvent[] {
     this.stats.positions++;
-    if (Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180) this.reception.add(p.lat, p.lon, p.timeMs);
+    if (Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180) this.reception.add(p.lat, p.lon, p.timeMs, p.source === 'satellite');
     const out = this.vessel(p.mmsi).pushPosition(p);
     for (const d of this.globals) if (d.pushPosition) out.push(...d.pushPosition(p));
     return out;

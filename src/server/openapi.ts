@@ -11,7 +11,7 @@ const eventFilters = [
   time('from'), time('to'), bbox,
   q('mmsi', 'events of this vessel (as subject or partner)', { type: 'integer' }),
   q('port', 'port id (event port or dark-call candidate), e.g. KPNJN'),
-  q('risk', 'only vessels at least this risk level', { type: 'string', enum: ['low', 'medium', 'high', 'critical'] }),
+  q('risk', 'only vessels at least this risk level', { type: 'string', enum: ['low', 'medium', 'high', 'sanctioned'] }),
 ];
 
 export const OPENAPI = {

@@ -1,12 +1,22 @@
 // Small helpers around the store for the read endpoints.
 import type { Store } from '../store/db.js';
 
+/** Tables seen to exist, per database: tables are created, never dropped, so a yes is cached. */
+const known = new WeakMap<object, Set<string>>();
+
 export async function tableExists(store: Store, name: string): Promise<boolean> {
+  const seen = known.get(store.instance);
+  if (seen?.has(name)) return true;
   const row = await store.one<{ n: bigint }>(
     "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = $name AND schema_name = 'main'",
     { name },
   );
-  return Number(row?.n ?? 0) > 0;
+  const exists = Number(row?.n ?? 0) > 0;
+  if (exists) {
+    if (seen) seen.add(name);
+    else known.set(store.instance, new Set([name]));
+  }
+  return exists;
 }
 
 /** Converts DuckDB JS values (bigint, Date) into JSON-safe values. */

@@ -10,6 +10,7 @@ import { ingestFiles } from '../ingest/ingest.js';
 import { INPUT_FORMATS, type InputFormat } from '../ingest/formats.js';
 import { badRequest, httpError } from './errors.js';
 import type { LiveDetection } from './live-detect.js';
+import { storeChanged } from './integrations.js';
 
 export interface UploadResult {
   summary: Record<string, unknown>;
@@ -37,6 +38,7 @@ async function ingestOne(store: Store, live: LiveDetection, input: { filename: s
     await writeFile(path, input.content);
     const [outcome] = await ingestFiles(store, [path], { format: input.format as InputFormat | undefined });
     if (outcome.status === 'failed') throw httpError(422, (outcome.message ?? 'ingest failed').split(path).join(input.filename));
+    storeChanged();
     const events = await live.poll();
     return {
       summary: {

@@ -68,6 +68,14 @@ describe('list import and screening', () => {
 
     const vessel = (await (await fetch(`${server.url}/api/vessels/${CHON_MA_SAN}`)).json()) as any;
     expect(vessel.list_matches).toHaveLength(1);
+    expect(vessel.risk.level).toBe('sanctioned');
+    expect(vessel.risk.indicators.length).toBeGreaterThan(0);
+    const found = (await (await fetch(`${server.url}/api/vessels?q=chon`)).json()) as any;
+    expect(found.vessels[0]).toMatchObject({ mmsi: CHON_MA_SAN, risk_level: 'sanctioned' });
+    const risky = (await (await fetch(`${server.url}/api/events?risk=sanctioned`)).json()) as any;
+    // CHON MA SAN's own port visit; the encounter is filed under ANGARA (risk from the partner, not sanctioned itself).
+    expect(risky.events.map((e: any) => e.id)).toContain('pv-chon-1');
+    expect(risky.events.every((e: any) => e.mmsi === CHON_MA_SAN)).toBe(true);
     expect((await (await fetch(`${server.url}/api/vessels/${ANGARA}`)).json() as any).list_matches).toEqual([]);
   });
 

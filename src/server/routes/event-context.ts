@@ -26,8 +26,8 @@ function portFeature(p: { id: string; name: string; country: string; lat?: numbe
 
 async function positionAt(store: Store, mmsi: number, timeMs: number, dir: 'before' | 'after'): Promise<{ lat: number; lon: number; t: number } | undefined> {
   const sql = dir === 'before'
-    ? 'SELECT lat, lon, epoch_ms(time)::DOUBLE AS t FROM positions WHERE mmsi = $mmsi AND time <= epoch_ms($t::BIGINT) ORDER BY time DESC LIMIT 1'
-    : 'SELECT lat, lon, epoch_ms(time)::DOUBLE AS t FROM positions WHERE mmsi = $mmsi AND time >= epoch_ms($t::BIGINT) ORDER BY time LIMIT 1';
+    ? 'SELECT lat, lon, epoch_ms(time)::DOUBLE AS t FROM positions WHERE mmsi = $mmsi::UINTEGER AND time <= epoch_ms($t::BIGINT) ORDER BY time DESC LIMIT 1'
+    : 'SELECT lat, lon, epoch_ms(time)::DOUBLE AS t FROM positions WHERE mmsi = $mmsi::UINTEGER AND time >= epoch_ms($t::BIGINT) ORDER BY time LIMIT 1';
   return store.one(sql, { mmsi, t: timeMs });
 }
 

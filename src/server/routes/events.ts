@@ -74,7 +74,7 @@ export async function queryEvents(store: Store, q: EventQuery): Promise<EventPag
   if (q.fromMs !== undefined) { p.fromMs = q.fromMs; clauses.push('coalesce("end", start) >= epoch_ms($fromMs::BIGINT) OR "end" IS NULL'); }
   if (q.toMs !== undefined) { p.toMs = q.toMs; clauses.push('start <= epoch_ms($toMs::BIGINT)'); }
   if (q.bbox) { Object.assign(p, q.bbox); clauses.push('lon BETWEEN $minLon AND $maxLon AND lat BETWEEN $minLat AND $maxLat'); }
-  if (q.mmsi !== undefined) { p.mmsi = q.mmsi; clauses.push('(mmsi = $mmsi OR other_mmsi = $mmsi)'); }
+  if (q.mmsi !== undefined) { p.mmsi = q.mmsi; clauses.push('(mmsi = $mmsi::UINTEGER OR other_mmsi = $mmsi::UINTEGER)'); }
   if (q.port) {
     p.port = q.port;
     clauses.push(`(port_id = $port OR list_contains(json_extract_string(body, '$.candidates[*].id'), $port))`);

@@ -38,7 +38,7 @@ export async function readTrack(store: Store, q: TrackQuery): Promise<TrackRespo
   if (q.toMs !== undefined) params.toMs = q.toMs;
   if (q.bbox) Object.assign(params, q.bbox);
   const sql = `SELECT epoch_ms(time)::DOUBLE AS t, lon, lat, speed, course FROM positions ${where([
-    'mmsi = $mmsi',
+    'mmsi = $mmsi::UINTEGER',
     q.fromMs !== undefined && 'time >= epoch_ms($fromMs::BIGINT)',
     q.toMs !== undefined && 'time <= epoch_ms($toMs::BIGINT)',
     q.bbox && 'lon BETWEEN $minLon AND $maxLon AND lat BETWEEN $minLat AND $maxLat',

@@ -48,7 +48,7 @@ export async function searchVessels(ctx: ServerContext, q: string, limit: number
   }
   // A vessel that never sent a static report is still findable by its MMSI.
   if (digits && rows.length === 0 && await tableExists(store, 'positions')) {
-    const row = await store.one<{ n: bigint; last: Date | null }>('SELECT count(*) AS n, max(time) AS last FROM positions WHERE mmsi = $m', { m: Number(digits) });
+    const row = await store.one<{ n: bigint; last: Date | null }>('SELECT count(*) AS n, max(time) AS last FROM positions WHERE mmsi = $m::UINTEGER', { m: Number(digits) });
     if (row && Number(row.n) > 0) {
       rows = [{ mmsi: Number(digits), shipname: null, imo: null, callsign: null, shiptype: null, flag: null, last_seen: row.last?.toISOString() ?? null }];
     }
@@ -82,7 +82,7 @@ export function vesselRoutes(ctx: ServerContext): Hono {
     const store = ctx.store;
     const identities = await tableExists(store, 'identity_history')
       ? rowsJson(await store.all(
-        'SELECT field, value, first_seen, last_seen, messages FROM identity_history WHERE mmsi = $mmsi ORDER BY field, first_seen',
+        'SELECT field, value, first_seen, last_seen, messages FROM identity_history WHERE mmsi = $mmsi::UINTEGER ORDER BY field, first_seen',
         { mmsi },
       ))
       : [];
@@ -90,12 +90,12 @@ export function vesselRoutes(ctx: ServerContext): Hono {
       ? jsonSafe(await store.one(
         `SELECT count(*) AS positions, min(time) AS first_seen, max(time) AS last_seen,
                 arg_max(lat, time) AS last_lat, arg_max(lon, time) AS last_lon
-         FROM positions WHERE mmsi = $mmsi`, { mmsi },
+         FROM positions WHERE mmsi = $mmsi::UINTEGER`, { mmsi },
       )) as { positions: number; first_seen: string | null; last_seen: string | null; last_lat: number | null; last_lon: number | null }
       : { positions: 0, first_seen: null, last_seen: null, last_lat: null, last_lon: null };
     const eventCounts = await tableExists(store, 'events')
       ? Object.fromEntries((await store.all<{ type: string; n: bigint }>(
-        'SELECT type, count(*) AS n FROM events WHERE mmsi = $mmsi OR other_mmsi = $mmsi GROUP BY type ORDER BY type', { mmsi },
+        'SELECT type, count(*) AS n FROM events WHERE mmsi = $mmsi::UINTEGER OR other_mmsi = $mmsi::UINTEGER GROUP BY type ORDER BY type', { mmsi },
       )).map((r) => [r.type, Number(r.n)]))
       : {};
     if (identities.length === 0 && activity.positions === 0 && Object.keys(eventCounts).length === 0) {
