@@ -3,7 +3,7 @@
 // only against the few listed names that share something with it.
 import type { LoadedEntry } from './types.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName, type NormalisedName } from './normalise.js';
-import { normaliseImo } from './imo-check.js';
+import { normaliseImo } from '../reference/imo.js';
 import { maxEditsFor } from './params.js';
 
 export type NameRole = 'name' | 'alias' | 'former';

@@ -1,6 +1,6 @@
 // Screens one vessel (IMO, MMSI, call sign, name, former names) against every loaded list entry.
 import { ScreeningIndex } from './index.js';
-import { imoStatus, normaliseImo } from './imo-check.js';
+import { imoStatus, normaliseImo } from '../reference/imo.js';
 import { scoreNames, type NameScore } from './name-score.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName } from './normalise.js';
 import { splitExName } from './query.js';

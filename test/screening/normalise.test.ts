@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseName, normaliseCallsign } from '../../src/screening/normalise.js';
 import { phoneticKey } from '../../src/screening/phonetic.js';
-import { imoStatus, normaliseImo } from '../../src/screening/imo-check.js';
+import { imoStatus, normaliseImo } from '../../src/reference/imo.js';
 import { damerauLevenshtein, jaroWinkler } from '../../src/screening/similarity.js';
 
 const n = (s: string) => { const x = normaliseName(s); return [x.words.join(' '), x.numbers.join(' ')]; };

@@ -15,7 +15,7 @@ import { parseUnXml } from '../../lists/un-xml.js';
 import { OpenSanctionsReader } from '../../lists/opensanctions.js';
 import { parseCsvWatchlist } from '../../lists/csv-watchlist.js';
 import type { ListSource, ParsedList } from '../../lists/types.js';
-import { imoStatus } from '../../screening/imo-check.js';
+import { imoStatus } from '../../reference/imo.js';
 
 const SOURCES = ['ofac', 'ofac-xml', 'un', 'opensanctions', 'csv'] as const;
 const DEFAULT_NAMES: Record<ListSource, string> = {
