@@ -84,10 +84,10 @@ export class PositionBatch implements BatchData {
   maxTimeMs = -Infinity;
   /** MMSIs with static reports in this batch (their identity history is recomputed). */
   readonly staticMmsis = new Set<number>();
-  /** Open-addressing table: slot -> latest row with that 64-bit payload key, -1 = empty (no Map, no GC). */
+  /** Open-addressing table of the batch's rows by 64-bit payload key (linear probing), -1 = empty. */
   private readonly slots: Int32Array;
   private readonly slotMask: number;
-  private readonly seenStatic = new Map<string, number>();
+  private readonly seenStatic = new Map<string, number[]>();
 
   constructor(capacity: number) {
     this.capacity = capacity;
@@ -144,15 +144,14 @@ export class PositionBatch implements BatchData {
     const h2 = this.k[1];
     const mask = this.slotMask;
     let slot = (h1 ^ (h2 >>> 7)) & mask;
+    // Every kept row of the batch stays in the table, so a reception is compared with all earlier ones of
+    // its payload (as the store's anti-join does across batches): the result does not depend on batching.
     for (;;) {
       const row = this.slots[slot];
       if (row < 0) break;
-      if (this.k1[row] === h1 && this.k2[row] === h2) {
-        if (Math.abs(this.timeMs[row] - timeMs) <= DEDUP_WINDOW_MS) {
-          this.stations[row] = mergeStation(this.stations[row], station);
-          return false;
-        }
-        break; // same payload, outside the window: a new row takes the slot
+      if (this.k1[row] === h1 && this.k2[row] === h2 && Math.abs(this.timeMs[row] - timeMs) <= DEDUP_WINDOW_MS) {
+        this.stations[row] = mergeStation(this.stations[row], station);
+        return false;
       }
       slot = (slot + 1) & mask;
     }
@@ -178,12 +177,17 @@ export class PositionBatch implements BatchData {
   /** Adds a static report; returns false for a duplicate inside the batch. */
   addStatic(payload: string, row: StaticRow): boolean {
     const prev = this.seenStatic.get(payload);
-    if (prev !== undefined && Math.abs(this.statics[prev].timeMs - row.timeMs) <= DEDUP_WINDOW_MS) {
-      this.statics[prev].stations = mergeStation(this.statics[prev].stations, row.stations);
-      return false;
+    if (prev !== undefined) {
+      for (const p of prev) {
+        if (Math.abs(this.statics[p].timeMs - row.timeMs) <= DEDUP_WINDOW_MS) {
+          this.statics[p].stations = mergeStation(this.statics[p].stations, row.stations);
+          return false;
+        }
+      }
     }
     payloadHash(payload, this.k, 0);
-    this.seenStatic.set(payload, this.statics.length);
+    if (prev !== undefined) prev.push(this.statics.length);
+    else this.seenStatic.set(payload, [this.statics.length]);
     row.k1 = this.k[0];
     row.k2 = this.k[1];
     this.statics.push(row);

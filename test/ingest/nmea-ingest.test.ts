@@ -8,7 +8,7 @@ import { AisDecoder } from '../../src/ais/index.js';
 import { ingestFiles } from '../../src/ingest/ingest.js';
 import { DEDUP_WINDOW_MS } from '../../src/ingest/dedup.js';
 import { POSITION_TYPES } from '../../src/ingest/message-rows.js';
-import { count, fixture, withTempStore } from './helpers.js';
+import { count, fixture, tempDir, withTempStore } from './helpers.js';
 
 const DMA_STREAM = fixture('ais', 'dma-stream_example.txt.gz');
 
@@ -92,6 +92,31 @@ describe('NMEA ingest (DMA stream_example, $PGHP-timed, gzip)', () => {
       expect(await count(store, 'SELECT count(*) FROM positions')).toBe(n + 1);
       expect(await count(store, 'SELECT count(*) FROM positions WHERE time = epoch_ms(?::BIGINT)', [1357134218000])).toBe(1);
     });
+  });
+});
+
+describe('batching', () => {
+  it('the stored rows do not depend on the batch size (times not monotonic: three captures, --start)', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const f = join(dir, 'mixed.nmea');
+      writeFileSync(f, Buffer.concat([
+        gunzipSync(readFileSync(fixture('ingest', 'amsa-exact-earth-augmented.txt.gz'))),
+        gunzipSync(readFileSync(fixture('ais', 'amsa-ais.txt.gz'))),
+        gunzipSync(readFileSync(fixture('ingest', 'amsa-exact-earth-augmented.txt.gz'))).subarray(0, 200_000),
+        gunzipSync(readFileSync(fixture('ais', 'amsa-ais.txt.gz'))),
+      ]));
+      const fingerprint = async (batchRows: number) => withTempStore(async (store) => {
+        await ingestFiles(store, [f], { startMs: Date.UTC(2012, 0, 1), batchRows });
+        return store.all(`SELECT (SELECT count(*) FROM positions)::INTEGER AS p, (SELECT sum(hash(mmsi, time, lat, lon, stations)) FROM positions)::VARCHAR AS h,
+          (SELECT count(*) FROM statics)::INTEGER AS s`);
+      });
+      const [small, large] = [await fingerprint(3000), await fingerprint(1_000_000)];
+      expect(small).toEqual(large);
+      expect((small[0] as { p: number }).p).toBeGreaterThan(15000);
+    } finally {
+      cleanup();
+    }
   });
 });
 
