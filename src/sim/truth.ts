@@ -193,7 +193,7 @@ export class TruthCollector {
       if (tr.visit) this.closeVisit(tr, null);
       if (endMs - tr.lastMs >= TRUTH.minGapH * MS_PER_HOUR) this.gap(tr, tr.lastMs, null, tr.lastLat, tr.lastLon);
     }
-    this.darkPortCalls();
+    this.darkPortCalls(endMs);
     const mmsiAt = (vi: number, t: number): number => {
       const v = this.vessels[vi]!;
       let id = v.identities[0]!;
@@ -228,19 +228,22 @@ export class TruthCollector {
     return this.events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : a.mmsi - b.mmsi || (a.id < b.id ? -1 : 1)));
   }
 
-  private darkPortCalls(): void {
+  private darkPortCalls(endMs: number): void {
     for (const v of this.vessels) {
       for (const w of v.darkWindows) {
         if (!w.portStay) continue;
         const ps = w.portStay;
         for (const tr of this.tracks.values()) {
           if (tr.vessel !== v) continue;
-          const g = tr.gaps.find((x) => x.intentional && Date.parse(x.start) <= ps.arriveMs && x.end !== null && Date.parse(x.end) >= ps.departMs);
+          // A closed gap hides the whole stay; an open gap (end null) hides a call the ship reached before
+          // the world ended.
+          const g = tr.gaps.find((x) => x.intentional && Date.parse(x.start) <= ps.arriveMs
+            && (x.end === null ? ps.arriveMs < endMs : Date.parse(x.end) >= ps.departMs));
           if (!g) continue;
           const p = SIM_PORTS.find((x) => x.id === ps.portId)!;
-          this.events.push(event('dark_port_call', g.mmsi, Date.parse(g.start), Date.parse(g.end!), g.lat, g.lon, {
-            gap_id: g.id, port_arrival: iso(ps.arriveMs), port_departure: iso(ps.departMs),
-            stay_h: round((ps.departMs - ps.arriveMs) / MS_PER_HOUR, 2),
+          this.events.push(event('dark_port_call', g.mmsi, Date.parse(g.start), g.end === null ? null : Date.parse(g.end), g.lat, g.lon, {
+            gap_id: g.id, port_arrival: iso(ps.arriveMs), port_departure: ps.departMs < endMs ? iso(ps.departMs) : null,
+            stay_h: round((Math.min(ps.departMs, endMs) - ps.arriveMs) / MS_PER_HOUR, 2),
           }, { port: { id: p.id, name: p.name, country: p.country } }, p.id));
         }
       }
