@@ -235,10 +235,10 @@ export class TruthCollector {
         const ps = w.portStay;
         for (const tr of this.tracks.values()) {
           if (tr.vessel !== v) continue;
-          // A closed gap hides the whole stay; an open gap (end null) hides a call the ship reached before
-          // the world ended.
+          // Only a closed gap places a call: its start, end and duration are what make a port feasible
+          // (issue 3's definition). An open gap (end null) is a gap only.
           const g = tr.gaps.find((x) => x.intentional && Date.parse(x.start) <= ps.arriveMs
-            && (x.end === null ? ps.arriveMs < endMs : Date.parse(x.end) >= ps.departMs));
+            && x.end !== null && Date.parse(x.end) >= ps.departMs);
           if (!g) continue;
           const p = SIM_PORTS.find((x) => x.id === ps.portId)!;
           this.events.push(event('dark_port_call', g.mmsi, Date.parse(g.start), g.end === null ? null : Date.parse(g.end), g.lat, g.lon, {
