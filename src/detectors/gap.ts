@@ -25,8 +25,9 @@ export interface GapContext {
 export interface GapState {
   mmsi: number | null;
   last: { timeMs: number; lat: number; lon: number; courseDeg: number | null; speedKn: number | null } | null;
-  /** Times of the positions in the last `beforeWindowH` hours. */
+  /** Times of the positions in the last `beforeWindowH` hours, from index `recentHead` on. */
   recentMs: number[];
+  recentHead: number;
 }
 
 type MaybeOutlier = Position & { outlier?: boolean };
@@ -38,7 +39,7 @@ export class GapDetector implements Detector<GapState> {
 
   constructor(private readonly ctx: GapContext, state?: GapState) {
     this.p = ctx.params ?? GAP_PARAMS;
-    this.s = state ? structuredClone(state) : { mmsi: null, last: null, recentMs: [] };
+    this.s = state ? structuredClone(state) : { mmsi: null, last: null, recentMs: [], recentHead: 0 };
   }
 
   pushPosition(pos: MaybeOutlier): TumenEvent[] {
@@ -52,7 +53,11 @@ export class GapDetector implements Detector<GapState> {
     }
     const cutoff = pos.timeMs - this.p.beforeWindowH * MS_PER_HOUR;
     s.recentMs.push(pos.timeMs);
-    while (s.recentMs.length > 0 && s.recentMs[0]! < cutoff) s.recentMs.shift();
+    while (s.recentHead < s.recentMs.length && s.recentMs[s.recentHead]! < cutoff) s.recentHead++;
+    if (s.recentHead > 1024) { // compact now and then instead of shifting per position
+      s.recentMs = s.recentMs.slice(s.recentHead);
+      s.recentHead = 0;
+    }
     s.last = { timeMs: pos.timeMs, lat: pos.lat, lon: pos.lon, courseDeg: pos.courseDeg, speedKn: pos.speedKn };
     return out;
   }
@@ -113,7 +118,7 @@ export class GapDetector implements Detector<GapState> {
     const q = this.ctx.reception;
     const receptionPerDay = q.positionsPerDay(at.lat, at.lon, last.timeMs, endMs, p.receptionRadiusKm, !p.receptionIncludesSatellite);
     const allSourcesPerDay = p.receptionIncludesSatellite ? receptionPerDay : q.positionsPerDay(at.lat, at.lon, last.timeMs, endMs, p.receptionRadiusKm, false);
-    const positionsBefore = this.s.recentMs.length;
+    const positionsBefore = this.s.recentMs.length - this.s.recentHead;
     // An open gap may still grow: its length so far does not count against it (Tumen).
     const checks = {
       long_enough: durationH >= p.intentionalMinGapH || open,

@@ -1,7 +1,8 @@
-// The reception index: how many positions (of any vessel) were received per 0.5° cell per UTC hour. The gap
-// detector asks it how well the area around a gap start was covered *during* the gap — a vessel that is
-// dark contributes nothing to the hours inside its own gap, so the count is of OTHER vessels' positions.
-// GFW's gap methods use the same idea (satellite reception quality per 1° cell per day).
+// The reception index: how many positions (of any vessel) were received per 0.1° cell per UTC hour, in two
+// layers — all sources, and coastal (terrestrial or unknown-source) receptions only. The gap detector asks
+// it how well the area around a gap was covered *during* the gap — a vessel that is dark contributes
+// nothing to the hours inside its own gap, so the count is of OTHER vessels' positions. GFW's gap methods
+// use the same idea (satellite reception quality per 1° cell per day).
 //
 // In a file replay the pipeline fills the index in a first pass over all positions, then runs the
 // detectors, so every gap is judged on the complete window. In a live feed the index fills as positions
@@ -10,6 +11,8 @@ import { MS_PER_HOUR } from '../geo/sphere.js';
 
 export const RECEPTION_CELL_DEG = 0.1;
 const COLS = Math.round(360 / RECEPTION_CELL_DEG);
+/** Keys are cell × 2^20 + (hour mod 2^20): one number, one Map lookup (2^20 h ≈ 120 years). */
+const HOUR_BITS = 2 ** 20;
 
 export interface ReceptionQuery {
   /** Mean positions per day received within ~radiusKm of (lat, lon) between fromMs and toMs; with
@@ -18,36 +21,34 @@ export interface ReceptionQuery {
 }
 
 export interface ReceptionState {
-  /** cell key (row × cols + col) → { hour index → count }, all sources. */
-  cells: Record<string, Record<number, number>>;
+  /** [key, count] pairs, all sources (key = cell × 2^20 + hour mod 2^20). */
+  all: Array<[number, number]>;
   /** The same, terrestrial (or unknown-source) receptions only. */
-  terrestrial: Record<string, Record<number, number>>;
+  terrestrial: Array<[number, number]>;
 }
 
 export class ReceptionIndex implements ReceptionQuery {
-  private readonly cells = new Map<number, Map<number, number>>();
-  private readonly terrestrial = new Map<number, Map<number, number>>();
+  private readonly all = new Map<number, number>();
+  private readonly terrestrial = new Map<number, number>();
 
   static restore(state: ReceptionState): ReceptionIndex {
     const r = new ReceptionIndex();
-    for (const [from, to] of [[state.cells, r.cells], [state.terrestrial, r.terrestrial]] as const) {
-      for (const [k, hours] of Object.entries(from)) to.set(Number(k), new Map(Object.entries(hours).map(([h, n]) => [Number(h), n])));
-    }
+    for (const [k, n] of state.all) r.all.set(k, n);
+    for (const [k, n] of state.terrestrial) r.terrestrial.set(k, n);
     return r;
   }
 
   /** One received position; `satellite` when it came through a satellite. */
   add(lat: number, lon: number, timeMs: number, satellite = false): void {
-    const k = cellKey(rowOf(lat), colOf(lon));
-    const h = Math.floor(timeMs / MS_PER_HOUR);
-    bump(this.cells, k, h);
-    if (!satellite) bump(this.terrestrial, k, h);
+    const k = key(cellOf(rowOf(lat), colOf(lon)), Math.floor(timeMs / MS_PER_HOUR));
+    this.all.set(k, (this.all.get(k) ?? 0) + 1);
+    if (!satellite) this.terrestrial.set(k, (this.terrestrial.get(k) ?? 0) + 1);
   }
 
   /** Counts positions in cells whose centre is within the radius, over whole hours strictly inside
    *  (fromMs, toMs) — so the dark vessel's own last and first fixes are not counted. */
   positionsPerDay(lat: number, lon: number, fromMs: number, toMs: number, radiusKm: number, terrestrialOnly = false): number {
-    const layer = terrestrialOnly ? this.terrestrial : this.cells;
+    const layer = terrestrialOnly ? this.terrestrial : this.all;
     const h0 = Math.floor(fromMs / MS_PER_HOUR) + 1;
     const h1 = Math.floor(toMs / MS_PER_HOUR) - 1;
     if (h1 < h0) return 0;
@@ -60,34 +61,19 @@ export class ReceptionIndex implements ReceptionQuery {
       for (let c = c0 - dc; c <= c0 + dc; c++) {
         const dy = (r - r0) * RECEPTION_CELL_DEG * 111.2, dx = (c - c0) * RECEPTION_CELL_DEG * kmPerDegLon;
         if (dx * dx + dy * dy > radiusKm * radiusKm) continue;
-        const hours = layer.get(cellKey(r, c));
-        if (!hours) continue;
-        if (h1 - h0 < hours.size) {
-          for (let h = h0; h <= h1; h++) n += hours.get(h) ?? 0;
-        } else {
-          for (const [h, k] of hours) if (h >= h0 && h <= h1) n += k;
-        }
+        const cell = cellOf(r, c);
+        for (let h = h0; h <= h1; h++) n += layer.get(key(cell, h)) ?? 0;
       }
     }
     return (n / (h1 - h0 + 1)) * 24;
   }
 
   snapshot(): ReceptionState {
-    const plain = (m: Map<number, Map<number, number>>) => {
-      const o: ReceptionState['cells'] = {};
-      for (const [k, hours] of m) o[k] = Object.fromEntries(hours);
-      return o;
-    };
-    return { cells: plain(this.cells), terrestrial: plain(this.terrestrial) };
+    return { all: [...this.all], terrestrial: [...this.terrestrial] };
   }
 }
 
-const cellKey = (r: number, c: number): number => r * COLS + (((c % COLS) + COLS) % COLS);
+const key = (cell: number, hour: number): number => cell * HOUR_BITS + (((hour % HOUR_BITS) + HOUR_BITS) % HOUR_BITS);
+const cellOf = (r: number, c: number): number => r * COLS + (((c % COLS) + COLS) % COLS);
 const rowOf = (lat: number): number => Math.floor((lat + 90) / RECEPTION_CELL_DEG);
 const colOf = (lon: number): number => Math.floor((lon + 180) / RECEPTION_CELL_DEG);
-
-function bump(m: Map<number, Map<number, number>>, k: number, h: number): void {
-  let hours = m.get(k);
-  if (!hours) m.set(k, (hours = new Map()));
-  hours.set(h, (hours.get(h) ?? 0) + 1);
-}

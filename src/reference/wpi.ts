@@ -74,8 +74,35 @@ export class PortIndex {
     return out.sort((a, b) => a.distanceM - b.distanceM);
   }
 
+  /** The nearest port within `radiusM` (no allocation when there is none: this runs per position). */
   nearest(lat: number, lon: number, radiusM: number): { port: Port; distanceM: number } | undefined {
-    return this.near(lat, lon, radiusM)[0];
+    const r0 = Math.floor((lat + 90) / this.cellDeg), c0 = Math.floor((lon + 180) / this.cellDeg);
+    const cosLat = Math.max(Math.cos((lat * Math.PI) / 180), 0.05);
+    const dr = Math.ceil(radiusM / 111_000 / this.cellDeg);
+    const dc = Math.ceil(radiusM / (111_000 * cosLat) / this.cellDeg);
+    // Cheap pre-filter in squared degrees (5 % slack) before the haversine.
+    const maxDeg2 = (radiusM / 111_000) ** 2 * 1.1;
+    let best: Port | undefined;
+    let bestD = radiusM;
+    for (let r = r0 - dr; r <= r0 + dr; r++) {
+      for (let c = c0 - dc; c <= c0 + dc; c++) {
+        const list = this.cells.get(this.key(r, c));
+        if (!list) continue;
+        for (const p of list) {
+          let dLon = p.lon - lon;
+          if (dLon > 180) dLon -= 360;
+          else if (dLon < -180) dLon += 360;
+          const dy = p.lat - lat, dx = dLon * cosLat;
+          if (dx * dx + dy * dy > maxDeg2) continue;
+          const d = distanceM(lat, lon, p.lat, p.lon);
+          if (d <= bestD) {
+            bestD = d;
+            best = p;
+          }
+        }
+      }
+    }
+    return best ? { port: best, distanceM: bestD } : undefined;
   }
 }
 
