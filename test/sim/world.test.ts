@@ -247,6 +247,19 @@ describe('scripted scenarios', () => {
     expect(ms.size).toBe(2);
     expect(e!.evidence.min_separation_km as number).toBeGreaterThan(200);
   });
+  it('shuttles and tankers switch off inside coverage: heard within minutes of going dark', () => {
+    let n = 0;
+    for (const v of world.vessels.filter((x) => x.role === 'arms_shuttle' || x.role === 'dprk_tanker')) {
+      for (const w of v.darkWindows) {
+        if (w.startMs >= world.endMs - 6 * H) continue; // too close to the end to make a 6-h gap
+        const gap = ofType('gap').find((g) => g.mmsi === v.identities[0]!.mmsi && Date.parse(g.start) <= w.startMs && (g.end === null || Date.parse(g.end) >= w.endMs || Date.parse(g.end) >= world.endMs));
+        expect(gap, `gap for dark window of ${v.identities[0]!.mmsi}`).toBeDefined();
+        expect(w.startMs - Date.parse(gap!.start)).toBeLessThan(15 * 60_000);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(10);
+  });
   it('reception gaps exist and are not intentional', () => {
     const rx = ofType('gap').filter((g) => !g.intentional);
     expect(rx.length).toBeGreaterThan(10);
