@@ -37,14 +37,18 @@ function median(xs: number[]): number {
 
 const ingest: Array<{ wall: number; cpu: number; rssMb: number; messages: number; stored: number }> = [];
 const decode: number[] = [];
+const decodeCpu: number[] = [];
 for (let r = 0; r < runs; r++) {
   // peer: in-process read + decode, nothing stored
   const d = new AisDecoder();
   let m = 0;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for await (const b of openOffsetLines(input).blocks) for (const l of b.lines) if (d.decodeLine(l).kind === 'message') m++;
   const ds = (performance.now() - t0) / 1000;
+  const dc = process.cpuUsage(c0);
   decode.push(m / ds);
+  decodeCpu.push(m / ((dc.user + dc.system) / 1e6));
 
   const db = `${dir}/ingest-bench.duckdb`;
   rmSync(db, { force: true });
@@ -61,10 +65,13 @@ for (let r = 0; r < runs; r++) {
   const last = ingest[ingest.length - 1];
   console.log(`run ${r + 1}: ingest ${messages} msgs in ${wall.toFixed(1)} s wall (${(messages / wall / 1e3).toFixed(0)} k msg/s, ` +
     `${(lines / wall / 1e3).toFixed(0)} k lines/s), CPU ${cpu.toFixed(1)} s, peak RSS ${rssMb.toFixed(0)} MB, rows stored ${last.stored}; ` +
-    `decode-only peer ${(m / ds / 1e3).toFixed(0)} k msg/s`);
+    `decode-only peer ${(m / ds / 1e3).toFixed(0)} k msg/s (${(decodeCpu[decodeCpu.length - 1] / 1e3).toFixed(0)} k msg per CPU-second)`);
 }
 const mw = median(ingest.map((x) => x.wall));
 const msgs = ingest[0].messages;
 console.log(`median: ingest ${(msgs / mw / 1e3).toFixed(0)} k msg/s wall, ${(lines / mw / 1e3).toFixed(0)} k lines/s, ` +
   `${(msgs / median(ingest.map((x) => x.cpu)) / 1e3).toFixed(0)} k msg per CPU-second, peak RSS ${median(ingest.map((x) => x.rssMb)).toFixed(0)} MB; ` +
-  `decode-only ${(median(decode) / 1e3).toFixed(0)} k msg/s; ingest/decode ratio ${((msgs / mw) / median(decode)).toFixed(2)}`);
+  `decode-only ${(median(decode) / 1e3).toFixed(0)} k msg/s (${(median(decodeCpu) / 1e3).toFixed(0)} k msg per CPU-second); ` +
+  `ingest/decode ratio ${((msgs / mw) / median(decode)).toFixed(2)} wall, ` +
+  `${((msgs / median(ingest.map((x) => x.cpu))) / median(decodeCpu)).toFixed(2)} per CPU-second`);
+console.log(`load average at the end: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
