@@ -96,23 +96,28 @@ async function load(url: string, name: string, paths: () => string): Promise<{ n
 
 const dbPath = args.db!;
 if (args.rebuild || !existsSync(dbPath)) await build(dbPath);
-const server = await startServer({ dbPath, port: 0, token: null, webRoot: null });
 const rnd = (n: number): number => Math.floor(Math.random() * n);
 const mmsi = (): number => FIRST_MMSI + rnd(VESSELS);
 const day = (): string => `2024-01-${String(2 + rnd(10)).padStart(2, '0')}`;
-try {
-  const stats = await (await fetch(`${server.url}/api/stats`)).json() as { positions: number; events: number };
-  console.log(`store: ${stats.positions} positions, ${stats.events} events; ${cpus().length} cores (${cpus()[0]?.model})`);
-  const results = [
-    await load(server.url, 'track, whole vessel (~10k points → maxPoints 2000)', () => `/api/vessels/${mmsi()}/track?maxPoints=2000`),
-    await load(server.url, 'track, one day window', () => `/api/vessels/${mmsi()}/track?from=${day()}T00:00:00Z&to=${day().slice(0, 8)}${String(12 + rnd(10))}T00:00:00Z`),
-    await load(server.url, 'events, newest 100', () => '/api/events?limit=100'),
-    await load(server.url, 'events, by vessel', () => `/api/events?mmsi=${mmsi()}`),
-    await load(server.url, 'events, type + bbox + time', () => `/api/events?type=gap,encounter&bbox=129,36,131,39&from=${day()}&limit=100`),
-  ];
-  console.log(JSON.stringify(results));
-} finally {
-  await server.close();
+const all: Array<Record<string, unknown>> = [];
+// Cold: every request reaches DuckDB. Warm: the server's response cache (valid until the next write).
+for (const mode of ['cold', 'warm'] as const) {
+  const server = await startServer({ dbPath, port: 0, token: null, webRoot: null, cacheEntries: mode === 'cold' ? 0 : 10_000 });
+  try {
+    const stats = await (await fetch(`${server.url}/api/stats`)).json() as { positions: number; events: number };
+    console.log(`[${mode}] store: ${stats.positions} positions, ${stats.events} events; ${cpus().length} cores (${cpus()[0]?.model}); ${args.connections} connections`);
+    const scenarios: Array<[string, () => string]> = [
+      ['track, whole vessel (~10k points, maxPoints 2000)', () => `/api/vessels/${mmsi()}/track?maxPoints=2000`],
+      ['track, one day window', () => `/api/vessels/${mmsi()}/track?from=${day()}T00:00:00Z&to=${day().slice(0, 8)}${String(12 + rnd(10))}T00:00:00Z`],
+      ['events, newest 100', () => '/api/events?limit=100'],
+      ['events, by vessel', () => `/api/events?mmsi=${mmsi()}`],
+      ['events, type + bbox + time', () => `/api/events?type=gap,encounter&bbox=129,36,131,39&from=${day()}&limit=100`],
+    ];
+    for (const [name, paths] of scenarios) all.push({ mode, ...(await load(server.url, `[${mode}] ${name}`, paths)) });
+  } finally {
+    await server.close();
+  }
 }
+console.log(JSON.stringify(all));
 // autocannon leaves a timer behind; the run is over.
 process.exit(0);

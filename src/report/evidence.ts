@@ -54,10 +54,12 @@ const evidenceText = (e: Record<string, unknown>): string =>
 
 function riskSection(risk: unknown): string {
   if (!risk || typeof risk !== 'object') return '<p class="muted">No risk assessment in this store.</p>';
-  const r = risk as Record<string, unknown>;
+  const r = risk as { level?: string; score?: number; indicators?: Array<{ id: string; label?: string; points: number; rule: string; evidence?: { event_ids?: string[]; list_entries?: string[]; values?: string[] } }> };
   const head = `<p><b>Level:</b> ${esc(r.level ?? '?')} &nbsp; <b>Score:</b> ${esc(r.score ?? '?')}</p>`;
-  const indicators = Array.isArray(r.indicators) ? r.indicators : Array.isArray(r.reasons) ? r.reasons : [];
-  return head + table(['indicator'], indicators.map((i) => [i]));
+  return head + table(['indicator', 'points', 'rule', 'evidence'], (r.indicators ?? []).map((i) => [
+    i.label ?? i.id, i.points, i.rule,
+    [...(i.evidence?.list_entries ?? []), ...(i.evidence?.values ?? []), ...(i.evidence?.event_ids ?? []).map((id) => `event ${id}`)].join('; '),
+  ]));
 }
 
 export function renderEvidenceReport(input: EvidenceReportInput): string {
@@ -78,7 +80,10 @@ export function renderEvidenceReport(input: EvidenceReportInput): string {
     input.events.map((e) => [e.type, e.mmsi, e.start, e.end ?? 'open', e.lat.toFixed(4), e.lon.toFixed(4), e.other_mmsi ?? e.port?.name ?? '', evidenceText(e.evidence), e.id]))}`);
   if (v) {
     sections.push(`<h2>Identity history</h2>${table(['field', 'value', 'first seen', 'last seen', 'messages'], v.identities.map((i) => [i.field, i.value, i.first_seen, i.last_seen, i.messages]))}`);
-    sections.push(`<h2>Sanctions list matches</h2>${table(['match'], v.list_matches.map((m) => [m]))}`);
+    sections.push(`<h2>Sanctions list matches</h2>${table(['list', 'entry', 'listed name', 'score', 'matched on', 'reason'], v.list_matches.map((m) => {
+      const x = m as Record<string, unknown>;
+      return [x.list, x.entry_id, x.name, x.score, Array.isArray(x.matched_on) ? x.matched_on.join(', ') : x.matched_on, x.reason];
+    }))}`);
     sections.push(`<h2>Risk</h2>${riskSection(v.risk)}`);
   }
   sections.push(`<h2>Data sources</h2>${table(['source', 'detail'], input.sources.map((s) => [s.name, s.detail]))}`);

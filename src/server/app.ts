@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { ServerContext } from './context.js';
 import { onError, onNotFound } from './errors.js';
 import { OPENAPI } from './openapi.js';
+import { responseCache } from './response-cache.js';
 import { healthRoutes } from './routes/health.js';
 import { vesselRoutes } from './routes/vessels.js';
 import { trackRoutes } from './routes/track.js';
@@ -23,6 +24,9 @@ export function createApp(ctx: ServerContext): Hono {
     app.use('/api/*', cors({ origin: ctx.corsOrigin, allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'PUT', 'DELETE'] }));
   }
   app.get('/openapi.json', (c) => c.json(OPENAPI));
+  const cache = responseCache(ctx.cacheEntries);
+  app.use('/api/events', cache);
+  app.use('/api/vessels/:mmsi/track', cache);
   // Order matters: fixed paths (stream, export) before /api/events/:id.
   for (const routes of [healthRoutes, vesselRoutes, trackRoutes, streamRoutes, exportRoutes, eventContextRoutes, eventRoutes, screeningRoutes, writeRoutes]) {
     app.route('/', routes(ctx));

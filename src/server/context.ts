@@ -17,4 +17,6 @@ export interface ServerContext {
   webRoot: string | null;
   /** CORS origin to allow; null sends no CORS headers (browsers then refuse cross-origin calls). */
   corsOrigin: string | null;
+  /** Cached GET responses (events pages, tracks); 0 disables the cache. */
+  cacheEntries: number;
 }

@@ -35,6 +35,9 @@ let writeGeneration = 0;
 export function storeChanged(): void {
   writeGeneration++;
 }
+export function currentGeneration(): number {
+  return writeGeneration;
+}
 
 async function riskOf(store: Store, mmsi: number, index: ScreeningIndex | null): Promise<RiskAssessment> {
   let cache = riskCache.get(store);

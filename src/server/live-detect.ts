@@ -20,6 +20,7 @@ import { portIndex } from '../reference/wpi.js';
 import { distanceToShoreM } from '../geo/land.js';
 import type { EventHub } from './event-hub.js';
 import { tableExists } from './sql-util.js';
+import { storeChanged } from './integrations.js';
 
 /** How often new rows are looked for: well inside the one-second promise of the live feed. */
 export const LIVE_POLL_MS = 200;
@@ -116,6 +117,7 @@ export class LiveDetection {
     const positions = await this.newPositions();
     const statics = await this.newStatics();
     if (positions.length === 0 && statics.length === 0) return [];
+    storeChanged();
     // Interleave by time so static-driven detectors see reports in order with positions.
     const events: TumenEvent[] = [];
     let si = 0;
@@ -191,6 +193,7 @@ export class LiveDetection {
       fresh.push(e);
     }
     this.stats.events += fresh.length;
+    if (fresh.length) storeChanged();
     for (const e of fresh) this.hub.publish(e);
     return fresh;
   }

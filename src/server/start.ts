@@ -33,6 +33,8 @@ export interface StartOptions {
   listen?: string;
   /** Feed batches are committed at least this often (the live-event latency budget is 1 s). */
   listenFlushMs?: number;
+  /** Cached GET responses for events pages and tracks (default 1000; 0 = off). */
+  cacheEntries?: number;
   /** Parallel read connections (default: one per core, at least 2). */
   readConnections?: number;
   /** Log lines of the live feed (default: none). */
@@ -97,11 +99,23 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     hub,
     webRoot: opts.webRoot === undefined ? defaultWebRoot() : opts.webRoot,
     corsOrigin: opts.corsOrigin ?? null,
+    cacheEntries: opts.cacheEntries ?? 1000,
   };
   const app = createApp(ctx);
+  // Requests in flight, so close() lets their queries finish before the connections go.
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+  const fetchHandler = async (req: Request, env: unknown): Promise<Response> => {
+    inFlight++;
+    try {
+      return await app.fetch(req, env as never);
+    } finally {
+      if (--inFlight === 0) drained?.();
+    }
+  };
   const host = opts.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
-    const s = serve({ fetch: app.fetch, port: opts.port ?? 8080, hostname: host }, () => resolveServer(s));
+    const s = serve({ fetch: fetchHandler, port: opts.port ?? 8080, hostname: host }, () => resolveServer(s));
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
@@ -132,11 +146,14 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       feedStop.abort();
       await feed;
       await live?.stop();
+      const idle = inFlight === 0 ? Promise.resolve() : new Promise<void>((r) => { drained = r; });
       await new Promise<void>((done) => {
         server.close(() => done());
         // SSE connections stay open forever; cut them so close() returns.
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      // SSE handlers end when their socket closes; give queries at most 5 s to finish.
+      await Promise.race([idle, new Promise((r) => setTimeout(r, 5000).unref())]);
       liveStore?.close();
       readStore.close();
       writeStore.close();

@@ -20,19 +20,20 @@ function indexAt(times: number[], t: number): number {
   return lo;
 }
 
+interface RiskIndicatorJson { id: string; label: string; points: number; count: number; rule: string; evidence?: { event_ids?: string[]; list_entries?: string[]; values?: string[] } }
+
 function riskBlock(risk: unknown): Node {
   if (!risk || typeof risk !== 'object') return el('p', { class: 'muted' }, 'No risk assessment in this store.');
-  const r = risk as Record<string, unknown>;
-  const indicators = (Array.isArray(r.indicators) ? r.indicators : Array.isArray(r.reasons) ? r.reasons : []) as unknown[];
+  const r = risk as { level?: string; score?: number; indicators?: RiskIndicatorJson[] };
+  const indicators = r.indicators ?? [];
   return el('div', { id: 'risk' },
     el('p', {}, el('b', {}, 'Level: '), String(r.level ?? '?'), '  ', el('b', {}, 'Score: '), String(r.score ?? '?')),
-    table(['indicator', 'detail'], indicators.map((i) => {
-      if (i && typeof i === 'object') {
-        const o = i as Record<string, unknown>;
-        return [String(o.name ?? o.code ?? o.indicator ?? ''), JSON.stringify(o)];
-      }
-      return [String(i), ''];
-    })));
+    indicators.length
+      ? table(['indicator', 'points', 'rule', 'evidence'], indicators.map((i) => [
+        i.label ?? i.id, i.points, i.rule,
+        [...(i.evidence?.list_entries ?? []), ...(i.evidence?.values ?? []), ...(i.evidence?.event_ids ?? []).map((id) => `event ${id}`)].join('; '),
+      ]))
+      : el('p', { class: 'muted' }, 'No risk indicator fired.'));
 }
 
 export async function renderVesselPage(side: HTMLElement, map: TumenMap, mmsi: string): Promise<void> {
@@ -124,7 +125,12 @@ export async function renderVesselPage(side: HTMLElement, map: TumenMap, mmsi: s
     ])),
     el('h3', {}, 'Risk'), riskBlock(vessel.risk),
     el('h3', {}, 'Sanctions list matches'),
-    vessel.list_matches.length ? table(['match'], vessel.list_matches.map((m) => [JSON.stringify(m)])) : el('p', { class: 'muted' }, 'No list matches.'),
+    vessel.list_matches.length
+      ? table(['list', 'entry', 'listed name', 'score', 'matched on'], vessel.list_matches.map((m) => {
+        const x = m as { list?: string; entry_id?: string; name?: string; score?: number; matched_on?: string[] };
+        return [x.list, x.entry_id, x.name, x.score?.toFixed(3), (x.matched_on ?? []).join(', ')];
+      }))
+      : el('p', { class: 'muted' }, 'No list matches.'),
     el('h3', {}, 'Identity history'),
     table(['field', 'value', 'first seen', 'last seen', 'msgs'], vessel.identities.map((i) => [i.field, i.value, fmtTime(i.first_seen), fmtTime(i.last_seen), i.messages])),
   );

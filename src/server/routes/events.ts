@@ -90,7 +90,13 @@ export async function queryEvents(store: Store, q: EventQuery): Promise<EventPag
     p.curId = q.cursor.id;
     clauses.push('(start < epoch_ms($curStart::BIGINT) OR (start = epoch_ms($curStart::BIGINT) AND id < $curId))');
   }
-  const sql = `SELECT body FROM events ${where(clauses.map((c) => c && `(${c})`))} ORDER BY start DESC, id DESC LIMIT $limit`;
+  // Two phases: the page's oldest start time from the narrow `start` column first, then the JSON bodies
+  // of only the rows at or after it — zone maps skip the rest (events are stored in start order), so
+  // the wide `body` column is read for about one page, not the whole table.
+  const w = where(clauses.map((c) => c && `(${c})`));
+  const sql = `WITH cut AS (SELECT start FROM events ${w} ORDER BY start DESC LIMIT $limit)
+    SELECT body FROM events ${w ? `${w} AND` : 'WHERE'} start >= (SELECT min(start) FROM cut)
+    ORDER BY start DESC, id DESC LIMIT $limit`;
   const rows = await store.all<{ body: unknown }>(sql, p);
   const events = rows.slice(0, q.limit).map(eventFromRow);
   return { events, next_cursor: rows.length > q.limit ? encodeCursor(events[events.length - 1]) : null };
