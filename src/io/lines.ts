@@ -25,10 +25,10 @@ export function inputSize(pathOrDash: string): number | null {
 }
 
 /**
- * Yields the lines of `pathOrDash` in batches (one batch per chunk read). Lines carry no "\n" or "\r".
- * Bytes are decoded as latin1: NMEA is ASCII, and junk bytes never make the reader fail.
+ * Yields the decompressed bytes of `pathOrDash` in chunks (gzip detected by its magic bytes). Chunks end
+ * anywhere, not at line ends. Progress counts the bytes read from the source (compressed for .gz).
  */
-export async function* readLines(pathOrDash: string, options: ReadLinesOptions = {}): AsyncIterable<string[]> {
+export async function* readChunks(pathOrDash: string, options: ReadLinesOptions = {}): AsyncIterable<Buffer> {
   const chunkBytes = options.chunkBytes ?? 1 << 20;
   const total = inputSize(pathOrDash);
   const raw: Readable = pathOrDash === '-' ? process.stdin : createReadStream(pathOrDash, { highWaterMark: chunkBytes });
@@ -37,7 +37,6 @@ export async function* readLines(pathOrDash: string, options: ReadLinesOptions =
   if (first.done === true) return;
   let bytesRead = 0;
 
-  // Every raw chunk, counted for progress (compressed bytes for .gz, so that it matches the file size).
   async function* counted(): AsyncGenerator<Buffer> {
     let r: IteratorResult<Buffer> = first;
     while (r.done !== true) {
@@ -50,9 +49,16 @@ export async function* readLines(pathOrDash: string, options: ReadLinesOptions =
 
   const head = first.value;
   const isGzip = head.length >= 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
-  const text: AsyncIterable<Buffer> = isGzip
-    ? Readable.from(counted(), { objectMode: false }).pipe(createGunzip({ chunkSize: chunkBytes }))
-    : counted();
+  if (isGzip) yield* Readable.from(counted(), { objectMode: false }).pipe(createGunzip({ chunkSize: chunkBytes })) as AsyncIterable<Buffer>;
+  else yield* counted();
+}
+
+/**
+ * Yields the lines of `pathOrDash` in batches (one batch per chunk read). Lines carry no "\n" or "\r".
+ * Bytes are decoded as latin1: NMEA is ASCII, and junk bytes never make the reader fail.
+ */
+export async function* readLines(pathOrDash: string, options: ReadLinesOptions = {}): AsyncIterable<string[]> {
+  const text = readChunks(pathOrDash, options);
 
   // Lines are cut from the bytes (indexOf on the Buffer) and decoded one by one: each line becomes a flat
   // string, which later character-by-character parsing reads ~30% faster than split()'s sliced strings.

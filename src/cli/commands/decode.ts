@@ -1,7 +1,9 @@
 // `tumen decode FILE… [--format jsonl|csv] [--strict]`: raw AIS NMEA to JSON Lines or CSV on stdout.
 import { existsSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
-import { AisDecoder, messageToJson, writeMessageJsonOpen, writeString, REJECT_REASONS, SKIP_REASONS, type AisMessage, type DecodeCountKey, type LineMeta } from '../../ais/index.js';
+import { Command, CommanderError, Option } from 'commander';
+import { AisDecoder, messageToJson, REJECT_REASONS, SKIP_REASONS, type AisMessage, type DecodeCountKey, type LineMeta } from '../../ais/index.js';
+import { CSV_COLUMNS, csvLine, MAX_JSON_LINE_BYTES, writeJsonLine } from './decode-output.js';
+import { decodeFilesParallel, DEFAULT_BLOCK_BYTES } from './decode-parallel.js';
 import { readLines } from '../../io/lines.js';
 
 export type DecodeFormat = 'jsonl' | 'csv';
@@ -11,12 +13,7 @@ export interface DecodeOptions {
   strict: boolean;
 }
 
-/** CSV columns, in order (documented in docs/decoding.md). */
-export const CSV_COLUMNS = [
-  'time', 'station', 'type', 'repeat', 'mmsi', 'status', 'turn', 'speed', 'accuracy', 'lon', 'lat', 'course',
-  'heading', 'second', 'imo', 'callsign', 'shipname', 'shiptype', 'to_bow', 'to_stern', 'to_port',
-  'to_starboard', 'epfd', 'eta', 'draught', 'destination', 'partno', 'name', 'aid_type', 'dac', 'fid',
-] as const;
+export { CSV_COLUMNS, csvLine };
 
 export interface DecodeSummary {
   counts: Record<DecodeCountKey, number>;
@@ -56,8 +53,6 @@ export function stdoutSink(): Sink {
 
 /** Output buffer size. Lines are encoded into it at once: no long-lived string trees for the GC to promote. */
 const OUT_BUFFER_BYTES = 1 << 20;
-/** Room kept free for one JSON line: the longest AIS message (5 sentences) plus station and time. */
-const MAX_JSON_LINE_BYTES = 1 << 14;
 
 class OutputBuffer {
   private buf = Buffer.allocUnsafe(OUT_BUFFER_BYTES);
@@ -80,20 +75,7 @@ class OutputBuffer {
   addJson(m: AisMessage, meta: LineMeta): Promise<void> | void {
     let wait: Promise<void> | void = undefined;
     if (this.pos + MAX_JSON_LINE_BYTES > this.buf.length) wait = this.flush();
-    const b = this.buf;
-    let p = writeMessageJsonOpen(m, b, this.pos);
-    if (meta.station !== null) {
-      p += b.write(',"station":', p, 'latin1');
-      p = writeString(b, p, meta.station);
-    }
-    if (meta.timeMs !== null) {
-      p += b.write(',"time":"', p, 'latin1');
-      p += b.write(new Date(meta.timeMs).toISOString(), p, 'latin1');
-      b[p++] = 34;
-    }
-    b[p++] = 125;
-    b[p++] = 10;
-    this.pos = p;
+    this.pos = writeJsonLine(this.buf, this.pos, m, meta);
     return wait;
   }
 
@@ -161,18 +143,15 @@ export function jsonLine(m: AisMessage, meta: LineMeta): string {
   return json.slice(0, -1) + tail + '}\n';
 }
 
-export function csvLine(m: AisMessage, meta: LineMeta): string {
-  let line = meta.timeMs !== null ? new Date(meta.timeMs).toISOString() : '';
-  line += ',' + (meta.station !== null ? csvCell(meta.station) : '');
-  for (let k = 2; k < CSV_COLUMNS.length; k++) {
-    const v = m[CSV_COLUMNS[k]];
-    line += ',' + (v === undefined || v === null ? '' : typeof v === 'string' ? csvCell(v) : String(v));
-  }
-  return line + '\n';
-}
-
-function csvCell(s: string): string {
-  return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+/**
+ * Thread count: as asked (stdin always 1), else 1. Several threads are opt-in: on the shared 2-core bench box
+ * they cost more CPU (a JIT warm-up per worker) than they saved in wall time (bench/RESULTS.md).
+ */
+function chooseThreads(files: string[], asked: string | undefined): number | null {
+  if (asked === undefined) return 1;
+  const n = Number(asked);
+  if (!Number.isInteger(n) || n < 1 || n > 64) return null;
+  return files.includes('-') ? 1 : n;
 }
 
 /** The end-of-run summary for stderr. */
@@ -196,7 +175,9 @@ export function register(program: Command): void {
     .argument('<files...>', 'NMEA files; "-" reads stdin')
     .option('--format <format>', 'jsonl or csv', 'jsonl')
     .option('--strict', 'stop at the first rejected line, print file:line and exit non-zero', false)
-    .action(async (files: string[], opts: { format: string; strict: boolean }) => {
+    .option('--threads <n>', 'decoding threads for files (output order kept)', '1')
+    .addOption(new Option('--block-bytes <n>', 'bytes per block of the threaded decoder').hideHelp())
+    .action(async (files: string[], opts: { format: string; strict: boolean; threads?: string; blockBytes?: string }) => {
       if (opts.format !== 'jsonl' && opts.format !== 'csv') {
         process.stderr.write(`tumen decode: unknown --format "${opts.format}" (use jsonl or csv)\n`);
         process.exitCode = 2;
@@ -209,7 +190,16 @@ export function register(program: Command): void {
           return;
         }
       }
-      const summary = await decodeFiles(files, { format: opts.format, strict: opts.strict }, stdoutSink());
+      const options: DecodeOptions = { format: opts.format, strict: opts.strict };
+      const threads = chooseThreads(files, opts.threads);
+      if (threads === null) {
+        process.stderr.write(`tumen decode: --threads must be a whole number from 1 to 64\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const summary = threads > 1
+        ? await decodeFilesParallel(files, options, stdoutSink(), { threads, blockBytes: Number(opts.blockBytes ?? DEFAULT_BLOCK_BYTES) })
+        : await decodeFiles(files, options, stdoutSink());
       if (summary.brokenPipe) return;
       if (summary.strictFailure !== null) {
         process.stderr.write(`tumen decode: ${summary.strictFailure}\n`);
