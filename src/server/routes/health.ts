@@ -8,7 +8,10 @@ export function healthRoutes(ctx: ServerContext): Hono {
 
   app.get('/api/health', async (c) => {
     await ctx.store.one('SELECT 1 AS ok');
-    return c.json({ status: 'ok', store: ctx.store.path, writes: ctx.token ? 'enabled' : 'disabled', live_subscribers: ctx.hub.subscriberCount });
+    return c.json({
+      status: 'ok', store: ctx.store.path, writes: ctx.token ? 'enabled' : 'disabled',
+      live_subscribers: ctx.hub.subscriberCount, live_detection: ctx.live?.stats ?? null,
+    });
   });
 
   app.get('/api/stats', async (c) => {
