@@ -1,0 +1,15 @@
+// The browser code is bundled by esbuild, which does not type-check: tsc does it here (DOM lib, strict).
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { expect, it } from 'vitest';
+
+it('src/web type-checks (strict, DOM)', () => {
+  const root = resolve(import.meta.dirname, '../..');
+  let output = '';
+  try {
+    execFileSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', resolve(root, 'src/web/tsconfig.json')], { cwd: root, encoding: 'utf8' });
+  } catch (err) {
+    output = String((err as { stdout?: string }).stdout ?? err);
+  }
+  expect(output).toBe('');
+}, 60_000);
