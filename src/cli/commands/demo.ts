@@ -52,7 +52,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     const { events, stats } = await runPipeline(storeInput(store), { windowEndMs: w.result.endMs });
     await replaceEvents(store, events);
     const counts = outcomes[0]!.counts;
-    const summary = formatSummary(w, events, stats, counts);
+    const summary = formatSummary(w, events, stats, counts, o.db);
     return { dbPath: o.db, outDir: o.out, summary, detected: events, truth: w.events };
   } finally {
     await store.close();
@@ -63,6 +63,7 @@ function formatSummary(
   w: Awaited<ReturnType<typeof writeWorld>>, events: TumenEvent[],
   stats: Awaited<ReturnType<typeof runPipeline>>['stats'],
   counts: { lines: number; positions: number; duplicates: number; rejects: Record<string, number> } | null,
+  dbPath: string,
 ): string {
   const out: string[] = [];
   const r = w.result;
@@ -105,7 +106,7 @@ function formatSummary(
     }
   }
   out.push('');
-  out.push(`  truth: ${join(w.dir, 'truth', 'events.jsonl')}; events stored in the demo store (tumen events --db …)`);
+  out.push(`  truth: ${join(w.dir, 'truth', 'events.jsonl')}; events stored: tumen events --db ${dbPath}`);
   return out.join('\n') + '\n';
 }
 
