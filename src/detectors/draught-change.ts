@@ -61,8 +61,14 @@ export class DraughtChangeDetector implements Detector<DraughtChangeState> {
     const v = this.vessel(p.mmsi);
     if (v.lastFix && p.timeMs <= v.lastFix.timeMs) return [];
     if (v.lastFix && v.draughtM !== null) v.maxSilenceMs = Math.max(v.maxSilenceMs, p.timeMs - Math.max(v.lastFix.timeMs, v.lastMs));
-    v.lastFix = { timeMs: p.timeMs, lat: p.lat, lon: p.lon };
-    return this.release(p.mmsi, v, p.timeMs);
+    if (v.lastFix) {
+      v.lastFix.timeMs = p.timeMs; // updated in place: one allocation per vessel, not per position
+      v.lastFix.lat = p.lat;
+      v.lastFix.lon = p.lon;
+    } else {
+      v.lastFix = { timeMs: p.timeMs, lat: p.lat, lon: p.lon };
+    }
+    return v.pending.length > 0 ? this.release(p.mmsi, v, p.timeMs) : [];
   }
 
   pushStatic(s: StaticReport): TumenEvent[] {
@@ -77,7 +83,7 @@ export class DraughtChangeDetector implements Detector<DraughtChangeState> {
       } else if (!v.alternating) {
         const openSilence = v.lastFix ? s.timeMs - Math.max(v.lastFix.timeMs, v.lastMs) : 0;
         v.pending.push({
-          beforeM: v.draughtM, afterM: d, startMs: v.lastMs, endMs: s.timeMs, pos: v.lastFix,
+          beforeM: v.draughtM, afterM: d, startMs: v.lastMs, endMs: s.timeMs, pos: v.lastFix ? { ...v.lastFix } : null,
           maxSilenceMs: Math.max(v.maxSilenceMs, openSilence),
         });
       }

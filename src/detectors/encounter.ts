@@ -14,7 +14,7 @@ import type { Detector } from './detector.js';
 import { eventId } from './event-id.js';
 import { addToMean, emptyMeanAcc, isoUtc, meanPosition, median, midLon, round } from './geo-stats.js';
 import { ENCOUNTER_PARAMS } from './params.js';
-import { defaultPorts, PortIndex, type PortPoint } from './port-index.js';
+import { defaultPorts, type PortIndex, type PortPoint, sharedPortIndex } from './port-index.js';
 import { type Fix, resampleStep } from './resample.js';
 import { LatRowGrid } from './spatial-grid.js';
 
@@ -86,7 +86,7 @@ export class EncounterDetector implements Detector<EncounterState> {
 
   constructor(options: EncounterOptions = {}, state?: EncounterState) {
     this.params = { ...ENCOUNTER_PARAMS, ...options.params };
-    this.ports = new PortIndex(options.ports ?? defaultPorts(), this.params.minPortDistanceM);
+    this.ports = sharedPortIndex(options.ports ?? defaultPorts(), this.params.minPortDistanceM);
     this.grid = new LatRowGrid(this.params.maxDistanceM);
     this.intervalMs = this.params.resampleIntervalMin * 60_000;
     this.maxGapMs = this.params.maxInterpolationGapH * MS_PER_HOUR;
@@ -111,8 +111,7 @@ export class EncounterDetector implements Detector<EncounterState> {
     if ((p as { outlier?: boolean }).outlier === true) return this.reject('outlier');
     const prev = this.vessels.get(p.mmsi) ?? null;
     if (prev && p.timeMs <= prev.timeMs) return this.reject('out_of_order');
-    const fix: Fix = { timeMs: p.timeMs, lat: p.lat, lon: p.lon, speedKn: p.speedKn };
-    for (const s of resampleStep(prev, fix, this.intervalMs, this.maxGapMs)) {
+    for (const s of resampleStep(prev, p, this.intervalMs, this.maxGapMs)) {
       if (s.slotMs <= this.lastSlotDoneMs) {
         this.reject('late');
         continue;
@@ -123,7 +122,14 @@ export class EncounterDetector implements Detector<EncounterState> {
       if (list) list.push(tuple);
       else this.slots.set(s.slotMs, [tuple]);
     }
-    this.vessels.set(p.mmsi, fix);
+    if (prev) {
+      prev.timeMs = p.timeMs; // updated in place: one object per vessel, not per position
+      prev.lat = p.lat;
+      prev.lon = p.lon;
+      prev.speedKn = p.speedKn;
+    } else {
+      this.vessels.set(p.mmsi, { timeMs: p.timeMs, lat: p.lat, lon: p.lon, speedKn: p.speedKn });
+    }
     if (p.timeMs > this.watermarkMs) this.watermarkMs = p.timeMs;
     // No fix at or after the watermark can fill a slot more than maxGap behind it.
     return this.advance(this.watermarkMs - this.maxGapMs - 1);
@@ -185,6 +191,13 @@ export class EncounterDetector implements Detector<EncounterState> {
     grid.clear();
     for (let i = 0; i < samples.length; i++) grid.insert(samples[i]![1], samples[i]![2], i);
     const together = new Set<string>();
+    // Per sample, "within minPortDistanceM of a port" (0 unknown, 1 no, 2 yes), asked only of vessels with a
+    // neighbour: in a busy port every moored ship has several, and one port lookup each is enough.
+    const inPort = new Uint8Array(samples.length);
+    const nearPort = (i: number): boolean => {
+      if (inPort[i] === 0) inPort[i] = this.ports.isNear(samples[i]![1], samples[i]![2]) ? 2 : 1;
+      return inPort[i] === 2;
+    };
     for (let i = 0; i < samples.length; i++) {
       const si = samples[i]!;
       for (const list of grid.neighbours(si[1], si[2])) {
@@ -193,7 +206,8 @@ export class EncounterDetector implements Detector<EncounterState> {
           if (sj[0] <= si[0]) continue; // each pair once, lower MMSI first
           this.stats.comparisons++;
           const d = distanceM(si[1], si[2], sj[1], sj[2]);
-          if (d <= maxDistanceM) this.together(t, si, sj, d, together);
+          // Both ships in port: moored neighbours, not an encounter.
+          if (d <= maxDistanceM && !(nearPort(i) && nearPort(j))) this.together(t, si, sj, d, together);
         }
       }
     }
@@ -220,11 +234,10 @@ export class EncounterDetector implements Detector<EncounterState> {
     }
   }
 
-  /** Records one together-slot of a pair (skipped in port: moored neighbours are not an encounter). */
+  /** Records one together-slot of a pair. */
   private together(t: number, si: SampleTuple, sj: SampleTuple, d: number, together: Set<string>): void {
     const lat = (si[1] + sj[1]) / 2;
     const lon = midLon(si[2], sj[2]);
-    if (this.ports.isNear(lat, lon)) return;
     this.stats.closePairs++;
     const key = pairKey(si[0], sj[0]);
     together.add(key);

@@ -111,16 +111,21 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
   pushPosition(p: Position): TumenEvent[] {
     if (!Number.isFinite(p.timeMs) || !(Math.abs(p.lat) <= 90) || !(Math.abs(p.lon) <= 180)) return [];
     const v = this.vessel(p.mmsi);
-    const fix = { timeMs: p.timeMs, lat: p.lat, lon: p.lon };
     const out: TumenEvent[] = [];
     if (!v.firstFix) {
-      v.firstFix = fix;
-      for (const e of v.awaitingFix) out.push({ ...e, lat: fix.lat, lon: fix.lon });
+      v.firstFix = { timeMs: p.timeMs, lat: p.lat, lon: p.lon };
+      for (const e of v.awaitingFix) out.push({ ...e, lat: p.lat, lon: p.lon });
       v.awaitingFix = [];
     }
-    v.lastFix = fix;
-    this.checkMid(p.mmsi, p.timeMs, v, out);
-    this.release(p.mmsi, v, p.timeMs, out);
+    if (v.lastFix) {
+      v.lastFix.timeMs = p.timeMs; // updated in place: one allocation per vessel, not per position
+      v.lastFix.lat = p.lat;
+      v.lastFix.lon = p.lon;
+    } else {
+      v.lastFix = { timeMs: p.timeMs, lat: p.lat, lon: p.lon };
+    }
+    if (!v.midChecked) this.checkMid(p.mmsi, p.timeMs, v, out);
+    if (v.pending.length > 0) this.release(p.mmsi, v, p.timeMs, out);
     return out;
   }
 
@@ -166,7 +171,7 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
     }
     if (changed.length > 0 && !v.alternating) {
       const cur = this.identity(s.mmsi, v);
-      v.pending.push({ fields: changed, old: { ...cur, ...old }, new: cur, startMs, endMs, pos: v.lastFix });
+      v.pending.push({ fields: changed, old: { ...cur, ...old }, new: cur, startMs, endMs, pos: v.lastFix ? { ...v.lastFix } : null });
     }
     this.checkImo(s, v, out);
     this.release(s.mmsi, v, s.timeMs, out);

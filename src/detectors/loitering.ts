@@ -15,7 +15,7 @@ import type { Detector } from './detector.js';
 import { eventId } from './event-id.js';
 import { addToMean, emptyMeanAcc, isoUtc, type MeanPositionAcc, meanPosition, round } from './geo-stats.js';
 import { LOITERING_PARAMS } from './params.js';
-import { defaultPorts, PortIndex, type PortPoint } from './port-index.js';
+import { defaultPorts, type PortIndex, type PortPoint, sharedPortIndex } from './port-index.js';
 
 export type LoiteringParams = { [K in keyof typeof LOITERING_PARAMS]: number };
 
@@ -57,7 +57,7 @@ export class LoiteringDetector implements Detector<LoiteringState> {
 
   constructor(options: LoiteringOptions = {}, state?: LoiteringState) {
     this.params = { ...LOITERING_PARAMS, ...options.params };
-    this.ports = new PortIndex(options.ports ?? defaultPorts(), this.params.minPortDistanceM);
+    this.ports = sharedPortIndex(options.ports ?? defaultPorts(), this.params.minPortDistanceM);
     this.shore = options.distanceToShoreM ?? distanceToShoreM;
     if (state) for (const [m, v] of structuredClone(state.vessels)) this.vessels.set(m, v);
   }
@@ -116,7 +116,7 @@ export class LoiteringDetector implements Detector<LoiteringState> {
   /** >= minShoreDistanceNm from shore and >= minPortDistanceM from every port. */
   private atSea(lat: number, lon: number): boolean {
     const minM = this.params.minShoreDistanceNm * METRES_PER_NM;
-    return this.shore(lat, lon, minM) >= minM && !this.ports.isNear(lat, lon);
+    return !this.ports.isNear(lat, lon) && this.shore(lat, lon, minM) >= minM; // the cheap test first
   }
 
   private close(mmsi: number, v: VesselState, out: TumenEvent[], open: boolean): void {

@@ -36,6 +36,18 @@ export class PortIndex {
   }
 }
 
+const indexCache = new WeakMap<readonly PortPoint[], Map<number, PortIndex>>();
+
+/** One index per port list and radius, shared by every detector instance (the pipeline makes one
+ *  per-vessel detector per MMSI: rebuilding the grid each time would dominate). */
+export function sharedPortIndex(ports: readonly PortPoint[], radiusM: number): PortIndex {
+  let byRadius = indexCache.get(ports);
+  if (!byRadius) indexCache.set(ports, (byRadius = new Map()));
+  let index = byRadius.get(radiusM);
+  if (!index) byRadius.set(radiusM, (index = new PortIndex(ports, radiusM)));
+  return index;
+}
+
 let cached: PortPoint[] | undefined;
 
 /** The default port list: the curated ports of interest plus the World Port Index (src/reference/wpi.ts). */

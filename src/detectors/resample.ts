@@ -18,19 +18,21 @@ export interface Sample {
   speedKn: number;
 }
 
-/** Slots t with prev.timeMs < t <= next.timeMs; after no fix, or a silence longer than `maxGapMs`, only
+const NONE: Sample[] = [];
+
+/** (The returned array may be shared: do not modify it.) Slots t with prev.timeMs < t <= next.timeMs; after no fix, or a silence longer than `maxGapMs`, only
  *  t == next.timeMs (a fix exactly on a slot). `prev.timeMs` must be < `next.timeMs`. */
 export function resampleStep(prev: Fix | null, next: Fix, intervalMs: number, maxGapMs: number): Sample[] {
   if (!prev || next.timeMs - prev.timeMs > maxGapMs) {
     return next.timeMs % intervalMs === 0
       ? [{ slotMs: next.timeMs, lat: next.lat, lon: next.lon, speedKn: next.speedKn ?? 0 }]
-      : [];
+      : NONE;
   }
   const dt = next.timeMs - prev.timeMs;
-  if (dt <= 0) return [];
-  const out: Sample[] = [];
+  if (dt <= 0) return NONE;
   const first = Math.floor(prev.timeMs / intervalMs) * intervalMs + intervalMs;
-  if (first > next.timeMs) return out;
+  if (first > next.timeMs) return NONE; // most fixes: no slot boundary since the previous one
+  const out: Sample[] = [];
   // Speed: reported SOG interpolated when both fixes carry it, else the implied speed between them.
   const implied = impliedSpeedKn(distanceM(prev.lat, prev.lon, next.lat, next.lon), dt);
   let dLon = next.lon - prev.lon;

@@ -2,8 +2,10 @@
 // which segment each decided position joined, how often reports switch between two segments, and when a
 // segment dies. The shared-MMSI and spoofing detectors read these observations; GNSS glitches (points
 // the segmenter marks `outlier`) are counted and never reach them.
-import { distanceM } from '../geo/sphere.js';
+import { distanceM, MS_PER_HOUR } from '../geo/sphere.js';
+import type { Position } from '../tracks/position.js';
 import { Segmenter, type SegmenterState, type TrackPoint } from '../tracks/segmenter.js';
+import { SEGMENT_PARAMS } from './params.js';
 
 export interface SegInfo {
   id: string;
@@ -39,7 +41,10 @@ export type WatchObservation =
 
 export interface SegmentWatchState {
   mmsi: number;
-  segmenter: SegmenterState;
+  /** True when the input is already segmented (TrackPoints from the pipeline's segmenter): segments then
+   *  die when silent beyond the segmenter's look-back, as the segmenter itself decides. */
+  external: boolean | null;
+  segmenter: SegmenterState | null;
   segs: SegInfo[];
   pairs: PairInfo[];
   prev: { seg: string; timeMs: number; lat: number; lon: number } | null;
@@ -47,12 +52,12 @@ export interface SegmentWatchState {
 }
 
 export class SegmentWatch {
-  private readonly segmenter: Segmenter;
+  private segmenter: Segmenter | null = null;
   private readonly s: SegmentWatchState;
 
   constructor(mmsi: number, state?: SegmentWatchState) {
-    this.s = state ? structuredClone(state) : { mmsi, segmenter: new Segmenter(mmsi).snapshot(), segs: [], pairs: [], prev: null, glitches: 0 };
-    this.segmenter = Segmenter.restore(this.s.segmenter);
+    this.s = state ? structuredClone(state) : { mmsi, external: null, segmenter: null, segs: [], pairs: [], prev: null, glitches: 0 };
+    if (this.s.segmenter) this.segmenter = Segmenter.restore(this.s.segmenter);
   }
 
   get glitches(): number {
@@ -65,19 +70,23 @@ export class SegmentWatch {
   }
 
   snapshot(): SegmentWatchState {
-    return structuredClone({ ...this.s, segmenter: this.segmenter.snapshot() });
+    return structuredClone({ ...this.s, segmenter: this.segmenter ? this.segmenter.snapshot() : null });
   }
 
-  push(p: Parameters<Segmenter['push']>[0]): WatchObservation[] {
-    return this.observe(this.segmenter.push(p), false);
+  /** A raw position (segmented here) or a TrackPoint already segmented upstream (not both in one watch). */
+  push(p: Position | TrackPoint): WatchObservation[] {
+    if (this.s.external === null) this.s.external = typeof (p as TrackPoint).segmentId === 'string';
+    if (this.s.external) return this.observe([p as TrackPoint], false, p.timeMs);
+    this.segmenter ??= new Segmenter(this.s.mmsi);
+    return this.observe(this.segmenter.push(p), false, p.timeMs);
   }
 
   /** End of input: every held point decided, every segment reported dead. */
   flush(): WatchObservation[] {
-    return this.observe(this.segmenter.flush(), true);
+    return this.observe(this.segmenter ? this.segmenter.flush() : [], true, Infinity);
   }
 
-  private observe(points: TrackPoint[], all: boolean): WatchObservation[] {
+  private observe(points: TrackPoint[], all: boolean, nowMs: number): WatchObservation[] {
     const out: WatchObservation[] = [];
     for (const tp of points) {
       if (tp.outlier) {
@@ -99,8 +108,15 @@ export class SegmentWatch {
       this.s.prev = { seg: seg.id, timeMs: tp.timeMs, lat: tp.lat, lon: tp.lon };
       out.push({ kind: 'point', point: tp, seg, pair });
     }
-    const live = new Set(this.segmenter.liveSegments().map((g) => g.id));
-    const dead = this.s.segs.filter((g) => all || !live.has(g.id));
+    let dead: SegInfo[];
+    if (all) dead = this.s.segs;
+    else if (this.segmenter) {
+      const live = this.segmenter.liveSegments();
+      dead = this.s.segs.filter((g) => !live.some((l) => l.id === g.id));
+    } else {
+      const expiredBeforeMs = nowMs - SEGMENT_PARAMS.maxLookbackH * MS_PER_HOUR;
+      dead = this.s.segs.filter((g) => g.lastMs < expiredBeforeMs);
+    }
     if (dead.length > 0) {
       const gone = new Set(dead.map((g) => g.id));
       this.s.segs = this.s.segs.filter((g) => !gone.has(g.id));

@@ -18,7 +18,7 @@ import type { Detector } from './detector.js';
 import { eventId } from './event-id.js';
 import { isoUtc, round } from './geo-stats.js';
 import { SPOOFING_PARAMS } from './params.js';
-import { defaultPorts, PortIndex, type PortPoint } from './port-index.js';
+import { defaultPorts, type PortIndex, type PortPoint, sharedPortIndex } from './port-index.js';
 import { type SegInfo, SegmentWatch, type SegmentWatchState, type WatchObservation } from './segment-watch.js';
 
 export type SpoofingParams = { [K in keyof typeof SPOOFING_PARAMS]: number };
@@ -90,7 +90,7 @@ export class SpoofingDetector implements Detector<SpoofingState> {
 
   constructor(options: SpoofingOptions = {}, state?: SpoofingState) {
     this.params = { ...SPOOFING_PARAMS, ...options.params };
-    this.ports = new PortIndex(options.ports ?? defaultPorts(), this.params.portToleranceM);
+    this.ports = sharedPortIndex(options.ports ?? defaultPorts(), this.params.portToleranceM);
     this.onLand = options.isOnLand ?? isOnLand;
     if (state) {
       for (const [m, v] of state.vessels) {

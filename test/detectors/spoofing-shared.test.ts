@@ -5,6 +5,7 @@ import type { Detector } from '../../src/detectors/detector.js';
 import type { TumenEvent } from '../../src/events/schema.js';
 import type { Position } from '../../src/tracks/position.js';
 import { distanceM } from '../../src/geo/sphere.js';
+import { Segmenter } from '../../src/tracks/segmenter.js';
 import { DEG_PER_NM, HOUR, jitter, MIN, stream, T0, track } from './build2.js';
 
 const M = 273_000_100;
@@ -104,6 +105,19 @@ describe('shared_mmsi', () => {
 
   it('does not call a spoofer\'s single excursion a shared MMSI', () => {
     expect(runAll(createSharedMmsiDetector(), spoofer())).toEqual([]);
+  });
+});
+
+describe('already segmented input (the pipeline passes its TrackPoints)', () => {
+  const segmented = (positions: Position[]): Position[] => {
+    const seg = new Segmenter(M);
+    return [...positions.flatMap((p) => seg.push(p)), ...seg.flush()];
+  };
+  it('gives the same events as raw positions segmented inside the detectors', () => {
+    for (const input of [spoofer(), twoShips(), withGlitch()]) {
+      expect(runAll(createSpoofingDetector(), segmented(input))).toEqual(runAll(createSpoofingDetector(), input));
+      expect(runAll(createSharedMmsiDetector(), segmented(input))).toEqual(runAll(createSharedMmsiDetector(), input));
+    }
   });
 });
 
