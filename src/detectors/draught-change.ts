@@ -58,6 +58,7 @@ export class DraughtChangeDetector implements Detector<DraughtChangeState> {
 
   pushPosition(p: Position): TumenEvent[] {
     if (!Number.isFinite(p.timeMs) || !(Math.abs(p.lat) <= 90) || !(Math.abs(p.lon) <= 180)) return [];
+    if ((p as { outlier?: boolean }).outlier === true) return []; // a GNSS glitch is no place for an event
     const v = this.vessel(p.mmsi);
     if (v.lastFix && p.timeMs <= v.lastFix.timeMs) return [];
     if (v.lastFix && v.draughtM !== null) v.maxSilenceMs = Math.max(v.maxSilenceMs, p.timeMs - Math.max(v.lastFix.timeMs, v.lastMs));

@@ -110,6 +110,7 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
 
   pushPosition(p: Position): TumenEvent[] {
     if (!Number.isFinite(p.timeMs) || !(Math.abs(p.lat) <= 90) || !(Math.abs(p.lon) <= 180)) return [];
+    if ((p as { outlier?: boolean }).outlier === true) return []; // a GNSS glitch is no place for an event
     const v = this.vessel(p.mmsi);
     const out: TumenEvent[] = [];
     if (!v.firstFix) {
