@@ -7,7 +7,7 @@
 // Incremental: push time-ordered positions of ONE vessel, receive decided points in time order (points of
 // a tentative segment are held back until it is confirmed or dies), snapshot the state as JSON.
 import { SEGMENT_PARAMS } from '../detectors/params.js';
-import { distanceM, METRES_PER_NM, MS_PER_HOUR } from '../geo/sphere.js';
+import { destination, distanceM, METRES_PER_NM, MS_PER_HOUR } from '../geo/sphere.js';
 import type { Position } from './position.js';
 
 export type SegmentParams = typeof SEGMENT_PARAMS;
@@ -26,8 +26,9 @@ interface Segment {
   lastMs: number;
   lastLat: number;
   lastLon: number;
-  /** The last `lookbackPoints` fixes as [timeMs, lat, lon]: a point may join from any of them. */
-  recent: Array<[number, number, number]>;
+  /** The last `lookbackPoints` fixes as [timeMs, lat, lon, speedKn, courseDeg] (NaN when unknown): a point
+   *  may join from any of them. */
+  recent: Array<[number, number, number, number, number]>;
   count: number;
   confirmed: boolean;
   /** A confirmed segment was alive at the same time: dying tentative means outlier. */
@@ -102,9 +103,11 @@ export class Segmenter {
       r[0] = p.timeMs;
       r[1] = p.lat;
       r[2] = p.lon;
+      r[3] = p.speedKn ?? NaN;
+      r[4] = p.courseDeg ?? NaN;
       seg.recent.push(r);
     } else {
-      seg.recent.push([p.timeMs, p.lat, p.lon]);
+      seg.recent.push([p.timeMs, p.lat, p.lon, p.speedKn ?? NaN, p.courseDeg ?? NaN]);
     }
     seg.count++;
     seg.siblingPointsSince = 0;
@@ -153,24 +156,39 @@ export class Segmenter {
     g.outlier = !g.confirmed && g.hadConfirmedSibling;
   }
 
-  /** The reachable live segment, preferring confirmed ones, then the lowest implied speed (relative to
-   *  the limit) from any of its last `lookbackPoints` fixes. */
+  /** The reachable live segment (implied speed ≤ max from any of its recent fixes), preferring confirmed
+   *  ones. When several are reachable, the one whose dead-reckoned position (last fix moved on at its
+   *  reported speed and course, GFW's "discrepancy") lies closest to the point, relative to the reachable
+   *  radius — so an old segment with a huge reachable radius does not capture a fresh, consistent track. */
   private choose(p: Position): Segment | undefined {
-    let best: Segment | undefined;
-    let bestScore = Infinity;
     const { bufferH, maxSpeedKn, noiseDistanceM } = this.params;
+    let first: Segment | undefined;
+    let reachable: Segment[] | undefined;
     for (const g of this.s.segments) {
       if (g.dead) continue;
-      let ratio = Infinity;
-      // The best (lowest) implied speed from any of the recent fixes, as GFW's lookback does.
-      for (let i = g.recent.length - 1; i >= 0; i--) {
-        const [t, lat, lon] = g.recent[i]!;
-        const d = distanceM(lat, lon, p.lat, p.lon);
-        if (d <= noiseDistanceM) { ratio = 0; break; }
-        const speedKn = d / METRES_PER_NM / ((p.timeMs - t) / MS_PER_HOUR + bufferH);
-        if (speedKn <= maxSpeedKn) ratio = Math.min(ratio, speedKn / maxSpeedKn);
+      let ok = false;
+      for (let i = g.recent.length - 1; i >= 0 && !ok; i--) {
+        const f = g.recent[i]!;
+        const d = distanceM(f[1], f[2], p.lat, p.lon);
+        ok = d <= noiseDistanceM || d / METRES_PER_NM / ((p.timeMs - f[0]) / MS_PER_HOUR + bufferH) <= maxSpeedKn;
       }
-      if (ratio === Infinity) continue;
+      if (!ok) continue;
+      if (!first) first = g;
+      else (reachable ??= [first]).push(g);
+    }
+    if (!reachable) return first;
+    let best: Segment | undefined;
+    let bestScore = Infinity;
+    for (const g of reachable) {
+      let ratio = Infinity;
+      for (const f of g.recent) {
+        const dtH = (p.timeMs - f[0]) / MS_PER_HOUR;
+        const radiusM = maxSpeedKn * (dtH + bufferH) * METRES_PER_NM;
+        const d = Number.isFinite(f[3]) && Number.isFinite(f[4])
+          ? distanceToPredictedM(f, dtH, p)
+          : distanceM(f[1], f[2], p.lat, p.lon);
+        ratio = Math.min(ratio, d / radiusM);
+      }
       const score = (g.confirmed ? 0 : 10) + ratio;
       if (score < bestScore) {
         bestScore = score;
@@ -212,6 +230,12 @@ export class Segmenter {
 }
 
 /** A fresh object of one fixed shape (fast in V8); the caller's position is never mutated. */
+/** Distance from `p` to where fix `f` would be after `dtH` hours at its reported speed and course. */
+function distanceToPredictedM(f: [number, number, number, number, number], dtH: number, p: Position): number {
+  const pred = destination(f[1], f[2], f[4], f[3] * dtH * METRES_PER_NM);
+  return distanceM(pred.lat, pred.lon, p.lat, p.lon);
+}
+
 function trackPoint(p: Position, segmentId: string, outlier: boolean): TrackPoint {
   return {
     mmsi: p.mmsi, timeMs: p.timeMs, lat: p.lat, lon: p.lon, speedKn: p.speedKn, courseDeg: p.courseDeg,
