@@ -2,7 +2,7 @@
 // Russian ports, and Class B fishing boats trawling on their grounds. None calls at a North Korean port,
 // none goes below 2 kn at sea, draught stays constant — so background ships produce no scripted events.
 import { MS_PER_HOUR } from '../geo/sphere.js';
-import { FISHING_GROUNDS, nodePoint } from './lanes.js';
+import { nodePoint } from './lanes.js';
 import { MOTION, STAYS } from './params.js';
 import { Itinerary, type LatLon } from './plan.js';
 import { simPort, type SimPort } from './ports.js';
@@ -123,4 +123,3 @@ export function backgroundVessel(ctx: FleetContext, index: number, role: 'cargo'
   return v;
 }
 
-export { FISHING_GROUNDS };

@@ -17,7 +17,7 @@ import {
   armsShuttle, dprkTanker, identityChanger, loiter, sharedMmsi, spoofer, stsPair,
   type ScenarioContext, type ScriptedEncounter, type ScriptedLoiter,
 } from './scenarios.js';
-import { satellitePasses, STATIONS, stationsInRange, type SatPass, type Station } from './stations.js';
+import { satellitePasses, stationsInRange, type SatPass, type Station } from './stations.js';
 import { TruthCollector, type Glitch } from './truth.js';
 import { draughtAt, identityAt, isDark, spoofAt, type SimVessel } from './vessel.js';
 
@@ -34,12 +34,11 @@ export const DEFAULT_SIM_OPTIONS: SimOptions = { seed: 1, vessels: 200, days: 7,
 export interface SimCounts {
   lines: number;
   terrestrialLines: number;
+  /** Satellite lines, all written 30–240 min after their `c:` time (late delivery). */
   satelliteLines: number;
   corruptLines: number;
   /** Reports heard by more than one receiver (each extra copy is a duplicate line set). */
   duplicateReports: number;
-  /** Satellite lines, all written 30–240 min after their `c:` time (late delivery). */
-  lateSatelliteLines: number;
   positionReports: number;
   emittedPositions: number;
   staticReports: number;
@@ -149,7 +148,7 @@ export function simulate(options: Partial<SimOptions> = {}): SimResult {
   const truth = new TruthCollector(vessels, encounters, loiters);
   const passes = satellitePasses(startMs, endMs, new Rng(opts.seed, 3));
   const counts: SimCounts = {
-    lines: 0, terrestrialLines: 0, satelliteLines: 0, corruptLines: 0, duplicateReports: 0, lateSatelliteLines: 0,
+    lines: 0, terrestrialLines: 0, satelliteLines: 0, corruptLines: 0, duplicateReports: 0,
     positionReports: 0, emittedPositions: 0, staticReports: 0, glitches: 0,
   };
   let finished = false;
@@ -230,7 +229,7 @@ export function simulate(options: Partial<SimOptions> = {}): SimResult {
       if (t >= endMs) continue;
       // Satellite lines whose delivery time has come are written before this moment's lines.
       while (satQueue.size > 0 && satQueue.peekT() <= t) {
-        for (const l of satQueue.pop().v) { counts.lines++; counts.lateSatelliteLines++; yield l; }
+        for (const l of satQueue.pop().v) { counts.lines++; yield l; }
       }
       const vi = k >> 1;
       const v = vessels[vi]!;
@@ -305,7 +304,7 @@ export function simulate(options: Partial<SimOptions> = {}): SimResult {
       }
       for (const l of out) { counts.lines++; yield l; }
     }
-    while (satQueue.size > 0) for (const l of satQueue.pop().v) { counts.lines++; counts.lateSatelliteLines++; yield l; }
+    while (satQueue.size > 0) for (const l of satQueue.pop().v) { counts.lines++; yield l; }
     events = truth.finish(endMs, encounters, loiters);
     finished = true;
   }
@@ -320,4 +319,3 @@ export function simulate(options: Partial<SimOptions> = {}): SimResult {
   };
 }
 
-export { STATIONS };
