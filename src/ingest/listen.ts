@@ -84,7 +84,7 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
   };
 
   const timer = setInterval(() => {
-    if (pipe.bufferedRows > 0) void flush();
+    if (pipe.pendingLines > 0) void flush();
   }, opts.flushMs);
 
   let stopResolve!: () => void;

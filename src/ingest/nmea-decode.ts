@@ -56,6 +56,11 @@ export class NmeaDecodeStage {
     return this.batch.rows;
   }
 
+  /** Lines read since the last take() (a feed commits them on its timer even when they stored nothing). */
+  get pendingLines(): number {
+    return this.linesSinceFlush;
+  }
+
   /** Detaches the current batch with the counts as of now, and starts a new one. */
   take(): { batch: PositionBatch; counts: IngestCounts; carryTimeMs: number | null } {
     const batch = this.batch;

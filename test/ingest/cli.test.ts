@@ -43,9 +43,6 @@ describe('tumen ingest / stats / export', () => {
       const strict = tumen(['ingest', '--db', db, '--strict', '--start', '2020-01-01', fixture('ais', 'pyais-mixed.txt')]);
       expect(strict.status).toBe(1);
       expect(strict.stderr).toMatch(/--strict: .*pyais-mixed\.txt:\d+: \w+/);
-      const nofile = tumen(['ingest', '--db', db, join(dir, 'missing.nmea')]);
-      expect(nofile.status).toBe(1);
-      expect(nofile.stderr).toMatch(/missing\.nmea: no such file/);
     } finally {
       cleanup();
     }

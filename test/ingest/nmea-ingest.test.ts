@@ -158,6 +158,15 @@ describe('duplicate receptions from several stations', () => {
   });
 });
 
+describe('inputs that are not there', () => {
+  it('a missing file is a failed outcome with its name, not an exception', async () => {
+    await withTempStore(async (store, dir) => {
+      const [r] = await ingestFiles(store, [join(dir, 'missing.nmea')]);
+      expect(r).toMatchObject({ status: 'failed', message: `${join(dir, 'missing.nmea')}: no such file` });
+    });
+  });
+});
+
 describe('times', () => {
   const untimed = fixture('ais', 'pyais-nmea_data_sample.txt');
   it('refuses a file without times, with a clear message and nothing stored', async () => {
