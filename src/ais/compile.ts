@@ -3,6 +3,7 @@
 // V8 sees one object shape per message type and no per-field dispatch.
 import { sbits, text, ubits } from './bits.js';
 import { BOOL, LATER, LOOKUP, SINT, TEXT, TURN, UINT, type Field } from './fields.js';
+import { fieldWriteCode, headerWriteCode, WRITE_HELPERS } from './json-bytes.js';
 import type { AisMessage } from './types.js';
 
 /** Builds {type, repeat, mmsi, ...fields}; sets `state.bad` to the first out-of-range field name or null. */
@@ -120,4 +121,32 @@ export function compileSerializer(fields: readonly Field[], hasExtra: boolean): 
   lines.push(`return s + '}';`);
   const make = new Function('val', `return function serialize(m) {\n${lines.join('\n')}\n};`);
   return make(val) as CompiledSerializer;
+}
+
+/**
+ * Decodes and writes JSON in one go, without building the message object: for `tumen decode`'s hot path.
+ * Writes from '{' up to, not including, the closing '}' and returns the new position; returns -1 (writing
+ * nothing that counts) when the message would be rejected (MMSI 0 or a value out of range), so that the
+ * caller takes the ordinary path and gets the reject's detail.
+ */
+export type DirectJsonWriter = (six: Uint8Array, bitLen: number, b: Uint8Array, p: number) => number;
+
+export function compileDirectWriter(fields: readonly Field[]): DirectJsonWriter {
+  const body: string[] = ['let t = 0;', `const mmsi = ${bitsExpr(8, 30, false)};`, 'if (mmsi === 0) return -1;'];
+  fields.forEach((f, k) => {
+    const expr = fieldExpr(f, k);
+    body.push(`const v${k} = ${f.minBits > 0 ? `(bitLen >= ${f.minBits} ? ${expr} : undefined)` : expr};`);
+    if (f.min !== null || f.max !== null) {
+      const cond = [f.min !== null ? `v${k} < ${f.min}` : '', f.max !== null ? `v${k} > ${f.max}` : ''].filter(Boolean).join(' || ');
+      body.push(`if (v${k} != null && (${cond})) return -1;`);
+    }
+  });
+  body.push('let v;', ...headerWriteCode('six[0]', bitsExpr(6, 2, false), 'mmsi'));
+  fields.forEach((f, k) => body.push(`v = v${k};`, fieldWriteCode(f)));
+  body.push('return p;');
+  const lookups = fields.map((f) => f.lookup);
+  const h = WRITE_HELPERS;
+  const make = new Function('ubits', 'sbits', 'text', 'turn', 'L', 'writeInt', 'writeFixed', 'writeNumber', 'writeString', 'writeValue',
+    `return function direct(six, bitLen, b, p) {\n${body.join('\n')}\n};`);
+  return make(ubits, sbits, text, turn, lookups, h.writeInt, h.writeFixed, h.writeNumber, h.writeString, h.writeValue) as DirectJsonWriter;
 }

@@ -1,7 +1,7 @@
 // Line-level AIS decoding: NMEA 0183 !xxVDM/!xxVDO framing, checksums, tag blocks, provider metadata and
 // multi-sentence reassembly. Stateful per input stream; never reads the clock (timeouts use line times).
 import { Payload } from './bits.js';
-import { decodePayload } from './message.js';
+import { decodePayload, writePayloadJsonOpen } from './message.js';
 import { hex2, parseTagBlock, type TagBlock } from './tagblock.js';
 import { parsePghp, parseTrailing, type TrailingMeta } from './trailing.js';
 import type { DecodeCountKey, DecodeResult, LineMeta, RejectReason } from './types.js';
@@ -35,6 +35,11 @@ const FRAGMENT: DecodeResult = { kind: 'fragment' };
 /** Station names that identify satellite AIS providers. */
 const SATELLITE_STATION = /orbcomm|exactearth|spire|sat/i;
 
+/** Returned by decodeLineInto() when the message went straight into the caller's buffer. */
+export const WRITTEN: DecodeResult = Object.freeze({
+  kind: 'message', message: Object.freeze({ type: 0, repeat: 0, mmsi: 0 }), meta: Object.freeze({ timeMs: null, station: null, source: null }), payload: '',
+}) as DecodeResult;
+
 export class AisDecoder {
   readonly counts: Record<DecodeCountKey, number> = {
     message: 0, fragment: 0, blank: 0, comment: 0, non_ais: 0,
@@ -50,6 +55,12 @@ export class AisDecoder {
   /** The last $PGHP header applies to sentences until a message completes. */
   private pghp: TrailingMeta | null = null;
 
+  /** decodeLineInto(): target buffer and position, the end of what was written, and that message's meta. */
+  private into: Uint8Array | null = null;
+  private intoPos = 0;
+  writtenEnd = 0;
+  writtenMeta: LineMeta = NO_META;
+
   constructor(options: AisDecoderOptions = {}) {
     this.opts = { ...DEFAULTS, ...options };
   }
@@ -60,6 +71,22 @@ export class AisDecoder {
     else if (r.kind === 'reject') this.counts[r.reason]++;
     else this.counts[r.kind]++;
     return r;
+  }
+
+  /**
+   * Like decodeLine(), for output-only callers (`tumen decode`): when the message can be rendered straight
+   * from its bits, its JSON (without the closing '}') is written into `b` at `p` and WRITTEN is returned;
+   * `writtenEnd` and `writtenMeta` then tell where it ends and its line metadata. Otherwise the ordinary
+   * result is returned and nothing was written. `b` needs 16 KiB free at `p`.
+   */
+  decodeLineInto(line: string, b: Uint8Array, p: number): DecodeResult {
+    this.into = b;
+    this.intoPos = p;
+    try {
+      return this.decodeLine(line);
+    } finally {
+      this.into = null;
+    }
   }
 
   /** End of input: pending fragments become 'incomplete_multipart' rejects (also counted). */
@@ -241,6 +268,14 @@ export class AisDecoder {
 
   private complete(payloadText: string, timeMs: number | null, station: string | null): DecodeResult {
     this.pghp = null;
+    if (this.into !== null) {
+      const end = writePayloadJsonOpen(this.payload, this.into, this.intoPos);
+      if (end >= 0) {
+        this.writtenEnd = end;
+        this.writtenMeta = makeMeta(timeMs, station);
+        return WRITTEN;
+      }
+    }
     const out = decodePayload(this.payload);
     if (!out.ok) return { kind: 'reject', reason: out.reason, detail: out.detail };
     return { kind: 'message', message: out.message, meta: makeMeta(timeMs, station), payload: payloadText };

@@ -1,7 +1,7 @@
 // Public API of the AIS decoder (core, no I/O).
 export type { AisMessage, LineMeta, RejectReason, SkipReason, DecodeResult, DecodeCountKey } from './types.js';
 export { REJECT_REASONS, SKIP_REASONS } from './types.js';
-export { AisDecoder, type AisDecoderOptions } from './decoder.js';
+export { AisDecoder, WRITTEN, type AisDecoderOptions } from './decoder.js';
 export { NAV_STATUS_TEXT, epfdText, shiptypeText } from './lookups.js';
 export { messageToJson, writeMessageJsonOpen } from './message.js';
 export { writeString, writeValue, writeInt } from './json-bytes.js';

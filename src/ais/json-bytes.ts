@@ -137,30 +137,38 @@ function constBytes(s: string): string {
   return `${stores.join(' ')} p += ${s.length};`;
 }
 
+/** Code that writes `,"name":<value of the local v>` for field `f` (shared by the two generated writers). */
+export function fieldWriteCode(f: Field): string {
+  const key = constBytes(`,${JSON.stringify(f.name)}:`);
+  let write: string;
+  if (f.minBits > 0 || f.kind === TURN || f.kind === LATER) write = `p = writeValue(b, p, v);`;
+  else if (f.kind === BOOL) write = `if (v) { ${constBytes('true')} } else { ${constBytes('false')} }`;
+  else if (f.kind === TEXT || f.kind === LOOKUP) write = `p = writeString(b, p, v);`;
+  else {
+    const num = f.scale !== 1
+      ? (f.decimals >= 0 ? `p = writeFixed(b, p, v, ${f.decimals}, ${10 ** f.decimals});` : `p = writeNumber(b, p, v);`)
+      : `p = writeInt(b, p, v);`;
+    write = f.na !== null ? `if (v === null) { ${constBytes('null')} } else { ${num} }` : num;
+  }
+  void UINT; void SINT;
+  return f.minBits > 0 || f.kind === LATER ? `if (v !== undefined) { ${key} ${write} }` : `${key} ${write}`;
+}
+
+/** Code writing the header `{"type":T,"repeat":R,"mmsi":M` from the given expressions. */
+export function headerWriteCode(type: string, repeat: string, mmsi: string): string[] {
+  return [
+    constBytes('{"type":'), `p = writeInt(b, p, ${type});`,
+    constBytes(',"repeat":'), `p = writeInt(b, p, ${repeat});`,
+    constBytes(',"mmsi":'), `p = writeInt(b, p, ${mmsi});`,
+  ];
+}
+
+export const WRITE_HELPERS = { writeInt, writeFixed, writeNumber, writeString, writeValue };
+
 export function compileByteWriter(fields: readonly Field[], hasExtra: boolean): ByteWriter {
   const known = 3 + fields.length;
-  const out: string[] = [
-    `let v;`,
-    constBytes('{"type":'), `p = writeInt(b, p, m.type);`,
-    constBytes(',"repeat":'), `p = writeInt(b, p, m.repeat);`,
-    constBytes(',"mmsi":'), `p = writeInt(b, p, m.mmsi);`,
-  ];
-  for (const f of fields) {
-    const key = constBytes(`,${JSON.stringify(f.name)}:`);
-    const get = `v = m[${JSON.stringify(f.name)}];`;
-    let write: string;
-    if (f.minBits > 0 || f.kind === TURN || f.kind === LATER) write = `p = writeValue(b, p, v);`;
-    else if (f.kind === BOOL) write = `if (v) { ${constBytes('true')} } else { ${constBytes('false')} }`;
-    else if (f.kind === TEXT || f.kind === LOOKUP) write = `p = writeString(b, p, v);`;
-    else {
-      const num = f.scale !== 1
-        ? (f.decimals >= 0 ? `p = writeFixed(b, p, v, ${f.decimals}, ${10 ** f.decimals});` : `p = writeNumber(b, p, v);`)
-        : `p = writeInt(b, p, v);`;
-      write = f.na !== null ? `if (v === null) { ${constBytes('null')} } else { ${num} }` : num;
-    }
-    void UINT; void SINT;
-    out.push(get, f.minBits > 0 || f.kind === LATER ? `if (v !== undefined) { ${key} ${write} }` : `${key} ${write}`);
-  }
+  const out: string[] = [`let v;`, ...headerWriteCode('m.type', 'm.repeat', 'm.mmsi')];
+  for (const f of fields) out.push(`v = m[${JSON.stringify(f.name)}];`, fieldWriteCode(f));
   if (hasExtra) {
     out.push(
       `const keys = Object.keys(m);`,

@@ -1,7 +1,7 @@
 // Turns a de-armoured payload into an AisMessage, or says why it cannot.
 import type { Payload } from './bits.js';
 import { compileByteWriter, writeValue, writeString, type ByteWriter } from './json-bytes.js';
-import { compileFields, compileSerializer, type CompiledMessage, type CompiledSerializer } from './compile.js';
+import { compileDirectWriter, compileFields, compileSerializer, type CompiledMessage, type CompiledSerializer, type DirectJsonWriter } from './compile.js';
 import { MESSAGE_SPECS } from './messages.js';
 import type { AisMessage, RejectReason } from './types.js';
 
@@ -47,6 +47,27 @@ export function writeMessageJsonOpen(message: AisMessage, b: Uint8Array, p: numb
     p = writeValue(b, p, v);
   }
   return p;
+}
+
+/** Types whose JSON can be written straight from the bits (no extra code, or none at that length). */
+const DIRECT: Array<DirectJsonWriter | undefined> = MESSAGE_SPECS.map((spec) =>
+  (spec && (spec.extra === undefined || spec.extraOnlyBelowBits !== undefined) ? compileDirectWriter(spec.fields) : undefined));
+
+/**
+ * Writes the payload's message as JSON (without the closing '}') into `b` at `p` when that can be done
+ * straight from the bits; returns the new position, or -1 when the caller must decode it the ordinary way
+ * (other types, rejects). Output identical to writeMessageJsonOpen(decoded message).
+ */
+export function writePayloadJsonOpen(pl: Payload, b: Uint8Array, p: number): number {
+  const six = pl.six;
+  const bitLen = pl.bitLen;
+  if (bitLen < 38) return -1;
+  const type = six[0];
+  const spec = MESSAGE_SPECS[type];
+  const direct = DIRECT[type];
+  if (spec === undefined || direct === undefined || bitLen < spec.minBits) return -1;
+  if (spec.extraOnlyBelowBits !== undefined && bitLen < spec.extraOnlyBelowBits) return -1;
+  return direct(six, bitLen, b, p);
 }
 
 /** Bits every message carries: type (6), repeat indicator (2), MMSI (30). */

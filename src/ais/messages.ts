@@ -13,6 +13,8 @@ export interface MessageSpec {
   readonly fields: readonly Field[];
   /** Fields that need code (timestamps, binary data, variants). Returns an out-of-range detail or null. */
   readonly extra?: (six: Uint8Array, bitLen: number, msg: Record<string, unknown>) => string | null;
+  /** The extra code changes nothing for messages of at least this many bits. */
+  readonly extraOnlyBelowBits?: number;
 }
 
 const statusText = lookup('status_text', 38, 4, table(NAV_STATUS_TEXT));
@@ -25,6 +27,7 @@ const POSITION_A: MessageSpec = {
     course10(116), heading9(128), u('second', 137, 6), u('maneuver', 143, 2), b('raim', 148),
     u('radio', 149, 19, { minBits: 168 }),
   ],
+  extraOnlyBelowBits: 168,
   extra(six, bitLen, msg) {
     // Short (163..167-bit) reports: gpsd reads the radio field from the bits there are.
     if (bitLen < 168) msg.radio = ubits(six, 149, bitLen - 149);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Payload } from '../../src/ais/bits.js';
 import { readFields } from '../../src/ais/fields.js';
 import { MESSAGE_SPECS } from '../../src/ais/messages.js';
-import { messageToJson } from '../../src/ais/index.js';
+import { AisDecoder, messageToJson, WRITTEN, writeMessageJsonOpen } from '../../src/ais/index.js';
 import { decodeAll, fixtureLines, messagesOf } from './helpers.js';
 
 describe('compiled field tables', () => {
@@ -32,5 +32,35 @@ describe('compiled field tables', () => {
 
   it('messageToJson is byte-identical to JSON.stringify', () => {
     for (const m of messages) expect(messageToJson(m.message)).toBe(JSON.stringify(m.message));
+  });
+});
+
+describe('JSON written straight from the bits (decodeLineInto)', () => {
+  it('gives the bytes of JSON.stringify(decodeLine(...).message) for every fixture line', () => {
+    const lines = fixtureLines('amsa-ais.txt.gz').concat(fixtureLines('dma-stream_example.txt.gz'), fixtureLines('libais-typeexamples.nmea'));
+    const a = new AisDecoder();
+    const b = new AisDecoder();
+    const buf = new Uint8Array(1 << 16);
+    let direct = 0;
+    for (const line of lines) {
+      const ra = a.decodeLine(line);
+      const rb = b.decodeLineInto(line, buf, 0);
+      if (rb === WRITTEN) {
+        direct++;
+        expect(ra.kind).toBe('message');
+        if (ra.kind !== 'message') continue;
+        const json = new TextDecoder().decode(buf.subarray(0, b.writtenEnd)) + '}';
+        expect(json).toBe(JSON.stringify(ra.message));
+        expect(b.writtenMeta).toEqual(ra.meta);
+      } else {
+        expect(rb.kind).toBe(ra.kind);
+        if (rb.kind === 'message' && ra.kind === 'message') {
+          const end = writeMessageJsonOpen(rb.message, buf, 0);
+          expect(new TextDecoder().decode(buf.subarray(0, end)) + '}').toBe(JSON.stringify(ra.message));
+        }
+      }
+    }
+    expect(direct).toBeGreaterThan(25000);
+    expect(b.counts).toEqual(a.counts);
   });
 });

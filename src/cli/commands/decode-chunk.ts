@@ -1,6 +1,6 @@
 // Decodes one block of whole lines with a fresh decoder: the unit of work of the parallel `tumen decode`.
-import { AisDecoder, type DecodeCountKey, type RejectReason } from '../../ais/index.js';
-import { csvLine, MAX_JSON_LINE_BYTES, writeJsonLine } from './decode-output.js';
+import { AisDecoder, WRITTEN, type DecodeCountKey, type RejectReason } from '../../ais/index.js';
+import { closeJsonLine, csvLine, MAX_JSON_LINE_BYTES, writeJsonLine } from './decode-output.js';
 
 export interface ChunkJob {
   bytes: Uint8Array;
@@ -34,13 +34,15 @@ export function decodeChunk(job: ChunkJob): ChunkResult {
     const line = buf.toString('latin1', start, end);
     start = nl + 1;
     lines++;
-    const r = decoder.decodeLine(line);
-    if (r.kind === 'message') {
-      if (p + MAX_JSON_LINE_BYTES > out.length) {
-        const grown = Buffer.allocUnsafeSlow(out.length * 2);
-        out.copy(grown, 0, 0, p);
-        out = grown;
-      }
+    if (p + MAX_JSON_LINE_BYTES > out.length) {
+      const grown = Buffer.allocUnsafeSlow(out.length * 2);
+      out.copy(grown, 0, 0, p);
+      out = grown;
+    }
+    const r = job.format === 'jsonl' ? decoder.decodeLineInto(line, out, p) : decoder.decodeLine(line);
+    if (r === WRITTEN) {
+      p = closeJsonLine(out, decoder.writtenEnd, decoder.writtenMeta);
+    } else if (r.kind === 'message') {
       if (job.format === 'jsonl') p = writeJsonLine(out, p, r.message, r.meta);
       else p += out.write(csvLine(r.message, r.meta), p, 'utf8');
     } else if (r.kind === 'reject' && job.strict) {

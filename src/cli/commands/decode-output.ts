@@ -13,7 +13,11 @@ export const CSV_COLUMNS = [
 
 /** Writes one JSON line (message fields, then `station` and `time` when known) at `p`; returns the new end. */
 export function writeJsonLine(b: Buffer, p: number, m: AisMessage, meta: LineMeta): number {
-  p = writeMessageJsonOpen(m, b, p);
+  return closeJsonLine(b, writeMessageJsonOpen(m, b, p), meta);
+}
+
+/** Ends a JSON line whose message fields are written up to `p`: station, time, '}' and newline. */
+export function closeJsonLine(b: Buffer, p: number, meta: LineMeta): number {
   if (meta.station !== null) {
     p += b.write(',"station":', p, 'latin1');
     p = writeString(b, p, meta.station);

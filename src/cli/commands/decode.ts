@@ -1,8 +1,8 @@
 // `tumen decode FILE… [--format jsonl|csv] [--strict]`: raw AIS NMEA to JSON Lines or CSV on stdout.
 import { existsSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { AisDecoder, messageToJson, REJECT_REASONS, SKIP_REASONS, type AisMessage, type DecodeCountKey, type LineMeta } from '../../ais/index.js';
-import { CSV_COLUMNS, csvLine, MAX_JSON_LINE_BYTES, writeJsonLine } from './decode-output.js';
+import { AisDecoder, messageToJson, WRITTEN, REJECT_REASONS, SKIP_REASONS, type AisMessage, type DecodeCountKey, type DecodeResult, type LineMeta } from '../../ais/index.js';
+import { closeJsonLine, CSV_COLUMNS, csvLine, MAX_JSON_LINE_BYTES, writeJsonLine } from './decode-output.js';
 import { decodeFilesParallel, DEFAULT_BLOCK_BYTES } from './decode-parallel.js';
 import { readLines } from '../../io/lines.js';
 
@@ -71,6 +71,19 @@ class OutputBuffer {
     return wait;
   }
 
+  /** Decodes one line; a message becomes a JSON line written straight into the buffer. */
+  /** Call (and await) before decodeJson(): makes room for one more JSON line. */
+  makeRoom(): Promise<void> | void {
+    if (this.pos + MAX_JSON_LINE_BYTES > this.buf.length) return this.flush();
+  }
+
+  decodeJson(decoder: AisDecoder, line: string): DecodeResult {
+    const result = decoder.decodeLineInto(line, this.buf, this.pos);
+    if (result === WRITTEN) this.pos = closeJsonLine(this.buf, decoder.writtenEnd, decoder.writtenMeta);
+    else if (result.kind === 'message') this.pos = writeJsonLine(this.buf, this.pos, result.message, result.meta);
+    return result;
+  }
+
   /** One JSON line for the message, written straight into the buffer (no intermediate string). */
   addJson(m: AisMessage, meta: LineMeta): Promise<void> | void {
     let wait: Promise<void> | void = undefined;
@@ -102,11 +115,19 @@ export async function decodeFiles(files: string[], options: DecodeOptions, out: 
     for await (const batch of readLines(file)) {
       for (let i = 0; i < batch.length; i++) {
         lineNo++;
-        const r = decoder.decodeLine(batch[i]);
-        if (r.kind === 'message') {
-          const wait = jsonl ? buf.addJson(r.message, r.meta) : buf.add(csvLine(r.message, r.meta));
+        let r: DecodeResult;
+        if (jsonl) {
+          const wait = buf.makeRoom();
           if (wait !== undefined) await wait;
-        } else if (r.kind === 'reject' && options.strict) {
+          r = buf.decodeJson(decoder, batch[i]);
+        } else {
+          r = decoder.decodeLine(batch[i]);
+          if (r.kind === 'message') {
+            const wait = buf.add(csvLine(r.message, r.meta));
+            if (wait !== undefined) await wait;
+          }
+        }
+        if (r.kind === 'reject' && options.strict) {
           summary.strictFailure = `${file}:${lineNo}: ${r.reason}: ${r.detail}`;
           break;
         }
