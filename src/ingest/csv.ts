@@ -9,6 +9,7 @@ import { DEDUP_WINDOW_S } from './dedup.js';
 import { INGEST_REJECT_NO_TIME } from './counts.js';
 import type { ColumnMap, InputFormat } from './formats.js';
 import { resolveColumns } from './formats.js';
+import { isGzipFile } from '../io/offset-lines.js';
 
 export interface CsvOptions {
   format: Exclude<InputFormat, 'nmea'>;
@@ -17,6 +18,11 @@ export interface CsvOptions {
   source: ReceptionSource | null;
   strict: boolean;
   label: string;
+}
+
+/** DuckDB picks compression from the file name; a gzip file by any name is read by its magic bytes. */
+function compressionOf(path: string): string {
+  return isGzipFile(path) ? `'gzip'` : `'none'`;
 }
 
 function ident(name: string): string {
@@ -68,7 +74,7 @@ function textExpr(col: string | undefined): string {
 /** Reads the CSV header through DuckDB (same dialect detection as the load). */
 export async function csvHeader(store: Store, path: string): Promise<string[]> {
   const rows = await store.all<{ column_name: string }>(
-    `DESCRIBE SELECT * FROM read_csv(?, header = true, all_varchar = true)`, [path]);
+    `DESCRIBE SELECT * FROM read_csv(?, header = true, all_varchar = true, compression = ${compressionOf(path)})`, [path]);
   return rows.map((r) => r.column_name);
 }
 
@@ -116,7 +122,7 @@ async function loadCsv(store: Store, path: string, cols: ColumnMap, opts: CsvOpt
       ${numExpr(cols.draught)} AS draught, ${textExpr(cols.destination)} AS destination,
       ${numExpr(cols.length)} AS length, ${numExpr(cols.beam)} AS beam,
       ${cols.mmsi !== undefined ? `trim(${ident(cols.mmsi)})` : 'NULL'} AS mmsi_text
-    FROM read_csv(?, header = true, all_varchar = true)`, [path]);
+    FROM read_csv(?, header = true, all_varchar = true, compression = ${compressionOf(path)})`, [path]);
   // Validation: one reason per rejected row (first that applies), positions only when lat/lon are available.
   await store.run(`CREATE OR REPLACE TEMP TABLE csv_valid AS
     SELECT *, coalesce(t_raw, CASE WHEN ?::BIGINT IS NULL THEN NULL ELSE epoch_ms(?::BIGINT) END) AS t,

@@ -51,6 +51,16 @@ describe('generic CSV', () => {
     });
   });
 
+  it('a gzip CSV is recognised by its bytes, whatever its name', async () => {
+    await withTempStore(async (store, dir) => {
+      const f = join(dir, 'solent.export');
+      writeFileSync(f, readFileSync(fixture('ingest', 'solent-SolentAIS_20160112_130211.csv.gz')));
+      const [r] = await ingestFiles(store, [f]);
+      expect(r.format).toBe('csv');
+      expect(r.counts!.messages).toBe(18623);
+    });
+  });
+
   it('NARI layout: epoch-second times', async () => {
     await withTempStore(async (store) => {
       const [r] = await ingestFiles(store, [fixture('ingest', 'nari-dynamic.csv')]);
