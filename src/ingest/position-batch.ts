@@ -82,12 +82,10 @@ export class PositionBatch implements BatchData {
   statics: StaticRow[] = [];
   minTimeMs = Infinity;
   maxTimeMs = -Infinity;
-  /** MMSIs with static reports in this batch (their identity history is recomputed). */
-  readonly staticMmsis = new Set<number>();
   /** Open-addressing table of the batch's rows by 64-bit payload key (linear probing), -1 = empty. */
   private readonly slots: Int32Array;
   private readonly slotMask: number;
-  private readonly seenStatic = new Map<string, number[]>();
+  private readonly seenStatic = new Map<number, number[]>();
 
   constructor(capacity: number) {
     this.capacity = capacity;
@@ -123,7 +121,6 @@ export class PositionBatch implements BatchData {
     this.statics = [];
     this.slots.fill(-1);
     this.seenStatic.clear();
-    this.staticMmsis.clear();
     this.minTimeMs = Infinity;
     this.maxTimeMs = -Infinity;
   }
@@ -176,25 +173,30 @@ export class PositionBatch implements BatchData {
 
   /** Adds a static report; returns false for a duplicate inside the batch. */
   addStatic(payload: string, row: StaticRow): boolean {
-    const prev = this.seenStatic.get(payload);
+    payloadHash(payload, this.k, 0);
+    const h1 = this.k[0];
+    const h2 = this.k[1];
+    // 53 bits of the key as a Map key (no string hashing of long joined payloads); k1/k2 confirm a match.
+    const key = h1 * 2097152 + (h2 >>> 11);
+    const prev = this.seenStatic.get(key);
     if (prev !== undefined) {
       for (const p of prev) {
-        if (Math.abs(this.statics[p].timeMs - row.timeMs) <= DEDUP_WINDOW_MS) {
-          this.statics[p].stations = mergeStation(this.statics[p].stations, row.stations);
+        const s = this.statics[p];
+        if (s.k1 === h1 && s.k2 === h2 && Math.abs(s.timeMs - row.timeMs) <= DEDUP_WINDOW_MS) {
+          s.stations = mergeStation(s.stations, row.stations);
           return false;
         }
       }
     }
-    payloadHash(payload, this.k, 0);
+    row.k1 = h1;
+    row.k2 = h2;
     if (prev !== undefined) prev.push(this.statics.length);
-    else this.seenStatic.set(payload, [this.statics.length]);
-    row.k1 = this.k[0];
-    row.k2 = this.k[1];
+    else this.seenStatic.set(key, [this.statics.length]);
     this.statics.push(row);
-    this.staticMmsis.add(row.mmsi);
     this.noteTime(row.timeMs);
     return true;
   }
+
 }
 
 function mergeStation(list: string | null, station: string | null): string | null {
