@@ -9,7 +9,12 @@ export const LOOKUP = 4;
 export const TURN = 5;
 /** A field the type's extra code fills in; declared here so that it takes its place in gpsd's key order. */
 export const LATER = 6;
-export type FieldKind = typeof UINT | typeof SINT | typeof BOOL | typeof TEXT | typeof LOOKUP | typeof TURN | typeof LATER;
+/** A date/time text made of bit fields, such as gpsd's "2012-01-27T11:46:59Z". */
+export const STAMP = 7;
+export type FieldKind = typeof UINT | typeof SINT | typeof BOOL | typeof TEXT | typeof LOOKUP | typeof TURN | typeof LATER | typeof STAMP;
+
+/** One number of a STAMP: absolute bit offset, width, minimum digits, largest valid value. */
+export type StampPart = readonly [start: number, width: number, digits: number, max: number];
 
 export interface Field {
   readonly name: string;
@@ -30,10 +35,13 @@ export interface Field {
   readonly lookup: ((v: number) => string) | null;
   /** The field is present only when the message has at least this many bits. */
   readonly minBits: number;
+  /** STAMP: its numbers, and the text before each of them and after the last (one more than the parts). */
+  readonly parts: readonly StampPart[] | null;
+  readonly seps: readonly string[] | null;
 }
 
 const BASE: Omit<Field, 'name' | 'start' | 'width' | 'kind'> = {
-  scale: 1, decimals: -1, na: null, min: null, max: null, lookup: null, minBits: 0,
+  scale: 1, decimals: -1, na: null, min: null, max: null, lookup: null, minBits: 0, parts: null, seps: null,
 };
 
 type Opts = Partial<Omit<Field, 'name' | 'start' | 'width' | 'kind'>>;
@@ -49,6 +57,27 @@ export const t = (name: string, start: number, chars: number, o: Opts = {}): Fie
   ({ ...BASE, ...o, name, start, width: chars * 6, kind: TEXT });
 export const lookup = (name: string, start: number, width: number, render: (v: number) => string): Field =>
   ({ ...BASE, name, start, width, kind: LOOKUP, lookup: render });
+export const stamp = (name: string, parts: readonly StampPart[], seps: readonly string[]): Field =>
+  ({ ...BASE, name, start: parts[0][0], width: 0, kind: STAMP, parts, seps });
+
+/** The text of a STAMP field, numbers zero-padded as gpsd's printf("%02u"). */
+export function stampText(six: Uint8Array, f: Field): string {
+  const parts = f.parts as readonly StampPart[];
+  const seps = f.seps as readonly string[];
+  let s = '';
+  for (let i = 0; i < parts.length; i++) {
+    const [start, width, digits] = parts[i];
+    s += seps[i] + String(ubits(six, start, width)).padStart(digits, '0');
+  }
+  return s + seps[parts.length];
+}
+
+/** True when a number of a STAMP field is above its largest valid value (month 13, hour 25, ...). */
+export function stampBad(six: Uint8Array, f: Field): boolean {
+  for (const [start, width, , max] of f.parts as readonly StampPart[]) if (ubits(six, start, width) > max) return true;
+  return false;
+}
+
 export const later = (name: string): Field => ({ ...BASE, name, start: 0, width: 0, kind: LATER });
 export const table = (texts: readonly string[]) => (v: number): string => texts[v] ?? `Unknown (${v})`;
 
@@ -110,6 +139,10 @@ export function readFields(six: Uint8Array, bitLen: number, fields: readonly Fie
         break;
       case TEXT:
         msg[f.name] = text(six, bitLen, f.start, f.width / 6);
+        break;
+      case STAMP:
+        msg[f.name] = stampText(six, f);
+        if (bad === null && stampBad(six, f)) bad = f.name;
         break;
       case LOOKUP:
         msg[f.name] = (f.lookup as (v: number) => string)(ubits(six, f.start, f.width));

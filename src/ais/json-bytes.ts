@@ -1,7 +1,7 @@
 // JSON straight into a byte buffer, for the decode hot path: no intermediate strings per field. Each message
 // type's writer is generated from its field table (unrolled key bytes, integer digit loops, fixed-point
 // decimals) and produces exactly the bytes of JSON.stringify(message) (asserted in test/ais).
-import { BOOL, LATER, LOOKUP, SINT, TEXT, TURN, UINT, type Field } from './fields.js';
+import { BOOL, LATER, LOOKUP, SINT, STAMP, TEXT, TURN, UINT, type Field } from './fields.js';
 import type { AisMessage } from './types.js';
 
 /** Writes the message from '{' up to, not including, the closing '}'; returns the new position. */
@@ -132,7 +132,7 @@ export function writeValue(b: Uint8Array, p: number, v: unknown): number {
 }
 
 /** Unrolled stores of an ASCII constant. */
-function constBytes(s: string): string {
+export function constBytes(s: string): string {
   const stores = [...s].map((ch, i) => `b[p + ${i}] = ${ch.charCodeAt(0)};`);
   return `${stores.join(' ')} p += ${s.length};`;
 }
@@ -143,7 +143,7 @@ export function fieldWriteCode(f: Field): string {
   let write: string;
   if (f.minBits > 0 || f.kind === TURN || f.kind === LATER) write = `p = writeValue(b, p, v);`;
   else if (f.kind === BOOL) write = `if (v) { ${constBytes('true')} } else { ${constBytes('false')} }`;
-  else if (f.kind === TEXT || f.kind === LOOKUP) write = `p = writeString(b, p, v);`;
+  else if (f.kind === TEXT || f.kind === LOOKUP || f.kind === STAMP) write = `p = writeString(b, p, v);`;
   else {
     const num = f.scale !== 1
       ? (f.decimals >= 0 ? `p = writeFixed(b, p, v, ${f.decimals}, ${10 ** f.decimals});` : `p = writeNumber(b, p, v);`)
@@ -163,7 +163,13 @@ export function headerWriteCode(type: string, repeat: string, mmsi: string): str
   ];
 }
 
-export const WRITE_HELPERS = { writeInt, writeFixed, writeNumber, writeString, writeValue };
+/** A non-negative integer with at least `digits` digits (zero-padded, as printf("%0Nu")). */
+export function writePadded(b: Uint8Array, p: number, v: number, digits: number): number {
+  for (let limit = 10, d = 1; d < digits; d++, limit *= 10) if (v < limit) b[p++] = 48;
+  return writeInt(b, p, v);
+}
+
+export const WRITE_HELPERS = { writeInt, writeFixed, writeNumber, writeString, writeValue, writePadded };
 
 export function compileByteWriter(fields: readonly Field[], hasExtra: boolean): ByteWriter {
   const known = 3 + fields.length;

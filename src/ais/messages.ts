@@ -2,7 +2,7 @@
 // lengths as gpsd accepts them from real transmitters, and the few fields that need code.
 import { hexData, text, ubits } from './bits.js';
 import {
-  b, course10, heading9, lat17, lat27, later, lon18, lon28, lookup, readFields, speed10, t, table, turn8, u,
+  b, course10, heading9, lat17, lat27, later, lon18, lon28, lookup, readFields, stamp, speed10, t, table, turn8, u,
   type Field,
 } from './fields.js';
 import { AID_TYPE_TEXT, NAV_STATUS_TEXT, STATION_TYPE_TEXT, epfdText, shiptypeText } from './lookups.js';
@@ -35,27 +35,20 @@ const POSITION_A: MessageSpec = {
   },
 };
 
-const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
-const pad4 = (n: number): string => (n < 10 ? '000' : n < 100 ? '00' : n < 1000 ? '0' : '') + n;
 
-/** Types 4 and 11: base station report / UTC response. Timestamp rendered as gpsd: "YYYY-MM-DDTHH:MM:SSZ". */
+/** Types 4 and 11: base station report / UTC response. Timestamp as gpsd prints it: "YYYY-MM-DDTHH:MM:SSZ". */
 const BASE_STATION: MessageSpec = {
   minBits: 168,
   fields: [
-    later('timestamp'), b('accuracy', 78), lon28(79), lat27(107), u('epfd', 134, 4), lookup('epfd_text', 134, 4, epfdText),
+    // 0 / 24 / 60 are the "not available" values; anything above them is impossible (out_of_range).
+    stamp('timestamp', [[38, 14, 4, 16383], [52, 4, 2, 12], [56, 5, 2, 31], [61, 5, 2, 24], [66, 6, 2, 60], [72, 6, 2, 60]],
+      ['', '-', '-', 'T', ':', ':', 'Z']),
+    b('accuracy', 78), lon28(79), lat27(107), u('epfd', 134, 4), lookup('epfd_text', 134, 4, epfdText),
     b('raim', 148), u('radio', 149, 19),
   ],
-  extra(six, _bitLen, msg) {
-    const year = ubits(six, 38, 14), month = ubits(six, 52, 4), day = ubits(six, 56, 5);
-    const hour = ubits(six, 61, 5), minute = ubits(six, 66, 6), second = ubits(six, 72, 6);
-    msg.timestamp = `${pad4(year)}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}Z`;
-    // 0 / 24 / 60 are the "not available" values; anything above them is impossible.
-    if (month > 12 || day > 31 || hour > 24 || minute > 60 || second > 60) return 'timestamp';
-    return null;
-  },
 };
 
-/** Type 5: static and voyage data (424 bits; many transmitters send 420 or 422). */
+/** Type 5: static and voyage data (424 bits; many transmitters send 420 or 422, whose dte reads 0 as gpsd). */
 const STATIC_VOYAGE: MessageSpec = {
   minBits: 420,
   fields: [
@@ -63,15 +56,9 @@ const STATIC_VOYAGE: MessageSpec = {
     u('shiptype', 232, 8), lookup('shiptype_text', 232, 8, shiptypeText),
     u('to_bow', 240, 9), u('to_stern', 249, 9), u('to_port', 258, 6), u('to_starboard', 264, 6),
     u('epfd', 270, 4), lookup('epfd_text', 270, 4, epfdText),
+    stamp('eta', [[274, 4, 2, 15], [278, 5, 2, 31], [283, 5, 2, 31], [288, 6, 2, 63]], ['', '-', 'T', ':', 'Z']),
+    u('draught', 294, 8, { scale: 10, decimals: 1 }), t('destination', 302, 20), u('dte', 422, 1),
   ],
-  extra(six, bitLen, msg) {
-    const month = ubits(six, 274, 4), day = ubits(six, 278, 5), hour = ubits(six, 283, 5), minute = ubits(six, 288, 6);
-    msg.eta = `${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}Z`;
-    msg.draught = ubits(six, 294, 8) / 10;
-    msg.destination = text(six, bitLen, 302, 20);
-    msg.dte = bitLen >= 423 ? ubits(six, 422, 1) : 0;
-    return null;
-  },
 };
 
 /** Type 6: addressed binary message. DAC/FID and the application bits; the contents are not interpreted. */
