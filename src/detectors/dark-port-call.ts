@@ -34,6 +34,7 @@ export function darkPortCallFromGap(
   ports: readonly PortOfInterest[] = PORTS_OF_INTEREST,
 ): TumenEvent | null {
   if (gap.type !== 'gap' || !gap.intentional || (gap.duration_h ?? 0) < params.minGapH) return null;
+  if (gap.end === null && !params.fromOpenGaps) return null;
   const candidates = rankPorts(gap, params, ports);
   if (candidates.length === 0) return null;
   const best = candidates[0]!;

@@ -81,8 +81,12 @@ export const DARK_PORT_CALL_PARAMS = {
   /** Candidates of a closed gap need at least this heading agreement ((1 + cos Δ)/2). 0: none — near a
    *  port ships manoeuvre and lanes bend, so a closed gap's courses rank candidates but veto none (Tumen). */
   minHeadingAgreement: 0,
-  /** An open gap has only its start course as evidence of a destination: require a port nearly dead
-   *  ahead (0.9 ≈ within 37°) (Tumen). */
+  /** Infer calls from open gaps too? Tumen default no: a call is inferred when the ship reappears (the
+   *  end point and the whole duration are the evidence); while the gap is open, the intentional gap with
+   *  its `watched_port` is the alert. */
+  fromOpenGaps: false as boolean,
+  /** With `fromOpenGaps`, an open gap has only its start course as evidence of a destination: require a
+   *  port nearly dead ahead (0.9 ≈ within 37°) (Tumen). */
   openGapMinHeadingAgreement: 0.9,
   /** Prior weight per port (multiplies the score; default 1). Senbong lies 14 km from Rajin on the same
    *  bearing, so a gap's geometry cannot separate them; open reporting documents the Russia–DPRK calls at

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { darkPortCallFromGap } from '../../src/detectors/dark-port-call.js';
 import type { TumenEvent } from '../../src/events/schema.js';
 import { bearingDeg } from '../../src/geo/sphere.js';
+import { DARK_PORT_CALL_PARAMS } from '../../src/detectors/params.js';
 
 const RAJIN = { lat: 42.2333, lon: 130.3 };
 const CHONGJIN = { lat: 41.7667, lon: 129.8167 };
@@ -53,6 +54,16 @@ describe('dark_port_call', () => {
     expect(darkPortCallFromGap(gap({ duration_h: 8 }))).toBeNull();
     // 13 h gap in the Korea Strait: every watched port is > 4 h stay + round trip away at 18 kn.
     expect(darkPortCallFromGap(gap({ lat: 34.0, lon: 128.5, duration_h: 13, ev: { end_lat: 34.05, end_lon: 128.55 } }))).toBeNull();
+  });
+
+  it('open gaps: no call by default; with fromOpenGaps only for a port nearly dead ahead', () => {
+    const start = { lat: 42.6, lon: 131.6 };
+    const open = gap({ end: null, duration_h: 30, ev: { end_lat: undefined, end_lon: undefined, course_before_deg: bearingDeg(start.lat, start.lon, RAJIN.lat, RAJIN.lon) } });
+    expect(darkPortCallFromGap(open)).toBeNull();
+    const params = { ...DARK_PORT_CALL_PARAMS, fromOpenGaps: true };
+    expect(darkPortCallFromGap(open, params)).toMatchObject({ end: null, port: { id: 'KPNJN' } });
+    const away = gap({ end: null, duration_h: 30, ev: { end_lat: undefined, end_lon: undefined, course_before_deg: 0 } }); // due north: no watched port ahead
+    expect(darkPortCallFromGap(away, params)).toBeNull();
   });
 
   it('same gap → same id', () => {
