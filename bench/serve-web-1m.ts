@@ -1,7 +1,8 @@
 // How the web map copes with a million track points: loads the UI in Debian's Chromium (headless,
 // SwiftShader software WebGL — a worst case: no GPU), hands deck.gl 10 k / 100 k / 1 M points as binary
 // attributes through the page's own TumenMap.setTracks, and measures the time to pack + draw the first
-// frame and the frame rate while panning for 3 s. Run: npx tsx bench/serve-web-1m.ts (needs npm run build).
+// frame and the frame rate while panning for 3 s (0 points = the basemap alone).
+// Run: npx tsx bench/serve-web-1m.ts [0,10000,100000,1000000] (needs npm run build).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,7 +22,8 @@ try {
   await page.goto(server.url);
   await page.waitForFunction(() => (window as any).tumen?.map?.map?.loaded());
   console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}); Chromium headless, SwiftShader (no GPU)`);
-  for (const n of [10_000, 100_000, 1_000_000]) {
+  const sizes = (process.argv[2] ?? '0,10000,100000,1000000').split(',').map(Number);
+  for (const n of sizes) {
     // A plain string: tsx's helpers must not leak into the page.
     const r = (await page.evaluate(`(async (n) => {
       const tm = window.tumen.map;

@@ -14,7 +14,8 @@ function route(): void {
   const hash = location.hash.replace(/^#/, '') || '/';
   const vessel = /^\/vessel\/(\d+)/.exec(hash);
   if (vessel) {
-    void renderVesselPage(side, map, vessel[1]);
+    const points = Number(new URLSearchParams(hash.split('?')[1] ?? '').get('points'));
+    void renderVesselPage(side, map, vessel[1], Number.isInteger(points) && points >= 2 ? Math.min(points, 2_000_000) : undefined);
     return;
   }
   const qs = hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '';

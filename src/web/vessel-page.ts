@@ -7,8 +7,10 @@ import { el, fmtTime, table } from './dom.js';
 import type { TumenMap } from './map.js';
 import { downloadReport } from './report.js';
 
-/** Points requested for the map; the server simplifies beyond this (gap endpoints kept). */
-const TRACK_BUDGET = 1_000_000;
+/** Points requested for the map: a few per screen pixel along the track is all the eye can see; the server
+ *  simplifies beyond this (time buckets, gap endpoints kept). `#/vessel/<mmsi>?points=N` asks for more
+ *  (deck.gl takes a million as binary attributes on a GPU). */
+const DEFAULT_TRACK_BUDGET = 20_000;
 
 function indexAt(times: number[], t: number): number {
   let lo = 0;
@@ -36,7 +38,7 @@ function riskBlock(risk: unknown): Node {
       : el('p', { class: 'muted' }, 'No risk indicator fired.'));
 }
 
-export async function renderVesselPage(side: HTMLElement, map: TumenMap, mmsi: string): Promise<void> {
+export async function renderVesselPage(side: HTMLElement, map: TumenMap, mmsi: string, budget = DEFAULT_TRACK_BUDGET): Promise<void> {
   side.replaceChildren(el('p', { class: 'muted' }, `Loading vessel ${mmsi}…`));
   let vessel: VesselJson;
   let track: TrackJson;
@@ -44,7 +46,7 @@ export async function renderVesselPage(side: HTMLElement, map: TumenMap, mmsi: s
   try {
     [vessel, track, { events }] = await Promise.all([
       api<VesselJson>(`api/vessels/${encodeURIComponent(mmsi)}`),
-      api<TrackJson>(`api/vessels/${encodeURIComponent(mmsi)}/track?maxPoints=${TRACK_BUDGET}`),
+      api<TrackJson>(`api/vessels/${encodeURIComponent(mmsi)}/track?maxPoints=${budget}`),
       api<{ events: TumenEventJson[] }>(`api/events?mmsi=${encodeURIComponent(mmsi)}&limit=5000`),
     ]);
   } catch (err) {
