@@ -111,7 +111,6 @@ export class GapDetector implements Detector<GapState> {
     const p = this.p;
     const shoreNm = this.ctx.shoreDistanceM(last.lat, last.lon) / METRES_PER_NM;
     const watched = nearestWatchedPort(last.lat, last.lon, p.watchedAreaRadiusKm * 1000);
-    const minShoreNm = watched ? p.watchedAreaMinShoreDistanceNm : p.intentionalMinShoreDistanceNm;
     // Reception where the ship would have been `receptionLookaheadH` after going dark.
     const sog = last.speedKn !== null && last.speedKn > 1 && last.speedKn < 40 && last.courseDeg !== null ? last.speedKn : 0;
     const at = sog > 0 ? destination(last.lat, last.lon, last.courseDeg!, sog * METRES_PER_NM * p.receptionLookaheadH) : last;
@@ -119,6 +118,10 @@ export class GapDetector implements Detector<GapState> {
     const receptionPerDay = q.positionsPerDay(at.lat, at.lon, last.timeMs, endMs, p.receptionRadiusKm, !p.receptionIncludesSatellite);
     const allSourcesPerDay = p.receptionIncludesSatellite ? receptionPerDay : q.positionsPerDay(at.lat, at.lon, last.timeMs, endMs, p.receptionRadiusKm, false);
     const positionsBefore = this.s.recentMs.length - this.s.recentHead;
+    // GFW's 50 nm rule guards against coastal coverage holes. Inside the watched theatre, or wherever coastal
+    // stations demonstrably heard the other ships there during the gap, it is relaxed (Tumen).
+    const coastalGood = !p.receptionIncludesSatellite && receptionPerDay > p.minReceptionPerDay;
+    const minShoreNm = watched || coastalGood ? p.relaxedMinShoreDistanceNm : p.intentionalMinShoreDistanceNm;
     // An open gap may still grow: its length so far does not count against it (Tumen).
     const checks = {
       long_enough: durationH >= p.intentionalMinGapH || open,
@@ -131,6 +134,7 @@ export class GapDetector implements Detector<GapState> {
       evidence: {
         shore_distance_nm: round(shoreNm, 2),
         min_shore_distance_nm: minShoreNm,
+        shore_rule: watched ? 'watched_theatre' : coastalGood ? 'coastal_reception' : 'gfw',
         watched_port: watched?.id ?? null,
         reception_positions_per_day: round(receptionPerDay, 1),
         reception_all_sources_per_day: round(allSourcesPerDay, 1),

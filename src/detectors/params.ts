@@ -28,10 +28,11 @@ export const GAP_PARAMS = {
   /** Start at least this far from shore (GFW: 50 nm). */
   intentionalMinShoreDistanceNm: 50,
   /** Tumen difference: within the watched theatre (Russia–DPRK dark crossings mostly stay < 50 nm from
-   *  shore, inside territorial waters, under Russian/Korean coastal AIS coverage) the shore threshold drops
-   *  to this — just clear of the harbour. Reception (below) then does the work the 50 nm rule does on the
-   *  high seas: telling a switched-off transmitter from a coverage hole. */
-  watchedAreaMinShoreDistanceNm: 2,
+   *  shore, inside territorial waters, under Russian/Korean coastal AIS coverage), and anywhere coastal
+   *  stations heard the other ships around the gap start during the gap, the shore threshold drops to this —
+   *  just clear of the harbour. The 50 nm rule is GFW's guard against coastal coverage holes; where
+   *  reception is measured directly (below) it has nothing left to guard. */
+  relaxedMinShoreDistanceNm: 2,
   /** The watched theatre: within this distance of any port of interest (600 km spans Nampo to the Korea
    *  Strait and Peter the Great Gulf). */
   watchedAreaRadiusKm: 600,
