@@ -1,8 +1,11 @@
 // Detection speed: the whole pipeline (segmentation + every detector) on simulated worlds of growing size,
 // and the encounter detector alone, to show it grows like n log n (spatial grid, never all pairs).
-//   node --max-old-space-size=12000 --import tsx bench/detect-speed.ts [--scales 1,4,16] [--base-vessels 150] [--days 6] [--runs 3]
-// Each scale multiplies the number of vessels (same area, same days): density grows with n, the hard case
-// for pair finding. Medians of `--runs` runs; the box is shared, so read ratios more than absolute times.
+//   node --max-old-space-size=12000 --import tsx bench/detect-speed.ts [--scales 1,4,16] [--base-vessels 150] [--days 6] [--runs 3] [--mode vessels|time]
+// --mode vessels (default): each scale multiplies the number of vessels (same area, same days), so density
+// grows with n — the hard case for pair finding. --mode time: the base world is simulated once and repeated
+// `scale` times one after another in time, each copy a fresh fleet (MMSIs renumbered within their MID), so
+// n grows at constant density, as years of history do. Medians of `--runs` runs; the box is shared by other
+// jobs, so read ratios more than absolute times.
 import { simulate } from '../src/sim/world.js';
 import { memoryInput, runPipeline } from '../src/detectors/pipeline.js';
 import { EncounterDetector } from '../src/detectors/encounter.js';
@@ -18,15 +21,42 @@ const scales = arg('scales', '1,4,16').split(',').map(Number);
 const baseVessels = Number(arg('base-vessels', '150'));
 const days = Number(arg('days', '6'));
 const runs = Number(arg('runs', '3'));
+const mode = arg('mode', 'vessels');
+
+/** `copies` back-to-back copies of one decoded world, each shifted by `spanMs` and renumbered. */
+function repeatInTime(d: ReturnType<typeof decodeLines>, copies: number, spanMs: number): ReturnType<typeof decodeLines> {
+  if (copies === 1) return d;
+  const out: ReturnType<typeof decodeLines> = { positions: [], statics: [], duplicates: d.duplicates * copies, rejected: d.rejected * copies };
+  for (let k = 0; k < copies; k++) {
+    const renum = (m: number): number => Math.floor(m / 1_000_000) * 1_000_000 + ((m % 1_000_000) * 7 + k * 131_071) % 1_000_000;
+    for (const p of d.positions) out.positions.push({ ...p, mmsi: renum(p.mmsi), timeMs: p.timeMs + k * spanMs });
+    for (const st of d.statics) out.statics.push({ ...st, mmsi: renum(st.mmsi), timeMs: st.timeMs + k * spanMs });
+  }
+  return out;
+}
+let baseWorld: { decoded: ReturnType<typeof decodeLines>; endMs: number; startMs: number } | null = null;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const rows: string[] = [];
 let base: { n: number; allMs: number; encMs: number } | null = null;
 for (const k of scales) {
-  const vessels = baseVessels * k;
+  const vessels = mode === 'time' ? baseVessels : baseVessels * k;
   const t0 = performance.now();
-  const sim = simulate({ seed: 1, vessels, days });
-  const decoded = decodeLines(sim.lines);
+  let decoded: ReturnType<typeof decodeLines>;
+  let endMs: number;
+  if (mode === 'time') {
+    if (!baseWorld) {
+      const sim = simulate({ seed: 1, vessels, days });
+      baseWorld = { decoded: decodeLines(sim.lines), endMs: sim.endMs, startMs: sim.startMs };
+    }
+    const span = baseWorld.endMs - baseWorld.startMs;
+    decoded = repeatInTime(baseWorld.decoded, k, span);
+    endMs = baseWorld.endMs + (k - 1) * span;
+  } else {
+    const sim = simulate({ seed: 1, vessels, days });
+    decoded = decodeLines(sim.lines);
+    endMs = sim.endMs;
+  }
   const simMs = performance.now() - t0;
   const n = decoded.positions.length;
   const allTimes: number[] = [];
@@ -37,7 +67,7 @@ for (const k of scales) {
   const ports = portIndex().ports.map((p) => ({ id: p.id, name: p.name, lat: p.lat, lon: p.lon }));
   for (let r = 0; r < runs; r++) {
     let t = performance.now();
-    const res = await runPipeline(memoryInput(decoded.positions, decoded.statics), { windowEndMs: sim.endMs });
+    const res = await runPipeline(memoryInput(decoded.positions, decoded.statics), { windowEndMs: endMs });
     allTimes.push(performance.now() - t);
     events = res.events.length;
     t = performance.now();
@@ -56,6 +86,7 @@ for (const k of scales) {
   );
   console.log(`scale ${k}: simulated+decoded ${n} positions in ${(simMs / 1000).toFixed(1)} s; pipeline ${allTimes.map((x) => (x / 1000).toFixed(2)).join('/')} s; encounter ${encTimes.map((x) => (x / 1000).toFixed(2)).join('/')} s`);
 }
+console.log(`\nmode ${mode}: ${mode === 'time' ? `${baseVessels} vessels × ${days} days, repeated in time` : `vessels × scale, ${days} days`}`);
 console.log('\n| scale | vessels | positions | all detectors s | µs/position | events | encounter s | encounter time ratio | n ratio | n log n ratio | encounter distance checks |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
