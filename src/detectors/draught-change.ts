@@ -77,6 +77,9 @@ export class DraughtChangeDetector implements Detector<DraughtChangeState> {
     if (s.draughtM == null || !(s.draughtM > 0)) return [];
     const v = this.vessel(s.mmsi);
     const d = s.draughtM;
+    // Changes whose hold-off has passed are out first: a reversal days later (loaded, then discharged while
+    // dark) is two changes, not alternation — even when the report comes before the first position.
+    const out = this.release(s.mmsi, v, s.timeMs);
     if (v.draughtM !== null && Math.abs(d - v.draughtM) >= this.params.minChangeM) {
       if (v.pending.some((c) => Math.abs(c.beforeM - d) < this.params.minChangeM)) {
         v.alternating = true; // the old draught is back within the hold-off
@@ -92,7 +95,7 @@ export class DraughtChangeDetector implements Detector<DraughtChangeState> {
     v.draughtM = d;
     v.lastMs = s.timeMs;
     v.maxSilenceMs = 0;
-    return this.release(s.mmsi, v, s.timeMs);
+    return out;
   }
 
   flush(): TumenEvent[] {

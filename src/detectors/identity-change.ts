@@ -134,6 +134,8 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
     const v = this.vessel(s.mmsi);
     const out: TumenEvent[] = [];
     this.checkMid(s.mmsi, s.timeMs, v, out);
+    // Changes whose hold-off has passed are out first: a value coming back later is a new change.
+    this.release(s.mmsi, v, s.timeMs, out);
     const changed: Field[] = [];
     const old: Record<string, Value | null> = {};
     let startMs = -1;
@@ -175,7 +177,6 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
       v.pending.push({ fields: changed, old: { ...cur, ...old }, new: cur, startMs, endMs, pos: v.lastFix ? { ...v.lastFix } : null });
     }
     this.checkImo(s, v, out);
-    this.release(s.mmsi, v, s.timeMs, out);
     return out;
   }
 

@@ -42,6 +42,19 @@ describe('draught_change', () => {
     expect(events[0]!.id).toMatch(/^draught_change-[0-9a-f]{16}$/);
   });
 
+  it('reports a reversal after a dark period even when the new draught is reported before the first position', () => {
+    // Loaded at 10:01; dark 14:00 → three days later; the first type 5 after the gap (light again) comes
+    // 3 min before the first position.
+    const back = T0 + 74 * HOUR;
+    const input = tanker([[T0, T0 + 14 * HOUR], [back, back + 6 * HOUR]], (t) => (t < loaded ? 4.1 : t < back ? 8.3 : 4.0))
+      .filter((i) => !('p' in i) || i.p.timeMs !== back); // the 74:00 position is lost
+    const events = run(input);
+    expect(events.map((e) => [e.before_m, e.after_m, e.end, e.evidence.across_gap])).toEqual([
+      [4.1, 8.3, '2024-05-01T10:01:00.000Z', false],
+      [8.3, 4.0, '2024-05-04T02:01:00.000Z', true],
+    ]);
+  });
+
   it('ignores changes below 0.5 m and two ships alternating on one MMSI', () => {
     expect(run(tanker([[T0, T0 + 20 * HOUR]], (t) => (t < loaded ? 6.0 : 6.4)))).toEqual([]);
     expect(run(tanker([[T0, T0 + 48 * HOUR]], (t) => (Math.floor(t / (2 * HOUR)) % 2 ? 5.0 : 9.0)))).toEqual([]);
