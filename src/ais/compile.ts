@@ -143,6 +143,11 @@ export function compileDirectWriter(fields: readonly Field[]): DirectJsonWriter 
       body.push(`if (stampBad(six, F[${k}])) return -1;`);
       return;
     }
+    if (f.kind === LOOKUP) {
+      // The code only: its text is copied from pre-rendered JSON bytes below.
+      body.push(`const v${k} = ${bitsExpr(f.start, f.width, false)};`);
+      return;
+    }
     const expr = fieldExpr(f, k);
     body.push(`const v${k} = ${f.minBits > 0 ? `(bitLen >= ${f.minBits} ? ${expr} : undefined)` : expr};`);
     if (f.min !== null || f.max !== null) {
@@ -152,6 +157,11 @@ export function compileDirectWriter(fields: readonly Field[]): DirectJsonWriter 
   });
   body.push('let v;', ...headerWriteCode('six[0]', bitsExpr(6, 2, false), 'mmsi'));
   fields.forEach((f, k) => {
+    if (f.kind === LOOKUP) {
+      body.push(constBytes(`,${JSON.stringify(f.name)}:`),
+        `v = T[${k}][v${k}]; for (let i = 0; i < v.length; i++) b[p + i] = v[i]; p += v.length;`);
+      return;
+    }
     if (f.kind !== STAMP) {
       body.push(`v = v${k};`, fieldWriteCode(f));
       return;
@@ -167,8 +177,12 @@ export function compileDirectWriter(fields: readonly Field[]): DirectJsonWriter 
   });
   body.push('return p;');
   const lookups = fields.map((f) => f.lookup);
+  // Every code of every LOOKUP field rendered once as JSON bytes ("text" with its quotes).
+  const texts = fields.map((f) => (f.kind === LOOKUP && f.lookup !== null
+    ? Array.from({ length: 2 ** f.width }, (_, code) => new TextEncoder().encode(JSON.stringify((f.lookup as (v: number) => string)(code))))
+    : []));
   const h = WRITE_HELPERS;
-  const make = new Function('ubits', 'sbits', 'text', 'turn', 'L', 'F', 'stampBad', 'writeInt', 'writeFixed', 'writeNumber', 'writeString', 'writeValue', 'writePadded',
+  const make = new Function('ubits', 'sbits', 'text', 'turn', 'L', 'T', 'F', 'stampBad', 'writeInt', 'writeFixed', 'writeNumber', 'writeString', 'writeValue', 'writePadded',
     `return function direct(six, bitLen, b, p) {\n${body.join('\n')}\n};`);
-  return make(ubits, sbits, text, turn, lookups, fields, stampBad, h.writeInt, h.writeFixed, h.writeNumber, h.writeString, h.writeValue, h.writePadded) as DirectJsonWriter;
+  return make(ubits, sbits, text, turn, lookups, texts, fields, stampBad, h.writeInt, h.writeFixed, h.writeNumber, h.writeString, h.writeValue, h.writePadded) as DirectJsonWriter;
 }

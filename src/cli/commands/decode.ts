@@ -51,6 +51,9 @@ export function stdoutSink(): Sink {
   return sink;
 }
 
+/** Read size: small batches of lines die young, so the GC never has to promote them. */
+const READ_CHUNK_BYTES = 1 << 16;
+
 /** Output buffer size. Lines are encoded into it at once: no long-lived string trees for the GC to promote. */
 const OUT_BUFFER_BYTES = 1 << 20;
 
@@ -112,7 +115,7 @@ export async function decodeFiles(files: string[], options: DecodeOptions, out: 
   for (const file of files) {
     const decoder = new AisDecoder({ keepPayload: false });
     let lineNo = 0;
-    for await (const batch of readLines(file)) {
+    for await (const batch of readLines(file, { chunkBytes: READ_CHUNK_BYTES })) {
       for (let i = 0; i < batch.length; i++) {
         lineNo++;
         let r: DecodeResult;
