@@ -1,14 +1,31 @@
-// The ingest/export/stats commands as a user runs them (spawned from source), and their argument parsing.
-import { spawnSync } from 'node:child_process';
+// The ingest/export/stats commands as a user runs them (the CLI entry in this process), and their argument parsing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { parseBbox, parseMmsiList, parseTime } from '../../src/cli/commands/export.js';
 import { fixture, tempDir } from './helpers.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const tumen = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test/ingest/run-cli.ts'), ...args], { cwd: root, encoding: 'utf8' });
+/** Runs the CLI in this process (as bin/tumen.js does), capturing stdout, stderr and the exit code. */
+async function tumen(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
+  process.exitCode = 0;
+  try {
+    await main(['node', 'tumen', ...args]);
+  } catch (e) {
+    stderr += `tumen: ${(e as Error).message}\n`;
+    process.exitCode = 1;
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+  const status = Number(process.exitCode ?? 0);
+  process.exitCode = 0;
+  return { status, stdout, stderr };
+}
 
 describe('argument parsing', () => {
   it('times are UTC unless a zone is given; bbox and MMSI lists are checked', () => {
@@ -25,22 +42,22 @@ describe('argument parsing', () => {
 });
 
 describe('tumen ingest / stats / export', () => {
-  it('ingests, summarises, exports; --strict exits 1 with FILE:LINE', () => {
+  it('ingests, summarises, exports; --strict exits 1 with FILE:LINE', async () => {
     const { dir, cleanup } = tempDir();
     try {
       const db = join(dir, 't.duckdb');
-      const ing = tumen(['ingest', '--db', db, fixture('ingest', 'dma-aisdk_20180208_sample.csv'), fixture('ingest', 'nari-dynamic.csv')]);
+      const ing = await tumen(['ingest', '--db', db, fixture('ingest', 'dma-aisdk_20180208_sample.csv'), fixture('ingest', 'nari-dynamic.csv')]);
       expect(ing.status, ing.stderr).toBe(0);
       expect(ing.stderr).toMatch(/dma-aisdk_20180208_sample\.csv \[dma\]: 11 lines, 10 messages/);
       expect(ing.stderr).toMatch(/total: 20 messages, 20 positions/);
-      const stats = tumen(['stats', '--db', db, '--json']);
+      const stats = await tumen(['stats', '--db', db, '--json']);
       const s = JSON.parse(stats.stdout);
       expect([s.positions, s.vessels, s.ingests.length]).toEqual([20, 19, 2]); // 19 distinct MMSIs in the two files (checked with cut | sort -u)
       const out = join(dir, 'x.csv');
-      const ex = tumen(['export', '--db', db, '--format', 'csv', '--mmsi', '244678000', '--out', out]);
+      const ex = await tumen(['export', '--db', db, '--format', 'csv', '--mmsi', '244678000', '--out', out]);
       expect(ex.stderr).toMatch(/exported 1 positions/);
       expect(readFileSync(out, 'utf8').split('\n')[1]).toBe('244678000,2018-02-08T00:00:00.000Z,57.549578,11.666492,0.2,162.7,227,1,1,,');
-      const strict = tumen(['ingest', '--db', db, '--strict', '--start', '2020-01-01', fixture('ais', 'pyais-mixed.txt')]);
+      const strict = await tumen(['ingest', '--db', db, '--strict', '--start', '2020-01-01', fixture('ais', 'pyais-mixed.txt')]);
       expect(strict.status).toBe(1);
       expect(strict.stderr).toMatch(/--strict: .*pyais-mixed\.txt:\d+: \w+/);
     } finally {
