@@ -131,6 +131,20 @@ describe('read endpoints', () => {
   });
 });
 
+describe('CORS', () => {
+  it('is off by default and on for the configured origin only', async () => {
+    const plain = await fetch(`${server.url}/api/health`, { headers: { origin: 'https://evil.example' } });
+    expect(plain.headers.get('access-control-allow-origin')).toBeNull();
+    const withCors = await startServer({ store, port: 0, token: null, webRoot: null, corsOrigin: 'https://desk.example' });
+    try {
+      const res = await fetch(`${withCors.url}/api/health`, { headers: { origin: 'https://desk.example' } });
+      expect(res.headers.get('access-control-allow-origin')).toBe('https://desk.example');
+    } finally {
+      await withCors.close();
+    }
+  });
+});
+
 describe('exports', () => {
   it('exports a vessel as GeoJSON, KML and CSV', async () => {
     const res = await fetch(`${server.url}/api/vessels/${ANGARA}/export/geojson`);

@@ -156,4 +156,19 @@ describe('web UI', () => {
     expect(html).toContain('minGapH');
     expect(html).toContain('Natural Earth');
   }, 60_000);
+
+  it('an event selection exports as KML and as an evidence report', async () => {
+    await page.goto(`${server.url}/#/?type=gap`);
+    await page.waitForFunction(() => document.querySelectorAll('#events tbody tr').length === 1);
+    const [kml] = await Promise.all([page.waitForEvent('download'), page.click('#event-exports a[data-export=kml]')]);
+    const text = readFileSync(await kml.path(), 'utf8');
+    expect(text).toMatch(/^<\?xml/);
+    expect(text.match(/<Placemark>/g)).toHaveLength(1);
+    expect(text).toContain('<name>gap 273000001 2024-03-01T08:00:00.000Z</name>');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#event-report')]);
+    const html = readFileSync(await dl.path(), 'utf8');
+    expect(html).toContain('<h2>Events (1)</h2>');
+    expect(html).toContain('gap-angara-1');
+    expect(html).toContain('selection: <code>?type=gap</code>');
+  }, 60_000);
 });
