@@ -11,6 +11,8 @@ import { POSITION_TYPES } from '../../src/ingest/message-rows.js';
 import { count, fixture, tempDir, withTempStore } from './helpers.js';
 
 const DMA_STREAM = fixture('ais', 'dma-stream_example.txt.gz');
+/** Decoding in this thread: same code as the worker, without its start-up (the worker is tested below and by resume/CLI tests). */
+const HERE = { worker: false } as const;
 
 type Row = { mmsi: number; timeMs: number; lat: number; lon: number; speed: number | null; heading: number | null; status: number | null };
 const orNull = (v: unknown) => (typeof v === 'number' ? v : null);
@@ -39,12 +41,12 @@ function oraclePositions(text: string): Row[] {
 }
 
 describe('NMEA ingest (DMA stream_example, $PGHP-timed, gzip)', () => {
-  it('stores exactly the deduplicated timed positions the decoder yields, with their times and coordinates', async () => {
+  it.each([['worker thread', true], ['this thread', false]])('decoding in the %s stores exactly the deduplicated timed positions the decoder yields', async (_, worker) => {
     const text = gunzipSync(readFileSync(DMA_STREAM)).toString('latin1');
     const expected = oraclePositions(text);
     expect(expected.length).toBeGreaterThan(2500);
     await withTempStore(async (store) => {
-      const [r] = await ingestFiles(store, [DMA_STREAM], { batchRows: 500 }); // several batches
+      const [r] = await ingestFiles(store, [DMA_STREAM], { batchRows: 500, worker }); // several batches
       expect(r.status).toBe('done');
       expect(r.format).toBe('nmea');
       expect(r.counts!.lines).toBe(text.split('\n').filter((l, i, a) => i < a.length - 1 || l !== '').length);
@@ -74,18 +76,18 @@ describe('NMEA ingest (DMA stream_example, $PGHP-timed, gzip)', () => {
 
   it('adds nothing when the same file, a renamed copy, or an overlapping file is ingested again', async () => {
     await withTempStore(async (store, dir) => {
-      await ingestFiles(store, [DMA_STREAM]);
+      await ingestFiles(store, [DMA_STREAM], HERE);
       const n = await count(store, 'SELECT count(*) FROM positions');
-      const again = await ingestFiles(store, [DMA_STREAM]);
+      const again = await ingestFiles(store, [DMA_STREAM], HERE);
       expect(again[0].status).toBe('skipped');
       const copy = join(dir, 'copy.txt.gz');
       copyFileSync(DMA_STREAM, copy);
-      expect((await ingestFiles(store, [copy]))[0].status).toBe('skipped');
+      expect((await ingestFiles(store, [copy], HERE))[0].status).toBe('skipped');
       // overlapping: the plain text plus one new real USCG-timed sentence (libais/pyais sample line)
       const plain = join(dir, 'overlap.txt');
       writeFileSync(plain, gunzipSync(readFileSync(DMA_STREAM)));
       appendFileSync(plain, '!AIVDM,1,1,,B,14pWHb?P03rwO<F:RQOnROw<25bd,0*3E,1357134218\n');
-      const [o] = await ingestFiles(store, [plain]);
+      const [o] = await ingestFiles(store, [plain], HERE);
       expect(o.status).toBe('done');
       expect(o.counts!.positions).toBe(1);
       expect(o.counts!.duplicates).toBeGreaterThan(n - 10);
@@ -107,7 +109,7 @@ describe('batching', () => {
         gunzipSync(readFileSync(fixture('ais', 'amsa-ais.txt.gz'))),
       ]));
       const fingerprint = async (batchRows: number) => withTempStore(async (store) => {
-        await ingestFiles(store, [f], { startMs: Date.UTC(2012, 0, 1), batchRows });
+        await ingestFiles(store, [f], { startMs: Date.UTC(2012, 0, 1), batchRows, ...HERE });
         return store.all(`SELECT (SELECT count(*) FROM positions)::INTEGER AS p, (SELECT sum(hash(mmsi, time, lat, lon, stations)) FROM positions)::VARCHAR AS h,
           (SELECT count(*) FROM statics)::INTEGER AS s`);
       });
@@ -137,7 +139,7 @@ describe('duplicate receptions from several stations', () => {
     await withTempStore(async (store, dir) => {
       const f = join(dir, 'twice.nmea');
       writeFileSync(f, `${lines.join('\n')}\n`);
-      const [r] = await ingestFiles(store, [f]);
+      const [r] = await ingestFiles(store, [f], HERE);
       expect(r.counts!.messages).toBe(3);
       expect(r.counts!.duplicates).toBe(1);
       const rows = await store.all<{ t: number; stations: string[]; source: string | null }>(
@@ -149,7 +151,7 @@ describe('duplicate receptions from several stations', () => {
       // a later file with the same reception from a third station adds the station, not a row
       const g = join(dir, 'third.nmea');
       writeFileSync(g, `${tag('s:rTHIRD,c:1428621745')}${sentence}\n`);
-      const [r2] = await ingestFiles(store, [g]);
+      const [r2] = await ingestFiles(store, [g], HERE);
       expect(r2.counts!.duplicates).toBe(1);
       const again = await store.all<{ stations: string[] }>('SELECT stations FROM positions ORDER BY time');
       expect(again[0].stations).toEqual(['r003669945', 'rORBCOMM000', 'rTHIRD']);
@@ -171,7 +173,7 @@ describe('times', () => {
   const untimed = fixture('ais', 'pyais-nmea_data_sample.txt');
   it('refuses a file without times, with a clear message and nothing stored', async () => {
     await withTempStore(async (store) => {
-      const [r] = await ingestFiles(store, [untimed]);
+      const [r] = await ingestFiles(store, [untimed], HERE);
       expect(r.status).toBe('failed');
       expect(r.message).toMatch(/no message in the first 10000 lines carries a time.*--start/);
       expect(await count(store, 'SELECT count(*) FROM positions')).toBe(0);
@@ -180,7 +182,7 @@ describe('times', () => {
   it('with --start every untimed message gets that time (no time seen before it)', async () => {
     await withTempStore(async (store) => {
       const start = Date.UTC(2020, 0, 1);
-      const [r] = await ingestFiles(store, [untimed], { startMs: start });
+      const [r] = await ingestFiles(store, [untimed], { startMs: start, ...HERE });
       expect(r.status).toBe('done');
       expect(r.counts!.positions).toBeGreaterThan(300);
       expect(await count(store, 'SELECT count(DISTINCT time) FROM positions')).toBe(1);
@@ -189,7 +191,7 @@ describe('times', () => {
   });
   it('in a timed file, untimed messages are rejected as no_time', async () => {
     await withTempStore(async (store) => {
-      const [r] = await ingestFiles(store, [fixture('ais', 'amsa-ais.txt.gz')]);
+      const [r] = await ingestFiles(store, [fixture('ais', 'amsa-ais.txt.gz')], HERE);
       expect(r.status).toBe('done');
       expect(r.counts!.rejects.no_time).toBeGreaterThan(30000);
       const rejects = await store.one<{ r: string }>('SELECT rejects::VARCHAR AS r FROM ingest_log');
@@ -202,7 +204,7 @@ describe('bad input never crashes', () => {
   for (const name of ['pyais-mixed.txt', 'dma-small_cb_example.txt', 'amsa-ais.txt.gz', 'pyais-messages.ais']) {
     it(`${name}: every line accounted for`, async () => {
       await withTempStore(async (store) => {
-        const [r] = await ingestFiles(store, [fixture('ais', name)], { startMs: Date.UTC(2012, 0, 1) });
+        const [r] = await ingestFiles(store, [fixture('ais', name)], { startMs: Date.UTC(2012, 0, 1), ...HERE });
         expect(r.status).toBe('done');
         const c = r.counts!;
         const rejects = Object.values(c.rejects).reduce((a, b) => a + b, 0);
@@ -217,7 +219,7 @@ describe('bad input never crashes', () => {
   it('--strict stops at the first rejected line with FILE:LINE', async () => {
     await withTempStore(async (store) => {
       const f = fixture('ais', 'pyais-mixed.txt');
-      await expect(ingestFiles(store, [f], { strict: true, startMs: 0 })).rejects.toThrow(/pyais-mixed\.txt:\d+: \w+/);
+      await expect(ingestFiles(store, [f], { strict: true, startMs: 0, ...HERE })).rejects.toThrow(/pyais-mixed\.txt:\d+: \w+/);
     });
   });
 });
