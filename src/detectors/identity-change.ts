@@ -10,7 +10,7 @@
 // Incremental over the global time-ordered stream of static reports AND positions (positions give the
 // events their place and the old/new identity's last/first position times).
 import type { TumenEvent } from '../events/schema.js';
-import { MS_PER_HOUR } from '../geo/sphere.js';
+import { distanceM, impliedSpeedKn, MS_PER_HOUR } from '../geo/sphere.js';
 import { isImoPresent, isValidImo } from '../reference/imo.js';
 import { flagOfMmsi, lookupMid, midOf } from '../reference/mid.js';
 import type { Position } from '../tracks/position.js';
@@ -48,6 +48,8 @@ interface PendingChange {
 
 interface VesselState {
   fields: Record<Field, FieldState>;
+  /** Already one side of an MMSI change (old or new): not a candidate for an inferred handover. */
+  linked: boolean;
   firstFix: Fix | null;
   lastFix: Fix | null;
   alternating: boolean;
@@ -68,6 +70,8 @@ export interface IdentityChangeState {
   kind: 'identity_change';
   vessels: Array<[number, VesselState]>;
   imos: Array<[number, ImoClaim]>;
+  firstMs: number | null;
+  lastMs: number | null;
 }
 
 /** Upper case, '@' padding and repeated spaces removed; empty → null. */
@@ -89,7 +93,7 @@ function reportValue(s: StaticReport, f: Field): Value | null {
 function newVessel(): VesselState {
   const f = (): FieldState => ({ value: null, lastMs: -1, candidate: null });
   return {
-    fields: { shipname: f(), callsign: f(), imo: f(), shiptype: f() }, firstFix: null, lastFix: null, alternating: false,
+    fields: { shipname: f(), callsign: f(), imo: f(), shiptype: f() }, linked: false, firstFix: null, lastFix: null, alternating: false,
     pending: [], awaitingFix: [], reportedInvalidImos: [], midChecked: false,
   };
 }
@@ -99,12 +103,17 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
   readonly params: IdentityChangeParams;
   private readonly vessels = new Map<number, VesselState>();
   private readonly imos = new Map<number, ImoClaim>();
+  /** First and last position time of the whole stream. */
+  private firstMs = Infinity;
+  private lastMs = -Infinity;
 
   constructor(params: Partial<IdentityChangeParams> = {}, state?: IdentityChangeState) {
     this.params = { ...IDENTITY_CHANGE_PARAMS, ...params };
     if (state) {
       for (const [m, v] of structuredClone(state.vessels)) this.vessels.set(m, v);
       for (const [i, c] of state.imos) this.imos.set(i, { ...c });
+      this.firstMs = state.firstMs ?? Infinity;
+      this.lastMs = state.lastMs ?? -Infinity;
     }
   }
 
@@ -113,6 +122,8 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
     if ((p as { outlier?: boolean }).outlier === true) return []; // a GNSS glitch is no place for an event
     const v = this.vessel(p.mmsi);
     const out: TumenEvent[] = [];
+    if (p.timeMs < this.firstMs) this.firstMs = p.timeMs;
+    if (p.timeMs > this.lastMs) this.lastMs = p.timeMs;
     if (!v.firstFix) {
       v.firstFix = { timeMs: p.timeMs, lat: p.lat, lon: p.lon };
       for (const e of v.awaitingFix) out.push({ ...e, lat: p.lat, lon: p.lon });
@@ -187,11 +198,62 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
       for (const e of v.awaitingFix) out.push({ ...e, lat: NaN, lon: NaN });
       v.awaitingFix = [];
     }
+    if (this.params.inferMmsiHandover) out.push(...this.inferHandovers());
     return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.mmsi - b.mmsi));
   }
 
   snapshot(): IdentityChangeState {
-    return structuredClone({ kind: 'identity_change' as const, vessels: [...this.vessels], imos: [...this.imos] });
+    return structuredClone({
+      kind: 'identity_change' as const, vessels: [...this.vessels], imos: [...this.imos],
+      firstMs: Number.isFinite(this.firstMs) ? this.firstMs : null, lastMs: Number.isFinite(this.lastMs) ? this.lastMs : null,
+    });
+  }
+
+  /**
+   * End of data: MMSIs that fell silent for good, paired with MMSIs first heard later (well after the data
+   * began) that never broadcast an IMO — each new MMSI with the vanished one it is reachable from at the
+   * lowest speed, one to one. Only decidable at the end (the old one must never come back).
+   */
+  private inferHandovers(): TumenEvent[] {
+    const p = this.params;
+    const olds: Array<[number, VesselState]> = [];
+    const news: Array<[number, VesselState]> = [];
+    for (const [m, v] of this.vessels) {
+      if (v.linked || !v.firstFix || !v.lastFix) continue;
+      if (this.lastMs - v.lastFix.timeMs >= p.handoverMinSilenceH * MS_PER_HOUR) olds.push([m, v]);
+      if (v.firstFix.timeMs - this.firstMs >= p.handoverNewAfterH * MS_PER_HOUR && v.fields.imo.value === null) news.push([m, v]);
+    }
+    const pairs: Array<{ oldM: number; newM: number; speedKn: number; silentMs: number }> = [];
+    for (const [nm, nv] of news) {
+      for (const [om, ov] of olds) {
+        if (om === nm) continue;
+        const silentMs = nv.firstFix!.timeMs - ov.lastFix!.timeMs;
+        if (silentMs < p.handoverMinSilenceH * MS_PER_HOUR || silentMs > p.handoverMaxSilenceH * MS_PER_HOUR) continue;
+        const speedKn = impliedSpeedKn(distanceM(ov.lastFix!.lat, ov.lastFix!.lon, nv.firstFix!.lat, nv.firstFix!.lon), silentMs);
+        if (speedKn <= p.handoverMaxSpeedKn) pairs.push({ oldM: om, newM: nm, speedKn, silentMs });
+      }
+    }
+    pairs.sort((a, b) => a.speedKn - b.speedKn || a.newM - b.newM || a.oldM - b.oldM);
+    const used = new Set<number>();
+    const out: TumenEvent[] = [];
+    for (const pr of pairs) {
+      if (used.has(pr.oldM) || used.has(pr.newM)) continue;
+      used.add(pr.oldM);
+      used.add(pr.newM);
+      const ov = this.vessels.get(pr.oldM)!, nv = this.vessels.get(pr.newM)!;
+      const oldId = pick(this.identity(pr.oldM, ov)), newId = pick(this.identity(pr.newM, nv));
+      out.push({
+        id: eventId('identity_change', pr.newM, nv.firstFix!.timeMs, `handover:${pr.oldM}`), type: 'identity_change', mmsi: pr.newM,
+        start: isoUtc(ov.lastFix!.timeMs), end: isoUtc(nv.firstFix!.timeMs), lat: nv.firstFix!.lat, lon: nv.firstFix!.lon,
+        old: oldId, new: newId,
+        evidence: {
+          kind: 'mmsi_handover_inferred', old_mmsi: pr.oldM, silent_h: round(pr.silentMs / MS_PER_HOUR, 3),
+          required_speed_kn: round(pr.speedKn, 2),
+          reason: 'old MMSI silent ever since; new MMSI first heard later, within reach, without an IMO',
+        },
+      });
+    }
+    return out;
   }
 
   private vessel(mmsi: number): VesselState {
@@ -258,6 +320,8 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
     const handover = claim.lastMs < s.timeMs && (!oldV?.lastFix || !v.firstFix || oldV.lastFix.timeMs <= v.firstFix.timeMs);
     this.imos.set(imo, { mmsi: s.mmsi, firstMs: s.timeMs, lastMs: s.timeMs });
     if (!handover || !oldV) return; // both transmit at once: a duplicated IMO, not a change
+    oldV.linked = true;
+    v.linked = true;
     const startMs = oldV.lastFix?.timeMs ?? claim.lastMs;
     const endMs = v.firstFix?.timeMs ?? s.timeMs;
     const oldId = this.identity(oldMmsi, oldV);

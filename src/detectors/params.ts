@@ -202,6 +202,19 @@ export const IDENTITY_CHANGE_PARAMS = {
   reportInvalidImo: true,
   /** Report ship MMSIs whose MID the ITU has not allocated as identity_change events. */
   reportUnallocatedMid: true,
+  /** At the end of the data, link an MMSI that vanished (silent since) to an MMSI first heard later that
+   *  never broadcast an IMO, when the new one appears within reach: `mmsi_handover_inferred` (Tumen;
+   *  an analyst's heuristic — weaker than an IMO match, see docs/events.md). */
+  inferMmsiHandover: true,
+  /** ...the old MMSI silent at least this long before the new one's first position (Tumen)... */
+  handoverMinSilenceH: 6,
+  /** ...and at most this long (Tumen)... */
+  handoverMaxSilenceH: 72,
+  /** ...reachable at no more than this speed (Tumen; merchant service speed)... */
+  handoverMaxSpeedKn: 15,
+  /** ...and the new MMSI first heard at least this long after the data begins (a ship merely not yet
+   *  heard at the start is not new; Tumen). */
+  handoverNewAfterH: 24,
 } as const;
 
 /** Draught changes (loaded or discharged, above all across a dark period). */

@@ -66,6 +66,25 @@ describe('identity_change', () => {
     });
   });
 
+  it('infers an MMSI handover at the end of the data when the new MMSI never broadcast its IMO', () => {
+    const oldM = 445_000_001, newM = 671_000_002;
+    const before = vessel(oldM, T0, T0 + 30 * HOUR, { lat: 41, lon: 131 }, () => ({ shipname: 'HWANG GUM SAN 2', imo: 8405270 }));
+    // 20 h dark, then 5 positions 60 nm away (3 kn needed) and no static report at all.
+    const after: Input[] = track(newM, T0 + 50 * HOUR, T0 + 54 * HOUR, HOUR, () => ({ lat: 42, lon: 131 })).map((p) => ({ p }));
+    const other = vessel(273_000_003, T0, T0 + 54 * HOUR, { lat: 35, lon: 129 }, () => ({ shipname: 'BACKGROUND' }));
+    const events = run([...before, ...after, ...other].sort((a, b) => time(a) - time(b)));
+    expect(events.map((e) => [e.mmsi, e.evidence.kind, e.evidence.old_mmsi, e.start, e.end, e.lat])).toEqual([
+      [newM, 'mmsi_handover_inferred', oldM, '2024-05-02T06:00:00.000Z', '2024-05-03T02:00:00.000Z', 42],
+    ]);
+    expect(events[0]!.old).toMatchObject({ mmsi: oldM, shipname: 'HWANG GUM SAN 2', flag: 'KP', imo: 8405270 });
+    expect(events[0]!.evidence.required_speed_kn).toBeCloseTo(3, 1);
+    // If the old MMSI comes back, or the new one is too far to reach, there is no handover.
+    const back = vessel(oldM, T0 + 53 * HOUR, T0 + 54 * HOUR, { lat: 41, lon: 131 }, () => ({}));
+    expect(run([...before, ...after, ...back].sort((a, b) => time(a) - time(b)))).toEqual([]);
+    const far = track(newM, T0 + 50 * HOUR, T0 + 54 * HOUR, HOUR, () => ({ lat: 35, lon: 124 })).map((p) => ({ p }));
+    expect(run([...before, ...far].sort((a, b) => time(a) - time(b)))).toEqual([]);
+  });
+
   it('does not call two ships transmitting one IMO at the same time an MMSI change', () => {
     const a = vessel(445_000_001, T0, T0 + 10 * HOUR, { lat: 41, lon: 131 }, () => ({ imo: 8405270 }));
     const b = vessel(273_000_009, T0 + 2 * HOUR, T0 + 10 * HOUR, { lat: 40, lon: 132 }, () => ({ imo: 8405270 }));
