@@ -1,6 +1,6 @@
 // Load benchmark of the HTTP API: autocannon against track and events queries on a store of ≥ 20 M
 // positions. Run: npx tsx bench/serve-load.ts [--db /tmp/tumen-bench/serve.duckdb] [--rebuild]
-//   [--vessels 2000] [--points 10500] [--duration 10] [--connections 8] [--runs 3]
+//   [--vessels 2000] [--points 10500] [--duration 10] [--connections 8] [--runs 3] [--modes cold,warm] [--pool N]
 //
 // The store is synthetic, generated inside DuckDB from range(): N vessels × M positions every 2 min
 // (a smooth drifting track in the Sea of Japan), each with one 13.3 h reporting gap, written in
@@ -25,6 +25,8 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '8' },
     runs: { type: 'string', default: '3' },
+    modes: { type: 'string', default: 'cold,warm' },
+    pool: { type: 'string' },
   },
 });
 const VESSELS = Number(args.vessels);
@@ -101,11 +103,11 @@ const mmsi = (): number => FIRST_MMSI + rnd(VESSELS);
 const day = (): string => `2024-01-${String(2 + rnd(10)).padStart(2, '0')}`;
 const all: Array<Record<string, unknown>> = [];
 // Cold: every request reaches DuckDB. Warm: the server's response cache (valid until the next write).
-for (const mode of ['cold', 'warm'] as const) {
-  const server = await startServer({ dbPath, port: 0, token: null, webRoot: null, cacheEntries: mode === 'cold' ? 0 : 10_000 });
+for (const mode of args.modes!.split(',') as Array<'cold' | 'warm'>) {
+  const server = await startServer({ dbPath, port: 0, token: null, webRoot: null, cacheEntries: mode === 'cold' ? 0 : 10_000, readConnections: args.pool ? Number(args.pool) : undefined });
   try {
     const stats = await (await fetch(`${server.url}/api/stats`)).json() as { positions: number; events: number };
-    console.log(`[${mode}] store: ${stats.positions} positions, ${stats.events} events; ${cpus().length} cores (${cpus()[0]?.model}); ${args.connections} connections`);
+    console.log(`[${mode}] store: ${stats.positions} positions, ${stats.events} events; ${cpus().length} cores (${cpus()[0]?.model}); ${args.connections} connections; read pool ${args.pool ?? 'default'}`);
     const scenarios: Array<[string, () => string]> = [
       ['track, whole vessel (~10k points, maxPoints 2000)', () => `/api/vessels/${mmsi()}/track?maxPoints=2000`],
       ['track, one day window', () => `/api/vessels/${mmsi()}/track?from=${day()}T00:00:00Z&to=${day().slice(0, 8)}${String(12 + rnd(10))}T00:00:00Z`],
