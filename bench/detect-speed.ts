@@ -30,9 +30,17 @@ function repeatInTime(d: ReturnType<typeof decodeLines>, copies: number, spanMs:
   for (let k = 0; k < copies; k++) {
     const renum = (m: number): number => Math.floor(m / 1_000_000) * 1_000_000 + ((m % 1_000_000) * 7 + k * 131_071) % 1_000_000;
     for (const p of d.positions) out.positions.push({ ...p, mmsi: renum(p.mmsi), timeMs: p.timeMs + k * spanMs });
-    for (const st of d.statics) out.statics.push({ ...st, mmsi: renum(st.mmsi), timeMs: st.timeMs + k * spanMs });
+    for (const st of d.statics) out.statics.push({ ...st, mmsi: renum(st.mmsi), imo: st.imo === null ? null : renumImo(st.imo, k), timeMs: st.timeMs + k * spanMs });
   }
   return out;
+}
+/** A different valid IMO number (7 digits, check digit = Σ digit × weight 7..2 mod 10) per copy. */
+function renumImo(imo: number, k: number): number {
+  if (k === 0) return imo;
+  const base = ((Math.floor(imo / 10) + k * 7919) % 900_000) + 100_000;
+  const digits = String(base).split('').map(Number);
+  const check = digits.reduce((sum, d, i) => sum + d * (7 - i), 0) % 10;
+  return base * 10 + check;
 }
 let baseWorld: { decoded: ReturnType<typeof decodeLines>; endMs: number; startMs: number } | null = null;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
