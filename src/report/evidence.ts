@@ -49,6 +49,9 @@ const table = (headers: string[], rows: unknown[][]): string =>
   rows.length === 0 ? '<p class="muted">none</p>'
     : `<table><thead><tr>${headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(typeof c === 'object' && c !== null ? JSON.stringify(c) : c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 
+/** 2024-03-01T20:02:32.000Z → 2024-03-01 20:02:32Z (the full value stays in the exports). */
+const shortTime = (iso: string): string => iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+
 const evidenceText = (e: Record<string, unknown>): string =>
   Object.entries(e).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join('; ');
 
@@ -76,8 +79,8 @@ export function renderEvidenceReport(input: EvidenceReportInput): string {
   }
   if (input.mapImage) sections.push(`<h2>Map</h2><img class="map" alt="map of the track and events" src="${esc(input.mapImage)}">`);
   sections.push(`<h2>Timeline</h2>${times.length ? timelineSvg({ fromMs, toMs, events: input.events, gaps: input.gaps, widthPx: 900, colors: input.colors }) : '<p class="muted">no events</p>'}`);
-  sections.push(`<h2>Events (${input.events.length})</h2>${table(['type', 'MMSI', 'start (UTC)', 'end (UTC)', 'lat', 'lon', 'partner / port', 'evidence', 'id'],
-    input.events.map((e) => [e.type, e.mmsi, e.start, e.end ?? 'open', e.lat.toFixed(4), e.lon.toFixed(4), e.other_mmsi ?? e.port?.name ?? '', evidenceText(e.evidence), e.id]))}`);
+  sections.push(`<h2>Events (${input.events.length})</h2><div class="events">${table(['type', 'MMSI', 'start (UTC)', 'end (UTC)', 'lat', 'lon', 'partner / port', 'evidence', 'id'],
+    input.events.map((e) => [e.type, e.mmsi, shortTime(e.start), e.end ? shortTime(e.end) : 'open', e.lat.toFixed(4), e.lon.toFixed(4), e.other_mmsi ?? e.port?.name ?? '', evidenceText(e.evidence), e.id]))}</div>`);
   if (v) {
     sections.push(`<h2>Identity history</h2>${table(['field', 'value', 'first seen', 'last seen', 'messages'], v.identities.map((i) => [i.field, i.value, i.first_seen, i.last_seen, i.messages]))}`);
     sections.push(`<h2>Sanctions list matches</h2>${table(['list', 'entry', 'listed name', 'score', 'matched on', 'reason'], v.list_matches.map((m) => {
@@ -95,7 +98,8 @@ export function renderEvidenceReport(input: EvidenceReportInput): string {
 body { font: 12px/1.45 Georgia, serif; margin: 24px auto; max-width: 960px; color: #111; }
 h1 { font-size: 20px; } h2 { font-size: 15px; border-bottom: 1px solid #999; margin-top: 22px; } h3 { font-size: 13px; }
 table { border-collapse: collapse; width: 100%; font: 11px/1.3 sans-serif; } th, td { border: 1px solid #bbb; padding: 2px 4px; text-align: left; vertical-align: top; word-break: break-word; }
-img.map { width: 100%; border: 1px solid #999; } .muted { color: #666; } svg { max-width: 100%; height: auto; }
+img.map { width: 100%; border: 1px solid #999; }
+.events td:nth-child(-n+7) { white-space: nowrap; } .events td:nth-child(8) { font-size: 10px; } .muted { color: #666; } svg { max-width: 100%; height: auto; }
 @media print { h2 { break-after: avoid; } table, img, svg { break-inside: avoid; } }
 </style></head><body>
 ${sections.join('\n')}
