@@ -1,7 +1,7 @@
-// `tumen decode FILE… [--format jsonl|csv] [--strict]`: raw AIS NMEA to JSON Lines or CSV on stdout.
+// `tumen decode FILE… [--format jsonl|csv] [--strict] [--threads N]`: raw AIS NMEA to JSON Lines or CSV on stdout.
 import { existsSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { AisDecoder, messageToJson, WRITTEN, REJECT_REASONS, SKIP_REASONS, type AisMessage, type DecodeCountKey, type DecodeResult, type LineMeta } from '../../ais/index.js';
+import { AisDecoder, WRITTEN, REJECT_REASONS, SKIP_REASONS, type DecodeCountKey, type DecodeResult } from '../../ais/index.js';
 import { closeJsonLine, CSV_COLUMNS, csvLine, MAX_JSON_LINE_BYTES, writeJsonLine } from './decode-output.js';
 import { decodeFilesParallel, DEFAULT_BLOCK_BYTES } from './decode-parallel.js';
 import { readLines } from '../../io/lines.js';
@@ -74,25 +74,17 @@ class OutputBuffer {
     return wait;
   }
 
-  /** Decodes one line; a message becomes a JSON line written straight into the buffer. */
   /** Call (and await) before decodeJson(): makes room for one more JSON line. */
   makeRoom(): Promise<void> | void {
     if (this.pos + MAX_JSON_LINE_BYTES > this.buf.length) return this.flush();
   }
 
+  /** Decodes one line; a message becomes a JSON line written straight into the buffer. */
   decodeJson(decoder: AisDecoder, line: string): DecodeResult {
     const result = decoder.decodeLineInto(line, this.buf, this.pos);
     if (result === WRITTEN) this.pos = closeJsonLine(this.buf, decoder.writtenEnd, decoder.writtenMeta);
     else if (result.kind === 'message') this.pos = writeJsonLine(this.buf, this.pos, result.message, result.meta);
     return result;
-  }
-
-  /** One JSON line for the message, written straight into the buffer (no intermediate string). */
-  addJson(m: AisMessage, meta: LineMeta): Promise<void> | void {
-    let wait: Promise<void> | void = undefined;
-    if (this.pos + MAX_JSON_LINE_BYTES > this.buf.length) wait = this.flush();
-    this.pos = writeJsonLine(this.buf, this.pos, m, meta);
-    return wait;
   }
 
   flush(): Promise<void> | void {
@@ -155,16 +147,6 @@ function emptyCounts(): Record<DecodeCountKey, number> {
   for (const r of REJECT_REASONS) c[r] = 0;
   for (const s of SKIP_REASONS) c[s] = 0;
   return c;
-}
-
-/** One JSON object: the message's gpsd fields, then `station` and `time` when the line carries them. */
-export function jsonLine(m: AisMessage, meta: LineMeta): string {
-  const json = messageToJson(m);
-  if (meta.station === null && meta.timeMs === null) return json + '\n';
-  let tail = '';
-  if (meta.station !== null) tail += ',"station":' + JSON.stringify(meta.station);
-  if (meta.timeMs !== null) tail += ',"time":"' + new Date(meta.timeMs).toISOString() + '"';
-  return json.slice(0, -1) + tail + '}\n';
 }
 
 /**
