@@ -11,6 +11,8 @@ export class Store {
     readonly path: string,
     readonly instance: DuckDBInstance,
     readonly conn: DuckDBConnection,
+    /** False for a connection opened by `connect()`: closing it leaves the database open. */
+    private readonly ownsInstance = true,
   ) {}
 
   static async open(path: string = DEFAULT_DB_PATH, options: { readOnly?: boolean } = {}): Promise<Store> {
@@ -59,9 +61,14 @@ export class Store {
     for (const stmt of ddl) await this.conn.run(stmt);
   }
 
+  /** Another connection to the same database, with its own transactions (DuckDB MVCC). */
+  async connect(): Promise<Store> {
+    return new Store(this.path, this.instance, await this.instance.connect(), false);
+  }
+
   close(): void {
     this.conn.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }
 
