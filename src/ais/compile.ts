@@ -135,6 +135,11 @@ export function compileSerializer(fields: readonly Field[], hasExtra: boolean): 
  */
 export type DirectJsonWriter = (six: Uint8Array, bitLen: number, b: Uint8Array, p: number) => number;
 
+/** A number field scaled and rounded to fixed decimals (lat, lon, speed, course, draught …), always present. */
+function isScaledFixed(f: Field): boolean {
+  return (f.kind === UINT || f.kind === SINT) && f.scale !== 1 && f.decimals >= 0 && f.minBits === 0;
+}
+
 export function compileDirectWriter(fields: readonly Field[]): DirectJsonWriter {
   const body: string[] = ['let t = 0;', `const mmsi = ${bitsExpr(8, 30, false)};`, 'if (mmsi === 0) return -1;'];
   fields.forEach((f, k) => {
@@ -146,6 +151,19 @@ export function compileDirectWriter(fields: readonly Field[]): DirectJsonWriter 
     if (f.kind === LOOKUP) {
       // The code only: its text is copied from pre-rendered JSON bytes below.
       body.push(`const v${k} = ${bitsExpr(f.start, f.width, false)};`);
+      return;
+    }
+    if (isScaledFixed(f)) {
+      // Kept as the integer value * 10^decimals: rounded once, range-checked and written as such.
+      const pow = 10 ** f.decimals;
+      const raw = bitsExpr(f.start, f.width, f.kind === SINT);
+      body.push(f.na === null
+        ? `const v${k} = Math.round(${raw} / ${f.scale} * ${pow});`
+        : `const v${k} = (t = ${raw}) === ${f.na} ? null : Math.round(t / ${f.scale} * ${pow});`);
+      if (f.min !== null || f.max !== null) {
+        const cond = [f.min !== null ? `v${k} < ${f.min * pow}` : '', f.max !== null ? `v${k} > ${f.max * pow}` : ''].filter(Boolean).join(' || ');
+        body.push(`if (v${k} !== null && (${cond})) return -1;`);
+      }
       return;
     }
     const expr = fieldExpr(f, k);
@@ -160,6 +178,11 @@ export function compileDirectWriter(fields: readonly Field[]): DirectJsonWriter 
     if (f.kind === LOOKUP) {
       body.push(constBytes(`,${JSON.stringify(f.name)}:`),
         `v = T[${k}][v${k}]; for (let i = 0; i < v.length; i++) b[p + i] = v[i]; p += v.length;`);
+      return;
+    }
+    if (isScaledFixed(f)) {
+      const write = `p = writeScaled(b, p, v${k}, ${f.decimals}, ${10 ** f.decimals});`;
+      body.push(constBytes(`,${JSON.stringify(f.name)}:`), f.na === null ? write : `if (v${k} === null) { ${constBytes('null')} } else { ${write} }`);
       return;
     }
     if (f.kind !== STAMP) {
@@ -182,7 +205,7 @@ export function compileDirectWriter(fields: readonly Field[]): DirectJsonWriter 
     ? Array.from({ length: 2 ** f.width }, (_, code) => new TextEncoder().encode(JSON.stringify((f.lookup as (v: number) => string)(code))))
     : []));
   const h = WRITE_HELPERS;
-  const make = new Function('ubits', 'sbits', 'text', 'turn', 'L', 'T', 'F', 'stampBad', 'writeInt', 'writeFixed', 'writeNumber', 'writeString', 'writeValue', 'writePadded',
+  const make = new Function('ubits', 'sbits', 'text', 'turn', 'L', 'T', 'F', 'stampBad', 'writeInt', 'writeFixed', 'writeNumber', 'writeString', 'writeValue', 'writePadded', 'writeScaled',
     `return function direct(six, bitLen, b, p) {\n${body.join('\n')}\n};`);
-  return make(ubits, sbits, text, turn, lookups, texts, fields, stampBad, h.writeInt, h.writeFixed, h.writeNumber, h.writeString, h.writeValue, h.writePadded) as DirectJsonWriter;
+  return make(ubits, sbits, text, turn, lookups, texts, fields, stampBad, h.writeInt, h.writeFixed, h.writeNumber, h.writeString, h.writeValue, h.writePadded, h.writeScaled) as DirectJsonWriter;
 }

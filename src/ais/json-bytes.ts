@@ -91,6 +91,38 @@ export function writeFixed(b: Uint8Array, p: number, v: number, decimals: number
   return end;
 }
 
+/**
+ * The value n / pow (pow = 10^decimals, n an integer) as JavaScript prints that number: writeFixed() for
+ * callers that hold the integer already.
+ */
+export function writeScaled(b: Uint8Array, p: number, n: number, decimals: number, pow: number): number {
+  if (n === 0) {
+    b[p] = 48;
+    return p + 1;
+  }
+  if (n < 0) {
+    if (-n < pow * 1e-6) return writeAscii(b, p, String(n / pow)); // JavaScript's exponent form
+    b[p++] = 45;
+    n = -n;
+  } else if (n < pow * 1e-6) {
+    return writeAscii(b, p, String(n / pow));
+  }
+  if (n >= 2147483648) return writeFixed(b, p, n / pow, decimals, pow);
+  const whole = (n / pow) | 0;
+  let f = n - whole * pow;
+  p = writeInt(b, p, whole);
+  if (f === 0) return p;
+  b[p++] = 46;
+  let e = p + decimals;
+  for (let i = e - 1; i >= p; i--) {
+    const t = (f / 10) | 0;
+    b[i] = 48 + f - t * 10;
+    f = t;
+  }
+  while (b[e - 1] === 48) e--;
+  return e;
+}
+
 /** Any finite number as JavaScript prints it. */
 export function writeNumber(b: Uint8Array, p: number, v: number): number {
   if (Number.isInteger(v) && Math.abs(v) < 1e15) return writeInt(b, p, v);
@@ -169,7 +201,7 @@ export function writePadded(b: Uint8Array, p: number, v: number, digits: number)
   return writeInt(b, p, v);
 }
 
-export const WRITE_HELPERS = { writeInt, writeFixed, writeNumber, writeString, writeValue, writePadded };
+export const WRITE_HELPERS = { writeInt, writeFixed, writeNumber, writeString, writeValue, writePadded, writeScaled };
 
 export function compileByteWriter(fields: readonly Field[], hasExtra: boolean): ByteWriter {
   const known = 3 + fields.length;

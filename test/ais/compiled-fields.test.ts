@@ -4,6 +4,7 @@ import { Payload } from '../../src/ais/bits.js';
 import { readFields } from '../../src/ais/fields.js';
 import { MESSAGE_SPECS } from '../../src/ais/messages.js';
 import { AisDecoder, messageToJson, WRITTEN, writeMessageJsonOpen } from '../../src/ais/index.js';
+import { writeFixed, writeInt, writeScaled } from '../../src/ais/json-bytes.js';
 import { decodeAll, fixtureLines, messagesOf } from './helpers.js';
 
 describe('compiled field tables', () => {
@@ -63,4 +64,26 @@ describe('JSON written straight from the bits (decodeLineInto)', () => {
     expect(direct).toBeGreaterThan(25000);
     expect(b.counts).toEqual(a.counts);
   });
+});
+
+describe('number writers print what JavaScript prints', () => {
+  const print = (write: (b: Uint8Array, p: number) => number): string => {
+    const b = new Uint8Array(64);
+    return new TextDecoder().decode(b.subarray(0, write(b, 0)));
+  };
+  const cases: Array<[number, number]> = [
+    [0, 7], [1, 7], [-1, 7], [9, 7], [10, 7], [-10, 7], [1234567, 7], [-1233953833, 7], [1800000000, 7], [-910000000, 7],
+    [5, 1], [1023, 1], [3600, 1], [-5, 1], [40, 1], [12, 4], [-1086000, 4], [7, 0], [2147483647, 2], [4294967295, 3],
+  ];
+  for (const [n, decimals] of cases) {
+    const pow = 10 ** decimals;
+    it(`${n} / 10^${decimals}`, () => {
+      const v = Math.round((n / pow) * pow) / pow;
+      expect(print((b, p) => writeScaled(b, p, n, decimals, pow))).toBe(String(n / pow));
+      expect(print((b, p) => writeFixed(b, p, v, decimals, pow))).toBe(String(v));
+    });
+  }
+  for (const v of [0, 7, 10, 99, 100, 2147483647, 2147483648, 9007199254740991, -42]) {
+    it(`integer ${v}`, () => expect(print((b, p) => writeInt(b, p, v))).toBe(String(v)));
+  }
 });
