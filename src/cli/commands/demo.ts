@@ -1,6 +1,6 @@
 // `tumen demo`: simulate a few days of the Russia–DPRK region with a fixed seed, ingest the NMEA into a
 // store, run the detectors, and print what Tumen found — with the simulator's truth beside it.
-// `--serve` then starts the web map on the demo store (the hook for the UI: `afterDemo` below).
+// It then serves the web map on the demo store and prints the URL (`--no-serve` stops after the summary).
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -111,7 +111,7 @@ function formatSummary(
 }
 
 /**
- * What runs after the summary. `--serve` starts the web map on the demo store; the server module is
+ * What runs after the summary: the web map on the demo store, unless `--no-serve`; the server module is
  * imported lazily so the demo works without it.
  */
 export async function afterDemo(result: DemoResult, opts: { serve?: boolean; port?: string }): Promise<void> {
@@ -144,8 +144,8 @@ export function register(program: Command): void {
     .option('--days <d>', 'days to simulate', String(DEMO_WORLD.days))
     .option('--vessels <n>', 'ships to simulate', String(DEMO_WORLD.vessels))
     .option('--seed <s>', 'random seed', String(DEMO_WORLD.seed))
-    .option('--serve', 'then start the web map on the demo store')
-    .option('--port <n>', 'port for --serve', '8080')
+    .option('--no-serve', 'stop after the summary instead of serving the web map')
+    .option('--port <n>', 'port for the web map', '8080')
     .action(async (o: { out: string; db?: string; days: string; vessels: string; seed: string; serve?: boolean; port?: string }) => {
       const days = Number(o.days), vessels = Number(o.vessels), seed = Number(o.seed);
       if (!(days > 0) || !Number.isInteger(vessels) || vessels < 1 || !Number.isInteger(seed) || seed < 0) {
