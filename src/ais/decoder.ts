@@ -67,9 +67,9 @@ export class AisDecoder {
 
   decodeLine(line: string): DecodeResult {
     const r = this.decode(line);
-    if (r.kind === 'skip') this.counts[r.reason]++;
-    else if (r.kind === 'reject') this.counts[r.reason]++;
-    else this.counts[r.kind]++;
+    if (r.kind === 'message') this.counts.message++;
+    else if (r.kind === 'fragment') this.counts.fragment++;
+    else this.counts[r.reason]++;
     return r;
   }
 
