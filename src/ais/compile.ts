@@ -148,8 +148,8 @@ export function compileDirectWriter(fields: readonly Field[]): DirectJsonWriter 
       body.push(`if (stampBad(six, F[${k}])) return -1;`);
       return;
     }
-    if (f.kind === LOOKUP) {
-      // The code only: its text is copied from pre-rendered JSON bytes below.
+    if (f.kind === LOOKUP || f.kind === TURN) {
+      // The code only: its JSON is copied from pre-rendered bytes below.
       body.push(`const v${k} = ${bitsExpr(f.start, f.width, false)};`);
       return;
     }
@@ -175,7 +175,7 @@ export function compileDirectWriter(fields: readonly Field[]): DirectJsonWriter 
   });
   body.push('let v;', ...headerWriteCode('six[0]', bitsExpr(6, 2, false), 'mmsi'));
   fields.forEach((f, k) => {
-    if (f.kind === LOOKUP) {
+    if (f.kind === LOOKUP || f.kind === TURN) {
       body.push(constBytes(`,${JSON.stringify(f.name)}:`),
         `v = T[${k}][v${k}]; for (let i = 0; i < v.length; i++) b[p + i] = v[i]; p += v.length;`);
       return;
@@ -201,8 +201,12 @@ export function compileDirectWriter(fields: readonly Field[]): DirectJsonWriter 
   body.push('return p;');
   const lookups = fields.map((f) => f.lookup);
   // Every code of every LOOKUP field rendered once as JSON bytes ("text" with its quotes).
-  const texts = fields.map((f) => (f.kind === LOOKUP && f.lookup !== null
-    ? Array.from({ length: 2 ** f.width }, (_, code) => new TextEncoder().encode(JSON.stringify((f.lookup as (v: number) => string)(code))))
+  const render = (f: Field, code: number): unknown => {
+    if (f.kind === TURN) return turn(code >= 128 ? code - 256 : code); // the 8 bits read unsigned
+    return (f.lookup as (v: number) => string)(code);
+  };
+  const texts = fields.map((f) => ((f.kind === LOOKUP && f.lookup !== null) || f.kind === TURN
+    ? Array.from({ length: 2 ** f.width }, (_, code) => new TextEncoder().encode(JSON.stringify(render(f, code))))
     : []));
   const h = WRITE_HELPERS;
   const make = new Function('ubits', 'sbits', 'text', 'turn', 'L', 'T', 'F', 'stampBad', 'writeInt', 'writeFixed', 'writeNumber', 'writeString', 'writeValue', 'writePadded', 'writeScaled',
