@@ -1,9 +1,8 @@
-// `tumen decode FILE… [--format jsonl|csv] [--strict] [--threads N]`: raw AIS NMEA to JSON Lines or CSV on stdout.
+// `tumen decode FILE… [--format jsonl|csv] [--strict]`: raw AIS NMEA to JSON Lines or CSV on stdout.
 import { existsSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { AisDecoder, WRITTEN, REJECT_REASONS, SKIP_REASONS, type DecodeCountKey, type DecodeResult } from '../../ais/index.js';
 import { closeJsonLine, CSV_COLUMNS, csvLine, MAX_JSON_LINE_BYTES, writeJsonLine } from './decode-output.js';
-import { decodeFilesParallel, DEFAULT_BLOCK_BYTES } from './decode-parallel.js';
 import { readLines } from '../../io/lines.js';
 
 export type DecodeFormat = 'jsonl' | 'csv';
@@ -149,17 +148,6 @@ function emptyCounts(): Record<DecodeCountKey, number> {
   return c;
 }
 
-/**
- * Thread count: as asked (stdin always 1), else 1. Several threads are opt-in: on the shared 2-core bench box
- * they cost more CPU (a JIT warm-up per worker) than they saved in wall time (bench/RESULTS.md).
- */
-function chooseThreads(files: string[], asked: string | undefined): number | null {
-  if (asked === undefined) return 1;
-  const n = Number(asked);
-  if (!Number.isInteger(n) || n < 1 || n > 64) return null;
-  return files.includes('-') ? 1 : n;
-}
-
 /** The end-of-run summary for stderr. */
 export function formatSummary(s: DecodeSummary): string {
   const c = s.counts;
@@ -181,9 +169,7 @@ export function register(program: Command): void {
     .argument('<files...>', 'NMEA files; "-" reads stdin')
     .option('--format <format>', 'jsonl or csv', 'jsonl')
     .option('--strict', 'stop at the first rejected line, print file:line and exit non-zero', false)
-    .option('--threads <n>', 'decoding threads for files (output order kept)', '1')
-    .addOption(new Option('--block-bytes <n>', 'bytes per block of the threaded decoder').hideHelp())
-    .action(async (files: string[], opts: { format: string; strict: boolean; threads?: string; blockBytes?: string }) => {
+    .action(async (files: string[], opts: { format: string; strict: boolean }) => {
       if (opts.format !== 'jsonl' && opts.format !== 'csv') {
         process.stderr.write(`tumen decode: unknown --format "${opts.format}" (use jsonl or csv)\n`);
         process.exitCode = 2;
@@ -196,16 +182,7 @@ export function register(program: Command): void {
           return;
         }
       }
-      const options: DecodeOptions = { format: opts.format, strict: opts.strict };
-      const threads = chooseThreads(files, opts.threads);
-      if (threads === null) {
-        process.stderr.write(`tumen decode: --threads must be a whole number from 1 to 64\n`);
-        process.exitCode = 2;
-        return;
-      }
-      const summary = threads > 1
-        ? await decodeFilesParallel(files, options, stdoutSink(), { threads, blockBytes: Number(opts.blockBytes ?? DEFAULT_BLOCK_BYTES) })
-        : await decodeFiles(files, options, stdoutSink());
+      const summary = await decodeFiles(files, { format: opts.format, strict: opts.strict }, stdoutSink());
       if (summary.brokenPipe) return;
       if (summary.strictFailure !== null) {
         process.stderr.write(`tumen decode: ${summary.strictFailure}\n`);
