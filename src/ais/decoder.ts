@@ -17,6 +17,15 @@ export interface AisDecoderOptions {
   keepPayload?: boolean;
 }
 
+/**
+ * Longest payload accepted, in characters. ITU-R M.1371 messages span at most 5 slots (1008 bits = 168
+ * characters); this leaves room for odd transmitters while bounding memory and output per message.
+ */
+const MAX_PAYLOAD_CHARS = 1024;
+
+/** Longest station name accepted (tag block s:, USCG r…, $PGHP shore station). */
+const MAX_STATION_CHARS = 128;
+
 const DEFAULTS = { fragmentTimeoutMs: 60_000, maxPendingFragments: 1000, fragmentTimeoutLines: 2000, keepPayload: true };
 
 interface Pending {
@@ -194,6 +203,7 @@ export class AisDecoder {
     if (line.charCodeAt(stop) !== 44) {
       return reject('framing', stop === star ? 'too few fields' : 'invalid payload character');
     }
+    if (sixCount > MAX_PAYLOAD_CHARS) return reject('framing', `payload of ${sixCount} characters`);
     const p6 = stop;
 
     const total = smallInt(line, p1 + 1, p2);
@@ -215,6 +225,7 @@ export class AisDecoder {
       if (timeMs === null) timeMs = this.pghp.timeMs;
       if (station === null) station = this.pghp.station;
     }
+    if (station !== null && station.length > MAX_STATION_CHARS) return reject('framing', `station name of ${station.length} characters`);
 
     if (total === 1) {
       payload.finish(sixCount, fill);
@@ -260,6 +271,10 @@ export class AisDecoder {
         return reject('framing', 'invalid payload character');
       }
       joined += body;
+      if (n > MAX_PAYLOAD_CHARS) {
+        this.drop(key, { ...p, received: p.received - 1 }, 'payload too long');
+        return reject('framing', `payload of more than ${MAX_PAYLOAD_CHARS} characters`);
+      }
     }
     this.payload.finish(n, fill);
     const meta = p.meta;

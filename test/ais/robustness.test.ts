@@ -95,3 +95,28 @@ describe('framings and metadata', () => {
     expect(d.decodeLine('  \r')).toEqual({ kind: 'skip', reason: 'blank' });
   });
 });
+
+describe('bounds', () => {
+  it('an over-long payload (single or joined) is a framing reject, not an oversized message', () => {
+    const sentence = (body: string): string => {
+      let x = 0;
+      for (let i = 0; i < body.length; i++) x ^= body.charCodeAt(i);
+      return `!${body}*${x.toString(16).toUpperCase().padStart(2, '0')}`;
+    };
+    const d = new AisDecoder();
+    expect(d.decodeLine(sentence(`AIVDM,1,1,,A,8${'w'.repeat(2000)},0`))).toMatchObject({ kind: 'reject', reason: 'framing' });
+    for (let k = 1; k < 9; k++) d.decodeLine(sentence(`AIVDM,9,${k},3,A,8${'w'.repeat(199)},0`));
+    expect(d.decodeLine(sentence(`AIVDM,9,9,3,A,${'w'.repeat(200)},0`))).toMatchObject({ kind: 'reject', reason: 'framing' });
+    expect(d.counts).toMatchObject({ framing: 2, incomplete_multipart: 8, fragment: 0 });
+    // The longest real shape, 5 sentences of type 8, still decodes.
+    for (let k = 1; k < 5; k++) d.decodeLine(sentence(`AIVDM,5,${k},4,A,8${'w'.repeat(59)},0`));
+    expect(d.decodeLine(sentence(`AIVDM,5,5,4,A,${'w'.repeat(60)},0`))).toMatchObject({ kind: 'message', message: { type: 8 } });
+  });
+});
+
+describe('station names', () => {
+  it('an absurdly long station name is a framing reject', () => {
+    const r = new AisDecoder().decodeLine(`!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A,r${'X'.repeat(500)},1325394060`);
+    expect(r).toMatchObject({ kind: 'reject', reason: 'framing' });
+  });
+});
