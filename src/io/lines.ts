@@ -15,6 +15,9 @@ export interface ReadLinesOptions {
 const latin1 = (b: Buffer, start: number, end: number): string =>
   (b as unknown as { latin1Slice(s: number, e: number): string }).latin1Slice(start, end);
 
+/** Longer lines are passed on in pieces of about this size (no NMEA line is anywhere near it). */
+const MAX_LINE_CHARS = 1 << 20;
+
 const GZIP_MAGIC_0 = 0x1f;
 const GZIP_MAGIC_1 = 0x8b;
 
@@ -80,6 +83,11 @@ export async function* readLines(pathOrDash: string, options: ReadLinesOptions =
       start = nl + 1;
     }
     if (start < buf.length) carry += latin1(buf, start, buf.length);
+    // A "line" without end (binary junk): hand it on in pieces rather than grow one string without bound.
+    if (carry.length > MAX_LINE_CHARS) {
+      lines.push(carry);
+      carry = '';
+    }
     if (lines.length > 0) yield lines;
   }
   if (carry.length > 0) yield [carry.charCodeAt(carry.length - 1) === 13 ? carry.slice(0, -1) : carry];

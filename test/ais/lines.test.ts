@@ -44,3 +44,14 @@ describe('readLines', () => {
     expect(lines[0]).toBe('!ABVDM,1,1,6,B,1G7lQJ001PbomTie:ms2sR@40000,0*34');
   });
 });
+
+describe('readLines bounds', () => {
+  it('a file without newlines comes out in bounded pieces', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tumen-lines-'));
+    const p = join(dir, 'noline.bin');
+    writeFileSync(p, Buffer.alloc(3 << 20, 0x41));
+    const { lines } = await collect(p, 1 << 16);
+    expect(lines.join('').length).toBe(3 << 20);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual((1 << 20) + (1 << 16));
+  });
+});
