@@ -1,0 +1,18 @@
+// The launcher's entry: a known command loads only its own module, so `tumen screen` does not pay for
+// loading the server, the simulator and the detectors at start-up. Anything else (help, typos) gets the full CLI.
+import { newProgram, runProgram, type Register } from './program.js';
+
+const COMMAND_MODULES: Record<string, string> = {
+  demo: 'demo', decode: 'decode', ingest: 'ingest', export: 'export', stats: 'stats', simulate: 'simulate',
+  detect: 'detect', events: 'events', lists: 'lists', screen: 'screen', vessel: 'vessel', serve: 'serve',
+};
+
+export async function run(argv: string[]): Promise<void> {
+  const module = Object.hasOwn(COMMAND_MODULES, argv[2] ?? '') ? COMMAND_MODULES[argv[2]] : undefined;
+  if (!module) {
+    const { main } = await import('./main.js');
+    return main(argv);
+  }
+  const { register } = (await import(`./commands/${module}.js`)) as { register: Register };
+  await runProgram(newProgram([register]), argv);
+}
