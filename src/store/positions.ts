@@ -101,37 +101,30 @@ function numOrNull(v: unknown): number | null {
 }
 
 /** Positions ordered by mmsi, then time, in arrays of about `batchSize`. */
-export async function* streamPositions(store: Store, q: PositionQuery = {}, batchSize = 8192): AsyncIterable<Position[]> {
+export function streamPositions(store: Store, q: PositionQuery = {}, batchSize = 8192): AsyncIterable<Position[]> {
+  return streamPositionsOrdered(store, q, 'mmsi, time', batchSize);
+}
+
+/** Positions ordered by time, then mmsi. */
+export function streamPositionsByTime(store: Store, q: PositionQuery = {}, batchSize = 8192): AsyncIterable<Position[]> {
+  return streamPositionsOrdered(store, q, 'time, mmsi', batchSize);
+}
+
+function streamPositionsOrdered(store: Store, q: PositionQuery, orderBy: 'mmsi, time' | 'time, mmsi', batchSize: number): AsyncIterable<Position[]> {
   const { where, params } = positionFilter(q);
-  const result = await store.conn.stream(
-    `SELECT mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon, speed, course, heading, status, source
-     FROM positions ${where} ORDER BY mmsi, time`,
-    params,
-  );
-  let out: Position[] = [];
-  for (;;) {
-    const chunk: DuckDBDataChunk | null = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    const cols = chunk.getColumns();
-    for (let i = 0; i < chunk.rowCount; i++) {
-      out.push({
-        mmsi: Number(cols[0][i]),
-        timeMs: Number(cols[1][i]),
-        lat: Number(cols[2][i]),
-        lon: Number(cols[3][i]),
-        speedKn: roundFloat(cols[4][i]),
-        courseDeg: roundFloat(cols[5][i]),
-        headingDeg: numOrNull(cols[6][i]),
-        status: numOrNull(cols[7][i]),
-        source: sourceOf(cols[8][i]),
-      });
-    }
-    if (out.length >= batchSize) {
-      yield out;
-      out = [];
-    }
-  }
-  if (out.length) yield out;
+  const sql = `SELECT mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon, speed, course, heading, status, source
+     FROM positions ${where} ORDER BY ${orderBy}`;
+  return streamRows(store, sql, params, batchSize, (cols, i) => ({
+    mmsi: Number(cols[0][i]),
+    timeMs: Number(cols[1][i]),
+    lat: Number(cols[2][i]),
+    lon: Number(cols[3][i]),
+    speedKn: roundFloat(cols[4][i]),
+    courseDeg: roundFloat(cols[5][i]),
+    headingDeg: numOrNull(cols[6][i]),
+    status: numOrNull(cols[7][i]),
+    source: sourceOf(cols[8][i]),
+  }));
 }
 
 /** FLOAT columns come back as float32 values (10.1 -> 10.100000381...): round to the AIS resolution of 0.1. */
@@ -141,33 +134,42 @@ function roundFloat(v: unknown): number | null {
 }
 
 /** Static/voyage reports in time order (ties by mmsi), as detectors consume them. */
-export async function* streamStatics(store: Store, q: PositionQuery = {}, batchSize = 8192): AsyncIterable<StaticReport[]> {
+export function streamStatics(store: Store, q: PositionQuery = {}, batchSize = 8192): AsyncIterable<StaticReport[]> {
   const { where, params } = positionFilter(q, { spatial: false });
-  const result = await store.conn.stream(
-    `SELECT mmsi, epoch_ms(time)::DOUBLE AS t, imo, shipname, callsign, shiptype, draught, destination,
+  const sql = `SELECT mmsi, epoch_ms(time)::DOUBLE AS t, imo, shipname, callsign, shiptype, draught, destination,
             length AS length_m, beam AS beam_m
-     FROM statics ${where} ORDER BY time, mmsi`,
-    params,
-  );
-  let out: StaticReport[] = [];
+     FROM statics ${where} ORDER BY time, mmsi`;
+  return streamRows(store, sql, params, batchSize, (cols, i) => ({
+    mmsi: Number(cols[0][i]),
+    timeMs: Number(cols[1][i]),
+    imo: numOrNull(cols[2][i]),
+    shipname: (cols[3][i] as string | null) ?? null,
+    callsign: (cols[4][i] as string | null) ?? null,
+    shiptype: numOrNull(cols[5][i]),
+    draughtM: numOrNull(cols[6][i]),
+    destination: (cols[7][i] as string | null) ?? null,
+    lengthM: numOrNull(cols[8][i]),
+    beamM: numOrNull(cols[9][i]),
+  }));
+}
+
+type Columns = ReturnType<DuckDBDataChunk['getColumns']>;
+
+/** Streams a query chunk by chunk, mapping row i of each chunk's columns, yielding arrays of about `batchSize`. */
+async function* streamRows<T>(
+  store: Store,
+  sql: string,
+  params: (number | string)[],
+  batchSize: number,
+  rowOf: (cols: Columns, i: number) => T,
+): AsyncIterable<T[]> {
+  const result = await store.conn.stream(sql, params);
+  let out: T[] = [];
   for (;;) {
-    const chunk = await result.fetchChunk();
+    const chunk: DuckDBDataChunk | null = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
     const cols = chunk.getColumns();
-    for (let i = 0; i < chunk.rowCount; i++) {
-      out.push({
-        mmsi: Number(cols[0][i]),
-        timeMs: Number(cols[1][i]),
-        imo: numOrNull(cols[2][i]),
-        shipname: (cols[3][i] as string | null) ?? null,
-        callsign: (cols[4][i] as string | null) ?? null,
-        shiptype: numOrNull(cols[5][i]),
-        draughtM: numOrNull(cols[6][i]),
-        destination: (cols[7][i] as string | null) ?? null,
-        lengthM: numOrNull(cols[8][i]),
-        beamM: numOrNull(cols[9][i]),
-      });
-    }
+    for (let i = 0; i < chunk.rowCount; i++) out.push(rowOf(cols, i));
     if (out.length >= batchSize) {
       yield out;
       out = [];
