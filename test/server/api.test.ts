@@ -45,7 +45,7 @@ describe('read endpoints', () => {
 
   it('finds vessels by name, IMO, MMSI and call sign', async () => {
     expect((await get('/api/vessels?q=angara')).body.vessels.map((v: any) => v.mmsi)).toEqual([ANGARA]);
-    expect((await get('/api/vessels?q=8660313')).body.vessels[0]).toMatchObject({ mmsi: CHON_MA_SAN, shipname: 'CHON MA SAN', imo: '8660313' });
+    expect((await get('/api/vessels?q=8660313')).body.vessels[0]).toMatchObject({ mmsi: CHON_MA_SAN, shipname: 'CHON MA SAN', imo: '8660313', flag: 'KP' });
     expect((await get(`/api/vessels?q=${CHON_MA_SAN}`)).body.vessels[0].mmsi).toBe(CHON_MA_SAN);
     expect((await get('/api/vessels?q=UBCL5')).body.vessels[0].shipname).toBe('ANGARA');
     expect((await get('/api/vessels?q=nothing-like-this')).body.count).toBe(0);

@@ -5,6 +5,7 @@ import { notFound } from '../errors.js';
 import { tableExists, rowsJson, jsonSafe } from '../sql-util.js';
 import { intParam, parseMmsi } from '../validate.js';
 import { vesselRisk, vesselListMatches, riskLevels } from '../integrations.js';
+import { flagOfMmsi } from '../../reference/mid.js';
 
 /** Latest value of each identity field per vessel, one row per MMSI. */
 const LATEST_IDENTITY = `
@@ -60,6 +61,7 @@ export async function searchVessels(ctx: ServerContext, q: string, limit: number
   }
   const levels = await riskLevels(store, rows.map((r) => r.mmsi));
   for (const r of rows) {
+    r.flag ??= flagOfMmsi(r.mmsi); // AIS carries no flag: the MMSI's MID implies one
     const risk = levels.get(r.mmsi);
     r.risk_level = risk?.level ?? null;
     r.risk_score = risk?.score ?? null;
@@ -111,7 +113,7 @@ export function vesselRoutes(ctx: ServerContext): Hono {
       shipname: latest('shipname'),
       imo: latest('imo'),
       callsign: latest('callsign'),
-      flag: latest('flag'),
+      flag: latest('flag') ?? flagOfMmsi(mmsi),
       identities,
       activity,
       event_counts: eventCounts,
