@@ -1,28 +1,14 @@
 // A batch of decoded positions and static reports held in typed columns until it is written. Receptions
 // of one payload inside the batch are merged here (stations united); the store catches the rest.
 import { DEDUP_WINDOW_MS, payloadHash } from './dedup.js';
+import type { StaticFields } from './message-rows.js';
 
 export const SOURCE_CODE = { terrestrial: 1, satellite: 2 } as const;
 
-export interface StaticRow {
-  /** Payload key halves, set by PositionBatch.addStatic. */
+/** A static report's fields plus its payload key halves, set by PositionBatch.addStatic. */
+export interface StaticRow extends StaticFields {
   k1?: number;
   k2?: number;
-  mmsi: number;
-  timeMs: number;
-  type: number;
-  imo: number | null;
-  shipname: string | null;
-  callsign: string | null;
-  shiptype: number | null;
-  toBow: number | null;
-  toStern: number | null;
-  toPort: number | null;
-  toStarboard: number | null;
-  draught: number | null;
-  destination: string | null;
-  source: number;
-  stations: string | null;
 }
 
 /** The rows of a batch as plain data: what crosses from the decoding worker (typed arrays transferred). */
