@@ -1,6 +1,7 @@
 // `tumen decode FILE… [--format jsonl|csv] [--strict]`: raw AIS NMEA to JSON Lines or CSV on stdout.
 import { existsSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
+import { newProgram, runProgram } from '../program.js';
 import { AisDecoder, WRITTEN, REJECT_REASONS, SKIP_REASONS, type DecodeCountKey, type DecodeResult } from '../../ais/index.js';
 import { closeJsonLine, CSV_COLUMNS, csvLine, MAX_JSON_LINE_BYTES, writeJsonLine } from './decode-output.js';
 import { readLines } from '../../io/lines.js';
@@ -198,15 +199,5 @@ export function register(program: Command): void {
  * store's native module and every other command (~0.2 s). Same command, same options, same exit codes.
  */
 export async function decodeMain(argv: string[]): Promise<void> {
-  const program = new Command('tumen').showHelpAfterError().exitOverride();
-  register(program);
-  try {
-    await program.parseAsync(argv);
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      process.exitCode = err.exitCode;
-      return;
-    }
-    throw err;
-  }
+  await runProgram(newProgram([register]), argv);
 }

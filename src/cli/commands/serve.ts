@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
 import { startServer } from '../../server/start.js';
+import { closeOnSignal } from '../until-signal.js';
 
 interface ServeOptions {
   db: string;
@@ -31,14 +32,6 @@ export function register(program: Command): void {
     });
     console.log(`tumen serve: ${server.url}  (API: ${server.url}/openapi.json, store ${opts.db})`);
     if (opts.listen) console.log(`tumen serve: live feed ${opts.listen}: new events on ${server.url}/api/events/stream`);
-    await new Promise<void>((resolve) => {
-      const stop = (): void => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        void server.close().then(resolve);
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await closeOnSignal(server);
   });
 }
