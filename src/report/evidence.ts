@@ -3,6 +3,7 @@
 // parameters the events were found with — what a reader needs to check the claims. Pure: no I/O, no clock.
 import { escapeHtml as esc } from './escape.js';
 import { timelineSvg, type TimelineEvent } from './timeline.js';
+import type { PortRef } from '../events/schema.js';
 
 export interface ReportEvent extends TimelineEvent {
   mmsi: number;
@@ -10,7 +11,7 @@ export interface ReportEvent extends TimelineEvent {
   lon: number;
   evidence: Record<string, unknown>;
   other_mmsi?: number;
-  port?: { id: string; name: string; country: string };
+  port?: PortRef;
   [k: string]: unknown;
 }
 

@@ -1,43 +1,19 @@
 // Typed fetch helpers for the Tumen API (same origin).
-export interface TumenEventJson {
-  id: string;
-  type: string;
-  mmsi: number;
-  start: string;
-  end: string | null;
-  lat: number;
-  lon: number;
-  evidence: Record<string, unknown>;
-  other_mmsi?: number;
-  port?: { id: string; name: string; country: string };
-  candidates?: Array<{ id: string; name: string; country: string; feasibility: number }>;
+import type { PortRef } from '../events/schema.js';
+import type { ReportEvent, ReportVessel } from '../report/evidence.js';
+import type { TrackResponse } from '../server/track-json.js';
+
+/** An event as the API returns it (the shape of events/schema.ts's TumenEvent, type kept open). */
+export interface TumenEventJson extends ReportEvent {
+  candidates?: Array<PortRef & { feasibility: number }>;
   duration_h?: number;
-  [k: string]: unknown;
 }
 
-export interface TrackJson {
-  mmsi: number;
-  total_points: number;
-  simplified: boolean;
-  time_ms: number[];
-  lon: number[];
-  lat: number[];
-  speed_kn: Array<number | null>;
-  gaps: Array<[number, number]>;
-  gap_h: number;
-}
+export type TrackJson = TrackResponse;
 
-export interface VesselJson {
-  mmsi: number;
-  shipname: string | null;
-  imo: string | null;
-  callsign: string | null;
-  flag: string | null;
-  identities: Array<{ field: string; value: string; first_seen: string; last_seen: string; messages: number }>;
-  activity: { positions: number; first_seen: string | null; last_seen: string | null };
+export interface VesselJson extends ReportVessel {
+  activity: NonNullable<ReportVessel['activity']>;
   event_counts: Record<string, number>;
-  list_matches: unknown[];
-  risk: unknown;
 }
 
 export async function api<T>(path: string): Promise<T> {

@@ -6,6 +6,7 @@ import { simplifyTrack } from '../simplify.js';
 import { tableExists, where } from '../sql-util.js';
 import { intParam, optionalBbox, optionalTimeMs, parseMmsi, timeRange, type BBox } from '../validate.js';
 import { TRACK_GAP_MS } from '../params.js';
+import type { TrackResponse } from '../track-json.js';
 
 export interface TrackQuery {
   mmsi: number;
@@ -13,21 +14,6 @@ export interface TrackQuery {
   toMs?: number;
   bbox?: BBox;
   maxPoints: number;
-}
-
-/** Columnar so the browser can copy it straight into typed arrays for deck.gl. */
-export interface TrackResponse {
-  mmsi: number;
-  total_points: number;
-  simplified: boolean;
-  time_ms: number[];
-  lon: number[];
-  lat: number[];
-  speed_kn: Array<number | null>;
-  course_deg: Array<number | null>;
-  /** Index pairs [i, i+1] in the returned arrays between which the vessel did not report for > gap_h. */
-  gaps: Array<[number, number]>;
-  gap_h: number;
 }
 
 export async function readTrack(store: Store, q: TrackQuery): Promise<TrackResponse> {
