@@ -2,7 +2,8 @@
 // sdn.csv (12 unquoted-header columns), alt.csv (aliases keyed by ent_num), sdn_comments.csv (remarks that
 // overflowed the 1,000-character Remarks column, keyed by ent_num). "-0-" means empty.
 import { parseCsv } from './csv.js';
-import { addUnique, emptyEntry, type EntryKind, type ListEntry, type ParsedList, type RejectedRecord } from './types.js';
+import { addUnique, emptyEntry, type ListEntry, type ParsedList, type RejectedRecord } from './types.js';
+import { ofacKind } from './ofac-kind.js';
 import { companyImosIn, formerFlagsIn, linkedToIn, mmsisIn, quotedNamesAfter, vesselImosIn } from './remarks.js';
 
 const SDN_COLUMNS = 12;
@@ -10,15 +11,6 @@ const SDN_COLUMNS = 12;
 function value(cell: string | undefined): string | null {
   const v = (cell ?? '').trim();
   return v === '' || v === '-0-' ? null : v;
-}
-
-function kindOf(sdnType: string | null): EntryKind {
-  switch ((sdnType ?? '').toLowerCase()) {
-    case 'vessel': return 'vessel';
-    case 'individual': return 'person';
-    case 'aircraft': return 'other';
-    default: return 'organization';
-  }
 }
 
 export interface OfacCsvFiles {
@@ -40,7 +32,7 @@ export function parseOfacCsv(files: OfacCsvFiles): ParsedList {
     }
     const name = value(cells[1]);
     if (!name) { rejects.push({ where: `sdn.csv ent_num ${entNum}`, reason: 'no name' }); return; }
-    const e = emptyEntry(entNum, entNum, kindOf(value(cells[2])), name);
+    const e = emptyEntry(entNum, entNum, ofacKind(value(cells[2])), name);
     e.programs = (value(cells[3]) ?? '').split(/\]\s*\[/).map((p) => p.trim()).filter(Boolean);
     addUnique(e.callsigns, value(cells[5]));
     e.vesselType = value(cells[6]);

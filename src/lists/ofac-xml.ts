@@ -2,19 +2,11 @@
 // sdnType, programList, idList (IMO as "Vessel Registration Identification", MMSI, former flags),
 // akaList (a.k.a. / f.k.a.), vesselInfo. The "advanced" SDN_ADVANCED.XML format is a different schema.
 import { asArray, parseXml, text } from './xml.js';
-import { addUnique, emptyEntry, type EntryKind, type ListEntry, type ParsedList, type RejectedRecord } from './types.js';
+import { addUnique, emptyEntry, type ListEntry, type ParsedList, type RejectedRecord } from './types.js';
+import { ofacKind } from './ofac-kind.js';
 import { companyImosIn, formerFlagsIn, linkedToIn, mmsisIn, vesselImosIn } from './remarks.js';
 
 type Rec = Record<string, unknown>;
-
-function kindOf(sdnType: string | null): EntryKind {
-  switch ((sdnType ?? '').toLowerCase()) {
-    case 'vessel': return 'vessel';
-    case 'individual': return 'person';
-    case 'aircraft': return 'other';
-    default: return 'organization';
-  }
-}
 
 /** "07/07/2021" (US month/day/year) -> "2021-07-07". */
 function isoFromUsDate(d: string | null): string | null {
@@ -38,7 +30,7 @@ export function parseOfacXml(xml: string): ParsedList {
     const uid = text(r.uid);
     const name = [text(r.firstName), text(r.lastName)].filter(Boolean).join(' ');
     if (!uid || !name) { rejects.push({ where: `sdnEntry #${k + 1}`, reason: 'no uid or name' }); return; }
-    const e = emptyEntry(uid, uid, kindOf(text(r.sdnType)), name);
+    const e = emptyEntry(uid, uid, ofacKind(text(r.sdnType)), name);
     for (const p of asArray((r.programList as Rec | undefined)?.program)) addUnique(e.programs, text(p));
     for (const a of asArray((r.akaList as Rec | undefined)?.aka as Rec[])) {
       const alt = [text(a.firstName), text(a.lastName)].filter(Boolean).join(' ');

@@ -1,6 +1,6 @@
 // tumen lists: import sanctions lists into the store and show what is loaded and what changed.
 import { createHash } from 'node:crypto';
-import { createReadStream, openSync, readFileSync, readSync, closeSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { basename, dirname, join } from 'node:path';
 import { createGunzip, gunzipSync } from 'node:zlib';
@@ -16,6 +16,7 @@ import { OpenSanctionsReader } from '../../lists/opensanctions.js';
 import { parseCsvWatchlist } from '../../lists/csv-watchlist.js';
 import type { ListSource, ParsedList } from '../../lists/types.js';
 import { imoStatus } from '../../reference/imo.js';
+import { isGzipFile } from '../../io/offset-lines.js';
 
 const SOURCES = ['ofac', 'ofac-xml', 'un', 'opensanctions', 'csv'] as const;
 const DEFAULT_NAMES: Record<ListSource, string> = {
@@ -47,16 +48,6 @@ function sibling(dir: string, wanted: string): string | null {
 export interface ReadListResult {
   parsed: ParsedList;
   files: string[];
-}
-
-function isGzip(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const b = Buffer.alloc(2);
-    return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** The first ~4 KB of a file's text (decompressed when gzip), for format detection. */
@@ -99,7 +90,7 @@ export async function readListFile(path: string, source?: ListSource): Promise<R
     sdnPath = sdn;
     source ??= 'ofac';
   }
-  const gz = isGzip(sdnPath);
+  const gz = isGzipFile(sdnPath);
   const kind = source ?? detectListSource(basename(sdnPath).replace(/\.gz$/i, ''), await readHead(sdnPath, gz));
   if (kind === 'opensanctions') return { parsed: await readOpenSanctions(sdnPath, gz), files: [sdnPath] };
   const bytes = readMaybeGzip(sdnPath);
