@@ -12,14 +12,9 @@ import type { Detector, StaticReport } from './detector.js';
 import { eventId } from './event-id.js';
 import { isoUtc, round } from './geo-stats.js';
 import { DRAUGHT_CHANGE_PARAMS } from './params.js';
+import { isUsablePosition, moveFix, type Fix } from './fix.js';
 
 export type DraughtChangeParams = { [K in keyof typeof DRAUGHT_CHANGE_PARAMS]: number };
-
-interface Fix {
-  timeMs: number;
-  lat: number;
-  lon: number;
-}
 
 interface PendingChange {
   beforeM: number;
@@ -57,18 +52,11 @@ export class DraughtChangeDetector implements Detector<DraughtChangeState> {
   }
 
   pushPosition(p: Position): TumenEvent[] {
-    if (!Number.isFinite(p.timeMs) || !(Math.abs(p.lat) <= 90) || !(Math.abs(p.lon) <= 180)) return [];
-    if ((p as { outlier?: boolean }).outlier === true) return []; // a GNSS glitch is no place for an event
+    if (!isUsablePosition(p)) return []; // a GNSS glitch is no place for an event
     const v = this.vessel(p.mmsi);
     if (v.lastFix && p.timeMs <= v.lastFix.timeMs) return [];
     if (v.lastFix && v.draughtM !== null) v.maxSilenceMs = Math.max(v.maxSilenceMs, p.timeMs - Math.max(v.lastFix.timeMs, v.lastMs));
-    if (v.lastFix) {
-      v.lastFix.timeMs = p.timeMs; // updated in place: one allocation per vessel, not per position
-      v.lastFix.lat = p.lat;
-      v.lastFix.lon = p.lon;
-    } else {
-      v.lastFix = { timeMs: p.timeMs, lat: p.lat, lon: p.lon };
-    }
+    v.lastFix = moveFix(v.lastFix, p);
     return v.pending.length > 0 ? this.release(p.mmsi, v, p.timeMs) : [];
   }
 

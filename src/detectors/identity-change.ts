@@ -18,6 +18,7 @@ import type { Detector, StaticReport } from './detector.js';
 import { eventId } from './event-id.js';
 import { isoUtc, round } from './geo-stats.js';
 import { IDENTITY_CHANGE_PARAMS } from './params.js';
+import { isUsablePosition, moveFix, type Fix } from './fix.js';
 
 export type IdentityChangeParams = { [K in keyof typeof IDENTITY_CHANGE_PARAMS]: (typeof IDENTITY_CHANGE_PARAMS)[K] extends boolean ? boolean : number };
 
@@ -29,12 +30,6 @@ interface FieldState {
   value: Value | null;
   lastMs: number;
   candidate: { value: Value; count: number; firstMs: number } | null;
-}
-
-interface Fix {
-  timeMs: number;
-  lat: number;
-  lon: number;
 }
 
 interface PendingChange {
@@ -118,8 +113,7 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
   }
 
   pushPosition(p: Position): TumenEvent[] {
-    if (!Number.isFinite(p.timeMs) || !(Math.abs(p.lat) <= 90) || !(Math.abs(p.lon) <= 180)) return [];
-    if ((p as { outlier?: boolean }).outlier === true) return []; // a GNSS glitch is no place for an event
+    if (!isUsablePosition(p)) return []; // a GNSS glitch is no place for an event
     const v = this.vessel(p.mmsi);
     const out: TumenEvent[] = [];
     if (p.timeMs < this.firstMs) this.firstMs = p.timeMs;
@@ -129,13 +123,7 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
       for (const e of v.awaitingFix) out.push({ ...e, lat: p.lat, lon: p.lon });
       v.awaitingFix = [];
     }
-    if (v.lastFix) {
-      v.lastFix.timeMs = p.timeMs; // updated in place: one allocation per vessel, not per position
-      v.lastFix.lat = p.lat;
-      v.lastFix.lon = p.lon;
-    } else {
-      v.lastFix = { timeMs: p.timeMs, lat: p.lat, lon: p.lon };
-    }
+    v.lastFix = moveFix(v.lastFix, p);
     if (!v.midChecked) this.checkMid(p.mmsi, p.timeMs, v, out);
     if (v.pending.length > 0) this.release(p.mmsi, v, p.timeMs, out);
     return out;

@@ -16,6 +16,7 @@ import { eventId } from './event-id.js';
 import { addToMean, emptyMeanAcc, isoUtc, type MeanPositionAcc, meanPosition, round } from './geo-stats.js';
 import { LOITERING_PARAMS } from './params.js';
 import { defaultPorts, type PortIndex, type PortPoint, sharedPortIndex } from './port-index.js';
+import { isUsablePosition } from './fix.js';
 
 export type LoiteringParams = { [K in keyof typeof LOITERING_PARAMS]: number };
 
@@ -63,8 +64,7 @@ export class LoiteringDetector implements Detector<LoiteringState> {
   }
 
   pushPosition(p: Position): TumenEvent[] {
-    if (!Number.isFinite(p.timeMs) || !(Math.abs(p.lat) <= 90) || !(Math.abs(p.lon) <= 180)) return [];
-    if ((p as { outlier?: boolean }).outlier === true) return [];
+    if (!isUsablePosition(p)) return []; // a GNSS glitch is no place for an event
     let v = this.vessels.get(p.mmsi);
     if (!v) this.vessels.set(p.mmsi, (v = { last: null, run: null }));
     if (v.last && p.timeMs <= v.last.timeMs) return [];
