@@ -29,10 +29,11 @@ export const GAP_PARAMS = {
   intentionalMinShoreDistanceNm: 50,
   /** Tumen difference: within the watched theatre (Russia–DPRK dark crossings mostly stay < 50 nm from
    *  shore, inside territorial waters, under Russian/Korean coastal AIS coverage), and anywhere coastal
-   *  stations heard the other ships around the gap start during the gap, the shore threshold drops to this —
-   *  just clear of the harbour. The 50 nm rule is GFW's guard against coastal coverage holes; where
-   *  reception is measured directly (below) it has nothing left to guard. */
-  relaxedMinShoreDistanceNm: 2,
+   *  stations heard the other ships around the gap start during the gap, the shore threshold drops to this.
+   *  0: switching AIS off at berth counts too (the DPRK tankers at Vostochny did; SOLAS V/19 wants AIS on
+   *  in port as well). The 50 nm rule is GFW's guard against coastal coverage holes; where reception is
+   *  measured directly (below) it has nothing left to guard. */
+  relaxedMinShoreDistanceNm: 0,
   /** The watched theatre: within this distance of any port of interest (600 km spans Nampo to the Korea
    *  Strait and Peter the Great Gulf). */
   watchedAreaRadiusKm: 600,
