@@ -8,22 +8,14 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createEncounterDetector } from '../src/detectors/encounter.js';
 import type { Position } from '../src/tracks/position.js';
+import { mulberry32 } from '../src/sim/prng.js';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2024-05-01T00:00:00Z');
 const STEP_MS = 180_000;
 const DEG_PER_NM = 1 / 60;
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const seeded = mulberry32;
 
 interface Ship { mmsi: number; lat0: number; lon0: number; vLat: number; vLon: number; speed: number; offsetMs: number; meet: number }
 

@@ -9,6 +9,7 @@ import type { LoadedEntry, ScreenQuery } from '../src/screening/types.js';
 import { normaliseName } from '../src/screening/normalise.js';
 import { GENERIC_NAME_WORDS } from '../src/screening/generic-words.js';
 import { damerauLevenshtein } from '../src/screening/similarity.js';
+import { mulberry32 } from '../src/sim/prng.js';
 
 const FIX = new URL('../test/fixtures/sanctions/', import.meta.url);
 const gz = (p: string): string => gunzipSync(readFileSync(new URL(p, FIX))).toString('latin1');
@@ -23,17 +24,8 @@ export function loadFixtureLists(): LoadedEntry[] {
   ];
 }
 
-/** mulberry32: a small seeded PRNG (same seed, same corpus). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded PRNG (same seed, same corpus). */
+export const rng = mulberry32;
 
 export interface CorpusQuery {
   kind: string;

@@ -78,3 +78,18 @@ export function hash01(...xs: number[]): number {
   }
   return (h >>> 0) / 4294967296;
 }
+
+/**
+ * mulberry32 (Tommy Ettinger): a one-word seeded generator, uniform in [0, 1). Used by tests and benches
+ * that need a small, fixed sequence; the simulator itself uses Rng.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -2,6 +2,7 @@
 // one global time-ordered stream, and a seeded generator so crowds are the same on every run.
 import type { Position } from '../../src/tracks/position.js';
 import type { StaticReport } from '../../src/detectors/detector.js';
+import { mulberry32 } from '../../src/sim/prng.js';
 
 export const T0 = Date.parse('2024-05-01T00:00:00Z');
 export const MIN = 60_000;
@@ -29,17 +30,8 @@ export function stream(...tracks: Position[][]): Position[] {
   return tracks.flat().sort((a, b) => a.timeMs - b.timeMs || a.mmsi - b.mmsi);
 }
 
-/** mulberry32: a small seeded generator (tests must not depend on Math.random). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (tests must not depend on Math.random). */
+export const seeded = mulberry32;
 
 export function staticReport(mmsi: number, timeMs: number, fields: Partial<StaticReport> = {}): StaticReport {
   return {
