@@ -28,10 +28,6 @@ export function addToMean(acc: MeanPositionAcc, lat: number, lon: number): void 
   acc.cosLonSum += Math.cos(lon * RAD);
 }
 
-export function mergeMeans(a: MeanPositionAcc, b: MeanPositionAcc): MeanPositionAcc {
-  return { n: a.n + b.n, latSum: a.latSum + b.latSum, sinLonSum: a.sinLonSum + b.sinLonSum, cosLonSum: a.cosLonSum + b.cosLonSum };
-}
-
 export function meanPosition(acc: MeanPositionAcc): { lat: number; lon: number } {
   if (acc.n === 0) return { lat: NaN, lon: NaN };
   return { lat: acc.latSum / acc.n, lon: Math.atan2(acc.sinLonSum, acc.cosLonSum) / RAD };

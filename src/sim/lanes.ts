@@ -105,8 +105,6 @@ export const EDGES: ReadonlyArray<readonly [string, string]> = [
   ['site_strait', 'hamada_off'], ['site_pgg', 'pgg_e'], ['site_pgg', 'js_n'], ['site_pgg', 'pgg_se'],
 ];
 
-/** Fishing ground centres (nodes above); boats trawl within this radius of the centre. */
-export const FISHING_GROUNDS = ['fg_east_kr', 'fg_ne_kr', 'fg_strait', 'fg_ru', 'fg_ru_e', 'fg_jp'] as const;
 /** Rendezvous sites for scripted encounters and loitering: ≥ 20 nm from shore, inside coastal coverage. */
 export const RENDEZVOUS_SITES = ['site_ulsan', 'site_pohang', 'site_tonghae', 'site_strait', 'site_pgg'] as const;
 

@@ -95,11 +95,6 @@ export async function listIngestLog(store: Store): Promise<IngestLogEntry[]> {
   return (await store.all(`${SELECT} ORDER BY id`)).map(fromRow);
 }
 
-export async function getIngestLog(store: Store, id: number): Promise<IngestLogEntry | undefined> {
-  const row = await store.one(`${SELECT} WHERE id = ?`, [id]);
-  return row ? fromRow(row) : undefined;
-}
-
 export async function startIngestLog(store: Store, e: { source: string; fileKey: string | null; format: string; startedMs: number }): Promise<number> {
   const row = await store.one<{ id: number }>(
     `INSERT INTO ingest_log (source, file_key, format, started, status) VALUES (?, ?, ?, epoch_ms(?::BIGINT), 'running') RETURNING id`,
