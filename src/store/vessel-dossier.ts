@@ -184,24 +184,3 @@ export async function buildDossier(store: Store, queryText: string, index?: Scre
     risk,
   };
 }
-
-// Seams for the HTTP API (src/server/integrations.ts), same signatures as its placeholders.
-export async function vesselRisk(store: Store, mmsi: number): Promise<RiskAssessment> {
-  return (await buildDossier(store, String(mmsi).padStart(9, '0'))).risk;
-}
-
-export async function vesselListMatches(store: Store, ids: { mmsi: number; imo: string | null; shipname: string | null }): Promise<ScreenResult['matches']> {
-  const idx = await storeScreeningIndex(store);
-  if (!idx) return [];
-  return screenVessel(idx, { mmsi: String(ids.mmsi), imo: ids.imo, name: ids.shipname }).matches;
-}
-
-export async function riskLevels(store: Store, mmsis: number[]): Promise<Map<number, { level: string; score: number }>> {
-  const idx = await storeScreeningIndex(store);
-  const out = new Map<number, { level: string; score: number }>();
-  for (const m of mmsis) {
-    const d = await buildDossier(store, String(m).padStart(9, '0'), idx);
-    out.set(m, { level: d.risk.level, score: d.risk.score });
-  }
-  return out;
-}
