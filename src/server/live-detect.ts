@@ -1,20 +1,17 @@
 // Live detection for `tumen serve --listen` and uploads: new rows of `positions` and `statics` (found by
 // a rowid watermark, polled every `pollMs`) go through the incremental detectors, kept in memory per
 // vessel; each event they complete is written to `events` and published to SSE subscribers.
-// The per-vessel chain mirrors the batch pipeline's VesselRun (src/detectors/pipeline.ts): segmenter →
-// gap (+ dark port call) → port visit → registered per-vessel detectors; global detectors see every
-// position in arrival order. Open events are not flushed while live: `tumen detect` remains the
+// Each vessel runs the batch pipeline's own chain (src/detectors/vessel-chain.ts); global detectors see
+// every position in arrival order. Open events are not flushed while live: `tumen detect` remains the
 // reference run over the whole store.
 import type { Store } from '../store/db.js';
 import { ensureEventsSchema } from '../store/events.js';
 import type { TumenEvent } from '../events/schema.js';
 import type { Detector, StaticReport } from '../detectors/detector.js';
 import type { Position, ReceptionSource } from '../tracks/position.js';
-import { Segmenter } from '../tracks/segmenter.js';
-import { GapDetector, type GapContext } from '../detectors/gap.js';
-import { darkPortCallFromGap } from '../detectors/dark-port-call.js';
-import { PortVisitDetector } from '../detectors/port-visit.js';
+import type { GapContext } from '../detectors/gap.js';
 import { ReceptionIndex } from '../detectors/reception.js';
+import { VesselChain } from '../detectors/vessel-chain.js';
 import { EXTRA_DETECTORS, type DetectorContext } from '../detectors/registry.js';
 import { portIndex } from '../reference/wpi.js';
 import { distanceToShoreM } from '../geo/land.js';
@@ -25,35 +22,24 @@ import { storeChanged } from './integrations.js';
 /** How often new rows are looked for: well inside the one-second promise of the live feed. */
 export const LIVE_POLL_MS = 200;
 
+/** One vessel's chain, the batch pipeline's own; events collect in `sink` until the pass takes them. */
 class LiveVessel {
-  readonly segmenter: Segmenter;
-  readonly gap: GapDetector;
-  readonly portVisit: PortVisitDetector;
-  readonly detectors: Detector[];
+  private readonly sink: TumenEvent[] = [];
+  private readonly chain: VesselChain;
 
   constructor(mmsi: number, ctx: DetectorContext) {
-    this.segmenter = new Segmenter(mmsi);
-    this.gap = new GapDetector(ctx.gap);
-    this.portVisit = new PortVisitDetector({ ports: ctx.ports });
-    this.detectors = EXTRA_DETECTORS.filter((d) => d.scope === 'vessel').map((d) => d.create(ctx));
+    const perVessel = EXTRA_DETECTORS.filter((d) => d.scope === 'vessel');
+    this.chain = new VesselChain(mmsi, ctx, perVessel, () => true, this.sink);
   }
 
   pushPosition(p: Position): TumenEvent[] {
-    const out: TumenEvent[] = [];
-    for (const tp of this.segmenter.push(p)) {
-      for (const g of this.gap.pushPosition(tp)) {
-        out.push(g);
-        const call = darkPortCallFromGap(g);
-        if (call) out.push(call);
-      }
-      out.push(...this.portVisit.pushPosition(tp));
-      for (const d of this.detectors) if (d.pushPosition) out.push(...d.pushPosition(tp));
-    }
-    return out;
+    this.chain.push(p);
+    return this.sink.splice(0);
   }
 
   pushStatic(s: StaticReport): TumenEvent[] {
-    return this.detectors.flatMap((d) => (d.pushStatic ? d.pushStatic(s) : []));
+    this.chain.pushStatic(s);
+    return this.sink.splice(0);
   }
 }
 
