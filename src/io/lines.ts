@@ -57,38 +57,71 @@ export async function* readChunks(pathOrDash: string, options: ReadLinesOptions 
 }
 
 /**
- * Yields the lines of `pathOrDash` in batches (one batch per chunk read). Lines carry no "\n" or "\r".
- * Bytes are decoded as latin1: NMEA is ASCII, and junk bytes never make the reader fail.
+ * Cuts lines out of byte chunks that end anywhere, keeping the unfinished last line for the next chunk.
+ * Lines carry no "\n" and lose one trailing "\r". Bytes are decoded as latin1 (one character per byte):
+ * NMEA is ASCII, and junk bytes never make the reader fail. Lines are cut from the bytes (indexOf on the
+ * Buffer) and decoded one by one: each becomes a flat string, which later character-by-character parsing
+ * reads ~30% faster than split()'s sliced strings.
  */
-export async function* readLines(pathOrDash: string, options: ReadLinesOptions = {}): AsyncIterable<string[]> {
-  const text = readChunks(pathOrDash, options);
+export class LineSplitter {
+  private carry = '';
+  /** Offset of the carried line's first byte. */
+  private carryStart = 0;
 
-  // Lines are cut from the bytes (indexOf on the Buffer) and decoded one by one: each line becomes a flat
-  // string, which later character-by-character parsing reads ~30% faster than split()'s sliced strings.
-  let carry = ''; // the unfinished last line of the previous chunk
-  for await (const buf of text) {
-    const lines: string[] = [];
+  /** `maxLineChars`: a longer line without end (binary junk) is handed on in pieces rather than grown without bound. */
+  constructor(private readonly maxLineChars = MAX_LINE_CHARS) {}
+
+  /**
+   * Appends the lines `buf` completes to `lines`, and, when `starts` is given, the offset where each begins
+   * (`base` = offset of buf[0]). Returns the offset just after the last newline in `buf`.
+   */
+  push(buf: Buffer, lines: string[], starts?: number[], base = 0): number {
     let start = 0;
     for (;;) {
       const nl = buf.indexOf(10, start);
       if (nl < 0) break;
       const end = nl > start && buf[nl - 1] === 13 ? nl - 1 : nl;
       let line = latin1(buf, start, end);
-      if (carry.length > 0) {
-        if (nl === start && carry.charCodeAt(carry.length - 1) === 13) carry = carry.slice(0, -1);
-        line = carry + line;
-        carry = '';
-      }
+      if (this.carry.length > 0) {
+        if (nl === start && this.carry.charCodeAt(this.carry.length - 1) === 13) this.carry = this.carry.slice(0, -1);
+        line = this.carry + line;
+        this.carry = '';
+        starts?.push(this.carryStart);
+      } else if (starts) starts.push(base + start);
       lines.push(line);
       start = nl + 1;
     }
-    if (start < buf.length) carry += latin1(buf, start, buf.length);
-    // A "line" without end (binary junk): hand it on in pieces rather than grow one string without bound.
-    if (carry.length > MAX_LINE_CHARS) {
-      lines.push(carry);
-      carry = '';
+    const afterLastNewline = base + start;
+    if (start < buf.length) {
+      if (this.carry.length === 0) this.carryStart = base + start;
+      this.carry += latin1(buf, start, buf.length);
     }
+    if (this.carry.length > this.maxLineChars) {
+      lines.push(this.carry);
+      starts?.push(this.carryStart);
+      this.carry = '';
+    }
+    return afterLastNewline;
+  }
+
+  /** The last line when the input does not end with a newline: its text, start offset and end offset. */
+  finish(): { line: string; start: number; end: number } | null {
+    const carry = this.carry;
+    if (carry.length === 0) return null;
+    this.carry = '';
+    const line = carry.charCodeAt(carry.length - 1) === 13 ? carry.slice(0, -1) : carry;
+    return { line, start: this.carryStart, end: this.carryStart + carry.length };
+  }
+}
+
+/** Yields the lines of `pathOrDash` in batches (one batch per chunk read); see LineSplitter. */
+export async function* readLines(pathOrDash: string, options: ReadLinesOptions = {}): AsyncIterable<string[]> {
+  const splitter = new LineSplitter();
+  for await (const buf of readChunks(pathOrDash, options)) {
+    const lines: string[] = [];
+    splitter.push(buf, lines);
     if (lines.length > 0) yield lines;
   }
-  if (carry.length > 0) yield [carry.charCodeAt(carry.length - 1) === 13 ? carry.slice(0, -1) : carry];
+  const last = splitter.finish();
+  if (last) yield [last.line];
 }

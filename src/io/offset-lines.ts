@@ -5,6 +5,7 @@
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
+import { LineSplitter } from './lines.js';
 
 export interface LineBlock {
   lines: string[];
@@ -53,8 +54,8 @@ export function openOffsetLines(path: string, startOffset = 0, highWaterMark = 1
   let consumed = 0;
   async function* blocks(): AsyncIterable<LineBlock> {
     let pos = gzip || path === '-' ? 0 : startOffset; // decompressed offset of the next byte of `stream`
-    let carry = '';
-    let carryStart = startOffset;
+    // Offsets are exact, so no line is cut into pieces: a resume point must be a real line start.
+    const splitter = new LineSplitter(Infinity);
     for await (const buf of stream as AsyncIterable<Buffer>) {
       let chunk = buf;
       if (pos < skip) {
@@ -66,34 +67,13 @@ export function openOffsetLines(path: string, startOffset = 0, highWaterMark = 1
       const base = pos;
       pos += chunk.length;
       consumed = raw.bytesRead ?? pos;
-      const text = chunk.toString('latin1');
       const lines: string[] = [];
       const starts: number[] = [];
-      let from = 0;
-      let nl = text.indexOf('\n');
-      if (nl < 0) {
-        if (carry.length === 0) carryStart = base;
-        carry += text;
-        continue;
-      }
-      lines.push(stripCr(carry + text.slice(0, nl)));
-      starts.push(carry.length > 0 ? carryStart : base);
-      carry = '';
-      from = nl + 1;
-      while ((nl = text.indexOf('\n', from)) >= 0) {
-        lines.push(stripCr(text.slice(from, nl)));
-        starts.push(base + from);
-        from = nl + 1;
-      }
-      carry = text.slice(from);
-      carryStart = base + from;
-      yield { lines, starts, end: base + from };
+      const end = splitter.push(chunk, lines, starts, base);
+      if (lines.length > 0) yield { lines, starts, end };
     }
-    if (carry.length > 0) yield { lines: [stripCr(carry)], starts: [carryStart], end: carryStart + carry.length };
+    const last = splitter.finish();
+    if (last) yield { lines: [last.line], starts: [last.start], end: last.end };
   }
   return { blocks: blocks(), fileBytesRead: () => consumed, fileSize, gzip };
-}
-
-function stripCr(s: string): string {
-  return s.length > 0 && s.charCodeAt(s.length - 1) === 13 ? s.slice(0, -1) : s;
 }
