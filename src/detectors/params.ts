@@ -18,6 +18,20 @@ export const SEGMENT_PARAMS = {
   /** A new segment needs this many points before it is reported as a real parallel track; shorter
    *  ones are outliers (GNSS glitches). Tumen choice: GFW drops segments with < 2 points ("noise"). */
   minPointsForTrack: 3,
+  /** A confirmed segment silent this long while a sibling segment of the same MMSI kept reporting is
+   *  *dormant*: a point that would join it wakes it only tentatively — it needs `minPointsForTrack` points
+   *  before it counts, else (the live sibling resumes) it is an outlier. So one GNSS glitch that happens to
+   *  land within the (hours-wide) reach of a silent fabricated track is not a return to it. Above the
+   *  ~90 min satellite revisit, so a satellite-only ship's regular reports never count as dormant. Tumen
+   *  (GFW gpsdio-segment has no dormancy: a glitch there joins the dormant segment). */
+  dormantAfterH: 2,
+  /** ...and at least this many times its own mean interval between reports, so a sparse reporter (a
+   *  satellite-only ship, one of many ships on a default MMSI) resuming at its usual cadence is not dormant
+   *  (Tumen; checked on GFW's 416000000 test track, where a ratio-free rule lost sparse ships' points). */
+  dormantMeanStepRatio: 10,
+  /** A wake of a dormant segment is confirmed (merged back into it) by this many points: one more
+   *  consistent report after the waking one. A single glitch never gets it (Tumen). */
+  minWakePoints: 2,
 } as const;
 
 export const GAP_PARAMS = {

@@ -3,6 +3,10 @@
 // for one MMSI mean a shared or spoofed MMSI. A new segment is *tentative* until it gathers
 // `minPointsForTrack` points; a tentative segment that dies while a confirmed sibling was alive is an
 // outlier (a GNSS glitch) — its points are marked `outlier` so no detector turns them into events.
+// A confirmed segment silent for `dormantAfterH` (and 10× its usual report interval) while a sibling kept
+// reporting is dormant: a point that would join it opens a tentative *wake* instead, merged back into it
+// (same id) once it has `minWakePoints` points and an outlier if it dies first (the sibling went on) — so
+// a glitch landing within the hours-wide reach of a silent fabricated track stays a glitch.
 //
 // Incremental: push time-ordered positions of ONE vessel, receive decided points in time order (points of
 // a tentative segment are held back until it is confirmed or dies), snapshot the state as JSON.
@@ -37,6 +41,13 @@ interface Segment {
   siblingPointsSince: number;
   dead: boolean;
   outlier: boolean;
+  /** On a tentative wake: the id of the dormant segment it continues (merged into it once confirmed). */
+  wakes?: string | null;
+  /** On a dormant segment: a wake is pending, so new points go to the wake, not here. */
+  waking?: boolean;
+  /** On a dormant segment: the last point of its latest wake that died as an outlier ([t, lat, lon]). A
+   *  point reachable from it confirms that wake after the fact (a sparse reporter, not a glitch). */
+  lastWake?: [number, number, number] | null;
 }
 
 export interface SegmenterState {
@@ -94,7 +105,9 @@ export class Segmenter {
     }
 
     this.expire(p.timeMs);
-    const seg = this.choose(p) ?? this.open(p);
+    let seg = this.choose(p);
+    seg = seg && this.isDormant(seg, p.timeMs) && !this.followsWake(seg, p) ? this.wake(seg, p) : seg ?? this.open(p);
+    seg.lastWake = null;
     seg.lastMs = p.timeMs;
     seg.lastLat = p.lat;
     seg.lastLon = p.lon;
@@ -111,7 +124,12 @@ export class Segmenter {
     }
     seg.count++;
     seg.siblingPointsSince = 0;
-    if (!seg.confirmed && seg.count >= this.params.minPointsForTrack) seg.confirmed = true;
+    if (!seg.confirmed && seg.count >= (seg.wakes ? this.params.minWakePoints : this.params.minPointsForTrack)) {
+      seg.confirmed = true;
+      const wakes = seg.wakes;
+      const dormant = wakes ? s.segments.find((g) => g.id === wakes && !g.dead) : undefined;
+      if (dormant) seg = this.merge(seg, dormant);
+    }
     const direct = seg.confirmed && s.queue.length === 0;
     if (!direct) s.queue.push({ p, seg: seg.id });
 
@@ -154,6 +172,54 @@ export class Segmenter {
   private kill(g: Segment): void {
     g.dead = true;
     g.outlier = !g.confirmed && g.hadConfirmedSibling;
+    if (g.wakes) {
+      const dormant = this.s.segments.find((x) => x.id === g.wakes);
+      if (dormant) {
+        dormant.waking = false; // back to dormant: a later point may wake it again
+        if (g.outlier) dormant.lastWake = [g.lastMs, g.lastLat, g.lastLon];
+      }
+    }
+  }
+
+  /** Confirmed, silent for `dormantAfterH`, and a confirmed sibling reported during that silence. */
+  private isDormant(g: Segment, nowMs: number): boolean {
+    const silentMs = nowMs - g.lastMs;
+    const meanStepMs = (g.lastMs - g.startMs) / Math.max(1, g.count - 1);
+    return g.confirmed && silentMs >= this.params.dormantAfterH * MS_PER_HOUR
+      && silentMs >= this.params.dormantMeanStepRatio * meanStepMs
+      && this.s.segments.some((o) => o !== g && !o.dead && o.confirmed && o.lastMs > g.lastMs);
+  }
+
+  /** `p` is reachable from the dormant segment's last dead wake: two consistent reports, not one glitch. */
+  private followsWake(g: Segment, p: Position): boolean {
+    const w = g.lastWake;
+    if (!w) return false;
+    const d = distanceM(w[1], w[2], p.lat, p.lon);
+    return d <= this.params.noiseDistanceM
+      || d / METRES_PER_NM / ((p.timeMs - w[0]) / MS_PER_HOUR + this.params.bufferH) <= this.params.maxSpeedKn;
+  }
+
+  /** A tentative segment for a point that would wake dormant `g`; `g` takes no points while it is pending. */
+  private wake(g: Segment, p: Position): Segment {
+    const w = this.open(p);
+    w.wakes = g.id;
+    w.hadConfirmedSibling = true;
+    g.waking = true;
+    return w;
+  }
+
+  /** A confirmed wake becomes its dormant segment again: same id, its fixes, its held points relabelled. */
+  private merge(w: Segment, g: Segment): Segment {
+    g.lastMs = w.lastMs;
+    g.lastLat = w.lastLat;
+    g.lastLon = w.lastLon;
+    g.recent = w.recent;
+    g.count += w.count;
+    g.siblingPointsSince = 0;
+    g.waking = false;
+    for (const q of this.s.queue) if (q.seg === w.id) q.seg = g.id;
+    this.s.segments = this.s.segments.filter((x) => x !== w);
+    return g;
   }
 
   /** The reachable live segment (implied speed ≤ max from any of its recent fixes), preferring confirmed
@@ -165,7 +231,7 @@ export class Segmenter {
     let first: Segment | undefined;
     let reachable: Segment[] | undefined;
     for (const g of this.s.segments) {
-      if (g.dead) continue;
+      if (g.dead || g.waking) continue;
       let ok = false;
       for (let i = g.recent.length - 1; i >= 0 && !ok; i--) {
         const f = g.recent[i]!;
@@ -189,7 +255,7 @@ export class Segmenter {
           : distanceM(f[1], f[2], p.lat, p.lon);
         ratio = Math.min(ratio, d / radiusM);
       }
-      const score = (g.confirmed ? 0 : 10) + ratio;
+      const score = (g.confirmed || g.wakes ? 0 : 10) + ratio; // a wake continues a confirmed segment
       if (score < bestScore) {
         bestScore = score;
         best = g;

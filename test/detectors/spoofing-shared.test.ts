@@ -92,6 +92,52 @@ describe('spoofing', () => {
   });
 });
 
+/** A spoofer whose fake track (04:00–10:00, 167 km north of its true one, east at 10 kn) has gone silent,
+ *  then at 14:00 one GNSS glitch 111 km north of the true position: unreachable from the live track, but
+ *  within 25 kn-reach of the fake track's last fix four hours earlier (the dormant segment). */
+const DORMANT_FAKE_FROM = T0 + 4 * HOUR, DORMANT_FAKE_TO = T0 + 10 * HOUR, GLITCH_AT = T0 + 14 * HOUR;
+function spooferThenGlitch(): Position[] {
+  return honest().map((p) => {
+    if (p.timeMs === GLITCH_AT) return { ...p, lat: 41 };
+    if (p.timeMs < DORMANT_FAKE_FROM || p.timeMs >= DORMANT_FAKE_TO) return p;
+    const h = (p.timeMs - DORMANT_FAKE_FROM) / HOUR;
+    return { ...p, lat: p.lat + 1.5, lon: 131.5 + (h * 10 * DEG_PER_NM) / cosLat(41.5) + (p.lon - Math.round(p.lon * 1e3) / 1e3) };
+  });
+}
+
+describe('a glitch within reach of a dormant (silent) segment', () => {
+  it('stays a glitch: no shared_mmsi, and the fake track is still one teleport-and-return', () => {
+    const input = spooferThenGlitch();
+    const glitch = input.find((p) => p.timeMs === GLITCH_AT)!;
+    const fakeLast = input.filter((p) => p.timeMs < DORMANT_FAKE_TO).at(-1)!;
+    // The premise: reachable from the dormant fake track at 25 kn (+10 min), not from the live true one.
+    expect(distanceM(fakeLast.lat, fakeLast.lon, glitch.lat, glitch.lon) / 1852).toBeLessThan(25 * ((GLITCH_AT - fakeLast.timeMs) / HOUR + 1 / 6));
+    expect(distanceM(40, glitch.lon, glitch.lat, glitch.lon)).toBeGreaterThan(100_000);
+
+    expect(runAll(createSharedMmsiDetector(), input)).toEqual([]);
+    const spoof = createSpoofingDetector();
+    const events = runAll(spoof, input);
+    expect(events.map((e) => [e.evidence.kind, e.start, e.end])).toEqual([
+      ['teleport_return', '2024-05-01T04:00:00.000Z', '2024-05-01T09:58:00.000Z'],
+    ]);
+    expect(spoof.glitches).toBe(1);
+  });
+
+  it('is an outlier in the segmenter, and the dormant segment keeps its id when it really resumes', () => {
+    const seg = new Segmenter(M);
+    const out = [...spooferThenGlitch().flatMap((p) => seg.push(p)), ...seg.flush()];
+    expect(out.filter((p) => p.outlier).map((p) => p.timeMs)).toEqual([GLITCH_AT]);
+    // A genuine resumption: the fake track comes back at 14:00 for 3 reports (then true again).
+    const resumed = spooferThenGlitch().map((p) => (p.timeMs >= GLITCH_AT && p.timeMs < GLITCH_AT + 6 * MIN ? { ...p, lat: 41.5, lon: 133.5 + (p.timeMs - GLITCH_AT) / HOUR * 10 * DEG_PER_NM / cosLat(41.5) } : p));
+    const seg2 = new Segmenter(M);
+    const out2 = [...resumed.flatMap((p) => seg2.push(p)), ...seg2.flush()];
+    expect(out2.filter((p) => p.outlier)).toEqual([]);
+    const fakeId = out2.find((p) => p.timeMs === DORMANT_FAKE_FROM)!.segmentId;
+    expect(out2.filter((p) => p.segmentId === fakeId).map((p) => p.timeMs).slice(-3)).toEqual([GLITCH_AT, GLITCH_AT + 2 * MIN, GLITCH_AT + 4 * MIN]);
+    expect(out2.map((p) => p.timeMs)).toEqual(resumed.map((p) => p.timeMs)); // time order kept
+  });
+});
+
 describe('shared_mmsi', () => {
   it('reports two ships alternating on one MMSI once, with the overlap of their tracks', () => {
     const events = runAll(createSharedMmsiDetector(), twoShips());
