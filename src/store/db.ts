@@ -15,9 +15,11 @@ export class Store {
     private readonly ownsInstance = true,
   ) {}
 
-  static async open(path: string = DEFAULT_DB_PATH, options: { readOnly?: boolean } = {}): Promise<Store> {
+  /** `memoryLimit` is DuckDB's `memory_limit` (e.g. '512MB'); unset, DuckDB takes 80 % of RAM. */
+  static async open(path: string = DEFAULT_DB_PATH, options: { readOnly?: boolean; memoryLimit?: string } = {}): Promise<Store> {
     const config: Record<string, string> = {};
     if (options.readOnly) config.access_mode = 'READ_ONLY';
+    if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, config);

@@ -9,6 +9,10 @@ import { StrictStop } from '../../ingest/nmea-decode.js';
 import { listen, parseListenUrl } from '../../ingest/listen.js';
 import { createProgress } from '../progress.js';
 
+// DuckDB's buffer pool during ingest: without a limit it grows to 80 % of RAM (1.4 GB peak RSS on 6.7 M new
+// rows); 512 MB keeps the whole process under 1 GB, spilling to disk if a statement needs more.
+const INGEST_MEMORY_LIMIT = '512MB';
+
 interface IngestCliOptions {
   db: string;
   format?: string;
@@ -59,7 +63,7 @@ export function register(program: Command): void {
       strict: o.strict ?? false,
       batchRows: Math.max(1, Number(o.batch) || 300_000),
     };
-    const store = await Store.open(o.db);
+    const store = await Store.open(o.db, { memoryLimit: INGEST_MEMORY_LIMIT });
     try {
       if (o.listen !== undefined) {
         if (files.length > 0) throw new Error('give either FILES or --listen, not both');
