@@ -22,4 +22,19 @@ describe('reception index', () => {
     const back = ReceptionIndex.restore(JSON.parse(JSON.stringify(idx.snapshot())));
     expect(back.positionsPerDay(42.5, 132.5, T0, T0 + 20 * HOUR, 15, true)).toBe(idx.positionsPerDay(42.5, 132.5, T0, T0 + 20 * HOUR, 15, true));
   });
+
+  it('takes positions after a query and out of time order (the live feed), counting them in the next query', () => {
+    const live = new ReceptionIndex();
+    for (let h = 0; h < 10; h++) live.add(42.5, 132.5, T0 + h * HOUR);
+    // hours strictly inside (T0 - 0.5 h, T0 + 10.5 h): 00..09, 1 each → 24/day.
+    expect(live.positionsPerDay(42.5, 132.5, T0 - 0.5 * HOUR, T0 + 10.5 * HOUR, 15)).toBe(24);
+    live.add(42.5, 132.5, T0 + 3 * HOUR + 60_000); // into the past of the series
+    live.add(42.5, 132.5, T0 + 20 * HOUR); // outside the queried hours
+    live.add(42.5, 132.5, T0 + 9 * HOUR); // the last hour again
+    expect(live.positionsPerDay(42.5, 132.5, T0 - 0.5 * HOUR, T0 + 10.5 * HOUR, 15)).toBeCloseTo(28.8, 9); // 12 in 10 h
+    expect(live.positionsPerDay(42.5, 132.5, T0 + 2.5 * HOUR, T0 + 4.5 * HOUR, 15)).toBe(48);
+    const back = ReceptionIndex.restore(live.snapshot());
+    expect(back.snapshot().all).toEqual(live.snapshot().all);
+    expect(back.positionsPerDay(42.5, 132.5, T0 - 0.5 * HOUR, T0 + 30 * HOUR, 15)).toBe(live.positionsPerDay(42.5, 132.5, T0 - 0.5 * HOUR, T0 + 30 * HOUR, 15));
+  });
 });
