@@ -53,42 +53,48 @@ const STAGE_TIME_SQL = {
   csv_static_stage: 't',
 } as const;
 
-/** Observations in `statics` of the scope's vessels from `$lo` on, after the seed run of their field if any. */
-const TAIL_OBSERVATIONS_SQL = `SELECT o.* FROM (
-  ${IDENTITY_FIELDS.map(
-    (f) => `SELECT s.mmsi, s.time, '${f}' AS field, CAST(s.${f} AS VARCHAR) AS value FROM statics s
-    WHERE s.${f} IS NOT NULL AND s.time >= epoch_ms($lo::BIGINT) AND s.mmsi IN (SELECT mmsi FROM identity_stage_scope)`,
-  ).join('\n  UNION ALL\n  ')}) o
-  LEFT JOIN identity_seeds k ON k.mmsi = o.mmsi AND k.field = o.field
-  WHERE k.mmsi IS NULL OR o.time > k.last_seen OR (o.time = k.last_seen AND o.value > k.value)`;
+/** Observations in `statics` of the incremental scope newer than each vessel's cutoff (and than `$lo`). */
+const NEW_OBSERVATIONS_SQL = IDENTITY_FIELDS.map(
+  (f) => `SELECT s.mmsi, s.time, '${f}' AS field, CAST(s.${f} AS VARCHAR) AS value FROM statics s JOIN identity_incremental c USING (mmsi)
+    WHERE s.${f} IS NOT NULL AND s.time >= epoch_ms($lo::BIGINT) AND (c.cutoff IS NULL OR s.time > c.cutoff)`,
+).join('\n  UNION ALL\n  ');
 
 /**
- * The same for the MMSIs of a staging table (ingest, inside the batch transaction), incrementally. Runs are
- * ordered by (time, value) and a run's first and last observations carry its value, so for a vessel whose
- * oldest staged static is at T, the runs ending before T are final except the last of them (the seed), which
- * may still extend. Only the observations after the seed — (time, value) greater than (seed end, seed
- * value) — are read again and the runs from the seed on recomputed: exactly the rows of a full rebuild.
- * In time-ordered input that is just the new statics; a late (older) static reaches back only to T.
+ * The same for the MMSIs of a staging table (ingest, inside the batch transaction), incrementally: a vessel
+ * whose staged statics are all newer than every stored run end only extends its last run per field or
+ * appends runs, which gives exactly the rows of a full rebuild (the new observations sort after all stored
+ * ones). A vessel with an older or equal-time static (a later file, late satellite lines) is fully rebuilt.
  */
 export async function rebuildIdentityHistoryFromStage(store: Store, stageTable: 'static_stage' | 'csv_static_stage'): Promise<void> {
   await store.run(`CREATE OR REPLACE TEMP TABLE identity_stage_scope AS
-    SELECT mmsi, min(${STAGE_TIME_SQL[stageTable]}) AS t_min FROM ${stageTable} GROUP BY mmsi`);
-  await store.run(`CREATE OR REPLACE TEMP TABLE identity_seeds AS
-    SELECT h.* FROM identity_history h JOIN identity_stage_scope s USING (mmsi) WHERE h.last_seen < s.t_min
-    QUALIFY row_number() OVER (PARTITION BY h.mmsi, h.field ORDER BY h.last_seen DESC, h.value DESC) = 1`);
-  const lo = await store.one<{ lo: number }>(`SELECT epoch_ms(least(
-      (SELECT min(t_min) FROM identity_stage_scope),
-      (SELECT min(last_seen) FROM identity_seeds),
-      (SELECT min(h.first_seen) FROM identity_history h JOIN identity_stage_scope s USING (mmsi) WHERE h.last_seen >= s.t_min)
-    ))::DOUBLE AS lo`);
-  await store.run(`CREATE OR REPLACE TEMP TABLE identity_tail_obs AS ${TAIL_OBSERVATIONS_SQL}`, { lo: Number(lo?.lo ?? 0) });
-  await store.run(`CREATE OR REPLACE TEMP TABLE identity_tail_seeds AS
-    SELECT k.* FROM identity_seeds k WHERE EXISTS (SELECT 1 FROM identity_tail_obs n WHERE n.mmsi = k.mmsi AND n.field = k.field)`);
-  await store.run(`CREATE OR REPLACE TEMP TABLE identity_tail_runs AS
+    SELECT st.mmsi, st.t_min, max(h.last_seen) AS cutoff
+    FROM (SELECT mmsi, min(${STAGE_TIME_SQL[stageTable]}) AS t_min FROM ${stageTable} GROUP BY mmsi) st
+    LEFT JOIN identity_history h USING (mmsi) GROUP BY st.mmsi, st.t_min`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE identity_scope AS
+    SELECT mmsi FROM identity_stage_scope WHERE cutoff IS NOT NULL AND t_min <= cutoff`);
+  await rebuildScope(store);
+  await store.run(`CREATE OR REPLACE TEMP TABLE identity_incremental AS
+    SELECT mmsi, cutoff FROM identity_stage_scope WHERE cutoff IS NULL OR t_min > cutoff`);
+  const lo = await store.one<{ lo: number | null }>(
+    'SELECT epoch_ms(min(t_min))::DOUBLE AS lo FROM identity_stage_scope WHERE cutoff IS NULL OR t_min > cutoff');
+  if (lo?.lo !== null && lo?.lo !== undefined) await extendIncremental(store, Number(lo.lo));
+  await store.run('DROP TABLE IF EXISTS identity_incremental');
+  await store.run('DROP TABLE identity_stage_scope');
+}
+
+async function extendIncremental(store: Store, loMs: number): Promise<void> {
+  await store.run(`CREATE OR REPLACE TEMP TABLE identity_new_obs AS ${NEW_OBSERVATIONS_SQL}`, { lo: loMs });
+  // The last stored run of each (mmsi, field) with new observations: the greatest in (time, value) order.
+  await store.run(`CREATE OR REPLACE TEMP TABLE identity_last_runs AS
+    SELECT h.* FROM identity_history h
+    WHERE h.mmsi IN (SELECT mmsi FROM identity_incremental)
+      AND EXISTS (SELECT 1 FROM identity_new_obs n WHERE n.mmsi = h.mmsi AND n.field = h.field)
+    QUALIFY row_number() OVER (PARTITION BY h.mmsi, h.field ORDER BY h.last_seen DESC, h.first_seen DESC, h.value DESC) = 1`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE identity_extended AS
     WITH obs AS (
-      SELECT mmsi, last_seen AS time, field, value, first_seen, messages::BIGINT AS messages FROM identity_tail_seeds
+      SELECT mmsi, last_seen AS time, field, value, first_seen, messages::BIGINT AS messages FROM identity_last_runs
       UNION ALL
-      SELECT mmsi, time, field, value, time AS first_seen, 1::BIGINT AS messages FROM identity_tail_obs
+      SELECT mmsi, time, field, value, time AS first_seen, 1::BIGINT AS messages FROM identity_new_obs
     ), marked AS (
       SELECT *, CASE WHEN value IS DISTINCT FROM lag(value) OVER w THEN 1 ELSE 0 END AS change
       FROM obs WINDOW w AS (PARTITION BY mmsi, field ORDER BY time, value)
@@ -99,13 +105,10 @@ export async function rebuildIdentityHistoryFromStage(store: Store, stageTable: 
     SELECT mmsi, field, any_value(value) AS value, min(first_seen) AS first_seen, max(time) AS last_seen,
       sum(messages)::UINTEGER AS messages
     FROM runs GROUP BY mmsi, field, run`);
-  await store.run(`DELETE FROM identity_history h USING identity_stage_scope s WHERE h.mmsi = s.mmsi AND h.last_seen >= s.t_min`);
-  await store.run(`DELETE FROM identity_history h USING identity_tail_seeds l
+  await store.run(`DELETE FROM identity_history h USING identity_last_runs l
     WHERE h.mmsi = l.mmsi AND h.field = l.field AND h.value = l.value AND h.first_seen = l.first_seen AND h.last_seen = l.last_seen`);
-  await store.run('INSERT INTO identity_history SELECT mmsi, field, value, first_seen, last_seen, messages FROM identity_tail_runs');
-  for (const t of ['identity_stage_scope', 'identity_seeds', 'identity_tail_obs', 'identity_tail_seeds', 'identity_tail_runs']) {
-    await store.run(`DROP TABLE ${t}`);
-  }
+  await store.run('INSERT INTO identity_history SELECT mmsi, field, value, first_seen, last_seen, messages FROM identity_extended');
+  for (const t of ['identity_new_obs', 'identity_last_runs', 'identity_extended']) await store.run(`DROP TABLE ${t}`);
 }
 
 async function rebuildScope(store: Store): Promise<void> {
