@@ -10,8 +10,8 @@ import { listen, parseListenUrl } from '../../ingest/listen.js';
 import { createProgress } from '../progress.js';
 
 // DuckDB's buffer pool during ingest: without a limit it grows to 80 % of RAM (1.4 GB peak RSS on 6.7 M new
-// rows); 512 MB keeps the whole process under 1 GB, spilling to disk if a statement needs more.
-const INGEST_MEMORY_LIMIT = '512MB';
+// rows); 384 MB keeps the whole process under 1 GB, spilling to disk if a statement needs more.
+const INGEST_MEMORY_LIMIT = '384MB';
 
 interface IngestCliOptions {
   db: string;
