@@ -90,11 +90,22 @@ async function extendIncremental(store: Store, loMs: number): Promise<void> {
     WHERE h.mmsi IN (SELECT mmsi FROM identity_incremental)
       AND EXISTS (SELECT 1 FROM identity_new_obs n WHERE n.mmsi = h.mmsi AND n.field = h.field)
     QUALIFY row_number() OVER (PARTITION BY h.mmsi, h.field ORDER BY h.last_seen DESC, h.first_seen DESC, h.value DESC) = 1`);
-  await store.run(`CREATE OR REPLACE TEMP TABLE identity_extended AS
-    WITH obs AS (
+  await store.run(`CREATE OR REPLACE TEMP TABLE identity_extended AS ${runsSql(`
       SELECT mmsi, last_seen AS time, field, value, first_seen, messages::BIGINT AS messages FROM identity_last_runs
       UNION ALL
-      SELECT mmsi, time, field, value, time AS first_seen, 1::BIGINT AS messages FROM identity_new_obs
+      SELECT mmsi, time, field, value, time AS first_seen, 1::BIGINT AS messages FROM identity_new_obs`)}`);
+  await store.run(`DELETE FROM identity_history h USING identity_last_runs l
+    WHERE h.mmsi = l.mmsi AND h.field = l.field AND h.value = l.value AND h.first_seen = l.first_seen AND h.last_seen = l.last_seen`);
+  await store.run('INSERT INTO identity_history SELECT mmsi, field, value, first_seen, last_seen, messages FROM identity_extended');
+  for (const t of ['identity_new_obs', 'identity_last_runs', 'identity_extended']) await store.run(`DROP TABLE ${t}`);
+}
+
+/**
+ * Gaps and islands: observations (mmsi, time, field, value, first_seen, messages) — single messages or
+ * stored runs — grouped into runs of one value, ordered by time, ties by value.
+ */
+function runsSql(observationsSql: string): string {
+  return `WITH obs AS (${observationsSql}
     ), marked AS (
       SELECT *, CASE WHEN value IS DISTINCT FROM lag(value) OVER w THEN 1 ELSE 0 END AS change
       FROM obs WINDOW w AS (PARTITION BY mmsi, field ORDER BY time, value)
@@ -104,11 +115,7 @@ async function extendIncremental(store: Store, loMs: number): Promise<void> {
     )
     SELECT mmsi, field, any_value(value) AS value, min(first_seen) AS first_seen, max(time) AS last_seen,
       sum(messages)::UINTEGER AS messages
-    FROM runs GROUP BY mmsi, field, run`);
-  await store.run(`DELETE FROM identity_history h USING identity_last_runs l
-    WHERE h.mmsi = l.mmsi AND h.field = l.field AND h.value = l.value AND h.first_seen = l.first_seen AND h.last_seen = l.last_seen`);
-  await store.run('INSERT INTO identity_history SELECT mmsi, field, value, first_seen, last_seen, messages FROM identity_extended');
-  for (const t of ['identity_new_obs', 'identity_last_runs', 'identity_extended']) await store.run(`DROP TABLE ${t}`);
+    FROM runs GROUP BY mmsi, field, run`;
 }
 
 async function rebuildScope(store: Store): Promise<void> {
@@ -118,18 +125,8 @@ async function rebuildScope(store: Store): Promise<void> {
     return;
   }
   await store.run('DELETE FROM identity_history WHERE mmsi IN (SELECT mmsi FROM identity_scope)');
-  await store.run(`INSERT INTO identity_history
-    WITH obs AS (
-      ${OBSERVATIONS_SQL}
-    ), marked AS (
-      SELECT *, CASE WHEN value IS DISTINCT FROM lag(value) OVER w THEN 1 ELSE 0 END AS change
-      FROM obs WINDOW w AS (PARTITION BY mmsi, field ORDER BY time, value)
-    ), runs AS (
-      SELECT *, sum(change) OVER (PARTITION BY mmsi, field ORDER BY time, value ROWS UNBOUNDED PRECEDING) AS run
-      FROM marked
-    )
-    SELECT mmsi, field, any_value(value), min(time), max(time), count(*)::UINTEGER
-    FROM runs GROUP BY mmsi, field, run`);
+  await store.run(`INSERT INTO identity_history ${runsSql(`
+      SELECT mmsi, time, field, value, time AS first_seen, 1::BIGINT AS messages FROM (${OBSERVATIONS_SQL})`)}`);
   await store.run('DROP TABLE identity_scope');
 }
 
