@@ -227,10 +227,8 @@ export function encodeStaticVoyage(f: StaticVoyageFields): { payload: string; fi
   return bits.armour();
 }
 
-/** Type 18 (168 bits). */
-export function encodePositionB(f: PositionBFields): { payload: string; fillBits: number } {
-  bits.reset(168);
-  header(18, f.repeat, f.mmsi);
+/** Bits 38–138, the same in types 18 and 19 (ITU-R M.1371 tables 47 and 48). */
+function classBPosition(f: PositionBFields | PositionBExtendedFields): void {
   bits.put(38, 8, f.reserved ?? 0);
   bits.put(46, 10, speedRaw(f.speed));
   bits.put(56, 1, f.accuracy ? 1 : 0);
@@ -239,6 +237,13 @@ export function encodePositionB(f: PositionBFields): { payload: string; fillBits
   bits.put(112, 12, courseRaw(f.course));
   bits.put(124, 9, headingRaw(f.heading));
   bits.put(133, 6, f.second);
+}
+
+/** Type 18 (168 bits). */
+export function encodePositionB(f: PositionBFields): { payload: string; fillBits: number } {
+  bits.reset(168);
+  header(18, f.repeat, f.mmsi);
+  classBPosition(f);
   bits.put(139, 2, f.regional ?? 0);
   bits.put(141, 1, f.cs ?? true ? 1 : 0);
   bits.put(142, 1, f.display ? 1 : 0);
@@ -255,14 +260,7 @@ export function encodePositionB(f: PositionBFields): { payload: string; fillBits
 export function encodePositionBExtended(f: PositionBExtendedFields): { payload: string; fillBits: number } {
   bits.reset(312);
   header(19, f.repeat, f.mmsi);
-  bits.put(38, 8, f.reserved ?? 0);
-  bits.put(46, 10, speedRaw(f.speed));
-  bits.put(56, 1, f.accuracy ? 1 : 0);
-  bits.put(57, 28, lonRaw28(f.lon));
-  bits.put(85, 27, latRaw27(f.lat));
-  bits.put(112, 12, courseRaw(f.course));
-  bits.put(124, 9, headingRaw(f.heading));
-  bits.put(133, 6, f.second);
+  classBPosition(f);
   bits.put(139, 4, f.regional ?? 0);
   bits.text(143, 20, f.shipname);
   bits.put(263, 8, f.shiptype);
