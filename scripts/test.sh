@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test. Browser tests need Debian's chromium, cluster tests nats-server, the land
-# fixtures 7z: install what is missing.
+# Runs every test. Browser tests need Debian's chromium, cluster tests nats-server: install what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
