@@ -127,9 +127,6 @@ export const PORT_VISIT_PARAMS = {
   minVisitH: 0.5,
 } as const;
 
-// The DETECTORS-2 engineer adds their blocks below (encounter, loitering, spoofing, shared_mmsi,
-// identity_change, draught_change) — additive edits only.
-
 /** Encounters (possible ship-to-ship transfers) — GFW encounters_pipeline defaults. */
 export const ENCOUNTER_PARAMS = {
   /** Tracks are resampled to this interval (GFW resample: 10 min). */

@@ -2,7 +2,7 @@
 // a simulated world, fed as the pipeline feeds them: per-vessel detectors get each vessel's positions
 // already segmented (TrackPoints from src/tracks/segmenter.ts, timed separately as the shared cost), global
 // ones one time-ordered stream with the static reports interleaved. Medians of `runs`.
-//   npx tsx bench/detectors-2-speed.ts [--seed 2] [--vessels 400] [--days 10] [--runs 3]
+//   npx tsx bench/per-detector-speed.ts [--seed 2] [--vessels 400] [--days 10] [--runs 3]
 import type { Detector, StaticReport } from '../src/detectors/detector.js';
 import { createDraughtChangeDetector } from '../src/detectors/draught-change.js';
 import { createEncounterDetector } from '../src/detectors/encounter.js';
