@@ -1,4 +1,4 @@
-// Hand-built tracks for the tests of encounter, loitering, spoofing, shared MMSI, identity, draught):
+// Hand-built tracks for the tests of encounter, loitering, spoofing, shared MMSI, identity and draught:
 // one global time-ordered stream, and a seeded generator so crowds are the same on every run.
 import type { Position } from '../../src/tracks/position.js';
 import type { StaticReport } from '../../src/detectors/detector.js';
