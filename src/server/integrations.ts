@@ -2,7 +2,8 @@
 // when the owning module's tables are absent, so the API works on a store holding positions only.
 import { gunzipSync } from 'node:zlib';
 import type { Store } from '../store/db.js';
-import { importList as storeImportList, listLists as storeListLists, loadListEntries, type LoadedListInfo } from '../store/lists.js';
+import { importList as storeImportList, listLists as storeListLists, loadListEntries, type ListChange, type LoadedListInfo } from '../store/lists.js';
+import { ListImportRefused } from '../lists/replace-guard.js';
 import { buildDossier, mmsisFor, shipnamesByMmsi } from '../store/vessel-dossier.js';
 import type { RiskAssessment } from '../risk/score.js';
 import { tableExists } from './sql-util.js';
@@ -142,7 +143,7 @@ function decodeText(bytes: Uint8Array): string {
 
 /** Parses an uploaded list file and replaces the list of that name (default per format). */
 export async function importList(
-  store: Store, input: { format: string; filename: string; content: Uint8Array; name?: string; importedAt: Date },
+  store: Store, input: { format: string; filename: string; content: Uint8Array; name?: string; importedAt: Date; allowShrink?: boolean },
 ): Promise<unknown> {
   const text = decodeText(input.content);
   const source = input.format as ListSource;
@@ -162,7 +163,16 @@ export async function importList(
   }
   if (parsed.entries.length === 0) throw httpError(400, `${input.filename}: no list entries found as ${source} (${parsed.rejects.length} rejected)`);
   parsed.version ??= `sha256:${createHash('sha256').update(input.content).digest('hex').slice(0, 12)}`;
+  let change: ListChange;
+  try {
+    change = await storeImportList(store, parsed, {
+      name: input.name ?? DEFAULT_LIST_NAMES[source], file: input.filename, importedAt: input.importedAt, allowShrink: input.allowShrink,
+    });
+  } catch (err) {
+    // The same guard as `tumen lists import`: the shrink is refused with its diff, nothing is changed.
+    if (err instanceof ListImportRefused) throw httpError(409, err.message.replace('--allow-shrink', '?allow_shrink=true'));
+    throw err;
+  }
   storeChanged();
-  const change = await storeImportList(store, parsed, { name: input.name ?? DEFAULT_LIST_NAMES[source], file: input.filename, importedAt: input.importedAt });
   return { list: input.name ?? DEFAULT_LIST_NAMES[source], version: parsed.version, entries: parsed.entries.length, rejects: parsed.rejects.length, change };
 }

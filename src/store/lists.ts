@@ -3,6 +3,7 @@
 import type { Store } from './db.js';
 import type { ListEntry, ParsedList } from '../lists/types.js';
 import type { LoadedEntry } from '../screening/types.js';
+import { guardListReplacement } from '../lists/replace-guard.js';
 
 export const LISTS_DDL = [
   `CREATE TABLE IF NOT EXISTS lists (
@@ -60,19 +61,28 @@ export interface ImportOptions {
   file: string;
   /** Wall-clock time of the import (the CLI passes it; the store does not read the clock). */
   importedAt: Date;
+  /** Accept an import that removes more than MAX_SHRINK_FRACTION of the loaded entries or vessels. */
+  allowShrink?: boolean;
 }
 
 const SAMPLE = 50;
 
-/** Replaces list `name` with `parsed` in one transaction and logs the difference from the previous version. */
+/**
+ * Replaces list `name` with `parsed` in one transaction and logs the difference from the previous version.
+ * Refuses (ListImportRefused, nothing changed) an empty list or a shrink beyond the guard's threshold.
+ */
 export async function importList(store: Store, parsed: ParsedList, opts: ImportOptions): Promise<ListChange> {
   await ensureListsSchema(store);
   return store.transaction(async () => {
     const prev = await store.one<{ version: string | null }>('SELECT version FROM lists WHERE name = $name', { name: opts.name });
-    const old = new Map<string, string>();
-    for (const r of await store.all<{ key: string; body: string }>('SELECT key, body FROM list_entries WHERE list = $name', { name: opts.name })) {
-      old.set(r.key, r.body);
-    }
+    const oldRows = await store.all<{ key: string; kind: string; name: string; body: string }>(
+      'SELECT key, kind, name, body FROM list_entries WHERE list = $name', { name: opts.name },
+    );
+    const first = parsed.rejects[0];
+    guardListReplacement(opts.name, oldRows, parsed.entries, {
+      allowShrink: opts.allowShrink, rejected: parsed.rejects.length, firstReject: first && `${first.where}: ${first.reason}`,
+    });
+    const old = new Map(oldRows.map((r) => [r.key, r.body]));
     const change: ListChange = {
       list: opts.name, previousVersion: prev?.version ?? null, version: parsed.version,
       added: 0, removed: 0, changed: 0, unchanged: 0, details: { added: [], removed: [], changed: [] },

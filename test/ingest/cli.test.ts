@@ -1,31 +1,10 @@
 // The ingest/export/stats commands as a user runs them (the CLI entry in this process), and their argument parsing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
+import { tumen } from '../cli-harness.js';
 import { parseBbox, parseMmsiList, parseTime } from '../../src/cli/commands/export.js';
 import { fixture, tempDir } from './helpers.js';
-
-/** Runs the CLI in this process (as bin/tumen.js does), capturing stdout, stderr and the exit code. */
-async function tumen(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
-  process.exitCode = 0;
-  try {
-    await main(['node', 'tumen', ...args]);
-  } catch (e) {
-    stderr += `tumen: ${(e as Error).message}\n`;
-    process.exitCode = 1;
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const status = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { status, stdout, stderr };
-}
 
 describe('argument parsing', () => {
   it('times are UTC unless a zone is given; bbox and MMSI lists are checked', () => {

@@ -17,6 +17,7 @@ import { parseCsvWatchlist } from '../../lists/csv-watchlist.js';
 import type { ListSource, ParsedList } from '../../lists/types.js';
 import { imoStatus } from '../../reference/imo.js';
 import { isGzipFile } from '../../io/offset-lines.js';
+import { MAX_SHRINK_FRACTION } from '../../lists/replace-guard.js';
 
 const SOURCES = ['ofac', 'ofac-xml', 'un', 'opensanctions', 'csv'] as const;
 const DEFAULT_NAMES: Record<ListSource, string> = {
@@ -144,14 +145,15 @@ export function register(program: Command): void {
     .description('import a list file, replacing the previous version of that list and logging what changed')
     .option('--source <source>', `format: ${SOURCES.join('|')} (detected when omitted)`)
     .option('--name <name>', 'list name (default by source: ofac-sdn, un-consolidated, opensanctions, watchlist)')
+    .option('--allow-shrink', `accept an import that removes more than ${Math.round(MAX_SHRINK_FRACTION * 100)} % of the loaded entries or vessels`)
     .action(async (file: string, _o: unknown, cmd: Command) => {
-    const opts = cmd.optsWithGlobals() as { db: string; source?: string; name?: string };
+    const opts = cmd.optsWithGlobals() as { db: string; source?: string; name?: string; allowShrink?: boolean };
     if (opts.source && !(SOURCES as readonly string[]).includes(opts.source)) {
       throw new Error(`--source must be one of ${SOURCES.join(', ')}`);
     }
     const { parsed, files } = await readListFile(file, opts.source as ListSource | undefined);
     const name = opts.name ?? DEFAULT_NAMES[parsed.source];
-    const change = await withStore(opts.db, (store) => importList(store, parsed, { name, file: files.join(','), importedAt: new Date() }));
+    const change = await withStore(opts.db, (store) => importList(store, parsed, { name, file: files.join(','), importedAt: new Date(), allowShrink: opts.allowShrink }));
     const vessels = parsed.entries.filter((e) => e.kind === 'vessel').length;
     process.stdout.write(
       `imported ${name} (${parsed.source}, version ${parsed.version}${parsed.published ? `, published ${parsed.published}` : ''}): `

@@ -41,6 +41,8 @@ export function writeRoutes(ctx: ServerContext): Hono {
     }
     const name = c.req.query('name');
     if (name !== undefined && !/^[\w.-]{1,64}$/.test(name)) throw badRequest('name must be 1–64 letters, digits, dot, dash or underscore');
+    const allowShrink = c.req.query('allow_shrink');
+    if (allowShrink !== undefined && allowShrink !== 'true' && allowShrink !== 'false') throw badRequest('allow_shrink must be true or false');
     const upload = await readUpload(c);
     if (format === undefined) {
       try {
@@ -49,7 +51,7 @@ export function writeRoutes(ctx: ServerContext): Hono {
         throw badRequest(`${(err as Error).message.replace('--source', '?format=')}`);
       }
     }
-    return c.json(await importList(ctx.writeStore, { format, name, ...upload, importedAt: new Date() }), 201);
+    return c.json(await importList(ctx.writeStore, { format, name, ...upload, importedAt: new Date(), allowShrink: allowShrink === 'true' }), 201);
   });
 
   app.post('/api/ingest', auth, bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge(MAX_UPLOAD_BYTES) }), async (c) => {
