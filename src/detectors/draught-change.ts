@@ -4,6 +4,10 @@
 // A change whose old draught comes back within `holdoffH` is dropped and the MMSI marked alternating: two
 // ships sharing one MMSI (or a typo corrected), not cargo.
 //
+// A new draught counts once `minConfirmingReports` reports carry it (the change keeps the time of the first);
+// a value heard once and overruled by the old one is a garbled report, counted, not a change. Reports with
+// a reserved ship type or a garbled name are skipped (static-quality.ts).
+//
 // Incremental per MMSI: push its static reports and positions in time order (any number of MMSIs).
 import type { TumenEvent } from '../events/schema.js';
 import { MS_PER_HOUR } from '../geo/sphere.js';
@@ -13,6 +17,7 @@ import { eventId } from './event-id.js';
 import { isoUtc, round } from './geo-stats.js';
 import { DRAUGHT_CHANGE_PARAMS } from './params.js';
 import { isUsablePosition, moveFix, type Fix } from './fix.js';
+import { corruptStaticReason } from './static-quality.js';
 
 export type DraughtChangeParams = { [K in keyof typeof DRAUGHT_CHANGE_PARAMS]: number };
 
@@ -34,21 +39,33 @@ interface VesselState {
   maxSilenceMs: number;
   alternating: boolean;
   pending: PendingChange[];
+  /** A new draught heard fewer than `minConfirmingReports` times: the change it would make. */
+  candidate: (PendingChange & { count: number }) | null;
 }
 
 export interface DraughtChangeState {
   kind: 'draught_change';
   vessels: Array<[number, VesselState]>;
+  /** Reports skipped as corrupt (by reason) and single-report draughts the old value overruled. */
+  rejects: Record<string, number>;
 }
 
 export class DraughtChangeDetector implements Detector<DraughtChangeState> {
   readonly name = 'draught_change';
   readonly params: DraughtChangeParams;
   private readonly vessels = new Map<number, VesselState>();
+  private readonly rejects: Record<string, number> = {};
 
   constructor(params: Partial<DraughtChangeParams> = {}, state?: DraughtChangeState) {
     this.params = { ...DRAUGHT_CHANGE_PARAMS, ...params };
-    if (state) for (const [m, v] of structuredClone(state.vessels)) this.vessels.set(m, v);
+    if (state) {
+      for (const [m, v] of structuredClone(state.vessels)) this.vessels.set(m, v);
+      Object.assign(this.rejects, state.rejects);
+    }
+  }
+
+  get rejectCounts(): Readonly<Record<string, number>> {
+    return this.rejects;
   }
 
   pushPosition(p: Position): TumenEvent[] {
@@ -63,24 +80,41 @@ export class DraughtChangeDetector implements Detector<DraughtChangeState> {
   pushStatic(s: StaticReport): TumenEvent[] {
     // AIS draught 0 means "not available".
     if (s.draughtM == null || !(s.draughtM > 0)) return [];
+    const corrupt = corruptStaticReason(s);
+    if (corrupt) {
+      this.rejects[corrupt] = (this.rejects[corrupt] ?? 0) + 1;
+      return [];
+    }
     const v = this.vessel(s.mmsi);
     const d = s.draughtM;
+    const minM = this.params.minChangeM;
     // Changes whose hold-off has passed are out first: a reversal days later (loaded, then discharged while
     // dark) is two changes, not alternation — even when the report comes before the first position.
     const out = this.release(s.mmsi, v, s.timeMs);
-    if (v.draughtM !== null && Math.abs(d - v.draughtM) >= this.params.minChangeM) {
-      if (v.pending.some((c) => Math.abs(c.beforeM - d) < this.params.minChangeM)) {
-        v.alternating = true; // the old draught is back within the hold-off
-        v.pending = [];
-      } else if (!v.alternating) {
-        const openSilence = v.lastFix ? s.timeMs - Math.max(v.lastFix.timeMs, v.lastMs) : 0;
-        v.pending.push({
-          beforeM: v.draughtM, afterM: d, startMs: v.lastMs, endMs: s.timeMs, pos: v.lastFix ? { ...v.lastFix } : null,
-          maxSilenceMs: Math.max(v.maxSilenceMs, openSilence),
-        });
-      }
+    if (v.draughtM === null || Math.abs(d - v.draughtM) < minM) {
+      if (v.candidate && v.draughtM !== null) this.rejects.single_report_value = (this.rejects.single_report_value ?? 0) + 1;
+      v.candidate = null;
+      if (v.draughtM === null) v.draughtM = d;
+      v.lastMs = s.timeMs;
+      v.maxSilenceMs = 0;
+      return out;
     }
-    v.draughtM = d;
+    if (v.candidate && Math.abs(d - v.candidate.afterM) < minM) v.candidate.count++;
+    else {
+      const openSilence = v.lastFix ? s.timeMs - Math.max(v.lastFix.timeMs, v.lastMs) : 0;
+      v.candidate = {
+        beforeM: v.draughtM, afterM: d, startMs: v.lastMs, endMs: s.timeMs, pos: v.lastFix ? { ...v.lastFix } : null,
+        maxSilenceMs: Math.max(v.maxSilenceMs, openSilence), count: 1,
+      };
+    }
+    if (v.candidate.count < this.params.minConfirmingReports) return out;
+    const { count: _count, ...change } = v.candidate;
+    v.candidate = null;
+    if (v.pending.some((c) => Math.abs(c.beforeM - d) < minM)) {
+      v.alternating = true; // the old draught is back within the hold-off
+      v.pending = [];
+    } else if (!v.alternating) v.pending.push(change);
+    v.draughtM = change.afterM;
     v.lastMs = s.timeMs;
     v.maxSilenceMs = 0;
     return out;
@@ -93,12 +127,12 @@ export class DraughtChangeDetector implements Detector<DraughtChangeState> {
   }
 
   snapshot(): DraughtChangeState {
-    return structuredClone({ kind: 'draught_change' as const, vessels: [...this.vessels] });
+    return structuredClone({ kind: 'draught_change' as const, vessels: [...this.vessels], rejects: this.rejects });
   }
 
   private vessel(mmsi: number): VesselState {
     let v = this.vessels.get(mmsi);
-    if (!v) this.vessels.set(mmsi, (v = { draughtM: null, lastMs: -1, lastFix: null, maxSilenceMs: 0, alternating: false, pending: [] }));
+    if (!v) this.vessels.set(mmsi, (v = { draughtM: null, lastMs: -1, lastFix: null, maxSilenceMs: 0, alternating: false, pending: [], candidate: null }));
     return v;
   }
 

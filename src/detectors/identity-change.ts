@@ -19,6 +19,8 @@ import { eventId } from './event-id.js';
 import { isoUtc, round } from './geo-stats.js';
 import { IDENTITY_CHANGE_PARAMS } from './params.js';
 import { isUsablePosition, moveFix, type Fix } from './fix.js';
+import { corruptStaticReason } from './static-quality.js';
+import { CoverageHours, type CoverageHoursState } from './coverage-hours.js';
 
 export type IdentityChangeParams = { [K in keyof typeof IDENTITY_CHANGE_PARAMS]: (typeof IDENTITY_CHANGE_PARAMS)[K] extends boolean ? boolean : number };
 
@@ -67,6 +69,9 @@ export interface IdentityChangeState {
   imos: Array<[number, ImoClaim]>;
   firstMs: number | null;
   lastMs: number | null;
+  coverage: CoverageHoursState;
+  /** Static reports skipped as corrupt, by reason; single-report values dropped when the old value came back. */
+  rejects: Record<string, number>;
 }
 
 /** Upper case, '@' padding and repeated spaces removed; empty → null. */
@@ -101,6 +106,9 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
   /** First and last position time of the whole stream. */
   private firstMs = Infinity;
   private lastMs = -Infinity;
+  /** Who was heard where, hour by hour: a handover is never inferred across a hole in it. */
+  private readonly coverage: CoverageHours;
+  private readonly rejects: Record<string, number> = {};
 
   constructor(params: Partial<IdentityChangeParams> = {}, state?: IdentityChangeState) {
     this.params = { ...IDENTITY_CHANGE_PARAMS, ...params };
@@ -109,7 +117,9 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
       for (const [i, c] of state.imos) this.imos.set(i, { ...c });
       this.firstMs = state.firstMs ?? Infinity;
       this.lastMs = state.lastMs ?? -Infinity;
+      Object.assign(this.rejects, state.rejects);
     }
+    this.coverage = new CoverageHours(state?.coverage);
   }
 
   pushPosition(p: Position): TumenEvent[] {
@@ -118,6 +128,7 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
     const out: TumenEvent[] = [];
     if (p.timeMs < this.firstMs) this.firstMs = p.timeMs;
     if (p.timeMs > this.lastMs) this.lastMs = p.timeMs;
+    this.coverage.add(p.lat, p.lon, p.timeMs);
     if (!v.firstFix) {
       v.firstFix = { timeMs: p.timeMs, lat: p.lat, lon: p.lon };
       for (const e of v.awaitingFix) out.push({ ...e, lat: p.lat, lon: p.lon });
@@ -130,6 +141,11 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
   }
 
   pushStatic(s: StaticReport): TumenEvent[] {
+    const corrupt = corruptStaticReason(s);
+    if (corrupt) {
+      this.rejects[corrupt] = (this.rejects[corrupt] ?? 0) + 1;
+      return [];
+    }
     const v = this.vessel(s.mmsi);
     const out: TumenEvent[] = [];
     this.checkMid(s.mmsi, s.timeMs, v, out);
@@ -150,7 +166,9 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
       }
       if (value === st.value) {
         st.lastMs = s.timeMs;
-        if (st.candidate) v.alternating = true; // A, B, A: two sources, not a change
+        // A, B, B, A: two sources, not a change. A, B, A with B heard once: one garbled report.
+        if (st.candidate && st.candidate.count >= this.params.minConfirmingReports) v.alternating = true;
+        else if (st.candidate) this.rejects.single_report_value = (this.rejects.single_report_value ?? 0) + 1;
         st.candidate = null;
         continue;
       }
@@ -194,13 +212,23 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
     return structuredClone({
       kind: 'identity_change' as const, vessels: [...this.vessels], imos: [...this.imos],
       firstMs: Number.isFinite(this.firstMs) ? this.firstMs : null, lastMs: Number.isFinite(this.lastMs) ? this.lastMs : null,
+      coverage: this.coverage.snapshot(), rejects: this.rejects,
     });
+  }
+
+  /** Static reports skipped (corrupt, by reason) and single-report values the old value overruled. */
+  get rejectCounts(): Readonly<Record<string, number>> {
+    return this.rejects;
   }
 
   /**
    * End of data: MMSIs that fell silent for good, paired with MMSIs first heard later (well after the data
    * began) that never broadcast an IMO — each new MMSI with the vanished one it is reachable from at the
-   * lowest speed, one to one. Only decidable at the end (the old one must never come back).
+   * lowest speed, one to one. Only decidable at the end (the old one must never come back). Only with
+   * evidence (issue 8): never across a hole in the store's coverage (nobody heard near either end for more
+   * than `handoverMaxCoverageHoleH` during the silence — e.g. between two capture files), never when both
+   * identities broadcast a name or call sign and they differ (no shared IMO can vouch: the new MMSI has
+   * none). Confidence 3 when a name or call sign carries over, 2 when the new MMSI broadcast neither.
    */
   private inferHandovers(): TumenEvent[] {
     const p = this.params;
@@ -211,17 +239,22 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
       if (this.lastMs - v.lastFix.timeMs >= p.handoverMinSilenceH * MS_PER_HOUR) olds.push([m, v]);
       if (v.firstFix.timeMs - this.firstMs >= p.handoverNewAfterH * MS_PER_HOUR && v.fields.imo.value === null) news.push([m, v]);
     }
-    const pairs: Array<{ oldM: number; newM: number; speedKn: number; silentMs: number }> = [];
+    const pairs: Array<{ oldM: number; newM: number; speedKn: number; silentMs: number; confidence: number; holeH: number }> = [];
     for (const [nm, nv] of news) {
       for (const [om, ov] of olds) {
         if (om === nm) continue;
         const silentMs = nv.firstFix!.timeMs - ov.lastFix!.timeMs;
         if (silentMs < p.handoverMinSilenceH * MS_PER_HOUR || silentMs > p.handoverMaxSilenceH * MS_PER_HOUR) continue;
         const speedKn = impliedSpeedKn(distanceM(ov.lastFix!.lat, ov.lastFix!.lon, nv.firstFix!.lat, nv.firstFix!.lon), silentMs);
-        if (speedKn <= p.handoverMaxSpeedKn) pairs.push({ oldM: om, newM: nm, speedKn, silentMs });
+        if (speedKn > p.handoverMaxSpeedKn) continue;
+        const names = nameAgreement(ov, nv);
+        if (names === 'conflict') continue;
+        const holeH = this.coverage.longestSilenceH([ov.lastFix!, nv.firstFix!], ov.lastFix!.timeMs, nv.firstFix!.timeMs);
+        if (holeH > p.handoverMaxCoverageHoleH) continue;
+        pairs.push({ oldM: om, newM: nm, speedKn, silentMs, confidence: names === 'shared' ? 3 : 2, holeH });
       }
     }
-    pairs.sort((a, b) => a.speedKn - b.speedKn || a.newM - b.newM || a.oldM - b.oldM);
+    pairs.sort((a, b) => b.confidence - a.confidence || a.speedKn - b.speedKn || a.newM - b.newM || a.oldM - b.oldM);
     const used = new Set<number>();
     const out: TumenEvent[] = [];
     for (const pr of pairs) {
@@ -236,8 +269,10 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
         old: oldId, new: newId,
         evidence: {
           kind: 'mmsi_handover_inferred', old_mmsi: pr.oldM, silent_h: round(pr.silentMs / MS_PER_HOUR, 3),
-          required_speed_kn: round(pr.speedKn, 2),
-          reason: 'old MMSI silent ever since; new MMSI first heard later, within reach, without an IMO',
+          required_speed_kn: round(pr.speedKn, 2), confidence: pr.confidence, coverage_hole_h: pr.holeH,
+          reason: pr.confidence === 3
+            ? 'old MMSI silent ever since; new MMSI first heard later, within reach, without an IMO, carrying its name or call sign; others heard nearby throughout'
+            : 'old MMSI silent ever since; new MMSI first heard later, within reach, without an IMO, name or call sign; others heard nearby throughout',
         },
       });
     }
@@ -271,7 +306,7 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
         id: eventId('identity_change', mmsi, c.endMs, c.fields.join(',')),
         type: 'identity_change', mmsi, start: isoUtc(c.startMs), end: isoUtc(c.endMs),
         lat: c.pos?.lat ?? NaN, lon: c.pos?.lon ?? NaN, old: c.old, new: c.new,
-        evidence: { kind: 'static_change', fields: c.fields, holdoff_h: this.params.holdoffH, confirming_reports: this.params.minConfirmingReports },
+        evidence: { kind: 'static_change', fields: c.fields, holdoff_h: this.params.holdoffH, confirming_reports: this.params.minConfirmingReports, weak: this.params.minConfirmingReports < 2 },
       };
       out.push(e);
     }
@@ -344,6 +379,18 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
     if (fix) out.push({ ...e, lat: fix.lat, lon: fix.lon });
     else v.awaitingFix.push(e);
   }
+}
+
+/** Do the two identities share a name or call sign, broadcast different ones, or is one side silent? */
+function nameAgreement(a: VesselState, b: VesselState): 'shared' | 'conflict' | 'unknown' {
+  let shared = false;
+  for (const f of ['shipname', 'callsign'] as const) {
+    const x = a.fields[f].value, y = b.fields[f].value;
+    if (x === null || y === null) continue;
+    if (x !== y) return 'conflict';
+    shared = true;
+  }
+  return shared ? 'shared' : 'unknown';
 }
 
 function pick(id: Record<string, Value | null>): Record<string, Value | null> {

@@ -204,9 +204,10 @@ export const SHARED_MMSI_PARAMS = {
 
 /** Identity changes from static reports (AIS types 5, 19, 24) and the MMSI itself. */
 export const IDENTITY_CHANGE_PARAMS = {
-  /** A new value must be reported this many times in a row (no old value between) before it counts (Tumen;
-   *  raise it where corrupt static messages get through). */
-  minConfirmingReports: 1,
+  /** A new value must be reported this many times in a row (no old value between) before it counts; the
+   *  change keeps the time of its first report (Tumen: one garbled report that passed the checksum made a
+   *  name change on real captures — issue 8; at 1 the event says `weak: true`). */
+  minConfirmingReports: 2,
   /** A change on one MMSI is held this long: if the old value comes back meanwhile, the MMSI is carrying two
    *  ships that alternate (a shared MMSI) and neither change is reported (Tumen). */
   holdoffH: 12,
@@ -227,6 +228,10 @@ export const IDENTITY_CHANGE_PARAMS = {
   /** ...and the new MMSI first heard at least this long after the data begins (a ship merely not yet
    *  heard at the start is not new; Tumen). */
   handoverNewAfterH: 24,
+  /** ...and never across a hole in the store's coverage: nobody heard within ~1° of the old last or new
+   *  first position for longer than this during the silence (Tumen: a hole between two capture files
+   *  paired a harbour ferry with a yacht — issue 8; satellite revisits leave holes of a few hours). */
+  handoverMaxCoverageHoleH: 6,
 } as const;
 
 /** Draught changes (loaded or discharged, above all across a dark period). */
@@ -234,6 +239,9 @@ export const DRAUGHT_CHANGE_PARAMS = {
   /** Consecutive draught reports differing by at least this much are an event (Tumen; commercial platforms
    *  use 0.5–1 m — draught is typed in by the crew, so smaller edits are noise). */
   minChangeM: 0.5,
+  /** The new draught must be reported this many times (no other value between) before it counts; the
+   *  change keeps the time of its first report (Tumen: one corrupt report made a 6.0 → 20.4 m change). */
+  minConfirmingReports: 2,
   /** A change is held this long: if the old draught comes back meanwhile, two ships share the MMSI (or the
    *  crew corrected a typo) and neither change is reported (Tumen). */
   holdoffH: 12,

@@ -25,7 +25,13 @@ export function isValidImo(imo: number): boolean {
   return Number.isInteger(imo) && imo >= 1_000_000 && imo <= 9_999_999 && imoStatus(imo) === 'valid';
 }
 
-/** AIS carries 0 (and sometimes other out-of-range values) for "no IMO": treat those as not available. */
+/** Values AIS transponders and data vendors put in the IMO field for "no IMO": 0, 2^30-1 = 1073741823 (the
+ *  30-bit field all ones), 999999999 and other out-of-range numbers, and seven-digit fillers. 1234567 has
+ *  a right check digit, so the check digit alone does not catch it. */
+const IMO_PLACEHOLDERS = new Set([1111111, 2222222, 3333333, 4444444, 5555555, 6666666, 7777777, 8888888, 9999999, 1234567, 7654321]);
+
+/** True when `imo` is something a ship claimed, not a "not available" filler (see IMO_PLACEHOLDERS). A
+ *  present IMO may still have a wrong check digit: that is a finding (isValidImo), a filler is not. */
 export function isImoPresent(imo: number | null | undefined): imo is number {
-  return typeof imo === 'number' && Number.isInteger(imo) && imo > 0;
+  return typeof imo === 'number' && Number.isInteger(imo) && imo >= 1_000_000 && imo <= 9_999_999 && !IMO_PLACEHOLDERS.has(imo);
 }

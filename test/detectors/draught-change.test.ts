@@ -55,6 +55,14 @@ describe('draught_change', () => {
     ]);
   });
 
+  it('does not make a change of one corrupt report: a 20.4 m draught heard once, a reserved ship type', () => {
+    const det = createDraughtChangeDetector();
+    const input = tanker([[T0, T0 + 20 * HOUR]], (t) => (t === T0 + 4 * HOUR + MIN ? 20.4 : 6.0));
+    input.push({ s: staticReport(M, T0 + 6 * HOUR + 2 * MIN, { draughtM: 20.4, shiptype: 3 }) });
+    expect(run(input.sort((a, b) => time(a) - time(b)), det)).toEqual([]);
+    expect(det.rejectCounts).toEqual({ single_report_value: 1, reserved_shiptype: 1 });
+  });
+
   it('ignores changes below 0.5 m and two ships alternating on one MMSI', () => {
     expect(run(tanker([[T0, T0 + 20 * HOUR]], (t) => (t < loaded ? 6.0 : 6.4)))).toEqual([]);
     expect(run(tanker([[T0, T0 + 48 * HOUR]], (t) => (Math.floor(t / (2 * HOUR)) % 2 ? 5.0 : 9.0)))).toEqual([]);

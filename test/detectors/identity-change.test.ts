@@ -71,10 +71,11 @@ describe('identity_change', () => {
     const before = vessel(oldM, T0, T0 + 30 * HOUR, { lat: 41, lon: 131 }, () => ({ shipname: 'HWANG GUM SAN 2', imo: 8405270 }));
     // 20 h dark, then 5 positions 60 nm away (3 kn needed) and no static report at all.
     const after: Input[] = track(newM, T0 + 50 * HOUR, T0 + 54 * HOUR, HOUR, () => ({ lat: 42, lon: 131 })).map((p) => ({ p }));
-    const other = vessel(273_000_003, T0, T0 + 54 * HOUR, { lat: 35, lon: 129 }, () => ({ shipname: 'BACKGROUND' }));
+    // Another ship heard nearby throughout: the silence is the ship's, not a hole in the coverage.
+    const other = vessel(273_000_003, T0, T0 + 54 * HOUR, { lat: 41.5, lon: 131.5 }, () => ({ shipname: 'BACKGROUND' }));
     const events = run([...before, ...after, ...other].sort((a, b) => time(a) - time(b)));
-    expect(events.map((e) => [e.mmsi, e.evidence.kind, e.evidence.old_mmsi, e.start, e.end, e.lat])).toEqual([
-      [newM, 'mmsi_handover_inferred', oldM, '2024-05-02T06:00:00.000Z', '2024-05-03T02:00:00.000Z', 42],
+    expect(events.map((e) => [e.mmsi, e.evidence.kind, e.evidence.old_mmsi, e.start, e.end, e.lat, e.evidence.confidence])).toEqual([
+      [newM, 'mmsi_handover_inferred', oldM, '2024-05-02T06:00:00.000Z', '2024-05-03T02:00:00.000Z', 42, 2],
     ]);
     expect(events[0]!.old).toMatchObject({ mmsi: oldM, shipname: 'HWANG GUM SAN 2', flag: 'KP', imo: 8405270 });
     expect(events[0]!.evidence.required_speed_kn).toBeCloseTo(3, 1);
@@ -83,6 +84,38 @@ describe('identity_change', () => {
     expect(run([...before, ...after, ...back].sort((a, b) => time(a) - time(b)))).toEqual([]);
     const far = track(newM, T0 + 50 * HOUR, T0 + 54 * HOUR, HOUR, () => ({ lat: 35, lon: 124 })).map((p) => ({ p }));
     expect(run([...before, ...far].sort((a, b) => time(a) - time(b)))).toEqual([]);
+  });
+
+  it('infers no handover across a coverage hole, nor between ships broadcasting different names; says its confidence', () => {
+    const oldM = 445_000_001, newM = 671_000_002;
+    const before = vessel(oldM, T0, T0 + 30 * HOUR, { lat: 41, lon: 131 }, () => ({ shipname: 'HWANG GUM SAN 2', callsign: 'HMAA' }));
+    const after = (fields: Partial<StaticReport>) => vessel(newM, T0 + 50 * HOUR, T0 + 54 * HOUR, { lat: 42, lon: 131 }, () => fields);
+    const nearby = (from: number, to: number) => vessel(273_000_003, from, to, { lat: 41.5, lon: 131.5 }, () => ({ shipname: 'BACKGROUND' }));
+    const sorted = (xs: Input[]) => xs.sort((a, b) => time(a) - time(b));
+    // Same call sign carried over, others heard throughout: confidence 3.
+    const good = run(sorted([...before, ...after({ callsign: 'HMAA' }), ...nearby(T0, T0 + 54 * HOUR)]));
+    expect(good.map((e) => [e.evidence.kind, e.evidence.confidence, e.evidence.coverage_hole_h])).toEqual([['mmsi_handover_inferred', 3, 0]]);
+    // A hole between two capture files: nobody heard near either end from 32 h to 48 h.
+    const holed = [...nearby(T0, T0 + 32 * HOUR), ...nearby(T0 + 48 * HOUR, T0 + 54 * HOUR)];
+    expect(run(sorted([...before, ...after({ callsign: 'HMAA' }), ...holed]))).toEqual([]);
+    // A yacht with another name and call sign is not the ferry that fell silent.
+    expect(run(sorted([...before, ...after({ shipname: 'LADY ANNE', callsign: 'MXYZ' }), ...nearby(T0, T0 + 54 * HOUR)]))).toEqual([]);
+  });
+
+  it('takes "not available" IMOs for absent, never as findings or claims', () => {
+    for (const imo of [0, 1073741823, 999999999, 1234567, 9999999]) {
+      expect(run(vessel(273_000_009, T0, T0 + 5 * HOUR, { lat: 40, lon: 132 }, () => ({ imo }))), String(imo)).toEqual([]);
+    }
+  });
+
+  it('does not make a change of one garbled static report; skips reserved ship types and garbled names', () => {
+    const garbledAt = T0 + 3 * HOUR + MIN;
+    const det = createIdentityChangeDetector();
+    const input = vessel(445_000_001, T0, T0 + 24 * HOUR, { lat: 40, lon: 131 }, (t) =>
+      t === garbledAt ? { shipname: 'KUM JIN GANG 8', callsign: 'HMXA', shiptype: 80 } : { shipname: 'KUM JIN GANG 3', callsign: 'HMXA', shiptype: 80 });
+    input.push({ s: staticReport(445_000_001, T0 + 5 * HOUR + 2 * MIN, { shipname: 'K#8?>=GANG', callsign: 'H!XA', shiptype: 3 }) });
+    expect(run(input.sort((a, b) => time(a) - time(b)), det)).toEqual([]);
+    expect(det.rejectCounts).toEqual({ single_report_value: 1, reserved_shiptype: 1 });
   });
 
   it('does not call two ships transmitting one IMO at the same time an MMSI change', () => {
