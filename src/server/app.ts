@@ -6,6 +6,7 @@ import type { ServerContext } from './context.js';
 import { onError, onNotFound } from './errors.js';
 import { OPENAPI } from './openapi.js';
 import { responseCache } from './response-cache.js';
+import { securityHeaders } from './security.js';
 import { healthRoutes } from './routes/health.js';
 import { vesselRoutes } from './routes/vessels.js';
 import { trackRoutes } from './routes/track.js';
@@ -20,6 +21,7 @@ export function createApp(ctx: ServerContext): Hono {
   const app = new Hono();
   app.onError(onError);
   app.notFound(onNotFound);
+  app.use('*', securityHeaders());
   if (ctx.corsOrigin) {
     app.use('/api/*', cors({ origin: ctx.corsOrigin, allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'PUT', 'DELETE'] }));
   }

@@ -19,4 +19,6 @@ export interface ServerContext {
   corsOrigin: string | null;
   /** Cached GET responses (events pages, tracks); 0 disables the cache. */
   cacheEntries: number;
+  /** Open SSE subscriptions allowed at once; more get 503 with Retry-After. */
+  maxStreams: number;
 }

@@ -1,4 +1,8 @@
-// The OpenAPI 3.1 description of the API, written by hand next to the routes it describes.
+// The OpenAPI 3.1 description of the API. Query parameters of routes validated by a zod schema come from
+// that schema (src/server/schemas.ts); the rest is written by hand next to the routes it describes.
+import { queryParameters } from './schema.js';
+import { VESSEL_SEARCH_QUERY } from './schemas.js';
+
 const q = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({ name, in: 'query', description, schema });
 const mmsiPath = { name: 'mmsi', in: 'path', required: true, description: 'Maritime Mobile Service Identity (1–9 digits)', schema: { type: 'integer' } };
 const time = (name: string) => q(name, `${name === 'from' ? 'start' : 'end'} of the time window: ISO-8601 UTC or epoch ms`);
@@ -51,7 +55,7 @@ export const OPENAPI = {
   paths: {
     '/api/health': { get: { summary: 'liveness and configuration', responses: { 200: json('ok') } } },
     '/api/stats': { get: { summary: 'counts of positions, vessels and events by type', responses: { 200: json('stats') } } },
-    '/api/vessels': { get: { summary: 'search vessels by name, IMO, MMSI or call sign (with risk level)', parameters: [q('q', 'search text'), q('limit', '1–1000, default 50', { type: 'integer' })], responses: { 200: json('matches'), 400: err } } },
+    '/api/vessels': { get: { summary: 'search vessels by name, IMO, MMSI or call sign (with risk level)', parameters: queryParameters(VESSEL_SEARCH_QUERY), responses: { 200: json('matches'), 400: err } } },
     '/api/vessels/{mmsi}': { get: { summary: 'vessel detail: identity history, activity, list matches, risk breakdown', parameters: [mmsiPath], responses: { 200: json('vessel'), 400: err, 404: err } } },
     '/api/vessels/{mmsi}/track': {
       get: {

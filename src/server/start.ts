@@ -12,6 +12,7 @@ import { readPool, secondConnection } from './connections.js';
 import { availableParallelism } from 'node:os';
 import { LiveDetection } from './live-detect.js';
 import { listen, parseListenUrl } from '../ingest/listen.js';
+import { HEADERS_TIMEOUT_MS, MAX_SSE_STREAMS, REQUEST_TIMEOUT_MS } from './params.js';
 
 export interface StartOptions {
   /** Store file; ignored when `store` is given. */
@@ -37,6 +38,11 @@ export interface StartOptions {
   cacheEntries?: number;
   /** Parallel read connections (default: one per core, at least 2). */
   readConnections?: number;
+  /** Open SSE subscriptions allowed at once (default MAX_SSE_STREAMS). */
+  maxStreams?: number;
+  /** Time a client has to send its request headers / its whole request (defaults in params.ts). */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
   /** Log lines of the live feed (default: none). */
   log?: (line: string) => void;
 }
@@ -100,6 +106,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     webRoot: opts.webRoot === undefined ? defaultWebRoot() : opts.webRoot,
     corsOrigin: opts.corsOrigin ?? null,
     cacheEntries: opts.cacheEntries ?? 1000,
+    maxStreams: opts.maxStreams ?? MAX_SSE_STREAMS,
   };
   const app = createApp(ctx);
   // Requests in flight, so close() lets their queries finish before the connections go.
@@ -115,7 +122,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   };
   const host = opts.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
-    const s = serve({ fetch: fetchHandler, port: opts.port ?? 8080, hostname: host }, () => resolveServer(s));
+    // Slow clients: headers and whole requests have deadlines, checked every second (Node's default
+    // check interval is 30 s); keep-alive sockets idle for 5 s are closed.
+    const headersTimeout = opts.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+    const s = serve({
+      fetch: fetchHandler, port: opts.port ?? 8080, hostname: host,
+      serverOptions: { headersTimeout, requestTimeout: Math.max(headersTimeout, opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS), keepAliveTimeout: 5000, connectionsCheckingInterval: 1000 },
+    }, () => resolveServer(s));
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;

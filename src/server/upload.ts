@@ -32,7 +32,8 @@ export function ingestUpload(store: Store, live: LiveDetection, input: { filenam
 async function ingestOne(store: Store, live: LiveDetection, input: { filename: string; content: Uint8Array; format?: string }): Promise<UploadResult> {
   const dir = await mkdtemp(join(tmpdir(), 'tumen-upload-'));
   // The client's file name is kept only for messages; the path is ours.
-  const safeName = input.filename.replace(/[^\w.-]+/g, '_').slice(-100) || 'upload';
+  // No separators, no leading dots ("..", ".hidden"): the name stays inside our temp directory.
+  const safeName = input.filename.replace(/[^\w.-]+/g, '_').replace(/^\.+/, '').slice(-100) || 'upload';
   const path = join(dir, safeName);
   try {
     await writeFile(path, input.content);

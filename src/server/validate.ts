@@ -58,6 +58,7 @@ export function intParam(raw: string | undefined, name: string, opts: { min: num
 export function enumList<T extends string>(raw: string | undefined, name: string, allowed: readonly T[]): T[] | undefined {
   if (raw === undefined || raw === '') return undefined;
   const values = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (values.length === 0) throw badRequest(`${name} must list at least one of ${allowed.join(', ')}; got ${JSON.stringify(raw)}`);
   for (const v of values) {
     if (!(allowed as readonly string[]).includes(v)) throw badRequest(`${name} must be one of ${allowed.join(', ')}; got ${JSON.stringify(v)}`);
   }

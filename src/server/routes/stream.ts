@@ -1,22 +1,35 @@
 // GET /api/events/stream — Server-Sent Events: one `event: tumen-event` message per new event,
 // filtered like /api/events by type and mmsi; a comment heartbeat every 15 s keeps proxies open.
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
+import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { TumenEvent } from '../../events/schema.js';
 import type { ServerContext } from '../context.js';
 import { enumList, optionalMmsi } from '../validate.js';
+import { httpError } from '../errors.js';
 import { EVENT_TYPES } from './events.js';
 
 const HEARTBEAT_MS = 15_000;
 
 export function streamRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
+  let streams = 0;
   app.get('/api/events/stream', (c) => {
     const types = enumList(c.req.query('type'), 'type', EVENT_TYPES);
     const mmsi = optionalMmsi(c.req.query('mmsi'));
+    if (streams >= ctx.maxStreams) {
+      throw httpError(503, `too many event streams open (${ctx.maxStreams}); retry later`, { 'retry-after': '30' });
+    }
+    streams++;
     const wanted = (e: TumenEvent): boolean =>
       (!types || types.includes(e.type)) && (mmsi === undefined || e.mmsi === mmsi || e.other_mmsi === mmsi);
     return streamSSE(c, async (stream) => {
+      try {
+        await follow(stream);
+      } finally {
+        streams--;
+      }
+    });
+    async function follow(stream: SSEStreamingApi): Promise<void> {
       const queue: TumenEvent[] = [];
       let wake: (() => void) | null = null;
       const unsubscribe = ctx.hub.subscribe((e) => {
@@ -44,7 +57,7 @@ export function streamRoutes(ctx: ServerContext): Hono {
         if (open && queue.length === 0) await stream.write(': keep-alive\n\n');
       }
       unsubscribe();
-    });
+    }
   });
   return app;
 }

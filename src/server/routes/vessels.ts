@@ -3,7 +3,9 @@ import { Hono } from 'hono';
 import type { ServerContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { tableExists, rowsJson, jsonSafe } from '../sql-util.js';
-import { intParam, parseMmsi } from '../validate.js';
+import { parseMmsi } from '../validate.js';
+import { validQuery } from '../schema.js';
+import { VESSEL_SEARCH_QUERY } from '../schemas.js';
 import { vesselRisk, vesselListMatches, riskLevels } from '../integrations.js';
 import { flagOfMmsi } from '../../reference/mid.js';
 
@@ -73,8 +75,7 @@ export function vesselRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
 
   app.get('/api/vessels', async (c) => {
-    const q = (c.req.query('q') ?? '').trim();
-    const limit = intParam(c.req.query('limit'), 'limit', { min: 1, max: 1000, fallback: 50 });
+    const { q, limit } = validQuery(VESSEL_SEARCH_QUERY, c.req.query());
     const vessels = await searchVessels(ctx, q, limit);
     return c.json({ q, count: vessels.length, vessels });
   });

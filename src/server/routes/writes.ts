@@ -18,7 +18,12 @@ const LIST_FORMATS = ['ofac', 'ofac-xml', 'un', 'opensanctions', 'csv'] as const
 async function readUpload(c: { req: { header(n: string): string | undefined; parseBody(): Promise<Record<string, unknown>>; arrayBuffer(): Promise<ArrayBuffer>; query(k: string): string | undefined } }): Promise<{ filename: string; content: Uint8Array }> {
   const type = c.req.header('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) {
-    const body = await c.req.parseBody();
+    let body: Record<string, unknown>;
+    try {
+      body = await c.req.parseBody();
+    } catch (err) {
+      throw badRequest(`malformed multipart body: ${(err as Error).message.slice(0, 200)}`);
+    }
     const file = body.file;
     if (!(file instanceof File)) throw badRequest('multipart upload needs a field named "file"');
     return { filename: file.name, content: new Uint8Array(await file.arrayBuffer()) };
@@ -28,7 +33,7 @@ async function readUpload(c: { req: { header(n: string): string | undefined; par
   return { filename: c.req.query('filename') ?? 'upload', content };
 }
 
-const tooLarge = (max: number) => () => { throw badRequest(`body larger than ${max} bytes`); };
+const tooLarge = (max: number) => () => { throw httpError(413, `body larger than ${max} bytes`); };
 
 export function writeRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
