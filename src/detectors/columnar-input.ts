@@ -1,4 +1,4 @@
-// A compact in-memory PipelineInput: positions held in typed-array columns with two sort orders as index
+// A compact in-memory PipelineInput: positions held in typed-array columns with a time-order index array,
 // arrays, and materialised as Position objects one batch at a time. Ten million positions then cost
 // ~500 MB of flat arrays instead of ten million long-lived objects the garbage collector must walk again
 // and again while the detectors run (the store streams batches the same way).
@@ -61,14 +61,12 @@ export class PositionColumns {
   }
 }
 
-/** Positions (any order) → columns with (mmsi, time) and (time, mmsi) orders; statics sorted by time. */
+/** Positions (any order) → columns in (time, mmsi) order; statics sorted by time. */
 export function columnarInput(cols: PositionColumns, statics: readonly StaticReport[], batchSize = 8192): PipelineInput {
   const n = cols.length;
-  const byVessel = new Uint32Array(n);
   const byTime = new Uint32Array(n);
-  for (let i = 0; i < n; i++) byVessel[i] = byTime[i] = i;
+  for (let i = 0; i < n; i++) byTime[i] = i;
   const { mmsi, timeMs } = cols;
-  byVessel.sort((a, b) => mmsi[a]! - mmsi[b]! || timeMs[a]! - timeMs[b]!);
   byTime.sort((a, b) => timeMs[a]! - timeMs[b]! || mmsi[a]! - mmsi[b]!);
   const st = [...statics].sort((a, b) => a.timeMs - b.timeMs || a.mmsi - b.mmsi);
   async function* batches(order: Uint32Array): AsyncIterable<Position[]> {
@@ -82,5 +80,5 @@ export function columnarInput(cols: PositionColumns, statics: readonly StaticRep
   async function* staticBatches(): AsyncIterable<StaticReport[]> {
     for (let i = 0; i < st.length; i += batchSize) yield st.slice(i, i + batchSize);
   }
-  return { positionsByVessel: () => batches(byVessel), positionsByTime: () => batches(byTime), statics: staticBatches };
+  return { positionsByTime: () => batches(byTime), statics: staticBatches };
 }

@@ -6,7 +6,7 @@
 //
 // Incremental per MMSI (push each vessel's positions in time order; any number of MMSIs). A run still going
 // at flush is an open event (`end: null`). Slow periods explained by an encounter with a transmitting ship
-// are encounters: `suppressLoiteringDuringEncounters` drops the overlapping loitering of those ships.
+// are encounters: the post-step in src/detectors/post-steps.ts drops the overlapping loitering of those ships.
 import type { TumenEvent } from '../events/schema.js';
 import { distanceToShoreM } from '../geo/land.js';
 import { distanceM, impliedSpeedKn, METRES_PER_NM, MS_PER_HOUR } from '../geo/sphere.js';
@@ -147,24 +147,4 @@ export function createLoiteringDetector(options: LoiteringOptions = {}): Loiteri
 
 export function restoreLoiteringDetector(state: LoiteringState, options: LoiteringOptions = {}): LoiteringDetector {
   return new LoiteringDetector(options, state);
-}
-
-/** Drops loitering that overlaps in time an encounter of the same vessel (the slow period is the encounter). */
-export function suppressLoiteringDuringEncounters(events: readonly TumenEvent[]): TumenEvent[] {
-  const byVessel = new Map<number, Array<[number, number]>>();
-  const span = (e: TumenEvent): [number, number] => [Date.parse(e.start), e.end === null ? Infinity : Date.parse(e.end)];
-  for (const e of events) {
-    if (e.type !== 'encounter') continue;
-    for (const m of [e.mmsi, e.other_mmsi]) {
-      if (m === undefined) continue;
-      const list = byVessel.get(m) ?? [];
-      list.push(span(e));
-      byVessel.set(m, list);
-    }
-  }
-  return events.filter((e) => {
-    if (e.type !== 'loitering') return true;
-    const [s, t] = span(e);
-    return !(byVessel.get(e.mmsi) ?? []).some(([a, b]) => a <= t && s <= b);
-  });
 }

@@ -1,14 +1,7 @@
 // The event schema every detector emits and every output (store, CLI, API, UI) carries.
-export type EventType =
-  | 'gap'
-  | 'dark_port_call'
-  | 'port_visit'
-  | 'encounter'
-  | 'loitering'
-  | 'spoofing'
-  | 'shared_mmsi'
-  | 'identity_change'
-  | 'draught_change';
+import type { EventType } from './types.js';
+
+export type { EventType };
 
 export interface PortRef {
   id: string;

@@ -1,20 +1,16 @@
 // Live detection for `tumen serve --listen` and uploads: new rows of `positions` and `statics` (found by
-// a rowid watermark, polled every `pollMs`) go through the incremental detectors, kept in memory per
-// vessel; each event they complete is written to `events` and published to SSE subscribers.
-// Each vessel runs the batch pipeline's own chain (src/detectors/vessel-chain.ts); global detectors see
-// every position in arrival order. Open events are not flushed while live: `tumen detect` remains the
-// reference run over the whole store.
+// a rowid watermark, polled every `pollMs`) go through the detection runner (src/detectors/runner.ts) — the
+// same engine as `tumen detect` — in time order; each event it completes is written to `events` and
+// published to SSE subscribers, and an event a post-step withdraws (loitering explained by a later
+// encounter) is deleted. Open events are not flushed while live: `tumen detect` remains the reference run
+// over the whole store.
 import type { Store } from '../store/db.js';
 import { ensureEventsSchema } from '../store/events.js';
+import { deleteEventsById, insertEventIfNew } from '../store/events-write.js';
 import type { TumenEvent } from '../events/schema.js';
-import type { Detector, StaticReport } from '../detectors/detector.js';
+import type { StaticReport } from '../detectors/detector.js';
 import type { Position, ReceptionSource } from '../tracks/position.js';
-import type { GapContext } from '../detectors/gap.js';
-import { ReceptionIndex } from '../detectors/reception.js';
-import { VesselChain } from '../detectors/vessel-chain.js';
-import { EXTRA_DETECTORS, type DetectorContext } from '../detectors/registry.js';
-import { portIndex } from '../reference/wpi.js';
-import { distanceToShoreM } from '../geo/land.js';
+import { DetectionRunner } from '../detectors/runner.js';
 import type { EventHub } from './event-hub.js';
 import { tableExists } from './sql-util.js';
 import { storeChanged } from './integrations.js';
@@ -22,34 +18,10 @@ import { storeChanged } from './integrations.js';
 /** How often new rows are looked for: well inside the one-second promise of the live feed. */
 export const LIVE_POLL_MS = 200;
 
-/** One vessel's chain, the batch pipeline's own; events collect in `sink` until the pass takes them. */
-class LiveVessel {
-  private readonly sink: TumenEvent[] = [];
-  private readonly chain: VesselChain;
-
-  constructor(mmsi: number, ctx: DetectorContext) {
-    const perVessel = EXTRA_DETECTORS.filter((d) => d.scope === 'vessel');
-    this.chain = new VesselChain(mmsi, ctx, perVessel, () => true, this.sink);
-  }
-
-  pushPosition(p: Position): TumenEvent[] {
-    this.chain.push(p);
-    return this.sink.splice(0);
-  }
-
-  pushStatic(s: StaticReport): TumenEvent[] {
-    this.chain.pushStatic(s);
-    return this.sink.splice(0);
-  }
-}
-
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 export class LiveDetection {
-  private readonly reception = new ReceptionIndex();
-  private readonly ctx: DetectorContext;
-  private readonly vessels = new Map<number, LiveVessel>();
-  private readonly globals: Detector[];
+  private readonly runner = new DetectionRunner();
   private positionsMark = -1;
   private staticsMark = -1;
   private timer: NodeJS.Timeout | null = null;
@@ -57,13 +29,7 @@ export class LiveDetection {
   /** Counters for /api/health. */
   readonly stats = { positions: 0, statics: 0, events: 0, errors: 0 };
 
-  constructor(private readonly store: Store, private readonly hub: EventHub) {
-    const gap: GapContext = { reception: this.reception, shoreDistanceM: (lat, lon) => distanceToShoreM(lat, lon), windowEndMs: Number.MAX_SAFE_INTEGER };
-    const ports = portIndex();
-    // A live feed can come from anywhere: every port is "near" (the batch pipeline narrows to the data's box).
-    this.ctx = { gap, ports, nearPorts: ports.ports.map((p) => ({ id: p.id, name: p.name, lat: p.lat, lon: p.lon })) };
-    this.globals = EXTRA_DETECTORS.filter((d) => d.scope === 'global').map((d) => d.create(this.ctx));
-  }
+  constructor(private readonly store: Store, private readonly hub: EventHub) {}
 
   /** Starts from the rows already stored: only rows added from now on are detected live. */
   async start(opts: { poll: boolean }): Promise<void> {
@@ -104,36 +70,20 @@ export class LiveDetection {
     const statics = await this.newStatics();
     if (positions.length === 0 && statics.length === 0) return [];
     storeChanged();
-    // Interleave by time so static-driven detectors see reports in order with positions.
-    const events: TumenEvent[] = [];
+    // Time order, statics first at equal times: the order `tumen detect` replays the store in.
     let si = 0;
     for (const p of positions) {
-      while (si < statics.length && statics[si].timeMs <= p.timeMs) events.push(...this.pushStatic(statics[si++]));
-      events.push(...this.pushPosition(p));
+      while (si < statics.length && statics[si]!.timeMs <= p.timeMs) this.pushStatic(statics[si++]!);
+      this.stats.positions++;
+      this.runner.pushPosition(p);
     }
-    while (si < statics.length) events.push(...this.pushStatic(statics[si++]));
-    return events.length ? this.publish(events) : [];
+    while (si < statics.length) this.pushStatic(statics[si++]!);
+    return this.publish();
   }
 
-  private vessel(mmsi: number): LiveVessel {
-    let v = this.vessels.get(mmsi);
-    if (!v) this.vessels.set(mmsi, (v = new LiveVessel(mmsi, this.ctx)));
-    return v;
-  }
-
-  private pushPosition(p: Position): TumenEvent[] {
-    this.stats.positions++;
-    if (Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180) this.reception.add(p.lat, p.lon, p.timeMs, p.source === 'satellite');
-    const out = this.vessel(p.mmsi).pushPosition(p);
-    for (const d of this.globals) if (d.pushPosition) out.push(...d.pushPosition(p));
-    return out;
-  }
-
-  private pushStatic(s: StaticReport): TumenEvent[] {
+  private pushStatic(s: StaticReport): void {
     this.stats.statics++;
-    const out = this.vessel(s.mmsi).pushStatic(s);
-    for (const d of this.globals) if (d.pushStatic) out.push(...d.pushStatic(s));
-    return out;
+    this.runner.pushStatic(s);
   }
 
   private async newPositions(): Promise<Position[]> {
@@ -165,21 +115,13 @@ export class LiveDetection {
     }));
   }
 
-  private async publish(events: TumenEvent[]): Promise<TumenEvent[]> {
-    const unique = [...new Map(events.map((e) => [e.id, e])).values()];
+  private async publish(): Promise<TumenEvent[]> {
+    const { events, retracted } = this.runner.take();
     const fresh: TumenEvent[] = [];
-    for (const e of unique) {
-      const exists = await this.store.one('SELECT 1 AS x FROM events WHERE id = $id', { id: e.id });
-      if (exists) continue;
-      await this.store.run(
-        `INSERT INTO events (id, type, mmsi, start, "end", lat, lon, other_mmsi, port_id, body)
-         VALUES ($id, $type, $mmsi, $start::TIMESTAMPTZ::TIMESTAMP, $end::TIMESTAMPTZ::TIMESTAMP, $lat, $lon, $other, $port, $body::JSON)`,
-        { id: e.id, type: e.type, mmsi: e.mmsi, start: e.start, end: e.end, lat: e.lat, lon: e.lon, other: e.other_mmsi ?? null, port: e.port?.id ?? null, body: JSON.stringify(e) },
-      );
-      fresh.push(e);
-    }
+    for (const e of events) if (await insertEventIfNew(this.store, e)) fresh.push(e);
+    const deleted = await deleteEventsById(this.store, retracted);
     this.stats.events += fresh.length;
-    if (fresh.length) storeChanged();
+    if (fresh.length || deleted) storeChanged();
     for (const e of fresh) this.hub.publish(e);
     return fresh;
   }

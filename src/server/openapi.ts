@@ -2,6 +2,7 @@
 // that schema (src/server/schemas.ts); the rest is written by hand next to the routes it describes.
 import { queryParameters } from './schema.js';
 import { VESSEL_SEARCH_QUERY } from './schemas.js';
+import { EVENT_TYPES } from '../events/types.js';
 
 const q = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({ name, in: 'query', description, schema });
 const mmsiPath = { name: 'mmsi', in: 'path', required: true, description: 'Maritime Mobile Service Identity (1–9 digits)', schema: { type: 'integer' } };
@@ -35,7 +36,7 @@ export const OPENAPI = {
         type: 'object',
         required: ['id', 'type', 'mmsi', 'start', 'end', 'lat', 'lon', 'evidence'],
         properties: {
-          id: { type: 'string' }, type: { type: 'string', enum: ['gap', 'dark_port_call', 'port_visit', 'encounter', 'loitering', 'spoofing', 'shared_mmsi', 'identity_change', 'draught_change'] },
+          id: { type: 'string' }, type: { type: 'string', enum: [...EVENT_TYPES] },
           mmsi: { type: 'integer' }, start: { type: 'string', format: 'date-time' }, end: { type: ['string', 'null'], format: 'date-time' },
           lat: { type: 'number' }, lon: { type: 'number' }, evidence: { type: 'object' }, other_mmsi: { type: 'integer' },
           port: { type: 'object' }, candidates: { type: 'array', items: { type: 'object' } },

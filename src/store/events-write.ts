@@ -39,6 +39,26 @@ export async function replaceEvents(store: Store, events: readonly TumenEvent[],
   });
 }
 
+/** Inserts one event unless its id is stored already (live feed, cluster store node); true when inserted. */
+export async function insertEventIfNew(store: Store, e: TumenEvent): Promise<boolean> {
+  if (await store.one('SELECT 1 AS x FROM events WHERE id = $id', { id: e.id })) return false;
+  await store.run(
+    `INSERT INTO events (id, type, mmsi, start, "end", lat, lon, other_mmsi, port_id, body)
+     VALUES ($id, $type, $mmsi, $start::TIMESTAMPTZ::TIMESTAMP, $end::TIMESTAMPTZ::TIMESTAMP, $lat, $lon, $other, $port, $body::JSON)`,
+    { id: e.id, type: e.type, mmsi: e.mmsi, start: e.start, end: e.end, lat: e.lat, lon: e.lon, other: e.other_mmsi ?? null, port: e.port?.id ?? null, body: JSON.stringify(e) },
+  );
+  return true;
+}
+
+/** Deletes events by id (withdrawn by a post-step); returns how many were stored. */
+export async function deleteEventsById(store: Store, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const marks = ids.map(() => '?').join(', ');
+  const row = await store.one<{ n: bigint | number }>(`SELECT count(*) AS n FROM events WHERE id IN (${marks})`, [...ids]);
+  await store.run(`DELETE FROM events WHERE id IN (${marks})`, [...ids]);
+  return Number(row?.n ?? 0);
+}
+
 export interface EventFilter {
   types?: readonly string[];
   /** Events overlapping [fromMs, toMs]. */

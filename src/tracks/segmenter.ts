@@ -85,6 +85,11 @@ export class Segmenter {
     return this.s.rejects;
   }
 
+  /** Positions held back until their segment is decided. */
+  get held(): number {
+    return this.s.queue.length;
+  }
+
   /** Live (not dead) segments, confirmed or not — for shared-MMSI checks. */
   liveSegments(): ReadonlyArray<{ id: string; confirmed: boolean; count: number; lastMs: number }> {
     return this.s.segments.filter((g) => !g.dead);

@@ -3,8 +3,8 @@ import { api, query, type TumenEventJson } from './api.js';
 import { el, fmtTime, table } from './dom.js';
 import type { TumenMap } from './map.js';
 import { downloadReport } from './report.js';
+import { EVENT_TYPE_INFO } from '../events/types.js';
 
-const TYPES = ['gap', 'dark_port_call', 'port_visit', 'encounter', 'loitering', 'spoofing', 'shared_mmsi', 'identity_change', 'draught_change'];
 
 interface Filters { type: string; from: string; to: string; mmsi: string }
 
@@ -12,7 +12,7 @@ const toIso = (local: string): string => (local ? `${local}:00Z` : '');
 
 export function renderEventsPage(side: HTMLElement, map: TumenMap, initial: URLSearchParams): void {
   const f: Filters = { type: initial.get('type') ?? '', from: initial.get('from') ?? '', to: initial.get('to') ?? '', mmsi: initial.get('mmsi') ?? '' };
-  const typeSel = el('select', { name: 'type' }, el('option', { value: '' }, 'all types'), ...TYPES.map((t) => el('option', { value: t }, t)));
+  const typeSel = el('select', { name: 'type' }, el('option', { value: '' }, 'all types'), ...EVENT_TYPE_INFO.map((t) => el('option', { value: t.type }, t.label)));
   typeSel.value = f.type;
   const from = el('input', { name: 'from', type: 'datetime-local', value: f.from });
   const to = el('input', { name: 'to', type: 'datetime-local', value: f.to });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLoiteringDetector, type LoiteringDetector, type LoiteringState, restoreLoiteringDetector, suppressLoiteringDuringEncounters } from '../../src/detectors/loitering.js';
+import { createLoiteringDetector, type LoiteringDetector, type LoiteringState, restoreLoiteringDetector } from '../../src/detectors/loitering.js';
+import { LoiteringDuringEncounter } from '../../src/detectors/post-steps.js';
 import type { TumenEvent } from '../../src/events/schema.js';
 import type { Position } from '../../src/tracks/position.js';
 import { DEG_PER_NM, HOUR, MIN, T0, track } from './build2.js';
@@ -57,8 +58,20 @@ describe('loitering', () => {
   it('suppresses loitering explained by an encounter of the same ship', () => {
     const [loit] = run(loiterer(T0 + 2 * HOUR, T0 + 6 * HOUR, T0 + 8 * HOUR));
     const enc = { id: 'encounter-x', type: 'encounter', mmsi: 273_000_001, other_mmsi: M, start: '2024-05-01T02:10:00.000Z', end: '2024-05-01T05:50:00.000Z', lat: 40, lon: 131, evidence: {} } as TumenEvent;
-    const other = { ...loit!, mmsi: 999 };
-    expect(suppressLoiteringDuringEncounters([loit!, enc, other])).toEqual([enc, other]);
+    const other = { ...loit!, id: 'loitering-other', mmsi: 999 };
+    const kept = (order: TumenEvent[]): string[] => {
+      const step = new LoiteringDuringEncounter();
+      const ids = new Set<string>();
+      for (const e of order) {
+        const v = step.accept(e);
+        if (v.keep) ids.add(e.id);
+        for (const id of v.retract) ids.delete(id);
+      }
+      return [...ids].sort();
+    };
+    // Either order: the loitering is dropped when the encounter is known, retracted when it comes later.
+    expect(kept([loit!, enc, other])).toEqual([enc.id, other.id].sort());
+    expect(kept([enc, other, loit!])).toEqual([enc.id, other.id].sort());
   });
 
   it('snapshot and restore mid-stream give the same events as an uninterrupted run', () => {

@@ -1,6 +1,7 @@
 // `tumen events`: prints stored events as JSON Lines (the event schema), CSV (flat columns) or GeoJSON.
 import type { Command } from 'commander';
-import { withDbOption } from '../options.js';
+import { parseEventTypes, withDbOption } from '../options.js';
+import { EVENT_TYPES } from '../../events/types.js';
 import { withStore } from '../../store/db.js';
 import { queryEvents, type EventFilter } from '../../store/events-write.js';
 import { eventsToCsv } from '../../report/csv.js';
@@ -20,7 +21,7 @@ export function register(program: Command): void {
     program
       .command('events')
       .description('print detected events as JSON Lines, CSV or GeoJSON')
-      .option('--type <types>', 'comma-separated event types')
+      .option('--type <types>', `comma-separated event types (${EVENT_TYPES.join(', ')})`)
       .option('--from <iso>', 'events overlapping from this time (ISO-8601)')
       .option('--to <iso>', 'events overlapping up to this time (ISO-8601)')
       .option('--mmsi <mmsi>', 'events of this vessel (as mmsi or other_mmsi)')
@@ -33,7 +34,13 @@ export function register(program: Command): void {
       process.exitCode = 2;
     };
     if (!['jsonl', 'csv', 'geojson'].includes(opts.format)) return fail(`unknown format "${opts.format}" (jsonl, csv, geojson)`);
-    if (opts.type) filter.types = opts.type.split(',').map((t) => t.trim());
+    if (opts.type) {
+      try {
+        filter.types = parseEventTypes(opts.type);
+      } catch (err) {
+        return fail((err as Error).message);
+      }
+    }
     for (const [key, value] of [['fromMs', opts.from], ['toMs', opts.to]] as const) {
       if (value === undefined) continue;
       const ms = Date.parse(value);

@@ -3,15 +3,13 @@ import { Hono } from 'hono';
 import type { Store } from '../../store/db.js';
 import { eventFromRow } from '../../store/events.js';
 import type { EventType, TumenEvent } from '../../events/schema.js';
+import { EVENT_TYPES } from '../../events/types.js';
 import type { ServerContext } from '../context.js';
 import { badRequest, notFound } from '../errors.js';
 import { tableExists, where } from '../sql-util.js';
 import { enumList, intParam, optionalBbox, optionalMmsi, optionalTimeMs, timeRange, type BBox } from '../validate.js';
 import { mmsisAtRisk, RISK_LEVELS, type RiskLevel } from '../integrations.js';
 
-export const EVENT_TYPES: readonly EventType[] = [
-  'gap', 'dark_port_call', 'port_visit', 'encounter', 'loitering', 'spoofing', 'shared_mmsi', 'identity_change', 'draught_change',
-];
 
 export interface EventQuery {
   types?: EventType[];

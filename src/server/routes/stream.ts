@@ -6,7 +6,7 @@ import type { TumenEvent } from '../../events/schema.js';
 import type { ServerContext } from '../context.js';
 import { enumList, optionalMmsi } from '../validate.js';
 import { httpError } from '../errors.js';
-import { EVENT_TYPES } from './events.js';
+import { EVENT_TYPES } from '../../events/types.js';
 
 const HEARTBEAT_MS = 15_000;
 

@@ -1,0 +1,232 @@
+// The detection runner: the one streaming engine behind `tumen detect` (a time-ordered replay of the store),
+// the live feed (`tumen serve --listen`) and the cluster workers (`tumen worker`). Push positions and
+// statics in time order (statics before positions of the same time); take the events they complete; flush
+// at the end of input; snapshot() / restore() everything in between — the reception index, one chain per
+// MMSI (segmenter, per-vessel detectors, held statics), the global detectors and the post-steps.
+//
+//  position ─┬─ reception index (every position, any vessel: gaps are judged on it)
+//            └─ chain of its MMSI: segmenter → per-vessel detectors ─┐
+//                                   └ decided positions + statics ───┴→ global detectors → post-steps → out
+//
+// The global (multi-vessel) detectors get each vessel's positions as its segmenter decides them, glitches
+// flagged `outlier`, and its statics in time order among them — in every adapter alike.
+import type { TumenEvent } from '../events/schema.js';
+import type { Position } from '../tracks/position.js';
+import type { Detector, StaticReport } from './detector.js';
+import type { RejectReason, TrackPoint } from '../tracks/segmenter.js';
+import type { SegmentParams } from '../tracks/segmenter.js';
+import { ReceptionIndex, type ReceptionState } from './reception.js';
+import { portIndex, type PortIndex } from '../reference/wpi.js';
+import { defaultPorts } from './port-index.js';
+import { distanceToShoreM } from '../geo/land.js';
+import { DETECTORS, isDerived, paramsFor, type DetectorContext, type DetectorEntry, type ParamOverrides } from './registry.js';
+import { VesselChain, type ChainFeed, type ChainPlan, type VesselChainState } from './vessel-chain.js';
+import { POST_STEPS, type PostStep } from './post-steps.js';
+
+export interface RunnerOptions {
+  /** Event types to emit (default all). */
+  types?: ReadonlySet<string>;
+  /** Per-run parameter overrides (`--param gap.minGapH=8`), validated by parseParamOverrides. */
+  params?: ParamOverrides;
+  /** End of the observation window for open gaps at flush; default the last position's time. */
+  windowEndMs?: number;
+  /** Port index for port visits (default: World Port Index + ports of interest). */
+  ports?: PortIndex;
+  /** Cluster: the vessels whose per-vessel detectors run here (default every vessel). */
+  ownsVessel?: (mmsi: number) => boolean;
+  /** Cluster: run the global detectors here (default true). */
+  globals?: boolean;
+  /** Apply the post-steps here (default true; the cluster's store node applies them over every worker's events). */
+  postSteps?: boolean;
+}
+
+export interface RunnerStats {
+  positions: number;
+  statics: number;
+  /** MMSIs with at least one position. */
+  vessels: number;
+  outliers: number;
+  segments: number;
+  rejects: Partial<Record<RejectReason, number>>;
+}
+
+export interface RunnerOutput {
+  events: TumenEvent[];
+  /** Ids of events emitted earlier that a post-step withdrew (a loitering explained by a later encounter). */
+  retracted: string[];
+}
+
+export interface RunnerState {
+  version: 1;
+  reception: ReceptionState;
+  lastMs: number | null;
+  positions: number;
+  statics: number;
+  vessels: Array<[number, VesselChainState]>;
+  globals: Record<string, unknown>;
+  postSteps: Record<string, unknown>;
+}
+
+export class DetectionRunner {
+  private readonly reception: ReceptionIndex;
+  private readonly ctx: DetectorContext;
+  private readonly fullPlan: ChainPlan;
+  /** Segmenter only: vessels another worker owns, segmented here for the global detectors' outlier flags. */
+  private readonly segmentOnlyPlan: ChainPlan;
+  private readonly chains = new Map<number, VesselChain>();
+  private readonly globals: Array<{ type: string; detector: Detector }>;
+  private readonly postSteps: PostStep[];
+  private readonly sink: TumenEvent[] = [];
+  private readonly retracted: string[] = [];
+  private readonly feed: ChainFeed | null;
+  private readonly owns: (mmsi: number) => boolean;
+  private lastMs = -Infinity;
+  private positions = 0;
+  private statics = 0;
+  private flushed = false;
+
+  constructor(private readonly options: RunnerOptions = {}, state?: RunnerState) {
+    if (state && state.version !== 1) throw new Error(`detection state version ${String(state.version)} is not supported (expected 1)`);
+    const want = (t: string): boolean => !options.types || options.types.has(t);
+    this.reception = state ? ReceptionIndex.restore(state.reception) : new ReceptionIndex();
+    this.ctx = {
+      reception: this.reception,
+      shoreDistanceM: (lat, lon) => distanceToShoreM(lat, lon),
+      windowEndMs: undefined,
+      ports: options.ports ?? portIndex(),
+      portPoints: defaultPorts(),
+    };
+    const segmentParams = paramsFor('segment', options.params) as SegmentParams;
+    const vesselEntries = DETECTORS.filter((d): d is DetectorEntry => d.scope === 'vessel' && !isDerived(d));
+    const derived = DETECTORS.filter(isDerived).filter((d) => want(d.type));
+    this.fullPlan = {
+      segmentParams,
+      detectors: vesselEntries
+        .map((entry) => ({
+          entry, params: paramsFor(entry.type, options.params), emit: want(entry.type),
+          derived: derived.filter((d) => d.from === entry.type).map((d) => ({ entry: d, params: paramsFor(d.type, options.params) })),
+        }))
+        .filter((d) => d.emit || d.derived.length > 0),
+    };
+    this.segmentOnlyPlan = { segmentParams, detectors: [] };
+    const runGlobals = options.globals ?? true;
+    this.globals = runGlobals
+      ? DETECTORS.filter((d): d is DetectorEntry => d.scope === 'global' && !isDerived(d) && want(d.type)).map((entry) => {
+        const params = paramsFor(entry.type, options.params);
+        const s = state?.globals[entry.type];
+        return { type: entry.type, detector: s === undefined ? entry.create(this.ctx, params) : entry.restore(this.ctx, params, s) };
+      })
+      : [];
+    this.feed = this.globals.length > 0 ? this.globalFeed() : null;
+    this.owns = options.ownsVessel ?? (() => true);
+    this.postSteps = options.postSteps === false ? [] : POST_STEPS.map((p) => p.create(state?.postSteps[p.name]));
+    if (state) {
+      this.lastMs = state.lastMs ?? -Infinity;
+      this.positions = state.positions;
+      this.statics = state.statics;
+      for (const [mmsi, s] of state.vessels) this.chains.set(mmsi, this.newChain(mmsi, s));
+    }
+  }
+
+  static restore(state: RunnerState, options: RunnerOptions = {}): DetectionRunner {
+    return new DetectionRunner(options, state);
+  }
+
+  pushPosition(p: Position): void {
+    this.positions++;
+    if (p.timeMs > this.lastMs) this.lastMs = p.timeMs;
+    if (Number.isFinite(p.lat) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180) this.reception.add(p.lat, p.lon, p.timeMs, p.source === 'satellite');
+    this.chain(p.mmsi)?.push(p);
+  }
+
+  pushStatic(s: StaticReport): void {
+    this.statics++;
+    this.chain(s.mmsi)?.pushStatic(s);
+  }
+
+  /** End of input: held positions are decided, open events emitted (gaps open until the window end). */
+  flush(): void {
+    if (this.flushed) return;
+    this.flushed = true;
+    this.ctx.windowEndMs = this.options.windowEndMs ?? (Number.isFinite(this.lastMs) ? this.lastMs : undefined);
+    for (const chain of this.chains.values()) chain.finish();
+    for (const g of this.globals) this.sink.push(...g.detector.flush());
+  }
+
+  /** The events completed since the last take, through the post-steps. */
+  take(): RunnerOutput {
+    if (this.sink.length === 0 && this.retracted.length === 0) return { events: [], retracted: [] };
+    const events: TumenEvent[] = [];
+    for (const e of this.sink.splice(0)) {
+      let keep = true;
+      for (const step of this.postSteps) {
+        const v = step.accept(e);
+        if (v.retract.length > 0) this.retracted.push(...v.retract);
+        if (!v.keep) keep = false;
+      }
+      if (keep) events.push(e);
+    }
+    return { events, retracted: this.retracted.splice(0) };
+  }
+
+  get stats(): RunnerStats {
+    const out: RunnerStats = { positions: this.positions, statics: this.statics, vessels: 0, outliers: 0, segments: 0, rejects: {} };
+    for (const c of this.chains.values()) {
+      if (c.segments > 0 || Object.keys(c.segmenter.rejects).length > 0) out.vessels++;
+      out.outliers += c.outliers;
+      out.segments += c.segments;
+      for (const [k, n] of Object.entries(c.segmenter.rejects)) out.rejects[k as RejectReason] = (out.rejects[k as RejectReason] ?? 0) + (n ?? 0);
+    }
+    return out;
+  }
+
+  /** Everything, as JSON-serialisable data. Take the events first: pending events are not part of it. */
+  snapshot(): RunnerState {
+    if (this.sink.length > 0 || this.retracted.length > 0) throw new Error('DetectionRunner.snapshot: take() the pending events first');
+    const globals: Record<string, unknown> = {};
+    for (const g of this.globals) globals[g.type] = g.detector.snapshot();
+    const postSteps: Record<string, unknown> = {};
+    for (const p of this.postSteps) postSteps[p.name] = p.snapshot();
+    return {
+      version: 1,
+      reception: this.reception.snapshot(),
+      lastMs: Number.isFinite(this.lastMs) ? this.lastMs : null,
+      positions: this.positions,
+      statics: this.statics,
+      vessels: [...this.chains].map(([m, c]) => [m, c.snapshot()]),
+      globals,
+      postSteps,
+    };
+  }
+
+  private chain(mmsi: number): VesselChain | undefined {
+    let c = this.chains.get(mmsi);
+    if (!c && (this.feed || this.owns(mmsi))) this.chains.set(mmsi, (c = this.newChain(mmsi)));
+    return c;
+  }
+
+  private newChain(mmsi: number, state?: VesselChainState): VesselChain {
+    return new VesselChain(mmsi, this.ctx, this.owns(mmsi) ? this.fullPlan : this.segmentOnlyPlan, this.sink, this.feed, state);
+  }
+
+  private globalFeed(): ChainFeed {
+    const globals = this.globals.map((g) => g.detector);
+    const sink = this.sink;
+    return {
+      position(tp: TrackPoint): void {
+        for (let i = 0; i < globals.length; i++) {
+          const d = globals[i]!;
+          if (!d.pushPosition) continue;
+          const events = d.pushPosition(tp);
+          for (let k = 0; k < events.length; k++) sink.push(events[k]!);
+        }
+      },
+      static(s: StaticReport): void {
+        for (let i = 0; i < globals.length; i++) {
+          const d = globals[i]!;
+          if (d.pushStatic) sink.push(...d.pushStatic(s));
+        }
+      },
+    };
+  }
+}
