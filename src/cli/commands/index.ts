@@ -12,7 +12,9 @@ import { register as screen } from './screen.js';
 import { register as vessel } from './vessel.js';
 import { register as serve } from './serve.js';
 import { register as demo } from './demo.js';
+import { register as imagery } from './imagery.js';
+import { register as detections } from './detections.js';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
-  demo, decode, ingest, exportCmd, stats, simulate, detect, events, lists, screen, vessel, serve,
+  demo, decode, ingest, exportCmd, stats, simulate, detect, events, imagery, detections, lists, screen, vessel, serve,
 ];

@@ -6,6 +6,8 @@ import type { Command } from 'commander';
 import { DEFAULT_SIM_OPTIONS, simulate, SIM_PORTS, STATIONS, type SimOptions, type SimResult } from '../../sim/index.js';
 import { GLITCH, MOTION, RECEPTION, REPORTING, SCRIPTS, STAYS, TRUTH } from '../../sim/params.js';
 import type { TumenEvent } from '../../events/schema.js';
+import { simulateImagery } from '../../sim/imagery.js';
+import { detectionsCsv, scenesJsonl } from '../../io/imagery-write.js';
 
 export interface WrittenWorld {
   dir: string;
@@ -59,6 +61,11 @@ export async function writeWorld(dir: string, options: Partial<SimOptions>): Pro
     satellite_passes: result.satPasses.length,
   };
   writeFileSync(join(dir, 'world.json'), JSON.stringify(world, null, 2) + '\n');
+  // Satellite imagery of the same world (see src/sim/imagery.ts): what `tumen imagery import` reads.
+  const img = simulateImagery(result.vessels, result.startMs, result.endMs, result.options.seed);
+  writeFileSync(join(dir, 'scenes.jsonl'), scenesJsonl(img));
+  writeFileSync(join(dir, 'detections.csv'), detectionsCsv(img));
+  writeFileSync(join(dir, 'truth', 'imagery.jsonl'), jsonl(img.truth));
   return { dir, result, events, nmeaPath };
 }
 

@@ -1,0 +1,59 @@
+// Who a dark detection could be: vessels silent at the acquisition time whose last report before it and
+// first report after it are both reachable from the detection at a plausible speed, ranked by how near in
+// time and space those reports are and by length agreement. The same reachability test GFW applies to AIS
+// gaps, turned around: the image supplies the position the gap hides.
+import { distanceM, METRES_PER_NM, MS_PER_HOUR } from '../geo/sphere.js';
+import { lengthTerm } from './score.js';
+import type { FusionParams } from './params.js';
+import type { Candidate, Detection } from './types.js';
+
+export interface SilentReport {
+  timeMs: number;
+  lat: number;
+  lon: number;
+}
+
+/** A vessel with no AIS report near an acquisition time: its surrounding reports and its length. */
+export interface SilentVessel {
+  mmsi: number;
+  lengthM: number | null;
+  before: SilentReport | null;
+  after: SilentReport | null;
+  /** True when the vessel's broadcast track at that time is known to be fabricated (a spoofing event). */
+  spoofing?: boolean;
+}
+
+/** Typical speed of a vessel in a dark period, for how fast the "where could it be" disc grows (Tumen). */
+const DARK_TYPICAL_KN = 10;
+
+function reach(det: Detection, r: SilentReport, p: FusionParams): { ok: boolean; km: number; h: number; term: number } {
+  const d = distanceM(det.lat, det.lon, r.lat, r.lon);
+  const dtMs = Math.abs(det.timeMs - r.timeMs);
+  const h = dtMs / MS_PER_HOUR;
+  const ok = d <= p.darkCandidateMaxSpeedKn * METRES_PER_NM * h + p.gateM;
+  const sigma = p.baseSigmaM + DARK_TYPICAL_KN * METRES_PER_NM * h * 0.5 + p.gateM;
+  return { ok, km: d / 1000, h, term: Math.exp(-0.5 * (d / sigma) ** 2) };
+}
+
+/** Ranked candidate identities for one dark detection (best first, at most `maxCandidates`). */
+export function darkCandidates(det: Detection, silent: readonly SilentVessel[], p: FusionParams): Candidate[] {
+  const out: Candidate[] = [];
+  for (const v of silent) {
+    const b = v.before ? reach(det, v.before, p) : null;
+    const a = v.after ? reach(det, v.after, p) : null;
+    if ((!b && !a && !v.spoofing) || (b && !b.ok) || (a && !a.ok)) continue;
+    const place = Math.max(b?.term ?? 0, a?.term ?? 0);
+    const len = lengthTerm(det.length_m, v.lengthM, p);
+    const score = place * len;
+    const parts: string[] = [];
+    if (b) parts.push(`last report ${b.h.toFixed(1)} h before, ${b.km.toFixed(1)} km away`);
+    if (a) parts.push(`next report ${a.h.toFixed(1)} h after, ${a.km.toFixed(1)} km away`);
+    parts.push(det.length_m !== null && v.lengthM !== null ? `length ${Math.round(det.length_m)} m vs ${Math.round(v.lengthM)} m` : 'length unknown');
+    if (v.spoofing) parts.push('its broadcast track here is fabricated (spoofing event)');
+    out.push({ mmsi: v.mmsi, score: round3(v.spoofing ? Math.max(score, len * 0.5) : score), why: `dark: ${parts.join('; ')}` });
+  }
+  out.sort((x, y) => y.score - x.score || x.mmsi - y.mmsi);
+  return out.slice(0, p.maxCandidates);
+}
+
+export const round3 = (x: number): number => Math.round(x * 1000) / 1000;

@@ -1,0 +1,65 @@
+// Where a vessel was at an acquisition time, from its AIS reports: interpolated between the report before
+// and the one after, else dead-reckoned from the nearer one, with a 1σ error that grows with the time and
+// distance since (or until) the report. GFW uses empirical rasters per speed and time-to-image; a Gaussian
+// whose σ grows with distance sailed is the closed-form stand-in (its parameters are in params.ts).
+import { destination, distanceM, METRES_PER_NM, MS_PER_HOUR } from '../geo/sphere.js';
+import type { FusionParams } from './params.js';
+import type { TrackPoint } from './types.js';
+
+export interface PositionEstimate {
+  lat: number;
+  lon: number;
+  sigmaM: number;
+  /** How it was obtained, for the `why` of a candidate. */
+  method: 'interpolated' | 'extrapolated';
+  /** Hours from the acquisition to the nearest report used. */
+  nearestH: number;
+}
+
+/** Index of the last point with timeMs <= t, or -1. */
+function lastAtOrBefore(points: readonly TrackPoint[], t: number): number {
+  let lo = 0, hi = points.length - 1, ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid]!.timeMs <= t) { ans = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return ans;
+}
+
+function sigmaM(p: FusionParams, speedKn: number, dtMs: number): number {
+  const h = Math.abs(dtMs) / MS_PER_HOUR;
+  return p.baseSigmaM + p.sigmaPerDistance * speedKn * METRES_PER_NM * h + p.sigmaPerHourM * h;
+}
+
+/** Dead reckoning from `from` by `dtMs` (negative: backwards) at its reported speed and course. */
+function deadReckon(from: TrackPoint, dtMs: number): { lat: number; lon: number; speedKn: number } {
+  const speedKn = from.speedKn ?? 0;
+  if (speedKn <= 0 || from.courseDeg === null) return { lat: from.lat, lon: from.lon, speedKn: Math.max(0, speedKn) };
+  const dist = (speedKn * METRES_PER_NM * Math.abs(dtMs)) / MS_PER_HOUR;
+  const bearing = dtMs >= 0 ? from.courseDeg : (from.courseDeg + 180) % 360;
+  return { ...destination(from.lat, from.lon, bearing, dist), speedKn };
+}
+
+/** The vessel's estimated position at `t` from reports within `windowH`, or null when it has none. */
+export function estimateAt(points: readonly TrackPoint[], t: number, p: FusionParams): PositionEstimate | null {
+  const windowMs = p.windowH * MS_PER_HOUR;
+  const i = lastAtOrBefore(points, t);
+  const before = i >= 0 && t - points[i]!.timeMs <= windowMs ? points[i]! : null;
+  const after = i + 1 < points.length && points[i + 1]!.timeMs - t <= windowMs ? points[i + 1]! : null;
+  if (before && after && after.timeMs - before.timeMs <= p.interpolateMaxGapH * MS_PER_HOUR) {
+    const span = after.timeMs - before.timeMs;
+    const f = span > 0 ? (t - before.timeMs) / span : 0;
+    const lat = before.lat + f * (after.lat - before.lat);
+    const lon = before.lon + f * (after.lon - before.lon);
+    const legKn = span > 0 ? distanceM(before.lat, before.lon, after.lat, after.lon) / METRES_PER_NM / (span / MS_PER_HOUR) : 0;
+    const speedKn = Math.max(legKn, before.speedKn ?? 0, after.speedKn ?? 0);
+    const nearMs = Math.min(t - before.timeMs, after.timeMs - t);
+    // Half the nearer gap: the straight line between two reports is wrong at most at mid-leg.
+    return { lat, lon, sigmaM: sigmaM(p, speedKn, nearMs / 2), method: 'interpolated', nearestH: nearMs / MS_PER_HOUR };
+  }
+  const near = before && after ? (t - before.timeMs <= after.timeMs - t ? before : after) : (before ?? after);
+  if (!near) return null;
+  const dt = t - near.timeMs;
+  const dr = deadReckon(near, dt);
+  return { lat: dr.lat, lon: dr.lon, sigmaM: sigmaM(p, dr.speedKn, dt), method: 'extrapolated', nearestH: Math.abs(dt) / MS_PER_HOUR };
+}

@@ -1,0 +1,128 @@
+// Satellite detections fused with AIS, one scene at a time (core, no I/O). Each AIS vessel's position at
+// the acquisition is estimated from its track (estimate.ts); a detection–vessel pair is scored by position
+// agreement × length agreement (score.ts) inside a gate; pairs are assigned one-to-one; an unassigned
+// detection of a real vessel is dark and gets ranked candidate identities (candidates.ts); vessels whose
+// estimate lies in the footprint but got no detection are listed as missed.
+//
+// A matched detection is still `dark` when the vessel's AIS was silent around the acquisition (no report
+// within silentMinH either side): it is identified, but it was not broadcasting (assignment: assign.ts).
+import { distanceM } from '../geo/sphere.js';
+import { assignOneToOne } from './assign.js';
+import { estimateAt, type PositionEstimate } from './estimate.js';
+import { darkCandidates, round3, type SilentVessel } from './candidates.js';
+import { lengthTerm, positionTerm } from './score.js';
+import { FUSION_PARAMS, type FusionParams } from './params.js';
+import type { AisVessel, Candidate, Detection, FusedDetection, MissedVessel, Scene, SceneFusion } from './types.js';
+
+/** A detection never pairs with a vessel farther than this, whatever the σ (keeps the search local). */
+export const MAX_GATE_M = 20_000;
+const M_PER_DEG_LAT = 111_195;
+
+interface Est extends PositionEstimate {
+  mmsi: number;
+  lengthM: number | null;
+}
+
+interface Pair {
+  det: number;
+  est: number;
+  score: number;
+  dM: number;
+}
+
+export function gateM(sigmaM: number, p: FusionParams): number {
+  return Math.min(MAX_GATE_M, Math.max(p.gateM, p.gateSigmas * sigmaM));
+}
+
+export function inBBox(s: Scene, lat: number, lon: number): boolean {
+  const { lat_min, lat_max, lon_min, lon_max } = s.bbox;
+  if (lat < lat_min || lat > lat_max) return false;
+  return lon_min <= lon_max ? lon >= lon_min && lon <= lon_max : lon >= lon_min || lon <= lon_max;
+}
+
+/** Fuses one scene's detections with the AIS vessels near it; `silent` are the vessels dark at the time. */
+export function fuseScene(
+  scene: Scene,
+  detections: readonly Detection[],
+  vessels: readonly AisVessel[],
+  silent: readonly SilentVessel[] = [],
+  p: FusionParams = FUSION_PARAMS,
+): SceneFusion {
+  const ests: Est[] = [];
+  for (const v of vessels) {
+    const e = estimateAt(v.points, scene.timeMs, p);
+    if (e) ests.push({ ...e, mmsi: v.mmsi, lengthM: v.lengthM });
+  }
+  // Sorted by latitude, so each detection scans only the band its largest possible gate allows.
+  const order = ests.map((_, i) => i).sort((a, b) => ests[a]!.lat - ests[b]!.lat);
+  const lats = Float64Array.from(order, (i) => ests[i]!.lat);
+  const band = MAX_GATE_M / M_PER_DEG_LAT;
+  const pairs: Pair[] = [];
+  const gatedByDet: Pair[][] = detections.map(() => []);
+  detections.forEach((d, di) => {
+    for (let k = lowerBound(lats, d.lat - band); k < lats.length && lats[k]! <= d.lat + band; k++) {
+      const ei = order[k]!;
+      const e = ests[ei]!;
+      const dM = distanceM(d.lat, d.lon, e.lat, e.lon);
+      if (dM > gateM(e.sigmaM, p)) continue;
+      const score = positionTerm(dM, e.sigmaM) * lengthTerm(d.length_m, e.lengthM, p);
+      const pair = { det: di, est: ei, score, dM };
+      gatedByDet[di]!.push(pair);
+      if (score >= p.minScore) pairs.push(pair);
+    }
+  });
+  const detTaken = assignOneToOne(detections.length, ests.length, pairs, p.minScore);
+  const estTaken = new Uint8Array(ests.length);
+  const scoreOf = new Float64Array(detections.length);
+  for (const pr of pairs) {
+    if (detTaken[pr.det] !== pr.est) continue;
+    estTaken[pr.est] = 1;
+    scoreOf[pr.det] = pr.score;
+  }
+  const assigned = new Set<number>();
+  for (let i = 0; i < ests.length; i++) if (estTaken[i]) assigned.add(ests[i]!.mmsi);
+  const stillSilent = silent.filter((v) => !assigned.has(v.mmsi));
+
+  const out: FusedDetection[] = detections.map((d, di) => {
+    const ei = detTaken[di]!;
+    const base = { detection_id: d.detection_id, scene_id: d.scene_id, timeMs: d.timeMs, lat: d.lat, lon: d.lon, length_m: d.length_m };
+    if (ei !== -1) {
+      const cands = gatedByDet[di]!.sort((a, b) => b.score - a.score).slice(0, p.maxCandidates).map((pr) => aisCandidate(pr, ests[pr.est]!, d));
+      const silentThen = ests[ei]!.nearestH >= p.silentMinH;
+      return { ...base, mmsi: ests[ei]!.mmsi, confidence: round3(scoreOf[di]!), dark: silentThen, candidates: cands };
+    }
+    const real = (d.presence === null || d.presence >= p.minDarkPresence) && (d.length_m === null || d.length_m >= p.minDarkLengthM);
+    if (!real) return { ...base, mmsi: null, confidence: 0, dark: false, candidates: [] };
+    const cands = darkCandidates(d, stillSilent, p);
+    return { ...base, mmsi: null, confidence: cands[0]?.score ?? 0, dark: true, candidates: cands };
+  });
+
+  const missed: MissedVessel[] = [];
+  for (let i = 0; i < ests.length; i++) {
+    const e = ests[i]!;
+    if (estTaken[i] || e.sigmaM > p.gateM || !inBBox(scene, e.lat, e.lon)) continue;
+    missed.push({ scene_id: scene.scene_id, mmsi: e.mmsi, lat: round5(e.lat), lon: round5(e.lon), sigma_m: Math.round(e.sigmaM) });
+  }
+  missed.sort((a, b) => a.mmsi - b.mmsi);
+  return { detections: out, missed };
+}
+
+function aisCandidate(pr: Pair, e: Est, d: Detection): Candidate {
+  const len = d.length_m !== null && e.lengthM !== null ? `, length ${Math.round(d.length_m)} m vs ${Math.round(e.lengthM)} m` : ', length unknown';
+  return {
+    mmsi: e.mmsi,
+    score: round3(pr.score),
+    why: `${e.method} from a report ${e.nearestH.toFixed(1)} h away: ${(pr.dM / 1000).toFixed(2)} km off (σ ${(e.sigmaM / 1000).toFixed(2)} km)${len}`,
+  };
+}
+
+function lowerBound(a: Float64Array, x: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < x) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+const round5 = (x: number): number => Math.round(x * 1e5) / 1e5;

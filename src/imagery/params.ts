@@ -1,0 +1,59 @@
+// Every imagery-fusion parameter, units in every name, with the reference it follows and where Tumen
+// departs from it. References: GFW = Paolo et al. 2024 (Nature, "Satellite mapping reveals extensive
+// industrial activity at sea") and its SAR–AIS matching; Skylight = Allen Institute for AI's Skylight
+// correlation service (ignores AIS points more than 1.5 km from a detection).
+
+export const FUSION_PARAMS = {
+  /** AIS reports this far before/after the acquisition are read to estimate each vessel's position there.
+   *  GFW looks at the nearest report before and after within its raster extent (up to ~12 h); Tumen uses
+   *  6 h: beyond that the extrapolated area covers most scenes and the position term no longer discriminates. */
+  windowH: 6,
+  /** Position error of a report itself plus image geolocation error (1σ): AIS GNSS ~10 m, Sentinel-1 GRD
+   *  geolocation < 10 m, but detections are blob centroids of a 100–300 m ship: Tumen 150 m. */
+  baseSigmaM: 150,
+  /** Dead-reckoning error grows with the distance sailed since (or until) the report: σ += this share of
+   *  it. GFW's empirical rasters spread ~10–30 % of distance sailed after 1 h; Tumen 0.25 (bench/imagery.ts). */
+  sigmaPerDistance: 0.25,
+  /** ... plus this much per hour even at rest (swinging at anchor, drifting, unknown manoeuvres). */
+  sigmaPerHourM: 300,
+  /** Between a report before and one after, linear interpolation error is bounded by the nearer report:
+   *  σ uses the shorter of the two time gaps (GFW multiplies the before and after rasters, which has the
+   *  same effect: the closer report dominates). */
+  interpolateMaxGapH: 6,
+  /** Gate: a vessel is a candidate only within max(gateM, gateSigmas·σ) of the detection. Skylight ignores
+   *  AIS > 1.5 km away; Tumen keeps 1.5 km for fresh reports and widens it for extrapolated ones. */
+  gateM: 1500,
+  gateSigmas: 3,
+  /** Length agreement: relative 1σ error of an image length estimate (Sentinel-1 length regression: ~15–20 %
+   *  error, GFW) plus an absolute term for small boats (a few pixels at 10–20 m resolution). */
+  lengthRelSigma: 0.2,
+  lengthAbsSigmaM: 15,
+  /** Length term when either length is unknown: neutral, neither favoured nor penalised vs an agreeing one
+   *  at ~1σ (exp(-0.5) ≈ 0.6). */
+  lengthUnknownTerm: 0.6,
+  /** A pair is assigned only above this score (position term × length term). 0.02 ≈ a detection 2.8σ away
+   *  with a perfect length, or 2σ away with a length 1.4σ off: beyond that, chance coincidence in a busy
+   *  port is likelier than the vessel. Chosen on the simulated worlds (bench/imagery.ts: accuracy is flat
+   *  from 0.005 to 0.05 and the dark flag loses precision below 0.01). GFW's published matching keeps
+   *  pairs above a similar likelihood threshold. */
+  minScore: 0.02,
+  /** An unmatched detection is called dark only if the image detector's presence score is at least this
+   *  (null presence counts as real): SAR false alarms (waves, rocks, wind farms) carry low scores. 0.6 is
+   *  Tumen's choice, set on the simulator's score model (real 0.6–1.0, false alarms 0.05–0.65): with a real
+   *  detector, set it to that detector's operating point. Detections
+   *  shorter than `minDarkLengthM` are not called dark either (GFW excludes < 15 m: below SAR resolution). */
+  minDarkPresence: 0.6,
+  minDarkLengthM: 15,
+  /** Dark candidates: a vessel silent at acquisition whose last report before and first after are both
+   *  reachable at ≤ this speed (GFW's gap reachability uses ~ the vessel's max plausible speed). */
+  darkCandidateMaxSpeedKn: 20,
+  /** How far back/forward to look for a dark candidate's surrounding reports (GFW gaps: ≤ 14 days). */
+  darkCandidateWindowH: 14 * 24,
+  /** A vessel is "silent" at the acquisition if it has no report within this of it on either side: the
+   *  gap around it is then ≥ 6 h, GFW's minimum AIS gap (shorter silences are satellite revisit). */
+  silentMinH: 3,
+  /** Candidates kept per detection. */
+  maxCandidates: 5,
+} as const;
+
+export type FusionParams = typeof FUSION_PARAMS;

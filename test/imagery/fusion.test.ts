@@ -1,0 +1,105 @@
+// Fusion of satellite detections with AIS: position estimate at the acquisition, gating, length-aware
+// one-to-one assignment, the dark flag and dark candidates, missed vessels.
+import { describe, expect, it } from 'vitest';
+import { estimateAt } from '../../src/imagery/estimate.js';
+import { fuseScene } from '../../src/imagery/fusion.js';
+import { assignOneToOne } from '../../src/imagery/assign.js';
+import { FUSION_PARAMS } from '../../src/imagery/params.js';
+import { destination, distanceM } from '../../src/geo/sphere.js';
+import type { AisVessel, Detection, Scene } from '../../src/imagery/types.js';
+
+const T = Date.parse('2024-03-01T02:00:00Z');
+const H = 3_600_000;
+const scene: Scene = { scene_id: 'S1', timeMs: T, sensor: 'sar', bbox: { lat_min: 42.0, lat_max: 42.5, lon_min: 130.0, lon_max: 130.6 } };
+const det = (id: string, lat: number, lon: number, length_m: number | null, presence: number | null = 0.9): Detection =>
+  ({ detection_id: id, scene_id: 'S1', timeMs: T, lat, lon, length_m, heading_deg: null, sensor: 'sar', presence });
+/** A ship sailing north-east at `kn` through (lat, lon) at T, reporting every `stepMin` minutes except around T. */
+function sailing(mmsi: number, lat: number, lon: number, kn: number, lengthM: number | null, skipH = 0, stepMin = 10): AisVessel {
+  const points = [];
+  for (let m = -300; m <= 300; m += stepMin) {
+    if (Math.abs(m) < skipH * 60) continue;
+    const p = destination(lat, lon, 45, (kn * 1852 * m) / 60);
+    points.push({ timeMs: T + m * 60_000, lat: p.lat, lon: p.lon, speedKn: kn, courseDeg: 45 });
+  }
+  return { mmsi, points, lengthM };
+}
+
+describe('estimateAt', () => {
+  it('interpolates between the reports around the acquisition with a small σ', () => {
+    const v = sailing(1, 42.2, 130.3, 12, 100, 0.05);
+    const e = estimateAt(v.points, T, FUSION_PARAMS)!;
+    expect(e.method).toBe('interpolated');
+    expect(distanceM(e.lat, e.lon, 42.2, 130.3)).toBeLessThan(20);
+    // Nearest reports 10 min either side: σ from half that: 150 m + 0.25 × 12 kn × 5 min + 300 m/h × 5 min.
+    expect(e.sigmaM).toBeCloseTo(150 + 0.25 * 12 * 1852 * (5 / 60) + 300 * (5 / 60), 0);
+  });
+  it('dead-reckons from the last report with a σ growing with time and speed', () => {
+    const v = sailing(1, 42.2, 130.3, 12, 100);
+    const before = v.points.filter((p) => p.timeMs <= T - 2 * H);
+    const e = estimateAt(before, T, FUSION_PARAMS)!;
+    expect(e.method).toBe('extrapolated');
+    expect(e.nearestH).toBeCloseTo(2, 5);
+    // 44 km of dead reckoning along a constant initial bearing vs the great circle: < 0.5 % apart.
+    expect(distanceM(e.lat, e.lon, 42.2, 130.3)).toBeLessThan(250);
+    // 150 m + 0.25 × 12 kn × 2 h + 300 m/h × 2 h
+    expect(e.sigmaM).toBeCloseTo(150 + 0.25 * 12 * 1852 * 2 + 600, 0);
+    expect(estimateAt(v.points.filter((p) => p.timeMs <= T - 7 * H), T, FUSION_PARAMS)).toBeNull();
+  });
+});
+
+describe('fuseScene', () => {
+  it('assigns one-to-one, letting length decide between two ships side by side', () => {
+    const a = sailing(111, 42.2, 130.3, 0.1, 60);
+    const b = sailing(222, 42.2005, 130.3, 0.1, 180);
+    const out = fuseScene(scene, [det('d-long', 42.2, 130.3, 175), det('d-short', 42.2004, 130.3, 62)], [a, b]);
+    const by = Object.fromEntries(out.detections.map((d) => [d.detection_id, d]));
+    expect(by['d-long']!.mmsi).toBe(222);
+    expect(by['d-short']!.mmsi).toBe(111);
+    expect(by['d-long']!.dark).toBe(false);
+    expect(by['d-long']!.candidates[0]!.mmsi).toBe(222);
+    expect(by['d-long']!.candidates[0]!.why).toMatch(/length 175 m vs 180 m/);
+  });
+  it('gates at 1.5 km for a fresh report: a ship 3 km away explains nothing, the detection is dark', () => {
+    const v = sailing(333, 42.2, 130.3, 10, 120);
+    const out = fuseScene(scene, [det('d1', 42.227, 130.3, 120)], [v]);
+    expect(out.detections[0]!.mmsi).toBeNull();
+    expect(out.detections[0]!.dark).toBe(true);
+    expect(out.missed.map((m) => m.mmsi)).toEqual([333]);
+  });
+  it('does not call a low-presence or tiny unmatched detection dark', () => {
+    const out = fuseScene(scene, [det('fa', 42.3, 130.5, 40, 0.3), det('tiny', 42.31, 130.5, 9, 0.95)], []);
+    expect(out.detections.map((d) => d.dark)).toEqual([false, false]);
+  });
+  it('names a dark detection from the vessels silent around it, nearest reports first, length agreeing', () => {
+    const out = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [
+      { mmsi: 444, lengthM: 150, before: { timeMs: T - 10 * H, lat: 42.0, lon: 130.9 }, after: { timeMs: T + 20 * H, lat: 42.1, lon: 131.0 } },
+      { mmsi: 555, lengthM: 40, before: { timeMs: T - 10 * H, lat: 42.0, lon: 130.9 }, after: null },
+      // 300 km away 2 h before: unreachable at 20 kn.
+      { mmsi: 666, lengthM: 150, before: { timeMs: T - 2 * H, lat: 44.9, lon: 130.3 }, after: null },
+    ]);
+    const d = out.detections[0]!;
+    expect(d.dark).toBe(true);
+    expect(d.mmsi).toBeNull();
+    expect(d.candidates.map((c) => c.mmsi)).toEqual([444, 555]);
+    expect(d.confidence).toBe(d.candidates[0]!.score);
+    expect(d.candidates[0]!.why).toMatch(/last report 10\.0 h before/);
+  });
+  it('flags a matched ship dark when its AIS was silent for hours around the acquisition', () => {
+    const v = sailing(777, 42.2, 130.3, 0.2, 120, 4);
+    const out = fuseScene(scene, [det('d1', 42.2, 130.3, 118)], [v]);
+    expect(out.detections[0]!.mmsi).toBe(777);
+    expect(out.detections[0]!.dark).toBe(true);
+  });
+});
+
+describe('assignOneToOne', () => {
+  it('maximises the joint likelihood where greedy would take the single best pair', () => {
+    // Greedy: d0–e0 (0.97) then d1–e1 (0.60) = product 0.58; joint: d0–e1 (0.91) × d1–e0 (0.92) = 0.84.
+    const pairs = [{ det: 0, est: 0, score: 0.97 }, { det: 0, est: 1, score: 0.91 }, { det: 1, est: 0, score: 0.92 }, { det: 1, est: 1, score: 0.6 }];
+    expect([...assignOneToOne(2, 2, pairs, 0.02)]).toEqual([1, 0]);
+  });
+  it('leaves a detection unassigned rather than steal a vessel, and handles more detections than vessels', () => {
+    const pairs = [{ det: 0, est: 0, score: 0.9 }, { det: 1, est: 0, score: 0.5 }, { det: 2, est: 1, score: 0.3 }];
+    expect([...assignOneToOne(3, 2, pairs, 0.02)]).toEqual([0, -1, 1]);
+  });
+});
