@@ -3,12 +3,14 @@
 // none goes below 2 kn at sea, draught stays constant — so background ships produce no scripted events.
 import { MS_PER_HOUR } from '../geo/sphere.js';
 import { nodePoint } from './lanes.js';
-import { MOTION, STAYS } from './params.js';
-import { Itinerary, type LatLon } from './plan.js';
+import type { Harbour } from './harbour.js';
+import { MOTION, STAYS, VARIED } from './params.js';
+import { Itinerary, type HarbourUse, type LatLon } from './plan.js';
 import { simPort, type SimPort } from './ports.js';
 import type { Rng } from './prng.js';
 import { IdentityFactory, MID_FLAG } from './identity.js';
 import { destination } from '../geo/sphere.js';
+import type { WorldVariation } from './variation.js';
 import type { Role, SimVessel } from './vessel.js';
 
 export interface FleetContext {
@@ -16,6 +18,14 @@ export interface FleetContext {
   ids: IdentityFactory;
   startMs: number;
   endMs: number;
+  variation: WorldVariation;
+  /** The world's harbour when berths are spread, else null (one berth per port). */
+  harbour: Harbour | null;
+}
+
+/** How a ship uses the harbour: Class A ships may wait at anchor, Class B boats go straight in. */
+export function harbourUse(ctx: FleetContext, cls: 'A' | 'B'): HarbourUse | null {
+  return ctx.harbour ? { harbour: ctx.harbour, waits: cls === 'A' } : null;
 }
 
 const CARGO_ROUTES: ReadonlyArray<readonly string[]> = [
@@ -58,7 +68,7 @@ export function routeLoop(ctx: FleetContext, route: readonly string[], speedKn: 
   const { rng } = ctx;
   const ports = route.map(simPort);
   let k = rng.int(0, ports.length - 1);
-  const it = new Itinerary(ctx.startMs - Math.round(rng.uniform(0, 72) * MS_PER_HOUR), { port: ports[k]! });
+  const it = new Itinerary(ctx.startMs - Math.round(rng.uniform(0, 72) * MS_PER_HOUR), { port: ports[k]! }, harbourUse(ctx, 'A'));
   it.stayHours(rng.uniform(0, stayH[1]));
   while (it.t < untilMs) {
     k = (k + 1) % ports.length;
@@ -68,9 +78,9 @@ export function routeLoop(ctx: FleetContext, route: readonly string[], speedKn: 
   return it;
 }
 
-function fishingTrips(ctx: FleetContext, home: SimPort, grounds: readonly string[]): Itinerary {
+function fishingTrips(ctx: FleetContext, home: SimPort, grounds: readonly string[], trawlKn: readonly [number, number]): Itinerary {
   const { rng } = ctx;
-  const it = new Itinerary(ctx.startMs - Math.round(rng.uniform(0, 48) * MS_PER_HOUR), { port: home });
+  const it = new Itinerary(ctx.startMs - Math.round(rng.uniform(0, 48) * MS_PER_HOUR), { port: home }, harbourUse(ctx, 'B'));
   it.stayHours(rng.uniform(0, STAYS.fishingHomeStayH[1]));
   const transit = rng.uniform(MOTION.fishingTransitSpeedKn[0], MOTION.fishingTransitSpeedKn[1]);
   while (it.t < ctx.endMs) {
@@ -78,7 +88,7 @@ function fishingTrips(ctx: FleetContext, home: SimPort, grounds: readonly string
     it.sailToNode(g, transit);
     const c = nodePoint(g);
     const tripEnd = it.t + rng.uniform(STAYS.fishingTripH[0], STAYS.fishingTripH[1]) * MS_PER_HOUR;
-    const trawl = rng.uniform(MOTION.trawlSpeedKn[0], MOTION.trawlSpeedKn[1]);
+    const trawl = rng.uniform(trawlKn[0], trawlKn[1]);
     while (it.t < tripEnd) {
       const pts: LatLon[] = [];
       for (let i = 0; i < 4; i++) {
@@ -104,8 +114,10 @@ export function backgroundVessel(ctx: FleetContext, index: number, role: 'cargo'
     v.sendsType19 = rng.chance(0.2);
     addIdentity(v, ctx, home.mid, home.style);
     v.draughts.push({ fromMs: -Infinity, m: Math.round(rng.uniform(1.8, 3) * 10) / 10 });
-    v.phases = fishingTrips(ctx, simPort(home.port), home.grounds).phases;
-    v.script.push({ kind: 'fishing', home: home.port, grounds: home.grounds });
+    // Varied behaviour: some boats work their gear at 1–2 kn (never loitering: fishing is not loitering).
+    const slow = ctx.variation.evaders === 'varied' && rng.chance(VARIED.slowFishingShare);
+    v.phases = fishingTrips(ctx, simPort(home.port), home.grounds, slow ? VARIED.slowFishingKn : MOTION.trawlSpeedKn).phases;
+    v.script.push({ kind: 'fishing', home: home.port, grounds: home.grounds, ...(slow ? { working_kn: VARIED.slowFishingKn } : {}) });
     return v;
   }
   const routes = role === 'cargo' ? CARGO_ROUTES : role === 'tanker' ? TANKER_ROUTES : FERRY_ROUTES;

@@ -36,6 +36,68 @@ export const RECEPTION = {
   corruptLineProb: 0.001,
 } as const;
 
+/** Satellite coverage `thin` (variation): a pass every ~6 h (a single polar orbiter, or a thin commercial
+ *  feed), fewer ships in view and fewer of their reports decoded. */
+export const SATELLITE_THIN = {
+  satPassIntervalMin: 360,
+  satPassJitterMin: 60,
+  satPassDurationMin: 10,
+  satInViewProb: 0.5,
+  satHearProb: 0.3,
+} as const;
+
+/**
+ * Satellite saturation (variation): a satellite hears one SOTDMA slot map per footprint; when more ships
+ * share it, their messages collide and fewer are decoded (ESA/exactEarth: detection probability falls in
+ * dense areas). Tumen stand-in: per pass and 1° cell, the hearing probability is multiplied by
+ * min(1, capacityShipsPerCell / ships in the cell).
+ */
+export const SATURATION = {
+  cellDeg: 1,
+  capacityShipsPerCell: 40,
+} as const;
+
+/** Receivers `random` (variation): the layout is drawn per seed from coastal sites (stations.ts). */
+export const RECEIVERS_RANDOM = {
+  /** Share of the candidate coastal sites that get a station. */
+  siteProb: 0.6,
+  rangeNm: [20, 70] as const,
+  hearProb: [0.75, 0.97] as const,
+  /** Outages per station (uniform count), each this long. */
+  outagesPerStation: [0, 3] as const,
+  outageH: [2, 36] as const,
+} as const;
+
+/** Berths `spread` (variation): quays across the port's extent and an outer anchorage (harbour.ts). */
+export const HARBOUR = {
+  /** Share of Class A calls that wait at the outer anchorage before berthing. */
+  waitProb: 0.5,
+  anchorWaitH: [2, 30] as const,
+  /** Anchoring spot within ± this of the anchorage centre (the anchorage is ≥ 1.2 km off the coast). */
+  anchorSpreadM: 500,
+  /** Port area for the truth: within entry of a quay, the anchorage or a route between them; exit beyond exit. */
+  areaEntryM: 1500,
+  areaExitM: 2500,
+} as const;
+
+/** Evaders `varied` (variation). */
+export const VARIED = {
+  /** Near-shore switch-off: distance from shore (sanctions analysts: darkness near shore is telling). */
+  nearShoreDarkNm: [20, 30] as const,
+  /** Far-out switch-off: at least this far from shore (where only satellites hear). */
+  farDarkNm: 50,
+  /** Share of dark periods that start near shore (the rest far out when the route goes that far). */
+  nearShoreShare: 0.5,
+  /** Stationary spoofer: anchored fabricated position; the real ship sails to this port meanwhile. */
+  spoofRealCallStayH: [6, 16] as const,
+  spoofAnchorBeforeH: [4, 12] as const,
+  /** Identity changers: dark between identities (shorter than classic, often under the 6 h gap). */
+  identityDarkH: [2, 36] as const,
+  /** Share of fishing boats that work their gear at 1–2 kn (gillnet/longline hauling, pair trawling). */
+  slowFishingShare: 0.5,
+  slowFishingKn: [1, 2] as const,
+} as const;
+
 export const MOTION = {
   /** Speed inside the last leg between a port's approach node and its berth. */
   portLegSpeedKn: 6,

@@ -3,6 +3,7 @@
 // time. Times are epoch milliseconds.
 import { bearingDeg, destination, distanceM, METRES_PER_NM, MS_PER_HOUR } from '../geo/sphere.js';
 import { nodePoint, routeNodes, type LatLon } from './lanes.js';
+import type { Harbour } from './harbour.js';
 import { MOTION } from './params.js';
 import type { SimPort } from './ports.js';
 
@@ -76,6 +77,12 @@ function cumulative(path: LatLon[]): number[] {
 
 const msFor = (m: number, kn: number): number => Math.round((m / METRES_PER_NM / kn) * MS_PER_HOUR);
 
+/** Spread berths (variation): the world's harbour and whether this ship waits at anchor before berthing. */
+export interface HarbourUse {
+  harbour: Harbour;
+  waits: boolean;
+}
+
 /** Builds a ship's phases in time order. */
 export class Itinerary {
   readonly phases: Phase[] = [];
@@ -85,13 +92,21 @@ export class Itinerary {
   port: SimPort | null;
   /** The lane node the ship is at, when at sea on the lane graph. */
   node: string | null;
+  /** With spread berths: the route from the quay the ship lies at back to the port's lane node. */
+  private exitPath: LatLon[] | null = null;
 
-  constructor(startMs: number, at: { port: SimPort } | { node: string }) {
+  constructor(startMs: number, at: { port: SimPort } | { node: string }, readonly harbour: HarbourUse | null = null) {
     this.t = startMs;
     if ('port' in at) {
       this.port = at.port;
       this.node = null;
-      this.pos = { ...at.port.berth };
+      if (harbour) {
+        const c = harbour.harbour.initial(at.port);
+        this.pos = { ...c.quay };
+        this.exitPath = c.exit;
+      } else {
+        this.pos = { ...at.port.berth };
+      }
     } else {
       this.port = null;
       this.node = at.node;
@@ -145,7 +160,7 @@ export class Itinerary {
   private leavePort(v: Voyage): string {
     if (this.port) {
       const p = this.port;
-      this.sailPath([...p.inner, nodePoint(p.node)], MOTION.portLegSpeedKn, v);
+      this.sailPath([...(this.exitPath ?? p.inner), nodePoint(p.node)], MOTION.portLegSpeedKn, v);
       this.node = p.node;
       return p.node;
     }
@@ -166,16 +181,37 @@ export class Itinerary {
   /** Sail to a port's berth (via the lane graph and the port's approach). */
   sailToPort(port: SimPort, speedKn: number): Voyage {
     const v = this.sailToNode(port.node, speedKn);
-    this.sailPath([...[...port.inner].reverse(), port.berth], MOTION.portLegSpeedKn, v);
+    if (this.harbour) {
+      const c = this.harbour.harbour.call(port, this.harbour.waits);
+      if (c.wait) {
+        this.sailPath(c.wait.route, MOTION.portLegSpeedKn, v);
+        this.stayUntil(this.t + c.wait.ms, { status: 1 });
+        this.sailPath(c.wait.toQuay, MOTION.portLegSpeedKn, v);
+      } else {
+        this.sailPath(c.approach, MOTION.portLegSpeedKn, v);
+      }
+      this.exitPath = c.exit;
+    } else {
+      this.sailPath([...[...port.inner].reverse(), port.berth], MOTION.portLegSpeedKn, v);
+    }
     this.port = port;
     this.node = null;
     return v;
   }
 
+  /** A copy at the same place and time (same quay), with no phases: for probing durations. */
+  clone(startMs = this.t): Itinerary {
+    const copy = new Itinerary(startMs, { node: 'busan_app' }, this.harbour);
+    copy.port = this.port;
+    copy.node = this.node;
+    copy.pos = { ...this.pos };
+    copy.exitPath = this.exitPath;
+    return copy;
+  }
+
   /** How long sailing to a node or port would take from here, without moving. */
   durationTo(target: { node: string } | { port: SimPort }, speedKn: number): number {
-    const copy = new Itinerary(this.t, this.port ? { port: this.port } : { node: this.node! });
-    copy.pos = { ...this.pos };
+    const copy = this.clone();
     const v = 'node' in target ? copy.sailToNode(target.node, speedKn) : copy.sailToPort(target.port, speedKn);
     return v.arriveMs - v.departMs;
   }

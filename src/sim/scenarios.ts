@@ -2,12 +2,12 @@
 // their dark windows, identities, draughts and fabricated tracks, plus the plan-derived truth (encounters,
 // loitering) that cannot be read off the emitted data alone.
 import { destination, MS_PER_HOUR } from '../geo/sphere.js';
-import { isOnLand } from '../geo/land.js';
-import { addIdentity, newVessel, routeLoop, type FleetContext } from './fleet.js';
+import { distanceToShoreM, isOnLand } from '../geo/land.js';
+import { addIdentity, harbourUse, newVessel, routeLoop, type FleetContext } from './fleet.js';
 import { nodePoint, RENDEZVOUS_SITES } from './lanes.js';
-import { stationsInRange } from './stations.js';
-import { SCRIPTS } from './params.js';
-import { Itinerary, timeAtKm, voyageKm, type LatLon, type StayPhase } from './plan.js';
+import type { Reception } from './stations.js';
+import { SCRIPTS, VARIED } from './params.js';
+import { Itinerary, timeAtKm, voyageKm, type LatLon, type Phase, type StayPhase, type Voyage } from './plan.js';
 import { simPort, type SimPort } from './ports.js';
 import type { SimVessel } from './vessel.js';
 
@@ -35,6 +35,8 @@ export interface ScenarioContext extends FleetContext {
   nextIndex(): number;
   encounters: ScriptedEncounter[];
   loiters: ScriptedLoiter[];
+  /** The world's receivers (a spoofer starts inside coastal coverage so its jump is heard). */
+  reception: Reception;
   /** Busy intervals per rendezvous site, so two scripted meetings never share a site at once. */
   siteBusy: Map<string, Array<[number, number]>>;
 }
@@ -43,6 +45,27 @@ const H = MS_PER_HOUR;
 /** ISO-8601 UTC to the second (message times are whole seconds; plan times are floored). */
 const iso = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 const u = (ctx: FleetContext, r: readonly [number, number]): number => ctx.rng.uniform(r[0], r[1]);
+
+/**
+ * When a scripted dark period starts on a voyage. Classic: `classicKm` out of the port. Varied evaders
+ * switch off either near shore (20–30 nm off, where coastal reception is good) or far out (≥ 50 nm, where
+ * only satellites hear), wherever the first `maxShare` of the voyage offers such a place.
+ */
+function darkStartAt(ctx: ScenarioContext, phases: readonly Phase[], voyage: Voyage, classicKm: number, maxShare: number): number {
+  if (ctx.variation.evaders !== 'varied') return timeAtKm(voyage, classicKm);
+  const near: number[] = [], far: number[] = [];
+  const maxKm = voyageKm(voyage) * maxShare;
+  for (let km = 5; km <= maxKm; km += 3) {
+    const t = timeAtKm(voyage, km);
+    const p = positionAt(phases, t);
+    const nm = distanceToShoreM(p.lat, p.lon) / 1852;
+    if (nm >= VARIED.nearShoreDarkNm[0] && nm <= VARIED.nearShoreDarkNm[1]) near.push(t);
+    else if (nm >= VARIED.farDarkNm) far.push(t);
+  }
+  const wantNear = ctx.rng.chance(VARIED.nearShoreShare);
+  const pool = wantNear ? (near.length ? near : far) : (far.length ? far : near);
+  return pool.length ? ctx.rng.pick(pool) : timeAtKm(voyage, classicKm);
+}
 
 /** Russian ro-ro shuttles: dark calls at Rajin and at Dunai/Vostochny, visible calls at home. */
 export function armsShuttle(ctx: ScenarioContext): SimVessel[] {
@@ -53,12 +76,12 @@ export function armsShuttle(ctx: ScenarioContext): SimVessel[] {
   const home = simPort(rng.pick(['RUVVO', 'RUNJK']));
   v.destination = home.name.toUpperCase();
   const speed = u(ctx, SCRIPTS.shuttleSpeedKn);
-  const it = new Itinerary(ctx.startMs - Math.round(rng.uniform(0, 12) * H), { port: home });
+  const it = new Itinerary(ctx.startMs - Math.round(rng.uniform(0, 12) * H), { port: home }, harbourUse(ctx, 'A'));
   it.stayUntil(ctx.startMs + Math.round(rng.uniform(6, 24) * H));
   const rajin = simPort('KPNJN');
   while (it.t < ctx.endMs) {
     const out = it.sailToPort(rajin, speed);
-    const dark1Start = timeAtKm(out, Math.min(u(ctx, SCRIPTS.darkAfterKm), voyageKm(out) * 0.4));
+    const dark1Start = darkStartAt(ctx, it.phases, out, Math.min(u(ctx, SCRIPTS.darkAfterKm), voyageKm(out) * 0.4), 0.4);
     const arrive1 = it.t;
     it.stayHours(u(ctx, SCRIPTS.rajinStayH));
     const depart1 = it.t;
@@ -97,10 +120,10 @@ export function dprkTanker(ctx: ScenarioContext): SimVessel[] {
   const nampoSpeed = 12;
   // Half the tankers begin the world already loaded and leaving Vostochny for Nampo (round the south of
   // Korea, ~4 days), so that a delivery to Nampo fits even in a one-week world.
-  const probe = new Itinerary(0, { port: vostochny });
+  const probe = new Itinerary(0, { port: vostochny }, harbourUse(ctx, 'A'));
   const nampoTrip = probe.durationTo({ port: nampo }, nampoSpeed);
   const nampoFirst = rng.chance(0.5) && ctx.startMs + 2 * H + nampoTrip + (SCRIPTS.tankerDeliveryStayH[1] + 12) * H < ctx.endMs;
-  const it = new Itinerary(ctx.startMs - Math.round(rng.uniform(nampoFirst ? 3 : 0, nampoFirst ? 6 : 24) * H), { port: vostochny });
+  const it = new Itinerary(ctx.startMs - Math.round(rng.uniform(nampoFirst ? 3 : 0, nampoFirst ? 6 : 24) * H), { port: vostochny }, harbourUse(ctx, 'A'));
   let departAt = nampoFirst ? ctx.startMs + rng.uniform(0.5, 1.5) * H : Math.max(it.t + u(ctx, SCRIPTS.tankerVostochnyStayH) * H, ctx.startMs + 18 * H);
   let first = true;
   while (it.t < ctx.endMs) {
@@ -119,15 +142,15 @@ export function dprkTanker(ctx: ScenarioContext): SimVessel[] {
     first = false;
     const dest: SimPort = toNampo ? nampo : simPort('KPCHO');
     const out = it.sailToPort(dest, toNampo ? nampoSpeed : speed);
-    const darkStart = timeAtKm(out, rng.uniform(30, 50));
+    const darkFrom = darkStartAt(ctx, it.phases, out, rng.uniform(30, 50), 0.8);
     const arrive = it.t;
     it.stayHours(u(ctx, SCRIPTS.tankerDeliveryStayH));
     const depart = it.t;
     v.draughts.push({ fromMs: depart, m: Math.round(u(ctx, SCRIPTS.tankerLightDraughtM) * 10) / 10 });
     const back = it.sailToPort(vostochny, speed);
     const darkEnd = timeAtKm(back, u(ctx, SCRIPTS.reappearAfterKm));
-    v.darkWindows.push({ startMs: darkStart, endMs: darkEnd, portStay: { portId: dest.id, arriveMs: arrive, departMs: depart } });
-    v.script.push({ kind: 'dark_delivery', port: dest.id, dark_from: iso(darkStart), dark_to: iso(darkEnd), arrive: iso(arrive), depart: iso(depart) });
+    v.darkWindows.push({ startMs: darkFrom, endMs: darkEnd, portStay: { portId: dest.id, arriveMs: arrive, departMs: depart } });
+    v.script.push({ kind: 'dark_delivery', port: dest.id, dark_from: iso(darkFrom), dark_to: iso(darkEnd), arrive: iso(arrive), depart: iso(depart) });
     departAt = it.t + u(ctx, SCRIPTS.tankerVostochnyStayH) * H;
   }
   v.phases = it.phases;
@@ -163,11 +186,13 @@ function meetAt(ctx: ScenarioContext, v: SimVessel, site: string, target: LatLon
   const { rng } = ctx;
   const origin = simPort(rng.pick(ORIGINS));
   const speed = rng.uniform(10, 13);
-  const probe = new Itinerary(0, { port: origin });
+  // The probe leaves from the same quay as the ship, so the timing holds with spread berths too.
+  const it = new Itinerary(0, { port: origin }, harbourUse(ctx, 'A'));
+  const probe = it.clone();
   probe.sailToNode(site, speed);
   probe.sailPath([target], speed);
   const dur = probe.t;
-  const it = new Itinerary(Math.min(ctx.startMs - 24 * H, arriveMs - dur - 6 * H), { port: origin });
+  it.t = Math.min(ctx.startMs - 24 * H, arriveMs - dur - 6 * H);
   it.stayUntil(arriveMs - dur);
   it.sailToNode(site, speed);
   it.sailPath([target], speed);
@@ -228,8 +253,9 @@ export function loiter(ctx: ScenarioContext, partner: 'dark' | 'none'): SimVesse
   return [v, ghost];
 }
 
-/** A cargo ship that broadcasts a fabricated track for 8–16 h. */
+/** A cargo ship that broadcasts a fabricated track for 8–16 h (varied evaders: a fabricated anchorage). */
 export function spoofer(ctx: ScenarioContext): SimVessel[] {
+  if (ctx.variation.evaders === 'varied') return stationarySpoofer(ctx);
   const { rng } = ctx;
   const dH = u(ctx, SCRIPTS.spoofH);
   const lo = ctx.startMs + 12 * H, hi = ctx.endMs - (dH + 6) * H;
@@ -244,7 +270,7 @@ export function spoofer(ctx: ScenarioContext): SimVessel[] {
   let startMs = Math.round(rng.uniform(lo, hi) / 60_000) * 60_000;
   for (let attempt = 0; attempt < 100; attempt++) {
     const p = positionAt(v.phases, startMs);
-    if (sailingAt(v.phases, startMs) && stationsInRange(p.lat, p.lon).length > 0) break;
+    if (sailingAt(v.phases, startMs) && ctx.reception.stationsInRange(p.lat, p.lon).length > 0) break;
     startMs = Math.round(rng.uniform(lo, hi) / 60_000) * 60_000;
   }
   const endMs = startMs + Math.round(dH * H);
@@ -257,17 +283,82 @@ export function spoofer(ctx: ScenarioContext): SimVessel[] {
     const end = destination(start.lat, start.lon, course, runM);
     const inBox = (p: { lat: number; lon: number }) => p.lat > 34 && p.lat < 43 && p.lon > 126 && p.lon < 135.5;
     if (!inBox(start) || !inBox(end) || isOnLand(start.lat, start.lon)) continue;
-    v.spoofs.push({ startMs, endMs, lat0: start.lat, lon0: start.lon, courseDeg: course, speedKn: SCRIPTS.spoofSpeedKn });
+    v.spoofs.push({ startMs, endMs, lat0: start.lat, lon0: start.lon, courseDeg: course, speedKn: SCRIPTS.spoofSpeedKn, claimedStatus: 0 });
     v.script.push({ kind: 'spoof', from: iso(startMs), to: iso(endMs), fake_start: [start.lat, start.lon], course_deg: course, route });
     return [v];
   }
   return [];
 }
 
+/** Where a stationary spoofer claims to lie at anchor: off Vladivostok or Nakhodka, outside every port. */
+const CLAIMED_ANCHORAGES: ReadonlyArray<{ near: string; node: string; at: LatLon }> = [
+  { near: 'RUVVO', node: 'vladivostok_outer', at: { lat: 42.96, lon: 132.04 } },
+  { near: 'RUVVO', node: 'pgg_c', at: { lat: 42.74, lon: 131.78 } },
+  { near: 'RUNJK', node: 'pgg_e', at: { lat: 42.6, lon: 132.45 } },
+];
+
+/**
+ * A ship that lies at anchor off a Russian port, then broadcasts that anchored position (status "at
+ * anchor", speed 0, GNSS-like noise) while it really sails to Rajin, stays alongside and comes back to
+ * the same spot; the fabricated reports stop once it is back. No jump, no impossible speed: only the
+ * receivers give it away — its reports are heard by the stations near where it really is.
+ */
+function stationarySpoofer(ctx: ScenarioContext): SimVessel[] {
+  const { rng } = ctx;
+  const claim = rng.pick(CLAIMED_ANCHORAGES);
+  const home = simPort(claim.near);
+  const rajin = simPort('KPNJN');
+  const speed = rng.uniform(11, 13);
+  const there = new Itinerary(0, { node: claim.node }).durationTo({ port: rajin }, speed);
+  const anchorH = u(ctx, VARIED.spoofAnchorBeforeH), stayH = u(ctx, VARIED.spoofRealCallStayH);
+  // Back: Rajin → claim (roughly the same time as going), then the spoof ends 1–3 h after anchoring.
+  const needMs = (anchorH + stayH + 6) * H + 2 * there;
+  const lo = ctx.startMs + 6 * H, hi = ctx.endMs - needMs;
+  if (hi <= lo) return [];
+  const v = newVessel(ctx.nextIndex(), 'spoofer', 'A', 70, rng);
+  addIdentity(v, ctx, rng.pick([351, 636, 667]), 'intl');
+  v.draughts.push({ fromMs: -Infinity, m: Math.round(rng.uniform(6, 10) * 10) / 10 });
+  v.destination = home.name.toUpperCase();
+  const it = new Itinerary(ctx.startMs - 24 * H, { port: home }, harbourUse(ctx, 'A'));
+  const leave = Math.round(rng.uniform(lo, hi));
+  const toClaim = it.durationTo({ node: claim.node }, speed);
+  it.stayUntil(Math.max(it.t, leave - toClaim - 2 * H));
+  it.sailToNode(claim.node, speed);
+  it.sailPath([claim.at], speed);
+  it.node = null;
+  it.stayHours(anchorH, { status: 1, headingDeg: rng.int(0, 359) });
+  const spoofStart = it.t;
+  // Leave the anchorage back to its lane node, then on to Rajin and back.
+  it.sailPath([nodePoint(claim.node)], speed);
+  it.node = claim.node;
+  it.sailToPort(rajin, speed);
+  const arrive = it.t;
+  it.stayHours(stayH);
+  const depart = it.t;
+  it.sailToNode(claim.node, speed);
+  it.sailPath([claim.at], speed);
+  it.node = null;
+  const backAt = it.t;
+  it.stayHours(rng.uniform(1, 3), { status: 1, headingDeg: rng.int(0, 359) });
+  const spoofEnd = it.t;
+  it.stayHours(rng.uniform(1, 4), { status: 1, headingDeg: rng.int(0, 359) });
+  it.sailPath([nodePoint(claim.node)], speed);
+  it.node = claim.node;
+  it.sailToPort(home, speed);
+  it.stayUntil(ctx.endMs + 24 * H);
+  v.phases = it.phases;
+  v.spoofs.push({ startMs: spoofStart, endMs: spoofEnd, lat0: claim.at.lat, lon0: claim.at.lon, courseDeg: 0, speedKn: 0, claimedStatus: 1 });
+  v.script.push({
+    kind: 'spoof_stationary', claimed: [claim.at.lat, claim.at.lon], claimed_near: home.id, from: iso(spoofStart), to: iso(spoofEnd),
+    real_call: { port: rajin.id, arrive: iso(arrive), depart: iso(depart) }, back_at_claim: iso(backAt),
+  });
+  return [v];
+}
+
 /** A ship that goes dark and comes back with a new MMSI (new flag), name and call sign, same IMO. */
 export function identityChanger(ctx: ScenarioContext): SimVessel[] {
   const { rng } = ctx;
-  const dH = u(ctx, SCRIPTS.identityDarkH);
+  const dH = u(ctx, ctx.variation.evaders === 'varied' ? VARIED.identityDarkH : SCRIPTS.identityDarkH);
   const lo = ctx.startMs + 18 * H, hi = ctx.endMs - (dH + 12) * H;
   if (hi <= lo) return [];
   const v = newVessel(ctx.nextIndex(), 'identity_changer', 'A', 70, rng);
@@ -309,7 +400,7 @@ function sailingAt(phases: SimVessel['phases'], t: number): boolean {
 }
 
 /** True position at time t by scanning the phases (used at build time only). */
-function positionAt(phases: SimVessel['phases'], t: number): { lat: number; lon: number } {
+function positionAt(phases: readonly Phase[], t: number): { lat: number; lon: number } {
   for (const p of phases) {
     if (t < p.t0 || t >= p.t1) continue;
     if (p.kind === 'stay') return p.at;

@@ -6,7 +6,8 @@ import { distanceM, impliedSpeedKn, MS_PER_HOUR } from '../geo/sphere.js';
 import { eventId } from '../detectors/event-id.js';
 import type { EventType, TumenEvent } from '../events/schema.js';
 import { MID_FLAG } from './identity.js';
-import { REPORTING, TRUTH } from './params.js';
+import type { PortLayout } from './harbour.js';
+import { HARBOUR, REPORTING, TRUTH } from './params.js';
 import { SIM_PORTS, type SimPort } from './ports.js';
 import type { ScriptedEncounter, ScriptedLoiter } from './scenarios.js';
 import type { SimVessel } from './vessel.js';
@@ -63,7 +64,8 @@ export class TruthCollector {
   private readonly sharedLast = new Map<number, Map<number, [number, number, number]>>();
   private readonly sharedMinM = new Map<number, number>();
 
-  constructor(private readonly vessels: readonly SimVessel[], encounters: readonly ScriptedEncounter[], loiters: readonly ScriptedLoiter[]) {
+  /** With spread berths, port visits are read against each port's area (quays, anchorage, routes between). */
+  constructor(private readonly vessels: readonly SimVessel[], encounters: readonly ScriptedEncounter[], loiters: readonly ScriptedLoiter[], private readonly areas: readonly PortLayout[] | null = null) {
     for (const e of encounters) { this.addWatch(e.a, e.startMs, e.endMs); this.addWatch(e.b, e.startMs, e.endMs); }
     for (const l of loiters) this.addWatch(l.vessel, l.startMs, l.endMs);
   }
@@ -156,6 +158,7 @@ export class TruthCollector {
   }
 
   private portVisit(tr: Track, t: number, lat: number, lon: number, sogKn: number): void {
+    if (this.areas) { this.areaVisit(tr, t, lat, lon, sogKn); return; }
     if (tr.visit) {
       const p = tr.visit.port;
       if (distanceM(lat, lon, p.lat, p.lon) > TRUTH.portExitM) {
@@ -177,13 +180,39 @@ export class TruthCollector {
     }
   }
 
+  /** Spread berths: a visit starts within areaEntryM of the port's area and ends beyond areaExitM of it. */
+  private areaVisit(tr: Track, t: number, lat: number, lon: number, sogKn: number): void {
+    if (tr.visit) {
+      const layout = this.areas!.find((a) => a.port === tr.visit!.port)!;
+      if (distanceToAreaM(layout, lat, lon) > HARBOUR.areaExitM) {
+        this.closeVisit(tr, t);
+      } else {
+        tr.visit.positions++;
+        if (sogKn < TRUTH.portStopKn) tr.visit.stopped = true;
+        return;
+      }
+    }
+    const k = Math.cos((lat * Math.PI) / 180);
+    for (const a of this.areas!) {
+      const p = a.port;
+      const dy = (lat - p.lat) * M_PER_DEG, dx = (lon - p.lon) * M_PER_DEG * k;
+      if (dx * dx + dy * dy > 15_000 * 15_000) continue;
+      if (distanceToAreaM(a, lat, lon) <= HARBOUR.areaEntryM) {
+        tr.visit = { port: p, startMs: t, stopped: sogKn < TRUTH.portStopKn, positions: 1 };
+        return;
+      }
+    }
+  }
+
   private closeVisit(tr: Track, endMs: number | null): void {
     const vis = tr.visit!;
     tr.visit = null;
     if (!vis.stopped) return;
     const p = vis.port;
+    const [entry, exit] = this.areas ? [HARBOUR.areaEntryM, HARBOUR.areaExitM] : [TRUTH.portEntryM, TRUTH.portExitM];
     this.events.push(event('port_visit', tr.mmsi, vis.startMs, endMs, p.lat, p.lon, {
-      positions_in_port: vis.positions, stopped: true, entry_radius_m: TRUTH.portEntryM, exit_radius_m: TRUTH.portExitM,
+      positions_in_port: vis.positions, stopped: true, entry_radius_m: entry, exit_radius_m: exit,
+      ...(this.areas ? { area: 'quays, outer anchorage and the routes between them' } : {}),
     }, { port: { id: p.id, name: p.name, country: p.country } }, p.id));
   }
 
@@ -281,4 +310,24 @@ export class TruthCollector {
       }));
     }
   }
+}
+
+/** Distance (m) from a point to a port's area polylines (local equirectangular: areas span < 20 km). */
+export function distanceToAreaM(a: PortLayout, lat: number, lon: number): number {
+  const k = Math.cos((lat * Math.PI) / 180);
+  let best = Infinity;
+  for (const line of a.area) {
+    for (let i = 0; i < line.length; i++) {
+      const p = line[i]!;
+      const px = (p.lon - lon) * M_PER_DEG * k, py = (p.lat - lat) * M_PER_DEG;
+      if (i === 0) { best = Math.min(best, Math.hypot(px, py)); continue; }
+      const q = line[i - 1]!;
+      const qx = (q.lon - lon) * M_PER_DEG * k, qy = (q.lat - lat) * M_PER_DEG;
+      const dx = px - qx, dy = py - qy;
+      const len2 = dx * dx + dy * dy;
+      const f = len2 > 0 ? Math.max(0, Math.min(1, -(qx * dx + qy * dy) / len2)) : 0;
+      best = Math.min(best, Math.hypot(qx + f * dx, qy + f * dy));
+    }
+  }
+  return best;
 }

@@ -30,6 +30,8 @@ export interface SpoofWindow {
   lon0: number;
   courseDeg: number;
   speedKn: number;
+  /** Navigational status broadcast with the fabricated positions (0 under way, 1 at anchor). */
+  claimedStatus: number;
 }
 
 export interface Dimensions {

@@ -8,8 +8,9 @@ import {
 } from '../ais/encode.js';
 import type { TumenEvent } from '../events/schema.js';
 import { backgroundVessel, type FleetContext } from './fleet.js';
+import { Harbour, type PortLayout } from './harbour.js';
 import { IdentityFactory } from './identity.js';
-import { GLITCH, MOTION, RECEPTION, REPORTING, SCRIPTS } from './params.js';
+import { GLITCH, MOTION, RECEPTION, REPORTING, SATURATION, SCRIPTS } from './params.js';
 import { PlanCursor, type TrueState } from './plan.js';
 import { SIM_PORTS } from './ports.js';
 import { hash01, Rng } from './prng.js';
@@ -17,8 +18,9 @@ import {
   armsShuttle, dprkTanker, identityChanger, loiter, sharedMmsi, spoofer, stsPair,
   type ScenarioContext, type ScriptedEncounter, type ScriptedLoiter,
 } from './scenarios.js';
-import { satellitePasses, stationsInRange, type SatPass, type Station } from './stations.js';
+import { receptionFor, satelliteCoverage, satellitePasses, type Reception, type SatPass, type Station } from './stations.js';
 import { TruthCollector, type Glitch } from './truth.js';
+import { CLASSIC_WORLD, type WorldVariation } from './variation.js';
 import { draughtAt, identityAt, isDark, spoofAt, type SimVessel } from './vessel.js';
 
 export interface SimOptions {
@@ -27,9 +29,14 @@ export interface SimOptions {
   days: number;
   /** ISO-8601 UTC start of the world. */
   start: string;
+  /** How the world departs from the detectors' assumptions (variation.ts); classic where not given. */
+  variation?: Partial<WorldVariation>;
 }
 
-export const DEFAULT_SIM_OPTIONS: SimOptions = { seed: 1, vessels: 200, days: 7, start: '2024-03-01T00:00:00Z' };
+/** Options with every default filled in, the variation complete. */
+export type ResolvedSimOptions = Required<Omit<SimOptions, 'variation'>> & { variation: WorldVariation };
+
+export const DEFAULT_SIM_OPTIONS: ResolvedSimOptions = { seed: 1, vessels: 200, days: 7, start: '2024-03-01T00:00:00Z', variation: CLASSIC_WORLD };
 
 export interface SimCounts {
   lines: number;
@@ -46,7 +53,7 @@ export interface SimCounts {
 }
 
 export interface SimResult {
-  options: SimOptions;
+  options: ResolvedSimOptions;
   startMs: number;
   endMs: number;
   vessels: SimVessel[];
@@ -55,6 +62,10 @@ export interface SimResult {
   counts: SimCounts;
   truth(): { events: TumenEvent[]; glitches: Glitch[] };
   satPasses: SatPass[];
+  /** The receivers of this world (fixed or drawn for the seed). */
+  stations: readonly Station[];
+  /** With spread berths: each port's quays and anchorage in this world; else null. */
+  portLayouts: PortLayout[] | null;
 }
 
 /** A small binary min-heap of [time, key] pairs with deterministic tie-breaking on key. */
@@ -95,14 +106,15 @@ class Heap<T> {
 }
 const less = (x: { t: number; k: number }, y: { t: number; k: number }): boolean => x.t < y.t || (x.t === y.t && x.k < y.k);
 
-function buildFleet(opts: SimOptions, startMs: number, endMs: number) {
+function buildFleet(opts: ResolvedSimOptions, startMs: number, endMs: number, reception: Reception, harbour: Harbour | null) {
   const rng = new Rng(opts.seed, 1);
   const ids = new IdentityFactory(new Rng(opts.seed, 2));
   const vessels: SimVessel[] = [];
   const encounters: ScriptedEncounter[] = [];
   const loiters: ScriptedLoiter[] = [];
   let next = 0;
-  const ctx: ScenarioContext = { rng, ids, startMs, endMs, nextIndex: () => next++, encounters, loiters, siteBusy: new Map() };
+  const variation = opts.variation;
+  const ctx: ScenarioContext = { rng, ids, startMs, endMs, variation, harbour, reception, nextIndex: () => next++, encounters, loiters, siteBusy: new Map() };
   const n = (share: number) => Math.max(1, Math.round(opts.vessels * share));
   const s = SCRIPTS.share;
   for (let i = 0; i < n(s.arms_shuttle); i++) vessels.push(...armsShuttle(ctx));
@@ -113,7 +125,7 @@ function buildFleet(opts: SimOptions, startMs: number, endMs: number) {
   for (let i = 0; i < n(s.spoofer); i++) vessels.push(...spoofer(ctx));
   for (let i = 0; i < n(s.identity_changer); i++) vessels.push(...identityChanger(ctx));
   for (let i = 0; i < n(s.shared_mmsi); i++) vessels.push(...sharedMmsi(ctx));
-  const fleetCtx: FleetContext = { rng, ids, startMs, endMs };
+  const fleetCtx: FleetContext = { rng, ids, startMs, endMs, variation, harbour };
   const background = Math.max(0, opts.vessels - vessels.length);
   for (let i = 0; i < background; i++) {
     const x = rng.next();
@@ -137,16 +149,53 @@ function nearAnyPort(lat: number, lon: number): boolean {
   return false;
 }
 
+/**
+ * Satellite saturation (SATURATION): ships per 1° cell at each pass (true positions at mid-pass of every
+ * transmitting ship not dark), and the hearing factor min(1, capacity / ships) for a transmitter's cell.
+ */
+function satelliteCrowding(vessels: readonly SimVessel[], passes: readonly SatPass[]) {
+  const cell = (lat: number, lon: number) => Math.floor(lat / SATURATION.cellDeg) * 1000 + Math.floor(lon / SATURATION.cellDeg);
+  const cursors = vessels.map((v) => new PlanCursor(v.phases));
+  const st: TrueState = { lat: 0, lon: 0, sogKn: 0, cogDeg: 0, headingDeg: 0, status: 0, portId: null };
+  const counts = passes.map((p) => {
+    const mid = (p.startMs + p.endMs) / 2;
+    const m = new Map<number, number>();
+    for (const v of vessels) {
+      if (!v.transmits || isDark(v, mid)) continue;
+      const s = cursors[v.index]!.at(mid, st);
+      if (!s) continue;
+      const k = cell(s.lat, s.lon);
+      m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return m;
+  });
+  return {
+    factor(pass: number, lat: number, lon: number): number {
+      const n = counts[pass]?.get(cell(lat, lon)) ?? 0;
+      return n <= SATURATION.capacityShipsPerCell ? 1 : SATURATION.capacityShipsPerCell / n;
+    },
+    /** The most ships any cell held during any pass. */
+    peak(): number { let x = 0; for (const m of counts) for (const n of m.values()) x = Math.max(x, n); return x; },
+  };
+}
+
 /** Builds the world and returns the line stream and the truth. */
 export function simulate(options: Partial<SimOptions> = {}): SimResult {
-  const opts: SimOptions = { ...DEFAULT_SIM_OPTIONS, ...options };
+  const opts: ResolvedSimOptions = { ...DEFAULT_SIM_OPTIONS, ...options, variation: { ...CLASSIC_WORLD, ...options.variation } };
   const startMs = Date.parse(opts.start);
   if (!Number.isFinite(startMs)) throw new Error(`invalid --start "${opts.start}" (expected ISO-8601 UTC)`);
   if (!(opts.vessels >= 1) || !(opts.days > 0)) throw new Error('vessels must be ≥ 1 and days > 0');
   const endMs = startMs + Math.round(opts.days * 24 * MS_PER_HOUR);
-  const { vessels, encounters, loiters } = buildFleet(opts, startMs, endMs);
-  const truth = new TruthCollector(vessels, encounters, loiters);
-  const passes = satellitePasses(startMs, endMs, new Rng(opts.seed, 3));
+  const variation = opts.variation;
+  // Streams 5 and 6 are new: the classic world's streams (1–4) and so its bytes are unchanged.
+  const reception = receptionFor(variation, new Rng(opts.seed, 5), startMs, endMs);
+  const harbour = variation.berths === 'spread' ? new Harbour(new Rng(opts.seed, 6)) : null;
+  const portLayouts = harbour ? [...harbour.layouts.values()] : null;
+  const { vessels, encounters, loiters } = buildFleet(opts, startMs, endMs, reception, harbour);
+  const truth = new TruthCollector(vessels, encounters, loiters, portLayouts);
+  const passes = satellitePasses(startMs, endMs, new Rng(opts.seed, 3), variation.satellite);
+  const sat = satelliteCoverage(variation.satellite);
+  const crowd = variation.saturation ? satelliteCrowding(vessels, passes) : null;
   const counts: SimCounts = {
     lines: 0, terrestrialLines: 0, satelliteLines: 0, corruptLines: 0, duplicateReports: 0,
     positionReports: 0, emittedPositions: 0, staticReports: 0, glitches: 0,
@@ -179,9 +228,9 @@ export function simulate(options: Partial<SimOptions> = {}): SimResult {
       const sec = Math.floor(t / 1000);
       let valid = false;
       let copies = 0;
-      stationsInRange(lat, lon, inRange);
+      reception.stationsInRange(lat, lon, inRange, t);
       for (const st of inRange) {
-        if (!rx.chance(RECEPTION.stationHearProb)) continue;
+        if (!rx.chance(st.hearProb ?? RECEPTION.stationHearProb)) continue;
         copies++;
         const tag = tagBlock(st.id, sec);
         let ok = true;
@@ -194,7 +243,8 @@ export function simulate(options: Partial<SimOptions> = {}): SimResult {
       }
       while (passIdx < passes.length && passes[passIdx]!.endMs <= t) passIdx++;
       const pass = passes[passIdx];
-      if (pass && t >= pass.startMs && hash01(opts.seed, pass.index, vIndex) < RECEPTION.satInViewProb && rx.chance(RECEPTION.satHearProb)) {
+      if (pass && sat && t >= pass.startMs && hash01(opts.seed, pass.index, vIndex) < sat.inViewProb
+        && rx.chance(sat.hearProb * (crowd ? crowd.factor(pass.index, lat, lon) : 1))) {
         copies++;
         const tag = tagBlock(pass.station, sec);
         const satLines: string[] = [];
@@ -250,7 +300,13 @@ export function simulate(options: Partial<SimOptions> = {}): SimResult {
         let lat: number, lon: number;
         const spoof = spoofAt(v, t);
         const underway = s.status === 0 && s.sogKn >= 2;
-        if (spoof) {
+        if (spoof && spoof.speedKn === 0) {
+          // A fabricated anchored position: GNSS-like noise around the claimed point.
+          const n = MOTION.positionNoiseM / M_PER_DEG;
+          lat = spoof.lat0 + r.normal() * n;
+          lon = spoof.lon0 + (r.normal() * n) / Math.cos((spoof.lat0 * Math.PI) / 180);
+          posKind = 'fabricated';
+        } else if (spoof) {
           const p = destination(spoof.lat0, spoof.lon0, spoof.courseDeg, (spoof.speedKn * METRES_PER_NM * (t - spoof.startMs)) / MS_PER_HOUR);
           lat = p.lat; lon = p.lon; posKind = 'fabricated';
         } else if (underway && s.sogKn >= GLITCH.minSpeedKn && r.chance(GLITCH.probPerReport) && !nearAnyPort(s.lat, s.lon)) {
@@ -261,7 +317,8 @@ export function simulate(options: Partial<SimOptions> = {}): SimResult {
           lat = s.lat + r.normal() * n;
           lon = s.lon + (r.normal() * n) / Math.cos((s.lat * Math.PI) / 180);
         }
-        const moored = s.status === 1 || s.status === 5;
+        // A fabricated anchorage claims to be at anchor; a fabricated track keeps the true status's message type.
+        const moored = spoof && spoof.speedKn === 0 ? spoof.claimedStatus === 1 : s.status === 1 || s.status === 5;
         const sog = spoof ? spoof.speedKn : moored ? 0 : Math.max(0, s.sogKn + r.normal() * (s.sogKn < 2 ? 0.05 : MOTION.speedNoiseKn));
         const cog = spoof ? spoof.courseDeg : moored ? s.headingDeg : (s.cogDeg + r.normal() * MOTION.courseNoiseDeg + 360) % 360;
         const heading = spoof ? Math.round(spoof.courseDeg) % 360 : moored ? s.headingDeg : Math.round(cog) % 360;
@@ -271,7 +328,7 @@ export function simulate(options: Partial<SimOptions> = {}): SimResult {
         if (v.cls === 'A') {
           const x = r.next();
           const type = moored ? 3 : x < 0.9 ? 1 : x < 0.95 ? 2 : 3;
-          enc = encodePositionA({ type, mmsi: id.mmsi, status: spoof ? 0 : s.status, turn: moored ? 0 : null, speed: sogR, accuracy: false, lon, lat, course: Math.round(cog * 10) / 10, heading, second, raim: false, radio: r.int(0, 0x7ffff) });
+          enc = encodePositionA({ type, mmsi: id.mmsi, status: spoof ? spoof.claimedStatus : s.status, turn: moored ? 0 : null, speed: sogR, accuracy: false, lon, lat, course: Math.round(cog * 10) / 10, heading, second, raim: false, radio: r.int(0, 0x7ffff) });
         } else {
           enc = encodePositionB({ mmsi: id.mmsi, speed: sogR, lon, lat, course: Math.round(cog * 10) / 10, heading: null, second, cs: true, band: true, radio: r.int(0, 0xfffff) });
         }
@@ -310,7 +367,7 @@ export function simulate(options: Partial<SimOptions> = {}): SimResult {
   }
 
   return {
-    options: opts, startMs, endMs, vessels, counts, satPasses: passes,
+    options: opts, startMs, endMs, vessels, counts, satPasses: passes, stations: reception.stations, portLayouts,
     lines: lines(),
     truth() {
       if (!finished) throw new Error('simulate(): exhaust `lines` before reading the truth');

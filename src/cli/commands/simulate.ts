@@ -3,8 +3,11 @@
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_SIM_OPTIONS, simulate, SIM_PORTS, STATIONS, type SimOptions, type SimResult } from '../../sim/index.js';
-import { GLITCH, MOTION, RECEPTION, REPORTING, SCRIPTS, STAYS, TRUTH } from '../../sim/params.js';
+import { DEFAULT_SIM_OPTIONS, simulate, SIM_PORTS, type SimOptions, type SimResult } from '../../sim/index.js';
+import {
+  GLITCH, HARBOUR, MOTION, RECEIVERS_RANDOM, RECEPTION, REPORTING, SATELLITE_THIN, SATURATION, SCRIPTS, STAYS, TRUTH, VARIED,
+} from '../../sim/params.js';
+import { VARIATION_VALUES, WORLD_PRESETS, variationLabel, type WorldVariation } from '../../sim/variation.js';
 import type { TumenEvent } from '../../events/schema.js';
 import { simulateImagery } from '../../sim/imagery.js';
 import { detectionsCsv, scenesJsonl } from '../../io/imagery-write.js';
@@ -53,11 +56,20 @@ export async function writeWorld(dir: string, options: Partial<SimOptions>): Pro
   const world = {
     generator: 'tumen simulate',
     seed: result.options.seed, vessels: result.options.vessels, days: result.options.days,
+    variation: { ...result.options.variation, label: variationLabel(result.options.variation) },
     start: new Date(result.startMs).toISOString(), end: new Date(result.endMs).toISOString(),
     counts: { ...result.counts, truth_events: byType, glitches_emitted: glitches.length, vessels_by_role: countRoles(result) },
-    parameters: { REPORTING, RECEPTION, MOTION, STAYS, GLITCH, TRUTH, SCRIPTS },
-    ports: SIM_PORTS.map((p) => ({ id: p.id, name: p.name, country: p.country, lat: p.lat, lon: p.lon })),
-    stations: STATIONS,
+    parameters: { REPORTING, RECEPTION, MOTION, STAYS, GLITCH, TRUTH, SCRIPTS, SATELLITE_THIN, SATURATION, RECEIVERS_RANDOM, HARBOUR, VARIED },
+    ports: SIM_PORTS.map((p) => {
+      const l = result.portLayouts?.find((x) => x.port.id === p.id);
+      return {
+        id: p.id, name: p.name, country: p.country, lat: p.lat, lon: p.lon,
+        ...(l ? { quays: l.quays.map((q) => q.at), anchorage: l.anchorage.at } : { berth: p.berth }),
+      };
+    }),
+    stations: result.stations.map((s) => ({
+      ...s, outages: s.outages?.map(([a, b]) => [new Date(a).toISOString(), new Date(b).toISOString()]),
+    })),
     satellite_passes: result.satPasses.length,
   };
   writeFileSync(join(dir, 'world.json'), JSON.stringify(world, null, 2) + '\n');
@@ -81,7 +93,28 @@ function positiveNumber(name: string, s: string, integer: boolean): number {
   return n;
 }
 
-export function parseSimOptions(o: { vessels?: string; days?: string; seed?: string; start?: string }): SimOptions {
+interface VariationFlags { world?: string; berths?: string; receivers?: string; satellite?: string; saturation?: string; evaders?: string }
+
+function oneOf<T extends string | boolean>(name: string, s: string, values: readonly T[]): T {
+  const v = (name === 'saturation' ? (s === 'on' ? true : s === 'off' ? false : s) : s) as T;
+  if (!values.includes(v)) throw new Error(`--${name} must be one of ${values.map((x) => (typeof x === 'boolean' ? (x ? 'on' : 'off') : x)).join(', ')}, got "${s}"`);
+  return v;
+}
+
+/** `--world classic|unseen` picks a preset; each axis flag overrides it. */
+export function parseVariation(o: VariationFlags): WorldVariation {
+  const preset = o.world ?? 'classic';
+  if (!(preset in WORLD_PRESETS)) throw new Error(`--world must be one of ${Object.keys(WORLD_PRESETS).join(', ')}, got "${preset}"`);
+  const v: WorldVariation = { ...WORLD_PRESETS[preset as keyof typeof WORLD_PRESETS] };
+  if (o.berths !== undefined) v.berths = oneOf('berths', o.berths, VARIATION_VALUES.berths);
+  if (o.receivers !== undefined) v.receivers = oneOf('receivers', o.receivers, VARIATION_VALUES.receivers);
+  if (o.satellite !== undefined) v.satellite = oneOf('satellite', o.satellite, VARIATION_VALUES.satellite);
+  if (o.saturation !== undefined) v.saturation = oneOf('saturation', o.saturation, VARIATION_VALUES.saturation);
+  if (o.evaders !== undefined) v.evaders = oneOf('evaders', o.evaders, VARIATION_VALUES.evaders);
+  return v;
+}
+
+export function parseSimOptions(o: { vessels?: string; days?: string; seed?: string; start?: string } & VariationFlags): SimOptions {
   const seed = Number(o.seed ?? DEFAULT_SIM_OPTIONS.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got "${o.seed}"`);
   const start = o.start ?? DEFAULT_SIM_OPTIONS.start;
@@ -90,6 +123,7 @@ export function parseSimOptions(o: { vessels?: string; days?: string; seed?: str
     seed, start,
     vessels: o.vessels === undefined ? DEFAULT_SIM_OPTIONS.vessels : positiveNumber('vessels', o.vessels, true),
     days: o.days === undefined ? DEFAULT_SIM_OPTIONS.days : positiveNumber('days', o.days, false),
+    variation: parseVariation(o),
   };
 }
 
@@ -102,13 +136,20 @@ export function register(program: Command): void {
     .option('--days <d>', 'length of the world in days', String(DEFAULT_SIM_OPTIONS.days))
     .option('--seed <s>', 'random seed (same seed, same bytes)', String(DEFAULT_SIM_OPTIONS.seed))
     .option('--start <iso>', 'start time, ISO-8601 UTC', DEFAULT_SIM_OPTIONS.start)
-    .action(async (o: { out: string; vessels?: string; days?: string; seed?: string; start?: string }) => {
+    .option('--world <preset>', 'variation preset: classic (what the detectors were tuned on) or unseen (every axis below changed)', 'classic')
+    .option('--berths <point|spread>', 'point: one berth near the gazetteer point; spread: quays across the port (up to 8 km) and an outer anchorage')
+    .option('--receivers <fixed|random>', 'fixed: the documented stations; random: a layout drawn per seed, with outages')
+    .option('--satellite <normal|thin|none>', 'satellite passes every ~90 min, every ~6 h with fewer reports, or none')
+    .option('--saturation <on|off>', 'satellite reception falls as a 1° cell fills with ships')
+    .option('--evaders <classic|varied>', 'varied: near-shore/far-out switch-offs, stationary spoofers, short identity gaps, fishing at 1–2 kn')
+    .action(async (o: { out: string; vessels?: string; days?: string; seed?: string; start?: string } & VariationFlags) => {
       const opts = parseSimOptions(o);
       const w = await writeWorld(o.out, opts);
       const c = w.result.counts;
       const byType: Record<string, number> = {};
       for (const e of w.events) byType[e.type] = (byType[e.type] ?? 0) + 1;
       process.stdout.write(
+        `world: ${variationLabel(w.result.options.variation)}, ${w.result.stations.length} receivers, ${w.result.satPasses.length} satellite passes\n` +
         `wrote ${w.nmeaPath}: ${c.lines} lines, ${c.emittedPositions} positions heard from ${w.result.vessels.length} ships ` +
         `(${c.duplicateReports} reports heard twice or more, ${c.satelliteLines} satellite lines delivered late, ${c.corruptLines} corrupt lines)\n` +
         `truth: ${w.events.length} events ${JSON.stringify(byType)}, ${c.glitches} glitches\n`,

@@ -1,0 +1,44 @@
+// What the world does beyond what the detectors were tuned on (docs/simulator.md "World variations"). A
+// perfect score on a world that shares the detectors' assumptions proves little, so each axis below can
+// move the world away from them: where ships berth, which receivers hear them, how thin satellite coverage
+// is, whether satellite reception saturates in dense traffic, and how evaders and fishing boats behave.
+// `classic` is the world the detectors were tuned on (byte-identical to the simulator before variations).
+
+export interface WorldVariation {
+  /** `point`: one berth within 1.5 km of the gazetteer point. `spread`: several quays and an outer
+   *  anchorage across the port's extent (up to 8 km), ships waiting at anchor before berthing. */
+  berths: 'point' | 'spread';
+  /** `fixed`: the 18 documented coastal stations. `random`: a layout drawn per seed from coastal sites
+   *  (ranges, hearing probability and outages drawn too) — never told to the detectors. */
+  receivers: 'fixed' | 'random';
+  /** Satellite passes: `normal` every ~90 min, `thin` every ~6 h with fewer reports per pass, `none`. */
+  satellite: 'normal' | 'thin' | 'none';
+  /** Satellite reception saturates as a cell fills with ships (fewer reports heard per ship). */
+  saturation: boolean;
+  /** `classic` evaders, or `varied`: switch-offs near shore (20–30 nm) or far out (≥ 50 nm), spoofers
+   *  broadcasting a fabricated stationary position while sailing elsewhere, short identity-change gaps,
+   *  and half the fishing boats working at 1–2 kn. */
+  evaders: 'classic' | 'varied';
+}
+
+export const CLASSIC_WORLD: WorldVariation = { berths: 'point', receivers: 'fixed', satellite: 'normal', saturation: false, evaders: 'classic' };
+
+/** Every axis away from the detectors' assumptions at once. */
+export const UNSEEN_WORLD: WorldVariation = { berths: 'spread', receivers: 'random', satellite: 'thin', saturation: true, evaders: 'varied' };
+
+export const WORLD_PRESETS = { classic: CLASSIC_WORLD, unseen: UNSEEN_WORLD } as const;
+export type WorldPreset = keyof typeof WORLD_PRESETS;
+
+export const VARIATION_VALUES = {
+  berths: ['point', 'spread'],
+  receivers: ['fixed', 'random'],
+  satellite: ['normal', 'thin', 'none'],
+  saturation: [false, true],
+  evaders: ['classic', 'varied'],
+} as const;
+
+/** A short label such as `berths=spread,satellite=thin` (only the axes that differ from classic). */
+export function variationLabel(v: WorldVariation): string {
+  const parts = (Object.keys(CLASSIC_WORLD) as Array<keyof WorldVariation>).filter((k) => v[k] !== CLASSIC_WORLD[k]).map((k) => `${k}=${v[k]}`);
+  return parts.length ? parts.join(',') : 'classic';
+}
