@@ -3,8 +3,8 @@
 import { Payload } from './bits.js';
 import { decodePayload, writePayloadJsonOpen } from './message.js';
 import { hex2, parseTagBlock, type TagBlock } from './tagblock.js';
-import { parsePghp, parseTrailing, type TrailingMeta } from './trailing.js';
-import type { DecodeCountKey, DecodeResult, LineMeta, RejectReason } from './types.js';
+import { parsePghp, parseTrailing, type PghpMeta } from './trailing.js';
+import type { DecodeCountKey, DecodeResult, DecodeWarning, LineMeta, RejectReason } from './types.js';
 
 export interface AisDecoderOptions {
   /** A multipart message whose first fragment is older than this (in line time) is dropped. Default 60 s. */
@@ -15,6 +15,13 @@ export interface AisDecoderOptions {
   fragmentTimeoutLines?: number;
   /** Return the armoured payload with each message (for de-duplication). Default true; off saves a string. */
   keepPayload?: boolean;
+  /**
+   * Plausible times, epoch ms: a message timed outside [minTimeMs, maxTimeMs] (or by an unreadable tag block
+   * c: or $PGHP date) is rejected as bad_time. Defaults: 1990-01-01 and the end of JavaScript's date range
+   * (the core has no clock: callers pass "now + 1 day", see src/ingest/time-window.ts).
+   */
+  minTimeMs?: number;
+  maxTimeMs?: number;
 }
 
 /**
@@ -26,7 +33,15 @@ const MAX_PAYLOAD_CHARS = 1024;
 /** Longest station name accepted (tag block s:, USCG r…, $PGHP shore station). */
 const MAX_STATION_CHARS = 128;
 
-const DEFAULTS = { fragmentTimeoutMs: 60_000, maxPendingFragments: 1000, fragmentTimeoutLines: 2000, keepPayload: true };
+/** 1990-01-01: AIS (ITU-R M.1371) dates from 1998; earlier times are corrupt. */
+export const MIN_PLAUSIBLE_TIME_MS = Date.UTC(1990, 0, 1);
+/** The largest time a JavaScript Date holds. */
+const MAX_DATE_MS = 8.64e15;
+
+const DEFAULTS = {
+  fragmentTimeoutMs: 60_000, maxPendingFragments: 1000, fragmentTimeoutLines: 2000, keepPayload: true,
+  minTimeMs: MIN_PLAUSIBLE_TIME_MS, maxTimeMs: MAX_DATE_MS,
+};
 
 interface Pending {
   parts: Array<string | undefined>;
@@ -34,6 +49,14 @@ interface Pending {
   firstLine: number;
   firstTimeMs: number | null;
   meta: LineMeta;
+}
+
+/** Metadata of the line being decoded, gathered before the message completes. */
+interface Gathered {
+  timeMs: number | null;
+  station: string | null;
+  satellite: boolean;
+  arrivalMs: number | null;
 }
 
 const SKIP_BLANK: DecodeResult = { kind: 'skip', reason: 'blank' };
@@ -46,14 +69,16 @@ const SATELLITE_STATION = /orbcomm|exactearth|spire|sat/i;
 
 /** Returned by decodeLineInto() when the message went straight into the caller's buffer. */
 export const WRITTEN: DecodeResult = Object.freeze({
-  kind: 'message', message: Object.freeze({ type: 0, repeat: 0, mmsi: 0 }), meta: Object.freeze({ timeMs: null, station: null, source: null }), payload: '',
+  kind: 'message', message: Object.freeze({ type: 0, repeat: 0, mmsi: 0 }), meta: Object.freeze({ timeMs: null, station: null, source: null, arrivalMs: null }), payload: '',
 }) as DecodeResult;
 
 export class AisDecoder {
   readonly counts: Record<DecodeCountKey, number> = {
     message: 0, fragment: 0, blank: 0, comment: 0, non_ais: 0,
-    checksum: 0, framing: 0, truncated: 0, unknown_type: 0, incomplete_multipart: 0, out_of_range: 0,
+    checksum: 0, framing: 0, truncated: 0, unknown_type: 0, incomplete_multipart: 0, out_of_range: 0, bad_time: 0,
   };
+  /** Lines accepted with a quirk (see DecodeWarning); not part of the line counts above. */
+  readonly warnings: Record<DecodeWarning, number> = { tagblock_checksum_variant: 0, tagblock_no_checksum: 0, extra_field: 0 };
 
   private readonly opts: Required<AisDecoderOptions>;
   private readonly payload = new Payload();
@@ -62,7 +87,7 @@ export class AisDecoder {
   /** A tag block alone on its line applies to the next sentence. */
   private carriedTag: TagBlock | null = null;
   /** The last $PGHP header applies to sentences until a message completes. */
-  private pghp: TrailingMeta | null = null;
+  private pghp: PghpMeta | null = null;
 
   /** decodeLineInto(): target buffer and position, the end of what was written, and that message's meta. */
   private into: Uint8Array | null = null;
@@ -72,6 +97,12 @@ export class AisDecoder {
 
   constructor(options: AisDecoderOptions = {}) {
     this.opts = { ...DEFAULTS, ...options };
+  }
+
+  /** Moves the plausible-time window (a live feed advances "now + 1 day" as it runs). */
+  setTimeWindow(minTimeMs: number, maxTimeMs: number): void {
+    this.opts.minTimeMs = minTimeMs;
+    this.opts.maxTimeMs = maxTimeMs;
   }
 
   decodeLine(line: string): DecodeResult {
@@ -133,6 +164,8 @@ export class AisDecoder {
       const parsed = parseTagBlock(line, start + 1, close);
       if (!parsed.ok) return reject(parsed.reason, parsed.detail);
       tag = parsed.tag;
+      if (tag.checksum === 'without_g') this.warnings.tagblock_checksum_variant++;
+      else if (tag.checksum === 'none') this.warnings.tagblock_no_checksum++;
       start = close + 1;
       if (start === end) {
         this.carriedTag = tag;
@@ -208,28 +241,47 @@ export class AisDecoder {
 
     const total = smallInt(line, p1 + 1, p2);
     const num = smallInt(line, p2 + 1, p3);
-    const fill = smallInt(line, p6 + 1, star);
+    // Navico GoFree gateways add one field after the fill bits ("…,0,0*1C"): accepted, counted as a warning.
+    let fillEnd = star;
+    for (let i = p6 + 1; i < star; i++) {
+      if (line.charCodeAt(i) === 44) {
+        fillEnd = i;
+        break;
+      }
+    }
+    if (fillEnd < star) {
+      const next = line.indexOf(',', fillEnd + 1);
+      if (next >= 0 && next < star) return reject('framing', 'too many fields');
+      this.warnings.extra_field++;
+    }
+    const fill = smallInt(line, p6 + 1, fillEnd);
     if (total < 1 || num < 1 || num > total) return reject('framing', `fragment ${line.slice(p2 + 1, p3)} of ${line.slice(p1 + 1, p2)}`);
-    if (fill < 0 || fill > 5) return reject('framing', `fill bits "${line.slice(p6 + 1, star)}"`);
+    if (fill < 0 || fill > 5) return reject('framing', `fill bits "${line.slice(p6 + 1, fillEnd)}"`);
     if (p6 === p5 + 1) return reject('truncated', 'empty payload');
 
-    // Line metadata: tag block first, then trailing provider fields, then the last $PGHP.
-    let timeMs = tag !== null ? tag.timeMs : null;
-    let station = tag !== null ? tag.station : null;
+    // Line metadata: tag block first, then the last $PGHP (the observation time), then trailing provider
+    // fields. exactEarth puts both a $PGHP header and a trailing epoch on a report: the epoch is the
+    // provider's arrival time, 20-120 min later, and is kept as arrivalMs.
+    const got: Gathered = { timeMs: tag !== null ? tag.timeMs : null, station: tag !== null ? tag.station : null, satellite: false, arrivalMs: null };
+    const pghp = this.pghp;
+    if (pghp !== null) {
+      if (got.timeMs === null) got.timeMs = pghp.timeMs;
+      if (got.station === null) got.station = pghp.station;
+      got.satellite = pghp.satellite;
+    }
     if (star + 3 < end && line.charCodeAt(star + 3) === 44 /* , */) {
       const tr = parseTrailing(line, star + 4, end);
-      if (timeMs === null) timeMs = tr.timeMs;
-      if (station === null) station = tr.station;
+      if (got.timeMs === null) got.timeMs = tr.timeMs;
+      else if (pghp !== null && tr.timeMs !== null) got.arrivalMs = tr.timeMs;
+      if (got.station === null) got.station = tr.station;
     }
-    if (this.pghp !== null) {
-      if (timeMs === null) timeMs = this.pghp.timeMs;
-      if (station === null) station = this.pghp.station;
-    }
+    const station = got.station;
     if (station !== null && station.length > MAX_STATION_CHARS) return reject('framing', `station name of ${station.length} characters`);
+    const timeMs = got.timeMs;
 
     if (total === 1) {
       payload.finish(sixCount, fill);
-      return this.complete(this.opts.keepPayload ? line.slice(p5 + 1, p6) : '', timeMs, station);
+      return this.complete(this.opts.keepPayload ? line.slice(p5 + 1, p6) : '', got);
     }
 
     // Multipart: key by group (tag block g:) when given — later fragments often omit s: — else by station,
@@ -244,7 +296,7 @@ export class AisDecoder {
         this.pending.delete(key);
         this.drop(key, p, 'restarted');
       }
-      p = { parts: new Array(total), received: 0, firstLine: this.lineNo, firstTimeMs: timeMs, meta: makeMeta(timeMs, station) };
+      p = { parts: new Array(total), received: 0, firstLine: this.lineNo, firstTimeMs: timeMs, meta: makeMeta(got) };
       this.pending.set(key, p);
       if (this.pending.size > this.opts.maxPendingFragments) this.evictOldest();
     } else if (p === undefined) {
@@ -277,23 +329,31 @@ export class AisDecoder {
       }
     }
     this.payload.finish(n, fill);
-    const meta = p.meta;
-    return this.complete(joined, meta.timeMs ?? timeMs, meta.station ?? station);
+    const first = p.meta;
+    return this.complete(joined, {
+      timeMs: first.timeMs ?? timeMs, station: first.station ?? station,
+      satellite: first.source === 'satellite' || got.satellite, arrivalMs: first.arrivalMs ?? got.arrivalMs,
+    });
   }
 
-  private complete(payloadText: string, timeMs: number | null, station: string | null): DecodeResult {
+  private complete(payloadText: string, got: Gathered): DecodeResult {
     this.pghp = null;
+    const t = got.timeMs;
+    if (t !== null && !(t >= this.opts.minTimeMs && t <= this.opts.maxTimeMs)) {
+      return reject('bad_time', Number.isNaN(t) ? 'unreadable time (tag block c: or $PGHP date)'
+        : `time ${Math.abs(t) <= MAX_DATE_MS ? new Date(t).toISOString() : String(t)} outside ${isoDay(this.opts.minTimeMs)} .. ${isoDay(this.opts.maxTimeMs)}`);
+    }
     if (this.into !== null) {
       const end = writePayloadJsonOpen(this.payload, this.into, this.intoPos);
       if (end >= 0) {
         this.writtenEnd = end;
-        this.writtenMeta = makeMeta(timeMs, station);
+        this.writtenMeta = makeMeta(got);
         return WRITTEN;
       }
     }
     const out = decodePayload(this.payload);
     if (!out.ok) return { kind: 'reject', reason: out.reason, detail: out.detail };
-    return { kind: 'message', message: out.message, meta: makeMeta(timeMs, station), payload: payloadText };
+    return { kind: 'message', message: out.message, meta: makeMeta(got), payload: payloadText };
   }
 
   /**
@@ -330,11 +390,17 @@ function reject(reason: RejectReason, detail: string): DecodeResult {
 }
 
 /** Shared (frozen) metadata of lines that carry none: most raw receiver logs. */
-const NO_META: LineMeta = Object.freeze({ timeMs: null, station: null, source: null });
+const NO_META: LineMeta = Object.freeze({ timeMs: null, station: null, source: null, arrivalMs: null });
 
-function makeMeta(timeMs: number | null, station: string | null): LineMeta {
-  if (timeMs === null && station === null) return NO_META;
-  return { timeMs, station, source: station !== null && SATELLITE_STATION.test(station) ? 'satellite' : null };
+function makeMeta(g: Gathered): LineMeta {
+  const { timeMs, station } = g;
+  if (timeMs === null && station === null && !g.satellite) return NO_META;
+  const satellite = g.satellite || (station !== null && SATELLITE_STATION.test(station));
+  return { timeMs, station, source: satellite ? 'satellite' : null, arrivalMs: g.arrivalMs };
+}
+
+function isoDay(ms: number): string {
+  return ms >= -MAX_DATE_MS && ms <= MAX_DATE_MS ? new Date(ms).toISOString().slice(0, 10) : String(ms);
 }
 
 /** True when `line[start..]` is "!xxVDM," or "!xxVDO," (or with '$'). */

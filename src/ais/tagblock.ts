@@ -9,6 +9,8 @@ export interface TagBlock {
   groupSeq: number;
   groupTotal: number;
   groupId: string | null;
+  /** How the checksum matched: 'exact', 'without_g' (Kystverket: the sum leaves out the g: field), 'none' (no "*hh"). */
+  checksum: 'exact' | 'without_g' | 'placeholder' | 'none';
 }
 
 /** `c:` values above this are milliseconds (1e11 s is the year 5138). */
@@ -20,6 +22,7 @@ export type TagParse = { ok: true; tag: TagBlock } | { ok: false; reason: 'check
 export function parseTagBlock(line: string, start: number, end: number): TagParse {
   const star = line.lastIndexOf('*', end - 1);
   let bodyEnd = end;
+  let checksum: TagBlock['checksum'] = 'none';
   if (star >= start) {
     bodyEnd = star;
     let sum = 0;
@@ -29,12 +32,13 @@ export function parseTagBlock(line: string, start: number, end: number): TagPars
     if (Number.isNaN(given) || digits.length < 1 || digits.length > 2) {
       return { ok: false, reason: 'framing', detail: `tag block checksum "${digits}"` };
     }
+    if (given === sum) checksum = 'exact';
     // Some writers (e.g. the AMSA feed archive) put the placeholder "*00" instead of a checksum.
-    if (given !== sum && digits !== '00') {
-      return { ok: false, reason: 'checksum', detail: `tag block checksum ${hex2(given)}, computed ${hex2(sum)}` };
-    }
+    else if (digits === '00') checksum = 'placeholder';
+    else if (given === sumWithoutGroup(line, start, star)) checksum = 'without_g';
+    else return { ok: false, reason: 'checksum', detail: `tag block checksum ${hex2(given)}, computed ${hex2(sum)}` };
   }
-  const tag: TagBlock = { timeMs: null, station: null, groupSeq: 0, groupTotal: 0, groupId: null };
+  const tag: TagBlock = { timeMs: null, station: null, groupSeq: 0, groupTotal: 0, groupId: null, checksum };
   let i = start;
   while (i < bodyEnd) {
     let comma = line.indexOf(',', i);
@@ -44,8 +48,9 @@ export function parseTagBlock(line: string, start: number, end: number): TagPars
       const key = line.slice(i, colon);
       const value = line.slice(colon + 1, comma);
       if (key === 'c') {
-        const n = Number(value);
-        if (value.length > 0 && Number.isFinite(n) && n > 0) tag.timeMs = n >= MS_THRESHOLD ? Math.round(n) : Math.round(n * 1000);
+        // An unreadable or impossible c: is NaN, for the decoder to reject as bad_time (not "untimed").
+        const n = value.length > 0 && value.length <= 16 && /^\d+(\.\d*)?$/.test(value) ? Number(value) : NaN;
+        tag.timeMs = n >= MS_THRESHOLD ? Math.round(n) : Math.round(n * 1000);
       } else if (key === 's') {
         if (value.length > 0) tag.station = value;
       } else if (key === 'g') {
@@ -60,6 +65,17 @@ export function parseTagBlock(line: string, start: number, end: number): TagPars
     i = comma + 1;
   }
   return { ok: true, tag };
+}
+
+/**
+ * XOR of the tag block body without its "g:…" field (and the comma joining it): Kystverket's feed computes
+ * its tag block checksums so.
+ */
+function sumWithoutGroup(line: string, start: number, star: number): number {
+  const body = line.slice(start, star).split(',').filter((f) => !f.startsWith('g:')).join(',');
+  let sum = 0;
+  for (let k = 0; k < body.length; k++) sum ^= body.charCodeAt(k);
+  return sum;
 }
 
 function setGroup(tag: TagBlock, seq: number, total: number, id: string): void {

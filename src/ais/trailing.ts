@@ -8,6 +8,11 @@ export interface TrailingMeta {
   station: string | null;
 }
 
+/** A $PGHP header: its time (NaN when its date fields are impossible), shore station and reception source. */
+export interface PghpMeta extends TrailingMeta {
+  satellite: boolean;
+}
+
 /** Parses the fields after "*hh" (`line[start, end)` begins with ','). */
 export function parseTrailing(line: string, start: number, end: number): TrailingMeta {
   let timeMs: number | null = null;
@@ -39,15 +44,20 @@ function allDigits(line: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Gatehouse $PGHP type 1: date/time, MID, region, physical shore station (pss). Null if unparseable. */
-export function parsePghp(line: string, start: number, end: number): TrailingMeta | null {
+/**
+ * Gatehouse $PGHP type 1: date/time, MID, region, physical shore station (pss), online data. exactEarth's
+ * satellite feed writes "1AIS_S" as online data (S = satellite). Null when not a type 1 header; a header
+ * whose date fields are unreadable or impossible (year -2010, month 13) has timeMs NaN, so the sentence it
+ * times is rejected as bad_time instead of passing untimed.
+ */
+export function parsePghp(line: string, start: number, end: number): PghpMeta | null {
   const star = line.indexOf('*', start);
   const f = line.slice(start, star > 0 && star < end ? star : end).split(',');
   if (f.length < 9 || f[1] !== '1') return null;
-  const [year, month, day, hour, minute, second, ms] = f.slice(2, 9).map(Number);
-  if (![year, month, day, hour, minute, second, ms].every(Number.isInteger)) return null;
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
-  const timeMs = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const [year, month, day, hour, minute, second, ms] = f.slice(2, 9).map((v) => (/^\d{1,4}$/.test(v) ? Number(v) : NaN));
+  const valid = month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60 && ms <= 999;
+  const timeMs = valid ? Date.UTC(year, month - 1, day, hour, minute, second, ms) : NaN;
   const pss = f[11];
-  return { timeMs, station: pss !== undefined && pss.length > 0 ? pss : null };
+  const online = f[12] ?? '';
+  return { timeMs, station: pss !== undefined && pss.length > 0 ? pss : null, satellite: /_S$/i.test(online) };
 }

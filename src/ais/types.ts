@@ -16,6 +16,11 @@ export interface LineMeta {
   station: string | null;
   /** Terrestrial or satellite reception, when the framing tells; null otherwise. */
   source: 'terrestrial' | 'satellite' | null;
+  /**
+   * The provider's arrival time when the line also carries an observation time (exactEarth: a trailing
+   * epoch after a $PGHP header); epoch milliseconds, else null.
+   */
+  arrivalMs: number | null;
 }
 
 export type RejectReason =
@@ -24,7 +29,17 @@ export type RejectReason =
   | 'truncated'
   | 'unknown_type'
   | 'incomplete_multipart'
-  | 'out_of_range';
+  | 'out_of_range'
+  /** A time outside the plausible window (AisDecoderOptions minTimeMs/maxTimeMs), or unreadable. */
+  | 'bad_time';
+
+/**
+ * Accepted lines with a quirk, counted on the side (a line counted here is also a message or fragment):
+ * tag block checksum over the block without its g: field (Kystverket), tag block without "*hh",
+ * an extra field between the fill bits and the checksum (Navico GoFree).
+ */
+export type DecodeWarning = 'tagblock_checksum_variant' | 'tagblock_no_checksum' | 'extra_field';
+export const DECODE_WARNINGS: readonly DecodeWarning[] = ['tagblock_checksum_variant', 'tagblock_no_checksum', 'extra_field'];
 
 export type SkipReason = 'blank' | 'comment' | 'non_ais';
 
@@ -38,6 +53,6 @@ export type DecodeResult =
 export type DecodeCountKey = RejectReason | SkipReason | 'message' | 'fragment';
 
 export const REJECT_REASONS: readonly RejectReason[] = [
-  'checksum', 'framing', 'truncated', 'unknown_type', 'incomplete_multipart', 'out_of_range',
+  'checksum', 'framing', 'truncated', 'unknown_type', 'incomplete_multipart', 'out_of_range', 'bad_time',
 ];
 export const SKIP_REASONS: readonly SkipReason[] = ['blank', 'comment', 'non_ais'];

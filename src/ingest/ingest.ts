@@ -13,6 +13,7 @@ import { ingestNmeaFile, NoTimesError } from './nmea-file.js';
 import { StrictStop } from './nmea-decode.js';
 import { NO_PROGRESS, type ProgressSink } from './progress.js';
 import { StoreWriter } from './store-writer.js';
+import { defaultTimeWindow, type TimeWindow } from './time-window.js';
 
 /** Positions per batch transaction: large enough that per-commit costs vanish, small enough for RSS. */
 export const DEFAULT_BATCH_ROWS = 300_000;
@@ -27,6 +28,10 @@ export interface IngestOptions {
   batchRows?: number;
   /** Decode NMEA files in a worker thread (default true). */
   worker?: boolean;
+  /** Plausible message times; default 1990-01-01 .. now + 1 day (a live feed moves "now" as it runs). */
+  timeWindow?: TimeWindow;
+  /** Notices worth telling before the work (a file mostly without times). */
+  log?: (line: string) => void;
 }
 
 export interface FileOutcome {
@@ -77,9 +82,10 @@ async function ingestOne(
   }
   const format = opts.format ?? (path === '-' ? 'nmea' : detectFormat(readHead(path)));
   const common = { startMs: opts.startMs ?? null, source: opts.source ?? null, strict: opts.strict ?? false, label: path };
+  const timeWindow = opts.timeWindow ?? defaultTimeWindow(nowMs());
   try {
     if (format === 'nmea') {
-      const r = await ingestNmeaFile(store, writer, path, key, retime ? undefined : previous, { ...common, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS, worker: opts.worker },
+      const r = await ingestNmeaFile(store, writer, path, key, retime ? undefined : previous, { ...common, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS, worker: opts.worker, timeWindow, log: opts.log },
         progress, nowMs);
       progress.done();
       return outcome('done', { format, ingestId: r.id, counts: r.counts });

@@ -10,6 +10,7 @@ import { ensureIngestSchema, DEFAULT_BATCH_ROWS, type IngestOptions } from './in
 import { BatchCommitter } from './batch-committer.js';
 import { NmeaDecodeStage } from './nmea-decode.js';
 import { StoreWriter } from './store-writer.js';
+import { defaultTimeWindow } from './time-window.js';
 
 /** Reconnect delays: doubling from 0.5 s up to 30 s, reset after a connection that delivered data. */
 export const RECONNECT_INITIAL_MS = 500;
@@ -52,8 +53,15 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
   const id = await startIngestLog(store, { source, fileKey: null, format: 'nmea-feed', startedMs: t0 });
   const pipe = new NmeaDecodeStage({
     startMs: null, source: opts.source ?? null, strict: false, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS,
-    label: source, arrivalClockMs: now,
+    label: source, arrivalClockMs: now, timeWindow: opts.timeWindow ?? defaultTimeWindow(now()),
   }, emptyCounts(), null);
+  // "now + 1 day" moves with the clock unless the window was given.
+  const advanceWindow = () => {
+    if (opts.timeWindow === undefined) {
+      const w = defaultTimeWindow(now());
+      pipe.decoder.setTimeWindow(w.minMs, w.maxMs);
+    }
+  };
   const committer = new BatchCommitter(store, writer, id, emptyCounts());
 
   // Flushes are serialised; lines keep flowing into the next batch meanwhile.
@@ -84,6 +92,7 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
   };
 
   const timer = setInterval(() => {
+    advanceWindow();
     if (pipe.pendingLines > 0) void flush();
   }, opts.flushMs);
 

@@ -6,11 +6,18 @@ import type { ReceptionSource } from '../tracks/position.js';
 import { bump, cloneCounts, INGEST_REJECT_NO_TIME } from './counts.js';
 import { num, POSITION_TYPES, STATIC_TYPES, staticFields } from './message-rows.js';
 import { PositionBatch, SOURCE_CODE } from './position-batch.js';
+import type { TimeWindow } from './time-window.js';
 
 export class StrictStop extends Error {}
 
+/**
+ * An untimed message inherits the last time seen only this many lines after it; further on that time may
+ * be hours old (AMSA's ais.txt: 2.4 % timed lines), and it gets --start instead.
+ */
+export const CARRY_MAX_LINES = 1000;
+
 export interface NmeaDecodeOptions {
-  /** Time given to messages without their own: the last time seen in the input, else this. null = reject them. */
+  /** Time given to messages without their own: the last time seen in the input (within CARRY_MAX_LINES), else this. null = reject them. */
   startMs: number | null;
   /** Overrides the source the framing tells (or does not). */
   source: ReceptionSource | null;
@@ -21,6 +28,8 @@ export interface NmeaDecodeOptions {
   batchRows: number;
   /** For --strict messages: `label:line`. */
   label: string;
+  /** Plausible message times (others are bad_time rejects). */
+  timeWindow: TimeWindow;
 }
 
 export interface ResumePoint {
@@ -29,19 +38,23 @@ export interface ResumePoint {
 }
 
 export class NmeaDecodeStage {
-  readonly decoder = new AisDecoder();
+  readonly decoder: AisDecoder;
   /** Line-level counts; positions/statics/store-level duplicates are the committer's. */
   readonly counts: IngestCounts;
   carryTimeMs: number | null;
   batch: PositionBatch;
   private linesSinceFlush = 0;
+  /** counts.lines when carryTimeMs was seen (a resumed ingest treats its carried time as fresh). */
+  private carryLine = 0;
   private readonly initialIncomplete: number;
   private contextIncomplete = 0;
   private seenIncomplete = 0;
   private readonly sourceOverride: number;
 
   constructor(private readonly opts: NmeaDecodeOptions, initial: IngestCounts, carryTimeMs: number | null) {
+    this.decoder = new AisDecoder({ minTimeMs: opts.timeWindow.minMs, maxTimeMs: opts.timeWindow.maxMs });
     this.counts = cloneCounts(initial);
+    this.carryLine = initial.lines;
     this.carryTimeMs = carryTimeMs;
     this.initialIncomplete = initial.rejects.incomplete_multipart ?? 0;
     this.batch = new PositionBatch(opts.batchRows);
@@ -105,10 +118,13 @@ export class NmeaDecodeStage {
     const m = r.message;
     const meta = r.meta;
     let timeMs = meta.timeMs;
-    if (timeMs !== null) this.carryTimeMs = timeMs;
-    else if (this.opts.arrivalClockMs) timeMs = this.opts.arrivalClockMs();
-    else if (this.opts.startMs !== null) timeMs = this.carryTimeMs ?? this.opts.startMs;
-    else {
+    if (timeMs !== null) {
+      this.carryTimeMs = timeMs;
+      this.carryLine = c.lines;
+    } else if (this.opts.arrivalClockMs) timeMs = this.opts.arrivalClockMs();
+    else if (this.opts.startMs !== null) {
+      timeMs = this.carryTimeMs !== null && c.lines - this.carryLine <= CARRY_MAX_LINES ? this.carryTimeMs : this.opts.startMs;
+    } else {
       this.reject(INGEST_REJECT_NO_TIME, 'message without a time (no tag block c:, $PGHP or trailing time); use --start', lineNo);
       return;
     }

@@ -13,6 +13,7 @@ import type { FileWorkerData, FileWorkerMessage } from './nmea-file-worker.js';
 import type { ProgressSink } from './progress.js';
 import { spawnModuleWorker } from './spawn-worker.js';
 import type { StoreWriter } from './store-writer.js';
+import type { TimeWindow } from './time-window.js';
 
 /** Lines inspected for a time before refusing a file without times. */
 export const TIME_PROBE_LINES = 10_000;
@@ -28,25 +29,31 @@ export interface NmeaFileOptions {
   label: string;
   /** Decode in a worker thread (default); false decodes in this thread. */
   worker?: boolean;
+  timeWindow: TimeWindow;
+  log?: (line: string) => void;
 }
 
-/** True when one of the first `TIME_PROBE_LINES` lines yields a message with its own time. */
-export async function probeTimes(path: string): Promise<{ timed: boolean; messages: number }> {
+/** Messages, and those with a time of their own, among the first `TIME_PROBE_LINES` lines. */
+export async function probeTimes(path: string): Promise<{ timed: number; messages: number }> {
   const decoder = new AisDecoder();
   let seen = 0;
   let messages = 0;
+  let timed = 0;
   for await (const block of openOffsetLines(path).blocks) {
     for (const line of block.lines) {
       const r = decoder.decodeLine(line);
       if (r.kind === 'message') {
         messages++;
-        if (r.meta.timeMs !== null) return { timed: true, messages };
+        if (r.meta.timeMs !== null) timed++;
       }
-      if (++seen >= TIME_PROBE_LINES) return { timed: false, messages };
+      if (++seen >= TIME_PROBE_LINES) return { timed, messages };
     }
   }
-  return { timed: false, messages };
+  return { timed, messages };
 }
+
+/** Told before the ingest when more than this share of the probed messages carry no time. */
+const UNTIMED_NOTICE_SHARE = 0.1;
 
 export async function ingestNmeaFile(
   store: Store, writer: StoreWriter, path: string, fileKey: string | null, previous: IngestLogEntry | undefined,
@@ -67,17 +74,24 @@ export async function ingestNmeaFile(
   } else {
     if (opts.startMs === null && path !== '-') {
       const probe = await probeTimes(path);
-      if (!probe.timed && probe.messages > 0) {
+      if (probe.timed === 0 && probe.messages > 0) {
         throw new NoTimesError(
           `${opts.label}: no message in the first ${TIME_PROBE_LINES} lines carries a time (tag block c:, $PGHP or trailing epoch); ` +
           'give --start ISO-8601 to time its messages (see docs/store.md)');
+      }
+      const untimed = probe.messages - probe.timed;
+      if (untimed > probe.messages * UNTIMED_NOTICE_SHARE) {
+        opts.log?.(`${opts.label}: ${untimed} of ${probe.messages} messages in the first ${TIME_PROBE_LINES} lines carry no time ` +
+          `(${((100 * untimed) / probe.messages).toFixed(1)} %): they will be rejected no_time; give --start ISO-8601 to time them`);
       }
     }
     id = await startIngestLog(store, { source: path === '-' ? 'stdin' : path, fileKey, format: 'nmea', startedMs: nowMs() });
   }
 
   const committer = new BatchCommitter(store, writer, id, initial);
-  const decodeOpts: NmeaDecodeOptions = { startMs: opts.startMs, source: opts.source, strict: opts.strict, batchRows: opts.batchRows, label: opts.label };
+  const decodeOpts: NmeaDecodeOptions = {
+    startMs: opts.startMs, source: opts.source, strict: opts.strict, batchRows: opts.batchRows, label: opts.label, timeWindow: opts.timeWindow,
+  };
   try {
     const job = { path, resumeOffset, committedOffset, opts: decodeOpts, initial, carryTimeMs: carry };
     if (opts.worker === false || path === '-') await decodeHere(job, committer, progress);

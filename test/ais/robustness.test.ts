@@ -1,7 +1,7 @@
 // Real files full of junk never make the decoder throw, and every line ends up in exactly one count.
 import { describe, expect, it } from 'vitest';
 import { AisDecoder } from '../../src/ais/index.js';
-import { decodeAll, fixtureLines } from './helpers.js';
+import { decodeAll, fixtureLines, messagesOf } from './helpers.js';
 
 const sum = (c: Record<string, number>): number => Object.values(c).reduce((a, b) => a + b, 0);
 
@@ -60,10 +60,36 @@ describe('framings and metadata', () => {
     expect(msgs[0]).toMatchObject({ meta: { timeMs: Date.UTC(2008, 4, 9, 0, 0, 0, 10) } });
   });
 
-  it('exactEarth trailing epoch milliseconds', () => {
+  it('exactEarth: the $PGHP observation time wins over the trailing epoch (kept as arrival); source satellite', () => {
     const { results } = decodeAll(fixtureLines('amsa-exact-earth-augmented-head60.txt'));
-    const first = results.find((r) => r.kind === 'message');
-    expect(first).toMatchObject({ kind: 'message', meta: { timeMs: 1327992119173, station: '316000002' } }); // the sentence's own time wins over $PGHP's
+    const msgs = messagesOf(results);
+    expect(msgs[0].meta).toEqual({
+      timeMs: Date.UTC(2012, 0, 31, 5, 7, 2, 151), arrivalMs: 1327992119173, station: '316000002', source: 'satellite',
+    });
+    const both = msgs.filter((m) => m.meta.arrivalMs !== null);
+    expect(both.length).toBe(16);
+    for (const m of both) {
+      expect(m.meta.source).toBe('satellite');
+      // Arrival 20-120 min after the observation.
+      expect(m.meta.arrivalMs! - m.meta.timeMs!).toBeGreaterThan(15 * 60_000);
+    }
+    // A report's own UTC second is within 30 s after the $PGHP second (mod 60); the arrival's is not bound to it.
+    for (const m of both.filter((x) => typeof x.message.second === 'number' && (x.message.second as number) < 60)) {
+      const lag = (((m.message.second as number) - new Date(m.meta.timeMs!).getUTCSeconds()) % 60 + 60) % 60;
+      expect(lag).toBeLessThanOrEqual(30);
+    }
+  });
+
+  it('a trailing epoch without $PGHP is the time; no arrival', () => {
+    const r = new AisDecoder().decodeLine('!AIVDM,1,1,,B,H52KsnQ8DDj1Lu9@PhE=>222220,2*30,1327664821');
+    expect(r).toMatchObject({ kind: 'message', meta: { timeMs: 1327664821000, arrivalMs: null, source: null } });
+  });
+
+  it('terrestrial Gatehouse $PGHP (DMA, online data "1") is not satellite', () => {
+    const d = new AisDecoder();
+    d.decodeLine('$PGHP,1,2013,3,18,9,19,9,499,219,,2190048,1,28*23');
+    const r = d.decodeLine('!AIVDM,1,1,,B,H52KsnQ8DDj1Lu9@PhE=>222220,2*30');
+    expect(r).toMatchObject({ kind: 'message', meta: { timeMs: Date.UTC(2013, 2, 18, 9, 19, 9, 499), source: null, station: '2190048' } });
   });
 
   it('USCG trailing fields: station and UNIX time; talkers and channels of every kind', () => {

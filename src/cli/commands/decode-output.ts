@@ -27,6 +27,11 @@ export function closeJsonLine(b: Buffer, p: number, meta: LineMeta): number {
     p += b.write(new Date(meta.timeMs).toISOString(), p, 'latin1');
     b[p++] = 34;
   }
+  if (meta.arrivalMs !== null) {
+    p += b.write(',"arrival":"', p, 'latin1');
+    p += b.write(new Date(meta.arrivalMs).toISOString(), p, 'latin1');
+    b[p++] = 34;
+  }
   b[p++] = 125;
   b[p++] = 10;
   return p;

@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { newProgram, runProgram } from '../program.js';
-import { AisDecoder, WRITTEN, REJECT_REASONS, SKIP_REASONS, type DecodeCountKey, type DecodeResult } from '../../ais/index.js';
+import { AisDecoder, WRITTEN, DECODE_WARNINGS, REJECT_REASONS, SKIP_REASONS, type DecodeCountKey, type DecodeResult, type DecodeWarning } from '../../ais/index.js';
+import { parseTimeWindow, type TimeWindow } from '../../ingest/time-window.js';
 import { closeJsonLine, CSV_COLUMNS, csvLine, MAX_JSON_LINE_BYTES, writeJsonLine } from './decode-output.js';
 import { readLines } from '../../io/lines.js';
 
@@ -11,12 +12,16 @@ export type DecodeFormat = 'jsonl' | 'csv';
 export interface DecodeOptions {
   format: DecodeFormat;
   strict: boolean;
+  /** Plausible message times (others are bad_time rejects); default 1990-01-01 .. now + 1 day. */
+  timeWindow?: TimeWindow;
 }
 
 export { CSV_COLUMNS, csvLine };
 
 export interface DecodeSummary {
   counts: Record<DecodeCountKey, number>;
+  /** Lines accepted with a quirk (also counted as messages or fragments). */
+  warnings: Record<DecodeWarning, number>;
   lines: number;
   /** Set when --strict stopped at a reject: "file:line: reason: detail". */
   strictFailure: string | null;
@@ -99,13 +104,15 @@ class OutputBuffer {
 
 export async function decodeFiles(files: string[], options: DecodeOptions, out: Sink): Promise<DecodeSummary> {
   const counts = emptyCounts();
-  const summary: DecodeSummary = { counts, lines: 0, strictFailure: null, brokenPipe: false };
+  const warnings = Object.fromEntries(DECODE_WARNINGS.map((w) => [w, 0])) as Record<DecodeWarning, number>;
+  const summary: DecodeSummary = { counts, warnings, lines: 0, strictFailure: null, brokenPipe: false };
+  const window = options.timeWindow ?? parseTimeWindow(undefined, Date.now());
   const buf = new OutputBuffer(out);
   if (options.format === 'csv') buf.add(CSV_COLUMNS.join(',') + '\n');
   const jsonl = options.format === 'jsonl';
 
   for (const file of files) {
-    const decoder = new AisDecoder({ keepPayload: false });
+    const decoder = new AisDecoder({ keepPayload: false, minTimeMs: window.minMs, maxTimeMs: window.maxMs });
     let lineNo = 0;
     for await (const batch of readLines(file, { chunkBytes: READ_CHUNK_BYTES })) {
       for (let i = 0; i < batch.length; i++) {
@@ -135,6 +142,7 @@ export async function decodeFiles(files: string[], options: DecodeOptions, out: 
     }
     summary.lines += lineNo;
     for (const k of Object.keys(counts) as DecodeCountKey[]) counts[k] += decoder.counts[k];
+    for (const w of DECODE_WARNINGS) warnings[w] += decoder.warnings[w];
     if (out.closed || summary.strictFailure !== null) break;
   }
   if (!out.closed) await buf.flush();
@@ -160,6 +168,8 @@ export function formatSummary(s: DecodeSummary): string {
   if (rejected > 0) text += ` (${parts(REJECT_REASONS)})`;
   text += `, ${skipped} skipped`;
   if (skipped > 0) text += ` (${parts(SKIP_REASONS)})`;
+  const quirks = DECODE_WARNINGS.filter((w) => s.warnings[w] > 0).map((w) => `${w} ${s.warnings[w]}`);
+  if (quirks.length > 0) text += `; accepted with warnings: ${quirks.join(', ')}`;
   return text + '\n';
 }
 
@@ -170,7 +180,8 @@ export function register(program: Command): void {
     .argument('<files...>', 'NMEA files; "-" reads stdin')
     .option('--format <format>', 'jsonl or csv', 'jsonl')
     .option('--strict', 'stop at the first rejected line, print file:line and exit non-zero', false)
-    .action(async (files: string[], opts: { format: string; strict: boolean }) => {
+    .option('--time-window <from..to>', 'plausible message times (UTC); others are rejected bad_time (default 1990-01-01..now+1 day)')
+    .action(async (files: string[], opts: { format: string; strict: boolean; timeWindow?: string }) => {
       if (opts.format !== 'jsonl' && opts.format !== 'csv') {
         process.stderr.write(`tumen decode: unknown --format "${opts.format}" (use jsonl or csv)\n`);
         process.exitCode = 2;
@@ -183,7 +194,8 @@ export function register(program: Command): void {
           return;
         }
       }
-      const summary = await decodeFiles(files, { format: opts.format, strict: opts.strict }, stdoutSink());
+      const timeWindow = parseTimeWindow(opts.timeWindow, Date.now());
+      const summary = await decodeFiles(files, { format: opts.format, strict: opts.strict, timeWindow }, stdoutSink());
       if (summary.brokenPipe) return;
       if (summary.strictFailure !== null) {
         process.stderr.write(`tumen decode: ${summary.strictFailure}\n`);

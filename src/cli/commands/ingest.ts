@@ -8,6 +8,7 @@ import { formatSummary, totalRejects } from '../../ingest/counts.js';
 import { StrictStop } from '../../ingest/nmea-decode.js';
 import { listen, parseListenUrl } from '../../ingest/listen.js';
 import { createProgress } from '../progress.js';
+import { parseTimeWindow, parseUtcTime } from '../../ingest/time-window.js';
 
 // DuckDB's buffer pool during ingest: without a limit it grows to 80 % of RAM (1.4 GB peak RSS on 6.7 M new
 // rows); 384 MB keeps the whole process under 1 GB, spilling to disk if a statement needs more.
@@ -23,16 +24,9 @@ interface IngestCliOptions {
   listen?: string;
   batch?: string;
   flushSeconds?: string;
+  timeWindow?: string;
 }
 
-function parseStart(s: string | undefined): number | null {
-  if (s === undefined) return null;
-  // Times without a zone are UTC (AIS times are).
-  const iso = /[zZ]$|[+-]\d\d:?\d\d$/.test(s) ? s : /^\d{4}-\d\d-\d\d$/.test(s) ? `${s}T00:00:00Z` : `${s.replace(' ', 'T')}Z`;
-  const ms = Date.parse(iso);
-  if (!Number.isFinite(ms)) throw new Error(`--start: "${s}" is not an ISO-8601 time`);
-  return ms;
-}
 
 export function register(program: Command): void {
   withDbOption(
@@ -43,6 +37,7 @@ export function register(program: Command): void {
       .option('--format <format>', `input format, detected when omitted (${INPUT_FORMATS.join('|')})`)
       .option('--columns <map>', 'CSV column mapping, e.g. mmsi=MMSI,time=ts,lat=Latitude,lon=Longitude')
       .option('--start <iso>', 'time for messages without their own: the last time seen before them, else this (UTC)')
+      .option('--time-window <from..to>', 'plausible message times (UTC); others are rejected bad_time (default 1990-01-01..now+1 day)')
       .option('--source <source>', 'mark every message terrestrial or satellite')
       .option('--strict', 'stop at the first rejected line and report FILE:LINE')
       .option('--listen <url>', 'live NMEA feed: tcp://HOST:PORT (client, reconnects) or udp://HOST:PORT (binds)')
@@ -58,7 +53,9 @@ export function register(program: Command): void {
     const opts: IngestOptions = {
       format: o.format as InputFormat | undefined,
       columns: o.columns ? parseColumnMap(o.columns) : undefined,
-      startMs: parseStart(o.start),
+      startMs: o.start === undefined ? null : parseUtcTime(o.start, '--start'),
+      timeWindow: o.timeWindow === undefined ? undefined : parseTimeWindow(o.timeWindow, Date.now()),
+      log: (s: string) => process.stderr.write(`${s}\n`),
       source: (o.source as 'terrestrial' | 'satellite' | undefined) ?? null,
       strict: o.strict ?? false,
       batchRows: Math.max(1, Number(o.batch) || 300_000),

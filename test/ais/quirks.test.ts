@@ -1,0 +1,107 @@
+// Quirks of real feeds: accepted with a counted warning (Kystverket's tag block checksum, Navico GoFree's
+// extra field, a tag block without "*hh") or rejected with a reason (impossible times), never lost silently.
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { AisDecoder } from '../../src/ais/index.js';
+import { decodeAll, fixtureLines, messagesOf } from './helpers.js';
+
+const xor = (s: string) => [...s].reduce((a, c) => a ^ c.charCodeAt(0), 0).toString(16).toUpperCase().padStart(2, '0');
+
+/** A real two-part type 5 (AMSA exactEarth tag-block capture), its tag blocks re-summed as Kystverket does: without g:. */
+function kystverketPair(): string[] {
+  const [l1, l2] = fixtureLines('amsa-exact-earth-with-tag-block.txt');
+  const resum = (line: string) => line.replace(/^\\([^*]*)\*[0-9A-F]{2}\\/, (_m, body: string) =>
+    `\\${body}*${xor(body.split(',').filter((f) => !f.startsWith('g:')).join(','))}\\`);
+  return [resum(l1), resum(l2)];
+}
+
+describe('tag block checksum variants', () => {
+  it('Kystverket: a checksum over the tag block without g: is accepted, counted as a warning; the type 5 is kept', () => {
+    const lines = kystverketPair();
+    expect(lines[0]).toMatch(/^\\g:1-2-3985,s:rEV02,c:1334337317\*58\\/); // 0x58 = XOR of "s:rEV02,c:1334337317"
+    const { decoder, results } = decodeAll(lines);
+    const msgs = messagesOf(results);
+    expect(msgs.length).toBe(1);
+    expect(msgs[0].message).toMatchObject({ type: 5, mmsi: 566206000, imo: 9522972, shipname: 'VALE CHINA' }); // as gpsdecode on the original pair;
+    expect(msgs[0].meta.timeMs).toBe(1334337317000);
+    expect(decoder.warnings.tagblock_checksum_variant).toBe(1); // the second's body without g: is empty: "*00"
+    expect(decoder.counts.checksum).toBe(0);
+  });
+
+  it('a checksum matching neither form is still rejected', () => {
+    const r = new AisDecoder().decodeLine('\\g:1-2-9999,c:1565218798*54\\!AIVDM,1,1,,B,19NWuLhuRb5QHfCpPcwj`26B0<02,0*5F');
+    expect(r).toMatchObject({ kind: 'reject', reason: 'checksum' });
+  });
+
+  it('a tag block without *hh is accepted and counted', () => {
+    const d = new AisDecoder();
+    const r = d.decodeLine('\\s:rEV02,c:1334337317\\!AIVDM,1,1,,B,19NWuLhuRb5QHfCpPcwj`26B0<02,0*5F');
+    expect(r).toMatchObject({ kind: 'message', meta: { timeMs: 1334337317000, station: 'rEV02' } });
+    expect(d.warnings.tagblock_no_checksum).toBe(1);
+  });
+});
+
+describe('Navico GoFree framing (SignalK gofree-merrimac.log)', () => {
+  const file = 'signalk-gofree-merrimac-head.log';
+  it('the extra field after the fill bits is accepted: every AIVDM line decodes, as gpsd does', () => {
+    const { decoder, results } = decodeAll(fixtureLines(file));
+    const msgs = messagesOf(results);
+    expect(msgs.length).toBe(24);
+    expect(decoder.counts.framing + decoder.counts.checksum).toBe(0);
+    expect(decoder.warnings.extra_field).toBe(25); // 23 single + 2 fragments
+    const five = msgs.find((m) => m.message.type === 5)!;
+    expect(five.message).toMatchObject({ mmsi: 244780378, callsign: 'PCQV', shipname: 'HERCULES (PILOTS)', destination: 'HARLINGEN' });
+  });
+
+  it('a second extra field is still framing', () => {
+    expect(new AisDecoder().decodeLine('!AIVDM,1,1,1,,13aI8e?P00PGpU:NR6s00?vT2000,0,0,0*00')).toMatchObject({ kind: 'reject', reason: 'framing' });
+  });
+});
+
+describe('impossible times', () => {
+  const sentence = '!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A';
+  const tagged = (c: string) => { const body = `s:x,c:${c}`; return `\\${body}*${xor(body)}\\${sentence}`; };
+
+  it('a 16-digit c:, c:1e21, a 15-digit c: (year 20983) are bad_time rejects with the time in the detail', () => {
+    const d = new AisDecoder({ maxTimeMs: Date.UTC(2030, 0, 1) });
+    expect(d.decodeLine(tagged('8640000000000001'))).toMatchObject({ kind: 'reject', reason: 'bad_time', detail: expect.stringContaining('8640000000000001') });
+    expect(d.decodeLine(tagged('1e21'))).toMatchObject({ kind: 'reject', reason: 'bad_time' });
+    expect(d.decodeLine(tagged('599999999999999'))).toMatchObject({ kind: 'reject', reason: 'bad_time', detail: expect.stringContaining('+020983') });
+    expect(d.decodeLine(tagged('1334337317'))).toMatchObject({ kind: 'message', meta: { timeMs: 1334337317000 } });
+    expect(d.counts.bad_time).toBe(3);
+  });
+
+  it('before 1990, or after the window the caller gives, is bad_time', () => {
+    const d = new AisDecoder({ maxTimeMs: Date.UTC(2012, 0, 1) });
+    expect(d.decodeLine(tagged('315532800'))).toMatchObject({ reason: 'bad_time' }); // 1980
+    expect(d.decodeLine(tagged('1334337317'))).toMatchObject({ reason: 'bad_time' }); // 2012-04
+    d.setTimeWindow(0, Date.UTC(2013, 0, 1));
+    expect(d.decodeLine(tagged('1334337317'))).toMatchObject({ kind: 'message' });
+  });
+
+  it('$PGHP year -2010, a huge year or month 13 reject the sentence it times (not an untimed message)', () => {
+    for (const header of ['$PGHP,1,-2010,6,11,11,46,11,929,244,0,,1,72*00', '$PGHP,1,99999,6,11,11,46,11,929,244,0,,1,72*00', '$PGHP,1,2010,13,11,11,46,11,929,244,0,,1,72*00']) {
+      const d = new AisDecoder();
+      d.decodeLine(header);
+      expect(d.decodeLine(sentence)).toMatchObject({ kind: 'reject', reason: 'bad_time' });
+    }
+  });
+
+  it('tumen decode: the reproduce line is a counted reject, exit 0; --strict names file:line', () => {
+    const bin = new URL('../../bin/tumen.js', import.meta.url).pathname;
+    const dir = execFileSync('mktemp', ['-d']).toString().trim();
+    const file = `${dir}/bad.nmea`;
+    execFileSync('sh', ['-c', `printf '%s\\n' "${tagged('8640000000000001').replace(/\\/g, '\\\\')}" '${sentence}' > ${file}`]);
+    const out = execFileSync('node', [bin, 'decode', file], { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+    expect(out.trim().split('\n').length).toBe(1); // the untimed copy decodes
+    let err = '';
+    try {
+      execFileSync('node', [bin, 'decode', '--strict', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      err = String((e as { stderr: Buffer }).stderr);
+    }
+    expect(err).toContain(`${file}:1: bad_time: time 8640000000000001 outside 1990-01-01`);
+  });
+});
+
+

@@ -1,0 +1,70 @@
+// Times in ingest: impossible ones are counted rejects, never stored (one used to break every later
+// stats/detect); a mostly untimed file is told up front; untimed messages never inherit a stale time.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestFiles } from '../../src/ingest/ingest.js';
+import { CARRY_MAX_LINES } from '../../src/ingest/nmea-decode.js';
+import { storeStats } from '../../src/store/store-stats.js';
+import { count, fixture, withTempStore } from './helpers.js';
+
+const HERE = { worker: false } as const;
+const xor = (s: string) => [...s].reduce((a, c) => a ^ c.charCodeAt(0), 0).toString(16).toUpperCase().padStart(2, '0');
+const tagged = (c: string, sentence: string) => { const body = `s:x,c:${c}`; return `\\${body}*${xor(body)}\\${sentence}`; };
+const SENTENCE = '!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A';
+
+describe('impossible times', () => {
+  it('the reproduce line of issue 10 is a bad_time reject; the store and its stats stay usable', async () => {
+    await withTempStore(async (store, dir) => {
+      const file = join(dir, 'bad.nmea');
+      writeFileSync(file, [tagged('8640000000000001', SENTENCE), tagged('599999999999999', SENTENCE), tagged('1e21', SENTENCE),
+        tagged('1418000000', SENTENCE)].join('\n') + '\n');
+      const [r] = await ingestFiles(store, [file], HERE);
+      expect(r.status).toBe('done');
+      expect(r.counts!.rejects.bad_time).toBe(3);
+      expect(r.counts!.positions).toBe(1);
+      expect(await count(store, 'SELECT epoch_ms(max(time)) FROM positions')).toBe(1418000000000);
+      const stats = await storeStats(store);
+      expect(stats.positions).toBe(1);
+    });
+  });
+
+  it('a time after the given window is rejected; the window is an option', async () => {
+    await withTempStore(async (store, dir) => {
+      const file = join(dir, 'future.nmea');
+      writeFileSync(file, tagged('1418000000', SENTENCE) + '\n');
+      const [r] = await ingestFiles(store, [file], { ...HERE, timeWindow: { minMs: 0, maxMs: Date.UTC(2014, 0, 1) } });
+      expect(r.counts!.rejects.bad_time).toBe(1);
+      expect(r.counts!.positions).toBe(0);
+    });
+  });
+});
+
+describe('untimed lines', () => {
+  it('a mostly untimed file (AMSA ais.txt) is told up front, suggesting --start', async () => {
+    await withTempStore(async (store) => {
+      const notices: string[] = [];
+      const [r] = await ingestFiles(store, [fixture('ais', 'amsa-ais.txt.gz')], { ...HERE, log: (s) => notices.push(s) });
+      expect(r.status).toBe('done');
+      expect(notices.length).toBe(1);
+      expect(notices[0]).toMatch(/\d+ of \d+ messages in the first 10000 lines carry no time \(9\d\.\d %\).*--start/);
+    });
+  });
+
+  it(`an untimed message inherits the last time only within ${CARRY_MAX_LINES} lines; later ones get --start`, async () => {
+    await withTempStore(async (store, dir) => {
+      const file = join(dir, 'carry.nmea');
+      const untimed = '!AIVDM,1,1,,B,177KQJ5000G?tO`K>RA1wUbN0TKH,0*5C';
+      const lines = [tagged('1418000000', SENTENCE), untimed];
+      for (let i = 0; i < CARRY_MAX_LINES + 5; i++) lines.push('$GPZDA,195719,16,04,14,-02,00*63');
+      // Same payload: a distinct row only if its time differs (dedup window), which is the point.
+      lines.push(untimed);
+      writeFileSync(file, lines.join('\n') + '\n');
+      const start = Date.UTC(2014, 11, 15, 0, 0, 0);
+      const [r] = await ingestFiles(store, [file], { ...HERE, startMs: start });
+      expect(r.counts!.positions).toBe(3);
+      const times = await store.all<{ t: number }>('SELECT epoch_ms(time)::DOUBLE AS t FROM positions WHERE mmsi = 477553000 ORDER BY t');
+      expect(times.map((x) => Number(x.t))).toEqual([1418000000000, start]); // right after the timed line: its time; 1,005 lines later: --start
+    });
+  });
+});
