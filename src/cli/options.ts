@@ -11,6 +11,12 @@ export function withDbOption(cmd: Command): Command {
 export function parseEventTypes(raw: string, allowed: readonly EventType[] = EVENT_TYPES): EventType[] {
   const types = raw.split(',').map((t) => t.trim()).filter((t) => t !== '');
   const unknown = types.filter((t) => !isEventType(t) || !allowed.includes(t));
-  if (unknown.length > 0) throw new Error(`unknown event type(s): ${unknown.join(', ')} (one of: ${allowed.join(', ')})`);
+  if (types.length === 0) throw new Error(`no event type given (one of: ${allowed.join(', ')})`);
+  if (unknown.length > 0) {
+    // "darkportcall", "Dark-Port-Call": name the type meant.
+    const squash = (t: string): string => t.toLowerCase().replace(/[^a-z]/g, '');
+    const meant = unknown.map((u) => allowed.find((t) => squash(t) === squash(u))).filter(Boolean);
+    throw new Error(`unknown event type(s): ${unknown.join(', ')}${meant.length ? ` (did you mean ${meant.join(', ')}?)` : ''} (one of: ${allowed.join(', ')})`);
+  }
   return types as EventType[];
 }

@@ -7,9 +7,16 @@ const esc = (s: unknown): string =>
 
 const coords = (pts: number[][]): string => pts.map(([lon, lat]) => `${lon},${lat},0`).join(' ');
 
+/** A vessel's name (labelled events carry `vessel`/`other_vessel`), else its MMSI. */
+function shipName(label: unknown, mmsi: unknown): string {
+  const name = (label as { name?: string | null } | undefined)?.name;
+  return name ? `${name} (MMSI ${mmsi})` : `MMSI ${mmsi}`;
+}
+
 function placemark(f: Feature): string {
   const p = f.properties;
-  const name = p.kind === 'event' ? `${p.type} ${p.mmsi} ${p.start}` : p.kind === 'track' ? `track ${p.mmsi}` : `${p.kind} ${p.mmsi ?? p.name ?? ''}`;
+  const name = p.kind === 'event' ? `${p.type} ${shipName(p.vessel, p.mmsi)}${p.other_mmsi ? ` + ${shipName(p.other_vessel, p.other_mmsi)}` : ''} ${p.start}`
+    : p.kind === 'track' ? `track ${shipName(p.vessel, p.mmsi)}` : `${p.kind} ${p.mmsi ?? p.name ?? ''}`;
   const style = p.kind === 'track' ? '#track' : p.kind === 'track_gap' || p.type === 'gap' ? '#gap' : '#event';
   const rows = Object.entries(p)
     .filter(([, v]) => v !== undefined && v !== null)

@@ -45,7 +45,7 @@ async function riskOf(store: Store, mmsi: number, index: ScreeningIndex | null):
   if (!cache) riskCache.set(store, (cache = new Map()));
   const hit = cache.get(mmsi);
   if (hit && hit.generation === writeGeneration && Date.now() - hit.atMs < RISK_TTL_MS) return hit.risk;
-  const risk = (await buildDossier(store, String(mmsi).padStart(9, '0'), index)).risk;
+  const risk = (await buildDossier(store, String(mmsi).padStart(9, '0'), index, { riskOnly: true })).risk;
   cache.set(mmsi, { atMs: Date.now(), generation: writeGeneration, risk });
   return risk;
 }

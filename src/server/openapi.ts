@@ -40,6 +40,15 @@ export const OPENAPI = {
           mmsi: { type: 'integer' }, start: { type: 'string', format: 'date-time' }, end: { type: ['string', 'null'], format: 'date-time' },
           lat: { type: 'number' }, lon: { type: 'number' }, evidence: { type: 'object' }, other_mmsi: { type: 'integer' },
           port: { type: 'object' }, candidates: { type: 'array', items: { type: 'object' } },
+          vessel: { $ref: '#/components/schemas/VesselLabel' }, other_vessel: { $ref: '#/components/schemas/VesselLabel' },
+        },
+      },
+      VesselLabel: {
+        type: 'object',
+        description: 'who a vessel is: latest name, IMO, call sign and ship type from its static reports, flag from its MMSI',
+        properties: {
+          mmsi: { type: 'integer' }, name: { type: ['string', 'null'] }, imo: { type: ['string', 'null'] }, callsign: { type: ['string', 'null'] },
+          flag: { type: ['string', 'null'] }, shiptype: { type: ['string', 'null'] },
         },
       },
       Track: {
@@ -56,6 +65,8 @@ export const OPENAPI = {
   paths: {
     '/api/health': { get: { summary: 'liveness and configuration', responses: { 200: json('ok') } } },
     '/api/stats': { get: { summary: 'counts of positions, vessels and events by type', responses: { 200: json('stats') } } },
+    '/api/stats/store': { get: { summary: 'what `tumen stats --json` prints: messages, sources, rejects by reason, ingest log', responses: { 200: json('store stats') } } },
+    '/api/dossier': { get: { summary: 'a ship\'s dossier by MMSI, IMO, name, former name or call sign: every MMSI it used, identities, lists screened against (versions), events with partners\' names, risk', parameters: [q('q', 'MMSI, IMO, name or call sign')], responses: { 200: json('dossier'), 400: err, 404: err } } },
     '/api/vessels': { get: { summary: 'search vessels by name, IMO, MMSI or call sign (with risk level)', parameters: queryParameters(VESSEL_SEARCH_QUERY), responses: { 200: json('matches'), 400: err } } },
     '/api/vessels/{mmsi}': { get: { summary: 'vessel detail: identity history, activity, list matches, risk breakdown', parameters: [mmsiPath], responses: { 200: json('vessel'), 400: err, 404: err } } },
     '/api/vessels/{mmsi}/track': {

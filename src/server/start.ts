@@ -49,6 +49,8 @@ export interface StartOptions {
 
 export interface RunningServer {
   url: string;
+  /** True when the server opened its store file read-only (no writes possible, other readers welcome). */
+  readOnly: boolean;
   port: number;
   hub: EventHub;
   store: Store;
@@ -88,7 +90,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const ownStore = !opts.store;
   const listenUrl = opts.listen ? parseListenUrl(opts.listen) : null;
   const token = resolveToken(opts);
-  const store = opts.store ?? (await Store.open(opts.dbPath));
+  // Many readers, one writer: a server that writes nothing (no token, no feed) opens the file read-only,
+  // so `tumen events|vessel|stats|screen` can read the same store while it runs (DuckDB allows many
+  // read-only processes, or one read-write process).
+  const readOnly = !opts.store && token === null && listenUrl === null;
+  const store = opts.store ?? (await Store.open(opts.dbPath, { readOnly }));
   // One read connection per core (at least 2), so concurrent requests query in parallel.
   const readStore = await readPool(store, opts.readConnections ?? Math.max(2, availableParallelism()));
   const writeStore = await secondConnection(store);
@@ -150,6 +156,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}`,
+    readOnly,
     port,
     hub,
     store,

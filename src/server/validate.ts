@@ -1,6 +1,7 @@
 // Query-parameter parsers. Each throws a 400 naming the parameter and what it expected, so every bad
 // input gets the same clear answer from the one error handler.
 import { badRequest } from './errors.js';
+import { ISO_EXAMPLE, parseIsoTime } from '../events/iso-time.js';
 
 export interface BBox {
   minLon: number;
@@ -20,16 +21,12 @@ export function optionalMmsi(raw: string | undefined, name = 'mmsi'): number | u
   return raw === undefined || raw === '' ? undefined : parseMmsi(raw, name);
 }
 
-/** ISO-8601 (date or date-time; a zone-less time is UTC) or epoch milliseconds. */
+/** ISO-8601 (date or date-time; a zone-less time is UTC, see events/iso-time.ts) or epoch milliseconds. */
 export function optionalTimeMs(raw: string | undefined, name: string): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (/^-?\d{1,15}$/.test(raw)) return Number(raw);
-  if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw)) {
-    throw badRequest(`${name} must be an ISO-8601 time (2024-03-01T12:00:00Z) or epoch milliseconds, got ${JSON.stringify(raw)}`);
-  }
-  const iso = /[T ]/.test(raw) && !/(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? `${raw.replace(' ', 'T')}Z` : raw;
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw badRequest(`${name} is not a valid time: ${JSON.stringify(raw)}`);
+  const ms = parseIsoTime(raw);
+  if (ms instanceof Error) throw badRequest(`${name} must be an ISO-8601 time (${ISO_EXAMPLE}) or epoch milliseconds, got ${JSON.stringify(raw)}`);
   return ms;
 }
 

@@ -24,7 +24,7 @@ export class Store {
     try {
       instance = await DuckDBInstance.create(path, config);
     } catch (err) {
-      throw new Error(`cannot open store ${path}: ${(err as Error).message}`);
+      throw openError(path, err as Error, options.readOnly === true);
     }
     const conn = await instance.connect();
     return new Store(path, instance, conn);
@@ -72,6 +72,24 @@ export class Store {
     this.conn.closeSync();
     if (this.ownsInstance) this.instance.closeSync();
   }
+}
+
+/** DuckDB allows one read-write process or many read-only ones: say which process holds the file and what to do. */
+export class StoreLockedError extends Error {
+  constructor(readonly path: string, readonly pid: number | null, readOnly: boolean) {
+    super(readOnly
+      ? `store ${path} is open for writing by another process${pid ? ` (PID ${pid})` : ''}, e.g. \`tumen ingest\` or a \`tumen serve\` with a token or --listen: wait for it, or ask that server's API`
+      : `cannot write to store ${path}: another process${pid ? ` (PID ${pid})` : ''} has it open, e.g. \`tumen serve\`: stop it first, or write through its API (POST /api/ingest, /api/lists with a token)`);
+    this.name = 'StoreLockedError';
+  }
+}
+
+function openError(path: string, err: Error, readOnly: boolean): Error {
+  if (/Could not set lock on file/.test(err.message)) {
+    const pid = /\(PID (\d+)\)/.exec(err.message);
+    return new StoreLockedError(path, pid ? Number(pid[1]) : null, readOnly);
+  }
+  return new Error(`cannot open store ${path}: ${err.message}`);
 }
 
 /** Opens the store, runs `fn`, and always closes it. */

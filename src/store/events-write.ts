@@ -70,7 +70,9 @@ export interface EventFilter {
 }
 
 export async function queryEvents(store: Store, f: EventFilter = {}): Promise<TumenEvent[]> {
-  await ensureEventsSchema(store);
+  // Read-only stores cannot run DDL: no table simply means no events.
+  const table = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'events' AND schema_name = 'main'");
+  if (Number(table?.n ?? 0) === 0) return [];
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (f.types && f.types.length > 0) {

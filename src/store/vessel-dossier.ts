@@ -4,7 +4,8 @@
 import type { Store } from './db.js';
 import { eventFromRow } from './events.js';
 import type { TumenEvent } from '../events/schema.js';
-import { loadListEntries } from './lists.js';
+import { listLists, loadListEntries, type LoadedListInfo } from './lists.js';
+import { vesselLabels, type VesselLabel } from './vessel-labels.js';
 import { ScreeningIndex } from '../screening/index.js';
 import { screenVessel } from '../screening/screen.js';
 import { parseScreenQuery } from '../screening/query.js';
@@ -99,12 +100,31 @@ export async function eventsOf(store: Store, mmsis: number[]): Promise<TumenEven
   return [...byId.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id.localeCompare(b.id)));
 }
 
+/** Position count, first/last time and last fix over these MMSIs. */
+async function activityOf(store: Store, mmsis: number[]): Promise<VesselDossier['activity']> {
+  const none = { positions: 0, first_seen: null, last_seen: null, last_lat: null, last_lon: null };
+  if (mmsis.length === 0 || !(await tableExists(store, 'positions'))) return none;
+  const r = await store.one<{ n: bigint; f: Date | null; l: Date | null; lat: number | null; lon: number | null }>(
+    `SELECT count(*) AS n, min(time) AS f, max(time) AS l, arg_max(lat, time) AS lat, arg_max(lon, time) AS lon
+     FROM positions WHERE mmsi IN (SELECT unnest($m::UINTEGER[]))`, { m: JSON.stringify(mmsis) });
+  if (!r || Number(r.n) === 0) return none;
+  return { positions: Number(r.n), first_seen: r.f ? iso(r.f) : null, last_seen: r.l ? iso(r.l) : null, last_lat: r.lat, last_lon: r.lon };
+}
+
 // ---- The dossier: identities over time, list matches, events timeline, risk breakdown. ----
 
 export interface VesselDossier {
   query: string;
+  /** False when the store holds nothing about the query (no identity, position or event): an unknown vessel. */
+  known: boolean;
   mmsis: number[];
-  current: { shipname: string | null; imo: string | null; callsign: string | null };
+  current: { shipname: string | null; imo: string | null; callsign: string | null; flag: string | null; shiptype: string | null };
+  /** Positions of all its MMSIs: how much was seen, and when last. */
+  activity: { positions: number; first_seen: string | null; last_seen: string | null; last_lat: number | null; last_lon: number | null };
+  /** The lists screened against, with their versions and dates ([] = not screened: no list loaded). */
+  screened_against: Array<Pick<LoadedListInfo, 'name' | 'version' | 'published' | 'imported_at' | 'vessels'>>;
+  /** Name, IMO and flag of every vessel its events involve (itself and encounter partners), by MMSI. */
+  vessels: Record<string, VesselLabel>;
   identities: IdentityRow[];
   screening: ScreenResult;
   events: TumenEvent[];
@@ -140,7 +160,8 @@ async function screenKnown(index: ScreeningIndex | null, rows: IdentityRow[], fa
   });
 }
 
-export async function buildDossier(store: Store, queryText: string, index?: ScreeningIndex | null): Promise<VesselDossier> {
+/** `riskOnly` skips what only the dossier's reader needs (activity, labels, list versions): risk levels of many vessels. */
+export async function buildDossier(store: Store, queryText: string, index?: ScreeningIndex | null, opts: { riskOnly?: boolean } = {}): Promise<VesselDossier> {
   const idx = index === undefined ? await storeScreeningIndex(store) : index;
   const q = parseScreenQuery(queryText);
   let mmsis: number[] = q.mmsi ? [Number(q.mmsi)] : await mmsisFor(store, { imo: q.imo, name: q.name, callsign: q.callsign });
@@ -173,10 +194,21 @@ export async function buildDossier(store: Store, queryText: string, index?: Scre
     });
   }
   const risk = assessRisk({ mmsis, screening, events, identities, counterparties });
+  const activity = opts.riskOnly ? await activityOf(store, []) : await activityOf(store, mmsis);
+  const labels = await vesselLabels(store, opts.riskOnly ? [] : [...mmsis, ...partners]);
+  const own = mmsis.map((m) => labels.get(m)).find((l) => l?.name) ?? labels.get(mmsis[0]);
+  const lists = idx && !opts.riskOnly ? await listLists(store) : [];
   return {
     query: queryText,
+    known: identities.length > 0 || events.length > 0 || activity.positions > 0,
     mmsis,
-    current: { shipname: latest(identities, 'shipname') ?? q.name ?? null, imo: latest(identities, 'imo') ?? q.imo ?? null, callsign: latest(identities, 'callsign') },
+    current: {
+      shipname: latest(identities, 'shipname') ?? q.name ?? null, imo: latest(identities, 'imo') ?? q.imo ?? null, callsign: latest(identities, 'callsign'),
+      flag: own?.flag ?? null, shiptype: own?.shiptype ?? null,
+    },
+    activity,
+    screened_against: lists.map((l) => ({ name: l.name, version: l.version, published: l.published, imported_at: l.imported_at, vessels: l.vessels })),
+    vessels: Object.fromEntries([...labels].map(([m, l]) => [String(m), l])),
     identities,
     screening,
     events,

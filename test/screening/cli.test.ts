@@ -80,7 +80,8 @@ describe('tumen screen --file --format jsonl', () => {
     expect(lines[2].matches.map((m: any) => [m.entry_id, m.matched_on])).toEqual([['15036', ['imo']]]);
     expect(lines[3].findings).toEqual(['row has no name, imo, mmsi or callsign']);
     expect(Object.keys(lines[4].matches[0])).toEqual(['list', 'list_version', 'entry_id', 'name', 'score', 'matched_on', 'reason']);
-    expect(err).toBe('screened 5 rows: 2 match, 1 possible, 2 clear (1 rows with nothing to screen)\n');
+    expect(err).toMatch(/^screened against ofac-sdn sha256:a981acea1071 \(imported \d{4}-\d\d-\d\d, 406 vessels\); un-consolidated .* published 2026-02-27/);
+    expect(err).toContain('screened 5 rows: 2 match, 1 possible, 2 clear (1 rows with nothing to screen)\n');
   });
 
   it('screens the names a ship has broadcast (identity history) as former names', async () => {

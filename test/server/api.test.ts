@@ -108,7 +108,9 @@ describe('read endpoints', () => {
     const p2 = (await get(`/api/events?limit=2&cursor=${p1.next_cursor}`)).body;
     expect(p2.events.map((e: any) => e.id)).toEqual(['pv-chon-1']);
     expect(p2.next_cursor).toBeNull();
-    expect((await get('/api/events/gap-angara-1')).body).toEqual(EVENTS[0]);
+    expect((await get('/api/events/gap-angara-1')).body).toEqual({
+      ...EVENTS[0], vessel: { mmsi: ANGARA, name: 'ANGARA', imo: '9179842', callsign: 'UBCL5', flag: 'RU', shiptype: null },
+    });
   });
 
   it('gives the map what it needs to show a gap', async () => {
@@ -169,7 +171,8 @@ describe('exports', () => {
     const csv = await (await fetch(`${server.url}/api/events/export/csv?type=gap,encounter`)).text();
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines[1].startsWith('enc-1,encounter,273000001,2024-03-01T20:00:00.000Z')).toBe(true);
+    expect(lines[1].startsWith('enc-1,encounter,273000001,ANGARA,9179842,RU,2024-03-01T20:00:00.000Z')).toBe(true);
+    expect(lines[1]).toContain(',445000002,CHON MA SAN,8660313,KP,');
   });
 });
 

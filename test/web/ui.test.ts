@@ -164,7 +164,7 @@ describe('web UI', () => {
     const text = readFileSync(await kml.path(), 'utf8');
     expect(text).toMatch(/^<\?xml/);
     expect(text.match(/<Placemark>/g)).toHaveLength(1);
-    expect(text).toContain('<name>gap 273000001 2024-03-01T08:00:00.000Z</name>');
+    expect(text).toContain('<name>gap ANGARA (MMSI 273000001) 2024-03-01T08:00:00.000Z</name>');
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#event-report')]);
     const html = readFileSync(await dl.path(), 'utf8');
     expect(html).toContain('<h2>Events (1)</h2>');

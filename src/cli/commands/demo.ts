@@ -13,7 +13,7 @@ import { scoreEvents } from '../../detectors/score.js';
 import type { TumenEvent } from '../../events/schema.js';
 import { writeWorld } from './simulate.js';
 import type { SimOptions } from '../../sim/index.js';
-import { closeOnSignal } from '../until-signal.js';
+import { serveUntilSignal } from '../until-signal.js';
 
 /** The demo world: fixed, so every demo shows the same story. Five days fit Chongjin deliveries and Rajin shuttles. */
 export const DEMO_WORLD: SimOptions = { seed: 20240301, vessels: 150, days: 5, start: '2024-03-01T00:00:00Z' };
@@ -125,7 +125,7 @@ export async function afterDemo(result: DemoResult, opts: { serve?: boolean; por
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${opts.port}`);
   const server = await startServer({ dbPath: result.dbPath, port, host: '127.0.0.1', log: (l) => console.error(l) });
   process.stdout.write(`tumen demo: web map on ${server.url}  (Ctrl-C to stop)\n`);
-  await closeOnSignal(server);
+  await serveUntilSignal(server, result.dbPath);
 }
 
 export function register(program: Command): void {

@@ -2,9 +2,11 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
-import { withStore, type Store } from '../../store/db.js';
-import { loadListEntries } from '../../store/lists.js';
-import { mmsisByImo, mmsisFor, shipnamesByMmsi } from '../../store/vessel-dossier.js';
+import type { Store } from '../../store/db.js';
+import { withReadStore } from '../store-access.js';
+import { listLists, loadListEntries, type LoadedListInfo } from '../../store/lists.js';
+import { mmsisByImo, mmsisFor, shipnamesByMmsi, storeScreeningIndex } from '../../store/vessel-dossier.js';
+import { behaviourOf, type Behaviour } from '../../store/fleet-risk.js';
 import { parseCsv } from '../../lists/csv.js';
 import { ScreeningIndex } from '../../screening/index.js';
 import { screenVessel } from '../../screening/screen.js';
@@ -30,11 +32,25 @@ function csvCell(v: unknown): string {
 }
 
 const CSV_OUT = ['row', 'name', 'imo', 'mmsi', 'callsign', 'verdict', 'score', 'list', 'entry_id', 'listed_name', 'matched_on', 'reason', 'other_matches', 'findings'];
+const CSV_RISK = ['seen', 'risk_level', 'risk_score', 'last_seen', 'dark_events', 'events', 'mmsis'];
 
-function csvLine(rowNo: number, q: ScreenQuery, r: ScreenResult): string {
+function csvLine(rowNo: number, q: ScreenQuery, r: ScreenResult, b?: Behaviour): string {
   const best = r.matches[0];
+  const risk = b ? [b.seen, b.risk_level, b.risk_score, b.last_seen, b.dark_events, b.events, b.mmsis.join('|')] : [];
   return [rowNo, q.name, q.imo, q.mmsi, q.callsign, r.verdict, best?.score, best?.list, best?.entry_id, best?.name,
-    best?.matched_on.join('|'), best?.reason, Math.max(0, r.matches.length - 1), r.findings.join('; ')].map(csvCell).join(',');
+    best?.matched_on.join('|'), best?.reason, Math.max(0, r.matches.length - 1), r.findings.join('; '), ...risk].map(csvCell).join(',');
+}
+
+function behaviourText(b: Behaviour): string {
+  return b.seen
+    ? `  behaviour: risk ${b.risk_level?.toUpperCase()} (${b.risk_score} points), ${b.dark_events} dark events of ${b.events}, last seen ${b.last_seen ?? 'never (no positions)'}, MMSI ${b.mmsis.join(', ')}`
+    : '  behaviour: not in this store (no positions, identity or events): nothing assessed';
+}
+
+/** Which lists a verdict covers, with their versions and dates. */
+function listsLine(lists: LoadedListInfo[], only?: string[]): string {
+  const used = lists.filter((l) => !only || only.includes(l.name));
+  return `screened against ${used.map((l) => `${l.name} ${l.version ?? '(no version)'}${l.published ? ` published ${l.published}` : ''} (imported ${l.imported_at.slice(0, 10)}, ${l.vessels} vessels)`).join('; ')}`;
 }
 
 function textReport(label: string, r: ScreenResult): string {
@@ -60,11 +76,22 @@ export function register(program: Command): void {
       .description('screen a ship (IMO, MMSI or name, detected) or a fleet file (--file) against the loaded sanctions lists')
       .option('--file <csv>', 'fleet CSV with a header naming any of name, imo, mmsi, callsign, flag')
       .option('--format <format>', 'text | json | jsonl | csv (default: text for one ship, jsonl for a file; json = jsonl for a file)')
-      .option('--list <names...>', 'screen against these lists only'),
-  ).action(async (queryText: string | undefined, opts: { db: string; file?: string; format?: string; list?: string[] }) => {
+      .option('--list <names...>', 'screen against these lists only')
+      .option('--with-risk', 'add behaviour from the store: risk level and score, last seen, dark events (all MMSIs of the ship)'),
+  ).action(async (queryText: string | undefined, opts: { db: string; file?: string; format?: string; list?: string[]; withRisk?: boolean }) => {
     if (!queryText && !opts.file) throw new Error('give a QUERY (IMO, MMSI or name) or --file fleet.csv');
-    await withStore(opts.db, async (store) => {
+    await withReadStore(opts.db, async (store) => {
       const index = await buildIndex(store, opts.list);
+      const lists = await listLists(store);
+      const unknownLists = (opts.list ?? []).filter((n) => !lists.some((l) => l.name === n));
+      if (unknownLists.length) throw new Error(`no list named ${unknownLists.join(', ')} in this store; loaded: ${lists.map((l) => l.name).join(', ')}`);
+      const riskIndex = opts.withRisk ? await storeScreeningIndex(store) : null;
+      const behaviour = async (q: ScreenQuery): Promise<Behaviour | undefined> => {
+        if (!opts.withRisk) return undefined;
+        const key = q.mmsi && /^\d{9}$/.test(q.mmsi) ? q.mmsi : q.imo ? q.imo.replace(/\D/g, '') : q.name ?? q.callsign;
+        return key ? behaviourOf(store, key, riskIndex) : { seen: false, mmsis: [], risk_level: null, risk_score: null, last_seen: null, dark_events: 0, events: 0 };
+      };
+      process.stderr.write(`${listsLine(lists, opts.list)}\n`);
       const formerNames = await shipnamesByMmsi(store);
       const byImo = await mmsisByImo(store);
       if (queryText) {
@@ -73,16 +100,17 @@ export function register(program: Command): void {
         const mmsis = q.mmsi ? [Number(q.mmsi)] : await mmsisFor(store, { imo: q.imo });
         const r = screenVessel(index, { ...q, formerNames: mmsis.flatMap((m) => formerNames.get(m) ?? []) });
         const format = opts.format ?? 'text';
-        if (format === 'text') process.stdout.write(`${textReport(queryText, r)}\n`);
-        else if (format === 'csv') process.stdout.write(`${CSV_OUT.join(',')}\n${csvLine(1, q, r)}\n`);
-        else process.stdout.write(`${JSON.stringify(resultLine({ text: queryText, ...q }, r), null, format === 'json' ? 2 : undefined)}\n`);
+        const b = await behaviour(q);
+        if (format === 'text') process.stdout.write(`${textReport(queryText, r)}\n${b ? `${behaviourText(b)}\n` : ''}`);
+        else if (format === 'csv') process.stdout.write(`${[...CSV_OUT, ...(b ? CSV_RISK : [])].join(',')}\n${csvLine(1, q, r, b)}\n`);
+        else process.stdout.write(`${JSON.stringify({ ...resultLine({ text: queryText, ...q }, r), ...(b ? { behaviour: b } : {}) }, null, format === 'json' ? 2 : undefined)}\n`);
         return;
       }
       const rows = parseCsv(readFileSync(opts.file!, 'utf8'));
       const header = (rows[0] ?? []).map((h) => h.trim());
       const format = opts.format ?? 'jsonl';
-      if (format === 'csv') process.stdout.write(`${CSV_OUT.join(',')}\n`);
-      const counts = { match: 0, possible: 0, clear: 0, empty: 0 };
+      if (format === 'csv') process.stdout.write(`${[...CSV_OUT, ...(opts.withRisk ? CSV_RISK : [])].join(',')}\n`);
+      const counts = { match: 0, possible: 0, clear: 0, empty: 0, risky: 0 };
       const chunks: string[] = [];
       for (let k = 1; k < rows.length; k++) {
         const row: Record<string, string> = {};
@@ -94,14 +122,16 @@ export function register(program: Command): void {
         const r = screenVessel(index, q);
         if (!q.name && !q.imo && !q.mmsi && !q.callsign) { r.findings.push('row has no name, imo, mmsi or callsign'); counts.empty++; }
         counts[r.verdict]++;
-        chunks.push(format === 'csv' ? csvLine(k, q, r)
-          : format === 'text' ? textReport(`row ${k}: ${[q.name, q.imo && `IMO ${q.imo}`, q.mmsi && `MMSI ${q.mmsi}`].filter(Boolean).join(' ')}`, r)
-            : JSON.stringify(resultLine(row, r)));
+        const b = await behaviour(q);
+        if (b && (b.risk_level === 'high' || b.risk_level === 'sanctioned')) counts.risky++;
+        chunks.push(format === 'csv' ? csvLine(k, q, r, b)
+          : format === 'text' ? `${textReport(`row ${k}: ${[q.name, q.imo && `IMO ${q.imo}`, q.mmsi && `MMSI ${q.mmsi}`].filter(Boolean).join(' ')}`, r)}${b ? `\n${behaviourText(b)}` : ''}`
+            : JSON.stringify({ ...resultLine(row, r), ...(b ? { behaviour: b } : {}) }));
         if (chunks.length >= 1000) { process.stdout.write(`${chunks.join('\n')}\n`); chunks.length = 0; }
       }
       if (chunks.length > 0) process.stdout.write(`${chunks.join('\n')}\n`);
       process.stderr.write(`screened ${rows.length - 1} rows: ${counts.match} match, ${counts.possible} possible, ${counts.clear} clear`
-        + `${counts.empty ? ` (${counts.empty} rows with nothing to screen)` : ''}\n`);
-    }, { readOnly: true });
+        + `${counts.empty ? ` (${counts.empty} rows with nothing to screen)` : ''}${opts.withRisk ? `; ${counts.risky} high or sanctioned by behaviour` : ''}\n`);
+    });
   });
 }

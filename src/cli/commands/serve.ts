@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
 import { startServer } from '../../server/start.js';
-import { closeOnSignal } from '../until-signal.js';
+import { serveUntilSignal } from '../until-signal.js';
 
 interface ServeOptions {
   db: string;
@@ -31,7 +31,10 @@ export function register(program: Command): void {
       log: (line) => console.error(line),
     });
     console.log(`tumen serve: ${server.url}  (API: ${server.url}/openapi.json, store ${opts.db})`);
+    console.log(server.readOnly
+      ? 'tumen serve: store opened read-only (no token, no feed): `tumen events|vessel|stats|screen` can read it meanwhile; writes need the server stopped'
+      : 'tumen serve: store opened for writing: other `tumen` commands cannot open it meanwhile; `tumen events`, `vessel` and `stats` read through this server');
     if (opts.listen) console.log(`tumen serve: live feed ${opts.listen}: new events on ${server.url}/api/events/stream`);
-    await closeOnSignal(server);
+    await serveUntilSignal(server, opts.db);
   });
 }

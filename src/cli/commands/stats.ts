@@ -1,7 +1,7 @@
 // `tumen stats`: what the store holds (messages, positions, vessels, time span, sources, rejects, ingests).
 import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
-import { withStore } from '../../store/db.js';
+import { serverJson, withReadStore } from '../store-access.js';
 import { storeStats, type StoreStats } from '../../store/store-stats.js';
 
 function iso(ms: number | null): string {
@@ -36,7 +36,7 @@ export function register(program: Command): void {
       .description('summarise the store: messages, vessels, time span, rejects by reason, ingest log')
       .option('--json', 'print JSON'),
   ).action(async (o: { db: string; json?: boolean }) => {
-    const s = await withStore(o.db, storeStats, { readOnly: true });
+    const s = await withReadStore(o.db, storeStats, (url) => serverJson<StoreStats>(`${url}/api/stats/store`));
     process.stdout.write(o.json ? `${JSON.stringify(s, null, 2)}\n` : `${formatStats(s)}\n`);
   });
 }

@@ -8,6 +8,7 @@ import type { ServerContext } from '../context.js';
 import { badRequest, notFound } from '../errors.js';
 import { tableExists, where } from '../sql-util.js';
 import { enumList, intParam, optionalBbox, optionalMmsi, optionalTimeMs, timeRange, type BBox } from '../validate.js';
+import { labelEvents } from '../../store/vessel-labels.js';
 import { mmsisAtRisk, RISK_LEVELS, type RiskLevel } from '../integrations.js';
 
 
@@ -110,14 +111,14 @@ export function eventRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
   app.get('/api/events', async (c) => {
     const page = await queryEvents(ctx.store, parseEventQuery((k) => c.req.query(k)));
-    return c.json({ count: page.events.length, ...page });
+    return c.json({ count: page.events.length, events: await labelEvents(ctx.store, page.events), next_cursor: page.next_cursor });
   });
   app.get('/api/events/:id{[^/]+}', async (c) => {
     const id = c.req.param('id');
     if (id === 'stream') return c.notFound();
     const event = await getEvent(ctx.store, id);
     if (!event) throw notFound(`no event ${id}`);
-    return c.json(event);
+    return c.json((await labelEvents(ctx.store, [event]))[0]);
   });
   return app;
 }

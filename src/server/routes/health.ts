@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { ServerContext } from '../context.js';
 import { tableExists, jsonSafe } from '../sql-util.js';
+import { storeStats } from '../../store/store-stats.js';
 
 export function healthRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
@@ -33,6 +34,9 @@ export function healthRoutes(ctx: ServerContext): Hono {
     }
     return c.json(out);
   });
+
+  // What `tumen stats --json` prints (the CLI reads it here while this server holds the store for writing).
+  app.get('/api/stats/store', async (c) => c.json(await storeStats(ctx.store)));
 
   return app;
 }

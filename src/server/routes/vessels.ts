@@ -1,7 +1,8 @@
 // GET /api/vessels?q= (search) and GET /api/vessels/:mmsi (identity, activity, list matches, risk).
 import { Hono } from 'hono';
 import type { ServerContext } from '../context.js';
-import { notFound } from '../errors.js';
+import { badRequest, notFound } from '../errors.js';
+import { buildDossier } from '../../store/vessel-dossier.js';
 import { tableExists, rowsJson, jsonSafe } from '../sql-util.js';
 import { parseMmsi } from '../validate.js';
 import { validQuery } from '../schema.js';
@@ -78,6 +79,16 @@ export function vesselRoutes(ctx: ServerContext): Hono {
     const { q, limit } = validQuery(VESSEL_SEARCH_QUERY, c.req.query());
     const vessels = await searchVessels(ctx, q, limit);
     return c.json({ q, count: vessels.length, vessels });
+  });
+
+  // A ship's dossier: every MMSI it used (followed through its IMO), identities, list screening with the
+  // lists' versions, events with partners' names, risk. 404 when the store knows nothing of the query.
+  app.get('/api/dossier', async (c) => {
+    const q = (c.req.query('q') ?? '').trim();
+    if (q === '' || q.length > 200) throw badRequest('q must be an MMSI, IMO, name or call sign (1-200 characters)');
+    const d = await buildDossier(ctx.store, q);
+    if (!d.known && d.screening.matches.length === 0) throw notFound(`no vessel matching ${JSON.stringify(q)} in this store (searched MMSIs, IMOs, current and former names, call signs)`);
+    return c.json(d);
   });
 
   app.get('/api/vessels/:mmsi', async (c) => {
