@@ -86,7 +86,7 @@ describe('honest answers', () => {
     const r = await tumen('events', '--db', db, '--type', 'darkportcall');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('did you mean dark_port_call?');
-    expect(r.stderr).toContain('valid types: gap, dark_port_call, port_visit');
+    expect(r.stderr).toContain('(one of: gap, dark_port_call, port_visit');
   });
 
   it('dates are strict ISO-8601 (03/02/2024 is refused, not read month-first)', async () => {
