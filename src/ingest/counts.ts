@@ -3,10 +3,13 @@ import type { IngestCounts } from '../store/ingest-log.js';
 
 /**
  * no_time: a message without a time of its own in a timed input (no tag block c:, $PGHP or trailing
- * epoch) when --start is not given. CSV rows reuse the decoder's names: out_of_range (lat/lon/mmsi),
- * truncated (a required column empty).
+ * epoch) when --start is not given. CSV rows reuse the decoder's names: out_of_range (lat/lon/mmsi, MMSI 0),
+ * truncated (a required column empty); malformed rows are csv_too_many_fields, csv_missing_fields,
+ * csv_bad_quote, csv_line_too_long, invalid_utf8.
  */
 export const INGEST_REJECT_NO_TIME = 'no_time';
+/** A CSV time that does not parse or falls outside the plausible window (time-window.ts), as the decoder's bad_time. */
+export const CSV_REJECT_BAD_TIME = 'bad_time';
 
 export function bump(map: Record<string, number>, key: string, by = 1): void {
   map[key] = (map[key] ?? 0) + by;

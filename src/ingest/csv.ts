@@ -1,15 +1,20 @@
 // CSV exports (MarineCadastre/NOAA, Danish Maritime Authority, any CSV with a column map) through DuckDB's
 // own CSV reader. One file = one transaction: rows are parsed, validated (rejects counted by reason),
-// deduplicated against the store and inserted together with their ingest-log entry.
+// deduplicated against the store and inserted together with their ingest-log entry. A malformed row (an
+// extra or missing field, a broken quote, invalid UTF-8) is one reject counted by its reason, never the
+// end of the file; a file that stores nothing is logged as failed, so a corrected --columns can retry it.
 import type { Store } from '../store/db.js';
 import { emptyCounts, finishIngestLog, recordProgress, startIngestLog, type IngestCounts } from '../store/ingest-log.js';
 import { rebuildIdentityHistoryFromStage } from '../store/identities.js';
 import type { ReceptionSource } from '../tracks/position.js';
 import { DEDUP_WINDOW_S } from './dedup.js';
-import { INGEST_REJECT_NO_TIME } from './counts.js';
+import { bump, CSV_REJECT_BAD_TIME, INGEST_REJECT_NO_TIME } from './counts.js';
 import type { ColumnMap, InputFormat } from './formats.js';
 import { resolveColumns } from './formats.js';
 import { isGzipFile } from '../io/offset-lines.js';
+import { readHead } from './formats.js';
+import { csvDialect, type CsvDialect } from './csv-dialect.js';
+import type { TimeWindow } from './time-window.js';
 
 export interface CsvOptions {
   format: Exclude<InputFormat, 'nmea'>;
@@ -18,6 +23,8 @@ export interface CsvOptions {
   source: ReceptionSource | null;
   strict: boolean;
   label: string;
+  /** Plausible times; others are rejected bad_time (a year-20983 row would break every later detect). */
+  timeWindow: TimeWindow;
 }
 
 /** DuckDB picks compression from the file name; a gzip file by any name is read by its magic bytes. */
@@ -54,11 +61,15 @@ function textCase(expr: string, table: Record<string, number>): string {
 const TIME_FORMATS_ISO = `['%Y-%m-%dT%H:%M:%SZ', '%Y-%m-%dT%H:%M:%S.%fZ', '%Y-%m-%d %H:%M:%S%z', '%Y/%m/%d %H:%M:%S']`;
 const TIME_FORMATS_DMY = `['%d/%m/%Y %H:%M:%S', '%d-%m-%Y %H:%M:%S']`;
 
-/** Epoch seconds or milliseconds (by magnitude), ISO-8601, or the format's own text layout -> TIMESTAMP (UTC). */
+/**
+ * Epoch seconds or milliseconds (by magnitude), ISO-8601, or the format's own text layout -> TIMESTAMP
+ * (UTC). A number too large for epoch milliseconds (17 digits and more) is no time (rejected bad_time).
+ */
 function timeExpr(col: string, format: CsvOptions['format']): string {
   const x = `trim(${col})`;
   return `(CASE WHEN regexp_full_match(${x}, '-?[0-9]+(\\.[0-9]+)?') THEN
-      CASE WHEN abs(${x}::DOUBLE) >= 1e11 THEN make_timestamp((${x}::DOUBLE * 1000)::BIGINT)
+      CASE WHEN abs(${x}::DOUBLE) >= 1e14 THEN NULL
+           WHEN abs(${x}::DOUBLE) >= 1e11 THEN make_timestamp((${x}::DOUBLE * 1000)::BIGINT)
            ELSE make_timestamp((${x}::DOUBLE * 1000000)::BIGINT) END
     ELSE coalesce(try_cast(${x} AS TIMESTAMP), try_strptime(${x}, ${format === 'dma' ? TIME_FORMATS_DMY : TIME_FORMATS_ISO})) END)`;
 }
@@ -71,17 +82,28 @@ function textExpr(col: string | undefined): string {
   return col === undefined ? 'NULL::VARCHAR' : `nullif(trim(${ident(col)}), '')`;
 }
 
-/** Reads the CSV header through DuckDB (same dialect detection as the load). */
-export async function csvHeader(store: Store, path: string): Promise<string[]> {
-  const rows = await store.all<{ column_name: string }>(
-    `DESCRIBE SELECT * FROM read_csv(?, header = true, all_varchar = true, compression = ${compressionOf(path)})`, [path]);
-  return rows.map((r) => r.column_name);
+/** DuckDB's names for a malformed CSV row -> Tumen's reject reasons. */
+const CSV_ERROR_REASONS: Record<string, string> = {
+  'TOO MANY COLUMNS': 'csv_too_many_fields', 'MISSING COLUMNS': 'csv_missing_fields', 'UNQUOTED VALUE': 'csv_bad_quote',
+  'LINE SIZE OVER MAXIMUM': 'csv_line_too_long', 'INVALID UNICODE': 'invalid_utf8', 'INVALID ENCODING': 'invalid_utf8',
+  'CAST': 'csv_bad_value',
+};
+
+const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+/** read_csv with the dialect fixed (no sniffing), every column text, malformed rows set aside in csv_errors. */
+function readCsvSql(path: string, d: CsvDialect): string {
+  const columns = d.columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ');
+  return `read_csv(?, header = true, auto_detect = false, delim = ${sqlString(d.delim)}, quote = '"', escape = '"',
+    columns = {${columns}}, encoding = '${d.encoding}', compression = ${compressionOf(path)},
+    ignore_errors = true, store_rejects = true, rejects_table = 'csv_errors', rejects_scan = 'csv_error_scans')`;
 }
 
 export async function ingestCsvFile(
   store: Store, path: string, fileKey: string | null, opts: CsvOptions, nowMs: () => number,
 ): Promise<{ id: number; counts: IngestCounts }> {
-  const header = await csvHeader(store, path);
+  const dialect = csvDialect(readHead(path), opts.label);
+  const header = dialect.columns;
   const cols = resolveColumns(header, opts.columns);
   for (const f of ['mmsi', 'lat', 'lon'] as const) {
     if (cols[f] === undefined) {
@@ -93,7 +115,12 @@ export async function ingestCsvFile(
   }
   const id = await startIngestLog(store, { source: path, fileKey, format: opts.format, startedMs: nowMs() });
   try {
-    const counts = await store.transaction(async () => loadCsv(store, path, cols, opts, id));
+    const counts = await store.transaction(async () => loadCsv(store, path, dialect, cols, opts, id));
+    if (counts.positions + counts.statics + counts.duplicates === 0) {
+      const rej = Object.entries(counts.rejects).map(([k, n]) => `${k} ${n}`).join(', ');
+      throw new Error(`${opts.label}: stored nothing from ${counts.lines - 1} rows (rejected: ${rej || 'none'}; `
+        + `columns used: ${Object.entries(cols).map(([f, c]) => `${f}=${c}`).join(',')}); check --columns`);
+    }
     await finishIngestLog(store, id, 'done', nowMs());
     return { id, counts };
   } catch (err) {
@@ -102,7 +129,7 @@ export async function ingestCsvFile(
   }
 }
 
-async function loadCsv(store: Store, path: string, cols: ColumnMap, opts: CsvOptions, id: number): Promise<IngestCounts> {
+async function loadCsv(store: Store, path: string, dialect: CsvDialect, cols: ColumnMap, opts: CsvOptions, id: number): Promise<IngestCounts> {
   const dma = opts.format === 'dma';
   const time = cols.time !== undefined ? timeExpr(ident(cols.time), opts.format) : 'NULL::TIMESTAMP';
   const status = cols.status === undefined ? 'NULL::INTEGER' : dma ? textCase(ident(cols.status), DMA_STATUS) : numExpr(cols.status, 'INTEGER');
@@ -111,10 +138,12 @@ async function loadCsv(store: Store, path: string, cols: ColumnMap, opts: CsvOpt
   const cls = cols.class === undefined ? `1` : `(CASE WHEN upper(trim(${ident(cols.class)})) IN ('A', 'CLASS A') THEN 1
       WHEN upper(trim(${ident(cols.class)})) IN ('B', 'CLASS B') THEN 18 ELSE NULL END)`;
   const imo = cols.imo === undefined ? 'NULL::BIGINT' : `try_cast(nullif(regexp_extract(${ident(cols.imo)}, '[0-9]+'), '') AS BIGINT)`;
+  for (const t of ['csv_errors', 'csv_error_scans']) await store.run(`DROP TABLE IF EXISTS ${t}`);
   await store.run(`CREATE OR REPLACE TEMP TABLE csv_rows AS
     SELECT row_number() OVER () AS line,
       ${numExpr(cols.mmsi, 'BIGINT')} AS mmsi,
       ${cols.time !== undefined ? time : 'NULL::TIMESTAMP'} AS t_raw,
+      ${textExpr(cols.time)} AS t_text,
       ${numExpr(cols.lat)} AS lat, ${numExpr(cols.lon)} AS lon,
       ${numExpr(cols.speed)} AS speed, ${numExpr(cols.course)} AS course, ${numExpr(cols.heading)} AS heading,
       ${status} AS status, ${cls} AS type,
@@ -122,13 +151,15 @@ async function loadCsv(store: Store, path: string, cols: ColumnMap, opts: CsvOpt
       ${numExpr(cols.draught)} AS draught, ${textExpr(cols.destination)} AS destination,
       ${numExpr(cols.length)} AS length, ${numExpr(cols.beam)} AS beam,
       ${cols.mmsi !== undefined ? `trim(${ident(cols.mmsi)})` : 'NULL'} AS mmsi_text
-    FROM read_csv(?, header = true, all_varchar = true, compression = ${compressionOf(path)})`, [path]);
+    FROM ${readCsvSql(path, dialect)}`, [path]);
   // Validation: one reason per rejected row (first that applies), positions only when lat/lon are available.
   await store.run(`CREATE OR REPLACE TEMP TABLE csv_valid AS
     SELECT *, coalesce(t_raw, CASE WHEN ?::BIGINT IS NULL THEN NULL ELSE epoch_ms(?::BIGINT) END) AS t,
       CASE
         WHEN mmsi IS NULL OR lat IS NULL OR lon IS NULL THEN 'truncated'
-        WHEN mmsi < 0 OR mmsi > 999999999 THEN 'out_of_range'
+        WHEN mmsi < 1 OR mmsi > 999999999 THEN 'out_of_range'
+        WHEN t_text IS NOT NULL AND (t_raw IS NULL OR t_raw < epoch_ms(${Math.round(opts.timeWindow.minMs)}::BIGINT)
+          OR t_raw > epoch_ms(${Math.round(opts.timeWindow.maxMs)}::BIGINT)) THEN '${CSV_REJECT_BAD_TIME}'
         WHEN coalesce(t_raw, CASE WHEN ?::BIGINT IS NULL THEN NULL ELSE epoch_ms(?::BIGINT) END) IS NULL THEN '${INGEST_REJECT_NO_TIME}'
         WHEN NOT ((lat BETWEEN -90 AND 90 OR lat = 91) AND (lon BETWEEN -180 AND 180 OR lon = 181)) THEN 'out_of_range'
         ELSE NULL END AS reject,
@@ -136,14 +167,22 @@ async function loadCsv(store: Store, path: string, cols: ColumnMap, opts: CsvOpt
     FROM csv_rows`, [opts.startMs, opts.startMs, opts.startMs, opts.startMs]);
   const counts = emptyCounts();
   const total = await store.one<{ n: bigint }>('SELECT count(*) AS n FROM csv_valid');
-  counts.lines = Number(total?.n ?? 0) + 1; // + header
-  counts.messages = counts.lines - 1;
+  // Malformed rows DuckDB set aside, one reason per line (a line can carry several errors).
+  const malformed = await store.all<{ line: bigint; error_type: string }>(
+    'SELECT line, min(error_type) AS error_type FROM csv_errors GROUP BY line ORDER BY line');
+  counts.lines = Number(total?.n ?? 0) + malformed.length + 1; // + header
+  for (const m of malformed) bump(counts.rejects, CSV_ERROR_REASONS[m.error_type] ?? 'csv_malformed');
   for (const r of await store.all<{ reject: string; n: bigint }>('SELECT reject, count(*) AS n FROM csv_valid WHERE reject IS NOT NULL GROUP BY reject')) {
-    counts.rejects[r.reject] = Number(r.n);
+    bump(counts.rejects, r.reject, Number(r.n));
   }
   if (opts.strict) {
-    const first = await store.one<{ line: bigint; reject: string }>('SELECT line, reject FROM csv_valid WHERE reject IS NOT NULL ORDER BY line LIMIT 1');
-    if (first) throw new Error(`${opts.label}:${Number(first.line) + 1}: ${first.reject}`);
+    // Rows are numbered from the first data row; file line = row + 1 (header), ignoring quoted newlines.
+    const first = await store.one<{ line: bigint; reject: string }>('SELECT line + 1 AS line, reject FROM csv_valid WHERE reject IS NOT NULL ORDER BY line LIMIT 1');
+    const bad = malformed[0];
+    if (bad && (!first || Number(bad.line) < Number(first.line))) {
+      throw new Error(`${opts.label}:${Number(bad.line)}: ${CSV_ERROR_REASONS[bad.error_type] ?? 'csv_malformed'}`);
+    }
+    if (first) throw new Error(`${opts.label}:${Number(first.line)}: ${first.reject}`);
   }
   const source = opts.source === null ? 'NULL::VARCHAR' : `'${opts.source === 'satellite' ? 'satellite' : 'terrestrial'}'`;
   const win = `INTERVAL ${DEDUP_WINDOW_S} SECOND`;
@@ -191,6 +230,6 @@ async function loadCsv(store: Store, path: string, cols: ColumnMap, opts: CsvOpt
   counts.notStored = Number(valid?.ok ?? 0) - Number(valid?.pos ?? 0);
   counts.messages = Number(valid?.ok ?? 0);
   await recordProgress(store, id, counts, { resumeOffset: 0, committedOffset: 0, carryTimeMs: null });
-  for (const t of ['csv_rows', 'csv_valid', 'csv_pos', 'csv_static_stage']) await store.run(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of ['csv_rows', 'csv_valid', 'csv_pos', 'csv_static_stage', 'csv_errors', 'csv_error_scans']) await store.run(`DROP TABLE IF EXISTS ${t}`);
   return counts;
 }

@@ -25,6 +25,8 @@ export interface IngestOptions {
   startMs?: number | null;
   source?: ReceptionSource | null;
   strict?: boolean;
+  /** Read files again even when the log says they were ingested (dedup keeps rows from doubling). */
+  force?: boolean;
   batchRows?: number;
   /** Decode NMEA files in a worker thread (default true). */
   worker?: boolean;
@@ -68,9 +70,14 @@ async function ingestOne(
   const outcome = (status: FileOutcome['status'], rest: Partial<FileOutcome>): FileOutcome => ({
     path, status, format: null, ingestId: null, counts: null, message: null, elapsedMs: nowMs() - t0, ...rest,
   });
-  if (path !== '-' && (!existsSync(path) || !statSync(path).isFile())) return outcome('failed', { message: `${path}: no such file` });
+  if (path !== '-') {
+    if (!existsSync(path)) return outcome('failed', { message: `${path}: no such file` });
+    if (statSync(path).isDirectory()) return outcome('failed', { message: `${path}: a directory; give the files in it (e.g. ${path}/*.nmea)` });
+    if (!statSync(path).isFile()) return outcome('failed', { message: `${path}: not a regular file` });
+    if (statSync(path).size === 0) return outcome('failed', { message: `${path}: empty file, nothing to ingest` });
+  }
   const key = path === '-' ? null : fileKey(path);
-  const previous = key === null ? undefined : await findByFileKey(store, key);
+  const previous = key === null || opts.force ? undefined : await findByFileKey(store, key);
   // A file whose untimed messages were rejected is read again when --start now times them (dedup keeps
   // the rest from being stored twice).
   const retime = opts.startMs != null && (previous?.rejects.no_time ?? 0) > 0;
@@ -93,7 +100,7 @@ async function ingestOne(
     // A CSV is one transaction: an earlier attempt that did not finish committed nothing but its log row.
     if (previous) await finishIngestLog(store, previous.id, 'failed', nowMs(), 'superseded by a new attempt');
     progress.update(path, 0, 0, 0);
-    const r = await ingestCsvFile(store, path, key, { ...common, format, columns: opts.columns ?? {} }, nowMs);
+    const r = await ingestCsvFile(store, path, key, { ...common, format, columns: opts.columns ?? {}, timeWindow }, nowMs);
     progress.done();
     return outcome('done', { format, ingestId: r.id, counts: r.counts });
   } catch (err) {

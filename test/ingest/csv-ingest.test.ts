@@ -88,7 +88,7 @@ describe('generic CSV', () => {
       const [r] = await ingestFiles(store, [f], { columns });
       expect(r.status).toBe('done');
       expect(r.counts!.positions).toBe(10);
-      expect(r.counts!.rejects).toEqual({ no_time: 1, out_of_range: 1, truncated: 1 });
+      expect(r.counts!.rejects).toEqual({ bad_time: 1, out_of_range: 1, truncated: 1 });
       const strict = await ingestFiles(store, [f], { columns, strict: true }).catch((e: Error) => e.message);
       // already ingested: skipped, so strict has nothing to stop at
       expect(strict).not.toBeInstanceOf(Error);

@@ -21,6 +21,7 @@ interface IngestCliOptions {
   start?: string;
   source?: string;
   strict?: boolean;
+  force?: boolean;
   listen?: string;
   batch?: string;
   flushSeconds?: string;
@@ -40,6 +41,7 @@ export function register(program: Command): void {
       .option('--time-window <from..to>', 'plausible message times (UTC); others are rejected bad_time (default 1990-01-01..now+1 day)')
       .option('--source <source>', 'mark every message terrestrial or satellite')
       .option('--strict', 'stop at the first rejected line and report FILE:LINE')
+      .option('--force', 'read a file again even if it was ingested (duplicates are still not stored twice)')
       .option('--listen <url>', 'live NMEA feed: tcp://HOST:PORT (client, reconnects) or udp://HOST:PORT (binds)')
       .option('--batch <rows>', 'positions per transaction', '300000')
       .option('--flush-seconds <s>', 'live feed: commit at least this often', '5'),
@@ -58,6 +60,7 @@ export function register(program: Command): void {
       log: (s: string) => process.stderr.write(`${s}\n`),
       source: (o.source as 'terrestrial' | 'satellite' | undefined) ?? null,
       strict: o.strict ?? false,
+      force: o.force ?? false,
       batchRows: Math.max(1, Number(o.batch) || 300_000),
     };
     const store = await Store.open(o.db, { memoryLimit: INGEST_MEMORY_LIMIT });
