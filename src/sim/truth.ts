@@ -59,13 +59,16 @@ export class TruthCollector {
   readonly glitches: Glitch[] = [];
   /** Emitted positions per scripted watch window: key `${vesselIndex}|${startMs}`. */
   private readonly watch = new Map<number, Array<{ startMs: number; endMs: number; count: number }>>();
-  private readonly spoofSeen = new Map<string, { first: [number, number, number]; last: [number, number, number]; count: number; jumpKm: number }>();
+  private readonly spoofSeen = new Map<string, { first: [number, number, number]; last: [number, number, number]; count: number; jumpKm: number; stationary: boolean }>();
   /** Shared-MMSI bookkeeping: last emitted position per ship under one MMSI, and the closest approach. */
   private readonly sharedLast = new Map<number, Map<number, [number, number, number]>>();
   private readonly sharedMinM = new Map<number, number>();
 
   /** With spread berths, port visits are read against each port's area (quays, anchorage, routes between). */
+  private readonly layoutOf: Map<string, PortLayout>;
+
   constructor(private readonly vessels: readonly SimVessel[], encounters: readonly ScriptedEncounter[], loiters: readonly ScriptedLoiter[], private readonly areas: readonly PortLayout[] | null = null) {
+    this.layoutOf = new Map((areas ?? []).map((a) => [a.port.id, a]));
     for (const e of encounters) { this.addWatch(e.a, e.startMs, e.endMs); this.addWatch(e.b, e.startMs, e.endMs); }
     for (const l of loiters) this.addWatch(l.vessel, l.startMs, l.endMs);
   }
@@ -106,7 +109,7 @@ export class TruthCollector {
       const sp = v.spoofs.find((s) => t >= s.startMs && t < s.endMs)!;
       const k = `${v.index}|${sp.startMs}`;
       const seen = this.spoofSeen.get(k);
-      if (!seen) this.spoofSeen.set(k, { first: [t, lat, lon], last: [t, lat, lon], count: 1, jumpKm: distanceM(lat, lon, trueLat, trueLon) / 1000 });
+      if (!seen) this.spoofSeen.set(k, { first: [t, lat, lon], last: [t, lat, lon], count: 1, jumpKm: distanceM(lat, lon, trueLat, trueLon) / 1000, stationary: sp.speedKn === 0 });
       else { seen.last = [t, lat, lon]; seen.count++; }
     }
     if (v.role === 'shared_mmsi') {
@@ -157,34 +160,16 @@ export class TruthCollector {
     if (endMs !== null) tr.lastGap = { startMs, endMs };
   }
 
-  private portVisit(tr: Track, t: number, lat: number, lon: number, sogKn: number): void {
-    if (this.areas) { this.areaVisit(tr, t, lat, lon, sogKn); return; }
-    if (tr.visit) {
-      const p = tr.visit.port;
-      if (distanceM(lat, lon, p.lat, p.lon) > TRUTH.portExitM) {
-        this.closeVisit(tr, t);
-      } else {
-        tr.visit.positions++;
-        if (sogKn < TRUTH.portStopKn) tr.visit.stopped = true;
-        return;
-      }
-    }
-    const k = Math.cos((lat * Math.PI) / 180);
-    for (const p of SIM_PORTS) {
-      const dy = (lat - p.lat) * M_PER_DEG, dx = (lon - p.lon) * M_PER_DEG * k;
-      if (dx * dx + dy * dy > 25e6) continue;
-      if (distanceM(lat, lon, p.lat, p.lon) <= TRUTH.portEntryM) {
-        tr.visit = { port: p, startMs: t, stopped: sogKn < TRUTH.portStopKn, positions: 1 };
-        return;
-      }
-    }
+  /** Distance to a port: to its point (classic), or to its area of quays, anchorage and routes (spread berths). */
+  private portDistanceM(p: SimPort, lat: number, lon: number): number {
+    const layout = this.layoutOf.get(p.id);
+    return layout ? distanceToAreaM(layout, lat, lon) : distanceM(lat, lon, p.lat, p.lon);
   }
 
-  /** Spread berths: a visit starts within areaEntryM of the port's area and ends beyond areaExitM of it. */
-  private areaVisit(tr: Track, t: number, lat: number, lon: number, sogKn: number): void {
+  private portVisit(tr: Track, t: number, lat: number, lon: number, sogKn: number): void {
+    const [entryM, exitM] = this.areas ? [HARBOUR.areaEntryM, HARBOUR.areaExitM] : [TRUTH.portEntryM, TRUTH.portExitM];
     if (tr.visit) {
-      const layout = this.areas!.find((a) => a.port === tr.visit!.port)!;
-      if (distanceToAreaM(layout, lat, lon) > HARBOUR.areaExitM) {
+      if (this.portDistanceM(tr.visit.port, lat, lon) > exitM) {
         this.closeVisit(tr, t);
       } else {
         tr.visit.positions++;
@@ -193,11 +178,12 @@ export class TruthCollector {
       }
     }
     const k = Math.cos((lat * Math.PI) / 180);
-    for (const a of this.areas!) {
-      const p = a.port;
+    // Cheap prefilter: an area reaches at most ~10 km from its port point.
+    const nearM = this.areas ? 15_000 : 5_000;
+    for (const p of SIM_PORTS) {
       const dy = (lat - p.lat) * M_PER_DEG, dx = (lon - p.lon) * M_PER_DEG * k;
-      if (dx * dx + dy * dy > 15_000 * 15_000) continue;
-      if (distanceToAreaM(a, lat, lon) <= HARBOUR.areaEntryM) {
+      if (dx * dx + dy * dy > nearM * nearM) continue;
+      if (this.portDistanceM(p, lat, lon) <= entryM) {
         tr.visit = { port: p, startMs: t, stopped: sogKn < TRUTH.portStopKn, positions: 1 };
         return;
       }
@@ -249,7 +235,7 @@ export class TruthCollector {
       const vi = Number(k.split('|')[0]);
       const mmsi = mmsiAt(vi, s.first[0]);
       this.events.push(event('spoofing', mmsi, s.first[0], s.last[0], s.first[1], s.first[2], {
-        kind: 'fabricated_track', jump_km: round(s.jumpKm, 1), fabricated_positions: s.count,
+        kind: s.stationary ? 'fabricated_stationary' : 'fabricated_track', jump_km: round(s.jumpKm, 1), fabricated_positions: s.count,
       }));
     }
     this.identityChanges();
