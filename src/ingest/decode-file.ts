@@ -19,7 +19,7 @@ export async function decodeFile(
   stage: NmeaDecodeStage, path: string, resumeOffset: number, committedOffset: number, linesBefore: number,
   flush: (taken: Taken, resume: ResumePoint) => Promise<void>,
   progress: (bytesRead: number, fileSize: number, messages: number) => void,
-): Promise<void> {
+): Promise<string | null> {
   const reader = openOffsetLines(path, resumeOffset);
   const ring = new Float64Array(RESUME_CONTEXT_LINES);
   let ringN = 0;
@@ -45,4 +45,5 @@ export async function decodeFile(
   }
   stage.endOfInput();
   await flush(stage.take(), { resumeOffset: endOfLast, committedOffset: endOfLast });
+  return reader.issue();
 }

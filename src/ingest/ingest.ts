@@ -95,7 +95,7 @@ async function ingestOne(
       const r = await ingestNmeaFile(store, writer, path, key, retime ? undefined : previous, { ...common, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS, worker: opts.worker, timeWindow, log: opts.log },
         progress, nowMs);
       progress.done();
-      return outcome('done', { format, ingestId: r.id, counts: r.counts });
+      return outcome('done', { format, ingestId: r.id, counts: r.counts, message: r.issue });
     }
     // A CSV is one transaction: an earlier attempt that did not finish committed nothing but its log row.
     if (previous) await finishIngestLog(store, previous.id, 'failed', nowMs(), 'superseded by a new attempt');

@@ -19,7 +19,7 @@ export interface FileWorkerData {
 export type FileWorkerMessage =
   | { kind: 'batch'; data: ReturnType<typeof toBatchData>['data']; counts: IngestCounts; resume: { resumeOffset: number; committedOffset: number }; carryTimeMs: number | null }
   | { kind: 'progress'; bytes: number; total: number; messages: number }
-  | { kind: 'end' }
+  | { kind: 'end'; issue: string | null }
   | { kind: 'error'; strict: boolean; message: string };
 
 const port = parentPort!;
@@ -38,14 +38,14 @@ const post = (m: FileWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMe
 
 try {
   const stage = new NmeaDecodeStage(d.opts, d.initial, d.carryTimeMs);
-  await decodeFile(stage, d.path, d.resumeOffset, d.committedOffset, d.initial.lines, async (taken, resume) => {
+  const issue = await decodeFile(stage, d.path, d.resumeOffset, d.committedOffset, d.initial.lines, async (taken, resume) => {
     while (unacked >= 1) await new Promise<void>((r) => (wake = r));
     unacked++;
     const { data, transfer } = toBatchData(taken.batch);
     post({ kind: 'batch', data, counts: taken.counts, resume, carryTimeMs: taken.carryTimeMs }, transfer);
   }, (bytes, total, messages) => post({ kind: 'progress', bytes, total, messages }));
   while (unacked >= 1) await new Promise<void>((r) => (wake = r));
-  post({ kind: 'end' });
+  post({ kind: 'end', issue });
 } catch (err) {
   post({ kind: 'error', strict: err instanceof StrictStop, message: (err as Error).message });
 }

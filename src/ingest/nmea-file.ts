@@ -58,7 +58,7 @@ const UNTIMED_NOTICE_SHARE = 0.1;
 export async function ingestNmeaFile(
   store: Store, writer: StoreWriter, path: string, fileKey: string | null, previous: IngestLogEntry | undefined,
   opts: NmeaFileOptions, progress: ProgressSink, nowMs: () => number,
-): Promise<{ id: number; counts: IngestCounts }> {
+): Promise<{ id: number; counts: IngestCounts; issue: string | null }> {
   let id: number;
   let initial = emptyCounts();
   let resumeOffset = 0;
@@ -94,11 +94,11 @@ export async function ingestNmeaFile(
   };
   try {
     const job = { path, resumeOffset, committedOffset, opts: decodeOpts, initial, carryTimeMs: carry };
-    if (opts.worker === false || path === '-') await decodeHere(job, committer, progress);
-    else await decodeInWorker(job, committer, progress);
+    const issue = opts.worker === false || path === '-' ? await decodeHere(job, committer, progress) : await decodeInWorker(job, committer, progress);
     await committer.settle();
-    await finishIngestLog(store, id, 'done', nowMs());
-    return { id, counts: committer.totals() };
+    // A .gz cut short: what was readable is stored, the log row says why the rest is missing.
+    await finishIngestLog(store, id, 'done', nowMs(), issue === null ? null : `${opts.label}: ${issue}`);
+    return { id, counts: committer.totals(), issue: issue === null ? null : `${opts.label}: ${issue}` };
   } catch (err) {
     await committer.settle().catch(() => undefined);
     const msg = err instanceof StrictStop ? err.message : `${opts.label}: ${(err as Error).message}`;
@@ -107,15 +107,15 @@ export async function ingestNmeaFile(
   }
 }
 
-async function decodeHere(job: FileWorkerData, committer: BatchCommitter, progress: ProgressSink): Promise<void> {
+async function decodeHere(job: FileWorkerData, committer: BatchCommitter, progress: ProgressSink): Promise<string | null> {
   const stage = new NmeaDecodeStage(job.opts, job.initial, job.carryTimeMs);
-  await decodeFile(stage, job.path, job.resumeOffset, job.committedOffset, job.initial.lines,
+  return decodeFile(stage, job.path, job.resumeOffset, job.committedOffset, job.initial.lines,
     (taken, resume) => committer.submit(taken.batch, taken.counts, resume, taken.carryTimeMs),
     (bytes, total, messages) => progress.update(job.opts.label, bytes, total, messages));
 }
 
-function decodeInWorker(job: FileWorkerData, committer: BatchCommitter, progress: ProgressSink): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
+function decodeInWorker(job: FileWorkerData, committer: BatchCommitter, progress: ProgressSink): Promise<string | null> {
+  return new Promise<string | null>((resolve, reject) => {
     const worker = spawnModuleWorker('nmea-file-worker', job);
     let chain: Promise<void> = Promise.resolve();
     let finished = false;
@@ -134,7 +134,7 @@ function decodeInWorker(job: FileWorkerData, committer: BatchCommitter, progress
       } else if (m.kind === 'end') {
         chain.then(() => {
           finished = true;
-          resolve();
+          resolve(m.issue);
         }, fail);
       } else {
         chain.then(() => fail(m.strict ? new StrictStop(m.message) : new Error(m.message)), fail);

@@ -1,22 +1,24 @@
 // Fast line reader for NMEA/CSV inputs: a file path, a .gz file (detected by its magic bytes), or "-" for
 // stdin. Reads big chunks, splits on \n, drops a trailing \r, and yields lines in batches.
 import { createReadStream, statSync } from 'node:fs';
-import { createGunzip } from 'node:zlib';
-import { Readable } from 'node:stream';
+import { gunzipTolerant } from './gunzip.js';
+import type { Readable } from 'node:stream';
 
 export interface ReadLinesOptions {
   /** Called after every chunk read from the source with bytes consumed so far and the total (null for stdin). */
   onProgress?: (bytesRead: number, totalBytes: number | null) => void;
   /** Chunk size read from the file. Default 1 MiB. */
   chunkBytes?: number;
+  /** A .gz cut short or followed by unreadable bytes: what was readable is read, and this is told why it stopped. */
+  onIssue?: (issue: string) => void;
 }
 
 /** Buffer#latin1Slice (untyped in @types/node): toString('latin1', …) without its argument checks. */
 const latin1 = (b: Buffer, start: number, end: number): string =>
   (b as unknown as { latin1Slice(s: number, e: number): string }).latin1Slice(start, end);
 
-/** Longer lines are passed on in pieces of about this size (no NMEA line is anywhere near it). */
-const MAX_LINE_CHARS = 1 << 20;
+/** Longer lines are passed on cut to this size, still one line (no NMEA line is anywhere near it). */
+export const MAX_LINE_CHARS = 1 << 20;
 
 const GZIP_MAGIC_0 = 0x1f;
 const GZIP_MAGIC_1 = 0x8b;
@@ -52,13 +54,16 @@ export async function* readChunks(pathOrDash: string, options: ReadLinesOptions 
 
   const head = first.value;
   const isGzip = head.length >= 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
-  if (isGzip) yield* Readable.from(counted(), { objectMode: false }).pipe(createGunzip({ chunkSize: chunkBytes })) as AsyncIterable<Buffer>;
+  const reopen = pathOrDash === '-' ? null : () => createReadStream(pathOrDash, { highWaterMark: chunkBytes });
+  if (isGzip) yield* gunzipTolerant(counted(), reopen, chunkBytes, options.onIssue ?? (() => undefined));
   else yield* counted();
 }
 
 /**
  * Cuts lines out of byte chunks that end anywhere, keeping the unfinished last line for the next chunk.
- * Lines carry no "\n" and lose one trailing "\r". Bytes are decoded as latin1 (one character per byte):
+ * Lines carry no "\n" and lose one trailing "\r". An input whose first chunk holds a "\r" but no "\n" (old
+ * Mac line ends) is split on "\r" instead. A line longer than `maxLineChars` is handed on cut to that
+ * length, as one line; the rest of it, up to its newline, is dropped. Bytes are decoded as latin1 (one character per byte):
  * NMEA is ASCII, and junk bytes never make the reader fail. Lines are cut from the bytes (indexOf on the
  * Buffer) and decoded one by one: each becomes a flat string, which later character-by-character parsing
  * reads ~30% faster than split()'s sliced strings.
@@ -67,6 +72,10 @@ export class LineSplitter {
   private carry = '';
   /** Offset of the carried line's first byte. */
   private carryStart = 0;
+  /** The line end byte: "\n", or "\r" for CR-only input; -1 until a chunk tells. */
+  private sep = -1;
+  /** Inside an over-long line already handed on: its bytes are dropped up to its end. */
+  private skipping = false;
 
   /** `maxLineChars`: a longer line without end (binary junk) is handed on in pieces rather than grown without bound. */
   constructor(private readonly maxLineChars = MAX_LINE_CHARS) {}
@@ -76,9 +85,17 @@ export class LineSplitter {
    * (`base` = offset of buf[0]). Returns the offset just after the last newline in `buf`.
    */
   push(buf: Buffer, lines: string[], starts?: number[], base = 0): number {
+    if (this.sep < 0) this.sep = buf.indexOf(10) >= 0 ? 10 : buf.indexOf(13) >= 0 ? 13 : -1;
+    const sep = this.sep < 0 ? 10 : this.sep;
     let start = 0;
+    if (this.skipping) {
+      const nl = buf.indexOf(sep);
+      if (nl < 0) return base;
+      this.skipping = false;
+      start = nl + 1;
+    }
     for (;;) {
-      const nl = buf.indexOf(10, start);
+      const nl = buf.indexOf(sep, start);
       if (nl < 0) break;
       const end = nl > start && buf[nl - 1] === 13 ? nl - 1 : nl;
       let line = latin1(buf, start, end);
@@ -97,9 +114,10 @@ export class LineSplitter {
       this.carry += latin1(buf, start, buf.length);
     }
     if (this.carry.length > this.maxLineChars) {
-      lines.push(this.carry);
+      lines.push(this.carry.slice(0, this.maxLineChars));
       starts?.push(this.carryStart);
       this.carry = '';
+      this.skipping = true;
     }
     return afterLastNewline;
   }

@@ -3,7 +3,7 @@
 // Bytes are decoded as latin1 so that one character is one byte (NMEA is ASCII; stray bytes survive
 // unchanged and fail the checksum instead of shifting offsets).
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
-import { createGunzip } from 'node:zlib';
+import { gunzipTolerant } from './gunzip.js';
 import type { Readable } from 'node:stream';
 import { LineSplitter } from './lines.js';
 
@@ -21,6 +21,8 @@ export interface OffsetLineReader {
   /** File size in bytes (0 for stdin). */
   readonly fileSize: number;
   readonly gzip: boolean;
+  /** After the blocks: why a .gz stopped early (cut short, unreadable bytes after it), else null. */
+  issue(): string | null;
 }
 
 export function isGzipFile(path: string): boolean {
@@ -38,13 +40,14 @@ export function isGzipFile(path: string): boolean {
 export function openOffsetLines(path: string, startOffset = 0, highWaterMark = 1 << 20): OffsetLineReader {
   const gzip = isGzipFile(path);
   let raw: Readable & { bytesRead?: number };
-  let stream: Readable;
+  let stream: AsyncIterable<Buffer>;
+  let issue: string | null = null;
   if (path === '-') {
     raw = process.stdin;
     stream = raw;
   } else if (gzip) {
     raw = createReadStream(path, { highWaterMark });
-    stream = raw.pipe(createGunzip({ chunkSize: highWaterMark }));
+    stream = gunzipTolerant(raw, () => createReadStream(path, { highWaterMark }), highWaterMark, (s) => (issue = s));
   } else {
     raw = createReadStream(path, { highWaterMark, start: startOffset });
     stream = raw;
@@ -54,9 +57,9 @@ export function openOffsetLines(path: string, startOffset = 0, highWaterMark = 1
   let consumed = 0;
   async function* blocks(): AsyncIterable<LineBlock> {
     let pos = gzip || path === '-' ? 0 : startOffset; // decompressed offset of the next byte of `stream`
-    // Offsets are exact, so no line is cut into pieces: a resume point must be a real line start.
-    const splitter = new LineSplitter(Infinity);
-    for await (const buf of stream as AsyncIterable<Buffer>) {
+    // Offsets stay exact: an over-long line is one line (cut), and the next starts after its newline.
+    const splitter = new LineSplitter();
+    for await (const buf of stream) {
       let chunk = buf;
       if (pos < skip) {
         const drop = Math.min(skip - pos, chunk.length);
@@ -75,5 +78,5 @@ export function openOffsetLines(path: string, startOffset = 0, highWaterMark = 1
     const last = splitter.finish();
     if (last) yield { lines: [last.line], starts: [last.start], end: last.end };
   }
-  return { blocks: blocks(), fileBytesRead: () => consumed, fileSize, gzip };
+  return { blocks: blocks(), fileBytesRead: () => consumed, fileSize, gzip, issue: () => issue };
 }

@@ -27,6 +27,8 @@ export interface DecodeSummary {
   strictFailure: string | null;
   /** The reader went away (EPIPE): output stopped early, quietly. */
   brokenPipe: boolean;
+  /** Inputs read only in part ("FILE: gzip stream cut short …"). */
+  issues: string[];
 }
 
 /** Where output goes; honours back-pressure. */
@@ -105,7 +107,7 @@ class OutputBuffer {
 export async function decodeFiles(files: string[], options: DecodeOptions, out: Sink): Promise<DecodeSummary> {
   const counts = emptyCounts();
   const warnings = Object.fromEntries(DECODE_WARNINGS.map((w) => [w, 0])) as Record<DecodeWarning, number>;
-  const summary: DecodeSummary = { counts, warnings, lines: 0, strictFailure: null, brokenPipe: false };
+  const summary: DecodeSummary = { counts, warnings, lines: 0, strictFailure: null, brokenPipe: false, issues: [] };
   const window = options.timeWindow ?? parseTimeWindow(undefined, Date.now());
   const buf = new OutputBuffer(out);
   if (options.format === 'csv') buf.add(CSV_COLUMNS.join(',') + '\n');
@@ -114,7 +116,8 @@ export async function decodeFiles(files: string[], options: DecodeOptions, out: 
   for (const file of files) {
     const decoder = new AisDecoder({ keepPayload: false, minTimeMs: window.minMs, maxTimeMs: window.maxMs });
     let lineNo = 0;
-    for await (const batch of readLines(file, { chunkBytes: READ_CHUNK_BYTES })) {
+    const onIssue = (issue: string) => summary.issues.push(`${file}: ${issue}`);
+    for await (const batch of readLines(file, { chunkBytes: READ_CHUNK_BYTES, onIssue })) {
       for (let i = 0; i < batch.length; i++) {
         lineNo++;
         let r: DecodeResult;
@@ -170,6 +173,7 @@ export function formatSummary(s: DecodeSummary): string {
   if (skipped > 0) text += ` (${parts(SKIP_REASONS)})`;
   const quirks = DECODE_WARNINGS.filter((w) => s.warnings[w] > 0).map((w) => `${w} ${s.warnings[w]}`);
   if (quirks.length > 0) text += `; accepted with warnings: ${quirks.join(', ')}`;
+  for (const issue of s.issues) text += `\nwarning: ${issue}`;
   return text + '\n';
 }
 

@@ -77,7 +77,10 @@ export function register(program: Command): void {
       const outcomes = await ingestFiles(store, files, opts, createProgress());
       let failed = 0;
       for (const r of outcomes) {
-        if (r.status === 'done' && r.counts) process.stderr.write(`${formatSummary(`${r.path} [${r.format}]`, r.counts, r.elapsedMs)}\n`);
+        if (r.status === 'done' && r.counts) {
+          process.stderr.write(`${formatSummary(`${r.path} [${r.format}]`, r.counts, r.elapsedMs)}\n`);
+          if (r.message !== null) process.stderr.write(`  warning: ${r.message}\n`);
+        }
         else process.stderr.write(`${r.message}\n`);
         if (r.status === 'failed') failed++;
       }
