@@ -6,7 +6,9 @@ import type { Detector } from './detector.js';
 import type { TumenEvent } from '../events/schema.js';
 import type { Position } from '../tracks/position.js';
 import type { ReceptionQuery } from './reception.js';
-import { GAP_PARAMS } from './params.js';
+import { GAP_PARAMS, RECEPTION_PARAMS } from './params.js';
+import type { PathAt } from './hearing.js';
+import { lerpLon } from './geo-stats.js';
 import { eventId } from './event-id.js';
 import { destination, distanceM, impliedSpeedKn, METRES_PER_NM, MS_PER_HOUR } from '../geo/sphere.js';
 import { PORTS_OF_INTEREST } from '../reference/ports-of-interest.js';
@@ -79,7 +81,7 @@ export class GapDetector implements Detector<GapState> {
     const mmsi = this.s.mmsi!;
     const endMs = next ? next.timeMs : this.ctx.windowEndMs!;
     const durationH = (endMs - last.timeMs) / MS_PER_HOUR;
-    const verdict = this.judge(last, endMs, durationH, next === null);
+    const verdict = this.judge(last, next, endMs, durationH);
     const ev: TumenEvent = {
       id: eventId('gap', mmsi, last.timeMs),
       type: 'gap',
@@ -107,26 +109,23 @@ export class GapDetector implements Detector<GapState> {
     return ev;
   }
 
-  private judge(last: NonNullable<GapState['last']>, endMs: number, durationH: number, open: boolean) {
+  private judge(last: NonNullable<GapState['last']>, next: Position | null, endMs: number, durationH: number) {
     const p = this.p;
+    const open = next === null;
     const shoreNm = this.ctx.shoreDistanceM(last.lat, last.lon) / METRES_PER_NM;
     const watched = nearestWatchedPort(last.lat, last.lon, p.watchedAreaRadiusKm * 1000);
-    // Reception where the ship would have been `receptionLookaheadH` after going dark.
-    const sog = last.speedKn !== null && last.speedKn > 1 && last.speedKn < 40 && last.courseDeg !== null ? last.speedKn : 0;
-    const at = sog > 0 ? destination(last.lat, last.lon, last.courseDeg!, sog * METRES_PER_NM * p.receptionLookaheadH) : last;
     const q = this.ctx.reception;
-    const receptionPerDay = q.positionsPerDay(at.lat, at.lon, last.timeMs, endMs, p.receptionRadiusKm, !p.receptionIncludesSatellite);
-    const allSourcesPerDay = p.receptionIncludesSatellite ? receptionPerDay : q.positionsPerDay(at.lat, at.lon, last.timeMs, endMs, p.receptionRadiusKm, false);
+    const hearing = q.hearing(gapPath(last, next, p.openGapDeadReckonH), last.timeMs, endMs, open || durationH <= RECEPTION_PARAMS.bridgeMaxH);
     const positionsBefore = this.s.recentMs.length - this.s.recentHead;
-    // GFW's 50 nm rule guards against coastal coverage holes. Inside the watched theatre, or wherever coastal
-    // stations demonstrably heard the other ships there during the gap, it is relaxed (Tumen).
-    const coastalGood = !p.receptionIncludesSatellite && receptionPerDay > p.minReceptionPerDay;
-    const minShoreNm = watched || coastalGood ? p.relaxedMinShoreDistanceNm : p.intentionalMinShoreDistanceNm;
+    const goodReception = hearing.hours > 0 && hearing.unheardProbability <= p.maxUnheardProbability && hearing.expectedHeardHours >= p.minExpectedHeardHours;
+    // GFW's 50 nm rule guards against coastal coverage holes; where the data show the place well received
+    // during the gap there is no hole to guard against, and near-shore darkness is the sanctions signal.
+    const minShoreNm = goodReception ? p.nearShoreMinDistanceNm : p.intentionalMinShoreDistanceNm;
     // An open gap may still grow: its length so far does not count against it (Tumen).
     const checks = {
       long_enough: durationH >= p.intentionalMinGapH || open,
       far_from_shore: shoreNm >= minShoreNm,
-      good_reception: receptionPerDay > p.minReceptionPerDay || (durationH >= p.satelliteMinGapH && allSourcesPerDay > p.minReceptionPerDay),
+      good_reception: goodReception,
       active_before: positionsBefore >= p.minPositionsBefore,
     };
     return {
@@ -134,17 +133,49 @@ export class GapDetector implements Detector<GapState> {
       evidence: {
         shore_distance_nm: round(shoreNm, 2),
         min_shore_distance_nm: minShoreNm,
-        shore_rule: watched ? 'watched_theatre' : coastalGood ? 'coastal_reception' : 'gfw',
+        shore_rule: goodReception ? 'measured_reception' : 'gfw',
+        shore_rule_reason: goodReception
+          ? `reception measured good along the gap: near-shore darkness counts (nearShoreMinDistanceNm ${p.nearShoreMinDistanceNm}); GFW's ${p.intentionalMinShoreDistanceNm} nm rule guards against coverage holes the measurement excludes`
+          : `reception not shown good: GFW's rule, start at least ${p.intentionalMinShoreDistanceNm} nm from shore`,
         watched_port: watched?.id ?? null,
-        reception_positions_per_day: round(receptionPerDay, 1),
-        reception_all_sources_per_day: round(allSourcesPerDay, 1),
-        reception_lat: round(at.lat, 5),
-        reception_lon: round(at.lon, 5),
+        reception: {
+          hours_judged: hearing.hours,
+          unmeasured_hours: hearing.unmeasuredHours,
+          ships_present_terrestrial: round(hearing.shipsPresentTerrestrial, 1),
+          ships_present_satellite: round(hearing.shipsPresentSatellite, 1),
+          terrestrial_heard_share: round(hearing.terrestrialHeardShare, 3),
+          satellite_heard_share: round(hearing.satelliteHeardShare, 3),
+          satellite_pass_hours: hearing.satellitePassHours,
+          satellite_revisit_h: hearing.satelliteRevisitH === null ? null : round(hearing.satelliteRevisitH, 2),
+          satellite_reports_per_ship_pass: hearing.satelliteReportsPerShipPass === null ? null : round(hearing.satelliteReportsPerShipPass, 2),
+          expected_heard_hours: round(hearing.expectedHeardHours, 2),
+          unheard_probability: Number(hearing.unheardProbability.toPrecision(3)),
+          max_unheard_probability: p.maxUnheardProbability,
+          min_expected_heard_hours: p.minExpectedHeardHours,
+        },
+        reception_positions_per_day: round(q.positionsPerDay(last.lat, last.lon, last.timeMs, endMs, p.receptionRadiusKm), 1),
         positions_before_12h: positionsBefore,
         checks,
       },
     };
   }
+}
+
+/** Where the ship would have been during the gap: along the line from its start to its end, or (open gap)
+ *  dead-reckoned from its last course and speed for `deadReckonH`, then held there. */
+function gapPath(last: NonNullable<GapState['last']>, next: Position | null, deadReckonH: number): PathAt {
+  if (next) {
+    const span = Math.max(next.timeMs - last.timeMs, 1);
+    return (t) => {
+      const f = Math.min(Math.max((t - last.timeMs) / span, 0), 1);
+      return { lat: last.lat + (next.lat - last.lat) * f, lon: lerpLon(last.lon, next.lon, f) };
+    };
+  }
+  const sog = last.speedKn !== null && last.speedKn > 1 && last.speedKn < 40 && last.courseDeg !== null ? last.speedKn : 0;
+  return (t) => {
+    const h = Math.min((t - last.timeMs) / MS_PER_HOUR, deadReckonH);
+    return sog > 0 && h > 0 ? destination(last.lat, last.lon, last.courseDeg!, sog * METRES_PER_NM * h) : last;
+  };
 }
 
 export function restoreGapDetector(ctx: GapContext, state: GapState): GapDetector {
@@ -168,3 +199,40 @@ export const round = (x: number, digits: number): number => {
   const k = 10 ** digits;
   return Math.round(x * k) / k;
 };
+
+/** Identity changes that move a ship to a new MMSI (`old_mmsi` in their evidence). */
+const HANDOVER_KINDS = new Set(['mmsi_change', 'mmsi_handover_inferred']);
+
+/**
+ * A gap of an MMSI that the identity-change detector saw hand over to a new MMSI, overlapping the handover,
+ * is explained by it: the ship kept transmitting under another identity. Such a gap stays (it is a real
+ * silence of that MMSI) but is not intentional, and names the identity change; a dark port call inferred
+ * from it goes. The identity change itself is the finding.
+ */
+export function explainGapsByIdentityChange(events: readonly TumenEvent[]): TumenEvent[] {
+  const handovers = new Map<number, TumenEvent[]>();
+  for (const e of events) {
+    const old = (e.evidence as { kind?: unknown; old_mmsi?: unknown } | undefined);
+    if (e.type !== 'identity_change' || !HANDOVER_KINDS.has(String(old?.kind)) || typeof old?.old_mmsi !== 'number') continue;
+    const list = handovers.get(old.old_mmsi) ?? [];
+    list.push(e);
+    handovers.set(old.old_mmsi, list);
+  }
+  if (handovers.size === 0) return [...events];
+  const explained = new Set<string>();
+  const out: TumenEvent[] = [];
+  for (const e of events) {
+    const h = e.type === 'gap' ? handovers.get(e.mmsi)?.find((x) => e.start <= x.start && (e.end === null || e.end >= x.start)) : undefined;
+    if (!h) {
+      out.push(e);
+      continue;
+    }
+    if (e.intentional) explained.add(e.id);
+    const ev = h.evidence as { kind: string };
+    out.push({
+      ...e, intentional: false,
+      evidence: { ...e.evidence, explained_by: { type: 'identity_change', id: h.id, kind: ev.kind, new_mmsi: h.mmsi, at: h.end } },
+    });
+  }
+  return out.filter((e) => !(e.type === 'dark_port_call' && explained.has(String((e.evidence as { gap_id?: unknown }).gap_id))));
+}

@@ -35,11 +35,16 @@ export function meanPosition(acc: MeanPositionAcc): { lat: number; lon: number }
 
 /** Midpoint longitude of two longitudes, right across ±180°. */
 export function midLon(lon1: number, lon2: number): number {
-  let d = lon2 - lon1;
+  return lerpLon(lon1, lon2, 0.5);
+}
+
+/** The longitude a fraction `f` of the way from `a` to `b`, the short way round (across ±180° if shorter). */
+export function lerpLon(a: number, b: number, f: number): number {
+  let d = b - a;
   if (d > 180) d -= 360;
   else if (d < -180) d += 360;
-  const m = lon1 + d / 2;
-  return m > 180 ? m - 360 : m < -180 ? m + 360 : m;
+  const x = a + d * f;
+  return x > 180 ? x - 360 : x < -180 ? x + 360 : x;
 }
 
 /** Longitude folded into [-180, 180). */

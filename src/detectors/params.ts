@@ -34,41 +34,64 @@ export const SEGMENT_PARAMS = {
   minWakePoints: 2,
 } as const;
 
+/** Reception learned from the data (src/detectors/hearing.ts): how likely a transmitting ship is to be heard,
+ *  per place, hour and source. GFW measures satellite reception as positions per day per 1° cell per month;
+ *  Tumen measures the share of ships present that each source heard, hour by hour. */
+export const RECEPTION_PARAMS = {
+  /** A vessel counts as present (transmitting, maybe unheard) in the hours between two of its consecutive
+   *  fixes at most this far apart (Tumen; above the normal satellite-only silences of a few hours, below
+   *  the multi-day gaps that are the question). */
+  bridgeMaxH: 72,
+  /** Terrestrial coverage is measured on cells this size (sharp coastal-station edges)... */
+  terrestrialCellDeg: 0.1,
+  /** ...summed within this radius of the point judged (Tumen). */
+  terrestrialRadiusKm: 15,
+  /** Coastal stations do not move: their coverage of a cell is learned from the ship-hours within this many
+   *  hours either side of the hour judged (Tumen)... */
+  terrestrialWindowH: 24,
+  /** ...and counts as measured with at least this many ship-hours present there (Tumen). */
+  minShipHoursTerrestrial: 10,
+  /** Satellite reception is measured on cells this size (GFW: 1° cells). */
+  satelliteCellDeg: 1,
+  /** Where a satellite cell holds too few ships to measure, the blocks around it are summed, up to this many
+   *  cells out (3: 7° × 7°, well inside one satellite footprint of ~1,500 nm) (Tumen). */
+  satelliteMaxRing: 3,
+  /** A satellite hour is measured only when at least this many ships no station heard were present around
+   *  the point; fewer is a hole in the store's coverage, which never counts as good reception (Tumen). */
+  minShipsPresent: 3,
+  /** Cap on the chance of being heard in one hour: a ship's own antenna, class or shadowing makes it less
+   *  certain than the fleet average, so no single hour is taken as proof (Tumen). */
+  maxHourlyHeardProb: 0.95,
+} as const;
+
 export const GAP_PARAMS = {
   /** Raw gap: consecutive positions at least this far apart in time (GFW pipe-gaps min_gap_length 6 h). */
   minGapH: 6,
   /** "Likely intentional disabling" needs at least this long (GFW gaps methods: 12 h). */
   intentionalMinGapH: 12,
-  /** Start at least this far from shore (GFW: 50 nm). */
+  /** Start at least this far from shore (GFW: 50 nm) — applied only where reception could not be measured
+   *  as good: GFW's rule is a guard against coastal coverage holes. */
   intentionalMinShoreDistanceNm: 50,
-  /** Tumen difference: within the watched theatre (Russia–DPRK dark crossings mostly stay < 50 nm from
-   *  shore, inside territorial waters, under Russian/Korean coastal AIS coverage), and anywhere coastal
-   *  stations heard the other ships around the gap start during the gap, the shore threshold drops to this.
-   *  0: switching AIS off at berth counts too (the DPRK tankers at Vostochny did; SOLAS V/19 wants AIS on
-   *  in port as well). The 50 nm rule is GFW's guard against coastal coverage holes; where reception is
-   *  measured directly (below) it has nothing left to guard. */
-  relaxedMinShoreDistanceNm: 0,
-  /** The watched theatre: within this distance of any port of interest (600 km spans Nampo to the Korea
-   *  Strait and Peter the Great Gulf). */
-  watchedAreaRadiusKm: 600,
-  /** Reception around the start point must exceed this many positions/day of OTHER vessels
-   *  (GFW: > 10 positions/day in the 1° cell). */
-  minReceptionPerDay: 10,
-  /** Reception is counted within this radius (GFW uses 1° cells; Tumen a radius over 0.1° cells, because
-   *  coastal-station coverage has sharp edges that a 1° cell smears). */
+  /** Tumen difference: where the data show the place well received during the gap (the two checks below),
+   *  the shore threshold drops to this. Sanctions analysts read near-shore darkness under good coverage as
+   *  MORE telling (DPRK-bound tankers switch off 20–30 nm out; the tankers at Vostochny switched off at the
+   *  berth — SOLAS V/19 wants AIS on in port as well). 0: no distance rule at all. */
+  nearShoreMinDistanceNm: 0,
+  /** Intentional only if a ship transmitting along the gap would have stayed unheard by every source with at
+   *  most this probability, learned from how often the other ships there were heard, hour by hour
+   *  (Tumen; GFW's stand-in is > 10 satellite positions/day in the 1° cell). */
+  maxUnheardProbability: 1e-4,
+  /** ...and would have been heard in at least this many hours of the gap, so a few lucky satellite passes
+   *  over thin coverage never make a long silence look deliberate (Tumen). */
+  minExpectedHeardHours: 4,
+  /** An open gap has no end point: the ship is placed where its last course and speed take it in this long,
+   *  then held (Tumen; a closed gap is judged along the line from its start to its end). */
+  openGapDeadReckonH: 1,
+  /** GFW-comparable figure for the evidence: positions/day of other vessels within this radius. */
   receptionRadiusKm: 15,
-  /** ...around the point the vessel would have reached this long after going dark at its last speed and
-   *  course: a ship sailing out of coverage would have been where nobody is heard; a ship that switched
-   *  off inside coverage would have been where others still are (Tumen). */
-  receptionLookaheadH: 1,
-  /** Count satellite positions as reception? GFW does (its data is mostly satellite). Tumen does not by
-   *  default: satellite passes are intermittent (~every 90 min, part of the ships in view), so a 12 h
-   *  satellite silence is ordinary, while silence under coastal-station coverage is not. */
-  receptionIncludesSatellite: false,
-  /** ...except for long gaps: a transmitting ship stays unheard by every satellite pass for this long only
-   *  by rare bad luck, so a gap at least this long also counts as well received when all sources
-   *  (satellite included) exceed `minReceptionPerDay` around it (Tumen). */
-  satelliteMinGapH: 24,
+  /** The watched theatre, named in the evidence (`watched_port`) for alerts: within this distance of a port
+   *  of interest (600 km spans Nampo to the Korea Strait and Peter the Great Gulf). */
+  watchedAreaRadiusKm: 600,
   /** At least this many positions in the hours before the gap (GFW: ≥ 14 positions in 12 h). */
   minPositionsBefore: 14,
   /** The window before the gap in which positions are counted (GFW: 12 h). */

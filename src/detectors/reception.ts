@@ -8,13 +8,13 @@
 // detectors, so every gap is judged on the complete window. In a live feed the index fills as positions
 // arrive: a gap is judged when it closes, by which time the hours inside it have been received.
 import { MS_PER_HOUR } from '../geo/sphere.js';
+import { addTo, HOUR_BITS, HourSeries, pairsOf, wrapHour } from './hour-series.js';
+import { type Hearing, HearingIndex, type HearingQuery, type HearingState, type PathAt } from './hearing.js';
 
 export const RECEPTION_CELL_DEG = 0.1;
 const COLS = Math.round(360 / RECEPTION_CELL_DEG);
-/** Keys are cell × 2^20 + (hour mod 2^20): one number, one Map lookup (2^20 h ≈ 120 years). */
-const HOUR_BITS = 2 ** 20;
 
-export interface ReceptionQuery {
+export interface ReceptionQuery extends HearingQuery {
   /** Mean positions per day received within ~radiusKm of (lat, lon) between fromMs and toMs; with
    *  `terrestrialOnly`, satellite receptions are left out. */
   positionsPerDay(lat: number, lon: number, fromMs: number, toMs: number, radiusKm: number, terrestrialOnly?: boolean): number;
@@ -25,6 +25,8 @@ export interface ReceptionState {
   all: Array<[number, number]>;
   /** The same, terrestrial (or unknown-source) receptions only. */
   terrestrial: Array<[number, number]>;
+  /** The learned hearing model (ship-hours present and heard per source); absent in old snapshots. */
+  hearing?: HearingState;
 }
 
 export class ReceptionIndex implements ReceptionQuery {
@@ -33,16 +35,23 @@ export class ReceptionIndex implements ReceptionQuery {
   // the largest single cost of the pipeline).
   private readonly all = new Map<number, HourSeries>();
   private readonly terrestrial = new Map<number, HourSeries>();
+  private readonly hearingIndex: HearingIndex;
+
+  constructor(hearing?: HearingIndex) {
+    this.hearingIndex = hearing ?? new HearingIndex();
+  }
 
   static restore(state: ReceptionState): ReceptionIndex {
-    const r = new ReceptionIndex();
+    const r = new ReceptionIndex(state.hearing ? HearingIndex.restore(state.hearing) : undefined);
     for (const [k, n] of state.all) addTo(r.all, Math.floor(k / HOUR_BITS), k - Math.floor(k / HOUR_BITS) * HOUR_BITS, n);
     for (const [k, n] of state.terrestrial) addTo(r.terrestrial, Math.floor(k / HOUR_BITS), k - Math.floor(k / HOUR_BITS) * HOUR_BITS, n);
     return r;
   }
 
-  /** One received position; `satellite` when it came through a satellite. */
-  add(lat: number, lon: number, timeMs: number, satellite = false): void {
+  /** One received position; `satellite` when it came through a satellite. With `mmsi` (positions in time
+   *  order per vessel) it also feeds the hearing model. */
+  add(lat: number, lon: number, timeMs: number, satellite = false, mmsi?: number): void {
+    if (mmsi !== undefined) this.hearingIndex.add(mmsi, lat, lon, timeMs, satellite);
     const cell = cellOf(rowOf(lat), colOf(lon));
     const hour = wrapHour(Math.floor(timeMs / MS_PER_HOUR));
     addTo(this.all, cell, hour, 1);
@@ -73,103 +82,20 @@ export class ReceptionIndex implements ReceptionQuery {
     return (n / hours) * 24;
   }
 
+  /** See HearingIndex.finishWindow: presence at the edges of a replayed window. */
+  finishWindow(startMs: number, endMs: number): void {
+    this.hearingIndex.finishWindow(startMs, endMs);
+  }
+
+  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean): Hearing {
+    return this.hearingIndex.hearing(path, fromMs, toMs, selfBridged);
+  }
+
   snapshot(): ReceptionState {
-    return { all: pairsOf(this.all), terrestrial: pairsOf(this.terrestrial) };
+    return { all: pairsOf(this.all), terrestrial: pairsOf(this.terrestrial), hearing: this.hearingIndex.snapshot() };
   }
 }
 
-/** One cell's counts per hour (hour mod 2^20, as in the snapshot keys). In time order (a live feed, or one
- *  vessel's track) an add appends or bumps the last bucket in O(1); an add into the past goes to a pending
- *  map, merged in (sort once) at the next query of this cell — so `add` after queries stays correct. */
-class HourSeries {
-  /** Distinct hours, ascending. */
-  private hours: number[] = [];
-  /** prefix[i] = positions in hours[0 .. i-1]; prefix.length = hours.length + 1. */
-  private prefix: number[] = [0];
-  private pending: Map<number, number> | null = null;
-
-  add(hour: number, n: number): void {
-    if (this.pending === null) {
-      const len = this.hours.length;
-      if (len === 0 || hour > this.hours[len - 1]!) {
-        this.hours.push(hour);
-        this.prefix.push(this.prefix[len]! + n);
-        return;
-      }
-      if (hour === this.hours[len - 1]) {
-        this.prefix[len]! += n;
-        return;
-      }
-      this.pending = new Map();
-    }
-    this.pending.set(hour, (this.pending.get(hour) ?? 0) + n);
-  }
-
-  /** Positions in the `count` consecutive hours from `hour0` (already wrapped), wrapping at 2^20 exactly
-   *  as the hour keys do. */
-  countOver(hour0: number, count: number): number {
-    this.merge();
-    const cycles = Math.floor(count / HOUR_BITS);
-    const rest = count - cycles * HOUR_BITS;
-    let n = cycles * this.prefix[this.hours.length]!;
-    if (rest > 0) {
-      const last = hour0 + rest - 1;
-      n += last < HOUR_BITS ? this.between(hour0, last) : this.between(hour0, HOUR_BITS - 1) + this.between(0, last - HOUR_BITS);
-    }
-    return n;
-  }
-
-  /** [hour, count] pairs, ascending. */
-  entries(): Array<[number, number]> {
-    this.merge();
-    return this.hours.map((h, i) => [h, this.prefix[i + 1]! - this.prefix[i]!]);
-  }
-
-  /** Positions in hours a..b inclusive. */
-  private between(a: number, b: number): number {
-    return this.prefix[lowerBound(this.hours, b + 1)]! - this.prefix[lowerBound(this.hours, a)]!;
-  }
-
-  private merge(): void {
-    const pending = this.pending;
-    if (pending === null) return;
-    this.pending = null;
-    for (let i = 0; i < this.hours.length; i++) {
-      const h = this.hours[i]!;
-      pending.set(h, (pending.get(h) ?? 0) + this.prefix[i + 1]! - this.prefix[i]!);
-    }
-    const sorted = Float64Array.from(pending.keys()).sort();
-    this.hours = Array.from(sorted);
-    this.prefix = new Array<number>(sorted.length + 1);
-    this.prefix[0] = 0;
-    for (let i = 0; i < sorted.length; i++) this.prefix[i + 1] = this.prefix[i]! + pending.get(sorted[i]!)!;
-  }
-}
-
-/** First index whose value is ≥ x. */
-function lowerBound(xs: number[], x: number): number {
-  let lo = 0, hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function addTo(layer: Map<number, HourSeries>, cell: number, hour: number, n: number): void {
-  let series = layer.get(cell);
-  if (!series) layer.set(cell, (series = new HourSeries()));
-  series.add(hour, n);
-}
-
-function pairsOf(layer: Map<number, HourSeries>): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const [cell, series] of layer) for (const [h, n] of series.entries()) out.push([cell * HOUR_BITS + h, n]);
-  return out;
-}
-
-const wrapHour = (hour: number): number => ((hour % HOUR_BITS) + HOUR_BITS) % HOUR_BITS;
 const cellOf = (r: number, c: number): number => r * COLS + (((c % COLS) + COLS) % COLS);
 const rowOf = (lat: number): number => Math.floor((lat + 90) / RECEPTION_CELL_DEG);
 const colOf = (lon: number): number => Math.floor((lon + 180) / RECEPTION_CELL_DEG);

@@ -44,20 +44,19 @@ describe('gap detector', () => {
     expect(short[0]).toMatchObject({ duration_h: 8, intentional: false });
   });
 
-  it('far from the watched theatre, under satellite-only reception, the GFW 50 nm shore rule applies', () => {
+  it('where reception is not shown good the GFW 50 nm shore rule applies; where it is, near-shore darkness counts', () => {
     const atlantic = before.map((p) => ({ ...p, lat: 30, lon: -40 + (p.lon - 132.5) }));
     const back = after.map((p) => ({ ...p, lat: 30.5, lon: -41 }));
-    const satelliteOnly = { positionsPerDay: (_a: number, _b: number, _c: number, _d: number, _r: number, terrestrialOnly?: boolean) => (terrestrialOnly ? 0 : 100) };
-    const ev = run(new GapDetector(gapCtx({ shoreDistanceM: () => 40 * 1852, reception: satelliteOnly })), [...atlantic, ...back])[0]!;
+    const ev = run(new GapDetector(gapCtx({ shoreDistanceM: () => 40 * 1852, reception: constantReception(5) })), [...atlantic, ...back])[0]!;
     expect(ev.intentional).toBe(false);
     expect(ev.evidence).toMatchObject({
-      watched_port: null, min_shore_distance_nm: 50, shore_rule: 'gfw', reception_positions_per_day: 0,
-      reception_all_sources_per_day: 100, checks: { far_from_shore: false, good_reception: false },
+      watched_port: null, min_shore_distance_nm: 50, shore_rule: 'gfw', reception_positions_per_day: 5,
+      reception: { unheard_probability: 0.5, expected_heard_hours: 1 }, checks: { far_from_shore: false, good_reception: false },
     });
-    // ...where coastal stations hear the other ships, the shore rule is relaxed.
-    const coastal = run(new GapDetector(gapCtx({ shoreDistanceM: () => 40 * 1852 })), [...atlantic, ...back])[0]!;
-    expect(coastal.intentional).toBe(true);
-    expect(coastal.evidence).toMatchObject({ min_shore_distance_nm: 0, shore_rule: 'coastal_reception' });
+    const good = run(new GapDetector(gapCtx({ shoreDistanceM: () => 25 * 1852 })), [...atlantic, ...back])[0]!;
+    expect(good.intentional).toBe(true);
+    expect(good.evidence).toMatchObject({ min_shore_distance_nm: 0, shore_rule: 'measured_reception', shore_distance_nm: 25 });
+    expect(String(good.evidence.shore_rule_reason)).toContain('near-shore darkness counts');
   });
 
   it('no gap below 6 h; an open gap at the window end has end null', () => {

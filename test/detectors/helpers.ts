@@ -16,7 +16,20 @@ export function leg(mmsi: number, startMs: number, n: number, stepMin: number, l
   return Array.from({ length: n }, (_, i) => pos(mmsi, startMs + i * stepMin * MIN, lat + i * dLat, lon + i * dLon, speedKn, courseDeg));
 }
 
-export const constantReception = (perDay: number): ReceptionQuery => ({ positionsPerDay: () => perDay });
+/** Reception the same everywhere: `perDay` positions/day, and a hearing model that calls it good (a
+ *  transmitting ship unheard with probability 0.001 over the gap) when `perDay` > 10, else poor (0.5). */
+export const constantReception = (perDay: number): ReceptionQuery => ({
+  positionsPerDay: () => perDay,
+  hearing: (_path, fromMs, toMs) => {
+    const hours = Math.max(0, Math.floor(toMs / HOUR) - Math.floor(fromMs / HOUR) - 1);
+    const good = perDay > 10;
+    return {
+      hours, unmeasuredHours: 0, shipsPresentTerrestrial: 10, shipsPresentSatellite: 10,
+      terrestrialHeardShare: good ? 0.9 : 0, satelliteHeardShare: 0.1, satellitePassHours: 0, satelliteRevisitH: null,
+      satelliteReportsPerShipPass: null, expectedHeardHours: good ? 10 : 1, unheardProbability: good ? 1e-6 : 0.5,
+    };
+  },
+});
 
 export function gapCtx(over: Partial<GapContext> = {}): GapContext {
   return { reception: constantReception(100), shoreDistanceM: () => 30_000, ...over };

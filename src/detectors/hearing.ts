@@ -1,0 +1,315 @@
+// How likely a transmitting ship is to be heard, learned from the data itself, per place, hour and source.
+//
+// Every vessel's own track says when it was heard and when it was not: between two consecutive fixes less
+// than `bridgeMaxH` apart the ship was there (at the interpolated position) and transmitting — the hours
+// with a fix are "heard" ship-hours (by terrestrial stations, by a satellite, or both), the hours between
+// are "present but unheard". Summed over all vessels per cell and hour this gives the share of ships present
+// that each source heard, hour by hour:
+//  - terrestrial on 0.1° cells (coastal-station coverage has sharp edges),
+//  - satellite on 1° cells (GFW's reception cells): an hour with satellite ship-hours is a pass; the passes'
+//    spacing is the revisit and the heard share per pass falls as a cell fills up (satellite slot
+//    saturation: real satellite AIS hears fewer reports per ship in dense traffic).
+// A gap is then judged by the chance that a ship transmitting along it would have stayed unheard by every
+// source in every hour — thin satellite coverage, saturation and holes in the store (no ship present, or
+// none heard) all raise that chance instead of being mistaken for a switched-off transponder.
+import { MS_PER_HOUR } from '../geo/sphere.js';
+import { addTo, HOUR_BITS, HourSeries, pairsOf, wrapHour } from './hour-series.js';
+import { RECEPTION_PARAMS } from './params.js';
+import { lerpLon } from './geo-stats.js';
+
+export type ReceptionParams = typeof RECEPTION_PARAMS;
+
+/** Where the ship would have been at a given time (epoch ms). */
+export type PathAt = (timeMs: number) => { lat: number; lon: number };
+
+export interface HearingQuery {
+  /** The gap's open hours strictly between `fromMs` and `toMs`. `selfBridged`: the asking vessel's own gap
+   *  was bridged as present-unheard (it is shorter than `bridgeMaxH`), so one ship is taken off. */
+  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean): Hearing;
+}
+
+export interface Hearing {
+  /** Whole hours judged (strictly inside the gap). */
+  hours: number;
+  /** Hours where too few ships were present to measure any source (a hole in the store's coverage). */
+  unmeasuredHours: number;
+  /** Mean ships present around the path per judged hour: terrestrial cells (ship-hours over the learning
+   *  window around each hour), satellite cells (that hour). */
+  shipsPresentTerrestrial: number;
+  shipsPresentSatellite: number;
+  /** Share of present ship-hours heard, over the measured hours: by terrestrial stations; by a satellite,
+   *  among the ship-hours no station heard. */
+  terrestrialHeardShare: number;
+  satelliteHeardShare: number;
+  /** Hours in which a satellite heard any ship around the path (passes), and the mean spacing between them. */
+  satellitePassHours: number;
+  satelliteRevisitH: number | null;
+  /** Satellite positions per pass hour per ship heard (how much one pass yields). */
+  satelliteReportsPerShipPass: number | null;
+  /** Σ over hours of P(heard by any source): the hours a transmitting ship would have been heard. */
+  expectedHeardHours: number;
+  /** Π over hours of P(unheard): the chance a transmitting ship stays silent this whole gap. */
+  unheardProbability: number;
+}
+
+export interface HearingState {
+  /** [cell × 2^20 + hour, ship-hours] per layer. */
+  present: Array<[number, number]>;
+  heardTerrestrial: Array<[number, number]>;
+  presentSat: Array<[number, number]>;
+  heardSat: Array<[number, number]>;
+  heardTerrestrialSat: Array<[number, number]>;
+  heardBothSat: Array<[number, number]>;
+  satPositions: Array<[number, number]>;
+  /** Per vessel: [mmsi, timeMs, lat, lon, hour, sources heard in that hour (bit 1 terrestrial, 2 satellite),
+   *  first fix time, lat, lon]. */
+  last: number[][];
+  /** Whether the window's edges have been filled in (`finishWindow`). */
+  finished: boolean;
+}
+
+const TERRESTRIAL = 1, SATELLITE = 2;
+
+export class HearingIndex implements HearingQuery {
+  private readonly present = new Map<number, HourSeries>();
+  private readonly heardTerrestrial = new Map<number, HourSeries>();
+  private readonly presentSat = new Map<number, HourSeries>();
+  private readonly heardSat = new Map<number, HourSeries>();
+  /** Ship-hours heard by terrestrial stations, and by both sources, on the satellite cells. */
+  private readonly heardTerrestrialSat = new Map<number, HourSeries>();
+  private readonly heardBothSat = new Map<number, HourSeries>();
+  private readonly satPositions = new Map<number, HourSeries>();
+  /** Per vessel, its latest fix and its first: [timeMs, lat, lon, hour, sources-heard mask, firstMs,
+   *  firstLat, firstLon] in one small array. */
+  private readonly last = new Map<number, Float64Array>();
+  private finished = false;
+  private readonly fine: Grid;
+  private readonly coarse: Grid;
+
+  constructor(private readonly p: ReceptionParams = RECEPTION_PARAMS) {
+    this.fine = new Grid(p.terrestrialCellDeg);
+    this.coarse = new Grid(p.satelliteCellDeg);
+  }
+
+  static restore(state: HearingState, p: ReceptionParams = RECEPTION_PARAMS): HearingIndex {
+    const h = new HearingIndex(p);
+    const load = (layer: Map<number, HourSeries>, pairs: Array<[number, number]>) => {
+      for (const [k, n] of pairs) {
+        const cell = Math.floor(k / HOUR_BITS);
+        addTo(layer, cell, k - cell * HOUR_BITS, n);
+      }
+    };
+    load(h.present, state.present);
+    load(h.heardTerrestrial, state.heardTerrestrial);
+    load(h.presentSat, state.presentSat);
+    load(h.heardSat, state.heardSat);
+    load(h.heardTerrestrialSat, state.heardTerrestrialSat);
+    load(h.heardBothSat, state.heardBothSat);
+    load(h.satPositions, state.satPositions);
+    for (const [m, ...v] of state.last) h.last.set(m!, Float64Array.from(v));
+    h.finished = state.finished;
+    return h;
+  }
+
+  /** One position of vessel `mmsi`, in time order per vessel (any order across vessels). */
+  add(mmsi: number, lat: number, lon: number, timeMs: number, satellite: boolean): void {
+    const hour = Math.floor(timeMs / MS_PER_HOUR);
+    const src = satellite ? SATELLITE : TERRESTRIAL;
+    if (satellite) addTo(this.satPositions, this.coarse.cell(lat, lon), wrapHour(hour), 1);
+    const v = this.last.get(mmsi);
+    if (!v) {
+      this.last.set(mmsi, Float64Array.of(timeMs, lat, lon, hour, 0, timeMs, lat, lon));
+      this.markPresent(lat, lon, hour);
+      this.markHeard(this.last.get(mmsi)!, lat, lon, hour, src);
+      return;
+    }
+    const [t0, lat0, lon0, hour0] = v as unknown as [number, number, number, number];
+    if (timeMs < t0) return; // late (a live feed's straggler): its hour is already accounted for
+    if (hour > hour0) {
+      if (timeMs - t0 <= this.p.bridgeMaxH * MS_PER_HOUR) {
+        for (let h = hour0 + 1; h < hour; h++) {
+          const f = ((h + 0.5) * MS_PER_HOUR - t0) / (timeMs - t0);
+          this.markPresent(lat0 + (lat - lat0) * f, lerpLon(lon0, lon, f), h);
+        }
+      }
+      this.markPresent(lat, lon, hour);
+      v[3] = hour;
+      v[4] = 0;
+    }
+    v[0] = timeMs;
+    v[1] = lat;
+    v[2] = lon;
+    this.markHeard(v, lat, lon, hour, src);
+  }
+
+  /**
+   * A replay knows its whole window: a ship is taken as present (unheard) for up to `bridgeMaxH` before its
+   * first fix and after its last one, within the window, at that fix. Without this the window's first and
+   * last hours would count only the ships that happened to be heard there (every ship unheard until the
+   * end would be missing), and an open gap at the end would be judged against an inflated heard share.
+   * Call once, after all positions; a live feed (whose window has no end) does not.
+   */
+  finishWindow(startMs: number, endMs: number): void {
+    if (this.finished) return;
+    this.finished = true;
+    const b = this.p.bridgeMaxH;
+    const hStart = Math.floor(startMs / MS_PER_HOUR), hEnd = Math.floor(endMs / MS_PER_HOUR);
+    for (const v of this.last.values()) {
+      const firstH = Math.floor(v[5]! / MS_PER_HOUR), lastH = v[3]!;
+      for (let h = Math.max(hStart, firstH - b); h < firstH; h++) this.markPresent(v[6]!, v[7]!, h);
+      for (let h = lastH + 1; h <= Math.min(hEnd, lastH + b); h++) this.markPresent(v[1]!, v[2]!, h);
+    }
+  }
+
+  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean): Hearing {
+    const p = this.p;
+    const h0 = Math.floor(fromMs / MS_PER_HOUR) + 1;
+    const h1 = Math.floor(toMs / MS_PER_HOUR) - 1;
+    const self = selfBridged ? 1 : 0;
+    let unmeasured = 0, presentT = 0, presentS = 0, heardT = 0, heardS = 0, passes = 0, satPos = 0;
+    let expected = 0, logUnheard = 0;
+    let sumPresentT = 0, sumPresentS = 0;
+    for (let h = h0; h <= h1; h++) {
+      const at = path((h + 0.5) * MS_PER_HOUR);
+      const wh = wrapHour(h);
+      // Coastal stations do not move: their coverage of a place is learned over the days around the gap
+      // (a sparse sea has too few ships in any one hour), and holds in an hour only if the stations were
+      // heard at all nearby then (no outage, no hole in the store).
+      const ft = this.fine.around(at.lat, at.lon, p.terrestrialRadiusKm);
+      const w0 = wrapHour(h - p.terrestrialWindowH), span = 2 * p.terrestrialWindowH + 1;
+      // (The asking ship's own unheard hours stay in: over days they are a small share, and they only
+      // lower the coverage it is judged against.)
+      const pt = sumOver(this.present, ft, w0, span);
+      const stationsUp = sum(this.heardTerrestrialSat, this.coarse.around(at.lat, at.lon, 0, 1), wh) > 0;
+      const ht = stationsUp ? Math.min(pt, sumOver(this.heardTerrestrial, ft, w0, span)) : 0;
+      // The satellite's own 1° cell first: a dense cell must show its own saturation, not its sparse
+      // neighbours' reception; wider blocks (one footprint sees them all) only while too few ships are there
+      // to measure. Satellite copies of reports a coastal station also heard are usually dropped as
+      // duplicates (the terrestrial copy arrives first), so the satellite is judged on the ship-hours no
+      // station heard.
+      let ps = 0, hs = 0, notT = 0, hsAlone = 0, cs: number[] = [];
+      for (let ring = 0; ring <= p.satelliteMaxRing; ring++) {
+        cs = this.coarse.around(at.lat, at.lon, 0, ring);
+        ps = Math.max(0, sum(this.presentSat, cs, wh) - self);
+        hs = Math.min(ps, sum(this.heardSat, cs, wh));
+        notT = Math.max(0, ps - sum(this.heardTerrestrialSat, cs, wh));
+        hsAlone = Math.min(notT, Math.max(0, hs - sum(this.heardBothSat, cs, wh)));
+        if (notT >= p.minShipsPresent) break;
+      }
+      sumPresentT += pt;
+      sumPresentS += ps;
+      if (hs > 0) {
+        passes++;
+        satPos += sum(this.satPositions, cs, wh) / hs;
+      }
+      const tMeasured = pt >= p.minShipHoursTerrestrial, sMeasured = notT >= p.minShipsPresent;
+      if (!tMeasured && !sMeasured) {
+        unmeasured++;
+        continue;
+      }
+      if (tMeasured) { presentT += pt; heardT += ht; }
+      if (sMeasured) { presentS += notT; heardS += hsAlone; }
+      const qT = tMeasured ? ht / pt : 0, qS = sMeasured ? hsAlone / notT : 0;
+      const heard = Math.min(1 - (1 - qT) * (1 - qS), p.maxHourlyHeardProb);
+      expected += heard;
+      logUnheard += Math.log1p(-heard);
+    }
+    const hours = Math.max(0, h1 - h0 + 1);
+    return {
+      hours,
+      unmeasuredHours: unmeasured,
+      shipsPresentTerrestrial: hours ? sumPresentT / hours : 0,
+      shipsPresentSatellite: hours ? sumPresentS / hours : 0,
+      terrestrialHeardShare: presentT ? heardT / presentT : 0,
+      satelliteHeardShare: presentS ? heardS / presentS : 0,
+      satellitePassHours: passes,
+      satelliteRevisitH: passes ? hours / passes : null,
+      satelliteReportsPerShipPass: passes ? satPos / passes : null,
+      expectedHeardHours: expected,
+      unheardProbability: Math.exp(logUnheard),
+    };
+  }
+
+  snapshot(): HearingState {
+    return {
+      present: pairsOf(this.present), heardTerrestrial: pairsOf(this.heardTerrestrial),
+      presentSat: pairsOf(this.presentSat), heardSat: pairsOf(this.heardSat),
+      heardTerrestrialSat: pairsOf(this.heardTerrestrialSat), heardBothSat: pairsOf(this.heardBothSat), satPositions: pairsOf(this.satPositions),
+      last: [...this.last].map(([m, v]) => [m, ...v]),
+      finished: this.finished,
+    };
+  }
+
+  private markPresent(lat: number, lon: number, hour: number): void {
+    const wh = wrapHour(hour);
+    addTo(this.present, this.fine.cell(lat, lon), wh, 1);
+    addTo(this.presentSat, this.coarse.cell(lat, lon), wh, 1);
+  }
+
+  /** Counts the vessel heard by `src` in `hour` once, however many reports it sent then. */
+  private markHeard(v: Float64Array, lat: number, lon: number, hour: number, src: number): void {
+    const mask = v[4]!;
+    if (mask & src) return;
+    v[4] = mask | src;
+    const wh = wrapHour(hour), coarse = this.coarse.cell(lat, lon);
+    if (src === SATELLITE) addTo(this.heardSat, coarse, wh, 1);
+    else {
+      addTo(this.heardTerrestrial, this.fine.cell(lat, lon), wh, 1);
+      addTo(this.heardTerrestrialSat, coarse, wh, 1);
+    }
+    if (mask !== 0) addTo(this.heardBothSat, coarse, wh, 1);
+  }
+}
+
+/** A lat/lon grid of `deg` cells; a cell is one number (row × columns + column), wrapping at ±180°. */
+class Grid {
+  private readonly cols: number;
+  constructor(private readonly deg: number) {
+    this.cols = Math.round(360 / deg);
+  }
+
+  cell(lat: number, lon: number): number {
+    return this.key(Math.floor((lat + 90) / this.deg), Math.floor((lon + 180) / this.deg));
+  }
+
+  /** Cells whose centre lies within `radiusKm` of the point (or, with `ring`, the (2·ring+1)² block). */
+  around(lat: number, lon: number, radiusKm: number, ring = -1): number[] {
+    const r0 = Math.floor((lat + 90) / this.deg), c0 = Math.floor((lon + 180) / this.deg);
+    const out: number[] = [];
+    if (ring >= 0) {
+      for (let r = r0 - ring; r <= r0 + ring; r++) for (let c = c0 - ring; c <= c0 + ring; c++) out.push(this.key(r, c));
+      return out;
+    }
+    const kmPerDegLon = 111.2 * Math.max(Math.cos((lat * Math.PI) / 180), 0.1);
+    const dr = Math.ceil(radiusKm / 111.2 / this.deg), dc = Math.ceil(radiusKm / kmPerDegLon / this.deg);
+    for (let r = r0 - dr; r <= r0 + dr; r++) {
+      for (let c = c0 - dc; c <= c0 + dc; c++) {
+        const dy = (r - r0) * this.deg * 111.2, dx = (c - c0) * this.deg * kmPerDegLon;
+        if (dx * dx + dy * dy <= radiusKm * radiusKm) out.push(this.key(r, c));
+      }
+    }
+    return out;
+  }
+
+  private key(r: number, c: number): number {
+    return r * this.cols + (((c % this.cols) + this.cols) % this.cols);
+  }
+}
+
+function sumOver(layer: Map<number, HourSeries>, cells: readonly number[], hour0: number, hours: number): number {
+  let n = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const s = layer.get(cells[i]!);
+    if (s) n += s.countOver(hour0, hours);
+  }
+  return n;
+}
+
+function sum(layer: Map<number, HourSeries>, cells: readonly number[], hour: number): number {
+  let n = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const s = layer.get(cells[i]!);
+    if (s) n += s.countOver(hour, 1);
+  }
+  return n;
+}

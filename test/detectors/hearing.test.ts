@@ -1,0 +1,130 @@
+// The hearing model learned from the data, and the intentional-gap verdict it drives, on small hand-built
+// worlds: other ships heard by coastal stations, by frequent or by rare satellite passes, a saturated cell,
+// and a hole in the store's coverage.
+import { describe, expect, it } from 'vitest';
+import { ReceptionIndex } from '../../src/detectors/reception.js';
+import { GapDetector, explainGapsByIdentityChange } from '../../src/detectors/gap.js';
+import type { TumenEvent } from '../../src/events/schema.js';
+import { HOUR, MIN, T0, leg } from './helpers.js';
+
+const DARK = 273000001;
+
+/** `ships` other vessels drifting around (lat, lon) for `hours`, reporting every 10 min; `heard(ship, t)`
+ *  says which source (if any) received each report. */
+function world(idx: ReceptionIndex, lat: number, lon: number, ships: number, hours: number, heard: (ship: number, t: number) => 'terrestrial' | 'satellite' | null): void {
+  for (let s = 0; s < ships; s++) {
+    const mmsi = 200000000 + s;
+    for (let t = T0; t < T0 + hours * HOUR; t += 10 * MIN) {
+      const src = heard(s, t);
+      if (src) idx.add(lat + (s % 5) * 0.01, lon + Math.floor(s / 5) * 0.01, t, src === 'satellite', mmsi);
+    }
+  }
+}
+
+/** Passes of `minutes` every `everyH` hours from T0 + offsetH; a ship is heard in a pass with probability
+ *  `share` (a fixed pseudo-random choice per ship and pass). */
+const satellite = (everyH: number, minutes: number, share: number, offsetH = 0.5) => (ship: number, t: number) => {
+  const since = (t - T0) / HOUR - offsetH;
+  const pass = Math.floor(since / everyH);
+  if (since < 0 || since - pass * everyH > minutes / 60) return null;
+  return frac(Math.sin(ship * 12.9898 + pass * 78.233) * 43758.5453) < share ? 'satellite' as const : null;
+};
+const frac = (x: number) => x - Math.floor(x);
+
+/** The dark ship: 12 h of reports every 10 min at (lat, lon), silent `gapH`, then 1 h more nearby. */
+function gapOf(idx: ReceptionIndex, lat: number, lon: number, gapH: number, shoreNm: number): TumenEvent {
+  const before = leg(DARK, T0 + 2 * HOUR, 73, 10, lat, lon, 0, 0.0005, 1, 90);
+  const after = leg(DARK, T0 + (14 + gapH) * HOUR, 7, 10, lat + 0.05, lon + 0.05, 0, 0.0005, 1, 90);
+  for (const p of [...before, ...after]) idx.add(p.lat, p.lon, p.timeMs, false, p.mmsi);
+  const d = new GapDetector({ reception: idx, shoreDistanceM: () => shoreNm * 1852 });
+  const out = [...before, ...after].flatMap((p) => d.pushPosition(p));
+  expect(out).toHaveLength(1);
+  return out[0]!;
+}
+
+describe('hearing model and intentional gaps', () => {
+  it('under coastal-station coverage a 20 h silence 25 nm from shore is intentional, with the reason', () => {
+    const idx = new ReceptionIndex();
+    world(idx, 42.5, 131.0, 10, 48, () => 'terrestrial');
+    const g = gapOf(idx, 42.5, 131.0, 20, 25);
+    expect(g.intentional).toBe(true);
+    expect(g.evidence).toMatchObject({ shore_rule: 'measured_reception', min_shore_distance_nm: 0, shore_distance_nm: 25 });
+    const r = g.evidence.reception as Record<string, number>;
+    expect(r.terrestrial_heard_share).toBeGreaterThan(0.9); // its own unheard hours are in the learning window
+    expect(r.unmeasured_hours).toBe(0);
+    expect(r.hours_judged).toBe(19);
+    expect(r.unheard_probability).toBeLessThan(1e-20);
+  });
+
+  it('thin satellite coverage: passes every 15 h make a 60 h silence 80 nm offshore ordinary, not intentional', () => {
+    const idx = new ReceptionIndex();
+    world(idx, 38.0, 133.0, 12, 96, satellite(15, 12, 0.5));
+    const g = gapOf(idx, 38.0, 133.0, 60, 80);
+    const r = g.evidence.reception as Record<string, number>;
+    expect(g.intentional).toBe(false);
+    expect(r.satellite_pass_hours).toBe(4);
+    expect(r.satellite_revisit_h).toBeGreaterThan(14);
+    expect(r.expected_heard_hours).toBeLessThan(4);
+    expect(g.evidence).toMatchObject({ shore_rule: 'gfw', checks: { good_reception: false } });
+  });
+
+  it('frequent satellite passes make the same 24 h silence intentional, with the learned revisit', () => {
+    const idx = new ReceptionIndex();
+    world(idx, 38.0, 133.0, 12, 96, satellite(1.5, 12, 0.5));
+    const g = gapOf(idx, 38.0, 133.0, 24, 80);
+    const r = g.evidence.reception as Record<string, number>;
+    expect(g.intentional).toBe(true);
+    expect(r.satellite_revisit_h).toBeGreaterThan(1.3);
+    expect(r.satellite_revisit_h).toBeLessThan(1.7);
+    expect(r.satellite_heard_share).toBeGreaterThan(0.2);
+    expect(r.satellite_reports_per_ship_pass).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a saturated cell (many ships, each rarely heard per pass) does not make a silence intentional', () => {
+    const idx = new ReceptionIndex();
+    world(idx, 38.0, 133.0, 200, 96, satellite(1.5, 12, 0.04));
+    const g = gapOf(idx, 38.0, 133.0, 24, 80);
+    const r = g.evidence.reception as Record<string, number>;
+    expect(r.ships_present_satellite).toBeGreaterThan(80);
+    expect(r.satellite_heard_share).toBeLessThan(0.1);
+    expect(g.intentional).toBe(false);
+  });
+
+  it('a hole in the store (nobody reported anywhere near during the gap) never makes a gap intentional', () => {
+    const idx = new ReceptionIndex();
+    // Coastal coverage before hour 13 and after hour 45 only: the files of a capture with a day missing.
+    world(idx, 42.5, 131.0, 10, 60, (_s, t) => (t < T0 + 13 * HOUR || t >= T0 + 45 * HOUR ? 'terrestrial' : null));
+    const g = gapOf(idx, 42.5, 131.0, 30, 60);
+    const r = g.evidence.reception as Record<string, number>;
+    expect(g.intentional).toBe(false);
+    // The other ships' reports either side of the hole bridge it: present, heard by nobody.
+    expect(r.terrestrial_heard_share).toBe(0);
+    expect(r.unheard_probability).toBe(1);
+  });
+
+  it('keeps the hearing model across snapshot and restore', () => {
+    const idx = new ReceptionIndex();
+    world(idx, 38.0, 133.0, 12, 48, satellite(1.5, 12, 0.5));
+    const back = ReceptionIndex.restore(JSON.parse(JSON.stringify(idx.snapshot())));
+    const path = () => ({ lat: 38.0, lon: 133.0 });
+    expect(back.hearing(path, T0, T0 + 30 * HOUR, false)).toEqual(idx.hearing(path, T0, T0 + 30 * HOUR, false));
+    expect(idx.hearing(path, T0, T0 + 30 * HOUR, false).satellitePassHours).toBeGreaterThan(15);
+  });
+
+  it('a gap that ends in an identity handover is explained by it, and its dark port call goes', () => {
+    const gap: TumenEvent = {
+      id: 'g1', type: 'gap', mmsi: DARK, start: '2024-03-01T12:00:00.000Z', end: null, lat: 42, lon: 131, intentional: true,
+      duration_h: 80, evidence: { checks: {} },
+    };
+    const call: TumenEvent = { ...gap, id: 'c1', type: 'dark_port_call', evidence: { gap_id: 'g1' } };
+    const other: TumenEvent = { ...gap, id: 'g2', mmsi: DARK + 1 };
+    const handover: TumenEvent = {
+      id: 'h1', type: 'identity_change', mmsi: 273999999, start: '2024-03-01T12:00:00.000Z', end: '2024-03-01T20:00:00.000Z',
+      lat: 42, lon: 131, evidence: { kind: 'mmsi_handover_inferred', old_mmsi: DARK },
+    };
+    const out = explainGapsByIdentityChange([gap, call, other, handover]);
+    expect(out.map((e) => e.id)).toEqual(['g1', 'g2', 'h1']);
+    expect(out[0]).toMatchObject({ intentional: false, evidence: { explained_by: { id: 'h1', kind: 'mmsi_handover_inferred', new_mmsi: 273999999 } } });
+    expect(out[1]!.intentional).toBe(true);
+  });
+});
