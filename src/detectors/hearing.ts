@@ -62,10 +62,10 @@ export interface HearingState {
   heardBothSat: Array<[number, number]>;
   satPositions: Array<[number, number]>;
   /** Per vessel: [mmsi, timeMs, lat, lon, hour, sources heard in that hour (bit 1 terrestrial, 2 satellite),
-   *  first fix time, lat, lon]. */
+   *  satellite cell of the fix]. */
   last: number[][];
-  /** Whether the window's edges have been filled in (`finishWindow`). */
-  finished: boolean;
+  /** Hour of the first position of the stream (null before any). */
+  startHour: number | null;
 }
 
 const TERRESTRIAL = 1, SATELLITE = 2;
@@ -79,10 +79,11 @@ export class HearingIndex implements HearingQuery {
   private readonly heardTerrestrialSat = new Map<number, HourSeries>();
   private readonly heardBothSat = new Map<number, HourSeries>();
   private readonly satPositions = new Map<number, HourSeries>();
-  /** Per vessel, its latest fix and its first: [timeMs, lat, lon, hour, sources-heard mask, firstMs,
-   *  firstLat, firstLon] in one small array. */
+  /** Per vessel, its latest fix: [timeMs, lat, lon, hour, sources-heard mask, satellite cell] in one small
+   *  array; and the vessels by the satellite cell of their latest fix (to find the silent ones near a gap). */
   private readonly last = new Map<number, Float64Array>();
-  private finished = false;
+  private readonly byCell = new Map<number, Set<number>>();
+  private startHour = NaN;
   private readonly fine: Grid;
   private readonly coarse: Grid;
 
@@ -106,8 +107,11 @@ export class HearingIndex implements HearingQuery {
     load(h.heardTerrestrialSat, state.heardTerrestrialSat);
     load(h.heardBothSat, state.heardBothSat);
     load(h.satPositions, state.satPositions);
-    for (const [m, ...v] of state.last) h.last.set(m!, Float64Array.from(v));
-    h.finished = state.finished;
+    for (const [m, ...v] of state.last) {
+      h.last.set(m!, Float64Array.from(v));
+      h.moveCell(m!, NaN, v[5]!);
+    }
+    h.startHour = state.startHour ?? NaN;
     return h;
   }
 
@@ -116,11 +120,18 @@ export class HearingIndex implements HearingQuery {
     const hour = Math.floor(timeMs / MS_PER_HOUR);
     const src = satellite ? SATELLITE : TERRESTRIAL;
     if (satellite) addTo(this.satPositions, this.coarse.cell(lat, lon), wrapHour(hour), 1);
+    const coarse = this.coarse.cell(lat, lon);
+    if (Number.isNaN(this.startHour)) this.startHour = hour;
     const v = this.last.get(mmsi);
     if (!v) {
-      this.last.set(mmsi, Float64Array.of(timeMs, lat, lon, hour, 0, timeMs, lat, lon));
+      // First heard: it was most likely there, unheard, since the stream began (up to `bridgeMaxH`) —
+      // without this the first hours of a replay would count only the ships heard in them.
+      for (let h = Math.max(this.startHour, hour - this.p.bridgeMaxH); h < hour; h++) this.markPresent(lat, lon, h);
+      const nv = Float64Array.of(timeMs, lat, lon, hour, 0, coarse);
+      this.last.set(mmsi, nv);
+      this.moveCell(mmsi, NaN, coarse);
       this.markPresent(lat, lon, hour);
-      this.markHeard(this.last.get(mmsi)!, lat, lon, hour, src);
+      this.markHeard(nv, lat, lon, hour, src);
       return;
     }
     const [t0, lat0, lon0, hour0] = v as unknown as [number, number, number, number];
@@ -139,26 +150,43 @@ export class HearingIndex implements HearingQuery {
     v[0] = timeMs;
     v[1] = lat;
     v[2] = lon;
+    if (v[5] !== coarse) {
+      this.moveCell(mmsi, v[5]!, coarse);
+      v[5] = coarse;
+    }
     this.markHeard(v, lat, lon, hour, src);
   }
 
+  private moveCell(mmsi: number, from: number, to: number): void {
+    if (!Number.isNaN(from)) this.byCell.get(from)?.delete(mmsi);
+    let set = this.byCell.get(to);
+    if (!set) this.byCell.set(to, (set = new Set()));
+    set.add(mmsi);
+  }
+
   /**
-   * A replay knows its whole window: a ship is taken as present (unheard) for up to `bridgeMaxH` before its
-   * first fix and after its last one, within the window, at that fix. Without this the window's first and
-   * last hours would count only the ships that happened to be heard there (every ship unheard until the
-   * end would be missing), and an open gap at the end would be judged against an inflated heard share.
-   * Call once, after all positions; a live feed (whose window has no end) does not.
+   * Ships silent since their last fix are present there (unheard) for up to `bridgeMaxH` — the hours a later
+   * fix would bridge; until it comes they are counted here, at query time, so a gap judged when it closes
+   * (or at the end of the data) is not measured against only the ships that happened to be heard.
    */
-  finishWindow(startMs: number, endMs: number): void {
-    if (this.finished) return;
-    this.finished = true;
-    const b = this.p.bridgeMaxH;
-    const hStart = Math.floor(startMs / MS_PER_HOUR), hEnd = Math.floor(endMs / MS_PER_HOUR);
-    for (const v of this.last.values()) {
-      const firstH = Math.floor(v[5]! / MS_PER_HOUR), lastH = v[3]!;
-      for (let h = Math.max(hStart, firstH - b); h < firstH; h++) this.markPresent(v[6]!, v[7]!, h);
-      for (let h = lastH + 1; h <= Math.min(hEnd, lastH + b); h++) this.markPresent(v[1]!, v[2]!, h);
+  private silentTails(path: PathAt, h0: number, h1: number, toHour: number): Tail[] {
+    const p = this.p;
+    const cells = new Set<number>();
+    for (let h = h0; h <= h1; h++) {
+      const at = path((h + 0.5) * MS_PER_HOUR);
+      for (const c of this.coarse.around(at.lat, at.lon, 0, p.satelliteMaxRing)) cells.add(c);
     }
+    const out: Tail[] = [];
+    const lo = h0 - p.terrestrialWindowH, hi = h1 + p.terrestrialWindowH;
+    for (const c of cells) {
+      for (const m of this.byCell.get(c) ?? []) {
+        const v = this.last.get(m)!;
+        const from = v[3]! + 1, to = Math.min(v[3]! + p.bridgeMaxH, toHour);
+        if (from > to || to < lo || from > hi) continue;
+        out.push({ fine: this.fine.cell(v[1]!, v[2]!), coarse: c, from, to });
+      }
+    }
+    return out;
   }
 
   hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean): Hearing {
@@ -169,6 +197,7 @@ export class HearingIndex implements HearingQuery {
     let unmeasured = 0, presentT = 0, presentS = 0, heardT = 0, heardS = 0, passes = 0, satPos = 0;
     let expected = 0, logUnheard = 0;
     let sumPresentT = 0, sumPresentS = 0;
+    const tails = h1 >= h0 ? this.silentTails(path, h0, h1, Math.floor(toMs / MS_PER_HOUR)) : [];
     for (let h = h0; h <= h1; h++) {
       const at = path((h + 0.5) * MS_PER_HOUR);
       const wh = wrapHour(h);
@@ -179,7 +208,7 @@ export class HearingIndex implements HearingQuery {
       const w0 = wrapHour(h - p.terrestrialWindowH), span = 2 * p.terrestrialWindowH + 1;
       // (The asking ship's own unheard hours stay in: over days they are a small share, and they only
       // lower the coverage it is judged against.)
-      const pt = sumOver(this.present, ft, w0, span);
+      const pt = sumOver(this.present, ft, w0, span) + tailHours(tails, ft, h - p.terrestrialWindowH, h + p.terrestrialWindowH, false);
       const stationsUp = sum(this.heardTerrestrialSat, this.coarse.around(at.lat, at.lon, 0, 1), wh) > 0;
       const ht = stationsUp ? Math.min(pt, sumOver(this.heardTerrestrial, ft, w0, span)) : 0;
       // The satellite's own 1° cell first: a dense cell must show its own saturation, not its sparse
@@ -190,7 +219,8 @@ export class HearingIndex implements HearingQuery {
       let ps = 0, hs = 0, notT = 0, hsAlone = 0, cs: number[] = [];
       for (let ring = 0; ring <= p.satelliteMaxRing; ring++) {
         cs = this.coarse.around(at.lat, at.lon, 0, ring);
-        ps = Math.max(0, sum(this.presentSat, cs, wh) - self);
+        const silent = tailHours(tails, cs, h, h, true);
+        ps = Math.max(0, sum(this.presentSat, cs, wh) + silent - self);
         hs = Math.min(ps, sum(this.heardSat, cs, wh));
         notT = Math.max(0, ps - sum(this.heardTerrestrialSat, cs, wh));
         hsAlone = Math.min(notT, Math.max(0, hs - sum(this.heardBothSat, cs, wh)));
@@ -236,7 +266,7 @@ export class HearingIndex implements HearingQuery {
       presentSat: pairsOf(this.presentSat), heardSat: pairsOf(this.heardSat),
       heardTerrestrialSat: pairsOf(this.heardTerrestrialSat), heardBothSat: pairsOf(this.heardBothSat), satPositions: pairsOf(this.satPositions),
       last: [...this.last].map(([m, v]) => [m, ...v]),
-      finished: this.finished,
+      startHour: Number.isNaN(this.startHour) ? null : this.startHour,
     };
   }
 
@@ -294,6 +324,24 @@ class Grid {
   private key(r: number, c: number): number {
     return r * this.cols + (((c % this.cols) + this.cols) % this.cols);
   }
+}
+
+/** A silent ship's pending presence: hours `from`..`to` at its last fix's cells. */
+interface Tail {
+  fine: number;
+  coarse: number;
+  from: number;
+  to: number;
+}
+
+/** Silent ship-hours of `tails` in `cells` (fine or satellite cells) during hours a..b. */
+function tailHours(tails: readonly Tail[], cells: readonly number[], a: number, b: number, satellite: boolean): number {
+  let n = 0;
+  for (const t of tails) {
+    if (t.to < a || t.from > b || !cells.includes(satellite ? t.coarse : t.fine)) continue;
+    n += Math.min(t.to, b) - Math.max(t.from, a) + 1;
+  }
+  return n;
 }
 
 function sumOver(layer: Map<number, HourSeries>, cells: readonly number[], hour0: number, hours: number): number {

@@ -11,14 +11,14 @@ import type { TumenEvent } from '../events/schema.js';
 import { distanceToShoreM } from '../geo/land.js';
 import { distanceM, impliedSpeedKn, METRES_PER_NM, MS_PER_HOUR } from '../geo/sphere.js';
 import type { Position } from '../tracks/position.js';
-import type { Detector } from './detector.js';
+import type { Detector, StaticReport } from './detector.js';
 import { eventId } from './event-id.js';
 import { addToMean, emptyMeanAcc, isoUtc, type MeanPositionAcc, meanPosition, round } from './geo-stats.js';
 import { LOITERING_PARAMS } from './params.js';
 import { defaultPorts, type PortIndex, type PortPoint, sharedPortIndex } from './port-index.js';
 import { isUsablePosition } from './fix.js';
 
-export type LoiteringParams = { [K in keyof typeof LOITERING_PARAMS]: number };
+export type LoiteringParams = { [K in keyof typeof LOITERING_PARAMS]: (typeof LOITERING_PARAMS)[K] extends boolean ? boolean : number };
 
 export interface LoiteringOptions {
   params?: Partial<LoiteringParams>;
@@ -32,6 +32,8 @@ interface Run {
   /** Last slow position (the run ends there if it ends on fast positions). */
   lastSlowMs: number;
   points: number;
+  /** Positions broadcasting navigational status 7, "engaged in fishing". */
+  fishingStatusPoints?: number;
   speedSumKn: number;
   maxSpeedKn: number;
   mean: MeanPositionAcc;
@@ -42,6 +44,8 @@ interface Run {
 interface VesselState {
   last: { timeMs: number; lat: number; lon: number } | null;
   run: Run | null;
+  /** Latest AIS ship type heard in its static reports (null: none yet). */
+  shiptype?: number | null;
 }
 
 export interface LoiteringState {
@@ -63,6 +67,15 @@ export class LoiteringDetector implements Detector<LoiteringState> {
     if (state) for (const [m, v] of structuredClone(state.vessels)) this.vessels.set(m, v);
   }
 
+  /** Static reports tell the ship type: fishing vessels at work are not loitering. */
+  pushStatic(s: StaticReport): TumenEvent[] {
+    if (s.shiptype === null) return [];
+    let v = this.vessels.get(s.mmsi);
+    if (!v) this.vessels.set(s.mmsi, (v = { last: null, run: null }));
+    v.shiptype = s.shiptype;
+    return [];
+  }
+
   pushPosition(p: Position): TumenEvent[] {
     if (!isUsablePosition(p)) return []; // a GNSS glitch is no place for an event
     let v = this.vessels.get(p.mmsi);
@@ -81,6 +94,7 @@ export class LoiteringDetector implements Detector<LoiteringState> {
       for (const [lat, lon, s] of r.fast) this.add(r, lat, lon, s);
       r.fast = [];
       this.add(r, p.lat, p.lon, speedKn);
+      if (p.status === prm.fishingNavStatus) r.fishingStatusPoints = (r.fishingStatusPoints ?? 0) + 1;
     } else if (!slow && v.run && v.run.fast.length < prm.maxConsecutiveFastPoints && this.meanWith(v.run, speedKn) < prm.maxSpeedKn
       && this.atSea(p.lat, p.lon)) {
       v.run.fast.push([p.lat, p.lon, speedKn]);
@@ -119,11 +133,21 @@ export class LoiteringDetector implements Detector<LoiteringState> {
     return !this.ports.isNear(lat, lon) && this.shore(lat, lon, minM) >= minM; // the cheap test first
   }
 
+  /** A fishing vessel (AIS ship type, or most of the run broadcast as "engaged in fishing") working its gear
+   *  is slow at sea for hours by trade: GFW computes loitering for carriers, not for fishing vessels. */
+  private isFishing(v: VesselState, r: Run): boolean {
+    const prm = this.params;
+    if (!prm.excludeFishing) return false;
+    if (v.shiptype === prm.fishingShipType) return true;
+    return (r.fishingStatusPoints ?? 0) >= prm.fishingStatusMinShare * r.points;
+  }
+
   private close(mmsi: number, v: VesselState, out: TumenEvent[], open: boolean): void {
     const r = v.run!;
     v.run = null;
     const durationH = (r.lastSlowMs - r.startMs) / MS_PER_HOUR;
     if (durationH < this.params.minDurationH) return;
+    if (this.isFishing(v, r)) return;
     const { lat, lon } = meanPosition(r.mean);
     out.push({
       id: eventId('loitering', mmsi, r.startMs),

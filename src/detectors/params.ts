@@ -189,6 +189,19 @@ export const LOITERING_PARAMS = {
   /** A single fast fix inside a slow run (a GNSS jump or a brief manoeuvre) does not end it as long as the
    *  run's mean speed stays below maxSpeedKn; this many consecutive fast fixes do (Tumen choice). */
   maxConsecutiveFastPoints: 2,
+  /** Fishing vessels working their gear (trawling, setting lines at 1–2 kn for hours) are not loitering:
+   *  GFW computes loitering for carriers (reefers, tankers, cargo), never for fishing vessels. Tumen keeps
+   *  every other ship type (a tanker waiting at sea for a dark partner is the case) and drops a slow run of
+   *  a vessel whose static reports say fishing, or most of whose positions in the run say "engaged in
+   *  fishing" (Class A nav status 7). A fishing vessel heard only without statics and status is not
+   *  recognised (docs/events.md). */
+  excludeFishing: true as boolean,
+  /** AIS ship type "fishing" (ITU-R M.1371, type of ship and cargo 30). */
+  fishingShipType: 30,
+  /** AIS navigational status "engaged in fishing". */
+  fishingNavStatus: 7,
+  /** Share of a run's positions broadcasting status 7 that makes it fishing. */
+  fishingStatusMinShare: 0.5,
 } as const;
 
 /** Spoofing (implausible movement, teleports that return, positions on land, fabricated tracks). */

@@ -3,6 +3,7 @@
 // the order — the batch run, the live feed and the cluster's store node then agree although the events
 // reach them in different orders (in the cluster from different workers).
 import type { TumenEvent } from '../events/schema.js';
+import { GapExplainedByHandover, type GapExplainedByHandoverState } from './gap-handover.js';
 
 export interface PostStepVerdict {
   keep: boolean;
@@ -79,6 +80,7 @@ export class LoiteringDuringEncounter implements PostStep<LoiteringDuringEncount
 /** The post-steps every run applies, in order, and how to restore them. */
 export const POST_STEPS: ReadonlyArray<{ name: string; create(state?: unknown): PostStep }> = [
   { name: 'loitering_during_encounter', create: (s) => new LoiteringDuringEncounter(s as LoiteringDuringEncounterState | undefined) },
+  { name: 'gap_explained_by_handover', create: (s) => new GapExplainedByHandover(s as GapExplainedByHandoverState | undefined) },
 ];
 
 function spanOf(e: TumenEvent): Span {

@@ -82,11 +82,6 @@ export class ReceptionIndex implements ReceptionQuery {
     return (n / hours) * 24;
   }
 
-  /** See HearingIndex.finishWindow: presence at the edges of a replayed window. */
-  finishWindow(startMs: number, endMs: number): void {
-    this.hearingIndex.finishWindow(startMs, endMs);
-  }
-
   hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean): Hearing {
     return this.hearingIndex.hearing(path, fromMs, toMs, selfBridged);
   }

@@ -3,7 +3,8 @@
 // and a hole in the store's coverage.
 import { describe, expect, it } from 'vitest';
 import { ReceptionIndex } from '../../src/detectors/reception.js';
-import { GapDetector, explainGapsByIdentityChange } from '../../src/detectors/gap.js';
+import { GapDetector } from '../../src/detectors/gap.js';
+import { GapExplainedByHandover } from '../../src/detectors/gap-handover.js';
 import type { TumenEvent } from '../../src/events/schema.js';
 import { HOUR, MIN, T0, leg } from './helpers.js';
 
@@ -111,20 +112,24 @@ describe('hearing model and intentional gaps', () => {
     expect(idx.hearing(path, T0, T0 + 30 * HOUR, false).satellitePassHours).toBeGreaterThan(15);
   });
 
-  it('a gap that ends in an identity handover is explained by it, and its dark port call goes', () => {
+  it('a gap that ends in an identity handover is explained by it, with its dark port call, in either order', () => {
     const gap: TumenEvent = {
       id: 'g1', type: 'gap', mmsi: DARK, start: '2024-03-01T12:00:00.000Z', end: null, lat: 42, lon: 131, intentional: true,
       duration_h: 80, evidence: { checks: {} },
     };
     const call: TumenEvent = { ...gap, id: 'c1', type: 'dark_port_call', evidence: { gap_id: 'g1' } };
     const other: TumenEvent = { ...gap, id: 'g2', mmsi: DARK + 1 };
+    const earlier: TumenEvent = { ...gap, id: 'g0', start: '2024-02-28T00:00:00.000Z', end: '2024-02-28T12:00:00.000Z' };
     const handover: TumenEvent = {
       id: 'h1', type: 'identity_change', mmsi: 273999999, start: '2024-03-01T12:00:00.000Z', end: '2024-03-01T20:00:00.000Z',
       lat: 42, lon: 131, evidence: { kind: 'mmsi_handover_inferred', old_mmsi: DARK },
     };
-    const out = explainGapsByIdentityChange([gap, call, other, handover]);
-    expect(out.map((e) => e.id)).toEqual(['g1', 'g2', 'h1']);
-    expect(out[0]).toMatchObject({ intentional: false, evidence: { explained_by: { id: 'h1', kind: 'mmsi_handover_inferred', new_mmsi: 273999999 } } });
-    expect(out[1]!.intentional).toBe(true);
+    const after = new GapExplainedByHandover();
+    expect([earlier, gap, call, other].map((e) => after.accept(e).keep)).toEqual([true, true, true, true]);
+    expect(after.accept(handover)).toEqual({ keep: true, retract: ['g1', 'c1'] });
+    const before = new GapExplainedByHandover();
+    expect(before.accept(handover)).toEqual({ keep: true, retract: [] });
+    const restored = new GapExplainedByHandover(JSON.parse(JSON.stringify(before.snapshot())));
+    expect([earlier, gap, call, other].map((e) => restored.accept(e).keep)).toEqual([true, false, false, true]);
   });
 });
