@@ -1,6 +1,8 @@
 // The embedded store: one DuckDB file. Every store module (positions, identities, events, lists)
-// creates its own tables through `ensureSchema`, so modules can be added without a central migration.
+// creates its own tables through `ensureSchema`, so modules can be added without a central migration;
+// changes to what older releases wrote are numbered migrations (schema-version.ts), run on open.
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { openSchema, type SchemaOpen } from './schema-version.js';
 
 export const DEFAULT_DB_PATH = './tumen.duckdb';
 
@@ -26,9 +28,18 @@ export class Store {
     } catch (err) {
       throw openError(path, err as Error, options.readOnly === true);
     }
-    const conn = await instance.connect();
-    return new Store(path, instance, conn);
+    const store = new Store(path, instance, await instance.connect());
+    try {
+      store.schema = await openSchema(store, options.readOnly === true);
+    } catch (err) {
+      store.close();
+      throw err;
+    }
+    return store;
   }
+
+  /** The schema version found on open and the migrations that ran (empty for a current store). */
+  schema: SchemaOpen | null = null;
 
   /** Runs a statement; values are always bound as parameters, never spliced into SQL. */
   async run(sql: string, params?: SqlParams): Promise<void> {
