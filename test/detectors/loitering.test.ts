@@ -35,6 +35,22 @@ describe('loitering', () => {
     expect(e.evidence.distance_from_shore_nm).toBeGreaterThan(70);
   });
 
+  it('does not fire on a fishing vessel at work: ship type 30 in its statics, or status 7 on most positions', () => {
+    const positions = loiterer(T0 + 2 * HOUR, T0 + 6 * HOUR, T0 + 8 * HOUR);
+    const fishing = createLoiteringDetector();
+    const st = { mmsi: M, timeMs: T0, imo: null, shipname: 'SEA HARVEST', callsign: null, shiptype: 30, draughtM: null, destination: null, lengthM: null, beamM: null };
+    fishing.pushStatic(st);
+    expect(run(positions, fishing)).toEqual([]);
+    const carrier = createLoiteringDetector();
+    carrier.pushStatic({ ...st, shiptype: 80 });
+    expect(run(positions, carrier)).toHaveLength(1);
+    expect(run(positions.map((p) => ({ ...p, status: 7 })))).toEqual([]);
+    expect(run(positions.map((p, i) => ({ ...p, status: i % 3 === 0 ? 7 : 0 })))).toHaveLength(1); // a third: not fishing
+    expect(run(positions, createLoiteringDetector({ params: { excludeFishing: false } })).length).toBe(1);
+    const restored = restoreLoiteringDetector(JSON.parse(JSON.stringify(fishing.snapshot())) as LoiteringState);
+    expect(run(positions.map((p) => ({ ...p, timeMs: p.timeMs + 24 * HOUR })), restored)).toEqual([]);
+  });
+
   it('ignores 1.5 h of drifting, and drifting 11 nm from shore', () => {
     expect(run(loiterer(T0 + 2 * HOUR, T0 + 3.5 * HOUR, T0 + 6 * HOUR))).toEqual([]);
     expect(run(loiterer(T0 + 2 * HOUR, T0 + 6 * HOUR, T0 + 8 * HOUR, { lat: 42.0, lon: 130.4 }))).toEqual([]);
