@@ -8,6 +8,7 @@
 // jobs, so read ratios more than absolute times.
 import { simulate } from '../src/sim/world.js';
 import { runPipeline } from '../src/detectors/pipeline.js';
+import { landIndex50m } from '../src/geo/land.js';
 import { columnarInput, PositionColumns } from '../src/detectors/columnar-input.js';
 import { EncounterDetector } from '../src/detectors/encounter.js';
 import { portIndex } from '../src/reference/wpi.js';
@@ -82,7 +83,7 @@ for (const k of scales) {
   const ports = portIndex().ports.map((p) => ({ id: p.id, name: p.name, lat: p.lat, lon: p.lon }));
   for (let r = 0; r < runs; r++) {
     let t = performance.now();
-    const res = await runPipeline(input, { windowEndMs: endMs });
+    const res = await runPipeline(input, { windowEndMs: endMs, land: landIndex50m() }); // the simulated coast
     allTimes.push(performance.now() - t);
     events = res.events.length;
     const enc = new EncounterDetector({ ports });

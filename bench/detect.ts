@@ -11,6 +11,7 @@ import { simulate } from '../src/sim/world.js';
 import { Store } from '../src/store/db.js';
 import { storeInput } from '../src/store/pipeline-source.js';
 import { memoryInput, runPipeline, type PipelineInput } from '../src/detectors/pipeline.js';
+import { landIndex50m } from '../src/geo/land.js';
 import { decodeLines } from './detect-decode.js';
 import { scoreEvents, type TypeScore } from '../src/detectors/score.js';
 
@@ -65,7 +66,7 @@ for (const seed of seeds) {
       input = memoryInput(decoded.positions, decoded.statics);
     }
     const t2 = performance.now();
-    const { events, stats } = await runPipeline(input, { windowEndMs: sim.endMs });
+    const { events, stats } = await runPipeline(input, { windowEndMs: sim.endMs, land: landIndex50m() }); // the coast the world was drawn on
     const t3 = performance.now();
     writeFileSync(join(seedDir, 'detected.jsonl'), events.map((e) => JSON.stringify(e)).join('\n'));
     const report = scoreEvents(truth.events, events, { glitches: truth.glitches.map((g) => ({ mmsi: g.mmsi, timeMs: Date.parse(g.time) })) });

@@ -146,6 +146,9 @@ export const PORT_VISIT_PARAMS = {
   goSpeedKn: 0.5,
   /** A gap in port longer than this is a port gap (GFW: 4 h). */
   portGapH: 4,
+  /** Port visits below this confidence are stored but not listed by default (`tumen events`, /api/events):
+   *  confidence 1 = the visit rests on one position (Tumen; GFW publishes ≥ 2 too). */
+  minListedConfidence: 2,
   /** Visits shorter than this are transits past the port, not visits (Tumen choice). */
   minVisitH: 0.5,
 } as const;

@@ -1,21 +1,33 @@
 // Port visits (GFW anchorages pipeline): a state machine per vessel with separate entry and exit radii
 // (hysteresis) and separate stop/go speeds. A visit starts at the first position within `entryRadiusM`
-// of a port and ends at the first position beyond `exitRadiusM`; it counts only if the vessel stopped
-// (speed < `stopSpeedKn`) or had a port gap (> `portGapH` without positions) inside. Confidence 1–4 from
-// what was seen: stop/gap, entry, exit (GFW publishes visits of confidence ≥ 2).
+// of a port's area — any of its learned anchorage cells or its gazetteer point (src/anchorages/areas.ts) —
+// and ends at the first position beyond `exitRadiusM` of every point of that port; it counts only if the
+// vessel stopped (speed < `stopSpeedKn`) or had a port gap (> `portGapH` without positions) inside.
+// Confidence 2–4 from what was seen: stop/gap, entry, exit (GFW publishes visits of confidence ≥ 2); a
+// visit resting on one position is confidence 1 whatever else (half the visits on real captures were
+// one position lasting 0 h): kept, flagged `one_position`, and hidden by default where events are listed.
 import type { Detector } from './detector.js';
 import type { TumenEvent } from '../events/schema.js';
 import type { Position } from '../tracks/position.js';
 import { PORT_VISIT_PARAMS } from './params.js';
 import { eventId } from './event-id.js';
 import { distanceM, MS_PER_HOUR } from '../geo/sphere.js';
-import { portIndex, type Port, type PortIndex } from '../reference/wpi.js';
+import { portIndex, type Port } from '../reference/wpi.js';
 import { round } from './gap.js';
 
 export type PortVisitParams = typeof PORT_VISIT_PARAMS;
 
+type VisitPort = Pick<Port, 'id' | 'name' | 'country' | 'lat' | 'lon'>;
+
+/** Where ports are: the learned areas (src/anchorages/areas.ts) or bare gazetteer points (reference/wpi). */
+export interface VisitPorts {
+  nearest(lat: number, lon: number, radiusM: number): { port: VisitPort; distanceM: number } | undefined;
+  /** Distance to the nearest point of one port's area; without it, to the port's own point. */
+  distanceToPortM?(id: string, lat: number, lon: number): number;
+}
+
 interface Visit {
-  port: Pick<Port, 'id' | 'name' | 'country' | 'lat' | 'lon'>;
+  port: VisitPort;
   startMs: number;
   lastInMs: number;
   /** Entered from outside (not already inside at the first position). */
@@ -40,10 +52,10 @@ type MaybeOutlier = Position & { outlier?: boolean };
 export class PortVisitDetector implements Detector<PortVisitState> {
   readonly name = 'port_visit';
   private readonly p: PortVisitParams;
-  private readonly ports: PortIndex;
+  private readonly ports: VisitPorts;
   private s: PortVisitState;
 
-  constructor(opts: { params?: PortVisitParams; ports?: PortIndex } = {}, state?: PortVisitState) {
+  constructor(opts: { params?: PortVisitParams; ports?: VisitPorts } = {}, state?: PortVisitState) {
     this.p = opts.params ?? PORT_VISIT_PARAMS;
     this.ports = opts.ports ?? portIndex();
     this.s = state ? structuredClone(state) : { mmsi: null, lastMs: null, visit: null };
@@ -60,7 +72,7 @@ export class PortVisitDetector implements Detector<PortVisitState> {
     const out: TumenEvent[] = [];
     const v = s.visit;
     if (v) {
-      const d = distanceM(pos.lat, pos.lon, v.port.lat, v.port.lon);
+      const d = this.ports.distanceToPortM?.(v.port.id, pos.lat, pos.lon) ?? distanceM(pos.lat, pos.lon, v.port.lat, v.port.lon);
       if (dtMs > this.p.portGapH * MS_PER_HOUR) v.portGapSeen = true;
       if (d > this.p.exitRadiusM) {
         const ev = this.close(v, pos.timeMs, true);
@@ -116,7 +128,8 @@ export class PortVisitDetector implements Detector<PortVisitState> {
   private close(v: Visit, exitMs: number | null, exitSeen: boolean): TumenEvent | null {
     if (!v.stopSeen && !v.portGapSeen) return null;
     // GFW: 2 = stop or gap only, 3 = plus entry or exit, 4 = entry, stop/gap and exit (1 = transit, not emitted).
-    const confidence = 2 + (v.entrySeen ? 1 : 0) + (exitSeen ? 1 : 0);
+    const onePosition = v.points < 2;
+    const confidence = onePosition ? 1 : 2 + (v.entrySeen ? 1 : 0) + (exitSeen ? 1 : 0);
     const stoppedMs = v.stoppedMs + (v.stopped && v.stopStartMs !== null ? v.lastInMs - v.stopStartMs : 0);
     const mmsi = this.s.mmsi!;
     return {
@@ -131,6 +144,7 @@ export class PortVisitDetector implements Detector<PortVisitState> {
       duration_h: round(((exitMs ?? v.lastInMs) - v.startMs) / MS_PER_HOUR, 3),
       evidence: {
         confidence,
+        one_position: onePosition,
         entry_seen: v.entrySeen,
         exit_seen: exitSeen,
         stop_seen: v.stopSeen,

@@ -1,18 +1,20 @@
-// Land and distance to shore from Natural Earth 1:50m land (npm world-atlas, public domain), with a grid
-// index so a lookup touches only the coastline edges near the point, never the whole polygon set.
+// Land and distance to shore from Natural Earth 1:10m land (CC0, src/geo/land-data.ts), with a grid index
+// so a lookup touches only the coastline edges near the point, never the whole polygon set. 1:10m, not
+// the 1:50m used before: on real captures the coarser coast put quays, piers and marinas on land (issue 8).
+// Quays still lie "on land" at any scale where the coastline is drawn across a harbour: use
+// `landOutsidePorts` so positions inside a port or anchorage area never count as on land.
 //
-// isOnLand: each 0.5° cell knows whether its centre is on land (computed lazily by an eastward ray cast
+// isOnLand: each 0.25° cell knows whether its centre is on land (computed lazily by an eastward ray cast
 // over the edges of its latitude band); a query point flips that state once per coastline edge crossed on
 // the straight line from the cell centre to the point (which stays inside the cell). Cells without
 // coastline are answered from the cached centre state alone.
-// distanceToShoreM: nearest coastline edge searched ring by ring of cells, capped at `capM`.
-import { feature } from 'topojson-client';
-import type { Topology, GeometryObject } from 'topojson-specification';
-import type { FeatureCollection, Feature, MultiPolygon, Polygon } from 'geojson';
-import land50m from 'world-atlas/land-50m.json' with { type: 'json' };
+// distanceToShoreM: nearest coastline edge searched ring by ring of cells, capped at `capM`. Near the
+// poles a ring of cells spans little distance in longitude, so the search is bounded in rows (what `capM`
+// allows in latitude) and in columns (at most half the globe): ≤ 2·720·(rows) cells even at 89.9°.
 import { EARTH_RADIUS_M } from './sphere.js';
+import { naturalEarth10mRings, naturalEarth50mRings, type FlatRings } from './land-data.js';
 
-export const LAND_CELL_DEG = 0.5;
+export const LAND_CELL_DEG = 0.25;
 export const DEFAULT_SHORE_CAP_M = 200_000;
 const RAD = Math.PI / 180;
 const COLS = Math.round(360 / LAND_CELL_DEG);
@@ -21,52 +23,56 @@ const ROWS = Math.round(180 / LAND_CELL_DEG);
 export class LandIndex {
   /** Edges as [lon1, lat1, lon2, lat2] flat. */
   private readonly edges: Float64Array;
-  /** cell → indices of edges whose bbox overlaps it. */
-  private readonly cellEdges = new Map<number, Int32Array>();
-  /** latitude row → indices of edges overlapping the row (for centre ray casts). */
-  private readonly rowEdges: Int32Array[] = [];
+  /** Edges that close a polygon along the antimeridian or the South Pole: boundaries, not coast. */
+  private readonly notCoast: Uint8Array;
+  /** Cell k's edges (bbox overlaps the cell) are cellEdgeIdx[cellStart[k] .. cellStart[k + 1]) — a dense
+   *  index, so the polar search tests empty cells without hashing. */
+  private readonly cellStart: Int32Array;
+  private readonly cellEdgeIdx: Int32Array;
+  /** latitude row r's edges (for centre ray casts): rowEdgeIdx[rowStart[r] .. rowStart[r + 1]). */
+  private readonly rowStart: Int32Array;
+  private readonly rowEdgeIdx: Int32Array;
   /** cell centre state: 0 unknown, 1 sea, 2 land. */
   private readonly centreState = new Uint8Array(COLS * ROWS);
 
-  constructor(rings: ReadonlyArray<ReadonlyArray<readonly [number, number]>>) {
-    let n = 0;
-    for (const r of rings) n += Math.max(0, r.length - 1);
-    this.edges = new Float64Array(n * 4);
-    const cells = new Map<number, number[]>();
-    const rows: number[][] = Array.from({ length: ROWS }, () => []);
+  constructor(rings: FlatRings) {
+    const { coords: P, ringStarts } = rings;
+    const nRings = ringStarts.length - 1;
+    const n = ringStarts[nRings]! - nRings;
+    const E = (this.edges = new Float64Array(n * 4));
+    this.notCoast = new Uint8Array(n);
     let e = 0;
-    for (const ring of rings) {
-      for (let i = 0; i + 1 < ring.length; i++) {
-        const [x1, y1] = ring[i]!;
-        const [x2, y2] = ring[i + 1]!;
-        this.edges.set([x1, y1, x2, y2], e * 4);
-        const c0 = colOf(Math.min(x1, x2)), c1 = colOf(Math.max(x1, x2));
-        const r0 = rowOf(Math.min(y1, y2)), r1 = rowOf(Math.max(y1, y2));
-        for (let r = r0; r <= r1; r++) {
-          rows[r]!.push(e);
-          for (let c = c0; c <= c1; c++) {
-            const k = r * COLS + c;
-            let list = cells.get(k);
-            if (!list) cells.set(k, (list = []));
-            list.push(e);
-          }
-        }
-        e++;
+    for (let r = 0; r < nRings; r++) {
+      for (let i = ringStarts[r]!; i + 1 < ringStarts[r + 1]!; i++, e++) {
+        const x1 = P[i * 2]!, y1 = P[i * 2 + 1]!, x2 = P[i * 2 + 2]!, y2 = P[i * 2 + 3]!;
+        E[e * 4] = x1; E[e * 4 + 1] = y1; E[e * 4 + 2] = x2; E[e * 4 + 3] = y2;
+        if ((Math.abs(x1) === 180 && x1 === x2) || (y1 <= -89.99 && y2 <= -89.99)) this.notCoast[e] = 1;
       }
     }
-    for (const [k, list] of cells) this.cellEdges.set(k, Int32Array.from(list));
-    for (const r of rows) this.rowEdges.push(Int32Array.from(r));
-  }
-
-  static fromGeoJson(fc: FeatureCollection | Feature): LandIndex {
-    const rings: Array<Array<[number, number]>> = [];
-    const feats = fc.type === 'FeatureCollection' ? fc.features : [fc];
-    for (const f of feats) {
-      const g = f.geometry as Polygon | MultiPolygon;
-      const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-      for (const poly of polys) for (const ring of poly) rings.push(ring as Array<[number, number]>);
-    }
-    return new LandIndex(rings);
+    // Two passes (count, then fill) into flat arrays.
+    this.cellStart = new Int32Array(COLS * ROWS + 1);
+    this.rowStart = new Int32Array(ROWS + 1);
+    const visit = (fn: (r: number, c0: number, c1: number, e: number) => void): void => {
+      for (let e = 0; e < n; e++) {
+        const o = e * 4;
+        const c0 = colOf(Math.min(E[o]!, E[o + 2]!)), c1 = colOf(Math.max(E[o]!, E[o + 2]!));
+        const r0 = rowOf(Math.min(E[o + 1]!, E[o + 3]!)), r1 = rowOf(Math.max(E[o + 1]!, E[o + 3]!));
+        for (let r = r0; r <= r1; r++) fn(r, c0, c1, e);
+      }
+    };
+    visit((r, c0, c1) => {
+      this.rowStart[r + 1]!++;
+      for (let c = c0; c <= c1; c++) this.cellStart[r * COLS + c + 1]!++;
+    });
+    for (let k = 0; k < COLS * ROWS; k++) this.cellStart[k + 1]! += this.cellStart[k]!;
+    for (let r = 0; r < ROWS; r++) this.rowStart[r + 1]! += this.rowStart[r]!;
+    this.cellEdgeIdx = new Int32Array(this.cellStart[COLS * ROWS]!);
+    this.rowEdgeIdx = new Int32Array(this.rowStart[ROWS]!);
+    const cellFill = this.cellStart.slice(0, COLS * ROWS), rowFill = this.rowStart.slice(0, ROWS);
+    visit((r, c0, c1, e) => {
+      this.rowEdgeIdx[rowFill[r]!++] = e;
+      for (let c = c0; c <= c1; c++) this.cellEdgeIdx[cellFill[r * COLS + c]!++] = e;
+    });
   }
 
   isOnLand(lat: number, lon: number): boolean {
@@ -78,12 +84,12 @@ export class LandIndex {
       this.centreState[k] = state;
     }
     let inside = state === 2;
-    const list = this.cellEdges.get(k);
-    if (!list) return inside;
+    const from = this.cellStart[k]!, to = this.cellStart[k + 1]!;
+    if (from === to) return inside;
     const cx = (c + 0.5) * LAND_CELL_DEG - 180, cy = (r + 0.5) * LAND_CELL_DEG - 90;
-    const E = this.edges;
-    for (let i = 0; i < list.length; i++) {
-      const o = list[i]! * 4;
+    const E = this.edges, idx = this.cellEdgeIdx;
+    for (let i = from; i < to; i++) {
+      const o = idx[i]! * 4;
       if (segmentsCross(cx, cy, lon, lat, E[o]!, E[o + 1]!, E[o + 2]!, E[o + 3]!)) inside = !inside;
     }
     return inside;
@@ -100,22 +106,26 @@ export class LandIndex {
     const maxRingLon = Math.min(Math.ceil(capM / mPerDegLon / LAND_CELL_DEG) + 1, COLS / 2);
     const maxRing = Math.max(maxRingLat, maxRingLon);
     let best = capM;
-    const E = this.edges;
+    const E = this.edges, idx = this.cellEdgeIdx, starts = this.cellStart, notCoast = this.notCoast;
     for (let ring = 0; ring <= maxRing; ring++) {
       // Nearest possible distance of any cell in this ring (one cell less than the ring, in each axis).
       const minLat = Math.max(0, ring - 1) * LAND_CELL_DEG * mPerDegLat;
       const minLon = Math.max(0, ring - 1) * LAND_CELL_DEG * mPerDegLon;
       if (Math.min(minLat, minLon) > best) break;
-      for (let dr = -ring; dr <= ring; dr++) {
+      // Only the ring's perimeter, clipped to the rows and columns the cap can reach.
+      const drMax = Math.min(ring, maxRingLat), dcMax = Math.min(ring, maxRingLon);
+      for (let dr = -drMax; dr <= drMax; dr++) {
         const r = r0 + dr;
         if (r < 0 || r >= ROWS) continue;
-        for (let dc = -ring; dc <= ring; dc++) {
-          if (Math.abs(dr) !== ring && Math.abs(dc) !== ring) continue;
+        const fullRow = Math.abs(dr) === ring;
+        if (!fullRow && ring > dcMax) continue;
+        for (let dc = -dcMax; dc <= dcMax; dc += fullRow ? 1 : Math.max(1, 2 * dcMax)) {
+          if (dc === dcMax && -dcMax + COLS <= dcMax) continue; // half the globe: ±dcMax is one column
           const c = (((c0 + dc) % COLS) + COLS) % COLS;
-          const list = this.cellEdges.get(r * COLS + c);
-          if (!list) continue;
-          for (let i = 0; i < list.length; i++) {
-            const o = list[i]! * 4;
+          const k = r * COLS + c;
+          for (let i = starts[k]!, end = starts[k + 1]!; i < end; i++) {
+            if (notCoast[idx[i]!]) continue;
+            const o = idx[i]! * 4;
             const d = pointSegmentM(lon, lat, E[o]!, E[o + 1]!, E[o + 2]!, E[o + 3]!, mPerDegLon, mPerDegLat);
             if (d < best) best = d;
           }
@@ -128,11 +138,10 @@ export class LandIndex {
   /** Even-odd count of edges crossing the eastward ray from the centre of cell (r, c). */
   private rayCastCentre(r: number, c: number): boolean {
     const x = (c + 0.5) * LAND_CELL_DEG - 180, y = (r + 0.5) * LAND_CELL_DEG - 90;
-    const E = this.edges;
-    const list = this.rowEdges[r]!;
+    const E = this.edges, idx = this.rowEdgeIdx;
     let inside = false;
-    for (let i = 0; i < list.length; i++) {
-      const o = list[i]! * 4;
+    for (let i = this.rowStart[r]!, end = this.rowStart[r + 1]!; i < end; i++) {
+      const o = idx[i]! * 4;
       const x1 = E[o]!, y1 = E[o + 1]!, x2 = E[o + 2]!, y2 = E[o + 3]!;
       if (y1 > y !== y2 > y) {
         const xi = x1 + ((y - y1) * (x2 - x1)) / (y2 - y1);
@@ -177,14 +186,27 @@ function pointSegmentM(px: number, py: number, ax: number, ay: number, bx: numbe
 }
 
 let defaultIndex: LandIndex | undefined;
+let index50m: LandIndex | undefined;
 
-/** The Natural Earth 1:50m land index, built once on first use (~0.3 s). */
+/** The Natural Earth 1:10m land index, built once on first use. */
 export function landIndex(): LandIndex {
-  if (!defaultIndex) {
-    const topo = land50m as unknown as Topology<{ land: GeometryObject }>;
-    defaultIndex = LandIndex.fromGeoJson(feature(topo, topo.objects.land) as FeatureCollection | Feature);
-  }
-  return defaultIndex;
+  return (defaultIndex ??= new LandIndex(naturalEarth10mRings()));
+}
+
+/** The Natural Earth 1:50m land index: the simulator's coast (see naturalEarth50mRings). */
+export function landIndex50m(): LandIndex {
+  return (index50m ??= new LandIndex(naturalEarth50mRings()));
+}
+
+/** Anything that knows whether a place lies inside a port or anchorage area. */
+export interface PortAreaTest {
+  containsPoint(lat: number, lon: number): boolean;
+}
+
+/** On land, unless inside a port or anchorage area: a quay, pier or marina is where ships are, whatever
+ *  the coastline's scale says (issue 8). What the spoofing detector's on_land check should use. */
+export function landOutsidePorts(areas: PortAreaTest, land: LandIndex = landIndex()): (lat: number, lon: number) => boolean {
+  return (lat, lon) => land.isOnLand(lat, lon) && !areas.containsPoint(lat, lon);
 }
 
 export function isOnLand(lat: number, lon: number): boolean {

@@ -2,7 +2,7 @@
 // their dark windows, identities, draughts and fabricated tracks, plus the plan-derived truth (encounters,
 // loitering) that cannot be read off the emitted data alone.
 import { destination, MS_PER_HOUR } from '../geo/sphere.js';
-import { distanceToShoreM, isOnLand } from '../geo/land.js';
+import { landIndex50m } from '../geo/land.js';
 import { addIdentity, harbourUse, newVessel, routeLoop, type FleetContext } from './fleet.js';
 import { nodePoint, RENDEZVOUS_SITES } from './lanes.js';
 import type { Reception } from './stations.js';
@@ -10,6 +10,10 @@ import { SCRIPTS, VARIED } from './params.js';
 import { Itinerary, timeAtKm, voyageKm, type LatLon, type Phase, type StayPhase, type Voyage } from './plan.js';
 import { simPort, type SimPort } from './ports.js';
 import type { SimVessel } from './vessel.js';
+
+// The simulated world is drawn on the Natural Earth 1:50m coast (detection on it is given the same coast).
+const isOnLand = (lat: number, lon: number): boolean => landIndex50m().isOnLand(lat, lon);
+const distanceToShoreM = (lat: number, lon: number): number => landIndex50m().distanceToShoreM(lat, lon);
 
 export interface ScriptedEncounter {
   a: number;

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/sim/world.js';
 import { memoryInput, runPipeline } from '../../src/detectors/pipeline.js';
+import { landIndex50m } from '../../src/geo/land.js';
 import { scoreEvents } from '../../src/detectors/score.js';
 import { decodeLines } from '../../bench/detect-decode.js';
 
@@ -12,7 +13,7 @@ describe('detection on a small simulated world', () => {
     const sim = simulate({ seed: 7, vessels: 80, days: 4 });
     const decoded = decodeLines(sim.lines);
     const truth = sim.truth();
-    const { events, stats } = await runPipeline(memoryInput(decoded.positions, decoded.statics), { windowEndMs: sim.endMs });
+    const { events, stats } = await runPipeline(memoryInput(decoded.positions, decoded.statics), { windowEndMs: sim.endMs, land: landIndex50m() });
     const report = scoreEvents(truth.events, events, { glitches: truth.glitches.map((g) => ({ mmsi: g.mmsi, timeMs: Date.parse(g.time) })) });
     const f1 = (t: string) => report.byType[t]?.f1 ?? NaN;
     expect(report.byType.gap!.truth).toBeGreaterThan(10);

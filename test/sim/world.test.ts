@@ -3,7 +3,11 @@
 // late satellite lines and corrupt lines at the stated rates, and ships stay at sea.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AisDecoder } from '../../src/ais/index.js';
-import { distanceToShoreM, isOnLand } from '../../src/geo/land.js';
+import { landIndex50m } from '../../src/geo/land.js';
+
+// The simulated world is drawn on the 1:50m coast (detection on it passes the same coast).
+const isOnLand = (lat: number, lon: number) => landIndex50m().isOnLand(lat, lon);
+const distanceToShoreM = (lat: number, lon: number) => landIndex50m().distanceToShoreM(lat, lon);
 import { EDGES, nodePoint, RENDEZVOUS_SITES } from '../../src/sim/lanes.js';
 import { distanceM } from '../../src/geo/sphere.js';
 import type { TumenEvent } from '../../src/events/schema.js';

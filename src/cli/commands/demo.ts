@@ -9,6 +9,7 @@ import { ingestFiles } from '../../ingest/ingest.js';
 import { storeInput } from '../../store/pipeline-source.js';
 import { replaceEvents } from '../../store/events-write.js';
 import { runPipeline } from '../../detectors/pipeline.js';
+import { landIndex50m } from '../../geo/land.js';
 import { scoreEvents } from '../../detectors/score.js';
 import type { TumenEvent } from '../../events/schema.js';
 import { writeWorld } from './simulate.js';
@@ -50,7 +51,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     const failed = outcomes.find((x) => x.status === 'failed');
     if (failed) throw new Error(`demo ingest failed: ${failed.message}`);
     log('detecting');
-    const { events, stats } = await runPipeline(storeInput(store), { windowEndMs: w.result.endMs });
+    const { events, stats } = await runPipeline(storeInput(store), { windowEndMs: w.result.endMs, land: landIndex50m() }); // the simulated coast
     await replaceEvents(store, events);
     const counts = outcomes[0]!.counts;
     const summary = formatSummary(w, events, stats, counts, o.db);
