@@ -6,6 +6,7 @@ import type { TumenEvent } from '../events/schema.js';
 import type { Position } from '../tracks/position.js';
 import type { StaticReport } from './detector.js';
 import { DetectionRunner, type RunnerOptions, type RunnerStats } from './runner.js';
+import { portAreasFrom, scanStops } from '../anchorages/collect.js';
 
 export interface PipelineInput {
   /** Positions ordered by time (ties in a fixed order), in batches. */
@@ -58,8 +59,11 @@ export async function replayInto(runner: DetectionRunner, input: PipelineInput, 
   }
 }
 
+/** Detection over `input`. Unless `options.ports` is given, the ports and anchorages are first learned from
+ *  the input's own stops (one extra pass; src/anchorages) and port visits and the land test use them. */
 export async function runPipeline(input: PipelineInput, options: PipelineOptions = {}): Promise<PipelineResult> {
-  const runner = new DetectionRunner(options);
+  const ports = options.ports ?? portAreasFrom(await scanStops(input.positionsByTime())).areas;
+  const runner = new DetectionRunner({ ...options, ports });
   const byId = new Map<string, TumenEvent>();
   const collect = (): void => {
     const { events, retracted } = runner.take();

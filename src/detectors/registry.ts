@@ -12,7 +12,7 @@ import type { TumenEvent } from '../events/schema.js';
 import type { EventType } from '../events/types.js';
 import { GapDetector, type GapContext, type GapState } from './gap.js';
 import { darkPortCallFromGap } from './dark-port-call.js';
-import { PortVisitDetector, type PortVisitState } from './port-visit.js';
+import { PortVisitDetector, type PortVisitState, type VisitPorts } from './port-visit.js';
 import { createEncounterDetector, restoreEncounterDetector, type EncounterState } from './encounter.js';
 import { createIdentityChangeDetector, restoreIdentityChangeDetector, type IdentityChangeState } from './identity-change.js';
 import { createDraughtChangeDetector, restoreDraughtChangeDetector, type DraughtChangeState } from './draught-change.js';
@@ -21,7 +21,6 @@ import { createSharedMmsiDetector, restoreSharedMmsiDetector, type SharedMmsiSta
 import { createLoiteringDetector, restoreLoiteringDetector, type LoiteringState } from './loitering.js';
 import { PerTrack, type PerTrackState } from './per-track.js';
 import type { ReceptionQuery } from './reception.js';
-import type { PortIndex } from '../reference/wpi.js';
 import type { PortPoint } from './port-index.js';
 import {
   DARK_PORT_CALL_PARAMS, DRAUGHT_CHANGE_PARAMS, ENCOUNTER_PARAMS, GAP_PARAMS, IDENTITY_CHANGE_PARAMS, LOITERING_PARAMS,
@@ -34,8 +33,12 @@ export interface DetectorContext {
   shoreDistanceM: (lat: number, lon: number) => number;
   /** End of the observation window (open gaps run to it); the runner sets it at flush. */
   windowEndMs: number | undefined;
-  /** Port index of the port-visit detector (World Port Index + ports of interest). */
-  ports: PortIndex;
+  /** Port areas of the port-visit detector: learned anchorages plus gazetteer points (src/anchorages), or
+   *  bare gazetteer points (World Port Index + ports of interest). */
+  ports: VisitPorts;
+  /** On land, outside port and anchorage areas (src/geo/land.ts landOutsidePorts). */
+  isOnLand: (lat: number, lon: number) => boolean;
+  distanceToShoreCappedM: (lat: number, lon: number, capM: number) => number;
   /** The same ports as plain points, one array for every detector (their port grids are shared by it). */
   portPoints: readonly PortPoint[];
 }
@@ -112,8 +115,8 @@ export const DETECTORS: readonly RegistryEntry[] = [
   },
   {
     type: 'spoofing', scope: 'vessel', params: SPOOFING_PARAMS,
-    create: (ctx, p) => createSpoofingDetector({ ports: ctx.portPoints, params: p as never }),
-    restore: (ctx, p, s) => restoreSpoofingDetector(s as SpoofingState, { ports: ctx.portPoints, params: p as never }),
+    create: (ctx, p) => createSpoofingDetector({ ports: ctx.portPoints, params: p as never, isOnLand: ctx.isOnLand }),
+    restore: (ctx, p, s) => restoreSpoofingDetector(s as SpoofingState, { ports: ctx.portPoints, params: p as never, isOnLand: ctx.isOnLand }),
   },
   {
     type: 'shared_mmsi', scope: 'vessel', params: SHARED_MMSI_PARAMS,
@@ -122,8 +125,8 @@ export const DETECTORS: readonly RegistryEntry[] = [
   },
   {
     type: 'loitering', scope: 'vessel', params: LOITERING_PARAMS,
-    create: (ctx, p) => createLoiteringDetector({ ports: ctx.portPoints, params: p as never }),
-    restore: (ctx, p, s) => restoreLoiteringDetector(s as LoiteringState, { ports: ctx.portPoints, params: p as never }),
+    create: (ctx, p) => createLoiteringDetector({ ports: ctx.portPoints, params: p as never, distanceToShoreM: ctx.distanceToShoreCappedM }),
+    restore: (ctx, p, s) => restoreLoiteringDetector(s as LoiteringState, { ports: ctx.portPoints, params: p as never, distanceToShoreM: ctx.distanceToShoreCappedM }),
   },
 ];
 

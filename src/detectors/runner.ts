@@ -16,9 +16,10 @@ import type { Detector, StaticReport } from './detector.js';
 import type { RejectReason, TrackPoint } from '../tracks/segmenter.js';
 import type { SegmentParams } from '../tracks/segmenter.js';
 import { ReceptionIndex, type ReceptionState } from './reception.js';
-import { portIndex, type PortIndex } from '../reference/wpi.js';
+import { portIndex } from '../reference/wpi.js';
+import type { VisitPorts } from './port-visit.js';
 import { defaultPorts } from './port-index.js';
-import { distanceToShoreM } from '../geo/land.js';
+import { landIndex, landOutsidePorts, type LandIndex, type PortAreaTest } from '../geo/land.js';
 import { DETECTORS, isDerived, paramsFor, type DetectorContext, type DetectorEntry, type ParamOverrides } from './registry.js';
 import { VesselChain, type ChainFeed, type ChainPlan, type VesselChainState } from './vessel-chain.js';
 import { POST_STEPS, type PostStep } from './post-steps.js';
@@ -30,8 +31,11 @@ export interface RunnerOptions {
   params?: ParamOverrides;
   /** End of the observation window for open gaps at flush; default the last position's time. */
   windowEndMs?: number;
-  /** Port index for port visits (default: World Port Index + ports of interest). */
-  ports?: PortIndex;
+  /** Port areas for port visits (default: World Port Index + ports of interest as points); runPipeline
+   *  passes the areas learned from the data (src/anchorages). */
+  ports?: VisitPorts & Partial<PortAreaTest>;
+  /** The coast (default Natural Earth 1:10m; simulated worlds pass the 1:50m coast they were drawn on). */
+  land?: LandIndex;
   /** Cluster: the vessels whose per-vessel detectors run here (default every vessel). */
   ownsVessel?: (mmsi: number) => boolean;
   /** Cluster: run the global detectors here (default true). */
@@ -89,11 +93,15 @@ export class DetectionRunner {
     if (state && state.version !== 1) throw new Error(`detection state version ${String(state.version)} is not supported (expected 1)`);
     const want = (t: string): boolean => !options.types || options.types.has(t);
     this.reception = state ? ReceptionIndex.restore(state.reception) : new ReceptionIndex();
+    const land = options.land ?? landIndex();
+    const ports: VisitPorts & Partial<PortAreaTest> = options.ports ?? portIndex();
     this.ctx = {
       reception: this.reception,
-      shoreDistanceM: (lat, lon) => distanceToShoreM(lat, lon),
+      shoreDistanceM: (lat, lon) => land.distanceToShoreM(lat, lon),
+      distanceToShoreCappedM: (lat, lon, capM) => land.distanceToShoreM(lat, lon, capM),
+      isOnLand: ports.containsPoint ? landOutsidePorts(ports as PortAreaTest, land) : (lat, lon) => land.isOnLand(lat, lon),
       windowEndMs: undefined,
-      ports: options.ports ?? portIndex(),
+      ports,
       portPoints: defaultPorts(),
     };
     const segmentParams = paramsFor('segment', options.params) as SegmentParams;

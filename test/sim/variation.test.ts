@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AisDecoder } from '../../src/ais/index.js';
-import { isOnLand } from '../../src/geo/land.js';
+import { landIndex50m } from '../../src/geo/land.js';
+
 import { distanceM } from '../../src/geo/sphere.js';
 import type { TumenEvent } from '../../src/events/schema.js';
 import { simulate, SIM_PORTS, STATIONS, UNSEEN_WORLD, type SimResult } from '../../src/sim/index.js';
@@ -15,6 +16,9 @@ import { BERTH_CATALOG } from '../../src/sim/berths-data.js';
 import { PlanCursor, type TrueState } from '../../src/sim/plan.js';
 import { HARBOUR, SATURATION } from '../../src/sim/params.js';
 import { buildProgram } from '../../src/cli/main.js';
+
+// The simulated world is drawn on the 1:50 m coast (detection on it is given the same coast).
+const isOnLand = (lat: number, lon: number): boolean => landIndex50m().isOnLand(lat, lon);
 
 const H = 3_600_000;
 const state = (): TrueState => ({ lat: 0, lon: 0, sogKn: 0, cogDeg: 0, headingDeg: 0, status: 0, portId: null });

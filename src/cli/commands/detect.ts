@@ -8,6 +8,7 @@ import { ensurePositionsSchema } from '../../store/positions.js';
 import { storeInput } from '../../store/pipeline-source.js';
 import { replaceEvents } from '../../store/events-write.js';
 import { runPipeline } from '../../detectors/pipeline.js';
+import { buildAnchorages, storedPortAreas } from '../../store/anchorages.js';
 import { DETECTOR_TYPES, parseParamOverrides, type ParamOverrides } from '../../detectors/registry.js';
 import type { EventType } from '../../events/types.js';
 
@@ -33,7 +34,11 @@ export function register(program: Command): void {
     }
     await withStore(opts.db, async (store) => {
       await ensurePositionsSchema(store);
-      const { events, stats } = await runPipeline(storeInput(store), { types: new Set(types), params });
+      // Ports as learned from the store: brought up to date with what arrived since the last build.
+      const built = await buildAnchorages(store);
+      const { areas } = await storedPortAreas(store);
+      process.stderr.write(`anchorages: ${built.learned.anchorages.length} learned from ${built.stopsTotal} stops (${built.stopsAdded} new)\n`);
+      const { events, stats } = await runPipeline(storeInput(store), { types: new Set(types), params, ports: areas });
       const { deleted, inserted } = await replaceEvents(store, events, types);
       const byType = Object.entries(stats.eventsByType).map(([t, n]) => `${t} ${n}`).join(', ') || 'none';
       const overrides = opts.param.length ? ` with ${opts.param.join(' ')}` : '';

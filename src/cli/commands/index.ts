@@ -6,6 +6,7 @@ import { register as exportCmd } from './export.js';
 import { register as stats } from './stats.js';
 import { register as simulate } from './simulate.js';
 import { register as detect } from './detect.js';
+import { register as anchorages } from './anchorages.js';
 import { register as events } from './events.js';
 import { register as lists } from './lists.js';
 import { register as screen } from './screen.js';
@@ -16,5 +17,5 @@ import { register as imagery } from './imagery.js';
 import { register as detections } from './detections.js';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
-  demo, decode, ingest, exportCmd, stats, simulate, detect, events, imagery, detections, lists, screen, vessel, serve,
+  demo, decode, ingest, exportCmd, stats, simulate, anchorages, detect, events, imagery, detections, lists, screen, vessel, serve,
 ];
