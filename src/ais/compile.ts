@@ -83,7 +83,9 @@ export function compileFields(fields: readonly Field[]): CompiledMessage {
     if (f.min !== null || f.max !== null) {
       const v = `m[${JSON.stringify(f.name)}]`;
       const cond = [f.min !== null ? `${v} < ${f.min}` : '', f.max !== null ? `${v} > ${f.max}` : ''].filter(Boolean).join(' || ');
-      checks.push(`if (state.bad === null && ${v} != null && (${cond})) state.bad = ${JSON.stringify(f.name)};`);
+      checks.push(f.invalidIsNull
+        ? `if (${v} != null && (${cond})) ${v} = null;`
+        : `if (state.bad === null && ${v} != null && (${cond})) state.bad = ${JSON.stringify(f.name)};`);
     }
   });
   const body = `let t = 0;\nconst m = {\n  ${props.join(',\n  ')}\n};\nstate.bad = null;\n${checks.join('\n')}\nreturn m;`;
@@ -167,10 +169,10 @@ export function compileDirectWriter(fields: readonly Field[]): DirectJsonWriter 
       return;
     }
     const expr = fieldExpr(f, k);
-    body.push(`const v${k} = ${f.minBits > 0 ? `(bitLen >= ${f.minBits} ? ${expr} : undefined)` : expr};`);
+    body.push(`${f.invalidIsNull ? 'let' : 'const'} v${k} = ${f.minBits > 0 ? `(bitLen >= ${f.minBits} ? ${expr} : undefined)` : expr};`);
     if (f.min !== null || f.max !== null) {
       const cond = [f.min !== null ? `v${k} < ${f.min}` : '', f.max !== null ? `v${k} > ${f.max}` : ''].filter(Boolean).join(' || ');
-      body.push(`if (v${k} != null && (${cond})) return -1;`);
+      body.push(`if (v${k} != null && (${cond})) ${f.invalidIsNull ? `v${k} = null;` : 'return -1;'}`);
     }
   });
   body.push('let v;', ...headerWriteCode('six[0]', bitsExpr(6, 2, false), 'mmsi'));

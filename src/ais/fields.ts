@@ -31,6 +31,8 @@ export interface Field {
   /** Valid range of the output value (after scaling); outside it the message is 'out_of_range'. */
   readonly min: number | null;
   readonly max: number | null;
+  /** Outside min..max the field becomes null and the message is kept (instead of out_of_range). */
+  readonly invalidIsNull: boolean;
   /** Renders the raw value of a LOOKUP field. */
   readonly lookup: ((v: number) => string) | null;
   /** The field is present only when the message has at least this many bits. */
@@ -41,7 +43,7 @@ export interface Field {
 }
 
 const BASE: Omit<Field, 'name' | 'start' | 'width' | 'kind'> = {
-  scale: 1, decimals: -1, na: null, min: null, max: null, lookup: null, minBits: 0, parts: null, seps: null,
+  scale: 1, decimals: -1, na: null, min: null, max: null, invalidIsNull: false, lookup: null, minBits: 0, parts: null, seps: null,
 };
 
 type Opts = Partial<Omit<Field, 'name' | 'start' | 'width' | 'kind'>>;
@@ -100,6 +102,11 @@ export const course10 = (start: number): Field =>
   u('course', start, 12, { scale: 10, decimals: 1, na: 3600, min: 0, max: 360 });
 /** True heading in degrees (511 = not available). */
 export const heading9 = (start: number): Field => u('heading', start, 9, { na: 511, min: 0, max: 359 });
+/**
+ * Class B heading: 360-510 (seen in real type 18 reports) becomes null and the position is kept — one bad
+ * heading should not lose a fix.
+ */
+export const headingClassB = (start: number): Field => u('heading', start, 9, { na: 511, min: 0, max: 359, invalidIsNull: true });
 /** Rate of turn as gpsd renders it: degrees/min, or "fastleft"/"fastright"; -128 = not available. */
 export const turn8 = (start: number): Field => ({ ...BASE, name: 'turn', start, width: 8, kind: TURN, na: -128 });
 

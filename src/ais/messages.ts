@@ -2,7 +2,7 @@
 // lengths as gpsd accepts them from real transmitters, and the few fields that need code.
 import { hexData, text, ubits } from './bits.js';
 import {
-  b, course10, heading9, lat17, lat27, later, lon18, lon28, lookup, readFields, stamp, speed10, t, table, turn8, u,
+  b, course10, heading9, headingClassB, lat17, lat27, later, lon18, lon28, lookup, readFields, stamp, speed10, t, table, turn8, u,
   type Field,
 } from './fields.js';
 import { AID_TYPE_TEXT, NAV_STATUS_TEXT, STATION_TYPE_TEXT, epfdText, shiptypeText } from './lookups.js';
@@ -170,7 +170,7 @@ const DGNSS: MessageSpec = {
 const POSITION_B: MessageSpec = {
   minBits: 168,
   fields: [
-    u('reserved', 38, 8), speed10(46), b('accuracy', 56), lon28(57), lat27(85), course10(112), heading9(124),
+    u('reserved', 38, 8), speed10(46), b('accuracy', 56), lon28(57), lat27(85), course10(112), headingClassB(124),
     u('second', 133, 6), u('regional', 139, 2), b('cs', 141), b('display', 142), b('dsc', 143), b('band', 144),
     b('msg22', 145), b('raim', 147), u('radio', 148, 20), b('assigned', 146),
   ],
@@ -180,7 +180,7 @@ const POSITION_B: MessageSpec = {
 const POSITION_B_EXTENDED: MessageSpec = {
   minBits: 312,
   fields: [
-    u('reserved', 38, 8), speed10(46), b('accuracy', 56), lon28(57), lat27(85), course10(112), heading9(124),
+    u('reserved', 38, 8), speed10(46), b('accuracy', 56), lon28(57), lat27(85), course10(112), headingClassB(124),
     u('second', 133, 6), u('regional', 139, 4), t('shipname', 143, 20),
     u('shiptype', 263, 8), lookup('shiptype_text', 263, 8, shiptypeText),
     u('to_bow', 271, 9), u('to_stern', 280, 9), u('to_port', 289, 6), u('to_starboard', 295, 6),

@@ -2,7 +2,7 @@
 // extra field, a tag block without "*hh") or rejected with a reason (impossible times), never lost silently.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { AisDecoder } from '../../src/ais/index.js';
+import { AisDecoder, WRITTEN } from '../../src/ais/index.js';
 import { decodeAll, fixtureLines, messagesOf } from './helpers.js';
 
 const xor = (s: string) => [...s].reduce((a, c) => a ^ c.charCodeAt(0), 0).toString(16).toUpperCase().padStart(2, '0');
@@ -105,3 +105,40 @@ describe('impossible times', () => {
 });
 
 
+
+/** The payload with bits [start, start+width) set to `value` (6-bit armour in and out). */
+function setBits(payload: string, start: number, width: number, value: number): string {
+  const six = [...payload].map((c) => { const v = c.charCodeAt(0) - 48; return v > 40 ? v - 8 : v; });
+  for (let i = 0; i < width; i++) {
+    const bit = start + i;
+    const on = (value >> (width - 1 - i)) & 1;
+    const k = Math.floor(bit / 6), sh = 5 - (bit % 6);
+    six[k] = (six[k] & ~(1 << sh)) | (on << sh);
+  }
+  return six.map((v) => String.fromCharCode(v < 40 ? v + 48 : v + 56)).join('');
+}
+
+describe('class B heading 360-510', () => {
+  const sentence = async (type: 1 | 18, heading: number) => {
+    const { encodePositionA, encodePositionB, toSentences } = await import('../../src/ais/encode.js');
+    const common = { repeat: 0, mmsi: 338123456, speed: 5.2, accuracy: true, lon: -70.25, lat: 41.5, course: 90, heading: 0, second: 12 };
+    const { payload, fillBits } = type === 18 ? encodePositionB(common) : encodePositionA({ ...common, type: 1, status: 0, turn: null });
+    return toSentences(setBits(payload, type === 18 ? 124 : 128, 9, heading), fillBits, 'A', 0)[0];
+  };
+
+  it('type 18 with heading 400: heading null, the position kept (object and direct JSON paths)', async () => {
+    const line = await sentence(18, 400);
+    const r = new AisDecoder().decodeLine(line);
+    expect(r).toMatchObject({ kind: 'message', message: { type: 18, mmsi: 338123456, heading: null, lat: 41.5, lon: -70.25, speed: 5.2 } });
+    const buf = Buffer.alloc(1 << 15);
+    const d = new AisDecoder();
+    expect(d.decodeLineInto(line, buf, 0)).toBe(WRITTEN);
+    const json = JSON.parse(buf.subarray(0, d.writtenEnd).toString('latin1') + '}');
+    expect(json).toMatchObject({ type: 18, heading: null, lat: 41.5, lon: -70.25 });
+    expect(new AisDecoder().decodeLine(await sentence(18, 359))).toMatchObject({ message: { heading: 359 } });
+  });
+
+  it('type 1 with heading 400 is still out_of_range', async () => {
+    expect(new AisDecoder().decodeLine(await sentence(1, 400))).toMatchObject({ kind: 'reject', reason: 'out_of_range' });
+  });
+});
