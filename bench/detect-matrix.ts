@@ -46,13 +46,13 @@ if (!args.includes('--no-dense')) {
 
 const TYPES = ['gap', 'gap_intentional', 'port_visit', 'dark_port_call', 'dark_port_call_port', 'encounter', 'loitering', 'spoofing', 'shared_mmsi', 'identity_change', 'draught_change'];
 type Pooled = Record<string, { truth: number; detected: number; matched: number }>;
-const results: Array<{ name: string; label: string; tuned: boolean; vessels: number; days: number; seeds: number[]; pooled: Pooled; positions: number; glitchEvents: number; seconds: number }> = [];
+const results: Array<{ name: string; label: string; tuned: boolean; vessels: number; days: number; seeds: number[]; pooled: Pooled; positions: number; glitchEvents: number; seconds: number; satelliteShare: number; receivers: number }> = [];
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 for (const m of matrix) {
   if (only && !only.has(m.name)) continue;
   const pooled: Pooled = {};
-  let positions = 0, glitchEvents = 0;
+  let positions = 0, glitchEvents = 0, satelliteLines = 0, lines = 0, receivers = 0;
   const t0 = performance.now();
   for (const seed of m.seeds) {
     const sim = simulate({ seed, vessels: m.vessels, days: m.days, variation: m.variation });
@@ -60,6 +60,7 @@ for (const m of matrix) {
     const truth = sim.truth();
     const { events, stats } = await runPipeline(memoryInput(decoded.positions, decoded.statics), { windowEndMs: sim.endMs });
     positions += stats.positions;
+    satelliteLines += sim.counts.satelliteLines; lines += sim.counts.lines; receivers += sim.stations.length;
     const report = scoreEvents(truth.events, events, { glitches: truth.glitches.map((g) => ({ mmsi: g.mmsi, timeMs: Date.parse(g.time) })) });
     glitchEvents += report.glitchEvents;
     for (const [type, s] of Object.entries(report.byType)) {
@@ -72,9 +73,10 @@ for (const m of matrix) {
     }
   }
   const seconds = (performance.now() - t0) / 1000;
-  results.push({ name: m.name, label: variationLabel(m.variation), tuned: m.tuned, vessels: m.vessels, days: m.days, seeds: m.seeds, pooled, positions, glitchEvents, seconds });
+  results.push({ name: m.name, label: variationLabel(m.variation), tuned: m.tuned, vessels: m.vessels, days: m.days, seeds: m.seeds, pooled, positions, glitchEvents, seconds, satelliteShare: satelliteLines / lines, receivers: receivers / m.seeds.length });
   console.log(`\n### ${m.name}${m.tuned ? ' — TUNED ON (the detectors were developed on this world)' : ''}`);
-  console.log(`variation ${variationLabel(m.variation)}; ${m.vessels} ships × ${m.days} days, seeds ${m.seeds.join(', ')}; ${positions} positions; ${glitchEvents} glitch events; ${seconds.toFixed(0)} s`);
+  console.log(`variation ${variationLabel(m.variation)}; ${m.vessels} ships × ${m.days} days, seeds ${m.seeds.join(', ')}; ${positions} positions; `
+    + `${(receivers / m.seeds.length).toFixed(0)} receivers, ${(100 * satelliteLines / lines).toFixed(1)} % satellite lines; ${glitchEvents} glitch events; ${seconds.toFixed(0)} s`);
   console.log('| type | truth | detected | matched | precision | recall | F1 |\n|---|---:|---:|---:|---:|---:|---:|');
   for (const type of TYPES) {
     const p = pooled[type];
