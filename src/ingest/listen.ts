@@ -5,7 +5,7 @@
 import { createSocket } from 'node:dgram';
 import { connect, type Socket } from 'node:net';
 import type { Store } from '../store/db.js';
-import { emptyCounts, finishIngestLog, startIngestLog, type IngestCounts } from '../store/ingest-log.js';
+import { closeKilledFeeds, emptyCounts, finishIngestLog, startIngestLog, type IngestCounts } from '../store/ingest-log.js';
 import { ensureIngestSchema, DEFAULT_BATCH_ROWS, type IngestOptions } from './ingest.js';
 import { BatchCommitter } from './batch-committer.js';
 import { NmeaDecodeStage } from './nmea-decode.js';
@@ -50,6 +50,8 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
   const writer = await StoreWriter.create(store);
   const source = `${url.protocol}://${url.host}:${url.port}`;
   const t0 = now();
+  const killed = await closeKilledFeeds(store, t0);
+  if (killed > 0) log(`${killed} earlier feed session(s) left "running" by a kill marked stopped`);
   const id = await startIngestLog(store, { source, fileKey: null, format: 'nmea-feed', startedMs: t0 });
   const pipe = new NmeaDecodeStage({
     startMs: null, source: opts.source ?? null, strict: false, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS,

@@ -122,6 +122,20 @@ export async function finishIngestLog(store: Store, id: number, status: IngestSt
   await store.run(`UPDATE ingest_log SET status = ?, finished = epoch_ms(?::BIGINT), error = ? WHERE id = ?`, [status, Math.round(finishedMs), error, id]);
 }
 
+/**
+ * Feed sessions still marked running were killed (this process holds the store's write lock, so no other
+ * feed is live): they become 'stopped' with a note. Their committed batches stay. Returns how many.
+ */
+export async function closeKilledFeeds(store: Store, nowMs: number): Promise<number> {
+  const r = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ingest_log WHERE status = 'running' AND format = 'nmea-feed'`);
+  const n = Number(r?.n ?? 0);
+  if (n > 0) {
+    await store.run(`UPDATE ingest_log SET status = 'stopped', finished = coalesce(finished, epoch_ms(?::BIGINT)),
+      error = 'killed: the feed process ended without stopping; its committed batches are kept' WHERE status = 'running' AND format = 'nmea-feed'`, [Math.round(nowMs)]);
+  }
+  return n;
+}
+
 export async function reopenIngestLog(store: Store, id: number): Promise<void> {
   await store.run(`UPDATE ingest_log SET status = 'running', finished = NULL, error = NULL WHERE id = ?`, [id]);
 }

@@ -45,7 +45,12 @@ export async function storeStats(store: Store): Promise<StoreStats> {
   }
   if (await tableExists(store, 'ingest_log')) {
     s.ingests = await listIngestLog(store);
+    // A file read again (--start after no_time rejects, --force, a new attempt after a failure) has several
+    // rows reading the same lines: only its latest row counts, so its messages and rejects count once.
+    const latest = new Map<string, number>();
+    for (const e of s.ingests) if (e.fileKey !== null) latest.set(e.fileKey, Math.max(latest.get(e.fileKey) ?? -1, e.id));
     for (const e of s.ingests) {
+      if (e.fileKey !== null && latest.get(e.fileKey) !== e.id) continue;
       s.messages += e.messages;
       s.duplicates += e.duplicates;
       for (const [k, n] of Object.entries(e.rejects)) s.rejects[k] = (s.rejects[k] ?? 0) + n;

@@ -110,3 +110,22 @@ describe('--listen udp://', () => {
     });
   });
 });
+
+describe('a killed feed session', () => {
+  it('its log row left "running" is marked stopped (with a note) by the next session; a resumable file row is left alone', async () => {
+    const { ensureIngestSchema } = await import('../../src/ingest/ingest.js');
+    const { closeKilledFeeds, listIngestLog, startIngestLog } = await import('../../src/store/ingest-log.js');
+    await withTempStore(async (store) => {
+      await ensureIngestSchema(store);
+      await startIngestLog(store, { source: 'udp://127.0.0.1:10110', fileKey: null, format: 'nmea-feed', startedMs: Date.UTC(2026, 0, 1) });
+      await startIngestLog(store, { source: 'big.nmea', fileKey: 'k1', format: 'nmea', startedMs: Date.UTC(2026, 0, 1) });
+      expect(await closeKilledFeeds(store, Date.UTC(2026, 0, 2))).toBe(1);
+      const rows = await listIngestLog(store);
+      const feed = rows.find((r) => r.format === 'nmea-feed')!;
+      expect(feed.status).toBe('stopped');
+      expect(feed.error).toMatch(/^killed/);
+      expect(rows.find((r) => r.format === 'nmea')!.status).toBe('running');
+      expect(await closeKilledFeeds(store, Date.UTC(2026, 0, 2))).toBe(0);
+    });
+  });
+});

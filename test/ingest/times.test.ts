@@ -68,3 +68,22 @@ describe('untimed lines', () => {
     });
   });
 });
+
+describe('stats of a file read twice', () => {
+  it('a file re-read with --start (after no_time rejects) counts its rejects once, from its latest read', async () => {
+    await withTempStore(async (store, dir) => {
+      const file = join(dir, 'twice.nmea');
+      writeFileSync(file, [tagged('1418000000', SENTENCE), '!AIVDM,1,1,,B,177KQJ5000G?tO`K>RA1wUbN0TKH,0*5C',
+        '!AIVDM,1,1,,B,177KQJ5000G?tO`K>RA1wUbN0TKH,0*5D'].join('\n') + '\n');
+      const [a] = await ingestFiles(store, [file], HERE);
+      expect(a.counts!.rejects).toEqual({ no_time: 1, checksum: 1 });
+      const [b] = await ingestFiles(store, [file], { ...HERE, startMs: Date.UTC(2014, 11, 8) });
+      expect(b.status).toBe('done');
+      expect(b.counts!.rejects).toEqual({ checksum: 1 });
+      const stats = await storeStats(store);
+      expect(stats.ingests.length).toBe(2);
+      expect(stats.rejects).toEqual({ checksum: 1 });
+      expect(stats.messages).toBe(2);
+    });
+  });
+});
