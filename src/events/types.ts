@@ -12,6 +12,7 @@ export const EVENT_TYPE_INFO = [
   { type: 'shared_mmsi', source: 'runner', label: 'Shared MMSI' },
   { type: 'identity_change', source: 'runner', label: 'Identity change' },
   { type: 'draught_change', source: 'runner', label: 'Draught change' },
+  { type: 'dark_detection', source: 'imagery', label: 'Dark vessel on imagery' },
 ] as const satisfies ReadonlyArray<{ type: string; source: 'runner' | 'imagery'; label: string }>;
 
 export type EventType = (typeof EVENT_TYPE_INFO)[number]['type'];

@@ -183,6 +183,17 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     for (const e of [...byType('spoofing'), ...byType('shared_mmsi')]) { t.add(W.spoofing, e.id, e.type); t.parts.push(String(W.spoofing)); }
     out.push(t.indicator('spoofing', 'Position spoofing or a shared MMSI', W.spoofingCap));
   }
+  // Seen on satellite imagery with AIS off (dark_detection events naming this vessel).
+  {
+    const t = new Tally();
+    for (const e of byType('dark_detection')) {
+      const ev = e.evidence as { scene_id?: string; identity_score?: number };
+      const w = (ev.identity_score ?? 0) >= W.seenDarkMinIdentityScore ? W.seenDark : W.seenDarkWeak;
+      t.add(w, e.id, `${ev.scene_id ?? 'scene'} ${e.start.slice(0, 16)}`);
+      t.parts.push(String(w));
+    }
+    out.push(t.indicator('seen_dark_on_imagery', 'Seen on satellite imagery with AIS off', W.seenDarkCap));
+  }
   // Identity changes: detector events, else the identity history's distinct values.
   {
     const t = new Tally();

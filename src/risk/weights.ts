@@ -31,6 +31,12 @@ export const RISK_WEIGHTS = {
   /** Spoofing / shared-MMSI events (each). */
   spoofing: 20,
   spoofingCap: 40,
+  /** Seen on satellite imagery with AIS off (a dark_detection event naming the vessel): each, more when the
+   *  identity is confident (assigned, or top candidate scoring ≥ seenDarkMinIdentityScore). */
+  seenDark: 30,
+  seenDarkWeak: 10,
+  seenDarkMinIdentityScore: 0.5,
+  seenDarkCap: 60,
   /** Identity changes: name, call sign or IMO changes, MMSI handovers, invalid IMO broadcasts (each). */
   identityChange: 10,
   identityChangeCap: 30,

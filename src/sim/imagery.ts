@@ -3,7 +3,7 @@
 // probability below 1 (smaller for small boats), position and length noise, false alarms — each with its
 // true identity, so fusion can be scored. Reads the fleet's true movement; never the AIS it emitted.
 import { PORTS_OF_INTEREST } from '../reference/ports-of-interest.js';
-import { MS_PER_HOUR } from '../geo/sphere.js';
+import { distanceM, MS_PER_HOUR } from '../geo/sphere.js';
 import { nodePoint, RENDEZVOUS_SITES } from './lanes.js';
 import { PlanCursor, type TrueState } from './plan.js';
 import { Rng } from './prng.js';
@@ -47,6 +47,9 @@ export interface ImageryTruth {
   dark: boolean;
   false_alarm: boolean;
   true_length_m: number | null;
+  /** Metres from the ship's true position to the nearest other ship's in the scene: the simulator puts
+   *  ships of one port on one berth point, where only length can tell them apart. */
+  nearest_other_m: number | null;
 }
 
 export interface SimImagery {
@@ -103,9 +106,15 @@ export function simulateImagery(vessels: readonly SimVessel[], startMs: number, 
     };
     const sigma = IMAGERY.positionSigmaM[s.sensor] / M_PER_DEG;
     const inBox = (lat: number, lon: number) => lat >= s.bbox.lat_min && lat <= s.bbox.lat_max && lon >= s.bbox.lon_min && lon <= s.bbox.lon_max;
+    const inScene: Array<{ v: SimVessel; lat: number; lon: number }> = [];
     for (const v of vessels) {
       const st = cursors[v.index]!.at(s.timeMs, state);
-      if (!st || !inBox(st.lat, st.lon)) continue;
+      if (st && inBox(st.lat, st.lon)) inScene.push({ v, lat: st.lat, lon: st.lon });
+    }
+    for (const { v, lat: tLat, lon: tLon } of inScene) {
+      const st = { lat: tLat, lon: tLon };
+      let nearest = Infinity;
+      for (const o of inScene) if (o.v !== v) nearest = Math.min(nearest, distanceM(tLat, tLon, o.lat, o.lon));
       const len = lengthOf(v);
       const pDetect = len >= 50 ? IMAGERY.detectProb[s.sensor] : len >= 25 ? (IMAGERY.detectProb[s.sensor] + IMAGERY.smallDetectProb) / 2 : IMAGERY.smallDetectProb;
       if (!rng.chance(pDetect)) continue;
@@ -115,12 +124,13 @@ export function simulateImagery(vessels: readonly SimVessel[], startMs: number, 
       const dark = !v.transmits || isDark(v, s.timeMs) || spoofAt(v, s.timeMs) !== null;
       emit(lat, lon, measured, rng.uniform(IMAGERY.presenceReal[0], IMAGERY.presenceReal[1]), {
         true_mmsi: identityAt(v, s.timeMs).mmsi, vessel_index: v.index, broadcasts: v.transmits, dark, false_alarm: false, true_length_m: len,
+        nearest_other_m: Number.isFinite(nearest) ? Math.round(nearest) : null,
       });
     }
     for (let k = poisson(rng, IMAGERY.falseAlarmsPerScene[s.sensor]); k > 0; k--) {
       const lat = rng.uniform(s.bbox.lat_min, s.bbox.lat_max), lon = rng.uniform(s.bbox.lon_min, s.bbox.lon_max);
       emit(lat, lon, rng.uniform(10, 60), rng.uniform(IMAGERY.presenceFalse[0], IMAGERY.presenceFalse[1]), {
-        true_mmsi: null, vessel_index: null, broadcasts: false, dark: false, false_alarm: true, true_length_m: null,
+        true_mmsi: null, vessel_index: null, broadcasts: false, dark: false, false_alarm: true, true_length_m: null, nearest_other_m: null,
       });
     }
   }

@@ -3,7 +3,9 @@
 import type { Store } from './db.js';
 import { ensurePositionsSchema } from './positions.js';
 import { ensureEventsSchema } from './events.js';
-import { readDetections, readScenes } from './imagery.js';
+import { ensureImagerySchema, readDetections, readScenes } from './imagery.js';
+import { darkDetectionEvents, withImageryEvidence } from '../imagery/events.js';
+import type { TumenEvent } from '../events/schema.js';
 import { fuseScene } from '../imagery/fusion.js';
 import { FUSION_PARAMS, type FusionParams } from '../imagery/params.js';
 import type { SilentVessel } from '../imagery/candidates.js';
@@ -120,4 +122,16 @@ export async function fuseStored(store: Store, opts: { sceneId?: string; onScene
     opts.onScene?.(out.length, scenes.length);
   }
   return out;
+}
+
+/** After `tumen detect`: dark_detection events from the stored imagery, and the imagery evidence added to
+ *  the run's dark port calls and spoofing events. Null when the store holds no scenes. */
+export async function imageryEvents(store: Store, runEvents: readonly TumenEvent[]): Promise<{ darkDetections: TumenEvent[]; updated: TumenEvent[]; scenes: number } | null> {
+  await ensureImagerySchema(store);
+  const n = await store.one<{ n: bigint }>('SELECT count(*) AS n FROM imagery_scenes');
+  if (!n || Number(n.n) === 0) return null;
+  const fused = await fuseStored(store);
+  const lengths = await vesselLengths(store);
+  const updated = withImageryEvidence(runEvents.filter((e) => e.type === 'dark_port_call' || e.type === 'spoofing'), fused, lengths);
+  return { darkDetections: darkDetectionEvents(fused), updated, scenes: fused.length };
 }

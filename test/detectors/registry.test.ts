@@ -48,8 +48,8 @@ describe('detector registry', () => {
     const bad = await tumen(['detect', '--db', ':memory:', '--param', 'gap.minGapHours=8']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/gap has no parameter "minGapHours" \(one of: minGapH/);
-    const type = await tumen(['detect', '--db', ':memory:', '--type', 'gap,dark_detection']);
+    const type = await tumen(['detect', '--db', ':memory:', '--type', 'gap,dark_detections']);
     expect(type.status).toBe(2);
-    expect(type.stderr).toMatch(/unknown event type\(s\): dark_detection \(one of: gap, dark_port_call/);
+    expect(type.stderr).toMatch(/unknown event type\(s\): dark_detections \(one of: gap, dark_port_call.*dark_detection/);
   });
 });

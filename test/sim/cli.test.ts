@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { buildProgram } from '../../src/cli/main.js';
 import { runDemo } from '../../src/cli/commands/demo.js';
 
-const FILES = ['ais.nmea', 'world.json', 'truth/events.jsonl', 'truth/vessels.jsonl', 'truth/glitches.jsonl', 'scenes.jsonl', 'detections.csv', 'truth/imagery.jsonl'];
+const FILES = ['ais.nmea', 'world.json', 'truth/events.jsonl', 'truth/vessels.jsonl', 'truth/glitches.jsonl', 'scenes.jsonl', 'detections.csv', 'truth/imagery.jsonl', 'truth/fuel.jsonl'];
 
 async function run(args: string[]): Promise<void> {
   const program = buildProgram();

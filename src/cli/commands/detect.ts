@@ -10,7 +10,11 @@ import { replaceEvents } from '../../store/events-write.js';
 import { runPipeline } from '../../detectors/pipeline.js';
 import { buildAnchorages, storedPortAreas } from '../../store/anchorages.js';
 import { DETECTOR_TYPES, parseParamOverrides, type ParamOverrides } from '../../detectors/registry.js';
-import type { EventType } from '../../events/types.js';
+import { EVENT_TYPE_INFO, type EventType } from '../../events/types.js';
+import { imageryEvents } from '../../store/imagery-fuse.js';
+
+/** The runner's types plus those made from imported imagery (dark_detection). */
+const ALL_TYPES: readonly EventType[] = EVENT_TYPE_INFO.map((t) => t.type);
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -19,13 +23,13 @@ export function register(program: Command): void {
     program
       .command('detect')
       .description('run the event detectors over the store and store the events (idempotent)')
-      .option('--type <types>', `comma-separated event types to run (default all: ${DETECTOR_TYPES.join(', ')})`)
+      .option('--type <types>', `comma-separated event types to run (default all: ${ALL_TYPES.join(', ')})`)
       .option('--param <type.name=value>', 'override a detector parameter for this run, e.g. gap.minGapH=8 (repeatable; docs/events.md lists them)', collect, []),
   ).action(async (opts: { db: string; type?: string; param: string[] }) => {
     let types: EventType[];
     let params: ParamOverrides;
     try {
-      types = opts.type ? parseEventTypes(opts.type, DETECTOR_TYPES) : [...DETECTOR_TYPES];
+      types = opts.type ? parseEventTypes(opts.type, ALL_TYPES) : [...ALL_TYPES];
       params = parseParamOverrides(opts.param);
     } catch (err) {
       process.stderr.write(`tumen detect: ${(err as Error).message}\n`);
@@ -38,8 +42,25 @@ export function register(program: Command): void {
       const built = await buildAnchorages(store);
       const { areas } = await storedPortAreas(store);
       process.stderr.write(`anchorages: ${built.learned.anchorages.length} learned from ${built.stopsTotal} stops (${built.stopsAdded} new)\n`);
-      const { events, stats } = await runPipeline(storeInput(store), { types: new Set(types), params, ports: areas });
-      const { deleted, inserted } = await replaceEvents(store, events, types);
+      const runnerTypes = types.filter((t) => DETECTOR_TYPES.includes(t));
+      const { events, stats } = await runPipeline(storeInput(store), { types: new Set(runnerTypes), params, ports: areas });
+      let { deleted, inserted } = await replaceEvents(store, events, runnerTypes);
+      // Imagery as evidence: dark detections become events; dark port calls and spoofing events get sightings.
+      const img = await imageryEvents(store, events);
+      if (img) {
+        const kinds = types.filter((t): t is 'dark_detection' | 'dark_port_call' | 'spoofing' => t === 'dark_detection' || t === 'dark_port_call' || t === 'spoofing');
+        const refreshed = img.updated.filter((e) => (kinds as string[]).includes(e.type));
+        const fresh = kinds.includes('dark_detection') ? img.darkDetections : [];
+        const r = await replaceEvents(store, [...fresh, ...refreshed], kinds);
+        // The run's own dark port calls and spoofing events were replaced by their refreshed copies.
+        deleted += r.deleted - refreshed.length;
+        inserted += fresh.length;
+        if (kinds.includes('dark_detection')) stats.eventsByType.dark_detection = fresh.length;
+        const named = refreshed.filter((e) => (e.evidence as { port_by?: string }).port_by === 'imagery').length;
+        process.stderr.write(`imagery: ${img.scenes} scenes fused; ${img.darkDetections.length} dark detections with an identity; ${named} dark port calls named by imagery\n`);
+      } else if (types.includes('dark_detection')) {
+        process.stderr.write('imagery: no scenes in the store (tumen imagery import), so no dark_detection events\n');
+      }
       const byType = Object.entries(stats.eventsByType).map(([t, n]) => `${t} ${n}`).join(', ') || 'none';
       const overrides = opts.param.length ? ` with ${opts.param.join(' ')}` : '';
       process.stdout.write(

@@ -10,6 +10,7 @@ import {
 import { VARIATION_VALUES, WORLD_PRESETS, variationLabel, type WorldVariation } from '../../sim/variation.js';
 import type { TumenEvent } from '../../events/schema.js';
 import { simulateImagery } from '../../sim/imagery.js';
+import { fuelTruth } from '../../sim/fuel.js';
 import { detectionsCsv, scenesJsonl } from '../../io/imagery-write.js';
 
 export interface WrittenWorld {
@@ -78,6 +79,7 @@ export async function writeWorld(dir: string, options: Partial<SimOptions>): Pro
   writeFileSync(join(dir, 'scenes.jsonl'), scenesJsonl(img));
   writeFileSync(join(dir, 'detections.csv'), detectionsCsv(img));
   writeFileSync(join(dir, 'truth', 'imagery.jsonl'), jsonl(img.truth));
+  writeFileSync(join(dir, 'truth', 'fuel.jsonl'), jsonl(fuelTruth(result.vessels, events, result.options.seed)));
   return { dir, result, events, nmeaPath };
 }
 

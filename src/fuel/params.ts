@@ -1,0 +1,25 @@
+// Fuel-cap monitor parameters: the UNSCR 2397 cap, the volume method and its uncertainty band.
+export const FUEL_PARAMS = {
+  /** UNSCR 2397 (2017) para 5: refined petroleum products to the DPRK capped at 500,000 barrels a year. */
+  capBblPerYear: 500_000,
+  /** Tonnes per cm immersion: TPC ≈ 1.025 × C_wp × L × B / 100 (sea water 1.025 t/m³). Waterplane
+   *  coefficient of a small product tanker ~0.80–0.90 (naval architecture texts); central 0.85. */
+  waterplaneCoeff: { low: 0.8, central: 0.85, high: 0.9 },
+  /** Barrels per tonne = 6.2898 / density (UN Energy Statistics conversion factors): the band's low end
+   *  uses fuel oil, the central gas/diesel oil (the bulk of DPRK imports per the UN Panel of Experts), the
+   *  high end motor gasoline. Kerosene 7.77 lies inside the band. */
+  bblPerTonne: { low: 6.62, central: 7.23, high: 8.5 },
+  /** A draught drop smaller than this is not a discharge: crew-entered draughts are often stale (not
+   *  updated after loading or discharge), so the volume falls back to capacity × laden share. */
+  minDraughtDropM: 0.5,
+  /** Capacity when no credible draught change: the DWT-linear rule DWT ≈ k × L × B × T, k ≈ 0.7 for small
+   *  tankers (block coefficient ~0.8 × 1.025 × cargo share ~0.85), with T the deepest draught reported. */
+  dwtPerLbtCubicM: 0.7,
+  /** ... of which the cargo carried: US 2019 (263 deliveries ≈ 3.78 M bbl) counted fully laden (1.0); the
+   *  UN Panel's lower case one third. Central 0.9 (Tumen), band 0.33–1.0. */
+  ladenShare: { low: 0.33, central: 0.9, high: 1.0 },
+  /** Tanker ship types (ITU-R M.1371 80–89). */
+  tankerTypes: [80, 89] as const,
+} as const;
+
+export type FuelParams = typeof FUEL_PARAMS;

@@ -1,0 +1,55 @@
+// What the fuel-cap monitor reads from the store: the delivery-shaped events and, for the ships in them,
+// their type, dimensions, reported draughts and visible port visits. The arithmetic is src/fuel (core).
+import type { Store } from './db.js';
+import { queryEvents } from './events-write.js';
+import { ensurePositionsSchema } from './positions.js';
+import { fuelDeliveries, yearlyTotals, type FuelDelivery, type TankerInfo, type YearTotal } from '../fuel/voyages.js';
+
+export interface FuelReport {
+  deliveries: FuelDelivery[];
+  years: YearTotal[];
+}
+
+export async function fuelReport(store: Store, year?: number): Promise<FuelReport> {
+  await ensurePositionsSchema(store);
+  const range = year === undefined ? {} : { fromMs: Date.UTC(year, 0, 1), toMs: Date.UTC(year + 1, 0, 1) - 1 };
+  const events = await queryEvents(store, { types: ['dark_port_call', 'port_visit', 'encounter'], ...range });
+  const mmsis = [...new Set(events.filter((e) => e.type !== 'port_visit' || e.port?.country === 'KP').map((e) => e.mmsi))];
+  const tankers = await tankerInfo(store, mmsis);
+  const visits = await queryEvents(store, { types: ['port_visit'] });
+  for (const v of visits) {
+    const t = tankers.get(v.mmsi);
+    if (!t || !v.port) continue;
+    (t.visits as Array<NonNullable<TankerInfo['visits']>[number]>).push({ portId: v.port.id, portName: v.port.name, country: v.port.country, startMs: Date.parse(v.start), endMs: v.end === null ? Date.parse(v.start) : Date.parse(v.end) });
+  }
+  const deliveries = fuelDeliveries(events, tankers).filter((d) => year === undefined || d.start.startsWith(String(year)));
+  return { deliveries, years: yearlyTotals(deliveries) };
+}
+
+async function tankerInfo(store: Store, mmsis: readonly number[]): Promise<Map<number, TankerInfo>> {
+  const out = new Map<number, TankerInfo>();
+  if (mmsis.length === 0) return out;
+  const list = `[${mmsis.join(',')}]`;
+  const rows = await store.all<{ mmsi: number; shipname: string | null; imo: number | null; shiptype: number | null; len: number | null; beam: number | null }>(
+    `SELECT mmsi, arg_max(shipname, time) FILTER (WHERE shipname IS NOT NULL) AS shipname, arg_max(imo, time) FILTER (WHERE imo > 0) AS imo,
+       arg_max(shiptype, time) FILTER (WHERE shiptype > 0) AS shiptype,
+       arg_max(coalesce(length, to_bow::DOUBLE + to_stern::DOUBLE), time) FILTER (WHERE coalesce(length, to_bow::DOUBLE + to_stern::DOUBLE) > 0) AS len,
+       arg_max(coalesce(beam, to_port::DOUBLE + to_starboard::DOUBLE), time) FILTER (WHERE coalesce(beam, to_port::DOUBLE + to_starboard::DOUBLE) > 0) AS beam
+     FROM statics WHERE mmsi IN (SELECT unnest(?::UINTEGER[])) GROUP BY mmsi`, [list],
+  );
+  for (const r of rows) {
+    out.set(Number(r.mmsi), {
+      mmsi: Number(r.mmsi), shipname: r.shipname, imo: r.imo === null ? null : Number(r.imo), shiptype: r.shiptype === null ? null : Number(r.shiptype),
+      lengthM: r.len === null ? null : Number(r.len), beamM: r.beam === null ? null : Number(r.beam), draughts: [], visits: [],
+    });
+  }
+  // Draught as reported, one row per change (a static repeats it every 6 min).
+  const ds = await store.all<{ mmsi: number; t: number; d: number }>(
+    `SELECT mmsi, t, d FROM (
+       SELECT mmsi, epoch_ms(time)::DOUBLE AS t, round(draught, 1) AS d, lag(round(draught, 1)) OVER (PARTITION BY mmsi ORDER BY time) AS prev
+       FROM statics WHERE mmsi IN (SELECT unnest(?::UINTEGER[])) AND draught > 0)
+     WHERE prev IS NULL OR prev <> d ORDER BY mmsi, t`, [list],
+  );
+  for (const r of ds) (out.get(Number(r.mmsi))?.draughts as Array<{ timeMs: number; m: number }> | undefined)?.push({ timeMs: Number(r.t), m: Number(r.d) });
+  return out;
+}

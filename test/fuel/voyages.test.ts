@@ -1,0 +1,49 @@
+// Fuel deliveries and volumes: draught-change volume with its band, the capacity fallback for stale
+// draughts, non-tankers ignored, yearly running totals against the cap.
+import { describe, expect, it } from 'vitest';
+import { fuelDeliveries, yearlyTotals, type TankerInfo } from '../../src/fuel/voyages.js';
+import type { TumenEvent } from '../../src/events/schema.js';
+
+const KP = { id: 'KPNAM', name: 'Nampo', country: 'KP' };
+const dpc = (mmsi: number, start: string, end: string): TumenEvent => ({ id: `dpc-${mmsi}-${start}`, type: 'dark_port_call', mmsi, start, end, lat: 38.7, lon: 125.4, port: KP, evidence: {} });
+const tanker = (mmsi: number, draughts: Array<[string, number]>, shiptype = 80): TankerInfo => ({
+  mmsi, shipname: `TANKER ${mmsi}`, imo: 9000000 + (mmsi % 1000), shiptype, lengthM: 100, beamM: 20,
+  draughts: draughts.map(([t, m]) => ({ timeMs: Date.parse(t), m })),
+  visits: [{ portId: 'RUVYP', portName: 'Vostochny', country: 'RU', startMs: Date.parse('2024-03-01T00:00:00Z'), endMs: Date.parse('2024-03-02T00:00:00Z') }],
+});
+
+describe('fuelDeliveries', () => {
+  it('takes the volume from the draught drop across a dark call at a DPRK port (TPC × Δcm)', () => {
+    const t = tanker(445000001, [['2024-03-01T12:00:00Z', 8.0], ['2024-03-06T00:00:00Z', 4.0]]);
+    const [d] = fuelDeliveries([dpc(445000001, '2024-03-03T00:00:00Z', '2024-03-05T00:00:00Z')], new Map([[t.mmsi, t]]));
+    expect(d!.method).toBe('draught_change');
+    // TPC = 1.025 × 0.85 × 100 × 20 / 100 = 17.425 t/cm; 400 cm → 6970 t; × 7.23 bbl/t.
+    expect(d!.barrels.central).toBe(Math.round(17.425 * 400 * 7.23));
+    expect(d!.barrels.low).toBe(Math.round(((1.025 * 0.8 * 100 * 20) / 100) * 400 * 6.62));
+    expect(d!.barrels.high).toBe(Math.round(((1.025 * 0.9 * 100 * 20) / 100) * 400 * 8.5));
+    expect(d!.loaded_at).toMatch(/^Vostochny \(RUVYP\)/);
+    expect(d!.confidence).toBe('medium');
+  });
+  it('falls back to capacity × laden share when the reported draught did not change (stale crew entry)', () => {
+    const t = tanker(445000002, [['2024-03-01T12:00:00Z', 8.0]]);
+    const [d] = fuelDeliveries([dpc(445000002, '2024-03-03T00:00:00Z', '2024-03-05T00:00:00Z')], new Map([[t.mmsi, t]]));
+    expect(d!.method).toBe('capacity_x_laden_share');
+    expect(d!.confidence).toBe('low');
+    // 0.7 × 100 × 20 × 8.0 = 11,200 t × 0.9 × 7.23
+    expect(d!.barrels.central).toBe(Math.round(11200 * 0.9 * 7.23));
+    expect(d!.note).toMatch(/no draught reported on one side/);
+  });
+  it('ignores non-tankers and calls at non-DPRK ports; totals run per year against the cap', () => {
+    const a = tanker(445000001, [['2024-03-01T12:00:00Z', 8.0], ['2024-03-06T00:00:00Z', 4.0], ['2024-04-01T00:00:00Z', 8.0], ['2024-04-06T00:00:00Z', 4.0]]);
+    const cargo = tanker(445000003, [['2024-03-01T12:00:00Z', 8.0], ['2024-03-06T00:00:00Z', 4.0]], 70);
+    const ru = { ...dpc(445000001, '2024-03-20T00:00:00Z', '2024-03-21T00:00:00Z'), port: { id: 'RUVYP', name: 'Vostochny', country: 'RU' } };
+    const ds = fuelDeliveries([dpc(445000001, '2024-03-03T00:00:00Z', '2024-03-05T00:00:00Z'), dpc(445000003, '2024-03-03T00:00:00Z', '2024-03-05T00:00:00Z'), ru,
+      dpc(445000001, '2024-04-03T00:00:00Z', '2024-04-05T00:00:00Z')], new Map([[a.mmsi, a], [cargo.mmsi, cargo]]));
+    expect(ds.map((d) => d.mmsi)).toEqual([445000001, 445000001]);
+    const [y] = yearlyTotals(ds);
+    expect(y!.year).toBe(2024);
+    expect(y!.deliveries).toBe(2);
+    expect(y!.running.map((r) => r.cumulative_bbl)).toEqual([50393, 100786]);
+    expect(y!.share_of_cap).toBeCloseTo(100786 / 500000, 3);
+  });
+});
