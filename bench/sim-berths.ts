@@ -2,27 +2,17 @@
 // Natural Earth 1:10 m coastline) and outer anchorages (≥ 1.2 km off it) within 8 km of the gazetteer point,
 // with water routes from the port's lane node to each of them and from each anchorage to each quay.
 // Routes come from a shortest path on a 100 m grid of cells at sea in both the 1:10 m and the 1:50 m land
-// (the simulator's tests use 1:50 m), kept ≥ 100 m off the 1:10 m coast except the last cells at a quay,
+// (the simulator's coast is 1:50 m), kept ≥ 100 m off the 1:10 m coast except the last cells at a quay,
 // then thinned to the points needed for straight legs that stay on water.
-//   npx tsx bench/sim-berths.ts /path/to/ne_10m_land.json > src/sim/berths-data.ts
-// ne_10m_land.json: /work/shared/data/geo/ne_10m_land.7z (Natural Earth, public domain), extracted.
-import { readFileSync } from 'node:fs';
-import type { FeatureCollection } from 'geojson';
-import { LandIndex, isOnLand } from '../src/geo/land.js';
+//   npx tsx bench/sim-berths.ts > src/sim/berths-data.ts
+import { landIndex, landIndex50m } from '../src/geo/land.js';
 import { distanceM } from '../src/geo/sphere.js';
 import { nodePoint } from '../src/sim/lanes.js';
 import { SIM_PORTS } from '../src/sim/ports.js';
 
-const file = process.argv[2];
-if (!file) throw new Error('usage: bench/sim-berths.ts ne_10m_land.json');
-const fc = JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection;
-// Only the region (lat 30–46, lon 120–140) — the rest of the world is not needed.
-fc.features = fc.features.filter((f) => {
-  const g = f.geometry;
-  const coords = JSON.stringify(g).match(/-?\d+\.\d+,-?\d+\.\d+/g) ?? [];
-  return coords.some((c) => { const [x, y] = c.split(',').map(Number); return x! > 118 && x! < 142 && y! > 28 && y! < 48; });
-});
-const land10 = LandIndex.fromGeoJson(fc);
+const land10 = landIndex();
+const land50 = landIndex50m();
+const isOnLand = (lat: number, lon: number): boolean => land50.isOnLand(lat, lon);
 
 const STEP_M = 100;
 const MAX_FROM_POINT_M = 8000;
