@@ -69,7 +69,7 @@ export function* mutatedLines(pool: Buffer[], n: number, seed: number, opts: { h
 
 /** CSV mutations: whole files from a header and rows (BOM, quoted newlines, wrong columns, bad values). */
 export function mutateCsv(header: string, rows: string[], r: (n: number) => number): { name: string; bytes: Buffer } {
-  const kinds = ['bom', 'quotedNewline', 'wrongColumns', 'nonNumeric', 'extraField', 'missingField', 'latin1', 'brokenQuote', 'epoch17', 'mmsi0', 'semicolon', 'crlf', 'nul', 'emptyRows'];
+  const kinds = ['bom', 'quotedNewline', 'wrongColumns', 'nonNumeric', 'extraField', 'missingField', 'latin1', 'brokenQuote', 'epoch17', 'mmsi0', 'semicolon', 'crlf', 'mixedEndings', 'nul', 'emptyRows'];
   const kind = kinds[r(kinds.length)];
   let h = header;
   let body = rows.map((row) => {
@@ -91,7 +91,7 @@ export function mutateCsv(header: string, rows: string[], r: (n: number) => numb
   });
   if (kind === 'wrongColumns') h = h.split(',').map((c) => `${c}_x`).join(',');
   if (kind === 'semicolon') { h = h.replaceAll(',', ';'); body = body.map((l) => l.replaceAll(',', ';')); }
-  let text = `${h}\n${body.join(kind === 'crlf' ? '\r\n' : '\n')}\n`;
+  let text = `${h}${kind === 'crlf' ? '\r\n' : '\n'}${body.join(kind === 'crlf' || kind === 'mixedEndings' ? '\r\n' : '\n')}\n`;
   if (kind === 'bom') text = `\ufeff${text}`;
   const bytes = kind === 'latin1' ? Buffer.from(text.replace(/S(\d)/g, 'Ø$1'), 'latin1') : Buffer.from(text, 'utf8');
   return { name: kind, bytes };

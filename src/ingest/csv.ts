@@ -91,6 +91,15 @@ const CSV_ERROR_REASONS: Record<string, string> = {
 
 const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
+/** DuckDB's reader errors that no per-row reject covers, told in the user's terms. */
+function readerError(err: Error, label: string): Error {
+  if (/state machine reached an invalid state/.test(err.message)) {
+    return new Error(`${label}: the CSV reader lost track of rows (mixed line endings, e.g. a \\n header and \\r\\n rows?); `
+      + 'convert the file to one line ending (dos2unix) and ingest it again');
+  }
+  return err;
+}
+
 /** read_csv with the dialect fixed (no sniffing), every column text, malformed rows set aside in csv_errors. */
 function readCsvSql(path: string, d: CsvDialect): string {
   const columns = d.columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ');
@@ -124,8 +133,9 @@ export async function ingestCsvFile(
     await finishIngestLog(store, id, 'done', nowMs());
     return { id, counts };
   } catch (err) {
-    await finishIngestLog(store, id, 'failed', nowMs(), (err as Error).message).catch(() => undefined);
-    throw err;
+    const e = readerError(err as Error, opts.label);
+    await finishIngestLog(store, id, 'failed', nowMs(), e.message).catch(() => undefined);
+    throw e;
   }
 }
 
