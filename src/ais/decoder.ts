@@ -259,21 +259,25 @@ export class AisDecoder {
     if (fill < 0 || fill > 5) return reject('framing', `fill bits "${line.slice(p6 + 1, fillEnd)}"`);
     if (p6 === p5 + 1) return reject('truncated', 'empty payload');
 
-    // Line metadata: tag block first, then the last $PGHP (the observation time), then trailing provider
-    // fields. exactEarth puts both a $PGHP header and a trailing epoch on a report: the epoch is the
-    // provider's arrival time, 20-120 min later, and is kept as arrivalMs.
+    // Line metadata: tag block first, then trailing provider fields, then the last $PGHP — except that an
+    // exactEarth satellite $PGHP (online data "1AIS_S") comes before the trailing epoch: that epoch is the
+    // provider's arrival time, 20-120 min after the observation, and is kept as arrivalMs.
     const got: Gathered = { timeMs: tag !== null ? tag.timeMs : null, station: tag !== null ? tag.station : null, satellite: false, arrivalMs: null };
     const pghp = this.pghp;
-    if (pghp !== null) {
+    if (pghp !== null && pghp.satellite) {
       if (got.timeMs === null) got.timeMs = pghp.timeMs;
       if (got.station === null) got.station = pghp.station;
-      got.satellite = pghp.satellite;
+      got.satellite = true;
     }
     if (star + 3 < end && line.charCodeAt(star + 3) === 44 /* , */) {
       const tr = parseTrailing(line, star + 4, end);
       if (got.timeMs === null) got.timeMs = tr.timeMs;
-      else if (pghp !== null && tr.timeMs !== null) got.arrivalMs = tr.timeMs;
+      else if (got.satellite && tr.timeMs !== null) got.arrivalMs = tr.timeMs;
       if (got.station === null) got.station = tr.station;
+    }
+    if (pghp !== null && !pghp.satellite) {
+      if (got.timeMs === null) got.timeMs = pghp.timeMs;
+      if (got.station === null) got.station = pghp.station;
     }
     const station = got.station;
     if (station !== null && station.length > MAX_STATION_CHARS) return reject('framing', `station name of ${station.length} characters`);

@@ -51,13 +51,45 @@ function allDigits(line: string, start: number, end: number): boolean {
  * times is rejected as bad_time instead of passing untimed.
  */
 export function parsePghp(line: string, start: number, end: number): PghpMeta | null {
-  const star = line.indexOf('*', start);
-  const f = line.slice(start, star > 0 && star < end ? star : end).split(',');
-  if (f.length < 9 || f[1] !== '1') return null;
-  const [year, month, day, hour, minute, second, ms] = f.slice(2, 9).map((v) => (/^\d{1,4}$/.test(v) ? Number(v) : NaN));
+  // Hand-parsed (one header per sentence in DMA and exactEarth captures: split() and regexes here were a
+  // tenth of decoding time). Fields: $PGHP,1,year,month,day,hour,minute,second,ms,mid,region,pss,online*hh
+  let stop = line.indexOf('*', start);
+  if (stop < 0 || stop > end) stop = end;
+  if (line.charCodeAt(start + 5) !== 44 || line.charCodeAt(start + 6) !== 49 || line.charCodeAt(start + 7) !== 44) return null;
+  const n = [0, 0, 0, 0, 0, 0, 0];
+  let i = start + 8;
+  for (let k = 0; k < 7; k++) {
+    let comma = line.indexOf(',', i);
+    if (comma < 0 || comma > stop) {
+      if (k < 6) return null;
+      comma = stop;
+    }
+    n[k] = comma - i >= 1 && comma - i <= 4 ? digits(line, i, comma) : NaN;
+    i = comma + 1;
+  }
+  const [year, month, day, hour, minute, second, ms] = n;
   const valid = month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60 && ms <= 999;
   const timeMs = valid ? Date.UTC(year, month - 1, day, hour, minute, second, ms) : NaN;
-  const pss = f[11];
-  const online = f[12] ?? '';
-  return { timeMs, station: pss !== undefined && pss.length > 0 ? pss : null, satellite: /_S$/i.test(online) };
+  // mid, region, pss, online data
+  let pss: string | null = null;
+  let satellite = false;
+  for (let k = 0; k < 4 && i <= stop; k++) {
+    let comma = line.indexOf(',', i);
+    if (comma < 0 || comma > stop) comma = stop;
+    if (k === 2 && comma > i) pss = line.slice(i, comma);
+    if (k === 3) satellite = comma - i >= 2 && line.charCodeAt(comma - 2) === 95 /* _ */ && (line.charCodeAt(comma - 1) | 32) === 115 /* s */;
+    i = comma + 1;
+  }
+  return { timeMs, station: pss, satellite };
+}
+
+/** Decimal digits of line[start, end) as a number; NaN if any is not a digit. */
+function digits(line: string, start: number, end: number): number {
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    v = v * 10 + c;
+  }
+  return v;
 }

@@ -24,17 +24,59 @@ export function closeJsonLine(b: Buffer, p: number, meta: LineMeta): number {
   }
   if (meta.timeMs !== null) {
     p += b.write(',"time":"', p, 'latin1');
-    p += b.write(new Date(meta.timeMs).toISOString(), p, 'latin1');
+    p = writeIso(b, p, meta.timeMs);
     b[p++] = 34;
   }
   if (meta.arrivalMs !== null) {
     p += b.write(',"arrival":"', p, 'latin1');
-    p += b.write(new Date(meta.arrivalMs).toISOString(), p, 'latin1');
+    p = writeIso(b, p, meta.arrivalMs);
     b[p++] = 34;
   }
   b[p++] = 125;
   b[p++] = 10;
   return p;
+}
+
+const DAY_MS = 86_400_000;
+/** "YYYY-MM-DDT" of the last day written: toISOString() per line was a tenth of decode's time. */
+let isoDay = NaN;
+let isoDayBytes = Buffer.alloc(0);
+
+/** Writes new Date(ms).toISOString() as bytes (ms within the decoder's time window). */
+function writeIso(b: Buffer, p: number, ms: number): number {
+  const day = Math.floor(ms / DAY_MS);
+  if (day !== isoDay) {
+    const iso = new Date(ms).toISOString();
+    if (iso.length !== 24) return p + b.write(iso, p, 'latin1'); // years beyond 9999 or before 0
+    isoDay = day;
+    isoDayBytes = Buffer.from(iso.slice(0, 11), 'latin1');
+  }
+  isoDayBytes.copy(b, p);
+  p += 11;
+  let r = ms - day * DAY_MS;
+  const h = Math.floor(r / 3_600_000);
+  r -= h * 3_600_000;
+  const m = Math.floor(r / 60_000);
+  r -= m * 60_000;
+  const s = Math.floor(r / 1000);
+  const f = r - s * 1000;
+  p = two(b, p, h);
+  b[p++] = 58;
+  p = two(b, p, m);
+  b[p++] = 58;
+  p = two(b, p, s);
+  b[p++] = 46;
+  b[p++] = 48 + Math.floor(f / 100);
+  b[p++] = 48 + (Math.floor(f / 10) % 10);
+  b[p++] = 48 + (f % 10);
+  b[p++] = 90;
+  return p;
+}
+
+function two(b: Buffer, p: number, v: number): number {
+  b[p] = 48 + Math.floor(v / 10);
+  b[p + 1] = 48 + (v % 10);
+  return p + 2;
 }
 
 export function csvLine(m: AisMessage, meta: LineMeta): string {
