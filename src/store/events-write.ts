@@ -3,7 +3,7 @@
 // same input yields the same rows. `queryEvents` is the filtered read the CLI uses.
 import type { TumenEvent, EventType } from '../events/schema.js';
 import type { Store } from './db.js';
-import { ensureEventsSchema, eventFromRow } from './events.js';
+import { ensureEventsSchema, eventFromRow, LISTED_VISITS_SQL } from './events.js';
 
 const INSERT_BATCH = 500;
 
@@ -67,13 +67,15 @@ export interface EventFilter {
   mmsi?: number;
   /** [minLon, minLat, maxLon, maxLat]. */
   bbox?: readonly [number, number, number, number];
+  /** Also list port visits of confidence 1 (one position), hidden by default. */
+  allVisits?: boolean;
 }
 
 export async function queryEvents(store: Store, f: EventFilter = {}): Promise<TumenEvent[]> {
   // Read-only stores cannot run DDL: no table simply means no events.
   const table = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'events' AND schema_name = 'main'");
   if (Number(table?.n ?? 0) === 0) return [];
-  const where: string[] = [];
+  const where: string[] = f.allVisits ? [] : [LISTED_VISITS_SQL];
   const params: (string | number)[] = [];
   if (f.types && f.types.length > 0) {
     where.push(`type IN (${f.types.map(() => '?').join(', ')})`);

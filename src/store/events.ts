@@ -22,6 +22,11 @@ export async function ensureEventsSchema(store: Store): Promise<void> {
   await store.ensureSchema(EVENTS_DDL);
 }
 
+/** Port visits of confidence 1 (resting on one position) are stored but not listed unless asked for
+ *  (PORT_VISIT_PARAMS.minListedConfidence): the condition that keeps every other row. */
+export const LISTED_VISITS_SQL =
+  "NOT (type = 'port_visit' AND coalesce(TRY_CAST(json_extract(body, '$.evidence.confidence') AS INTEGER), 4) < 2)";
+
 export function eventFromRow(row: { body: unknown }): TumenEvent {
   return (typeof row.body === 'string' ? JSON.parse(row.body) : row.body) as TumenEvent;
 }

@@ -19,11 +19,11 @@ function formatEvents(events: LabelledEvent[], format: EventFormat): string {
   return events.map((e) => `${JSON.stringify(e)}\n`).join('');
 }
 
-interface EventsOptions { db: string; type?: string; from?: string; to?: string; mmsi?: string; bbox?: string; format: string }
+interface EventsOptions { db: string; type?: string; from?: string; to?: string; mmsi?: string; bbox?: string; format: string; allVisits?: boolean }
 
 /** The filter, or the message of the first bad option. */
 export function parseEventFilter(opts: Omit<EventsOptions, 'db' | 'format'>): EventFilter | string {
-  const filter: EventFilter = {};
+  const filter: EventFilter = opts.allVisits ? { allVisits: true } : {};
   if (opts.type !== undefined) {
     try {
       filter.types = parseEventTypes(opts.type);
@@ -60,6 +60,7 @@ async function eventsViaServer(url: string, f: EventFilter): Promise<LabelledEve
   if (f.toMs !== undefined) q.set('to', new Date(f.toMs).toISOString());
   if (f.mmsi !== undefined) q.set('mmsi', String(f.mmsi));
   if (f.bbox) q.set('bbox', f.bbox.join(','));
+  if (f.allVisits) q.set('all_visits', '1');
   const out: LabelledEvent[] = [];
   for (let cursor: string | null = null; ;) {
     if (cursor) q.set('cursor', cursor);
@@ -93,7 +94,8 @@ export function register(program: Command): void {
       .option('--to <iso>', 'events overlapping up to this time (ISO-8601)')
       .option('--mmsi <mmsi>', 'events of this vessel (as mmsi or other_mmsi)')
       .option('--bbox <minLon,minLat,maxLon,maxLat>', 'events located inside this box')
-      .option('--format <format>', 'jsonl | csv | geojson', 'jsonl'),
+      .option('--format <format>', 'jsonl | csv | geojson', 'jsonl')
+      .option('--all-visits', 'also list port visits of confidence 1 (resting on one position), hidden by default'),
   ).action(async (opts: EventsOptions) => {
     const fail = (msg: string): void => {
       process.stderr.write(`tumen events: ${msg}\n`);

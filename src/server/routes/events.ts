@@ -1,7 +1,7 @@
 // GET /api/events — filtered, keyset-paginated (newest first). GET /api/events/:id — one event.
 import { Hono } from 'hono';
 import type { Store } from '../../store/db.js';
-import { eventFromRow } from '../../store/events.js';
+import { eventFromRow, LISTED_VISITS_SQL } from '../../store/events.js';
 import type { EventType, TumenEvent } from '../../events/schema.js';
 import { EVENT_TYPES } from '../../events/types.js';
 import type { ServerContext } from '../context.js';
@@ -22,6 +22,8 @@ export interface EventQuery {
   risk?: RiskLevel;
   limit: number;
   cursor?: { startMs: number; id: string };
+  /** `all_visits=1`: also port visits of confidence 1 (one position), hidden by default. */
+  allVisits?: boolean;
 }
 
 export interface EventPage {
@@ -56,6 +58,7 @@ export function parseEventQuery(query: (k: string) => string | undefined): Event
     bbox: optionalBbox(query('bbox')),
     mmsi: optionalMmsi(query('mmsi')),
     port: port || undefined,
+    allVisits: query('all_visits') === '1' || query('all_visits') === 'true',
     risk,
     limit: intParam(query('limit'), 'limit', { min: 1, max: 5000, fallback: 100 }),
     cursor: cursorRaw ? decodeCursor(cursorRaw) : undefined,
@@ -65,7 +68,7 @@ export function parseEventQuery(query: (k: string) => string | undefined): Event
 export async function queryEvents(store: Store, q: EventQuery): Promise<EventPage> {
   if (!(await tableExists(store, 'events'))) return { events: [], next_cursor: null };
   const p: Record<string, string | number> = { limit: q.limit + 1 };
-  const clauses: Array<string | false | undefined> = [];
+  const clauses: Array<string | false | undefined> = [q.allVisits ? undefined : LISTED_VISITS_SQL];
   if (q.types) {
     // Types are validated against EVENT_TYPES; still bound one parameter each.
     clauses.push(`type IN (${q.types.map((t, i) => { p[`type${i}`] = t; return `$type${i}`; }).join(', ')})`);
