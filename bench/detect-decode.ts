@@ -23,6 +23,8 @@ export function decodeLines(lines: Iterable<string>): Decoded {
   // Duplicate receptions: terrestrial copies are adjacent, satellite copies arrive ≤ 4 h late; keys older
   // than 5 h behind the newest message time are forgotten so memory stays bounded.
   const seen = new Map<string, number>();
+  /** Key → the position kept for it, so a duplicate's station joins its list (as the store's ingest does). */
+  const kept = new Map<string, Position>();
   let newestMs = -Infinity;
   let sincePrune = 0;
   const out: Decoded = { positions: [], statics: [], duplicates: 0, rejected: 0 };
@@ -31,12 +33,17 @@ export function decodeLines(lines: Iterable<string>): Decoded {
     if (r.kind === 'reject') out.rejected++;
     if (r.kind !== 'message' || r.meta.timeMs === null) continue;
     const key = `${r.meta.timeMs}|${r.payload}`;
-    if (seen.has(key)) { out.duplicates++; continue; }
+    if (seen.has(key)) {
+      out.duplicates++;
+      const first = kept.get(key), st = r.meta.station;
+      if (first && st && r.meta.source !== 'satellite' && first.stations && !first.stations.includes(st)) first.stations = [...first.stations, st];
+      continue;
+    }
     seen.set(key, r.meta.timeMs);
     if (r.meta.timeMs > newestMs) newestMs = r.meta.timeMs;
     if (++sincePrune >= 200_000) {
       sincePrune = 0;
-      for (const [k, t] of seen) if (t < newestMs - 5 * 3_600_000) seen.delete(k);
+      for (const [k, t] of seen) if (t < newestMs - 5 * 3_600_000) { seen.delete(k); kept.delete(k); }
     }
     const m = r.message as Record<string, unknown> & { type: number; mmsi: number };
     if (POSITION_TYPES.has(m.type)) {
@@ -50,7 +57,9 @@ export function decodeLines(lines: Iterable<string>): Decoded {
         headingDeg: heading === null || heading >= 511 ? null : heading,
         status: m.type <= 3 && status !== null ? status : null,
         source: r.meta.source,
+        stations: r.meta.station ? [r.meta.station] : null,
       });
+      kept.set(key, out.positions[out.positions.length - 1]!);
     }
     if (STATIC_TYPES.has(m.type)) {
       const draught = m.type === 5 ? num(m.draught) : null;

@@ -209,7 +209,12 @@ export class HearingIndex implements HearingQuery {
       // (The asking ship's own unheard hours stay in: over days they are a small share, and they only
       // lower the coverage it is judged against.)
       const pt = sumOver(this.present, ft, w0, span) + tailHours(tails, ft, h - p.terrestrialWindowH, h + p.terrestrialWindowH, false);
-      const stationsUp = sum(this.heardTerrestrialSat, this.coarse.around(at.lat, at.lon, 0, 1), wh) > 0;
+      // An outage: ships were there this hour and no station heard any of them within the hour either side
+      // (the neighbours lost signal too); with nobody there, the stations must at least be heard nearby.
+      const presentNow = sum(this.present, ft, wh) + tailHours(tails, ft, h, h, false);
+      const stationsUp = presentNow >= 1
+        ? sumOver(this.heardTerrestrial, ft, wrapHour(h - 1), 3) > 0
+        : sum(this.heardTerrestrialSat, this.coarse.around(at.lat, at.lon, 0, 1), wh) > 0;
       const ht = stationsUp ? Math.min(pt, sumOver(this.heardTerrestrial, ft, w0, span)) : 0;
       // The satellite's own 1° cell first: a dense cell must show its own saturation, not its sparse
       // neighbours' reception; wider blocks (one footprint sees them all) only while too few ships are there

@@ -146,7 +146,7 @@ export class LoiteringDetector implements Detector<LoiteringState> {
     const r = v.run!;
     v.run = null;
     const durationH = (r.lastSlowMs - r.startMs) / MS_PER_HOUR;
-    if (durationH < this.params.minDurationH) return;
+    if (durationH < this.params.minDurationH || r.points < this.params.minPoints) return;
     if (this.isFishing(v, r)) return;
     const { lat, lon } = meanPosition(r.mean);
     out.push({

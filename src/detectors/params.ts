@@ -80,10 +80,10 @@ export const GAP_PARAMS = {
   /** Intentional only if a ship transmitting along the gap would have stayed unheard by every source with at
    *  most this probability, learned from how often the other ships there were heard, hour by hour
    *  (Tumen; GFW's stand-in is > 10 satellite positions/day in the 1° cell). */
-  maxUnheardProbability: 1e-4,
+  maxUnheardProbability: 1e-3,
   /** ...and would have been heard in at least this many hours of the gap, so a few lucky satellite passes
    *  over thin coverage never make a long silence look deliberate (Tumen). */
-  minExpectedHeardHours: 4,
+  minExpectedHeardHours: 6,
   /** An open gap has no end point: the ship is placed where its last course and speed take it in this long,
    *  then held (Tumen; a closed gap is judged along the line from its start to its end). */
   openGapDeadReckonH: 1,
@@ -192,6 +192,9 @@ export const LOITERING_PARAMS = {
   /** A single fast fix inside a slow run (a GNSS jump or a brief manoeuvre) does not end it as long as the
    *  run's mean speed stays below maxSpeedKn; this many consecutive fast fixes do (Tumen choice). */
   maxConsecutiveFastPoints: 2,
+  /** A run needs at least this many slow positions: two reports hours apart are one step, not a stay
+   *  (Tumen; thinly received fishing boats at 1–2 kn otherwise loiter on two fixes). */
+  minPoints: 3,
   /** Fishing vessels working their gear (trawling, setting lines at 1–2 kn for hours) are not loitering:
    *  GFW computes loitering for carriers (reefers, tankers, cargo), never for fishing vessels. Tumen keeps
    *  every other ship type (a tanker waiting at sea for a dark partner is the case) and drops a slow run of
@@ -228,6 +231,23 @@ export const SPOOFING_PARAMS = {
   regularityMinSteps: 20,
   regularSpeedToleranceKn: 0.1,
   regularBearingToleranceDeg: 0.1,
+  /** Reception geometry (src/detectors/station-coverage.ts): coastal-station coverage is learned on cells of
+   *  this size (Tumen)... */
+  coverageCellDeg: 0.1,
+  /** ...a station covers a cell (or its 8 neighbours) once it heard this many distinct vessels there, so one
+   *  ship's fabricated positions never teach a far station to cover the place they claim (Tumen). */
+  minShipsPerCell: 3,
+  /** A report is out of place when other stations cover the claimed place, none of the stations that heard
+   *  it does, and none of those has any coverage within this distance of it (Tumen; well beyond the
+   *  ragged edge of a VHF station's range, well below the 100+ km a fabricated anchorage usually lies from
+   *  the real ship) — GFW names receiver-range checks without publishing one. */
+  minOutsideKm: 40,
+  /** An out-of-place episode needs this many consecutive out-of-place reports (reports judged consistent
+   *  end it; satellite or station-less reports neither count nor end it)... */
+  minOutOfPlacePoints: 6,
+  /** ...spanning at least this long (Tumen: persistence, so occasional long-range propagation of one or
+   *  two reports — tropospheric ducting — is never spoofing). */
+  minOutOfPlaceDurationH: 1,
 } as const;
 
 /** Shared MMSI (two physical ships transmitting one MMSI at the same time). */

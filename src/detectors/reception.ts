@@ -10,11 +10,12 @@
 import { MS_PER_HOUR } from '../geo/sphere.js';
 import { addTo, HOUR_BITS, HourSeries, pairsOf, wrapHour } from './hour-series.js';
 import { type Hearing, HearingIndex, type HearingQuery, type HearingState, type PathAt } from './hearing.js';
+import { type CoverageVerdict, StationCoverage, type StationCoverageQuery, type StationCoverageState } from './station-coverage.js';
 
 export const RECEPTION_CELL_DEG = 0.1;
 const COLS = Math.round(360 / RECEPTION_CELL_DEG);
 
-export interface ReceptionQuery extends HearingQuery {
+export interface ReceptionQuery extends HearingQuery, StationCoverageQuery {
   /** Mean positions per day received within ~radiusKm of (lat, lon) between fromMs and toMs; with
    *  `terrestrialOnly`, satellite receptions are left out. */
   positionsPerDay(lat: number, lon: number, fromMs: number, toMs: number, radiusKm: number, terrestrialOnly?: boolean): number;
@@ -27,6 +28,8 @@ export interface ReceptionState {
   terrestrial: Array<[number, number]>;
   /** The learned hearing model (ship-hours present and heard per source); absent in old snapshots. */
   hearing?: HearingState;
+  /** Where each coastal station hears ships; absent in old snapshots. */
+  coverage?: StationCoverageState;
 }
 
 export class ReceptionIndex implements ReceptionQuery {
@@ -36,13 +39,15 @@ export class ReceptionIndex implements ReceptionQuery {
   private readonly all = new Map<number, HourSeries>();
   private readonly terrestrial = new Map<number, HourSeries>();
   private readonly hearingIndex: HearingIndex;
+  private readonly coverage: StationCoverage;
 
-  constructor(hearing?: HearingIndex) {
+  constructor(hearing?: HearingIndex, coverage?: StationCoverage) {
     this.hearingIndex = hearing ?? new HearingIndex();
+    this.coverage = coverage ?? new StationCoverage();
   }
 
   static restore(state: ReceptionState): ReceptionIndex {
-    const r = new ReceptionIndex(state.hearing ? HearingIndex.restore(state.hearing) : undefined);
+    const r = new ReceptionIndex(state.hearing ? HearingIndex.restore(state.hearing) : undefined, new StationCoverage(undefined, state.coverage));
     for (const [k, n] of state.all) addTo(r.all, Math.floor(k / HOUR_BITS), k - Math.floor(k / HOUR_BITS) * HOUR_BITS, n);
     for (const [k, n] of state.terrestrial) addTo(r.terrestrial, Math.floor(k / HOUR_BITS), k - Math.floor(k / HOUR_BITS) * HOUR_BITS, n);
     return r;
@@ -50,8 +55,11 @@ export class ReceptionIndex implements ReceptionQuery {
 
   /** One received position; `satellite` when it came through a satellite. With `mmsi` (positions in time
    *  order per vessel) it also feeds the hearing model. */
-  add(lat: number, lon: number, timeMs: number, satellite = false, mmsi?: number): void {
-    if (mmsi !== undefined) this.hearingIndex.add(mmsi, lat, lon, timeMs, satellite);
+  add(lat: number, lon: number, timeMs: number, satellite = false, mmsi?: number, stations?: readonly string[] | null): void {
+    if (mmsi !== undefined) {
+      this.hearingIndex.add(mmsi, lat, lon, timeMs, satellite);
+      if (!satellite && stations && stations.length > 0) this.coverage.add(mmsi, lat, lon, stations);
+    }
     const cell = cellOf(rowOf(lat), colOf(lon));
     const hour = wrapHour(Math.floor(timeMs / MS_PER_HOUR));
     addTo(this.all, cell, hour, 1);
@@ -86,8 +94,12 @@ export class ReceptionIndex implements ReceptionQuery {
     return this.hearingIndex.hearing(path, fromMs, toMs, selfBridged);
   }
 
+  judge(lat: number, lon: number, stations: readonly string[]): CoverageVerdict | null {
+    return this.coverage.judge(lat, lon, stations);
+  }
+
   snapshot(): ReceptionState {
-    return { all: pairsOf(this.all), terrestrial: pairsOf(this.terrestrial), hearing: this.hearingIndex.snapshot() };
+    return { all: pairsOf(this.all), terrestrial: pairsOf(this.terrestrial), hearing: this.hearingIndex.snapshot(), coverage: this.coverage.snapshot() };
   }
 }
 

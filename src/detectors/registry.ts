@@ -115,8 +115,8 @@ export const DETECTORS: readonly RegistryEntry[] = [
   },
   {
     type: 'spoofing', scope: 'vessel', params: SPOOFING_PARAMS,
-    create: (ctx, p) => createSpoofingDetector({ ports: ctx.portPoints, params: p as never, isOnLand: ctx.isOnLand }),
-    restore: (ctx, p, s) => restoreSpoofingDetector(s as SpoofingState, { ports: ctx.portPoints, params: p as never, isOnLand: ctx.isOnLand }),
+    create: (ctx, p) => createSpoofingDetector({ ports: ctx.portPoints, params: p as never, isOnLand: ctx.isOnLand, coverage: ctx.reception }),
+    restore: (ctx, p, s) => restoreSpoofingDetector(s as SpoofingState, { ports: ctx.portPoints, params: p as never, isOnLand: ctx.isOnLand, coverage: ctx.reception }),
   },
   {
     type: 'shared_mmsi', scope: 'vessel', params: SHARED_MMSI_PARAMS,

@@ -5,6 +5,10 @@
 //   excursion: start/end = its first/last position, lat/lon = its first position.
 // - positions on land: >= minOnLandPoints consecutive positions on land (away from ports), folded into the
 //   excursion's evidence when they belong to one, else an event of their own.
+// - out of place (reception geometry): consecutive reports heard only by coastal stations whose learned
+//   coverage lies far from the claimed position, while other stations cover that place and did not hear them
+//   (src/detectors/station-coverage.ts) — a fabricated position broadcast from somewhere else. No jump and
+//   no impossible speed needed. Evidence names the stations.
 // Alternating segments (two ships on one MMSI) are the shared-MMSI detector's: an excursion whose reports
 // switch back and forth more than once is not spoofing. Glitches (the segmenter's outliers) are counted only.
 //
@@ -19,6 +23,7 @@ import { eventId } from './event-id.js';
 import { isoUtc, round } from './geo-stats.js';
 import { SPOOFING_PARAMS } from './params.js';
 import { defaultPorts, type PortIndex, type PortPoint, sharedPortIndex } from './port-index.js';
+import type { StationCoverageQuery } from './station-coverage.js';
 import { type SegInfo, SegmentWatch, type SegmentWatchState, type WatchObservation } from './segment-watch.js';
 
 export type SpoofingParams = { [K in keyof typeof SPOOFING_PARAMS]: number };
@@ -28,6 +33,21 @@ export interface SpoofingOptions {
   ports?: readonly PortPoint[];
   /** Land test; default Natural Earth 1:50m (src/geo/land.ts). */
   isOnLand?: (lat: number, lon: number) => boolean;
+  /** Learned coastal-station coverage (the runner's reception index); without it no geometry check. */
+  coverage?: StationCoverageQuery;
+}
+
+/** A run of consecutive out-of-place reports of one MMSI. */
+interface OutOfPlaceRun {
+  startMs: number;
+  lastMs: number;
+  count: number;
+  lat: number;
+  lon: number;
+  heardBy: string[];
+  covering: string[];
+  /** Smallest distance from a claimed position to the hearing stations' coverage (km; null: none near). */
+  nearestKm: number | null;
 }
 
 interface LandRun {
@@ -71,6 +91,7 @@ interface MmsiState {
   watch: SegmentWatchState;
   notes: Array<[string, SegNotes]>;
   lastPointMs: number | null;
+  outOfPlace?: OutOfPlaceRun | null;
 }
 
 export interface SpoofingState {
@@ -87,16 +108,20 @@ export class SpoofingDetector implements Detector<SpoofingState> {
   private readonly notes = new Map<number, Map<string, SegNotes>>();
   /** Time of each MMSI's latest decided (non-glitch) position. */
   private readonly lastPointMs = new Map<number, number>();
+  private readonly outOfPlace = new Map<number, OutOfPlaceRun>();
+  private readonly coverage: StationCoverageQuery | null;
 
   constructor(options: SpoofingOptions = {}, state?: SpoofingState) {
     this.params = { ...SPOOFING_PARAMS, ...options.params };
     this.ports = sharedPortIndex(options.ports ?? defaultPorts(), this.params.portToleranceM);
     this.onLand = options.isOnLand ?? isOnLand;
+    this.coverage = options.coverage ?? null;
     if (state) {
       for (const [m, v] of state.vessels) {
         this.watches.set(m, new SegmentWatch(m, v.watch));
         this.notes.set(m, new Map(structuredClone(v.notes)));
         if (v.lastPointMs !== null) this.lastPointMs.set(m, v.lastPointMs);
+        if (v.outOfPlace) this.outOfPlace.set(m, structuredClone(v.outOfPlace));
       }
     }
   }
@@ -114,19 +139,56 @@ export class SpoofingDetector implements Detector<SpoofingState> {
       this.watches.set(p.mmsi, (w = new SegmentWatch(p.mmsi)));
       this.notes.set(p.mmsi, new Map());
     }
-    return this.consume(p.mmsi, w.push(p));
+    const out = this.coverage && !(p as { outlier?: boolean }).outlier ? this.checkGeometry(p) : [];
+    out.push(...this.consume(p.mmsi, w.push(p)));
+    return out;
+  }
+
+  /** Extends or ends the MMSI's run of out-of-place reports with this one (only terrestrial reports with
+   *  their stations known say anything; the others neither extend nor end a run). */
+  private checkGeometry(p: Position): TumenEvent[] {
+    if (p.source === 'satellite' || !p.stations || p.stations.length === 0) return [];
+    const v = this.coverage!.judge(p.lat, p.lon, p.stations);
+    const run = this.outOfPlace.get(p.mmsi);
+    if (!v) return run ? this.endOutOfPlace(p.mmsi) : [];
+    if (!run) {
+      this.outOfPlace.set(p.mmsi, { startMs: p.timeMs, lastMs: p.timeMs, count: 1, lat: p.lat, lon: p.lon, heardBy: v.heardBy, covering: v.coveringStations, nearestKm: v.nearestHeardCoverageKm });
+      return [];
+    }
+    run.lastMs = p.timeMs;
+    run.count++;
+    run.heardBy = union(run.heardBy, v.heardBy);
+    run.covering = union(run.covering, v.coveringStations);
+    if (v.nearestHeardCoverageKm !== null && (run.nearestKm === null || v.nearestHeardCoverageKm < run.nearestKm)) run.nearestKm = v.nearestHeardCoverageKm;
+    return [];
+  }
+
+  private endOutOfPlace(mmsi: number): TumenEvent[] {
+    const r = this.outOfPlace.get(mmsi);
+    this.outOfPlace.delete(mmsi);
+    const p = this.params;
+    if (!r || r.count < p.minOutOfPlacePoints || r.lastMs - r.startMs < p.minOutOfPlaceDurationH * MS_PER_HOUR) return [];
+    return [this.event(mmsi, 'out_of_place', r.startMs, r.lastMs, r.lat, r.lon, {
+      heard_by_stations: r.heardBy,
+      covering_stations: r.covering,
+      nearest_heard_coverage_km: r.nearestKm === null ? null : round(r.nearestKm, 1),
+      min_outside_km: p.minOutsideKm,
+      out_of_place_positions: r.count,
+      reason: `reports claimed where ${r.covering.join(', ')} cover the place and did not hear them; heard only by ${r.heardBy.join(', ')}, whose learned coverage is ${r.nearestKm === null ? `nowhere within ${2 * p.minOutsideKm}` : `${round(r.nearestKm, 1)}`} km away`,
+    })];
   }
 
   flush(): TumenEvent[] {
     const out: TumenEvent[] = [];
     for (const [m, w] of this.watches) out.push(...this.consume(m, w.flush()));
+    for (const m of [...this.outOfPlace.keys()]) out.push(...this.endOutOfPlace(m));
     return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.mmsi - b.mmsi));
   }
 
   snapshot(): SpoofingState {
     return {
       kind: 'spoofing',
-      vessels: [...this.watches].map(([m, w]) => [m, { watch: w.snapshot(), notes: structuredClone([...this.notes.get(m)!]), lastPointMs: this.lastPointMs.get(m) ?? null }]),
+      vessels: [...this.watches].map(([m, w]) => [m, { watch: w.snapshot(), notes: structuredClone([...this.notes.get(m)!]), lastPointMs: this.lastPointMs.get(m) ?? null, outOfPlace: structuredClone(this.outOfPlace.get(m) ?? null) }]),
     };
   }
 
@@ -264,3 +326,5 @@ export function createSpoofingDetector(options: SpoofingOptions = {}): SpoofingD
 export function restoreSpoofingDetector(state: SpoofingState, options: SpoofingOptions = {}): SpoofingDetector {
   return new SpoofingDetector(options, state);
 }
+
+const union = (a: readonly string[], b: readonly string[]): string[] => (b.every((x) => a.includes(x)) ? [...a] : [...new Set([...a, ...b])].sort());

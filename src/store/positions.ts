@@ -96,6 +96,11 @@ function sourceOf(v: unknown): ReceptionSource | null {
   return v === 'terrestrial' || v === 'satellite' ? v : null;
 }
 
+/** The stations that heard a position ("a,b" from the stored list), or null. */
+function stationsOf(v: unknown): string[] | null {
+  return typeof v === 'string' && v !== '' ? v.split(',') : null;
+}
+
 function numOrNull(v: unknown): number | null {
   return v === null || v === undefined ? null : Number(v);
 }
@@ -112,7 +117,8 @@ export function streamPositionsByTime(store: Store, q: PositionQuery = {}, batch
 
 function streamPositionsOrdered(store: Store, q: PositionQuery, orderBy: 'mmsi, time' | 'time, mmsi', batchSize: number): AsyncIterable<Position[]> {
   const { where, params } = positionFilter(q);
-  const sql = `SELECT mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon, speed, course, heading, status, source
+  const sql = `SELECT mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon, speed, course, heading, status, source,
+            array_to_string(stations, ',') AS stations
      FROM positions ${where} ORDER BY ${orderBy}`;
   return streamRows(store, sql, params, batchSize, (cols, i) => ({
     mmsi: Number(cols[0][i]),
@@ -124,6 +130,7 @@ function streamPositionsOrdered(store: Store, q: PositionQuery, orderBy: 'mmsi, 
     headingDeg: numOrNull(cols[6][i]),
     status: numOrNull(cols[7][i]),
     source: sourceOf(cols[8][i]),
+    stations: stationsOf(cols[9][i]),
   }));
 }
 

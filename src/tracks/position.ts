@@ -15,4 +15,6 @@ export interface Position {
   /** AIS navigational status 0–15; null for Class B and unknown. */
   status: number | null;
   source?: ReceptionSource | null;
+  /** Receiving stations (tag block `s:`; every station that heard a duplicate), when known. */
+  stations?: readonly string[] | null;
 }

@@ -310,7 +310,8 @@ function distanceToPredictedM(f: [number, number, number, number, number], dtH: 
 function trackPoint(p: Position, segmentId: string, outlier: boolean): TrackPoint {
   return {
     mmsi: p.mmsi, timeMs: p.timeMs, lat: p.lat, lon: p.lon, speedKn: p.speedKn, courseDeg: p.courseDeg,
-    headingDeg: p.headingDeg, status: p.status, source: p.source ?? null, segmentId, outlier,
+    headingDeg: p.headingDeg, status: p.status, source: p.source ?? null,
+    ...(p.stations ? { stations: p.stations } : {}), segmentId, outlier,
   };
 }
 

@@ -54,7 +54,7 @@ describe('streamPositions', () => {
     // Solent row "2016-01-12 13:02:11.218,235070762,50.7730133333333,-1.092935,157.8,5.9"
     expect(ps.find((p) => p.mmsi === 235070762)).toEqual({
       mmsi: 235070762, timeMs: Date.UTC(2016, 0, 12, 13, 2, 11, 218), lat: 50.7730133333333, lon: -1.092935,
-      speedKn: 5.9, courseDeg: 157.8, headingDeg: null, status: null, source: null,
+      speedKn: 5.9, courseDeg: 157.8, headingDeg: null, status: null, source: null, stations: null,
     });
   });
 

@@ -1,0 +1,66 @@
+// Spoofing from reception geometry: coastal-station coverage learned from the data, and a ship whose
+// reports claim a place the stations there do not hear, while a station far away does.
+import { describe, expect, it } from 'vitest';
+import { ReceptionIndex } from '../../src/detectors/reception.js';
+import { createSpoofingDetector } from '../../src/detectors/spoofing.js';
+import type { Position } from '../../src/tracks/position.js';
+import type { TumenEvent } from '../../src/events/schema.js';
+import { HOUR, MIN, T0 } from './helpers.js';
+
+const VLADIVOSTOK = { lat: 42.96, lon: 132.04 }, POSYET = { lat: 42.5, lon: 130.9 }; // ~105 km apart
+const SPOOFER = 351000001;
+
+function at(mmsi: number, t: number, p: { lat: number; lon: number }, stations: string[], speedKn = 0): Position {
+  return { mmsi, timeMs: t, lat: p.lat, lon: p.lon, speedKn, courseDeg: 0, headingDeg: null, status: 1, source: 'terrestrial', stations };
+}
+
+/** Four ships each at the two places, heard by the station there, every 10 min for 6 h. */
+function learned(): ReceptionIndex {
+  const idx = new ReceptionIndex();
+  for (let s = 0; s < 4; s++) {
+    for (let t = T0; t < T0 + 6 * HOUR; t += 10 * MIN) {
+      idx.add(VLADIVOSTOK.lat + s * 0.01, VLADIVOSTOK.lon, t, false, 273000100 + s, ['RUVVO']);
+      idx.add(POSYET.lat + s * 0.01, POSYET.lon, t, false, 273000200 + s, ['RUPOS']);
+    }
+  }
+  return idx;
+}
+
+function run(idx: ReceptionIndex, positions: Position[]): TumenEvent[] {
+  const d = createSpoofingDetector({ coverage: idx, isOnLand: () => false });
+  const out: TumenEvent[] = [];
+  for (const p of positions) {
+    idx.add(p.lat, p.lon, p.timeMs, false, p.mmsi, p.stations);
+    out.push(...d.pushPosition(p));
+  }
+  return [...out, ...d.flush()];
+}
+
+describe('spoofing from reception geometry', () => {
+  it('flags a claimed anchorage off Vladivostok heard only by the station near Posyet, naming the stations', () => {
+    const fake = Array.from({ length: 13 }, (_, i) => at(SPOOFER, T0 + 6 * HOUR + i * 10 * MIN, { lat: VLADIVOSTOK.lat + 0.0001 * (i % 2), lon: VLADIVOSTOK.lon }, ['RUPOS']));
+    const events = run(learned(), fake);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      type: 'spoofing', mmsi: SPOOFER, start: '2024-03-01T06:00:00.000Z', end: '2024-03-01T08:00:00.000Z',
+      evidence: { kind: 'out_of_place', heard_by_stations: ['RUPOS'], covering_stations: ['RUVVO'], out_of_place_positions: 13, min_outside_km: 40 },
+    });
+    expect(events[0]!.evidence.nearest_heard_coverage_km).toBeNull(); // RUPOS covers nothing within 80 km
+    expect(String(events[0]!.evidence.reason)).toContain('heard only by RUPOS');
+  });
+
+  it('does not flag the same place heard by its own station, nor a few long-range receptions, nor satellite reports', () => {
+    const honest = Array.from({ length: 13 }, (_, i) => at(SPOOFER, T0 + 6 * HOUR + i * 10 * MIN, VLADIVOSTOK, i % 3 ? ['RUVVO'] : ['RUPOS', 'RUVVO']));
+    expect(run(learned(), honest)).toEqual([]);
+    // Ducting: Posyet alone hears two reports, then Vladivostok again.
+    const ducting = honest.map((p, i) => (i === 4 || i === 5 ? { ...p, stations: ['RUPOS'] } : p));
+    expect(run(learned(), ducting)).toEqual([]);
+    const satellite = honest.map((p) => ({ ...p, source: 'satellite' as const, stations: ['SAT1'] }));
+    expect(run(learned(), satellite)).toEqual([]);
+  });
+
+  it('says nothing where no station is known to cover the claimed place', () => {
+    const sea = Array.from({ length: 13 }, (_, i) => at(SPOOFER, T0 + 6 * HOUR + i * 10 * MIN, { lat: 40.0, lon: 134.0 }, ['RUPOS']));
+    expect(run(learned(), sea)).toEqual([]);
+  });
+});
