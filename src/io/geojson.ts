@@ -13,7 +13,7 @@ export interface TrackLike {
 
 export type Feature = {
   type: 'Feature';
-  geometry: { type: 'Point'; coordinates: number[] } | { type: 'LineString'; coordinates: number[][] } | { type: 'MultiLineString'; coordinates: number[][][] };
+  geometry: { type: 'Point'; coordinates: number[] } | { type: 'LineString'; coordinates: number[][] } | { type: 'MultiLineString'; coordinates: number[][][] } | { type: 'Polygon'; coordinates: number[][][] };
   properties: Record<string, unknown>;
 };
 

@@ -16,6 +16,7 @@ import { eventContextRoutes } from './routes/event-context.js';
 import { eventRoutes } from './routes/events.js';
 import { screeningRoutes } from './routes/screening.js';
 import { writeRoutes } from './routes/writes.js';
+import { portRoutes } from './routes/ports.js';
 
 export function createApp(ctx: ServerContext): Hono {
   const app = new Hono();
@@ -30,7 +31,7 @@ export function createApp(ctx: ServerContext): Hono {
   app.use('/api/events', cache);
   app.use('/api/vessels/:mmsi/track', cache);
   // Order matters: fixed paths (stream, export) before /api/events/:id.
-  for (const routes of [healthRoutes, vesselRoutes, trackRoutes, streamRoutes, exportRoutes, eventContextRoutes, eventRoutes, screeningRoutes, writeRoutes]) {
+  for (const routes of [healthRoutes, vesselRoutes, trackRoutes, streamRoutes, exportRoutes, eventContextRoutes, eventRoutes, screeningRoutes, writeRoutes, portRoutes]) {
     app.route('/', routes(ctx));
   }
   if (ctx.webRoot) {

@@ -2,6 +2,8 @@
 // gap → dashed line from the last position before to the first after; encounter → both tracks;
 // port visit → its port; dark port call → its candidate ports; every event → the vessel's track around it.
 import { Hono } from 'hono';
+import { reachableRing } from '../../geo/reachable.js';
+import { DARK_PORT_CALL_PARAMS } from '../../detectors/params.js';
 import type { Store } from '../../store/db.js';
 import type { TumenEvent } from '../../events/schema.js';
 import { PORTS_OF_INTEREST } from '../../reference/ports-of-interest.js';
@@ -59,13 +61,26 @@ export async function eventContext(store: Store, e: TumenEvent): Promise<Feature
       });
     }
   }
+  if (e.type === 'gap' || e.type === 'dark_port_call') {
+    // Where it could have gone: the detector's own transit speed bound over the dark time.
+    const ev = e.evidence as Record<string, unknown>;
+    const endPt = typeof ev.end_lat === 'number' && typeof ev.end_lon === 'number' ? { lat: ev.end_lat, lon: ev.end_lon } : null;
+    const hours = e.duration_h ?? (endMs - startMs) / 3_600_000;
+    if (hours > 0) {
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'Polygon', coordinates: [reachableRing({ lat: e.lat, lon: e.lon }, e.end ? endPt : null, hours, DARK_PORT_CALL_PARAMS.maxTransitSpeedKn)] },
+        properties: { kind: 'reachable', max_speed_kn: DARK_PORT_CALL_PARAMS.maxTransitSpeedKn, duration_h: Math.round(hours * 100) / 100 },
+      });
+    }
+  }
   if (e.port) {
     const f = portFeature(e.port, 'port');
     if (f) features.push(f);
   }
   for (const c of e.candidates ?? []) {
-    const { id, name, country, feasibility, lat, lon } = c as typeof c & { lat?: number; lon?: number };
-    const f = portFeature({ id, name, country, lat, lon }, 'candidate_port', { feasibility });
+    const { id, name, country, lat, lon, ...why } = c as typeof c & { lat?: number; lon?: number };
+    const f = portFeature({ id, name, country, lat, lon }, 'candidate_port', why);
     if (f) features.push(f);
   }
   return featureCollection(features);
