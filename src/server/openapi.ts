@@ -65,6 +65,8 @@ export const OPENAPI = {
   paths: {
     '/api/health': { get: { summary: 'liveness and configuration', responses: { 200: json('ok') } } },
     '/api/stats': { get: { summary: 'counts of positions, vessels and events by type', responses: { 200: json('stats') } } },
+    '/api/risk': { get: { summary: 'risk level and score of up to 200 vessels', parameters: [q('mmsi', 'comma-separated MMSIs')], responses: { 200: json('risk by MMSI'), 400: err } } },
+    '/api/ports': { get: { summary: 'ports of interest and World Port Index ports (map labels)', responses: { 200: json('ports') } } },
     '/api/stats/store': { get: { summary: 'what `tumen stats --json` prints: messages, sources, rejects by reason, ingest log', responses: { 200: json('store stats') } } },
     '/api/dossier': { get: { summary: 'a ship\'s dossier by MMSI, IMO, name, former name or call sign: every MMSI it used, identities, lists screened against (versions), events with partners\' names, risk', parameters: [q('q', 'MMSI, IMO, name or call sign')], responses: { 200: json('dossier'), 400: err, 404: err } } },
     '/api/vessels': { get: { summary: 'search vessels by name, IMO, MMSI or call sign (with risk level)', parameters: queryParameters(VESSEL_SEARCH_QUERY), responses: { 200: json('matches'), 400: err } } },

@@ -1,4 +1,5 @@
 // Tiny DOM helpers: build elements without a framework, always setting text (never HTML) from data.
+import { eventStyle, hex } from './colors.js';
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | number | boolean | undefined> = {},
@@ -30,4 +31,33 @@ export function downloadText(text: string, filename: string, mime: string): void
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** An event type as a badge: its shape in its colour, then its name in dark text (contrast >= 4.5:1 on white). */
+export function badge(type: string): HTMLSpanElement {
+  const st = eventStyle(type);
+  return el('span', { class: 'badge', 'data-type': type },
+    el('span', { class: 'shape', style: `color:${hex(st.rgb)}`, 'aria-hidden': 'true' }, st.shape), ` ${st.label}`);
+}
+
+export interface VesselLabelJson { mmsi: number; name: string | null; imo: string | null; flag: string | null; callsign?: string | null; shiptype?: string | null }
+
+/** "SIBIR · RU · IMO 8604864" linking to the ship's page; the MMSI when no name is known. */
+export function vesselLink(v: VesselLabelJson | undefined, mmsi: number): HTMLAnchorElement {
+  const bits = [v?.name ?? `MMSI ${mmsi}`, v?.flag, v?.imo ? `IMO ${v.imo}` : null].filter(Boolean);
+  return el('a', { href: `#/vessel/${mmsi}`, title: `MMSI ${mmsi}${v?.shiptype ? ` · ${v.shiptype}` : ''}` }, bits.join(' · '));
+}
+
+/** A loading line (announced to screen readers) until `replaceChildren` replaces it. */
+export function loading(text: string): HTMLElement {
+  return el('p', { class: 'loading', role: 'status', 'aria-live': 'polite' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), ` ${text}`);
+}
+
+/** An error with what to do: a retry button, and the API's own message (never a bare "Failed to fetch"). */
+export function errorBox(err: unknown, retry: () => void): HTMLElement {
+  const raw = err instanceof Error ? err.message : String(err);
+  const msg = /Failed to fetch|NetworkError|Load failed/i.test(raw) ? 'The Tumen server did not answer. Is `tumen serve` still running?' : raw;
+  const btn = el('button', { type: 'button', class: 'retry' }, 'Retry');
+  btn.addEventListener('click', retry);
+  return el('div', { class: 'error-box', role: 'alert' }, el('p', { class: 'error' }, msg), btn);
 }

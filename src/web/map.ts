@@ -5,11 +5,18 @@
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, LngLatBoundsLike, Map as MlMap } from 'maplibre-gl';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import { PathLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import { offlineStyle } from './basemap.js';
-import { CANDIDATE_HEX, EVENT_RGB, GAP_HEX, PARTNER_RGB, PORT_HEX, TRACK_RGB, hex, type RGB } from './colors.js';
+import { CANDIDATE_HEX, GAP_HEX, PARTNER_RGB, PORT_HEX, REACHABLE_HEX, TRACK_RGB, eventStyle, hex, type RGB } from './colors.js';
 import type { TrackJson, TumenEventJson } from './api.js';
+import { legend } from './legend.js';
+import { trackMarks, type TrackMark } from './track-marks.js';
+
+export interface PortLabel { id: string; name: string; country: string; lat: number; lon: number; size: string; role: string | null }
+
+/** Ports of interest are always labelled; other ports from this zoom on (fewer labels than the eye can read otherwise). */
+const ALL_PORT_LABELS_ZOOM = 7;
 
 export interface BinaryTracks {
   length: number;
@@ -47,6 +54,11 @@ export class TumenMap {
   private eventLayer: Layer | null = null;
   private playhead: Layer | null = null;
   private selection: GeoJSON.FeatureCollection = EMPTY_FC;
+  private portLayer: Layer | null = null;
+  private markLayers: Layer[] = [];
+  private labelLayer: Layer | null = null;
+  private labelled = new Set<string>();
+  private ports: PortLabel[] = [];
   readonly ready: Promise<void>;
   onEventClick: (e: TumenEventJson) => void = () => {};
 
@@ -63,8 +75,14 @@ export class TumenMap {
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'nautical' }), 'bottom-right');
-    this.overlay = new MapboxOverlay({ interleaved: false, layers: [] });
+    this.overlay = new MapboxOverlay({ interleaved: false, layers: [], getTooltip: (info) => tooltip(info.object, info.layer?.id) });
     this.map.addControl(this.overlay);
+    container.append(legend());
+    this.map.on('moveend', () => this.updatePortLabels());
+    void fetch('api/ports').then((r) => (r.ok ? r.json() : { ports: [] })).then((j: { ports: PortLabel[] }) => {
+      this.ports = j.ports;
+      this.updatePortLabels();
+    }).catch(() => { /* labels are a help, not a need */ });
     // Re-added on every style load, so a swapped online style keeps the selection layers.
     this.map.on('style.load', () => this.addSelectionLayers());
     this.ready = new Promise((resolve) => this.map.once('idle', () => resolve()));
@@ -74,12 +92,16 @@ export class TumenMap {
     const m = this.map;
     if (m.getSource('selection')) return;
     m.addSource('selection', { type: 'geojson', data: this.selection });
+    m.addLayer({ id: 'sel-reachable', type: 'fill', source: 'selection', filter: ['==', ['get', 'kind'], 'reachable'],
+      paint: { 'fill-color': REACHABLE_HEX, 'fill-opacity': 0.12 } });
+    m.addLayer({ id: 'sel-reachable-edge', type: 'line', source: 'selection', filter: ['==', ['get', 'kind'], 'reachable'],
+      paint: { 'line-color': REACHABLE_HEX, 'line-width': 1.5, 'line-dasharray': [4, 2] } });
     m.addLayer({ id: 'sel-track', type: 'line', source: 'selection', filter: ['==', ['get', 'kind'], 'track'],
       paint: { 'line-color': ['match', ['get', 'role'], 'partner', hex(PARTNER_RGB), hex(TRACK_RGB)], 'line-width': 2.5 } });
     m.addLayer({ id: 'sel-gap', type: 'line', source: 'selection', filter: ['in', ['get', 'kind'], ['literal', ['gap_line', 'track_gap']]],
       paint: { 'line-color': GAP_HEX, 'line-width': 2.5, 'line-dasharray': [2, 2] } });
     m.addLayer({ id: 'sel-candidate', type: 'circle', source: 'selection', filter: ['==', ['get', 'kind'], 'candidate_port'],
-      paint: { 'circle-radius': 7, 'circle-color': CANDIDATE_HEX, 'circle-stroke-color': '#333', 'circle-stroke-width': 1 } });
+      paint: { 'circle-radius': 7, 'circle-color': '#fff', 'circle-stroke-color': CANDIDATE_HEX, 'circle-stroke-width': 3 } });
     m.addLayer({ id: 'sel-port', type: 'circle', source: 'selection', filter: ['==', ['get', 'kind'], 'port'],
       paint: { 'circle-radius': 9, 'circle-color': PORT_HEX, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
     m.addLayer({ id: 'sel-event', type: 'circle', source: 'selection', filter: ['==', ['get', 'kind'], 'event'],
@@ -87,7 +109,54 @@ export class TumenMap {
   }
 
   private redraw(): void {
-    this.overlay.setProps({ layers: [...this.trackLayers, ...(this.eventLayer ? [this.eventLayer] : []), ...(this.playhead ? [this.playhead] : [])] });
+    this.overlay.setProps({ layers: [
+      ...(this.portLayer ? [this.portLayer] : []), ...this.trackLayers, ...this.markLayers, ...(this.labelLayer ? [this.labelLayer] : []),
+      ...(this.eventLayer ? [this.eventLayer] : []), ...(this.playhead ? [this.playhead] : []),
+    ] });
+  }
+
+  private updatePortLabels(): void {
+    const z = this.map.getZoom();
+    const b = this.map.getBounds();
+    // Only what is in view: a few dozen labels, not the world's 3,600 ports.
+    const data = this.ports.filter((p) => (p.role !== null || (z >= ALL_PORT_LABELS_ZOOM && b.contains([p.lon, p.lat])))
+      && !this.labelled.has(`${p.lon.toFixed(2)},${p.lat.toFixed(2)}`));
+    this.portLayer = data.length === 0 ? null : new TextLayer<PortLabel>({
+      id: 'port-labels', data, characterSet: 'auto', getPosition: (p) => [p.lon, p.lat],
+      getText: (p) => (p.role ? `⚓ ${p.name}` : `· ${p.name}`), getSize: (p) => (p.role ? 13 : 11),
+      getColor: (p) => (p.role ? [0, 77, 56] : [60, 60, 70]), getTextAnchor: 'start', getAlignmentBaseline: 'center', getPixelOffset: [2, 0],
+      fontFamily: 'system-ui, sans-serif', fontWeight: 600, outlineWidth: 3, outlineColor: [255, 255, 255, 230], fontSettings: { sdf: true },
+      pickable: true, updateTriggers: { getText: z },
+    });
+    this.redraw();
+  }
+
+  /** Text labels at points (candidate ports with their likelihood, the inferred port). */
+  setLabels(labels: Array<{ at: [number, number]; text: string; rgb: RGB }>): void {
+    // A labelled candidate replaces that port's plain label (no two labels on one place).
+    this.labelled = new Set(labels.map((l) => `${l.at[0].toFixed(2)},${l.at[1].toFixed(2)}`));
+    this.updatePortLabels();
+    this.labelLayer = labels.length === 0 ? null : new TextLayer<{ at: [number, number]; text: string; rgb: RGB }>({
+      id: 'labels', data: labels, characterSet: 'auto', getPosition: (l) => l.at, getText: (l) => l.text, getColor: (l) => l.rgb,
+      getSize: 13, getTextAnchor: 'start', getAlignmentBaseline: 'center', getPixelOffset: [12, 0], fontFamily: 'system-ui, sans-serif',
+      fontWeight: 700, outlineWidth: 4, outlineColor: [255, 255, 255, 240], fontSettings: { sdf: true },
+    });
+    this.redraw();
+  }
+
+  /** Direction arrows and time ticks along the given tracks (the selected event's ships). */
+  setTrackMarks(tracks: Array<{ coords: Array<[number, number]>; times?: number[]; rgb: RGB }>): void {
+    const marks: TrackMark[] = tracks.flatMap((t) => trackMarks(t.coords, t.times, t.rgb));
+    const arrows = marks.filter((m) => m.kind === 'arrow');
+    const ticks = marks.filter((m) => m.kind === 'tick');
+    this.markLayers = marks.length === 0 ? [] : [
+      new TextLayer<TrackMark>({ id: 'track-arrows', data: arrows, characterSet: 'auto', getPosition: (m) => m.at, getText: () => '➤',
+        getAngle: (m) => m.angle, getColor: (m) => m.rgb, getSize: 14, outlineWidth: 2, outlineColor: [255, 255, 255], fontSettings: { sdf: true } }),
+      new TextLayer<TrackMark>({ id: 'track-ticks', data: ticks, characterSet: 'auto', getPosition: (m) => m.at, getText: (m) => m.text,
+        getColor: (m) => m.rgb, getSize: 11, getPixelOffset: [6, -8], getTextAnchor: 'start', outlineWidth: 3, outlineColor: [255, 255, 255], fontSettings: { sdf: true },
+        fontFamily: 'system-ui, sans-serif' }),
+    ];
+    this.redraw();
   }
 
   setTracks(tracks: TrackJson[], color: RGB = TRACK_RGB): BinaryTracks {
@@ -108,16 +177,17 @@ export class TumenMap {
   }
 
   setEvents(events: TumenEventJson[]): void {
-    this.eventLayer = new ScatterplotLayer<TumenEventJson>({
+    this.eventLayer = new TextLayer<TumenEventJson>({
       id: 'events',
       data: events,
+      characterSet: 'auto',
       getPosition: (e) => [e.lon, e.lat],
-      getFillColor: (e) => EVENT_RGB[e.type] ?? [80, 80, 80],
-      getLineColor: [255, 255, 255],
-      stroked: true,
-      lineWidthMinPixels: 1,
-      radiusUnits: 'pixels',
-      getRadius: 6,
+      getText: (e) => eventStyle(e.type).shape,
+      getColor: (e) => eventStyle(e.type).rgb,
+      getSize: 18,
+      outlineWidth: 3,
+      outlineColor: [255, 255, 255, 255],
+      fontSettings: { sdf: true },
       pickable: true,
       onClick: ({ object }) => { if (object) this.onEventClick(object); },
     });
@@ -134,6 +204,7 @@ export class TumenMap {
 
   setSelection(fc: GeoJSON.FeatureCollection | null): void {
     this.selection = fc ?? EMPTY_FC;
+    if (!fc) { this.setTrackMarks([]); this.setLabels([]); }
     (this.map.getSource('selection') as GeoJSONSource | undefined)?.setData(this.selection);
   }
 
@@ -163,4 +234,21 @@ export class TumenMap {
     if (deckCanvas) g.drawImage(deckCanvas, 0, 0, out.width, out.height);
     return out.toDataURL('image/png');
   }
+}
+
+/** Hover text for events and port labels (deck.gl picking). */
+function tooltip(object: unknown, layerId: string | undefined): { text: string } | null {
+  if (!object) return null;
+  if (layerId === 'events') {
+    const e = object as TumenEventJson;
+    const who = e.vessel?.name ? `${e.vessel.name} (${e.vessel.flag ?? '?'}${e.vessel.imo ? `, IMO ${e.vessel.imo}` : ''})` : `MMSI ${e.mmsi}`;
+    const other = e.other_mmsi ? ` + ${e.other_vessel?.name ?? `MMSI ${e.other_mmsi}`}` : '';
+    const where = e.port ? `\nat ${e.port.name} (${e.port.country})` : e.candidates?.length ? `\nlikely ${e.candidates[0].name}` : '';
+    return { text: `${eventStyle(e.type).label}: ${who}${other}\n${e.start.slice(0, 16).replace('T', ' ')}Z${e.duration_h ? `, ${Number(e.duration_h).toFixed(1)} h` : ''}${where}` };
+  }
+  if (layerId === 'port-labels') {
+    const p = object as PortLabel;
+    return { text: `${p.name} (${p.country}) ${p.id}${p.role ? ` · port of interest: ${p.role.replace('_', ' ')}` : ''}` };
+  }
+  return null;
 }

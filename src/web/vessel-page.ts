@@ -1,9 +1,11 @@
 // The vessel page: track with gaps marked, time-slider playback, events timeline, identity history,
 // list matches, risk breakdown, exports and the evidence report.
 import { timelineSvg } from '../report/timeline.js';
-import { api, type TrackJson, type TumenEventJson, type VesselJson } from './api.js';
+import { api, type TrackJson, type TumenEventJson } from './api.js';
 import { EVENT_RGB, hex } from './colors.js';
-import { el, fmtTime, table } from './dom.js';
+import { el, errorBox, fmtTime, loading, table, type VesselLabelJson } from './dom.js';
+import { eventTable } from './event-rows.js';
+import { shiptypeWords } from './shiptype.js';
 import type { TumenMap } from './map.js';
 import { downloadReport } from './report.js';
 
@@ -38,21 +40,64 @@ function riskBlock(risk: unknown): Node {
       : el('p', { class: 'muted' }, 'No risk indicator fired.'));
 }
 
-export async function renderVesselPage(side: HTMLElement, map: TumenMap, mmsi: string, budget = DEFAULT_TRACK_BUDGET): Promise<void> {
-  side.replaceChildren(el('p', { class: 'muted' }, `Loading vessel ${mmsi}…`));
-  let vessel: VesselJson;
-  let track: TrackJson;
-  let events: TumenEventJson[];
+interface DossierJson {
+  query: string;
+  known: boolean;
+  mmsis: number[];
+  current: { shipname: string | null; imo: string | null; callsign: string | null; flag: string | null; shiptype: string | null };
+  activity: { positions: number; first_seen: string | null; last_seen: string | null };
+  screened_against: Array<{ name: string; version: string | null; published: string | null; imported_at: string; vessels: number }>;
+  screening: { verdict: string; matches: Array<{ list: string; list_version: string | null; entry_id: string; name: string; score: number; matched_on: string[]; reason: string }>; findings: string[] };
+  identities: Array<{ mmsi: number; field: string; value: string; first_seen: string; last_seen: string; messages: number }>;
+  events: TumenEventJson[];
+  vessels: Record<string, VesselLabelJson>;
+  risk: unknown;
+}
+
+/** The ship's MMSIs over time: one row per MMSI with the names it broadcast under it. */
+function mmsiHistory(d: DossierJson): Node {
+  const rows = d.mmsis.map((m) => {
+    const runs = d.identities.filter((r) => r.mmsi === m);
+    const first = runs.reduce((a, r) => (a === '' || r.first_seen < a ? r.first_seen : a), '');
+    const last = runs.reduce((a, r) => (r.last_seen > a ? r.last_seen : a), '');
+    const names = [...new Set(runs.filter((r) => r.field === 'shipname').map((r) => r.value))].join(' → ');
+    const flag = d.vessels[String(m)]?.flag ?? '';
+    return [String(m), flag, names, fmtTime(first || null), fmtTime(last || null)];
+  });
+  return table(['MMSI', 'flag (MID)', 'names', 'first seen', 'last seen'], rows);
+}
+
+function screeningBlock(d: DossierJson): Node {
+  if (d.screened_against.length === 0) {
+    return el('p', { class: 'notice', id: 'screening' }, 'Not screened: no sanctions list is loaded in this store (`tumen lists import FILE`).');
+  }
+  const lists = d.screened_against.map((l) => `${l.name} ${l.version ?? ''}${l.published ? ` (published ${l.published})` : ''}, imported ${l.imported_at.slice(0, 10)}`).join('; ');
+  return el('div', { id: 'screening' },
+    el('p', {}, el('b', {}, `${d.screening.verdict.toUpperCase()} `), `against ${lists}`),
+    d.screening.matches.length
+      ? table(['list', 'entry', 'listed name', 'score', 'matched on', 'reason'], d.screening.matches.map((m) => [`${m.list} ${m.list_version ?? ''}`, m.entry_id, m.name, m.score.toFixed(3), m.matched_on.join(', '), m.reason]))
+      : el('p', { class: 'muted' }, `No entry of these lists matches this ship's IMO, MMSIs, call sign or any name it used.`));
+}
+
+export async function renderVesselPage(side: HTMLElement, map: TumenMap, q: string, budget = DEFAULT_TRACK_BUDGET): Promise<void> {
+  side.replaceChildren(el('a', { href: '#/' }, '← triage'), loading(`Loading ${q}…`));
+  let d: DossierJson;
+  let tracks: TrackJson[];
   try {
-    [vessel, track, { events }] = await Promise.all([
-      api<VesselJson>(`api/vessels/${encodeURIComponent(mmsi)}`),
-      api<TrackJson>(`api/vessels/${encodeURIComponent(mmsi)}/track?maxPoints=${budget}`),
-      api<{ events: TumenEventJson[] }>(`api/events?mmsi=${encodeURIComponent(mmsi)}&limit=5000`),
-    ]);
+    d = await api<DossierJson>(`api/dossier?q=${encodeURIComponent(q)}`);
+    tracks = await Promise.all(d.mmsis.map((m) => api<TrackJson>(`api/vessels/${m}/track?maxPoints=${Math.max(2, Math.floor(budget / Math.max(1, d.mmsis.length)))}`)));
   } catch (err) {
-    side.replaceChildren(el('p', { class: 'error' }, (err as Error).message), el('a', { href: '#/' }, '← events'));
+    map.setSelection(null);
+    map.setTracks([]);
+    map.setEvents([]);
+    map.setPlayhead(null);
+    side.replaceChildren(el('a', { href: '#/' }, '← triage'), errorBox(err, () => void renderVesselPage(side, map, q, budget)));
     return;
   }
+  const events: TumenEventJson[] = d.events.map((e) => ({ ...e, vessel: d.vessels[String(e.mmsi)], other_vessel: e.other_mmsi ? d.vessels[String(e.other_mmsi)] : undefined }));
+  // One timeline over all its MMSIs, in time order.
+  const track = mergeTracks(tracks);
+  const vessel = { mmsi: d.mmsis[0], shipname: d.current.shipname, imo: d.current.imo, callsign: d.current.callsign, flag: d.current.flag, identities: d.identities, list_matches: d.screening.matches, risk: d.risk, activity: d.activity };
   const n = track.time_ms.length;
   const gapTimes: Array<[number, number]> = track.gaps.map(([a, b]) => [track.time_ms[a], track.time_ms[b]]);
   map.setSelection({
@@ -64,7 +109,7 @@ export async function renderVesselPage(side: HTMLElement, map: TumenMap, mmsi: s
   });
   map.setTracks([track]);
   map.setEvents(events);
-  map.onEventClick = (e) => { location.hash = `#/?mmsi=${e.mmsi}&type=${e.type}`; };
+  map.onEventClick = (e) => { location.hash = `#/event/${encodeURIComponent(e.id)}`; };
   const step = Math.max(1, Math.floor(n / 5000));
   const sample: Array<[number, number]> = [];
   for (let i = 0; i < n; i += step) sample.push([track.lon[i], track.lat[i]]);
@@ -105,35 +150,47 @@ export async function renderVesselPage(side: HTMLElement, map: TumenMap, mmsi: s
 
   const reportBtn = el('button', { type: 'button', id: 'vessel-report' }, 'Evidence report');
   reportBtn.addEventListener('click', () => void downloadReport({
-    map, title: `Tumen evidence report: ${vessel.shipname ?? 'vessel'} (MMSI ${vessel.mmsi})`, filename: `tumen-report-${vessel.mmsi}.html`,
+    map, title: `Tumen evidence report: ${vessel.shipname ?? 'vessel'} (IMO ${vessel.imo ?? '?'}, MMSI ${d.mmsis.join(', ')})`, filename: `tumen-report-${vessel.mmsi}.html`,
     events: events as never, vessel: vessel as never, gaps: gapTimes,
   }));
 
   side.replaceChildren(
-    el('a', { href: '#/' }, '← events'),
-    el('h2', { id: 'vessel-title' }, `${vessel.shipname ?? 'Unknown name'} · MMSI ${vessel.mmsi}`),
-    table(['IMO', 'call sign', 'flag', 'positions', 'first seen', 'last seen'],
-      [[vessel.imo, vessel.callsign, vessel.flag, vessel.activity.positions, fmtTime(vessel.activity.first_seen), fmtTime(vessel.activity.last_seen)]]),
+    el('a', { href: '#/' }, '← triage'),
+    el('h2', { id: 'vessel-title' }, `${d.current.shipname ?? 'Unknown name'}${d.current.imo ? ` · IMO ${d.current.imo}` : ''}`),
+    table(['flag', 'call sign', 'type', 'MMSIs', 'positions', 'last seen'],
+      [[d.current.flag, d.current.callsign, d.current.shiptype, d.mmsis.join(', '), d.activity.positions, fmtTime(d.activity.last_seen)]]),
+    d.mmsis.length > 1 ? el('p', { class: 'notice', id: 'mmsi-note' }, `This ship used ${d.mmsis.length} MMSIs (same IMO ${d.current.imo ?? '?'}): all are shown.`) : '',
     el('div', { class: 'exports', id: 'vessel-exports' },
       ...['geojson', 'kml', 'csv'].map((fmt) => el('a', { href: `api/vessels/${vessel.mmsi}/export/${fmt}`, download: `tumen-vessel-${vessel.mmsi}.${fmt}`, 'data-export': fmt }, fmt.toUpperCase())),
       reportBtn),
+    el('h3', {}, 'Risk'), riskBlock(d.risk),
+    el('h3', {}, 'Sanctions lists'), screeningBlock(d),
+    el('h3', {}, 'MMSIs over time'), mmsiHistory(d),
     el('h3', {}, 'Track'),
     el('p', { class: 'muted', id: 'track-summary' }, `${track.total_points} positions${track.simplified ? `, drawn ${n} (simplified)` : ''}; ${track.gaps.length} gap${track.gaps.length === 1 ? '' : 's'} > ${track.gap_h} h (dashed red)`),
     el('div', { class: 'playback' }, play, slider), clock,
     el('h3', {}, 'Events timeline'), timeline,
-    table(['type', 'start (UTC)', 'end (UTC)', 'partner / port'], events.map((e) => [
-      el('span', { class: `badge ${e.type}` }, e.type), fmtTime(e.start), fmtTime(e.end),
-      e.other_mmsi ? el('a', { href: `#/vessel/${e.other_mmsi}` }, String(e.other_mmsi)) : e.port?.name ?? '',
-    ])),
-    el('h3', {}, 'Risk'), riskBlock(vessel.risk),
-    el('h3', {}, 'Sanctions list matches'),
-    vessel.list_matches.length
-      ? table(['list', 'entry', 'listed name', 'score', 'matched on'], vessel.list_matches.map((m) => {
-        const x = m as { list?: string; entry_id?: string; name?: string; score?: number; matched_on?: string[] };
-        return [x.list, x.entry_id, x.name, x.score?.toFixed(3), (x.matched_on ?? []).join(', ')];
-      }))
-      : el('p', { class: 'muted' }, 'No list matches.'),
+    events.length ? eventTable(events, {}) : el('p', { class: 'muted empty' }, 'No events for this ship.'),
     el('h3', {}, 'Identity history'),
-    table(['field', 'value', 'first seen', 'last seen', 'msgs'], vessel.identities.map((i) => [i.field, i.value, fmtTime(i.first_seen), fmtTime(i.last_seen), i.messages])),
+    table(['MMSI', 'field', 'value', 'first seen', 'last seen', 'msgs'], d.identities.map((i) => [i.mmsi, i.field, i.field === 'shiptype' ? shiptypeWords(i.value) : i.value, fmtTime(i.first_seen), fmtTime(i.last_seen), i.messages])),
   );
+}
+
+/** Tracks of several MMSIs as one, in time order (gaps re-indexed; a switch of MMSI is not a gap by itself). */
+function mergeTracks(tracks: TrackJson[]): TrackJson {
+  if (tracks.length === 1) return tracks[0];
+  const order = [...tracks].sort((a, b) => (a.time_ms[0] ?? 0) - (b.time_ms[0] ?? 0));
+  const out: TrackJson = { ...order[0], time_ms: [], lon: [], lat: [], speed_kn: [], course_deg: [], gaps: [], total_points: 0, simplified: false };
+  for (const t of order) {
+    const base = out.time_ms.length;
+    out.time_ms.push(...t.time_ms);
+    out.lon.push(...t.lon);
+    out.lat.push(...t.lat);
+    out.speed_kn.push(...t.speed_kn);
+    out.course_deg.push(...t.course_deg);
+    out.gaps.push(...t.gaps.map(([a, b]) => [a + base, b + base] as [number, number]));
+    out.total_points += t.total_points;
+    out.simplified ||= t.simplified;
+  }
+  return out;
 }

@@ -4,6 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ServerContext } from '../context.js';
 import { badRequest } from '../errors.js';
 import { listLists, screenVessels, type ScreenQuery } from '../integrations.js';
+import { behaviourOf, type Behaviour } from '../../store/fleet-risk.js';
+import { storeScreeningIndex } from '../../store/vessel-dossier.js';
 import { MAX_JSON_BYTES, MAX_SCREEN_BATCH } from '../params.js';
 
 const FIELDS = ['imo', 'mmsi', 'name', 'callsign'] as const;
@@ -47,7 +49,16 @@ export function screeningRoutes(ctx: ServerContext): Hono {
     if (vessels.length > MAX_SCREEN_BATCH) throw badRequest(`at most ${MAX_SCREEN_BATCH} vessels per request`);
     const queries = vessels.map((v, i) => toScreenQuery(v, `vessels[${i}]`));
     const results = await screenVessels(ctx.store, queries);
-    return c.json({ count: results.length, results });
+    // ?with_risk=1: behaviour from the store beside each verdict (the UI's fleet table, `tumen screen --with-risk`).
+    if (c.req.query('with_risk') === '1') {
+      const index = await storeScreeningIndex(ctx.store);
+      for (const r of results) {
+        const q = r.query;
+        const key = q.mmsi ?? q.imo?.replace(/\D/g, '') ?? q.name ?? q.callsign;
+        (r as typeof r & { behaviour?: Behaviour }).behaviour = key ? await behaviourOf(ctx.store, key, index) : undefined;
+      }
+    }
+    return c.json({ count: results.length, lists: await listLists(ctx.store), results });
   });
 
   app.get('/api/lists', async (c) => c.json({ lists: await listLists(ctx.store) }));

@@ -91,6 +91,15 @@ export function vesselRoutes(ctx: ServerContext): Hono {
     return c.json(d);
   });
 
+  // Risk levels of several vessels at once (the triage and event lists show them beside each ship).
+  app.get('/api/risk', async (c) => {
+    const raw = (c.req.query('mmsi') ?? '').split(',').filter(Boolean);
+    if (raw.length === 0 || raw.length > 200) throw badRequest('mmsi must be 1 to 200 comma-separated MMSIs');
+    const mmsis = raw.map((m) => parseMmsi(m.trim()));
+    const levels = await riskLevels(ctx.store, mmsis);
+    return c.json({ risk: Object.fromEntries([...levels].map(([m, r]) => [String(m), r])) });
+  });
+
   app.get('/api/vessels/:mmsi', async (c) => {
     const mmsi = parseMmsi(c.req.param('mmsi'));
     const store = ctx.store;
