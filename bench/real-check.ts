@@ -86,7 +86,8 @@ export function analystRejects(events: readonly TumenEvent[], positions: readonl
       else out.one_position_visit_hidden++;
     }
     if (e.type === 'identity_change' && ev.kind === 'invalid_imo' && !isImoPresent(ev.imo as number)) out.default_imo_finding++;
-    if (e.type !== 'shared_mmsi' && DEFAULT_MMSIS.has(e.mmsi)) out.default_mmsi_finding++;
+    const listed = !(e.type === 'port_visit' && (ev.confidence as number) < 2);
+    if (listed && e.type !== 'shared_mmsi' && DEFAULT_MMSIS.has(e.mmsi)) out.default_mmsi_finding++;
   }
   return out;
 }
