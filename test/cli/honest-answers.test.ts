@@ -4,7 +4,7 @@
 // Commands run in-process (as bin/tumen.js runs them); the lock cases spawn the built bin (npm test builds
 // first), since DuckDB's file locks are per process.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { main } from '../../src/cli/main.js';
 import { Store } from '../../src/store/db.js';
 import { startServer } from '../../src/server/start.js';
 import { announceServer } from '../../src/cli/store-access.js';
+import { importList } from '../../src/server/integrations.js';
 import { ANGARA, CHON_MA_SAN, fillStore } from '../server/fixture-store.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'tumen.js');
@@ -135,6 +136,27 @@ describe('honest answers', () => {
     const d = JSON.parse(r.stdout);
     expect(d.mmsis).toEqual([CHON_MA_SAN]);
     expect(d.current.shipname).toBe('CHON MA SAN');
+  });
+});
+
+describe('tumen screen --with-risk', () => {
+  it('puts behaviour beside the list verdict: a clear ship can still be high risk, an unseen one says so', async () => {
+    const listed = join(dir, 'listed.duckdb');
+    const store = await Store.open(listed);
+    await fillStore(store);
+    await importList(store, { format: 'csv', filename: 'watch.csv', content: new TextEncoder().encode('imo,name\n8660313,CHON MA SAN\n'), importedAt: new Date('2024-03-05T00:00:00Z') });
+    store.close();
+    const fleet = join(dir, 'fleet.csv');
+    writeFileSync(fleet, `name,mmsi\nANGARA,${ANGARA}\nGHOST,999000001\n`);
+    const r = await tumen('screen', '--db', listed, '--file', fleet, '--with-risk', '--format', 'csv');
+    expect(r.status).toBe(0);
+    const [header, angara, ghost] = r.stdout.trim().split('\n');
+    expect(header.split(',').slice(-7)).toEqual(['seen', 'risk_level', 'risk_score', 'last_seen', 'dark_events', 'events', 'mmsis']);
+    // ANGARA is on no list, yet met a listed ship and went dark: clear on the lists, high by behaviour.
+    expect(angara).toMatch(new RegExp(`^1,ANGARA,,${ANGARA},,clear,.*,true,high,\\d+,2024-03-02T00:00:00.000Z,1,2,${ANGARA}$`));
+    expect(ghost).toMatch(/,clear,.*,false,,,,0,0,$/);
+    expect(r.stderr).toMatch(/^screened against watchlist sha256:\w+ \(imported 2024-03-05, 1 vessels\)/);
+    expect(r.stderr).toContain('1 high or sanctioned by behaviour');
   });
 });
 
