@@ -66,6 +66,13 @@ function riskSection(risk: unknown): string {
   ]));
 }
 
+/** "SIBIR (RU, IMO 8604864, MMSI 273226420)" from a labelled event's vessel, else the MMSI. */
+function shipText(label: unknown, mmsi: number): string {
+  const v = label as { name?: string | null; flag?: string | null; imo?: string | null } | undefined;
+  if (!v?.name) return `MMSI ${mmsi}`;
+  return `${v.name} (${[v.flag, v.imo ? `IMO ${v.imo}` : null, `MMSI ${mmsi}`].filter(Boolean).join(', ')})`;
+}
+
 export function renderEvidenceReport(input: EvidenceReportInput): string {
   const times = input.events.flatMap((e) => [Date.parse(e.start), e.end ? Date.parse(e.end) : Date.parse(e.start)]);
   for (const [a, b] of input.gaps ?? []) times.push(a, b);
@@ -80,8 +87,20 @@ export function renderEvidenceReport(input: EvidenceReportInput): string {
   }
   if (input.mapImage) sections.push(`<h2>Map</h2><img class="map" alt="map of the track and events" src="${esc(input.mapImage)}">`);
   sections.push(`<h2>Timeline</h2>${times.length ? timelineSvg({ fromMs, toMs, events: input.events, gaps: input.gaps, widthPx: 900, colors: input.colors }) : '<p class="muted">no events</p>'}`);
-  sections.push(`<h2>Events (${input.events.length})</h2><div class="events">${table(['type', 'MMSI', 'start (UTC)', 'end (UTC)', 'lat', 'lon', 'partner / port', 'evidence', 'id'],
-    input.events.map((e) => [e.type, e.mmsi, shortTime(e.start), e.end ? shortTime(e.end) : 'open', e.lat.toFixed(4), e.lon.toFixed(4), e.other_mmsi ?? e.port?.name ?? '', evidenceText(e.evidence), e.id]))}</div>`);
+  sections.push(`<h2>Events (${input.events.length})</h2><div class="events">${table(['type', 'ship', 'start (UTC)', 'end (UTC)', 'lat', 'lon', 'partner / port', 'evidence', 'id'],
+    input.events.map((e) => [e.type, shipText(e.vessel, e.mmsi), shortTime(e.start), e.end ? shortTime(e.end) : 'open', e.lat.toFixed(4), e.lon.toFixed(4),
+      e.other_mmsi ? shipText(e.other_vessel, e.other_mmsi) : e.port ? `${e.port.name} (${e.port.country})` : '', evidenceText(e.evidence), e.id]))}</div>`);
+  // Every candidate port of every dark period, not only the inferred one: the reader weighs the alternatives.
+  const withCandidates = input.events.filter((e) => Array.isArray(e.candidates) && (e.candidates as unknown[]).length > 0);
+  if (withCandidates.length) {
+    sections.push(`<h2>Candidate ports of the dark periods</h2>${table(['event', 'rank', 'port', 'score share', 'course agreement', 'detour ratio', 'transit h', 'time slack'],
+      withCandidates.flatMap((e) => {
+        const c = e.candidates as Array<{ name: string; country: string; score?: number; feasibility: number; heading_agreement?: number | null; detour_ratio?: number | null; transit_h?: number }>;
+        const total = c.reduce((a, x) => a + (x.score ?? x.feasibility), 0) || 1;
+        return c.map((x, i) => [e.id, i + 1, `${x.name} (${x.country})`, `${Math.round(((x.score ?? x.feasibility) / total) * 100)} %`,
+          x.heading_agreement ?? '', x.detour_ratio ?? '', x.transit_h ?? '', x.feasibility]);
+      }))}`);
+  }
   if (v) {
     sections.push(`<h2>Identity history</h2>${table(['field', 'value', 'first seen', 'last seen', 'messages'], v.identities.map((i) => [i.field, i.value, i.first_seen, i.last_seen, i.messages]))}`);
     sections.push(`<h2>Sanctions list matches</h2>${table(['list', 'entry', 'listed name', 'score', 'matched on', 'reason'], v.list_matches.map((m) => {

@@ -1,0 +1,54 @@
+// Time until the landing page (triage) and a ship's page are interactive: loads them in Debian's Chromium
+// (headless, SwiftShader: no GPU) against `tumen serve` on a store file, and reports the median over runs of
+// (a) navigation start -> every section rendered (no loading line left), and (b) the API requests the page
+// makes, timed from Node (server time without the browser). Target: < 2 s with 20 M positions.
+// Run: npx tsx bench/ui-pages.ts STORE.duckdb "SHIP QUERY" [runs=3]   (needs npm run build)
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from '../src/server/start.js';
+
+const [dbPath, ship = 'SIBIR', runsArg = '3'] = process.argv.slice(2);
+if (!dbPath) throw new Error('usage: npx tsx bench/ui-pages.ts STORE.duckdb "SHIP" [runs]');
+const runs = Number(runsArg);
+const server = await startServer({ dbPath, port: 0, token: null, webRoot: resolve(import.meta.dirname, '../dist/web'), cacheEntries: 0 });
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const profile = await mkdtemp(join(tmpdir(), 'tumen-bench-ui-'));
+const browser = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1280, height: 860 },
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-first-run', '--disable-background-networking'],
+});
+try {
+  const stats = await (await fetch(`${server.url}/api/stats`)).json() as { positions: number; events: number };
+  console.log(`store ${dbPath}: ${stats.positions} positions, ${stats.events} events; ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`);
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  const dossier = await (await fetch(`${server.url}/api/dossier?q=${encodeURIComponent(ship)}`)).json() as { mmsis: number[] };
+  const views = { triage: '#/', ship: `#/vessel/${dossier.mmsis[0]}` };
+  for (const [name, hash] of Object.entries(views)) {
+    const ms: number[] = [];
+    const apiMs = new Map<string, number[]>();
+    for (let r = 0; r < runs; r++) {
+      const urls: string[] = [];
+      const onReq = (req: { url(): string }) => { if (req.url().includes('/api/')) urls.push(req.url()); };
+      page.on('request', onReq);
+      await page.goto('about:blank');
+      const t0 = Date.now();
+      await page.goto(`${server.url}/${hash}`);
+      await page.waitForFunction(() => !document.getElementById('side')!.hasAttribute('aria-busy') && !document.querySelector('#side .loading'), null, { timeout: 300_000 });
+      ms.push(Date.now() - t0);
+      page.off('request', onReq);
+      for (const u of new Set(urls)) {
+        const a = Date.now();
+        await (await fetch(u)).arrayBuffer();
+        const key = new URL(u).pathname;
+        apiMs.set(key, [...(apiMs.get(key) ?? []), Date.now() - a]);
+      }
+    }
+    console.log(`${name} (${hash}): interactive after ${median(ms)} ms median of ${runs} (${ms.join(', ')}); API from Node: ${[...apiMs].map(([k, v]) => `${k} ${median(v)} ms`).join(', ')}`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  await rm(profile, { recursive: true, force: true });
+}
