@@ -13,7 +13,7 @@ const captures: Capture[] = [
   readNmea('AMSA terrestrial 2012-01', `${F}ais/amsa-ais.txt.gz`),
   readNmea('exactEarth satellite 2012-01-31', `${B}exact-earth-augmented.txt.gz`),
   readNmea('DMA stream 2010-06-11', `${F}ais/dma-stream_example.txt.gz`),
-  readSolent(`${B}solent-20160112.csv.gz`),
+  readSolent(`${F}tracks/solent-20160112.csv.gz`),
   readGfwTrack(`${F}tracks/263576000.json`),
   readGfwTrack(`${F}tracks/338013000.json`),
   readGfwTrack(`${F}tracks/416000000.json`),
