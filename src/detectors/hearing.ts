@@ -134,7 +134,7 @@ export class HearingIndex implements HearingQuery {
       this.markHeard(nv, lat, lon, hour, src);
       return;
     }
-    const [t0, lat0, lon0, hour0] = v as unknown as [number, number, number, number];
+    const t0 = v[0]!, lat0 = v[1]!, lon0 = v[2]!, hour0 = v[3]!;
     if (timeMs < t0) return; // late (a live feed's straggler): its hour is already accounted for
     if (hour > hour0) {
       if (timeMs - t0 <= this.p.bridgeMaxH * MS_PER_HOUR) {
@@ -169,21 +169,23 @@ export class HearingIndex implements HearingQuery {
    * fix would bridge; until it comes they are counted here, at query time, so a gap judged when it closes
    * (or at the end of the data) is not measured against only the ships that happened to be heard.
    */
-  private silentTails(path: PathAt, h0: number, h1: number, toHour: number): Tail[] {
+  private silentTails(path: PathAt, h0: number, h1: number, toHour: number): Tails {
     const p = this.p;
     const cells = new Set<number>();
     for (let h = h0; h <= h1; h++) {
       const at = path((h + 0.5) * MS_PER_HOUR);
       for (const c of this.coarse.around(at.lat, at.lon, 0, p.satelliteMaxRing)) cells.add(c);
     }
-    const out: Tail[] = [];
+    const out: Tails = { fine: new Map(), coarse: new Map() };
     const lo = h0 - p.terrestrialWindowH, hi = h1 + p.terrestrialWindowH;
     for (const c of cells) {
       for (const m of this.byCell.get(c) ?? []) {
         const v = this.last.get(m)!;
         const from = v[3]! + 1, to = Math.min(v[3]! + p.bridgeMaxH, toHour);
         if (from > to || to < lo || from > hi) continue;
-        out.push({ fine: this.fine.cell(v[1]!, v[2]!), coarse: c, from, to });
+        const fine = this.fine.cell(v[1]!, v[2]!);
+        push(out.fine, fine, [from, to]);
+        push(out.coarse, c, [from, to]);
       }
     }
     return out;
@@ -197,7 +199,7 @@ export class HearingIndex implements HearingQuery {
     let unmeasured = 0, presentT = 0, presentS = 0, heardT = 0, heardS = 0, passes = 0, satPos = 0;
     let expected = 0, logUnheard = 0;
     let sumPresentT = 0, sumPresentS = 0;
-    const tails = h1 >= h0 ? this.silentTails(path, h0, h1, Math.floor(toMs / MS_PER_HOUR)) : [];
+    const tails = h1 >= h0 ? this.silentTails(path, h0, h1, Math.floor(toMs / MS_PER_HOUR)) : NO_TAILS;
     for (let h = h0; h <= h1; h++) {
       const at = path((h + 0.5) * MS_PER_HOUR);
       const wh = wrapHour(h);
@@ -331,20 +333,29 @@ class Grid {
   }
 }
 
-/** A silent ship's pending presence: hours `from`..`to` at its last fix's cells. */
-interface Tail {
-  fine: number;
-  coarse: number;
-  from: number;
-  to: number;
+/** Silent ships' pending presence, [from hour, to hour] at their last fix, by fine and by satellite cell. */
+interface Tails {
+  fine: Map<number, Array<[number, number]>>;
+  coarse: Map<number, Array<[number, number]>>;
+}
+
+const NO_TAILS: Tails = { fine: new Map(), coarse: new Map() };
+
+function push(m: Map<number, Array<[number, number]>>, cell: number, span: [number, number]): void {
+  const list = m.get(cell);
+  if (list) list.push(span);
+  else m.set(cell, [span]);
 }
 
 /** Silent ship-hours of `tails` in `cells` (fine or satellite cells) during hours a..b. */
-function tailHours(tails: readonly Tail[], cells: readonly number[], a: number, b: number, satellite: boolean): number {
+function tailHours(tails: Tails, cells: readonly number[], a: number, b: number, satellite: boolean): number {
+  const byCell = satellite ? tails.coarse : tails.fine;
+  if (byCell.size === 0) return 0;
   let n = 0;
-  for (const t of tails) {
-    if (t.to < a || t.from > b || !cells.includes(satellite ? t.coarse : t.fine)) continue;
-    n += Math.min(t.to, b) - Math.max(t.from, a) + 1;
+  for (const c of cells) {
+    const list = byCell.get(c);
+    if (!list) continue;
+    for (const [from, to] of list) if (to >= a && from <= b) n += Math.min(to, b) - Math.max(from, a) + 1;
   }
   return n;
 }
