@@ -31,8 +31,12 @@ function reach(det: Detection, r: SilentReport, p: FusionParams): { ok: boolean;
   const dtMs = Math.abs(det.timeMs - r.timeMs);
   const h = dtMs / MS_PER_HOUR;
   const ok = d <= p.darkCandidateMaxSpeedKn * METRES_PER_NM * h + p.gateM;
-  const sigma = p.baseSigmaM + DARK_TYPICAL_KN * METRES_PER_NM * h * 0.5 + p.gateM;
-  return { ok, km: d / 1000, h, term: Math.exp(-0.5 * (d / sigma) ** 2) };
+  const sigma0 = p.baseSigmaM + p.gateM;
+  const sigma = sigma0 + DARK_TYPICAL_KN * METRES_PER_NM * h * 0.5;
+  // Gaussian agreement × σ0/σ: a ship silent for days could be anywhere, so it explains a detection less
+  // than one silent for an hour nearby (the density falls as the reachable area grows; linear, not
+  // quadratic, in σ so a long-silent ship of the right length still ranks when it is the only one).
+  return { ok, km: d / 1000, h, term: Math.exp(-0.5 * (d / sigma) ** 2) * Math.sqrt(sigma0 / sigma) };
 }
 
 /** Ranked candidate identities for one dark detection (best first, at most `maxCandidates`). */

@@ -17,6 +17,7 @@ import { eventRoutes } from './routes/events.js';
 import { screeningRoutes } from './routes/screening.js';
 import { writeRoutes } from './routes/writes.js';
 import { portRoutes } from './routes/ports.js';
+import { evidenceRoutes } from './routes/evidence.js';
 
 export function createApp(ctx: ServerContext): Hono {
   const app = new Hono();
@@ -31,7 +32,7 @@ export function createApp(ctx: ServerContext): Hono {
   app.use('/api/events', cache);
   app.use('/api/vessels/:mmsi/track', cache);
   // Order matters: fixed paths (stream, export) before /api/events/:id.
-  for (const routes of [healthRoutes, vesselRoutes, trackRoutes, streamRoutes, exportRoutes, eventContextRoutes, eventRoutes, screeningRoutes, writeRoutes, portRoutes]) {
+  for (const routes of [healthRoutes, vesselRoutes, trackRoutes, streamRoutes, exportRoutes, eventContextRoutes, eventRoutes, screeningRoutes, writeRoutes, portRoutes, evidenceRoutes]) {
     app.route('/', routes(ctx));
   }
   if (ctx.webRoot) {

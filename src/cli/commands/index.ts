@@ -16,7 +16,8 @@ import { register as demo } from './demo.js';
 import { register as imagery } from './imagery.js';
 import { register as detections } from './detections.js';
 import { register as fuel } from './fuel.js';
+import { register as sites } from './sites.js';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
-  demo, decode, ingest, exportCmd, stats, simulate, anchorages, detect, events, imagery, detections, fuel, lists, screen, vessel, serve,
+  demo, decode, ingest, exportCmd, stats, simulate, anchorages, detect, events, imagery, detections, fuel, sites, lists, screen, vessel, serve,
 ];
