@@ -141,7 +141,9 @@ describe('stats', () => {
     expect(log.length).toBe(2);
     expect(s.positions).toBe(log[0].positions + log[1].positions);
     expect(s.messages).toBe(log[0].messages + log[1].messages);
-    expect(s.bySource.unknown).toBe(s.positions); // neither input tells terrestrial/satellite
+    // The CSV says nothing of the source; the exactEarth file's $PGHP 1AIS_S reports are satellite.
+    expect(s.bySource).toEqual({ satellite: 1407, unknown: s.positions - 1407 });
+    expect(s.bySource.satellite).toBeLessThan(log[1].positions);
     expect(s.rejects).toEqual(log[1].rejects);
     expect(new Date(s.firstMs!).toISOString().slice(0, 10)).toBe('2012-01-31');
     expect(new Date(s.lastMs!).toISOString().slice(0, 10)).toBe('2016-01-12');
