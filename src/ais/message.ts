@@ -93,6 +93,10 @@ export function decodePayload(p: Payload): PayloadOutcome {
     if (bad === null) bad = extraBad;
   }
   if (message.mmsi === 0) return { ok: false, reason: 'out_of_range', detail: `type ${type}: mmsi 0` };
+  if (bad === 'length') {
+    // Type 25/26: fewer bits than its addressing, application id and radio fields take.
+    return { ok: false, reason: 'truncated', detail: `type ${type} with ${bitLen} bits: too short for its destination, application id and radio fields` };
+  }
   if (bad !== null) {
     const value = message[bad];
     return { ok: false, reason: 'out_of_range', detail: `type ${type} mmsi ${message.mmsi}: ${bad} ${JSON.stringify(value)}` };

@@ -142,3 +142,11 @@ describe('class B heading 360-510', () => {
     expect(new AisDecoder().decodeLine(await sentence(1, 400))).toMatchObject({ kind: 'reject', reason: 'out_of_range' });
   });
 });
+
+describe('short type 26', () => {
+  it('is truncated, with a detail that says why (was "length undefined")', () => {
+    const { results } = decodeAll(fixtureLines('amsa-exact-earth-augmented-head60.txt'));
+    const r = results.find((x) => x.kind === 'reject' && x.detail.startsWith('type 26'));
+    expect(r).toMatchObject({ reason: 'truncated', detail: expect.stringMatching(/^type 26 with \d+ bits: too short for its destination/) });
+  });
+});
