@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
 import { startServer } from '../../server/start.js';
 import { serveUntilSignal } from '../until-signal.js';
+import { requireStoreFile } from '../store-access.js';
 
 interface ServeOptions {
   db: string;
@@ -26,6 +27,9 @@ export function register(program: Command): void {
   ).action(async (opts: ServeOptions) => {
     const port = Number(opts.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${opts.port}`);
+    // A read-only server (no feed, no token to upload with) on a store that does not exist would show an
+    // empty map: say so instead.
+    if (!opts.listen && !opts.tokenFile && !process.env.TUMEN_API_TOKEN?.trim()) requireStoreFile(opts.db);
     const server = await startServer({
       dbPath: opts.db, port, host: opts.host, tokenFile: opts.tokenFile, corsOrigin: opts.cors ?? null, listen: opts.listen,
       log: (line) => console.error(line),
