@@ -1,5 +1,5 @@
 // Screens one vessel (IMO, MMSI, call sign, name, former names) against every loaded list entry.
-import { ScreeningIndex } from './index.js';
+import type { CandidateIndex } from './index.js';
 import { imoStatus, normaliseImo } from '../reference/imo.js';
 import { scoreNames, type NameScore } from './name-score.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName } from './normalise.js';
@@ -26,7 +26,7 @@ interface Evidence {
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-export function screenVessel(index: ScreeningIndex, query: ScreenQuery): ScreenResult {
+export function screenVessel(index: CandidateIndex, query: ScreenQuery): ScreenResult {
   const findings: string[] = [];
   const evidence = new Map<number, Evidence>();
   const get = (i: number): Evidence => {
@@ -76,13 +76,24 @@ export function screenVessel(index: ScreeningIndex, query: ScreenQuery): ScreenR
     const m = judge(index, i, ev, imo, imoState === 'valid');
     if (m) matches.push(m);
   }
-  matches.sort((a, b) => b.score - a.score || (a.verdict === b.verdict ? 0 : a.verdict === 'match' ? -1 : 1)
-    || a.list.localeCompare(b.list) || a.entry_id.localeCompare(b.entry_id));
+  matches.sort(byRank);
   const verdict: Verdict = matches.some((m) => m.verdict === 'match') ? 'match' : matches.length > 0 ? 'possible' : 'clear';
   return { verdict, matches, findings };
 }
 
-function judge(index: ScreeningIndex, i: number, ev: Evidence, queryImo: string | null, queryImoValid: boolean): ScreenMatch | null {
+/** One result from the results of several indexes over disjoint lists. */
+export function mergeResults(results: ScreenResult[]): ScreenResult {
+  const matches = results.flatMap((r) => r.matches).sort(byRank);
+  const verdict: Verdict = matches.some((m) => m.verdict === 'match') ? 'match' : matches.length > 0 ? 'possible' : 'clear';
+  return { verdict, matches, findings: [...new Set(results.flatMap((r) => r.findings))] };
+}
+
+function byRank(a: ScreenMatch, b: ScreenMatch): number {
+  return b.score - a.score || (a.verdict === b.verdict ? 0 : a.verdict === 'match' ? -1 : 1)
+    || a.list.localeCompare(b.list) || a.entry_id.localeCompare(b.entry_id);
+}
+
+function judge(index: CandidateIndex, i: number, ev: Evidence, queryImo: string | null, queryImoValid: boolean): ScreenMatch | null {
   const { list, listVersion, entry } = index.entries[i];
   const matchedOn: MatchedOn[] = [];
   const reasons: string[] = [];

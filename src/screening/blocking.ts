@@ -1,0 +1,189 @@
+// Name blocking for lists of a million entities: which listed names are worth scoring against a query.
+// Written by hand because the shape is specific (SymSpell deletions + rarest-trigram prefix filtering +
+// the scorer's own edit gate) and it must be fast: the whole structure is a few typed arrays and two
+// strings, saved in the store once per list version and loaded in milliseconds (flatbush's way).
+//
+// Keys of every listed ship name (compact form = words without spaces):
+//   c  the compact form            p  its transliteration key (phonetic.ts)
+//   d  the compact form and its one-letter deletions, for names of DELETE_MIN..DELETE_MAX letters: two
+//      names one edit apart share a key (SymSpell's deletion neighbourhood), where short names share too
+//      few trigrams to block on
+//   t  trigrams of the compact form (the transliteration key's trigrams are too common to block on: it
+//      folds the alphabet to a few letters)
+// A query takes its c/p/d keys, and of its t keys only the `3k + t` rarest in the loaded lists (k = its
+// edit budget, t = sharedRareGrams): a name within k edits shares at least g - 3k of the query's g
+// trigrams (the q-gram lemma: an edit destroys at most three), hence at least t of those rarest ones —
+// so the rare trigrams find it and common ones ("SEA", "STA", "ING") are never expanded. Where that
+// leaves fewer than two (names up to ~9 letters), the deletion keys find the one-edit neighbours and
+// trigrams are not used. Candidates must then pass the scorer's gate (same compact or transliterated
+// form, or within the edit budget of name-score.ts), so only names the scorer could accept remain.
+import { maxEditsFor } from './params.js';
+import { damerauLevenshtein } from './similarity.js';
+
+export const BLOCKING_PARAMS = {
+  /** Shortest name indexed by deletions: up to 4 letters a name matches only exactly (params.ts), so a
+   *  4-letter name is indexed as itself and deletions start at 5 letters. */
+  deleteMinLetters: 4,
+  /** Longest: one edit is the budget up to 8 letters; two more let a one-edit query reach a longer name. */
+  deleteMaxLetters: 10,
+  /** Rare trigrams a name found by trigrams alone must share with the query. */
+  sharedRareGrams: 3,
+  /** Candidates kept per query name at most, best first (exact forms, then deletions, then trigrams). */
+  candidateCap: 200,
+} as const;
+
+const P = BLOCKING_PARAMS;
+
+/** Every blocking key of a listed name (kind letter + key). */
+export function nameKeys(compact: string, phonetic: string): string[] {
+  const out = new Set<string>();
+  if (compact) out.add(`c${compact}`);
+  if (phonetic) out.add(`p${phonetic}`);
+  for (const d of deletions(compact, P.deleteMaxLetters)) out.add(`d${d}`);
+  for (let i = 0; i + 3 <= compact.length; i++) out.add(`t${compact.slice(i, i + 3)}`);
+  return [...out];
+}
+
+function deletions(s: string, maxLetters: number): string[] {
+  if (s.length < P.deleteMinLetters || s.length > maxLetters) return [];
+  const out = new Set([s]);
+  if (s.length > P.deleteMinLetters) for (let i = 0; i < s.length; i++) out.add(s.slice(0, i) + s.slice(i + 1));
+  return [...out];
+}
+
+/** A name's serialisable parts. */
+export interface BlockingArrays {
+  /** Sorted keys, '\n'-joined. */
+  keys: string;
+  /** offsets[i]..offsets[i+1] are key i's postings (name ids). */
+  offsets: Int32Array;
+  postings: Int32Array;
+  /** Per name id: compact and transliteration forms ('\n'-joined), and the entry it belongs to. */
+  compacts: string;
+  phonetics: string;
+  entries: Int32Array;
+}
+
+export class NameBlocker {
+  private readonly keys: string[];
+  private readonly compacts: string[];
+  private readonly phonetics: string[];
+  private score = new Int32Array(0);
+  private grams = new Int32Array(0);
+
+  constructor(readonly arrays: BlockingArrays) {
+    this.keys = arrays.keys === '' ? [] : arrays.keys.split('\n');
+    this.compacts = arrays.compacts.split('\n');
+    this.phonetics = arrays.phonetics.split('\n');
+  }
+
+  /** Builds from names (id = position) and their entries. */
+  static build(names: ReadonlyArray<{ compact: string; phonetic: string; entry: number }>): NameBlocker {
+    const byKey = new Map<string, number[]>();
+    names.forEach((n, id) => {
+      for (const k of nameKeys(n.compact, n.phonetic)) {
+        const l = byKey.get(k);
+        if (l) l.push(id); else byKey.set(k, [id]);
+      }
+    });
+    const keys = [...byKey.keys()].sort();
+    const offsets = new Int32Array(keys.length + 1);
+    let total = 0;
+    keys.forEach((k, i) => { offsets[i] = total; total += byKey.get(k)!.length; });
+    offsets[keys.length] = total;
+    const postings = new Int32Array(total);
+    keys.forEach((k, i) => postings.set(byKey.get(k)!, offsets[i]));
+    return new NameBlocker({
+      keys: keys.join('\n'), offsets, postings,
+      compacts: names.map((n) => n.compact).join('\n'), phonetics: names.map((n) => n.phonetic).join('\n'),
+      entries: Int32Array.from(names, (n) => n.entry),
+    });
+  }
+
+  get size(): { names: number; keys: number; postings: number } {
+    return { names: this.arrays.entries.length, keys: this.keys.length, postings: this.arrays.postings.length };
+  }
+
+  private find(key: string): number {
+    let lo = 0;
+    let hi = this.keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = this.keys[mid];
+      if (k === key) return mid;
+      if (k < key) lo = mid + 1; else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  private postingsOf(i: number): Int32Array {
+    return this.arrays.postings.subarray(this.arrays.offsets[i], this.arrays.offsets[i + 1]);
+  }
+
+  /** Entries (ids given at build) with a name the scorer could accept for the query name. */
+  candidates(compact: string, phonetic: string): number[] {
+    if (compact === '') return [];
+    // Scratch arrays over name ids, reused across queries (a Map per query was the cost at 60 k names).
+    const n = this.arrays.entries.length;
+    if (this.score.length !== n) { this.score = new Int32Array(n); this.grams = new Int32Array(n); }
+    const { score, grams: gramHits } = this;
+    const touched: number[] = [];
+    const bump = (key: string, weight: number): void => {
+      const i = this.find(key);
+      if (i < 0) return;
+      const { offsets, postings } = this.arrays;
+      for (let j = offsets[i]; j < offsets[i + 1]; j++) {
+        const id = postings[j];
+        if (score[id] === 0 && gramHits[id] === 0) touched.push(id);
+        score[id] += weight;
+      }
+    };
+    bump(`c${compact}`, 1000);
+    if (phonetic) bump(`p${phonetic}`, 1000);
+    for (const d of deletions(compact, P.deleteMaxLetters + 1)) bump(`d${d}`, 100);
+    const k = maxEditsFor(compact.length + 1);
+    const g = Math.max(0, compact.length - 2);
+    const m = Math.min(g, 3 * k + P.sharedRareGrams);
+    const need = m - 3 * k;
+    if (need >= 2) {
+      const found: Array<{ i: number; df: number }> = [];
+      const seen = new Set<string>();
+      for (let j = 0; j + 3 <= compact.length; j++) {
+        const gram = compact.slice(j, j + 3);
+        if (seen.has(gram)) continue;
+        seen.add(gram);
+        const i = this.find(`t${gram}`);
+        found.push({ i, df: i < 0 ? 0 : this.arrays.offsets[i + 1] - this.arrays.offsets[i] });
+      }
+      found.sort((a, b) => a.df - b.df);
+      const { offsets, postings } = this.arrays;
+      for (const { i } of found.slice(0, m)) {
+        if (i < 0) continue;
+        for (let j = offsets[i]; j < offsets[i + 1]; j++) {
+          const id = postings[j];
+          if (score[id] === 0 && gramHits[id] === 0) touched.push(id);
+          gramHits[id]++;
+        }
+      }
+    }
+    const passed: Array<{ id: number; s: number }> = [];
+    for (const id of touched) {
+      const s = score[id] + (gramHits[id] >= need ? gramHits[id] : 0);
+      if (s > 0 && (score[id] > 0 || gramHits[id] >= need) && this.gate(compact, phonetic, id)) passed.push({ id, s });
+      score[id] = 0;
+      gramHits[id] = 0;
+    }
+    passed.sort((a, b) => b.s - a.s || a.id - b.id);
+    return passed.slice(0, P.candidateCap).map((p) => this.arrays.entries[p.id]);
+  }
+
+  /** name-score.ts's gate: same form, or within the edit budget on the compact or transliterated name. */
+  private gate(compact: string, phonetic: string, id: number): boolean {
+    const c = this.compacts[id];
+    const p = this.phonetics[id];
+    if (c === compact || (phonetic !== '' && p === phonetic)) return true;
+    const budget = maxEditsFor(Math.max(c.length, compact.length));
+    if (budget === 0) return false;
+    return damerauLevenshtein(compact, c, budget) <= budget || damerauLevenshtein(phonetic, p, budget) + 1 <= budget;
+  }
+}

@@ -1,0 +1,252 @@
+// The screening index kept in the store, built once per list version (at `tumen lists import`) so that
+// screening a fleet against a million-entity list neither reloads the list nor rebuilds an index at every
+// process start. Names are blocked by screening/blocking.ts (saved here as a few BLOBs); identifiers
+// (IMO, MMSI, call sign) are a table joined in SQL; only the candidates' entries are read back and
+// scored by the same scorer as the in-memory index (screening/screen.ts), so both give the same verdicts.
+import { DuckDBBlobValue, listValue } from '@duckdb/node-api';
+import type { Store } from './db.js';
+import type { ListEntry } from '../lists/types.js';
+import { NameBlocker, type BlockingArrays } from '../screening/blocking.js';
+import { ScreeningIndex, type CandidateIndex, type NameRole, type NameVariant } from '../screening/index.js';
+import { normaliseCallsign, normaliseMmsi, normaliseName } from '../screening/normalise.js';
+import { normaliseImo } from '../reference/imo.js';
+import { splitExName } from '../screening/query.js';
+import { mergeResults, screenVessel } from '../screening/screen.js';
+import type { LoadedEntry, ScreenQuery, ScreenResult } from '../screening/types.js';
+import { listLists, loadListEntries } from './lists.js';
+
+const DDL = [
+  `CREATE TABLE IF NOT EXISTS screen_index_meta (
+    list VARCHAR PRIMARY KEY, version VARCHAR, imported_at TIMESTAMP, names INTEGER NOT NULL, ids INTEGER NOT NULL, build_ms INTEGER NOT NULL)`,
+  // The screenable entries of every list, numbered (eid), so candidates are read back without scanning
+  // the whole list (a million entities) for the few that matter.
+  'CREATE TABLE IF NOT EXISTS screen_entries (eid INTEGER NOT NULL, list VARCHAR NOT NULL, key VARCHAR NOT NULL, body VARCHAR NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS screen_names (eid INTEGER NOT NULL, list VARCHAR NOT NULL, compact VARCHAR NOT NULL, phonetic VARCHAR NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS screen_ids (kind VARCHAR NOT NULL, value VARCHAR NOT NULL, list VARCHAR NOT NULL, eid INTEGER NOT NULL)',
+  // The name blocker of all indexed lists, as BLOBs (screening/blocking.ts BlockingArrays).
+  'CREATE TABLE IF NOT EXISTS screen_blocker (part VARCHAR PRIMARY KEY, data BLOB NOT NULL)',
+] as const;
+
+export interface ScreeningIndexInfo {
+  list: string;
+  version: string | null;
+  names: number;
+  ids: number;
+  buildMs: number;
+}
+
+/** Entries ship screening uses: vessels, and other entries carrying a ship IMO or an MMSI. */
+const SCREENABLE = "(kind = 'vessel' OR imo IS NOT NULL OR mmsi IS NOT NULL)";
+
+/**
+ * (Re)builds the index of list `list` from its entries in the store, then the name blocker of every
+ * indexed list. `now` is the caller's clock (the store does not read it).
+ */
+export async function buildScreeningIndex(store: Store, list: string, now: () => number): Promise<ScreeningIndexInfo> {
+  const t0 = now();
+  await store.ensureSchema(DDL);
+  for (const table of ['screen_entries', 'screen_names', 'screen_ids', 'screen_index_meta']) await store.run(`DELETE FROM ${table} WHERE list = $list`, { list });
+  const next = await store.one<{ e: number | null }>('SELECT max(eid) AS e FROM screen_entries');
+  let eid = (next?.e ?? -1) + 1;
+  const bodies = await store.conn.createAppender('screen_entries');
+  const names = await store.conn.createAppender('screen_names');
+  const ids = await store.conn.createAppender('screen_ids');
+  let nNames = 0;
+  let nIds = 0;
+  const addId = (kind: string, value: string | null): void => {
+    if (!value) return;
+    ids.appendVarchar(kind); ids.appendVarchar(value); ids.appendVarchar(list); ids.appendInteger(eid); ids.endRow();
+    nIds++;
+  };
+  const rows = await store.all<{ key: string; body: string }>(`SELECT key, body FROM list_entries WHERE list = $list AND ${SCREENABLE}`, { list });
+  for (const r of rows) {
+    const e = JSON.parse(r.body) as ListEntry;
+    bodies.appendInteger(eid); bodies.appendVarchar(list); bodies.appendVarchar(r.key); bodies.appendVarchar(r.body); bodies.endRow();
+    for (const imo of e.imo) addId('imo', normaliseImo(imo));
+    for (const m of e.mmsi) addId('mmsi', normaliseMmsi(m));
+    // Names and call signs of people and companies are not a ship's.
+    if (e.kind === 'vessel') {
+      for (const c of e.callsigns) { const n = normaliseCallsign(c); if (n.length >= 3) addId('callsign', n); }
+      for (const raw of new Set([e.name, ...e.aliases, ...e.formerNames])) {
+        const n = normaliseName(raw);
+        if (n.full === '') continue;
+        names.appendInteger(eid); names.appendVarchar(list); names.appendVarchar(n.compact || n.full); names.appendVarchar(n.phonetic); names.endRow();
+        nNames++;
+      }
+    }
+    eid++;
+  }
+  for (const app of [bodies, names, ids]) { app.flushSync(); app.closeSync(); }
+  await saveBlocker(store);
+  const meta = await store.one<{ version: string | null; imported_at: Date | null }>('SELECT version, imported_at FROM lists WHERE name = $list', { list });
+  const info: ScreeningIndexInfo = { list, version: meta?.version ?? null, names: nNames, ids: nIds, buildMs: Math.round(now() - t0) };
+  await store.run('INSERT INTO screen_index_meta VALUES ($list, $version, $at, $names, $ids, $ms)', {
+    list, version: info.version, at: meta?.imported_at ? meta.imported_at.toISOString() : null, names: info.names, ids: info.ids, ms: info.buildMs,
+  });
+  return info;
+}
+
+/** Removes list `list` from the index (the list was removed). */
+export async function dropFromScreeningIndex(store: Store, list: string): Promise<void> {
+  await store.ensureSchema(DDL);
+  for (const table of ['screen_entries', 'screen_names', 'screen_ids', 'screen_index_meta']) await store.run(`DELETE FROM ${table} WHERE list = $list`, { list });
+  await saveBlocker(store);
+}
+
+const BLOCKER_PARTS = ['keys', 'offsets', 'postings', 'compacts', 'phonetics', 'entries'] as const;
+
+async function saveBlocker(store: Store): Promise<void> {
+  const rows = await store.all<{ eid: number; compact: string; phonetic: string }>('SELECT eid, compact, phonetic FROM screen_names ORDER BY eid, compact');
+  const blocker = NameBlocker.build(rows.map((r) => ({ compact: r.compact, phonetic: r.phonetic, entry: r.eid })));
+  await store.run('DELETE FROM screen_blocker');
+  const enc = new TextEncoder();
+  for (const part of BLOCKER_PARTS) {
+    const v = blocker.arrays[part];
+    const bytes = typeof v === 'string' ? enc.encode(v) : new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+    await store.run('INSERT INTO screen_blocker VALUES ($part, $data)', { part, data: new DuckDBBlobValue(bytes) });
+  }
+}
+
+/** The saved name blocker, or null when none was built. */
+export async function loadBlocker(store: Store): Promise<NameBlocker | null> {
+  const has = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'screen_blocker'");
+  if (Number(has?.n ?? 0) === 0) return null;
+  const rows = await store.all<{ part: string; data: Uint8Array }>('SELECT part, data FROM screen_blocker');
+  if (rows.length !== BLOCKER_PARTS.length) return null;
+  const get = (part: string): Uint8Array => rows.find((r) => r.part === part)!.data;
+  const dec = new TextDecoder();
+  const ints = (part: string): Int32Array => { const b = get(part); return new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)); };
+  const arrays: BlockingArrays = {
+    keys: dec.decode(get('keys')), offsets: ints('offsets'), postings: ints('postings'),
+    compacts: dec.decode(get('compacts')), phonetics: dec.decode(get('phonetics')), entries: ints('entries'),
+  };
+  return new NameBlocker(arrays);
+}
+
+/** Lists whose index is missing or older than the list itself (imported before indexes existed). */
+export async function staleScreeningLists(store: Store): Promise<string[]> {
+  const hasMeta = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'screen_index_meta'");
+  const hasLists = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'lists'");
+  if (Number(hasLists?.n ?? 0) === 0) return [];
+  if (Number(hasMeta?.n ?? 0) === 0) return (await store.all<{ name: string }>('SELECT name FROM lists ORDER BY name')).map((r) => r.name);
+  const rows = await store.all<{ name: string }>(`
+    SELECT l.name FROM lists l LEFT JOIN screen_index_meta m ON m.list = l.name
+    WHERE m.list IS NULL OR m.version IS DISTINCT FROM l.version OR m.imported_at IS DISTINCT FROM l.imported_at ORDER BY l.name`);
+  return rows.map((r) => r.name);
+}
+
+export async function screeningIndexInfo(store: Store): Promise<ScreeningIndexInfo[]> {
+  const has = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'screen_index_meta'");
+  if (Number(has?.n ?? 0) === 0) return [];
+  const rows = await store.all<{ list: string; version: string | null; names: number; ids: number; build_ms: number }>('SELECT * FROM screen_index_meta ORDER BY list');
+  return rows.map((r) => ({ list: r.list, version: r.version, names: Number(r.names), ids: Number(r.ids), buildMs: Number(r.build_ms) }));
+}
+
+/** The names a query screens: its name (split from "ex-" names) and its former names. */
+export function queryNames(query: ScreenQuery): string[] {
+  const given = query.name?.trim() ? splitExName(query.name.trim()) : { name: '', former: [] };
+  return [...new Set([given.name, ...given.former, ...(query.formerNames ?? [])].map((n) => n.trim()).filter(Boolean))];
+}
+
+/**
+ * The candidate entries of each query: a CandidateIndex per query for screenVessel. Names through the
+ * blocker, identifiers through the store; `lists` limits screening to those lists.
+ */
+export async function candidatesFor(store: Store, blocker: NameBlocker, queries: ScreenQuery[], lists?: string[]): Promise<CandidateIndex[]> {
+  const found: { qid: number[]; eid: number[] } = { qid: [], eid: [] };
+  queries.forEach((q, qid) => {
+    const eids = new Set<number>();
+    for (const raw of queryNames(q)) {
+      const n = normaliseName(raw);
+      if (n.full !== '') for (const e of blocker.candidates(n.compact || n.full, n.phonetic)) eids.add(e);
+    }
+    for (const e of eids) { found.qid.push(qid); found.eid.push(e); }
+  });
+  const ids: { qid: number[]; kind: string[]; value: string[] } = { qid: [], kind: [], value: [] };
+  const addId = (qid: number, kind: string, value: string | null): void => { if (value) { ids.qid.push(qid); ids.kind.push(kind); ids.value.push(value); } };
+  queries.forEach((q, qid) => {
+    addId(qid, 'imo', normaliseImo(q.imo?.trim() || null));
+    addId(qid, 'mmsi', normaliseMmsi(q.mmsi?.trim() || null));
+    const cs = q.callsign ? normaliseCallsign(q.callsign) : '';
+    if (cs.length >= 3) addId(qid, 'callsign', cs);
+  });
+  const rows = await store.all<{ qid: number; eid: number; list: string; body: string }>(`
+    WITH found AS (
+      SELECT unnest($fq::INTEGER[]) AS qid, unnest($fe::INTEGER[]) AS eid
+      UNION
+      SELECT i.qid, s.eid FROM (SELECT unnest($iq::INTEGER[]) AS qid, unnest($ik::VARCHAR[]) AS kind, unnest($iv::VARCHAR[]) AS value) i
+      JOIN screen_ids s ON s.kind = i.kind AND s.value = i.value)
+    SELECT f.qid, f.eid, e.list, e.body FROM found f JOIN screen_entries e USING (eid)
+    ${lists ? 'WHERE e.list IN (SELECT unnest($lists::VARCHAR[]))' : ''}`,
+  {
+    fq: listValue(found.qid), fe: listValue(found.eid),
+    iq: listValue(ids.qid), ik: listValue(ids.kind), iv: listValue(ids.value),
+    ...(lists ? { lists: listValue(lists) } : {}),
+  });
+  const versions = new Map((await listLists(store)).map((l) => [l.name, l.version]));
+  const parsed = new Map<number, LoadedEntry>();
+  const perQuery: LoadedEntry[][] = queries.map(() => []);
+  for (const r of rows) {
+    let le = parsed.get(r.eid);
+    if (!le) { le = { list: r.list, listVersion: versions.get(r.list) ?? null, entry: JSON.parse(r.body) as ListEntry }; parsed.set(r.eid, le); }
+    perQuery[Number(r.qid)].push(le);
+  }
+  return perQuery.map((entries) => new BatchCandidates(entries));
+}
+
+/** One query's candidates as a CandidateIndex: every name variant of its candidate entries is scored. */
+class BatchCandidates implements CandidateIndex {
+  readonly variants: NameVariant[] = [];
+  readonly byImo = new Map<string, number[]>();
+  readonly byMmsi = new Map<string, number[]>();
+  readonly byCallsign = new Map<string, number[]>();
+
+  constructor(readonly entries: LoadedEntry[]) {
+    entries.forEach((le, i) => {
+      const e = le.entry;
+      const put = (map: Map<string, number[]>, k: string | null): void => { if (k) { const l = map.get(k); if (!l) map.set(k, [i]); else if (l[l.length - 1] !== i) l.push(i); } };
+      for (const imo of e.imo) put(this.byImo, normaliseImo(imo));
+      for (const m of e.mmsi) put(this.byMmsi, normaliseMmsi(m));
+      if (e.kind !== 'vessel') return;
+      for (const c of e.callsigns) { const n = normaliseCallsign(c); if (n.length >= 3) put(this.byCallsign, n); }
+      const add = (raw: string, role: NameRole): void => {
+        const norm = normaliseName(raw);
+        if (norm.full !== '') this.variants.push({ entryIndex: i, raw, role, norm });
+      };
+      add(e.name, 'name');
+      for (const a of e.aliases) add(a, 'alias');
+      for (const f of e.formerNames) add(f, 'former');
+    });
+  }
+
+  nameCandidates(): number[] {
+    return this.variants.map((_, i) => i);
+  }
+}
+
+/** Queries per round trip: the candidate join and the entries it returns stay small. */
+const BATCH = 2000;
+
+/**
+ * Screens `queries` against the loaded lists through the persisted index, in batches. Lists imported
+ * before the index existed (or changed since) are screened through an in-memory index instead, so the
+ * answer is the same; `tumen lists import` (re)builds the persisted one.
+ */
+export async function screenQueries(store: Store, queries: ScreenQuery[], lists?: string[]): Promise<ScreenResult[]> {
+  const stale = await staleScreeningLists(store);
+  const wanted = lists ?? (await listLists(store)).map((l) => l.name);
+  const fresh = wanted.filter((l) => !stale.includes(l));
+  const old = wanted.filter((l) => stale.includes(l));
+  const memory = old.length ? new ScreeningIndex(await loadListEntries(store, old, { screenableOnly: true })) : null;
+  const blocker = fresh.length ? await loadBlocker(store) : null;
+  const out: ScreenResult[] = [];
+  for (let i = 0; i < queries.length; i += BATCH) {
+    const batch = queries.slice(i, i + BATCH);
+    const cands = blocker ? await candidatesFor(store, blocker, batch, fresh) : null;
+    batch.forEach((q, k) => {
+      const results = [cands ? screenVessel(cands[k], q) : null, memory ? screenVessel(memory, q) : null].filter((r): r is ScreenResult => r !== null);
+      out.push(results.length === 1 ? results[0] : mergeResults(results));
+    });
+  }
+  return out;
+}
