@@ -4,6 +4,7 @@ import type { Store } from './db.js';
 import type { ListEntry, ParsedList } from '../lists/types.js';
 import type { LoadedEntry } from '../screening/types.js';
 import { guardListReplacement } from '../lists/replace-guard.js';
+import { buildScreeningIndex, type ScreeningIndexInfo } from './screening-index.js';
 
 export const LISTS_DDL = [
   `CREATE TABLE IF NOT EXISTS lists (
@@ -54,6 +55,8 @@ export interface ListChange {
   unchanged: number;
   /** Up to 50 keys of each kind, for the log. */
   details: { added: string[]; removed: string[]; changed: string[] };
+  /** The screening index built for this version. */
+  index?: ScreeningIndexInfo;
 }
 
 export interface ImportOptions {
@@ -63,6 +66,8 @@ export interface ImportOptions {
   importedAt: Date;
   /** Accept an import that removes more than MAX_SHRINK_FRACTION of the loaded entries or vessels. */
   allowShrink?: boolean;
+  /** A monotonic clock in ms for the screening index's build time (the caller's: the store reads none). */
+  now?: () => number;
 }
 
 const SAMPLE = 50;
@@ -133,6 +138,8 @@ export async function importList(store: Store, parsed: ParsedList, opts: ImportO
         details: JSON.stringify(change.details),
       },
     );
+    // The screening index of this list version, in the same transaction: a list is never loaded unindexed.
+    change.index = await buildScreeningIndex(store, opts.name, opts.now ?? (() => 0));
     return change;
   });
 }

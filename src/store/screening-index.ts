@@ -7,13 +7,11 @@ import { DuckDBBlobValue, listValue } from '@duckdb/node-api';
 import type { Store } from './db.js';
 import type { ListEntry } from '../lists/types.js';
 import { NameBlocker, type BlockingArrays } from '../screening/blocking.js';
-import { ScreeningIndex, type CandidateIndex, type NameRole, type NameVariant } from '../screening/index.js';
+import type { CandidateIndex, NameRole, NameVariant } from '../screening/index.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName } from '../screening/normalise.js';
 import { normaliseImo } from '../reference/imo.js';
 import { splitExName } from '../screening/query.js';
-import { mergeResults, screenVessel } from '../screening/screen.js';
-import type { LoadedEntry, ScreenQuery, ScreenResult } from '../screening/types.js';
-import { listLists, loadListEntries } from './lists.js';
+import type { LoadedEntry, ScreenQuery } from '../screening/types.js';
 
 const DDL = [
   `CREATE TABLE IF NOT EXISTS screen_index_meta (
@@ -183,7 +181,7 @@ export async function candidatesFor(store: Store, blocker: NameBlocker, queries:
     iq: listValue(ids.qid), ik: listValue(ids.kind), iv: listValue(ids.value),
     ...(lists ? { lists: listValue(lists) } : {}),
   });
-  const versions = new Map((await listLists(store)).map((l) => [l.name, l.version]));
+  const versions = new Map((await store.all<{ name: string; version: string | null }>('SELECT name, version FROM lists')).map((l) => [l.name, l.version]));
   const parsed = new Map<number, LoadedEntry>();
   const perQuery: LoadedEntry[][] = queries.map(() => []);
   for (const r of rows) {
@@ -222,31 +220,4 @@ class BatchCandidates implements CandidateIndex {
   nameCandidates(): number[] {
     return this.variants.map((_, i) => i);
   }
-}
-
-/** Queries per round trip: the candidate join and the entries it returns stay small. */
-const BATCH = 2000;
-
-/**
- * Screens `queries` against the loaded lists through the persisted index, in batches. Lists imported
- * before the index existed (or changed since) are screened through an in-memory index instead, so the
- * answer is the same; `tumen lists import` (re)builds the persisted one.
- */
-export async function screenQueries(store: Store, queries: ScreenQuery[], lists?: string[]): Promise<ScreenResult[]> {
-  const stale = await staleScreeningLists(store);
-  const wanted = lists ?? (await listLists(store)).map((l) => l.name);
-  const fresh = wanted.filter((l) => !stale.includes(l));
-  const old = wanted.filter((l) => stale.includes(l));
-  const memory = old.length ? new ScreeningIndex(await loadListEntries(store, old, { screenableOnly: true })) : null;
-  const blocker = fresh.length ? await loadBlocker(store) : null;
-  const out: ScreenResult[] = [];
-  for (let i = 0; i < queries.length; i += BATCH) {
-    const batch = queries.slice(i, i + BATCH);
-    const cands = blocker ? await candidatesFor(store, blocker, batch, fresh) : null;
-    batch.forEach((q, k) => {
-      const results = [cands ? screenVessel(cands[k], q) : null, memory ? screenVessel(memory, q) : null].filter((r): r is ScreenResult => r !== null);
-      out.push(results.length === 1 ? results[0] : mergeResults(results));
-    });
-  }
-  return out;
 }

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
 import { withStore } from '../../store/db.js';
 import { importList, listChanges, listLists } from '../../store/lists.js';
+import { screeningIndexInfo } from '../../store/screening-index.js';
 import { detectListSource } from '../../lists/detect.js';
 import { parseOfacCsv } from '../../lists/ofac-csv.js';
 import { parseOfacXml } from '../../lists/ofac-xml.js';
@@ -129,12 +130,17 @@ export function register(program: Command): void {
       .description('import and show sanctions lists (OFAC SDN CSV/XML, UN consolidated XML, OpenSanctions FtM JSON lines, CSV watchlist)')
       .option('--format <format>', 'text or json', 'text'),
   ).action(async (opts: { db: string; format: string }) => {
-    const rows = await withStore(opts.db, (store) => listLists(store));
-    if (opts.format === 'json') { process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`); return; }
+    const { rows, index } = await withStore(opts.db, async (store) => ({ rows: await listLists(store), index: await screeningIndexInfo(store) }));
+    if (opts.format === 'json') {
+      process.stdout.write(`${JSON.stringify(rows.map((r) => ({ ...r, index: index.find((i) => i.list === r.name) ?? null })), null, 2)}\n`);
+      return;
+    }
     if (rows.length === 0) { process.stdout.write(`no lists loaded in ${opts.db}; try: tumen lists import sdn.csv\n`); return; }
-    process.stdout.write('list\tsource\tversion\tpublished\tentries\tvessels\trejects\timported\n');
+    process.stdout.write('list\tsource\tversion\tpublished\tentries\tvessels\trejects\timported\tindex\n');
     for (const r of rows) {
-      process.stdout.write(`${r.name}\t${r.source}\t${r.version ?? '-'}\t${r.published ?? '-'}\t${r.entries}\t${r.vessels}\t${r.rejects}\t${r.imported_at}\n`);
+      const i = index.find((x) => x.list === r.name && x.version === r.version);
+      const idx = i ? `${i.names} names, ${i.ids} ids, built in ${(i.buildMs / 1000).toFixed(1)} s` : 'not indexed (re-import to build; screened in memory meanwhile)';
+      process.stdout.write(`${r.name}\t${r.source}\t${r.version ?? '-'}\t${r.published ?? '-'}\t${r.entries}\t${r.vessels}\t${r.rejects}\t${r.imported_at}\t${idx}\n`);
     }
   });
 
@@ -153,12 +159,13 @@ export function register(program: Command): void {
     }
     const { parsed, files } = await readListFile(file, opts.source as ListSource | undefined);
     const name = opts.name ?? DEFAULT_NAMES[parsed.source];
-    const change = await withStore(opts.db, (store) => importList(store, parsed, { name, file: files.join(','), importedAt: new Date(), allowShrink: opts.allowShrink }));
+    const change = await withStore(opts.db, (store) => importList(store, parsed, { name, file: files.join(','), importedAt: new Date(), allowShrink: opts.allowShrink, now: () => performance.now() }));
     const vessels = parsed.entries.filter((e) => e.kind === 'vessel').length;
     process.stdout.write(
       `imported ${name} (${parsed.source}, version ${parsed.version}${parsed.published ? `, published ${parsed.published}` : ''}): `
       + `${parsed.entries.length} entries, ${vessels} vessels, ${parsed.rejects.length} rejected\n`
-      + `changes since ${change.previousVersion ?? 'nothing'}: +${change.added} added, -${change.removed} removed, ~${change.changed} changed, ${change.unchanged} unchanged\n`,
+      + `changes since ${change.previousVersion ?? 'nothing'}: +${change.added} added, -${change.removed} removed, ~${change.changed} changed, ${change.unchanged} unchanged\n`
+      + (change.index ? `screening index: ${change.index.names} ship names, ${change.index.ids} identifiers, built in ${(change.index.buildMs / 1000).toFixed(1)} s\n` : ''),
     );
     // A listed IMO with a broken check digit is itself worth knowing (a typo in the list, or a fake IMO).
     for (const e of parsed.entries) {
