@@ -5,17 +5,17 @@
 //
 // Keys of every listed ship name (compact form = words without spaces):
 //   c  the compact form            p  its transliteration key (phonetic.ts)
-//   d  the compact form and its one-letter deletions, for names of DELETE_MIN..DELETE_MAX letters: two
-//      names one edit apart share a key (SymSpell's deletion neighbourhood), where short names share too
-//      few trigrams to block on
+//   d  the compact form and its one-letter deletions (two-letter from 9 letters, where the budget is two
+//      edits), for names of deleteMin..deleteMax letters: two names k edits apart share a key (SymSpell's
+//      deletion neighbourhood), where short names share too few trigrams to block on
 //   t  trigrams of the compact form (the transliteration key's trigrams are too common to block on: it
 //      folds the alphabet to a few letters)
 // A query takes its c/p/d keys, and of its t keys only the `3k + t` rarest in the loaded lists (k = its
 // edit budget, t = sharedRareGrams): a name within k edits shares at least g - 3k of the query's g
 // trigrams (the q-gram lemma: an edit destroys at most three), hence at least t of those rarest ones —
 // so the rare trigrams find it and common ones ("SEA", "STA", "ING") are never expanded. Where that
-// leaves fewer than two (names up to ~9 letters), the deletion keys find the one-edit neighbours and
-// trigrams are not used. Candidates must then pass the scorer's gate (same compact or transliterated
+// leaves fewer than two (names up to 9 letters), the deletion keys find the neighbours and trigrams are
+// not used. Candidates must then pass the scorer's gate (same compact or transliterated
 // form, or within the edit budget of name-score.ts), so only names the scorer could accept remain.
 import { maxEditsFor } from './params.js';
 import { damerauLevenshtein } from './similarity.js';
@@ -33,21 +33,31 @@ export const BLOCKING_PARAMS = {
 } as const;
 
 const P = BLOCKING_PARAMS;
+/** The shortest name with a two-edit budget (params.ts maxEditsByLength). */
+const TWO_EDIT_LETTERS = 9;
 
 /** Every blocking key of a listed name (kind letter + key). */
 export function nameKeys(compact: string, phonetic: string): string[] {
   const out = new Set<string>();
   if (compact) out.add(`c${compact}`);
   if (phonetic) out.add(`p${phonetic}`);
-  for (const d of deletions(compact, P.deleteMaxLetters)) out.add(`d${d}`);
+  // Two deletions where the budget is two edits (9 letters on) and deletions are indexed at all.
+  for (const d of deletions(compact, P.deleteMaxLetters, compact.length >= TWO_EDIT_LETTERS)) out.add(`d${d}`);
   for (let i = 0; i + 3 <= compact.length; i++) out.add(`t${compact.slice(i, i + 3)}`);
   return [...out];
 }
 
-function deletions(s: string, maxLetters: number): string[] {
+/** `s`, its one-letter deletions, and its two-letter deletions when `twice`. */
+function deletions(s: string, maxLetters: number, twice: boolean): string[] {
   if (s.length < P.deleteMinLetters || s.length > maxLetters) return [];
   const out = new Set([s]);
-  if (s.length > P.deleteMinLetters) for (let i = 0; i < s.length; i++) out.add(s.slice(0, i) + s.slice(i + 1));
+  if (s.length > P.deleteMinLetters) {
+    for (let i = 0; i < s.length; i++) {
+      const d = s.slice(0, i) + s.slice(i + 1);
+      out.add(d);
+      if (twice) for (let j = i; j < d.length; j++) out.add(d.slice(0, j) + d.slice(j + 1));
+    }
+  }
   return [...out];
 }
 
@@ -140,7 +150,8 @@ export class NameBlocker {
     };
     bump(`c${compact}`, 1000);
     if (phonetic) bump(`p${phonetic}`, 1000);
-    for (const d of deletions(compact, P.deleteMaxLetters + 1)) bump(`d${d}`, 100);
+    // A query within two letters of a 9-10 letter listed name may be two edits from it.
+    for (const d of deletions(compact, P.deleteMaxLetters + 2, compact.length >= TWO_EDIT_LETTERS - 2)) bump(`d${d}`, 100);
     const k = maxEditsFor(compact.length + 1);
     const g = Math.max(0, compact.length - 2);
     const m = Math.min(g, 3 * k + P.sharedRareGrams);

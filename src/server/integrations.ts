@@ -9,6 +9,7 @@ import type { RiskAssessment } from '../risk/score.js';
 import { tableExists } from './sql-util.js';
 import { ScreeningIndex } from '../screening/index.js';
 import { screenVessel } from '../screening/screen.js';
+import { screenQueries } from '../store/screen.js';
 import type { ScreenResult } from '../screening/types.js';
 import { parseOfacCsv } from '../lists/ofac-csv.js';
 import { parseOfacXml } from '../lists/ofac-xml.js';
@@ -98,17 +99,17 @@ export interface ScreenQuery {
 
 /** Screens each query against every loaded list, adding the names the store has seen the ship use. */
 export async function screenVessels(store: Store, queries: ScreenQuery[]): Promise<Array<{ query: ScreenQuery } & ScreenResult>> {
-  const index = await screeningIndex(store);
-  if (!index) throw httpError(409, 'no sanctions lists loaded in this store: POST /api/lists or run `tumen lists import FILE`');
+  if ((await storeListLists(store)).length === 0) throw httpError(409, 'no sanctions lists loaded in this store: POST /api/lists or run `tumen lists import FILE`');
   const names = await shipnamesByMmsi(store);
-  const out = [];
+  const full = [];
   for (const q of queries) {
     const imo = q.imo?.replace(/\D/g, '');
     const mmsis = q.mmsi ? [Number(q.mmsi)] : imo ? await mmsisFor(store, { imo }) : [];
-    const r = screenVessel(index, { ...q, imo, formerNames: mmsis.flatMap((m) => names.get(m) ?? []) });
-    out.push({ query: q, ...r });
+    full.push({ ...q, imo, formerNames: mmsis.flatMap((m) => names.get(m) ?? []) });
   }
-  return out;
+  // The persisted index of `tumen lists import`, as the CLI's fleet screening uses.
+  const results = await screenQueries(store, full);
+  return queries.map((query, i) => ({ query, ...results[i] }));
 }
 
 /** List matches for a vessel page: [] when no list is loaded. */

@@ -3,7 +3,7 @@
 // process start. Names are blocked by screening/blocking.ts (saved here as a few BLOBs); identifiers
 // (IMO, MMSI, call sign) are a table joined in SQL; only the candidates' entries are read back and
 // scored by the same scorer as the in-memory index (screening/screen.ts), so both give the same verdicts.
-import { DuckDBBlobValue, listValue } from '@duckdb/node-api';
+import { DuckDBBlobValue, listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { Store } from './db.js';
 import type { ListEntry } from '../lists/types.js';
 import { NameBlocker, type BlockingArrays } from '../screening/blocking.js';
@@ -177,8 +177,7 @@ export async function candidatesFor(store: Store, blocker: NameBlocker, queries:
     SELECT f.qid, f.eid, e.list, e.body FROM found f JOIN screen_entries e USING (eid)
     ${lists ? 'WHERE e.list IN (SELECT unnest($lists::VARCHAR[]))' : ''}`,
   {
-    fq: listValue(found.qid), fe: listValue(found.eid),
-    iq: listValue(ids.qid), ik: listValue(ids.kind), iv: listValue(ids.value),
+    fq: ints(found.qid), fe: ints(found.eid), iq: ints(ids.qid), ik: strings(ids.kind), iv: strings(ids.value),
     ...(lists ? { lists: listValue(lists) } : {}),
   });
   const versions = new Map((await store.all<{ name: string; version: string | null }>('SELECT name, version FROM lists')).map((l) => [l.name, l.version]));
@@ -191,6 +190,10 @@ export async function candidatesFor(store: Store, blocker: NameBlocker, queries:
   }
   return perQuery.map((entries) => new BatchCandidates(entries));
 }
+
+// An empty list has no element type to bind: a row that matches nothing stands in for it.
+const ints = (xs: number[]): DuckDBValue => listValue(xs.length ? xs : [-1]);
+const strings = (xs: string[]): DuckDBValue => listValue(xs.length ? xs : ['']);
 
 /** One query's candidates as a CandidateIndex: every name variant of its candidate entries is scored. */
 class BatchCandidates implements CandidateIndex {

@@ -45,7 +45,7 @@ describe('tumen lists', () => {
       ['un-consolidated', 'un', '2026-02-27T00:00:09.554Z', 1031, 28, 0],
     ]);
     const { out: text } = await run(['lists', '--db', db]);
-    expect(text.split('\n')[0]).toBe('list\tsource\tversion\tpublished\tentries\tvessels\trejects\timported');
+    expect(text.split('\n')[0]).toBe('list\tsource\tversion\tpublished\tentries\tvessels\trejects\timported\tindex');
   });
 
   it('streams an OpenSanctions JSON-lines file, counting what it skips', async () => {

@@ -2,14 +2,12 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
-import type { Store } from '../../store/db.js';
 import { withReadStore } from '../store-access.js';
-import { listLists, loadListEntries, type LoadedListInfo } from '../../store/lists.js';
+import { listLists, type LoadedListInfo } from '../../store/lists.js';
 import { mmsisByImo, mmsisFor, shipnamesByMmsi, storeScreeningIndex } from '../../store/vessel-dossier.js';
 import { behaviourOf, type Behaviour } from '../../store/fleet-risk.js';
 import { parseCsv } from '../../lists/csv.js';
-import { ScreeningIndex } from '../../screening/index.js';
-import { screenVessel } from '../../screening/screen.js';
+import { screenQueries } from '../../store/screen.js';
 import { parseScreenQuery, queryFromRow } from '../../screening/query.js';
 import type { ScreenQuery, ScreenResult } from '../../screening/types.js';
 
@@ -63,12 +61,6 @@ function textReport(label: string, r: ScreenResult): string {
   return lines.join('\n');
 }
 
-async function buildIndex(store: Store, lists?: string[]): Promise<ScreeningIndex> {
-  const entries = await loadListEntries(store, lists, { screenableOnly: true });
-  if (entries.length === 0) throw new Error('no sanctions lists loaded in this store: run `tumen lists import FILE` first');
-  return new ScreeningIndex(entries);
-}
-
 export function register(program: Command): void {
   withDbOption(
     program
@@ -81,8 +73,8 @@ export function register(program: Command): void {
   ).action(async (queryText: string | undefined, opts: { db: string; file?: string; format?: string; list?: string[]; withRisk?: boolean }) => {
     if (!queryText && !opts.file) throw new Error('give a QUERY (IMO, MMSI or name) or --file fleet.csv');
     await withReadStore(opts.db, async (store) => {
-      const index = await buildIndex(store, opts.list);
       const lists = await listLists(store);
+      if (lists.length === 0) throw new Error('no sanctions lists loaded in this store: run `tumen lists import FILE` first');
       const unknownLists = (opts.list ?? []).filter((n) => !lists.some((l) => l.name === n));
       if (unknownLists.length) throw new Error(`no list named ${unknownLists.join(', ')} in this store; loaded: ${lists.map((l) => l.name).join(', ')}`);
       const riskIndex = opts.withRisk ? await storeScreeningIndex(store) : null;
@@ -98,7 +90,7 @@ export function register(program: Command): void {
         const q = parseScreenQuery(queryText);
         // A ship the store knows: screen the names it has broadcast as well.
         const mmsis = q.mmsi ? [Number(q.mmsi)] : await mmsisFor(store, { imo: q.imo });
-        const r = screenVessel(index, { ...q, formerNames: mmsis.flatMap((m) => formerNames.get(m) ?? []) });
+        const [r] = await screenQueries(store, [{ ...q, formerNames: mmsis.flatMap((m) => formerNames.get(m) ?? []) }], opts.list);
         const format = opts.format ?? 'text';
         const b = await behaviour(q);
         if (format === 'text') process.stdout.write(`${textReport(queryText, r)}\n${b ? `${behaviourText(b)}\n` : ''}`);
@@ -112,14 +104,19 @@ export function register(program: Command): void {
       if (format === 'csv') process.stdout.write(`${[...CSV_OUT, ...(opts.withRisk ? CSV_RISK : [])].join(',')}\n`);
       const counts = { match: 0, possible: 0, clear: 0, empty: 0, risky: 0 };
       const chunks: string[] = [];
-      for (let k = 1; k < rows.length; k++) {
+      const fleet = rows.slice(1).map((cells) => {
         const row: Record<string, string> = {};
-        header.forEach((h, i) => { row[h] = (rows[k][i] ?? '').trim(); });
+        header.forEach((h, i) => { row[h] = (cells[i] ?? '').trim(); });
         const q = queryFromRow(row);
         // Names the ship has broadcast (by its MMSI, else by the MMSIs that carried its IMO).
         const known = q.mmsi && /^\d{9}$/.test(q.mmsi) ? [Number(q.mmsi)] : q.imo ? byImo.get(q.imo.replace(/\D/g, '')) ?? [] : [];
         q.formerNames = [...new Set(known.flatMap((m) => formerNames.get(m) ?? []))];
-        const r = screenVessel(index, q);
+        return { row, q };
+      });
+      const results = await screenQueries(store, fleet.map((f) => f.q), opts.list);
+      for (let k = 1; k < rows.length; k++) {
+        const { row, q } = fleet[k - 1];
+        const r = results[k - 1];
         if (!q.name && !q.imo && !q.mmsi && !q.callsign) { r.findings.push('row has no name, imo, mmsi or callsign'); counts.empty++; }
         counts[r.verdict]++;
         const b = await behaviour(q);
