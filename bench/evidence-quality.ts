@@ -17,6 +17,7 @@ import { importImagery } from '../src/store/imagery.js';
 import { fuseStored } from '../src/store/imagery-fuse.js';
 import { storeInput } from '../src/store/pipeline-source.js';
 import { runPipeline } from '../src/detectors/pipeline.js';
+import { landIndex50m } from '../src/geo/land.js';
 import { replaceEvents } from '../src/store/events-write.js';
 import { parseDetections, parseScenes } from '../src/imagery/parse.js';
 import { simulateImagery } from '../src/sim/imagery.js';
@@ -50,7 +51,7 @@ for (const seed of seeds) {
   const store = await Store.open(join(seedDir, 'w.duckdb'));
   try {
     await ingestFiles(store, [w.nmeaPath]);
-    const { events } = await runPipeline(storeInput(store), {});
+    const { events } = await runPipeline(storeInput(store), { land: landIndex50m() }); // the simulated coast
     await replaceEvents(store, events);
     const sc = parseScenes(scenesJsonl(img)), dc = parseDetections(detectionsCsv(img));
     await importImagery(store, sc.items, dc.items, { scenes: sc.rejects, detections: dc.rejects });
