@@ -26,37 +26,30 @@ export interface PipelineResult {
   stats: PipelineStats;
 }
 
-/** Feeds `runner` the input in time order, statics before positions of the same time. */
-export async function replayInto(runner: DetectionRunner, input: PipelineInput, onBatch?: () => void): Promise<void> {
-  const statics = input.statics()[Symbol.asyncIterator]();
-  let sb: StaticReport[] = [];
+/** Where a replay goes: the runner, or the cluster's publisher (`tumen ingest --to nats://`). */
+export interface ReportSink {
+  pushPosition(p: Position): void;
+  pushStatic(s: StaticReport): void;
+}
+
+/**
+ * Feeds `runner` the input in time order, statics before positions of the same time. Statics are read
+ * first, whole (a small fraction of the volume): two result streams open at once on one DuckDB connection
+ * cut the first one short.
+ */
+export async function replayInto(runner: ReportSink, input: PipelineInput, onBatch?: () => void | Promise<void>): Promise<void> {
+  const statics: StaticReport[] = [];
+  for await (const batch of input.statics()) for (const s of batch) statics.push(s);
   let si = 0;
-  const nextStatic = async (): Promise<StaticReport | undefined> => {
-    while (si >= sb.length) {
-      const r = await statics.next();
-      if (r.done) return undefined;
-      sb = r.value;
-      si = 0;
-    }
-    return sb[si];
-  };
-  let s = await nextStatic();
   for await (const batch of input.positionsByTime()) {
     for (const p of batch) {
-      while (s && s.timeMs <= p.timeMs) {
-        runner.pushStatic(s);
-        si++;
-        s = await nextStatic();
-      }
+      while (si < statics.length && statics[si]!.timeMs <= p.timeMs) runner.pushStatic(statics[si++]!);
       runner.pushPosition(p);
     }
-    onBatch?.();
+    await onBatch?.();
   }
-  while (s) {
-    runner.pushStatic(s);
-    si++;
-    s = await nextStatic();
-  }
+  while (si < statics.length) runner.pushStatic(statics[si++]!);
+  await onBatch?.();
 }
 
 /** Detection over `input`. Unless `options.ports` is given, the ports and anchorages are first learned from

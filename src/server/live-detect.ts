@@ -90,7 +90,7 @@ export class LiveDetection {
     if (this.positionsMark < 0 && !(await tableExists(this.store, 'positions'))) return [];
     const rows = await this.store.all<Record<string, unknown>>(
       `SELECT rowid AS r, mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon, speed, course, heading, status, source
-       FROM positions WHERE rowid > $mark ORDER BY time, mmsi`, { mark: this.positionsMark },
+       FROM positions WHERE rowid > $mark ORDER BY time, mmsi, rowid`, { mark: this.positionsMark },
     );
     for (const r of rows) this.positionsMark = Math.max(this.positionsMark, Number(r.r));
     return rows.map((r) => ({
@@ -105,7 +105,7 @@ export class LiveDetection {
     if (this.staticsMark < 0 && !(await tableExists(this.store, 'statics'))) return [];
     const rows = await this.store.all<Record<string, unknown>>(
       `SELECT rowid AS r, mmsi, epoch_ms(time)::DOUBLE AS t, imo, shipname, callsign, shiptype, draught, destination, length, beam
-       FROM statics WHERE rowid > $mark ORDER BY time, mmsi`, { mark: this.staticsMark },
+       FROM statics WHERE rowid > $mark ORDER BY time, mmsi, rowid`, { mark: this.staticsMark },
     );
     for (const r of rows) this.staticsMark = Math.max(this.staticsMark, Number(r.r));
     return rows.map((r) => ({

@@ -20,23 +20,29 @@ export async function replaceEvents(store: Store, events: readonly TumenEvent[],
       deleted = Number(row?.n ?? 0);
       await store.run(`DELETE FROM events WHERE type IN (${kinds.map(() => '?').join(', ')})`, kinds);
     }
-    const unique = new Map(events.map((e) => [e.id, e]));
-    const list = [...unique.values()];
-    for (let i = 0; i < list.length; i += INSERT_BATCH) {
-      const chunk = list.slice(i, i + INSERT_BATCH);
-      const params: (string | number | null)[] = [];
-      for (const e of chunk) {
-        params.push(e.id, e.type, e.mmsi, e.start, e.end, e.lat, e.lon, e.other_mmsi ?? null, e.port?.id ?? null, JSON.stringify(e));
-      }
-      await store.run(
-        `INSERT OR REPLACE INTO events (id, type, mmsi, start, "end", lat, lon, other_mmsi, port_id, body) VALUES ${chunk
-          .map(() => '(?, ?, ?, ?::TIMESTAMPTZ::TIMESTAMP, ?::TIMESTAMPTZ::TIMESTAMP, ?, ?, ?, ?, ?::JSON)')
-          .join(', ')}`,
-        params,
-      );
-    }
-    return { deleted, inserted: list.length };
+    const inserted = await upsertEvents(store, events);
+    return { deleted, inserted };
   });
+}
+
+/** Inserts events, replacing stored ones of the same id (the cluster's store node: a later version of an
+ *  event open at an end-of-input marker replaces it). Returns how many distinct ids were written. */
+export async function upsertEvents(store: Store, events: readonly TumenEvent[]): Promise<number> {
+  const list = [...new Map(events.map((e) => [e.id, e])).values()];
+  for (let i = 0; i < list.length; i += INSERT_BATCH) {
+    const chunk = list.slice(i, i + INSERT_BATCH);
+    const params: (string | number | null)[] = [];
+    for (const e of chunk) {
+      params.push(e.id, e.type, e.mmsi, e.start, e.end, e.lat, e.lon, e.other_mmsi ?? null, e.port?.id ?? null, JSON.stringify(e));
+    }
+    await store.run(
+      `INSERT OR REPLACE INTO events (id, type, mmsi, start, "end", lat, lon, other_mmsi, port_id, body) VALUES ${chunk
+        .map(() => '(?, ?, ?, ?::TIMESTAMPTZ::TIMESTAMP, ?::TIMESTAMPTZ::TIMESTAMP, ?, ?, ?, ?, ?::JSON)')
+        .join(', ')}`,
+      params,
+    );
+  }
+  return list.length;
 }
 
 /** Inserts one event unless its id is stored already (live feed, cluster store node); true when inserted. */

@@ -110,12 +110,13 @@ export function streamPositions(store: Store, q: PositionQuery = {}, batchSize =
   return streamPositionsOrdered(store, q, 'mmsi, time', batchSize);
 }
 
-/** Positions ordered by time, then mmsi. */
+/** Positions ordered by time, then mmsi, then insertion: the same order on every run (detection is
+ *  sensitive to the order of one vessel's reports at one time, e.g. a name and a call sign at once). */
 export function streamPositionsByTime(store: Store, q: PositionQuery = {}, batchSize = 8192): AsyncIterable<Position[]> {
-  return streamPositionsOrdered(store, q, 'time, mmsi', batchSize);
+  return streamPositionsOrdered(store, q, 'time, mmsi, rowid', batchSize);
 }
 
-function streamPositionsOrdered(store: Store, q: PositionQuery, orderBy: 'mmsi, time' | 'time, mmsi', batchSize: number): AsyncIterable<Position[]> {
+function streamPositionsOrdered(store: Store, q: PositionQuery, orderBy: 'mmsi, time' | 'time, mmsi, rowid', batchSize: number): AsyncIterable<Position[]> {
   const { where, params } = positionFilter(q);
   const sql = `SELECT mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon, speed, course, heading, status, source,
             array_to_string(stations, ',') AS stations
@@ -140,12 +141,12 @@ function roundFloat(v: unknown): number | null {
   return Math.round(Number(v) * 10) / 10;
 }
 
-/** Static/voyage reports in time order (ties by mmsi), as detectors consume them. */
+/** Static/voyage reports in time order (ties by mmsi, then insertion), as detectors consume them. */
 export function streamStatics(store: Store, q: PositionQuery = {}, batchSize = 8192): AsyncIterable<StaticReport[]> {
   const { where, params } = positionFilter(q, { spatial: false });
   const sql = `SELECT mmsi, epoch_ms(time)::DOUBLE AS t, imo, shipname, callsign, shiptype, draught, destination,
             length AS length_m, beam AS beam_m
-     FROM statics ${where} ORDER BY time, mmsi`;
+     FROM statics ${where} ORDER BY time, mmsi, rowid`;
   return streamRows(store, sql, params, batchSize, (cols, i) => ({
     mmsi: Number(cols[0][i]),
     timeMs: Number(cols[1][i]),

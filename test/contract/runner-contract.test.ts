@@ -12,6 +12,8 @@ import { LiveDetection } from '../../src/server/live-detect.js';
 import { EventHub } from '../../src/server/event-hub.js';
 import { queryEvents } from '../../src/store/events-write.js';
 import type { TumenEvent } from '../../src/events/schema.js';
+import { runPipeline } from '../../src/detectors/pipeline.js';
+import { storeInput } from '../../src/store/pipeline-source.js';
 
 let world: World;
 let batch: TumenEvent[];
@@ -61,6 +63,12 @@ describe('detection runner contract', () => {
       const stored = await queryEvents(store);
       expect(stored.length).toBeGreaterThan(20);
       expect(asLines(stored)).toEqual(asLines(replay.live));
+    }, 120_000);
+
+    it('the batch run over that store, read in small batches, is the batch run over memory', async () => {
+      expect(world.statics.length).toBeGreaterThan(3000); // more than one DuckDB chunk of statics
+      const { events } = await runPipeline(storeInput(store, {}, 1000), { windowEndMs: world.endMs });
+      expect(asLines(events)).toEqual(asLines(batch));
     }, 120_000);
   });
 });

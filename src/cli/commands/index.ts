@@ -17,7 +17,9 @@ import { register as imagery } from './imagery.js';
 import { register as detections } from './detections.js';
 import { register as fuel } from './fuel.js';
 import { register as sites } from './sites.js';
+import { register as worker } from './worker.js';
+import { register as cluster } from './cluster.js';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
-  demo, decode, ingest, exportCmd, stats, simulate, anchorages, detect, events, imagery, detections, fuel, sites, lists, screen, vessel, serve,
+  demo, decode, ingest, exportCmd, stats, simulate, anchorages, detect, events, imagery, detections, fuel, sites, lists, screen, vessel, serve, worker, cluster,
 ];

@@ -26,6 +26,7 @@ interface IngestCliOptions {
   batch?: string;
   flushSeconds?: string;
   timeWindow?: string;
+  to?: string;
 }
 
 
@@ -44,7 +45,8 @@ export function register(program: Command): void {
       .option('--force', 'read a file again even if it was ingested (duplicates are still not stored twice)')
       .option('--listen <url>', 'live NMEA feed: tcp://HOST:PORT (client, reconnects) or udp://HOST:PORT (binds)')
       .option('--batch <rows>', 'positions per transaction', '300000')
-      .option('--flush-seconds <s>', 'live feed: commit at least this often', '5'),
+      .option('--flush-seconds <s>', 'live feed: commit at least this often', '5')
+      .option('--to <url>', 'publish the reports to a Tumen cluster (nats://HOST:PORT) instead of the store (docs/cluster.md)'),
   ).action(async (files: string[], o: IngestCliOptions) => {
     if (o.format !== undefined && !INPUT_FORMATS.includes(o.format as InputFormat)) {
       throw new Error(`--format must be one of ${INPUT_FORMATS.join(', ')}`);
@@ -63,6 +65,18 @@ export function register(program: Command): void {
       force: o.force ?? false,
       batchRows: Math.max(1, Number(o.batch) || 300_000),
     };
+    if (o.to !== undefined) {
+      if (o.listen !== undefined || files.length === 0) throw new Error('--to publishes FILES: give files, not --listen');
+      const { ingestToCluster } = await import('../../cluster/ingest-to.js');
+      const r = await ingestToCluster(o.to, files, opts, INGEST_MEMORY_LIMIT, createProgress());
+      for (const f of r.outcomes) {
+        if (f.status === 'done' && f.counts) process.stderr.write(`${formatSummary(`${f.path} [${f.format}]`, f.counts, f.elapsedMs)}\n`);
+        else process.stderr.write(`${f.message}\n`);
+      }
+      process.stderr.write(`published ${r.published} reports to ${o.to} (${r.partitions} partitions; ${r.duplicates} already there, dropped by the server)\n`);
+      if (r.outcomes.some((f) => f.status === 'failed')) process.exitCode = 1;
+      return;
+    }
     const store = await Store.open(o.db, { memoryLimit: INGEST_MEMORY_LIMIT });
     try {
       if (o.listen !== undefined) {

@@ -2,16 +2,18 @@
 import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
 import { startServer } from '../../server/start.js';
-import { serveUntilSignal } from '../until-signal.js';
+import { closeOnSignal, serveUntilSignal } from '../until-signal.js';
 import { requireStoreFile } from '../store-access.js';
 
 interface ServeOptions {
   db: string;
-  port: string;
+  port?: string;
   host: string;
   tokenFile?: string;
   cors?: string;
   listen?: string;
+  nats?: string;
+  name: string;
 }
 
 export function register(program: Command): void {
@@ -19,13 +21,24 @@ export function register(program: Command): void {
     program
       .command('serve')
       .description('serve the HTTP API (/openapi.json) and the web map')
-      .option('--port <n>', 'TCP port (0 = any free port)', '8080')
+      .option('--port <n>', 'TCP port (0 = any free port; default 8080, or no HTTP with --nats)')
       .option('--host <addr>', 'address to bind (default loopback only)', '127.0.0.1')
       .option('--token-file <file>', 'API token for write endpoints (default: env TUMEN_API_TOKEN; none = writes disabled)')
       .option('--cors <origin>', 'allow this browser origin to call the API (default: CORS off)')
-      .option('--listen <url>', 'ingest a live NMEA feed (tcp://HOST:PORT or udp://HOST:PORT) and push new events to /api/events/stream'),
+      .option('--listen <url>', 'ingest a live NMEA feed (tcp://HOST:PORT or udp://HOST:PORT) and push new events to /api/events/stream')
+      .option('--nats <url>', 'store node of a cluster: consume its events (nats://HOST:PORT) into --db (docs/cluster.md)')
+      .option('--name <name>', 'with --nats: this node\'s consumer name (one per store node)', 'main'),
   ).action(async (opts: ServeOptions) => {
-    const port = Number(opts.port);
+    if (opts.nats !== undefined && opts.port === undefined) {
+      // A store node without HTTP: the store file is opened only while writing, so CLI reads can share it.
+      const { StoreNode } = await import('../../cluster/store-node.js');
+      const node = new StoreNode({ url: opts.nats, dbPath: opts.db, name: opts.name, log: (line) => console.error(line) });
+      await node.start();
+      console.log(`tumen serve: store node ${opts.name}: events from ${opts.nats} into ${opts.db}`);
+      await closeOnSignal(node);
+      return;
+    }
+    const port = Number(opts.port ?? '8080');
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${opts.port}`);
     // A read-only server (no feed, no token to upload with) on a store that does not exist would show an
     // empty map: say so instead.
@@ -39,6 +52,17 @@ export function register(program: Command): void {
       ? 'tumen serve: store opened read-only (no token, no feed): `tumen events|vessel|stats|screen` can read it meanwhile; writes need the server stopped'
       : 'tumen serve: store opened for writing: other `tumen` commands cannot open it meanwhile; `tumen events`, `vessel` and `stats` read through this server');
     if (opts.listen) console.log(`tumen serve: live feed ${opts.listen}: new events on ${server.url}/api/events/stream`);
+    if (opts.nats !== undefined) {
+      const { StoreNode } = await import('../../cluster/store-node.js');
+      const node = new StoreNode({
+        url: opts.nats, dbPath: opts.db, store: server.store, name: opts.name, log: (line) => console.error(line),
+        onEvents: (events) => { for (const e of events) server.hub.publish(e); },
+      });
+      await node.start();
+      console.log(`tumen serve: cluster events from ${opts.nats} into ${opts.db}, on ${server.url}/api/events/stream`);
+      await serveUntilSignal({ url: server.url, readOnly: server.readOnly, close: async () => { await node.close(); await server.close(); } }, opts.db);
+      return;
+    }
     await serveUntilSignal(server, opts.db);
   });
 }

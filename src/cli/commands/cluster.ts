@@ -1,0 +1,43 @@
+// `tumen cluster up|down|status|wait --dir DIR`: a local cluster on loopback (docs/cluster.md).
+import type { Command } from 'commander';
+import { clusterDown, clusterStatus, clusterUp, clusterWait } from '../../cluster/local.js';
+
+export function register(program: Command): void {
+  const cluster = program.command('cluster').description('a local Tumen cluster on loopback: 3 NATS nodes, workers, a store node (docs/cluster.md)');
+  cluster
+    .command('up')
+    .description('start 3 NATS nodes (RAFT), N workers and a store node writing DIR/tumen.duckdb; prints the client URL last')
+    .requiredOption('--dir <dir>', 'directory for configs, data, logs and DIR/tumen.duckdb')
+    .option('--workers <n>', 'workers to start', '2')
+    .action(async (opts: { dir: string; workers: string }) => {
+      const n = Number(opts.workers);
+      if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error(`--workers must be 0–64, got ${opts.workers}`);
+      const file = await clusterUp(opts.dir, n, (line) => console.error(line));
+      for (const p of file.processes) console.log(`${p.role} ${p.index} pid ${p.pid}${p.port ? ` port ${p.port}` : ''}`);
+      console.log(file.url);
+    });
+  cluster
+    .command('status')
+    .description('every process of the cluster with its pid, one a line')
+    .requiredOption('--dir <dir>', 'the directory given to cluster up')
+    .action(async (opts: { dir: string }) => {
+      for (const line of await clusterStatus(opts.dir)) console.log(line);
+    });
+  cluster
+    .command('wait')
+    .description('return once every published report is processed and every event stored')
+    .requiredOption('--dir <dir>', 'the directory given to cluster up')
+    .option('--timeout <s>', 'give up (exit 1) after this many seconds', '600')
+    .action(async (opts: { dir: string; timeout: string }) => {
+      const t0 = Date.now();
+      await clusterWait(opts.dir, Number(opts.timeout) * 1000);
+      console.error(`cluster idle after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    });
+  cluster
+    .command('down')
+    .description('stop workers and the store node (they checkpoint), then the NATS nodes')
+    .requiredOption('--dir <dir>', 'the directory given to cluster up')
+    .action(async (opts: { dir: string }) => {
+      for (const line of await clusterDown(opts.dir)) console.log(line);
+    });
+}

@@ -1,0 +1,71 @@
+// Connecting to the NATS cluster and creating what Tumen needs on it (idempotent): the reports and events
+// streams and the two KV buckets, replicated over the cluster's nodes (RAFT).
+import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { Kvm, type KV } from '@nats-io/kv';
+import { ALL_REPORTS, CLUSTER_PARAMS, DEFAULT_PARTITIONS, EVENTS_STREAM, LEASE_BUCKET, REPORTS_STREAM, STATE_BUCKET } from './params.js';
+
+export interface ClusterClient {
+  nc: NatsConnection;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  leases: KV;
+  state: KV;
+  partitions: number;
+}
+
+/** `nats://HOST:PORT[,nats://HOST:PORT…]`: the client learns the other nodes from the one it reaches. */
+export function parseNatsUrl(url: string): string[] {
+  const servers = url.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const s of servers) {
+    if (!/^nats:\/\/[^/\s]+:\d+$/.test(s)) throw new Error(`not a NATS URL: "${s}" (expected nats://HOST:PORT)`);
+  }
+  if (servers.length === 0) throw new Error('no NATS URL given (expected nats://HOST:PORT)');
+  return servers;
+}
+
+/**
+ * Connects and makes sure the streams and buckets exist (created with `partitions` and `replicas` the first
+ * time; afterwards the stored partition count wins, since reports are already split by it).
+ */
+export async function connectCluster(url: string, opts: { name: string; partitions?: number; replicas?: number }): Promise<ClusterClient> {
+  const nc = await connect({ servers: parseNatsUrl(url), name: opts.name, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
+  try {
+    const js = jetstream(nc);
+    const jsm = await jetstreamManager(nc, { timeout: 10_000 });
+    const replicas = opts.replicas ?? (nc.info?.cluster ? 3 : 1);
+    await ensureStreams(jsm, replicas);
+    const kvm = new Kvm(js);
+    const leases = await kvm.create(LEASE_BUCKET, { replicas, history: 1, ttl: CLUSTER_PARAMS.leaseTtlMs });
+    const state = await kvm.create(STATE_BUCKET, { replicas, history: 1, maxValueSize: CLUSTER_PARAMS.maxStateBytes });
+    // The partition count is fixed by the first client: reports already published are split by it.
+    try {
+      await state.create(PARTITIONS_KEY, String(opts.partitions ?? DEFAULT_PARTITIONS));
+    } catch { /* set before */ }
+    const partitions = Number((await state.get(PARTITIONS_KEY))?.string());
+    if (!Number.isInteger(partitions) || partitions < 1) throw new Error(`bad partition count in KV ${STATE_BUCKET}/${PARTITIONS_KEY}`);
+    return { nc, js, jsm, leases, state, partitions };
+  } catch (err) {
+    await nc.close();
+    throw err;
+  }
+}
+
+const PARTITIONS_KEY = 'config.partitions';
+
+async function ensureStreams(jsm: JetStreamManager, replicas: number): Promise<void> {
+  const streams = [
+    { name: REPORTS_STREAM, subjects: [ALL_REPORTS], windowMs: CLUSTER_PARAMS.reportsDuplicateWindowMs },
+    { name: EVENTS_STREAM, subjects: ['tumen.events.>'], windowMs: CLUSTER_PARAMS.eventsDuplicateWindowMs },
+  ];
+  for (const s of streams) {
+    try {
+      await jsm.streams.info(s.name);
+    } catch {
+      await jsm.streams.add({
+        name: s.name, subjects: s.subjects, storage: StorageType.File, retention: RetentionPolicy.Limits,
+        num_replicas: replicas, duplicate_window: nanos(s.windowMs),
+      });
+    }
+  }
+}

@@ -1,0 +1,54 @@
+// The cluster's names and settings in one place, each with why it has its value (docs/cluster.md).
+
+/** Stream of decoded reports, one subject per vessel partition plus the end-of-input marker. */
+export const REPORTS_STREAM = 'TUMEN_REPORTS';
+export const reportSubject = (partition: number): string => `tumen.reports.${partition}`;
+export const END_SUBJECT = 'tumen.reports.end';
+export const ALL_REPORTS = 'tumen.reports.>';
+/** Stream of detected events, one subject per work unit. */
+export const EVENTS_STREAM = 'TUMEN_EVENTS';
+export const eventSubject = (unit: string): string => `tumen.events.${unit}`;
+/** KV buckets: leases and worker heartbeats (entries expire after LEASE_TTL_MS), checkpoints (kept). */
+export const LEASE_BUCKET = 'tumen-leases';
+export const STATE_BUCKET = 'tumen-state';
+/** Partition count, fixed when the streams are created (hash of MMSI mod P). */
+export const DEFAULT_PARTITIONS = 4;
+
+export const CLUSTER_PARAMS = {
+  /** A lease not renewed this long expires and another worker takes the unit over: the recovery time after
+   *  a kill -9 is about this plus the restore. Short for a loopback cluster; 10–30 s across machines. */
+  leaseTtlMs: 10_000,
+  /** Leases are renewed this often (a fifth of the TTL: a worker busy for seconds on a loaded machine
+   *  still keeps its units). */
+  leaseRenewMs: 2_000,
+  /** Reports (and events) whose Nats-Msg-Id repeats within this window are dropped by the server. The
+   *  default 2 min is shorter than satellite delivery delays (30–240 min): 6 h covers those and a re-run of
+   *  a day's file, at the cost of the server remembering 6 h of ids (~100 B each). */
+  reportsDuplicateWindowMs: 6 * 3_600_000,
+  eventsDuplicateWindowMs: 6 * 3_600_000,
+  /** Unacknowledged reports a unit may hold (flow control): above a checkpoint's worth. */
+  maxAckPending: 50_000,
+  /** A unit checkpoints (events published, state in KV, then acks) after this many reports or this long:
+   *  each checkpoint serialises the unit's whole state, so not too often. */
+  checkpointEveryReports: 20_000,
+  checkpointEveryMs: 2_000,
+  /** Events completed are published this often between checkpoints (the live latency). */
+  publishEveryMs: 200,
+  /** Reports fetched per pull request. */
+  fetchBatch: 1_000,
+  /** Publishes in flight before awaiting their acks (ingest). */
+  publishWindow: 2_000,
+  /** Largest checkpoint (gzip JSON); the NATS servers are configured with this max_payload. */
+  maxStateBytes: 8 * 1024 * 1024,
+} as const;
+
+/** The vessel partition of an MMSI: a multiplicative hash, so consecutive MMSIs spread. */
+export function partitionOf(mmsi: number, partitions: number): number {
+  return (Math.imul(mmsi, 0x9e3779b1) >>> 0) % partitions;
+}
+
+/** Work units: one per vessel partition (`v0`…) running the per-vessel detectors, and `g`, the global
+ *  (multi-vessel) detectors over every vessel's segmented positions. */
+export function workUnits(partitions: number): string[] {
+  return [...Array.from({ length: partitions }, (_, p) => `v${p}`), 'g'];
+}

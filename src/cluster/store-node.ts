@@ -1,0 +1,120 @@
+// The store node (`tumen serve --nats URL`): a durable consumer of the events stream writing every event
+// into a DuckDB store, through the post-steps (loitering explained by an encounter is dropped or deleted,
+// whichever arrives first), then acking. Events are upserted by id, so a redelivery or an event re-sent
+// after a worker's restart changes nothing, and a later version of an event that was open at an
+// end-of-input marker replaces it. Several store nodes (each its own store and consumer name) can run.
+//
+// Without an open server store the node opens its file only while writing a batch, so `tumen events
+// --db FILE` can read it between batches (DuckDB lets one process hold a file); a batch that finds the
+// file busy waits and retries, its events still unacked.
+import { AckPolicy, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
+import type { TumenEvent } from '../events/schema.js';
+import { Store } from '../store/db.js';
+import { ensureEventsSchema } from '../store/events.js';
+import { deleteEventsById, queryEvents, upsertEvents } from '../store/events-write.js';
+import { LoiteringDuringEncounter } from '../detectors/post-steps.js';
+import { connectCluster, type ClusterClient } from './connect.js';
+import { EVENTS_STREAM } from './params.js';
+
+export interface StoreNodeOptions {
+  url: string;
+  /** Store file (opened per batch), unless `store` is given (a running server's write connection). */
+  dbPath: string;
+  store?: Store;
+  /** Durable consumer name: one per store node. */
+  name: string;
+  /** Called with the events newly stored (SSE). */
+  onEvents?: (events: TumenEvent[]) => void;
+  log: (line: string) => void;
+}
+
+const BATCH = 2_000;
+
+export class StoreNode {
+  private client!: ClusterClient;
+  private post!: LoiteringDuringEncounter;
+  private stopped = false;
+  private done: Promise<void> = Promise.resolve();
+  /** Counters for status lines. */
+  readonly stats = { events: 0, retracted: 0, batches: 0 };
+
+  constructor(private readonly opts: StoreNodeOptions) {}
+
+  async start(): Promise<void> {
+    this.client = await connectCluster(this.opts.url, { name: `tumen-store-${this.opts.name}` });
+    // The post-step's memory comes from what is stored: a restarted node judges new events the same way.
+    this.post = new LoiteringDuringEncounter();
+    await this.withStore(async (store) => {
+      for (const e of await queryEvents(store, { types: ['encounter', 'loitering'] })) this.post.accept(e);
+    });
+    const consumer = `store-${this.opts.name}`;
+    try {
+      await this.client.jsm.consumers.info(EVENTS_STREAM, consumer);
+    } catch {
+      await this.client.jsm.consumers.add(EVENTS_STREAM, {
+        durable_name: consumer, filter_subject: 'tumen.events.>', ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, max_ack_pending: 4 * BATCH,
+      });
+    }
+    this.done = this.loop(consumer);
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    await this.done.catch((err: Error) => this.opts.log(`store node: ${err.message}`));
+    await this.client.nc.drain();
+  }
+
+  private async loop(name: string): Promise<void> {
+    const consumer = await this.client.js.consumers.get(EVENTS_STREAM, name);
+    while (!this.stopped) {
+      const msgs: JsMsg[] = [];
+      for await (const m of await consumer.fetch({ max_messages: BATCH, expires: 1000 })) msgs.push(m);
+      if (msgs.length === 0) continue;
+      const events: TumenEvent[] = [];
+      const retract: string[] = [];
+      for (const m of msgs) {
+        const e = m.json<TumenEvent>();
+        const v = this.post.accept(e);
+        if (v.keep) events.push(e);
+        retract.push(...v.retract);
+      }
+      await this.withStore(async (store) => {
+        await store.transaction(async () => {
+          await upsertEvents(store, events);
+          this.stats.retracted += await deleteEventsById(store, retract);
+        });
+      });
+      for (const m of msgs) m.ack();
+      this.stats.events += events.length;
+      this.stats.batches++;
+      this.opts.onEvents?.(events);
+    }
+  }
+
+  /** Runs `fn` on the node's store: the server's connection, or the file opened for this call (retried
+   *  while another process holds it). */
+  private async withStore(fn: (store: Store) => Promise<void>): Promise<void> {
+    if (this.opts.store) {
+      await ensureEventsSchema(this.opts.store);
+      return fn(this.opts.store);
+    }
+    for (let attempt = 0; ; attempt++) {
+      let store: Store;
+      try {
+        store = await Store.open(this.opts.dbPath);
+      } catch (err) {
+        if (this.stopped || !/lock/i.test((err as Error).message)) throw err;
+        if (attempt % 50 === 0) this.opts.log(`store node: ${this.opts.dbPath} is busy, retrying`);
+        await new Promise((r) => setTimeout(r, 100));
+        continue;
+      }
+      try {
+        await ensureEventsSchema(store);
+        await fn(store);
+        return;
+      } finally {
+        store.close();
+      }
+    }
+  }
+}

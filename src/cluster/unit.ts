@@ -1,0 +1,195 @@
+// One work unit on a worker: a durable consumer over the reports stream, the detection runner (the same
+// engine as `tumen detect`), and its checkpoint in KV. The loop: fetch reports → push them through the
+// runner → every few thousand reports or second: publish the events completed (Nats-Msg-Id = event id),
+// await their acks, write the runner's state and the last stream sequence to KV, then ack the reports.
+// A crash anywhere replays from the last checkpoint: the same reports give the same events with the same
+// ids, which the events stream's duplicate window and the store's upsert absorb — each event once.
+//
+// Every unit reads every report (the reception index behind gap verdicts needs all vessels' positions);
+// vessel unit `vP` runs the per-vessel chains of the MMSIs hashed to partition P, unit `g` the global
+// detectors over every vessel's segmented positions. On (re)start the consumer is re-created to begin
+// right after the checkpoint, so reports are always processed in stream order.
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { AckPolicy, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import { DetectionRunner, type RunnerOptions, type RunnerState } from '../detectors/runner.js';
+import type { TumenEvent } from '../events/schema.js';
+import type { ClusterClient } from './connect.js';
+import { decodeReport } from './messages.js';
+import { ALL_REPORTS, CLUSTER_PARAMS, eventSubject, partitionOf, REPORTS_STREAM } from './params.js';
+
+interface Checkpoint {
+  seq: number;
+  runner: RunnerState;
+}
+
+export const stateKey = (unit: string): string => `unit.${unit}`;
+export const consumerName = (unit: string): string => `unit-${unit}`;
+
+export function unitRunnerOptions(unit: string, partitions: number): RunnerOptions {
+  if (unit === 'g') return { ownsVessel: () => false, globals: true, postSteps: false };
+  const p = Number(unit.slice(1));
+  return { ownsVessel: (m) => partitionOf(m, partitions) === p, globals: false, postSteps: false };
+}
+
+export class WorkUnit {
+  private stopped = false;
+  private done: Promise<void> = Promise.resolve();
+  private runner!: DetectionRunner;
+  private stateRevision = 0;
+  private lastSeq = 0;
+  private unacked: JsMsg[] = [];
+  private outbox: Array<{ e: TumenEvent; msgId: string }> = [];
+  private lastCheckpointMs = Date.now();
+  /** A checkpoint in progress: message processing waits for it. */
+  private busy: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private messages: { stop(): void } | null = null;
+  /** Reports processed by this unit since it started here. */
+  reports = 0;
+
+  constructor(private readonly client: ClusterClient, readonly unit: string, private readonly log: (line: string) => void) {}
+
+  async start(): Promise<void> {
+    await this.open();
+    // Events go out every publishEveryMs (low latency); state is checkpointed less often (it costs a snapshot).
+    this.timer = setInterval(() => {
+      if (this.unacked.length > 0 && Date.now() - this.lastCheckpointMs >= CLUSTER_PARAMS.checkpointEveryMs) void this.exclusive(() => this.checkpoint());
+      else void this.exclusive(() => this.publishEvents());
+    }, CLUSTER_PARAMS.publishEveryMs);
+    this.done = this.run();
+  }
+
+  /** Graceful: checkpoint what was processed. Lost lease: stop without writing (another worker owns it). */
+  async stop(graceful: boolean): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.messages?.stop();
+    await this.done.catch(() => undefined);
+    await this.busy;
+    if (graceful && !this.failed && this.unacked.length > 0) await this.checkpoint();
+  }
+
+  /** Restores the checkpoint and (re)creates the consumer to deliver from the report after it. */
+  private async open(): Promise<void> {
+    const { state, jsm } = this.client;
+    const entry = await state.get(stateKey(this.unit));
+    const options = unitRunnerOptions(this.unit, this.client.partitions);
+    this.unacked = [];
+    this.outbox = [];
+    if (entry && entry.operation === 'PUT' && entry.value.length > 0) {
+      const cp = JSON.parse(gunzipSync(entry.value).toString('utf8')) as Checkpoint;
+      this.runner = DetectionRunner.restore(cp.runner, options);
+      this.lastSeq = cp.seq;
+      this.stateRevision = entry.revision;
+    } else {
+      this.runner = new DetectionRunner(options);
+      this.lastSeq = 0;
+      this.stateRevision = 0;
+    }
+    try {
+      await jsm.consumers.delete(REPORTS_STREAM, consumerName(this.unit));
+    } catch { /* none yet */ }
+    await jsm.consumers.add(REPORTS_STREAM, {
+      durable_name: consumerName(this.unit), filter_subject: ALL_REPORTS, ack_policy: AckPolicy.Explicit,
+      max_ack_pending: CLUSTER_PARAMS.maxAckPending, ack_wait: nanos(60_000),
+      ...(this.lastSeq > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: this.lastSeq + 1 } : { deliver_policy: DeliverPolicy.All }),
+    });
+    this.log(`unit ${this.unit}: started after stream sequence ${this.lastSeq}`);
+  }
+
+  /** Consumes until stopped; a report out of sequence (one delivered to a failed pull) restarts the unit
+   *  from its checkpoint, so reports are never skipped nor taken out of order. */
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      const consumer = await this.client.js.consumers.get(REPORTS_STREAM, consumerName(this.unit));
+      const messages = await consumer.consume({ max_messages: CLUSTER_PARAMS.fetchBatch, expires: 5_000 });
+      this.messages = messages;
+      let resync = false;
+      try {
+        for await (const m of messages) {
+          if (this.stopped) break;
+          if (this.busy) await this.busy;
+          if (m.seq <= this.lastSeq) { // again after a restart: already in the checkpoint
+            m.ack();
+            continue;
+          }
+          if (m.seq !== this.lastSeq + 1) {
+            this.log(`unit ${this.unit}: report ${m.seq} after ${this.lastSeq}; restarting from the checkpoint`);
+            resync = true;
+            break;
+          }
+          this.process(m);
+          if (this.unacked.length >= CLUSTER_PARAMS.checkpointEveryReports) await this.exclusive(() => this.checkpoint());
+          // Let timers run (lease renewal, event publishing): a long buffer is otherwise one microtask run.
+          else if (this.reports % 256 === 0) await new Promise((r) => setImmediate(r));
+        }
+      } catch (err) {
+        if (this.stopped) break;
+        this.log(`unit ${this.unit}: ${(err as Error).message}; restarting from the checkpoint`);
+        resync = true;
+      } finally {
+        messages.stop();
+      }
+      if (resync && !this.stopped) {
+        await this.busy;
+        await this.open();
+      }
+    }
+  }
+
+  /** Set when a checkpoint failed (the lease went to another worker meanwhile): the worker drops the unit. */
+  failed = false;
+
+  /** Runs `task` unless one runs already; message processing waits for it. */
+  private exclusive(task: () => Promise<void>): Promise<void> {
+    if (this.failed) return Promise.resolve();
+    this.busy ??= task().catch((err: Error) => {
+      this.log(`unit ${this.unit}: ${err.message}; giving the unit up`);
+      this.failed = true;
+      this.stopped = true;
+      this.messages?.stop();
+    }).finally(() => { this.busy = null; });
+    return this.busy;
+  }
+
+  private process(m: JsMsg): void {
+    const r = decodeReport(m.data);
+    if (r.k === 'p') this.runner.pushPosition(r.p);
+    else if (r.k === 's') this.runner.pushStatic(r.s);
+    else this.flushCopy(m.seq);
+    this.reports++;
+    this.lastSeq = m.seq;
+    this.unacked.push(m);
+  }
+  /** End of an input: the open events as of now, from a copy (the unit itself goes on for later input). */
+  private flushCopy(seq: number): void {
+    for (const e of this.runner.take().events) this.outbox.push({ e, msgId: e.id });
+    const copy = DetectionRunner.restore(this.runner.snapshot(), unitRunnerOptions(this.unit, this.client.partitions));
+    copy.flush();
+    for (const e of copy.take().events) this.outbox.push({ e, msgId: `${e.id}@end.${seq}` });
+  }
+
+  /** Publishes the events completed so far (Nats-Msg-Id = event id) and awaits the server's acks. */
+  private async publishEvents(): Promise<void> {
+    for (const e of this.runner.take().events) this.outbox.push({ e, msgId: e.id });
+    if (this.outbox.length === 0) return;
+    const subject = eventSubject(this.unit);
+    await Promise.all(this.outbox.map(({ e, msgId }) => this.client.js.publish(subject, JSON.stringify(e), { msgID: msgId, timeout: 60_000 })));
+    this.outbox = [];
+  }
+
+  private async checkpoint(): Promise<void> {
+    const { state } = this.client;
+    await this.publishEvents();
+    const value = gzipSync(JSON.stringify({ seq: this.lastSeq, runner: this.runner.snapshot() } satisfies Checkpoint));
+    if (value.length > CLUSTER_PARAMS.maxStateBytes) throw new Error(`unit ${this.unit}: checkpoint of ${value.length} bytes exceeds ${CLUSTER_PARAMS.maxStateBytes}`);
+    // Optimistic concurrency: a worker that lost this unit's lease cannot overwrite the new owner's state.
+    this.stateRevision = this.stateRevision === 0
+      ? await state.create(stateKey(this.unit), value)
+      : await state.update(stateKey(this.unit), value, this.stateRevision);
+    for (const m of this.unacked) m.ack();
+    this.unacked = [];
+    this.lastCheckpointMs = Date.now();
+  }
+}

@@ -1,0 +1,131 @@
+// `tumen worker --nats URL`: claims work units through KV leases and runs them (src/cluster/unit.ts).
+// Each worker heartbeats `worker.<id>` and holds `lease.<unit>` entries in a bucket whose entries expire
+// after the lease TTL: a worker killed with -9 stops renewing, its leases vanish, and the others create
+// them anew (KV create succeeds only on an absent key) and restore the units from their checkpoints.
+// Workers share the units evenly: each aims at ceil(units / live workers) and hands back any beyond that.
+import type { KvEntry } from '@nats-io/kv';
+import { connectCluster, type ClusterClient } from './connect.js';
+import { CLUSTER_PARAMS, workUnits } from './params.js';
+import { WorkUnit } from './unit.js';
+
+export const leaseKey = (unit: string): string => `lease.${unit}`;
+export const workerKey = (id: string): string => `worker.${id}`;
+
+export interface WorkerOptions {
+  url: string;
+  id: string;
+  log: (line: string) => void;
+}
+
+interface Held {
+  unit: WorkUnit;
+  revision: number;
+}
+
+export class Worker {
+  private client!: ClusterClient;
+  private readonly held = new Map<string, Held>();
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(private readonly opts: WorkerOptions) {}
+
+  async start(): Promise<void> {
+    this.client = await connectCluster(this.opts.url, { name: `tumen-worker-${this.opts.id}` });
+    await this.heartbeat();
+    this.timer = setInterval(() => { this.ticking = this.ticking.then(() => this.tick()).catch((err: Error) => this.opts.log(`worker ${this.opts.id}: ${err.message}`)); }, CLUSTER_PARAMS.leaseRenewMs);
+    await this.tick();
+  }
+
+  units(): string[] {
+    return [...this.held.keys()].sort();
+  }
+
+  /** Checkpoints and hands back every unit, then disconnects. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.ticking;
+    for (const name of [...this.held.keys()]) await this.release(name);
+    await this.client.leases.delete(workerKey(this.opts.id)).catch(() => undefined);
+    await this.client.nc.drain();
+  }
+
+  private async heartbeat(): Promise<void> {
+    await this.client.leases.put(workerKey(this.opts.id), JSON.stringify({ pid: process.pid, units: this.units() }));
+  }
+
+  private async tick(): Promise<void> {
+    if (this.closed) return;
+    const { leases } = this.client;
+    for (const [name, h] of this.held) {
+      if (h.unit.failed) { // lost its state to another owner: let the lease go
+        this.held.delete(name);
+        await h.unit.stop(false);
+        await leases.delete(leaseKey(name), { previousSeq: h.revision }).catch(() => undefined); // only if still ours
+        continue;
+      }
+      try {
+        h.revision = await leases.update(leaseKey(name), this.opts.id, h.revision);
+      } catch {
+        this.opts.log(`worker ${this.opts.id}: lost the lease of unit ${name}`);
+        this.held.delete(name);
+        await h.unit.stop(false);
+      }
+    }
+    await this.heartbeat();
+    const all = workUnits(this.client.partitions);
+    const workers = await this.liveWorkers();
+    const target = Math.ceil(all.length / Math.max(1, workers));
+    if (this.held.size > target) {
+      await this.release(this.units().at(-1)!);
+      return;
+    }
+    for (const name of all) {
+      if (this.held.size >= target) break;
+      if (this.held.has(name)) continue;
+      let revision: number;
+      try {
+        revision = await leases.create(leaseKey(name), this.opts.id);
+      } catch {
+        continue; // held by another worker
+      }
+      const unit = new WorkUnit(this.client, name, this.opts.log);
+      this.held.set(name, { unit, revision });
+      try {
+        await unit.start();
+      } catch (err) {
+        this.held.delete(name);
+        await leases.delete(leaseKey(name)).catch(() => undefined);
+        throw err;
+      }
+    }
+  }
+
+  private async liveWorkers(): Promise<number> {
+    let n = 0;
+    for await (const _ of await this.client.leases.keys('worker.*')) n++;
+    return n;
+  }
+
+  private async release(name: string): Promise<void> {
+    const h = this.held.get(name);
+    if (!h) return;
+    this.held.delete(name);
+    await h.unit.stop(true);
+    await this.client.leases.delete(leaseKey(name), { previousSeq: h.revision }).catch(() => undefined);
+    this.opts.log(`worker ${this.opts.id}: released unit ${name}`);
+  }
+}
+
+/** Who holds which unit, from the leases bucket (for `tumen cluster status`). */
+export async function leaseHolders(client: ClusterClient): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for await (const key of await client.leases.keys('lease.*')) {
+    const e: KvEntry | null = await client.leases.get(key);
+    if (e && e.operation === 'PUT') out.set(key.slice('lease.'.length), e.string());
+  }
+  return out;
+}
