@@ -14,6 +14,7 @@ import { queryEvents } from '../../src/store/events-write.js';
 import type { TumenEvent } from '../../src/events/schema.js';
 import { runPipeline } from '../../src/detectors/pipeline.js';
 import { storeInput } from '../../src/store/pipeline-source.js';
+import { portIndex } from '../../src/reference/wpi.js';
 
 let world: World;
 let batch: TumenEvent[];
@@ -67,7 +68,7 @@ describe('detection runner contract', () => {
 
     it('the batch run over that store, read in small batches, is the batch run over memory', async () => {
       expect(world.statics.length).toBeGreaterThan(3000); // more than one DuckDB chunk of statics
-      const { events } = await runPipeline(storeInput(store, {}, 1000), { windowEndMs: world.endMs });
+      const { events } = await runPipeline(storeInput(store, {}, 1000), { windowEndMs: world.endMs, ports: portIndex() });
       expect(asLines(events)).toEqual(asLines(batch));
     }, 120_000);
   });

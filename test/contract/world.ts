@@ -5,6 +5,7 @@ import { decodeLines, type Decoded } from '../../bench/detect-decode.js';
 import { memoryInput, runPipeline, sortedEvents } from '../../src/detectors/pipeline.js';
 import { DetectionRunner, type RunnerOptions } from '../../src/detectors/runner.js';
 import type { TumenEvent } from '../../src/events/schema.js';
+import { portIndex } from '../../src/reference/wpi.js';
 import type { Position } from '../../src/tracks/position.js';
 import type { StaticReport } from '../../src/detectors/detector.js';
 
@@ -40,8 +41,11 @@ export function timeOrdered(w: World): Report[] {
   return out;
 }
 
+/** The contract compares adapters on one port list: the runner's default (the live feed's). `tumen
+ *  detect` learns port areas from the data first (runPipeline without `ports`); that step is the batch
+ *  adapter's own and is not part of this comparison. */
 export async function batchEvents(w: World, options: RunnerOptions = {}): Promise<TumenEvent[]> {
-  return (await runPipeline(memoryInput(w.positions, w.statics), { windowEndMs: w.endMs, ...options })).events;
+  return (await runPipeline(memoryInput(w.positions, w.statics), { windowEndMs: w.endMs, ports: portIndex(), ...options })).events;
 }
 
 /** Collects a runner's output the way a store does: insert by id, delete what is retracted. */
