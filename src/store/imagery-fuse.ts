@@ -117,8 +117,11 @@ export async function fuseStored(store: Store, opts: { sceneId?: string; onScene
   const out: StoredFusion[] = [];
   for (const s of scenes) {
     const ais = await aisNearScene(store, s, lengths, p);
-    const silent = await silentNearScene(store, s, lengths, p);
-    out.push({ scene: s, fusion: fuseScene(s, dets.get(s.scene_id) ?? [], ais, silent, p) });
+    const sceneDets = dets.get(s.scene_id) ?? [];
+    let fusion = fuseScene(s, sceneDets, ais, [], p);
+    // The dark-candidate query is the expensive one (days of data around the scene): only when needed.
+    if (fusion.detections.some((d) => d.dark && d.mmsi === null)) fusion = fuseScene(s, sceneDets, ais, await silentNearScene(store, s, lengths, p), p);
+    out.push({ scene: s, fusion });
     opts.onScene?.(out.length, scenes.length);
   }
   return out;
