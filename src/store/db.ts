@@ -104,7 +104,7 @@ function openError(path: string, err: Error, readOnly: boolean): Error {
 }
 
 /** Opens the store, runs `fn`, and always closes it. */
-export async function withStore<T>(path: string, fn: (store: Store) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
+export async function withStore<T>(path: string, fn: (store: Store) => Promise<T>, options: { readOnly?: boolean; memoryLimit?: string } = {}): Promise<T> {
   const store = await Store.open(path, options);
   try {
     return await fn(store);

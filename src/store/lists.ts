@@ -96,20 +96,20 @@ export async function importList(store: Store, parsed: ParsedList, opts: ImportO
       change[kind]++;
       if (change.details[kind].length < SAMPLE) change.details[kind].push(key);
     };
-    const bodies = new Map<string, string>();
-    for (const e of parsed.entries) bodies.set(e.key, JSON.stringify(e));
-    for (const [key, body] of bodies) {
-      const before = old.get(key);
-      if (before === undefined) note('added', key);
-      else if (before !== body) note('changed', key);
-      else change.unchanged++;
-    }
-    for (const key of old.keys()) if (!bodies.has(key)) note('removed', key);
-
     await store.run('DELETE FROM list_entries WHERE list = $name', { name: opts.name });
     await store.run('DELETE FROM lists WHERE name = $name', { name: opts.name });
+    // Each entry's JSON is made once, compared with the old version and appended: a million-entity list
+    // never holds a second copy of itself as strings.
+    const keys = new Set<string>();
     const app = await store.conn.createAppender('list_entries');
     for (const e of parsed.entries) {
+      if (keys.has(e.key)) continue;
+      keys.add(e.key);
+      const body = JSON.stringify(e);
+      const before = old.get(e.key);
+      if (before === undefined) note('added', e.key);
+      else if (before !== body) note('changed', e.key);
+      else change.unchanged++;
       app.appendVarchar(opts.name);
       app.appendVarchar(e.key);
       app.appendVarchar(e.entryId);
@@ -117,11 +117,12 @@ export async function importList(store: Store, parsed: ParsedList, opts: ImportO
       app.appendVarchar(e.name);
       if (e.imo[0]) app.appendVarchar(e.imo[0]); else app.appendNull();
       if (e.mmsi[0]) app.appendVarchar(e.mmsi[0]); else app.appendNull();
-      app.appendVarchar(bodies.get(e.key)!);
+      app.appendVarchar(body);
       app.endRow();
     }
     app.flushSync();
     app.closeSync();
+    for (const key of old.keys()) if (!keys.has(key)) note('removed', key);
     await store.run(
       `INSERT INTO lists VALUES ($name, $source, $version, $published, $at, $file, $entries, $vessels, $rejects)`,
       {

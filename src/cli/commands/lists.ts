@@ -159,7 +159,9 @@ export function register(program: Command): void {
     }
     const { parsed, files } = await readListFile(file, opts.source as ListSource | undefined);
     const name = opts.name ?? DEFAULT_NAMES[parsed.source];
-    const change = await withStore(opts.db, (store) => importList(store, parsed, { name, file: files.join(','), importedAt: new Date(), allowShrink: opts.allowShrink, now: () => performance.now() }));
+    const change = await withStore(opts.db, (store) => importList(store, parsed, { name, file: files.join(','), importedAt: new Date(), allowShrink: opts.allowShrink, now: () => performance.now() }),
+      // The parsed list is in memory already: keep DuckDB's buffers small beside it (a million entities).
+      { memoryLimit: '384MB' });
     const vessels = parsed.entries.filter((e) => e.kind === 'vessel').length;
     process.stdout.write(
       `imported ${name} (${parsed.source}, version ${parsed.version}${parsed.published ? `, published ${parsed.published}` : ''}): `
