@@ -196,7 +196,9 @@ export async function buildDossier(store: Store, queryText: string, index?: Scre
   const risk = assessRisk({ mmsis, screening, events, identities, counterparties });
   const activity = opts.riskOnly ? await activityOf(store, []) : await activityOf(store, mmsis);
   const labels = await vesselLabels(store, opts.riskOnly ? [] : [...mmsis, ...partners]);
-  const own = mmsis.map((m) => labels.get(m)).find((l) => l?.name) ?? labels.get(mmsis[0]);
+  // Flag and type of the MMSI the ship uses now (its most recent identity row), not of its first MMSI.
+  const now = identities.reduce<IdentityRow | null>((best, r) => (!best || r.last_seen > best.last_seen ? r : best), null);
+  const own = (now ? labels.get(now.mmsi) : undefined) ?? mmsis.map((m) => labels.get(m)).find((l) => l?.name) ?? labels.get(mmsis[0]);
   const lists = idx && !opts.riskOnly ? await listLists(store) : [];
   return {
     query: queryText,

@@ -56,7 +56,7 @@ describe('tumen vessel dossier', () => {
   it('follows the IMO across MMSIs and explains the risk', async () => {
     const d = await buildDossier(store, 'IMO 9811000');
     expect(d.mmsis).toEqual([A_RU, A_PA]);
-    expect(d.current).toEqual({ shipname: 'NOVA', imo: '9811000', callsign: null });
+    expect(d.current).toEqual({ shipname: 'NOVA', imo: '9811000', callsign: null, flag: 'PA', shiptype: null });
     expect(d.screening.verdict).toBe('clear');
     expect(d.events.map((e) => e.id)).toEqual(['pv-najin', 'gap-vost', 'enc-b']);
     expect(d.counterparties).toEqual([{ mmsi: B, listed: true, level: 'sanctioned', entries: ['ofac-sdn#23729 CHON MA SAN', 'un-consolidated#KPe.061 CHON MA SAN'] }]);
