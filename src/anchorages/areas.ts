@@ -25,8 +25,6 @@ export class PortAreas implements PortAreaTest {
   private readonly points: AreaPoint[] = [];
   private readonly grid: LatRowGrid;
   private readonly byId = new Map<string, number>();
-  private readonly gazetteerGrid = new LatRowGrid(10_000);
-  private readonly gazetteerPoints: Array<{ lat: number; lon: number }> = [];
 
   /** `maxRadiusM`: the largest radius queries use (the grid cell size). */
   constructor(anchorages: readonly Anchorage[], gazetteer: readonly Port[], readonly maxRadiusM = 5_000, private readonly p: AnchorageParams = ANCHORAGE_PARAMS) {
@@ -39,8 +37,6 @@ export class PortAreas implements PortAreaTest {
       const known = this.byId.get(g.id);
       const i = known ?? this.addPort({ id: g.id, name: g.name, country: g.country, lat: g.lat, lon: g.lon, learned: false });
       this.addPoint({ lat: g.lat, lon: g.lon, port: i, cell: false });
-      this.gazetteerGrid.insert(g.lat, g.lon, this.gazetteerPoints.length);
-      this.gazetteerPoints.push({ lat: g.lat, lon: g.lon });
     }
   }
 
@@ -81,15 +77,6 @@ export class PortAreas implements PortAreaTest {
       if (d < best) best = d;
     });
     return best;
-  }
-
-  /** Is a gazetteer port's point within `radiusM` (≤ the grid's 10 km)? */
-  nearGazetteerPort(lat: number, lon: number, radiusM: number): boolean {
-    let near = false;
-    this.gazetteerGrid.forNeighbours(lat, lon, (i) => {
-      if (!near) near = distanceM(lat, lon, this.gazetteerPoints[i]!.lat, this.gazetteerPoints[i]!.lon) <= radiusM;
-    });
-    return near;
   }
 
   /** Inside a port or anchorage area: near a learned cell or a gazetteer point (never on land). */

@@ -201,24 +201,22 @@ export function landIndex50m(): LandIndex {
 /** Anything that knows whether a place lies inside a port or anchorage area. */
 export interface PortAreaTest {
   containsPoint(lat: number, lon: number): boolean;
-  /** Is a gazetteer port within `radiusM`? (A harbour's quays and docks.) */
-  nearGazetteerPort(lat: number, lon: number, radiusM: number): boolean;
 }
 
-/** Inside the coastline by at most this much, near a port, a position is on a quay the coast's scale
- *  drew as land: reclaimed docks and piers are often 0.5–1.5 km "inland" at 1:10m (Kwinana, Kaohsiung,
- *  Tanjung Priok on real captures). */
+/** Inside the coastline by at most this much, a position is on a quay, a pier or a stretch of coast the
+ *  1:10m scale generalised (it is ~1 km coarse): reclaimed docks and piers are often 0.5–1.5 km "inland"
+ *  at 1:10m (Kwinana, Kaohsiung, Tanjung Priok on real captures), and small islets are drawn where ships
+ *  pass. Spoofed positions on land worth reporting lie further in. */
 export const QUAY_INLAND_M = 1_500;
-/** ...within this distance of a gazetteer port (real berths lie up to ~8 km from the WPI point). */
-export const QUAY_PORT_RADIUS_M = 10_000;
 
-/** On land, unless inside a port or anchorage area, or a quay (see QUAY_INLAND_M): a quay, pier or marina is
- *  where ships are, whatever the coastline's scale says (issue 8). What the spoofing on_land check uses. */
+/** On land, unless inside a port or anchorage area, or within QUAY_INLAND_M of the coast: a quay, pier or
+ *  marina is where ships are, whatever the coastline's scale says (issue 8). What the spoofing on_land
+ *  check uses. */
 export function landOutsidePorts(areas: PortAreaTest, land: LandIndex = landIndex()): (lat: number, lon: number) => boolean {
   return (lat, lon) =>
     land.isOnLand(lat, lon) &&
     !areas.containsPoint(lat, lon) &&
-    !(land.distanceToShoreM(lat, lon, QUAY_INLAND_M) < QUAY_INLAND_M && areas.nearGazetteerPort(lat, lon, QUAY_PORT_RADIUS_M));
+    !(land.distanceToShoreM(lat, lon, QUAY_INLAND_M) < QUAY_INLAND_M);
 }
 
 export function isOnLand(lat: number, lon: number): boolean {

@@ -37,15 +37,15 @@ describe('land (Natural Earth 1:10m)', () => {
     expect(isOnLand(50.7395, -1.16)).toBe(false); // Ryde Pier head, Isle of Wight
     expect(isOnLand(50.78, -1.2)).toBe(false); // the Solent
     expect(isOnLand(-35.8395, 174.498)).toBe(true); // Marsden Point refinery jetty: inside the 1:10m coast
-    const marsden = { containsPoint: (lat: number, lon: number) => Math.abs(lat + 35.84) < 0.01 && Math.abs(lon - 174.5) < 0.01, nearGazetteerPort: () => false };
+    const marsden = { containsPoint: (lat: number, lon: number) => Math.abs(lat + 35.84) < 0.01 && Math.abs(lon - 174.5) < 0.01 };
     const onLand = landOutsidePorts(marsden);
     expect(onLand(-35.8395, 174.498)).toBe(false);
     expect(onLand(-35.9, 174.3)).toBe(true); // inland, outside the port area
-    // Kwinana bulk berths (exactEarth capture, 2012): 0.5 km inside the 1:10m coast, a port nearby → a quay.
+    // Kwinana bulk berths (exactEarth capture, 2012): 0.5 km inside the 1:10m coast, 13 km from the WPI
+    // point (Fremantle), no learned area → still a quay, not land.
     expect(isOnLand(-32.1667, 115.7608)).toBe(true);
-    expect(landOutsidePorts({ containsPoint: () => false, nearGazetteerPort: () => true })(-32.1667, 115.7608)).toBe(false);
-    expect(landOutsidePorts({ containsPoint: () => false, nearGazetteerPort: () => false })(-32.1667, 115.7608)).toBe(true);
-    expect(landOutsidePorts({ containsPoint: () => false, nearGazetteerPort: () => true })(-35.9, 174.3)).toBe(true); // 10+ km inland
+    expect(landOutsidePorts({ containsPoint: () => false })(-32.1667, 115.7608)).toBe(false);
+    expect(landOutsidePorts({ containsPoint: () => false })(-35.9, 174.3)).toBe(true); // 10+ km inland
   });
 
   it('near the poles: the search is bounded and the polygon seams at ±180° and 90°S are not coast', () => {
