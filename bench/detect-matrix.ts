@@ -13,19 +13,15 @@ import { CLASSIC_WORLD, UNSEEN_WORLD, variationLabel, type WorldVariation } from
 import { memoryInput, runPipeline } from '../src/detectors/pipeline.js';
 import { scoreEvents } from '../src/detectors/score.js';
 import { decodeLines } from './detect-decode.js';
+import { arg, flag } from './args.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, dflt: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1]! : dflt;
-};
 const seeds = arg('seeds', '101,102').split(',').map(Number);
 const vessels = Number(arg('vessels', '150'));
 const days = Number(arg('days', '4'));
 const denseVessels = Number(arg('dense-vessels', '2500'));
 const denseDays = Number(arg('dense-days', '1.5'));
-const only = args.includes('--only') ? new Set(arg('only', '').split(',')) : null;
-const showMisses = args.includes('--show-misses');
+const only = flag('only') ? new Set(arg('only', '').split(',')) : null;
+const showMisses = flag('show-misses');
 
 interface Variation { name: string; variation: WorldVariation; vessels: number; days: number; seeds: number[]; tuned: boolean }
 const V = (name: string, v: Partial<WorldVariation>, tuned = false): Variation => ({ name, variation: { ...CLASSIC_WORLD, ...v }, vessels, days, seeds, tuned });
@@ -38,7 +34,7 @@ const matrix: Variation[] = [
   V('evaders=varied', { evaders: 'varied' }),
   V('unseen (all axes)', UNSEEN_WORLD),
 ];
-if (!args.includes('--no-dense')) {
+if (!flag('no-dense')) {
   const dense = (name: string, v: Partial<WorldVariation>): Variation => ({ ...V(name, v), vessels: denseVessels, days: denseDays, seeds: [seeds[0]!] });
   matrix.push(dense('dense classic', {}));
   matrix.push(dense('dense + saturation', { saturation: true }));

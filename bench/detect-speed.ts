@@ -13,12 +13,8 @@ import { columnarInput, PositionColumns } from '../src/detectors/columnar-input.
 import { EncounterDetector } from '../src/detectors/encounter.js';
 import { portIndex } from '../src/reference/wpi.js';
 import { decodeLines } from './detect-decode.js';
+import { arg } from './args.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, dflt: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1]! : dflt;
-};
 const scales = arg('scales', '1,4,16').split(',').map(Number);
 const baseVessels = Number(arg('base-vessels', '150'));
 const days = Number(arg('days', '6'));

@@ -14,19 +14,15 @@ import { memoryInput, runPipeline, type PipelineInput } from '../src/detectors/p
 import { landIndex50m } from '../src/geo/land.js';
 import { decodeLines } from './detect-decode.js';
 import { scoreEvents, type TypeScore } from '../src/detectors/score.js';
+import { arg, flag } from './args.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, dflt: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1]! : dflt;
-};
 const seeds = arg('seeds', '1,2,3').split(',').map(Number);
 const vessels = Number(arg('vessels', '200'));
 const days = Number(arg('days', '7'));
-const showMisses = args.includes('--show-misses');
+const showMisses = flag('show-misses');
 const dir = arg('dir', '/tmp/tumen-bench-detect');
 /** --via-store: ingest the NMEA with `tumen ingest`'s code into DuckDB and detect from the store. */
-const viaStore = args.includes('--via-store');
+const viaStore = flag('via-store');
 
 const totals = new Map<string, { truth: number; detected: number; matched: number }>();
 let glitchEventsTotal = 0;

@@ -29,17 +29,13 @@ import { PORTS_OF_INTEREST } from '../src/reference/ports-of-interest.js';
 import type { TumenEvent } from '../src/events/schema.js';
 import { fuelReport } from '../src/store/fuel.js';
 import { fuelTruth } from '../src/sim/fuel.js';
+import { arg, flag } from './args.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, dflt: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1]! : dflt;
-};
 const seeds = arg('seeds', '1,2,3').split(',').map(Number);
 const vessels = Number(arg('vessels', '120'));
 const days = Number(arg('days', '7'));
 const dir = arg('dir', '/tmp/tumen-bench-imagery');
-const verbose = args.includes('--verbose');
+const verbose = flag('verbose');
 
 const tot = { fuelTrueN: 0, fuelFound: 0, fuelTrueBbl: 0, fuelEstBbl: 0, fuelLowBbl: 0, fuelHighBbl: 0, sepN: 0, sepOk: 0, dpcTruth: 0, dpcDetected: 0, dpcRightBefore: 0, dpcRightAfter: 0, idN: 0, idOk: 0, darkTP: 0, darkFP: 0, darkFN: 0, darkIdN: 0, darkIdOk: 0, dets: 0, fuseMs: 0 };
 for (const seed of seeds) {

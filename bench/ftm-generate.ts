@@ -7,8 +7,8 @@
 // Shape (per 1,000,000 entities by default): 6 % Vessel (IMO with valid check digits, MMSI, call sign,
 // previous names, owner/operator references), 30 % Company, 45 % Person, 10 % Ownership, 6 %
 // Directorship, 2 % UnknownLink, the rest Sanction. About 4 % of companies, 1 % of persons and 5 % of
-// vessels carry the `sanction` topic; ownership and directorship chains make some unlisted ships owned,
-// managed or operated by listed parties (the case link screening must catch).
+// vessels carry the `sanction` topic; ownership and directorship chains link some unlisted ships to
+// listed parties.
 //
 // Run: npx tsx bench/ftm-generate.ts OUT.jsonl [entities] [seed]
 import { createWriteStream } from 'node:fs';
@@ -23,12 +23,6 @@ export interface FtmEntity {
   topics?: string[];
   datasets: string[];
   last_change: string;
-}
-
-export interface GeneratedTruth {
-  /** Vessel id -> the path that makes it linked to a listed party (owner/operator/director chain). */
-  linkedVessels: Map<string, string>;
-  vessels: number;
 }
 
 const ONSETS = ['B', 'D', 'F', 'G', 'K', 'L', 'M', 'N', 'P', 'R', 'S', 'T', 'V', 'Z', 'BR', 'DR', 'GR', 'KR', 'PR', 'TR', 'ST', 'SL', 'BL', 'KL', 'PL', 'ZH', 'SH', 'CH', 'TH', 'Q'];
@@ -51,7 +45,7 @@ function imoWithCheck(six: number): string {
  * words that must not appear in generated names (the vocabulary of the fixtures and the corpus);
  * `avoidImos`: IMOs already listed elsewhere.
  */
-export function* generateFtm(total: number, seed: number, avoidWords: ReadonlySet<string> = new Set(), avoidImos: ReadonlySet<string> = new Set(), truth?: GeneratedTruth): Generator<FtmEntity> {
+export function* generateFtm(total: number, seed: number, avoidWords: ReadonlySet<string> = new Set(), avoidImos: ReadonlySet<string> = new Set()): Generator<FtmEntity> {
   const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const word = (): string => {
@@ -78,17 +72,12 @@ export function* generateFtm(total: number, seed: number, avoidWords: ReadonlySe
     ownership: Math.round(total * 0.10), directorship: Math.round(total * 0.06), unknown: Math.round(total * 0.02),
   };
   const sanctionsLeft = total - Object.values(counts).reduce((a, b) => a + b, 0);
-  const listedCompanies = new Set<number>();
-  const listedPersons = new Set<number>();
-  const companyName: string[] = [];
-  const personName: string[] = [];
   const sanctioned: string[] = [];
 
   for (let i = 0; i < counts.company; i++) {
     const name = `${zipf()}${r() < 0.3 ? ` ${zipf()}` : ''} ${pick(COMPANY_SUFFIXES)}`;
-    companyName.push(name);
     const listed = r() < 0.04;
-    if (listed) { listedCompanies.add(i); sanctioned.push(`ftm-c-${i}`); }
+    if (listed) sanctioned.push(`ftm-c-${i}`);
     yield {
       id: `ftm-c-${i}`, schema: 'Company', properties: { name: [name], country: [pick(FLAGS).toLowerCase()] },
       ...(listed ? { topics: ['sanction'] } : {}), datasets: ['synthetic'], last_change: lastChange,
@@ -96,28 +85,17 @@ export function* generateFtm(total: number, seed: number, avoidWords: ReadonlySe
   }
   for (let i = 0; i < counts.person; i++) {
     const name = `${word()} ${word()}`;
-    personName.push(name);
     const listed = r() < 0.01;
-    if (listed) { listedPersons.add(i); sanctioned.push(`ftm-p-${i}`); }
+    if (listed) sanctioned.push(`ftm-p-${i}`);
     yield { id: `ftm-p-${i}`, schema: 'Person', properties: { name: [name] }, ...(listed ? { topics: ['sanction'] } : {}), datasets: ['synthetic'], last_change: lastChange };
   }
-  // Directorships first, so the vessel loop knows which companies a listed person directs.
-  const directedByListed = new Map<number, number>();
-  const directorships: FtmEntity[] = [];
   for (let i = 0; i < counts.directorship; i++) {
     const person = Math.floor(r() * counts.person);
     const company = Math.floor(r() * counts.company);
-    if (listedPersons.has(person)) directedByListed.set(company, person);
-    directorships.push({ id: `ftm-d-${i}`, schema: 'Directorship', properties: { director: [`ftm-p-${person}`], organization: [`ftm-c-${company}`], role: ['Director'] }, datasets: ['synthetic'], last_change: lastChange });
+    yield { id: `ftm-d-${i}`, schema: 'Directorship', properties: { director: [`ftm-p-${person}`], organization: [`ftm-c-${company}`], role: ['Director'] }, datasets: ['synthetic'], last_change: lastChange };
   }
-  yield* directorships;
   const usedImos = new Set<string>();
   const imo = (): string => { for (;;) { const x = imoWithCheck(100000 + Math.floor(r() * 899999)); if (!usedImos.has(x) && !avoidImos.has(x)) { usedImos.add(x); return x; } } };
-  const linkPath = (company: number, role: string): string | null => {
-    if (listedCompanies.has(company)) return `${role} ${companyName[company]} is listed`;
-    const director = directedByListed.get(company);
-    return director === undefined ? null : `${role} ${companyName[company]} is directed by ${personName[director]}, who is listed`;
-  };
   let ownerships = 0;
   for (let i = 0; i < counts.vessel; i++) {
     const id = `ftm-v-${i}`;
@@ -127,27 +105,21 @@ export function* generateFtm(total: number, seed: number, avoidWords: ReadonlySe
     if (r() < 0.3) props.previousName = [shipName()];
     const listed = r() < 0.05;
     if (listed) sanctioned.push(id);
-    let path: string | null = null;
     if (r() < 0.6) {
       const owner = Math.floor(r() * counts.company);
       props.owner = [`ftm-c-${owner}`];
-      path = linkPath(owner, 'owner');
     }
     if (r() < 0.3) {
       const operator = Math.floor(r() * counts.company);
       props.operator = [`ftm-c-${operator}`];
-      path ??= linkPath(operator, 'operator');
     }
     // Some ownership is recorded as an Ownership entity instead of a vessel property.
     if (!props.owner && ownerships < counts.ownership && r() < 0.5) {
       const owner = Math.floor(r() * counts.company);
       yield { id: `ftm-o-${ownerships++}`, schema: 'Ownership', properties: { owner: [`ftm-c-${owner}`], asset: [id], percentage: ['100'] }, datasets: ['synthetic'], last_change: lastChange };
-      path ??= linkPath(owner, 'owner');
     }
-    if (path && !listed && truth) truth.linkedVessels.set(id, path);
     yield { id, schema: 'Vessel', properties: props, ...(listed ? { topics: ['sanction'] } : {}), datasets: ['synthetic'], last_change: lastChange };
   }
-  if (truth) truth.vessels = counts.vessel;
   // Company-to-company ownership fills the rest of the Ownership budget.
   while (ownerships < counts.ownership) {
     yield { id: `ftm-o-${ownerships++}`, schema: 'Ownership', properties: { owner: [`ftm-c-${Math.floor(r() * counts.company)}`], asset: [`ftm-c-${Math.floor(r() * counts.company)}`], percentage: [String(10 + Math.floor(r() * 90))] }, datasets: ['synthetic'], last_change: lastChange };
@@ -188,12 +160,12 @@ async function main(): Promise<void> {
     buf.push(JSON.stringify(e));
     n++;
     if (buf.length === 10_000) {
-      if (!stream.write(`${buf.join('\n')}\n`)) await new Promise((res) => stream.once('drain', res));
+      if (!stream.write(`${buf.join('\n')}\n`)) await new Promise<void>((res) => stream.once('drain', () => res()));
       buf = [];
     }
   }
   stream.end(buf.length ? `${buf.join('\n')}\n` : '');
-  await new Promise((res) => stream.on('finish', res));
+  await new Promise<void>((res) => stream.on('finish', () => res()));
   process.stderr.write(`wrote ${n} entities to ${out}\n`);
 }
 

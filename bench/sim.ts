@@ -5,12 +5,8 @@
 import { cpus } from 'node:os';
 import { simulate } from '../src/sim/index.js';
 import { AisDecoder } from '../src/ais/index.js';
+import { arg } from './args.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, dflt: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1]! : dflt;
-};
 const vessels = Number(arg('vessels', '200'));
 const days = Number(arg('days', '7'));
 const runs = Number(arg('runs', '3'));

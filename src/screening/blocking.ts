@@ -37,7 +37,7 @@ const P = BLOCKING_PARAMS;
 const TWO_EDIT_LETTERS = 9;
 
 /** Every blocking key of a listed name (kind letter + key). */
-export function nameKeys(compact: string, phonetic: string): string[] {
+function nameKeys(compact: string, phonetic: string): string[] {
   const out = new Set<string>();
   if (compact) out.add(`c${compact}`);
   if (phonetic) out.add(`p${phonetic}`);
@@ -110,9 +110,6 @@ export class NameBlocker {
     });
   }
 
-  get size(): { names: number; keys: number; postings: number } {
-    return { names: this.arrays.entries.length, keys: this.keys.length, postings: this.arrays.postings.length };
-  }
 
   private find(key: string): number {
     let lo = 0;

@@ -30,19 +30,7 @@ export const trigrams = (s: string): string[] => ngrams(s, 3);
 /** Names up to this many letters are blocked on bigrams: one typo can destroy every trigram of a short name. */
 const SHORT_NAME_LETTERS = 8;
 
-/** What the scorer needs from an index: the entries, their name variants, exact identifier maps, and the
- *  name variants worth scoring for a query. ScreeningIndex holds a whole list in memory; the store's
- *  persisted index (store/screening-index.ts) answers with the candidates of one batch. */
-export interface CandidateIndex {
-  readonly entries: LoadedEntry[];
-  readonly variants: NameVariant[];
-  readonly byImo: ReadonlyMap<string, number[]>;
-  readonly byMmsi: ReadonlyMap<string, number[]>;
-  readonly byCallsign: ReadonlyMap<string, number[]>;
-  nameCandidates(q: NormalisedName): number[];
-}
-
-export class ScreeningIndex implements CandidateIndex {
+export class ScreeningIndex {
   readonly entries: LoadedEntry[];
   readonly variants: NameVariant[] = [];
   readonly byImo = new Map<string, number[]>();

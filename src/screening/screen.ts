@@ -1,5 +1,5 @@
 // Screens one vessel (IMO, MMSI, call sign, name, former names) against every loaded list entry.
-import type { CandidateIndex } from './index.js';
+import type { ScreeningIndex } from './index.js';
 import { imoStatus, normaliseImo } from '../reference/imo.js';
 import { scoreNames, type NameScore } from './name-score.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName } from './normalise.js';
@@ -26,7 +26,7 @@ interface Evidence {
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-export function screenVessel(index: CandidateIndex, query: ScreenQuery): ScreenResult {
+export function screenVessel(index: ScreeningIndex, query: ScreenQuery): ScreenResult {
   const findings: string[] = [];
   const evidence = new Map<number, Evidence>();
   const get = (i: number): Evidence => {
@@ -93,7 +93,7 @@ function byRank(a: ScreenMatch, b: ScreenMatch): number {
     || a.list.localeCompare(b.list) || a.entry_id.localeCompare(b.entry_id);
 }
 
-function judge(index: CandidateIndex, i: number, ev: Evidence, queryImo: string | null, queryImoValid: boolean): ScreenMatch | null {
+function judge(index: ScreeningIndex, i: number, ev: Evidence, queryImo: string | null, queryImoValid: boolean): ScreenMatch | null {
   const { list, listVersion, entry } = index.entries[i];
   const matchedOn: MatchedOn[] = [];
   const reasons: string[] = [];

@@ -7,7 +7,7 @@ import { DuckDBBlobValue, listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { Store } from './db.js';
 import type { ListEntry } from '../lists/types.js';
 import { NameBlocker, type BlockingArrays } from '../screening/blocking.js';
-import type { CandidateIndex, NameRole, NameVariant } from '../screening/index.js';
+import { ScreeningIndex } from '../screening/index.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName } from '../screening/normalise.js';
 import { normaliseImo } from '../reference/imo.js';
 import { splitExName } from '../screening/query.js';
@@ -84,13 +84,6 @@ export async function buildScreeningIndex(store: Store, list: string, now: () =>
   return info;
 }
 
-/** Removes list `list` from the index (the list was removed). */
-export async function dropFromScreeningIndex(store: Store, list: string): Promise<void> {
-  await store.ensureSchema(DDL);
-  for (const table of ['screen_entries', 'screen_names', 'screen_ids', 'screen_index_meta']) await store.run(`DELETE FROM ${table} WHERE list = $list`, { list });
-  await saveBlocker(store);
-}
-
 const BLOCKER_PARTS = ['keys', 'offsets', 'postings', 'compacts', 'phonetics', 'entries'] as const;
 
 async function saveBlocker(store: Store): Promise<void> {
@@ -141,16 +134,16 @@ export async function screeningIndexInfo(store: Store): Promise<ScreeningIndexIn
 }
 
 /** The names a query screens: its name (split from "ex-" names) and its former names. */
-export function queryNames(query: ScreenQuery): string[] {
+function queryNames(query: ScreenQuery): string[] {
   const given = query.name?.trim() ? splitExName(query.name.trim()) : { name: '', former: [] };
   return [...new Set([given.name, ...given.former, ...(query.formerNames ?? [])].map((n) => n.trim()).filter(Boolean))];
 }
 
 /**
- * The candidate entries of each query: a CandidateIndex per query for screenVessel. Names through the
+ * The candidate entries of each query: an index per query for screenVessel. Names through the
  * blocker, identifiers through the store; `lists` limits screening to those lists.
  */
-export async function candidatesFor(store: Store, blocker: NameBlocker, queries: ScreenQuery[], lists?: string[]): Promise<CandidateIndex[]> {
+export async function candidatesFor(store: Store, blocker: NameBlocker, queries: ScreenQuery[], lists?: string[]): Promise<ScreeningIndex[]> {
   const found: { qid: number[]; eid: number[] } = { qid: [], eid: [] };
   queries.forEach((q, qid) => {
     const eids = new Set<number>();
@@ -195,32 +188,10 @@ export async function candidatesFor(store: Store, blocker: NameBlocker, queries:
 const ints = (xs: number[]): DuckDBValue => listValue(xs.length ? xs : [-1]);
 const strings = (xs: string[]): DuckDBValue => listValue(xs.length ? xs : ['']);
 
-/** One query's candidates as a CandidateIndex: every name variant of its candidate entries is scored. */
-class BatchCandidates implements CandidateIndex {
-  readonly variants: NameVariant[] = [];
-  readonly byImo = new Map<string, number[]>();
-  readonly byMmsi = new Map<string, number[]>();
-  readonly byCallsign = new Map<string, number[]>();
-
-  constructor(readonly entries: LoadedEntry[]) {
-    entries.forEach((le, i) => {
-      const e = le.entry;
-      const put = (map: Map<string, number[]>, k: string | null): void => { if (k) { const l = map.get(k); if (!l) map.set(k, [i]); else if (l[l.length - 1] !== i) l.push(i); } };
-      for (const imo of e.imo) put(this.byImo, normaliseImo(imo));
-      for (const m of e.mmsi) put(this.byMmsi, normaliseMmsi(m));
-      if (e.kind !== 'vessel') return;
-      for (const c of e.callsigns) { const n = normaliseCallsign(c); if (n.length >= 3) put(this.byCallsign, n); }
-      const add = (raw: string, role: NameRole): void => {
-        const norm = normaliseName(raw);
-        if (norm.full !== '') this.variants.push({ entryIndex: i, raw, role, norm });
-      };
-      add(e.name, 'name');
-      for (const a of e.aliases) add(a, 'alias');
-      for (const f of e.formerNames) add(f, 'former');
-    });
-  }
-
-  nameCandidates(): number[] {
+/** One query's candidates: the blocker and the identifier table already chose them, so every name
+ *  variant of every candidate entry is scored. */
+class BatchCandidates extends ScreeningIndex {
+  override nameCandidates(): number[] {
     return this.variants.map((_, i) => i);
   }
 }
