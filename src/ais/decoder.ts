@@ -4,7 +4,7 @@ import { Payload } from './bits.js';
 import { decodePayload, writePayloadJsonOpen } from './message.js';
 import { hex2, parseTagBlock, type TagBlock } from './tagblock.js';
 import { parsePghp, parseTrailing, type PghpMeta } from './trailing.js';
-import type { DecodeCountKey, DecodeResult, DecodeWarning, LineMeta, RejectReason } from './types.js';
+import type { AisMessage, DecodeCountKey, DecodeResult, DecodeWarning, LineMeta, RejectReason } from './types.js';
 
 export interface AisDecoderOptions {
   /** A multipart message whose first fragment is older than this (in line time) is dropped. Default 60 s. */
@@ -67,6 +67,12 @@ const FRAGMENT: DecodeResult = { kind: 'fragment' };
 /** Station names that identify satellite AIS providers. */
 const SATELLITE_STATION = /orbcomm|exactearth|spire|sat/i;
 
+/**
+ * Type 24 part A names waiting for their part B, by MMSI. gpsd keeps 8 (MAX_TYPE24_INTERLEAVE); a satellite or
+ * aggregated feed interleaves many more ships, so Tumen keeps more, oldest dropped first.
+ */
+const MAX_PENDING_PART_A = 1024;
+
 /** Returned by decodeLineInto() when the message went straight into the caller's buffer. */
 export const WRITTEN: DecodeResult = Object.freeze({
   kind: 'message', message: Object.freeze({ type: 0, repeat: 0, mmsi: 0 }), meta: Object.freeze({ timeMs: null, station: null, source: null, arrivalMs: null }), payload: '',
@@ -88,6 +94,8 @@ export class AisDecoder {
   private carriedTag: TagBlock | null = null;
   /** The last $PGHP header applies to sentences until a message completes. */
   private pghp: PghpMeta | null = null;
+  /** Type 24 part A shipnames by MMSI, until a part B of the same MMSI takes it. */
+  private readonly partA = new Map<number, string>();
 
   /** decodeLineInto(): target buffer and position, the end of what was written, and that message's meta. */
   private into: Uint8Array | null = null;
@@ -136,6 +144,7 @@ export class AisDecoder {
     this.pending.clear();
     this.carriedTag = null;
     this.pghp = null;
+    this.partA.clear();
     return out;
   }
 
@@ -357,7 +366,25 @@ export class AisDecoder {
     }
     const out = decodePayload(this.payload);
     if (!out.ok) return { kind: 'reject', reason: out.reason, detail: out.detail };
+    if (out.message.type === 24) this.mergeStaticParts(out.message);
     return { kind: 'message', message: out.message, meta: makeMeta(got), payload: payloadText };
+  }
+
+  /**
+   * Type 24 parts A and B merged as gpsd does: a part B takes the shipname of the last part A of its MMSI,
+   * which is then forgotten (a repeated part B must not match again). Both parts are still reported.
+   */
+  private mergeStaticParts(m: AisMessage): void {
+    if (m.partno === 0) {
+      this.partA.delete(m.mmsi);
+      this.partA.set(m.mmsi, m.shipname as string);
+      if (this.partA.size > MAX_PENDING_PART_A) this.partA.delete(this.partA.keys().next().value as number);
+      return;
+    }
+    const name = this.partA.get(m.mmsi);
+    if (name === undefined) return;
+    this.partA.delete(m.mmsi);
+    m.shipname = name;
   }
 
   /**

@@ -50,7 +50,9 @@ export function staticFields(m: AisMessage): StaticFields | null {
     source: 0,
     stations: null,
     imo: m.type === 5 ? positive(m.imo) : null,
-    shipname: text(m.shipname),
+    // A type 24 part B's name is its part A's (merged by the decoder): the part A row holds it already, and
+    // whether a part B gets it depends on where a file was split or resumed, which must not change the store.
+    shipname: m.type === 24 && m.partno === 1 ? null : text(m.shipname),
     callsign: text(m.callsign),
     shiptype: positive(m.shiptype),
     toBow: positive(m.to_bow),

@@ -57,8 +57,8 @@ export function compareWithGpsd(gpsd: Array<Record<string, unknown>>, ours: AisM
     let okModulo = true;
     for (const [key, gv] of Object.entries(g)) {
       if (NOT_FIELDS.has(key)) continue;
-      // Not decoded by Tumen: DAC/FID application fields (6/8); merged 24A/B names.
-      if (!(key in t) && (t.type === 6 || t.type === 8 || t.type === 24)) continue;
+      // Not decoded by Tumen: the DAC/FID application fields (6/8) of the rarer applications.
+      if (!(key in t) && (t.type === 6 || t.type === 8)) continue;
       if (!same(key, gv, t[key], t.type)) {
         ok = false;
         if (!documented(key, gv, t[key], t.type)) okModulo = false;
