@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const CORE_DIRS = ['ais', 'geo', 'tracks', 'detectors', 'anchorages', 'events', 'sim', 'screening', 'risk', 'reference', 'lists', 'imagery', 'fuel', 'sites'];
+const CORE_DIRS = ['ais', 'geo', 'tracks', 'detectors', 'anchorages', 'events', 'sim', 'screening', 'risk', 'reference', 'lists', 'imagery', 'fuel', 'sites', 'alerts'];
 const SRC = join(import.meta.dirname, '..', 'src');
 
 function tsFiles(dir: string): string[] {

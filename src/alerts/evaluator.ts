@@ -1,0 +1,225 @@
+// Watch rules evaluated on the stream of reports and events, in time order: the same code for `tumen
+// detect` (a replay of the store) and `tumen serve` (the live feed), so both raise the same alerts with
+// the same ids. Hand-written because it is the craft: "went dark" is decided on stream time (the latest
+// report of any ship), not the wall clock, so a feed outage never makes every watched ship "dark".
+import type { TumenEvent } from '../events/schema.js';
+import type { Position } from '../tracks/position.js';
+import type { StaticReport } from '../detectors/detector.js';
+import { fnv1a64Hex } from '../detectors/event-id.js';
+import { distanceM, MS_PER_HOUR } from '../geo/sphere.js';
+import { isImoPresent } from '../reference/imo.js';
+import { PORTS_OF_INTEREST, type PortOfInterest } from '../reference/ports-of-interest.js';
+import { WATCH_PARAMS } from './params.js';
+import type { Alert, DarkNearPortRule, ListedActiveRule, ListedEncounterRule, Listing, WatchRule } from './types.js';
+
+interface Fix { timeMs: number; lat: number; lon: number }
+
+/** The state of the stream so far (the store's reports when live detection starts; empty for a replay). */
+export interface WatchSeed {
+  /** Latest IMO each MMSI reported. */
+  imoOf: ReadonlyMap<number, string>;
+  /** Latest position of each MMSI. */
+  last: ReadonlyMap<number, Fix>;
+  /** Stream time: the latest report of any ship (ms). */
+  clockMs: number;
+}
+
+/** List entries by identifier: `imo:9074729`, `mmsi:273226420`. */
+export type ListingIndex = ReadonlyMap<string, readonly Listing[]>;
+
+interface DarkWatch {
+  last: Fix;
+  /** Rules still to decide for this silence. */
+  pending: DarkNearPortRule[];
+  heardPositions: number;
+  heardVessels: Set<number>;
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const KM = 1000;
+/** Degrees of latitude spanned by `km` (a cheap box test before the great-circle distance). */
+const latDeg = (km: number): number => km / 111.2;
+
+export function alertId(ruleId: string, mmsi: number, timeMs: number, other: string | number = ''): string {
+  return `al-${fnv1a64Hex(`${ruleId}|${mmsi}|${iso(timeMs)}|${other}`)}`;
+}
+
+export class AlertEvaluator {
+  private readonly dark: DarkNearPortRule[];
+  private readonly encounter: ListedEncounterRule[];
+  private readonly active: ListedActiveRule[];
+  private readonly imoOf: Map<number, string>;
+  private readonly last: Map<number, Fix>;
+  private clockMs: number;
+  private readonly watches = new Map<number, DarkWatch>();
+  /** Earliest time a pending dark rule can be decided; the per-report check is one comparison until then. */
+  private nextDueMs = Infinity;
+  private readonly out: Alert[] = [];
+  /** MMSIs that were listed for each active rule at their last report (a static can make one listed). */
+  private readonly listedFor = new Map<string, Set<number>>();
+
+  constructor(rules: readonly WatchRule[], private readonly listings: ListingIndex, seed?: WatchSeed, private readonly ports: readonly PortOfInterest[] = PORTS_OF_INTEREST) {
+    this.dark = rules.filter((r): r is DarkNearPortRule => r.kind === 'dark_near_port');
+    this.encounter = rules.filter((r): r is ListedEncounterRule => r.kind === 'listed_encounter');
+    this.active = rules.filter((r): r is ListedActiveRule => r.kind === 'listed_active');
+    this.imoOf = new Map(seed?.imoOf ?? []);
+    this.last = new Map(seed?.last ?? []);
+    this.clockMs = seed?.clockMs ?? -Infinity;
+    for (const [mmsi, fix] of this.last) this.watchIfDark(mmsi, fix);
+    for (const r of this.active) this.listedFor.set(r.id, new Set([...this.last.keys()].filter((m) => this.listingsOf(m, r.lists).length > 0)));
+  }
+
+  /** True when some rule needs the stream (no rules: the caller can skip feeding it). */
+  get hasRules(): boolean {
+    return this.dark.length + this.encounter.length + this.active.length > 0;
+  }
+
+  pushStatic(s: StaticReport): void {
+    if (!isImoPresent(s.imo)) return;
+    const imo = String(s.imo).padStart(7, '0');
+    if (this.imoOf.get(s.mmsi) === imo) return;
+    this.imoOf.set(s.mmsi, imo);
+    this.advance(s.timeMs);
+    const fix = this.last.get(s.mmsi);
+    if (!fix) return;
+    // A ship already transmitting whose static report now names a listed IMO is a listed ship active.
+    for (const r of this.active) {
+      const listed = this.listedFor.get(r.id)!;
+      const listings = this.listingsOf(s.mmsi, r.lists);
+      if (listings.length && !listed.has(s.mmsi) && s.timeMs - fix.timeMs < r.quietH * MS_PER_HOUR) {
+        this.raise(r, s.mmsi, s.timeMs, fix, { listings: listings.map((l) => ({ ...l, mmsi: s.mmsi })), evidence: { reason: 'static report names a listed IMO', last_position_time: iso(fix.timeMs) } });
+      }
+      if (listings.length) listed.add(s.mmsi); else listed.delete(s.mmsi);
+    }
+    if (!this.watches.has(s.mmsi)) this.watchIfDark(s.mmsi, fix);
+  }
+
+  pushPosition(p: Position): void {
+    this.advance(p.timeMs);
+    if (this.nextDueMs !== Infinity) this.countHeard(p);
+    const prev = this.last.get(p.mmsi);
+    const fix = { timeMs: p.timeMs, lat: p.lat, lon: p.lon };
+    if (prev && p.timeMs < prev.timeMs) return; // late report: the stream is in time order per ship
+    this.last.set(p.mmsi, fix);
+    for (const r of this.active) {
+      const listings = this.listingsOf(p.mmsi, r.lists);
+      const listed = this.listedFor.get(r.id)!;
+      if (listings.length === 0) { listed.delete(p.mmsi); continue; }
+      listed.add(p.mmsi);
+      const silentMs = prev ? p.timeMs - prev.timeMs : Infinity;
+      if (silentMs >= r.quietH * MS_PER_HOUR) {
+        this.raise(r, p.mmsi, p.timeMs, fix, {
+          listings: listings.map((l) => ({ ...l, mmsi: p.mmsi })),
+          evidence: prev ? { reason: 'first position after a silence', silent_h: round(silentMs / MS_PER_HOUR, 1), previous_position_time: iso(prev.timeMs) } : { reason: 'first position seen' },
+        });
+      }
+    }
+    this.watchIfDark(p.mmsi, fix);
+  }
+
+  /** Events the detection runner completed (encounters with a listed ship raise alerts). */
+  pushEvent(e: TumenEvent): void {
+    if (e.type !== 'encounter' || e.other_mmsi === undefined) return;
+    for (const r of this.encounter) {
+      const listings = [e.mmsi, e.other_mmsi].flatMap((m) => this.listingsOf(m, r.lists).map((l) => ({ ...l, mmsi: m })));
+      if (listings.length === 0) continue;
+      const startMs = Date.parse(e.start);
+      this.out.push({
+        id: alertId(r.id, e.mmsi, startMs, e.id), rule_id: r.id, kind: r.kind, mmsi: e.mmsi, other_mmsi: e.other_mmsi,
+        time: e.start, detected_at: e.end ?? iso(Math.max(this.clockMs, startMs)), lat: e.lat, lon: e.lon, event_id: e.id, listings,
+        evidence: { ...pick(e, ['duration_h']), ...pick(e.evidence, ['median_distance_m', 'duration_h', 'positions']) },
+      });
+    }
+  }
+
+  /** Moves stream time on (also done by every report): dark rules whose silence reached `afterH` are decided. */
+  advance(nowMs: number): void {
+    if (nowMs > this.clockMs) this.clockMs = nowMs;
+    if (this.clockMs < this.nextDueMs) return;
+    let next = Infinity;
+    for (const [mmsi, w] of this.watches) {
+      w.pending = w.pending.filter((r) => {
+        const dueMs = w.last.timeMs + r.afterH * MS_PER_HOUR;
+        if (this.clockMs < dueMs) { next = Math.min(next, dueMs); return true; }
+        this.decideDark(r, mmsi, w, dueMs);
+        return false;
+      });
+    }
+    this.nextDueMs = next;
+  }
+
+  /** The alerts raised since the last take. */
+  take(): Alert[] {
+    return this.out.splice(0);
+  }
+
+  private decideDark(r: DarkNearPortRule, mmsi: number, w: DarkWatch, dueMs: number): void {
+    const port = this.nearestPort(w.last, r);
+    if (!port) return;
+    this.raise(r, mmsi, w.last.timeMs, w.last, {
+      detectedMs: dueMs,
+      port: { id: port.p.id, name: port.p.name, country: port.p.country, distance_km: round(port.km, 1) },
+      evidence: {
+        silent_h_at_alert: r.afterH, imo: this.imoOf.get(mmsi) ?? null,
+        // Were other ships heard around its last position meanwhile? If not, it may be a hole in coverage.
+        heard_nearby_positions: w.heardPositions, heard_nearby_vessels: w.heardVessels.size, heard_nearby_km: WATCH_PARAMS.heardNearbyKm,
+      },
+    });
+  }
+
+  private nearestPort(fix: Fix, r: DarkNearPortRule): { p: PortOfInterest; km: number } | null {
+    let best: { p: PortOfInterest; km: number } | null = null;
+    for (const p of this.ports) {
+      if (r.ports.length && !r.ports.includes(p.id)) continue;
+      const km = distanceM(fix.lat, fix.lon, p.lat, p.lon) / KM;
+      if (km <= r.withinKm && (!best || km < best.km)) best = { p, km };
+    }
+    return best;
+  }
+
+  private raise(r: WatchRule, mmsi: number, timeMs: number, at: Fix, extra: { detectedMs?: number; port?: Alert['port']; listings?: Alert['listings']; evidence: Record<string, unknown> }): void {
+    this.out.push({
+      id: alertId(r.id, mmsi, timeMs), rule_id: r.id, kind: r.kind, mmsi, time: iso(timeMs),
+      detected_at: iso(extra.detectedMs ?? Math.max(this.clockMs, timeMs)), lat: at.lat, lon: at.lon,
+      ...(extra.port ? { port: extra.port } : {}), ...(extra.listings ? { listings: extra.listings } : {}), evidence: extra.evidence,
+    });
+  }
+
+  /** A new silence of `mmsi` begins at `fix` for every dark rule watching it. */
+  private watchIfDark(mmsi: number, fix: Fix): void {
+    if (this.dark.length === 0) return;
+    const imo = this.imoOf.get(mmsi);
+    const rules = this.dark.filter((r) => r.mmsi === mmsi || (r.imo !== null && r.imo === imo));
+    if (rules.length === 0) { this.watches.delete(mmsi); return; }
+    this.watches.set(mmsi, { last: fix, pending: rules, heardPositions: 0, heardVessels: new Set() });
+    for (const r of rules) this.nextDueMs = Math.min(this.nextDueMs, fix.timeMs + r.afterH * MS_PER_HOUR);
+    if (this.clockMs >= this.nextDueMs) this.advance(this.clockMs);
+  }
+
+  private countHeard(p: Position): void {
+    const box = latDeg(WATCH_PARAMS.heardNearbyKm);
+    for (const [mmsi, w] of this.watches) {
+      if (mmsi === p.mmsi || w.pending.length === 0 || Math.abs(p.lat - w.last.lat) > box) continue;
+      if (distanceM(p.lat, p.lon, w.last.lat, w.last.lon) > WATCH_PARAMS.heardNearbyKm * KM) continue;
+      w.heardPositions++;
+      w.heardVessels.add(p.mmsi);
+    }
+  }
+
+  private listingsOf(mmsi: number, lists: readonly string[]): Listing[] {
+    const imo = this.imoOf.get(mmsi);
+    const all = [...(this.listings.get(`mmsi:${mmsi}`) ?? []), ...(imo ? this.listings.get(`imo:${imo}`) ?? [] : [])];
+    return lists.length ? all.filter((l) => lists.includes(l.list)) : all;
+  }
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function pick(o: object, keys: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if ((o as Record<string, unknown>)[k] !== undefined) out[k] = (o as Record<string, unknown>)[k];
+  return out;
+}
