@@ -206,7 +206,9 @@ export class TruthCollector {
   finish(endMs: number, encounters: readonly ScriptedEncounter[], loiters: readonly ScriptedLoiter[]): TumenEvent[] {
     for (const tr of this.tracks.values()) {
       if (tr.visit) this.closeVisit(tr, null);
-      if (endMs - tr.lastMs >= TRUTH.minGapH * MS_PER_HOUR) this.gap(tr, tr.lastMs, null, tr.lastLat, tr.lastLon);
+      // A retired identity's silence is explained by the handover to the next one (issue 8: a gap closed by
+      // an identity handover is explained, not flagged): the identity_change event is the finding.
+      if (endMs - tr.lastMs >= TRUTH.minGapH * MS_PER_HOUR && !this.handedOver(tr)) this.gap(tr, tr.lastMs, null, tr.lastLat, tr.lastLon);
     }
     this.darkPortCalls(endMs);
     const mmsiAt = (vi: number, t: number): number => {
@@ -241,6 +243,14 @@ export class TruthCollector {
     this.identityChanges();
     this.sharedMmsis();
     return this.events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : a.mmsi - b.mmsi || (a.id < b.id ? -1 : 1)));
+  }
+
+  /** The track's identity was followed by another one of the same ship that was heard. */
+  private handedOver(tr: Track): boolean {
+    const ids = tr.vessel.identities;
+    const i = ids.findIndex((x) => x.mmsi === tr.mmsi);
+    const next = i >= 0 ? ids[i + 1] : undefined;
+    return next !== undefined && this.track(tr.vessel, next.mmsi) !== undefined;
   }
 
   private darkPortCalls(endMs: number): void {
