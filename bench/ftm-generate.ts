@@ -19,8 +19,8 @@ import { GENERIC_NAME_WORDS } from '../src/screening/generic-words.js';
 export interface FtmEntity {
   id: string;
   schema: string;
+  /** FtM values, `topics` among them (`sanction` marks a listed entity, as in OpenSanctions' exports). */
   properties: Record<string, string[]>;
-  topics?: string[];
   datasets: string[];
   last_change: string;
 }
@@ -79,15 +79,15 @@ export function* generateFtm(total: number, seed: number, avoidWords: ReadonlySe
     const listed = r() < 0.04;
     if (listed) sanctioned.push(`ftm-c-${i}`);
     yield {
-      id: `ftm-c-${i}`, schema: 'Company', properties: { name: [name], country: [pick(FLAGS).toLowerCase()] },
-      ...(listed ? { topics: ['sanction'] } : {}), datasets: ['synthetic'], last_change: lastChange,
+      id: `ftm-c-${i}`, schema: 'Company', properties: { name: [name], country: [pick(FLAGS).toLowerCase()], ...(listed ? { topics: ['sanction'] } : {}) },
+      datasets: ['synthetic'], last_change: lastChange,
     };
   }
   for (let i = 0; i < counts.person; i++) {
     const name = `${word()} ${word()}`;
     const listed = r() < 0.01;
     if (listed) sanctioned.push(`ftm-p-${i}`);
-    yield { id: `ftm-p-${i}`, schema: 'Person', properties: { name: [name] }, ...(listed ? { topics: ['sanction'] } : {}), datasets: ['synthetic'], last_change: lastChange };
+    yield { id: `ftm-p-${i}`, schema: 'Person', properties: { name: [name], ...(listed ? { topics: ['sanction'] } : {}) }, datasets: ['synthetic'], last_change: lastChange };
   }
   for (let i = 0; i < counts.directorship; i++) {
     const person = Math.floor(r() * counts.person);
@@ -118,7 +118,8 @@ export function* generateFtm(total: number, seed: number, avoidWords: ReadonlySe
       const owner = Math.floor(r() * counts.company);
       yield { id: `ftm-o-${ownerships++}`, schema: 'Ownership', properties: { owner: [`ftm-c-${owner}`], asset: [id], percentage: ['100'] }, datasets: ['synthetic'], last_change: lastChange };
     }
-    yield { id, schema: 'Vessel', properties: props, ...(listed ? { topics: ['sanction'] } : {}), datasets: ['synthetic'], last_change: lastChange };
+    if (listed) props.topics = ['sanction'];
+    yield { id, schema: 'Vessel', properties: props, datasets: ['synthetic'], last_change: lastChange };
   }
   // Company-to-company ownership fills the rest of the Ownership budget.
   while (ownerships < counts.ownership) {

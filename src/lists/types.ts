@@ -29,6 +29,25 @@ export interface ListEntry {
   remarks: string | null;
   /** The entry this one was extracted from or is linked to (e.g. a UN entity naming its vessels). */
   linkedTo: string[];
+  /** False for an entry the list carries without sanctioning it (an OpenSanctions entity without the
+   *  `sanction` topic: an owner, a director, a ship of interest); absent means listed. */
+  listed?: boolean;
+  /** The list's own topics for the entry (OpenSanctions: sanction, sanction.linked, poi, ...). */
+  topics?: string[];
+}
+
+/** How one entry is tied to another in the list's own data: `object` is the `relation` of `subject`. */
+export type LinkRelation = 'owner' | 'operator' | 'director' | 'associate';
+
+export interface ListLink {
+  /** Entry keys within the same list. */
+  subject: string;
+  relation: LinkRelation;
+  object: string;
+  /** The link's own words (FtM role, e.g. "Director", "associate"), if any. */
+  role: string | null;
+  /** Ownership share in percent, when stated. */
+  sharePct: number | null;
 }
 
 export interface RejectedRecord {
@@ -45,6 +64,8 @@ export interface ParsedList {
   published: string | null;
   entries: ListEntry[];
   rejects: RejectedRecord[];
+  /** Ownership, management and other ties between entries (FollowTheMoney lists). */
+  links?: ListLink[];
 }
 
 export function emptyEntry(key: string, entryId: string, kind: EntryKind, name: string): ListEntry {

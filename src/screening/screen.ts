@@ -145,7 +145,9 @@ function judge(index: ScreeningIndex, i: number, ev: Evidence, queryImo: string 
   return {
     list,
     list_version: listVersion,
+    entry_key: entry.key,
     entry_id: entry.entryId,
+    listed: entry.listed !== false,
     name: entry.name,
     score: round3(score),
     matched_on: matchedOn,

@@ -2,14 +2,12 @@
 // when the owning module's tables are absent, so the API works on a store holding positions only.
 import { gunzipSync } from 'node:zlib';
 import type { Store } from '../store/db.js';
-import { importList as storeImportList, listLists as storeListLists, loadListEntries, type ListChange, type LoadedListInfo } from '../store/lists.js';
+import { importList as storeImportList, listLists as storeListLists, type ListChange, type LoadedListInfo } from '../store/lists.js';
 import { ListImportRefused } from '../lists/replace-guard.js';
 import { buildDossier, mmsisFor, shipnamesByMmsi } from '../store/vessel-dossier.js';
 import type { RiskAssessment } from '../risk/score.js';
 import { tableExists } from './sql-util.js';
-import { ScreeningIndex } from '../screening/index.js';
-import { screenVessel } from '../screening/screen.js';
-import { screenQueries } from '../store/screen.js';
+import { StoreScreener } from '../store/screen.js';
 import type { ScreenResult } from '../screening/types.js';
 import { parseOfacCsv } from '../lists/ofac-csv.js';
 import { parseOfacXml } from '../lists/ofac-xml.js';
@@ -41,28 +39,28 @@ export function currentGeneration(): number {
   return writeGeneration;
 }
 
-async function riskOf(store: Store, mmsi: number, index: ScreeningIndex | null): Promise<RiskAssessment> {
+async function riskOf(store: Store, mmsi: number, screener: StoreScreener | null): Promise<RiskAssessment> {
   let cache = riskCache.get(store);
   if (!cache) riskCache.set(store, (cache = new Map()));
   const hit = cache.get(mmsi);
   if (hit && hit.generation === writeGeneration && Date.now() - hit.atMs < RISK_TTL_MS) return hit.risk;
-  const risk = (await buildDossier(store, String(mmsi).padStart(9, '0'), index, { riskOnly: true })).risk;
+  const risk = (await buildDossier(store, String(mmsi).padStart(9, '0'), screener, { riskOnly: true })).risk;
   cache.set(mmsi, { atMs: Date.now(), generation: writeGeneration, risk });
   return risk;
 }
 
 export async function riskLevels(store: Store, mmsis: number[]): Promise<Map<number, RiskSummary>> {
-  const index = await screeningIndex(store);
+  const screener = await storeScreener(store);
   const out = new Map<number, RiskSummary>();
   for (const m of mmsis) {
-    const r = await riskOf(store, m, index);
+    const r = await riskOf(store, m, screener);
     out.set(m, { level: r.level, score: r.score });
   }
   return out;
 }
 
 export async function vesselRisk(store: Store, mmsi: number): Promise<RiskAssessment> {
-  return riskOf(store, mmsi, await screeningIndex(store));
+  return riskOf(store, mmsi, await storeScreener(store));
 }
 
 /** Vessels with events whose risk level is at least `level` (scored on demand, cached). */
@@ -76,18 +74,17 @@ export async function mmsisAtRisk(store: Store, level: RiskLevel): Promise<numbe
 
 // ---- screening ----
 
-/** The screening index, rebuilt only when the loaded lists change (name + version + import time). */
-const indexCache = new WeakMap<Store, { key: string; index: ScreeningIndex | null }>();
+/** The screener of the loaded lists, reopened only when they change (name + version + import time). */
+const screenerCache = new WeakMap<Store, { key: string; screener: StoreScreener | null }>();
 
-async function screeningIndex(store: Store): Promise<ScreeningIndex | null> {
+async function storeScreener(store: Store): Promise<StoreScreener | null> {
   const lists = await storeListLists(store);
   const key = lists.map((l) => `${l.name}|${l.version}|${l.imported_at}`).join(';');
-  const cached = indexCache.get(store);
-  if (cached && cached.key === key) return cached.index;
-  const entries = lists.length ? await loadListEntries(store, undefined, { screenableOnly: true }) : [];
-  const index = entries.length ? new ScreeningIndex(entries) : null;
-  indexCache.set(store, { key, index });
-  return index;
+  const cached = screenerCache.get(store);
+  if (cached && cached.key === key) return cached.screener;
+  const screener = await StoreScreener.open(store);
+  screenerCache.set(store, { key, screener });
+  return screener;
 }
 
 export interface ScreenQuery {
@@ -107,17 +104,17 @@ export async function screenVessels(store: Store, queries: ScreenQuery[]): Promi
     const mmsis = q.mmsi ? [Number(q.mmsi)] : imo ? await mmsisFor(store, { imo }) : [];
     full.push({ ...q, imo, formerNames: mmsis.flatMap((m) => names.get(m) ?? []) });
   }
-  // The persisted index of `tumen lists import`, as the CLI's fleet screening uses.
-  const results = await screenQueries(store, full);
+  // The persisted index of `tumen lists import`, as the CLI's fleet screening uses (lists are loaded: checked above).
+  const results = await (await storeScreener(store))!.screen(full);
   return queries.map((query, i) => ({ query, ...results[i] }));
 }
 
 /** List matches for a vessel page: [] when no list is loaded. */
 export async function vesselListMatches(store: Store, ids: { mmsi: number; imo: string | null; shipname: string | null; callsign?: string | null }): Promise<unknown[]> {
-  const index = await screeningIndex(store);
-  if (!index) return [];
+  const screener = await storeScreener(store);
+  if (!screener) return [];
   const names = await shipnamesByMmsi(store);
-  const r = screenVessel(index, {
+  const r = await screener.screenOne({
     mmsi: String(ids.mmsi).padStart(9, '0'), imo: ids.imo, name: ids.shipname, callsign: ids.callsign ?? null, formerNames: names.get(ids.mmsi) ?? [],
   });
   return r.matches;

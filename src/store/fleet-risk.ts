@@ -3,7 +3,7 @@
 // how many dark events it has. A ship the store has never seen says so instead of scoring "low".
 import type { Store } from './db.js';
 import { buildDossier } from './vessel-dossier.js';
-import type { ScreeningIndex } from '../screening/index.js';
+import type { StoreScreener } from './screen.js';
 
 export interface Behaviour {
   /** False when the store holds no positions, identities or events of the ship: nothing was assessed. */
@@ -20,8 +20,8 @@ export interface Behaviour {
 const DARK_TYPES = new Set(['gap', 'dark_port_call']);
 
 /** `key` is an MMSI (9 digits) or an IMO (7 digits) the store may know. */
-export async function behaviourOf(store: Store, key: string, index: ScreeningIndex | null): Promise<Behaviour> {
-  const d = await buildDossier(store, key, index, { riskOnly: true });
+export async function behaviourOf(store: Store, key: string, screener: StoreScreener | null): Promise<Behaviour> {
+  const d = await buildDossier(store, key, screener, { riskOnly: true });
   const lastSeen = d.mmsis.length === 0 ? null : await store.one<{ l: Date | null }>(
     `SELECT max(time) AS l FROM positions WHERE mmsi IN (SELECT unnest($m::UINTEGER[]))`, { m: JSON.stringify(d.mmsis) },
   ).catch(() => undefined); // no positions table: never seen

@@ -5,6 +5,7 @@ import type { ListEntry, ParsedList } from '../lists/types.js';
 import type { LoadedEntry } from '../screening/types.js';
 import { guardListReplacement } from '../lists/replace-guard.js';
 import { buildScreeningIndex, type ScreeningIndexInfo } from './screening-index.js';
+import { replaceListLinks } from './list-links.js';
 
 export const LISTS_DDL = [
   `CREATE TABLE IF NOT EXISTS lists (
@@ -57,6 +58,8 @@ export interface ListChange {
   details: { added: string[]; removed: string[]; changed: string[] };
   /** The screening index built for this version. */
   index?: ScreeningIndexInfo;
+  /** Ownership, management and other ties between entries stored with this version. */
+  links?: number;
 }
 
 export interface ImportOptions {
@@ -139,6 +142,7 @@ export async function importList(store: Store, parsed: ParsedList, opts: ImportO
         details: JSON.stringify(change.details),
       },
     );
+    change.links = await replaceListLinks(store, opts.name, parsed.links ?? []);
     // The screening index of this list version, in the same transaction: a list is never loaded unindexed.
     change.index = await buildScreeningIndex(store, opts.name, opts.now ?? (() => 0));
     return change;

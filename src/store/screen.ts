@@ -1,35 +1,64 @@
 // Screening through the store: the persisted index (screening-index.ts) for lists indexed at import, an
-// in-memory index for lists imported before indexes existed, one answer either way.
+// in-memory index for lists imported before indexes existed, one answer either way — then the ownership
+// and management links of every matched entry (list-links.ts). Every reader (`tumen screen`, the dossier,
+// risk scores, /api/screen) screens through a StoreScreener, so none rebuilds an index of a big list.
 import type { Store } from './db.js';
 import { listLists, loadListEntries } from './lists.js';
 import { candidatesFor, loadBlocker, staleScreeningLists } from './screening-index.js';
+import { linkPathsOf } from './list-links.js';
 import { ScreeningIndex } from '../screening/index.js';
+import type { NameBlocker } from '../screening/blocking.js';
+import { applyLinks } from '../screening/links.js';
 import { mergeResults, screenVessel } from '../screening/screen.js';
 import type { ScreenQuery, ScreenResult } from '../screening/types.js';
 
 /** Queries per round trip: the candidate join and the entries it returns stay small. */
 const BATCH = 2000;
 
-/**
- * Screens `queries` against the loaded lists through the persisted index, in batches. Lists imported
- * before the index existed (or changed since) are screened through an in-memory index instead, so the
- * answer is the same; `tumen lists import` (re)builds the persisted one.
- */
-export async function screenQueries(store: Store, queries: ScreenQuery[], lists?: string[]): Promise<ScreenResult[]> {
-  const stale = await staleScreeningLists(store);
-  const wanted = lists ?? (await listLists(store)).map((l) => l.name);
-  const fresh = wanted.filter((l) => !stale.includes(l));
-  const old = wanted.filter((l) => stale.includes(l));
-  const memory = old.length ? new ScreeningIndex(await loadListEntries(store, old, { screenableOnly: true })) : null;
-  const blocker = fresh.length ? await loadBlocker(store) : null;
-  const out: ScreenResult[] = [];
-  for (let i = 0; i < queries.length; i += BATCH) {
-    const batch = queries.slice(i, i + BATCH);
-    const cands = blocker ? await candidatesFor(store, blocker, batch, fresh) : null;
-    batch.forEach((q, k) => {
-      const results = [cands ? screenVessel(cands[k], q) : null, memory ? screenVessel(memory, q) : null].filter((r): r is ScreenResult => r !== null);
-      out.push(results.length === 1 ? results[0] : mergeResults(results));
-    });
+export class StoreScreener {
+  private constructor(
+    private readonly store: Store,
+    /** Lists screened through the persisted index. */
+    private readonly fresh: string[],
+    private readonly blocker: NameBlocker | null,
+    /** Lists imported before the index existed (or changed since), screened in memory. */
+    private readonly memory: ScreeningIndex | null,
+  ) {}
+
+  /** The screener of the loaded lists (or of `lists`); null when none is loaded. */
+  static async open(store: Store, lists?: string[]): Promise<StoreScreener | null> {
+    const wanted = lists ?? (await listLists(store)).map((l) => l.name);
+    if (wanted.length === 0) return null;
+    const stale = await staleScreeningLists(store);
+    const fresh = wanted.filter((l) => !stale.includes(l));
+    const old = wanted.filter((l) => stale.includes(l));
+    const memory = old.length ? new ScreeningIndex(await loadListEntries(store, old, { screenableOnly: true })) : null;
+    const blocker = fresh.length ? await loadBlocker(store) : null;
+    return new StoreScreener(store, fresh, blocker, memory);
   }
-  return out;
+
+  async screen(queries: ScreenQuery[]): Promise<ScreenResult[]> {
+    const out: ScreenResult[] = [];
+    for (let i = 0; i < queries.length; i += BATCH) {
+      const batch = queries.slice(i, i + BATCH);
+      const cands = this.blocker ? await candidatesFor(this.store, this.blocker, batch, this.fresh) : null;
+      const results = batch.map((q, k) => {
+        const rs = [cands ? screenVessel(cands[k], q) : null, this.memory ? screenVessel(this.memory, q) : null].filter((r): r is ScreenResult => r !== null);
+        return rs.length === 1 ? rs[0] : mergeResults(rs);
+      });
+      const paths = await linkPathsOf(this.store, results.flatMap((r) => r.matches));
+      out.push(...results.map((r) => applyLinks(r, paths)));
+    }
+    return out;
+  }
+
+  async screenOne(query: ScreenQuery): Promise<ScreenResult> {
+    return (await this.screen([query]))[0];
+  }
+}
+
+/** Screens `queries` against the loaded lists (or `lists`); every result is clear when none is loaded. */
+export async function screenQueries(store: Store, queries: ScreenQuery[], lists?: string[]): Promise<ScreenResult[]> {
+  const screener = await StoreScreener.open(store, lists);
+  return screener ? screener.screen(queries) : queries.map(() => ({ verdict: 'clear', matches: [], findings: ['no sanctions lists loaded'] }));
 }

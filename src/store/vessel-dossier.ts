@@ -4,10 +4,9 @@
 import type { Store } from './db.js';
 import { eventFromRow } from './events.js';
 import type { TumenEvent } from '../events/schema.js';
-import { listLists, loadListEntries, type LoadedListInfo } from './lists.js';
+import { listLists, type LoadedListInfo } from './lists.js';
 import { vesselLabels, type VesselLabel } from './vessel-labels.js';
-import { ScreeningIndex } from '../screening/index.js';
-import { screenVessel } from '../screening/screen.js';
+import { StoreScreener } from './screen.js';
 import { parseScreenQuery } from '../screening/query.js';
 import type { ScreenResult } from '../screening/types.js';
 import { assessRisk, type Counterparty, type RiskAssessment } from '../risk/score.js';
@@ -138,20 +137,14 @@ function latest(rows: IdentityRow[], field: string): string | null {
   return best?.value ?? null;
 }
 
-/** The index of every loaded list (null when none is loaded). */
-export async function storeScreeningIndex(store: Store): Promise<ScreeningIndex | null> {
-  const entries = await loadListEntries(store, undefined, { screenableOnly: true });
-  return entries.length > 0 ? new ScreeningIndex(entries) : null;
-}
-
 const EMPTY: ScreenResult = { verdict: 'clear', matches: [], findings: ['no sanctions lists loaded'] };
 
 /** Screens a vessel the store knows by its MMSIs: its latest identity and every name it broadcast. */
-async function screenKnown(index: ScreeningIndex | null, rows: IdentityRow[], fallback: { name?: string | null; imo?: string | null; mmsi?: string | null }): Promise<ScreenResult> {
-  if (!index) return EMPTY;
+async function screenKnown(screener: StoreScreener | null, rows: IdentityRow[], fallback: { name?: string | null; imo?: string | null; mmsi?: string | null }): Promise<ScreenResult> {
+  if (!screener) return EMPTY;
   const shipname = latest(rows, 'shipname') ?? fallback.name ?? null;
   const names = [...new Set(rows.filter((r) => r.field === 'shipname').map((r) => r.value))];
-  return screenVessel(index, {
+  return screener.screenOne({
     name: shipname,
     imo: latest(rows, 'imo') ?? fallback.imo ?? null,
     mmsi: fallback.mmsi ?? (rows[0] ? String(rows[0].mmsi) : null),
@@ -160,9 +153,10 @@ async function screenKnown(index: ScreeningIndex | null, rows: IdentityRow[], fa
   });
 }
 
-/** `riskOnly` skips what only the dossier's reader needs (activity, labels, list versions): risk levels of many vessels. */
-export async function buildDossier(store: Store, queryText: string, index?: ScreeningIndex | null, opts: { riskOnly?: boolean } = {}): Promise<VesselDossier> {
-  const idx = index === undefined ? await storeScreeningIndex(store) : index;
+/** `screener`: the lists to screen against (opened here when not given; null: none loaded).
+ *  `riskOnly` skips what only the dossier's reader needs (activity, labels, list versions): risk levels of many vessels. */
+export async function buildDossier(store: Store, queryText: string, screener?: StoreScreener | null, opts: { riskOnly?: boolean } = {}): Promise<VesselDossier> {
+  const idx = screener === undefined ? await StoreScreener.open(store) : screener;
   const q = parseScreenQuery(queryText);
   let mmsis: number[] = q.mmsi ? [Number(q.mmsi)] : await mmsisFor(store, { imo: q.imo, name: q.name, callsign: q.callsign });
   // One IMO may have used several MMSIs: follow the IMOs the found MMSIs broadcast.

@@ -48,9 +48,9 @@ describe('tumen lists', () => {
     expect(text.split('\n')[0]).toBe('list\tsource\tversion\tpublished\tentries\tvessels\trejects\timported\tindex');
   });
 
-  it('streams an OpenSanctions JSON-lines file, counting what it skips', async () => {
+  it('streams an OpenSanctions JSON-lines file, counting what it rejects', async () => {
     const { out, err } = await run(['lists', 'import', join(SANCTIONS_FIXTURES, 'derived/opensanctions-sample.jsonl'), '--name', 'os', '--db', db]);
-    expect(out).toContain('imported os (opensanctions, version 2021-07-07T00:00:00, published 2021-07-07): 3 entries, 2 vessels, 2 rejected');
+    expect(out).toContain('imported os (opensanctions, version 2021-07-07T00:00:00, published 2021-07-07): 3 entries, 2 vessels, 1 rejected\n');
     expect(err).toContain('rejected line 5: invalid JSON');
     await run(['lists', 'import', join(SANCTIONS_FIXTURES, 'derived/watchlist.csv'), '--name', 'os', '--db', db]); // replaced by a CSV list
     const { out: log } = await run(['lists', 'changes', '--list', 'os', '--db', db, '--format', 'json']);
@@ -107,5 +107,13 @@ describe('tumen screen --file --format jsonl', () => {
     const r = JSON.parse(out);
     expect(r.verdict).toBe('match');
     expect(r.matches[0]).toMatchObject({ entry_id: '23729', matched_on: ['imo'], score: 1 });
+  });
+
+  it('says who owns or runs a ship tied to a listed party', async () => {
+    const { out: imported } = await run(['lists', 'import', join(SANCTIONS_FIXTURES, 'derived/ftm-links.jsonl'), '--name', 'links', '--db', db]);
+    expect(imported).toContain('11 entries, 7 vessels, 1 rejected, 6 ownership/management links');
+    const { out } = await run(['screen', 'IMO 9523457', '--list', 'links', '--db', db]);
+    expect(out).toContain('IMO 9523457: MATCH');
+    expect(out).toContain('IMO 9523457 is listed; operator KORVANEL SHIPPING CO LTD is listed: links#c-korvanel');
   });
 });

@@ -165,7 +165,8 @@ export function register(program: Command): void {
     const vessels = parsed.entries.filter((e) => e.kind === 'vessel').length;
     process.stdout.write(
       `imported ${name} (${parsed.source}, version ${parsed.version}${parsed.published ? `, published ${parsed.published}` : ''}): `
-      + `${parsed.entries.length} entries, ${vessels} vessels, ${parsed.rejects.length} rejected\n`
+      + `${parsed.entries.length} entries, ${vessels} vessels, ${parsed.rejects.length} rejected`
+      + `${change.links ? `, ${change.links} ownership/management links` : ''}\n`
       + `changes since ${change.previousVersion ?? 'nothing'}: +${change.added} added, -${change.removed} removed, ~${change.changed} changed, ${change.unchanged} unchanged\n`
       + (change.index ? `screening index: ${change.index.names} ship names, ${change.index.ids} identifiers, built in ${(change.index.buildMs / 1000).toFixed(1)} s\n` : ''),
     );

@@ -4,10 +4,10 @@ import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
 import { withReadStore } from '../store-access.js';
 import { listLists, type LoadedListInfo } from '../../store/lists.js';
-import { mmsisByImo, mmsisFor, shipnamesByMmsi, storeScreeningIndex } from '../../store/vessel-dossier.js';
+import { mmsisByImo, mmsisFor, shipnamesByMmsi } from '../../store/vessel-dossier.js';
 import { behaviourOf, type Behaviour } from '../../store/fleet-risk.js';
 import { parseCsv } from '../../lists/csv.js';
-import { screenQueries } from '../../store/screen.js';
+import { StoreScreener } from '../../store/screen.js';
 import { parseScreenQuery, queryFromRow } from '../../screening/query.js';
 import type { ScreenQuery, ScreenResult } from '../../screening/types.js';
 
@@ -77,11 +77,13 @@ export function register(program: Command): void {
       if (lists.length === 0) throw new Error('no sanctions lists loaded in this store: run `tumen lists import FILE` first');
       const unknownLists = (opts.list ?? []).filter((n) => !lists.some((l) => l.name === n));
       if (unknownLists.length) throw new Error(`no list named ${unknownLists.join(', ')} in this store; loaded: ${lists.map((l) => l.name).join(', ')}`);
-      const riskIndex = opts.withRisk ? await storeScreeningIndex(store) : null;
+      const screener = (await StoreScreener.open(store, opts.list))!;
+      // Behaviour's risk weighs every loaded list, as the dossier does, whatever --list screens.
+      const riskScreener = opts.withRisk ? (opts.list ? await StoreScreener.open(store) : screener) : null;
       const behaviour = async (q: ScreenQuery): Promise<Behaviour | undefined> => {
         if (!opts.withRisk) return undefined;
         const key = q.mmsi && /^\d{9}$/.test(q.mmsi) ? q.mmsi : q.imo ? q.imo.replace(/\D/g, '') : q.name ?? q.callsign;
-        return key ? behaviourOf(store, key, riskIndex) : { seen: false, mmsis: [], risk_level: null, risk_score: null, last_seen: null, dark_events: 0, events: 0 };
+        return key ? behaviourOf(store, key, riskScreener) : { seen: false, mmsis: [], risk_level: null, risk_score: null, last_seen: null, dark_events: 0, events: 0 };
       };
       process.stderr.write(`${listsLine(lists, opts.list)}\n`);
       const formerNames = await shipnamesByMmsi(store);
@@ -90,7 +92,7 @@ export function register(program: Command): void {
         const q = parseScreenQuery(queryText);
         // A ship the store knows: screen the names it has broadcast as well.
         const mmsis = q.mmsi ? [Number(q.mmsi)] : await mmsisFor(store, { imo: q.imo });
-        const [r] = await screenQueries(store, [{ ...q, formerNames: mmsis.flatMap((m) => formerNames.get(m) ?? []) }], opts.list);
+        const r = await screener.screenOne({ ...q, formerNames: mmsis.flatMap((m) => formerNames.get(m) ?? []) });
         const format = opts.format ?? 'text';
         const b = await behaviour(q);
         if (format === 'text') process.stdout.write(`${textReport(queryText, r)}\n${b ? `${behaviourText(b)}\n` : ''}`);
@@ -113,7 +115,7 @@ export function register(program: Command): void {
         q.formerNames = [...new Set(known.flatMap((m) => formerNames.get(m) ?? []))];
         return { row, q };
       });
-      const results = await screenQueries(store, fleet.map((f) => f.q), opts.list);
+      const results = await screener.screen(fleet.map((f) => f.q));
       for (let k = 1; k < rows.length; k++) {
         const { row, q } = fleet[k - 1];
         const r = results[k - 1];

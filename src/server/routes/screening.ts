@@ -5,7 +5,7 @@ import type { ServerContext } from '../context.js';
 import { badRequest } from '../errors.js';
 import { listLists, screenVessels, type ScreenQuery } from '../integrations.js';
 import { behaviourOf, type Behaviour } from '../../store/fleet-risk.js';
-import { storeScreeningIndex } from '../../store/vessel-dossier.js';
+import { StoreScreener } from '../../store/screen.js';
 import { MAX_JSON_BYTES, MAX_SCREEN_BATCH } from '../params.js';
 
 const FIELDS = ['imo', 'mmsi', 'name', 'callsign'] as const;
@@ -51,11 +51,11 @@ export function screeningRoutes(ctx: ServerContext): Hono {
     const results = await screenVessels(ctx.store, queries);
     // ?with_risk=1: behaviour from the store beside each verdict (the UI's fleet table, `tumen screen --with-risk`).
     if (c.req.query('with_risk') === '1') {
-      const index = await storeScreeningIndex(ctx.store);
+      const screener = await StoreScreener.open(ctx.store);
       for (const r of results) {
         const q = r.query;
         const key = q.mmsi ?? q.imo?.replace(/\D/g, '') ?? q.name ?? q.callsign;
-        (r as typeof r & { behaviour?: Behaviour }).behaviour = key ? await behaviourOf(ctx.store, key, index) : undefined;
+        (r as typeof r & { behaviour?: Behaviour }).behaviour = key ? await behaviourOf(ctx.store, key, screener) : undefined;
       }
     }
     return c.json({ count: results.length, lists: await listLists(ctx.store), results });
