@@ -3,8 +3,8 @@
 // Anchorages themselves are recomputed from all stops on every build (stops are few: thousands where
 // positions are millions), so the thresholds always match the store's whole span.
 import type { Store } from './db.js';
-import { streamPositionsByTime } from './positions.js';
-import { portAreasFrom, scanStops } from '../anchorages/collect.js';
+import { streamFixColumns } from './positions.js';
+import { portAreasFrom, scanStopColumns } from '../anchorages/collect.js';
 import type { Stop } from '../anchorages/stationary.js';
 import type { LearnResult } from '../anchorages/learn.js';
 import type { PortAreas } from '../anchorages/areas.js';
@@ -57,7 +57,7 @@ export async function buildAnchorages(store: Store, opts: { full?: boolean } = {
     fromMs = Math.min(cutMs, open?.s != null ? Number(open.s) : Infinity);
     await store.run('DELETE FROM anchorage_stops WHERE end_ms >= $w', { w: cutMs });
   }
-  const scan = await scanStops(streamPositionsByTime(store, fromMs === null ? {} : { fromMs }));
+  const scan = await scanStopColumns(streamFixColumns(store, fromMs === null ? {} : { fromMs }));
   const fresh = scan.stops.filter((s) => s.endMs >= cutMs);
   await store.transaction(async () => {
     for (let i = 0; i < fresh.length; i += 500) {

@@ -4,6 +4,7 @@ import type { DuckDBDataChunk } from '@duckdb/node-api';
 import type { Store } from './db.js';
 import type { Position, ReceptionSource } from '../tracks/position.js';
 import type { StaticReport } from '../detectors/detector.js';
+import type { FixColumns } from '../anchorages/collect.js';
 
 export const POSITIONS_DDL = [
   `CREATE TABLE IF NOT EXISTS positions (
@@ -133,6 +134,39 @@ function streamPositionsOrdered(store: Store, q: PositionQuery, orderBy: 'mmsi, 
     source: sourceOf(cols[8][i]),
     stations: stationsOf(cols[9][i]),
   }));
+}
+
+/** Every position's mmsi, time, lat and lon, each vessel's in time order (ties in insertion order), as
+ *  typed-array chunks copied straight from DuckDB's vectors: what the stop scan of the anchorage build needs,
+ *  without a JS object per row. */
+export async function* streamFixColumns(store: Store, q: PositionQuery = {}): AsyncIterable<FixColumns> {
+  const { where, params } = positionFilter(q);
+  const result = await store.conn.stream(
+    `SELECT mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon FROM positions ${where} ORDER BY mmsi, time, rowid`,
+    params,
+  );
+  for (;;) {
+    const chunk: DuckDBDataChunk | null = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    yield {
+      length: chunk.rowCount,
+      mmsi: typedColumn(chunk, 0, Uint32Array),
+      timeMs: typedColumn(chunk, 1, Float64Array),
+      lat: typedColumn(chunk, 2, Float64Array),
+      lon: typedColumn(chunk, 3, Float64Array),
+    };
+  }
+}
+
+/** A NOT NULL numeric column of a chunk as a typed array: a copy of the vector's own items (@duckdb/node-api
+ *  1.5 exposes them), or value by value when the library stops exposing them. */
+function typedColumn<T extends Uint32Array | Float64Array>(chunk: DuckDBDataChunk, column: number, Ctor: { new (n: number): T }): T {
+  const vec = chunk.getColumnVector(column);
+  const items = (vec as unknown as { items?: unknown }).items;
+  if (items instanceof Ctor) return items.slice(0, chunk.rowCount) as T;
+  const out = new Ctor(chunk.rowCount);
+  for (let i = 0; i < chunk.rowCount; i++) out[i] = Number(vec.getItem(i));
+  return out;
 }
 
 /** FLOAT columns come back as float32 values (10.1 -> 10.100000381...): round to the AIS resolution of 0.1. */

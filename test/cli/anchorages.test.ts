@@ -4,6 +4,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildProgram } from '../../src/cli/main.js';
+import { Store } from '../../src/store/db.js';
+import { streamFixColumns, streamPositionsByTime } from '../../src/store/positions.js';
+import { scanStopColumns, scanStops } from '../../src/anchorages/collect.js';
+import type { Stop } from '../../src/anchorages/stationary.js';
 
 async function tumen(...args: string[]): Promise<string> {
   let out = '';
@@ -40,5 +44,29 @@ describe('tumen anchorages', () => {
     expect(gj.type).toBe('FeatureCollection');
     expect(csv[0]).toBe('anchorage_id,name,country,labelled,label_distance_m,lat,lon,vessels,stops,stopped_h');
     expect(csv.length - 1).toBe(gj.features.length);
+  });
+});
+
+describe('the anchorage build reads the store in typed-column chunks', () => {
+  it('finds exactly the stops of the row-by-row time-ordered scan', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tumen-anch-cols-'));
+    const db = join(dir, 's.duckdb');
+    await tumen('ingest', '--db', db, new URL('../fixtures/tracks/solent-20160112.csv.gz', import.meta.url).pathname);
+    const store = await Store.open(db);
+    try {
+      const byRow = await scanStops(streamPositionsByTime(store));
+      const byColumns = await scanStopColumns(streamFixColumns(store));
+      const key = (s: Stop) => `${s.mmsi} ${s.startMs} ${s.endMs} ${s.lat} ${s.lon} ${s.positions}`;
+      expect(byColumns.positions).toBe(18620);
+      expect(byRow.stops.length).toBeGreaterThan(20);
+      expect(byColumns.stops.map(key).sort()).toEqual(byRow.stops.map(key).sort());
+      expect([byColumns.firstMs, byColumns.lastMs]).toEqual([byRow.firstMs, byRow.lastMs]);
+      // A time filter (the incremental build) reads only the later positions.
+      const late = await scanStopColumns(streamFixColumns(store, { fromMs: byRow.lastMs! - 3_600_000 }));
+      expect(late.positions).toBeGreaterThan(0);
+      expect(late.positions).toBeLessThan(18620);
+    } finally {
+      store.close();
+    }
   });
 });
