@@ -1,6 +1,7 @@
 // `tumen ingest FILE… --to nats://…`: the files go through the regular ingest (decoding, validation,
 // duplicate receptions, rejects counted) into a scratch store, which is then published in time order —
 // the order `tumen detect` replays a store in, so the cluster sees exactly what a single process would.
+// The input's stops go first: the units learn their port areas from them as `tumen detect` does.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { Store } from '../store/db.js';
 import { ingestFiles, type FileOutcome, type IngestOptions } from '../ingest/ingest.js';
 import { storeInput } from '../store/pipeline-source.js';
 import { replayInto } from '../detectors/pipeline.js';
+import { buildAnchorages, storedStops } from '../store/anchorages.js';
 import type { ProgressSink } from '../ingest/progress.js';
 import { connectCluster } from './connect.js';
 import { ReportPublisher } from './publish.js';
@@ -29,6 +31,9 @@ export async function ingestToCluster(url: string, files: string[], opts: Ingest
       const client = await connectCluster(url, { name: 'tumen-ingest' });
       try {
         const publisher = new ReportPublisher(client);
+        // Ports as `tumen detect` learns them from a store holding this input.
+        await buildAnchorages(store);
+        await publisher.ports(await storedStops(store));
         await replayInto(publisher, storeInput(store, {}, CLUSTER_PARAMS.publishWindow), () => publisher.settle());
         await publisher.end();
         return { outcomes, ...publisher.stats, partitions: client.partitions };

@@ -1,11 +1,17 @@
 // The cluster's messages: a report (position or static) per message as compact JSON, its dedup key
-// (the Nats-Msg-Id), and the end-of-input marker.
+// (the Nats-Msg-Id), the stops an input's ports are learned from, and the end-of-input marker.
 import type { Position } from '../tracks/position.js';
 import type { StaticReport } from '../detectors/detector.js';
+import type { StopScan } from '../anchorages/collect.js';
+import type { Stop } from '../anchorages/stationary.js';
 
 export type ReportMessage =
   | { k: 'p'; p: Position }
   | { k: 's'; s: StaticReport }
+  /** The stops of a published input (sent before its reports): units learn their port areas from every
+   *  such message, as `tumen detect` learns them from the store's stops. A stop is
+   *  [mmsi, startMs, endMs, lat, lon, positions]. */
+  | { k: 'ports'; stops: Array<[number, number, number, number, number, number]>; firstMs: number | null; lastMs: number | null }
   /** End of a published input (`tumen ingest FILE --to`): units emit their open events as of now. */
   | { k: 'end' };
 
@@ -27,4 +33,20 @@ export function positionKey(p: Position): string {
 
 export function staticKey(s: StaticReport): string {
   return `s.${s.mmsi}.${s.timeMs}.${s.imo}.${s.shipname}.${s.callsign}.${s.shiptype}.${s.draughtM}.${s.destination}`;
+}
+
+export function encodePorts(scan: Omit<StopScan, 'positions'>): ReportMessage {
+  return { k: 'ports', stops: scan.stops.map((s) => [s.mmsi, s.startMs, s.endMs, s.lat, s.lon, s.positions]), firstMs: scan.firstMs, lastMs: scan.lastMs };
+}
+
+/** The union of the stops of several inputs, over their joint span. */
+export function mergePorts(messages: ReadonlyArray<Extract<ReportMessage, { k: 'ports' }>>): StopScan {
+  const stops: Stop[] = [];
+  let firstMs: number | null = null, lastMs: number | null = null;
+  for (const m of messages) {
+    for (const [mmsi, startMs, endMs, lat, lon, positions] of m.stops) stops.push({ mmsi, startMs, endMs, lat, lon, positions });
+    if (m.firstMs !== null) firstMs = firstMs === null ? m.firstMs : Math.min(firstMs, m.firstMs);
+    if (m.lastMs !== null) lastMs = lastMs === null ? m.lastMs : Math.max(lastMs, m.lastMs);
+  }
+  return { stops, firstMs, lastMs, positions: 0 };
 }

@@ -4,6 +4,8 @@
 export const REPORTS_STREAM = 'TUMEN_REPORTS';
 export const reportSubject = (partition: number): string => `tumen.reports.${partition}`;
 export const END_SUBJECT = 'tumen.reports.end';
+/** The stops of each published input, ahead of its reports (the units' port areas are learned from them). */
+export const PORTS_SUBJECT = 'tumen.reports.ports';
 export const ALL_REPORTS = 'tumen.reports.>';
 /** Stream of detected events, one subject per work unit. */
 export const EVENTS_STREAM = 'TUMEN_EVENTS';

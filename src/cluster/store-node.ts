@@ -1,6 +1,6 @@
 // The store node (`tumen serve --nats URL`): a durable consumer of the events stream writing every event
-// into a DuckDB store, through the post-steps (loitering explained by an encounter is dropped or deleted,
-// whichever arrives first), then acking. Events are upserted by id, so a redelivery or an event re-sent
+// into a DuckDB store, through the post-steps (loitering explained by an encounter, a gap explained by an
+// identity handover: dropped or deleted, whichever arrives first), then acking. Events are upserted by id, so a redelivery or an event re-sent
 // after a worker's restart changes nothing, and a later version of an event that was open at an
 // end-of-input marker replaces it. Several store nodes (each its own store and consumer name) can run.
 //
@@ -12,7 +12,7 @@ import type { TumenEvent } from '../events/schema.js';
 import { Store } from '../store/db.js';
 import { ensureEventsSchema } from '../store/events.js';
 import { deleteEventsById, queryEvents, upsertEvents } from '../store/events-write.js';
-import { LoiteringDuringEncounter } from '../detectors/post-steps.js';
+import { applyPostSteps, POST_STEPS, type PostStep } from '../detectors/post-steps.js';
 import { connectCluster, type ClusterClient } from './connect.js';
 import { EVENTS_STREAM } from './params.js';
 
@@ -32,7 +32,7 @@ const BATCH = 2_000;
 
 export class StoreNode {
   private client!: ClusterClient;
-  private post!: LoiteringDuringEncounter;
+  private post: PostStep[] = [];
   private stopped = false;
   private done: Promise<void> = Promise.resolve();
   /** Counters for status lines. */
@@ -43,9 +43,9 @@ export class StoreNode {
   async start(): Promise<void> {
     this.client = await connectCluster(this.opts.url, { name: `tumen-store-${this.opts.name}` });
     // The post-step's memory comes from what is stored: a restarted node judges new events the same way.
-    this.post = new LoiteringDuringEncounter();
+    this.post = POST_STEPS.map((p) => p.create());
     await this.withStore(async (store) => {
-      for (const e of await queryEvents(store, { types: ['encounter', 'loitering'] })) this.post.accept(e);
+      for (const e of await queryEvents(store)) applyPostSteps(this.post, e);
     });
     const consumer = `store-${this.opts.name}`;
     try {
@@ -74,7 +74,7 @@ export class StoreNode {
       const retract: string[] = [];
       for (const m of msgs) {
         const e = m.json<TumenEvent>();
-        const v = this.post.accept(e);
+        const v = applyPostSteps(this.post, e);
         if (v.keep) events.push(e);
         retract.push(...v.retract);
       }

@@ -15,13 +15,18 @@ import { nanos } from '@nats-io/transport-node';
 import { DetectionRunner, type RunnerOptions, type RunnerState } from '../detectors/runner.js';
 import type { TumenEvent } from '../events/schema.js';
 import type { ClusterClient } from './connect.js';
-import { decodeReport } from './messages.js';
+import { portAreasFrom } from '../anchorages/collect.js';
+import { decodeReport, mergePorts, type ReportMessage } from './messages.js';
 import { ALL_REPORTS, CLUSTER_PARAMS, eventSubject, partitionOf, REPORTS_STREAM } from './params.js';
 
 interface Checkpoint {
   seq: number;
+  /** Stream sequences of the ports messages seen (their stops are read back from the stream at restore). */
+  ports?: number[];
   runner: RunnerState;
 }
+
+type PortsMessage = Extract<ReportMessage, { k: 'ports' }>;
 
 export const stateKey = (unit: string): string => `unit.${unit}`;
 export const consumerName = (unit: string): string => `unit-${unit}`;
@@ -38,6 +43,10 @@ export class WorkUnit {
   private runner!: DetectionRunner;
   private stateRevision = 0;
   private lastSeq = 0;
+  /** The ports messages seen and the areas learned from them (undefined: none yet, the runner's default). */
+  private portSeqs: number[] = [];
+  private portMessages: PortsMessage[] = [];
+  private ports: RunnerOptions['ports'];
   private unacked: JsMsg[] = [];
   private outbox: Array<{ e: TumenEvent; msgId: string }> = [];
   private lastCheckpointMs = Date.now();
@@ -74,16 +83,17 @@ export class WorkUnit {
   private async open(): Promise<void> {
     const { state, jsm } = this.client;
     const entry = await state.get(stateKey(this.unit));
-    const options = unitRunnerOptions(this.unit, this.client.partitions);
     this.unacked = [];
     this.outbox = [];
     if (entry && entry.operation === 'PUT' && entry.value.length > 0) {
       const cp = JSON.parse(gunzipSync(entry.value).toString('utf8')) as Checkpoint;
-      this.runner = DetectionRunner.restore(cp.runner, options);
+      await this.restorePorts(cp.ports ?? []);
+      this.runner = DetectionRunner.restore(cp.runner, this.runnerOptions());
       this.lastSeq = cp.seq;
       this.stateRevision = entry.revision;
     } else {
-      this.runner = new DetectionRunner(options);
+      await this.restorePorts([]);
+      this.runner = new DetectionRunner(this.runnerOptions());
       this.lastSeq = 0;
       this.stateRevision = 0;
     }
@@ -96,6 +106,35 @@ export class WorkUnit {
       ...(this.lastSeq > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: this.lastSeq + 1 } : { deliver_policy: DeliverPolicy.All }),
     });
     this.log(`unit ${this.unit}: started after stream sequence ${this.lastSeq}`);
+  }
+
+  private runnerOptions(): RunnerOptions {
+    return { ...unitRunnerOptions(this.unit, this.client.partitions), ...(this.ports ? { ports: this.ports } : {}) };
+  }
+
+  /** The ports messages of a checkpoint, read back from the reports stream. */
+  private async restorePorts(seqs: number[]): Promise<void> {
+    const messages: PortsMessage[] = [];
+    for (const seq of seqs) {
+      const m = await this.client.jsm.streams.getMessage(REPORTS_STREAM, { seq });
+      const r = m ? decodeReport(m.data) : null;
+      if (r?.k !== 'ports') throw new Error(`unit ${this.unit}: ports message ${seq} is no longer in ${REPORTS_STREAM}`);
+      messages.push(r);
+    }
+    this.portSeqs = [...seqs];
+    this.portMessages = messages;
+    this.ports = messages.length > 0 ? portAreasFrom(mergePorts(messages)).areas : undefined;
+  }
+
+  /** A new input's stops: the port areas are learned again over every input's stops, and the runner
+   *  goes on with its state under them (events it completed so far are out first). */
+  private learnPorts(m: PortsMessage, seq: number): void {
+    for (const e of this.runner.take().events) this.outbox.push({ e, msgId: e.id });
+    const state = this.runner.snapshot();
+    this.portSeqs.push(seq);
+    this.portMessages.push(m);
+    this.ports = portAreasFrom(mergePorts(this.portMessages)).areas;
+    this.runner = DetectionRunner.restore(state, this.runnerOptions());
   }
 
   /** Consumes until stopped; a report out of sequence (one delivered to a failed pull) restarts the unit
@@ -157,6 +196,7 @@ export class WorkUnit {
     const r = decodeReport(m.data);
     if (r.k === 'p') this.runner.pushPosition(r.p);
     else if (r.k === 's') this.runner.pushStatic(r.s);
+    else if (r.k === 'ports') this.learnPorts(r, m.seq);
     else this.flushCopy(m.seq);
     this.reports++;
     this.lastSeq = m.seq;
@@ -165,7 +205,7 @@ export class WorkUnit {
   /** End of an input: the open events as of now, from a copy (the unit itself goes on for later input). */
   private flushCopy(seq: number): void {
     for (const e of this.runner.take().events) this.outbox.push({ e, msgId: e.id });
-    const copy = DetectionRunner.restore(this.runner.snapshot(), unitRunnerOptions(this.unit, this.client.partitions));
+    const copy = DetectionRunner.restore(this.runner.snapshot(), this.runnerOptions());
     copy.flush();
     for (const e of copy.take().events) this.outbox.push({ e, msgId: `${e.id}@end.${seq}` });
   }
@@ -182,7 +222,7 @@ export class WorkUnit {
   private async checkpoint(): Promise<void> {
     const { state } = this.client;
     await this.publishEvents();
-    const value = gzipSync(JSON.stringify({ seq: this.lastSeq, runner: this.runner.snapshot() } satisfies Checkpoint));
+    const value = gzipSync(JSON.stringify({ seq: this.lastSeq, ports: this.portSeqs, runner: this.runner.snapshot() } satisfies Checkpoint));
     if (value.length > CLUSTER_PARAMS.maxStateBytes) throw new Error(`unit ${this.unit}: checkpoint of ${value.length} bytes exceeds ${CLUSTER_PARAMS.maxStateBytes}`);
     // Optimistic concurrency: a worker that lost this unit's lease cannot overwrite the new owner's state.
     this.stateRevision = this.stateRevision === 0

@@ -83,6 +83,18 @@ export const POST_STEPS: ReadonlyArray<{ name: string; create(state?: unknown): 
   { name: 'gap_explained_by_handover', create: (s) => new GapExplainedByHandover(s as GapExplainedByHandoverState | undefined) },
 ];
 
+/** One event through every step: kept only if each keeps it; the retractions of all. */
+export function applyPostSteps(steps: readonly PostStep[], e: TumenEvent): PostStepVerdict {
+  let keep = true;
+  const retract: string[] = [];
+  for (const step of steps) {
+    const v = step.accept(e);
+    if (v.retract.length > 0) retract.push(...v.retract);
+    if (!v.keep) keep = false;
+  }
+  return { keep, retract };
+}
+
 function spanOf(e: TumenEvent): Span {
   return [Date.parse(e.start), e.end === null ? Number.MAX_VALUE : Date.parse(e.end)];
 }

@@ -22,7 +22,7 @@ import { defaultPorts } from './port-index.js';
 import { landIndex, landOutsidePorts, type LandIndex, type PortAreaTest } from '../geo/land.js';
 import { DETECTORS, isDerived, paramsFor, type DetectorContext, type DetectorEntry, type ParamOverrides } from './registry.js';
 import { VesselChain, type ChainFeed, type ChainPlan, type VesselChainState } from './vessel-chain.js';
-import { POST_STEPS, type PostStep } from './post-steps.js';
+import { applyPostSteps, POST_STEPS, type PostStep } from './post-steps.js';
 
 export interface RunnerOptions {
   /** Event types to emit (default all). */
@@ -166,13 +166,9 @@ export class DetectionRunner {
     if (this.sink.length === 0 && this.retracted.length === 0) return { events: [], retracted: [] };
     const events: TumenEvent[] = [];
     for (const e of this.sink.splice(0)) {
-      let keep = true;
-      for (const step of this.postSteps) {
-        const v = step.accept(e);
-        if (v.retract.length > 0) this.retracted.push(...v.retract);
-        if (!v.keep) keep = false;
-      }
-      if (keep) events.push(e);
+      const v = applyPostSteps(this.postSteps, e);
+      if (v.retract.length > 0) this.retracted.push(...v.retract);
+      if (v.keep) events.push(e);
     }
     return { events, retracted: this.retracted.splice(0) };
   }
