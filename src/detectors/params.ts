@@ -248,6 +248,16 @@ export const SPOOFING_PARAMS = {
   /** ...spanning at least this long (Tumen: persistence, so occasional long-range propagation of one or
    *  two reports — tropospheric ducting — is never spoofing). */
   minOutOfPlaceDurationH: 1,
+  /** Silent covering station: a cell's heard shares are measured once it has this many Class A reports
+   *  (Tumen)... */
+  minClassAReportsPerCell: 20,
+  /** ...a station covers a place well when it heard at least this share of the Class A reports in the
+   *  claimed cell and in each measured neighbour (Tumen: well inside its range, not at the ragged edge)... */
+  minCoveringHeardShare: 0.6,
+  /** ...and a ship's consecutive Class A reports claimed there, none heard by that station in hours it was
+   *  up (heard in the hour before, of and after each report), are spoofing when the chance of missing them
+   *  all, Π(1 − share), is at most this (Tumen; with the minimum points and duration above). */
+  maxSilentStationProbability: 1e-9,
 } as const;
 
 /** Shared MMSI (two physical ships transmitting one MMSI at the same time). */

@@ -10,7 +10,7 @@
 import { MS_PER_HOUR } from '../geo/sphere.js';
 import { addTo, HOUR_BITS, HourSeries, pairsOf, wrapHour } from './hour-series.js';
 import { type Hearing, HearingIndex, type HearingQuery, type HearingState, type PathAt } from './hearing.js';
-import { type CoverageVerdict, StationCoverage, type StationCoverageQuery, type StationCoverageState } from './station-coverage.js';
+import { type CoverageJudgement, StationCoverage, type StationCoverageQuery, type StationCoverageState } from './station-coverage.js';
 
 export const RECEPTION_CELL_DEG = 0.1;
 const COLS = Math.round(360 / RECEPTION_CELL_DEG);
@@ -54,11 +54,12 @@ export class ReceptionIndex implements ReceptionQuery {
   }
 
   /** One received position; `satellite` when it came through a satellite. With `mmsi` (positions in time
-   *  order per vessel) it also feeds the hearing model. */
-  add(lat: number, lon: number, timeMs: number, satellite = false, mmsi?: number, stations?: readonly string[] | null): void {
+   *  order per vessel) it also feeds the hearing model, and with `stations` the stations' coverage
+   *  (`classA`: a Class A report). */
+  add(lat: number, lon: number, timeMs: number, satellite = false, mmsi?: number, stations?: readonly string[] | null, classA = false): void {
     if (mmsi !== undefined) {
       this.hearingIndex.add(mmsi, lat, lon, timeMs, satellite);
-      if (!satellite && stations && stations.length > 0) this.coverage.add(mmsi, lat, lon, stations);
+      if (!satellite && stations && stations.length > 0) this.coverage.add(mmsi, lat, lon, stations, timeMs, classA);
     }
     const cell = cellOf(rowOf(lat), colOf(lon));
     const hour = wrapHour(Math.floor(timeMs / MS_PER_HOUR));
@@ -94,8 +95,12 @@ export class ReceptionIndex implements ReceptionQuery {
     return this.hearingIndex.hearing(path, fromMs, toMs, selfBridged);
   }
 
-  judge(lat: number, lon: number, stations: readonly string[]): CoverageVerdict | null {
-    return this.coverage.judge(lat, lon, stations);
+  judge(lat: number, lon: number, stations: readonly string[], classA = false): CoverageJudgement | null {
+    return this.coverage.judge(lat, lon, stations, classA);
+  }
+
+  stationUpAround(station: string, hour: number): boolean {
+    return this.coverage.stationUpAround(station, hour);
   }
 
   snapshot(): ReceptionState {

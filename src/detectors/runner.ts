@@ -143,7 +143,7 @@ export class DetectionRunner {
   pushPosition(p: Position): void {
     this.positions++;
     if (p.timeMs > this.lastMs) this.lastMs = p.timeMs;
-    if (Number.isFinite(p.lat) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180) this.reception.add(p.lat, p.lon, p.timeMs, p.source === 'satellite', p.mmsi, p.stations);
+    if (Number.isFinite(p.lat) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180) this.reception.add(p.lat, p.lon, p.timeMs, p.source === 'satellite', p.mmsi, p.stations, p.status !== null);
     this.chain(p.mmsi)?.push(p);
   }
 

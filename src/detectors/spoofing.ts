@@ -9,6 +9,10 @@
 //   coverage lies far from the claimed position, while other stations cover that place and did not hear them
 //   (src/detectors/station-coverage.ts) — a fabricated position broadcast from somewhere else. No jump and
 //   no impossible speed needed. Evidence names the stations.
+// - unheard by the covering stations: where a hearing station's range reaches the claimed place too, the
+//   stations that hear nearly every Class A report claimed there (learned share) hearing none of this
+//   ship's, in hours they were up, while another station keeps hearing it — a stationary "anchored off
+//   Vladivostok" claim broadcast from a ship sailing to Rajin, heard by a station between the two.
 // Alternating segments (two ships on one MMSI) are the shared-MMSI detector's: an excursion whose reports
 // switch back and forth more than once is not spoofing. Glitches (the segmenter's outliers) are counted only.
 //
@@ -23,7 +27,7 @@ import { eventId } from './event-id.js';
 import { isoUtc, round } from './geo-stats.js';
 import { SPOOFING_PARAMS } from './params.js';
 import { defaultPorts, type PortIndex, type PortPoint, sharedPortIndex } from './port-index.js';
-import type { StationCoverageQuery } from './station-coverage.js';
+import type { CoverageJudgement, StationCoverageQuery } from './station-coverage.js';
 import { type SegInfo, SegmentWatch, type SegmentWatchState, type WatchObservation } from './segment-watch.js';
 
 export type SpoofingParams = { [K in keyof typeof SPOOFING_PARAMS]: number };
@@ -48,6 +52,17 @@ interface OutOfPlaceRun {
   covering: string[];
   /** Smallest distance from a claimed position to the hearing stations' coverage (km; null: none near). */
   nearestKm: number | null;
+}
+
+/** A run of consecutive Class A reports of one MMSI that stations covering the claimed place well did not
+ *  hear: per station and hour, [station, hour, reports, Σ ln(1 − share), first ms, last ms]. */
+interface SilentRun {
+  lat: number;
+  lon: number;
+  heardBy: string[];
+  entries: Array<[string, number, number, number, number, number]>;
+  /** Lowest heard share per silent station (for the evidence). */
+  shares: Array<[string, number]>;
 }
 
 interface LandRun {
@@ -92,6 +107,7 @@ interface MmsiState {
   notes: Array<[string, SegNotes]>;
   lastPointMs: number | null;
   outOfPlace?: OutOfPlaceRun | null;
+  silent?: SilentRun | null;
 }
 
 export interface SpoofingState {
@@ -109,6 +125,7 @@ export class SpoofingDetector implements Detector<SpoofingState> {
   /** Time of each MMSI's latest decided (non-glitch) position. */
   private readonly lastPointMs = new Map<number, number>();
   private readonly outOfPlace = new Map<number, OutOfPlaceRun>();
+  private readonly silent = new Map<number, SilentRun>();
   private readonly coverage: StationCoverageQuery | null;
 
   constructor(options: SpoofingOptions = {}, state?: SpoofingState) {
@@ -122,6 +139,7 @@ export class SpoofingDetector implements Detector<SpoofingState> {
         this.notes.set(m, new Map(structuredClone(v.notes)));
         if (v.lastPointMs !== null) this.lastPointMs.set(m, v.lastPointMs);
         if (v.outOfPlace) this.outOfPlace.set(m, structuredClone(v.outOfPlace));
+        if (v.silent) this.silent.set(m, structuredClone(v.silent));
       }
     }
   }
@@ -144,23 +162,77 @@ export class SpoofingDetector implements Detector<SpoofingState> {
     return out;
   }
 
-  /** Extends or ends the MMSI's run of out-of-place reports with this one (only terrestrial reports with
-   *  their stations known say anything; the others neither extend nor end a run). */
+  /** Extends or ends the MMSI's runs of out-of-place and unheard reports with this one (only terrestrial
+   *  reports with their stations known say anything; the others neither extend nor end a run). */
   private checkGeometry(p: Position): TumenEvent[] {
     if (p.source === 'satellite' || !p.stations || p.stations.length === 0) return [];
-    const v = this.coverage!.judge(p.lat, p.lon, p.stations);
+    const j = this.coverage!.judge(p.lat, p.lon, p.stations, p.status !== null);
+    const out = j?.kind === 'far' ? [] : this.noteSilent(p, j);
     const run = this.outOfPlace.get(p.mmsi);
-    if (!v) return run ? this.endOutOfPlace(p.mmsi) : [];
+    if (j?.kind !== 'far') return run ? [...out, ...this.endOutOfPlace(p.mmsi)] : out;
+    const v = j.verdict;
     if (!run) {
       this.outOfPlace.set(p.mmsi, { startMs: p.timeMs, lastMs: p.timeMs, count: 1, lat: p.lat, lon: p.lon, heardBy: v.heardBy, covering: v.coveringStations, nearestKm: v.nearestHeardCoverageKm });
-      return [];
+      return out;
     }
     run.lastMs = p.timeMs;
     run.count++;
     run.heardBy = union(run.heardBy, v.heardBy);
     run.covering = union(run.covering, v.coveringStations);
     if (v.nearestHeardCoverageKm !== null && (run.nearestKm === null || v.nearestHeardCoverageKm < run.nearestKm)) run.nearestKm = v.nearestHeardCoverageKm;
-    return [];
+    return out;
+  }
+
+  /** A report the covering stations judged (null: consistent, or nothing to say): extends the MMSI's run of
+   *  unheard reports, or ends it — also when a station of the run heard this report. */
+  private noteSilent(p: Position, j: (CoverageJudgement & { kind: 'silent' }) | null): TumenEvent[] {
+    let run = this.silent.get(p.mmsi);
+    let out: TumenEvent[] = [];
+    if (run && (!j || run.shares.some(([s]) => p.stations!.includes(s)))) {
+      out = this.endSilent(p.mmsi);
+      run = undefined;
+    }
+    if (!j) return out;
+    if (!run) this.silent.set(p.mmsi, (run = { lat: p.lat, lon: p.lon, heardBy: [], entries: [], shares: [] }));
+    run.heardBy = union(run.heardBy, j.heardBy);
+    const hour = Math.floor(p.timeMs / MS_PER_HOUR);
+    for (const { station, heardShare } of j.silent) {
+      const logMiss = Math.log1p(-Math.min(heardShare, 0.999));
+      const e = run.entries.find((x) => x[0] === station && x[1] === hour);
+      if (e) { e[2]++; e[3] += logMiss; e[5] = p.timeMs; } else run.entries.push([station, hour, 1, logMiss, p.timeMs, p.timeMs]);
+      const sh = run.shares.find((x) => x[0] === station);
+      if (!sh) run.shares.push([station, heardShare]);
+      else if (heardShare < sh[1]) sh[1] = heardShare;
+    }
+    return out;
+  }
+
+  /** Ends the MMSI's unheard run: spoofing when, counting only hours each silent station was up, the chance
+   *  of all those misses is tiny and the run is long enough. */
+  private endSilent(mmsi: number): TumenEvent[] {
+    const r = this.silent.get(mmsi);
+    this.silent.delete(mmsi);
+    if (!r) return [];
+    const p = this.params;
+    const up = r.entries.filter(([s, h]) => this.coverage!.stationUpAround(s, h));
+    if (up.length === 0) return [];
+    const logP = up.reduce((sum, e) => sum + e[3], 0);
+    const byStation = new Map<string, number>();
+    for (const e of up) byStation.set(e[0], (byStation.get(e[0]) ?? 0) + e[2]);
+    const points = Math.max(...byStation.values());
+    const startMs = Math.min(...up.map((e) => e[4])), lastMs = Math.max(...up.map((e) => e[5]));
+    if (points < p.minOutOfPlacePoints || lastMs - startMs < p.minOutOfPlaceDurationH * MS_PER_HOUR || logP > Math.log(p.maxSilentStationProbability)) return [];
+    const silent = [...byStation.keys()].sort();
+    const shares = Object.fromEntries(r.shares.filter(([s]) => byStation.has(s)).sort().map(([s, x]) => [s, round(x, 3)]));
+    return [this.event(mmsi, 'unheard_by_covering_stations', startMs, lastMs, r.lat, r.lon, {
+      heard_by_stations: r.heardBy,
+      silent_stations: silent,
+      silent_station_heard_share: shares,
+      unheard_reports: Object.fromEntries([...byStation].sort()),
+      unheard_probability: Number(Math.exp(logP).toPrecision(2)),
+      max_unheard_probability: p.maxSilentStationProbability,
+      reason: `${silent.join(', ')} heard ${Object.values(shares).map((x) => `${Math.round(100 * x)} %`).join(', ')} of the Class A reports claimed here and none of this ship's ${points} while up (chance ${Number(Math.exp(logP).toPrecision(2))}); heard by ${r.heardBy.join(', ')}`,
+    })];
   }
 
   private endOutOfPlace(mmsi: number): TumenEvent[] {
@@ -182,13 +254,14 @@ export class SpoofingDetector implements Detector<SpoofingState> {
     const out: TumenEvent[] = [];
     for (const [m, w] of this.watches) out.push(...this.consume(m, w.flush()));
     for (const m of [...this.outOfPlace.keys()]) out.push(...this.endOutOfPlace(m));
+    for (const m of [...this.silent.keys()]) out.push(...this.endSilent(m));
     return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.mmsi - b.mmsi));
   }
 
   snapshot(): SpoofingState {
     return {
       kind: 'spoofing',
-      vessels: [...this.watches].map(([m, w]) => [m, { watch: w.snapshot(), notes: structuredClone([...this.notes.get(m)!]), lastPointMs: this.lastPointMs.get(m) ?? null, outOfPlace: structuredClone(this.outOfPlace.get(m) ?? null) }]),
+      vessels: [...this.watches].map(([m, w]) => [m, { watch: w.snapshot(), notes: structuredClone([...this.notes.get(m)!]), lastPointMs: this.lastPointMs.get(m) ?? null, outOfPlace: structuredClone(this.outOfPlace.get(m) ?? null), silent: structuredClone(this.silent.get(m) ?? null) }]),
     };
   }
 

@@ -6,6 +6,15 @@
 // The spoofing detector asks, per position: the stations that heard it — do they cover the claimed place?
 // If other stations do cover it (they hear the other ships there) and none of the hearing stations has any
 // coverage within `minOutsideKm`, the report came from somewhere else than it says.
+//
+// When a hearing station does reach the claimed place too (two stations' ranges overlap), the geometry
+// alone cannot tell; then the stations that cover the place *well* speak: each station's share of the
+// Class A reports it hears per cell is learned too, and a covering station that hears nearly every Class A
+// report claimed there, yet none of this ship's while it was up, says the ship is not there. Class B
+// (2 W, low antennas) is heard at shorter range than Class A (12.5 W), so only Class A reports teach or
+// are judged by the share.
+import { MS_PER_HOUR } from '../geo/sphere.js';
+import { addTo, HOUR_BITS, HourSeries, pairsOf, wrapHour } from './hour-series.js';
 import { SPOOFING_PARAMS } from './params.js';
 
 export interface CoverageVerdict {
@@ -18,64 +27,158 @@ export interface CoverageVerdict {
   nearestHeardCoverageKm: number | null;
 }
 
+/** A station that covers the claimed place well and did not hear this report. */
+export interface SilentStation {
+  station: string;
+  /** The lowest share of Class A reports it heard in the claimed cell and its measured neighbours. */
+  heardShare: number;
+}
+
+/** What the receivers say about one report's claimed position. */
+export type CoverageJudgement =
+  /** Heard only by stations whose coverage lies far from the claimed place, while others cover it. */
+  | { kind: 'far'; verdict: CoverageVerdict }
+  /** Heard by a station that reaches the place, but not by stations that hear nearly every Class A report
+   *  claimed there (Class A reports only). */
+  | { kind: 'silent'; heardBy: string[]; silent: SilentStation[] };
+
 export interface StationCoverageQuery {
-  /** null: the report is consistent with the receivers, or nothing can be said (no station, unknown place). */
-  judge(lat: number, lon: number, stations: readonly string[]): CoverageVerdict | null;
+  /** null: the report is consistent with the receivers, or nothing can be said (no station, unknown place).
+   *  `classA`: the report is a Class A one (status known), which the heard shares are learned on. */
+  judge(lat: number, lon: number, stations: readonly string[], classA?: boolean): CoverageJudgement | null;
+  /** The station was heard (any ship, anywhere) in each of the hours `hour - 1`, `hour`, `hour + 1` (epoch
+   *  hours): it was up around then, so its silence means something. */
+  stationUpAround(station: string, hour: number): boolean;
 }
 
 export interface StationCoverageState {
-  /** [cell, station, distinct MMSIs heard there (up to the threshold)]. */
-  cells: Array<[number, string, number[]]>;
+  /** [cell, station, distinct MMSIs heard there (up to the threshold), Class A reports it heard there]. */
+  cells: Array<[number, string, number[], number?]>;
+  /** [cell, Class A reports heard there by any station]. */
+  classA?: Array<[number, number]>;
+  /** Station names, and [station index × 2^20 + hour, reports] it heard. */
+  stations?: string[];
+  stationHours?: Array<[number, number]>;
 }
 
-type CoverageParams = Pick<typeof SPOOFING_PARAMS, 'coverageCellDeg' | 'minShipsPerCell' | 'minOutsideKm'>;
+type CoverageParams = Pick<typeof SPOOFING_PARAMS, 'coverageCellDeg' | 'minShipsPerCell' | 'minOutsideKm' | 'minClassAReportsPerCell' | 'minCoveringHeardShare'>;
+
+interface StationCell {
+  /** Distinct MMSIs heard there (capped at the threshold: more adds nothing). */
+  mmsis: number[];
+  /** Class A reports heard there. */
+  classA: number;
+}
 
 export class StationCoverage implements StationCoverageQuery {
-  /** cell → station → distinct MMSIs heard there (capped at the threshold: more adds nothing). */
-  private readonly cells = new Map<number, Map<string, number[]>>();
+  /** cell → station → what it heard there. */
+  private readonly cells = new Map<number, Map<string, StationCell>>();
+  /** cell → Class A reports heard there by any station (the share's denominator). */
+  private readonly classA = new Map<number, number>();
+  /** Station index → reports per hour (is it up?). */
+  private readonly stationIds = new Map<string, number>();
+  private readonly hours = new Map<number, HourSeries>();
   private readonly cols: number;
 
   constructor(private readonly p: CoverageParams = SPOOFING_PARAMS, state?: StationCoverageState) {
     this.cols = Math.round(360 / p.coverageCellDeg);
-    for (const [cell, station, mmsis] of state?.cells ?? []) this.stationsAt(cell).set(station, [...mmsis]);
-  }
-
-  /** A terrestrial report of `mmsi` at (lat, lon) heard by `stations`. */
-  add(mmsi: number, lat: number, lon: number, stations: readonly string[]): void {
-    const byStation = this.stationsAt(this.cell(lat, lon));
-    for (const s of stations) {
-      let list = byStation.get(s);
-      if (!list) byStation.set(s, (list = []));
-      if (list.length < this.p.minShipsPerCell && !list.includes(mmsi)) list.push(mmsi);
+    for (const [cell, station, mmsis, classA] of state?.cells ?? []) this.stationsAt(cell).set(station, { mmsis: [...mmsis], classA: classA ?? 0 });
+    for (const [cell, n] of state?.classA ?? []) this.classA.set(cell, n);
+    (state?.stations ?? []).forEach((s, i) => this.stationIds.set(s, i));
+    for (const [k, n] of state?.stationHours ?? []) {
+      const id = Math.floor(k / HOUR_BITS);
+      addTo(this.hours, id, k - id * HOUR_BITS, n);
     }
   }
 
-  judge(lat: number, lon: number, stations: readonly string[]): CoverageVerdict | null {
+  /** A terrestrial report of `mmsi` at (lat, lon) at `timeMs` heard by `stations`; `classA` when it is a
+   *  Class A report. */
+  add(mmsi: number, lat: number, lon: number, stations: readonly string[], timeMs?: number, classA = false): void {
+    const cell = this.cell(lat, lon);
+    const byStation = this.stationsAt(cell);
+    if (classA) this.classA.set(cell, (this.classA.get(cell) ?? 0) + 1);
+    const hour = timeMs === undefined ? NaN : wrapHour(Math.floor(timeMs / MS_PER_HOUR));
+    for (const s of stations) {
+      let at = byStation.get(s);
+      if (!at) byStation.set(s, (at = { mmsis: [], classA: 0 }));
+      if (at.mmsis.length < this.p.minShipsPerCell && !at.mmsis.includes(mmsi)) at.mmsis.push(mmsi);
+      if (classA) at.classA++;
+      if (!Number.isNaN(hour)) addTo(this.hours, this.stationId(s), hour, 1);
+    }
+  }
+
+  judge(lat: number, lon: number, stations: readonly string[], classA = false): CoverageJudgement | null {
     if (stations.length === 0 || !(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180)) return null;
     const r0 = this.row(lat), c0 = this.col(lon);
-    // Fast path: a hearing station covers the claimed cell or its neighbours.
     const covering = new Set<string>();
+    let hearingCovers = false;
     for (let dr = -1; dr <= 1; dr++) {
       for (let dc = -1; dc <= 1; dc++) {
         const at = this.cells.get(this.key(r0 + dr, c0 + dc));
         if (!at) continue;
-        for (const [s, list] of at) {
-          if (list.length < this.p.minShipsPerCell) continue;
-          if (stations.includes(s)) return null;
-          covering.add(s);
+        for (const [s, x] of at) {
+          if (x.mmsis.length < this.p.minShipsPerCell) continue;
+          if (stations.includes(s)) hearingCovers = true;
+          else covering.add(s);
         }
       }
     }
-    if (covering.size === 0) return null; // nobody is known to cover the place: no evidence either way
-    const nearest = this.nearestCoverageKm(lat, lon, stations);
-    if (nearest !== null && nearest < this.p.minOutsideKm) return null;
-    return { heardBy: [...stations].sort(), coveringStations: [...covering].sort(), nearestHeardCoverageKm: nearest };
+    if (covering.size === 0) return null; // no other station is known to cover the place: nothing to say
+    if (!hearingCovers) {
+      const nearest = this.nearestCoverageKm(lat, lon, stations);
+      if (nearest === null || nearest >= this.p.minOutsideKm) {
+        return { kind: 'far', verdict: { heardBy: [...stations].sort(), coveringStations: [...covering].sort(), nearestHeardCoverageKm: nearest } };
+      }
+    }
+    if (!classA) return null;
+    const silent: SilentStation[] = [];
+    for (const s of [...covering].sort()) {
+      const share = this.interiorShare(s, r0, c0);
+      if (share !== null && share >= this.p.minCoveringHeardShare) silent.push({ station: s, heardShare: share });
+    }
+    return silent.length > 0 ? { kind: 'silent', heardBy: [...stations].sort(), silent } : null;
+  }
+
+  stationUpAround(station: string, hour: number): boolean {
+    const id = this.stationIds.get(station);
+    const series = id === undefined ? undefined : this.hours.get(id);
+    if (!series) return false;
+    for (let h = hour - 1; h <= hour + 1; h++) if (series.countOver(wrapHour(h), 1) === 0) return false;
+    return true;
   }
 
   snapshot(): StationCoverageState {
     const cells: StationCoverageState['cells'] = [];
-    for (const [cell, at] of this.cells) for (const [s, list] of at) cells.push([cell, s, [...list]]);
-    return { cells };
+    for (const [cell, at] of this.cells) for (const [s, x] of at) cells.push([cell, s, [...x.mmsis], x.classA]);
+    return { cells, classA: [...this.classA], stations: [...this.stationIds.keys()], stationHours: pairsOf(this.hours) };
+  }
+
+  /**
+   * The station's share of the Class A reports heard in the claimed cell, and the lowest over the cell's
+   * measured neighbours: the place must lie well inside its coverage, not at a ragged edge that one part of
+   * a cell reaches and another does not. null when the claimed cell itself is not measured.
+   */
+  private interiorShare(station: string, r0: number, c0: number): number | null {
+    let min: number | null = null;
+    for (let dr = -1; dr <= 1; dr++) {
+      for (let dc = -1; dc <= 1; dc++) {
+        const cell = this.key(r0 + dr, c0 + dc);
+        const total = this.classA.get(cell) ?? 0;
+        if (total < this.p.minClassAReportsPerCell) {
+          if (dr === 0 && dc === 0) return null;
+          continue;
+        }
+        const share = (this.cells.get(cell)?.get(station)?.classA ?? 0) / total;
+        if (min === null || share < min) min = share;
+      }
+    }
+    return min;
+  }
+
+  private stationId(s: string): number {
+    let id = this.stationIds.get(s);
+    if (id === undefined) this.stationIds.set(s, (id = this.stationIds.size));
+    return id;
   }
 
   /** Nearest covered cell of any of `stations` within 2 × minOutsideKm (km), or null. */
@@ -90,7 +193,7 @@ export class StationCoverage implements StationCoverageQuery {
       for (let c = c0 - dcMax; c <= c0 + dcMax; c++) {
         const at = this.cells.get(this.key(r, c));
         if (!at) continue;
-        if (!stations.some((s) => (at.get(s)?.length ?? 0) >= this.p.minShipsPerCell)) continue;
+        if (!stations.some((s) => (at.get(s)?.mmsis.length ?? 0) >= this.p.minShipsPerCell)) continue;
         const km = Math.hypot((r - r0) * deg * 111.2, (c - c0) * deg * kmLon);
         if (km <= searchKm && (best === null || km < best)) best = km;
       }
@@ -98,7 +201,7 @@ export class StationCoverage implements StationCoverageQuery {
     return best;
   }
 
-  private stationsAt(cell: number): Map<string, number[]> {
+  private stationsAt(cell: number): Map<string, StationCell> {
     let at = this.cells.get(cell);
     if (!at) this.cells.set(cell, (at = new Map()));
     return at;

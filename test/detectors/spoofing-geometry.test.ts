@@ -30,7 +30,7 @@ function run(idx: ReceptionIndex, positions: Position[]): TumenEvent[] {
   const d = createSpoofingDetector({ coverage: idx, isOnLand: () => false });
   const out: TumenEvent[] = [];
   for (const p of positions) {
-    idx.add(p.lat, p.lon, p.timeMs, false, p.mmsi, p.stations);
+    idx.add(p.lat, p.lon, p.timeMs, false, p.mmsi, p.stations, p.status !== null);
     out.push(...d.pushPosition(p));
   }
   return [...out, ...d.flush()];
@@ -62,5 +62,46 @@ describe('spoofing from reception geometry', () => {
   it('says nothing where no station is known to cover the claimed place', () => {
     const sea = Array.from({ length: 13 }, (_, i) => at(SPOOFER, T0 + 6 * HOUR + i * 10 * MIN, { lat: 40.0, lon: 134.0 }, ['RUPOS']));
     expect(run(learned(), sea)).toEqual([]);
+  });
+
+  describe('where the hearing station reaches the claimed place too (overlapping ranges)', () => {
+    /** Four ships at anchor off Vladivostok, heard by RUVVO (every report) and RUPOS (every other one), and
+     *  four near Posyet heard by RUPOS, every 10 min for 12 h; RUVVO is down from `downFrom` if given. */
+    function overlapping(downFrom = Infinity): ReceptionIndex {
+      const idx = new ReceptionIndex();
+      for (let s = 0; s < 4; s++) {
+        for (let t = T0, i = 0; t < T0 + 12 * HOUR; t += 10 * MIN, i++) {
+          const vvo = t >= downFrom ? [] : ['RUVVO'];
+          const st = i % 2 ? [...vvo, 'RUPOS'] : vvo;
+          if (st.length > 0) idx.add(VLADIVOSTOK.lat + s * 0.01, VLADIVOSTOK.lon, t, false, 273000100 + s, st, true);
+          idx.add(POSYET.lat + s * 0.01, POSYET.lon, t, false, 273000200 + s, ['RUPOS'], true);
+        }
+      }
+      return idx;
+    }
+    const claim = (stations: (i: number) => string[], status: number | null = 1) => Array.from({ length: 25 }, (_, i) => ({
+      ...at(SPOOFER, T0 + 4 * HOUR + i * 10 * MIN, { lat: VLADIVOSTOK.lat + 0.0001 * (i % 2), lon: VLADIVOSTOK.lon }, stations(i)), status,
+    }));
+
+    it('flags a claimed anchorage that RUVVO, which hears every Class A report there, never hears while RUPOS does', () => {
+      const events = run(overlapping(), claim(() => ['RUPOS']));
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        type: 'spoofing', mmsi: SPOOFER, start: '2024-03-01T04:00:00.000Z', end: '2024-03-01T08:00:00.000Z',
+        evidence: { kind: 'unheard_by_covering_stations', heard_by_stations: ['RUPOS'], silent_stations: ['RUVVO'], unheard_reports: { RUVVO: 25 } },
+      });
+      // RUVVO heard all 288 Class A reports of the other ships in the cell and none of the claim's 25: its
+      // share falls as the claim's own reports add up, 288 / 313 at the last one (the lowest is kept).
+      expect(events[0]!.evidence.silent_station_heard_share).toEqual({ RUVVO: 0.92 });
+      expect(events[0]!.evidence.unheard_probability as number).toBeLessThan(1e-9);
+      expect(String(events[0]!.evidence.reason)).toContain('heard by RUPOS');
+    });
+
+    it('does not flag the ship when RUVVO hears it, when RUVVO is down, or a Class B report', () => {
+      expect(run(overlapping(), claim((i) => (i % 5 === 4 ? ['RUPOS', 'RUVVO'] : ['RUPOS'])))).toEqual([]);
+      // RUVVO off the air from 04:00: its silence says nothing.
+      expect(run(overlapping(T0 + 4 * HOUR), claim(() => ['RUPOS']))).toEqual([]);
+      expect(run(overlapping(), claim(() => ['RUPOS'], null))).toEqual([]);
+    });
   });
 });
