@@ -4,7 +4,7 @@ import { newProgram, runProgram, type Register } from './program.js';
 
 const COMMAND_MODULES: Record<string, string> = {
   demo: 'demo', decode: 'decode', ingest: 'ingest', export: 'export', stats: 'stats', simulate: 'simulate',
-  detect: 'detect', events: 'events', lists: 'lists', screen: 'screen', vessel: 'vessel', serve: 'serve',
+  detect: 'detect', events: 'events', lists: 'lists', screen: 'screen', vessel: 'vessel', report: 'report', serve: 'serve',
   imagery: 'imagery', detections: 'detections', fuel: 'fuel', sites: 'sites', worker: 'worker', cluster: 'cluster',
 };
 

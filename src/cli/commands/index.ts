@@ -11,6 +11,7 @@ import { register as events } from './events.js';
 import { register as lists } from './lists.js';
 import { register as screen } from './screen.js';
 import { register as vessel } from './vessel.js';
+import { register as report } from './report.js';
 import { register as serve } from './serve.js';
 import { register as demo } from './demo.js';
 import { register as imagery } from './imagery.js';
@@ -21,5 +22,5 @@ import { register as worker } from './worker.js';
 import { register as cluster } from './cluster.js';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
-  demo, decode, ingest, exportCmd, stats, simulate, anchorages, detect, events, imagery, detections, fuel, sites, lists, screen, vessel, serve, worker, cluster,
+  demo, decode, ingest, exportCmd, stats, simulate, anchorages, detect, events, imagery, detections, fuel, sites, lists, screen, vessel, report, serve, worker, cluster,
 ];

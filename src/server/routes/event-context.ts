@@ -6,7 +6,7 @@ import { reachableRing } from '../../geo/reachable.js';
 import { DARK_PORT_CALL_PARAMS } from '../../detectors/params.js';
 import type { Store } from '../../store/db.js';
 import type { TumenEvent } from '../../events/schema.js';
-import { PORTS_OF_INTEREST } from '../../reference/ports-of-interest.js';
+import { allPorts, type Port } from '../../reference/wpi.js';
 import { eventFeature, featureCollection, trackFeatures, type Feature, type FeatureCollection } from '../../io/geojson.js';
 import type { ServerContext } from '../context.js';
 import { notFound } from '../errors.js';
@@ -18,8 +18,12 @@ import { readTrack } from './track.js';
 const CONTEXT_MARGIN_MS = 6 * 3_600_000;
 const CONTEXT_MAX_POINTS = 2000;
 
-function portFeature(p: { id: string; name: string; country: string; lat?: number; lon?: number }, kind: string, extra: Record<string, unknown> = {}): Feature | null {
-  const known = PORTS_OF_INTEREST.find((x) => x.id === p.id);
+let portsById: Map<string, Port> | null = null;
+
+/** A port as a point feature; where the event gives no position, the gazetteer's (ports of interest, then WPI). */
+export function portFeature(p: { id: string; name: string; country: string; lat?: number; lon?: number }, kind: string, extra: Record<string, unknown> = {}): Feature | null {
+  portsById ??= new Map(allPorts().map((x) => [x.id, x]));
+  const known = portsById.get(p.id);
   const lat = typeof p.lat === 'number' ? p.lat : known?.lat;
   const lon = typeof p.lon === 'number' ? p.lon : known?.lon;
   if (lat === undefined || lon === undefined) return null;

@@ -1,0 +1,167 @@
+// An evidence pack for one ship or one event, from the store: the ship's dossier (every MMSI, identities,
+// list matches, risk), its events with names, the map features (tracks, dark stretches, reachable area,
+// every candidate port), the input files with SHA-256, the lists, the Tumen version and the commands that
+// remake it. `tumen report` and GET /api/report both build it here, so the CLI and the web UI hand out the
+// same document. Rendering is pure (src/report); this module only reads.
+import type { Store } from '../store/db.js';
+import type { TumenEvent } from '../events/schema.js';
+import { buildDossier, type VesselDossier } from '../store/vessel-dossier.js';
+import { labelEvents, vesselText } from '../store/vessel-labels.js';
+import { listIngestLog } from '../store/ingest-log.js';
+import { listLists } from '../store/lists.js';
+import { tableExists } from './sql-util.js';
+import { getEvent } from './routes/events.js';
+import { eventContext, portFeature } from './routes/event-context.js';
+import { readTrack } from './routes/track.js';
+import { eventFeature, featureCollection, trackFeatures, type Feature, type FeatureCollection } from '../io/geojson.js';
+import { inputFiles } from '../io/input-files.js';
+import { tumenVersion } from '../io/tumen-version.js';
+import { toKml } from '../io/kml.js';
+import { renderEvidenceReport, type ReportEvent, type ReportProvenance, type ReportVessel } from '../report/evidence.js';
+import { printMapSvg } from '../report/print-map.js';
+import { naturalEarth10mRings, type FlatRings } from '../geo/land-data.js';
+import { allPorts } from '../reference/wpi.js';
+import * as detectorParams from '../detectors/params.js';
+import { EVENT_RGB, hex } from '../web/colors.js';
+
+export type PackSubject = { vessel: string; fromMs?: number; toMs?: number } | { event: string };
+
+export interface EvidencePack {
+  title: string;
+  /** File name without extension: tumen-report-<ship or event>. */
+  basename: string;
+  html: string;
+  kml: string;
+  simulated: ReportProvenance['simulated'];
+}
+
+/** A subject that names nothing in the store. */
+export class UnknownSubjectError extends Error {}
+
+/** Points per MMSI on the printed map: enough for the shape at print size. */
+const MAP_TRACK_POINTS = 4000;
+
+let land: FlatRings | null = null;
+
+/** Every exported *_PARAMS block of src/detectors/params.ts, so new detectors appear without edits here. */
+export function parameterBlocks(): Record<string, Record<string, unknown>> {
+  const blocks: Record<string, Record<string, unknown>> = {};
+  for (const [name, value] of Object.entries(detectorParams)) {
+    if (name.endsWith('_PARAMS') && value && typeof value === 'object') blocks[name] = value as Record<string, unknown>;
+  }
+  return blocks;
+}
+
+function reportVessel(d: VesselDossier): ReportVessel {
+  return {
+    mmsi: d.mmsis[0]!, mmsis: d.mmsis, shipname: d.current.shipname, imo: d.current.imo, callsign: d.current.callsign, flag: d.current.flag,
+    identities: d.identities, list_matches: d.screening.matches, risk: d.risk, activity: d.activity,
+  };
+}
+
+/** The ship's map: its tracks (every MMSI), events, the ports they name and every candidate of its dark calls. */
+async function vesselFeatures(store: Store, d: VesselDossier, events: TumenEvent[], fromMs?: number, toMs?: number): Promise<Feature[]> {
+  const features: Feature[] = [];
+  if (await tableExists(store, 'positions')) {
+    for (const mmsi of d.mmsis) {
+      for (const f of trackFeatures(await readTrack(store, { mmsi, fromMs, toMs, maxPoints: MAP_TRACK_POINTS }))) {
+        f.properties.role = 'vessel';
+        features.push(f);
+      }
+    }
+  }
+  // Shares of the score are per dark period: with several periods on one map a label gives the name alone.
+  const periods = events.filter((e) => e.candidates?.length).length;
+  for (const e of events) {
+    features.push(eventFeature(e));
+    if (e.port) { const f = portFeature(e.port, 'port'); if (f) features.push(f); }
+    const score = (c: NonNullable<TumenEvent['candidates']>[number]): number => Number(c.score ?? c.feasibility);
+    const total = (e.candidates ?? []).reduce((a, c) => a + score(c), 0) || 1;
+    for (const c of e.candidates ?? []) {
+      const { id, name, country, lat, lon, ...why } = c as typeof c & { lat?: number; lon?: number };
+      const f = portFeature({ id, name, country, lat, lon }, 'candidate_port', { ...why, share: periods === 1 ? score(c) / total : null, event: e.id });
+      if (f) features.push(f);
+    }
+  }
+  return features;
+}
+
+function simulatedOf(inputs: Array<{ simulated: boolean; sha256: string | null; note: string | null; path: string }>, checked: boolean[]): ReportProvenance['simulated'] {
+  if (inputs.length === 0) return 'unknown';
+  const sims = inputs.filter((f) => f.simulated).length;
+  if (sims === inputs.length) return 'yes';
+  if (sims > 0) return 'partly';
+  return checked.every(Boolean) ? 'no' : 'unknown';
+}
+
+const shellQuote = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+export async function buildEvidencePack(store: Store, subject: PackSubject, opts: { command: string[]; storePath: string; generatedAt: string }): Promise<EvidencePack> {
+  let dossier: VesselDossier;
+  let events: TumenEvent[];
+  let features: Feature[];
+  let title: string;
+  let basename: string;
+  let selection: string;
+  if ('event' in subject) {
+    const e = await getEvent(store, subject.event);
+    if (!e) throw new UnknownSubjectError(`no event "${subject.event}" in ${opts.storePath} (list ids with \`tumen events\`)`);
+    dossier = await buildDossier(store, String(e.mmsi));
+    events = [e];
+    features = (await eventContext(store, e)).features;
+    const [l] = await labelEvents(store, [e]);
+    title = `Tumen evidence: ${e.type} · ${vesselText(l!.vessel, e.mmsi)}${l!.other_vessel ? ` ↔ ${vesselText(l!.other_vessel, e.other_mmsi)}` : ''}`;
+    basename = `tumen-report-${e.id}`;
+    selection = `event ${e.id}`;
+  } else {
+    dossier = await buildDossier(store, subject.vessel);
+    if (!dossier.known) throw new UnknownSubjectError(`no vessel matching "${subject.vessel}" in ${opts.storePath}: searched MMSIs, IMOs, names (current and former) and call signs`);
+    const inWindow = (e: TumenEvent): boolean => (subject.toMs === undefined || Date.parse(e.start) <= subject.toMs)
+      && (subject.fromMs === undefined || Date.parse(e.end ?? e.start) >= subject.fromMs);
+    events = dossier.events.filter(inWindow);
+    features = await vesselFeatures(store, dossier, events, subject.fromMs, subject.toMs);
+    const c = dossier.current;
+    title = `Tumen evidence: ${c.shipname ?? 'vessel'} (${[c.flag, c.imo ? `IMO ${c.imo}` : null, `MMSI ${dossier.mmsis.join(', ')}`].filter(Boolean).join(', ')})`;
+    basename = `tumen-report-${c.imo ? `imo${c.imo}` : dossier.mmsis[0]}`;
+    selection = `vessel ${subject.vessel}${subject.fromMs !== undefined ? ` from ${new Date(subject.fromMs).toISOString()}` : ''}${subject.toMs !== undefined ? ` to ${new Date(subject.toMs).toISOString()}` : ''}`;
+  }
+  const labelled = await labelEvents(store, events);
+  const log = (await tableExists(store, 'ingest_log')) ? await listIngestLog(store) : [];
+  const files = await inputFiles(log.filter((e) => e.status !== 'failed' || e.positions > 0));
+  const lists = await listLists(store);
+  const db = shellQuote(opts.storePath);
+  const rebuild = [
+    ...files.map((f) => (f.format === 'nmea-feed' ? `# live feed ${f.path} (${f.positions} positions): not replayable from a file`
+      : `tumen ingest --db ${db} ${f.format && f.format !== 'nmea' ? `--format ${f.format} ` : ''}${shellQuote(f.path)}`)),
+    ...lists.map((l) => (l.file ? `tumen lists import --db ${db} --name ${shellQuote(l.name)} ${shellQuote(l.file)}` : `# list ${l.name}: imported without a file name`)),
+    `tumen detect --db ${db}    # the events as stored were made by the last detect (or demo) run; the store does not record its --param overrides`,
+    opts.command.map(shellQuote).join(' '),
+  ];
+  const provenance: ReportProvenance = {
+    tumenVersion: tumenVersion(),
+    store: opts.storePath,
+    command: opts.command.map(shellQuote).join(' '),
+    rebuild,
+    inputs: files,
+    lists: lists.map((l) => ({ name: l.name, source: l.source, version: l.version, published: l.published, imported_at: l.imported_at, file: l.file, entries: l.entries })),
+    simulated: simulatedOf(files, files.map((f) => f.sha256 !== null || f.format === 'nmea-feed')),
+  };
+  land ??= naturalEarth10mRings();
+  const fc: FeatureCollection = featureCollection(features);
+  const mapSvg = features.length ? printMapSvg({ features: fc, land, ports: allPorts().map((p) => ({ name: p.name, country: p.country, lat: p.lat, lon: p.lon, role: p.role ?? null, size: p.size })) }) : undefined;
+  const html = renderEvidenceReport({
+    title, generatedAt: opts.generatedAt, mapImage: null, mapSvg, provenance, selection,
+    vessel: reportVessel(dossier),
+    events: labelled as unknown as ReportEvent[],
+    gaps: [],
+    sources: [
+      { name: 'Land and coastline', detail: 'Natural Earth 1:10m land, v4.0 (public domain)' },
+      { name: 'Ports', detail: 'NGA World Port Index Pub 150 (2023) and Tumen\'s curated ports of interest (src/reference/ports-of-interest.ts, each with its source)' },
+      { name: 'Flags', detail: 'ITU Maritime Identification Digits (flag from the MMSI: AIS carries no flag)' },
+    ],
+    parameters: parameterBlocks(),
+    colors: Object.fromEntries(Object.entries(EVENT_RGB).map(([k, v]) => [k, hex(v)])),
+  });
+  const kmlFeatures = featureCollection([...features.filter((f) => f.properties.kind !== 'event'), ...labelled.map(eventFeature)]);
+  return { title, basename, html, kml: toKml(kmlFeatures, title), simulated: provenance.simulated };
+}
