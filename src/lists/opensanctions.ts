@@ -41,9 +41,13 @@ const VESSEL_PARTIES: Array<[string, LinkRelation]> = [['owner', 'owner'], ['ope
 
 /**
  * Incremental reader: push lines one at a time (the bulk files are gigabytes, more than one JS string
- * holds), then `finish()`. `parseOpenSanctions` is the same over a whole string.
+ * holds), then `finish()`. With `onEntry`, entries are handed out as they are read and not kept (the
+ * store stages them), and `finish()` says which to mark listed after all; without it, `finish()` returns
+ * them. `parseOpenSanctions` is the same over a whole string.
  */
 export class OpenSanctionsReader {
+  constructor(private readonly onEntry?: (entry: ListEntry) => void) {}
+
   private readonly entries: ListEntry[] = [];
   private readonly rejects: RejectedRecord[] = [];
   private readonly seen = new Set<string>();
@@ -117,12 +121,12 @@ export class OpenSanctionsReader {
     const topics = [...values(p, 'topics'), ...(Array.isArray(obj.topics) ? obj.topics.filter((t): t is string => typeof t === 'string') : [])];
     if (topics.length > 0) e.topics = [...new Set(topics)];
     if (typeof obj.target === 'boolean' || topics.length > 0) this.saysListed = true;
-    e.listed = obj.target === true || topics.some((t) => LISTING_TOPICS.has(t));
+    if (obj.target !== true && !topics.some((t) => LISTING_TOPICS.has(t)) && !this.sanctioned.has(id)) e.listed = false;
     if (kind === 'vessel') for (const [prop, relation] of VESSEL_PARTIES) {
       for (const object of this.refs(p, prop, where)) this.links.push({ subject: id, relation, object, role: prop, sharePct: null });
     }
     if (typeof obj.last_change === 'string' && obj.last_change > this.lastChange) this.lastChange = obj.last_change;
-    this.entries.push(e);
+    if (this.onEntry) this.onEntry(e); else this.entries.push(e);
     return id;
   }
 
@@ -147,15 +151,14 @@ export class OpenSanctionsReader {
     const rejects = [...this.rejects];
     if (this.skipped > 0) rejects.push({ where: 'file', reason: `${this.skipped} entities of other schemata (Address, Identification, ...) skipped` });
     const saysListed = this.saysListed || this.sanctioned.size > 0;
-    for (const e of this.entries) {
-      if (!saysListed || this.sanctioned.has(e.key)) e.listed = true;
-      if (e.listed) delete e.listed; // absent = listed: the stored body of a plain list stays as it was
-    }
+    // Absent = listed: the stored body of a plain list stays as it was.
+    for (const e of this.entries) if (!saysListed || this.sanctioned.has(e.key)) delete e.listed;
     const links = this.links.filter((l) => this.seen.has(l.subject) && this.seen.has(l.object));
     const dangling = this.links.length - links.length;
     if (dangling > 0) rejects.push({ where: 'file', reason: `${dangling} links to entities not in the file skipped` });
     const lc = this.lastChange;
-    return { source: 'opensanctions', version: lc || null, published: lc ? lc.slice(0, 10) : null, entries: this.entries, rejects, links };
+    const markListed = this.onEntry ? (saysListed ? [...this.sanctioned] : 'all' as const) : undefined;
+    return { source: 'opensanctions', version: lc || null, published: lc ? lc.slice(0, 10) : null, entries: this.entries, rejects, links, ...(markListed ? { markListed } : {}) };
   }
 }
 

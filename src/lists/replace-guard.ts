@@ -1,6 +1,6 @@
 // The guard on replacing a loaded list: a sanctions list that silently empties or shrinks stops screening
 // the ships it named, so an import that would leave nothing, or remove more than a threshold of what is
-// loaded, is refused unless the user says the shrink is intended. Pure: the store hands it both versions.
+// loaded, is refused unless the user says the shrink is intended. Pure: the store hands it the difference between both versions.
 import type { EntryKind } from './types.js';
 
 /** An import may remove at most this fraction of the loaded entries (or of the loaded vessels) unless allowed.
@@ -35,31 +35,19 @@ export class ListImportRefused extends Error {
   }
 }
 
-export function shrinkDiff(before: readonly GuardEntry[], after: readonly GuardEntry[]): ShrinkDiff {
-  const afterKeys = new Set(after.map((e) => e.key));
-  const removed = before.filter((e) => !afterKeys.has(e.key));
-  const vessels = (list: readonly GuardEntry[]): number => list.filter((e) => e.kind === 'vessel').length;
-  const sample = [...removed.filter((e) => e.kind === 'vessel'), ...removed.filter((e) => e.kind !== 'vessel')].slice(0, 10);
-  return {
-    entriesBefore: before.length, entriesAfter: after.length, removed: removed.length,
-    vesselsBefore: vessels(before), vesselsAfter: vessels(after), vesselsRemoved: vessels(removed), sample,
-  };
-}
-
 /**
- * Throws ListImportRefused when `after` is empty, or when it removes more than FREE_REMOVALS entries and
- * more than `maxShrinkFraction` of the entries or of the vessels of `before`, and the shrink was not allowed.
+ * Throws ListImportRefused when the new version is empty, or when it removes more than FREE_REMOVALS
+ * entries and more than `maxShrinkFraction` of the loaded entries or vessels, and the shrink was not allowed.
  */
 export function guardListReplacement(
-  list: string, before: readonly GuardEntry[], after: readonly GuardEntry[],
+  list: string, diff: ShrinkDiff,
   opts: { allowShrink?: boolean; maxShrinkFraction?: number; rejected?: number; firstReject?: string } = {},
 ): ShrinkDiff {
-  const diff = shrinkDiff(before, after);
-  if (after.length === 0) {
+  if (diff.entriesAfter === 0) {
     const why = opts.rejected ? `; ${opts.rejected} records rejected${opts.firstReject ? `, the first: ${opts.firstReject}` : ''}` : '';
     throw new ListImportRefused(
       `refusing to import ${list}: the file holds no list entries${why}. `
-      + `${before.length ? `The ${before.length} loaded entries are kept. ` : ''}Check the file and --source.`, null,
+      + `${diff.entriesBefore ? `The ${diff.entriesBefore} loaded entries are kept. ` : ''}Check the file and --source.`, null,
     );
   }
   const max = opts.maxShrinkFraction ?? MAX_SHRINK_FRACTION;

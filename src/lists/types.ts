@@ -66,6 +66,9 @@ export interface ParsedList {
   rejects: RejectedRecord[];
   /** Ownership, management and other ties between entries (FollowTheMoney lists). */
   links?: ListLink[];
+  /** Keys of entries a streamed read handed out as not listed and later found listed (FtM Sanction
+   *  records at the end of the file), or 'all' when the file turned out never to say what is listed. */
+  markListed?: string[] | 'all';
 }
 
 export function emptyEntry(key: string, entryId: string, kind: EntryKind, name: string): ListEntry {

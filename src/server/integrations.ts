@@ -172,5 +172,5 @@ export async function importList(
     throw err;
   }
   storeChanged();
-  return { list: input.name ?? DEFAULT_LIST_NAMES[source], version: parsed.version, entries: parsed.entries.length, rejects: parsed.rejects.length, change };
+  return { list: input.name ?? DEFAULT_LIST_NAMES[source], version: parsed.version, entries: change.entries, rejects: parsed.rejects.length, change: { ...change, rejects: change.rejects.slice(0, 100) } };
 }

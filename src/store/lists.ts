@@ -1,9 +1,10 @@
 // Sanctions lists in the store: one row per loaded list (its version and date), one row per entry (the
 // normalised entry as JSON plus columns to filter on), and a log of what each re-import changed.
 import type { Store } from './db.js';
-import type { ListEntry, ParsedList } from '../lists/types.js';
+import { listValue } from '@duckdb/node-api';
+import type { ListEntry, ParsedList, RejectedRecord } from '../lists/types.js';
 import type { LoadedEntry } from '../screening/types.js';
-import { guardListReplacement } from '../lists/replace-guard.js';
+import { guardListReplacement, type GuardEntry, type ShrinkDiff } from '../lists/replace-guard.js';
 import { buildScreeningIndex, type ScreeningIndexInfo } from './screening-index.js';
 import { replaceListLinks } from './list-links.js';
 
@@ -48,8 +49,14 @@ export async function ensureListsSchema(store: Store): Promise<void> {
 
 export interface ListChange {
   list: string;
+  source: ParsedList['source'];
   previousVersion: string | null;
   version: string | null;
+  published: string | null;
+  /** Entries and vessels stored (duplicate keys kept once). */
+  entries: number;
+  vessels: number;
+  rejects: RejectedRecord[];
   added: number;
   removed: number;
   changed: number;
@@ -61,6 +68,15 @@ export interface ListChange {
   /** Ownership, management and other ties between entries stored with this version. */
   links?: number;
 }
+
+/**
+ * A list too big to hold (OpenSanctions: a million entities): `read` hands each entry to `emit` as it is
+ * parsed and returns the rest of the list (version, rejects, links) with no entries.
+ */
+export interface ListStream {
+  read(emit: (entry: ListEntry) => void): Promise<ParsedList>;
+}
+export type ListInput = ParsedList | ListStream;
 
 export interface ImportOptions {
   name: string;
@@ -74,64 +90,60 @@ export interface ImportOptions {
 }
 
 const SAMPLE = 50;
+const STAGING = 'list_staging';
 
 /**
- * Replaces list `name` with `parsed` in one transaction and logs the difference from the previous version.
- * Refuses (ListImportRefused, nothing changed) an empty list or a shrink beyond the guard's threshold.
+ * Replaces list `name` with `input` in one transaction and logs the difference from the previous version.
+ * Entries go straight into a staging table as they are read, and the comparison with the loaded version
+ * is SQL: a million-entity list is never held in memory, old or new. Refuses (ListImportRefused, nothing
+ * changed) an empty list or a shrink beyond the guard's threshold.
  */
-export async function importList(store: Store, parsed: ParsedList, opts: ImportOptions): Promise<ListChange> {
+export async function importList(store: Store, input: ListInput, opts: ImportOptions): Promise<ListChange> {
   await ensureListsSchema(store);
   return store.transaction(async () => {
     const prev = await store.one<{ version: string | null }>('SELECT version FROM lists WHERE name = $name', { name: opts.name });
-    const oldRows = await store.all<{ key: string; kind: string; name: string; body: string }>(
-      'SELECT key, kind, name, body FROM list_entries WHERE list = $name', { name: opts.name },
-    );
+    await store.run(`CREATE TABLE ${STAGING} (key VARCHAR, entry_id VARCHAR, kind VARCHAR, name VARCHAR, imo VARCHAR, mmsi VARCHAR, body VARCHAR)`);
+    const app = await store.conn.createAppender(STAGING);
+    const keys = new Set<string>();
+    const emit = (e: ListEntry): void => {
+      if (keys.has(e.key)) return;
+      keys.add(e.key);
+      for (const v of [e.key, e.entryId, e.kind, e.name]) app.appendVarchar(v);
+      for (const v of [e.imo[0], e.mmsi[0]]) if (v) app.appendVarchar(v); else app.appendNull();
+      app.appendVarchar(JSON.stringify(e));
+      app.endRow();
+    };
+    let parsed: ParsedList;
+    if ('read' in input) parsed = await input.read(emit);
+    else { parsed = input; for (const e of input.entries) emit(e); }
+    app.flushSync();
+    app.closeSync();
+    keys.clear();
+    // Entries a streamed file declared listed only after they were read (FtM Sanction records at its end).
+    if (parsed.markListed === 'all') await store.run(`UPDATE ${STAGING} SET body = json_merge_patch(body, '{"listed":null}')::VARCHAR WHERE body LIKE '%"listed":false%'`);
+    else if (parsed.markListed?.length) {
+      await store.run(`UPDATE ${STAGING} SET body = json_merge_patch(body, '{"listed":null}')::VARCHAR WHERE key IN (SELECT unnest($keys::VARCHAR[]))`, { keys: listValue(parsed.markListed) });
+    }
+    const diff = await stagedDiff(store, opts.name);
     const first = parsed.rejects[0];
-    guardListReplacement(opts.name, oldRows, parsed.entries, {
+    guardListReplacement(opts.name, diff, {
       allowShrink: opts.allowShrink, rejected: parsed.rejects.length, firstReject: first && `${first.where}: ${first.reason}`,
     });
-    const old = new Map(oldRows.map((r) => [r.key, r.body]));
     const change: ListChange = {
-      list: opts.name, previousVersion: prev?.version ?? null, version: parsed.version,
-      added: 0, removed: 0, changed: 0, unchanged: 0, details: { added: [], removed: [], changed: [] },
-    };
-    const note = (kind: 'added' | 'removed' | 'changed', key: string): void => {
-      change[kind]++;
-      if (change.details[kind].length < SAMPLE) change.details[kind].push(key);
+      list: opts.name, source: parsed.source, previousVersion: prev?.version ?? null, version: parsed.version, published: parsed.published,
+      entries: diff.entriesAfter, vessels: diff.vesselsAfter, rejects: parsed.rejects,
+      added: diff.added, removed: diff.removed, changed: diff.changed, unchanged: diff.entriesAfter - diff.added - diff.changed,
+      details: await stagedDetails(store, opts.name),
     };
     await store.run('DELETE FROM list_entries WHERE list = $name', { name: opts.name });
     await store.run('DELETE FROM lists WHERE name = $name', { name: opts.name });
-    // Each entry's JSON is made once, compared with the old version and appended: a million-entity list
-    // never holds a second copy of itself as strings.
-    const keys = new Set<string>();
-    const app = await store.conn.createAppender('list_entries');
-    for (const e of parsed.entries) {
-      if (keys.has(e.key)) continue;
-      keys.add(e.key);
-      const body = JSON.stringify(e);
-      const before = old.get(e.key);
-      if (before === undefined) note('added', e.key);
-      else if (before !== body) note('changed', e.key);
-      else change.unchanged++;
-      app.appendVarchar(opts.name);
-      app.appendVarchar(e.key);
-      app.appendVarchar(e.entryId);
-      app.appendVarchar(e.kind);
-      app.appendVarchar(e.name);
-      if (e.imo[0]) app.appendVarchar(e.imo[0]); else app.appendNull();
-      if (e.mmsi[0]) app.appendVarchar(e.mmsi[0]); else app.appendNull();
-      app.appendVarchar(body);
-      app.endRow();
-    }
-    app.flushSync();
-    app.closeSync();
-    for (const key of old.keys()) if (!keys.has(key)) note('removed', key);
+    await store.run(`INSERT INTO list_entries SELECT $name, key, entry_id, kind, name, imo, mmsi, body FROM ${STAGING}`, { name: opts.name });
+    await store.run(`DROP TABLE ${STAGING}`);
     await store.run(
       `INSERT INTO lists VALUES ($name, $source, $version, $published, $at, $file, $entries, $vessels, $rejects)`,
       {
         name: opts.name, source: parsed.source, version: parsed.version, published: parsed.published,
-        at: opts.importedAt.toISOString(), file: opts.file, entries: parsed.entries.length,
-        vessels: parsed.entries.filter((e) => e.kind === 'vessel').length, rejects: parsed.rejects.length,
+        at: opts.importedAt.toISOString(), file: opts.file, entries: change.entries, vessels: change.vessels, rejects: parsed.rejects.length,
       },
     );
     await store.run(
@@ -147,6 +159,35 @@ export async function importList(store: Store, parsed: ParsedList, opts: ImportO
     change.index = await buildScreeningIndex(store, opts.name, opts.now ?? (() => 0));
     return change;
   });
+}
+
+/** The loaded version of `list` against the staged one: counts, and a sample of what would go. */
+async function stagedDiff(store: Store, list: string): Promise<ShrinkDiff & { added: number; changed: number }> {
+  const c = await store.one<Record<string, bigint | number | null>>(`
+    WITH o AS (SELECT key, kind, body FROM list_entries WHERE list = $list)
+    SELECT count(o.key) AS before, count(n.key) AS after,
+           count(*) FILTER (WHERE n.key IS NULL) AS removed, count(*) FILTER (WHERE o.key IS NULL) AS added,
+           count(*) FILTER (WHERE o.key IS NOT NULL AND n.key IS NOT NULL AND o.body <> n.body) AS changed,
+           count(*) FILTER (WHERE o.kind = 'vessel') AS vb, count(*) FILTER (WHERE n.kind = 'vessel') AS va,
+           count(*) FILTER (WHERE n.key IS NULL AND o.kind = 'vessel') AS vr
+      FROM o FULL OUTER JOIN ${STAGING} n USING (key)`, { list });
+  const sample = await store.all<GuardEntry>(`
+    SELECT key, kind, name FROM list_entries WHERE list = $list AND key NOT IN (SELECT key FROM ${STAGING})
+     ORDER BY kind <> 'vessel', key LIMIT 10`, { list });
+  const n = (k: string): number => Number(c?.[k] ?? 0);
+  return {
+    entriesBefore: n('before'), entriesAfter: n('after'), removed: n('removed'), added: n('added'), changed: n('changed'),
+    vesselsBefore: n('vb'), vesselsAfter: n('va'), vesselsRemoved: n('vr'), sample,
+  };
+}
+
+async function stagedDetails(store: Store, list: string): Promise<ListChange['details']> {
+  const keys = async (sql: string): Promise<string[]> => (await store.all<{ key: string }>(`${sql} ORDER BY key LIMIT ${SAMPLE}`, { list })).map((r) => r.key);
+  return {
+    added: await keys(`SELECT key FROM ${STAGING} WHERE key NOT IN (SELECT key FROM list_entries WHERE list = $list)`),
+    removed: await keys(`SELECT key FROM list_entries WHERE list = $list AND key NOT IN (SELECT key FROM ${STAGING})`),
+    changed: await keys(`SELECT n.key FROM ${STAGING} n JOIN list_entries o ON o.list = $list AND o.key = n.key WHERE o.body <> n.body`),
+  };
 }
 
 export interface LoadedListInfo {
@@ -179,9 +220,8 @@ export async function listLists(store: Store): Promise<LoadedListInfo[]> {
   }));
 }
 
-export interface ListChangeRow extends Omit<ListChange, 'details'> {
+export interface ListChangeRow extends Pick<ListChange, 'list' | 'previousVersion' | 'version' | 'added' | 'removed' | 'changed' | 'unchanged' | 'details'> {
   changedAt: string;
-  details: ListChange['details'];
 }
 
 export async function listChanges(store: Store, list?: string): Promise<ListChangeRow[]> {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tumen } from '../cli-harness.js';
 import { fixtureText, SANCTIONS_FIXTURES } from '../fixtures/sanctions/load.js';
-import { guardListReplacement, ListImportRefused } from '../../src/lists/replace-guard.js';
+import { guardListReplacement, ListImportRefused, type GuardEntry, type ShrinkDiff } from '../../src/lists/replace-guard.js';
 import { withStore } from '../../src/store/db.js';
 import { listLists } from '../../src/store/lists.js';
 import { startServer } from '../../src/server/start.js';
@@ -24,26 +24,39 @@ function sdnFolder(name: string, text: string): string {
   return join(d, 'sdn.csv');
 }
 
+/** What the store works out in SQL (store/lists.ts stagedDiff), from two in-memory versions. */
+function diffOf(before: GuardEntry[], after: GuardEntry[]): ShrinkDiff {
+  const kept = new Set(after.map((e) => e.key));
+  const removed = before.filter((e) => !kept.has(e.key));
+  const vessels = (l: GuardEntry[]): number => l.filter((e) => e.kind === 'vessel').length;
+  return {
+    entriesBefore: before.length, entriesAfter: after.length, removed: removed.length,
+    vesselsBefore: vessels(before), vesselsAfter: vessels(after), vesselsRemoved: vessels(removed),
+    sample: [...removed.filter((e) => e.kind === 'vessel'), ...removed.filter((e) => e.kind !== 'vessel')].slice(0, 10),
+  };
+}
+const guard = (before: GuardEntry[], after: GuardEntry[], opts?: Parameters<typeof guardListReplacement>[2]) => guardListReplacement('l', diffOf(before, after), opts);
+
 describe('the replace guard', () => {
   const e = (key: string, kind = 'vessel') => ({ key, kind, name: `N${key}` });
   it('passes a normal update, refuses empty and >10 % shrinks, names what would go', () => {
     const before = Array.from({ length: 100 }, (_, i) => e(String(i), i < 20 ? 'vessel' : 'person'));
-    expect(guardListReplacement('l', before, before.slice(0, 95).concat(e('x'))).removed).toBe(5);
-    expect(() => guardListReplacement('l', before, [], { rejected: 3, firstReject: 'record 1: expected 12 columns' }))
+    expect(guard(before, before.slice(0, 95).concat(e('x'))).removed).toBe(5);
+    expect(() => guard(before, [], { rejected: 3, firstReject: 'record 1: expected 12 columns' }))
       .toThrow(/no list entries; 3 records rejected, the first: record 1: expected 12 columns/);
     // 12 of 20 vessels removed (60 %) while only 12 % of the entries: refused; 10 removals are always free.
-    expect(guardListReplacement('l', before, before.slice(10)).removed).toBe(10);
+    expect(guard(before, before.slice(10)).removed).toBe(10);
     const noVessels = before.slice(12);
     try {
-      guardListReplacement('l', before, noVessels);
+      guard(before, noVessels);
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ListImportRefused);
       expect((err as ListImportRefused).diff).toMatchObject({ removed: 12, vesselsRemoved: 12, vesselsBefore: 20, entriesAfter: 88 });
       expect((err as Error).message).toMatch(/- 0 vessel N0\n/);
     }
-    expect(guardListReplacement('l', before, noVessels, { allowShrink: true }).vesselsAfter).toBe(8);
-    expect(guardListReplacement('l', [], [e('a')]).removed).toBe(0);
+    expect(guard(before, noVessels, { allowShrink: true }).vesselsAfter).toBe(8);
+    expect(guard([], [e('a')]).removed).toBe(0);
   });
 });
 

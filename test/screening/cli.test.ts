@@ -115,5 +115,10 @@ describe('tumen screen --file --format jsonl', () => {
     const { out } = await run(['screen', 'IMO 9523457', '--list', 'links', '--db', db]);
     expect(out).toContain('IMO 9523457: MATCH');
     expect(out).toContain('IMO 9523457 is listed; operator KORVANEL SHIPPING CO LTD is listed: links#c-korvanel');
+    // Streamed import: the Sanction record that lists GORVASTIN comes after it in the file.
+    const { out: later } = await run(['screen', 'IMO 9567893', '--list', 'links', '--db', db]);
+    expect(later).toContain('IMO 9567893: MATCH');
+    const { out: plain } = await run(['screen', 'IMO 9556789', '--list', 'links', '--db', db]);
+    expect(plain).toContain('IMO 9556789: POSSIBLE');
   });
 });

@@ -7,7 +7,7 @@ import { createGunzip, gunzipSync } from 'node:zlib';
 import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
 import { withStore } from '../../store/db.js';
-import { importList, listChanges, listLists } from '../../store/lists.js';
+import { importList, listChanges, listLists, type ListInput, type ListStream } from '../../store/lists.js';
 import { screeningIndexInfo } from '../../store/screening-index.js';
 import { detectListSource } from '../../lists/detect.js';
 import { parseOfacCsv } from '../../lists/ofac-csv.js';
@@ -15,7 +15,7 @@ import { parseOfacXml } from '../../lists/ofac-xml.js';
 import { parseUnXml } from '../../lists/un-xml.js';
 import { OpenSanctionsReader } from '../../lists/opensanctions.js';
 import { parseCsvWatchlist } from '../../lists/csv-watchlist.js';
-import type { ListSource, ParsedList } from '../../lists/types.js';
+import type { ListEntry, ListSource, ParsedList } from '../../lists/types.js';
 import { imoStatus } from '../../reference/imo.js';
 import { isGzipFile } from '../../io/offset-lines.js';
 import { MAX_SHRINK_FRACTION } from '../../lists/replace-guard.js';
@@ -48,7 +48,8 @@ function sibling(dir: string, wanted: string): string | null {
 }
 
 export interface ReadListResult {
-  parsed: ParsedList;
+  input: ListInput;
+  source: ListSource;
   files: string[];
 }
 
@@ -70,17 +71,37 @@ async function readHead(path: string, gz: boolean): Promise<string> {
   return decodeListFile(Buffer.concat(chunks).subarray(0, 4096));
 }
 
-/** OpenSanctions bulk files are gigabytes: read them line by line, never as one string. */
-async function readOpenSanctions(path: string, gz: boolean): Promise<ParsedList> {
-  const hash = createHash('sha256');
-  const raw = createReadStream(path);
-  raw.on('data', (c) => hash.update(c as Buffer));
-  const input = gz ? raw.pipe(createGunzip()) : raw;
-  const reader = new OpenSanctionsReader();
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) reader.push(line);
-  const parsed = reader.finish();
-  parsed.version ??= `sha256:${hash.digest('hex').slice(0, 12)}`;
-  return parsed;
+/** OpenSanctions bulk files are gigabytes: read line by line, each entity handed to the store as it comes. */
+function streamOpenSanctions(path: string, gz: boolean): ListStream {
+  return {
+    async read(emit) {
+      const hash = createHash('sha256');
+      const raw = createReadStream(path);
+      raw.on('data', (c) => hash.update(c as Buffer));
+      const input = gz ? raw.pipe(createGunzip()) : raw;
+      const reader = new OpenSanctionsReader(emit);
+      let lines = 0;
+      for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+        reader.push(line);
+        if (++lines % 200_000 === 0) process.stderr.write(`  ${lines.toLocaleString('en')} lines read\n`);
+      }
+      const parsed = reader.finish();
+      parsed.version ??= `sha256:${hash.digest('hex').slice(0, 12)}`;
+      return parsed;
+    },
+  };
+}
+
+/** `input`, with every entry shown to `see` on its way to the store. */
+function watching(input: ListInput, see: (entry: ListEntry) => void): ListStream {
+  return {
+    async read(emit) {
+      const each = (e: ListEntry): void => { see(e); emit(e); };
+      if ('read' in input) return input.read(each);
+      input.entries.forEach(each);
+      return input;
+    },
+  };
 }
 
 /** Reads and parses a list file (for OFAC CSV: sdn.csv or its folder, with alt.csv and sdn_comments.csv beside it). */
@@ -94,7 +115,7 @@ export async function readListFile(path: string, source?: ListSource): Promise<R
   }
   const gz = isGzipFile(sdnPath);
   const kind = source ?? detectListSource(basename(sdnPath).replace(/\.gz$/i, ''), await readHead(sdnPath, gz));
-  if (kind === 'opensanctions') return { parsed: await readOpenSanctions(sdnPath, gz), files: [sdnPath] };
+  if (kind === 'opensanctions') return { input: streamOpenSanctions(sdnPath, gz), source: kind, files: [sdnPath] };
   const bytes = readMaybeGzip(sdnPath);
   const text = decodeListFile(bytes);
   const hash = createHash('sha256').update(bytes);
@@ -120,7 +141,7 @@ export async function readListFile(path: string, source?: ListSource): Promise<R
   }
   // Formats without a version of their own are versioned by content.
   parsed.version ??= `sha256:${hash.digest('hex').slice(0, 12)}`;
-  return { parsed, files };
+  return { input: parsed, source: kind, files };
 }
 
 export function register(program: Command): void {
@@ -157,25 +178,26 @@ export function register(program: Command): void {
     if (opts.source && !(SOURCES as readonly string[]).includes(opts.source)) {
       throw new Error(`--source must be one of ${SOURCES.join(', ')}`);
     }
-    const { parsed, files } = await readListFile(file, opts.source as ListSource | undefined);
-    const name = opts.name ?? DEFAULT_NAMES[parsed.source];
-    const change = await withStore(opts.db, (store) => importList(store, parsed, { name, file: files.join(','), importedAt: new Date(), allowShrink: opts.allowShrink, now: () => performance.now() }),
-      // The parsed list is in memory already: keep DuckDB's buffers small beside it (a million entities).
+    const { input, source, files } = await readListFile(file, opts.source as ListSource | undefined);
+    const name = opts.name ?? DEFAULT_NAMES[source];
+    // A listed IMO with a broken check digit is itself worth knowing (a typo in the list, or a fake IMO).
+    const findings: string[] = [];
+    const checkImos = (e: ListEntry): void => {
+      for (const imo of e.imo) if (imoStatus(imo) !== 'valid') findings.push(`finding: entry ${e.entryId} (${e.name}) lists IMO ${imo}, which fails the IMO check digit`);
+    };
+    const change = await withStore(opts.db, (store) => importList(store, watching(input, checkImos), { name, file: files.join(','), importedAt: new Date(), allowShrink: opts.allowShrink, now: () => performance.now() }),
+      // Entries are staged in the store as they are read: DuckDB's buffers are the import's memory.
       { memoryLimit: '384MB' });
-    const vessels = parsed.entries.filter((e) => e.kind === 'vessel').length;
     process.stdout.write(
-      `imported ${name} (${parsed.source}, version ${parsed.version}${parsed.published ? `, published ${parsed.published}` : ''}): `
-      + `${parsed.entries.length} entries, ${vessels} vessels, ${parsed.rejects.length} rejected`
+      `imported ${name} (${change.source}, version ${change.version}${change.published ? `, published ${change.published}` : ''}): `
+      + `${change.entries} entries, ${change.vessels} vessels, ${change.rejects.length} rejected`
       + `${change.links ? `, ${change.links} ownership/management links` : ''}\n`
       + `changes since ${change.previousVersion ?? 'nothing'}: +${change.added} added, -${change.removed} removed, ~${change.changed} changed, ${change.unchanged} unchanged\n`
       + (change.index ? `screening index: ${change.index.names} ship names, ${change.index.ids} identifiers, built in ${(change.index.buildMs / 1000).toFixed(1)} s\n` : ''),
     );
-    // A listed IMO with a broken check digit is itself worth knowing (a typo in the list, or a fake IMO).
-    for (const e of parsed.entries) {
-      for (const imo of e.imo) if (imoStatus(imo) !== 'valid') process.stderr.write(`finding: entry ${e.entryId} (${e.name}) lists IMO ${imo}, which fails the IMO check digit\n`);
-    }
-    for (const r of parsed.rejects.slice(0, 20)) process.stderr.write(`rejected ${r.where}: ${r.reason}\n`);
-    if (parsed.rejects.length > 20) process.stderr.write(`... and ${parsed.rejects.length - 20} more rejects\n`);
+    for (const f of findings) process.stderr.write(`${f}\n`);
+    for (const r of change.rejects.slice(0, 20)) process.stderr.write(`rejected ${r.where}: ${r.reason}\n`);
+    if (change.rejects.length > 20) process.stderr.write(`... and ${change.rejects.length - 20} more rejects\n`);
   });
 
   lists
