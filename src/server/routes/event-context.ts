@@ -13,6 +13,9 @@ import { notFound } from '../errors.js';
 import { tableExists } from '../sql-util.js';
 import { getEvent } from './events.js';
 import { readTrack } from './track.js';
+import { z } from 'zod';
+import { apiRoute, ERROR_RESPONSE, jsonResponse, mount } from '../schema.js';
+import { idValue } from '../schemas.js';
 
 /** Track shown around an event, each side (long enough to see the approach and the departure). */
 const CONTEXT_MARGIN_MS = 6 * 3_600_000;
@@ -90,10 +93,14 @@ export async function eventContext(store: Store, e: TumenEvent): Promise<Feature
   return featureCollection(features);
 }
 
+export const EVENT_CONTEXT_ROUTE = apiRoute({
+  method: 'get', path: '/api/events/{id}/context', summary: 'GeoJSON to show an event: gap line, tracks, port, candidate ports',
+  params: z.object({ id: idValue('event id') }), responses: { 200: jsonResponse('FeatureCollection'), 404: ERROR_RESPONSE },
+});
+
 export function eventContextRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
-  app.get('/api/events/:id/context', async (c) => {
-    const id = c.req.param('id');
+  mount(app, EVENT_CONTEXT_ROUTE, async (c, { params: { id } }) => {
     const event = await getEvent(ctx.store, id);
     if (!event) throw notFound(`no event ${id}`);
     return c.json(await eventContext(ctx.store, event));

@@ -3,13 +3,15 @@ import { Hono } from 'hono';
 import type { Store } from '../../store/db.js';
 import { eventFromRow, LISTED_VISITS_SQL } from '../../store/events.js';
 import type { EventType, TumenEvent } from '../../events/schema.js';
-import { EVENT_TYPES } from '../../events/types.js';
 import type { ServerContext } from '../context.js';
 import { badRequest, notFound } from '../errors.js';
 import { tableExists, where } from '../sql-util.js';
-import { enumList, intParam, optionalBbox, optionalMmsi, optionalTimeMs, timeRange, type BBox } from '../validate.js';
+import { z } from 'zod';
+import { timeRange, type BBox } from '../validate.js';
+import { apiRoute, ERROR_RESPONSE, jsonResponse, mount } from '../schema.js';
+import { EVENT_QUERY, idValue } from '../schemas.js';
 import { labelEvents } from '../../store/vessel-labels.js';
-import { mmsisAtRisk, RISK_LEVELS, type RiskLevel } from '../integrations.js';
+import { mmsisAtRisk, type RiskLevel } from '../integrations.js';
 
 
 export interface EventQuery {
@@ -43,25 +45,20 @@ function decodeCursor(raw: string): { startMs: number; id: string } {
   return { startMs: Number(m[1]), id: m[2] };
 }
 
-export function parseEventQuery(query: (k: string) => string | undefined): EventQuery {
-  const fromMs = optionalTimeMs(query('from'), 'from');
-  const toMs = optionalTimeMs(query('to'), 'to');
-  timeRange(fromMs, toMs);
-  const port = query('port')?.trim();
-  if (port !== undefined && port !== '' && !/^[\w.:-]{1,64}$/.test(port)) throw badRequest('port must be a port id such as KP-RAJIN');
-  const risk = enumList(query('risk'), 'risk', RISK_LEVELS)?.[0];
-  const cursorRaw = query('cursor');
+/** The validated query of /api/events (or its export) as an EventQuery. */
+export function eventQueryOf(v: z.output<typeof EVENT_QUERY>): EventQuery {
+  timeRange(v.from, v.to);
   return {
-    types: enumList(query('type'), 'type', EVENT_TYPES),
-    fromMs,
-    toMs,
-    bbox: optionalBbox(query('bbox')),
-    mmsi: optionalMmsi(query('mmsi')),
-    port: port || undefined,
-    allVisits: query('all_visits') === '1' || query('all_visits') === 'true',
-    risk,
-    limit: intParam(query('limit'), 'limit', { min: 1, max: 5000, fallback: 100 }),
-    cursor: cursorRaw ? decodeCursor(cursorRaw) : undefined,
+    types: v.type,
+    fromMs: v.from,
+    toMs: v.to,
+    bbox: v.bbox,
+    mmsi: v.mmsi,
+    port: v.port || undefined,
+    allVisits: v.all_visits === '1' || v.all_visits === 'true',
+    risk: v.risk,
+    limit: v.limit,
+    cursor: v.cursor ? decodeCursor(v.cursor) : undefined,
   };
 }
 
@@ -110,14 +107,24 @@ export async function getEvent(store: Store, id: string): Promise<TumenEvent | u
   return row ? eventFromRow(row) : undefined;
 }
 
+export const EVENT_ROUTES = {
+  list: apiRoute({
+    method: 'get', path: '/api/events', summary: 'events, newest first, keyset-paginated', query: EVENT_QUERY,
+    responses: { 200: jsonResponse('page', { type: 'object', properties: { count: { type: 'integer' }, events: { type: 'array', items: { $ref: '#/components/schemas/Event' } }, next_cursor: { type: ['string', 'null'] } } }) },
+  }),
+  one: apiRoute({
+    method: 'get', path: '/api/events/{id}', summary: 'one event', params: z.object({ id: idValue('event id') }),
+    responses: { 200: jsonResponse('event', { $ref: '#/components/schemas/Event' }), 404: ERROR_RESPONSE },
+  }),
+};
+
 export function eventRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
-  app.get('/api/events', async (c) => {
-    const page = await queryEvents(ctx.store, parseEventQuery((k) => c.req.query(k)));
+  mount(app, EVENT_ROUTES.list, async (c, { query }) => {
+    const page = await queryEvents(ctx.store, eventQueryOf(query));
     return c.json({ count: page.events.length, events: await labelEvents(ctx.store, page.events), next_cursor: page.next_cursor });
   });
-  app.get('/api/events/:id{[^/]+}', async (c) => {
-    const id = c.req.param('id');
+  mount(app, EVENT_ROUTES.one, async (c, { params: { id } }) => {
     if (id === 'stream') return c.notFound();
     const event = await getEvent(ctx.store, id);
     if (!event) throw notFound(`no event ${id}`);

@@ -3,11 +3,21 @@ import { Hono } from 'hono';
 import type { ServerContext } from '../context.js';
 import { tableExists, jsonSafe } from '../sql-util.js';
 import { storeStats } from '../../store/store-stats.js';
+import { apiRoute, jsonResponse, mount } from '../schema.js';
+
+export const HEALTH_ROUTES = {
+  health: apiRoute({ method: 'get', path: '/api/health', summary: 'liveness and configuration', responses: { 200: jsonResponse('ok') } }),
+  stats: apiRoute({ method: 'get', path: '/api/stats', summary: 'counts of positions, vessels and events by type', responses: { 200: jsonResponse('stats') } }),
+  storeStats: apiRoute({
+    method: 'get', path: '/api/stats/store', summary: 'what `tumen stats --json` prints: messages, sources, rejects by reason, ingest log, feeds',
+    responses: { 200: jsonResponse('store stats') },
+  }),
+};
 
 export function healthRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
 
-  app.get('/api/health', async (c) => {
+  mount(app, HEALTH_ROUTES.health, async (c) => {
     await ctx.store.one('SELECT 1 AS ok');
     return c.json({
       status: 'ok', store: ctx.store.path, writes: ctx.token ? 'enabled' : 'disabled',
@@ -15,7 +25,7 @@ export function healthRoutes(ctx: ServerContext): Hono {
     });
   });
 
-  app.get('/api/stats', async (c) => {
+  mount(app, HEALTH_ROUTES.stats, async (c) => {
     const out: Record<string, unknown> = { positions: 0, vessels: 0, first_position: null, last_position: null, events: 0, events_by_type: {} };
     if (await tableExists(ctx.store, 'positions')) {
       const row = await ctx.store.one(
@@ -36,7 +46,7 @@ export function healthRoutes(ctx: ServerContext): Hono {
   });
 
   // What `tumen stats --json` prints (the CLI reads it here while this server holds the store for writing).
-  app.get('/api/stats/store', async (c) => c.json(await storeStats(ctx.store)));
+  mount(app, HEALTH_ROUTES.storeStats, async (c) => c.json(await storeStats(ctx.store)));
 
   return app;
 }

@@ -3,6 +3,11 @@
 import { Hono } from 'hono';
 import type { ServerContext } from '../context.js';
 import { allPorts } from '../../reference/wpi.js';
+import { apiRoute, jsonResponse, mount } from '../schema.js';
+
+export const PORTS_ROUTE = apiRoute({
+  method: 'get', path: '/api/ports', summary: 'ports of interest and World Port Index ports (map labels)', responses: { 200: jsonResponse('ports') },
+});
 
 let body: string | null = null;
 
@@ -16,6 +21,6 @@ function portsJson(): string {
 
 export function portRoutes(_ctx: ServerContext): Hono {
   const app = new Hono();
-  app.get('/api/ports', (c) => c.body(portsJson(), 200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'max-age=86400' }));
+  mount(app, PORTS_ROUTE, (c) => c.body(portsJson(), 200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'max-age=86400' }));
   return app;
 }

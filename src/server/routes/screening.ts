@@ -2,55 +2,63 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ServerContext } from '../context.js';
-import { badRequest } from '../errors.js';
+import { z } from 'zod';
+import { httpError } from '../errors.js';
+import { apiRoute, ERROR_RESPONSE, jsonResponse, mount } from '../schema.js';
 import { listLists, screenVessels, type ScreenQuery } from '../integrations.js';
 import { behaviourOf, type Behaviour } from '../../store/fleet-risk.js';
 import { StoreScreener } from '../../store/screen.js';
 import { MAX_JSON_BYTES, MAX_SCREEN_BATCH } from '../params.js';
 
-const FIELDS = ['imo', 'mmsi', 'name', 'callsign'] as const;
+/** One screening field: a string or number, trimmed; empty or null is absent. */
+const screenField = (description: string, format?: [RegExp, string]) => z.union([z.string(), z.number()]).nullish()
+  .transform((v) => (v === null || v === undefined || String(v).trim() === '' ? undefined : String(v).trim()))
+  .pipe(format
+    ? z.string().max(200, 'must be at most 200 characters').regex(format[0], format[1]).optional()
+    : z.string().max(200, 'must be at most 200 characters').optional())
+  .describe(description);
 
-export function toScreenQuery(raw: unknown, where: string): ScreenQuery {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw badRequest(`${where}: expected an object with imo, mmsi, name or callsign`);
-  const q: ScreenQuery = {};
-  for (const f of FIELDS) {
-    const v = (raw as Record<string, unknown>)[f];
-    if (v === undefined || v === null || v === '') continue;
-    if (typeof v !== 'string' && typeof v !== 'number') throw badRequest(`${where}.${f} must be a string or number`);
-    const s = String(v).trim();
-    if (s.length > 200) throw badRequest(`${where}.${f} is longer than 200 characters`);
-    q[f] = s;
-  }
-  if (q.imo !== undefined && !/^(IMO\s*)?\d{7}$/i.test(q.imo)) throw badRequest(`${where}.imo must be 7 digits, got ${JSON.stringify(q.imo)}`);
-  if (q.mmsi !== undefined && !/^\d{9}$/.test(q.mmsi)) throw badRequest(`${where}.mmsi must be 9 digits, got ${JSON.stringify(q.mmsi)}`);
-  if (Object.keys(q).length === 0) throw badRequest(`${where}: give at least one of imo, mmsi, name, callsign`);
-  return q;
-}
+/** The vessel to screen: at least one of its IMO, MMSI, name and call sign. */
+const SCREEN_QUERY = z.object({
+  imo: screenField('IMO number (7 digits, "IMO" prefix allowed)', [/^(IMO\s*)?\d{7}$/i, 'must be 7 digits']),
+  mmsi: screenField('MMSI (9 digits)', [/^\d{9}$/, 'must be 9 digits']),
+  name: screenField('ship name'),
+  callsign: screenField('call sign'),
+}).refine((q) => Object.values(q).some((v) => v !== undefined), 'give at least one of imo, mmsi, name, callsign');
+
+/** The query without its absent fields. */
+const screenQuery = (q: z.output<typeof SCREEN_QUERY>): ScreenQuery =>
+  Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as ScreenQuery;
+
+const SCREEN_LIST = z.array(SCREEN_QUERY).min(1, 'vessels is empty').max(MAX_SCREEN_BATCH, `at most ${MAX_SCREEN_BATCH} vessels per request`);
+
+export const SCREENING_ROUTES = {
+  one: apiRoute({
+    method: 'get', path: '/api/screen', summary: 'screen one vessel against the loaded lists (give at least one of imo, mmsi, name, callsign)', query: SCREEN_QUERY,
+    responses: { 200: jsonResponse('screening result') },
+  }),
+  batch: apiRoute({
+    method: 'post', path: '/api/screen', summary: 'screen a batch: {"vessels": [{"imo": "9131010"}, {"name": "CHON MA SAN"}]} or the array alone',
+    query: z.object({ with_risk: z.enum(['0', '1']).optional().describe('1: behaviour risk from the store beside each verdict') }),
+    body: z.union([z.object({ vessels: SCREEN_LIST }), SCREEN_LIST], { error: 'body must be {"vessels": [...]} or an array' }),
+    responses: { 200: jsonResponse('results'), 413: ERROR_RESPONSE },
+  }),
+  lists: apiRoute({ method: 'get', path: '/api/lists', summary: 'loaded sanctions lists with versions', responses: { 200: jsonResponse('lists') } }),
+};
 
 export function screeningRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
 
-  app.get('/api/screen', async (c) => {
-    const q = toScreenQuery(Object.fromEntries(FIELDS.map((f) => [f, c.req.query(f)])), 'query');
-    const [result] = await screenVessels(ctx.store, [q]);
+  mount(app, SCREENING_ROUTES.one, async (c, { query }) => {
+    const [result] = await screenVessels(ctx.store, [screenQuery(query)]);
     return c.json(result);
   });
 
-  app.post('/api/screen', bodyLimit({ maxSize: MAX_JSON_BYTES, onError: () => { throw badRequest(`body larger than ${MAX_JSON_BYTES} bytes`); } }), async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      throw badRequest('body must be JSON: {"vessels": [{"imo": "9131010"}, …]}');
-    }
-    const vessels = Array.isArray(body) ? body : (body as { vessels?: unknown })?.vessels;
-    if (!Array.isArray(vessels)) throw badRequest('body must be {"vessels": [...]} or an array');
-    if (vessels.length === 0) throw badRequest('vessels is empty');
-    if (vessels.length > MAX_SCREEN_BATCH) throw badRequest(`at most ${MAX_SCREEN_BATCH} vessels per request`);
-    const queries = vessels.map((v, i) => toScreenQuery(v, `vessels[${i}]`));
+  mount(app, SCREENING_ROUTES.batch, async (c, { query: { with_risk }, body }) => {
+    const queries = (Array.isArray(body) ? body : body.vessels).map(screenQuery);
     const results = await screenVessels(ctx.store, queries);
     // ?with_risk=1: behaviour from the store beside each verdict (the UI's fleet table, `tumen screen --with-risk`).
-    if (c.req.query('with_risk') === '1') {
+    if (with_risk === '1') {
       const screener = await StoreScreener.open(ctx.store);
       for (const r of results) {
         const q = r.query;
@@ -59,9 +67,9 @@ export function screeningRoutes(ctx: ServerContext): Hono {
       }
     }
     return c.json({ count: results.length, lists: await listLists(ctx.store), results });
-  });
+  }, [bodyLimit({ maxSize: MAX_JSON_BYTES, onError: () => { throw httpError(413, `body larger than ${MAX_JSON_BYTES} bytes`); } })]);
 
-  app.get('/api/lists', async (c) => c.json({ lists: await listLists(ctx.store) }));
+  mount(app, SCREENING_ROUTES.lists, async (c) => c.json({ lists: await listLists(ctx.store) }));
 
   return app;
 }

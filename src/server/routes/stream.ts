@@ -4,18 +4,23 @@ import { Hono } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { TumenEvent } from '../../events/schema.js';
 import type { ServerContext } from '../context.js';
-import { enumList, optionalMmsi } from '../validate.js';
+import { z } from 'zod';
+import { apiRoute, ERROR_RESPONSE, mount } from '../schema.js';
+import { EVENT_FILTERS } from '../schemas.js';
 import { httpError } from '../errors.js';
-import { EVENT_TYPES } from '../../events/types.js';
 
 const HEARTBEAT_MS = 15_000;
+
+export const STREAM_ROUTE = apiRoute({
+  method: 'get', path: '/api/events/stream', summary: 'Server-Sent Events: `event: tumen-event`, data = Event JSON',
+  query: z.object({ type: EVENT_FILTERS.type, mmsi: EVENT_FILTERS.mmsi }),
+  responses: { 200: { description: 'text/event-stream' }, 503: ERROR_RESPONSE },
+});
 
 export function streamRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
   let streams = 0;
-  app.get('/api/events/stream', (c) => {
-    const types = enumList(c.req.query('type'), 'type', EVENT_TYPES);
-    const mmsi = optionalMmsi(c.req.query('mmsi'));
+  mount(app, STREAM_ROUTE, (c, { query: { type: types, mmsi } }) => {
     if (streams >= ctx.maxStreams) {
       throw httpError(503, `too many event streams open (${ctx.maxStreams}); retry later`, { 'retry-after': '30' });
     }

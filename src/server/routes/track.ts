@@ -4,7 +4,10 @@ import type { Store } from '../../store/db.js';
 import type { ServerContext } from '../context.js';
 import { simplifyTrack } from '../simplify.js';
 import { tableExists, where } from '../sql-util.js';
-import { intParam, optionalBbox, optionalTimeMs, parseMmsi, timeRange, type BBox } from '../validate.js';
+import { z } from 'zod';
+import { timeRange, type BBox } from '../validate.js';
+import { apiRoute, jsonResponse, mount } from '../schema.js';
+import { MMSI_PATH, TRACK_QUERY } from '../schemas.js';
 import { TRACK_GAP_MS } from '../params.js';
 import type { TrackResponse } from '../track-json.js';
 
@@ -49,19 +52,20 @@ export async function readTrack(store: Store, q: TrackQuery): Promise<TrackRespo
   };
 }
 
-export function parseTrackQuery(mmsiRaw: string, query: (k: string) => string | undefined): TrackQuery {
-  const mmsi = parseMmsi(mmsiRaw);
-  const fromMs = optionalTimeMs(query('from'), 'from');
-  const toMs = optionalTimeMs(query('to'), 'to');
-  timeRange(fromMs, toMs);
-  return { mmsi, fromMs, toMs, bbox: optionalBbox(query('bbox')), maxPoints: intParam(query('maxPoints'), 'maxPoints', { min: 2, max: 2_000_000, fallback: 5000 }) };
+/** The validated track query of a vessel. */
+export function trackQueryOf(mmsi: number, v: z.output<typeof TRACK_QUERY>): TrackQuery {
+  timeRange(v.from, v.to);
+  return { mmsi, fromMs: v.from, toMs: v.to, bbox: v.bbox, maxPoints: v.maxPoints };
 }
+
+export const TRACK_ROUTE = apiRoute({
+  method: 'get', path: '/api/vessels/{mmsi}/track', summary: 'track, columnar, simplified to a point budget (gap endpoints always kept)',
+  params: MMSI_PATH, query: TRACK_QUERY,
+  responses: { 200: jsonResponse('track', { $ref: '#/components/schemas/Track' }) },
+});
 
 export function trackRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
-  app.get('/api/vessels/:mmsi/track', async (c) => {
-    const q = parseTrackQuery(c.req.param('mmsi'), (k) => c.req.query(k));
-    return c.json(await readTrack(ctx.store, q));
-  });
+  mount(app, TRACK_ROUTE, async (c, { params, query }) => c.json(await readTrack(ctx.store, trackQueryOf(params.mmsi, query))));
   return app;
 }

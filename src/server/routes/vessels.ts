@@ -1,12 +1,13 @@
 // GET /api/vessels?q= (search) and GET /api/vessels/:mmsi (identity, activity, list matches, risk).
 import { Hono } from 'hono';
 import type { ServerContext } from '../context.js';
-import { badRequest, notFound } from '../errors.js';
+import { z } from 'zod';
+import { notFound } from '../errors.js';
 import { buildDossier } from '../../store/vessel-dossier.js';
 import { tableExists, rowsJson, jsonSafe } from '../sql-util.js';
 import { parseMmsi } from '../validate.js';
-import { validQuery } from '../schema.js';
-import { VESSEL_SEARCH_QUERY } from '../schemas.js';
+import { apiRoute, ERROR_RESPONSE, jsonResponse, mount, parsedBy } from '../schema.js';
+import { MMSI_PATH, VESSEL_SEARCH_QUERY } from '../schemas.js';
 import { vesselRisk, vesselListMatches, riskLevels } from '../integrations.js';
 import { flagOfMmsi } from '../../reference/mid.js';
 
@@ -72,36 +73,58 @@ export async function searchVessels(ctx: ServerContext, q: string, limit: number
   return rows;
 }
 
+const MMSI_LIST = /^ *\d{1,9} *(, *\d{1,9} *){0,199},?$/;
+
+export const VESSEL_ROUTES = {
+  search: apiRoute({
+    method: 'get', path: '/api/vessels', summary: 'search vessels by name, IMO, MMSI or call sign (with risk level)',
+    query: VESSEL_SEARCH_QUERY, responses: { 200: jsonResponse('matches') },
+  }),
+  dossier: apiRoute({
+    method: 'get', path: '/api/dossier',
+    summary: 'a ship\'s dossier by MMSI, IMO, name, former name or call sign: every MMSI it used, identities, lists screened against (versions), events with partners\' names, risk',
+    query: z.object({ q: z.string().trim().min(1).max(200, 'q must be an MMSI, IMO, name or call sign (1-200 characters)').describe('MMSI, IMO, name or call sign') }),
+    responses: { 200: jsonResponse('dossier'), 404: ERROR_RESPONSE },
+  }),
+  risk: apiRoute({
+    method: 'get', path: '/api/risk', summary: 'risk level and score of up to 200 vessels',
+    query: z.object({
+      mmsi: parsedBy(
+        z.string().regex(MMSI_LIST, 'mmsi must be 1 to 200 comma-separated MMSIs').describe('comma-separated MMSIs (at most 200)'),
+        (raw) => (raw ?? '').split(',').filter((m) => m.trim() !== '').map((m) => parseMmsi(m.trim())),
+      ),
+    }),
+    responses: { 200: jsonResponse('risk by MMSI') },
+  }),
+  detail: apiRoute({
+    method: 'get', path: '/api/vessels/{mmsi}', summary: 'vessel detail: identity history, activity, list matches, risk breakdown',
+    params: MMSI_PATH, responses: { 200: jsonResponse('vessel'), 404: ERROR_RESPONSE },
+  }),
+};
+
 export function vesselRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
 
-  app.get('/api/vessels', async (c) => {
-    const { q, limit } = validQuery(VESSEL_SEARCH_QUERY, c.req.query());
+  mount(app, VESSEL_ROUTES.search, async (c, { query: { q, limit } }) => {
     const vessels = await searchVessels(ctx, q, limit);
     return c.json({ q, count: vessels.length, vessels });
   });
 
   // A ship's dossier: every MMSI it used (followed through its IMO), identities, list screening with the
   // lists' versions, events with partners' names, risk. 404 when the store knows nothing of the query.
-  app.get('/api/dossier', async (c) => {
-    const q = (c.req.query('q') ?? '').trim();
-    if (q === '' || q.length > 200) throw badRequest('q must be an MMSI, IMO, name or call sign (1-200 characters)');
+  mount(app, VESSEL_ROUTES.dossier, async (c, { query: { q } }) => {
     const d = await buildDossier(ctx.store, q);
     if (!d.known && d.screening.matches.length === 0) throw notFound(`no vessel matching ${JSON.stringify(q)} in this store (searched MMSIs, IMOs, current and former names, call signs)`);
     return c.json(d);
   });
 
   // Risk levels of several vessels at once (the triage and event lists show them beside each ship).
-  app.get('/api/risk', async (c) => {
-    const raw = (c.req.query('mmsi') ?? '').split(',').filter(Boolean);
-    if (raw.length === 0 || raw.length > 200) throw badRequest('mmsi must be 1 to 200 comma-separated MMSIs');
-    const mmsis = raw.map((m) => parseMmsi(m.trim()));
+  mount(app, VESSEL_ROUTES.risk, async (c, { query: { mmsi: mmsis } }) => {
     const levels = await riskLevels(ctx.store, mmsis);
     return c.json({ risk: Object.fromEntries([...levels].map(([m, r]) => [String(m), r])) });
   });
 
-  app.get('/api/vessels/:mmsi', async (c) => {
-    const mmsi = parseMmsi(c.req.param('mmsi'));
+  mount(app, VESSEL_ROUTES.detail, async (c, { params: { mmsi } }) => {
     const store = ctx.store;
     const identities = await tableExists(store, 'identity_history')
       ? rowsJson(await store.all(

@@ -9,7 +9,9 @@ import { ingestUpload } from '../upload.js';
 import { httpError } from '../errors.js';
 import { detectListSource } from '../../lists/detect.js';
 import { MAX_JSON_BYTES, MAX_UPLOAD_BYTES } from '../params.js';
-import { parseMmsi } from '../validate.js';
+import { z } from 'zod';
+import { apiRoute, ERROR_RESPONSE, jsonResponse, mount } from '../schema.js';
+import { MMSI_PATH } from '../schemas.js';
 import { deleteWatch, listWatch, putWatch } from '../watchlist.js';
 
 const LIST_FORMATS = ['ofac', 'ofac-xml', 'un', 'opensanctions', 'csv'] as const;
@@ -35,19 +37,45 @@ async function readUpload(c: { req: { header(n: string): string | undefined; par
 
 const tooLarge = (max: number) => () => { throw httpError(413, `body larger than ${max} bytes`); };
 
+const WATCH_NOTE = z.object({ note: z.string().max(2000, 'note is longer than 2000 characters').nullish().describe('why the vessel is watched') }).optional();
+
+export const WRITE_ROUTES = {
+  listImport: apiRoute({
+    method: 'post', path: '/api/lists', summary: 'import a list file (raw body or multipart field "file")', secured: true, upload: true,
+    query: z.object({
+      format: z.enum(LIST_FORMATS, { error: `format must be one of ${LIST_FORMATS.join(', ')}` }).optional().describe('list format (guessed from the file when absent)'),
+      name: z.string().regex(/^[\w.-]{1,64}$/, 'name must be 1–64 letters, digits, dot, dash or underscore').optional().describe('list name'),
+      allow_shrink: z.enum(['true', 'false'], { error: 'allow_shrink must be true or false' }).optional()
+        .describe('true: accept a list that lost more than 10 % of its entries (else 409 with the diff)'),
+    }),
+    responses: { 201: jsonResponse('import summary'), 409: ERROR_RESPONSE, 413: ERROR_RESPONSE },
+  }),
+  ingest: apiRoute({
+    method: 'post', path: '/api/ingest', summary: 'upload an AIS file (NMEA or CSV) to ingest; new events go to SSE subscribers', secured: true, upload: true,
+    query: z.object({
+      filename: z.string().regex(/^[^/\\]{1,200}$/, 'filename must be a file name (no path)').optional().describe('name, used to guess the format'),
+      format: z.string().regex(/^[\w-]{1,32}$/, 'format must be a format name such as nmea or csv').optional().describe('force a format'),
+    }),
+    responses: { 201: jsonResponse('ingest summary'), 413: ERROR_RESPONSE },
+  }),
+  watchlist: apiRoute({ method: 'get', path: '/api/watchlist', summary: 'watched vessels', responses: { 200: jsonResponse('watchlist') } }),
+  watch: apiRoute({
+    method: 'put', path: '/api/watchlist/{mmsi}', summary: 'watch a vessel', secured: true, params: MMSI_PATH, body: WATCH_NOTE,
+    responses: { 200: jsonResponse('entry') },
+  }),
+  unwatch: apiRoute({
+    method: 'delete', path: '/api/watchlist/{mmsi}', summary: 'stop watching', secured: true, params: MMSI_PATH,
+    responses: { 204: { description: 'removed' }, 404: ERROR_RESPONSE },
+  }),
+};
+
 export function writeRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
   const auth = requireToken(ctx.token);
 
-  app.post('/api/lists', auth, bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge(MAX_UPLOAD_BYTES) }), async (c) => {
-    let format = c.req.query('format');
-    if (format !== undefined && !(LIST_FORMATS as readonly string[]).includes(format)) {
-      throw badRequest(`format must be one of ${LIST_FORMATS.join(', ')}`);
-    }
-    const name = c.req.query('name');
-    if (name !== undefined && !/^[\w.-]{1,64}$/.test(name)) throw badRequest('name must be 1–64 letters, digits, dot, dash or underscore');
-    const allowShrink = c.req.query('allow_shrink');
-    if (allowShrink !== undefined && allowShrink !== 'true' && allowShrink !== 'false') throw badRequest('allow_shrink must be true or false');
+  const uploadLimit = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge(MAX_UPLOAD_BYTES) });
+  mount(app, WRITE_ROUTES.listImport, async (c, { query: { name, allow_shrink: allowShrink, ...q } }) => {
+    let format: string | undefined = q.format;
     const upload = await readUpload(c);
     if (format === undefined) {
       try {
@@ -57,38 +85,27 @@ export function writeRoutes(ctx: ServerContext): Hono {
       }
     }
     return c.json(await importList(ctx.writeStore, { format, name, ...upload, importedAt: new Date(), allowShrink: allowShrink === 'true' }), 201);
-  });
+  }, [auth, uploadLimit]);
 
-  app.post('/api/ingest', auth, bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge(MAX_UPLOAD_BYTES) }), async (c) => {
+  mount(app, WRITE_ROUTES.ingest, async (c, { query: { format } }) => {
     if (!ctx.live) throw httpError(403, 'ingest is disabled on this server');
     const upload = await readUpload(c);
-    const { summary, events } = await ingestUpload(ctx.writeStore, ctx.live, { ...upload, format: c.req.query('format') });
+    const { summary, events } = await ingestUpload(ctx.writeStore, ctx.live, { ...upload, format });
     return c.json({ ingest: summary, new_events: events.length, events }, 201);
-  });
+  }, [auth, uploadLimit]);
 
-  app.get('/api/watchlist', async (c) => c.json({ watchlist: await listWatch(ctx.store) }));
+  mount(app, WRITE_ROUTES.watchlist, async (c) => c.json({ watchlist: await listWatch(ctx.store) }));
 
-  app.put('/api/watchlist/:mmsi', auth, bodyLimit({ maxSize: MAX_JSON_BYTES, onError: tooLarge(MAX_JSON_BYTES) }), async (c) => {
-    const mmsi = parseMmsi(c.req.param('mmsi'));
-    let note: string | null = null;
-    const text = await c.req.text();
-    if (text.trim()) {
-      let body: unknown;
-      try { body = JSON.parse(text); } catch { throw badRequest('body must be JSON: {"note": "…"}'); }
-      const n = (body as { note?: unknown })?.note;
-      if (n !== undefined && n !== null && typeof n !== 'string') throw badRequest('note must be a string');
-      if (typeof n === 'string' && n.length > 2000) throw badRequest('note is longer than 2000 characters');
-      note = (n as string | undefined) ?? null;
-    }
+  mount(app, WRITE_ROUTES.watch, async (c, { params: { mmsi }, body }) => {
+    const note = body?.note ?? null;
     await putWatch(ctx.writeStore, mmsi, note, Date.now());
     return c.json({ mmsi, note }, 200);
-  });
+  }, [auth, bodyLimit({ maxSize: MAX_JSON_BYTES, onError: tooLarge(MAX_JSON_BYTES) })]);
 
-  app.delete('/api/watchlist/:mmsi', auth, async (c) => {
-    const mmsi = parseMmsi(c.req.param('mmsi'));
+  mount(app, WRITE_ROUTES.unwatch, async (c, { params: { mmsi } }) => {
     if (!(await deleteWatch(ctx.writeStore, mmsi))) throw notFound(`MMSI ${mmsi} is not on the watchlist`);
     return c.body(null, 204);
-  });
+  }, [auth]);
 
   return app;
 }

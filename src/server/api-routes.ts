@@ -1,0 +1,20 @@
+// Every API route declaration, in one list: the OpenAPI document is made from it, and a test checks that
+// the server mounts exactly these routes (test/server/openapi-drift.test.ts).
+import type { ApiRoute } from './schema.js';
+import { HEALTH_ROUTES } from './routes/health.js';
+import { VESSEL_ROUTES } from './routes/vessels.js';
+import { TRACK_ROUTE } from './routes/track.js';
+import { STREAM_ROUTE } from './routes/stream.js';
+import { EXPORT_ROUTES } from './routes/exports.js';
+import { EVENT_CONTEXT_ROUTE } from './routes/event-context.js';
+import { EVENT_ROUTES } from './routes/events.js';
+import { SCREENING_ROUTES } from './routes/screening.js';
+import { WRITE_ROUTES } from './routes/writes.js';
+import { PORTS_ROUTE } from './routes/ports.js';
+import { EVIDENCE_ROUTES } from './routes/evidence.js';
+
+export const API_ROUTES: readonly ApiRoute[] = [
+  ...Object.values(HEALTH_ROUTES), ...Object.values(VESSEL_ROUTES), TRACK_ROUTE, STREAM_ROUTE, ...Object.values(EXPORT_ROUTES),
+  EVENT_CONTEXT_ROUTE, ...Object.values(EVENT_ROUTES), ...Object.values(SCREENING_ROUTES), ...Object.values(WRITE_ROUTES),
+  PORTS_ROUTE, ...Object.values(EVIDENCE_ROUTES),
+] as readonly ApiRoute[];
