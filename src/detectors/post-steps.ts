@@ -4,6 +4,7 @@
 // reach them in different orders (in the cluster from different workers).
 import type { TumenEvent } from '../events/schema.js';
 import { GapExplainedByHandover, type GapExplainedByHandoverState } from './gap-handover.js';
+import { SpoofingOnePerEpisode, type SpoofingEpisodeState } from './spoofing-episode.js';
 
 export interface PostStepVerdict {
   keep: boolean;
@@ -81,6 +82,7 @@ export class LoiteringDuringEncounter implements PostStep<LoiteringDuringEncount
 export const POST_STEPS: ReadonlyArray<{ name: string; create(state?: unknown): PostStep }> = [
   { name: 'loitering_during_encounter', create: (s) => new LoiteringDuringEncounter(s as LoiteringDuringEncounterState | undefined) },
   { name: 'gap_explained_by_handover', create: (s) => new GapExplainedByHandover(s as GapExplainedByHandoverState | undefined) },
+  { name: 'spoofing_one_per_episode', create: (s) => new SpoofingOnePerEpisode(s as SpoofingEpisodeState | undefined) },
 ];
 
 /** One event through every step: kept only if each keeps it; the retractions of all. */

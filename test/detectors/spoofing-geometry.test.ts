@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReceptionIndex } from '../../src/detectors/reception.js';
 import { createSpoofingDetector } from '../../src/detectors/spoofing.js';
+import { SpoofingOnePerEpisode } from '../../src/detectors/spoofing-episode.js';
 import type { Position } from '../../src/tracks/position.js';
 import type { TumenEvent } from '../../src/events/schema.js';
 import { HOUR, MIN, T0 } from './helpers.js';
@@ -103,5 +104,22 @@ describe('spoofing from reception geometry', () => {
       expect(run(overlapping(T0 + 4 * HOUR), claim(() => ['RUPOS']))).toEqual([]);
       expect(run(overlapping(), claim(() => ['RUPOS'], null))).toEqual([]);
     });
+  });
+
+  it('one event per spoofing episode: of touching spoofing events of one MMSI the longest is kept, in any order', () => {
+    const ev = (id: string, start: string, end: string, mmsi = SPOOFER): TumenEvent => ({
+      id, type: 'spoofing', mmsi, start: `2024-03-02T${start}:00.000Z`, end: `2024-03-02T${end}:00.000Z`, lat: 42.96, lon: 132.04, evidence: { kind: id },
+    });
+    // Unheard by the covering stations 03:41–06:00, then out of place 06:00–20:00 (another station's run),
+    // a separate episode from 22:30, and another MMSI at the same time.
+    const silent = ev('silent', '03:41', '06:00'), far = ev('far', '06:00', '20:00'), later = ev('later', '22:30', '23:30'), other = ev('other', '04:00', '05:00', 351000002);
+    const a = new SpoofingOnePerEpisode();
+    expect([silent, other, far, later].map((e) => a.accept(e))).toEqual([
+      { keep: true, retract: [] }, { keep: true, retract: [] }, { keep: true, retract: ['silent'] }, { keep: true, retract: [] },
+    ]);
+    const b = new SpoofingOnePerEpisode(JSON.parse(JSON.stringify(new SpoofingOnePerEpisode().snapshot())));
+    expect(b.accept(far).keep).toBe(true);
+    expect(b.accept(silent)).toEqual({ keep: false, retract: [] });
+    expect(b.accept({ ...silent, type: 'gap' }).keep).toBe(true);
   });
 });
