@@ -2,18 +2,31 @@
 import type { Payload } from './bits.js';
 import { compileByteWriter, writeValue, writeString, type ByteWriter } from './json-bytes.js';
 import { compileDirectWriter, compileFields, compileSerializer, type CompiledMessage, type CompiledSerializer, type DirectJsonWriter } from './compile.js';
-import { MESSAGE_SPECS } from './messages.js';
+import { MESSAGE_SPECS, type MessageSpec } from './messages.js';
 import type { AisMessage, RejectReason } from './types.js';
 
 export type PayloadOutcome =
   | { ok: true; message: AisMessage }
   | { ok: false; reason: RejectReason; detail: string };
 
+/**
+ * `build(spec)` for every message type, once per distinct spec: types sharing a spec (1/2/3, 4/11 …) share
+ * one generated function, so V8 profiles and optimises it once (TurboFan compiling each copy of these
+ * large functions was a good part of a short file's decode time).
+ */
+function perSpec<T>(build: (spec: MessageSpec) => T | undefined): Array<T | undefined> {
+  const built = new Map<MessageSpec, T | undefined>();
+  return MESSAGE_SPECS.map((spec) => {
+    if (spec === undefined) return undefined;
+    if (!built.has(spec)) built.set(spec, build(spec));
+    return built.get(spec);
+  });
+}
+
 /** Each type's field table compiled once into a specialised builder. */
-const COMPILED: Array<CompiledMessage | undefined> = MESSAGE_SPECS.map((spec) => (spec ? compileFields(spec.fields) : undefined));
+const COMPILED: Array<CompiledMessage | undefined> = perSpec((spec) => compileFields(spec.fields));
 const state: { bad: string | null } = { bad: null };
-const SERIALIZERS: Array<CompiledSerializer | undefined> = MESSAGE_SPECS.map((spec) =>
-  (spec ? compileSerializer(spec.fields, spec.extra !== undefined) : undefined));
+const SERIALIZERS: Array<CompiledSerializer | undefined> = perSpec((spec) => compileSerializer(spec.fields, spec.extra !== undefined));
 
 /**
  * The message as JSON, identical to JSON.stringify(message) for messages this decoder built (its key order
@@ -24,8 +37,7 @@ export function messageToJson(message: AisMessage): string {
   return ser !== undefined ? ser(message) : JSON.stringify(message);
 }
 
-const BYTE_WRITERS: Array<ByteWriter | undefined> = MESSAGE_SPECS.map((spec) =>
-  (spec ? compileByteWriter(spec.fields, spec.extra !== undefined) : undefined));
+const BYTE_WRITERS: Array<ByteWriter | undefined> = perSpec((spec) => compileByteWriter(spec.fields, spec.extra !== undefined));
 
 /**
  * Writes the message as JSON into `b` at `p` WITHOUT the closing '}', so that callers can append fields
@@ -50,8 +62,8 @@ export function writeMessageJsonOpen(message: AisMessage, b: Uint8Array, p: numb
 }
 
 /** Types whose JSON can be written straight from the bits (no extra code, or none at that length). */
-const DIRECT: Array<DirectJsonWriter | undefined> = MESSAGE_SPECS.map((spec) =>
-  (spec && (spec.extra === undefined || spec.extraOnlyBelowBits !== undefined) ? compileDirectWriter(spec.fields) : undefined));
+const DIRECT: Array<DirectJsonWriter | undefined> = perSpec((spec) =>
+  (spec.extra === undefined || spec.extraOnlyBelowBits !== undefined ? compileDirectWriter(spec.fields) : undefined));
 
 /**
  * Writes the payload's message as JSON (without the closing '}') into `b` at `p` when that can be done

@@ -1,5 +1,6 @@
 // src/io/lines.ts: batches of lines from plain and gzipped files, \r\n handled, progress reported.
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -28,6 +29,21 @@ describe('readLines', () => {
     expect(a.lines).toEqual(expected);
     expect(b.lines).toEqual(expected);
     expect(b.progress[b.progress.length - 1]).toBe(Buffer.byteLength(original.join('\n') + '\n'));
+  });
+
+  it('a named pipe is read as a stream (regular files are read synchronously): same lines', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tumen-lines-'));
+    const original = fixtureLines('dma-stream_example.txt.gz').map((l) => l.replace(/\r$/, ''));
+    const plain = join(dir, 'stream.txt');
+    writeFileSync(plain, original.join('\n') + '\n');
+    const fifo = join(dir, 'fifo');
+    await new Promise((resolve) => spawn('mkfifo', [fifo]).on('exit', resolve));
+    const writer = spawn('sh', ['-c', `cat "${plain}" > "${fifo}"`]);
+    const written = new Promise((resolve) => writer.on('exit', resolve));
+    const viaFifo = await collect(fifo, 4096);
+    expect(await written).toBe(0);
+    expect(viaFifo.lines).toEqual(original);
+    expect((await collect(plain, 4096)).lines).toEqual(original);
   });
 
   it('handles \\r\\n, a last line without newline, and lines split across chunks', async () => {
