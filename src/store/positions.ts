@@ -93,48 +93,96 @@ export function positionFilter(q: PositionQuery, opts: { spatial?: boolean } = {
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-function sourceOf(v: unknown): ReceptionSource | null {
-  return v === 'terrestrial' || v === 'satellite' ? v : null;
-}
-
-/** The stations that heard a position ("a,b" from the stored list), or null. */
-function stationsOf(v: unknown): string[] | null {
-  return typeof v === 'string' && v !== '' ? v.split(',') : null;
-}
-
 function numOrNull(v: unknown): number | null {
   return v === null || v === undefined ? null : Number(v);
 }
 
 /** Positions ordered by mmsi, then time, in arrays of about `batchSize`. */
 export function streamPositions(store: Store, q: PositionQuery = {}, batchSize = 8192): AsyncIterable<Position[]> {
-  return streamPositionsOrdered(store, q, 'mmsi, time', batchSize);
+  const { where, params } = positionFilter(q);
+  return positionBatches(store, `${POSITION_COLUMNS} FROM positions ${where} ORDER BY mmsi, time, rowid`, params, batchSize);
 }
+
+/** Rows per time slice of a time-ordered read: DuckDB sorts one slice at a time, so its memory stays that of
+ *  a slice (a whole 10 M-row sort took ~1.8 GB resident) and the detectors start on the first slice. */
+const ROWS_PER_TIME_SLICE = 1_500_000;
 
 /** Positions ordered by time, then mmsi, then insertion: the same order on every run (detection is
- *  sensitive to the order of one vessel's reports at one time, e.g. a name and a call sign at once). */
-export function streamPositionsByTime(store: Store, q: PositionQuery = {}, batchSize = 8192): AsyncIterable<Position[]> {
-  return streamPositionsOrdered(store, q, 'time, mmsi, rowid', batchSize);
+ *  sensitive to the order of one vessel's reports at one time, e.g. a name and a call sign at once).
+ *  Read in consecutive time slices of about ROWS_PER_TIME_SLICE rows, each sorted by DuckDB. */
+export async function* streamPositionsByTime(store: Store, q: PositionQuery = {}, batchSize = 8192, rowsPerSlice = ROWS_PER_TIME_SLICE): AsyncIterable<Position[]> {
+  const { where, params } = positionFilter(q);
+  const span = await store.one<{ n: bigint; a: number | null; b: number | null }>(
+    `SELECT count(*) AS n, epoch_ms(min(time))::DOUBLE AS a, epoch_ms(max(time))::DOUBLE AS b FROM positions ${where}`, params,
+  );
+  const n = Number(span?.n ?? 0);
+  if (n === 0 || span?.a == null || span.b == null) return;
+  const slices = Math.max(1, Math.ceil(n / rowsPerSlice));
+  const stepMs = Math.ceil((span.b - span.a + 1) / slices);
+  const and = where ? `${where} AND` : 'WHERE';
+  for (let k = 0; k < slices; k++) {
+    const fromMs = span.a + k * stepMs;
+    const toMs = k === slices - 1 ? span.b + 1 : fromMs + stepMs;
+    yield* positionBatches(
+      store,
+      `${POSITION_COLUMNS} FROM positions ${and} time >= epoch_ms(?::BIGINT) AND time < epoch_ms(?::BIGINT) ORDER BY time, mmsi, rowid`,
+      [...params, fromMs, toMs],
+      batchSize,
+    );
+  }
 }
 
-function streamPositionsOrdered(store: Store, q: PositionQuery, orderBy: 'mmsi, time' | 'time, mmsi, rowid', batchSize: number): AsyncIterable<Position[]> {
-  const { where, params } = positionFilter(q);
-  const sql = `SELECT mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon, speed, course, heading, status, source,
-            array_to_string(stations, ',') AS stations
-     FROM positions ${where} ORDER BY ${orderBy}`;
-  return streamRows(store, sql, params, batchSize, (cols, i) => ({
-    mmsi: Number(cols[0][i]),
-    timeMs: Number(cols[1][i]),
-    lat: Number(cols[2][i]),
-    lon: Number(cols[3][i]),
-    speedKn: roundFloat(cols[4][i]),
-    courseDeg: roundFloat(cols[5][i]),
-    headingDeg: numOrNull(cols[6][i]),
-    status: numOrNull(cols[7][i]),
-    source: sourceOf(cols[8][i]),
-    stations: stationsOf(cols[9][i]),
-  }));
+/** The columns of a Position, NULLs as sentinels (NaN, -1, source 0, '') so every numeric column is read as
+ *  the vector's own typed array: the node API's per-value reads test validity with BigInt arithmetic. */
+const POSITION_COLUMNS = `SELECT mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon,
+    coalesce(speed, 'NaN'::FLOAT) AS speed, coalesce(course, 'NaN'::FLOAT) AS course,
+    coalesce(heading, -1)::SMALLINT AS heading, coalesce(status::SMALLINT, -1)::SMALLINT AS status,
+    (CASE source WHEN 'terrestrial' THEN 1 WHEN 'satellite' THEN 2 ELSE 0 END)::UTINYINT AS source,
+    coalesce(array_to_string(stations, ','), '') AS stations`;
+
+const SOURCES: ReadonlyArray<ReceptionSource | null> = [null, 'terrestrial', 'satellite'];
+
+/** Distinct station lists are few (a station, or the few that heard one report): one shared array each. */
+const MAX_INTERNED_STATION_LISTS = 100_000;
+
+async function* positionBatches(store: Store, sql: string, params: (number | string)[], batchSize: number): AsyncIterable<Position[]> {
+  const result = await store.conn.stream(sql, params);
+  const stationLists = new Map<string, readonly string[] | null>();
+  let out: Position[] = [];
+  for (;;) {
+    const chunk: DuckDBDataChunk | null = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const rows = chunk.rowCount;
+    const mmsi = typedColumn(chunk, 0, Uint32Array), t = typedColumn(chunk, 1, Float64Array);
+    const lat = typedColumn(chunk, 2, Float64Array), lon = typedColumn(chunk, 3, Float64Array);
+    const speed = typedColumn(chunk, 4, Float32Array), course = typedColumn(chunk, 5, Float32Array);
+    const heading = typedColumn(chunk, 6, Int16Array), status = typedColumn(chunk, 7, Int16Array);
+    const source = typedColumn(chunk, 8, Uint8Array);
+    const stations = chunk.getColumnVector(9);
+    for (let i = 0; i < rows; i++) {
+      const text = stations.getItem(i) as string;
+      let list = stationLists.get(text);
+      if (list === undefined) {
+        if (stationLists.size >= MAX_INTERNED_STATION_LISTS) stationLists.clear();
+        stationLists.set(text, (list = text === '' ? null : Object.freeze(text.split(','))));
+      }
+      const sp = speed[i]!, co = course[i]!, hd = heading[i]!, st = status[i]!;
+      out.push({
+        mmsi: mmsi[i]!, timeMs: t[i]!, lat: lat[i]!, lon: lon[i]!,
+        // FLOAT columns hold float32 values (10.1 -> 10.100000381...): back to the AIS resolution of 0.1.
+        speedKn: Number.isNaN(sp) ? null : Math.round(sp * 10) / 10,
+        courseDeg: Number.isNaN(co) ? null : Math.round(co * 10) / 10,
+        headingDeg: hd < 0 ? null : hd, status: st < 0 ? null : st, source: SOURCES[source[i]!] ?? null, stations: list,
+      });
+    }
+    if (out.length >= batchSize) {
+      yield out;
+      out = [];
+    }
+  }
+  if (out.length) yield out;
 }
+
 
 /** Every position's mmsi, time, lat and lon, each vessel's in time order (ties in insertion order), as
  *  typed-array chunks copied straight from DuckDB's vectors: what the stop scan of the anchorage build needs,
@@ -158,21 +206,15 @@ export async function* streamFixColumns(store: Store, q: PositionQuery = {}): As
   }
 }
 
-/** A NOT NULL numeric column of a chunk as a typed array: a copy of the vector's own items (@duckdb/node-api
+/** A numeric column without NULLs of a chunk as a typed array: a copy of the vector's own items (@duckdb/node-api
  *  1.5 exposes them), or value by value when the library stops exposing them. */
-function typedColumn<T extends Uint32Array | Float64Array>(chunk: DuckDBDataChunk, column: number, Ctor: { new (n: number): T }): T {
+function typedColumn<T extends Uint32Array | Float64Array | Float32Array | Int16Array | Uint8Array>(chunk: DuckDBDataChunk, column: number, Ctor: { new (n: number): T }): T {
   const vec = chunk.getColumnVector(column);
   const items = (vec as unknown as { items?: unknown }).items;
   if (items instanceof Ctor) return items.slice(0, chunk.rowCount) as T;
   const out = new Ctor(chunk.rowCount);
   for (let i = 0; i < chunk.rowCount; i++) out[i] = Number(vec.getItem(i));
   return out;
-}
-
-/** FLOAT columns come back as float32 values (10.1 -> 10.100000381...): round to the AIS resolution of 0.1. */
-function roundFloat(v: unknown): number | null {
-  if (v === null || v === undefined) return null;
-  return Math.round(Number(v) * 10) / 10;
 }
 
 /** Static/voyage reports in time order (ties by mmsi, then insertion), as detectors consume them. */

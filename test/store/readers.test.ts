@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { Store } from '../../src/store/db.js';
 import { ingestFiles } from '../../src/ingest/ingest.js';
-import { streamPositions, streamStatics } from '../../src/store/positions.js';
+import { streamPositions, streamPositionsByTime, streamStatics } from '../../src/store/positions.js';
 import { IDENTITIES_DDL, readIdentityHistory, rebuildIdentityHistory } from '../../src/store/identities.js';
 import { exportPositions } from '../../src/io/export-positions.js';
 import { storeStats } from '../../src/store/store-stats.js';
@@ -71,6 +71,31 @@ describe('streamPositions', () => {
     expect(wrap.every((p) => p.lon >= 140 || p.lon <= -90)).toBe(true);
     expect(wrap.length).toBe(n);
     expect(n).toBeGreaterThan(0);
+  });
+});
+
+describe('streamPositionsByTime', () => {
+  it('reads time slices in typed columns: the same positions, fields and order as a plain query', async () => {
+    const rows = await store.all<{ mmsi: number; t: number; lat: number; lon: number; speed: number | null; course: number | null; heading: number | null; status: number | null; source: string | null; stations: string[] | null }>(
+      `SELECT mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon, speed, course, heading, status, source, stations FROM positions ORDER BY time, mmsi, rowid`,
+    );
+    const expected: Position[] = rows.map((r) => ({
+      mmsi: r.mmsi, timeMs: r.t, lat: r.lat, lon: r.lon,
+      speedKn: r.speed === null ? null : Math.round(r.speed * 10) / 10, courseDeg: r.course === null ? null : Math.round(r.course * 10) / 10,
+      headingDeg: r.heading, status: r.status, source: r.source as Position['source'], stations: r.stations && r.stations.length > 0 ? r.stations : null,
+    }));
+    const whole = await all(streamPositionsByTime(store));
+    const sliced = await all(streamPositionsByTime(store, {}, 1000, 700));
+    expect(whole.length).toBeGreaterThan(3000);
+    expect(whole).toEqual(expected);
+    expect(sliced).toEqual(expected);
+    // The fixture has the cases the sentinels stand for: missing speed, heading and status, both sources, stations.
+    expect(whole.some((p) => p.speedKn === null) && whole.some((p) => p.headingDeg === null) && whole.some((p) => p.status === null)).toBe(true);
+    expect(new Set(whole.map((p) => p.source))).toEqual(new Set(['terrestrial', 'satellite', null].filter((s) => whole.some((p) => p.source === s))));
+    expect(whole.some((p) => p.stations !== null)).toBe(true);
+    // With a filter, slices cover exactly the filtered rows.
+    const q = { fromMs: whole[100]!.timeMs, toMs: whole[2000]!.timeMs };
+    expect(await all(streamPositionsByTime(store, q, 64, 250))).toEqual(expected.filter((p) => p.timeMs >= q.fromMs && p.timeMs <= q.toMs));
   });
 });
 
