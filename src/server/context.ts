@@ -2,6 +2,9 @@
 import type { Store } from '../store/db.js';
 import type { EventHub } from './event-hub.js';
 import type { LiveDetection } from './live-detect.js';
+import type { Hub } from './event-hub.js';
+import type { LiveAlerts } from './alert-watch.js';
+import type { LabelledAlert } from '../store/watch.js';
 
 export interface ServerContext {
   /** The connection every read endpoint uses. */
@@ -10,6 +13,10 @@ export interface ServerContext {
   writeStore: Store;
   /** Incremental detectors over newly stored rows (live feed, uploads); null when writes are off and nothing listens. */
   live: LiveDetection | null;
+  /** Watch rules on the live feed (with `live`); null when the server writes nothing. */
+  alerts: LiveAlerts | null;
+  /** New alerts, for GET /api/alerts/stream. */
+  alertHub: Hub<LabelledAlert>;
   /** Bearer token for write endpoints; null disables writes (403). */
   token: string | null;
   hub: EventHub;

@@ -1,17 +1,15 @@
-// In-process fan-out of newly detected events to Server-Sent-Events subscribers.
+// In-process fan-out of newly detected events (and raised alerts) to Server-Sent-Events subscribers.
 import type { TumenEvent } from '../events/schema.js';
 
-export type EventListener = (event: TumenEvent) => void;
+export class Hub<T> {
+  private readonly listeners = new Set<(item: T) => void>();
 
-export class EventHub {
-  private readonly listeners = new Set<EventListener>();
-
-  subscribe(listener: EventListener): () => void {
+  subscribe(listener: (item: T) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  publish(event: TumenEvent): void {
+  publish(event: T): void {
     for (const listener of this.listeners) listener(event);
   }
 
@@ -19,3 +17,5 @@ export class EventHub {
     return this.listeners.size;
   }
 }
+
+export class EventHub extends Hub<TumenEvent> {}

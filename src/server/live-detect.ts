@@ -18,6 +18,14 @@ import { storeChanged } from './integrations.js';
 /** How often new rows are looked for: well inside the one-second promise of the live feed. */
 export const LIVE_POLL_MS = 200;
 
+/** Sees what live detection sees, in the same order (the watch rules: src/server/alert-watch.ts). */
+export interface LiveObserver {
+  pushStatic(s: StaticReport): void;
+  pushPosition(p: Position): void;
+  /** The events a pass stored, after its reports; resolves once the observer has acted on them. */
+  afterPass(events: readonly TumenEvent[]): Promise<void>;
+}
+
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 export class LiveDetection {
@@ -29,7 +37,7 @@ export class LiveDetection {
   /** Counters for /api/health. */
   readonly stats = { positions: 0, statics: 0, events: 0, errors: 0 };
 
-  constructor(private readonly store: Store, private readonly hub: EventHub) {}
+  constructor(private readonly store: Store, private readonly hub: EventHub, private readonly observer: LiveObserver | null = null) {}
 
   /** Starts from the rows already stored: only rows added from now on are detected live. */
   async start(opts: { poll: boolean }): Promise<void> {
@@ -50,13 +58,18 @@ export class LiveDetection {
 
   /** One pass over rows added since the last; serialised so passes never overlap. Resolves to the new events. */
   poll(): Promise<TumenEvent[]> {
-    const pass = this.running.then(() => this.pass()).catch((err: Error) => {
+    return this.serialised(() => this.pass(), [] as TumenEvent[]);
+  }
+
+  /** Runs `fn` between passes (never during one); an error is counted and logged, giving `fallback`. */
+  serialised<T>(fn: () => Promise<T>, fallback: T): Promise<T> {
+    const run = this.running.then(fn).catch((err: Error) => {
       this.stats.errors++;
       console.error(`tumen serve: live detection: ${err.message}`);
-      return [] as TumenEvent[];
+      return fallback;
     });
-    this.running = pass.then(() => undefined);
-    return pass;
+    this.running = run.then(() => undefined);
+    return run;
   }
 
   private async maxRowid(table: string): Promise<number> {
@@ -76,14 +89,18 @@ export class LiveDetection {
       while (si < statics.length && statics[si]!.timeMs <= p.timeMs) this.pushStatic(statics[si++]!);
       this.stats.positions++;
       this.runner.pushPosition(p);
+      this.observer?.pushPosition(p);
     }
     while (si < statics.length) this.pushStatic(statics[si++]!);
-    return this.publish();
+    const fresh = await this.publish();
+    await this.observer?.afterPass(fresh);
+    return fresh;
   }
 
   private pushStatic(s: StaticReport): void {
     this.stats.statics++;
     this.runner.pushStatic(s);
+    this.observer?.pushStatic(s);
   }
 
   private async newPositions(): Promise<Position[]> {

@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Store } from '../store/db.js';
 import { createApp } from './app.js';
-import { EventHub } from './event-hub.js';
+import { EventHub, Hub } from './event-hub.js';
+import { LiveAlerts } from './alert-watch.js';
+import type { LabelledAlert } from '../store/watch.js';
 import type { ServerContext } from './context.js';
 import { readPool, secondConnection } from './connections.js';
 import { availableParallelism } from 'node:os';
@@ -101,12 +103,19 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const hub = new EventHub();
   // Live detection serves the feed and uploads; a read-only server without a feed needs none.
   const liveStore = listenUrl || token ? await secondConnection(store) : null;
-  const live = liveStore ? new LiveDetection(liveStore, hub) : null;
+  // Watch rules ride on live detection; their webhook log gets a connection of its own.
+  const alertHub = new Hub<LabelledAlert>();
+  const alertLogStore = liveStore ? await secondConnection(store) : null;
+  const alerts = liveStore ? new LiveAlerts(liveStore, alertLogStore!, alertHub) : null;
+  const live = liveStore ? new LiveDetection(liveStore, hub, alerts) : null;
   await live?.start({ poll: listenUrl !== null });
+  if (live && alerts) await live.serialised(() => alerts.reload(), undefined);
   const ctx: ServerContext = {
     store: readStore,
     writeStore,
     live,
+    alerts,
+    alertHub,
     token,
     hub,
     webRoot: opts.webRoot === undefined ? defaultWebRoot() : opts.webRoot,
@@ -166,6 +175,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       feedStop.abort();
       await feed;
       await live?.stop();
+      await alerts?.stop();
       const idle = inFlight === 0 ? Promise.resolve() : new Promise<void>((r) => { drained = r; });
       await new Promise<void>((done) => {
         server.close(() => done());
@@ -175,6 +185,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       // SSE handlers end when their socket closes; give queries at most 5 s to finish.
       await Promise.race([idle, new Promise((r) => setTimeout(r, 5000).unref())]);
       liveStore?.close();
+      alertLogStore?.close();
       readStore.close();
       writeStore.close();
       if (ownStore) store.close();

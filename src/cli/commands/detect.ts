@@ -12,6 +12,8 @@ import { buildAnchorages, storedPortAreas } from '../../store/anchorages.js';
 import { DETECTOR_TYPES, parseParamOverrides, type ParamOverrides } from '../../detectors/registry.js';
 import { EVENT_TYPE_INFO, type EventType } from '../../events/types.js';
 import { imageryEvents } from '../../store/imagery-fuse.js';
+import { tapInput } from '../../alerts/tap.js';
+import { finishReplay, loadWatch, watchWarnings } from '../../server/alert-watch.js';
 
 /** The runner's types plus those made from imported imagery (dark_detection). */
 const ALL_TYPES: readonly EventType[] = EVENT_TYPE_INFO.map((t) => t.type);
@@ -43,7 +45,10 @@ export function register(program: Command): void {
       const { areas } = await storedPortAreas(store);
       process.stderr.write(`anchorages: ${built.learned.anchorages.length} learned from ${built.stopsTotal} stops (${built.stopsAdded} new)\n`);
       const runnerTypes = types.filter((t) => DETECTOR_TYPES.includes(t));
-      const { events, stats } = await runPipeline(storeInput(store), { types: new Set(runnerTypes), params, ports: areas });
+      // Watch rules (`tumen watch add`) see the same replay as the detectors.
+      const watch = await loadWatch(store, false);
+      const input = watch ? tapInput(storeInput(store), watch.evaluator) : storeInput(store);
+      const { events, stats } = await runPipeline(input, { types: new Set(runnerTypes), params, ports: areas });
       let { deleted, inserted } = await replaceEvents(store, events, runnerTypes);
       // Imagery as evidence: dark detections become events; dark port calls and spoofing events get sightings.
       const img = await imageryEvents(store, events);
@@ -67,6 +72,15 @@ export function register(program: Command): void {
         `detected ${inserted} events (${byType}) from ${stats.positions} positions of ${stats.vessels} vessels` +
           ` (${stats.segments} segments, ${stats.outliers} outlier positions)${overrides}; replaced ${deleted} stored events\n`,
       );
+      if (watch) {
+        for (const w of watchWarnings(watch)) process.stderr.write(`watch: ${w}\n`);
+        const { raised, fresh, deliveries } = await finishReplay(store, watch, events, Date.now());
+        process.stdout.write(`alerts: ${fresh.length} new, ${raised - fresh.length} already stored, from ${watch.rules.size} watch rules (tumen watch alerts)\n`);
+        for (const a of fresh.slice(0, 20)) process.stdout.write(`  ${a.kind}  ${a.text}\n`);
+        if (fresh.length > 20) process.stdout.write(`  … ${fresh.length - 20} more\n`);
+        const d = await deliveries;
+        if (d.delivered + d.failed > 0) process.stdout.write(`webhooks: ${d.delivered} delivered, ${d.failed} failed (tumen watch log)\n`);
+      }
     });
   });
 }

@@ -1,0 +1,198 @@
+// Watch rules, the alerts they raised and every webhook delivery attempt, in tables of their own. Also the
+// two inputs of the alert evaluator the store holds: which identifiers are on loaded lists (the screening
+// index's identifier table, so alerts use exactly the IMO/MMSI matches `tumen screen` reports), and the
+// state of the stream so far (latest IMO and position per MMSI) for live detection to start from.
+import type { Store } from './db.js';
+import { tableExists } from './vessel-dossier.js';
+import type { Alert, Listing, WatchRule } from '../alerts/types.js';
+import type { ListingIndex, WatchSeed } from '../alerts/evaluator.js';
+import { isImoPresent } from '../reference/imo.js';
+import { alertText } from '../alerts/text.js';
+import { bareLabel, vesselLabels, vesselText, type VesselLabel } from './vessel-labels.js';
+
+const DDL = [
+  `CREATE TABLE IF NOT EXISTS watch_rules (
+    id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, body VARCHAR NOT NULL,
+    webhook_url VARCHAR, webhook_secret VARCHAR, created TIMESTAMP NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS alerts (
+    id VARCHAR PRIMARY KEY, rule_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, mmsi UINTEGER NOT NULL, other_mmsi UINTEGER,
+    time TIMESTAMP NOT NULL, detected_at TIMESTAMP NOT NULL, raised_at TIMESTAMP NOT NULL, body VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS alert_deliveries (
+    alert_id VARCHAR NOT NULL, rule_id VARCHAR NOT NULL, url VARCHAR NOT NULL, attempt INTEGER NOT NULL,
+    attempted_at TIMESTAMP NOT NULL, status INTEGER, ok BOOLEAN NOT NULL, error VARCHAR)`,
+] as const;
+
+export async function ensureWatchSchema(store: Store): Promise<void> {
+  await store.ensureSchema(DDL);
+}
+
+export interface Webhook {
+  url: string;
+  secret: string;
+}
+
+export interface StoredRule {
+  rule: WatchRule;
+  /** The webhook's URL only: the secret never leaves the store except to sign. */
+  webhook: string | null;
+  created: string;
+  alerts: number;
+}
+
+/** Adds `rule`; false when the same rule (same id) is stored already (its webhook and label are updated). */
+export async function addRule(store: Store, rule: WatchRule, webhook: Webhook | null, nowMs: number): Promise<boolean> {
+  await ensureWatchSchema(store);
+  const had = await store.one('SELECT 1 AS x FROM watch_rules WHERE id = $id', { id: rule.id });
+  await store.run(
+    `INSERT INTO watch_rules VALUES ($id, $kind, $body, $url, $secret, epoch_ms($now::BIGINT))
+     ON CONFLICT (id) DO UPDATE SET body = excluded.body, webhook_url = excluded.webhook_url, webhook_secret = excluded.webhook_secret`,
+    { id: rule.id, kind: rule.kind, body: JSON.stringify(rule), url: webhook?.url ?? null, secret: webhook?.secret ?? null, now: nowMs },
+  );
+  return !had;
+}
+
+export async function removeRule(store: Store, id: string): Promise<boolean> {
+  if (!(await tableExists(store, 'watch_rules'))) return false;
+  const had = await store.one('SELECT 1 AS x FROM watch_rules WHERE id = $id', { id });
+  await store.run('DELETE FROM watch_rules WHERE id = $id', { id });
+  return had !== undefined;
+}
+
+export async function listRules(store: Store): Promise<StoredRule[]> {
+  if (!(await tableExists(store, 'watch_rules'))) return [];
+  const rows = await store.all<{ body: string; webhook_url: string | null; created: Date; n: bigint }>(
+    `SELECT r.body, r.webhook_url, r.created, (SELECT count(*) FROM alerts a WHERE a.rule_id = r.id) AS n
+     FROM watch_rules r ORDER BY r.created, r.id`,
+  );
+  return rows.map((r) => ({ rule: JSON.parse(r.body) as WatchRule, webhook: r.webhook_url, created: r.created.toISOString(), alerts: Number(r.n) }));
+}
+
+/** The webhook of each rule that has one (for the deliverer). */
+export async function ruleWebhooks(store: Store): Promise<Map<string, Webhook>> {
+  if (!(await tableExists(store, 'watch_rules'))) return new Map();
+  const rows = await store.all<{ id: string; url: string; secret: string }>('SELECT id, webhook_url AS url, webhook_secret AS secret FROM watch_rules WHERE webhook_url IS NOT NULL');
+  return new Map(rows.map((r) => [r.id, { url: r.url, secret: r.secret }]));
+}
+
+export type StoredAlert = Alert & { raised_at: string };
+
+/** Stores the alerts not stored yet (ids are content-derived) and returns those, stamped `raised_at`. */
+export async function insertNewAlerts(store: Store, alerts: readonly Alert[], nowMs: number): Promise<StoredAlert[]> {
+  if (alerts.length === 0) return [];
+  await ensureWatchSchema(store);
+  const fresh: StoredAlert[] = [];
+  const raisedAt = new Date(nowMs).toISOString();
+  for (const a of new Map(alerts.map((x) => [x.id, x])).values()) {
+    if (await store.one('SELECT 1 AS x FROM alerts WHERE id = $id', { id: a.id })) continue;
+    const stored = { ...a, raised_at: raisedAt };
+    await store.run(
+      `INSERT INTO alerts VALUES ($id, $rule, $kind, $mmsi, $other, $time::TIMESTAMPTZ::TIMESTAMP, $detected::TIMESTAMPTZ::TIMESTAMP, epoch_ms($now::BIGINT), $body)`,
+      { id: a.id, rule: a.rule_id, kind: a.kind, mmsi: a.mmsi, other: a.other_mmsi ?? null, time: a.time, detected: a.detected_at, now: nowMs, body: JSON.stringify(stored) },
+    );
+    fresh.push(stored);
+  }
+  return fresh;
+}
+
+export interface AlertQuery {
+  /** ISO-8601: alerts whose condition began at or after. */
+  since?: string;
+  rule?: string;
+  mmsi?: number;
+  limit?: number;
+}
+
+/** Stored alerts, newest condition first. */
+export async function queryAlerts(store: Store, q: AlertQuery = {}): Promise<StoredAlert[]> {
+  if (!(await tableExists(store, 'alerts'))) return [];
+  const clauses = ['TRUE'];
+  const params: Record<string, string | number> = { limit: q.limit ?? 100 };
+  if (q.since) { clauses.push('time >= $since::TIMESTAMPTZ::TIMESTAMP'); params.since = q.since; }
+  if (q.rule) { clauses.push('rule_id = $rule'); params.rule = q.rule; }
+  if (q.mmsi !== undefined) { clauses.push('(mmsi = $mmsi OR other_mmsi = $mmsi)'); params.mmsi = q.mmsi; }
+  const rows = await store.all<{ body: string }>(`SELECT body FROM alerts WHERE ${clauses.join(' AND ')} ORDER BY time DESC, id LIMIT $limit`, params);
+  return rows.map((r) => JSON.parse(r.body) as StoredAlert);
+}
+
+export interface DeliveryAttempt {
+  alert_id: string;
+  rule_id: string;
+  url: string;
+  attempt: number;
+  at: string;
+  /** HTTP status; null when no answer came (refused, timeout). */
+  status: number | null;
+  ok: boolean;
+  error: string | null;
+}
+
+export async function logDelivery(store: Store, d: DeliveryAttempt): Promise<void> {
+  await ensureWatchSchema(store);
+  await store.run(
+    'INSERT INTO alert_deliveries VALUES ($a, $r, $u, $n, $at::TIMESTAMPTZ::TIMESTAMP, $s, $ok, $e)',
+    { a: d.alert_id, r: d.rule_id, u: d.url, n: d.attempt, at: d.at, s: d.status, ok: d.ok, e: d.error },
+  );
+}
+
+/** The delivery log, newest first (of one alert when given). */
+export async function deliveryLog(store: Store, alertId?: string, limit = 200): Promise<DeliveryAttempt[]> {
+  if (!(await tableExists(store, 'alert_deliveries'))) return [];
+  const rows = await store.all<Omit<DeliveryAttempt, 'at'> & { at: Date }>(
+    `SELECT alert_id, rule_id, url, attempt, attempted_at AS "at", status, ok, error FROM alert_deliveries
+     ${alertId ? 'WHERE alert_id = $id' : ''} ORDER BY attempted_at DESC, attempt DESC LIMIT $limit`,
+    alertId ? { id: alertId, limit } : { limit },
+  );
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}
+
+/** Identifiers on loaded lists, from the screening index (`tumen lists import` builds it). */
+export async function loadListings(store: Store): Promise<ListingIndex> {
+  const out = new Map<string, Listing[]>();
+  if (!(await tableExists(store, 'screen_ids'))) return out;
+  const rows = await store.all<{ kind: 'imo' | 'mmsi'; value: string; list: string; version: string | null; key: string; body: string }>(
+    `SELECT i.kind, i.value, i.list, l.version, e.key, e.body FROM screen_ids i
+     JOIN screen_entries e USING (eid) LEFT JOIN lists l ON l.name = i.list WHERE i.kind IN ('imo', 'mmsi')`,
+  );
+  for (const r of rows) {
+    const k = `${r.kind}:${r.kind === 'mmsi' ? Number(r.value) : r.value}`;
+    const name = (JSON.parse(r.body) as { name?: string }).name ?? r.key;
+    const listing: Listing = { list: r.list, version: r.version, name, key: r.key, matched_on: r.kind, value: r.value };
+    out.set(k, [...(out.get(k) ?? []), listing]);
+  }
+  return out;
+}
+
+/** The stream so far as the evaluator would have seen it: latest claimed IMO and latest fix per MMSI. */
+export async function watchSeed(store: Store): Promise<WatchSeed> {
+  const imoOf = new Map<number, string>();
+  const last = new Map<number, { timeMs: number; lat: number; lon: number }>();
+  if (await tableExists(store, 'statics')) {
+    const rows = await store.all<{ mmsi: number; imo: number }>('SELECT mmsi, arg_max(imo, time) AS imo FROM statics WHERE imo IS NOT NULL AND imo BETWEEN 1000000 AND 9999999 GROUP BY mmsi');
+    for (const r of rows) if (isImoPresent(Number(r.imo))) imoOf.set(Number(r.mmsi), String(r.imo).padStart(7, '0'));
+  }
+  let clockMs = -Infinity;
+  if (await tableExists(store, 'positions')) {
+    const rows = await store.all<{ mmsi: number; t: number; lat: number; lon: number }>(
+      'SELECT mmsi, epoch_ms(max(time))::DOUBLE AS t, arg_max(lat, time) AS lat, arg_max(lon, time) AS lon FROM positions GROUP BY mmsi',
+    );
+    for (const r of rows) {
+      last.set(Number(r.mmsi), { timeMs: Number(r.t), lat: Number(r.lat), lon: Number(r.lon) });
+      clockMs = Math.max(clockMs, Number(r.t));
+    }
+  }
+  return { imoOf, last, clockMs };
+}
+
+export type LabelledAlert = StoredAlert & { vessel: VesselLabel; other_vessel?: VesselLabel; text: string };
+
+/** Alerts with who each vessel is (name, flag, IMO) and one line of text. */
+export async function labelAlerts(store: Store, alerts: readonly StoredAlert[]): Promise<LabelledAlert[]> {
+  const labels = await vesselLabels(store, alerts.flatMap((a) => (a.other_mmsi === undefined ? [a.mmsi] : [a.mmsi, a.other_mmsi])));
+  const who = (m: number): string => vesselText(labels.get(m), m);
+  return alerts.map((a) => ({
+    ...a,
+    vessel: labels.get(a.mmsi) ?? bareLabel(a.mmsi),
+    ...(a.other_mmsi === undefined ? {} : { other_vessel: labels.get(a.other_mmsi) ?? bareLabel(a.other_mmsi) }),
+    text: alertText(a, who),
+  }));
+}
