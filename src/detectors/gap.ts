@@ -50,7 +50,7 @@ export class GapDetector implements Detector<GapState> {
     const out: TumenEvent[] = [];
     if (s.mmsi === null) s.mmsi = pos.mmsi;
     if (s.last && pos.timeMs < s.last.timeMs) return out;
-    if (s.last && pos.timeMs - s.last.timeMs >= this.p.minGapH * MS_PER_HOUR) {
+    if (s.last && this.observedH(s.last.timeMs, pos.timeMs) >= this.p.minGapH) {
       out.push(this.gapEvent(pos));
     }
     const cutoff = pos.timeMs - this.p.beforeWindowH * MS_PER_HOUR;
@@ -67,8 +67,15 @@ export class GapDetector implements Detector<GapState> {
   flush(): TumenEvent[] {
     const { last } = this.s;
     const endMs = this.ctx.windowEndMs;
-    if (!last || endMs === undefined || endMs - last.timeMs < this.p.minGapH * MS_PER_HOUR) return [];
+    if (!last || endMs === undefined || this.observedH(last.timeMs, endMs) < this.p.minGapH) return [];
     return [this.gapEvent(null)];
+  }
+
+  /** The silence's length in hours, less the hours in which the store received nothing from anyone: a hole
+   *  in the store (between capture files, a feed down) never makes a gap. */
+  private observedH(fromMs: number, toMs: number): number {
+    const h = (toMs - fromMs) / MS_PER_HOUR;
+    return h < this.p.minGapH ? h : h - this.ctx.reception.storeSilentHours(fromMs, toMs);
   }
 
   snapshot(): GapState {
@@ -96,6 +103,7 @@ export class GapDetector implements Detector<GapState> {
         ...verdict.evidence,
         course_before_deg: last.courseDeg,
         speed_before_kn: last.speedKn,
+        store_silent_h: this.ctx.reception.storeSilentHours(last.timeMs, endMs),
         ...(next
           ? { end_lat: next.lat, end_lon: next.lon, course_after_deg: next.courseDeg, speed_after_kn: next.speedKn }
           : { open_until: new Date(endMs).toISOString() }),

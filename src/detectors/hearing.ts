@@ -115,6 +115,11 @@ export class HearingIndex implements HearingQuery {
     return h;
   }
 
+  /** Distinct vessels seen so far. */
+  get vesselsSeen(): number {
+    return this.last.size;
+  }
+
   /** One position of vessel `mmsi`, in time order per vessel (any order across vessels). */
   add(mmsi: number, lat: number, lon: number, timeMs: number, satellite: boolean): void {
     const hour = Math.floor(timeMs / MS_PER_HOUR);

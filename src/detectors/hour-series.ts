@@ -47,6 +47,23 @@ export class HourSeries {
     return n;
   }
 
+  /** Hours of a..b inclusive (already wrapped, a ≤ b) that lie in runs of at least `minRun` consecutive
+   *  hours without any count (a run is measured whole, also where it reaches beyond a or b). */
+  emptyHoursInRuns(a: number, b: number, minRun: number): number {
+    this.merge();
+    const hs = this.hours;
+    let i = lowerBound(hs, a);
+    let prev = i > 0 ? hs[i - 1]! : -Infinity;
+    let n = 0;
+    for (;;) {
+      const next = i < hs.length ? hs[i]! : b + 1;
+      if (next - prev - 1 >= minRun) n += Math.max(0, Math.min(next - 1, b) - Math.max(prev + 1, a) + 1);
+      if (next > b) return n;
+      prev = next;
+      i++;
+    }
+  }
+
   /** [hour, count] pairs, ascending. */
   entries(): Array<[number, number]> {
     this.merge();

@@ -62,6 +62,13 @@ export const RECEPTION_PARAMS = {
   /** Cap on the chance of being heard in one hour: a ship's own antenna, class or shadowing makes it less
    *  certain than the fleet average, so no single hour is taken as proof (Tumen). */
   maxHourlyHeardProb: 0.95,
+  /** A run of at least this many hours in which the store received nothing from anyone is a hole in the
+   *  store (a gap between capture files, a feed down), not part of any ship's silence (Tumen: longer than
+   *  the store-wide silences between the passes of a thin satellite feed, ~12–18 h)... */
+  minStoreHoleH: 24,
+  /** ...once at least this many vessels were seen (with a handful, all silent at once is no hole; a one-ship
+   *  track file has none) (Tumen). */
+  minVesselsForStoreHoles: 10,
 } as const;
 
 export const GAP_PARAMS = {

@@ -9,6 +9,7 @@
 // arrive: a gap is judged when it closes, by which time the hours inside it have been received.
 import { MS_PER_HOUR } from '../geo/sphere.js';
 import { addTo, HOUR_BITS, HourSeries, pairsOf, wrapHour } from './hour-series.js';
+import { RECEPTION_PARAMS } from './params.js';
 import { type Hearing, HearingIndex, type HearingQuery, type HearingState, type PathAt } from './hearing.js';
 import { type CoverageJudgement, StationCoverage, type StationCoverageQuery, type StationCoverageState } from './station-coverage.js';
 
@@ -16,6 +17,10 @@ export const RECEPTION_CELL_DEG = 0.1;
 const COLS = Math.round(360 / RECEPTION_CELL_DEG);
 
 export interface ReceptionQuery extends HearingQuery, StationCoverageQuery {
+  /** Whole hours strictly between fromMs and toMs that lie in a hole in the store: a run of at least
+   *  `minStoreHoleH` hours in which it received no position from anyone (a file gap, a feed down), not a
+   *  silence of one ship. 0 while fewer than `minVesselsForStoreHoles` vessels were seen. */
+  storeSilentHours(fromMs: number, toMs: number): number;
   /** Mean positions per day received within ~radiusKm of (lat, lon) between fromMs and toMs; with
    *  `terrestrialOnly`, satellite receptions are left out. */
   positionsPerDay(lat: number, lon: number, fromMs: number, toMs: number, radiusKm: number, terrestrialOnly?: boolean): number;
@@ -30,6 +35,8 @@ export interface ReceptionState {
   hearing?: HearingState;
   /** Where each coastal station hears ships; absent in old snapshots. */
   coverage?: StationCoverageState;
+  /** [hour, positions] store-wide; absent in old snapshots. */
+  store?: Array<[number, number]>;
 }
 
 export class ReceptionIndex implements ReceptionQuery {
@@ -40,6 +47,8 @@ export class ReceptionIndex implements ReceptionQuery {
   private readonly terrestrial = new Map<number, HourSeries>();
   private readonly hearingIndex: HearingIndex;
   private readonly coverage: StationCoverage;
+  /** Positions per hour, store-wide (key 0). */
+  private readonly store = new Map<number, HourSeries>();
 
   constructor(hearing?: HearingIndex, coverage?: StationCoverage) {
     this.hearingIndex = hearing ?? new HearingIndex();
@@ -50,6 +59,7 @@ export class ReceptionIndex implements ReceptionQuery {
     const r = new ReceptionIndex(state.hearing ? HearingIndex.restore(state.hearing) : undefined, new StationCoverage(undefined, state.coverage));
     for (const [k, n] of state.all) addTo(r.all, Math.floor(k / HOUR_BITS), k - Math.floor(k / HOUR_BITS) * HOUR_BITS, n);
     for (const [k, n] of state.terrestrial) addTo(r.terrestrial, Math.floor(k / HOUR_BITS), k - Math.floor(k / HOUR_BITS) * HOUR_BITS, n);
+    for (const [h, n] of state.store ?? []) addTo(r.store, 0, h, n);
     return r;
   }
 
@@ -65,6 +75,16 @@ export class ReceptionIndex implements ReceptionQuery {
     const hour = wrapHour(Math.floor(timeMs / MS_PER_HOUR));
     addTo(this.all, cell, hour, 1);
     if (!satellite) addTo(this.terrestrial, cell, hour, 1);
+    addTo(this.store, 0, hour, 1);
+  }
+
+  storeSilentHours(fromMs: number, toMs: number): number {
+    const series = this.store.get(0);
+    if (!series || this.hearingIndex.vesselsSeen < RECEPTION_PARAMS.minVesselsForStoreHoles) return 0;
+    const h0 = Math.floor(fromMs / MS_PER_HOUR) + 1, h1 = Math.floor(toMs / MS_PER_HOUR) - 1;
+    if (h1 < h0) return 0;
+    const a = wrapHour(h0), b = wrapHour(h1);
+    return a <= b ? series.emptyHoursInRuns(a, b, RECEPTION_PARAMS.minStoreHoleH) : 0; // (hours wrap in 2089)
   }
 
   /** Counts positions in cells whose centre is within the radius, over whole hours strictly inside
@@ -104,7 +124,10 @@ export class ReceptionIndex implements ReceptionQuery {
   }
 
   snapshot(): ReceptionState {
-    return { all: pairsOf(this.all), terrestrial: pairsOf(this.terrestrial), hearing: this.hearingIndex.snapshot(), coverage: this.coverage.snapshot() };
+    return {
+      all: pairsOf(this.all), terrestrial: pairsOf(this.terrestrial), hearing: this.hearingIndex.snapshot(), coverage: this.coverage.snapshot(),
+      store: this.store.get(0)?.entries() ?? [],
+    };
   }
 }
 

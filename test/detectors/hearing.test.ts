@@ -93,14 +93,36 @@ describe('hearing model and intentional gaps', () => {
 
   it('a hole in the store (nobody reported anywhere near during the gap) never makes a gap intentional', () => {
     const idx = new ReceptionIndex();
-    // Coastal coverage before hour 13 and after hour 45 only: the files of a capture with a day missing.
+    // Coastal coverage before hour 13 and after hour 45 only near the dark ship; elsewhere in the store
+    // other ships keep reporting, so the store itself has no hole.
     world(idx, 42.5, 131.0, 10, 60, (_s, t) => (t < T0 + 13 * HOUR || t >= T0 + 45 * HOUR ? 'terrestrial' : null));
+    world(idx, 35.0, 129.0, 3, 60, () => 'terrestrial');
     const g = gapOf(idx, 42.5, 131.0, 30, 60);
     const r = g.evidence.reception as Record<string, number>;
     expect(g.intentional).toBe(false);
+    expect(g.evidence.store_silent_h).toBe(0);
     // The other ships' reports either side of the hole bridge it: present, heard by nobody.
     expect(r.terrestrial_heard_share).toBeLessThan(0.05); // only the hours at its edges
     expect(r.unheard_probability).toBeGreaterThan(0.1);
+  });
+
+  it('a hole in the whole store (a day missing between two capture files) never makes a gap at all', () => {
+    const idx = new ReceptionIndex();
+    world(idx, 42.5, 131.0, 10, 60, (_s, t) => (t < T0 + 13 * HOUR || t >= T0 + 45 * HOUR ? 'terrestrial' : null));
+    const before = leg(DARK, T0 + 2 * HOUR, 66, 10, 42.5, 131.0, 0, 0.0005, 1, 90);
+    const after = leg(DARK, T0 + 45 * HOUR, 7, 10, 42.55, 131.05, 0, 0.0005, 1, 90);
+    const run = (positions: typeof before, windowEndMs?: number) => {
+      for (const p of positions) idx.add(p.lat, p.lon, p.timeMs, false, p.mmsi);
+      const d = new GapDetector({ reception: idx, shoreDistanceM: () => 60 * 1852, windowEndMs });
+      return [...positions.flatMap((p) => d.pushPosition(p)), ...d.flush()];
+    };
+    // Silent 12:50 → 45:00: 31 of its 32 h lie in the store's 32 h hole, 1 h observed — no gap.
+    expect(run([...before, ...after])).toEqual([]);
+    expect(idx.storeSilentHours(T0 + 12 * HOUR, T0 + 46 * HOUR)).toBe(32);
+    // A hole is measured whole: the part of the 32 h hole inside a shorter silence counts too. (Store-wide
+    // silences under minStoreHoleH, 24 h — a thin satellite feed's passes — are no holes: the thin-coverage
+    // case above still has its gap.)
+    expect(idx.storeSilentHours(T0 + 12 * HOUR, T0 + 30 * HOUR)).toBe(17);
   });
 
   it('keeps the hearing model across snapshot and restore', () => {

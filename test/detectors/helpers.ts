@@ -20,7 +20,9 @@ export function leg(mmsi: number, startMs: number, n: number, stepMin: number, l
  *  transmitting ship unheard with probability 0.001 over the gap) when `perDay` > 10, else poor (0.5). */
 export const constantReception = (perDay: number): ReceptionQuery => ({
   positionsPerDay: () => perDay,
+  storeSilentHours: () => 0,
   judge: () => null,
+  stationUpAround: () => false,
   hearing: (_path, fromMs, toMs) => {
     const hours = Math.max(0, Math.floor(toMs / HOUR) - Math.floor(fromMs / HOUR) - 1);
     const good = perDay > 10;
