@@ -43,6 +43,24 @@ export function parseTagBlock(line: string, start: number, end: number): TagPars
   while (i < bodyEnd) {
     let comma = line.indexOf(',', i);
     if (comma < 0 || comma > bodyEnd) comma = bodyEnd;
+    // Fast path for the fields on every line of tagged feeds, without slices or regexes (this parser ran
+    // once per line and was a twentieth of ingest's decoding thread): c: as whole seconds or milliseconds
+    // (up to 15 digits: exact in a double) and s:. Anything else takes the general path below.
+    const k0 = line.charCodeAt(i);
+    if (line.charCodeAt(i + 1) === 58 /* : */ && comma > i + 2) {
+      if (k0 === 99 /* c */ && comma - i - 2 <= 15) {
+        const n = digitsValue(line, i + 2, comma);
+        if (n >= 0) {
+          tag.timeMs = n >= MS_THRESHOLD ? n : n * 1000;
+          i = comma + 1;
+          continue;
+        }
+      } else if (k0 === 115 /* s */) {
+        tag.station = line.slice(i + 2, comma);
+        i = comma + 1;
+        continue;
+      }
+    }
     const colon = line.indexOf(':', i);
     if (colon > i && colon < comma) {
       const key = line.slice(i, colon);
@@ -65,6 +83,17 @@ export function parseTagBlock(line: string, start: number, end: number): TagPars
     i = comma + 1;
   }
   return { ok: true, tag };
+}
+
+/** The decimal digits of line[start, end) as a number, or -1 if any is not a digit. */
+function digitsValue(line: string, start: number, end: number): number {
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const d = line.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 /**

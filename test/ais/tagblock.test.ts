@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AisDecoder } from '../../src/ais/index.js';
+import { parseTagBlock } from '../../src/ais/tagblock.js';
 import { decodeAll, fixtureLines, FIXTURES, messagesOf } from './helpers.js';
 
 describe('tag blocks (libais tagblock.nmea)', () => {
@@ -35,6 +36,22 @@ describe('tag block details', () => {
     const s = d.decodeLine('\\s:rEV02,c:1334337317*58\\!AIVDM,1,1,,B,19NWuLhuRb5QHfCpPcwj`26B0<02,0*5F');
     expect(ms).toMatchObject({ kind: 'message', meta: { timeMs: 1334337317123, station: 'r1' } });
     expect(s).toMatchObject({ kind: 'message', meta: { timeMs: 1334337317000, station: 'rEV02' } });
+  });
+
+  it('the hand-parsed c:/s: fields agree with the general parser (fractions, 16 digits, empty, junk)', () => {
+    const parse = (body: string) => {
+      const r = parseTagBlock(body, 0, body.length);
+      if (!r.ok) throw new Error(r.detail);
+      return [r.tag.timeMs, r.tag.station];
+    };
+    expect(parse('c:1709251200,s:KRKPO1')).toEqual([1709251200000, 'KRKPO1']);
+    expect(parse('s:rEV02,c:1334337317123')).toEqual([1334337317123, 'rEV02']);
+    expect(parse('c:1334337317.5')).toEqual([1334337317500, null]);
+    expect(parse('c:999999999999999')).toEqual([999999999999999, null]); // 15 digits: milliseconds, year 33658
+    expect(parse('c:8640000000000001')[0]).toBe(8640000000000001); // 16 digits: the general path
+    expect(parse('c:')[0]).toBeNaN();
+    expect(parse('c:12x4')[0]).toBeNaN();
+    expect(parse('s:,c:1')).toEqual([1000, null]);
   });
 
   it('a wrong tag block checksum rejects the line', () => {
