@@ -79,6 +79,25 @@ export class PortAreas implements PortAreaTest {
     return best;
   }
 
+  /** Every point of port `id`'s area (its learned cells and its gazetteer point); empty for an unknown id. */
+  areaPoints(id: string): ReadonlyArray<{ lat: number; lon: number; cell: boolean }> {
+    const port = this.byId.get(id);
+    if (port === undefined) return [];
+    return (this.pointsByPort ??= this.groupPoints()).get(port) ?? [];
+  }
+
+  private pointsByPort: Map<number, AreaPoint[]> | undefined;
+
+  private groupPoints(): Map<number, AreaPoint[]> {
+    const out = new Map<number, AreaPoint[]>();
+    for (const pt of this.points) {
+      const list = out.get(pt.port);
+      if (list) list.push(pt);
+      else out.set(pt.port, [pt]);
+    }
+    return out;
+  }
+
   /** Inside a port or anchorage area: near a learned cell or a gazetteer point (never on land). */
   containsPoint(lat: number, lon: number): boolean {
     let inside = false;

@@ -24,6 +24,8 @@ export interface VisitPorts {
   nearest(lat: number, lon: number, radiusM: number): { port: VisitPort; distanceM: number } | undefined;
   /** Distance to the nearest point of one port's area; without it, to the port's own point. */
   distanceToPortM?(id: string, lat: number, lon: number): number;
+  /** Every point of one port's area (learned cells, gazetteer point): dark-port-call candidates use them. */
+  areaPoints?(id: string): ReadonlyArray<{ lat: number; lon: number; cell: boolean }>;
 }
 
 interface Visit {

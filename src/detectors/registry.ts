@@ -62,7 +62,7 @@ export interface DerivedEntry extends BaseEntry {
   scope: 'vessel';
   /** The type whose events this one is read from (that detector runs even when its own type is not wanted). */
   from: EventType;
-  derive(source: TumenEvent, params: Params): TumenEvent | null;
+  derive(source: TumenEvent, params: Params, ctx: DetectorContext): TumenEvent | null;
 }
 
 export type RegistryEntry = DetectorEntry | DerivedEntry;
@@ -91,7 +91,7 @@ export const DETECTORS: readonly RegistryEntry[] = [
   },
   {
     type: 'dark_port_call', scope: 'vessel', params: DARK_PORT_CALL_PARAMS, from: 'gap',
-    derive: (gap, p) => darkPortCallFromGap(gap, p as never),
+    derive: (gap, p, ctx) => darkPortCallFromGap(gap, p as never, undefined, ctx.ports),
   },
   {
     type: 'port_visit', scope: 'vessel', params: PORT_VISIT_PARAMS,

@@ -38,7 +38,7 @@ export class VesselChain {
 
   constructor(
     readonly mmsi: number,
-    ctx: DetectorContext,
+    private readonly ctx: DetectorContext,
     private readonly plan: ChainPlan,
     /** Events go straight here (no per-position arrays: this loop runs for every position). */
     private readonly sink: TumenEvent[],
@@ -127,7 +127,7 @@ export class VesselChain {
       if (d.emit) this.sink.push(e);
       for (let j = 0; j < d.derived.length; j++) {
         const x = d.derived[j]!;
-        const derived = x.entry.derive(e, x.params);
+        const derived = x.entry.derive(e, x.params, this.ctx);
         if (derived) this.sink.push(derived);
       }
     }

@@ -49,6 +49,20 @@ describe('dark_port_call', () => {
     expect(call.port!.id).toBe('KPCHO');
   });
 
+  it('measures to the port\'s learned area: berths 8 km from the gazetteer point make a tight call feasible', () => {
+    // 12 h dark 131 km south-east of Vostochny's learned berths (139 km from its gazetteer point): at 18 kn
+    // the round trip leaves 4.1 h alongside via the berths, 3.7 h (under minPortStayH, 4 h) via the point.
+    const tight = gap({ lat: 41.866, lon: 134.286, duration_h: 12, ev: { end_lat: 41.866, end_lon: 134.286 } });
+    expect(darkPortCallFromGap(tight)).toBeNull();
+    const areas = { areaPoints: (id: string) => (id === 'RUVYP' ? [{ lat: 42.75, lon: 133.0833, cell: false }, { lat: 42.7, lon: 133.15, cell: true }] : []) };
+    const call = darkPortCallFromGap(tight, DARK_PORT_CALL_PARAMS, undefined, areas)!;
+    expect(call.port!.id).toBe('RUVYP');
+    expect(call.candidates).toHaveLength(1);
+    expect(call.candidates![0]).toMatchObject({ id: 'RUVYP', area: 'learned' });
+    expect(call.candidates![0]!.max_stay_h as number).toBeGreaterThan(4);
+    expect(call.candidates![0]!.max_stay_h as number).toBeLessThan(4.3);
+  });
+
   it('no call when the gap is not intentional, too short, or no watched port is reachable in time', () => {
     expect(darkPortCallFromGap(gap({ intentional: false }))).toBeNull();
     expect(darkPortCallFromGap(gap({ duration_h: 8 }))).toBeNull();
