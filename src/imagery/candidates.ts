@@ -6,6 +6,7 @@ import { distanceM, METRES_PER_NM, MS_PER_HOUR } from '../geo/sphere.js';
 import { lengthTerm } from './score.js';
 import type { FusionParams } from './params.js';
 import type { Candidate, Detection } from './types.js';
+import type { Neighbours } from './track-index.js';
 
 export interface SilentReport {
   timeMs: number;
@@ -22,6 +23,24 @@ export interface SilentVessel {
   /** True when the vessel's broadcast track at that time is known to be fabricated (a spoofing event). */
   spoofing?: boolean;
 }
+
+/** The vessels silent at `timeMs` (no report within silentMinH either side), from every vessel's last
+ *  report at or before the time and first after it (read near the scene); the ends are kept only within
+ *  the candidate window (reachability is judged later). */
+export function silentAt(around: readonly Neighbours[], timeMs: number, lengths: ReadonlyMap<number, number>, p: FusionParams): SilentVessel[] {
+  const quiet = p.silentMinH * MS_PER_HOUR, window = p.darkCandidateWindowH * MS_PER_HOUR;
+  const out: SilentVessel[] = [];
+  for (const g of around) {
+    if ((g.before && g.before.timeMs >= timeMs - quiet) || (g.after && g.after.timeMs <= timeMs + quiet)) continue;
+    const before = g.before && g.before.timeMs >= timeMs - window ? report(g.before) : null;
+    const after = g.after && g.after.timeMs <= timeMs + window ? report(g.after) : null;
+    if (!before && !after) continue;
+    out.push({ mmsi: g.mmsi, lengthM: lengths.get(g.mmsi) ?? null, before, after });
+  }
+  return out;
+}
+
+const report = (r: SilentReport): SilentReport => ({ timeMs: r.timeMs, lat: r.lat, lon: r.lon });
 
 /** Typical speed of a vessel in a dark period, for how fast the "where could it be" disc grows (Tumen). */
 const DARK_TYPICAL_KN = 10;

@@ -1,5 +1,6 @@
-// Fusion over the store: for each scene, only the AIS positions near its time window and footprint are
-// read (a time + box filter DuckDB answers from its zone maps), then the core fuses them (imagery/fusion.ts).
+// Fusion over the store: the AIS around all scenes is summarised per vessel and hour in one pass
+// (imagery/track-index.ts); each scene then reads only its own hour of raw positions, takes every vessel's
+// reports either side of the acquisition, and the core fuses them (imagery/fusion.ts).
 import type { Store } from './db.js';
 import { ensurePositionsSchema } from './positions.js';
 import { ensureEventsSchema } from './events.js';
@@ -8,8 +9,9 @@ import { darkDetectionEvents, withImageryEvidence } from '../imagery/events.js';
 import type { TumenEvent } from '../events/schema.js';
 import { fuseScene } from '../imagery/fusion.js';
 import { FUSION_PARAMS, type FusionParams } from '../imagery/params.js';
-import type { SilentVessel } from '../imagery/candidates.js';
-import type { AisVessel, Scene, SceneFusion } from '../imagery/types.js';
+import { silentAt, type SilentVessel } from '../imagery/candidates.js';
+import { MS_PER_BUCKET, TrackIndex, type CellFilter, type Neighbours } from '../imagery/track-index.js';
+import type { AisVessel, Scene, SceneFusion, TrackPoint } from '../imagery/types.js';
 
 const MS_PER_H = 3_600_000;
 const KM_PER_DEG = 111.195;
@@ -27,30 +29,79 @@ function padded(s: Scene, km: number): { latMin: number; latMax: number; lonMin:
   return { latMin: s.bbox.lat_min - dLat, latMax: s.bbox.lat_max + dLat, lonMin: s.bbox.lon_min - dLon, lonMax: s.bbox.lon_max + dLon };
 }
 
-/** Each vessel's positions within ±windowH of the scene near its footprint, and its length from statics. */
-export async function aisNearScene(store: Store, s: Scene, lengths: ReadonlyMap<number, number>, p: FusionParams = FUSION_PARAMS): Promise<AisVessel[]> {
-  const b = padded(s, AIS_PAD_KM);
+const TRACK_POINT = `{'t': epoch_ms(time)::DOUBLE, 'lat': lat, 'lon': lon, 'speed': speed, 'course': course}`;
+const NAN = `'NaN'::DOUBLE`;
+
+/** The hour and 1° cell summary of every vessel's reports in [fromMs, toMs] inside `box`
+ *  (imagery/track-index.ts): one aggregation over the positions for the whole fusion run. */
+export async function readTrackIndex(store: Store, fromMs: number, toMs: number, box: Box): Promise<TrackIndex> {
   const reader = await store.conn.runAndReadAll(
-    `SELECT mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon, speed, course FROM positions
+    `SELECT mmsi::DOUBLE AS mmsi, (epoch_ms(time) // ${MS_PER_BUCKET})::DOUBLE AS h, floor(lat) AS clat, floor(lon) AS clon,
+       min(epoch_ms(time))::DOUBLE, arg_min(lat, time), arg_min(lon, time), arg_min(coalesce(speed::DOUBLE, ${NAN}), time), arg_min(coalesce(course::DOUBLE, ${NAN}), time),
+       max(epoch_ms(time))::DOUBLE, arg_max(lat, time), arg_max(lon, time), arg_max(coalesce(speed::DOUBLE, ${NAN}), time), arg_max(coalesce(course::DOUBLE, ${NAN}), time)
+     FROM positions
      WHERE time BETWEEN epoch_ms(?::BIGINT) AND epoch_ms(?::BIGINT) AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?
-     ORDER BY mmsi, time`,
-    [Math.round(s.timeMs - p.windowH * MS_PER_H), Math.round(s.timeMs + p.windowH * MS_PER_H), b.latMin, b.latMax, b.lonMin, b.lonMax],
+     GROUP BY ALL ORDER BY mmsi, h`,
+    [Math.round(fromMs), Math.round(toMs), box.latMin, box.latMax, box.lonMin, box.lonMax],
   );
   const cols = reader.getColumnsJS();
-  const [mm, tt, la, lo, sp, co] = cols as [unknown[], unknown[], unknown[], unknown[], unknown[], unknown[]];
-  const out: AisVessel[] = [];
-  let cur: AisVessel | null = null;
-  for (let i = 0; i < (mm?.length ?? 0); i++) {
-    const mmsi = Number(mm[i]);
-    if (!cur || cur.mmsi !== mmsi) { cur = { mmsi, points: [], lengthM: null }; out.push(cur); }
-    cur.points.push({
-      timeMs: Number(tt[i]), lat: Number(la[i]), lon: Number(lo[i]),
-      speedKn: sp[i] === null ? null : Math.round(Number(sp[i]) * 10) / 10,
-      courseDeg: co[i] === null ? null : Number(co[i]),
-    });
-  }
-  for (const v of out) v.lengthM = lengths.get(v.mmsi) ?? null;
-  return out;
+  const c = Array.from({ length: 14 }, (_, i) => Float64Array.from((cols[i] ?? []) as unknown[], Number));
+  const [mmsi, hour, cellLat, cellLon, firstT, firstLat, firstLon, firstSpeed, firstCourse, lastT, lastLat, lastLon, lastSpeed, lastCourse] = c as [Float64Array, ...Float64Array[]];
+  return new TrackIndex({ mmsi, hour: hour!, cellLat: cellLat!, cellLon: cellLon!, firstT: firstT!, firstLat: firstLat!, firstLon: firstLon!, firstSpeed: firstSpeed!, firstCourse: firstCourse!, lastT: lastT!, lastLat: lastLat!, lastLon: lastLon!, lastSpeed: lastSpeed!, lastCourse: lastCourse! });
+}
+
+/** Every vessel's last report at or before the scene time and first after it, within `limitH` and within
+ *  `padKm` of the footprint (a report outside is not read, as if another transmitter on the MMSI): the
+ *  scene's own hour read raw, the rest from the summary's cells that touch the padded box. */
+export async function neighboursOfScene(store: Store, s: Scene, index: TrackIndex, padKm: number, limitH: number): Promise<Neighbours[]> {
+  const t = Math.round(s.timeMs), h0 = Math.floor(t / MS_PER_BUCKET) * MS_PER_BUCKET;
+  const b = padded(s, padKm);
+  const rows = await store.conn.runAndReadAll(
+    `SELECT mmsi, arg_max(${TRACK_POINT}, time) FILTER (WHERE time <= epoch_ms(?::BIGINT)) AS b,
+       arg_min(${TRACK_POINT}, time) FILTER (WHERE time > epoch_ms(?::BIGINT)) AS a
+     FROM positions WHERE time >= epoch_ms(?::BIGINT) AND time < epoch_ms(?::BIGINT) AND lat BETWEEN ? AND ? AND (? OR lon BETWEEN ? AND ?)
+     GROUP BY mmsi`,
+    [t, t, h0, h0 + MS_PER_BUCKET, b.latMin, b.latMax, !(b.lonMin >= -180 && b.lonMax <= 180 && b.lonMin <= b.lonMax), b.lonMin, b.lonMax],
+  );
+  const [mm, bb, aa] = rows.getColumnsJS() as [unknown[], Array<StructRow | null>, Array<StructRow | null>];
+  const exact = new Map<number, { before: TrackPoint | null; after: TrackPoint | null }>();
+  const inside = (r: TrackPoint | null): TrackPoint | null => (r && inBox(b, r.lat, r.lon) ? r : null);
+  for (let i = 0; i < (mm?.length ?? 0); i++) exact.set(Number(mm[i]), { before: inside(trackPoint(bb[i])), after: inside(trackPoint(aa[i])) });
+  const limitMs = limitH * MS_PER_H;
+  return index.neighboursAt(s.timeMs, limitMs, cellsTouching(b), exact)
+    .map((n) => ({ mmsi: n.mmsi, before: inside(n.before), after: inside(n.after) }))
+    .filter((n) => (n.before && t - n.before.timeMs <= limitMs) || (n.after && n.after.timeMs - t <= limitMs));
+}
+
+interface StructRow { t: unknown; lat: unknown; lon: unknown; speed: unknown; course: unknown }
+
+function trackPoint(r: StructRow | null | undefined): TrackPoint | null {
+  if (!r) return null;
+  return {
+    timeMs: Number(r.t), lat: Number(r.lat), lon: Number(r.lon),
+    speedKn: r.speed === null ? null : Math.round(Number(r.speed) * 10) / 10,
+    courseDeg: r.course === null ? null : Number(r.course),
+  };
+}
+
+/** The AIS vessels of a scene (their reports either side of it, from neighboursOfScene within windowH and
+ *  AIS_PAD_KM: those the position estimate may use), with their lengths from statics. */
+export function aisVessels(around: readonly Neighbours[], lengths: ReadonlyMap<number, number>): AisVessel[] {
+  return around.map((n) => ({ mmsi: n.mmsi, points: [n.before, n.after].filter((r): r is TrackPoint => r !== null), lengthM: lengths.get(n.mmsi) ?? null }));
+}
+
+interface Box { latMin: number; latMax: number; lonMin: number; lonMax: number }
+/** The 1° cells (floor(lat), floor(lon)) a box touches. */
+function cellsTouching(b: Box): CellFilter {
+  const cell: Box = { latMin: Math.floor(b.latMin), latMax: Math.floor(b.latMax), lonMin: Math.floor(b.lonMin), lonMax: Math.floor(b.lonMax) };
+  return (cLat, cLon) => inBox(cell, cLat, cLon);
+}
+
+/** Longitudes measured eastwards from lonMin, so a box across 180° (lonMin > lonMax, or beyond ±180) works. */
+function inBox(b: Box, lat: number, lon: number): boolean {
+  if (lat < b.latMin || lat > b.latMax) return false;
+  const width = b.lonMin <= b.lonMax ? b.lonMax - b.lonMin : b.lonMax - b.lonMin + 360;
+  return width >= 360 || (((lon - b.lonMin) % 360) + 360) % 360 <= width;
 }
 
 /** Length overall per MMSI from static reports: the reported length, else to_bow + to_stern (the latest
@@ -63,32 +114,13 @@ export async function vesselLengths(store: Store): Promise<Map<number, number>> 
   return new Map(rows.map((r) => [Number(r.mmsi), Number(r.len)]));
 }
 
-/** Vessels with no report within silentMinH of the scene time but reports within the candidate window
- *  near it (their last before and first after), plus vessels whose track then is flagged as spoofed. */
-export async function silentNearScene(store: Store, s: Scene, lengths: ReadonlyMap<number, number>, p: FusionParams = FUSION_PARAMS): Promise<SilentVessel[]> {
-  const b = padded(s, SILENT_PAD_KM);
-  const t = Math.round(s.timeMs), w = p.darkCandidateWindowH * MS_PER_H, quiet = p.silentMinH * MS_PER_H;
-  const rows = await store.all<{ mmsi: number; tb: number | null; latb: number | null; lonb: number | null; ta: number | null; lata: number | null; lona: number | null }>(
-    `WITH w AS (
-       SELECT mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon FROM positions
-       WHERE time BETWEEN epoch_ms(?::BIGINT) AND epoch_ms(?::BIGINT) AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?)
-     SELECT mmsi,
-       max(t) FILTER (WHERE t <= ?) AS tb, arg_max(lat, t) FILTER (WHERE t <= ?) AS latb, arg_max(lon, t) FILTER (WHERE t <= ?) AS lonb,
-       min(t) FILTER (WHERE t > ?) AS ta, arg_min(lat, t) FILTER (WHERE t > ?) AS lata, arg_min(lon, t) FILTER (WHERE t > ?) AS lona
-     FROM w GROUP BY mmsi
-     HAVING coalesce(max(t) FILTER (WHERE t <= ?) < ?, true) AND coalesce(min(t) FILTER (WHERE t > ?) > ?, true)
-     ORDER BY mmsi`,
-    [t - w, t + w, b.latMin, b.latMax, b.lonMin, b.lonMax, t, t, t, t, t, t, t, t - quiet, t, t + quiet],
-  );
-  const spoofed = await spoofedAt(store, t);
-  const out: SilentVessel[] = rows.map((r) => ({
-    mmsi: Number(r.mmsi),
-    lengthM: lengths.get(Number(r.mmsi)) ?? null,
-    before: r.tb === null ? null : { timeMs: Number(r.tb), lat: Number(r.latb), lon: Number(r.lonb) },
-    after: r.ta === null ? null : { timeMs: Number(r.ta), lat: Number(r.lata), lon: Number(r.lona) },
-  }));
+/** Vessels silent at the scene time with a report before or after it within SILENT_PAD_KM of the footprint,
+ *  plus vessels whose track then is flagged as spoofed. */
+export async function silentNearScene(store: Store, s: Scene, index: TrackIndex, lengths: ReadonlyMap<number, number>, p: FusionParams = FUSION_PARAMS): Promise<SilentVessel[]> {
+  const around = await neighboursOfScene(store, s, index, SILENT_PAD_KM, p.darkCandidateWindowH);
+  const out = silentAt(around, s.timeMs, lengths, p);
   const listed = new Set(out.map((v) => v.mmsi));
-  for (const m of spoofed) if (!listed.has(m)) out.push({ mmsi: m, lengthM: lengths.get(m) ?? null, before: null, after: null, spoofing: true });
+  for (const m of await spoofedAt(store, Math.round(s.timeMs))) if (!listed.has(m)) out.push({ mmsi: m, lengthM: lengths.get(m) ?? null, before: null, after: null, spoofing: true });
   return out;
 }
 
@@ -115,12 +147,21 @@ export async function fuseStored(store: Store, opts: { sceneId?: string; onScene
   const dets = await readDetections(store, scenes.map((s) => s.scene_id));
   const lengths = await vesselLengths(store);
   const out: StoredFusion[] = [];
+  if (scenes.length === 0) return out;
+  // One hour summary of the AIS for every scene: ±the dark-candidate window around the scenes' times,
+  // inside the union of their footprints padded for candidates (all longitudes if one crosses 180°).
+  const windowMs = p.darkCandidateWindowH * MS_PER_H;
+  const union = scenes.map((s) => padded(s, SILENT_PAD_KM)).reduce((u, b) => ({
+    latMin: Math.min(u.latMin, b.latMin), latMax: Math.max(u.latMax, b.latMax), lonMin: Math.min(u.lonMin, b.lonMin), lonMax: Math.max(u.lonMax, b.lonMax),
+  }));
+  if (scenes.some((s) => s.bbox.lon_min > s.bbox.lon_max) || union.lonMin < -180 || union.lonMax > 180) { union.lonMin = -180; union.lonMax = 180; }
+  const index = await readTrackIndex(store,
+    scenes.reduce((m, s) => Math.min(m, s.timeMs), Infinity) - windowMs, scenes.reduce((m, s) => Math.max(m, s.timeMs), -Infinity) + windowMs, union);
   for (const s of scenes) {
-    const ais = await aisNearScene(store, s, lengths, p);
+    const ais = aisVessels(await neighboursOfScene(store, s, index, AIS_PAD_KM, p.windowH), lengths);
     const sceneDets = dets.get(s.scene_id) ?? [];
     let fusion = fuseScene(s, sceneDets, ais, [], p);
-    // The dark-candidate query is the expensive one (days of data around the scene): only when needed.
-    if (fusion.detections.some((d) => d.dark && d.mmsi === null)) fusion = fuseScene(s, sceneDets, ais, await silentNearScene(store, s, lengths, p), p);
+    if (fusion.detections.some((d) => d.dark && d.mmsi === null)) fusion = fuseScene(s, sceneDets, ais, await silentNearScene(store, s, index, lengths, p), p);
     out.push({ scene: s, fusion });
     opts.onScene?.(out.length, scenes.length);
   }
