@@ -11,6 +11,8 @@ import { BatchCommitter } from './batch-committer.js';
 import { NmeaDecodeStage } from './nmea-decode.js';
 import { StoreWriter } from './store-writer.js';
 import { defaultTimeWindow } from './time-window.js';
+import { udpKernelDrops } from './udp-drops.js';
+import { ensureFeedSchema, recordFeed, type FeedCounters } from '../store/feeds.js';
 
 /** Reconnect delays: doubling from 0.5 s up to 30 s, reset after a connection that delivered data. */
 export const RECONNECT_INITIAL_MS = 500;
@@ -47,6 +49,7 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
   const now = opts.now ?? Date.now;
   const log = opts.log ?? (() => undefined);
   await ensureIngestSchema(store);
+  await ensureFeedSchema(store);
   const writer = await StoreWriter.create(store);
   const source = `${url.protocol}://${url.host}:${url.port}`;
   const t0 = now();
@@ -66,6 +69,10 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
   };
   const committer = new BatchCommitter(store, writer, id, emptyCounts());
 
+  // Received vs stored: recorded after each commit, so a killed session still tells what it had received.
+  const feed: FeedCounters = { receivedLines: 0, receivedBytes: 0, kernelDrops: null, reconnects: 0 };
+  let kernelDrops: () => number | null = () => null;
+
   // Flushes are serialised; lines keep flowing into the next batch meanwhile.
   let chain: Promise<void> = Promise.resolve();
   let failure: Error | null = null;
@@ -73,7 +80,10 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
     const t = pipe.take(); // taken now: the next line goes into a fresh batch
     chain = chain.then(() => {
       return committer.submit(t.batch, t.counts, { resumeOffset: 0, committedOffset: 0 }, t.carryTimeMs);
-    }).then(() => committer.settle()).catch((e: Error) => {
+    }).then(() => committer.settle()).then(() => {
+      feed.kernelDrops = kernelDrops() ?? feed.kernelDrops; // a closed socket is no longer listed: keep its last count
+      return recordFeed(store, id, feed, now());
+    }).catch((e: Error) => {
       failure = e;
     });
     return chain;
@@ -81,6 +91,7 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
   let carry = '';
   let lineNo = 0;
   const onText = (text: string, partial: boolean) => {
+    feed.receivedBytes += text.length;
     const all = carry + text;
     const parts = all.split('\n');
     const tail = parts.pop() ?? '';
@@ -88,6 +99,7 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
     if (!partial && tail !== '') parts.push(tail);
     for (const raw of parts) {
       const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      feed.receivedLines++;
       pipe.line(line, ++lineNo, true);
       if (pipe.shouldFlush) void flush();
     }
@@ -120,7 +132,9 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
       });
     });
     log(`listening on ${source} (UDP)`);
-    opts.onReady?.({ port: sock.address().port });
+    const boundPort = sock.address().port;
+    kernelDrops = () => udpKernelDrops(boundPort, url.host.includes(':'));
+    opts.onReady?.({ port: boundPort });
     closeSource = () => sock.close();
   } else {
     let socket: Socket | null = null;
@@ -144,6 +158,7 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
         if (carry) onText('', false); // a sentence cut by the disconnect is still a line (and likely a reject)
         if (stopping) return;
         log(`${source}: disconnected; reconnecting in ${(delay / 1000).toFixed(1)} s`);
+        feed.reconnects++;
         retry = setTimeout(open, delay);
         delay = Math.min(delay * 2, RECONNECT_MAX_MS);
       });
@@ -160,6 +175,7 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
   await stopped;
   process.off('SIGINT', onSigint);
   clearInterval(timer);
+  feed.kernelDrops = kernelDrops() ?? feed.kernelDrops;
   closeSource();
   if (carry) onText('', false);
   await flush();

@@ -1,6 +1,7 @@
 // What the store holds: counts, time span, sources, rejects by reason and the ingest log.
 import type { Store } from './db.js';
 import { listIngestLog, type IngestLogEntry } from './ingest-log.js';
+import { listFeeds, type FeedSession } from './feeds.js';
 
 export interface StoreStats {
   messages: number;
@@ -14,6 +15,8 @@ export interface StoreStats {
   rejects: Record<string, number>;
   duplicates: number;
   ingests: IngestLogEntry[];
+  /** Live feed sessions: received vs committed and stored, rejected, dropped by the kernel, reconnects. */
+  feeds: FeedSession[];
 }
 
 async function tableExists(store: Store, name: string): Promise<boolean> {
@@ -24,7 +27,7 @@ async function tableExists(store: Store, name: string): Promise<boolean> {
 export async function storeStats(store: Store): Promise<StoreStats> {
   const s: StoreStats = {
     messages: 0, positions: 0, staticReports: 0, vessels: 0, identityRuns: 0, firstMs: null, lastMs: null,
-    bySource: {}, rejects: {}, duplicates: 0, ingests: [],
+    bySource: {}, rejects: {}, duplicates: 0, ingests: [], feeds: [],
   };
   if (await tableExists(store, 'positions')) {
     const r = await store.one<{ n: bigint; lo: number | null; hi: number | null }>(
@@ -45,6 +48,7 @@ export async function storeStats(store: Store): Promise<StoreStats> {
   }
   if (await tableExists(store, 'ingest_log')) {
     s.ingests = await listIngestLog(store);
+    s.feeds = await listFeeds(store);
     // A file read again (--start after no_time rejects, --force, a new attempt after a failure) has several
     // rows reading the same lines: only its latest row counts, so its messages and rejects count once.
     const latest = new Map<string, number>();

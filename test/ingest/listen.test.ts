@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { listen, parseListenUrl } from '../../src/ingest/listen.js';
+import { listen, parseListenUrl, RECONNECT_INITIAL_MS } from '../../src/ingest/listen.js';
+import { listFeeds } from '../../src/store/feeds.js';
 import { ingestFiles } from '../../src/ingest/ingest.js';
 import { count, fixture, withTempStore } from './helpers.js';
 
@@ -70,8 +71,40 @@ describe('--listen tcp://', () => {
       expect(await count(store, 'SELECT count(*) FROM positions')).toBe(want);
       const log = await store.one<{ status: string; source: string }>('SELECT status, source FROM ingest_log');
       expect(log).toEqual({ status: 'stopped', source: `tcp://127.0.0.1:${port}` });
+      // Received = committed (a clean stop), one reconnect, no kernel drops on TCP.
+      const [feed] = await listFeeds(store);
+      expect(feed).toMatchObject({ receivedLines: lines.length, committedLines: lines.length, stored: r.counts.positions + r.counts.statics, reconnects: 1, kernelDrops: null, uncommitted: 0 });
     });
   });
+
+  it('reconnects to a feed that keeps dropping with a doubling delay (0.5, 1, 2 s), reset once data flows', async () => {
+    const at: number[] = [];
+    const server = createServer((sock: Socket) => {
+      at.push(Date.now());
+      // The fifth connection sends a line before it drops: the next retry comes after the initial delay again.
+      if (at.length === 5) sock.end(`${lines[1]}\r\n`);
+      else sock.destroy();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    await withTempStore(async (store) => {
+      const ac = new AbortController();
+      const run = listen(store, { protocol: 'tcp', host: '127.0.0.1', port }, { flushMs: 100, batchRows: 1000, signal: ac.signal });
+      await until(() => at.length >= 6, 30_000);
+      ac.abort();
+      await run;
+      server.close();
+      const waits = at.slice(1).map((t, i) => t - at[i]);
+      // Timers fire no earlier than asked; a loaded machine may add to each.
+      expect(waits[0]).toBeGreaterThanOrEqual(RECONNECT_INITIAL_MS - 20);
+      expect(waits[1]).toBeGreaterThanOrEqual(2 * RECONNECT_INITIAL_MS - 20);
+      expect(waits[2]).toBeGreaterThanOrEqual(4 * RECONNECT_INITIAL_MS - 20);
+      expect(waits[3]).toBeGreaterThanOrEqual(8 * RECONNECT_INITIAL_MS - 20);
+      expect(waits[3]).toBeGreaterThan(waits[1] + 1000);
+      expect(waits[4]).toBeLessThan(waits[3]); // reset after the connection that delivered data
+      expect((await listFeeds(store))[0].reconnects).toBeGreaterThanOrEqual(5);
+    });
+  }, 60_000);
 });
 
 describe('--listen udp://', () => {
@@ -107,6 +140,8 @@ describe('--listen udp://', () => {
       expect(r.counts.lines).toBe(lines.length);
       expect(r.counts.positions).toBe(want); // committed by the timer (batchRows is never reached)
       expect(await count(store, 'SELECT count(*) FROM positions')).toBe(want);
+      const [feed] = await listFeeds(store);
+      expect(feed).toMatchObject({ receivedLines: lines.length, committedLines: lines.length, uncommitted: 0, reconnects: 0, kernelDrops: 0 });
     });
   });
 });
