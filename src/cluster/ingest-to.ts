@@ -19,6 +19,8 @@ export interface PublishResult {
   outcomes: FileOutcome[];
   published: number;
   duplicates: number;
+  /** Publishes sent again after a failure (a NATS node lost, a leader election). */
+  retries: number;
   partitions: number;
 }
 
@@ -30,7 +32,7 @@ export async function ingestToCluster(url: string, files: string[], opts: Ingest
       const outcomes = await ingestFiles(store, files, opts, progress);
       const client = await connectCluster(url, { name: 'tumen-ingest' });
       try {
-        const publisher = new ReportPublisher(client);
+        const publisher = new ReportPublisher(client, opts.log);
         // Ports as `tumen detect` learns them from a store holding this input.
         await buildAnchorages(store);
         await publisher.ports(await storedStops(store));

@@ -5,7 +5,13 @@ import type { StaticReport } from '../detectors/detector.js';
 import type { StopScan } from '../anchorages/collect.js';
 import type { Stop } from '../anchorages/stationary.js';
 
-export type ReportMessage =
+/** The publisher's input id and the message's place in that input (src/cluster/input-order.ts). */
+export interface Numbered {
+  i?: string;
+  n?: number;
+}
+
+export type ReportMessage = Numbered & (
   | { k: 'p'; p: Position }
   | { k: 's'; s: StaticReport }
   /** The stops of a published input (sent before its reports): units learn their port areas from every
@@ -13,7 +19,10 @@ export type ReportMessage =
    *  [mmsi, startMs, endMs, lat, lon, positions]. */
   | { k: 'ports'; stops: Array<[number, number, number, number, number, number]>; firstMs: number | null; lastMs: number | null }
   /** End of a published input (`tumen ingest FILE --to`): units emit their open events as of now. */
-  | { k: 'end' };
+  | { k: 'end' }
+  /** Places `n` of input `i` the server dropped as duplicates (sent before): nothing to wait for there. */
+  | { k: 'skip'; ranges: Array<[number, number]> }
+);
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -35,7 +44,7 @@ export function staticKey(s: StaticReport): string {
   return `s.${s.mmsi}.${s.timeMs}.${s.imo}.${s.shipname}.${s.callsign}.${s.shiptype}.${s.draughtM}.${s.destination}`;
 }
 
-export function encodePorts(scan: Omit<StopScan, 'positions'>): ReportMessage {
+export function encodePorts(scan: Omit<StopScan, 'positions'>): Extract<ReportMessage, { k: 'ports' }> {
   return { k: 'ports', stops: scan.stops.map((s) => [s.mmsi, s.startMs, s.endMs, s.lat, s.lon, s.positions]), firstMs: scan.firstMs, lastMs: scan.lastMs };
 }
 

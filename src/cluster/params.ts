@@ -6,6 +6,8 @@ export const reportSubject = (partition: number): string => `tumen.reports.${par
 export const END_SUBJECT = 'tumen.reports.end';
 /** The stops of each published input, ahead of its reports (the units' port areas are learned from them). */
 export const PORTS_SUBJECT = 'tumen.reports.ports';
+/** Places of an input the server dropped as duplicates (src/cluster/input-order.ts). */
+export const SKIP_SUBJECT = 'tumen.reports.skip';
 export const ALL_REPORTS = 'tumen.reports.>';
 /** Stream of detected events, one subject per work unit. */
 export const EVENTS_STREAM = 'TUMEN_EVENTS';
@@ -23,6 +25,8 @@ export const CLUSTER_PARAMS = {
   /** Leases are renewed this often (a fifth of the TTL: a worker busy for seconds on a loaded machine
    *  still keeps its units). */
   leaseRenewMs: 2_000,
+  /** Workers count each other (and rebalance units) this often. */
+  rebalanceEveryMs: 4_000,
   /** Reports (and events) whose Nats-Msg-Id repeats within this window are dropped by the server. The
    *  default 2 min is shorter than satellite delivery delays (30–240 min): 6 h covers those and a re-run of
    *  a day's file, at the cost of the server remembering 6 h of ids (~100 B each). */
@@ -38,6 +42,12 @@ export const CLUSTER_PARAMS = {
   publishEveryMs: 200,
   /** Reports fetched per pull request. */
   fetchBatch: 1_000,
+  /** One publish attempt waits this long for the server's ack before it is sent again (a loaded machine can
+   *  take seconds to ack a replicated write; a request lost with a dying node must not hold a window long). */
+  publishAttemptTimeoutMs: 15_000,
+  /** Publishes are retried this long after their first failure: a stream leader election takes seconds,
+   *  a client reconnecting to another node about as long. Past it the ingest fails (nothing is dropped). */
+  publishRetryMs: 120_000,
   /** Publishes in flight before awaiting their acks (ingest). */
   publishWindow: 2_000,
   /** Largest checkpoint (gzip JSON); the NATS servers are configured with this max_payload. */

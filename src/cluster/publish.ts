@@ -1,56 +1,74 @@
 // Publishing reports to the cluster (`tumen ingest FILE --to nats://…`): each report to its partition's
 // subject with Nats-Msg-Id = its dedup key, so a report received by two stations or a file sent twice
-// within the duplicate window is stored once; then an end-of-input marker.
+// within the duplicate window is stored once; then an end-of-input marker. Windows are published in order
+// and retried through a NATS node loss (src/cluster/publish-retry.ts).
 import { createHash } from 'node:crypto';
-import type { PubAck } from '@nats-io/jetstream';
 import { nuid } from '@nats-io/transport-node';
 import type { Position } from '../tracks/position.js';
 import type { StaticReport } from '../detectors/detector.js';
 import type { ReportSink } from '../detectors/pipeline.js';
 import type { ClusterClient } from './connect.js';
 import type { StopScan } from '../anchorages/collect.js';
-import { encodePorts, encodeReport, positionKey, staticKey } from './messages.js';
-import { END_SUBJECT, partitionOf, PORTS_SUBJECT, reportSubject } from './params.js';
-
-/** A loaded machine can take seconds to ack a replicated write: not a reason to fail an ingest. */
-const PUBLISH_TIMEOUT_MS = 60_000;
+import { encodePorts, encodeReport, positionKey, staticKey, type ReportMessage } from './messages.js';
+import { END_SUBJECT, partitionOf, PORTS_SUBJECT, reportSubject, SKIP_SUBJECT } from './params.js';
+import { publishWindow, type Outgoing } from './publish-retry.js';
 
 export class ReportPublisher implements ReportSink {
-  private inflight: Array<Promise<PubAck>> = [];
-  readonly stats = { published: 0, duplicates: 0 };
+  private window: Array<Outgoing & { n: number }> = [];
+  /** This input's id and the next message's place in it: units restore the input's order from them. */
+  private readonly input = nuid.next();
+  private n = 0;
+  readonly stats = { published: 0, duplicates: 0, retries: 0 };
 
-  constructor(private readonly client: ClusterClient) {}
+  constructor(private readonly client: ClusterClient, private readonly log?: (line: string) => void) {}
 
   pushPosition(p: Position): void {
-    this.send(reportSubject(partitionOf(p.mmsi, this.client.partitions)), encodeReport({ k: 'p', p }), positionKey(p));
+    this.stats.published++;
+    this.numbered(reportSubject(partitionOf(p.mmsi, this.client.partitions)), { k: 'p', p }, positionKey(p));
   }
 
   pushStatic(s: StaticReport): void {
-    this.send(reportSubject(partitionOf(s.mmsi, this.client.partitions)), encodeReport({ k: 's', s }), staticKey(s));
+    this.stats.published++;
+    this.numbered(reportSubject(partitionOf(s.mmsi, this.client.partitions)), { k: 's', s }, staticKey(s));
   }
 
   /** The input's stops, before its reports: the units learn their port areas from them (an input sent
    *  again within the duplicate window is dropped, stops included). */
   async ports(scan: Omit<StopScan, 'positions'>): Promise<void> {
-    const data = encodeReport(encodePorts(scan));
-    const id = `ports.${createHash('sha256').update(data).digest('hex')}`;
-    await this.client.js.publish(PORTS_SUBJECT, data, { msgID: id, timeout: PUBLISH_TIMEOUT_MS });
+    const m = encodePorts(scan);
+    this.numbered(PORTS_SUBJECT, m, `ports.${createHash('sha256').update(encodeReport(m)).digest('hex')}`);
+    await this.settle();
   }
 
-  /** Awaits the server's acks of everything sent so far (flow control: callers settle every batch). */
+  /** Publishes what was pushed since the last call and awaits the server's acks, in order, retrying
+   *  through a leader election (flow control: callers settle every batch). */
   async settle(): Promise<void> {
-    const acks = await Promise.all(this.inflight.splice(0));
-    for (const a of acks) if (a.duplicate) this.stats.duplicates++;
+    if (this.window.length === 0) return;
+    const sent = this.window.splice(0);
+    const r = await publishWindow(this.client.js, sent, this.log);
+    const skipped: Array<[number, number]> = [];
+    r.acks.forEach((a, k) => {
+      if (!a.duplicate) return;
+      this.stats.duplicates++;
+      const n = sent[k]!.n;
+      const last = skipped.at(-1);
+      if (last && last[1] === n - 1) last[1] = n;
+      else skipped.push([n, n]);
+    });
+    // Units wait for each place of this input in order: name those the server dropped.
+    if (skipped.length > 0) await publishWindow(this.client.js, [{ subject: SKIP_SUBJECT, data: encodeReport({ k: 'skip', ranges: skipped, i: this.input }), msgId: `skip.${this.input}.${sent[0]!.n}` }], this.log);
+    this.stats.retries += r.retries;
   }
 
   /** Settles, then marks the end of this input: units emit the events still open, as `tumen detect` does. */
   async end(): Promise<void> {
     await this.settle();
-    await this.client.js.publish(END_SUBJECT, encodeReport({ k: 'end' }), { msgID: `end.${nuid.next()}`, timeout: PUBLISH_TIMEOUT_MS });
+    this.numbered(END_SUBJECT, { k: 'end' }, `end.${this.input}`);
+    await this.settle();
   }
 
-  private send(subject: string, data: Uint8Array, id: string): void {
-    this.stats.published++;
-    this.inflight.push(this.client.js.publish(subject, data, { msgID: id, timeout: PUBLISH_TIMEOUT_MS }));
+  private numbered(subject: string, m: ReportMessage, msgId: string): void {
+    const n = this.n++;
+    this.window.push({ subject, data: encodeReport({ ...m, i: this.input, n }), msgId, n });
   }
 }

@@ -7,7 +7,7 @@
 // Without an open server store the node opens its file only while writing a batch, so `tumen events
 // --db FILE` can read it between batches (DuckDB lets one process hold a file); a batch that finds the
 // file busy waits and retries, its events still unacked.
-import { AckPolicy, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, type Consumer, type JsMsg } from '@nats-io/jetstream';
 import type { TumenEvent } from '../events/schema.js';
 import { Store } from '../store/db.js';
 import { ensureEventsSchema } from '../store/events.js';
@@ -64,31 +64,52 @@ export class StoreNode {
     await this.client.nc.drain();
   }
 
+  /** Fetches and stores until closed. A failed fetch (a NATS node lost, its consumer's leader moving:
+   *  "heartbeats missed", timeouts) is retried; what it delivered before failing is stored and acked. */
   private async loop(name: string): Promise<void> {
-    const consumer = await this.client.js.consumers.get(EVENTS_STREAM, name);
     while (!this.stopped) {
-      const msgs: JsMsg[] = [];
-      for await (const m of await consumer.fetch({ max_messages: BATCH, expires: 1000 })) msgs.push(m);
-      if (msgs.length === 0) continue;
-      const events: TumenEvent[] = [];
-      const retract: string[] = [];
-      for (const m of msgs) {
-        const e = m.json<TumenEvent>();
-        const v = applyPostSteps(this.post, e);
-        if (v.keep) events.push(e);
-        retract.push(...v.retract);
+      try {
+        const consumer = await this.client.js.consumers.get(EVENTS_STREAM, name);
+        while (!this.stopped) await this.batch(consumer);
+      } catch (err) {
+        if (this.stopped) break;
+        this.opts.log(`store node: ${(err as Error).message}; retrying`);
+        await new Promise((r) => setTimeout(r, 500));
       }
-      await this.withStore(async (store) => {
-        await store.transaction(async () => {
-          await upsertEvents(store, events);
-          this.stats.retracted += await deleteEventsById(store, retract);
-        });
-      });
-      for (const m of msgs) m.ack();
-      this.stats.events += events.length;
-      this.stats.batches++;
-      this.opts.onEvents?.(events);
     }
+  }
+
+  private async batch(consumer: Consumer): Promise<void> {
+    const msgs: JsMsg[] = [];
+    let failure: unknown = null;
+    try {
+      for await (const m of await consumer.fetch({ max_messages: BATCH, expires: 1000 })) msgs.push(m);
+    } catch (err) {
+      failure = err;
+    }
+    if (msgs.length > 0) await this.store(msgs);
+    if (failure) throw failure;
+  }
+
+  private async store(msgs: JsMsg[]): Promise<void> {
+    const events: TumenEvent[] = [];
+    const retract: string[] = [];
+    for (const m of msgs) {
+      const e = m.json<TumenEvent>();
+      const v = applyPostSteps(this.post, e);
+      if (v.keep) events.push(e);
+      retract.push(...v.retract);
+    }
+    await this.withStore(async (store) => {
+      await store.transaction(async () => {
+        await upsertEvents(store, events);
+        this.stats.retracted += await deleteEventsById(store, retract);
+      });
+    });
+    for (const m of msgs) m.ack();
+    this.stats.events += events.length;
+    this.stats.batches++;
+    this.opts.onEvents?.(events);
   }
 
   /** Runs `fn` on the node's store: the server's connection, or the file opened for this call (retried

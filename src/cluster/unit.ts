@@ -17,12 +17,16 @@ import type { TumenEvent } from '../events/schema.js';
 import type { ClusterClient } from './connect.js';
 import { portAreasFrom } from '../anchorages/collect.js';
 import { decodeReport, mergePorts, type ReportMessage } from './messages.js';
+import { publishWindow } from './publish-retry.js';
+import { InputOrder, type InputOrderState, type Sequenced } from './input-order.js';
 import { ALL_REPORTS, CLUSTER_PARAMS, eventSubject, partitionOf, REPORTS_STREAM } from './params.js';
 
 interface Checkpoint {
   seq: number;
   /** Stream sequences of the ports messages seen (their stops are read back from the stream at restore). */
   ports?: number[];
+  /** Each input's next place and its messages waiting for an earlier one (src/cluster/input-order.ts). */
+  order?: InputOrderState;
   runner: RunnerState;
 }
 
@@ -43,6 +47,7 @@ export class WorkUnit {
   private runner!: DetectionRunner;
   private stateRevision = 0;
   private lastSeq = 0;
+  private order = new InputOrder();
   /** The ports messages seen and the areas learned from them (undefined: none yet, the runner's default). */
   private portSeqs: number[] = [];
   private portMessages: PortsMessage[] = [];
@@ -90,11 +95,13 @@ export class WorkUnit {
       await this.restorePorts(cp.ports ?? []);
       this.runner = DetectionRunner.restore(cp.runner, this.runnerOptions());
       this.lastSeq = cp.seq;
+      this.order = new InputOrder(cp.order);
       this.stateRevision = entry.revision;
     } else {
       await this.restorePorts([]);
       this.runner = new DetectionRunner(this.runnerOptions());
       this.lastSeq = 0;
+      this.order = new InputOrder();
       this.stateRevision = 0;
     }
     try {
@@ -193,15 +200,19 @@ export class WorkUnit {
   }
 
   private process(m: JsMsg): void {
-    const r = decodeReport(m.data);
-    if (r.k === 'p') this.runner.pushPosition(r.p);
-    else if (r.k === 's') this.runner.pushStatic(r.s);
-    else if (r.k === 'ports') this.learnPorts(r, m.seq);
-    else this.flushCopy(m.seq);
+    for (const x of this.order.accept({ r: decodeReport(m.data), seq: m.seq })) this.apply(x);
     this.reports++;
     this.lastSeq = m.seq;
     this.unacked.push(m);
   }
+  /** One message in its input's order. */
+  private apply({ r, seq }: Sequenced): void {
+    if (r.k === 'p') this.runner.pushPosition(r.p);
+    else if (r.k === 's') this.runner.pushStatic(r.s);
+    else if (r.k === 'ports') this.learnPorts(r, seq);
+    else if (r.k === 'end') this.flushCopy(seq);
+  }
+
   /** End of an input: the open events as of now, from a copy (the unit itself goes on for later input). */
   private flushCopy(seq: number): void {
     for (const e of this.runner.take().events) this.outbox.push({ e, msgId: e.id });
@@ -215,14 +226,14 @@ export class WorkUnit {
     for (const e of this.runner.take().events) this.outbox.push({ e, msgId: e.id });
     if (this.outbox.length === 0) return;
     const subject = eventSubject(this.unit);
-    await Promise.all(this.outbox.map(({ e, msgId }) => this.client.js.publish(subject, JSON.stringify(e), { msgID: msgId, timeout: 60_000 })));
+    await publishWindow(this.client.js, this.outbox.map(({ e, msgId }) => ({ subject, data: JSON.stringify(e), msgId })), this.log);
     this.outbox = [];
   }
 
   private async checkpoint(): Promise<void> {
     const { state } = this.client;
     await this.publishEvents();
-    const value = gzipSync(JSON.stringify({ seq: this.lastSeq, ports: this.portSeqs, runner: this.runner.snapshot() } satisfies Checkpoint));
+    const value = gzipSync(JSON.stringify({ seq: this.lastSeq, ports: this.portSeqs, order: this.order.snapshot(), runner: this.runner.snapshot() } satisfies Checkpoint));
     if (value.length > CLUSTER_PARAMS.maxStateBytes) throw new Error(`unit ${this.unit}: checkpoint of ${value.length} bytes exceeds ${CLUSTER_PARAMS.maxStateBytes}`);
     // Optimistic concurrency: a worker that lost this unit's lease cannot overwrite the new owner's state.
     this.stateRevision = this.stateRevision === 0

@@ -28,6 +28,8 @@ export class Worker {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> = Promise.resolve();
   private closed = false;
+  private workerCount = 1;
+  private workersCountedMs = -Infinity;
 
   constructor(private readonly opts: WorkerOptions) {}
 
@@ -69,7 +71,13 @@ export class Worker {
       }
       try {
         h.revision = await leases.update(leaseKey(name), this.opts.id, h.revision);
-      } catch {
+      } catch (err) {
+        // A NATS node lost or a leader election: try again next tick (the TTL leaves several). Only a
+        // revision mismatch means another worker took the unit.
+        if (!/wrong last sequence/i.test((err as Error).message)) {
+          this.opts.log(`worker ${this.opts.id}: lease of unit ${name} not renewed (${(err as Error).message}); retrying`);
+          continue;
+        }
         this.opts.log(`worker ${this.opts.id}: lost the lease of unit ${name}`);
         this.held.delete(name);
         await h.unit.stop(false);
@@ -104,9 +112,14 @@ export class Worker {
     }
   }
 
+  /** Live workers (heartbeats not expired), counted every rebalanceEveryMs: listing keys creates a
+   *  consumer on the cluster, not something to do on every renewal. */
   private async liveWorkers(): Promise<number> {
+    if (Date.now() - this.workersCountedMs < CLUSTER_PARAMS.rebalanceEveryMs) return this.workerCount;
     let n = 0;
     for await (const _ of await this.client.leases.keys('worker.*')) n++;
+    this.workerCount = n;
+    this.workersCountedMs = Date.now();
     return n;
   }
 

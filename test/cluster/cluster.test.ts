@@ -2,9 +2,8 @@
 // `tumen cluster wait` stores exactly the events of `tumen ingest FILE && tumen detect` (ids and content),
 // also when a worker is killed with -9 mid-run, and when one of the three NATS nodes is. Starts its own
 // nats-server nodes (scripts/test.sh installs the package when missing) and workers from source.
-// NOT YET PASSING, so off unless TUMEN_CLUSTER_TESTS=1: on the loaded 2-core box the first run exceeded its
-// 240 s budget, and killing a NATS node made the publisher fail on the leader election ("no responders";
-// publishes need retrying). docs/cluster.md, "Not done".
+// Off unless TUMEN_CLUSTER_TESTS=1: each case takes 1.5–4 min on the loaded 2-core box (children run from
+// source through tsx, every unit reads every report), too long for the suite. docs/cluster.md.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,7 +107,7 @@ describe.skipIf(!hasNats || !process.env.TUMEN_CLUSTER_TESTS)('cluster on NATS J
     } finally {
       await clusterDown(cdir);
     }
-  }, 240_000);
+  }, 400_000);
 
   it('gives the same events when one of the three NATS nodes is killed with -9 mid-run', async () => {
     const cdir = join(dir, 'c2');
@@ -120,7 +119,8 @@ describe.skipIf(!hasNats || !process.env.TUMEN_CLUSTER_TESTS)('cluster on NATS J
       process.kill(node.pid, 'SIGKILL');
       const killedAt = Date.now();
       await until('node gone', 5_000, async () => !alive(node.pid));
-      await pub;
+      const r = await pub;
+      console.log(`NATS node kill -9: ${r.published} reports published, ${r.retries} sent again after a failure`);
       await clusterWait(cdir, 120_000);
       console.log(`NATS node kill -9: all events stored ${Date.now() - killedAt} ms after the kill`);
       const got = await clusterEvents(cdir);
@@ -128,5 +128,5 @@ describe.skipIf(!hasNats || !process.env.TUMEN_CLUSTER_TESTS)('cluster on NATS J
     } finally {
       await clusterDown(cdir);
     }
-  }, 240_000);
+  }, 400_000);
 });

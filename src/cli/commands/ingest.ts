@@ -73,7 +73,8 @@ export function register(program: Command): void {
         if (f.status === 'done' && f.counts) process.stderr.write(`${formatSummary(`${f.path} [${f.format}]`, f.counts, f.elapsedMs)}\n`);
         else process.stderr.write(`${f.message}\n`);
       }
-      process.stderr.write(`published ${r.published} reports to ${o.to} (${r.partitions} partitions; ${r.duplicates} already there, dropped by the server)\n`);
+      const retried = r.retries > 0 ? `; ${r.retries} sent again after a failure` : '';
+      process.stderr.write(`published ${r.published} reports to ${o.to} (${r.partitions} partitions; ${r.duplicates} already there, dropped by the server${retried})\n`);
       if (r.outcomes.some((f) => f.status === 'failed')) process.exitCode = 1;
       return;
     }
