@@ -4,6 +4,7 @@
 import { api, query, type TumenEventJson } from './api.js';
 import { el, errorBox, loading } from './dom.js';
 import { eventTable, riskOf } from './event-rows.js';
+import { alertsPanel } from './alerts-panel.js';
 import type { TumenMap } from './map.js';
 import type { PortLabel } from './map.js';
 
@@ -56,7 +57,7 @@ export async function renderTriagePage(side: HTMLElement, map: TumenMap, params:
   side.replaceChildren(el('h2', {}, 'What matters first'), form,
     el('p', { class: 'muted' }, `${stats.events} events in the store. `, el('a', { href: '#/events?type=port_visit' }, `Port visits (${stats.events_by_type.port_visit ?? 0})`), ' · ',
       el('a', { href: '#/events' }, 'all events'), ' · ', el('a', { href: '#/fleet' }, 'screen a fleet')),
-    listedNote ?? '', sections);
+    listedNote ?? '', alertsPanel(), sections);
 
   const all: TumenEventJson[] = [];
   const wanted = [...SECTIONS, ...(lists.length ? [{ id: 'listed', title: 'Listed ships active', params: { risk: 'sanctioned' }, empty: 'No listed ship active in this window.' } as Section] : [])];

@@ -1,0 +1,70 @@
+// The alerts panel in Debian's chromium: an honest empty state with no rule, the rules listed once set, and
+// an alert raised by an upload arriving live (SSE) with the ship by name and the list that names it.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { Store } from '../../src/store/db.js';
+import { startServer, type RunningServer } from '../../src/server/start.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
+const TOKEN = 'panel-token-0123456789abcdef';
+const auth = { authorization: `Bearer ${TOKEN}` };
+
+let store: Store;
+let server: RunningServer;
+let browser: BrowserContext;
+let page: Page;
+let profile: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium`);
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error(`${WEB_ROOT}/index.html is missing: run npm run build`);
+  store = await Store.open(':memory:');
+  server = await startServer({ store, port: 0, token: TOKEN, webRoot: WEB_ROOT });
+  const list = await fetch(`${server.url}/api/lists?format=csv&filename=desk.csv&name=desk`, { method: 'POST', body: 'imo,name,reason\n8660313,CHON MA SAN,UN 1718\n', headers: auth });
+  expect(list.status).toBe(201);
+  profile = await mkdtemp(join(tmpdir(), 'tumen-chromium-'));
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, viewport: { width: 1200, height: 800 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+  page = browser.pages()[0] ?? await browser.newPage();
+  page.on('pageerror', (err) => console.error('page error:', err.message));
+  page.setDefaultTimeout(120_000); // eight engineers share this 2-core machine
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  store?.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+describe('alerts panel', () => {
+  it('says when no rule is set, lists the rules once set, and shows a new alert live with the ship named', async () => {
+    await page.goto(`${server.url}/#/`);
+    await page.waitForSelector('#triage-alerts .empty');
+    expect(await page.textContent('#triage-alerts .empty')).toContain('No watch rule is set');
+
+    const rule = await fetch(`${server.url}/api/watch`, { method: 'POST', body: JSON.stringify({ kind: 'active', lists: ['desk'] }), headers: { ...auth, 'content-type': 'application/json' } });
+    expect(rule.status).toBe(201);
+    await page.reload();
+    await page.waitForSelector('#triage-alerts [role=status]');
+    expect(await page.textContent('#triage-alerts')).toContain('ship on desk transmitting after ≥ 6 h silent');
+    expect(await page.textContent('#triage-alerts .empty')).toBe('The rules have raised no alert yet.');
+
+    const t0 = Date.UTC(2024, 5, 1);
+    const rows = ['mmsi,time,lat,lon,speed,course,imo,shipname'];
+    for (let k = 0; k < 6; k++) rows.push(`445000002,${new Date(t0 + k * 600_000).toISOString()},42.6,133.1,9.5,90,8660313,CHON MA SAN`);
+    expect((await fetch(`${server.url}/api/ingest?filename=feed.csv`, { method: 'POST', body: `${rows.join('\n')}\n`, headers: auth })).status).toBe(201);
+    await page.waitForSelector('#triage-alerts tr[data-kind=listed_active]');
+    const text = await page.textContent('#triage-alerts tr[data-kind=listed_active]');
+    expect(text).toContain('CHON MA SAN');
+    expect(text).toContain('listed: desk: CHON MA SAN');
+    expect(await page.textContent('#triage-alerts [role=status]')).toMatch(/^New alert: listed ship CHON MA SAN/);
+  }, 240_000);
+});
