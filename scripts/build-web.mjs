@@ -35,3 +35,8 @@ const topo = JSON.parse(await readFile(require.resolve('world-atlas/land-50m.jso
 const land = feature(topo, topo.objects.land);
 await writeFile(resolve(out, 'land-50m.geojson'), JSON.stringify(land));
 console.log(`build-web: ${out} (app.js, index.html, land-50m.geojson with ${land.features.length} land features)`);
+
+// Natural Earth 1:10m coast in 5° tiles, for the map zoomed in (src/web/fine-coast.ts).
+const { writeFineCoastTiles } = await import('./fine-coast-tiles.mjs');
+const fine = await writeFineCoastTiles(root, out);
+console.log(`build-web: land10m/ with ${fine.tiles} tiles of the 1:10m coast (${(fine.bytes / 1e6).toFixed(1)} MB)`);

@@ -47,3 +47,6 @@ export function zip(entries: readonly ZipEntry[]): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, dir, end]);
 }
+
+/** A KMZ: the KML zipped as doc.kml, as Google Earth expects. */
+export const kmz = (kml: string): Buffer => zip([{ name: 'doc.kml', data: Buffer.from(kml, 'utf8') }]);

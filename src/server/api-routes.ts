@@ -13,9 +13,10 @@ import { WRITE_ROUTES } from './routes/writes.js';
 import { PORTS_ROUTE } from './routes/ports.js';
 import { EVIDENCE_ROUTES } from './routes/evidence.js';
 import { ALERT_ROUTES } from './routes/alerts.js';
+import { REPORT_ROUTE } from './routes/report.js';
 
 export const API_ROUTES: readonly ApiRoute[] = [
   ...Object.values(HEALTH_ROUTES), ...Object.values(VESSEL_ROUTES), TRACK_ROUTE, STREAM_ROUTE, ...Object.values(EXPORT_ROUTES),
   EVENT_CONTEXT_ROUTE, ...Object.values(EVENT_ROUTES), ...Object.values(SCREENING_ROUTES), ...Object.values(WRITE_ROUTES),
-  PORTS_ROUTE, ...Object.values(EVIDENCE_ROUTES), ...Object.values(ALERT_ROUTES),
+  PORTS_ROUTE, ...Object.values(EVIDENCE_ROUTES), ...Object.values(ALERT_ROUTES), REPORT_ROUTE,
 ] as readonly ApiRoute[];

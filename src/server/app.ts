@@ -19,6 +19,7 @@ import { writeRoutes } from './routes/writes.js';
 import { portRoutes } from './routes/ports.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { alertRoutes } from './routes/alerts.js';
+import { reportRoutes } from './routes/report.js';
 
 export function createApp(ctx: ServerContext): Hono {
   const app = new Hono();
@@ -33,7 +34,7 @@ export function createApp(ctx: ServerContext): Hono {
   app.use('/api/events', cache);
   app.use('/api/vessels/:mmsi/track', cache);
   // Order matters: fixed paths (stream, export) before /api/events/:id.
-  for (const routes of [healthRoutes, vesselRoutes, trackRoutes, streamRoutes, exportRoutes, eventContextRoutes, eventRoutes, screeningRoutes, writeRoutes, portRoutes, evidenceRoutes, alertRoutes]) {
+  for (const routes of [healthRoutes, vesselRoutes, trackRoutes, streamRoutes, exportRoutes, eventContextRoutes, eventRoutes, screeningRoutes, writeRoutes, portRoutes, evidenceRoutes, alertRoutes, reportRoutes]) {
     app.route('/', routes(ctx));
   }
   if (ctx.webRoot) {

@@ -21,7 +21,7 @@ import { renderEvidenceReport, type ReportEvent, type ReportProvenance, type Rep
 import { printMapSvg } from '../report/print-map.js';
 import { naturalEarth10mRings, type FlatRings } from '../geo/land-data.js';
 import { allPorts } from '../reference/wpi.js';
-import * as detectorParams from '../detectors/params.js';
+import { parameterBlocks } from '../report/parameters.js';
 import { EVENT_RGB, hex } from '../web/colors.js';
 
 export type PackSubject = { vessel: string; fromMs?: number; toMs?: number } | { event: string };
@@ -42,15 +42,6 @@ export class UnknownSubjectError extends Error {}
 const MAP_TRACK_POINTS = 4000;
 
 let land: FlatRings | null = null;
-
-/** Every exported *_PARAMS block of src/detectors/params.ts, so new detectors appear without edits here. */
-export function parameterBlocks(): Record<string, Record<string, unknown>> {
-  const blocks: Record<string, Record<string, unknown>> = {};
-  for (const [name, value] of Object.entries(detectorParams)) {
-    if (name.endsWith('_PARAMS') && value && typeof value === 'object') blocks[name] = value as Record<string, unknown>;
-  }
-  return blocks;
-}
 
 function reportVessel(d: VesselDossier): ReportVessel {
   return {

@@ -79,3 +79,13 @@ export const TRACK_QUERY = z.object({
 
 export const EXPORT_FORMAT = z.enum(['geojson', 'kml', 'csv'], { error: 'export format must be one of geojson, kml, csv' })
   .describe('file format');
+
+export const REPORT_FORMATS = ['html', 'pdf', 'kmz'] as const;
+
+export const REPORT_QUERY = z.object({
+  vessel: z.string().trim().min(1).max(200).optional().describe('the ship: MMSI, IMO, name, former name or call sign (or give event)'),
+  event: z.string().trim().min(1).max(200).optional().describe('one event id instead of a ship'),
+  from: timeValue('from'),
+  to: timeValue('to'),
+  format: z.enum(REPORT_FORMATS).default('html').describe('html (self-contained), pdf (printed by the server\'s headless Chromium) or kmz (Google Earth)'),
+}).refine((q) => (q.vessel === undefined) !== (q.event === undefined), { message: 'give vessel or event, not both or neither', path: ['vessel'] });

@@ -6,7 +6,7 @@ import { CANDIDATE_HEX, PARTNER_RGB, PORT_HEX, TRACK_RGB, type RGB } from './col
 import { badge, el, errorBox, fmtTime, loading, table, vesselLink } from './dom.js';
 import { lengthText } from './event-rows.js';
 import type { TumenMap } from './map.js';
-import { downloadReport } from './report.js';
+import { packLinks } from './pack-links.js';
 
 const rgbOf = (hexColour: string): RGB => [1, 3, 5].map((i) => parseInt(hexColour.slice(i, i + 2), 16)) as RGB;
 
@@ -87,11 +87,7 @@ export async function renderEventPage(side: HTMLElement, map: TumenMap, id: stri
   const candidateTable = cands.length
     ? table(['rank', 'candidate port', 'likelihood', 'why'], cands.map((c, i) => [i + 1, `${c.name} (${c.country})`, `${Math.round(share[i] * 100)} %`, why(c, e)]))
     : null;
-  const reportBtn = el('button', { type: 'button', id: 'event-report' }, 'Evidence report (HTML)');
-  reportBtn.addEventListener('click', () => void downloadReport({
-    map, title: `Tumen evidence report: ${e.type} · ${e.vessel?.name ?? `MMSI ${e.mmsi}`}${e.other_mmsi ? ` ↔ ${e.other_vessel?.name ?? e.other_mmsi}` : ''}`,
-    filename: `tumen-report-${e.id}.html`, events: [e as never], selection: `event ${e.id}`,
-  }));
+  const pack = packLinks('event-report', `event=${encodeURIComponent(e.id)}`);
   side.replaceChildren(
     el('a', { href: '#/' }, '← triage'),
     el('h2', { id: 'event-title' }, badge(e.type), ` ${fmtTime(e.start)} → ${fmtTime(e.end)} (${lengthText(e)})`),
@@ -103,7 +99,7 @@ export async function renderEventPage(side: HTMLElement, map: TumenMap, id: stri
     candidateTable ? el('h3', {}, 'Where did it go? Candidate ports') : '',
     candidateTable ? el('p', { class: 'muted' }, 'Likelihood = each candidate\'s share of the ranking score (course, detour, time slack); a ranking made readable, not a calibrated probability.') : '',
     candidateTable ?? '',
-    el('div', { class: 'exports' }, reportBtn, el('a', { href: `#/vessel/${e.mmsi}` }, 'the ship\'s page →')),
+    el('div', { class: 'exports' }, ...pack, el('a', { href: `#/vessel/${e.mmsi}` }, 'the ship\'s page →')),
     el('h3', {}, 'Figures behind it'),
     table(['field', 'value'], [
       ['id', e.id], ['start', e.start], ['end', e.end ?? 'open'], ['position', `${e.lat.toFixed(4)}, ${e.lon.toFixed(4)}`],

@@ -8,6 +8,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import { offlineStyle } from './basemap.js';
+import { attachFineCoast } from './fine-coast.js';
 import { CANDIDATE_HEX, GAP_HEX, PARTNER_RGB, PORT_HEX, REACHABLE_HEX, TRACK_RGB, eventStyle, hex, type RGB } from './colors.js';
 import type { TrackJson, TumenEventJson } from './api.js';
 import { legend } from './legend.js';
@@ -69,10 +70,11 @@ export class TumenMap {
       style: styleUrl ?? offlineStyle(new URL('land-50m.geojson', document.baseURI).href),
       center: [131.5, 42.5],
       zoom: 5,
-      attributionControl: { compact: true, customAttribution: 'Land: Natural Earth (public domain)' },
+      attributionControl: { compact: true, customAttribution: 'Land: Natural Earth 1:50m, 1:10m zoomed in (public domain)' },
       // The evidence report reads the canvas back with toDataURL.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
+    if (!styleUrl) attachFineCoast(this.map, document.baseURI);
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'nautical' }), 'bottom-right');
     this.overlay = new MapboxOverlay({ interleaved: false, layers: [], getTooltip: (info) => tooltip(info.object, info.layer?.id) });

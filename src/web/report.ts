@@ -1,20 +1,12 @@
-// Builds the printable evidence report in the browser: the map image comes from the live canvas.
+// The report of an event *selection* (the events page), built in the browser with the map image from the
+// live canvas. A ship's or one event's evidence pack comes from the server (GET /api/report): print map,
+// SHA-256s, reproducing command.
 import { renderEvidenceReport, type ReportEvent, type ReportVessel } from '../report/evidence.js';
-import { DARK_PORT_CALL_PARAMS, GAP_PARAMS, PORT_VISIT_PARAMS } from '../detectors/params.js';
-import * as detectorParams from '../detectors/params.js';
+import { parameterBlocks } from '../report/parameters.js';
 import { api } from './api.js';
 import { EVENT_RGB, hex } from './colors.js';
 import { downloadText } from './dom.js';
 import type { TumenMap } from './map.js';
-
-/** Every exported *_PARAMS block of src/detectors/params.ts, so new detectors appear without edits here. */
-function parameterBlocks(): Record<string, Record<string, unknown>> {
-  const blocks: Record<string, Record<string, unknown>> = { GAP_PARAMS, DARK_PORT_CALL_PARAMS, PORT_VISIT_PARAMS };
-  for (const [name, value] of Object.entries(detectorParams)) {
-    if (name.endsWith('_PARAMS') && value && typeof value === 'object') blocks[name] = value as Record<string, unknown>;
-  }
-  return blocks;
-}
 
 async function sources(): Promise<Array<{ name: string; detail: string }>> {
   const out: Array<{ name: string; detail: string }> = [];

@@ -7,7 +7,7 @@ import { el, errorBox, fmtTime, loading, table, type VesselLabelJson } from './d
 import { eventTable } from './event-rows.js';
 import { shiptypeWords } from './shiptype.js';
 import type { TumenMap } from './map.js';
-import { downloadReport } from './report.js';
+import { packLinks } from './pack-links.js';
 
 /** Points requested for the map: a few per screen pixel along the track is all the eye can see; the server
  *  simplifies beyond this (time buckets, gap endpoints kept). `#/vessel/<mmsi>?points=N` asks for more
@@ -148,12 +148,6 @@ export async function renderVesselPage(side: HTMLElement, map: TumenMap, q: stri
   const times = [...events.flatMap((e) => [Date.parse(e.start), Date.parse(e.end ?? e.start)]), ...(n ? [t0, t1] : [])];
   if (times.length) timeline.innerHTML = timelineSvg({ fromMs: Math.min(...times), toMs: Math.max(...times), events, gaps: gapTimes, widthPx: 400, colors });
 
-  const reportBtn = el('button', { type: 'button', id: 'vessel-report' }, 'Evidence report');
-  reportBtn.addEventListener('click', () => void downloadReport({
-    map, title: `Tumen evidence report: ${vessel.shipname ?? 'vessel'} (IMO ${vessel.imo ?? '?'}, MMSI ${d.mmsis.join(', ')})`, filename: `tumen-report-${vessel.mmsi}.html`,
-    events: events as never, vessel: vessel as never, gaps: gapTimes,
-  }));
-
   side.replaceChildren(
     el('a', { href: '#/' }, '← triage'),
     el('h2', { id: 'vessel-title' }, `${d.current.shipname ?? 'Unknown name'}${d.current.imo ? ` · IMO ${d.current.imo}` : ''}`),
@@ -162,7 +156,7 @@ export async function renderVesselPage(side: HTMLElement, map: TumenMap, q: stri
     d.mmsis.length > 1 ? el('p', { class: 'notice', id: 'mmsi-note' }, `This ship used ${d.mmsis.length} MMSIs (same IMO ${d.current.imo ?? '?'}): all are shown.`) : '',
     el('div', { class: 'exports', id: 'vessel-exports' },
       ...['geojson', 'kml', 'csv'].map((fmt) => el('a', { href: `api/vessels/${vessel.mmsi}/export/${fmt}`, download: `tumen-vessel-${vessel.mmsi}.${fmt}`, 'data-export': fmt }, fmt.toUpperCase())),
-      reportBtn),
+      ...packLinks('vessel-report', `vessel=${vessel.mmsi}`)),
     el('h3', {}, 'Risk'), riskBlock(d.risk),
     el('h3', {}, 'Sanctions lists'), screeningBlock(d),
     el('h3', {}, 'MMSIs over time'), mmsiHistory(d),

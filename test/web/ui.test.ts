@@ -189,20 +189,41 @@ describe('web UI', () => {
     expect(lines.length).toBe(angaraPositions().length + 1);
   }, 240_000);
 
-  it('the evidence report downloads with the map image, timeline, sources and detector parameters', async () => {
+  it('the evidence pack downloads from the server: print map, names, timeline, detector parameters', async () => {
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#vessel-report')]);
-    expect(dl.suggestedFilename()).toBe(`tumen-report-${ANGARA}.html`);
+    expect(dl.suggestedFilename()).toBe('tumen-report-imo9179842.html');
     const html = readFileSync(await dl.path(), 'utf8');
-    expect(html).toContain('<h1>Tumen evidence report: ANGARA (IMO 9179842, MMSI 273000001)</h1>');
-    const img = /<img class="map"[^>]*src="data:image\/png;base64,([^"]+)"/.exec(html);
-    expect(img).not.toBeNull();
-    const counts = await countColours(Buffer.from(img![1], 'base64'), { land: LAND, track: TRACK });
-    expect(counts.land).toBeGreaterThan(5000);
-    expect(counts.track).toBeGreaterThan(100);
+    expect(html).toContain('<h1>Tumen evidence: ANGARA (RU, IMO 9179842, MMSI 273000001)</h1>');
+    // Drawn for print, not copied from the screen: vector land, the track, a scale bar; no playback marker image.
+    expect(html).toMatch(/<svg class="print-map"[^]*<path class="land" d="M/);
+    expect(html).toMatch(/<path class="track" d="M[^"]+"/);
+    expect(html).toContain('class="scale-bar"');
+    expect(html).not.toContain('data:image/png');
     expect(html).toContain('<svg class="timeline"');
     expect(html).toContain('GAP_PARAMS');
     expect(html).toContain('minGapH');
-    expect(html).toContain('Natural Earth');
+    expect(html).toContain('Natural Earth 1:10m');
+    const kmz = await page.evaluate(async () => {
+      const a = document.querySelector<HTMLAnchorElement>('#vessel-exports a[data-pack=kmz]')!;
+      const r = await fetch(a.href);
+      return { type: r.headers.get('content-type'), magic: [...new Uint8Array(await r.arrayBuffer()).slice(0, 4)] };
+    });
+    expect(kmz).toEqual({ type: 'application/vnd.google-earth.kmz', magic: [0x50, 0x4b, 0x03, 0x04] });
+  }, 240_000);
+
+  it('zoomed in, the map draws the 1:10m coast from the tiles in view only', async () => {
+    await page.evaluate(() => (window as any).tumen.map.map.jumpTo({ center: [130.3, 42.25], zoom: 9 }));
+    await page.waitForFunction(() => (window as any).tumen.map.map.querySourceFeatures('land-fine').length > 0, null, { timeout: 60_000 });
+    // Every tile this page fetched so far (the ship page may have zoomed in before): Rajin's (130–135E,
+    // 40–45N) among a handful, never the world's 1,461.
+    const tiles = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('/land10m/')).map((n) => n.split('/').pop()));
+    expect(tiles).toContain('26_8.json');
+    expect(tiles.length).toBeLessThanOrEqual(8);
+    const layers = await page.evaluate(() => {
+      const m = (window as any).tumen.map.map;
+      return { fine: m.getLayer('land-fine')?.minzoom, coarse: m.getLayer('land')?.maxzoom };
+    });
+    expect(layers).toEqual({ fine: 6, coarse: 6 });
   }, 240_000);
 
   it('an event selection exports as KML (ships by name) and as an evidence report', async () => {

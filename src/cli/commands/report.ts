@@ -9,9 +9,9 @@ import { withReadStore } from '../store-access.js';
 import { buildEvidencePack, type PackSubject } from '../../server/evidence-pack.js';
 import { parseIsoTime } from '../../events/iso-time.js';
 import { printPdf } from '../../io/pdf.js';
-import { zip } from '../../io/zip.js';
+import { REPORT_FORMATS } from '../../server/schemas.js';
+import { kmz } from '../../io/zip.js';
 
-export const REPORT_FORMATS = ['html', 'pdf', 'kmz'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 function formats(raw: string): ReportFormat[] {
@@ -27,9 +27,6 @@ function time(raw: string | undefined, name: string): number | undefined {
   if (ms instanceof Error) throw new Error(`--${name}: ${ms.message}`);
   return ms;
 }
-
-/** A KMZ: the KML zipped as doc.kml, as Google Earth expects. */
-export const kmz = (kml: string): Buffer => zip([{ name: 'doc.kml', data: Buffer.from(kml, 'utf8') }]);
 
 export function register(program: Command): void {
   withDbOption(
