@@ -55,6 +55,10 @@ export class AlertEvaluator {
   /** Earliest time a pending dark rule can be decided; the per-report check is one comparison until then. */
   private nextDueMs = Infinity;
   private readonly out: Alert[] = [];
+  /** Per MMSI, its listings and the dark rules watching it (cleared when its IMO changes): the per-report
+   *  checks then allocate nothing. */
+  private readonly listingsCache = new Map<number, readonly Listing[]>();
+  private readonly darkCache = new Map<number, DarkNearPortRule[]>();
   /** MMSIs that were listed for each active rule at their last report (a static can make one listed). */
   private readonly listedFor = new Map<string, Set<number>>();
 
@@ -79,6 +83,8 @@ export class AlertEvaluator {
     const imo = String(s.imo).padStart(7, '0');
     if (this.imoOf.get(s.mmsi) === imo) return;
     this.imoOf.set(s.mmsi, imo);
+    this.listingsCache.delete(s.mmsi);
+    this.darkCache.delete(s.mmsi);
     this.advance(s.timeMs);
     const fix = this.last.get(s.mmsi);
     if (!fix) return;
@@ -188,9 +194,13 @@ export class AlertEvaluator {
   /** A new silence of `mmsi` begins at `fix` for every dark rule watching it. */
   private watchIfDark(mmsi: number, fix: Fix): void {
     if (this.dark.length === 0) return;
-    const imo = this.imoOf.get(mmsi);
-    const rules = this.dark.filter((r) => r.mmsi === mmsi || (r.imo !== null && r.imo === imo));
-    if (rules.length === 0) { this.watches.delete(mmsi); return; }
+    let rules = this.darkCache.get(mmsi);
+    if (!rules) {
+      const imo = this.imoOf.get(mmsi);
+      rules = this.dark.filter((r) => r.mmsi === mmsi || (r.imo !== null && r.imo === imo));
+      this.darkCache.set(mmsi, rules);
+    }
+    if (rules.length === 0) { if (this.watches.size) this.watches.delete(mmsi); return; }
     this.watches.set(mmsi, { last: fix, pending: rules, heardPositions: 0, heardVessels: new Set() });
     for (const r of rules) this.nextDueMs = Math.min(this.nextDueMs, fix.timeMs + r.afterH * MS_PER_HOUR);
     if (this.clockMs >= this.nextDueMs) this.advance(this.clockMs);
@@ -206,10 +216,14 @@ export class AlertEvaluator {
     }
   }
 
-  private listingsOf(mmsi: number, lists: readonly string[]): Listing[] {
-    const imo = this.imoOf.get(mmsi);
-    const all = [...(this.listings.get(`mmsi:${mmsi}`) ?? []), ...(imo ? this.listings.get(`imo:${imo}`) ?? [] : [])];
-    return lists.length ? all.filter((l) => lists.includes(l.list)) : all;
+  private listingsOf(mmsi: number, lists: readonly string[]): readonly Listing[] {
+    let all = this.listingsCache.get(mmsi);
+    if (!all) {
+      const imo = this.imoOf.get(mmsi);
+      all = [...(this.listings.get(`mmsi:${mmsi}`) ?? []), ...(imo ? this.listings.get(`imo:${imo}`) ?? [] : [])];
+      this.listingsCache.set(mmsi, all);
+    }
+    return lists.length && all.length ? all.filter((l) => lists.includes(l.list)) : all;
   }
 }
 
