@@ -5,7 +5,7 @@
 // Off unless TUMEN_CLUSTER_TESTS=1: each case takes 1.5–4 min on the loaded 2-core box (children run from
 // source through tsx, every unit reads every report), too long for the suite. docs/cluster.md.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,18 +39,6 @@ let dir: string;
 let nmea: string;
 let expected: TumenEvent[];
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tumen-cluster-'));
-  nmea = join(dir, 'world.nmea');
-  writeFileSync(nmea, `${contractWorld().lines.join('\n')}\n`);
-  const db = join(dir, 'single.duckdb');
-  expect((await tumen(['ingest', nmea, '--db', db])).status).toBe(0);
-  expect((await tumen(['detect', '--db', db])).status).toBe(0);
-  expected = await withStore(db, (s) => queryEvents(s));
-}, 120_000);
-
-afterAll(() => { if (dir && !process.env.TUMEN_KEEP_TEST_DIR) rmSync(dir, { recursive: true, force: true }); });
-
 const clusterEvents = (cdir: string) => withStore(join(cdir, 'tumen.duckdb'), (s) => queryEvents(s));
 
 /** Progress of the slowest unit: the least stream sequence delivered, over the stream's last. */
@@ -79,6 +67,22 @@ async function until(what: string, ms: number, ok: () => Promise<boolean>): Prom
 }
 
 describe.skipIf(!hasNats || !process.env.TUMEN_CLUSTER_TESTS)('cluster on NATS JetStream', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tumen-cluster-'));
+    nmea = join(dir, 'world.nmea');
+    writeFileSync(nmea, `${contractWorld().lines.join('\n')}\n`);
+    const db = join(dir, 'single.duckdb');
+    expect((await tumen(['ingest', nmea, '--db', db])).status).toBe(0);
+    expect((await tumen(['detect', '--db', db])).status).toBe(0);
+    expected = await withStore(db, (s) => queryEvents(s));
+  }, 120_000);
+
+  // A case that timed out skips its own cluster down: stop what is still recorded, then remove the files.
+  afterAll(async () => {
+    for (const c of ['c1', 'c2']) if (dir && existsSync(join(dir, c, 'cluster.json'))) await clusterDown(join(dir, c));
+    if (dir && !process.env.TUMEN_KEEP_TEST_DIR) rmSync(dir, { recursive: true, force: true });
+  });
+
   it('gives the events of tumen detect although a worker is killed with -9 mid-run', async () => {
     const cdir = join(dir, 'c1');
     const up = await clusterUp(cdir, 2, () => undefined);
