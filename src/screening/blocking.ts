@@ -72,12 +72,15 @@ export interface BlockingArrays {
   compacts: string;
   phonetics: string;
   entries: Int32Array;
+  /** Every word of every listed ship name, sorted, '\n'-joined (absent in blockers saved before it was). */
+  words?: string;
 }
 
 export class NameBlocker {
   private readonly keys: string[];
   private readonly compacts: string[];
   private readonly phonetics: string[];
+  private readonly words: string[] | null;
   private score = new Int32Array(0);
   private grams = new Int32Array(0);
 
@@ -85,10 +88,11 @@ export class NameBlocker {
     this.keys = arrays.keys === '' ? [] : arrays.keys.split('\n');
     this.compacts = arrays.compacts.split('\n');
     this.phonetics = arrays.phonetics.split('\n');
+    this.words = arrays.words === undefined ? null : arrays.words.split('\n');
   }
 
-  /** Builds from names (id = position) and their entries. */
-  static build(names: ReadonlyArray<{ compact: string; phonetic: string; entry: number }>): NameBlocker {
+  /** Builds from names (id = position), their entries and their words. */
+  static build(names: ReadonlyArray<{ compact: string; phonetic: string; entry: number; words: string[] }>): NameBlocker {
     const byKey = new Map<string, number[]>();
     names.forEach((n, id) => {
       for (const k of nameKeys(n.compact, n.phonetic)) {
@@ -107,20 +111,18 @@ export class NameBlocker {
       keys: keys.join('\n'), offsets, postings,
       compacts: names.map((n) => n.compact).join('\n'), phonetics: names.map((n) => n.phonetic).join('\n'),
       entries: Int32Array.from(names, (n) => n.entry),
+      words: [...new Set(names.flatMap((n) => n.words))].sort().join('\n'),
     });
+  }
+
+  /** Whether a listed ship name uses `word`; true for every word in a blocker saved without its words. */
+  isListedWord(word: string): boolean {
+    return this.words === null || sortedHas(this.words, word);
   }
 
 
   private find(key: string): number {
-    let lo = 0;
-    let hi = this.keys.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const k = this.keys[mid];
-      if (k === key) return mid;
-      if (k < key) lo = mid + 1; else hi = mid - 1;
-    }
-    return -1;
+    return sortedIndex(this.keys, key);
   }
 
   private postingsOf(i: number): Int32Array {
@@ -195,3 +197,16 @@ export class NameBlocker {
     return damerauLevenshtein(compact, c, budget) <= budget || damerauLevenshtein(phonetic, p, budget) + 1 <= budget;
   }
 }
+
+function sortedIndex(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = sorted[mid];
+    if (k === key) return mid;
+    if (k < key) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
+}
+const sortedHas = (sorted: readonly string[], key: string): boolean => sortedIndex(sorted, key) >= 0;

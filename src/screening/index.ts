@@ -41,8 +41,10 @@ export class ScreeningIndex {
   private readonly byGram = new Map<string, number[]>();
   private readonly byPhoneticGram = new Map<string, number[]>();
   private readonly byBigram = new Map<string, number[]>();
+  private readonly words = new Set<string>();
 
-  constructor(entries: LoadedEntry[]) {
+  /** `listedWords`: the words of every listed ship name, when `entries` are only some of them. */
+  constructor(entries: LoadedEntry[], private readonly listedWords?: (word: string) => boolean) {
     this.entries = entries;
     entries.forEach((le, i) => {
       const e = le.entry;
@@ -61,11 +63,17 @@ export class ScreeningIndex {
     if (norm.full === '') return;
     const v = this.variants.length;
     this.variants.push({ entryIndex, raw, role, norm });
+    for (const w of norm.words) this.words.add(w);
     push(this.byCompact, norm.compact || norm.full, v);
     if (norm.phonetic) push(this.byPhonetic, norm.phonetic, v);
     for (const g of new Set(trigrams(norm.compact))) push(this.byGram, g, v);
     for (const g of new Set(trigrams(norm.phonetic))) push(this.byPhoneticGram, g, v);
     if (norm.compact.length <= SHORT_NAME_LETTERS + 1) for (const g of new Set(ngrams(norm.compact, 2))) push(this.byBigram, g, v);
+  }
+
+  /** Whether a listed ship name uses this word (a real word, not a garbled one: name-score.ts). */
+  isListedWord(word: string): boolean {
+    return this.listedWords ? this.listedWords(word) : this.words.has(word);
   }
 
   /** Name variants worth scoring against `q`: same compact or phonetic form, or enough shared trigrams. */

@@ -6,7 +6,8 @@
 //  3. Otherwise a fuzzy candidate must (a) not be made only of generic words itself, (b) be within the
 //     edit budget on the whole name, (c) agree word by word on the distinctive words - every distinctive
 //     word of either name has a close counterpart in the other - unless the whole names are a single
-//     edit apart, (d) with 2+ edits, clear the Jaro-Winkler floor.
+//     edit apart, or two edits apart where the query's odd words are garbled (no listed ship name uses
+//     them), (d) with 2+ edits, clear the Jaro-Winkler floor.
 //     So generic words never match alone, and a different distinctive word is not a typo.
 import type { NormalisedName } from './normalise.js';
 import { isGenericWord } from './generic-words.js';
@@ -48,7 +49,9 @@ function distinctiveWordsAgree(q: NormalisedName, e: NormalisedName): boolean {
   return ed.every((w) => q.words.some((v) => wordsClose(w, v))) && qd.every((v) => e.words.some((w) => wordsClose(v, w)));
 }
 
-export function scoreNames(q: NormalisedName, e: NormalisedName): NameScore | null {
+/** `isListedWord`: whether a word occurs in any listed ship name (ScreeningIndex.isListedWord); by
+ *  default every word is, which never lets two edits across unpaired words through. */
+export function scoreNames(q: NormalisedName, e: NormalisedName, isListedWord: (word: string) => boolean = () => true): NameScore | null {
   // Names made only of numbers (7-28) must be equal.
   if (e.compact === '' || q.compact === '') {
     return q.full === e.full && q.full !== '' ? { score: P.exactNameScore, how: 'exact', edits: 0, numberNote: null } : null;
@@ -71,7 +74,11 @@ export function scoreNames(q: NormalisedName, e: NormalisedName): NameScore | nu
     // The words do not pair up: a whole word differs (HAP SONG GANG is not HAP JANG GANG), or the spacing
     // differs (CHONMASAM / CHON MA SAN). Only a single typing edit over the whole name is still a typo, and
     // only for names with a distinctive word (a generic name is too easy to hit by one letter: BLUE WAX).
-    if (useEdits > 1 || e.distinctive === '') return null;
+    // Two typos may fall in one short word (CHONG CHOHV GANG for CHONG CHON GANG) and look like another
+    // word; another word is a real one, used by some listed ship (KUM UN BONG for KUM UN SAN), a garbled
+    // one is not - so two edits pass when no odd word of the query is a listed ship's word.
+    if (e.distinctive === '') return null;
+    if (useEdits > 1 && q.words.some((v) => !e.words.some((w) => wordsClose(v, w)) && isListedWord(v))) return null;
   }
   // Jaro-Winkler guards multi-edit candidates (it punishes scattered differences that an edit count does
   // not); a single edit is already tight, and JW would wrongly punish a typo in the first letter.

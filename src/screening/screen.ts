@@ -61,7 +61,7 @@ export function screenVessel(index: ScreeningIndex, query: ScreenQuery): ScreenR
     if (q.full === '') continue;
     for (const v of index.nameCandidates(q)) {
       const variant = index.variants[v];
-      const s = scoreNames(q, variant.norm);
+      const s = scoreNames(q, variant.norm, (w) => index.isListedWord(w));
       if (!s) continue;
       const score = former ? { ...s, score: s.score * P.formerNameFactor } : s;
       const matchedOn: MatchedOn = former ? 'former_name' : variant.role === 'name' ? 'name' : 'alias';

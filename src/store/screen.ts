@@ -30,10 +30,11 @@ export class StoreScreener {
     const wanted = lists ?? (await listLists(store)).map((l) => l.name);
     if (wanted.length === 0) return null;
     const stale = await staleScreeningLists(store);
-    const fresh = wanted.filter((l) => !stale.includes(l));
-    const old = wanted.filter((l) => stale.includes(l));
-    const memory = old.length ? new ScreeningIndex(await loadListEntries(store, old, { screenableOnly: true })) : null;
+    let fresh = wanted.filter((l) => !stale.includes(l));
     const blocker = fresh.length ? await loadBlocker(store) : null;
+    if (!blocker) fresh = []; // no saved blocker: every list is screened in memory
+    const old = wanted.filter((l) => !fresh.includes(l));
+    const memory = old.length ? new ScreeningIndex(await loadListEntries(store, old, { screenableOnly: true })) : null;
     return new StoreScreener(store, fresh, blocker, memory);
   }
 

@@ -20,6 +20,8 @@ const DDL = [
   // the whole list (a million entities) for the few that matter.
   'CREATE TABLE IF NOT EXISTS screen_entries (eid INTEGER NOT NULL, list VARCHAR NOT NULL, key VARCHAR NOT NULL, body VARCHAR NOT NULL)',
   'CREATE TABLE IF NOT EXISTS screen_names (eid INTEGER NOT NULL, list VARCHAR NOT NULL, compact VARCHAR NOT NULL, phonetic VARCHAR NOT NULL)',
+  // The name's words (space-separated), for telling a garbled word from another listed ship's word.
+  'ALTER TABLE screen_names ADD COLUMN IF NOT EXISTS words VARCHAR',
   'CREATE TABLE IF NOT EXISTS screen_ids (kind VARCHAR NOT NULL, value VARCHAR NOT NULL, list VARCHAR NOT NULL, eid INTEGER NOT NULL)',
   // The name blocker of all indexed lists, as BLOBs (screening/blocking.ts BlockingArrays).
   'CREATE TABLE IF NOT EXISTS screen_blocker (part VARCHAR PRIMARY KEY, data BLOB NOT NULL)',
@@ -68,7 +70,8 @@ export async function buildScreeningIndex(store: Store, list: string, now: () =>
       for (const raw of new Set([e.name, ...e.aliases, ...e.formerNames])) {
         const n = normaliseName(raw);
         if (n.full === '') continue;
-        names.appendInteger(eid); names.appendVarchar(list); names.appendVarchar(n.compact || n.full); names.appendVarchar(n.phonetic); names.endRow();
+        names.appendInteger(eid); names.appendVarchar(list); names.appendVarchar(n.compact || n.full); names.appendVarchar(n.phonetic);
+        names.appendVarchar(n.words.join(' ')); names.endRow();
         nNames++;
       }
     }
@@ -87,12 +90,12 @@ export async function buildScreeningIndex(store: Store, list: string, now: () =>
 const BLOCKER_PARTS = ['keys', 'offsets', 'postings', 'compacts', 'phonetics', 'entries'] as const;
 
 async function saveBlocker(store: Store): Promise<void> {
-  const rows = await store.all<{ eid: number; compact: string; phonetic: string }>('SELECT eid, compact, phonetic FROM screen_names ORDER BY eid, compact');
-  const blocker = NameBlocker.build(rows.map((r) => ({ compact: r.compact, phonetic: r.phonetic, entry: r.eid })));
+  const rows = await store.all<{ eid: number; compact: string; phonetic: string; words: string | null }>('SELECT eid, compact, phonetic, words FROM screen_names ORDER BY eid, compact');
+  const blocker = NameBlocker.build(rows.map((r) => ({ compact: r.compact, phonetic: r.phonetic, entry: r.eid, words: r.words ? r.words.split(' ') : [] })));
   await store.run('DELETE FROM screen_blocker');
   const enc = new TextEncoder();
-  for (const part of BLOCKER_PARTS) {
-    const v = blocker.arrays[part];
+  for (const part of [...BLOCKER_PARTS, 'words'] as const) {
+    const v = blocker.arrays[part]!;
     const bytes = typeof v === 'string' ? enc.encode(v) : new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
     await store.run('INSERT INTO screen_blocker VALUES ($part, $data)', { part, data: new DuckDBBlobValue(bytes) });
   }
@@ -103,13 +106,15 @@ export async function loadBlocker(store: Store): Promise<NameBlocker | null> {
   const has = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'screen_blocker'");
   if (Number(has?.n ?? 0) === 0) return null;
   const rows = await store.all<{ part: string; data: Uint8Array }>('SELECT part, data FROM screen_blocker');
-  if (rows.length !== BLOCKER_PARTS.length) return null;
+  if (!BLOCKER_PARTS.every((p) => rows.some((r) => r.part === p))) return null;
   const get = (part: string): Uint8Array => rows.find((r) => r.part === part)!.data;
+  const words = rows.find((r) => r.part === 'words');
   const dec = new TextDecoder();
   const ints = (part: string): Int32Array => { const b = get(part); return new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)); };
   const arrays: BlockingArrays = {
     keys: dec.decode(get('keys')), offsets: ints('offsets'), postings: ints('postings'),
     compacts: dec.decode(get('compacts')), phonetics: dec.decode(get('phonetics')), entries: ints('entries'),
+    ...(words ? { words: dec.decode(words.data) } : {}),
   };
   return new NameBlocker(arrays);
 }
@@ -181,7 +186,7 @@ export async function candidatesFor(store: Store, blocker: NameBlocker, queries:
     if (!le) { le = { list: r.list, listVersion: versions.get(r.list) ?? null, entry: JSON.parse(r.body) as ListEntry }; parsed.set(r.eid, le); }
     perQuery[Number(r.qid)].push(le);
   }
-  return perQuery.map((entries) => new BatchCandidates(entries));
+  return perQuery.map((entries) => new BatchCandidates(entries, (w) => blocker.isListedWord(w)));
 }
 
 // An empty list has no element type to bind: a row that matches nothing stands in for it.

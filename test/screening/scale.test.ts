@@ -78,7 +78,7 @@ describe('the persisted screening index', () => {
 
 describe('NameBlocker', () => {
   const names = ['CHONMASAN', 'CHONMASAM', 'KUMUNSAN', 'KUMUNSON', 'RYESONGGANG', 'RYESONGANG', 'OCEANSTAR', 'STAR', 'SEASTAR', 'KORVANELISTAR'];
-  const blocker = NameBlocker.build(names.map((n, entry) => ({ compact: n, phonetic: normaliseName(n).phonetic, entry })));
+  const blocker = NameBlocker.build(names.map((n, entry) => ({ compact: n, phonetic: normaliseName(n).phonetic, entry, words: normaliseName(n).words })));
   const cands = (q: string): string[] => blocker.candidates(q, normaliseName(q).phonetic).map((e) => names[e]).sort();
 
   it('finds one-edit neighbours of short names through deletion keys', () => {
@@ -94,6 +94,13 @@ describe('NameBlocker', () => {
   it('keeps names beyond the edit budget out (a shared generic word is not enough)', () => {
     expect(cands('GLORYSTAR')).toEqual([]);
     expect(cands('STAR')).toEqual(['STAR']);
+  });
+
+  it('knows the words of listed names, and says every word is listed when saved without them', () => {
+    expect(blocker.isListedWord('KUMUNSAN')).toBe(true);
+    expect(blocker.isListedWord('KUMUNSEN')).toBe(false);
+    const { words: _, ...old } = blocker.arrays;
+    expect(new NameBlocker(old).isListedWord('KUMUNSEN')).toBe(true);
   });
 
   it('round-trips through its arrays', () => {

@@ -48,6 +48,15 @@ describe('screening against OFAC 2021 + UN', () => {
     expect(screen({ name: 'IRAN SHIRAZ 12' }).verdict).toBe('clear');
   });
 
+  it('takes two typos in one word when the word is garbled, not when it is another listed ship\'s word', () => {
+    // CHOHV is in no listed name: two keystrokes off CHON. SONG is a listed word: HAP SONG GANG is another name.
+    expect(ofacIds({ name: 'CHONG CHOHV GANG' })).toEqual(['17069']);
+    expect(screen({ name: 'CHONG CHOHV GANG' }).verdict).toBe('possible');
+    expect(screen({ name: 'HAP SONG GANG' }).verdict).toBe('clear');
+    expect(index.isListedWord('SONG')).toBe(true);
+    expect(index.isListedWord('CHOHV')).toBe(false);
+  });
+
   it('never matches on generic words alone', () => {
     for (const name of ['OCEAN STAR', 'GOLDEN STAR', 'SEA GLORY', 'LUCKY OCEAN', 'ORION GLORY', 'STAR', 'SEA STAR', 'GOLD STAR', 'BLUE OCEAN']) {
       expect(screen({ name }).verdict, name).toBe('clear');
