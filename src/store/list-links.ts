@@ -37,14 +37,18 @@ interface Party { entry_id: string; name: string; kind: string; listed: boolean 
 
 const strings = (xs: string[]): DuckDBValue => listValue(xs.length ? xs : ['']);
 
-/** Listed parties tied to each match's entry, by linkKey(list, entry_key); empty for lists without links. */
-export async function linkPathsOf(store: Store, matches: readonly ScreenMatch[]): Promise<Map<string, LinkPath[]>> {
-  const out = new Map<string, LinkPath[]>();
-  if (matches.length === 0) return out;
+/** The lists that carry links (the others need no lookup). */
+export async function listsWithLinks(store: Store): Promise<Set<string>> {
   const has = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'list_links'");
-  if (Number(has?.n ?? 0) === 0) return out;
+  if (Number(has?.n ?? 0) === 0) return new Set();
+  return new Set((await store.all<{ list: string }>('SELECT DISTINCT list FROM list_links')).map((r) => r.list));
+}
+
+/** Listed parties tied to each match's entry, by linkKey(list, entry_key); `linked`: listsWithLinks. */
+export async function linkPathsOf(store: Store, matches: readonly ScreenMatch[], linked: ReadonlySet<string>): Promise<Map<string, LinkPath[]>> {
+  const out = new Map<string, LinkPath[]>();
   const byList = new Map<string, Set<string>>();
-  for (const m of matches) (byList.get(m.list) ?? byList.set(m.list, new Set()).get(m.list)!).add(m.entry_key);
+  for (const m of matches) if (linked.has(m.list)) (byList.get(m.list) ?? byList.set(m.list, new Set()).get(m.list)!).add(m.entry_key);
   for (const [list, keySet] of byList) {
     const keys = [...keySet];
     const first = await hops(store, list, keys, true);

@@ -5,7 +5,7 @@
 import type { Store } from './db.js';
 import { listLists, loadListEntries } from './lists.js';
 import { candidatesFor, loadBlocker, staleScreeningLists } from './screening-index.js';
-import { linkPathsOf } from './list-links.js';
+import { linkPathsOf, listsWithLinks } from './list-links.js';
 import { ScreeningIndex } from '../screening/index.js';
 import type { NameBlocker } from '../screening/blocking.js';
 import { applyLinks } from '../screening/links.js';
@@ -23,6 +23,8 @@ export class StoreScreener {
     private readonly blocker: NameBlocker | null,
     /** Lists imported before the index existed (or changed since), screened in memory. */
     private readonly memory: ScreeningIndex | null,
+    /** Lists whose entries are linked to owners and operators (list-links.ts). */
+    private readonly linked: ReadonlySet<string>,
   ) {}
 
   /** The screener of the loaded lists (or of `lists`); null when none is loaded. */
@@ -35,7 +37,7 @@ export class StoreScreener {
     if (!blocker) fresh = []; // no saved blocker: every list is screened in memory
     const old = wanted.filter((l) => !fresh.includes(l));
     const memory = old.length ? new ScreeningIndex(await loadListEntries(store, old, { screenableOnly: true })) : null;
-    return new StoreScreener(store, fresh, blocker, memory);
+    return new StoreScreener(store, fresh, blocker, memory, await listsWithLinks(store));
   }
 
   async screen(queries: ScreenQuery[]): Promise<ScreenResult[]> {
@@ -47,7 +49,7 @@ export class StoreScreener {
         const rs = [cands ? screenVessel(cands[k], q) : null, this.memory ? screenVessel(this.memory, q) : null].filter((r): r is ScreenResult => r !== null);
         return rs.length === 1 ? rs[0] : mergeResults(rs);
       });
-      const paths = await linkPathsOf(this.store, results.flatMap((r) => r.matches));
+      const paths = await linkPathsOf(this.store, results.flatMap((r) => r.matches), this.linked);
       out.push(...results.map((r) => applyLinks(r, paths)));
     }
     return out;
