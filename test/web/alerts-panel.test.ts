@@ -1,47 +1,36 @@
 // The alerts panel in Debian's chromium: an honest empty state with no rule, the rules listed once set, and
 // an alert raised by an upload arriving live (SSE) with the ship by name and the list that names it.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { openBrowser, type TestBrowser } from './browser.js';
 import { Store } from '../../src/store/db.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
 const TOKEN = 'panel-token-0123456789abcdef';
 const auth = { authorization: `Bearer ${TOKEN}` };
 
 let store: Store;
 let server: RunningServer;
-let browser: BrowserContext;
+let chrome: TestBrowser;
 let page: Page;
-let profile: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium`);
   if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error(`${WEB_ROOT}/index.html is missing: run npm run build`);
   store = await Store.open(':memory:');
   server = await startServer({ store, port: 0, token: TOKEN, webRoot: WEB_ROOT });
   const list = await fetch(`${server.url}/api/lists?format=csv&filename=desk.csv&name=desk`, { method: 'POST', body: 'imo,name,reason\n8660313,CHON MA SAN,UN 1718\n', headers: auth });
   expect(list.status).toBe(201);
-  profile = await mkdtemp(join(tmpdir(), 'tumen-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1200, height: 800 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-  });
-  page = browser.pages()[0] ?? await browser.newPage();
-  page.on('pageerror', (err) => console.error('page error:', err.message));
-  page.setDefaultTimeout(120_000); // eight engineers share this 2-core machine
+  chrome = await openBrowser();
+  page = chrome.page;
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await chrome?.close();
   await server?.close();
   store?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
 });
 
 describe('alerts panel', () => {

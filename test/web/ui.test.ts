@@ -3,17 +3,15 @@
 // name, a fleet screened, a finding exported), permalinks with back/forward, the 390 px layout, keyboard
 // use and text contrast (>= 4.5:1, measured in the page). Pixels of screenshots check land and track.
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { openBrowser, type TestBrowser } from './browser.js';
 import { Store } from '../../src/store/db.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
 import { importList } from '../../src/server/integrations.js';
 import { ANGARA, CHON_MA_SAN, angaraPositions, fillStore } from '../server/fixture-store.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
 // Colours from src/web/basemap.ts and src/web/colors.ts.
 const LAND: [number, number, number] = [0xe8, 0xe1, 0xcf];
@@ -22,9 +20,8 @@ const TRACK: [number, number, number] = [213, 94, 0];
 
 let store: Store;
 let server: RunningServer;
-let browser: BrowserContext;
+let chrome: TestBrowser;
 let page: Page;
-let profile: string;
 
 /** Counts screenshot pixels within `tol` of each colour, decoding the PNG in the page's own canvas. */
 async function countColours(png: Buffer, colours: Record<string, [number, number, number]>, tol = 12): Promise<Record<string, number>> {
@@ -54,34 +51,20 @@ const waitMapIdle = () => page.waitForFunction(() => {
 }, null, { timeout: 20_000 });
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (scripts/test.sh does: apt-get install chromium)`);
   if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error(`${WEB_ROOT}/index.html is missing: run npm run build (it builds the web UI)`);
   store = await Store.open(':memory:');
   await fillStore(store);
   // A one-entry watchlist naming CHON MA SAN by IMO, so the fleet screen and "listed ships" have something to find.
   await importList(store, { format: 'csv', filename: 'watch.csv', content: new TextEncoder().encode('imo,name,reason\n8660313,CHON MA SAN,test\n'), importedAt: new Date('2024-03-05T00:00:00Z') });
   server = await startServer({ store, port: 0, token: null, webRoot: WEB_ROOT });
-  profile = await mkdtemp(join(tmpdir(), 'tumen-chromium-'));
-  // A fresh profile per run, so nothing cached from a previous run changes what the test sees.
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-    viewport: { width: 1200, height: 800 },
-    acceptDownloads: true,
-  });
-  page = browser.pages()[0] ?? await browser.newPage();
-  page.on('pageerror', (err) => console.error('page error:', err.message));
-  // Generous: eight engineers share this 2-core machine (load ~20); a quiet machine needs a few seconds.
-  page.setDefaultTimeout(120_000);
+  chrome = await openBrowser();
+  page = chrome.page;
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await chrome?.close();
   await server?.close();
   store?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
 });
 
 const hashOf = () => page.evaluate(() => location.hash);
