@@ -2,7 +2,7 @@
 // multi-sentence reassembly. Stateful per input stream; never reads the clock (timeouts use line times).
 import { Payload } from './bits.js';
 import { decodePayload, writePayloadJsonOpen } from './message.js';
-import { hex2, parseTagBlock, type TagBlock } from './tagblock.js';
+import { digitsValue, hex2, parseTagBlock, type TagBlock } from './tagblock.js';
 import { parsePghp, parseTrailing, type PghpMeta } from './trailing.js';
 import type { AisMessage, DecodeCountKey, DecodeResult, DecodeWarning, LineMeta, RejectReason } from './types.js';
 
@@ -453,12 +453,5 @@ function hexDigit(c: number): number {
 
 /** Non-negative decimal integer in line[start, end); -1 when empty or not a number. */
 function smallInt(line: string, start: number, end: number): number {
-  if (end <= start || end - start > 6) return -1;
-  let v = 0;
-  for (let i = start; i < end; i++) {
-    const c = line.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
+  return end <= start || end - start > 6 ? -1 : digitsValue(line, start, end);
 }

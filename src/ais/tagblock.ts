@@ -86,7 +86,7 @@ export function parseTagBlock(line: string, start: number, end: number): TagPars
 }
 
 /** The decimal digits of line[start, end) as a number, or -1 if any is not a digit. */
-function digitsValue(line: string, start: number, end: number): number {
+export function digitsValue(line: string, start: number, end: number): number {
   let v = 0;
   for (let i = start; i < end; i++) {
     const d = line.charCodeAt(i) - 48;
