@@ -1,7 +1,8 @@
 // Time until the landing page (triage) and a ship's page are interactive: loads them in Debian's Chromium
 // (headless, SwiftShader: no GPU) against `tumen serve` on a store file, and reports the median over runs of
-// (a) navigation start -> every section rendered (no loading line left), and (b) the API requests the page
-// makes, timed from Node (server time without the browser). Target: < 2 s with 20 M positions.
+// (a) navigation start -> every section of the side panel rendered (no loading line left), (b) -> the map
+// drawn too (MapLibre idle after that: land, track, events), and (c) the API requests the page makes, timed
+// from Node (server time without the browser). Target: < 2 s with 20 M positions.
 // Run: npx tsx bench/ui-pages.ts STORE.duckdb "SHIP QUERY" [runs=3]   (needs npm run build)
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -27,6 +28,7 @@ try {
   const views = { triage: '#/', ship: `#/vessel/${dossier.mmsis[0]}` };
   for (const [name, hash] of Object.entries(views)) {
     const ms: number[] = [];
+    const drawnMs: number[] = [];
     const apiMs = new Map<string, number[]>();
     for (let r = 0; r < runs; r++) {
       const urls: string[] = [];
@@ -37,6 +39,11 @@ try {
       await page.goto(`${server.url}/${hash}`);
       await page.waitForFunction(() => !document.getElementById('side')!.hasAttribute('aria-busy') && !document.querySelector('#side .loading'), null, { timeout: 300_000 });
       ms.push(Date.now() - t0);
+      await page.evaluate(() => new Promise<void>((done) => {
+        const m = (window as unknown as { tumen: { map: { map: { loaded(): boolean; isMoving(): boolean; once(ev: string, f: () => void): void } } } }).tumen.map.map;
+        if (m.loaded() && !m.isMoving()) done(); else m.once('idle', done);
+      }));
+      drawnMs.push(Date.now() - t0);
       page.off('request', onReq);
       for (const u of new Set(urls)) {
         const a = Date.now();
@@ -45,7 +52,7 @@ try {
         apiMs.set(key, [...(apiMs.get(key) ?? []), Date.now() - a]);
       }
     }
-    console.log(`${name} (${hash}): interactive after ${median(ms)} ms median of ${runs} (${ms.join(', ')}); API from Node: ${[...apiMs].map(([k, v]) => `${k} ${median(v)} ms`).join(', ')}`);
+    console.log(`${name} (${hash}): side panel after ${median(ms)} ms median of ${runs} (${ms.join(', ')}), map drawn after ${median(drawnMs)} ms (${drawnMs.join(', ')}); API from Node: ${[...apiMs].map(([k, v]) => `${k} ${median(v)} ms`).join(', ')}`);
   }
 } finally {
   await browser.close();

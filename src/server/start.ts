@@ -14,6 +14,7 @@ import { readPool, secondConnection } from './connections.js';
 import { availableParallelism } from 'node:os';
 import { LiveDetection } from './live-detect.js';
 import { listen, parseListenUrl } from '../ingest/listen.js';
+import { storeCounts } from './routes/health.js';
 import { HEADERS_TIMEOUT_MS, MAX_SSE_STREAMS, REQUEST_TIMEOUT_MS } from './params.js';
 
 export interface StartOptions {
@@ -124,6 +125,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     maxStreams: opts.maxStreams ?? MAX_SSE_STREAMS,
   };
   const app = createApp(ctx);
+  // The landing page's counts, computed while nobody waits for them yet.
+  const warm = storeCounts(readStore).catch(() => { /* a request will report it */ });
   // Requests in flight, so close() lets their queries finish before the connections go.
   let inFlight = 0;
   let drained: (() => void) | null = null;
@@ -183,7 +186,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
       // SSE handlers end when their socket closes; give queries at most 5 s to finish.
-      await Promise.race([idle, new Promise((r) => setTimeout(r, 5000).unref())]);
+      await Promise.race([Promise.all([idle, warm]), new Promise((r) => setTimeout(r, 5000).unref())]);
       liveStore?.close();
       alertLogStore?.close();
       readStore.close();

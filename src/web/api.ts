@@ -20,10 +20,31 @@ export interface VesselJson extends ReportVessel {
   event_counts: Record<string, number>;
 }
 
+/** Requests issued before the page's code asks for them (see `prefetch`), by path; each is taken once. */
+const early = new Map<string, Promise<Response>>();
+
+/** Issues the first view's GET requests at once, so the server answers while the map's WebGL set-up holds
+ *  the main thread (over a second in software rendering); `api(path)` then takes the answer already on its way. */
+export function prefetch(paths: string[]): void {
+  for (const path of paths) {
+    if (early.has(path)) continue;
+    const p = fetch(path, { headers: { accept: 'application/json' } });
+    p.catch(() => { /* reported when api() takes it */ });
+    early.set(path, p);
+  }
+}
+
+/** Forgets prefetched answers nobody took (they would be stale for a later view). */
+export function dropPrefetched(): void {
+  early.clear();
+}
+
 export async function api<T>(path: string): Promise<T> {
   let res: Response;
+  const pending = early.get(path);
+  early.delete(path);
   try {
-    res = await fetch(path, { headers: { accept: 'application/json' } });
+    res = await (pending ?? fetch(path, { headers: { accept: 'application/json' } }));
   } catch {
     throw new Error('The Tumen server did not answer. Is `tumen serve` still running?');
   }

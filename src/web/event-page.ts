@@ -29,15 +29,16 @@ function why(c: Candidate, e: TumenEventJson): string {
   return bits.join('; ');
 }
 
+/** The requests the page makes first, for `prefetch`. */
+export const eventRequests = (id: string): string[] => [`api/events/${encodeURIComponent(id)}`, `api/events/${encodeURIComponent(id)}/context`];
+
 export async function renderEventPage(side: HTMLElement, map: TumenMap, id: string): Promise<void> {
   side.replaceChildren(el('a', { href: '#/' }, '← triage'), loading('Loading the event…'));
   let e: TumenEventJson;
   let fc: GeoJSON.FeatureCollection;
   try {
-    [e, fc] = await Promise.all([
-      api<TumenEventJson>(`api/events/${encodeURIComponent(id)}`),
-      api<GeoJSON.FeatureCollection>(`api/events/${encodeURIComponent(id)}/context`),
-    ]);
+    const [eventUrl, contextUrl] = eventRequests(id);
+    [e, fc] = await Promise.all([api<TumenEventJson>(eventUrl), api<GeoJSON.FeatureCollection>(contextUrl)]);
   } catch (err) {
     map.setSelection(null);
     map.setEvents([]);

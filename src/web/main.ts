@@ -3,25 +3,44 @@
 //   #/event/<id>       one event, its dark period     #/vessel/<MMSI, IMO or name>   a ship, all its MMSIs
 //   #/search?q=        vessel search                  #/fleet                         fleet screening
 // Any route may carry map=lon,lat,zoom (kept up to date as the map moves) to restore the map view.
-import { api, query } from './api.js';
+import { api, dropPrefetched, prefetch, query } from './api.js';
 import { el, errorBox, loading } from './dom.js';
 import { renderEventsPage } from './events-page.js';
-import { renderEventPage } from './event-page.js';
+import { eventRequests, renderEventPage } from './event-page.js';
 import { renderFleetPage } from './fleet-page.js';
 import { TumenMap } from './map.js';
-import { renderTriagePage } from './triage-page.js';
-import { renderVesselPage } from './vessel-page.js';
-
-const side = document.getElementById('side')!;
-const styleUrl = new URLSearchParams(location.search).get('style');
-const map = new TumenMap(document.getElementById('map')!, styleUrl);
-(window as unknown as { tumen: unknown }).tumen = { map };
+import { TRIAGE_REQUESTS, renderTriagePage } from './triage-page.js';
+import { renderVesselPage, vesselRequests } from './vessel-page.js';
 
 function parseHash(): { path: string; params: URLSearchParams } {
   const hash = location.hash.replace(/^#/, '') || '/';
   const i = hash.indexOf('?');
   return { path: i < 0 ? hash : hash.slice(0, i), params: new URLSearchParams(i < 0 ? '' : hash.slice(i + 1)) };
 }
+
+/** The `?points=` of a vessel permalink, when valid. */
+function pointBudget(params: URLSearchParams): number | undefined {
+  const points = Number(params.get('points'));
+  return Number.isInteger(points) && points >= 2 ? Math.min(points, 2_000_000) : undefined;
+}
+
+/** The first requests of the view the page opens on (the same URLs the view then asks for). */
+function firstRequests(): string[] {
+  const { path, params } = parseHash();
+  const vessel = /^\/vessel\/(.+)$/.exec(path);
+  const event = /^\/event\/(.+)$/.exec(path);
+  if (vessel) return vesselRequests(decodeURIComponent(vessel[1]), pointBudget(params));
+  if (event) return eventRequests(decodeURIComponent(event[1]));
+  return ['/events', '/search', '/fleet'].includes(path) ? [] : [...TRIAGE_REQUESTS];
+}
+
+// Before the map: its WebGL set-up holds the main thread (over a second in software rendering), and the
+// server can answer the first view meanwhile.
+prefetch(firstRequests());
+const side = document.getElementById('side')!;
+const styleUrl = new URLSearchParams(location.search).get('style');
+const map = new TumenMap(document.getElementById('map')!, styleUrl);
+(window as unknown as { tumen: unknown }).tumen = { map };
 
 /** Restores the map view of the permalink, if it carries one (after the view has fitted its content). */
 function applyMapView(params: URLSearchParams): void {
@@ -37,8 +56,7 @@ async function route(): Promise<void> {
   const vessel = /^\/vessel\/(.+)$/.exec(path);
   const event = /^\/event\/(.+)$/.exec(path);
   if (vessel) {
-    const points = Number(params.get('points'));
-    await renderVesselPage(side, map, decodeURIComponent(vessel[1]), Number.isInteger(points) && points >= 2 ? Math.min(points, 2_000_000) : undefined);
+    await renderVesselPage(side, map, decodeURIComponent(vessel[1]), pointBudget(params));
   } else if (event) await renderEventPage(side, map, decodeURIComponent(event[1]));
   else if (path === '/events') await renderEventsPage(side, map, params);
   else if (path === '/search') await renderSearch(params.get('q') ?? '');
@@ -114,4 +132,5 @@ void api<{ live_detection: unknown }>('api/health').then((h) => {
 }).catch(() => { live.textContent = ''; });
 
 window.addEventListener('hashchange', () => void route());
-void route();
+// What the first view did not take is dropped: a later visit asks the server again.
+void route().finally(dropPrefetched);

@@ -20,6 +20,9 @@ const SECTIONS: Section[] = [
 
 const WEEK_MS = 7 * 86_400_000;
 
+/** The requests the page makes first, for `prefetch`. */
+export const TRIAGE_REQUESTS = ['api/stats', 'api/ports', 'api/lists'] as const;
+
 export async function renderTriagePage(side: HTMLElement, map: TumenMap, params: URLSearchParams): Promise<void> {
   const port = params.get('port') ?? '';
   const window = params.get('window') ?? 'week';
@@ -29,7 +32,7 @@ export async function renderTriagePage(side: HTMLElement, map: TumenMap, params:
   let lists: unknown[];
   try {
     [stats, { ports }, { lists }] = await Promise.all([
-      api<typeof stats>('api/stats'), api<{ ports: PortLabel[] }>('api/ports'), api<{ lists: unknown[] }>('api/lists'),
+      api<typeof stats>(TRIAGE_REQUESTS[0]), api<{ ports: PortLabel[] }>(TRIAGE_REQUESTS[1]), api<{ lists: unknown[] }>(TRIAGE_REQUESTS[2]),
     ]);
   } catch (err) {
     side.replaceChildren(el('h2', {}, 'What matters first'), errorBox(err, () => void renderTriagePage(side, map, params)));

@@ -79,13 +79,30 @@ function screeningBlock(d: DossierJson): Node {
       : el('p', { class: 'muted' }, `No entry of these lists matches this ship's IMO, MMSIs, call sign or any name it used.`));
 }
 
+const dossierUrl = (q: string): string => `api/dossier?q=${encodeURIComponent(q)}`;
+const trackUrl = (mmsi: number, maxPoints: number): string => `api/vessels/${mmsi}/track?maxPoints=${Math.max(2, Math.floor(maxPoints))}`;
+/** The MMSI a query names, when it is one (its track can be asked for before the dossier answers). */
+const queryMmsi = (q: string): number | null => (/^\d{9}$/.test(q.trim()) ? Number(q.trim()) : null);
+
+/** The requests the page makes first, for `prefetch`: the dossier and, when the query is an MMSI, its track. */
+export function vesselRequests(q: string, budget = DEFAULT_TRACK_BUDGET): string[] {
+  const m = queryMmsi(q);
+  return [dossierUrl(q), ...(m !== null ? [trackUrl(m, budget)] : [])];
+}
+
 export async function renderVesselPage(side: HTMLElement, map: TumenMap, q: string, budget = DEFAULT_TRACK_BUDGET): Promise<void> {
   side.replaceChildren(el('a', { href: '#/' }, '← triage'), loading(`Loading ${q}…`));
   let d: DossierJson;
   let tracks: TrackJson[];
+  // The queried MMSI's track is asked for with the dossier, not after it (it gets the whole point budget;
+  // the ship's other MMSIs, known from the dossier, share it).
+  const asked = queryMmsi(q);
+  const first = asked !== null ? api<TrackJson>(trackUrl(asked, budget)) : null;
+  first?.catch(() => { /* reported below if the dossier lists this MMSI */ });
   try {
-    d = await api<DossierJson>(`api/dossier?q=${encodeURIComponent(q)}`);
-    tracks = await Promise.all(d.mmsis.map((m) => api<TrackJson>(`api/vessels/${m}/track?maxPoints=${Math.max(2, Math.floor(budget / Math.max(1, d.mmsis.length)))}`)));
+    d = await api<DossierJson>(dossierUrl(q));
+    const share = budget / Math.max(1, d.mmsis.length);
+    tracks = await Promise.all(d.mmsis.map((m) => (m === asked && first ? first : api<TrackJson>(trackUrl(m, share)))));
   } catch (err) {
     map.setSelection(null);
     map.setTracks([]);

@@ -102,6 +102,8 @@ describe('upload → ingest → live detection → SSE', () => {
     const at = (k: number, minutes: number) => `${mmsi},${new Date(t0 + minutes * 60_000).toISOString()},${(42.75 - k * 0.01).toFixed(4)},${(133.0 - k * 0.02).toFixed(4)},10.0,250.0`;
     for (let k = 0; k < 20; k++) rows.push(at(k, k * 10));
     for (let k = 20; k < 30; k++) rows.push(at(k, 190 + 600 + (k - 20) * 10)); // silent from 03:10 to 13:10
+    // The landing page's counts are kept between requests: an upload must not leave them stale.
+    expect(((await (await fetch(`${server.url}/api/stats`)).json()) as any).positions).toBe(0);
     const stream = await fetch(`${server.url}/api/events/stream?type=gap`);
     const eventPromise = nextEvent(stream, (e) => e.mmsi === mmsi);
     const res = await fetch(`${server.url}/api/ingest?filename=feed.csv`, { method: 'POST', body: `${rows.join('\n')}\n`, headers: auth });
@@ -114,6 +116,9 @@ describe('upload → ingest → live detection → SSE', () => {
     expect(streamed.id).toBe(gap.id);
     const stored = (await (await fetch(`${server.url}/api/events?mmsi=${mmsi}&type=gap`)).json()) as any;
     expect(stored.events.map((e: any) => e.id)).toEqual([gap.id]);
+    const stats = (await (await fetch(`${server.url}/api/stats`)).json()) as any;
+    expect(stats).toMatchObject({ positions: 30, vessels: 1 });
+    expect(stats.events_by_type.gap).toBe(1);
   });
 
   it('an upload it cannot ingest is a 4xx, not a crash', async () => {

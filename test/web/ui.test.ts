@@ -154,6 +154,25 @@ describe('web UI', () => {
     expect(counts.track).toBeGreaterThan(100);
   }, 240_000);
 
+  it('a vessel permalink asks for its dossier and its track at once, each a single time', async () => {
+    await page.goto('about:blank');
+    const seen: Array<{ url: string; startMs: number; endMs: number }> = [];
+    const onDone = (req: import('playwright-core').Request) => {
+      const t = req.timing();
+      if (req.url().includes('/api/')) seen.push({ url: new URL(req.url()).pathname, startMs: t.startTime, endMs: t.startTime + t.responseEnd });
+    };
+    page.on('requestfinished', onDone);
+    await page.goto(`${server.url}/#/vessel/${ANGARA}`);
+    await page.waitForSelector('#vessel-title');
+    page.off('requestfinished', onDone);
+    const dossier = seen.filter((r) => r.url === '/api/dossier');
+    const track = seen.filter((r) => r.url === `/api/vessels/${ANGARA}/track`);
+    expect(dossier).toHaveLength(1);
+    expect(track).toHaveLength(1);
+    // Asked for before the dossier came back, not after.
+    expect(track[0].startMs).toBeLessThan(dossier[0].endMs);
+  }, 240_000);
+
   it('the time slider moves the playback marker', async () => {
     const before = await page.textContent('#clock');
     await page.locator('#time-slider').evaluate((s: HTMLInputElement) => { s.value = s.max; s.dispatchEvent(new Event('input')); });
