@@ -25,6 +25,8 @@ export interface Detector<State = unknown> {
   pushStatic?(s: StaticReport): TumenEvent[];
   /** End of input: emit events still open (with `end: null`) or pending confirmation. */
   flush(): TumenEvent[];
+  /** Candidate events this detector did not emit, by reason (a rule that removes findings says how many). */
+  dropped?(): Readonly<Record<string, number>>;
   /** JSON-serialisable state; each detector module exports a factory that restores from it. */
   snapshot(): State;
 }

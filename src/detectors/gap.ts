@@ -30,6 +30,9 @@ export interface GapState {
   /** Times of the positions in the last `beforeWindowH` hours, from index `recentHead` on. */
   recentMs: number[];
   recentHead: number;
+  /** Silences of at least `minGapH` not reported, by reason (`store_silent`: the store heard nobody for
+   *  enough of it); absent in old snapshots. */
+  dropped?: Record<string, number>;
 }
 
 type MaybeOutlier = Position & { outlier?: boolean };
@@ -50,9 +53,7 @@ export class GapDetector implements Detector<GapState> {
     const out: TumenEvent[] = [];
     if (s.mmsi === null) s.mmsi = pos.mmsi;
     if (s.last && pos.timeMs < s.last.timeMs) return out;
-    if (s.last && this.observedH(s.last.timeMs, pos.timeMs) >= this.p.minGapH) {
-      out.push(this.gapEvent(pos));
-    }
+    if (s.last && this.isGap(s.last.timeMs, pos.timeMs)) out.push(this.gapEvent(pos));
     const cutoff = pos.timeMs - this.p.beforeWindowH * MS_PER_HOUR;
     s.recentMs.push(pos.timeMs);
     while (s.recentHead < s.recentMs.length && s.recentMs[s.recentHead]! < cutoff) s.recentHead++;
@@ -67,15 +68,24 @@ export class GapDetector implements Detector<GapState> {
   flush(): TumenEvent[] {
     const { last } = this.s;
     const endMs = this.ctx.windowEndMs;
-    if (!last || endMs === undefined || this.observedH(last.timeMs, endMs) < this.p.minGapH) return [];
+    if (!last || endMs === undefined || !this.isGap(last.timeMs, endMs)) return [];
     return [this.gapEvent(null)];
   }
 
-  /** The silence's length in hours, less the hours in which the store received nothing from anyone: a hole
-   *  in the store (between capture files, a feed down) never makes a gap. */
-  private observedH(fromMs: number, toMs: number): number {
+  /** Candidate gaps by reason they were not reported (`store_silent`). */
+  dropped(): Readonly<Record<string, number>> {
+    return this.s.dropped ?? {};
+  }
+
+  /** A silence of at least `minGapH` once the hours in which the store received nothing from anyone are
+   *  taken out: a hole in the store (between capture files, a feed down) never makes a gap — counted. */
+  private isGap(fromMs: number, toMs: number): boolean {
     const h = (toMs - fromMs) / MS_PER_HOUR;
-    return h < this.p.minGapH ? h : h - this.ctx.reception.storeSilentHours(fromMs, toMs);
+    if (h < this.p.minGapH) return false;
+    if (h - this.ctx.reception.storeSilentHours(fromMs, toMs) >= this.p.minGapH) return true;
+    const d = (this.s.dropped ??= {});
+    d.store_silent = (d.store_silent ?? 0) + 1;
+    return false;
   }
 
   snapshot(): GapState {

@@ -21,7 +21,7 @@ import type { VisitPorts } from './port-visit.js';
 import { defaultPorts } from './port-index.js';
 import { landIndex, landOutsidePorts, type LandIndex, type PortAreaTest } from '../geo/land.js';
 import { DETECTORS, isDerived, paramsFor, type DetectorContext, type DetectorEntry, type ParamOverrides } from './registry.js';
-import { VesselChain, type ChainFeed, type ChainPlan, type VesselChainState } from './vessel-chain.js';
+import { addCounts, VesselChain, type ChainFeed, type ChainPlan, type VesselChainState } from './vessel-chain.js';
 import { applyPostSteps, POST_STEPS, type PostStep } from './post-steps.js';
 
 export interface RunnerOptions {
@@ -52,6 +52,8 @@ export interface RunnerStats {
   outliers: number;
   segments: number;
   rejects: Partial<Record<RejectReason, number>>;
+  /** Candidate events not reported, event type → reason → count (gap: `store_silent`). */
+  dropped: Record<string, Record<string, number>>;
 }
 
 export interface RunnerOutput {
@@ -174,13 +176,15 @@ export class DetectionRunner {
   }
 
   get stats(): RunnerStats {
-    const out: RunnerStats = { positions: this.positions, statics: this.statics, vessels: 0, outliers: 0, segments: 0, rejects: {} };
+    const out: RunnerStats = { positions: this.positions, statics: this.statics, vessels: 0, outliers: 0, segments: 0, rejects: {}, dropped: {} };
     for (const c of this.chains.values()) {
       if (c.segments > 0 || Object.keys(c.segmenter.rejects).length > 0) out.vessels++;
       out.outliers += c.outliers;
       out.segments += c.segments;
       for (const [k, n] of Object.entries(c.segmenter.rejects)) out.rejects[k as RejectReason] = (out.rejects[k as RejectReason] ?? 0) + (n ?? 0);
+      c.addDropped(out.dropped);
     }
+    for (const g of this.globals) addCounts(out.dropped, g.type, g.detector.dropped?.());
     return out;
   }
 

@@ -83,6 +83,11 @@ export class VesselChain {
     for (let i = 0; i < this.detectors.length; i++) this.emit(i, this.detectors[i]!.flush());
   }
 
+  /** Adds this chain's dropped candidates into `out` (type → reason → count). */
+  addDropped(out: Record<string, Record<string, number>>): void {
+    for (let i = 0; i < this.detectors.length; i++) addCounts(out, this.plan.detectors[i]!.entry.type, this.detectors[i]!.dropped?.());
+  }
+
   snapshot(): VesselChainState {
     const detectors: Record<string, unknown> = {};
     this.plan.detectors.forEach((d, i) => { detectors[d.entry.type] = this.detectors[i]!.snapshot(); });
@@ -131,5 +136,14 @@ export class VesselChain {
         if (derived) this.sink.push(derived);
       }
     }
+  }
+}
+
+/** Adds `counts` (reason → n) into `into[type]`. */
+export function addCounts(into: Record<string, Record<string, number>>, type: string, counts: Readonly<Record<string, number>> | undefined): void {
+  if (!counts) return;
+  for (const [reason, n] of Object.entries(counts)) {
+    const byReason = (into[type] ??= {});
+    byReason[reason] = (byReason[reason] ?? 0) + n;
   }
 }

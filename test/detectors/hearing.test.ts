@@ -6,6 +6,8 @@ import { ReceptionIndex } from '../../src/detectors/reception.js';
 import { GapDetector } from '../../src/detectors/gap.js';
 import { GapExplainedByHandover } from '../../src/detectors/gap-handover.js';
 import type { TumenEvent } from '../../src/events/schema.js';
+import { memoryInput, runPipeline } from '../../src/detectors/pipeline.js';
+import { droppedSummary } from '../../src/cli/commands/detect.js';
 import { HOUR, MIN, T0, leg } from './helpers.js';
 
 const DARK = 273000001;
@@ -111,18 +113,27 @@ describe('hearing model and intentional gaps', () => {
     world(idx, 42.5, 131.0, 10, 60, (_s, t) => (t < T0 + 13 * HOUR || t >= T0 + 45 * HOUR ? 'terrestrial' : null));
     const before = leg(DARK, T0 + 2 * HOUR, 66, 10, 42.5, 131.0, 0, 0.0005, 1, 90);
     const after = leg(DARK, T0 + 45 * HOUR, 7, 10, 42.55, 131.05, 0, 0.0005, 1, 90);
-    const run = (positions: typeof before, windowEndMs?: number) => {
-      for (const p of positions) idx.add(p.lat, p.lon, p.timeMs, false, p.mmsi);
-      const d = new GapDetector({ reception: idx, shoreDistanceM: () => 60 * 1852, windowEndMs });
-      return [...positions.flatMap((p) => d.pushPosition(p)), ...d.flush()];
-    };
-    // Silent 12:50 → 45:00: 31 of its 32 h lie in the store's 32 h hole, 1 h observed — no gap.
-    expect(run([...before, ...after])).toEqual([]);
+    for (const p of [...before, ...after]) idx.add(p.lat, p.lon, p.timeMs, false, p.mmsi);
+    const d = new GapDetector({ reception: idx, shoreDistanceM: () => 60 * 1852 });
+    // Silent 12:50 → 45:00: 31 of its 32 h lie in the store's 32 h hole, 1 h observed — no gap, counted.
+    expect([...before, ...after].flatMap((p) => d.pushPosition(p))).toEqual([]);
+    expect(d.dropped()).toEqual({ store_silent: 1 });
+    expect(new GapDetector({ reception: idx, shoreDistanceM: () => 0 }, JSON.parse(JSON.stringify(d.snapshot()))).dropped()).toEqual({ store_silent: 1 });
     expect(idx.storeSilentHours(T0 + 12 * HOUR, T0 + 46 * HOUR)).toBe(32);
     // A hole is measured whole: the part of the 32 h hole inside a shorter silence counts too. (Store-wide
     // silences under minStoreHoleH, 24 h — a thin satellite feed's passes — are no holes: the thin-coverage
     // case above still has its gap.)
     expect(idx.storeSilentHours(T0 + 12 * HOUR, T0 + 30 * HOUR)).toBe(17);
+  });
+
+  it('the runner counts gaps dropped for a hole in the store, and `tumen detect` says why', async () => {
+    // Eleven ships reporting every 10 min, the whole store silent from 13:00 to 45:00 (a missing file).
+    const positions = Array.from({ length: 11 }, (_, s) => 200000000 + s).flatMap((mmsi, s) =>
+      leg(mmsi, T0, 60 * 6, 10, 42.5 + s * 0.01, 131.0, 0, 0.0005, 1, 90).filter((p) => p.timeMs < T0 + 13 * HOUR || p.timeMs >= T0 + 45 * HOUR));
+    const { events, stats } = await runPipeline(memoryInput(positions), { ports: { containsPoint: () => false, nearest: () => null } as never, types: new Set(['gap']) });
+    expect(events).toEqual([]);
+    expect(stats.dropped).toEqual({ gap: { store_silent: 11 } });
+    expect(droppedSummary(stats.dropped)).toMatch(/^gap 11 \(store_silent: the store heard nobody/);
   });
 
   it('keeps the hearing model across snapshot and restore', () => {

@@ -72,6 +72,8 @@ export function register(program: Command): void {
         `detected ${inserted} events (${byType}) from ${stats.positions} positions of ${stats.vessels} vessels` +
           ` (${stats.segments} segments, ${stats.outliers} outlier positions)${overrides}; replaced ${deleted} stored events\n`,
       );
+      const dropped = droppedSummary(stats.dropped);
+      if (dropped) process.stdout.write(`not reported: ${dropped}\n`);
       if (watch) {
         for (const w of watchWarnings(watch)) process.stderr.write(`watch: ${w}\n`);
         const { raised, fresh, deliveries } = await finishReplay(store, watch, events, Date.now());
@@ -83,4 +85,15 @@ export function register(program: Command): void {
       }
     });
   });
+}
+
+const DROP_REASONS: Readonly<Record<string, string>> = {
+  store_silent: 'the store heard nobody for enough of the silence (a hole between files or a feed down)',
+};
+
+/** `gap 12 (store_silent: …)`: candidate events the rules did not report, with why. */
+export function droppedSummary(dropped: Readonly<Record<string, Readonly<Record<string, number>>>>): string {
+  return Object.entries(dropped)
+    .flatMap(([type, byReason]) => Object.entries(byReason).filter(([, n]) => n > 0).map(([reason, n]) => `${type} ${n} (${reason}: ${DROP_REASONS[reason] ?? reason})`))
+    .join('; ');
 }
