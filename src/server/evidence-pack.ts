@@ -15,6 +15,7 @@ import { eventContext, portFeature } from './routes/event-context.js';
 import { readTrack } from './routes/track.js';
 import { eventFeature, featureCollection, trackFeatures, type Feature, type FeatureCollection } from '../io/geojson.js';
 import { inputFiles } from '../io/input-files.js';
+import { rememberFileHash, storedFileHashes, type FileStamp } from '../store/file-hashes.js';
 import { tumenVersion } from '../io/tumen-version.js';
 import { toKml } from '../io/kml.js';
 import { renderEvidenceReport, type ReportEvent, type ReportProvenance, type ReportVessel } from '../report/evidence.js';
@@ -87,7 +88,8 @@ function simulatedOf(inputs: Array<{ simulated: boolean; sha256: string | null; 
 
 const shellQuote = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
-export async function buildEvidencePack(store: Store, subject: PackSubject, opts: { command: string[]; storePath: string; generatedAt: string }): Promise<EvidencePack> {
+/** `unsaved`: hashes made for this pack that a read-only store could not keep (the caller may keep them later). */
+export async function buildEvidencePack(store: Store, subject: PackSubject, opts: { command: string[]; storePath: string; generatedAt: string; unsaved?: Array<{ stamp: FileStamp; sha256: string }> }): Promise<EvidencePack> {
   let dossier: VesselDossier;
   let events: TumenEvent[];
   let features: Feature[];
@@ -118,7 +120,10 @@ export async function buildEvidencePack(store: Store, subject: PackSubject, opts
   }
   const labelled = await labelEvents(store, events);
   const log = (await tableExists(store, 'ingest_log')) ? await listIngestLog(store) : [];
-  const files = await inputFiles(log.filter((e) => e.status !== 'failed' || e.positions > 0));
+  const files = await inputFiles(log.filter((e) => e.status !== 'failed' || e.positions > 0), {
+    known: await storedFileHashes(store),
+    remember: async (stamp, sha256) => { if (!(await rememberFileHash(store, stamp, sha256, Date.now()))) opts.unsaved?.push({ stamp, sha256 }); },
+  });
   const lists = await listLists(store);
   const db = shellQuote(opts.storePath);
   const rebuild = [

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/db.js';
+import { storedFileHashes } from '../../src/store/file-hashes.js';
 import { ensureIngestLogSchema, finishIngestLog, startIngestLog } from '../../src/store/ingest-log.js';
 import { importList } from '../../src/server/integrations.js';
 import { fileKey } from '../../src/io/file-key.js';
@@ -68,6 +69,10 @@ describe('tumen report', () => {
     for (const c of ['Najin/Rajin (KP)</td><td>60 %', 'Chongjin (KP)</td><td>30 %', 'Vostochny (RU)</td><td>10 %']) expect(html).toContain(c);
     // Input file with its full SHA-256, the list and its version, the Tumen version and the command.
     expect(html).toContain(nmeaSha);
+    // The hash is kept for the next pack (path, size and mtime of the file).
+    const kept = await Store.open(db, { readOnly: true });
+    expect([...(await storedFileHashes(kept)).values()]).toEqual([nmeaSha]);
+    kept.close();
     expect(html).toMatch(/<td>watchlist<\/td><td>[^<]*<\/td><td>sha256:[0-9a-f]{12}<\/td>/);
     expect(html).toMatch(/by tumen 0\.1\.0/);
     expect(html).toContain(`tumen report ANGARA --db ${db} --out ${out} --format html,kmz`);

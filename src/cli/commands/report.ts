@@ -11,6 +11,8 @@ import { parseIsoTime } from '../../events/iso-time.js';
 import { printPdf } from '../../io/pdf.js';
 import { REPORT_FORMATS } from '../../server/schemas.js';
 import { kmz } from '../../io/zip.js';
+import { Store, StoreLockedError } from '../../store/db.js';
+import { rememberFileHash, type FileStamp } from '../../store/file-hashes.js';
 
 type ReportFormat = (typeof REPORT_FORMATS)[number];
 
@@ -26,6 +28,24 @@ function time(raw: string | undefined, name: string): number | undefined {
   const ms = parseIsoTime(raw);
   if (ms instanceof Error) throw new Error(`--${name}: ${ms.message}`);
   return ms;
+}
+
+/** The input files' hashes this run made, kept in the store for the next pack (read as a reader, written
+ *  here only if nothing else holds the store: `tumen serve` keeps its own). */
+async function keepHashes(dbPath: string, unsaved: Array<{ stamp: FileStamp; sha256: string }>): Promise<void> {
+  if (unsaved.length === 0) return;
+  let store: Store;
+  try {
+    store = await Store.open(dbPath);
+  } catch (err) {
+    if (err instanceof StoreLockedError) return;
+    throw err;
+  }
+  try {
+    for (const u of unsaved) await rememberFileHash(store, u.stamp, u.sha256, Date.now());
+  } finally {
+    store.close();
+  }
 }
 
 export function register(program: Command): void {
@@ -47,7 +67,9 @@ export function register(program: Command): void {
     const subject: PackSubject = opts.event ? { event: opts.event } : { vessel: ship!, fromMs, toMs };
     // The command as typed (commander keeps the argv it parsed as rawArgs, untyped), launcher as `tumen`.
     const command = ['tumen', ...((cmd.parent as unknown as { rawArgs?: string[] } | null)?.rawArgs ?? process.argv).slice(2)];
-    const pack = await withReadStore(opts.db, (store) => buildEvidencePack(store, subject, { command, storePath: opts.db, generatedAt: new Date().toISOString() }));
+    const unsaved: Array<{ stamp: FileStamp; sha256: string }> = [];
+    const pack = await withReadStore(opts.db, (store) => buildEvidencePack(store, subject, { command, storePath: opts.db, generatedAt: new Date().toISOString(), unsaved }));
+    await keepHashes(opts.db, unsaved);
     mkdirSync(opts.out, { recursive: true });
     const written: string[] = [];
     const path = (ext: string): string => resolve(join(opts.out, `${pack.basename}.${ext}`));
