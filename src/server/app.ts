@@ -17,9 +17,11 @@ import { eventRoutes } from './routes/events.js';
 import { screeningRoutes } from './routes/screening.js';
 import { writeRoutes } from './routes/writes.js';
 import { portRoutes } from './routes/ports.js';
-import { evidenceRoutes } from './routes/evidence.js';
 import { alertRoutes } from './routes/alerts.js';
 import { reportRoutes } from './routes/report.js';
+import { fuelRoutes } from './routes/fuel.js';
+import { siteRoutes } from './routes/sites.js';
+import { imageryRoutes } from './routes/imagery.js';
 
 export function createApp(ctx: ServerContext): Hono {
   const app = new Hono();
@@ -34,7 +36,7 @@ export function createApp(ctx: ServerContext): Hono {
   app.use('/api/events', cache);
   app.use('/api/vessels/:mmsi/track', cache);
   // Order matters: fixed paths (stream, export) before /api/events/:id.
-  for (const routes of [healthRoutes, vesselRoutes, trackRoutes, streamRoutes, exportRoutes, eventContextRoutes, eventRoutes, screeningRoutes, writeRoutes, portRoutes, evidenceRoutes, alertRoutes, reportRoutes]) {
+  for (const routes of [healthRoutes, vesselRoutes, trackRoutes, streamRoutes, exportRoutes, eventContextRoutes, eventRoutes, screeningRoutes, writeRoutes, portRoutes, alertRoutes, reportRoutes, fuelRoutes, siteRoutes, imageryRoutes]) {
     app.route('/', routes(ctx));
   }
   if (ctx.webRoot) {

@@ -71,7 +71,15 @@ export class Store {
 
   /** Creates tables/indexes with idempotent DDL (`CREATE ... IF NOT EXISTS`). */
   async ensureSchema(ddl: readonly string[]): Promise<void> {
-    for (const stmt of ddl) await this.conn.run(stmt);
+    for (const stmt of ddl) {
+      try {
+        await this.conn.run(stmt);
+      } catch (err) {
+        // A read-only store (`tumen serve` without a token) cannot run DDL: its tables are what they are, and a
+        // reader of a table the store never had gets DuckDB's "does not exist" (routes check tableExists).
+        if (!/read-only mode/.test((err as Error).message)) throw err;
+      }
+    }
   }
 
   /** Another connection to the same database, with its own transactions (DuckDB MVCC). */

@@ -13,6 +13,7 @@ export const SITES_DDL = [
 
 export async function ensureSitesSchema(store: Store): Promise<void> {
   await store.ensureSchema(SITES_DDL);
+  if (!(await sitesStored(store))) return;
   const n = await store.one<{ n: bigint }>('SELECT count(*) AS n FROM sites');
   if (Number(n?.n ?? 0) > 0) return;
   await store.transaction(async () => {
@@ -21,15 +22,26 @@ export async function ensureSitesSchema(store: Store): Promise<void> {
   });
 }
 
+/** False only on a read-only store made before sites existed: readers then give the curated sites and series. */
+async function sitesStored(store: Store): Promise<boolean> {
+  const row = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'site_observation_edits' AND schema_name = 'main'");
+  return Number(row?.n ?? 0) > 0;
+}
+
 const body = <T>(r: { body: unknown }): T => (typeof r.body === 'string' ? JSON.parse(r.body) : r.body) as T;
 
 export async function listSites(store: Store): Promise<Site[]> {
   await ensureSitesSchema(store);
+  if (!(await sitesStored(store))) return [...CURATED_SITES];
   return (await store.all<{ body: unknown }>('SELECT body FROM sites ORDER BY id')).map((r) => body<Site>(r));
 }
 
 export async function observationsOf(store: Store, siteId?: string, range: { fromMs?: number; toMs?: number } = {}): Promise<Observation[]> {
   await ensureSitesSchema(store);
+  if (!(await sitesStored(store))) {
+    return EXAMPLE_OBSERVATIONS.filter((o) => (siteId === undefined || o.site_id === siteId) && (range.fromMs === undefined || Date.parse(o.time) >= range.fromMs)
+      && (range.toMs === undefined || Date.parse(o.time) <= range.toMs)).sort((a, b) => a.time.localeCompare(b.time) || a.id.localeCompare(b.id));
+  }
   const where: string[] = [];
   const params: Array<string | number> = [];
   if (siteId !== undefined) { where.push('site_id = ?'); params.push(siteId); }
@@ -58,9 +70,18 @@ export async function saveObservations(store: Store, obs: readonly Observation[]
 
 export async function observationHistory(store: Store, id: string): Promise<Array<{ edited_at: string; editor: string; action: string; before: unknown; after: unknown }>> {
   await ensureSitesSchema(store);
+  if (!(await sitesStored(store))) return [];
   const rows = await store.all<{ t: string; editor: string; action: string; before: unknown; after: unknown }>(
     `SELECT strftime(edited_at, '%Y-%m-%dT%H:%M:%SZ') AS t, editor, action, before, after FROM site_observation_edits WHERE observation_id = ? ORDER BY edited_at, rowid`, [id],
   );
   const j = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
   return rows.map((r) => ({ edited_at: r.t, editor: r.editor, action: r.action, before: j(r.before), after: j(r.after) }));
+}
+
+/** One stored observation by id, or undefined. */
+export async function observationById(store: Store, id: string): Promise<Observation | undefined> {
+  await ensureSitesSchema(store);
+  if (!(await sitesStored(store))) return EXAMPLE_OBSERVATIONS.find((o) => o.id === id);
+  const row = await store.one<{ body: unknown }>('SELECT body FROM site_observations WHERE id = ?', [id]);
+  return row ? body<Observation>(row) : undefined;
 }

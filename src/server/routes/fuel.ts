@@ -1,0 +1,41 @@
+// GET /api/fuel: the fuel-cap monitor (UNSCR 2397, 500,000 bbl a year) as the CLI's `tumen fuel` computes it
+// (store/fuel.ts), with each delivery's and each vessel's label (name, flag, IMO) for the UI's table.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { ServerContext } from '../context.js';
+import { fuelReport } from '../../store/fuel.js';
+import { FUEL_PARAMS } from '../../fuel/params.js';
+import { vesselLabels } from '../../store/vessel-labels.js';
+import { apiRoute, jsonResponse, mount } from '../schema.js';
+
+export const FUEL_ROUTE = apiRoute({
+  method: 'get', path: '/api/fuel',
+  summary: 'fuel-cap monitor: tanker deliveries to the DPRK with volume bands, per-vessel and yearly running totals vs the 500,000 bbl UNSCR 2397 cap',
+  query: z.object({
+    year: z.coerce.number({ error: 'year must be a year like 2024' }).int('year must be a year like 2024').min(1990, 'year must be 1990–2100').max(2100, 'year must be 1990–2100')
+      .optional().describe('only this calendar year (1990–2100)'),
+  }),
+  responses: {
+    200: jsonResponse('deliveries and yearly totals', {
+      type: 'object',
+      properties: {
+        cap_bbl: { type: 'number' }, year: { type: ['integer', 'null'] },
+        deliveries: { type: 'array', items: { type: 'object' } }, years: { type: 'array', items: { type: 'object' } },
+      },
+    }),
+  },
+});
+
+export function fuelRoutes(ctx: ServerContext): Hono {
+  const app = new Hono();
+  mount(app, FUEL_ROUTE, async (c, { query: { year } }) => {
+    const r = await fuelReport(ctx.store, year);
+    const labels = await vesselLabels(ctx.store, r.deliveries.map((d) => d.mmsi));
+    return c.json({
+      cap_bbl: FUEL_PARAMS.capBblPerYear, year: year ?? null,
+      deliveries: r.deliveries.map((d) => ({ ...d, vessel: labels.get(d.mmsi) })),
+      years: r.years.map((y) => ({ ...y, by_vessel: y.by_vessel.map((v) => ({ ...v, vessel: labels.get(v.mmsi) })) })),
+    });
+  });
+  return app;
+}
