@@ -12,6 +12,8 @@ export interface ClusterClient {
   leases: KV;
   state: KV;
   partitions: number;
+  /** The leases bucket's TTL, fixed when the bucket is first created (workers renew at a fifth of it). */
+  leaseTtlMs: number;
 }
 
 /** `nats://HOST:PORT[,nats://HOST:PORT…]`: the client learns the other nodes from the one it reaches. */
@@ -26,9 +28,10 @@ export function parseNatsUrl(url: string): string[] {
 
 /**
  * Connects and makes sure the streams and buckets exist (created with `partitions` and `replicas` the first
- * time; afterwards the stored partition count wins, since reports are already split by it).
+ * time; afterwards the stored partition count and lease TTL win: reports are already split by the one,
+ * running workers renew by the other).
  */
-export async function connectCluster(url: string, opts: { name: string; partitions?: number; replicas?: number }): Promise<ClusterClient> {
+export async function connectCluster(url: string, opts: { name: string; partitions?: number; replicas?: number; leaseTtlMs?: number }): Promise<ClusterClient> {
   const nc = await connect({ servers: parseNatsUrl(url), name: opts.name, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
   try {
     const js = jetstream(nc);
@@ -36,7 +39,9 @@ export async function connectCluster(url: string, opts: { name: string; partitio
     const replicas = opts.replicas ?? (nc.info?.cluster ? 3 : 1);
     await ensureStreams(jsm, replicas);
     const kvm = new Kvm(js);
-    const leases = await kvm.create(LEASE_BUCKET, { replicas, history: 1, ttl: CLUSTER_PARAMS.leaseTtlMs });
+    // An existing bucket is opened as it is: its TTL was chosen by the client that created it.
+    const leases = await kvm.create(LEASE_BUCKET, { replicas, history: 1, ttl: opts.leaseTtlMs ?? CLUSTER_PARAMS.leaseTtlMs });
+    const leaseTtlMs = (await leases.status()).ttl;
     const state = await kvm.create(STATE_BUCKET, { replicas, history: 1, maxValueSize: CLUSTER_PARAMS.maxStateBytes });
     // The partition count is fixed by the first client: reports already published are split by it.
     try {
@@ -44,7 +49,7 @@ export async function connectCluster(url: string, opts: { name: string; partitio
     } catch { /* set before */ }
     const partitions = Number((await state.get(PARTITIONS_KEY))?.string());
     if (!Number.isInteger(partitions) || partitions < 1) throw new Error(`bad partition count in KV ${STATE_BUCKET}/${PARTITIONS_KEY}`);
-    return { nc, js, jsm, leases, state, partitions };
+    return { nc, js, jsm, leases, state, partitions, leaseTtlMs };
   } catch (err) {
     await nc.close();
     throw err;

@@ -85,7 +85,12 @@ function spawnDetached(cmd: string[], log: string, cwd: string): number {
   return child.pid!;
 }
 
-export async function clusterUp(dir: string, workers: number, log: (line: string) => void): Promise<ClusterFile> {
+export interface ClusterUpOptions {
+  /** TTL of the leases bucket (the takeover time after a worker dies); default CLUSTER_PARAMS.leaseTtlMs. */
+  leaseTtlMs?: number;
+}
+
+export async function clusterUp(dir: string, workers: number, log: (line: string) => void, opts: ClusterUpOptions = {}): Promise<ClusterFile> {
   dir = resolve(dir);
   if (existsSync(clusterFile(dir))) throw new Error(`a cluster is already recorded in ${dir} (tumen cluster down --dir ${dir} first)`);
   mkdirSync(join(dir, 'logs'), { recursive: true });
@@ -104,7 +109,7 @@ export async function clusterUp(dir: string, workers: number, log: (line: string
   const file: ClusterFile = { url, dir, processes };
   writeFileSync(clusterFile(dir), JSON.stringify(file, null, 2));
   log(`nats: 3 nodes on ports ${clientPorts.join(', ')}; waiting for JetStream`);
-  const client = await untilReady(url, 30_000);
+  const client = await untilReady(url, 30_000, opts.leaseTtlMs);
   await client.nc.drain();
   const cli = cliCommand();
   processes.push({ role: 'store', index: 1, pid: spawnDetached([...cli, 'serve', '--nats', url, '--db', join(dir, 'tumen.duckdb')], join(dir, 'logs', 'store.log'), dir) });
@@ -116,12 +121,12 @@ export async function clusterUp(dir: string, workers: number, log: (line: string
 }
 
 /** Connects once JetStream answers (the three nodes have elected a meta leader) and the streams exist. */
-async function untilReady(url: string, timeoutMs: number): Promise<ClusterClient> {
+async function untilReady(url: string, timeoutMs: number, leaseTtlMs?: number): Promise<ClusterClient> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
     try {
-      return await connectCluster(url, { name: 'tumen-cluster' });
+      return await connectCluster(url, { name: 'tumen-cluster', ...(leaseTtlMs ? { leaseTtlMs } : {}) });
     } catch (err) {
       last = (err as Error).message;
       await new Promise((r) => setTimeout(r, 300));

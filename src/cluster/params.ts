@@ -20,13 +20,14 @@ export const DEFAULT_PARTITIONS = 4;
 
 export const CLUSTER_PARAMS = {
   /** A lease not renewed this long expires and another worker takes the unit over: the recovery time after
-   *  a kill -9 is about this plus the restore. Short for a loopback cluster; 10–30 s across machines. */
+   *  a kill -9 is about this plus the restore. Short for a loopback cluster; 10–30 s across machines.
+   *  The default when the leases bucket is created (`tumen cluster up --lease-ttl`); the bucket keeps it. */
   leaseTtlMs: 10_000,
-  /** Leases are renewed this often (a fifth of the TTL: a worker busy for seconds on a loaded machine
-   *  still keeps its units). */
-  leaseRenewMs: 2_000,
-  /** Workers count each other (and rebalance units) this often. */
-  rebalanceEveryMs: 4_000,
+  /** Leases are renewed this often, as a share of the TTL (a fifth: a worker busy for seconds on a loaded
+   *  machine still keeps its units). */
+  leaseRenewShare: 1 / 5,
+  /** Workers count each other (and rebalance units) every this many renewals. */
+  rebalanceEveryRenewals: 2,
   /** Reports (and events) whose Nats-Msg-Id repeats within this window are dropped by the server. The
    *  default 2 min is shorter than satellite delivery delays (30–240 min): 6 h covers those and a re-run of
    *  a day's file, at the cost of the server remembering 6 h of ids (~100 B each). */

@@ -36,8 +36,13 @@ export class Worker {
   async start(): Promise<void> {
     this.client = await connectCluster(this.opts.url, { name: `tumen-worker-${this.opts.id}` });
     await this.heartbeat();
-    this.timer = setInterval(() => { this.ticking = this.ticking.then(() => this.tick()).catch((err: Error) => this.opts.log(`worker ${this.opts.id}: ${err.message}`)); }, CLUSTER_PARAMS.leaseRenewMs);
+    this.timer = setInterval(() => { this.ticking = this.ticking.then(() => this.tick()).catch((err: Error) => this.opts.log(`worker ${this.opts.id}: ${err.message}`)); }, this.renewMs());
     await this.tick();
+  }
+
+  /** Lease renewal period: a share of the bucket's TTL. */
+  private renewMs(): number {
+    return Math.max(100, Math.round(this.client.leaseTtlMs * CLUSTER_PARAMS.leaseRenewShare));
   }
 
   units(): string[] {
@@ -112,10 +117,10 @@ export class Worker {
     }
   }
 
-  /** Live workers (heartbeats not expired), counted every rebalanceEveryMs: listing keys creates a
+  /** Live workers (heartbeats not expired), counted every few renewals: listing keys creates a
    *  consumer on the cluster, not something to do on every renewal. */
   private async liveWorkers(): Promise<number> {
-    if (Date.now() - this.workersCountedMs < CLUSTER_PARAMS.rebalanceEveryMs) return this.workerCount;
+    if (Date.now() - this.workersCountedMs < CLUSTER_PARAMS.rebalanceEveryRenewals * this.renewMs()) return this.workerCount;
     let n = 0;
     for await (const _ of await this.client.leases.keys('worker.*')) n++;
     this.workerCount = n;

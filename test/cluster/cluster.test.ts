@@ -1,14 +1,16 @@
-// The cluster keeps the runner's contract: on the contract world, `tumen ingest FILE --to nats://…` +
-// `tumen cluster wait` stores exactly the events of `tumen ingest FILE && tumen detect` (ids and content),
-// also when a worker is killed with -9 mid-run, and when one of the three NATS nodes is. Starts its own
-// nats-server nodes (scripts/test.sh installs the package when missing) and workers from source.
-// Off unless TUMEN_CLUSTER_TESTS=1: each case takes 1.5–4 min on the loaded 2-core box (children run from
-// source through tsx, every unit reads every report), too long for the suite. docs/cluster.md.
+// The cluster keeps the runner's contract: `tumen ingest FILE --to nats://…` + `tumen cluster wait` stores
+// exactly the events of `tumen ingest FILE && tumen detect` (ids and content), also when a worker is killed
+// with -9 mid-run, and when one of the three NATS nodes is. Starts its own nats-server nodes (scripts/test.sh
+// installs the package when missing); workers and the store node run from one esbuild bundle of the CLI
+// (a child started through tsx costs ~2 CPU-s, the bundle ~0.7).
+// In the suite: equality and the worker kill on a small world (16 ships, 2 days) with a 4 s lease TTL.
+// With TUMEN_CLUSTER_TESTS=1 also the contract world (40 ships, 3 days) with a NATS node killed and a worker
+// killed: 1.5–4 min each on the loaded 2-core box. docs/cluster.md.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asLines, contractWorld } from '../contract/world.js';
 import { tumen } from '../cli-harness.js';
@@ -20,6 +22,7 @@ import { connectCluster } from '../../src/cluster/connect.js';
 import { leaseHolders } from '../../src/cluster/worker.js';
 import { consumerName } from '../../src/cluster/unit.js';
 import { REPORTS_STREAM, workUnits } from '../../src/cluster/params.js';
+import { simulate } from '../../src/sim/world.js';
 import type { TumenEvent } from '../../src/events/schema.js';
 
 const hasNats = (() => {
@@ -32,13 +35,17 @@ const hasNats = (() => {
 })();
 
 const root = resolve(__dirname, '../..');
-// Children run from source: tsx's loader by absolute URL (they start in the cluster directory).
-process.env.TUMEN_CLI = JSON.stringify([process.execPath, '--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'test/ingest/run-cli.ts')]);
 
-let dir: string;
-let nmea: string;
-let expected: TumenEvent[];
-
+/** Bundles the CLI once for the children (inside the repository, so its packages resolve; two levels deep,
+ *  so the version file is found as from dist/cli). */
+async function bundleCli(): Promise<string> {
+  const out = join(root, 'test-results', `cluster-cli-${process.pid}`);
+  mkdirSync(out, { recursive: true });
+  const file = join(out, 'cli.mjs');
+  await build({ entryPoints: [join(root, 'test/ingest/run-cli.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: file, logLevel: 'warning' });
+  process.env.TUMEN_CLI = JSON.stringify([process.execPath, file]);
+  return out;
+}
 const clusterEvents = (cdir: string) => withStore(join(cdir, 'tumen.duckdb'), (s) => queryEvents(s));
 
 /** Progress of the slowest unit: the least stream sequence delivered, over the stream's last. */
@@ -66,71 +73,134 @@ async function until(what: string, ms: number, ok: () => Promise<boolean>): Prom
   }
 }
 
-describe.skipIf(!hasNats || !process.env.TUMEN_CLUSTER_TESTS)('cluster on NATS JetStream', () => {
+interface Setup {
+  dir: string;
+  nmea: string;
+  expected: TumenEvent[];
+}
+
+/** Writes the world's NMEA and stores `tumen ingest && tumen detect`'s events (the expected set). */
+async function prepare(lines: Iterable<string>): Promise<Setup> {
+  const dir = mkdtempSync(join(tmpdir(), 'tumen-cluster-'));
+  const nmea = join(dir, 'world.nmea');
+  writeFileSync(nmea, `${[...lines].join("\n")}\n`);
+  const db = join(dir, 'single.duckdb');
+  expect((await tumen(['ingest', nmea, '--db', db])).status).toBe(0);
+  expect((await tumen(['detect', '--db', db])).status).toBe(0);
+  return { dir, nmea, expected: await withStore(db, (s) => queryEvents(s)) };
+}
+
+/** A case that timed out skips its own cluster down: stop what is still recorded, then remove the files. */
+async function cleanUp(setup: Setup | undefined, cases: string[]): Promise<void> {
+  if (!setup) return;
+  for (const c of cases) if (existsSync(join(setup.dir, c, 'cluster.json'))) await clusterDown(join(setup.dir, c));
+  if (!process.env.TUMEN_KEEP_TEST_DIR) rmSync(setup.dir, { recursive: true, force: true });
+}
+
+/** Publishes the world while a cluster of two workers runs; `midRun` (if any) kills something once the
+ *  slowest unit is `at` of the way through. Returns the stored events. */
+async function run(setup: Setup, name: string, leaseTtlMs: number | undefined, midRun?: { at: number; act: (url: string, cdir: string) => Promise<void> }): Promise<TumenEvent[]> {
+  const cdir = join(setup.dir, name);
+  const t0 = Date.now();
+  const up = await clusterUp(cdir, 2, () => undefined, leaseTtlMs ? { leaseTtlMs } : {});
+  console.log(`${name}: up ${Date.now() - t0}`);
+  try {
+    const pub = ingestToCluster(up.url, [setup.nmea], {}, '256MB');
+    if (midRun) {
+      await until(`units ${midRun.at} of the way`, 120_000, async () => (await progress(up.url)) > midRun.at);
+      await midRun.act(up.url, cdir);
+    }
+    const r = await pub;
+    console.log(`${name}: published ${Date.now() - t0}`);
+    if (midRun) console.log(`${name}: ${r.published} reports published, ${r.retries} sent again after a failure`);
+    await clusterWait(cdir, 120_000);
+    console.log(`${name}: waited ${Date.now() - t0}`);
+    return await clusterEvents(cdir);
+  } finally {
+    await clusterDown(cdir);
+  }
+}
+
+/** Kills worker 1 with -9 and waits until worker 2 holds every unit worker 1 held; returns the units and
+ *  how far the slowest unit was at the kill. */
+async function killWorker(url: string, cdir: string, takeoverMs: number): Promise<{ held: string[]; progressAtKill: number }> {
+  const victim = readCluster(cdir).processes.find((p) => p.role === 'worker' && p.index === 1)!;
+  const c = await connectCluster(url, { name: 'test' });
+  try {
+    const held = [...(await leaseHolders(c))].filter(([, w]) => w === 'w1').map(([u]) => u);
+    process.kill(victim.pid, 'SIGKILL');
+    const killedAt = Date.now();
+    const progressAtKill = await progress(url);
+    await until('takeover', takeoverMs, async () => {
+      const now = await leaseHolders(c);
+      return held.every((u) => now.get(u) === 'w2');
+    });
+    console.log(`worker kill -9 at ${(progressAtKill * 100).toFixed(0)} %: units ${held.join(',')} taken over in ${Date.now() - killedAt} ms`);
+    return { held, progressAtKill };
+  } finally {
+    await c.nc.drain();
+  }
+}
+
+describe.skipIf(!hasNats)('cluster on NATS JetStream: small world, in the suite', () => {
+  let setup: Setup | undefined;
+  let bundle = '';
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tumen-cluster-'));
-    nmea = join(dir, 'world.nmea');
-    writeFileSync(nmea, `${contractWorld().lines.join('\n')}\n`);
-    const db = join(dir, 'single.duckdb');
-    expect((await tumen(['ingest', nmea, '--db', db])).status).toBe(0);
-    expect((await tumen(['detect', '--db', db])).status).toBe(0);
-    expected = await withStore(db, (s) => queryEvents(s));
+    bundle = await bundleCli();
+    setup = await prepare(simulate({ seed: 7, vessels: 16, days: 2 }).lines);
+  }, 120_000);
+  afterAll(async () => {
+    await cleanUp(setup, ['equal', 'kill']);
+    if (bundle) rmSync(bundle, { recursive: true, force: true });
+  });
+
+  it('gives the events of tumen detect', async () => {
+    const got = await run(setup!, 'equal', 4_000);
+    expect(setup!.expected.length).toBe(32);
+    expect(new Set(got.map((e) => e.type))).toEqual(new Set(setup!.expected.map((e) => e.type)));
+    expect(asLines(got)).toEqual(asLines(setup!.expected));
   }, 120_000);
 
-  // A case that timed out skips its own cluster down: stop what is still recorded, then remove the files.
+  it('gives the same events although a worker is killed with -9 mid-run', async () => {
+    let killed: { held: string[]; progressAtKill: number } | undefined;
+    const got = await run(setup!, 'kill', 4_000, { at: 0.1, act: async (url, cdir) => { killed = await killWorker(url, cdir, 30_000); } });
+    expect(killed!.held.length).toBeGreaterThan(0);
+    expect(asLines(got)).toEqual(asLines(setup!.expected));
+  }, 120_000);
+});
+
+describe.skipIf(!hasNats || !process.env.TUMEN_CLUSTER_TESTS)('cluster on NATS JetStream: contract world (TUMEN_CLUSTER_TESTS=1)', () => {
+  let setup: Setup | undefined;
+  let bundle = '';
+  beforeAll(async () => {
+    bundle = await bundleCli();
+    setup = await prepare(contractWorld().lines);
+  }, 120_000);
   afterAll(async () => {
-    for (const c of ['c1', 'c2']) if (dir && existsSync(join(dir, c, 'cluster.json'))) await clusterDown(join(dir, c));
-    if (dir && !process.env.TUMEN_KEEP_TEST_DIR) rmSync(dir, { recursive: true, force: true });
+    await cleanUp(setup, ['c1', 'c2']);
+    if (bundle) rmSync(bundle, { recursive: true, force: true });
   });
 
   it('gives the events of tumen detect although a worker is killed with -9 mid-run', async () => {
-    const cdir = join(dir, 'c1');
-    const up = await clusterUp(cdir, 2, () => undefined);
-    try {
-      const pub = ingestToCluster(up.url, [nmea], {}, '256MB');
-      await until('units halfway', 120_000, async () => (await progress(up.url)) > 0.3);
-      const victim = up.processes.find((p) => p.role === 'worker' && p.index === 1)!;
-      const c = await connectCluster(up.url, { name: 'test' });
-      const held = [...(await leaseHolders(c))].filter(([, w]) => w === 'w1').map(([u]) => u);
-      process.kill(victim.pid, 'SIGKILL');
-      const killedAt = Date.now();
-      // Recovery: every unit the victim held is leased by the survivor again.
-      await until('takeover', 30_000, async () => {
-        const now = await leaseHolders(c);
-        return held.every((u) => now.get(u) === 'w2');
-      });
-      const recoveryMs = Date.now() - killedAt;
-      await c.nc.drain();
-      console.log(`worker kill -9: units ${held.join(',')} taken over in ${recoveryMs} ms`);
-      expect(held.length).toBeGreaterThan(0);
-      await pub;
-      await clusterWait(cdir, 120_000);
-      const got = await clusterEvents(cdir);
-      expect(got.length).toBe(expected.length);
-      expect(asLines(got)).toEqual(asLines(expected));
-    } finally {
-      await clusterDown(cdir);
-    }
+    let killed: { held: string[] } | undefined;
+    const got = await run(setup!, 'c1', undefined, { at: 0.3, act: async (url, cdir) => { killed = await killWorker(url, cdir, 60_000); } });
+    expect(killed!.held.length).toBeGreaterThan(0);
+    expect(got.length).toBe(setup!.expected.length);
+    expect(asLines(got)).toEqual(asLines(setup!.expected));
   }, 400_000);
 
   it('gives the same events when one of the three NATS nodes is killed with -9 mid-run', async () => {
-    const cdir = join(dir, 'c2');
-    const up = await clusterUp(cdir, 2, () => undefined);
-    try {
-      const pub = ingestToCluster(up.url, [nmea], {}, '256MB');
-      await until('units started', 120_000, async () => (await progress(up.url)) > 0.2);
-      const node = readCluster(cdir).processes.find((p) => p.role === 'nats' && p.index === 2)!;
-      process.kill(node.pid, 'SIGKILL');
-      const killedAt = Date.now();
-      await until('node gone', 5_000, async () => !alive(node.pid));
-      const r = await pub;
-      console.log(`NATS node kill -9: ${r.published} reports published, ${r.retries} sent again after a failure`);
-      await clusterWait(cdir, 120_000);
-      console.log(`NATS node kill -9: all events stored ${Date.now() - killedAt} ms after the kill`);
-      const got = await clusterEvents(cdir);
-      expect(asLines(got)).toEqual(asLines(expected));
-    } finally {
-      await clusterDown(cdir);
-    }
+    let killedAt = 0;
+    const got = await run(setup!, 'c2', undefined, {
+      at: 0.2,
+      act: async (_url, cdir) => {
+        const node = readCluster(cdir).processes.find((p) => p.role === 'nats' && p.index === 2)!;
+        process.kill(node.pid, 'SIGKILL');
+        killedAt = Date.now();
+        await until('node gone', 5_000, async () => !alive(node.pid));
+      },
+    });
+    console.log(`NATS node kill -9: all events stored ${Date.now() - killedAt} ms after the kill`);
+    expect(asLines(got)).toEqual(asLines(setup!.expected));
   }, 400_000);
 });

@@ -1,5 +1,6 @@
 // `tumen cluster up|down|status|wait --dir DIR`: a local cluster on loopback (docs/cluster.md).
 import type { Command } from 'commander';
+import { CLUSTER_PARAMS } from '../../cluster/params.js';
 import { clusterDown, clusterStatus, clusterUp, clusterWait } from '../../cluster/local.js';
 
 export function register(program: Command): void {
@@ -9,10 +10,13 @@ export function register(program: Command): void {
     .description('start 3 NATS nodes (RAFT), N workers and a store node writing DIR/tumen.duckdb; prints the client URL last')
     .requiredOption('--dir <dir>', 'directory for configs, data, logs and DIR/tumen.duckdb')
     .option('--workers <n>', 'workers to start', '2')
-    .action(async (opts: { dir: string; workers: string }) => {
+    .option('--lease-ttl <s>', 'seconds before a dead worker\'s units are taken over (fixed for the cluster\'s life)', String(CLUSTER_PARAMS.leaseTtlMs / 1000))
+    .action(async (opts: { dir: string; workers: string; leaseTtl: string }) => {
       const n = Number(opts.workers);
       if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error(`--workers must be 0–64, got ${opts.workers}`);
-      const file = await clusterUp(opts.dir, n, (line) => console.error(line));
+      const ttl = Number(opts.leaseTtl);
+      if (!Number.isFinite(ttl) || ttl < 1 || ttl > 3600) throw new Error(`--lease-ttl must be 1–3600 seconds, got ${opts.leaseTtl}`);
+      const file = await clusterUp(opts.dir, n, (line) => console.error(line), { leaseTtlMs: Math.round(ttl * 1000) });
       for (const p of file.processes) console.log(`${p.role} ${p.index} pid ${p.pid}${p.port ? ` port ${p.port}` : ''}`);
       console.log(file.url);
     });
