@@ -16,6 +16,7 @@ import { readTrack } from './routes/track.js';
 import { eventFeature, featureCollection, trackFeatures, type Feature, type FeatureCollection } from '../io/geojson.js';
 import { inputFiles } from '../io/input-files.js';
 import { rememberFileHash, storedFileHashes, type FileStamp } from '../store/file-hashes.js';
+import { detectRunsFor, type DetectRun } from '../store/detect-runs.js';
 import { tumenVersion } from '../io/tumen-version.js';
 import { toKml } from '../io/kml.js';
 import { renderEvidenceReport, type ReportEvent, type ReportProvenance, type ReportVessel } from '../report/evidence.js';
@@ -88,6 +89,28 @@ function simulatedOf(inputs: Array<{ simulated: boolean; sha256: string | null; 
 
 const shellQuote = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
+/** The detect commands that make the shown events again: one per distinct set of overrides among the runs
+ *  behind them (with --type when the runs differ), or a note when the store did not record the run. */
+function detectCommands(db: string, runs: Map<string, DetectRun>, types: string[]): string[] {
+  const byParams = new Map<string, string[]>();
+  const unknown: string[] = [];
+  for (const t of types) {
+    const r = runs.get(t);
+    if (!r) { unknown.push(t); continue; }
+    const key = JSON.stringify(r.params);
+    byParams.set(key, [...(byParams.get(key) ?? []), t]);
+  }
+  const out: string[] = [];
+  for (const [key, ts] of byParams) {
+    const params = (JSON.parse(key) as string[]).map((p) => ` --param ${shellQuote(p)}`).join('');
+    out.push(`tumen detect --db ${db}${byParams.size > 1 || unknown.length ? ` --type ${ts.join(',')}` : ''}${params}`);
+  }
+  if (unknown.length || types.length === 0) {
+    out.push(`tumen detect --db ${db}${unknown.length ? `    # ${unknown.join(', ')}: no detect run recorded in this store (made before runs were recorded): overrides unknown` : ''}`);
+  }
+  return out;
+}
+
 /** `unsaved`: hashes made for this pack that a read-only store could not keep (the caller may keep them later). */
 export async function buildEvidencePack(store: Store, subject: PackSubject, opts: { command: string[]; storePath: string; generatedAt: string; unsaved?: Array<{ stamp: FileStamp; sha256: string }> }): Promise<EvidencePack> {
   let dossier: VesselDossier;
@@ -126,11 +149,13 @@ export async function buildEvidencePack(store: Store, subject: PackSubject, opts
   });
   const lists = await listLists(store);
   const db = shellQuote(opts.storePath);
+  const eventTypes = [...new Set(events.map((e) => e.type))].sort();
+  const runs = await detectRunsFor(store, eventTypes);
   const rebuild = [
     ...files.map((f) => (f.format === 'nmea-feed' ? `# live feed ${f.path} (${f.positions} positions): not replayable from a file`
       : `tumen ingest --db ${db} ${f.format && f.format !== 'nmea' ? `--format ${f.format} ` : ''}${shellQuote(f.path)}`)),
     ...lists.map((l) => (l.file ? `tumen lists import --db ${db} --name ${shellQuote(l.name)} ${shellQuote(l.file)}` : `# list ${l.name}: imported without a file name`)),
-    `tumen detect --db ${db}    # the events as stored were made by the last detect (or demo) run; the store does not record its --param overrides`,
+    ...detectCommands(db, runs, eventTypes),
     opts.command.map(shellQuote).join(' '),
   ];
   const provenance: ReportProvenance = {
@@ -141,6 +166,10 @@ export async function buildEvidencePack(store: Store, subject: PackSubject, opts
     inputs: files,
     lists: lists.map((l) => ({ name: l.name, source: l.source, version: l.version, published: l.published, imported_at: l.imported_at, file: l.file, entries: l.entries })),
     simulated: simulatedOf(files, files.map((f) => f.sha256 !== null || f.format === 'nmea-feed')),
+    detection: eventTypes.map((type) => {
+      const r = runs.get(type);
+      return r ? { type, command: r.command, runAt: r.runAt, params: r.params } : { type, command: null, runAt: null, params: [] };
+    }),
   };
   land ??= naturalEarth10mRings();
   const fc: FeatureCollection = featureCollection(features);

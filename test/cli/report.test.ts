@@ -1,13 +1,14 @@
 // `tumen report`: the evidence pack as a user makes it from a store file — HTML with the print map, names,
 // every candidate port, input files with SHA-256, list versions, the Tumen version, the command; KMZ; PDF.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/db.js';
 import { storedFileHashes } from '../../src/store/file-hashes.js';
+import { detectRunsFor, recordDetectRun } from '../../src/store/detect-runs.js';
 import { ensureIngestLogSchema, finishIngestLog, startIngestLog } from '../../src/store/ingest-log.js';
 import { importList } from '../../src/server/integrations.js';
 import { fileKey } from '../../src/io/file-key.js';
@@ -77,6 +78,9 @@ describe('tumen report', () => {
     expect(html).toMatch(/by tumen 0\.1\.0/);
     expect(html).toContain(`tumen report ANGARA --db ${db} --out ${out} --format html,kmz`);
     expect(html).toContain(`tumen ingest --db ${db} ${join(dir, 'ais.nmea')}`);
+    // Events put in the store without a recorded detect run: their overrides are unknown, and it says so.
+    expect(html).toMatch(/<td>dark_port_call<\/td><td>not recorded<\/td><td><\/td><td>unknown<\/td>/);
+    expect(html).toContain('no detect run recorded in this store');
     // Names on the events.
     expect(html).toContain('ANGARA (RU, IMO 9179842, MMSI 273000001)');
     expect(html).toContain('CHON MA SAN');
@@ -111,6 +115,26 @@ describe('tumen report', () => {
       expect(r.status, args.join(' ')).toBe(1);
       expect(r.stderr).toMatch(msg);
     }
+  });
+
+  it('names the --param overrides the events were detected with, and the detect command that repeats them', async () => {
+    const db2 = join(dir, 'params.duckdb');
+    copyFileSync(db, db2);
+    const d = await tumen(['detect', '--db', db2, '--type', 'gap', '--param', 'gap.minGapH=8']);
+    expect(d.status).toBe(0);
+    const store = await Store.open(db2);
+    const gapRun = (await detectRunsFor(store, ['gap'])).get('gap');
+    expect(gapRun).toMatchObject({ command: 'tumen detect', types: ['gap'], params: ['gap.minGapH=8'] });
+    // A dark port call is found from a gap: a run of that type with the same override.
+    await recordDetectRun(store, { command: 'tumen detect', types: ['dark_port_call'], params: ['gap.minGapH=8'], atMs: T0 });
+    store.close();
+    const out = join(dir, 'params');
+    const r = await tumen(['report', '--event', 'dpc-angara-1', '--db', db2, '--out', out, '--format', 'html']);
+    expect(r.status).toBe(0);
+    const html = readFileSync(join(out, 'tumen-report-dpc-angara-1.html'), 'utf8');
+    expect(html).toMatch(/<td>dark_port_call<\/td><td>tumen detect<\/td><td>[^<]+<\/td><td>gap.minGapH=8<\/td>/);
+    expect(html).toContain(`tumen detect --db ${db2} --param gap.minGapH=8\n`);
+    expect(html).not.toContain('no detect run recorded');
   });
 
   it.runIf(existsSync('/usr/bin/chromium'))('prints a PDF with headless Chromium', async () => {

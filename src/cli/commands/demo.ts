@@ -9,6 +9,8 @@ import { ingestFiles } from '../../ingest/ingest.js';
 import { storeInput } from '../../store/pipeline-source.js';
 import { replaceEvents } from '../../store/events-write.js';
 import { runPipeline } from '../../detectors/pipeline.js';
+import { DETECTOR_TYPES } from '../../detectors/registry.js';
+import { recordDetectRun } from '../../store/detect-runs.js';
 import { landIndex50m } from '../../geo/land.js';
 import { scoreEvents } from '../../detectors/score.js';
 import type { TumenEvent } from '../../events/schema.js';
@@ -53,6 +55,7 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     log('detecting');
     const { events, stats } = await runPipeline(storeInput(store), { windowEndMs: w.result.endMs, land: landIndex50m() }); // the simulated coast
     await replaceEvents(store, events);
+    await recordDetectRun(store, { command: 'tumen demo', types: [...DETECTOR_TYPES], params: [], atMs: Date.now() });
     const counts = outcomes[0]!.counts;
     const summary = formatSummary(w, events, stats, counts, o.db);
     return { dbPath: o.db, outDir: o.out, summary, detected: events, truth: w.events };

@@ -12,6 +12,7 @@ import { buildAnchorages, storedPortAreas } from '../../store/anchorages.js';
 import { DETECTOR_TYPES, parseParamOverrides, type ParamOverrides } from '../../detectors/registry.js';
 import { EVENT_TYPE_INFO, type EventType } from '../../events/types.js';
 import { imageryEvents } from '../../store/imagery-fuse.js';
+import { recordDetectRun } from '../../store/detect-runs.js';
 import { tapInput } from '../../alerts/tap.js';
 import { finishReplay, loadWatch, watchWarnings } from '../../server/alert-watch.js';
 
@@ -66,6 +67,8 @@ export function register(program: Command): void {
       } else if (types.includes('dark_detection')) {
         process.stderr.write('imagery: no scenes in the store (tumen imagery import), so no dark_detection events\n');
       }
+      // What made these events: a report names the overrides and the command that finds them again.
+      await recordDetectRun(store, { command: 'tumen detect', types, params: opts.param, atMs: Date.now() });
       const byType = Object.entries(stats.eventsByType).map(([t, n]) => `${t} ${n}`).join(', ') || 'none';
       const overrides = opts.param.length ? ` with ${opts.param.join(' ')}` : '';
       process.stdout.write(
