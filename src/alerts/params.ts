@@ -30,6 +30,9 @@ export const WEBHOOK_PARAMS = {
   maxDelayMs: 60_000,
   /** One attempt waits this long for the receiver's answer. */
   timeoutMs: 10_000,
+  /** After a restart, unfinished deliveries of alerts raised within this many hours are resumed; older ones
+   *  stay in the delivery log only (Tumen: a day — news older than that is no longer an alert). */
+  resumeMaxAgeH: 24,
   /** Webhook secrets shorter than this are refused (HMAC-SHA256 keys: at least 128 bits of text). */
   minSecretChars: 16,
 } as const;

@@ -4,7 +4,7 @@
 // attempt is written to the delivery log (`tumen watch log`, GET /api/alerts/{id}/deliveries).
 import { createHmac } from 'node:crypto';
 import type { Store } from '../store/db.js';
-import { logDelivery, ruleWebhooks, type LabelledAlert, type Webhook } from '../store/watch.js';
+import { labelAlerts, logDelivery, pendingDeliveries, ruleWebhooks, type LabelledAlert, type Webhook } from '../store/watch.js';
 import { WEBHOOK_PARAMS } from '../alerts/params.js';
 import { describeRule } from '../alerts/rules.js';
 import type { WatchRule } from '../alerts/types.js';
@@ -24,6 +24,8 @@ export interface DeliveryDeps {
   params?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; timeoutMs: number };
   /** Stops retrying (server shutdown); attempts already made stay logged. */
   signal?: AbortSignal;
+  /** resumeDeliveries: how far back unfinished deliveries are picked up (default WEBHOOK_PARAMS.resumeMaxAgeH). */
+  resumeMaxAgeH?: number;
 }
 
 export interface DeliverySummary {
@@ -42,8 +44,11 @@ const sleepFor = (ms: number, signal?: AbortSignal): Promise<void> =>
 /** Whether an answer is worth another attempt: the receiver was busy or broken, not refusing the request. */
 const retryable = (status: number): boolean => status === 408 || status === 429 || status >= 500;
 
+/** Where an alert's delivery stands: attempts made before (by an earlier process) and when the last was. */
+interface Resume { attempts: number; lastAtMs: number | null }
+
 /** Delivers each alert to its rule's webhook (alerts in parallel, attempts of one alert in sequence). */
-export async function deliverAlerts(store: Store, alerts: readonly LabelledAlert[], rules: ReadonlyMap<string, WatchRule>, deps: DeliveryDeps = {}): Promise<DeliverySummary> {
+export async function deliverAlerts(store: Store, alerts: readonly LabelledAlert[], rules: ReadonlyMap<string, WatchRule>, deps: DeliveryDeps = {}, resume?: ReadonlyMap<string, Resume>): Promise<DeliverySummary> {
   const hooks = await ruleWebhooks(store);
   const summary: DeliverySummary = { delivered: 0, failed: 0, unhooked: 0 };
   await Promise.all(alerts.map(async (a) => {
@@ -51,17 +56,42 @@ export async function deliverAlerts(store: Store, alerts: readonly LabelledAlert
     if (!hook) { summary.unhooked++; return; }
     const rule = rules.get(a.rule_id);
     const payload = { type: 'tumen.alert', alert: a, rule: rule ? { id: rule.id, kind: rule.kind, label: rule.label, description: describeRule(rule) } : { id: a.rule_id } };
-    if (await deliverOne(store, hook, a, JSON.stringify(payload), deps)) summary.delivered++; else summary.failed++;
+    if (await deliverOne(store, hook, a, JSON.stringify(payload), deps, resume?.get(a.id))) summary.delivered++; else summary.failed++;
   }));
   return summary;
 }
 
-async function deliverOne(store: Store, hook: Webhook, a: LabelledAlert, body: string, deps: DeliveryDeps): Promise<boolean> {
+/**
+ * Picks up the deliveries an earlier process left unfinished (killed, or stopped while backing off): each
+ * goes on from its next attempt number after what is left of its back-off, so a restart neither drops an
+ * alert nor sends it more than `maxAttempts` times in all. Alerts raised more than `resumeMaxAgeH` ago are
+ * left alone (the delivery log keeps them).
+ */
+export async function resumeDeliveries(store: Store, rules: ReadonlyMap<string, WatchRule>, deps: DeliveryDeps = {}): Promise<DeliverySummary> {
+  const p = deps.params ?? WEBHOOK_PARAMS;
+  const now = (deps.now ?? Date.now)();
+  const pending = await pendingDeliveries(store, now - (deps.resumeMaxAgeH ?? WEBHOOK_PARAMS.resumeMaxAgeH) * 3_600_000, p.maxAttempts);
+  if (pending.length === 0) return { delivered: 0, failed: 0, unhooked: 0 };
+  const labelled = await labelAlerts(store, pending.map((x) => x.alert));
+  return deliverAlerts(store, labelled, rules, deps, new Map(pending.map((x) => [x.alert.id, { attempts: x.attempts, lastAtMs: x.lastAtMs }])));
+}
+
+const backoffMs = (p: { baseDelayMs: number; maxDelayMs: number }, attempt: number, retryAfterMs: number | null = null): number =>
+  Math.min(p.maxDelayMs, retryAfterMs ?? p.baseDelayMs * 2 ** (attempt - 1));
+
+async function deliverOne(store: Store, hook: Webhook, a: LabelledAlert, body: string, deps: DeliveryDeps, resume?: Resume): Promise<boolean> {
   const p = deps.params ?? WEBHOOK_PARAMS;
   const now = deps.now ?? Date.now;
   const doFetch = deps.fetch ?? fetch;
   const sleep = deps.sleep ?? ((ms: number) => sleepFor(ms, deps.signal));
-  for (let attempt = 1; attempt <= p.maxAttempts; attempt++) {
+  const first = (resume?.attempts ?? 0) + 1;
+  if (resume?.lastAtMs != null) {
+    // What is left of the back-off that followed the last attempt.
+    const wait = resume.lastAtMs + backoffMs(p, first - 1) - now();
+    if (wait > 0) await sleep(wait);
+    if (deps.signal?.aborted) return false;
+  }
+  for (let attempt = first; attempt <= p.maxAttempts; attempt++) {
     const atMs = now();
     const ts = Math.floor(atMs / 1000);
     let status: number | null = null;
@@ -88,7 +118,7 @@ async function deliverOne(store: Store, hook: Webhook, a: LabelledAlert, body: s
     if (ok) return true;
     if (status !== null && !retryable(status)) return false;
     if (attempt === p.maxAttempts || deps.signal?.aborted) return false;
-    await sleep(Math.min(p.maxDelayMs, retryAfterMs ?? p.baseDelayMs * 2 ** (attempt - 1)));
+    await sleep(backoffMs(p, attempt, retryAfterMs));
     if (deps.signal?.aborted) return false;
   }
   return false;

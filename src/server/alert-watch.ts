@@ -9,7 +9,7 @@ import type { Position } from '../tracks/position.js';
 import { AlertEvaluator } from '../alerts/evaluator.js';
 import type { WatchRule } from '../alerts/types.js';
 import { insertNewAlerts, labelAlerts, listRules, loadListings, watchSeed, type LabelledAlert } from '../store/watch.js';
-import { deliverAlerts, type DeliveryDeps, type DeliverySummary } from './alert-delivery.js';
+import { deliverAlerts, resumeDeliveries, type DeliveryDeps, type DeliverySummary } from './alert-delivery.js';
 import type { Hub } from './event-hub.js';
 import type { LiveObserver } from './live-detect.js';
 
@@ -94,6 +94,15 @@ export class LiveAlerts implements LiveObserver {
     for (const a of fresh) this.hub.publish(a);
     const pending = deliveries.then((d) => { this.stats.delivered += d.delivered; this.stats.failed += d.failed; })
       .catch((err: Error) => console.error(`tumen serve: webhook delivery: ${err.message}`))
+      .finally(() => this.deliveries.delete(pending));
+    this.deliveries.add(pending);
+  }
+
+  /** Deliveries an earlier server left unfinished (killed, or stopped while backing off) go on in the background. */
+  resumePending(): void {
+    const pending = resumeDeliveries(this.logStore, this.watch?.rules ?? new Map(), { ...this.deps, signal: this.stopping.signal })
+      .then((d) => { this.stats.delivered += d.delivered; this.stats.failed += d.failed; })
+      .catch((err: Error) => console.error(`tumen serve: resuming webhook deliveries: ${err.message}`))
       .finally(() => this.deliveries.delete(pending));
     this.deliveries.add(pending);
   }

@@ -111,6 +111,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const live = liveStore ? new LiveDetection(liveStore, hub, alerts) : null;
   await live?.start({ poll: listenUrl !== null });
   if (live && alerts) await live.serialised(() => alerts.reload(), undefined);
+  alerts?.resumePending();
   const ctx: ServerContext = {
     store: readStore,
     writeStore,

@@ -145,6 +145,37 @@ export async function deliveryLog(store: Store, alertId?: string, limit = 200): 
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
 
+export interface PendingDelivery {
+  alert: StoredAlert;
+  /** Attempts logged so far (0: raised, then the process ended before the first). */
+  attempts: number;
+  /** When the last attempt was made (epoch ms); null when none was. */
+  lastAtMs: number | null;
+}
+
+/**
+ * Webhook deliveries a process left unfinished (killed or stopped while retrying): alerts of rules that
+ * still have a webhook, raised since `sinceMs`, with no successful attempt, fewer than `maxAttempts` attempts,
+ * and whose last attempt failed in a way worth another (no answer, 408, 429, 5xx) or never happened.
+ */
+export async function pendingDeliveries(store: Store, sinceMs: number, maxAttempts: number): Promise<PendingDelivery[]> {
+  if (!(await tableExists(store, 'alerts')) || !(await tableExists(store, 'alert_deliveries'))) return [];
+  const rows = await store.all<{ body: string; attempts: bigint; last_at: number | null; last_status: number | null }>(
+    `WITH d AS (
+       SELECT alert_id, count(*) AS attempts, bool_or(ok) AS delivered, epoch_ms(max(attempted_at))::DOUBLE AS last_at,
+              arg_max(status, attempt) AS last_status
+       FROM alert_deliveries GROUP BY alert_id)
+     SELECT a.body, coalesce(d.attempts, 0) AS attempts, d.last_at, d.last_status
+     FROM alerts a JOIN watch_rules r ON r.id = a.rule_id AND r.webhook_url IS NOT NULL
+     LEFT JOIN d ON d.alert_id = a.id
+     WHERE a.raised_at >= epoch_ms($since::BIGINT) AND NOT coalesce(d.delivered, false) AND coalesce(d.attempts, 0) < $max
+       AND (d.last_status IS NULL OR d.last_status IN (408, 429) OR d.last_status >= 500)
+     ORDER BY a.raised_at, a.id`,
+    { since: sinceMs, max: maxAttempts },
+  );
+  return rows.map((r) => ({ alert: JSON.parse(r.body) as StoredAlert, attempts: Number(r.attempts), lastAtMs: r.last_at }));
+}
+
 /** Identifiers on loaded lists, from the screening index (`tumen lists import` builds it). */
 export async function loadListings(store: Store): Promise<ListingIndex> {
   const out = new Map<string, Listing[]>();
