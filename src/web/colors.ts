@@ -11,6 +11,8 @@ export const GAP_HEX = '#b2182b';
 export const PORT_HEX = '#006d4f';
 export const CANDIDATE_HEX = '#7a4a00';
 export const REACHABLE_HEX = '#cc79a7';
+export const SCENE_HEX = '#5a4fcf';            // satellite scene footprints
+export const DETECTION_MATCHED_HEX = '#009e73'; // an imagery detection matched to an AIS ship
 
 export interface EventStyle {
   rgb: RGB;

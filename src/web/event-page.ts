@@ -7,6 +7,7 @@ import { badge, el, errorBox, fmtTime, loading, table, vesselLink } from './dom.
 import { lengthText } from './event-rows.js';
 import type { TumenMap } from './map.js';
 import { packLinks } from './pack-links.js';
+import { eventImagery, type EventImagery } from './event-imagery.js';
 
 const rgbOf = (hexColour: string): RGB => [1, 3, 5].map((i) => parseInt(hexColour.slice(i, i + 2), 16)) as RGB;
 
@@ -36,9 +37,11 @@ export async function renderEventPage(side: HTMLElement, map: TumenMap, id: stri
   side.replaceChildren(el('a', { href: '#/' }, '← triage'), loading('Loading the event…'));
   let e: TumenEventJson;
   let fc: GeoJSON.FeatureCollection;
+  let imagery: EventImagery;
   try {
     const [eventUrl, contextUrl] = eventRequests(id);
-    [e, fc] = await Promise.all([api<TumenEventJson>(eventUrl), api<GeoJSON.FeatureCollection>(contextUrl)]);
+    // Imagery and site counts never fail the page (eventImagery answers empty on an error).
+    [e, fc, imagery] = await Promise.all([api<TumenEventJson>(eventUrl), api<GeoJSON.FeatureCollection>(contextUrl), eventImagery(id)]);
   } catch (err) {
     map.setSelection(null);
     map.setEvents([]);
@@ -49,6 +52,7 @@ export async function renderEventPage(side: HTMLElement, map: TumenMap, id: stri
   map.setTracks([]);
   map.setPlayhead(null);
   map.setEvents([e]);
+  fc = { ...fc, features: [...fc.features, ...imagery.features] };
   map.setSelection(fc);
   // Arrows and time ticks on each ship's track around the event.
   const marks: Array<{ coords: Array<[number, number]>; rgb: RGB }> = [];
@@ -101,6 +105,7 @@ export async function renderEventPage(side: HTMLElement, map: TumenMap, id: stri
     candidateTable ? el('p', { class: 'muted' }, 'Likelihood = each candidate\'s share of the ranking score (course, detour, time slack); a ranking made readable, not a calibrated probability.') : '',
     candidateTable ?? '',
     el('div', { class: 'exports' }, ...pack, el('a', { href: `#/vessel/${e.mmsi}` }, 'the ship\'s page →')),
+    imagery.section(e.mmsi) ?? '',
     el('h3', {}, 'Figures behind it'),
     table(['field', 'value'], [
       ['id', e.id], ['start', e.start], ['end', e.end ?? 'open'], ['position', `${e.lat.toFixed(4)}, ${e.lon.toFixed(4)}`],

@@ -2,12 +2,15 @@
 //   #/                 triage (?port=&window=)        #/events?type=&port=&risk=&from=&to=&mmsi=&intentional=
 //   #/event/<id>       one event, its dark period     #/vessel/<MMSI, IMO or name>   a ship, all its MMSIs
 //   #/search?q=        vessel search                  #/fleet                         fleet screening
+//   #/fuel?year=       fuel-cap monitor               #/sites, #/site/<id>            site counts, change flags
 // Any route may carry map=lon,lat,zoom (kept up to date as the map moves) to restore the map view.
 import { api, dropPrefetched, prefetch, query } from './api.js';
 import { el, errorBox, loading } from './dom.js';
 import { renderEventsPage } from './events-page.js';
 import { eventRequests, renderEventPage } from './event-page.js';
 import { renderFleetPage } from './fleet-page.js';
+import { renderFuelPage } from './fuel-page.js';
+import { renderSitePage, renderSitesPage } from './sites-page.js';
 import { TumenMap } from './map.js';
 import { TRIAGE_REQUESTS, renderTriagePage } from './triage-page.js';
 import { renderVesselPage, vesselRequests } from './vessel-page.js';
@@ -31,7 +34,7 @@ function firstRequests(): string[] {
   const event = /^\/event\/(.+)$/.exec(path);
   if (vessel) return vesselRequests(decodeURIComponent(vessel[1]), pointBudget(params));
   if (event) return eventRequests(decodeURIComponent(event[1]));
-  return ['/events', '/search', '/fleet'].includes(path) ? [] : [...TRIAGE_REQUESTS];
+  return ['/events', '/search', '/fleet', '/fuel', '/sites'].includes(path) || path.startsWith('/site/') ? [] : [...TRIAGE_REQUESTS];
 }
 
 // Before the map: its WebGL set-up holds the main thread (over a second in software rendering), and the
@@ -55,12 +58,16 @@ async function route(): Promise<void> {
   side.setAttribute('aria-busy', 'true');
   const vessel = /^\/vessel\/(.+)$/.exec(path);
   const event = /^\/event\/(.+)$/.exec(path);
+  const site = /^\/site\/(.+)$/.exec(path);
   if (vessel) {
     await renderVesselPage(side, map, decodeURIComponent(vessel[1]), pointBudget(params));
   } else if (event) await renderEventPage(side, map, decodeURIComponent(event[1]));
   else if (path === '/events') await renderEventsPage(side, map, params);
   else if (path === '/search') await renderSearch(params.get('q') ?? '');
   else if (path === '/fleet') renderFleetPage(side);
+  else if (path === '/fuel') await renderFuelPage(side, map, params);
+  else if (path === '/sites') await renderSitesPage(side, map);
+  else if (site) await renderSitePage(side, map, decodeURIComponent(site[1]));
   else await renderTriagePage(side, map, params);
   if (n !== routing) return;
   side.removeAttribute('aria-busy');

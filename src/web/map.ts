@@ -9,7 +9,7 @@ import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import { offlineStyle } from './basemap.js';
 import { attachFineCoast } from './fine-coast.js';
-import { CANDIDATE_HEX, GAP_HEX, PARTNER_RGB, PORT_HEX, REACHABLE_HEX, TRACK_RGB, eventStyle, hex, type RGB } from './colors.js';
+import { CANDIDATE_HEX, GAP_HEX, PARTNER_RGB, PORT_HEX, REACHABLE_HEX, SCENE_HEX, DETECTION_MATCHED_HEX, TRACK_RGB, eventStyle, hex, type RGB } from './colors.js';
 import type { TrackJson, TumenEventJson } from './api.js';
 import { legend } from './legend.js';
 import { trackMarks, type TrackMark } from './track-marks.js';
@@ -106,6 +106,16 @@ export class TumenMap {
       paint: { 'circle-radius': 7, 'circle-color': '#fff', 'circle-stroke-color': CANDIDATE_HEX, 'circle-stroke-width': 3 } });
     m.addLayer({ id: 'sel-port', type: 'circle', source: 'selection', filter: ['==', ['get', 'kind'], 'port'],
       paint: { 'circle-radius': 9, 'circle-color': PORT_HEX, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
+    m.addLayer({ id: 'sel-scene', type: 'line', source: 'selection', filter: ['==', ['get', 'kind'], 'scene'],
+      paint: { 'line-color': SCENE_HEX, 'line-width': 2, 'line-dasharray': [3, 2] } });
+    // Imagery detections: dark = filled black, matched to AIS = hollow green ring, unexplained = small grey.
+    m.addLayer({ id: 'sel-detection', type: 'circle', source: 'selection', filter: ['==', ['get', 'kind'], 'detection'],
+      paint: {
+        'circle-radius': ['match', ['get', 'status'], 'unexplained', 4, 7],
+        'circle-color': ['match', ['get', 'status'], 'dark', '#000000', 'matched', '#ffffff', '#9a9a9a'],
+        'circle-stroke-color': ['match', ['get', 'status'], 'dark', '#ffffff', 'matched', DETECTION_MATCHED_HEX, '#ffffff'],
+        'circle-stroke-width': ['match', ['get', 'status'], 'matched', 3, 1.5],
+      } });
     m.addLayer({ id: 'sel-event', type: 'circle', source: 'selection', filter: ['==', ['get', 'kind'], 'event'],
       paint: { 'circle-radius': 6, 'circle-color': '#ffd60a', 'circle-stroke-color': '#000', 'circle-stroke-width': 1.5 } });
   }

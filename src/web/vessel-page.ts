@@ -1,5 +1,6 @@
 // The vessel page: track with gaps marked, time-slider playback, events timeline, identity history,
 // list matches, risk breakdown, exports and the evidence report.
+import type { CoincidentJson } from './event-imagery.js';
 import { timelineSvg } from '../report/timeline.js';
 import { api, type TrackJson, type TumenEventJson } from './api.js';
 import { EVENT_RGB, hex } from './colors.js';
@@ -94,6 +95,7 @@ export async function renderVesselPage(side: HTMLElement, map: TumenMap, q: stri
   side.replaceChildren(el('a', { href: '#/' }, '← triage'), loading(`Loading ${q}…`));
   let d: DossierJson;
   let tracks: TrackJson[];
+  let links: CoincidentJson[];
   // The queried MMSI's track is asked for with the dossier, not after it (it gets the whole point budget;
   // the ship's other MMSIs, known from the dossier, share it).
   const asked = queryMmsi(q);
@@ -102,7 +104,10 @@ export async function renderVesselPage(side: HTMLElement, map: TumenMap, q: stri
   try {
     d = await api<DossierJson>(dossierUrl(q));
     const share = budget / Math.max(1, d.mmsis.length);
-    tracks = await Promise.all(d.mmsis.map((m) => (m === asked && first ? first : api<TrackJson>(trackUrl(m, share)))));
+    [tracks, links] = await Promise.all([
+      Promise.all(d.mmsis.map((m) => (m === asked && first ? first : api<TrackJson>(trackUrl(m, share))))),
+      siteLinks(d.mmsis),
+    ]);
   } catch (err) {
     map.setSelection(null);
     map.setTracks([]);
@@ -163,7 +168,9 @@ export async function renderVesselPage(side: HTMLElement, map: TumenMap, q: stri
   const colors = Object.fromEntries(Object.entries(EVENT_RGB).map(([k, v]) => [k, hex(v)]));
   const timeline = el('div', { id: 'timeline' });
   const times = [...events.flatMap((e) => [Date.parse(e.start), Date.parse(e.end ?? e.start)]), ...(n ? [t0, t1] : [])];
-  if (times.length) timeline.innerHTML = timelineSvg({ fromMs: Math.min(...times), toMs: Math.max(...times), events, gaps: gapTimes, widthPx: 400, colors });
+  // Analysts' site counts that coincide with its events get their own row in the timeline.
+  const observed = [...new Map(links.map((l) => [l.observation.id, { id: l.observation.id, type: SITE_ROW, start: l.observation.time, end: null }])).values()];
+  if (times.length) timeline.innerHTML = timelineSvg({ fromMs: Math.min(...times), toMs: Math.max(...times), events: [...events, ...observed], gaps: gapTimes, widthPx: 400, colors: { ...colors, [SITE_ROW]: '#5a4fcf' } });
 
   side.replaceChildren(
     el('a', { href: '#/' }, '← triage'),
@@ -182,9 +189,27 @@ export async function renderVesselPage(side: HTMLElement, map: TumenMap, q: stri
     el('div', { class: 'playback' }, play, slider), clock,
     el('h3', {}, 'Events timeline'), timeline,
     events.length ? eventTable(events, {}) : el('p', { class: 'muted empty' }, 'No events for this ship.'),
+    links.length ? el('h3', {}, 'Site counts during its events') : '',
+    links.length ? (() => {
+      const t = table(['event', 'site', 'image', 'counts', 'ship length?'], links.map((l) => [
+        el('a', { href: `#/event/${encodeURIComponent(l.event_id)}` }, l.event_id.slice(0, 12)), el('a', { href: `#/site/${encodeURIComponent(l.site.id)}` }, l.site.name),
+        fmtTime(l.observation.time), Object.entries(l.observation.counts).map(([k, v]) => `${k.replace(/_/g, ' ')} ${v}`).join(', '),
+        l.length_match === null ? '—' : l.length_match ? 'yes' : 'no',
+      ]));
+      t.id = 'vessel-observations';
+      return t;
+    })() : '',
     el('h3', {}, 'Identity history'),
     table(['MMSI', 'field', 'value', 'first seen', 'last seen', 'msgs'], d.identities.map((i) => [i.mmsi, i.field, i.field === 'shiptype' ? shiptypeWords(i.value) : i.value, fmtTime(i.first_seen), fmtTime(i.last_seen), i.messages])),
   );
+}
+
+const SITE_ROW = 'site counts';
+
+/** Site observations coinciding with the ship's events (none when the server cannot say). */
+async function siteLinks(mmsis: readonly number[]): Promise<CoincidentJson[]> {
+  const all = await Promise.all(mmsis.map((m) => api<{ links: CoincidentJson[] }>(`api/observations/coincident?mmsi=${m}`).then((r) => r.links).catch(() => [])));
+  return all.flat();
 }
 
 /** Tracks of several MMSIs as one, in time order (gaps re-indexed; a switch of MMSI is not a gap by itself). */

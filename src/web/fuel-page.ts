@@ -1,0 +1,78 @@
+// The fuel-cap page (#/fuel?year=): a year's deliveries of refined petroleum to the DPRK estimated from
+// tanker calls and draughts — the cumulative barrels against the UNSCR 2397 cap of 500,000 a year, the
+// tankers by name, flag and IMO, and every voyage with how its volume was estimated and why.
+import { api, query } from './api.js';
+import { el, errorBox, fmtTime, loading, table, vesselLink, type VesselLabelJson } from './dom.js';
+import { fuelChartSvg } from '../report/charts.js';
+import type { TumenMap } from './map.js';
+
+interface Band { low: number; central: number; high: number }
+interface Delivery {
+  mmsi: number; kind: string; event_id: string; port: string | null; start: string; end: string | null; loaded_at: string | null;
+  draught_before_m: number | null; draught_after_m: number | null; method: string; confidence: string; barrels: Band; note: string; vessel?: VesselLabelJson;
+}
+interface Year {
+  year: number; deliveries: number; barrels: Band; cap_bbl: number; share_of_cap: number;
+  running: Array<{ time: string; mmsi: number; cumulative_bbl: number }>;
+  by_vessel: Array<{ mmsi: number; deliveries: number; barrels: Band; vessel?: VesselLabelJson }>;
+}
+interface FuelJson { cap_bbl: number; deliveries: Delivery[]; years: Year[] }
+
+const n = (x: number): string => Math.round(x).toLocaleString('en-US');
+const band = (b: Band): string => `${n(b.low)}–${n(b.high)}`;
+
+export async function renderFuelPage(side: HTMLElement, map: TumenMap, params: URLSearchParams): Promise<void> {
+  side.replaceChildren(el('h2', {}, 'Fuel-cap monitor'), loading('Estimating deliveries…'));
+  map.setSelection(null);
+  map.setTracks([]);
+  map.setPlayhead(null);
+  let r: FuelJson;
+  try {
+    r = await api<FuelJson>('api/fuel');
+  } catch (err) {
+    side.replaceChildren(el('h2', {}, 'Fuel-cap monitor'), errorBox(err, () => void renderFuelPage(side, map, params)));
+    return;
+  }
+  const intro = el('p', { class: 'muted' },
+    'UNSCR 2397 caps refined petroleum to the DPRK at 500,000 barrels a year. Each delivery is a tanker\'s dark or visible call at a DPRK port, or an encounter with a DPRK-flagged ship; its volume comes from the drop in reported draught (TPC × Δdraught) or, when the crew-entered draught did not change, capacity × laden share. Central estimate shown; low–high band in the tables.');
+  if (r.years.length === 0) {
+    map.setEvents([]);
+    side.replaceChildren(el('h2', {}, 'Fuel-cap monitor'), intro,
+      el('p', { class: 'muted empty', id: 'fuel-empty' }, 'No fuel deliveries to the DPRK found: no tanker (AIS type 80–89) dark port call or call at a DPRK port, nor an encounter with a DPRK-flagged ship, among the stored events (run tumen detect first).'));
+    return;
+  }
+  const asked = Number(params.get('year'));
+  const y = r.years.find((x) => x.year === asked) ?? r.years[r.years.length - 1];
+  const deliveries = r.deliveries.filter((d) => d.start.startsWith(String(y.year)));
+  map.setEvents([]);
+  const chart = el('div', { id: 'fuel-chart', class: 'chart' });
+  chart.innerHTML = fuelChartSvg({ year: y.year, capBbl: r.cap_bbl, running: y.running, band: y.barrels, widthPx: 440 });
+  const years = el('nav', { class: 'years', 'aria-label': 'Years' }, ...r.years.map((x) => x.year === y.year
+    ? el('b', { 'aria-current': 'page' }, String(x.year))
+    : el('a', { href: `#/fuel${query({ year: x.year })}` }, String(x.year))));
+  const over = y.barrels.central > y.cap_bbl;
+  side.replaceChildren(
+    el('h2', { id: 'fuel-title' }, `Fuel-cap monitor · ${y.year}`),
+    years,
+    el('p', { id: 'fuel-total', class: over ? 'notice' : '' },
+      `${y.deliveries} deliver${y.deliveries === 1 ? 'y' : 'ies'}, ${n(y.barrels.central)} bbl (band ${band(y.barrels)}) = ${(y.share_of_cap * 100).toFixed(1)} % of the ${n(y.cap_bbl)} bbl cap${over ? ' — above the cap' : ''}.`),
+    chart,
+    intro,
+    el('h3', {}, 'Tankers'),
+    table(['vessel (name · flag · IMO)', 'deliveries', 'bbl (central)', 'band'],
+      y.by_vessel.map((v) => [vesselLink(v.vessel, v.mmsi), v.deliveries, n(v.barrels.central), band(v.barrels)])),
+    el('h3', {}, 'Voyages'),
+    (() => {
+      const t = table(['start', 'vessel', 'delivery', 'loaded at', 'draught', 'bbl (central)', 'band', 'how'],
+        deliveries.map((d) => [
+          el('a', { href: `#/event/${encodeURIComponent(d.event_id)}` }, fmtTime(d.start)), vesselLink(d.vessel, d.mmsi),
+          `${d.kind.replace(/_/g, ' ')}${d.port ? ` at ${d.port}` : ''}`, d.loaded_at ?? '—',
+          d.draught_before_m !== null || d.draught_after_m !== null ? `${d.draught_before_m ?? '?'} → ${d.draught_after_m ?? '?'} m` : '—',
+          n(d.barrels.central), band(d.barrels), el('span', { title: d.note }, `${d.method.replace(/_/g, ' ')} (${d.confidence})`),
+        ]));
+      t.id = 'fuel-voyages';
+      return t;
+    })(),
+    el('div', { class: 'exports' }, el('a', { href: `api/fuel${query({ year: y.year })}`, target: '_blank' }, 'JSON')),
+  );
+}
