@@ -1,5 +1,5 @@
 // Imagery fusion and fuel-cap monitor quality against the simulator's truth, over several seeds.
-//   npx tsx bench/evidence-quality.ts [--seeds 1,2,3] [--vessels 120] [--days 7] [--world classic|unseen] [--berths point|spread]
+//   npx tsx bench/evidence-quality.ts [--seeds 1,2,3] [--vessels 120] [--days 7] [--world classic|unseen] [--berths point|spread] [--moorings slots|shared]
 // For each seed: `tumen simulate` (AIS + scenes + detections + truth) → ingest the NMEA into a fresh DuckDB
 // → import the imagery → `tumen detect` (so spoofing events are known) → fuse → score:
 //   identity accuracy: detections of ships that broadcast AIS at some time, whose identity (mmsi, or the
@@ -37,7 +37,7 @@ const vessels = Number(arg('vessels', '120'));
 const days = Number(arg('days', '7'));
 const dir = arg('dir', '/tmp/tumen-bench-imagery');
 const verbose = flag('verbose');
-const variation = parseVariation({ world: arg('world', 'classic'), ...(process.argv.includes('--berths') ? { berths: arg('berths', 'point') } : {}) });
+const variation = parseVariation({ world: arg('world', 'classic'), ...(process.argv.includes('--berths') ? { berths: arg('berths', 'point') } : {}), ...(process.argv.includes('--moorings') ? { moorings: arg('moorings', 'slots') } : {}) });
 
 const tot = { fuelTrueN: 0, fuelFound: 0, fuelTrueBbl: 0, fuelEstBbl: 0, fuelLowBbl: 0, fuelHighBbl: 0, sepN: 0, sepOk: 0, dpcTruth: 0, dpcDetected: 0, dpcRightBefore: 0, dpcRightAfter: 0, idN: 0, idOk: 0, darkTP: 0, darkFP: 0, darkFN: 0, darkIdN: 0, darkIdOk: 0, dets: 0, fuseMs: 0 };
 for (const seed of seeds) {

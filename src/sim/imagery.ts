@@ -47,8 +47,8 @@ export interface ImageryTruth {
   dark: boolean;
   false_alarm: boolean;
   true_length_m: number | null;
-  /** Metres from the ship's true position to the nearest other ship's in the scene: the simulator puts
-   *  ships of one port on one berth point, where only length can tell them apart. */
+  /** Metres from the ship's true position to the nearest other ship's in the scene (with `moorings: shared`
+   *  ships of one berth lie on one point, where only length can tell them apart). */
   nearest_other_m: number | null;
 }
 

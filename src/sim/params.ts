@@ -80,6 +80,19 @@ export const HARBOUR = {
   areaExitM: 2500,
 } as const;
 
+/** Moorings `slots` (variation, default): ships at one berth lie at distinct slots (src/sim/moorings.ts). A
+ *  general-cargo or tanker berth is 150–250 m long per ship (PIANC WG 158, berth length ≈ ship length + 10–15 %
+ *  each side); further ships lie at the next berth along the quay, or in tiers off it (rafted or at buoys). */
+export const MOORING = {
+  /** Distance between slots along the quay line (perpendicular to the approach). */
+  alongSpacingM: 250,
+  /** Slots along the quay: 0, ±1 … ±alongHalfSlots. */
+  alongHalfSlots: 3,
+  /** Distance between tiers, seaward (back along the approach). */
+  tierSpacingM: 150,
+  tiers: 5,
+} as const;
+
 /** Evaders `varied` (variation). */
 export const VARIED = {
   /** Near-shore switch-off: distance from shore (sanctions analysts: darkness near shore is telling). */

@@ -130,7 +130,9 @@ export class TruthCollector {
     if (!tr) return;
     const prev = tr.draught;
     if (prev && Math.abs(prev.m - draughtM) >= TRUTH.minDraughtChangeM - 1e-9) {
-      const g = tr.lastGap && tr.lastGap.startMs >= prev.ms && tr.lastGap.endMs <= t ? tr.lastGap : null;
+      // The gap may still be open: the first report heard after it can be this static one.
+      const open = t - tr.lastMs >= TRUTH.minGapH * MS_PER_HOUR && tr.lastMs >= prev.ms ? { startMs: tr.lastMs, endMs: t } : null;
+      const g = open ?? (tr.lastGap && tr.lastGap.startMs >= prev.ms && tr.lastGap.endMs <= t ? tr.lastGap : null);
       this.events.push(event('draught_change', mmsi, prev.ms, t, tr.lastLat, tr.lastLon, {
         across_gap: g !== null, gap_h: g ? round((g.endMs - g.startMs) / MS_PER_HOUR, 2) : null,
         truth: 'scripted draught change (type 5)',

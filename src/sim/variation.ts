@@ -2,12 +2,17 @@
 // perfect score on a world that shares the detectors' assumptions proves little, so each axis below can
 // move the world away from them: where ships berth, which receivers hear them, how thin satellite coverage
 // is, whether satellite reception saturates in dense traffic, and how evaders and fishing boats behave.
-// `classic` is the world the detectors were tuned on (byte-identical to the simulator before variations).
+// `classic` is the world the detectors were tuned on (byte-identical to the simulator before variations,
+// except that moored ships lie at distinct slots of their berth since `moorings` was added; `moorings: shared`
+// gives the old bytes back).
 
 export interface WorldVariation {
   /** `point`: one berth within 1.5 km of the gazetteer point. `spread`: several quays and an outer
    *  anchorage across the port's extent (up to 8 km), ships waiting at anchor before berthing. */
   berths: 'point' | 'spread';
+  /** `slots`: ships at one berth at the same time lie at distinct slots along the quay and off it (as at a
+   *  real quay). `shared`: every ship of a berth lies on its one point (the simulator before). */
+  moorings: 'slots' | 'shared';
   /** `fixed`: the 18 documented coastal stations. `random`: a layout drawn per seed from coastal sites
    *  (ranges, hearing probability and outages drawn too) — never told to the detectors. */
   receivers: 'fixed' | 'random';
@@ -21,16 +26,17 @@ export interface WorldVariation {
   evaders: 'classic' | 'varied';
 }
 
-export const CLASSIC_WORLD: WorldVariation = { berths: 'point', receivers: 'fixed', satellite: 'normal', saturation: false, evaders: 'classic' };
+export const CLASSIC_WORLD: WorldVariation = { berths: 'point', moorings: 'slots', receivers: 'fixed', satellite: 'normal', saturation: false, evaders: 'classic' };
 
 /** Every axis away from the detectors' assumptions at once. */
-export const UNSEEN_WORLD: WorldVariation = { berths: 'spread', receivers: 'random', satellite: 'thin', saturation: true, evaders: 'varied' };
+export const UNSEEN_WORLD: WorldVariation = { berths: 'spread', moorings: 'slots', receivers: 'random', satellite: 'thin', saturation: true, evaders: 'varied' };
 
 export const WORLD_PRESETS = { classic: CLASSIC_WORLD, unseen: UNSEEN_WORLD } as const;
 export type WorldPreset = keyof typeof WORLD_PRESETS;
 
 export const VARIATION_VALUES = {
   berths: ['point', 'spread'],
+  moorings: ['slots', 'shared'],
   receivers: ['fixed', 'random'],
   satellite: ['normal', 'thin', 'none'],
   saturation: [false, true],

@@ -8,6 +8,7 @@ import {
 } from '../ais/encode.js';
 import type { TumenEvent } from '../events/schema.js';
 import { backgroundVessel, type FleetContext } from './fleet.js';
+import { assignMoorings } from './moorings.js';
 import { Harbour, type PortLayout } from './harbour.js';
 import { IdentityFactory } from './identity.js';
 import { GLITCH, MOTION, RECEPTION, REPORTING, SATURATION, SCRIPTS } from './params.js';
@@ -192,6 +193,8 @@ export function simulate(options: Partial<SimOptions> = {}): SimResult {
   const harbour = variation.berths === 'spread' ? new Harbour(new Rng(opts.seed, 6)) : null;
   const portLayouts = harbour ? [...harbour.layouts.values()] : null;
   const { vessels, encounters, loiters } = buildFleet(opts, startMs, endMs, reception, harbour);
+  // After the plans are built: no random stream is used, every scripted timing holds.
+  if (variation.moorings === 'slots') assignMoorings(vessels, harbour);
   const truth = new TruthCollector(vessels, encounters, loiters, portLayouts);
   const passes = satellitePasses(startMs, endMs, new Rng(opts.seed, 3), variation.satellite);
   const sat = satelliteCoverage(variation.satellite);

@@ -95,7 +95,7 @@ function positiveNumber(name: string, s: string, integer: boolean): number {
   return n;
 }
 
-interface VariationFlags { world?: string; berths?: string; receivers?: string; satellite?: string; saturation?: string; evaders?: string }
+interface VariationFlags { world?: string; berths?: string; moorings?: string; receivers?: string; satellite?: string; saturation?: string; evaders?: string }
 
 function oneOf<T extends string | boolean>(name: string, s: string, values: readonly T[]): T {
   const v = (name === 'saturation' ? (s === 'on' ? true : s === 'off' ? false : s) : s) as T;
@@ -109,6 +109,7 @@ export function parseVariation(o: VariationFlags): WorldVariation {
   if (!(preset in WORLD_PRESETS)) throw new Error(`--world must be one of ${Object.keys(WORLD_PRESETS).join(', ')}, got "${preset}"`);
   const v: WorldVariation = { ...WORLD_PRESETS[preset as keyof typeof WORLD_PRESETS] };
   if (o.berths !== undefined) v.berths = oneOf('berths', o.berths, VARIATION_VALUES.berths);
+  if (o.moorings !== undefined) v.moorings = oneOf('moorings', o.moorings, VARIATION_VALUES.moorings);
   if (o.receivers !== undefined) v.receivers = oneOf('receivers', o.receivers, VARIATION_VALUES.receivers);
   if (o.satellite !== undefined) v.satellite = oneOf('satellite', o.satellite, VARIATION_VALUES.satellite);
   if (o.saturation !== undefined) v.saturation = oneOf('saturation', o.saturation, VARIATION_VALUES.saturation);
@@ -140,6 +141,7 @@ export function register(program: Command): void {
     .option('--start <iso>', 'start time, ISO-8601 UTC', DEFAULT_SIM_OPTIONS.start)
     .option('--world <preset>', 'variation preset: classic (what the detectors were tuned on) or unseen (every axis below changed)', 'classic')
     .option('--berths <point|spread>', 'point: one berth near the gazetteer point; spread: quays across the port (up to 8 km) and an outer anchorage')
+    .option('--moorings <slots|shared>', 'slots: ships at one berth lie at distinct slots along the quay and off it; shared: all on the berth point')
     .option('--receivers <fixed|random>', 'fixed: the documented stations; random: a layout drawn per seed, with outages')
     .option('--satellite <normal|thin|none>', 'satellite passes every ~90 min, every ~6 h with fewer reports, or none')
     .option('--saturation <on|off>', 'satellite reception falls as a 1° cell fills with ships')
