@@ -73,6 +73,9 @@ interface StationCell {
 export class StationCoverage implements StationCoverageQuery {
   /** cell → station → what it heard there. */
   private readonly cells = new Map<number, Map<string, StationCell>>();
+  /** cell → the stations that cover it (heard ≥ minShipsPerCell ships there): judge runs for every coastal
+   *  report, and coverage only grows, so it reads these short lists instead of every station's cell. */
+  private readonly covered = new Map<number, string[]>();
   /** cell → Class A reports heard there by any station (the share's denominator). */
   private readonly classA = new Map<number, number>();
   /** Station index → reports per hour (is it up?). */
@@ -82,7 +85,10 @@ export class StationCoverage implements StationCoverageQuery {
 
   constructor(private readonly p: CoverageParams = SPOOFING_PARAMS, state?: StationCoverageState) {
     this.cols = Math.round(360 / p.coverageCellDeg);
-    for (const [cell, station, mmsis, classA] of state?.cells ?? []) this.stationsAt(cell).set(station, { mmsis: [...mmsis], classA: classA ?? 0 });
+    for (const [cell, station, mmsis, classA] of state?.cells ?? []) {
+      this.stationsAt(cell).set(station, { mmsis: [...mmsis], classA: classA ?? 0 });
+      if (mmsis.length >= p.minShipsPerCell) this.coveredAt(cell).push(station);
+    }
     for (const [cell, n] of state?.classA ?? []) this.classA.set(cell, n);
     (state?.stations ?? []).forEach((s, i) => this.stationIds.set(s, i));
     for (const [k, n] of state?.stationHours ?? []) {
@@ -101,7 +107,10 @@ export class StationCoverage implements StationCoverageQuery {
     for (const s of stations) {
       let at = byStation.get(s);
       if (!at) byStation.set(s, (at = { mmsis: [], classA: 0 }));
-      if (at.mmsis.length < this.p.minShipsPerCell && !at.mmsis.includes(mmsi)) at.mmsis.push(mmsi);
+      if (at.mmsis.length < this.p.minShipsPerCell && !at.mmsis.includes(mmsi)) {
+        at.mmsis.push(mmsi);
+        if (at.mmsis.length === this.p.minShipsPerCell) this.coveredAt(cell).push(s);
+      }
       if (classA) at.classA++;
       if (!Number.isNaN(hour)) addTo(this.hours, this.stationId(s), hour, 1);
     }
@@ -110,20 +119,22 @@ export class StationCoverage implements StationCoverageQuery {
   judge(lat: number, lon: number, stations: readonly string[], classA = false): CoverageJudgement | null {
     if (stations.length === 0 || !(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180)) return null;
     const r0 = this.row(lat), c0 = this.col(lon);
-    const covering = new Set<string>();
+    // Most reports are heard by the stations that cover the place and by no other: settle those without
+    // allocating, and collect the covering stations only when another station covers the place.
+    let covering: Set<string> | null = null;
     let hearingCovers = false;
     for (let dr = -1; dr <= 1; dr++) {
       for (let dc = -1; dc <= 1; dc++) {
-        const at = this.cells.get(this.key(r0 + dr, c0 + dc));
-        if (!at) continue;
-        for (const [s, x] of at) {
-          if (x.mmsis.length < this.p.minShipsPerCell) continue;
+        const list = this.covered.get(this.key(r0 + dr, c0 + dc));
+        if (!list) continue;
+        for (let i = 0; i < list.length; i++) {
+          const s = list[i]!;
           if (stations.includes(s)) hearingCovers = true;
-          else covering.add(s);
+          else (covering ??= new Set()).add(s);
         }
       }
     }
-    if (covering.size === 0) return null; // no other station is known to cover the place: nothing to say
+    if (covering === null) return null; // no other station is known to cover the place: nothing to say
     if (!hearingCovers) {
       const nearest = this.nearestCoverageKm(lat, lon, stations);
       if (nearest === null || nearest >= this.p.minOutsideKm) {
@@ -131,12 +142,21 @@ export class StationCoverage implements StationCoverageQuery {
       }
     }
     if (!classA) return null;
-    const silent: SilentStation[] = [];
-    for (const s of [...covering].sort()) {
+    // The claimed cell first: the interior share is at most the cell's own, so a station below the bar
+    // there (or a cell too little measured) needs no look at the neighbours.
+    const centre = this.key(r0, c0);
+    const total = this.classA.get(centre) ?? 0;
+    if (total < this.p.minClassAReportsPerCell) return null;
+    const here = this.cells.get(centre);
+    let silent: SilentStation[] | null = null;
+    for (const s of covering) {
+      if ((here?.get(s)?.classA ?? 0) / total < this.p.minCoveringHeardShare) continue;
       const share = this.interiorShare(s, r0, c0);
-      if (share !== null && share >= this.p.minCoveringHeardShare) silent.push({ station: s, heardShare: share });
+      if (share !== null && share >= this.p.minCoveringHeardShare) (silent ??= []).push({ station: s, heardShare: share });
     }
-    return silent.length > 0 ? { kind: 'silent', heardBy: [...stations].sort(), silent } : null;
+    if (silent === null) return null;
+    silent.sort((a, b) => (a.station < b.station ? -1 : a.station > b.station ? 1 : 0));
+    return { kind: 'silent', heardBy: [...stations].sort(), silent };
   }
 
   stationUpAround(station: string, hour: number): boolean {
@@ -199,6 +219,12 @@ export class StationCoverage implements StationCoverageQuery {
       }
     }
     return best;
+  }
+
+  private coveredAt(cell: number): string[] {
+    let list = this.covered.get(cell);
+    if (!list) this.covered.set(cell, (list = []));
+    return list;
   }
 
   private stationsAt(cell: number): Map<string, StationCell> {
