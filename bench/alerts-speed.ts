@@ -1,5 +1,5 @@
 // Cost of watch rules in `tumen detect`: the detection pipeline over a simulated world, alone and with the
-// alert evaluator tapped into the same replay (src/alerts/tap.ts), plus the evaluator alone over the same
+// alert evaluator tapped into the same replay (runPipeline's observer), plus the evaluator alone over the same
 // time-ordered stream. Rules: one dark rule per watched IMO (all ports of interest, 50 km), one active and
 // one encounter rule, with `listed` IMOs on a list. Medians of `runs`.
 //   npx tsx bench/alerts-speed.ts [--seed 2] [--vessels 200] [--days 5] [--watched 20] [--listed 20] [--runs 3]
@@ -10,7 +10,6 @@ import { decodeLines } from './detect-decode.js';
 import { memoryInput, runPipeline } from '../src/detectors/pipeline.js';
 import { AlertEvaluator, type ListingIndex } from '../src/alerts/evaluator.js';
 import { makeRule } from '../src/alerts/rules.js';
-import { tapInput } from '../src/alerts/tap.js';
 import { isImoPresent, isValidImo } from '../src/reference/imo.js';
 import type { Listing } from '../src/alerts/types.js';
 
@@ -34,7 +33,7 @@ for (let r = 0; r < runs; r++) {
   plain.push(performance.now() - t);
   const ev = new AlertEvaluator(rules, listings);
   t = performance.now();
-  const withAlerts = await runPipeline(tapInput(memoryInput(positions, statics), ev));
+  const withAlerts = await runPipeline(memoryInput(positions, statics), { observer: ev });
   for (const e of withAlerts.events) ev.pushEvent(e);
   raised = ev.take().length;
   tapped.push(performance.now() - t);

@@ -15,7 +15,10 @@ export interface PipelineInput {
   statics(): AsyncIterable<StaticReport[]>;
 }
 
-export type PipelineOptions = RunnerOptions;
+export interface PipelineOptions extends RunnerOptions {
+  /** Also fed every report of the replay, in the runner's order (`tumen detect`'s watch rules). */
+  observer?: ReportSink;
+}
 
 export interface PipelineStats extends RunnerStats {
   eventsByType: Record<string, number>;
@@ -33,37 +36,72 @@ export interface ReportSink {
 }
 
 /**
- * Feeds `runner` the input in time order, statics before positions of the same time. Statics are read
- * first, whole (a small fraction of the volume): two result streams open at once on one DuckDB connection
- * cut the first one short.
+ * Feeds `runner` the input in time order, statics before positions of the same time. Both streams are read
+ * as they are consumed: holding a store's statics whole (1.7 M objects over 10 M positions) cost hundreds of
+ * MB and a garbage collector walking them for the whole run. (A store reads them on a connection of their
+ * own: two result streams open at once on one DuckDB connection cut the first one short.)
  */
 export async function replayInto(runner: ReportSink, input: PipelineInput, onBatch?: () => void | Promise<void>): Promise<void> {
-  const statics: StaticReport[] = [];
-  for await (const batch of input.statics()) for (const s of batch) statics.push(s);
+  const staticBatches = input.statics()[Symbol.asyncIterator]();
+  let statics: StaticReport[] = [];
   let si = 0;
-  for await (const batch of input.positionsByTime()) {
-    for (const p of batch) {
-      while (si < statics.length && statics[si]!.timeMs <= p.timeMs) runner.pushStatic(statics[si++]!);
-      runner.pushPosition(p);
+  let staticsDone = false;
+  /** The next static report, or null at the end of the stream. */
+  const nextStatic = async (): Promise<StaticReport | null> => {
+    while (si >= statics.length) {
+      if (staticsDone) return null;
+      const r = await staticBatches.next();
+      if (r.done) {
+        staticsDone = true;
+        statics = [];
+        si = 0;
+        return null;
+      }
+      statics = r.value;
+      si = 0;
+    }
+    return statics[si]!;
+  };
+  try {
+    let pending = await nextStatic();
+    for await (const batch of input.positionsByTime()) {
+      for (const p of batch) {
+        while (pending !== null && pending.timeMs <= p.timeMs) {
+          runner.pushStatic(pending);
+          si++;
+          pending = si < statics.length ? statics[si]! : await nextStatic();
+        }
+        runner.pushPosition(p);
+      }
+      await onBatch?.();
+    }
+    while (pending !== null) {
+      runner.pushStatic(pending);
+      si++;
+      pending = si < statics.length ? statics[si]! : await nextStatic();
     }
     await onBatch?.();
+  } finally {
+    if (!staticsDone) await staticBatches.return?.();
   }
-  while (si < statics.length) runner.pushStatic(statics[si++]!);
-  await onBatch?.();
 }
 
 /** Detection over `input`. Unless `options.ports` is given, the ports and anchorages are first learned from
  *  the input's own stops (one extra pass; src/anchorages) and port visits and the land test use them. */
 export async function runPipeline(input: PipelineInput, options: PipelineOptions = {}): Promise<PipelineResult> {
-  const ports = options.ports ?? portAreasFrom(await scanStops(input.positionsByTime())).areas;
-  const runner = new DetectionRunner({ ...options, ports });
+  const { observer, ...runnerOptions } = options;
+  const ports = runnerOptions.ports ?? portAreasFrom(await scanStops(input.positionsByTime())).areas;
+  const runner = new DetectionRunner({ ...runnerOptions, ports });
   const byId = new Map<string, TumenEvent>();
   const collect = (): void => {
     const { events, retracted } = runner.take();
     for (const e of events) byId.set(e.id, e);
     for (const id of retracted) byId.delete(id);
   };
-  await replayInto(runner, input, collect);
+  const sink: ReportSink = observer
+    ? { pushPosition: (p) => { observer.pushPosition(p); runner.pushPosition(p); }, pushStatic: (st) => { observer.pushStatic(st); runner.pushStatic(st); } }
+    : runner;
+  await replayInto(sink, input, collect);
   runner.flush();
   collect();
   return { events: sortedEvents(byId.values()), stats: { ...runner.stats, eventsByType: countByType(byId.values()) } };

@@ -1,5 +1,5 @@
 // The watch rules between the store and the alert evaluator (src/alerts): for `tumen detect` (a replay of
-// the store, fed through tapInput) and for `tumen serve` (the live feed, as an observer of live
+// the store, fed as the runPipeline's observer) and for `tumen serve` (the live feed, as an observer of live
 // detection). New alerts are stored once (content-derived ids), labelled with who each ship is, published
 // to SSE subscribers and delivered to their rule's webhook.
 import type { Store } from '../store/db.js';

@@ -13,7 +13,6 @@ import { DETECTOR_TYPES, parseParamOverrides, type ParamOverrides } from '../../
 import { EVENT_TYPE_INFO, type EventType } from '../../events/types.js';
 import { imageryEvents } from '../../store/imagery-fuse.js';
 import { recordDetectRun } from '../../store/detect-runs.js';
-import { tapInput } from '../../alerts/tap.js';
 import { finishReplay, loadWatch, watchWarnings } from '../../server/alert-watch.js';
 
 /** The runner's types plus those made from imported imagery (dark_detection). */
@@ -48,8 +47,7 @@ export function register(program: Command): void {
       const runnerTypes = types.filter((t) => DETECTOR_TYPES.includes(t));
       // Watch rules (`tumen watch add`) see the same replay as the detectors.
       const watch = await loadWatch(store, false);
-      const input = watch ? tapInput(storeInput(store), watch.evaluator) : storeInput(store);
-      const { events, stats } = await runPipeline(input, { types: new Set(runnerTypes), params, ports: areas });
+      const { events, stats } = await runPipeline(storeInput(store), { types: new Set(runnerTypes), params, ports: areas, observer: watch?.evaluator });
       let { deleted, inserted } = await replaceEvents(store, events, runnerTypes);
       // Imagery as evidence: dark detections become events; dark port calls and spoofing events get sightings.
       const img = await imageryEvents(store, events);
