@@ -56,4 +56,40 @@ describe('alerts panel', () => {
     expect(text).toContain('listed: desk: CHON MA SAN');
     expect(await page.textContent('#triage-alerts [role=status]')).toMatch(/^New alert: listed ship CHON MA SAN/);
   }, 240_000);
+  it('rules are added, edited and removed in the panel with the write token; a wrong token is refused, saying why', async () => {
+    await page.goto(`${server.url}/#/`);
+    await page.waitForSelector('#watch-rules li');
+    const rules = () => page.locator('#watch-rules li').allTextContents();
+    expect(await rules()).toHaveLength(1);
+    await page.click('#rule-editor summary');
+    await page.selectOption('#rule-form select[name=kind]', 'listed_encounter');
+    expect(await page.isVisible('#rule-form input[name=imo]')).toBe(false);
+    await page.fill('#rule-form input[name=lists]', 'desk');
+    await page.fill('#rule-form input[name=label]', 'STS desk');
+    await page.fill('#rule-form input[name=token]', 'wrong-token-0123456789');
+    await page.click('#rule-save');
+    await page.waitForFunction(() => document.querySelector('#rule-status')?.textContent?.startsWith('Not saved:'));
+    expect(await rules()).toHaveLength(1);
+
+    await page.fill('#rule-form input[name=token]', TOKEN);
+    await page.click('#rule-save');
+    await page.waitForFunction(() => document.querySelectorAll('#watch-rules li').length === 2);
+    expect((await rules()).find((t) => t.includes('STS desk'))).toContain('encounter');
+
+    // Edit the listed-active rule: new conditions make a new rule, the old one goes.
+    const before = ((await (await fetch(`${server.url}/api/watch`)).json()) as any).rules.map((r: any) => r.rule.id);
+    await page.locator('#watch-rules li', { hasText: 'transmitting' }).locator('button.rule-edit').click();
+    expect(await page.inputValue('#rule-form input[name=quietH]')).toBe('6');
+    await page.fill('#rule-form input[name=quietH]', '12');
+    await page.click('#rule-save');
+    await page.waitForFunction(() => document.querySelector('#watch-rules')?.textContent?.includes('≥ 12 h'));
+    const after = ((await (await fetch(`${server.url}/api/watch`)).json()) as any).rules;
+    expect(after).toHaveLength(2);
+    expect(after.map((r: any) => r.rule.quietH).filter(Boolean)).toEqual([12]);
+    expect(after.map((r: any) => r.rule.id).filter((id: string) => !before.includes(id))).toHaveLength(1);
+
+    await page.locator('#watch-rules li', { hasText: 'STS desk' }).locator('button.rule-remove').click();
+    await page.waitForFunction(() => document.querySelectorAll('#watch-rules li').length === 1);
+    expect(((await (await fetch(`${server.url}/api/watch`)).json()) as any).rules.map((r: any) => r.rule.kind)).toEqual(['listed_active']);
+  }, 240_000);
 });

@@ -76,7 +76,7 @@ export function alertRoutes(ctx: ServerContext): Hono {
 
   mount(app, ALERT_ROUTES.rules, async (c) => {
     const rules = await listRules(ctx.store);
-    return c.json({ rules: rules.map((r) => ({ ...r, text: describeRule(r.rule) })), live: ctx.alerts !== null });
+    return c.json({ rules: rules.map((r) => ({ ...r, text: describeRule(r.rule) })), live: ctx.alerts !== null, writes: ctx.token !== null });
   });
 
   mount(app, ALERT_ROUTES.addRule, async (c, { body }) => {
