@@ -7,7 +7,7 @@ for (let c = 48; c < 88; c++) ARMOUR[c] = c - 48;
 for (let c = 96; c < 120; c++) ARMOUR[c] = c - 56;
 
 /** 6-bit value -> ASCII character of the AIS text alphabet (ITU-R M.1371 table 47). */
-const SIXBIT_ASCII = '@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_ !"#$%&\'()*+,-./0123456789:;<=>?';
+export const SIXBIT_ASCII = '@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_ !"#$%&\'()*+,-./0123456789:;<=>?';
 
 /**
  * Zero-filled slack after the payload so that reads past the end give 0 (as gpsd's zeroed buffer). The

@@ -1,5 +1,6 @@
 // Per-type field tables (absolute bit offsets as gpsd drivers/driver_ais.c and ITU-R M.1371-5), minimum
 // lengths as gpsd accepts them from real transmitters, and the few fields that need code.
+import { decodeAddressedApplication, decodeBroadcastApplication } from './applications.js';
 import { hexData, text, ubits } from './bits.js';
 import {
   b, course10, heading9, headingClassB, lat17, lat27, later, lon18, lon28, lookup, readFields, stamp, speed10, t, table, turn8, u,
@@ -61,12 +62,13 @@ const STATIC_VOYAGE: MessageSpec = {
   ],
 };
 
-/** Type 6: addressed binary message. DAC/FID and the application bits; the contents are not interpreted. */
+/** Type 6: addressed binary message. DAC/FID, the application bits, and named fields of the common applications. */
 const ADDRESSED_BINARY: MessageSpec = {
   minBits: 88,
   fields: [u('seqno', 38, 2), u('dest_mmsi', 40, 30), b('retransmit', 70), u('dac', 72, 10), u('fid', 82, 6)],
   extra(six, bitLen, msg) {
     msg.data = hexData(six, 88, bitLen - 88);
+    decodeAddressedApplication(six, bitLen, msg.dac as number, msg.fid as number, msg);
     return null;
   },
 };
@@ -84,12 +86,13 @@ const ACKNOWLEDGE: MessageSpec = {
   },
 };
 
-/** Type 8: binary broadcast. DAC/FID and the application bits. */
+/** Type 8: binary broadcast. DAC/FID, the application bits, and named fields of the common applications. */
 const BROADCAST_BINARY: MessageSpec = {
   minBits: 56,
   fields: [u('dac', 40, 10), u('fid', 50, 6)],
   extra(six, bitLen, msg) {
     msg.data = hexData(six, 56, bitLen - 56);
+    decodeBroadcastApplication(six, bitLen, msg.dac as number, msg.fid as number, msg);
     return null;
   },
 };

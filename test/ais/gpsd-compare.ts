@@ -2,6 +2,7 @@
 // order by (type, mmsi). Used by test/ais/gpsd-agreement.test.ts (stored gpsdecode output) and by
 // bench/decode-agreement.ts (gpsdecode run live).
 import type { AisMessage } from '../../src/ais/index.js';
+import { GPSD_NOT_AVAILABLE } from '../../src/ais/applications.js';
 
 /** gpsd's "not available" renderings; Tumen prints null (docs/decoding.md). */
 const SENTINELS: Record<string, unknown[]> = {
@@ -10,7 +11,27 @@ const SENTINELS: Record<string, unknown[]> = {
 };
 const NOT_FIELDS = new Set(['class', 'device', 'scaled']);
 
-function same(key: string, g: unknown, t: unknown, type: number): boolean {
+/**
+ * DAC/FID application fields (src/ais/applications.ts): gpsd prints "not available" codes, Tumen null; gpsd
+ * prints positions with 4 decimals and the IMO 289 water level with 1; in FID 31 it prints the precipitation
+ * and ice names in place of their codes (Tumen: code + `_text`, as gpsd does for FID 11).
+ */
+function sameApplication(key: string, g: unknown, m: AisMessage): boolean | null {
+  if ((m.type !== 6 && m.type !== 8) || m.dac !== 1) return null;
+  const t = m[key];
+  const na = GPSD_NOT_AVAILABLE.get(`1/${m.fid}/${key}`);
+  if (na !== undefined && t === null) return na.some((v) => (typeof v === 'number' && typeof g === 'number' ? Math.abs(v - g) < 0.051 : v === g));
+  if (typeof g === 'number' && typeof t === 'number' && (key === 'lat' || key === 'lon')) return Math.abs(g - t) <= 5e-5 + 1e-9;
+  if (typeof g === 'number' && typeof t === 'number' && key === 'waterlevel') return Math.abs(g - t) <= 0.05 + 1e-9;
+  if (typeof g === 'string' && typeof t === 'number') return m[`${key}_text`] === g;
+  return null;
+}
+
+function same(key: string, g: unknown, t: unknown, type: number, m?: AisMessage): boolean {
+  if (m !== undefined) {
+    const app = sameApplication(key, g, m);
+    if (app !== null) return app;
+  }
   if (t === null && SENTINELS[key]?.includes(g as never)) return true;
   if (typeof g === 'string' && typeof t === 'number' && /^(ne|sw)_(lat|lon)$/.test(key)) return Math.abs(Number(g) - t) < 1e-4;
   if (typeof g === 'number' && typeof t === 'number') {
@@ -57,9 +78,9 @@ export function compareWithGpsd(gpsd: Array<Record<string, unknown>>, ours: AisM
     let okModulo = true;
     for (const [key, gv] of Object.entries(g)) {
       if (NOT_FIELDS.has(key)) continue;
-      // Not decoded by Tumen: the DAC/FID application fields (6/8) of the rarer applications.
+      // Not decoded by Tumen: the DAC/FID application fields (6/8) of the rarer applications (not FID 11/12/31).
       if (!(key in t) && (t.type === 6 || t.type === 8)) continue;
-      if (!same(key, gv, t[key], t.type)) {
+      if (!same(key, gv, t[key], t.type, t)) {
         ok = false;
         if (!documented(key, gv, t[key], t.type)) okModulo = false;
         const id = `type ${t.type} ${key}`;

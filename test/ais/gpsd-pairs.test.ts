@@ -4,6 +4,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AisDecoder, type AisMessage } from '../../src/ais/index.js';
 import { FIXTURES } from './helpers.js';
+import { compareWithGpsd } from './gpsd-compare.js';
+
+/** One field of a decoded application payload, by the gpsd comparison's rules (test/ais/gpsd-compare.ts). */
+function fieldsAgree(key: string, want: unknown, m: AisMessage): boolean {
+  const a = compareWithGpsd([{ type: m.type, mmsi: m.mmsi, [key]: want }], [m]);
+  return a.matched === 1 && a.identical === 1;
+}
+let decodedApplications = 0;
 
 interface Pair { sentences: string[]; expected: Record<string, unknown> }
 const pairs: Pair[] = readFileSync(FIXTURES + 'gpsd-sample-pairs.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -39,11 +47,18 @@ describe('gpsd sample.aivdm, scaled JSON', () => {
       if (r.kind !== 'message') return;
       const m = r.message;
       const structured = (e.type === 6 || e.type === 8) && !('data' in e);
+      const decodedApplication = structured && e.dac === 1 && (e.type === 8 ? [11, 31] : [12]).includes(e.fid as number);
+      if (decodedApplication) decodedApplications++;
       for (const [key, want] of Object.entries(e)) {
         if (NOT_FIELDS.has(key)) continue;
         const got = m[key];
+        if (decodedApplication && !['type', 'repeat', 'mmsi', 'dac', 'fid', 'seqno', 'dest_mmsi', 'retransmit'].includes(key)) {
+          // DAC 1 FID 11/12/31 (src/ais/applications.ts): gpsd's names and values, N/A codes as null.
+          expect(fieldsAgree(key, want, m), `${key}: gpsd ${JSON.stringify(want)} tumen ${JSON.stringify(got)}`).toBe(true);
+          continue;
+        }
         if (structured && !['type', 'repeat', 'mmsi', 'dac', 'fid', 'seqno', 'dest_mmsi', 'retransmit'].includes(key)) {
-          // DAC/FID application payloads are not interpreted: Tumen gives the raw bits instead.
+          // Other DAC/FID application payloads are not interpreted: Tumen gives the raw bits instead.
           expect(got, key).toBeUndefined();
           continue;
         }
@@ -97,6 +112,12 @@ describe('gpsd sample.aivdm, scaled JSON', () => {
       }
       if (structured) expect(typeof m.data).toBe('string');
     });
+  });
+});
+
+describe('gpsd sample.aivdm, DAC/FID applications', () => {
+  it('decodes the 12 meteorological and dangerous cargo messages of the sample', () => {
+    expect(decodedApplications).toBe(12);
   });
 });
 
