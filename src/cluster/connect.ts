@@ -3,7 +3,7 @@
 import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
-import { ALL_REPORTS, CLUSTER_PARAMS, DEFAULT_PARTITIONS, EVENTS_STREAM, LEASE_BUCKET, REPORTS_STREAM, STATE_BUCKET } from './params.js';
+import { ALL_REPORTS, CLUSTER_PARAMS, DEFAULT_CELLS, DEFAULT_PARTITIONS, EVENTS_STREAM, LEASE_BUCKET, REPORTS_STREAM, STATE_BUCKET } from './params.js';
 
 export interface ClusterClient {
   nc: NatsConnection;
@@ -12,6 +12,8 @@ export interface ClusterClient {
   leases: KV;
   state: KV;
   partitions: number;
+  /** Spatial cells of the encounter detector (units e0…), fixed like the partitions. */
+  cells: number;
   /** The leases bucket's TTL, fixed when the bucket is first created (workers renew at a fifth of it). */
   leaseTtlMs: number;
 }
@@ -31,7 +33,7 @@ export function parseNatsUrl(url: string): string[] {
  * time; afterwards the stored partition count and lease TTL win: reports are already split by the one,
  * running workers renew by the other).
  */
-export async function connectCluster(url: string, opts: { name: string; partitions?: number; replicas?: number; leaseTtlMs?: number }): Promise<ClusterClient> {
+export async function connectCluster(url: string, opts: { name: string; partitions?: number; cells?: number; replicas?: number; leaseTtlMs?: number }): Promise<ClusterClient> {
   const nc = await connect({ servers: parseNatsUrl(url), name: opts.name, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
   try {
     const js = jetstream(nc);
@@ -44,12 +46,17 @@ export async function connectCluster(url: string, opts: { name: string; partitio
     const leaseTtlMs = (await leases.status()).ttl;
     const state = await kvm.create(STATE_BUCKET, { replicas, history: 1, maxValueSize: CLUSTER_PARAMS.maxStateBytes });
     // The partition count is fixed by the first client: reports already published are split by it.
-    try {
-      await state.create(PARTITIONS_KEY, String(opts.partitions ?? DEFAULT_PARTITIONS));
-    } catch { /* set before */ }
-    const partitions = Number((await state.get(PARTITIONS_KEY))?.string());
-    if (!Number.isInteger(partitions) || partitions < 1) throw new Error(`bad partition count in KV ${STATE_BUCKET}/${PARTITIONS_KEY}`);
-    return { nc, js, jsm, leases, state, partitions, leaseTtlMs };
+    const fixed = async (key: string, value: number): Promise<number> => {
+      try {
+        await state.create(key, String(value));
+      } catch { /* set before */ }
+      const n = Number((await state.get(key))?.string());
+      if (!Number.isInteger(n) || n < 1) throw new Error(`bad value in KV ${STATE_BUCKET}/${key} (expected a positive integer)`);
+      return n;
+    };
+    const partitions = await fixed(PARTITIONS_KEY, opts.partitions ?? DEFAULT_PARTITIONS);
+    const cells = await fixed(CELLS_KEY, opts.cells ?? DEFAULT_CELLS);
+    return { nc, js, jsm, leases, state, partitions, cells, leaseTtlMs };
   } catch (err) {
     await nc.close();
     throw err;
@@ -57,6 +64,7 @@ export async function connectCluster(url: string, opts: { name: string; partitio
 }
 
 const PARTITIONS_KEY = 'config.partitions';
+const CELLS_KEY = 'config.cells';
 
 async function ensureStreams(jsm: JetStreamManager, replicas: number): Promise<void> {
   const streams = [

@@ -88,6 +88,9 @@ function spawnDetached(cmd: string[], log: string, cwd: string): number {
 export interface ClusterUpOptions {
   /** TTL of the leases bucket (the takeover time after a worker dies); default CLUSTER_PARAMS.leaseTtlMs. */
   leaseTtlMs?: number;
+  /** Vessel partitions and spatial cells (defaults DEFAULT_PARTITIONS, DEFAULT_CELLS), fixed for the cluster's life. */
+  partitions?: number;
+  cells?: number;
 }
 
 export async function clusterUp(dir: string, workers: number, log: (line: string) => void, opts: ClusterUpOptions = {}): Promise<ClusterFile> {
@@ -109,7 +112,7 @@ export async function clusterUp(dir: string, workers: number, log: (line: string
   const file: ClusterFile = { url, dir, processes };
   writeFileSync(clusterFile(dir), JSON.stringify(file, null, 2));
   log(`nats: 3 nodes on ports ${clientPorts.join(', ')}; waiting for JetStream`);
-  const client = await untilReady(url, 30_000, opts.leaseTtlMs);
+  const client = await untilReady(url, 30_000, opts);
   await client.nc.drain();
   const cli = cliCommand();
   processes.push({ role: 'store', index: 1, pid: spawnDetached([...cli, 'serve', '--nats', url, '--db', join(dir, 'tumen.duckdb')], join(dir, 'logs', 'store.log'), dir) });
@@ -121,12 +124,12 @@ export async function clusterUp(dir: string, workers: number, log: (line: string
 }
 
 /** Connects once JetStream answers (the three nodes have elected a meta leader) and the streams exist. */
-async function untilReady(url: string, timeoutMs: number, leaseTtlMs?: number): Promise<ClusterClient> {
+async function untilReady(url: string, timeoutMs: number, opts: ClusterUpOptions): Promise<ClusterClient> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
     try {
-      return await connectCluster(url, { name: 'tumen-cluster', ...(leaseTtlMs ? { leaseTtlMs } : {}) });
+      return await connectCluster(url, { name: 'tumen-cluster', ...opts });
     } catch (err) {
       last = (err as Error).message;
       await new Promise((r) => setTimeout(r, 300));
@@ -184,7 +187,7 @@ export async function clusterWait(dir: string, timeoutMs: number): Promise<void>
 
 async function idle(client: ClusterClient): Promise<boolean> {
   const last = (await client.jsm.streams.info(REPORTS_STREAM)).state.last_seq;
-  for (const unit of workUnits(client.partitions)) {
+  for (const unit of workUnits(client)) {
     let info;
     try {
       info = await client.jsm.consumers.info(REPORTS_STREAM, consumerName(unit));

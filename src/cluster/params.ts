@@ -17,6 +17,15 @@ export const LEASE_BUCKET = 'tumen-leases';
 export const STATE_BUCKET = 'tumen-state';
 /** Partition count, fixed when the streams are created (hash of MMSI mod P). */
 export const DEFAULT_PARTITIONS = 4;
+/** Spatial cells of the encounter detector (src/detectors/spatial-cells.ts), fixed likewise: a unit's
+ *  checkpoint holds its cell's state. */
+export const DEFAULT_CELLS = 2;
+
+/** How a cluster's work is cut: vessel partitions and spatial cells (KV `config.*`). */
+export interface Layout {
+  partitions: number;
+  cells: number;
+}
 
 export const CLUSTER_PARAMS = {
   /** A lease not renewed this long expires and another worker takes the unit over: the recovery time after
@@ -60,8 +69,9 @@ export function partitionOf(mmsi: number, partitions: number): number {
   return (Math.imul(mmsi, 0x9e3779b1) >>> 0) % partitions;
 }
 
-/** Work units: one per vessel partition (`v0`…) running the per-vessel detectors, and `g`, the global
- *  (multi-vessel) detectors over every vessel's segmented positions. */
-export function workUnits(partitions: number): string[] {
-  return [...Array.from({ length: partitions }, (_, p) => `v${p}`), 'g'];
+/** Work units: one per vessel partition (`v0`…) running the per-vessel detectors; `g`, the global
+ *  (multi-vessel) detectors that are not spatial (identity changes: an IMO's MMSIs may be anywhere); one
+ *  per spatial cell (`e0`…) running the spatial ones (encounters) on the positions in its squares and halo. */
+export function workUnits({ partitions, cells }: Layout): string[] {
+  return [...Array.from({ length: partitions }, (_, p) => `v${p}`), 'g', ...Array.from({ length: cells }, (_, c) => `e${c}`)];
 }

@@ -6,8 +6,8 @@
 // ids, which the events stream's duplicate window and the store's upsert absorb — each event once.
 //
 // Every unit reads every report (the reception index behind gap verdicts needs all vessels' positions);
-// vessel unit `vP` runs the per-vessel chains of the MMSIs hashed to partition P, unit `g` the global
-// detectors over every vessel's segmented positions. On (re)start the consumer is re-created to begin
+// vessel unit `vP` runs the per-vessel chains of the MMSIs hashed to partition P, unit `g` the non-spatial
+// global detectors over every vessel's segmented positions, unit `eC` the encounters of spatial cell C. On (re)start the consumer is re-created to begin
 // right after the checkpoint, so reports are always processed in stream order.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { AckPolicy, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
@@ -19,7 +19,8 @@ import { portAreasFrom } from '../anchorages/collect.js';
 import { decodeReport, mergePorts, type ReportMessage } from './messages.js';
 import { publishWindow } from './publish-retry.js';
 import { InputOrder, type InputOrderState, type Sequenced } from './input-order.js';
-import { ALL_REPORTS, CLUSTER_PARAMS, eventSubject, partitionOf, REPORTS_STREAM } from './params.js';
+import { ALL_REPORTS, CLUSTER_PARAMS, eventSubject, partitionOf, REPORTS_STREAM, type Layout } from './params.js';
+import { spatialCell } from '../detectors/spatial-cells.js';
 
 interface Checkpoint {
   seq: number;
@@ -35,10 +36,11 @@ type PortsMessage = Extract<ReportMessage, { k: 'ports' }>;
 export const stateKey = (unit: string): string => `unit.${unit}`;
 export const consumerName = (unit: string): string => `unit-${unit}`;
 
-export function unitRunnerOptions(unit: string, partitions: number): RunnerOptions {
-  if (unit === 'g') return { ownsVessel: () => false, globals: true, postSteps: false };
-  const p = Number(unit.slice(1));
-  return { ownsVessel: (m) => partitionOf(m, partitions) === p, globals: false, postSteps: false };
+export function unitRunnerOptions(unit: string, { partitions, cells }: Layout): RunnerOptions {
+  if (unit === 'g') return { ownsVessel: () => false, globals: true, spatialGlobals: false, postSteps: false };
+  const n = Number(unit.slice(1));
+  if (unit.startsWith('e')) return { ownsVessel: () => false, cell: spatialCell(n, cells), postSteps: false };
+  return { ownsVessel: (m) => partitionOf(m, partitions) === n, globals: false, postSteps: false };
 }
 
 export class WorkUnit {
@@ -116,7 +118,7 @@ export class WorkUnit {
   }
 
   private runnerOptions(): RunnerOptions {
-    return { ...unitRunnerOptions(this.unit, this.client.partitions), ...(this.ports ? { ports: this.ports } : {}) };
+    return { ...unitRunnerOptions(this.unit, this.client), ...(this.ports ? { ports: this.ports } : {}) };
   }
 
   /** The ports messages of a checkpoint, read back from the reports stream. */

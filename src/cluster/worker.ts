@@ -89,7 +89,7 @@ export class Worker {
       }
     }
     await this.heartbeat();
-    const all = workUnits(this.client.partitions);
+    const all = workUnits(this.client);
     const workers = await this.liveWorkers();
     const target = Math.ceil(all.length / Math.max(1, workers));
     if (this.held.size > target) {

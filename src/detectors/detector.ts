@@ -23,6 +23,9 @@ export interface Detector<State = unknown> {
   readonly name: string;
   pushPosition?(p: Position): TumenEvent[];
   pushStatic?(s: StaticReport): TumenEvent[];
+  /** The stream reached this time through a position fed elsewhere (a spatial cell's detector hears of
+   *  every usable position's time, so it decides exactly when the whole-stream detector would). */
+  pushTime?(timeMs: number): TumenEvent[];
   /** End of input: emit events still open (with `end: null`) or pending confirmation. */
   flush(): TumenEvent[];
   /** Candidate events this detector did not emit, by reason (a rule that removes findings says how many). */

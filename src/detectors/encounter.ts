@@ -135,6 +135,11 @@ export class EncounterDetector implements Detector<EncounterState> {
     return this.advance(this.watermarkMs - this.maxGapMs - 1);
   }
 
+  pushTime(timeMs: number): TumenEvent[] {
+    if (timeMs > this.watermarkMs) this.watermarkMs = timeMs;
+    return this.advance(this.watermarkMs - this.maxGapMs - 1);
+  }
+
   flush(): TumenEvent[] {
     const out = this.advance(Infinity);
     for (const [key, run] of this.runs) {

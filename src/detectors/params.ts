@@ -325,3 +325,16 @@ export const DRAUGHT_CHANGE_PARAMS = {
    *  report and the first new-value report (GFW raw gap 6 h). */
   gapMinH: 6,
 } as const;
+
+/** Spatial partitions of the multi-vessel detectors that pair vessels by place (encounters): the world is cut
+ *  into squares, each square hashed to one of the cells; a cell runs the detector on the positions in its
+ *  squares plus a halo around them and reports the events whose position lies in its own squares — a pair
+ *  across a border is seen whole by the cell holding its mean position and reported by that cell only. */
+export const SPATIAL_CELL_PARAMS = {
+  /** Side of a square in degrees: much wider than the halo, so most positions feed one cell only. */
+  cellDeg: 1,
+  /** Positions this close to a cell's squares are fed to it too. An encounter's points stay within it of
+   *  its mean position when the pair drifts at most 60 km over the run (2 kn median for 16 h) — beyond
+   *  that a cell sees a run cut short, and the event may differ from one process's. */
+  haloM: 60_000,
+} as const;

@@ -51,6 +51,9 @@ interface BaseEntry {
   scope: 'vessel' | 'global';
   /** Defaults; `tumen detect --param TYPE.NAME=VALUE` overrides numeric and boolean ones. */
   params: Params;
+  /** A global detector that pairs vessels by place: a cluster may split it by spatial cell with a halo
+   *  (src/detectors/spatial-cells.ts). Needs `pushTime` so each cell keeps the whole stream's clock. */
+  spatial?: true;
 }
 
 export interface DetectorEntry extends BaseEntry {
@@ -99,7 +102,7 @@ export const DETECTORS: readonly RegistryEntry[] = [
     restore: (ctx, p, s) => portVisits(ctx, p, s as PerTrackState<PortVisitState>),
   },
   {
-    type: 'encounter', scope: 'global', params: ENCOUNTER_PARAMS,
+    type: 'encounter', scope: 'global', spatial: true, params: ENCOUNTER_PARAMS,
     create: (ctx, p) => createEncounterDetector({ ports: ctx.portPoints, params: p as never }),
     restore: (ctx, p, s) => restoreEncounterDetector(s as EncounterState, { ports: ctx.portPoints, params: p as never }),
   },

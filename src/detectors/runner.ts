@@ -23,6 +23,7 @@ import { landIndex, landOutsidePorts, type LandIndex, type PortAreaTest } from '
 import { DETECTORS, isDerived, paramsFor, type DetectorContext, type DetectorEntry, type ParamOverrides } from './registry.js';
 import { addCounts, VesselChain, type ChainFeed, type ChainPlan, type VesselChainState } from './vessel-chain.js';
 import { applyPostSteps, POST_STEPS, type PostStep } from './post-steps.js';
+import type { CellFilter } from './spatial-cells.js';
 
 export interface RunnerOptions {
   /** Event types to emit (default all). */
@@ -40,6 +41,11 @@ export interface RunnerOptions {
   ownsVessel?: (mmsi: number) => boolean;
   /** Cluster: run the global detectors here (default true). */
   globals?: boolean;
+  /** Cluster: run only the spatial global detectors (registry `spatial`), as this spatial cell — fed the
+   *  positions in its squares and halo, reporting the events placed in its squares. */
+  cell?: CellFilter;
+  /** Cluster: run the spatial global detectors here (default true; false when spatial cells run them). */
+  spatialGlobals?: boolean;
   /** Apply the post-steps here (default true; the cluster's store node applies them over every worker's events). */
   postSteps?: boolean;
 }
@@ -121,7 +127,9 @@ export class DetectionRunner {
     this.segmentOnlyPlan = { segmentParams, detectors: [] };
     const runGlobals = options.globals ?? true;
     this.globals = runGlobals
-      ? DETECTORS.filter((d): d is DetectorEntry => d.scope === 'global' && !isDerived(d) && want(d.type)).map((entry) => {
+      ? DETECTORS.filter((d): d is DetectorEntry => d.scope === 'global' && !isDerived(d) && want(d.type))
+        .filter((d) => (options.cell ? d.spatial === true : d.spatial !== true || options.spatialGlobals !== false))
+        .map((entry) => {
         const params = paramsFor(entry.type, options.params);
         const s = state?.globals[entry.type];
         return { type: entry.type, detector: s === undefined ? entry.create(this.ctx, params) : entry.restore(this.ctx, params, s) };
@@ -160,7 +168,16 @@ export class DetectionRunner {
     this.flushed = true;
     this.ctx.windowEndMs = this.options.windowEndMs ?? (Number.isFinite(this.lastMs) ? this.lastMs : undefined);
     for (const chain of this.chains.values()) chain.finish();
-    for (const g of this.globals) this.sink.push(...g.detector.flush());
+    for (const g of this.globals) this.pushOwned(g.detector.flush());
+  }
+
+  /** Global detectors' events into the sink; a spatial cell keeps only those placed in its squares. */
+  private pushOwned(events: readonly TumenEvent[]): void {
+    const cell = this.options.cell;
+    for (let k = 0; k < events.length; k++) {
+      const e = events[k]!;
+      if (!cell || cell.owns(e.lat, e.lon)) this.sink.push(e);
+    }
   }
 
   /** The events completed since the last take, through the post-steps. */
@@ -219,20 +236,25 @@ export class DetectionRunner {
 
   private globalFeed(): ChainFeed {
     const globals = this.globals.map((g) => g.detector);
-    const sink = this.sink;
+    const cell = this.options.cell;
+    const push = (events: readonly TumenEvent[]): void => this.pushOwned(events);
     return {
       position(tp: TrackPoint): void {
+        // A cell hears the time of every usable position, and detects on those in its squares and halo.
+        const here = !cell || cell.feeds(tp.lat, tp.lon);
+        const usable = here || (!tp.outlier && Number.isFinite(tp.timeMs) && Math.abs(tp.lat) <= 90 && Math.abs(tp.lon) <= 180);
+        if (!usable) return;
         for (let i = 0; i < globals.length; i++) {
           const d = globals[i]!;
-          if (!d.pushPosition) continue;
-          const events = d.pushPosition(tp);
-          for (let k = 0; k < events.length; k++) sink.push(events[k]!);
+          if (here) {
+            if (d.pushPosition) push(d.pushPosition(tp));
+          } else if (d.pushTime) push(d.pushTime(tp.timeMs));
         }
       },
       static(s: StaticReport): void {
         for (let i = 0; i < globals.length; i++) {
           const d = globals[i]!;
-          if (d.pushStatic) sink.push(...d.pushStatic(s));
+          if (d.pushStatic) push(d.pushStatic(s));
         }
       },
     };

@@ -3,7 +3,7 @@
 // with -9 mid-run, and when one of the three NATS nodes is. Starts its own nats-server nodes (scripts/test.sh
 // installs the package when missing); workers and the store node run from one esbuild bundle of the CLI
 // (a child started through tsx costs ~2 CPU-s, the bundle ~0.7).
-// In the suite: equality and the worker kill on a small world (16 ships, 2 days) with a 4 s lease TTL.
+// In the suite: equality and the worker kill on a small world (16 ships, 2 days), a small layout (SMALL).
 // With TUMEN_CLUSTER_TESTS=1 also the contract world (40 ships, 3 days) with a NATS node killed and a worker
 // killed: 1.5–4 min each on the loaded 2-core box. docs/cluster.md.
 import { execFileSync } from 'node:child_process';
@@ -16,7 +16,7 @@ import { asLines, contractWorld } from '../contract/world.js';
 import { tumen } from '../cli-harness.js';
 import { withStore } from '../../src/store/db.js';
 import { queryEvents } from '../../src/store/events-write.js';
-import { alive, clusterDown, clusterUp, clusterWait, readCluster } from '../../src/cluster/local.js';
+import { alive, clusterDown, clusterUp, clusterWait, readCluster, type ClusterUpOptions } from '../../src/cluster/local.js';
 import { ingestToCluster } from '../../src/cluster/ingest-to.js';
 import { connectCluster } from '../../src/cluster/connect.js';
 import { leaseHolders } from '../../src/cluster/worker.js';
@@ -54,7 +54,7 @@ async function progress(url: string): Promise<number> {
   try {
     const last = (await c.jsm.streams.info(REPORTS_STREAM)).state.last_seq;
     let min = Infinity;
-    for (const u of workUnits(c.partitions)) {
+    for (const u of workUnits(c)) {
       try {
         min = Math.min(min, (await c.jsm.consumers.info(REPORTS_STREAM, consumerName(u))).delivered.stream_seq);
       } catch { min = 0; }
@@ -99,10 +99,10 @@ async function cleanUp(setup: Setup | undefined, cases: string[]): Promise<void>
 
 /** Publishes the world while a cluster of two workers runs; `midRun` (if any) kills something once the
  *  slowest unit is `at` of the way through. Returns the stored events. */
-async function run(setup: Setup, name: string, leaseTtlMs: number | undefined, midRun?: { at: number; act: (url: string, cdir: string) => Promise<void> }): Promise<TumenEvent[]> {
+async function run(setup: Setup, name: string, layout: ClusterUpOptions, midRun?: { at: number; act: (url: string, cdir: string) => Promise<void> }): Promise<TumenEvent[]> {
   const cdir = join(setup.dir, name);
   const t0 = Date.now();
-  const up = await clusterUp(cdir, 2, () => undefined, leaseTtlMs ? { leaseTtlMs } : {});
+  const up = await clusterUp(cdir, 2, () => undefined, layout);
   console.log(`${name}: up ${Date.now() - t0}`);
   try {
     const pub = ingestToCluster(up.url, [setup.nmea], {}, '256MB');
@@ -142,6 +142,9 @@ async function killWorker(url: string, cdir: string, takeoverMs: number): Promis
   }
 }
 
+/** The suite's cluster: 2 vessel partitions and 2 spatial cells (5 units; each reads every report), 4 s TTL. */
+const SMALL: ClusterUpOptions = { leaseTtlMs: 4_000, partitions: 2, cells: 2 };
+
 describe.skipIf(!hasNats)('cluster on NATS JetStream: small world, in the suite', () => {
   let setup: Setup | undefined;
   let bundle = '';
@@ -155,7 +158,7 @@ describe.skipIf(!hasNats)('cluster on NATS JetStream: small world, in the suite'
   });
 
   it('gives the events of tumen detect', async () => {
-    const got = await run(setup!, 'equal', 4_000);
+    const got = await run(setup!, 'equal', SMALL);
     expect(setup!.expected.length).toBe(32);
     expect(new Set(got.map((e) => e.type))).toEqual(new Set(setup!.expected.map((e) => e.type)));
     expect(asLines(got)).toEqual(asLines(setup!.expected));
@@ -163,7 +166,7 @@ describe.skipIf(!hasNats)('cluster on NATS JetStream: small world, in the suite'
 
   it('gives the same events although a worker is killed with -9 mid-run', async () => {
     let killed: { held: string[]; progressAtKill: number } | undefined;
-    const got = await run(setup!, 'kill', 4_000, { at: 0.1, act: async (url, cdir) => { killed = await killWorker(url, cdir, 30_000); } });
+    const got = await run(setup!, 'kill', SMALL, { at: 0.1, act: async (url, cdir) => { killed = await killWorker(url, cdir, 60_000); } });
     expect(killed!.held.length).toBeGreaterThan(0);
     expect(asLines(got)).toEqual(asLines(setup!.expected));
   }, 120_000);
@@ -183,7 +186,7 @@ describe.skipIf(!hasNats || !process.env.TUMEN_CLUSTER_TESTS)('cluster on NATS J
 
   it('gives the events of tumen detect although a worker is killed with -9 mid-run', async () => {
     let killed: { held: string[] } | undefined;
-    const got = await run(setup!, 'c1', undefined, { at: 0.3, act: async (url, cdir) => { killed = await killWorker(url, cdir, 60_000); } });
+    const got = await run(setup!, 'c1', {}, { at: 0.3, act: async (url, cdir) => { killed = await killWorker(url, cdir, 60_000); } });
     expect(killed!.held.length).toBeGreaterThan(0);
     expect(got.length).toBe(setup!.expected.length);
     expect(asLines(got)).toEqual(asLines(setup!.expected));
@@ -191,7 +194,7 @@ describe.skipIf(!hasNats || !process.env.TUMEN_CLUSTER_TESTS)('cluster on NATS J
 
   it('gives the same events when one of the three NATS nodes is killed with -9 mid-run', async () => {
     let killedAt = 0;
-    const got = await run(setup!, 'c2', undefined, {
+    const got = await run(setup!, 'c2', {}, {
       at: 0.2,
       act: async (_url, cdir) => {
         const node = readCluster(cdir).processes.find((p) => p.role === 'nats' && p.index === 2)!;

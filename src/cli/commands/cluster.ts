@@ -1,6 +1,6 @@
 // `tumen cluster up|down|status|wait --dir DIR`: a local cluster on loopback (docs/cluster.md).
 import type { Command } from 'commander';
-import { CLUSTER_PARAMS } from '../../cluster/params.js';
+import { CLUSTER_PARAMS, DEFAULT_CELLS, DEFAULT_PARTITIONS } from '../../cluster/params.js';
 import { clusterDown, clusterStatus, clusterUp, clusterWait } from '../../cluster/local.js';
 
 export function register(program: Command): void {
@@ -11,12 +11,21 @@ export function register(program: Command): void {
     .requiredOption('--dir <dir>', 'directory for configs, data, logs and DIR/tumen.duckdb')
     .option('--workers <n>', 'workers to start', '2')
     .option('--lease-ttl <s>', 'seconds before a dead worker\'s units are taken over (fixed for the cluster\'s life)', String(CLUSTER_PARAMS.leaseTtlMs / 1000))
-    .action(async (opts: { dir: string; workers: string; leaseTtl: string }) => {
+    .option('--partitions <n>', 'vessel partitions (units v0…)', String(DEFAULT_PARTITIONS))
+    .option('--cells <n>', 'spatial cells of the encounter detector (units e0…)', String(DEFAULT_CELLS))
+    .action(async (opts: { dir: string; workers: string; leaseTtl: string; partitions: string; cells: string }) => {
       const n = Number(opts.workers);
       if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error(`--workers must be 0–64, got ${opts.workers}`);
       const ttl = Number(opts.leaseTtl);
       if (!Number.isFinite(ttl) || ttl < 1 || ttl > 3600) throw new Error(`--lease-ttl must be 1–3600 seconds, got ${opts.leaseTtl}`);
-      const file = await clusterUp(opts.dir, n, (line) => console.error(line), { leaseTtlMs: Math.round(ttl * 1000) });
+      const count = (flag: string, v: string): number => {
+        const k = Number(v);
+        if (!Number.isInteger(k) || k < 1 || k > 256) throw new Error(`${flag} must be 1–256, got ${v}`);
+        return k;
+      };
+      const file = await clusterUp(opts.dir, n, (line) => console.error(line), {
+        leaseTtlMs: Math.round(ttl * 1000), partitions: count('--partitions', opts.partitions), cells: count('--cells', opts.cells),
+      });
       for (const p of file.processes) console.log(`${p.role} ${p.index} pid ${p.pid}${p.port ? ` port ${p.port}` : ''}`);
       console.log(file.url);
     });
