@@ -6,6 +6,7 @@
 import { escapeHtml as esc } from './escape.js';
 import { timelineSvg, type TimelineEvent } from './timeline.js';
 import type { PortRef } from '../events/schema.js';
+import { beyondAisSections, type BeyondAisInput } from './beyond-ais.js';
 
 export interface ReportEvent extends TimelineEvent {
   mmsi: number;
@@ -67,6 +68,8 @@ export interface EvidenceReportInput {
   colors?: Record<string, string>;
   /** The query that produced this selection, shown verbatim. */
   selection?: string;
+  /** Fuel deliveries, satellite imagery and site counts bearing on the events (src/report/beyond-ais.ts). */
+  beyondAis?: BeyondAisInput;
 }
 
 const table = (headers: string[], rows: unknown[][]): string =>
@@ -152,6 +155,7 @@ export function renderEvidenceReport(input: EvidenceReportInput): string {
           x.heading_agreement ?? '', x.detour_ratio ?? '', x.transit_h ?? '', x.feasibility]);
       }))}`);
   }
+  if (input.beyondAis) sections.push(beyondAisSections(input.beyondAis));
   if (v) {
     sections.push(`<h2>Identity history</h2>${table(['MMSI', 'field', 'value', 'first seen', 'last seen', 'messages'], v.identities.map((i) => [i.mmsi ?? v.mmsi, i.field, i.value, i.first_seen, i.last_seen, i.messages]))}`);
     sections.push(`<h2>Sanctions list matches</h2>${table(['list', 'entry', 'listed name', 'score', 'matched on', 'reason'], v.list_matches.map((m) => {

@@ -19,6 +19,7 @@ import { rememberFileHash, storedFileHashes, type FileStamp } from '../store/fil
 import { detectRunsFor, type DetectRun } from '../store/detect-runs.js';
 import { tumenVersion } from '../io/tumen-version.js';
 import { toKml } from '../io/kml.js';
+import { beyondAisOf } from './pack-beyond-ais.js';
 import { renderEvidenceReport, type ReportEvent, type ReportProvenance, type ReportVessel } from '../report/evidence.js';
 import { printMapSvg } from '../report/print-map.js';
 import { naturalEarth10mRings, type FlatRings } from '../geo/land-data.js';
@@ -176,6 +177,7 @@ export async function buildEvidencePack(store: Store, subject: PackSubject, opts
   const mapSvg = features.length ? printMapSvg({ features: fc, land, ports: allPorts().map((p) => ({ name: p.name, country: p.country, lat: p.lat, lon: p.lon, role: p.role ?? null, size: p.size })) }) : undefined;
   const html = renderEvidenceReport({
     title, generatedAt: opts.generatedAt, mapImage: null, mapSvg, provenance, selection,
+    beyondAis: await beyondAisOf(store, events),
     vessel: reportVessel(dossier),
     events: labelled as unknown as ReportEvent[],
     gaps: [],

@@ -75,11 +75,22 @@ export class Store {
       try {
         await this.conn.run(stmt);
       } catch (err) {
-        // A read-only store (`tumen serve` without a token) cannot run DDL: its tables are what they are, and a
-        // reader of a table the store never had gets DuckDB's "does not exist" (routes check tableExists).
-        if (!/read-only mode/.test((err as Error).message)) throw err;
+        // A read-only store (`tumen serve` without a token) refuses even `CREATE … IF NOT EXISTS`: that is
+        // no error when the table or index is there already. A missing one still throws (callers that can
+        // do without it catch the read-only error).
+        if (!/read-only mode/.test((err as Error).message) || !(await this.declaredObjectExists(stmt))) throw err;
       }
     }
+  }
+
+  private async declaredObjectExists(stmt: string): Promise<boolean> {
+    const m = /^\s*CREATE\s+(?:UNIQUE\s+)?(TABLE|INDEX)\s+IF\s+NOT\s+EXISTS\s+(\w+)/i.exec(stmt);
+    if (!m) return false;
+    const sql = m[1]!.toUpperCase() === 'TABLE'
+      ? "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ? AND schema_name = 'main'"
+      : "SELECT count(*) AS n FROM duckdb_indexes() WHERE index_name = ? AND schema_name = 'main'";
+    const row = await this.one<{ n: bigint }>(sql, [m[2]!]);
+    return Number(row?.n ?? 0) > 0;
   }
 
   /** Another connection to the same database, with its own transactions (DuckDB MVCC). */

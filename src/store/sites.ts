@@ -12,8 +12,13 @@ export const SITES_DDL = [
 ] as const;
 
 export async function ensureSitesSchema(store: Store): Promise<void> {
-  await store.ensureSchema(SITES_DDL);
-  if (!(await sitesStored(store))) return;
+  try {
+    await store.ensureSchema(SITES_DDL);
+  } catch (err) {
+    // A read-only store made before sites existed: readers give the curated sites (sitesStored is false).
+    if (/read-only mode/.test((err as Error).message)) return;
+    throw err;
+  }
   const n = await store.one<{ n: bigint }>('SELECT count(*) AS n FROM sites');
   if (Number(n?.n ?? 0) > 0) return;
   await store.transaction(async () => {

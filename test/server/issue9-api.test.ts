@@ -143,6 +143,29 @@ describe('/api/scenes, /api/detections, /api/events/{id}/imagery', () => {
   });
 });
 
+describe('the evidence report beyond AIS', () => {
+  it('the dark call\'s report has its fuel delivery with the year\'s chart, the Rajin scene with the dark detection, and the pier count', async () => {
+    const res = await fetch(`${server.url}/api/report?event=${DPC_ID}&format=html`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const central = Math.round(15.6825 * 350 * 7.23).toLocaleString('en-US');
+    expect(html).toContain('<h2>Fuel deliveries (UNSCR 2397 cap: 500,000 bbl a year)</h2>');
+    expect(html).toContain(`<td>YU JONG 2 (KP, IMO 8604838, MMSI ${TANKER})</td><td>dark port call at Najin/Rajin</td>`);
+    expect(html).toContain(`<td>${central}</td>`);
+    expect(html).toMatch(/<h3>2024: [\d,]+ bbl in 1 deliveries by all tankers = [\d.]+ % of the cap/);
+    expect(html).toContain('class="fuel-chart"');
+    expect(html).toContain('<h2>Satellite imagery during the events</h2>');
+    expect(html).toMatch(/<td>d-rajin-dark<\/td><td>42\.2380, 130\.3020<\/td><td>101 m<\/td><td>DARK: no AIS ship explains it<\/td><td>YU JONG 2/);
+    expect(html).toContain('<h2>Site counts during the events</h2>');
+    expect(html).toContain('<td>Rajin (Najin) port piers 1–3</td><td>2024-03-01T00:00:00Z</td><td>vessels 2</td><td>100 m, 62 m</td><td>yes</td>');
+  });
+  it('a report on a ship with nothing beyond AIS has none of these sections', async () => {
+    const html = await (await fetch(`${server.url}/api/report?event=enc-1&format=html`)).text();
+    expect(html).not.toContain('Fuel deliveries');
+    expect(html).not.toContain('Site counts during the events');
+  });
+});
+
 describe('a read-only store made before sites and imagery existed', () => {
   it('serves the curated sites and empty imagery and fuel instead of failing on DDL', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tumen-ro-'));

@@ -7,6 +7,7 @@ import { fuelReport } from '../../store/fuel.js';
 import { FUEL_PARAMS } from '../../fuel/params.js';
 import { vesselLabels } from '../../store/vessel-labels.js';
 import { apiRoute, jsonResponse, mount } from '../schema.js';
+import { tableExists } from '../sql-util.js';
 
 export const FUEL_ROUTE = apiRoute({
   method: 'get', path: '/api/fuel',
@@ -29,7 +30,8 @@ export const FUEL_ROUTE = apiRoute({
 export function fuelRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
   mount(app, FUEL_ROUTE, async (c, { query: { year } }) => {
-    const r = await fuelReport(ctx.store, year);
+    // A store with no AIS statics (read-only, nothing ingested) has no tankers: nothing delivered.
+    const r = (await tableExists(ctx.store, 'statics')) ? await fuelReport(ctx.store, year) : { deliveries: [], years: [] };
     const labels = await vesselLabels(ctx.store, r.deliveries.map((d) => d.mmsi));
     return c.json({
       cap_bbl: FUEL_PARAMS.capBblPerYear, year: year ?? null,

@@ -15,10 +15,8 @@ import { listSites, observationById, observationHistory, observationsOf, saveObs
 import { seriesWithFlags } from '../../sites/changes.js';
 import { observationOf } from '../../sites/parse.js';
 import { COUNT_CATEGORIES, type Observation, type Site } from '../../sites/types.js';
-import { coincidentObservations } from '../../sites/coincide.js';
 import { queryEvents } from '../../store/events-write.js';
-import { vesselLengths } from '../../store/imagery-fuse.js';
-import { allPorts } from '../../reference/wpi.js';
+import { siteLinksFor } from '../site-links.js';
 import { tableExists } from '../sql-util.js';
 import { getEvent } from './events.js';
 
@@ -152,12 +150,7 @@ export function siteRoutes(ctx: ServerContext): Hono {
     } else {
       events = (await tableExists(ctx.store, 'events')) ? await queryEvents(ctx.store, { mmsi, fromMs: from, toMs: to }) : [];
     }
-    const lengths = (await tableExists(ctx.store, 'statics')) ? await vesselLengths(ctx.store) : new Map<number, number>();
-    const ports = new Map(allPorts().map((p) => [p.id, { lat: p.lat, lon: p.lon }]));
-    const links = coincidentObservations(events, await listSites(ctx.store), await observationsOf(ctx.store), {
-      lengthOf: (m) => lengths.get(m) ?? null, portPosition: (pid) => ports.get(pid),
-    });
-    return c.json({ links });
+    return c.json({ links: await siteLinksFor(ctx.store, events) });
   });
 
   return app;
