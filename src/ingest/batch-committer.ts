@@ -1,8 +1,9 @@
-// The store side of NMEA ingest: stages each batch and commits it in one transaction together with the
-// identity history of its vessels and the ingest progress. One commit runs while the next batch is built.
+// The store side of NMEA ingest: commits each batch in one transaction together with the identity history
+// of its vessels and the ingest progress. One commit runs while the next batch is built.
 import type { Store } from '../store/db.js';
 import { recordProgress, type IngestCounts } from '../store/ingest-log.js';
-import { rebuildIdentityHistoryFromStage } from '../store/identities.js';
+import { extendIdentityHistory } from '../store/identities.js';
+import { identityObservations } from './identity-observations.js';
 import { cloneCounts } from './counts.js';
 import type { ResumePoint } from './nmea-decode.js';
 import type { BatchData } from './position-batch.js';
@@ -33,7 +34,7 @@ export class BatchCommitter {
   }
 
   /**
-   * Waits for the previous commit, stages `batch` and starts its transaction without waiting for it.
+   * Waits for the previous commit, then starts `batch`'s transaction without waiting for it.
    * `counts` are the line-level counts up to `resume.committedOffset`.
    */
   async submit(batch: BatchData, counts: IngestCounts, resume: ResumePoint, carryTimeMs: number | null): Promise<void> {
@@ -41,11 +42,9 @@ export class BatchCommitter {
     this.lineCounts = counts;
     const snapshot = cloneCounts(counts);
     snapshot.bytes = resume.committedOffset;
-    await this.writer.stage(batch);
-    const info = { minTimeMs: batch.minTimeMs, maxTimeMs: batch.maxTimeMs, length: batch.length, staticsCount: batch.statics.length };
     this.pending = this.store.transaction(async () => {
-      const r = await this.writer.merge(info, this.ingestId);
-      if (info.staticsCount > 0) await rebuildIdentityHistoryFromStage(this.store, 'static_stage');
+      const r = await this.writer.write(batch, this.ingestId);
+      if (r.newStatics.length > 0) await extendIdentityHistory(this.store, identityObservations(r.newStatics));
       this.stored.positions += r.positions;
       this.stored.statics += r.statics;
       this.stored.duplicates += r.duplicates;

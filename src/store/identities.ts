@@ -1,7 +1,9 @@
 // Identity history (fields of gpsd's type 5 plus `length`/`beam` in metres, which CSV exports give instead
 // of the four antenna distances): one row per run of one value of one identity field per MMSI (A→B→A is three rows),
 // derived from the `statics` table with a gaps-and-islands query, so it is always consistent with it.
+import { DuckDBTimestampValue } from '@duckdb/node-api';
 import type { Store } from './db.js';
+import { compareObservations, foldRuns, type Observation, type Run } from './identity-runs.js';
 
 export const IDENTITY_FIELDS = [
   'shipname', 'callsign', 'imo', 'shiptype', 'to_bow', 'to_stern', 'to_port', 'to_starboard', 'draught', 'destination',
@@ -140,4 +142,151 @@ export async function readIdentityHistory(store: Store, mmsi?: number): Promise<
   return rows.map((r) => ({
     mmsi: Number(r.mmsi), field: r.field, value: r.value, firstSeenMs: Number(r.f), lastSeenMs: Number(r.l), messages: Number(r.messages),
   }));
+}
+
+/**
+ * Observations of identity fields from newly stored static reports, as parallel arrays: MMSI, time as stored
+ * (epoch ms), field, and the value as DuckDB casts the column to VARCHAR; null when that text is uncertain
+ * (the vessel is then rebuilt from `statics`).
+ */
+export interface IdentityObservations {
+  mmsi: number[];
+  timeMs: number[];
+  field: IdentityField[];
+  value: (string | null)[];
+}
+
+/** The last run of each field of the given vessels, and each vessel's latest run end (µs). */
+const LAST_RUNS_SQL = `SELECT mmsi, field, value, epoch_us(first_seen)::DOUBLE AS f, epoch_us(last_seen)::DOUBLE AS l, messages,
+    max(epoch_us(last_seen)) OVER (PARTITION BY mmsi)::DOUBLE AS cutoff
+  FROM identity_history WHERE mmsi IN (SELECT unnest($m::UINTEGER[]))
+  QUALIFY row_number() OVER (PARTITION BY mmsi, field ORDER BY last_seen DESC, first_seen DESC, value DESC) = 1`;
+
+const STATIC_TEXT_SQL = `SELECT mmsi, epoch_us(time)::DOUBLE AS t, ${IDENTITY_FIELDS.map((f) => `CAST(${f} AS VARCHAR) AS ${f}`).join(', ')}
+  FROM statics WHERE mmsi IN (SELECT unnest($m::UINTEGER[]))`;
+
+/**
+ * Brings identity_history up to date with newly stored statics (inside the caller's transaction), in memory:
+ * a vessel whose new observations are all later than its latest stored run end extends its last run per
+ * field or appends runs (the result of a full rebuild: the new observations sort after all stored ones);
+ * any other vessel (a later file, late satellite lines) is rebuilt from all its statics. Equal to
+ * rebuildIdentityHistory over the same vessels.
+ */
+export async function extendIdentityHistory(store: Store, obs: IdentityObservations): Promise<void> {
+  const n = obs.mmsi.length;
+  if (n === 0) return;
+  const byVessel = new Map<number, number[]>();
+  const rebuild = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const m = obs.mmsi[i];
+    let list = byVessel.get(m);
+    if (list === undefined) byVessel.set(m, (list = []));
+    list.push(i);
+    if (obs.value[i] === null) rebuild.add(m);
+  }
+  type Stored = Run & { cutoffUs: number };
+  const last = new Map<string, Stored>();
+  const cutoff = new Map<number, number>();
+  for (const r of await store.all<{ mmsi: number; field: string; value: string; f: number; l: number; messages: number; cutoff: number }>(
+    LAST_RUNS_SQL, { m: JSON.stringify([...byVessel.keys()]) })) {
+    const m = Number(r.mmsi);
+    last.set(`${m}|${r.field}`, { value: r.value, firstUs: r.f, lastUs: r.l, messages: Number(r.messages), cutoffUs: r.cutoff });
+    cutoff.set(m, r.cutoff);
+  }
+  const added: RunRow[] = [];
+  const extended: RunRow[] = [];
+  for (const [m, rows] of byVessel) {
+    if (rebuild.has(m)) continue;
+    const c = cutoff.get(m);
+    if (c !== undefined && rows.some((i) => obs.timeMs[i] * 1000 <= c)) {
+      rebuild.add(m);
+      continue;
+    }
+    const perField = new Map<IdentityField, Observation[]>();
+    for (const i of rows) {
+      let l = perField.get(obs.field[i]);
+      if (l === undefined) perField.set(obs.field[i], (l = []));
+      l.push({ tUs: obs.timeMs[i] * 1000, value: obs.value[i]! });
+    }
+    for (const [field, list] of perField) {
+      list.sort(compareObservations);
+      const prev = last.get(`${m}|${field}`) ?? null;
+      const runs = foldRuns(prev, list);
+      let k = 0;
+      if (prev !== null) {
+        k = 1;
+        if (runs[0].lastUs !== prev.lastUs || runs[0].messages !== prev.messages) extended.push({ mmsi: m, field, ...runs[0], prevLastUs: prev.lastUs });
+      }
+      for (; k < runs.length; k++) added.push({ mmsi: m, field, ...runs[k] });
+    }
+  }
+  if (rebuild.size > 0) added.push(...(await rebuiltRuns(store, [...rebuild])));
+  if (extended.length > 0) {
+    await store.run('CREATE OR REPLACE TEMP TABLE identity_extended (mmsi UINTEGER, field VARCHAR, value VARCHAR, first_seen TIMESTAMP, prev_last TIMESTAMP, last_seen TIMESTAMP, messages UINTEGER)');
+    const app = await store.conn.createAppender('identity_extended');
+    for (const r of extended) {
+      app.appendUInteger(r.mmsi);
+      app.appendVarchar(r.field);
+      app.appendVarchar(r.value);
+      app.appendTimestamp(new DuckDBTimestampValue(BigInt(r.firstUs)));
+      app.appendTimestamp(new DuckDBTimestampValue(BigInt(r.prevLastUs!)));
+      app.appendTimestamp(new DuckDBTimestampValue(BigInt(r.lastUs)));
+      app.appendUInteger(r.messages);
+      app.endRow();
+    }
+    app.closeSync();
+    await store.run(`UPDATE identity_history h SET last_seen = e.last_seen, messages = e.messages FROM identity_extended e
+      WHERE h.mmsi = e.mmsi AND h.field = e.field AND h.value = e.value AND h.first_seen = e.first_seen AND h.last_seen = e.prev_last`);
+    await store.run('DROP TABLE identity_extended');
+  }
+  if (added.length > 0) {
+    const app = await store.conn.createAppender('identity_history');
+    for (const r of added) {
+      app.appendUInteger(r.mmsi);
+      app.appendVarchar(r.field);
+      app.appendVarchar(r.value);
+      app.appendTimestamp(new DuckDBTimestampValue(BigInt(r.firstUs)));
+      app.appendTimestamp(new DuckDBTimestampValue(BigInt(r.lastUs)));
+      app.appendUInteger(r.messages);
+      app.endRow();
+    }
+    app.closeSync();
+  }
+}
+
+interface RunRow extends Run {
+  mmsi: number;
+  field: IdentityField;
+  prevLastUs?: number;
+}
+
+/** Deletes the runs of `mmsis` and returns them recomputed from all their statics (not yet appended). */
+async function rebuiltRuns(store: Store, mmsis: number[]): Promise<RunRow[]> {
+  const perKey = new Map<string, { mmsi: number; field: IdentityField; obs: Observation[] }>();
+  const result = await store.conn.stream(STATIC_TEXT_SQL, { m: JSON.stringify(mmsis) });
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const cols = chunk.getColumns();
+    for (let i = 0; i < chunk.rowCount; i++) {
+      const mmsi = Number(cols[0][i]);
+      const tUs = Number(cols[1][i]);
+      for (let f = 0; f < IDENTITY_FIELDS.length; f++) {
+        const value = cols[2 + f][i] as string | null;
+        if (value === null) continue;
+        const field = IDENTITY_FIELDS[f];
+        const key = `${mmsi}|${field}`;
+        let e = perKey.get(key);
+        if (e === undefined) perKey.set(key, (e = { mmsi, field, obs: [] }));
+        e.obs.push({ tUs, value });
+      }
+    }
+  }
+  await store.run('DELETE FROM identity_history WHERE mmsi IN (SELECT unnest($m::UINTEGER[]))', { m: JSON.stringify(mmsis) });
+  const out: RunRow[] = [];
+  for (const e of perKey.values()) {
+    e.obs.sort(compareObservations);
+    for (const r of foldRuns(null, e.obs)) out.push({ mmsi: e.mmsi, field: e.field, ...r });
+  }
+  return out;
 }

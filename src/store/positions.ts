@@ -261,3 +261,27 @@ async function* streamRows<T>(
   }
   if (out.length) yield out;
 }
+
+/** Dedup keys (as 32-bit halves) and times (epoch µs) of the stored rows of one table in a time range. */
+export interface DedupKeyChunk {
+  length: number;
+  hi: Uint32Array;
+  lo: Uint32Array;
+  timeUs: Float64Array;
+}
+
+/** The dedup keys of `table`'s rows with time in [fromMs, toMs] (inclusive), chunk by chunk, in no order. */
+export async function* streamDedupKeys(store: Store, table: 'positions' | 'statics', fromMs: number, toMs: number): AsyncIterable<DedupKeyChunk> {
+  const result = await store.conn.stream(
+    `SELECT (dedup_key >> 32)::UINTEGER AS hi, (dedup_key & 4294967295)::UINTEGER AS lo, epoch_us(time)::DOUBLE AS t
+     FROM ${table} WHERE time BETWEEN epoch_ms(?::BIGINT) AND epoch_ms(?::BIGINT)`,
+    [Math.floor(fromMs), Math.ceil(toMs)],
+  );
+  for (;;) {
+    const chunk: DuckDBDataChunk | null = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    yield {
+      length: chunk.rowCount, hi: typedColumn(chunk, 0, Uint32Array), lo: typedColumn(chunk, 1, Uint32Array), timeUs: typedColumn(chunk, 2, Float64Array),
+    };
+  }
+}
