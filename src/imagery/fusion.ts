@@ -6,6 +6,7 @@
 //
 // A matched detection is still `dark` when the vessel's AIS was silent around the acquisition (no report
 // within silentMinH either side): it is identified, but it was not broadcasting (assignment: assign.ts).
+// An unassigned detection deep inland (`inland`, inland.ts) is no ship: a false alarm on land, never dark.
 import { distanceM } from '../geo/sphere.js';
 import { assignOneToOne } from './assign.js';
 import { estimateAt, type PositionEstimate } from './estimate.js';
@@ -47,6 +48,7 @@ export function fuseScene(
   vessels: readonly AisVessel[],
   silent: readonly SilentVessel[] = [],
   p: FusionParams = FUSION_PARAMS,
+  inland: ((lat: number, lon: number) => boolean) | null = null,
 ): SceneFusion {
   const ests: Est[] = [];
   for (const v of vessels) {
@@ -91,7 +93,8 @@ export function fuseScene(
       const silentThen = ests[ei]!.nearestH >= p.silentMinH;
       return { ...base, mmsi: ests[ei]!.mmsi, confidence: round3(scoreOf[di]!), dark: silentThen, candidates: cands };
     }
-    const real = (d.presence === null || d.presence >= p.minDarkPresence) && (d.length_m === null || d.length_m >= p.minDarkLengthM);
+    const real = (d.presence === null || d.presence >= p.minDarkPresence) && (d.length_m === null || d.length_m >= p.minDarkLengthM)
+      && !(inland?.(d.lat, d.lon) ?? false);
     if (!real) return { ...base, mmsi: null, confidence: 0, dark: false, candidates: [] };
     const cands = darkCandidates(d, stillSilent, p);
     return { ...base, mmsi: null, confidence: cands[0]?.score ?? 0, dark: true, candidates: cands };

@@ -8,6 +8,8 @@ import { ensureImagerySchema, readDetections, readScenes } from './imagery.js';
 import { darkDetectionEvents, withImageryEvidence } from '../imagery/events.js';
 import type { TumenEvent } from '../events/schema.js';
 import { fuseScene } from '../imagery/fusion.js';
+import { deepInland } from '../imagery/inland.js';
+import { landIndex, type LandIndex } from '../geo/land.js';
 import { FUSION_PARAMS, type FusionParams } from '../imagery/params.js';
 import { silentAt, type SilentVessel } from '../imagery/candidates.js';
 import { MS_PER_BUCKET, TrackIndex, type CellFilter, type Neighbours } from '../imagery/track-index.js';
@@ -140,9 +142,10 @@ export interface StoredFusion {
 }
 
 /** Fuses every stored scene (or one) with the stored AIS; `onScene` reports progress. */
-export async function fuseStored(store: Store, opts: { sceneId?: string; onScene?: (done: number, total: number) => void; params?: FusionParams } = {}): Promise<StoredFusion[]> {
+export async function fuseStored(store: Store, opts: { sceneId?: string; onScene?: (done: number, total: number) => void; params?: FusionParams; land?: LandIndex } = {}): Promise<StoredFusion[]> {
   await ensurePositionsSchema(store);
   const p = opts.params ?? FUSION_PARAMS;
+  const inland = deepInland(opts.land ?? landIndex());
   const scenes = await readScenes(store, opts.sceneId);
   const dets = await readDetections(store, scenes.map((s) => s.scene_id));
   const lengths = await vesselLengths(store);
@@ -160,8 +163,8 @@ export async function fuseStored(store: Store, opts: { sceneId?: string; onScene
   for (const s of scenes) {
     const ais = aisVessels(await neighboursOfScene(store, s, index, AIS_PAD_KM, p.windowH), lengths);
     const sceneDets = dets.get(s.scene_id) ?? [];
-    let fusion = fuseScene(s, sceneDets, ais, [], p);
-    if (fusion.detections.some((d) => d.dark && d.mmsi === null)) fusion = fuseScene(s, sceneDets, ais, await silentNearScene(store, s, index, lengths, p), p);
+    let fusion = fuseScene(s, sceneDets, ais, [], p, inland);
+    if (fusion.detections.some((d) => d.dark && d.mmsi === null)) fusion = fuseScene(s, sceneDets, ais, await silentNearScene(store, s, index, lengths, p), p, inland);
     out.push({ scene: s, fusion });
     opts.onScene?.(out.length, scenes.length);
   }

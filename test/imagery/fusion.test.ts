@@ -5,6 +5,8 @@ import { estimateAt } from '../../src/imagery/estimate.js';
 import { fuseScene } from '../../src/imagery/fusion.js';
 import { assignOneToOne } from '../../src/imagery/assign.js';
 import { FUSION_PARAMS } from '../../src/imagery/params.js';
+import { deepInland } from '../../src/imagery/inland.js';
+import { landIndex } from '../../src/geo/land.js';
 import { destination, distanceM } from '../../src/geo/sphere.js';
 import type { AisVessel, Detection, Scene } from '../../src/imagery/types.js';
 
@@ -69,6 +71,14 @@ describe('fuseScene', () => {
   it('does not call a low-presence or tiny unmatched detection dark', () => {
     const out = fuseScene(scene, [det('fa', 42.3, 130.5, 40, 0.3), det('tiny', 42.31, 130.5, 9, 0.95)], []);
     expect(out.detections.map((d) => d.dark)).toEqual([false, false]);
+  });
+  it('does not call an unmatched detection deep inland dark (a false alarm on land), at sea it does', () => {
+    const inland = deepInland(landIndex());
+    expect(inland(42.45, 130.05)).toBe(true); // DPRK hills ~20 km inland of Rajin
+    expect(inland(42.1, 130.5)).toBe(false); // the sea off Rajin
+    const dets = [det('hill', 42.45, 130.05, 40, 0.95), det('sea', 42.1, 130.5, 40, 0.95)];
+    expect(fuseScene(scene, dets, [], [], FUSION_PARAMS, inland).detections.map((d) => d.dark)).toEqual([false, true]);
+    expect(fuseScene(scene, dets, []).detections.map((d) => d.dark)).toEqual([true, true]);
   });
   it('names a dark detection from the vessels silent around it, nearest reports first, length agreeing', () => {
     const out = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [

@@ -35,7 +35,7 @@ const SCENES = [
 const DETECTIONS = [
   'detection_id,scene_id,time,lat,lon,length_m,sensor',
   `d-ais,S1,${T},42.2001,130.3001,118,sar`,
-  `d-dark,S1,${T},42.4,130.5,150,sar`,
+  `d-dark,S1,${T},42.1,130.5,150,sar`,
   `d-out,S1,${T},43.0,130.3,100,sar`,
   `d-neg,S1,${T},42.2,130.3,-3,sar`,
   `d-none,S9,${T},42.2,130.3,100,sar`,
