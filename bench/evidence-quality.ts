@@ -54,7 +54,7 @@ for (const seed of seeds) {
     const sc = parseScenes(scenesJsonl(img)), dc = parseDetections(detectionsCsv(img));
     await importImagery(store, sc.items, dc.items, { scenes: sc.rejects, detections: dc.rejects });
     const t0 = performance.now();
-    const fused = await fuseStored(store);
+    const fused = await fuseStored(store, { land: landIndex50m() }); // the simulated coast, as for detect
     tot.fuseMs += performance.now() - t0;
     const truth = new Map(img.truth.map((t) => [t.detection_id, t]));
     const s = { idN: 0, idOk: 0, darkTP: 0, darkFP: 0, darkFN: 0, darkIdN: 0, darkIdOk: 0 };
