@@ -10,7 +10,7 @@
 import type { TumenEvent } from '../events/schema.js';
 import { distanceM, MS_PER_HOUR } from '../geo/sphere.js';
 import type { Position } from '../tracks/position.js';
-import type { Detector } from './detector.js';
+import type { Detector, StaticReport } from './detector.js';
 import { eventId } from './event-id.js';
 import { addToMean, emptyMeanAcc, isoUtc, meanPosition, median, midLon, round } from './geo-stats.js';
 import { ENCOUNTER_PARAMS } from './params.js';
@@ -65,6 +65,10 @@ export interface EncounterState {
   runs: Run[];
   pending: Run[];
   stats: EncounterStats;
+  /** [mmsi, AIS ship type] from static reports; absent in old snapshots. */
+  shiptypes?: Array<[number, number]>;
+  /** Encounters not reported, by reason; absent in old snapshots. */
+  dropped?: Record<string, number>;
 }
 
 const pairKey = (a: number, b: number): string => `${a}:${b}`;
@@ -83,6 +87,8 @@ export class EncounterDetector implements Detector<EncounterState> {
   private watermarkMs = -Infinity;
   private lastSlotDoneMs = -Infinity;
   private stats: EncounterStats = { positions: 0, samples: 0, slots: 0, comparisons: 0, closePairs: 0, rejects: {} };
+  private readonly shiptypes = new Map<number, number>();
+  private droppedBy: Record<string, number> = {};
 
   constructor(options: EncounterOptions = {}, state?: EncounterState) {
     this.params = { ...ENCOUNTER_PARAMS, ...options.params };
@@ -98,7 +104,19 @@ export class EncounterDetector implements Detector<EncounterState> {
       for (const r of state.runs) this.runs.set(pairKey(r.a, r.b), structuredClone(r));
       for (const r of state.pending) this.pending.set(pairKey(r.a, r.b), structuredClone(r));
       this.stats = structuredClone(state.stats);
+      for (const [m, t] of state.shiptypes ?? []) this.shiptypes.set(m, t);
+      this.droppedBy = { ...state.dropped };
     }
+  }
+
+  /** Static reports say what a ship is: two fishing vessels side by side are fishing together. */
+  pushStatic(s: StaticReport): TumenEvent[] {
+    if (s.shiptype !== null) this.shiptypes.set(s.mmsi, s.shiptype);
+    return [];
+  }
+
+  dropped(): Readonly<Record<string, number>> {
+    return this.droppedBy;
   }
 
   get counters(): Readonly<EncounterStats> {
@@ -164,6 +182,8 @@ export class EncounterDetector implements Detector<EncounterState> {
       runs: [...this.runs.values()],
       pending: [...this.pending.values()],
       stats: this.stats,
+      shiptypes: [...this.shiptypes],
+      dropped: this.droppedBy,
     });
   }
 
@@ -325,6 +345,13 @@ export class EncounterDetector implements Detector<EncounterState> {
     for (let i = 0; i < run.lats.length; i++) addToMean(acc, run.lats[i]!, run.lons[i]!);
     const { lat, lon } = meanPosition(acc);
     if (this.ports.isNear(lat, lon)) return null;
+    // Two fishing vessels working side by side for hours are pair trawlers or boats on one ground, not a
+    // transfer: GFW's encounters pair a carrier or bunker with another vessel, never two fishing vessels.
+    const fishing = this.params.fishingShipType;
+    if (this.shiptypes.get(run.a) === fishing && this.shiptypes.get(run.b) === fishing) {
+      if (!open) this.droppedBy.both_fishing = (this.droppedBy.both_fishing ?? 0) + 1;
+      return null;
+    }
     return {
       id: eventId('encounter', run.a, run.startMs, run.b),
       type: 'encounter',

@@ -30,6 +30,9 @@ export interface GapState {
   /** Times of the positions in the last `beforeWindowH` hours, from index `recentHead` on. */
   recentMs: number[];
   recentHead: number;
+  /** Coastal stations that heard this vessel lately, [station, last time heard (epoch ms)]; absent in old
+   *  snapshots. */
+  heardBy?: Array<[string, number]>;
   /** Silences of at least `minGapH` not reported, by reason (`store_silent`: the store heard nobody for
    *  enough of it); absent in old snapshots. */
   dropped?: Record<string, number>;
@@ -62,6 +65,7 @@ export class GapDetector implements Detector<GapState> {
       s.recentHead = 0;
     }
     s.last = { timeMs: pos.timeMs, lat: pos.lat, lon: pos.lon, courseDeg: pos.courseDeg, speedKn: pos.speedKn };
+    if (pos.stations && pos.source !== 'satellite') this.noteStations(pos.stations, pos.timeMs);
     return out;
   }
 
@@ -70,6 +74,39 @@ export class GapDetector implements Detector<GapState> {
     const endMs = this.ctx.windowEndMs;
     if (!last || endMs === undefined || !this.isGap(last.timeMs, endMs)) return [];
     return [this.gapEvent(null)];
+  }
+
+  /** Updated in place (this runs per position); stale stations pruned once a few accumulate. */
+  private noteStations(stations: readonly string[], timeMs: number): void {
+    const list = (this.s.heardBy ??= []);
+    for (const st of stations) {
+      let i = 0;
+      while (i < list.length && list[i]![0] !== st) i++;
+      if (i < list.length) list[i]![1] = timeMs;
+      else list.push([st, timeMs]);
+    }
+    if (list.length > 8) {
+      const keep = timeMs - this.p.ownStationsWindowH * MS_PER_HOUR;
+      this.s.heardBy = list.filter(([, t]) => t >= keep);
+    }
+  }
+
+  /** The coastal stations that were hearing the vessel when it fell silent (within `ownStationsWindowH`) or
+   *  heard it first after: if none of them heard anyone around an hour of the gap, they were down then. */
+  private ownStations(lastMs: number, next: Position | null): string[] {
+    const keep = lastMs - this.p.ownStationsWindowH * MS_PER_HOUR;
+    const own = new Set((this.s.heardBy ?? []).filter(([, t]) => t >= keep).map(([st]) => st));
+    if (next?.stations && next.source !== 'satellite') for (const st of next.stations) own.add(st);
+    return [...own].sort();
+  }
+
+  private stationsUp(own: readonly string[]): ((hour: number) => boolean) | undefined {
+    if (own.length === 0) return undefined;
+    const q = this.ctx.reception;
+    return (hour) => {
+      for (const st of own) if (q.stationReports(st, hour - 1, 3) > 0) return true;
+      return false;
+    };
   }
 
   /** Candidate gaps by reason they were not reported (`store_silent`). */
@@ -133,7 +170,11 @@ export class GapDetector implements Detector<GapState> {
     const shoreNm = this.ctx.shoreDistanceM(last.lat, last.lon) / METRES_PER_NM;
     const watched = nearestWatchedPort(last.lat, last.lon, p.watchedAreaRadiusKm * 1000);
     const q = this.ctx.reception;
-    const hearing = q.hearing(gapPath(last, next, p.openGapDeadReckonH), last.timeMs, endMs, open || durationH <= RECEPTION_PARAMS.bridgeMaxH);
+    const own = this.ownStations(last.timeMs, next);
+    const up = this.stationsUp(own);
+    let ownDownH = 0;
+    if (up) for (let h = Math.floor(last.timeMs / MS_PER_HOUR) + 1; h < Math.floor(endMs / MS_PER_HOUR); h++) if (!up(h)) ownDownH++;
+    const hearing = q.hearing(gapPath(last, next, p.openGapDeadReckonH), last.timeMs, endMs, open || durationH <= RECEPTION_PARAMS.bridgeMaxH, up);
     const positionsBefore = this.s.recentMs.length - this.s.recentHead;
     const goodReception = hearing.hours > 0 && hearing.unheardProbability <= p.maxUnheardProbability && hearing.expectedHeardHours >= p.minExpectedHeardHours;
     // GFW's 50 nm rule guards against coastal coverage holes; where the data show the place well received
@@ -169,6 +210,8 @@ export class GapDetector implements Detector<GapState> {
           expected_heard_hours: round(hearing.expectedHeardHours, 2),
           unheard_probability: Number(hearing.unheardProbability.toPrecision(3)),
           max_unheard_probability: p.maxUnheardProbability,
+          own_stations: own,
+          own_stations_down_hours: ownDownH,
           min_expected_heard_hours: p.minExpectedHeardHours,
         },
         reception_positions_per_day: round(q.positionsPerDay(last.lat, last.lon, last.timeMs, endMs, p.receptionRadiusKm), 1),

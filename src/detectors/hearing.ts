@@ -24,8 +24,10 @@ export type PathAt = (timeMs: number) => { lat: number; lon: number };
 
 export interface HearingQuery {
   /** The gap's open hours strictly between `fromMs` and `toMs`. `selfBridged`: the asking vessel's own gap
-   *  was bridged as present-unheard (it is shorter than `bridgeMaxH`), so one ship is taken off. */
-  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean): Hearing;
+   *  was bridged as present-unheard (it is shorter than `bridgeMaxH`), so one ship is taken off.
+   *  `stationsUp(hour)` false: the coastal stations that were hearing this ship heard nobody then (an
+   *  outage), so that hour is judged on the satellite alone. */
+  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean, stationsUp?: (hour: number) => boolean): Hearing;
 }
 
 export interface Hearing {
@@ -196,7 +198,7 @@ export class HearingIndex implements HearingQuery {
     return out;
   }
 
-  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean): Hearing {
+  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean, ownStationsUp?: (hour: number) => boolean): Hearing {
     const p = this.p;
     const h0 = Math.floor(fromMs / MS_PER_HOUR) + 1;
     const h1 = Math.floor(toMs / MS_PER_HOUR) - 1;
@@ -219,10 +221,22 @@ export class HearingIndex implements HearingQuery {
       // An outage: ships were there this hour and no station heard any of them within the hour either side
       // (the neighbours lost signal too); with nobody there, the stations must at least be heard nearby.
       const presentNow = sum(this.present, ft, wh) + tailHours(tails, ft, h, h, false);
-      const stationsUp = presentNow >= 1
+      const stationsUp = ownStationsUp && !ownStationsUp(h) ? false : presentNow >= 1
         ? sumOver(this.heardTerrestrial, ft, wrapHour(h - 1), 3) > 0
         : sum(this.heardTerrestrialSat, this.coarse.around(at.lat, at.lon, 0, 1), wh) > 0;
-      const ht = stationsUp ? Math.min(pt, sumOver(this.heardTerrestrial, ft, w0, span)) : 0;
+      let ht = stationsUp ? Math.min(pt, sumOver(this.heardTerrestrial, ft, w0, span)) : 0;
+      // Coverage as it was then: the share heard in the hours around this one, the asking ship's own unheard
+      // hours taken out, where fewer than usual were heard (a station down, the neighbours hearing the edge).
+      if (ht > 0) {
+        const k = p.terrestrialNowH, n0 = wrapHour(h - k);
+        let self = 0;
+        if (selfBridged) for (let x = Math.max(h - k, h0); x <= Math.min(h + k, h1); x++) if (nearKm(path((x + 0.5) * MS_PER_HOUR), at, p.terrestrialRadiusKm)) self++;
+        const ptNow = sumOver(this.present, ft, n0, 2 * k + 1) + tailHours(tails, ft, h - k, h + k, false) - self;
+        if (ptNow >= p.minShipHoursTerrestrialNow) {
+          const qNow = Math.min(1, sumOver(this.heardTerrestrial, ft, n0, 2 * k + 1) / ptNow);
+          if (qNow * pt < ht) ht = qNow * pt;
+        }
+      }
       // The satellite's own 1° cell first: a dense cell must show its own saturation, not its sparse
       // neighbours' reception; wider blocks (one footprint sees them all) only while too few ships are there
       // to measure. Satellite copies of reports a coastal station also heard are usually dropped as
@@ -301,6 +315,12 @@ export class HearingIndex implements HearingQuery {
     }
     if (mask !== 0) addTo(this.heardBothSat, coarse, wh, 1);
   }
+}
+
+/** Whether two points lie within `km` (flat approximation; distances of tens of km). */
+function nearKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }, km: number): boolean {
+  const dy = (a.lat - b.lat) * 111.2, dx = ((((a.lon - b.lon) % 360) + 540) % 360 - 180) * 111.2 * Math.cos((b.lat * Math.PI) / 180);
+  return dx * dx + dy * dy <= km * km;
 }
 
 /** A lat/lon grid of `deg` cells; a cell is one number (row × columns + column), wrapping at ±180°. */

@@ -51,6 +51,12 @@ export const RECEPTION_PARAMS = {
   terrestrialWindowH: 24,
   /** ...and counts as measured with at least this many ship-hours present there (Tumen). */
   minShipHoursTerrestrial: 10,
+  /** The days around say how well stations cover a place when they are up; whether they are up is read from
+   *  the hours around the one judged, this many either side: a station down for 2–36 h while a neighbour
+   *  still hears the edge of the area lowers the share there and then (Tumen)... */
+  terrestrialNowH: 3,
+  /** ...when at least this many ship-hours of other ships were present in those hours (Tumen). */
+  minShipHoursTerrestrialNow: 4,
   /** Satellite reception is measured on cells this size (GFW: 1° cells). */
   satelliteCellDeg: 1,
   /** Where a satellite cell holds too few ships to measure, the blocks around it are summed, up to this many
@@ -99,6 +105,10 @@ export const GAP_PARAMS = {
   /** The watched theatre, named in the evidence (`watched_port`) for alerts: within this distance of a port
    *  of interest (600 km spans Nampo to the Korea Strait and Peter the Great Gulf). */
   watchedAreaRadiusKm: 600,
+  /** The coastal stations (tag block `s:`) that heard the vessel within this many hours before it fell
+   *  silent, or first after, are its own: hours of the gap in which none of them heard anyone are an outage
+   *  of its receivers and judged on the satellite alone (Tumen). */
+  ownStationsWindowH: 1,
   /** At least this many positions in the hours before the gap (GFW: ≥ 14 positions in 12 h). */
   minPositionsBefore: 14,
   /** The window before the gap in which positions are counted (GFW: 12 h). */
@@ -182,6 +192,9 @@ export const ENCOUNTER_PARAMS = {
   maxRunHoleH: 2,
   /** A run needs at least this many together-slots (Tumen: holes may make 2 h out of few points). */
   minPoints: 4,
+  /** Two vessels that both declare this AIS ship type (30, fishing) are not an encounter: pair trawlers tow
+   *  one net between them a few hundred metres apart for hours (GFW's encounters involve a carrier or bunker). */
+  fishingShipType: 30,
 } as const;
 
 /** Loitering (one vessel slow at sea: a possible transfer with a partner that does not transmit). */

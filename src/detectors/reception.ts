@@ -111,12 +111,16 @@ export class ReceptionIndex implements ReceptionQuery {
     return (n / hours) * 24;
   }
 
-  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean): Hearing {
-    return this.hearingIndex.hearing(path, fromMs, toMs, selfBridged);
+  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean, stationsUp?: (hour: number) => boolean): Hearing {
+    return this.hearingIndex.hearing(path, fromMs, toMs, selfBridged, stationsUp);
   }
 
   judge(lat: number, lon: number, stations: readonly string[], classA = false): CoverageJudgement | null {
     return this.coverage.judge(lat, lon, stations, classA);
+  }
+
+  stationReports(station: string, hour: number, hours: number): number {
+    return this.coverage.stationReports(station, hour, hours);
   }
 
   stationUpAround(station: string, hour: number): boolean {

@@ -49,6 +49,8 @@ export interface StationCoverageQuery {
   /** The station was heard (any ship, anywhere) in each of the hours `hour - 1`, `hour`, `hour + 1` (epoch
    *  hours): it was up around then, so its silence means something. */
   stationUpAround(station: string, hour: number): boolean;
+  /** Reports the station heard (any ship, anywhere) in the `hours` hours from epoch hour `hour`. */
+  stationReports(station: string, hour: number, hours: number): number;
 }
 
 export interface StationCoverageState {
@@ -157,6 +159,12 @@ export class StationCoverage implements StationCoverageQuery {
     if (silent === null) return null;
     silent.sort((a, b) => (a.station < b.station ? -1 : a.station > b.station ? 1 : 0));
     return { kind: 'silent', heardBy: [...stations].sort(), silent };
+  }
+
+  stationReports(station: string, hour: number, hours: number): number {
+    const id = this.stationIds.get(station);
+    const series = id === undefined ? undefined : this.hours.get(id);
+    return series ? series.countOver(wrapHour(hour), hours) : 0;
   }
 
   stationUpAround(station: string, hour: number): boolean {

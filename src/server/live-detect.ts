@@ -106,7 +106,8 @@ export class LiveDetection {
   private async newPositions(): Promise<Position[]> {
     if (this.positionsMark < 0 && !(await tableExists(this.store, 'positions'))) return [];
     const rows = await this.store.all<Record<string, unknown>>(
-      `SELECT rowid AS r, mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon, speed, course, heading, status, source
+      `SELECT rowid AS r, mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon, speed, course, heading, status, source,
+         array_to_string(stations, ',') AS stations
        FROM positions WHERE rowid > $mark ORDER BY time, mmsi, rowid`, { mark: this.positionsMark },
     );
     for (const r of rows) this.positionsMark = Math.max(this.positionsMark, Number(r.r));
@@ -115,6 +116,8 @@ export class LiveDetection {
       speedKn: r.speed === null ? null : Math.round(Number(r.speed) * 10) / 10,
       courseDeg: r.course === null ? null : Math.round(Number(r.course) * 10) / 10,
       headingDeg: num(r.heading), status: num(r.status), source: (r.source as ReceptionSource | null) ?? null,
+      // The receiving stations, as the batch replay reads them (spoofing geometry, a gap's own stations).
+      stations: typeof r.stations === 'string' && r.stations !== '' ? r.stations.split(',') : null,
     }));
   }
 

@@ -79,14 +79,14 @@ async function insertRows(store: Store, positions: World['positions'], statics: 
   const dir = mkdtempSync(join(tmpdir(), 'tumen-contract-'));
   try {
     const pf = join(dir, 'p.jsonl'), sf = join(dir, 's.jsonl');
-    writeFileSync(pf, positions.map((p) => JSON.stringify({ ...p, source: p.source ?? null })).join('\n'));
+    writeFileSync(pf, positions.map((p) => JSON.stringify({ ...p, source: p.source ?? null, stations: p.stations ?? null })).join('\n'));
     writeFileSync(sf, statics.map((s) => JSON.stringify(s)).join('\n'));
     if (positions.length) {
       await store.run(
-        `INSERT INTO positions (mmsi, time, lat, lon, speed, course, heading, status, source, dedup_key)
-         SELECT mmsi, epoch_ms(timeMs::BIGINT), lat, lon, speedKn, courseDeg, headingDeg, status, source, 0
+        `INSERT INTO positions (mmsi, time, lat, lon, speed, course, heading, status, source, stations, dedup_key)
+         SELECT mmsi, epoch_ms(timeMs::BIGINT), lat, lon, speedKn, courseDeg, headingDeg, status, source, stations, 0
          FROM read_json(?, format = 'newline_delimited', columns = {mmsi: 'UINTEGER', timeMs: 'DOUBLE', lat: 'DOUBLE', lon: 'DOUBLE',
-           speedKn: 'DOUBLE', courseDeg: 'DOUBLE', headingDeg: 'SMALLINT', status: 'UTINYINT', source: 'VARCHAR'})`, [pf],
+           speedKn: 'DOUBLE', courseDeg: 'DOUBLE', headingDeg: 'SMALLINT', status: 'UTINYINT', source: 'VARCHAR', stations: 'VARCHAR[]'})`, [pf],
       );
     }
     if (statics.length) {

@@ -47,6 +47,20 @@ describe('encounter detector', () => {
     expect(e.id).toMatch(/^encounter-[0-9a-f]{16}$/);
   });
 
+  it('two fishing vessels side by side (pair trawlers) are no encounter, counted; one fishing vessel and a tanker are', () => {
+    const fishing = (mmsi: number) => ({ mmsi, timeMs: T0, imo: null, shipname: null, callsign: null, shiptype: 30, draughtM: null, destination: null, lengthM: null, beamM: null });
+    const pair = createEncounterDetector();
+    pair.pushStatic(fishing(A));
+    pair.pushStatic(fishing(B));
+    expect(runAll(stream(...rendezvous(T0 + HOUR, T0 + 4 * HOUR, T0 + 6 * HOUR)), pair)).toEqual([]);
+    expect(pair.dropped()).toEqual({ both_fishing: 1 });
+    expect(restoreEncounterDetector(JSON.parse(JSON.stringify(pair.snapshot()))).dropped()).toEqual({ both_fishing: 1 });
+    const one = createEncounterDetector();
+    one.pushStatic(fishing(A));
+    one.pushStatic({ ...fishing(B), shiptype: 80 });
+    expect(runAll(stream(...rendezvous(T0 + HOUR, T0 + 4 * HOUR, T0 + 6 * HOUR)), one)).toHaveLength(1);
+  });
+
   it('puts the lower MMSI first whatever the stream order', () => {
     const [ta, tb] = rendezvous(T0 + HOUR, T0 + 4 * HOUR, T0 + 6 * HOUR, 900_000_009 - 400_000_000, 211_000_003);
     const events = runAll(stream(ta!, tb!));

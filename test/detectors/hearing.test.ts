@@ -136,6 +136,29 @@ describe('hearing model and intentional gaps', () => {
     expect(droppedSummary(stats.dropped)).toMatch(/^gap 11 \(store_silent: the store heard nobody/);
   });
 
+  it("an outage of the stations that were hearing the ship explains its silence, though a neighbour hears some ships there", () => {
+    const judge = (outage: boolean) => {
+      const idx = new ReceptionIndex();
+      const down = (t: number) => outage && t >= T0 + 14 * HOUR && t < T0 + 34 * HOUR;
+      // Twelve ships drifting 25 nm off the coast, heard by S1; while S1 is down, S2 hears a third of them.
+      for (let s = 0; s < 12; s++) {
+        for (let t = T0; t < T0 + 60 * HOUR; t += 10 * MIN) {
+          const st = down(t) ? (s % 3 === 0 ? 'S2' : null) : 'S1';
+          if (st) idx.add(42.5 + (s % 4) * 0.01, 131.0 + Math.floor(s / 4) * 0.01, t, false, 200000000 + s, [st], true);
+        }
+      }
+      const own = [...leg(DARK, T0 + 2 * HOUR, 73, 10, 42.5, 131.0, 0, 0.0005, 1, 90), ...leg(DARK, T0 + 34 * HOUR, 7, 10, 42.55, 131.05, 0, 0.0005, 1, 90)]
+        .map((p) => ({ ...p, stations: ['S1'], source: 'terrestrial' as const }));
+      for (const p of own) idx.add(p.lat, p.lon, p.timeMs, false, p.mmsi, p.stations, true);
+      const d = new GapDetector({ reception: idx, shoreDistanceM: () => 25 * 1852 });
+      return own.flatMap((p) => d.pushPosition(p))[0]!;
+    };
+    expect(judge(false).intentional).toBe(true);
+    const g = judge(true);
+    expect(g.intentional).toBe(false);
+    expect((g.evidence.reception as Record<string, number>).expected_heard_hours).toBeLessThan(2);
+  });
+
   it('keeps the hearing model across snapshot and restore', () => {
     const idx = new ReceptionIndex();
     world(idx, 38.0, 133.0, 12, 48, satellite(1.5, 12, 0.5));

@@ -23,6 +23,7 @@ export const constantReception = (perDay: number): ReceptionQuery => ({
   storeSilentHours: () => 0,
   judge: () => null,
   stationUpAround: () => false,
+  stationReports: () => 0,
   hearing: (_path, fromMs, toMs) => {
     const hours = Math.max(0, Math.floor(toMs / HOUR) - Math.floor(fromMs / HOUR) - 1);
     const good = perDay > 10;

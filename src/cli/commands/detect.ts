@@ -90,6 +90,7 @@ export function register(program: Command): void {
 
 const DROP_REASONS: Readonly<Record<string, string>> = {
   store_silent: 'the store heard nobody for enough of the silence (a hole between files or a feed down)',
+  both_fishing: 'both vessels declare AIS ship type 30: pair trawlers, not a transfer',
 };
 
 /** `gap 12 (store_silent: …)`: candidate events the rules did not report, with why. */
