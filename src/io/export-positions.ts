@@ -15,6 +15,9 @@ export interface ExportOptions {
   query?: PositionQuery;
   /** GeoJSON: one LineString per vessel instead of points. */
   lines?: boolean;
+  /** Parquet: `out` is a directory written as a hive-partitioned lake, one `day=YYYY-MM-DD/` directory per
+   *  UTC day (readers prune days by path; DuckDB reads it with read_parquet and hive_partitioning). */
+  partitionBy?: 'day';
 }
 
 function sqlString(s: string): string {
@@ -26,14 +29,19 @@ function sqlString(s: string): string {
 export async function exportPositions(store: Store, opts: ExportOptions): Promise<number> {
   const q = opts.query ?? {};
   if (opts.format === 'geojson') return exportGeoJson(store, q, opts.out, opts.lines ?? false);
-  if (opts.format === 'parquet' && opts.out === undefined) throw new Error('parquet export needs --out FILE');
+  if (opts.format === 'parquet' && opts.out === undefined) throw new Error(`parquet export needs --out ${opts.partitionBy ? 'DIR' : 'FILE'}`);
+  if (opts.partitionBy && opts.format !== 'parquet') throw new Error('--partition-by is for --format parquet (a hive-partitioned lake)');
   const { where, params } = positionFilter(q);
   const stations = opts.format === 'csv' ? `array_to_string(stations, ';') AS stations` : 'stations';
   const target = opts.out ?? '/dev/stdout';
   const select = `SELECT mmsi, strftime(time, '%Y-%m-%dT%H:%M:%S.%gZ') AS time, lat, lon, round(speed, 1) AS speed, round(course, 1) AS course,
     heading, status, type, source, ${stations} FROM positions ${where} ORDER BY mmsi, time`;
-  const sql = opts.format === 'parquet'
-    ? `COPY (${select.replace(`strftime(time, '%Y-%m-%dT%H:%M:%S.%gZ') AS time`, 'time')}) TO ${sqlString(target)} (FORMAT parquet)`
+  const parquetSelect = select.replace(`strftime(time, '%Y-%m-%dT%H:%M:%S.%gZ') AS time`, 'time');
+  const sql = opts.format === 'parquet' && opts.partitionBy === 'day'
+    // Times are stored as UTC timestamps: the day is the UTC day. Each day's rows keep the mmsi, time order.
+    ? `COPY (${parquetSelect.replace(' FROM positions', `, strftime(time, '%Y-%m-%d') AS day FROM positions`)}) TO ${sqlString(target)} (FORMAT parquet, PARTITION_BY (day), OVERWRITE_OR_IGNORE false)`
+    : opts.format === 'parquet'
+    ? `COPY (${parquetSelect}) TO ${sqlString(target)} (FORMAT parquet)`
     : `COPY (${select}) TO ${sqlString(target)} (FORMAT csv, HEADER true)`;
   return (await store.conn.run(sql, params)).rowsChanged;
 }

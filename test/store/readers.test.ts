@@ -1,6 +1,6 @@
 // The readers other modules build on: positions by vessel and time with filters, statics in time order,
 // identity runs (A -> B -> A is three runs), and the export formats.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { Store } from '../../src/store/db.js';
@@ -156,6 +156,20 @@ describe('export', () => {
     expect(fc.features[1].geometry.type).toBe('LineString');
     expect(fc.features[1].geometry.coordinates.length).toBe(n);
     expect(fc.features[1].geometry.coordinates[0]).toEqual([-1.092935, 50.7730133333333]);
+  });
+
+  it('Parquet partitioned by day: one hive directory per UTC day, every position once', async () => {
+    const lake = join(dir, 'lake');
+    const n = await exportPositions(store, { format: 'parquet', out: lake, partitionBy: 'day' });
+    const total = await store.one<{ n: bigint }>('SELECT count(*) AS n FROM positions');
+    expect(n).toBe(Number(total!.n));
+    const days = await store.all<{ day: string; n: bigint }>(
+      `SELECT strftime(time, '%Y-%m-%d') AS day, count(*) AS n FROM positions GROUP BY day ORDER BY day`);
+    expect(readdirSync(lake).sort()).toEqual(days.map((d) => `day=${d.day}`));
+    const back = await store.all<{ day: string; n: bigint }>(
+      `SELECT CAST(day AS VARCHAR) AS day, count(*) AS n FROM read_parquet(?, hive_partitioning = true) GROUP BY day ORDER BY day`, [join(lake, '*', '*.parquet')]);
+    expect(back.map((d) => [d.day, Number(d.n)])).toEqual(days.map((d) => [d.day, Number(d.n)]));
+    await expect(exportPositions(store, { format: 'csv', out: join(dir, 'x.csv'), partitionBy: 'day' })).rejects.toThrow(/--partition-by is for --format parquet/);
   });
 });
 

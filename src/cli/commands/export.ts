@@ -41,15 +41,17 @@ export function register(program: Command): void {
       .option('--to <iso>', 'up to this time (UTC, inclusive)')
       .option('--bbox <minLon,minLat,maxLon,maxLat>', 'only positions inside (minLon > maxLon crosses 180°)')
       .option('--lines', 'GeoJSON: one LineString per vessel instead of points')
-      .option('--out <file>', 'output file (default stdout; required for parquet)'),
-  ).action(async (o: { db: string; format: string; mmsi?: string; from?: string; to?: string; bbox?: string; lines?: boolean; out?: string }) => {
+      .option('--partition-by <key>', 'parquet: write --out DIR as a hive-partitioned lake (day: DIR/day=YYYY-MM-DD/)')
+      .option('--out <file>', 'output file (default stdout; required for parquet; a new directory with --partition-by)'),
+  ).action(async (o: { db: string; format: string; mmsi?: string; from?: string; to?: string; bbox?: string; lines?: boolean; out?: string; partitionBy?: string }) => {
     if (!EXPORT_FORMATS.includes(o.format as ExportFormat)) throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+    if (o.partitionBy !== undefined && o.partitionBy !== 'day') throw new Error(`--partition-by: "${o.partitionBy}" is not supported (day)`);
     const query: PositionQuery = {};
     if (o.mmsi) query.mmsi = parseMmsiList(o.mmsi);
     if (o.from) query.fromMs = parseTime(o.from, '--from');
     if (o.to) query.toMs = parseTime(o.to, '--to');
     if (o.bbox) query.bbox = parseBbox(o.bbox);
-    const n = await withStore(o.db, (store) => exportPositions(store, { format: o.format as ExportFormat, out: o.out, query, lines: o.lines }), { readOnly: true });
+    const n = await withStore(o.db, (store) => exportPositions(store, { format: o.format as ExportFormat, out: o.out, query, lines: o.lines, ...(o.partitionBy ? { partitionBy: 'day' as const } : {}) }), { readOnly: true });
     process.stderr.write(`exported ${n} positions${o.out ? ` to ${o.out}` : ''}\n`);
   });
 }
