@@ -4,13 +4,15 @@
 // remake it. `tumen report` and GET /api/report both build it here, so the CLI and the web UI hand out the
 // same document. Rendering is pure (src/report); this module only reads.
 import type { Store } from '../store/db.js';
-import type { TumenEvent } from '../events/schema.js';
+import type { PortRef, TumenEvent } from '../events/schema.js';
 import { buildDossier, type VesselDossier } from '../store/vessel-dossier.js';
 import { labelEvents, vesselText } from '../store/vessel-labels.js';
 import { listIngestLog } from '../store/ingest-log.js';
 import { listLists } from '../store/lists.js';
 import { tableExists } from './sql-util.js';
-import { getEvent } from './routes/events.js';
+import { eventQueryOf, getEvent, queryEvents } from './routes/events.js';
+import { z } from 'zod';
+import { EVENT_FILTERS } from './schemas.js';
 import { eventContext, portFeature } from './routes/event-context.js';
 import { readTrack } from './routes/track.js';
 import { eventFeature, featureCollection, trackFeatures, type Feature, type FeatureCollection } from '../io/geojson.js';
@@ -27,7 +29,24 @@ import { allPorts } from '../reference/wpi.js';
 import { parameterBlocks } from '../report/parameters.js';
 import { EVENT_RGB, hex } from '../web/colors.js';
 
-export type PackSubject = { vessel: string; fromMs?: number; toMs?: number } | { event: string };
+/** `events`: a selection, as the query string of GET /api/events (its filters, plus intentional=1). */
+export type PackSubject = { vessel: string; fromMs?: number; toMs?: number } | { event: string } | { events: string };
+
+/** Events in one selection's pack: the newest this many (the pack says when more match). */
+export const SELECTION_MAX_EVENTS = 500;
+
+/** The events of a selection, newest first: the filters of GET /api/events, checked by the same schema. */
+async function selectionEvents(store: Store, selection: string): Promise<{ events: TumenEvent[]; more: boolean }> {
+  const raw = Object.fromEntries(new URLSearchParams(selection.replace(/^\?/, '')));
+  const intentional = raw.intentional === '1';
+  delete raw.intentional;
+  const parsed = z.object(EVENT_FILTERS).strict().safeParse(raw);
+  if (!parsed.success) throw new BadSubjectError(`events selection "${selection}": ${parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')}`);
+  const page = await queryEvents(store, eventQueryOf({ ...parsed.data, limit: SELECTION_MAX_EVENTS }));
+  // The gap flag lives in the event body: filtered here, as the events page does.
+  const events = intentional ? page.events.filter((e) => (e as TumenEvent & { intentional?: boolean }).intentional === true) : page.events;
+  return { events, more: page.next_cursor !== null };
+}
 
 export interface EvidencePack {
   title: string;
@@ -41,6 +60,9 @@ export interface EvidencePack {
 /** A subject that names nothing in the store. */
 export class UnknownSubjectError extends Error {}
 
+/** A subject that cannot be read (a selection with an unknown filter or value). */
+export class BadSubjectError extends Error {}
+
 /** Points per MMSI on the printed map: enough for the shape at print size. */
 const MAP_TRACK_POINTS = 4000;
 
@@ -51,6 +73,22 @@ function reportVessel(d: VesselDossier): ReportVessel {
     mmsi: d.mmsis[0]!, mmsis: d.mmsis, shipname: d.current.shipname, imo: d.current.imo, callsign: d.current.callsign, flag: d.current.flag,
     identities: d.identities, list_matches: d.screening.matches, risk: d.risk, activity: d.activity,
   };
+}
+
+/** A selection's map: each event with the port it names and its candidate ports (tracks would bury them). */
+function selectionFeatures(events: TumenEvent[]): Feature[] {
+  const features: Feature[] = [];
+  const seen = new Set<string>();
+  for (const e of events) {
+    features.push(eventFeature(e));
+    for (const [p, kind] of [[e.port, 'port'], ...(e.candidates ?? []).map((c) => [c, 'candidate_port'])] as Array<[PortRef | undefined, 'port' | 'candidate_port']>) {
+      if (!p || seen.has(`${kind}:${p.id}`)) continue;
+      seen.add(`${kind}:${p.id}`);
+      const f = portFeature(p, kind);
+      if (f) features.push(f);
+    }
+  }
+  return features;
 }
 
 /** The ship's map: its tracks (every MMSI), events, the ports they name and every candidate of its dark calls. */
@@ -114,13 +152,23 @@ function detectCommands(db: string, runs: Map<string, DetectRun>, types: string[
 
 /** `unsaved`: hashes made for this pack that a read-only store could not keep (the caller may keep them later). */
 export async function buildEvidencePack(store: Store, subject: PackSubject, opts: { command: string[]; storePath: string; generatedAt: string; unsaved?: Array<{ stamp: FileStamp; sha256: string }> }): Promise<EvidencePack> {
-  let dossier: VesselDossier;
+  let dossier: VesselDossier | null;
   let events: TumenEvent[];
   let features: Feature[];
   let title: string;
   let basename: string;
   let selection: string;
-  if ('event' in subject) {
+  if ('events' in subject) {
+    const found = await selectionEvents(store, subject.events);
+    if (found.events.length === 0) throw new UnknownSubjectError(`no event matches the selection "${subject.events}" in ${opts.storePath}`);
+    dossier = null;
+    events = found.events;
+    features = selectionFeatures(events);
+    title = `Tumen evidence: event selection (${events.length}${found.more ? `, the newest ${SELECTION_MAX_EVENTS}; more match` : ''} events)`;
+    basename = 'tumen-report-selection';
+    const filters = subject.events.replace(/^\?/, '');
+    selection = `${filters ? `events matching ?${filters}` : 'all events'}${found.more ? ` (the newest ${SELECTION_MAX_EVENTS})` : ''}`;
+  } else if ('event' in subject) {
     const e = await getEvent(store, subject.event);
     if (!e) throw new UnknownSubjectError(`no event "${subject.event}" in ${opts.storePath} (list ids with \`tumen events\`)`);
     dossier = await buildDossier(store, String(e.mmsi));
@@ -178,7 +226,7 @@ export async function buildEvidencePack(store: Store, subject: PackSubject, opts
   const html = renderEvidenceReport({
     title, generatedAt: opts.generatedAt, mapImage: null, mapSvg, provenance, selection,
     beyondAis: await beyondAisOf(store, events),
-    vessel: reportVessel(dossier),
+    vessel: dossier ? reportVessel(dossier) : undefined,
     events: labelled as unknown as ReportEvent[],
     gaps: [],
     sources: [

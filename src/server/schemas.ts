@@ -85,7 +85,9 @@ export const REPORT_FORMATS = ['html', 'pdf', 'kmz'] as const;
 export const REPORT_QUERY = z.object({
   vessel: z.string().trim().min(1).max(200).optional().describe('the ship: MMSI, IMO, name, former name or call sign (or give event)'),
   event: z.string().trim().min(1).max(200).optional().describe('one event id instead of a ship'),
+  events: z.string().trim().max(2000).optional()
+    .describe('an event selection instead: the query string of GET /api/events (type, port, risk, from, to, mmsi, bbox, all_visits) plus intentional=1, e.g. type=gap&intentional=1 (empty: all events); the newest 500 events'),
   from: timeValue('from'),
   to: timeValue('to'),
   format: z.enum(REPORT_FORMATS).default('html').describe('html (self-contained), pdf (printed by the server\'s headless Chromium) or kmz (Google Earth)'),
-}).refine((q) => (q.vessel === undefined) !== (q.event === undefined), { message: 'give vessel or event, not both or neither', path: ['vessel'] });
+}).refine((q) => [q.vessel, q.event, q.events].filter((x) => x !== undefined).length === 1, { message: 'give one of vessel, event or events', path: ['vessel'] });

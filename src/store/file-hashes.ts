@@ -27,6 +27,8 @@ export async function storedFileHashes(store: Store): Promise<Map<string, string
 
 /** Remembers `sha256` for this stamp; false when the store cannot be written (opened read-only). */
 export async function rememberFileHash(store: Store, stamp: FileStamp, sha256: string, nowMs: number): Promise<boolean> {
+  const mode = await store.one<{ m: string }>("SELECT current_setting('access_mode') AS m");
+  if (String(mode?.m).toLowerCase() === 'read_only') return false;
   try {
     await store.ensureSchema(DDL);
     await store.run(`INSERT INTO file_hashes VALUES ($path, $bytes, $mtime, $sha, epoch_ms($now::BIGINT)) ON CONFLICT DO UPDATE SET sha256 = excluded.sha256, hashed_at = excluded.hashed_at`,

@@ -4,7 +4,7 @@ import { api, query, type TumenEventJson } from './api.js';
 import { el, errorBox, loading } from './dom.js';
 import { eventTable, riskOf } from './event-rows.js';
 import type { TumenMap } from './map.js';
-import { downloadReport } from './report.js';
+import { packLinks } from './pack-links.js';
 import { EVENT_TYPE_INFO } from '../events/types.js';
 
 const FIELDS = ['type', 'port', 'risk', 'from', 'to', 'mmsi', 'intentional'] as const;
@@ -43,9 +43,10 @@ export async function renderEventsPage(side: HTMLElement, map: TumenMap, initial
   const q = query(apiParams);
   exports.append(el('span', { class: 'muted' }, 'Export selection:'),
     ...['geojson', 'kml', 'csv'].map((fmt) => el('a', { href: `api/events/export/${fmt}${q}`, download: `tumen-events.${fmt}`, 'data-export': fmt }, fmt.toUpperCase())));
-  const reportBtn = el('button', { type: 'button', id: 'event-report' }, 'Evidence report');
-  reportBtn.addEventListener('click', () => void downloadReport({ map, title: 'Tumen evidence report: event selection', filename: 'tumen-events-report.html', events: events as never, selection: q || '(all events)' }));
-  exports.append(reportBtn);
+  // The selection's evidence pack, made by the server as `tumen report --events` makes it: print map, names,
+  // candidate ports, input files with SHA-256, the commands that make it again.
+  const selection = query({ ...apiParams, intentional: f.intentional === '1' ? '1' : '' }).replace(/^\?/, '');
+  exports.append(...packLinks('event-report', `events=${encodeURIComponent(selection)}`));
 
   const load = async (append: boolean): Promise<void> => {
     if (!append) list.replaceChildren(loading('Loading events…'));

@@ -102,12 +102,32 @@ describe('tumen report', () => {
     expect(html).toContain('track of the other ship');
   });
 
+  it('makes the pack of an event selection: the events page\'s filters, every candidate port on the map', async () => {
+    const out = join(dir, 'sel');
+    const r = await tumen(['report', '--events', 'type=dark_port_call,encounter', '--db', db, '--out', out, '--format', 'html']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Tumen evidence: event selection (2 events)');
+    const html = readFileSync(join(out, 'tumen-report-selection.html'), 'utf8');
+    expect(html).toContain('<h2>Events (2)</h2>');
+    expect(html).toContain('dpc-angara-1');
+    expect(html).toContain('enc-1');
+    expect(html).toContain('selection: <code>events matching ?type=dark_port_call,encounter</code>');
+    expect(html).toContain('<svg class="print-map"');
+    for (const port of ['Najin/Rajin', 'Chongjin', 'Vostochny']) expect(html).toContain(port);
+    expect(html).toContain(nmeaSha);
+    const none = await tumen(['report', '--events', 'type=spoofing', '--db', db, '--out', out, '--format', 'html']);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toMatch(/no event matches the selection "type=spoofing"/);
+  });
+
   it('refuses unknown ships and events, bad formats and a missing subject, with a hint and exit 1', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['report', 'NO SUCH SHIP', '--db', db, '--format', 'html'], /no vessel matching "NO SUCH SHIP"/],
       [['report', '--event', 'nope', '--db', db], /no event "nope".*tumen events/],
       [['report', 'ANGARA', '--db', db, '--format', 'docx'], /--format takes .*html, pdf, kmz/],
-      [['report', '--db', db], /name one ship .* or one event/],
+      [['report', '--db', db], /name one ship .*, one event .* or one selection/],
+      [['report', '--events', 'type=gap&colour=red', '--db', db], /events selection "type=gap&colour=red": .*colour/],
+      [['report', '--events', 'type=darkportcall', '--db', db], /type/],
       [['report', 'ANGARA', '--db', db, '--from', '03/02/2024'], /--from: not an ISO-8601 time/],
     ];
     for (const [args, msg] of cases) {

@@ -240,7 +240,10 @@ describe('web UI', () => {
     const html = readFileSync(await dl.path(), 'utf8');
     expect(html).toContain('<h2>Events (1)</h2>');
     expect(html).toContain('gap-angara-1');
-    expect(html).toContain('selection: <code>?type=gap</code>');
+    // Made by the server, as `tumen report --events` makes it: print map, and the command that makes it again.
+    expect(html).toContain('selection: <code>events matching ?type=gap</code>');
+    expect(html).toContain('<svg class="print-map"');
+    expect(html).toContain("tumen report --events type=gap");
   }, 240_000);
 
   it('a dropped fleet CSV gives list verdicts beside behaviour, exportable', async () => {

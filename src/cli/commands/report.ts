@@ -54,17 +54,20 @@ export function register(program: Command): void {
       .command('report [ship]')
       .description('an evidence pack for a ship (MMSI, IMO, name, former name or call sign) or --event ID: HTML, PDF and KMZ')
       .option('--event <id>', 'one event instead of a ship (ids: tumen events)')
+      .option('--events <selection>', 'an event selection instead: the filters of the events page / GET /api/events, e.g. "type=gap&intentional=1" (newest 500)')
       .option('--from <time>', 'ship: only this period (ISO-8601, UTC)')
       .option('--to <time>', 'ship: only this period (ISO-8601, UTC)')
       .option('--format <list>', `what to write, comma-separated: ${REPORT_FORMATS.join(', ')}`, REPORT_FORMATS.join(','))
       .option('--out <dir>', 'directory to write into', '.'),
-  ).action(async (ship: string | undefined, opts: { db: string; event?: string; from?: string; to?: string; format: string; out: string }, cmd: Command) => {
-    if ((ship === undefined) === (opts.event === undefined)) throw new Error('name one ship (tumen report SIBIR) or one event (tumen report --event ID), not both or neither');
-    if (opts.event && (opts.from || opts.to)) throw new Error('--from/--to select a period of a ship, not of an event');
+  ).action(async (ship: string | undefined, opts: { db: string; event?: string; events?: string; from?: string; to?: string; format: string; out: string }, cmd: Command) => {
+    if ([ship, opts.event, opts.events].filter((x) => x !== undefined).length !== 1) {
+      throw new Error('name one ship (tumen report SIBIR), one event (tumen report --event ID) or one selection (tumen report --events "type=gap"), not several or none');
+    }
+    if ((opts.event || opts.events) && (opts.from || opts.to)) throw new Error('--from/--to select a period of a ship; a selection takes from=…&to=… in --events');
     const want = formats(opts.format);
     const fromMs = time(opts.from, 'from'), toMs = time(opts.to, 'to');
     if (fromMs !== undefined && toMs !== undefined && fromMs > toMs) throw new Error('--from is after --to');
-    const subject: PackSubject = opts.event ? { event: opts.event } : { vessel: ship!, fromMs, toMs };
+    const subject: PackSubject = opts.events !== undefined ? { events: opts.events } : opts.event ? { event: opts.event } : { vessel: ship!, fromMs, toMs };
     // The command as typed (commander keeps the argv it parsed as rawArgs, untyped), launcher as `tumen`.
     const command = ['tumen', ...((cmd.parent as unknown as { rawArgs?: string[] } | null)?.rawArgs ?? process.argv).slice(2)];
     const unsaved: Array<{ stamp: FileStamp; sha256: string }> = [];
