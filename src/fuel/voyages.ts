@@ -64,17 +64,19 @@ export function fuelDeliveries(events: readonly TumenEvent[], tankers: ReadonlyM
     const before = [...t.draughts].reverse().find((d) => d.timeMs <= startMs) ?? null;
     const after = t.draughts.find((d) => d.timeMs >= endMs) ?? null;
     const loaded = [...(t.visits ?? [])].reverse().find((v) => v.endMs <= startMs && v.country !== 'KP') ?? null;
+    // Loading seen: a call outside the DPRK before it, or a reported draught rise before it.
+    const rose = t.draughts.some((d, i) => i > 0 && d.timeMs <= startMs && d.m > t.draughts[i - 1]!.m);
     out.push({
       mmsi: e.mmsi, shipname: t.shipname, imo: t.imo, kind, event_id: e.id, port: e.port?.name ?? null, start: e.start, end: e.end,
       loaded_at: loaded ? `${loaded.portName} (${loaded.portId}) until ${iso(loaded.endMs)}` : null,
       draught_before_m: before?.m ?? null, draught_after_m: after?.m ?? null,
-      ...volume(t, before?.m ?? null, after?.m ?? null, p),
+      ...volume(t, before?.m ?? null, after?.m ?? null, loaded !== null || rose, p),
     });
   }
   return out.sort((a, b) => a.start.localeCompare(b.start) || a.mmsi - b.mmsi);
 }
 
-function volume(t: TankerInfo, before: number | null, after: number | null, p: FuelParams): Pick<FuelDelivery, 'method' | 'confidence' | 'barrels' | 'note'> {
+function volume(t: TankerInfo, before: number | null, after: number | null, loadingSeen: boolean, p: FuelParams): Pick<FuelDelivery, 'method' | 'confidence' | 'barrels' | 'note'> {
   const L = t.lengthM, B = t.beamM;
   if (L === null || B === null || !(L > 0 && B > 0)) {
     return { method: 'capacity_x_laden_share', confidence: 'low', barrels: { low: 0, central: 0, high: 0 }, note: 'no length/beam reported: volume unknown (counted as 0)' };
@@ -93,14 +95,17 @@ function volume(t: TankerInfo, before: number | null, after: number | null, p: F
     };
   }
   const why = drop === null ? 'no draught reported on one side' : `reported draught did not drop (${before} → ${after} m): stale crew entry or not a discharge`;
+  // Neither a loading nor a discharge seen: nothing shows the tanker carried cargo to the meeting, so the
+  // central case is the lower one (a laden tanker remains the high case).
+  const centralShare = loadingSeen ? p.ladenShare.central : p.ladenShare.low;
   return {
     method: 'capacity_x_laden_share', confidence: 'low',
     barrels: {
       low: Math.round(capacityT * p.ladenShare.low * p.bblPerTonne.low),
-      central: Math.round(capacityT * p.ladenShare.central * p.bblPerTonne.central),
+      central: Math.round(capacityT * centralShare * p.bblPerTonne.central),
       high: Math.round(capacityT * p.ladenShare.high * p.bblPerTonne.high),
     },
-    note: `${why}; capacity ≈ ${p.dwtPerLbtCubicM} × ${L} m × ${B} m × ${deepest} m = ${Math.round(capacityT)} t × laden share`,
+    note: `${why}; capacity ≈ ${p.dwtPerLbtCubicM} × ${L} m × ${B} m × ${deepest} m = ${Math.round(capacityT)} t × laden share${loadingSeen ? '' : ` (no loading seen before it: central at the lower share ${p.ladenShare.low})`}`,
   };
 }
 

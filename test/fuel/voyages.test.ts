@@ -33,6 +33,17 @@ describe('fuelDeliveries', () => {
     expect(d!.barrels.central).toBe(Math.round(11200 * 0.9 * 7.23));
     expect(d!.note).toMatch(/no draught reported on one side/);
   });
+  it('takes the lower laden share as central when neither a loading nor a discharge was seen', () => {
+    const t = { ...tanker(445000004, [['2024-03-01T12:00:00Z', 8.0]]), visits: [] };
+    const [d] = fuelDeliveries([dpc(445000004, '2024-03-03T00:00:00Z', '2024-03-05T00:00:00Z')], new Map([[t.mmsi, t]]));
+    expect(d!.barrels.central).toBe(Math.round(11200 * 0.33 * 7.23));
+    expect(d!.barrels.high).toBe(Math.round(11200 * 1.0 * 8.5));
+    expect(d!.note).toMatch(/no loading seen/);
+    // A draught rise before it is a loading seen: the central case is laden again.
+    const risen = { ...tanker(445000004, [['2024-03-01T00:00:00Z', 5.0], ['2024-03-01T12:00:00Z', 8.0]]), visits: [] };
+    const [e] = fuelDeliveries([dpc(445000004, '2024-03-03T00:00:00Z', '2024-03-05T00:00:00Z')], new Map([[risen.mmsi, risen]]));
+    expect(e!.barrels.central).toBe(Math.round(11200 * 0.9 * 7.23));
+  });
   it('ignores non-tankers and calls at non-DPRK ports; totals run per year against the cap', () => {
     const a = tanker(445000001, [['2024-03-01T12:00:00Z', 8.0], ['2024-03-06T00:00:00Z', 4.0], ['2024-04-01T00:00:00Z', 8.0], ['2024-04-06T00:00:00Z', 4.0]]);
     const cargo = tanker(445000003, [['2024-03-01T12:00:00Z', 8.0], ['2024-03-06T00:00:00Z', 4.0]], 70);
