@@ -42,8 +42,11 @@ describe('GET /api/report', () => {
 
   it('refuses bad requests (400) and unknown subjects (404) with a message', async () => {
     const cases: Array<[string, number, RegExp]> = [
-      ['', 400, /vessel or event/],
-      ['vessel=ANGARA&event=enc-1', 400, /vessel or event/],
+      ['', 400, /one of vessel, event or events/],
+      ['vessel=ANGARA&event=enc-1', 400, /one of vessel, event or events/],
+      ['event=enc-1&events=type%3Dgap', 400, /one of vessel, event or events/],
+      ['events=type%3Dgap%26colour%3Dred', 400, /events selection "type=gap&colour=red"/],
+      ['events=type%3Dspoofing', 404, /no event matches the selection/],
       ['vessel=ANGARA&format=docx', 400, /format/],
       ['vessel=ANGARA&from=03/02/2024', 400, /from must be an ISO-8601 time/],
       ['vessel=NOBODY', 404, /no vessel matching "NOBODY"/],
