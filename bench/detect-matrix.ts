@@ -5,9 +5,12 @@
 // sides; dark_port_call_port also needs the port). Counts are pooled over the seeds of a variation.
 //   npx tsx bench/detect-matrix.ts [--seeds 101,102] [--vessels 150] [--days 4] [--only classic,unseen]
 //                                  [--dense-vessels 2500] [--dense-days 1.5] [--no-dense] [--json out.json] [--show-misses]
+//                                  [--coast sim|own]  (sim: the 1:50 m coast the world was drawn on; own: the
+//                                  detectors' default 1:10 m coast, as a user runs them — the world's lanes
+//                                  and berths were not drawn on it)
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { landIndex50m } from '../src/geo/land.js';
+import { landIndex, landIndex50m } from '../src/geo/land.js';
 import { simulate } from '../src/sim/world.js';
 import { CLASSIC_WORLD, UNSEEN_WORLD, variationLabel, type WorldVariation } from '../src/sim/variation.js';
 import { memoryInput, runPipeline } from '../src/detectors/pipeline.js';
@@ -22,6 +25,8 @@ const denseVessels = Number(arg('dense-vessels', '2500'));
 const denseDays = Number(arg('dense-days', '1.5'));
 const only = flag('only') ? new Set(arg('only', '').split(',')) : null;
 const showMisses = flag('show-misses');
+const coast = arg('coast', 'sim');
+if (coast !== 'sim' && coast !== 'own') throw new Error(`--coast ${coast}: expected sim or own`);
 
 interface Variation { name: string; variation: WorldVariation; vessels: number; days: number; seeds: number[]; tuned: boolean }
 const V = (name: string, v: Partial<WorldVariation>, tuned = false): Variation => ({ name, variation: { ...CLASSIC_WORLD, ...v }, vessels, days, seeds, tuned });
@@ -45,7 +50,7 @@ const TYPES = ['gap', 'gap_intentional', 'port_visit', 'dark_port_call', 'dark_p
 type Pooled = Record<string, { truth: number; detected: number; matched: number }>;
 const results: Array<{ name: string; label: string; tuned: boolean; vessels: number; days: number; seeds: number[]; pooled: Pooled; positions: number; glitchEvents: number; seconds: number; satelliteShare: number; receivers: number }> = [];
 
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; coast given to the detectors: ${coast === 'sim' ? "the world's own 1:50 m" : 'their default 1:10 m'}`);
 for (const m of matrix) {
   if (only && !only.has(m.name)) continue;
   const pooled: Pooled = {};
@@ -57,7 +62,7 @@ for (const m of matrix) {
     const truth = sim.truth();
     // The coast the world was drawn on (1:50 m; its lanes and classic berths may cross 1:10 m land), as
     // bench/detect.ts does; the detectors learn their ports from the data themselves.
-    const { events, stats } = await runPipeline(memoryInput(decoded.positions, decoded.statics), { windowEndMs: sim.endMs, land: landIndex50m() });
+    const { events, stats } = await runPipeline(memoryInput(decoded.positions, decoded.statics), { windowEndMs: sim.endMs, land: coast === 'sim' ? landIndex50m() : landIndex() });
     positions += stats.positions;
     satelliteLines += sim.counts.satelliteLines; lines += sim.counts.lines; receivers += sim.stations.length;
     const report = scoreEvents(truth.events, events, { glitches: truth.glitches.map((g) => ({ mmsi: g.mmsi, timeMs: Date.parse(g.time) })) });

@@ -23,8 +23,8 @@ captures.push({
   positions: [...captures[0]!.positions, ...captures[1]!.positions],
   statics: [...captures[0]!.statics, ...captures[1]!.statics],
 });
-console.log('| capture | positions | statics | events | on-land spoofing | handovers across holes | one-position visits listed | default IMO findings | default-MMSI findings | time |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('| capture | positions | statics | events | on-land spoofing | handovers across holes | one-position visits listed | default IMO findings | default-MMSI findings | not reported (rule: count) | time |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 
 let bad = 0;
 for (const c of captures) {
@@ -35,8 +35,9 @@ for (const c of captures) {
   const rejects = r.on_land_spoofing + r.handover_across_hole + r.one_position_visit_listed + r.default_imo_finding + r.default_mmsi_finding;
   bad += rejects;
   const byType = Object.entries(stats.eventsByType).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+  const dropped = Object.entries(stats.dropped).flatMap(([t, by]) => Object.entries(by).map(([why, n]) => `${t} ${why}: ${n}`)).join(', ') || 'none';
   console.log(
-    `| ${c.name} | ${c.positions.length} | ${c.statics.length} | ${byType} | ${r.on_land_spoofing} | ${r.handover_across_hole} (${r.handover_any} in all) | ${r.one_position_visit_listed} (${r.one_position_visit_hidden} hidden) | ${r.default_imo_finding} | ${r.default_mmsi_finding} | ${(ms / 1000).toFixed(1)} s |`,
+    `| ${c.name} | ${c.positions.length} | ${c.statics.length} | ${byType} | ${r.on_land_spoofing} | ${r.handover_across_hole} (${r.handover_any} in all) | ${r.one_position_visit_listed} (${r.one_position_visit_hidden} hidden) | ${r.default_imo_finding} | ${r.default_mmsi_finding} | ${dropped} | ${(ms / 1000).toFixed(1)} s |`,
   );
 }
 console.log(`\nevents an analyst would reject: ${bad} (target 0)`);
