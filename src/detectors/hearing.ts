@@ -179,8 +179,12 @@ export class HearingIndex implements HearingQuery {
   private silentTails(path: PathAt, h0: number, h1: number, toHour: number): Tails {
     const p = this.p;
     const cells = new Set<number>();
+    let lastLat = NaN, lastLon = NaN;
     for (let h = h0; h <= h1; h++) {
       const at = path((h + 0.5) * MS_PER_HOUR);
+      if (at.lat === lastLat && at.lon === lastLon) continue; // an open gap holds still after dead reckoning
+      lastLat = at.lat;
+      lastLon = at.lon;
       for (const c of this.coarse.around(at.lat, at.lon, 0, p.satelliteMaxRing)) cells.add(c);
     }
     const out: Tails = { fine: new Map(), coarse: new Map() };
@@ -207,33 +211,36 @@ export class HearingIndex implements HearingQuery {
     let expected = 0, logUnheard = 0;
     let sumPresentT = 0, sumPresentS = 0;
     const tails = h1 >= h0 ? this.silentTails(path, h0, h1, Math.floor(toMs / MS_PER_HOUR)) : NO_TAILS;
+    // The cells around the path, their series and the silent tails in them, resolved once per place: a long
+    // gap (an open one holds still at its dead-reckoned point) asks the same cells hour after hour.
+    let place: Place | null = null;
     for (let h = h0; h <= h1; h++) {
       const at = path((h + 0.5) * MS_PER_HOUR);
+      if (place === null || place.lat !== at.lat || place.lon !== at.lon) place = this.place(at.lat, at.lon, tails);
       const wh = wrapHour(h);
       // Coastal stations do not move: their coverage of a place is learned over the days around the gap
       // (a sparse sea has too few ships in any one hour), and holds in an hour only if the stations were
       // heard at all nearby then (no outage, no hole in the store).
-      const ft = this.fine.around(at.lat, at.lon, p.terrestrialRadiusKm);
       const w0 = wrapHour(h - p.terrestrialWindowH), span = 2 * p.terrestrialWindowH + 1;
       // (The asking ship's own unheard hours stay in: over days they are a small share, and they only
       // lower the coverage it is judged against.)
-      const pt = sumOver(this.present, ft, w0, span) + tailHours(tails, ft, h - p.terrestrialWindowH, h + p.terrestrialWindowH, false);
+      const pt = sumOver(place.present, w0, span) + spanHours(place.fineTails, h - p.terrestrialWindowH, h + p.terrestrialWindowH);
       // An outage: ships were there this hour and no station heard any of them within the hour either side
       // (the neighbours lost signal too); with nobody there, the stations must at least be heard nearby.
-      const presentNow = sum(this.present, ft, wh) + tailHours(tails, ft, h, h, false);
+      const presentNow = sumOver(place.present, wh, 1) + spanHours(place.fineTails, h, h);
       const stationsUp = ownStationsUp && !ownStationsUp(h) ? false : presentNow >= 1
-        ? sumOver(this.heardTerrestrial, ft, wrapHour(h - 1), 3) > 0
-        : sum(this.heardTerrestrialSat, this.coarse.around(at.lat, at.lon, 0, 1), wh) > 0;
-      let ht = stationsUp ? Math.min(pt, sumOver(this.heardTerrestrial, ft, w0, span)) : 0;
+        ? sumOver(place.heardTerrestrial, wrapHour(h - 1), 3) > 0
+        : sumOver(place.heardTerrestrialRing1 ??= seriesOf(this.heardTerrestrialSat, this.coarse.around(place.lat, place.lon, 0, 1)), wh, 1) > 0;
+      let ht = stationsUp ? Math.min(pt, sumOver(place.heardTerrestrial, w0, span)) : 0;
       // Coverage as it was then: the share heard in the hours around this one, the asking ship's own unheard
       // hours taken out, where fewer than usual were heard (a station down, the neighbours hearing the edge).
       if (ht > 0) {
         const k = p.terrestrialNowH, n0 = wrapHour(h - k);
         let self = 0;
         if (selfBridged) for (let x = Math.max(h - k, h0); x <= Math.min(h + k, h1); x++) if (nearKm(path((x + 0.5) * MS_PER_HOUR), at, p.terrestrialRadiusKm)) self++;
-        const ptNow = sumOver(this.present, ft, n0, 2 * k + 1) + tailHours(tails, ft, h - k, h + k, false) - self;
+        const ptNow = sumOver(place.present, n0, 2 * k + 1) + spanHours(place.fineTails, h - k, h + k) - self;
         if (ptNow >= p.minShipHoursTerrestrialNow) {
-          const qNow = Math.min(1, sumOver(this.heardTerrestrial, ft, n0, 2 * k + 1) / ptNow);
+          const qNow = Math.min(1, sumOver(place.heardTerrestrial, n0, 2 * k + 1) / ptNow);
           if (qNow * pt < ht) ht = qNow * pt;
         }
       }
@@ -242,21 +249,22 @@ export class HearingIndex implements HearingQuery {
       // to measure. Satellite copies of reports a coastal station also heard are usually dropped as
       // duplicates (the terrestrial copy arrives first), so the satellite is judged on the ship-hours no
       // station heard.
-      let ps = 0, hs = 0, notT = 0, hsAlone = 0, cs: number[] = [];
-      for (let ring = 0; ring <= p.satelliteMaxRing; ring++) {
-        cs = this.coarse.around(at.lat, at.lon, 0, ring);
-        const silent = tailHours(tails, cs, h, h, true);
-        ps = Math.max(0, sum(this.presentSat, cs, wh) + silent - self);
-        hs = Math.min(ps, sum(this.heardSat, cs, wh));
-        notT = Math.max(0, ps - sum(this.heardTerrestrialSat, cs, wh));
-        hsAlone = Math.min(notT, Math.max(0, hs - sum(this.heardBothSat, cs, wh)));
+      let ps = 0, hs = 0, notT = 0, hsAlone = 0;
+      let ring: Ring | undefined;
+      for (let r = 0; r <= p.satelliteMaxRing; r++) {
+        ring = place.rings[r] ??= this.ring(place, r, tails);
+        const silent = spanHours(ring.tails, h, h);
+        ps = Math.max(0, sumOver(ring.presentSat, wh, 1) + silent - self);
+        hs = Math.min(ps, sumOver(ring.heardSat, wh, 1));
+        notT = Math.max(0, ps - sumOver(ring.heardTerrestrialSat, wh, 1));
+        hsAlone = Math.min(notT, Math.max(0, hs - sumOver(ring.heardBothSat, wh, 1)));
         if (notT >= p.minShipsPresent) break;
       }
       sumPresentT += pt;
       sumPresentS += ps;
       if (hs > 0) {
         passes++;
-        satPos += sum(this.satPositions, cs, wh) / hs;
+        satPos += sumOver(ring!.satPositions, wh, 1) / hs;
       }
       const tMeasured = pt >= p.minShipHoursTerrestrial, sMeasured = notT >= p.minShipsPresent;
       if (!tMeasured && !sMeasured) {
@@ -283,6 +291,26 @@ export class HearingIndex implements HearingQuery {
       satelliteReportsPerShipPass: passes ? satPos / passes : null,
       expectedHeardHours: expected,
       unheardProbability: Math.exp(logUnheard),
+    };
+  }
+
+  /** The terrestrial cells a gap's hour at (lat, lon) is judged on, with their series and silent tails;
+   *  its satellite blocks are added as they are asked for. */
+  private place(lat: number, lon: number, tails: Tails): Place {
+    const ft = this.fine.around(lat, lon, this.p.terrestrialRadiusKm);
+    return {
+      lat, lon, rings: [], heardTerrestrialRing1: null,
+      present: seriesOf(this.present, ft), heardTerrestrial: seriesOf(this.heardTerrestrial, ft), fineTails: spansOf(tails.fine, ft),
+    };
+  }
+
+  /** The (2·r+1)² satellite block around the place. */
+  private ring(place: Place, r: number, tails: Tails): Ring {
+    const cs = this.coarse.around(place.lat, place.lon, 0, r);
+    return {
+      presentSat: seriesOf(this.presentSat, cs), heardSat: seriesOf(this.heardSat, cs),
+      heardTerrestrialSat: seriesOf(this.heardTerrestrialSat, cs), heardBothSat: seriesOf(this.heardBothSat, cs),
+      satPositions: seriesOf(this.satPositions, cs), tails: spansOf(tails.coarse, cs),
     };
   }
 
@@ -372,33 +400,60 @@ function push(m: Map<number, Array<[number, number]>>, cell: number, span: [numb
   else m.set(cell, [span]);
 }
 
-/** Silent ship-hours of `tails` in `cells` (fine or satellite cells) during hours a..b. */
-function tailHours(tails: Tails, cells: readonly number[], a: number, b: number, satellite: boolean): number {
-  const byCell = satellite ? tails.coarse : tails.fine;
-  if (byCell.size === 0) return 0;
+/** One satellite block (ring) around a gap's hour: its series per layer and the silent tails in it. */
+interface Ring {
+  presentSat: HourSeries[];
+  heardSat: HourSeries[];
+  heardTerrestrialSat: HourSeries[];
+  heardBothSat: HourSeries[];
+  satPositions: HourSeries[];
+  /** [from, to, from, to, …] hours of silent ships' tails in the block. */
+  tails: number[];
+}
+
+/** The place of a gap's hour: its terrestrial cells' series and tails, its satellite rings. */
+interface Place {
+  lat: number;
+  lon: number;
+  present: HourSeries[];
+  heardTerrestrial: HourSeries[];
+  fineTails: number[];
+  /** Terrestrial ship-hours heard on the 3 × 3 satellite block (are the stations up where nobody is?). */
+  heardTerrestrialRing1: HourSeries[] | null;
+  /** Satellite blocks by ring, filled as asked for. */
+  rings: Array<Ring | undefined>;
+}
+
+/** The series of `cells` that exist in `layer`, in the order of `cells`. */
+function seriesOf(layer: Map<number, HourSeries>, cells: readonly number[]): HourSeries[] {
+  const out: HourSeries[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const s = layer.get(cells[i]!);
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+/** The tails in `cells`, flat as [from, to, …]. */
+function spansOf(byCell: Map<number, Array<[number, number]>>, cells: readonly number[]): number[] {
+  const out: number[] = [];
+  if (byCell.size === 0) return out;
+  for (const c of cells) for (const [from, to] of byCell.get(c) ?? []) out.push(from, to);
+  return out;
+}
+
+/** Silent ship-hours of the flat tails `spans` during hours a..b. */
+function spanHours(spans: readonly number[], a: number, b: number): number {
   let n = 0;
-  for (const c of cells) {
-    const list = byCell.get(c);
-    if (!list) continue;
-    for (const [from, to] of list) if (to >= a && from <= b) n += Math.min(to, b) - Math.max(from, a) + 1;
+  for (let i = 0; i < spans.length; i += 2) {
+    const from = spans[i]!, to = spans[i + 1]!;
+    if (to >= a && from <= b) n += Math.min(to, b) - Math.max(from, a) + 1;
   }
   return n;
 }
 
-function sumOver(layer: Map<number, HourSeries>, cells: readonly number[], hour0: number, hours: number): number {
+function sumOver(series: readonly HourSeries[], hour0: number, hours: number): number {
   let n = 0;
-  for (let i = 0; i < cells.length; i++) {
-    const s = layer.get(cells[i]!);
-    if (s) n += s.countOver(hour0, hours);
-  }
-  return n;
-}
-
-function sum(layer: Map<number, HourSeries>, cells: readonly number[], hour: number): number {
-  let n = 0;
-  for (let i = 0; i < cells.length; i++) {
-    const s = layer.get(cells[i]!);
-    if (s) n += s.countOver(hour, 1);
-  }
+  for (let i = 0; i < series.length; i++) n += series[i]!.countOver(hour0, hours);
   return n;
 }
