@@ -63,6 +63,28 @@ export interface StationCoverageState {
   stationHours?: Array<[number, number]>;
 }
 
+/** The covered-list part of a judgement at one cell for one list of hearing stations. */
+interface CoveredReading {
+  version: number;
+  stations: readonly string[];
+  /** The hearing stations, sorted. */
+  heardBy: string[];
+  /** Other stations covering the place (sorted), null when none. */
+  covering: string[] | null;
+  /** A hearing station covers the place too. */
+  hearingCovers: boolean;
+  /** Nearest coverage of the hearing stations (km, null: none near), read for a report at `nearestLat`. */
+  nearestLat: number;
+  nearestKm: number | null;
+}
+
+const sameStations = (a: readonly string[], b: readonly string[]): boolean => {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
 type CoverageParams = Pick<typeof SPOOFING_PARAMS, 'coverageCellDeg' | 'minShipsPerCell' | 'minOutsideKm' | 'minClassAReportsPerCell' | 'minCoveringHeardShare'>;
 
 interface StationCell {
@@ -78,6 +100,11 @@ export class StationCoverage implements StationCoverageQuery {
   /** cell → the stations that cover it (heard ≥ minShipsPerCell ships there): judge runs for every coastal
    *  report, and coverage only grows, so it reads these short lists instead of every station's cell. */
   private readonly covered = new Map<number, string[]>();
+  /** Bumped whenever a station comes to cover a cell: what `judge` read from the covered lists holds until then. */
+  private coveredVersion = 0;
+  /** Per claimed cell, the covered-list part of the latest judgement there (hearing stations, covering
+   *  stations, nearest hearing coverage): reports from one place by the same stations repeat it. */
+  private readonly judged = new Map<number, CoveredReading>();
   /** cell → Class A reports heard there by any station (the share's denominator). */
   private readonly classA = new Map<number, number>();
   /** Station index → reports per hour (is it up?). */
@@ -111,7 +138,10 @@ export class StationCoverage implements StationCoverageQuery {
       if (!at) byStation.set(s, (at = { mmsis: [], classA: 0 }));
       if (at.mmsis.length < this.p.minShipsPerCell && !at.mmsis.includes(mmsi)) {
         at.mmsis.push(mmsi);
-        if (at.mmsis.length === this.p.minShipsPerCell) this.coveredAt(cell).push(s);
+        if (at.mmsis.length === this.p.minShipsPerCell) {
+          this.coveredAt(cell).push(s);
+          this.coveredVersion++;
+        }
       }
       if (classA) at.classA++;
       if (!Number.isNaN(hour)) addTo(this.hours, this.stationId(s), hour, 1);
@@ -121,8 +151,45 @@ export class StationCoverage implements StationCoverageQuery {
   judge(lat: number, lon: number, stations: readonly string[], classA = false): CoverageJudgement | null {
     if (stations.length === 0 || !(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180)) return null;
     const r0 = this.row(lat), c0 = this.col(lon);
-    // Most reports are heard by the stations that cover the place and by no other: settle those without
-    // allocating, and collect the covering stations only when another station covers the place.
+    const centre = this.key(r0, c0);
+    let reading = this.judged.get(centre);
+    if (!reading || reading.version !== this.coveredVersion || !sameStations(reading.stations, stations)) {
+      reading = this.readCovered(r0, c0, stations);
+      this.judged.set(centre, reading);
+    }
+    const covering = reading.covering;
+    if (covering === null) return null; // no other station is known to cover the place: nothing to say
+    if (!reading.hearingCovers) {
+      // The distance depends on the latitude within the cell (km per degree of longitude): read again
+      // unless the report claims the same latitude.
+      if (reading.nearestLat !== lat) {
+        reading.nearestKm = this.nearestCoverageKm(lat, lon, stations);
+        reading.nearestLat = lat;
+      }
+      const nearest = reading.nearestKm;
+      if (nearest === null || nearest >= this.p.minOutsideKm) {
+        return { kind: 'far', verdict: { heardBy: reading.heardBy.slice(), coveringStations: covering.slice(), nearestHeardCoverageKm: nearest } };
+      }
+    }
+    if (!classA) return null;
+    // The claimed cell first: the interior share is at most the cell's own, so a station below the bar
+    // there (or a cell too little measured) needs no look at the neighbours.
+    const total = this.classA.get(centre) ?? 0;
+    if (total < this.p.minClassAReportsPerCell) return null;
+    const here = this.cells.get(centre);
+    let silent: SilentStation[] | null = null;
+    for (const s of covering) {
+      if ((here?.get(s)?.classA ?? 0) / total < this.p.minCoveringHeardShare) continue;
+      const share = this.interiorShare(s, r0, c0);
+      if (share !== null && share >= this.p.minCoveringHeardShare) (silent ??= []).push({ station: s, heardShare: share });
+    }
+    if (silent === null) return null;
+    silent.sort((a, b) => (a.station < b.station ? -1 : a.station > b.station ? 1 : 0));
+    return { kind: 'silent', heardBy: reading.heardBy.slice(), silent };
+  }
+
+  /** What the covered lists say about a report claimed at (lat, lon) heard by `stations`. */
+  private readCovered(r0: number, c0: number, stations: readonly string[]): CoveredReading {
     let covering: Set<string> | null = null;
     let hearingCovers = false;
     for (let dr = -1; dr <= 1; dr++) {
@@ -136,29 +203,10 @@ export class StationCoverage implements StationCoverageQuery {
         }
       }
     }
-    if (covering === null) return null; // no other station is known to cover the place: nothing to say
-    if (!hearingCovers) {
-      const nearest = this.nearestCoverageKm(lat, lon, stations);
-      if (nearest === null || nearest >= this.p.minOutsideKm) {
-        return { kind: 'far', verdict: { heardBy: [...stations].sort(), coveringStations: [...covering].sort(), nearestHeardCoverageKm: nearest } };
-      }
-    }
-    if (!classA) return null;
-    // The claimed cell first: the interior share is at most the cell's own, so a station below the bar
-    // there (or a cell too little measured) needs no look at the neighbours.
-    const centre = this.key(r0, c0);
-    const total = this.classA.get(centre) ?? 0;
-    if (total < this.p.minClassAReportsPerCell) return null;
-    const here = this.cells.get(centre);
-    let silent: SilentStation[] | null = null;
-    for (const s of covering) {
-      if ((here?.get(s)?.classA ?? 0) / total < this.p.minCoveringHeardShare) continue;
-      const share = this.interiorShare(s, r0, c0);
-      if (share !== null && share >= this.p.minCoveringHeardShare) (silent ??= []).push({ station: s, heardShare: share });
-    }
-    if (silent === null) return null;
-    silent.sort((a, b) => (a.station < b.station ? -1 : a.station > b.station ? 1 : 0));
-    return { kind: 'silent', heardBy: [...stations].sort(), silent };
+    return {
+      version: this.coveredVersion, stations, heardBy: [...stations].sort(),
+      covering: covering === null ? null : [...covering].sort(), hearingCovers, nearestLat: NaN, nearestKm: null,
+    };
   }
 
   stationReports(station: string, hour: number, hours: number): number {
