@@ -42,8 +42,8 @@ export async function scenesIn(store: Store, f: { fromMs?: number; toMs?: number
 
 /** Fuses each scene and labels every MMSI named (assigned, candidate or missed). */
 export async function fusedScenes(store: Store, scenes: readonly Scene[]) {
-  const out = [];
-  for (const s of scenes) out.push(...(await fuseStored(store, { sceneId: s.scene_id })));
+  // One call for all: fusion summarises the AIS around every scene in one pass (imagery/track-index.ts).
+  const out = scenes.length ? await fuseStored(store, { sceneIds: scenes.map((s) => s.scene_id) }) : [];
   const mmsis = out.flatMap((f) => [...f.fusion.detections.flatMap((d) => [d.mmsi ?? 0, ...d.candidates.map((c) => c.mmsi)]), ...f.fusion.missed.map((m) => m.mmsi)]);
   const labels = await vesselLabels(store, mmsis);
   return out.map((f) => {

@@ -142,11 +142,12 @@ export interface StoredFusion {
 }
 
 /** Fuses every stored scene (or one) with the stored AIS; `onScene` reports progress. */
-export async function fuseStored(store: Store, opts: { sceneId?: string; onScene?: (done: number, total: number) => void; params?: FusionParams; land?: LandIndex } = {}): Promise<StoredFusion[]> {
+export async function fuseStored(store: Store, opts: { sceneId?: string; /** Only these scenes (one AIS summary for all). */ sceneIds?: readonly string[]; onScene?: (done: number, total: number) => void; params?: FusionParams; land?: LandIndex } = {}): Promise<StoredFusion[]> {
   await ensurePositionsSchema(store);
   const p = opts.params ?? FUSION_PARAMS;
   const inland = deepInland(opts.land ?? landIndex());
-  const scenes = await readScenes(store, opts.sceneId);
+  const wanted = opts.sceneIds ? new Set(opts.sceneIds) : null;
+  const scenes = (await readScenes(store, opts.sceneId)).filter((s) => !wanted || wanted.has(s.scene_id));
   const dets = await readDetections(store, scenes.map((s) => s.scene_id));
   const lengths = await vesselLengths(store);
   const out: StoredFusion[] = [];

@@ -7,7 +7,7 @@ import { badge, el, errorBox, fmtTime, loading, table, vesselLink } from './dom.
 import { lengthText } from './event-rows.js';
 import type { TumenMap } from './map.js';
 import { packLinks } from './pack-links.js';
-import { eventImagery, type EventImagery } from './event-imagery.js';
+import { eventImagery } from './event-imagery.js';
 
 const rgbOf = (hexColour: string): RGB => [1, 3, 5].map((i) => parseInt(hexColour.slice(i, i + 2), 16)) as RGB;
 
@@ -37,11 +37,12 @@ export async function renderEventPage(side: HTMLElement, map: TumenMap, id: stri
   side.replaceChildren(el('a', { href: '#/' }, '← triage'), loading('Loading the event…'));
   let e: TumenEventJson;
   let fc: GeoJSON.FeatureCollection;
-  let imagery: EventImagery;
+  // Imagery and site counts come after the page is drawn (fusing scenes can take seconds on a big store)
+  // and never fail it (eventImagery answers empty on an error).
+  const imagery = eventImagery(id);
   try {
     const [eventUrl, contextUrl] = eventRequests(id);
-    // Imagery and site counts never fail the page (eventImagery answers empty on an error).
-    [e, fc, imagery] = await Promise.all([api<TumenEventJson>(eventUrl), api<GeoJSON.FeatureCollection>(contextUrl), eventImagery(id)]);
+    [e, fc] = await Promise.all([api<TumenEventJson>(eventUrl), api<GeoJSON.FeatureCollection>(contextUrl)]);
   } catch (err) {
     map.setSelection(null);
     map.setEvents([]);
@@ -52,7 +53,6 @@ export async function renderEventPage(side: HTMLElement, map: TumenMap, id: stri
   map.setTracks([]);
   map.setPlayhead(null);
   map.setEvents([e]);
-  fc = { ...fc, features: [...fc.features, ...imagery.features] };
   map.setSelection(fc);
   // Arrows and time ticks on each ship's track around the event.
   const marks: Array<{ coords: Array<[number, number]>; rgb: RGB }> = [];
@@ -93,6 +93,7 @@ export async function renderEventPage(side: HTMLElement, map: TumenMap, id: stri
     ? table(['rank', 'candidate port', 'likelihood', 'why'], cands.map((c, i) => [i + 1, `${c.name} (${c.country})`, `${Math.round(share[i] * 100)} %`, why(c, e)]))
     : null;
   const pack = packLinks('event-report', `event=${encodeURIComponent(e.id)}`);
+  const imageryBox = el('div', { id: 'event-imagery-box' }, loading('Looking for satellite imagery and site counts at the time…'));
   side.replaceChildren(
     el('a', { href: '#/' }, '← triage'),
     el('h2', { id: 'event-title' }, badge(e.type), ` ${fmtTime(e.start)} → ${fmtTime(e.end)} (${lengthText(e)})`),
@@ -105,11 +106,16 @@ export async function renderEventPage(side: HTMLElement, map: TumenMap, id: stri
     candidateTable ? el('p', { class: 'muted' }, 'Likelihood = each candidate\'s share of the ranking score (course, detour, time slack); a ranking made readable, not a calibrated probability.') : '',
     candidateTable ?? '',
     el('div', { class: 'exports' }, ...pack, el('a', { href: `#/vessel/${e.mmsi}` }, 'the ship\'s page →')),
-    imagery.section(e.mmsi) ?? '',
+    imageryBox,
     el('h3', {}, 'Figures behind it'),
     table(['field', 'value'], [
       ['id', e.id], ['start', e.start], ['end', e.end ?? 'open'], ['position', `${e.lat.toFixed(4)}, ${e.lon.toFixed(4)}`],
       ...Object.entries(e.evidence).map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]),
     ]),
   );
+  void imagery.then((img) => {
+    if (!imageryBox.isConnected) return; // another view is shown now: leave its map alone
+    imageryBox.replaceChildren(img.section(e.mmsi) ?? '');
+    if (img.features.length) map.setSelection({ ...fc, features: [...fc.features, ...img.features] });
+  });
 }
