@@ -3,7 +3,7 @@
 import type { Store } from '../store/db.js';
 import { recordProgress, type IngestCounts } from '../store/ingest-log.js';
 import { extendIdentityHistory } from '../store/identities.js';
-import { identityObservations } from './identity-observations.js';
+import { identityReports } from './identity-reports.js';
 import { cloneCounts } from './counts.js';
 import type { ResumePoint } from './nmea-decode.js';
 import type { BatchData } from './position-batch.js';
@@ -44,7 +44,7 @@ export class BatchCommitter {
     snapshot.bytes = resume.committedOffset;
     this.pending = this.store.transaction(async () => {
       const r = await this.writer.write(batch, this.ingestId);
-      if (r.newStatics.length > 0) await extendIdentityHistory(this.store, identityObservations(r.newStatics));
+      if (r.newStatics.length > 0) await extendIdentityHistory(this.store, identityReports(r.newStatics));
       this.stored.positions += r.positions;
       this.stored.statics += r.statics;
       this.stored.duplicates += r.duplicates;

@@ -26,20 +26,27 @@ export interface BatchData {
   status: Uint8Array;
   type: Uint8Array;
   source: Uint8Array;
-  stations: (string | null)[];
+  stations: StationCodes;
   statics: StaticRow[];
   minTimeMs: number;
   maxTimeMs: number;
+}
+
+/** Each row's comma-joined station ids as a code into the batch's distinct values (-1 = unknown). */
+export interface StationCodes {
+  codes: Int32Array;
+  values: string[];
 }
 
 export function toBatchData(b: PositionBatch): { data: BatchData; transfer: ArrayBuffer[] } {
   const n = b.length;
   const data: BatchData = {
     length: n, k1: b.k1, k2: b.k2, mmsi: b.mmsi, timeMs: b.timeMs, lat: b.lat, lon: b.lon, speed: b.speed, course: b.course,
-    heading: b.heading, status: b.status, type: b.type, source: b.source, stations: b.stations.slice(0, n), statics: b.statics,
+    heading: b.heading, status: b.status, type: b.type, source: b.source, stations: b.stations, statics: b.statics,
     minTimeMs: b.minTimeMs, maxTimeMs: b.maxTimeMs,
   };
-  const transfer = [b.k1, b.k2, b.mmsi, b.timeMs, b.lat, b.lon, b.speed, b.course, b.heading, b.status, b.type, b.source].map((a) => a.buffer as ArrayBuffer);
+  const transfer = [b.k1, b.k2, b.mmsi, b.timeMs, b.lat, b.lon, b.speed, b.course, b.heading, b.status, b.type, b.source, b.stations.codes]
+    .map((a) => a.buffer as ArrayBuffer);
   return { data, transfer };
 }
 
@@ -63,8 +70,9 @@ export class PositionBatch implements BatchData {
   readonly type: Uint8Array;
   /** 0 unknown, 1 terrestrial, 2 satellite. */
   readonly source: Uint8Array;
-  /** Comma-joined station ids, null when unknown. */
-  readonly stations: (string | null)[];
+  /** Comma-joined station ids, by code (few distinct: a station, or the few that heard one report). */
+  readonly stations: StationCodes;
+  private readonly stationIndex = new Map<string, number>();
   statics: StaticRow[] = [];
   minTimeMs = Infinity;
   maxTimeMs = -Infinity;
@@ -87,7 +95,7 @@ export class PositionBatch implements BatchData {
     this.status = new Uint8Array(capacity);
     this.type = new Uint8Array(capacity);
     this.source = new Uint8Array(capacity);
-    this.stations = new Array(capacity).fill(null);
+    this.stations = { codes: new Int32Array(capacity), values: [] };
     let size = 1024;
     while (size < capacity * 2) size *= 2;
     this.slots = new Int32Array(size).fill(-1);
@@ -105,6 +113,8 @@ export class PositionBatch implements BatchData {
   clear(): void {
     this.length = 0;
     this.statics = [];
+    this.stations.values.length = 0;
+    this.stationIndex.clear();
     this.slots.fill(-1);
     this.seenStatic.clear();
     this.minTimeMs = Infinity;
@@ -133,7 +143,9 @@ export class PositionBatch implements BatchData {
       const row = this.slots[slot];
       if (row < 0) break;
       if (this.k1[row] === h1 && this.k2[row] === h2 && Math.abs(this.timeMs[row] - timeMs) <= DEDUP_WINDOW_MS) {
-        this.stations[row] = mergeStation(this.stations[row], station);
+        const code = this.stations.codes[row];
+        const merged = mergeStation(code < 0 ? null : this.stations.values[code], station);
+        if (merged !== null) this.stations.codes[row] = this.stationCode(merged);
         return false;
       }
       slot = (slot + 1) & mask;
@@ -152,9 +164,18 @@ export class PositionBatch implements BatchData {
     this.status[i] = status === null ? 255 : status;
     this.type[i] = type;
     this.source[i] = source;
-    this.stations[i] = station;
+    this.stations.codes[i] = station === null ? -1 : this.stationCode(station);
     this.noteTime(timeMs);
     return true;
+  }
+
+  private stationCode(s: string): number {
+    let c = this.stationIndex.get(s);
+    if (c === undefined) {
+      this.stationIndex.set(s, (c = this.stations.values.length));
+      this.stations.values.push(s);
+    }
+    return c;
   }
 
   /** Adds a static report; returns false for a duplicate inside the batch. */

@@ -3,16 +3,13 @@
 // the dedup window: stored-matches.ts) only merge their stations into the stored row; the others are
 // appended straight into `positions` / `statics` by DuckDB's appender, column chunk by column chunk.
 import {
-  DuckDBDataChunk, DuckDBListValue, DOUBLE, FLOAT, INTEGER, LIST, SMALLINT, TIMESTAMP, UBIGINT, UINTEGER, USMALLINT, UTINYINT, VARCHAR,
-  type DuckDBAppender, type DuckDBType,
+  DOUBLE, FLOAT, INTEGER, LIST, SMALLINT, TIMESTAMP, UBIGINT, UINTEGER, USMALLINT, UTINYINT, VARCHAR, type DuckDBType,
 } from '@duckdb/node-api';
 import type { Store } from '../store/db.js';
 import { DEDUP_WINDOW_S } from './dedup.js';
 import type { BatchData, StaticRow } from './position-batch.js';
-import {
-  fillConstant, fillKeys, fillNullable, fillNumeric, fillTimestampMs, fillValues, type Pick,
-} from './chunk-fill.js';
-import { matchStored, storedMs } from './stored-matches.js';
+import { ChunkWriter, textCodes, type Column, type ListCodes, type Numbers, type TextCodes } from './chunk-writer.js';
+import { matchStored } from './stored-matches.js';
 import { codePointCompare } from '../store/identity-runs.js';
 
 // Receptions of stored rows that bring new stations are staged here and merged by one UPDATE.
@@ -28,9 +25,6 @@ const STATIC_COLUMNS = ['mmsi', 'time', 'type', 'imo', 'shipname', 'callsign', '
   'draught', 'destination', 'length', 'beam', 'source', 'stations', 'dedup_key', 'ingest_id'];
 const STATIC_TYPES: DuckDBType[] = [UINTEGER, TIMESTAMP, UTINYINT, UINTEGER, VARCHAR, VARCHAR, UTINYINT, USMALLINT, USMALLINT, UTINYINT, UTINYINT,
   DOUBLE, VARCHAR, DOUBLE, DOUBLE, VARCHAR, LIST(VARCHAR), UBIGINT, INTEGER];
-const CHUNK_ROWS = 2048; // DuckDB's standard vector size
-
-const SOURCE_NAMES: readonly (string | null)[] = [null, 'terrestrial', 'satellite'];
 // Station lists are kept sorted: the set of stations, independent of arrival order.
 const STATIONS_SQL = `CASE WHEN s.stations IS NULL THEN NULL ELSE list_sort(list_distinct(string_split(s.stations, ','))) END`;
 const KEY_SQL = `((s.k1::UBIGINT << 32) | s.k2)`;
@@ -57,14 +51,10 @@ export interface CommitResult {
   newStatics: StaticRow[];
 }
 
-/** Distinct station lists are few (a station, or the few that heard one report): one list value each. */
-const MAX_CACHED_STATION_LISTS = 100_000;
-
 export class StoreWriter {
-  private readonly stageChunk = DuckDBDataChunk.create(STAGE_TYPES);
-  private readonly positionChunk = DuckDBDataChunk.create(POSITION_TYPES);
-  private readonly staticChunk = DuckDBDataChunk.create(STATIC_TYPES);
-  private readonly stationLists = new Map<string, DuckDBListValue>();
+  private readonly positionChunks = new ChunkWriter(POSITION_TYPES);
+  private readonly staticChunks = new ChunkWriter(STATIC_TYPES);
+  private readonly stageChunks = new ChunkWriter(STAGE_TYPES);
 
   private constructor(private readonly store: Store) {}
 
@@ -84,22 +74,29 @@ export class StoreWriter {
     const out: CommitResult = { positions: 0, statics: 0, duplicates: 0, newStatics: [] };
     if (batch.length > 0) {
       const matched = await matchStored(this.store, 'positions', batch, batch.minTimeMs, batch.maxTimeMs);
-      const { fresh, merge } = split(batch.length, matched, (i) => batch.stations[i] !== null);
-      if (merge.length > 0) await this.mergeStations('pos_stage', POS_MERGE_SQL, batch.k1, batch.k2, batch.timeMs, batch.stations, merge, batch);
-      if (fresh.length > 0) await this.appendPositions(batch, fresh, ingestId);
+      const stations = batch.stations;
+      const { fresh, merge } = split(batch.length, matched, (i) => stations.codes[i] >= 0);
+      if (merge.length > 0) await this.mergeStations('pos_stage', POS_MERGE_SQL, batch.k1, batch.k2, batch.timeMs, stations, merge, batch);
+      if (fresh.length > 0) {
+        // DuckDB's appender writes inside the connection's open transaction: committed with the batch or not at all.
+        const app = await this.store.conn.createAppender('positions');
+        this.positionChunks.append(app, positionColumns(batch, stations, ingestId), fresh);
+        app.closeSync();
+      }
       out.positions = fresh.length;
     }
     const statics = batch.statics;
     if (statics.length > 0) {
-      const keyed = {
-        length: statics.length, k1: statics.map((r) => r.k1 ?? 0), k2: statics.map((r) => r.k2 ?? 0), timeMs: statics.map((r) => r.timeMs),
-      };
+      const cols = staticColumns(statics);
+      const keyed = { length: statics.length, k1: cols.k1, k2: cols.k2, timeMs: cols.timeMs };
       const matched = await matchStored(this.store, 'statics', keyed, batch.minTimeMs, batch.maxTimeMs);
-      const { fresh, merge } = split(statics.length, matched, (i) => statics[i].stations !== null);
-      if (merge.length > 0) {
-        await this.mergeStations('static_stage', STATIC_MERGE_SQL, keyed.k1, keyed.k2, keyed.timeMs, statics.map((r) => r.stations), merge, batch);
+      const { fresh, merge } = split(statics.length, matched, (i) => cols.stations.codes[i] >= 0);
+      if (merge.length > 0) await this.mergeStations('static_stage', STATIC_MERGE_SQL, cols.k1, cols.k2, cols.timeMs, cols.stations, merge, batch);
+      if (fresh.length > 0) {
+        const app = await this.store.conn.createAppender('statics');
+        this.staticChunks.append(app, cols.columns(ingestId), fresh);
+        app.closeSync();
       }
-      if (fresh.length > 0) await this.appendStatics(statics, fresh, ingestId);
       out.statics = fresh.length;
       for (const i of fresh) out.newStatics.push(statics[i]);
     }
@@ -108,121 +105,125 @@ export class StoreWriter {
   }
 
   private async mergeStations(
-    stage: 'pos_stage' | 'static_stage', sql: string, k1: ArrayLike<number>, k2: ArrayLike<number>, timeMs: ArrayLike<number>,
-    stations: readonly (string | null)[], rows: Int32Array, span: { minTimeMs: number; maxTimeMs: number },
+    stage: 'pos_stage' | 'static_stage', sql: string, k1: Uint32Array, k2: Uint32Array, timeMs: Float64Array,
+    stations: TextCodes, rows: Int32Array, span: { minTimeMs: number; maxTimeMs: number },
   ): Promise<void> {
     const conn = this.store.conn;
     await conn.run(`DELETE FROM ${stage}`);
     const app = await conn.createAppender(stage);
-    this.appendChunks(app, this.stageChunk, rows, (p) => {
-      const c = this.stageChunk;
-      fillNullable(c.getColumnVector(0), k1 as readonly number[], p);
-      fillNullable(c.getColumnVector(1), k2 as readonly number[], p);
-      fillNullable(c.getColumnVector(2), timeMs as readonly number[], p);
-      fillValues(c.getColumnVector(3), stations, p);
-      return 4;
-    });
+    this.stageChunks.append(app, [
+      { kind: 'number', data: k1, nulls: null }, { kind: 'number', data: k2, nulls: null }, { kind: 'number', data: timeMs, nulls: null },
+      { kind: 'text', text: stations },
+    ], rows);
     app.closeSync();
     await conn.run(sql, { lo: Math.floor(span.minTimeMs), hi: Math.ceil(span.maxTimeMs) });
   }
+}
 
-  private async appendPositions(b: BatchData, rows: Int32Array, ingestId: number): Promise<void> {
-    const sources = Array.from(b.source, (x) => SOURCE_NAMES[x] ?? null);
-    const lists = b.stations.map((x) => this.stationList(x));
-    const c = this.positionChunk;
-    // DuckDB's appender writes inside the connection's open transaction: committed with the batch or not at all.
-    const app = await this.store.conn.createAppender('positions');
-    this.appendChunks(app, c, rows, (p) => {
-      fillNumeric(c.getColumnVector(0), b.mmsi, p, null);
-      fillTimestampMs(c.getColumnVector(1), b.timeMs, p, storedMs);
-      fillNumeric(c.getColumnVector(2), b.lat, p, null);
-      fillNumeric(c.getColumnVector(3), b.lon, p, null);
-      fillNumeric(c.getColumnVector(4), b.speed, p, Number.isNaN);
-      fillNumeric(c.getColumnVector(5), b.course, p, Number.isNaN);
-      fillNumeric(c.getColumnVector(6), b.heading, p, isNegative);
-      fillNumeric(c.getColumnVector(7), b.status, p, is255);
-      fillNumeric(c.getColumnVector(8), b.type, p, null);
-      fillValues(c.getColumnVector(9), sources, p);
-      fillValues(c.getColumnVector(10), lists, p);
-      fillKeys(c.getColumnVector(11), b.k1, b.k2, p);
-      fillConstant(c.getColumnVector(12), ingestId, p.n);
-      return 13;
-    });
-    app.closeSync();
-  }
+const SOURCE_TEXT = { values: ['terrestrial', 'satellite'] } as const; // codes 0, 1 = SOURCE_CODE 1, 2
 
-  private async appendStatics(rows: readonly StaticRow[], pick: Int32Array, ingestId: number): Promise<void> {
-    const col = <T>(f: (r: StaticRow) => T): T[] => rows.map(f);
-    const sum = (a: number | null, b: number | null): number | null => (a === null && b === null ? null : (a ?? 0) + (b ?? 0));
-    const c = this.staticChunk;
-    const mmsi = col((r) => r.mmsi);
-    const time = col((r) => r.timeMs);
-    const type = col((r) => r.type);
-    const imo = col((r) => r.imo);
-    const shipname = col((r) => r.shipname);
-    const callsign = col((r) => r.callsign);
-    const shiptype = col((r) => r.shiptype);
-    const toBow = col((r) => r.toBow);
-    const toStern = col((r) => r.toStern);
-    const toPort = col((r) => r.toPort);
-    const toStarboard = col((r) => r.toStarboard);
-    const draught = col((r) => r.draught);
-    const destination = col((r) => r.destination);
-    const length = col((r) => sum(r.toBow, r.toStern));
-    const beam = col((r) => sum(r.toPort, r.toStarboard));
-    const source = col((r) => SOURCE_NAMES[r.source] ?? null);
-    const lists = col((r) => this.stationList(r.stations));
-    const k1 = col((r) => r.k1 ?? 0);
-    const k2 = col((r) => r.k2 ?? 0);
-    const app = await this.store.conn.createAppender('statics');
-    this.appendChunks(app, c, pick, (p) => {
-      fillNullable(c.getColumnVector(0), mmsi, p);
-      fillTimestampMs(c.getColumnVector(1), time, p, storedMs);
-      fillNullable(c.getColumnVector(2), type, p);
-      fillNullable(c.getColumnVector(3), imo, p);
-      fillValues(c.getColumnVector(4), shipname, p);
-      fillValues(c.getColumnVector(5), callsign, p);
-      fillNullable(c.getColumnVector(6), shiptype, p);
-      fillNullable(c.getColumnVector(7), toBow, p);
-      fillNullable(c.getColumnVector(8), toStern, p);
-      fillNullable(c.getColumnVector(9), toPort, p);
-      fillNullable(c.getColumnVector(10), toStarboard, p);
-      fillNullable(c.getColumnVector(11), draught, p);
-      fillValues(c.getColumnVector(12), destination, p);
-      fillNullable(c.getColumnVector(13), length, p);
-      fillNullable(c.getColumnVector(14), beam, p);
-      fillValues(c.getColumnVector(15), source, p);
-      fillValues(c.getColumnVector(16), lists, p);
-      fillKeys(c.getColumnVector(17), k1, k2, p);
-      fillConstant(c.getColumnVector(18), ingestId, p.n);
-      return 19;
-    });
-    app.closeSync();
-  }
+function sourceCodes(source: ArrayLike<number>, n: number): TextCodes {
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) codes[i] = source[i] - 1;
+  return { codes, values: SOURCE_TEXT.values };
+}
 
-  /** The stored form of a comma-joined station list: sorted, distinct. */
-  private stationList(s: string | null): DuckDBListValue | null {
-    if (s === null) return null;
-    let v = this.stationLists.get(s);
-    if (v === undefined) {
-      if (this.stationLists.size >= MAX_CACHED_STATION_LISTS) this.stationLists.clear();
-      v = new DuckDBListValue([...new Set(s.split(','))].sort(codePointCompare));
-      this.stationLists.set(s, v);
-    }
-    return v;
-  }
+/** Station lists as stored: each distinct comma-joined list sorted, without repeats. */
+function stationLists(t: TextCodes): ListCodes {
+  return { codes: t.codes, lists: t.values.map((s) => [...new Set(s.split(','))].sort(codePointCompare)) };
+}
 
-  /** Fills `chunk` CHUNK_ROWS rows at a time (`fill` returns its column count) and appends it. */
-  private appendChunks(app: DuckDBAppender, chunk: DuckDBDataChunk, rows: Int32Array, fill: (p: Pick) => number): void {
-    for (let off = 0; off < rows.length; off += CHUNK_ROWS) {
-      const n = Math.min(CHUNK_ROWS, rows.length - off);
-      chunk.reset();
-      chunk.rowCount = n; // also drops the chunk's cached vector wrappers: fresh, all-valid masks
-      const columns = fill({ rows, off, n });
-      for (let col = 0; col < columns; col++) chunk.getColumnVector(col).flush();
-      app.appendDataChunk(chunk);
-    }
+function positionColumns(b: BatchData, stations: TextCodes, ingestId: number): Column[] {
+  const n = b.length;
+  const nanNulls = (a: Float32Array): Uint8Array => {
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) if (a[i] !== a[i]) out[i] = 1;
+    return out;
+  };
+  const heading = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (b.heading[i] < 0) heading[i] = 1;
+  const status = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (b.status[i] === 255) status[i] = 1;
+  return [
+    { kind: 'number', data: b.mmsi, nulls: null },
+    { kind: 'timestamp-ms', data: b.timeMs },
+    { kind: 'number', data: b.lat, nulls: null },
+    { kind: 'number', data: b.lon, nulls: null },
+    { kind: 'number', data: b.speed, nulls: nanNulls(b.speed) },
+    { kind: 'number', data: b.course, nulls: nanNulls(b.course) },
+    { kind: 'number', data: b.heading, nulls: heading },
+    { kind: 'number', data: b.status, nulls: status },
+    { kind: 'number', data: b.type, nulls: null },
+    { kind: 'text', text: sourceCodes(b.source, n) },
+    { kind: 'list', list: stationLists(stations) },
+    { kind: 'key', hi: b.k1, lo: b.k2 },
+    { kind: 'int32', value: ingestId },
+  ];
+}
+
+/** Static reports as typed columns (NULL flags beside each nullable number). */
+function staticColumns(rows: readonly StaticRow[]) {
+  const n = rows.length;
+  const u32 = () => ({ data: new Uint32Array(n), nulls: new Uint8Array(n) });
+  const u16 = () => ({ data: new Uint16Array(n), nulls: new Uint8Array(n) });
+  const u8 = () => ({ data: new Uint8Array(n), nulls: new Uint8Array(n) });
+  const f64 = () => ({ data: new Float64Array(n), nulls: new Uint8Array(n) });
+  const mmsi = new Uint32Array(n);
+  const timeMs = new Float64Array(n);
+  const type = new Uint8Array(n);
+  const k1 = new Uint32Array(n);
+  const k2 = new Uint32Array(n);
+  const source = new Uint8Array(n);
+  const imo = u32(), shiptype = u8(), toBow = u16(), toStern = u16(), toPort = u8(), toStarboard = u8();
+  const draught = f64(), length = f64(), beam = f64();
+  const set = (c: { data: Numbers; nulls: Uint8Array }, i: number, v: number | null) => {
+    if (v === null) c.nulls[i] = 1;
+    else c.data[i] = v;
+  };
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    mmsi[i] = r.mmsi;
+    timeMs[i] = r.timeMs;
+    type[i] = r.type;
+    k1[i] = r.k1 ?? 0;
+    k2[i] = r.k2 ?? 0;
+    source[i] = r.source;
+    set(imo, i, r.imo);
+    set(shiptype, i, r.shiptype);
+    set(toBow, i, r.toBow);
+    set(toStern, i, r.toStern);
+    set(toPort, i, r.toPort);
+    set(toStarboard, i, r.toStarboard);
+    set(draught, i, r.draught);
+    set(length, i, sum(r.toBow, r.toStern));
+    set(beam, i, sum(r.toPort, r.toStarboard));
   }
+  const text = (f: (r: StaticRow) => string | null) => textCodes(rows.map(f));
+  const stations = text((r) => r.stations);
+  const num = (c: { data: Numbers; nulls: Uint8Array }): Column => ({ kind: 'number', ...c });
+  return {
+    k1, k2, timeMs, stations,
+    columns: (ingestId: number): Column[] => [
+      { kind: 'number', data: mmsi, nulls: null },
+      { kind: 'timestamp-ms', data: timeMs },
+      { kind: 'number', data: type, nulls: null },
+      num(imo),
+      { kind: 'text', text: text((r) => r.shipname) },
+      { kind: 'text', text: text((r) => r.callsign) },
+      num(shiptype), num(toBow), num(toStern), num(toPort), num(toStarboard), num(draught),
+      { kind: 'text', text: text((r) => r.destination) },
+      num(length), num(beam),
+      { kind: 'text', text: sourceCodes(source, n) },
+      { kind: 'list', list: stationLists(stations) },
+      { kind: 'key', hi: k1, lo: k2 },
+      { kind: 'int32', value: ingestId },
+    ],
+  };
+}
+
+/** length = to_bow + to_stern, beam = to_port + to_starboard: NULL only when both parts are. */
+function sum(a: number | null, b: number | null): number | null {
+  return a === null && b === null ? null : (a ?? 0) + (b ?? 0);
 }
 
 /** Rows not yet stored, and stored ones that bring stations to merge. */
@@ -236,6 +237,3 @@ function split(n: number, matched: Uint8Array | null, hasStations: (i: number) =
   }
   return { fresh: Int32Array.from(fresh), merge: Int32Array.from(merge) };
 }
-
-const isNegative = (x: number) => x < 0;
-const is255 = (x: number) => x === 255;

@@ -3,7 +3,7 @@
 // derived from the `statics` table with a gaps-and-islands query, so it is always consistent with it.
 import { DuckDBTimestampValue } from '@duckdb/node-api';
 import type { Store } from './db.js';
-import { compareObservations, foldRuns, type Observation, type Run } from './identity-runs.js';
+import { codePointCompare, compareObservations, foldRuns, type Observation, type Run } from './identity-runs.js';
 
 export const IDENTITY_FIELDS = [
   'shipname', 'callsign', 'imo', 'shiptype', 'to_bow', 'to_stern', 'to_port', 'to_starboard', 'draught', 'destination',
@@ -145,15 +145,14 @@ export async function readIdentityHistory(store: Store, mmsi?: number): Promise<
 }
 
 /**
- * Observations of identity fields from newly stored static reports, as parallel arrays: MMSI, time as stored
- * (epoch ms), field, and the value as DuckDB casts the column to VARCHAR; null when that text is uncertain
- * (the vessel is then rebuilt from `statics`).
+ * A newly stored static report as identity_history reads it: per IDENTITY_FIELDS entry the value as DuckDB
+ * casts the column to VARCHAR, undefined where the column is NULL, null where only DuckDB can tell the text
+ * (the vessel is then rebuilt from `statics`). `timeMs` as stored (whole ms).
  */
-export interface IdentityObservations {
-  mmsi: number[];
-  timeMs: number[];
-  field: IdentityField[];
-  value: (string | null)[];
+export interface IdentityReport {
+  mmsi: number;
+  timeMs: number;
+  values: (string | null | undefined)[];
 }
 
 /** The last run of each field of the given vessels, and each vessel's latest run end (µs). */
@@ -165,59 +164,83 @@ const LAST_RUNS_SQL = `SELECT mmsi, field, value, epoch_us(first_seen)::DOUBLE A
 const STATIC_TEXT_SQL = `SELECT mmsi, epoch_us(time)::DOUBLE AS t, ${IDENTITY_FIELDS.map((f) => `CAST(${f} AS VARCHAR) AS ${f}`).join(', ')}
   FROM statics WHERE mmsi IN (SELECT unnest($m::UINTEGER[]))`;
 
+const FIELD_INDEX = new Map<string, number>(IDENTITY_FIELDS.map((f, i) => [f, i]));
+/** A number key per (mmsi, field). */
+const runKey = (mmsi: number, field: number): number => mmsi * 16 + field;
+
 /**
  * Brings identity_history up to date with newly stored statics (inside the caller's transaction), in memory:
- * a vessel whose new observations are all later than its latest stored run end extends its last run per
- * field or appends runs (the result of a full rebuild: the new observations sort after all stored ones);
- * any other vessel (a later file, late satellite lines) is rebuilt from all its statics. Equal to
- * rebuildIdentityHistory over the same vessels.
+ * a vessel whose new reports are all later than its latest stored run end extends its last run per field
+ * or appends runs (what a full rebuild gives: the new observations sort after all stored ones); any other
+ * vessel (a later file, late satellite lines) is rebuilt from all its statics. Equal to
+ * rebuildIdentityHistory over the same vessels (test/ingest/identity-history.test.ts).
  */
-export async function extendIdentityHistory(store: Store, obs: IdentityObservations): Promise<void> {
-  const n = obs.mmsi.length;
-  if (n === 0) return;
-  const byVessel = new Map<number, number[]>();
+export async function extendIdentityHistory(store: Store, reports: readonly IdentityReport[]): Promise<void> {
+  if (reports.length === 0) return;
+  const byVessel = new Map<number, IdentityReport[]>();
   const rebuild = new Set<number>();
-  for (let i = 0; i < n; i++) {
-    const m = obs.mmsi[i];
-    let list = byVessel.get(m);
-    if (list === undefined) byVessel.set(m, (list = []));
-    list.push(i);
-    if (obs.value[i] === null) rebuild.add(m);
+  for (const r of reports) {
+    let list = byVessel.get(r.mmsi);
+    if (list === undefined) byVessel.set(r.mmsi, (list = []));
+    list.push(r);
+    if (r.values.includes(null)) rebuild.add(r.mmsi);
   }
-  type Stored = Run & { cutoffUs: number };
-  const last = new Map<string, Stored>();
+  const last = new Map<number, Run>();
   const cutoff = new Map<number, number>();
   for (const r of await store.all<{ mmsi: number; field: string; value: string; f: number; l: number; messages: number; cutoff: number }>(
     LAST_RUNS_SQL, { m: JSON.stringify([...byVessel.keys()]) })) {
     const m = Number(r.mmsi);
-    last.set(`${m}|${r.field}`, { value: r.value, firstUs: r.f, lastUs: r.l, messages: Number(r.messages), cutoffUs: r.cutoff });
+    last.set(runKey(m, FIELD_INDEX.get(r.field)!), { value: r.value, firstUs: r.f, lastUs: r.l, messages: Number(r.messages) });
     cutoff.set(m, r.cutoff);
   }
   const added: RunRow[] = [];
   const extended: RunRow[] = [];
-  for (const [m, rows] of byVessel) {
+  for (const [m, list] of byVessel) {
     if (rebuild.has(m)) continue;
     const c = cutoff.get(m);
-    if (c !== undefined && rows.some((i) => obs.timeMs[i] * 1000 <= c)) {
+    if (c !== undefined && list.some((r) => r.timeMs * 1000 <= c)) {
       rebuild.add(m);
       continue;
     }
-    const perField = new Map<IdentityField, Observation[]>();
-    for (const i of rows) {
-      let l = perField.get(obs.field[i]);
-      if (l === undefined) perField.set(obs.field[i], (l = []));
-      l.push({ tUs: obs.timeMs[i] * 1000, value: obs.value[i]! });
-    }
-    for (const [field, list] of perField) {
-      list.sort(compareObservations);
-      const prev = last.get(`${m}|${field}`) ?? null;
-      const runs = foldRuns(prev, list);
-      let k = 0;
-      if (prev !== null) {
-        k = 1;
-        if (runs[0].lastUs !== prev.lastUs || runs[0].messages !== prev.messages) extended.push({ mmsi: m, field, ...runs[0], prevLastUs: prev.lastUs });
+    list.sort((a, b) => a.timeMs - b.timeMs);
+    for (let f = 0; f < IDENTITY_FIELDS.length; f++) {
+      const field = IDENTITY_FIELDS[f];
+      const prev = last.get(runKey(m, f)) ?? null;
+      let cur: Run | null = prev === null ? null : { ...prev };
+      let curIsPrev = prev !== null;
+      const close = (run: Run, isPrev: boolean) => {
+        if (!isPrev) added.push({ mmsi: m, field, ...run });
+        else if (run.messages !== prev!.messages) extended.push({ mmsi: m, field, ...run, prevLastUs: prev!.lastUs });
+      };
+      const step = (tUs: number, value: string) => {
+        if (cur !== null && cur.value === value) {
+          cur.lastUs = tUs;
+          cur.messages++;
+          return;
+        }
+        if (cur !== null) close(cur, curIsPrev);
+        cur = { value, firstUs: tUs, lastUs: tUs, messages: 1 };
+        curIsPrev = false;
+      };
+      for (let i = 0; i < list.length;) {
+        // reports at one time take their values in VARCHAR order (almost always there is one)
+        let j = i + 1;
+        while (j < list.length && list[j].timeMs === list[i].timeMs) j++;
+        const tUs = list[i].timeMs * 1000;
+        if (j - i === 1) {
+          const v = list[i].values[f];
+          if (v != null) step(tUs, v);
+        } else {
+          const vs: string[] = [];
+          for (let k = i; k < j; k++) {
+            const v = list[k].values[f];
+            if (v != null) vs.push(v);
+          }
+          for (const v of vs.sort(codePointCompare)) step(tUs, v);
+        }
+        i = j;
       }
-      for (; k < runs.length; k++) added.push({ mmsi: m, field, ...runs[k] });
+      if (cur !== null) close(cur, curIsPrev);
     }
   }
   if (rebuild.size > 0) added.push(...(await rebuiltRuns(store, [...rebuild])));
