@@ -1,8 +1,8 @@
-// kill -9 during `detect`, `lists import` and a served write, then the same command again: the store ends
+// kill -9 during `detect`, `lists import`, `imagery import` and a served write, then the same command again: the store ends
 // as one clean run leaves it. (kill -9 during `ingest` is test/ingest/resume.test.ts.) The kill lands where
 // the clock puts it — before, during or after the write transaction — and each of those must end the same.
 import { spawn } from 'node:child_process';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,8 @@ async function fingerprint(db: string): Promise<Record<string, string>> {
     if (await has('events')) out.events = await one('SELECT count(*), sum(hash(id, type, mmsi, start, "end", body)) FROM events');
     if (await has('list_entries')) out.lists = await one('SELECT count(*), sum(hash(list, key, body)) FROM list_entries');
     if (await has('lists')) out.listRows = await one('SELECT count(*), string_agg(name || version || entries || vessels, \';\') FROM lists');
+    if (await has('imagery_scenes')) out.scenes = await one('SELECT count(*), sum(hash(scene_id, time, sensor, lat_min, lat_max, lon_min, lon_max)) FROM imagery_scenes');
+    if (await has('imagery_detections')) out.detections = await one('SELECT count(*), sum(hash(detection_id, scene_id, time, lat, lon, length_m, sensor)) FROM imagery_detections');
     if (await has('positions')) out.positions = await one('SELECT count(*), sum(hash(mmsi, time, lat, lon)) FROM positions');
     return out;
   });
@@ -122,4 +124,51 @@ describe('kill -9, then the same command again', () => {
       cleanup();
     }
   }, 120_000);
+  it('imagery import: killed mid-run, rerun = clean run; scenes and detections never half imported', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const base = join(dir, 'base.duckdb');
+      await withStore(base, (s) => ingestFiles(s, [fixture('ais', 'dma-stream_example.txt.gz')]));
+      const span = await withStore(base, (s) => s.one<{ t: number; lat: number; lon: number }>(
+        'SELECT epoch_ms(min(time))::DOUBLE AS t, avg(lat) AS lat, avg(lon) AS lon FROM positions'));
+      // Scenes over the capture's area at its time, each with detections inside its footprint: enough rows
+      // that the import takes a while, so the kill can land inside it.
+      const scenes: string[] = [];
+      const detections = ['detection_id,scene_id,time,lat,lon,length_m,sensor'];
+      for (let k = 0; k < 300; k++) {
+        const time = new Date(span!.t + k * 60_000).toISOString();
+        const lat0 = span!.lat - 0.5 + (k % 10) * 0.1;
+        const lon0 = span!.lon - 0.5 + Math.floor(k / 10) * 0.03;
+        scenes.push(JSON.stringify({ scene_id: `s${k}`, time, sensor: 'sar', bbox: { lat_min: lat0, lat_max: lat0 + 0.1, lon_min: lon0, lon_max: lon0 + 0.1 } }));
+        for (let d = 0; d < 200; d++) {
+          detections.push(`d${k}-${d},s${k},${time},${(lat0 + 0.0004 * (d + 1)).toFixed(5)},${(lon0 + 0.0004 * (d + 1)).toFixed(5)},${50 + d},sar`);
+        }
+      }
+      const scenesFile = join(dir, 'scenes.jsonl');
+      const detectionsFile = join(dir, 'detections.csv');
+      writeFileSync(scenesFile, `${scenes.join('\n')}\n`);
+      writeFileSync(detectionsFile, `${detections.join('\n')}\n`);
+      const args = (db: string) => ['imagery', 'import', '--scenes', scenesFile, '--detections', detectionsFile, '--db', db];
+      const clean = join(dir, 'clean.duckdb');
+      copyFileSync(base, clean);
+      expect((await tumen(args(clean))).status).toBe(0);
+      const want = await fingerprint(clean);
+      expect(Number(want.detections.split(' ')[0])).toBe(60_000);
+      let killed = 0;
+      for (const afterMs of [3000, 5000]) {
+        const db = join(dir, `killed-${afterMs}.duckdb`);
+        copyFileSync(base, db);
+        if ((await killedRun(args(db), afterMs)).killed) killed++;
+        const mid = await fingerprint(db);
+        // Whatever the kill left: no imagery, or all of it.
+        expect([undefined, '0 null', want.detections]).toContain(mid.detections);
+        expect([undefined, '0 null', want.scenes]).toContain(mid.scenes);
+        expect((await tumen(args(db))).status).toBe(0);
+        expect(await fingerprint(db)).toEqual(want);
+      }
+      expect(killed).toBeGreaterThan(0); // at least one run was still going when killed
+    } finally {
+      cleanup();
+    }
+  }, 180_000);
 });
