@@ -246,35 +246,29 @@ export async function extendIdentityHistory(store: Store, reports: readonly Iden
   if (rebuild.size > 0) added.push(...(await rebuiltRuns(store, [...rebuild])));
   if (extended.length > 0) {
     await store.run('CREATE OR REPLACE TEMP TABLE identity_extended (mmsi UINTEGER, field VARCHAR, value VARCHAR, first_seen TIMESTAMP, prev_last TIMESTAMP, last_seen TIMESTAMP, messages UINTEGER)');
-    const app = await store.conn.createAppender('identity_extended');
-    for (const r of extended) {
-      app.appendUInteger(r.mmsi);
-      app.appendVarchar(r.field);
-      app.appendVarchar(r.value);
-      app.appendTimestamp(new DuckDBTimestampValue(BigInt(r.firstUs)));
-      app.appendTimestamp(new DuckDBTimestampValue(BigInt(r.prevLastUs!)));
-      app.appendTimestamp(new DuckDBTimestampValue(BigInt(r.lastUs)));
-      app.appendUInteger(r.messages);
-      app.endRow();
-    }
-    app.closeSync();
+    await appendRuns(store, 'identity_extended', extended, true);
     await store.run(`UPDATE identity_history h SET last_seen = e.last_seen, messages = e.messages FROM identity_extended e
       WHERE h.mmsi = e.mmsi AND h.field = e.field AND h.value = e.value AND h.first_seen = e.first_seen AND h.last_seen = e.prev_last`);
     await store.run('DROP TABLE identity_extended');
   }
-  if (added.length > 0) {
-    const app = await store.conn.createAppender('identity_history');
-    for (const r of added) {
-      app.appendUInteger(r.mmsi);
-      app.appendVarchar(r.field);
-      app.appendVarchar(r.value);
-      app.appendTimestamp(new DuckDBTimestampValue(BigInt(r.firstUs)));
-      app.appendTimestamp(new DuckDBTimestampValue(BigInt(r.lastUs)));
-      app.appendUInteger(r.messages);
-      app.endRow();
-    }
-    app.closeSync();
+  if (added.length > 0) await appendRuns(store, 'identity_history', added, false);
+}
+
+/** Appends runs to `table`; `withPrevLast` adds the run's stored last_seen after first_seen (identity_extended's layout). */
+async function appendRuns(store: Store, table: string, runs: RunRow[], withPrevLast: boolean): Promise<void> {
+  const app = await store.conn.createAppender(table);
+  const time = (us: number) => new DuckDBTimestampValue(BigInt(us));
+  for (const r of runs) {
+    app.appendUInteger(r.mmsi);
+    app.appendVarchar(r.field);
+    app.appendVarchar(r.value);
+    app.appendTimestamp(time(r.firstUs));
+    if (withPrevLast) app.appendTimestamp(time(r.prevLastUs!));
+    app.appendTimestamp(time(r.lastUs));
+    app.appendUInteger(r.messages);
+    app.endRow();
   }
+  app.closeSync();
 }
 
 interface RunRow extends Run {
