@@ -48,3 +48,28 @@ export function applyLinks(result: ScreenResult, paths: ReadonlyMap<string, Link
   const verdict: Verdict = matches.some((m) => m.verdict === 'match') ? 'match' : 'possible';
   return { ...result, verdict, matches };
 }
+
+/** A party name as the stated-party lookup compares it: letters and digits, upper case, single spaces
+ *  (the store applies the same rule in SQL: statedPartyKeySql). */
+export const statedPartyKey = (name: string): string => name.toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim();
+
+export interface ListedParty { list: string; list_version: string | null; key: string; entry_id: string; name: string; kind: string }
+
+/** Adds a match for each stated owner or operator that a list names as a listed party (same name after
+ *  statedPartyKey): the firm a fleet file says runs the ship is sanctioned, whatever the ship's name. */
+export function applyStatedParties(result: ScreenResult, query: { owner?: string | null; operator?: string | null }, listed: ReadonlyMap<string, ListedParty[]>): ScreenResult {
+  const added: ScreenMatch[] = [];
+  for (const role of ['owner', 'operator'] as const) {
+    const stated = query[role];
+    if (!stated) continue;
+    for (const p of listed.get(statedPartyKey(stated)) ?? []) {
+      added.push({
+        list: p.list, list_version: p.list_version, entry_key: p.key, entry_id: p.entry_id, listed: true, name: p.name, score: 1,
+        matched_on: [role], verdict: 'match',
+        reason: `stated ${role} ${stated} is listed: ${p.list}#${p.entry_id} ${p.name} (same name; the fleet file's ${role} column, not the list's own link)`,
+      });
+    }
+  }
+  if (added.length === 0) return result;
+  return { ...result, verdict: 'match', matches: [...result.matches, ...added] };
+}

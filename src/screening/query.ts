@@ -10,7 +10,7 @@ export function parseScreenQuery(text: string): ScreenQuery {
   return { name: t };
 }
 
-/** A fleet-file row (any of name, imo, mmsi, callsign, flag; a few common header spellings) as a query. */
+/** A fleet-file row (any of name, imo, mmsi, callsign, flag, owner, operator; a few common header spellings) as a query. */
 export function queryFromRow(row: Record<string, string>): ScreenQuery {
   const pick = (...keys: string[]): string | null => {
     for (const [k, v] of Object.entries(row)) {
@@ -24,6 +24,8 @@ export function queryFromRow(row: Record<string, string>): ScreenQuery {
     mmsi: pick('mmsi'),
     callsign: pick('callsign', 'callsign'),
     flag: pick('flag'),
+    owner: pick('owner', 'registeredowner', 'beneficialowner'),
+    operator: pick('operator', 'manager', 'shipmanager', 'ismmanager', 'commercialmanager'),
   };
 }
 

@@ -1,7 +1,7 @@
 // The screening contract: what a query is, what a hit looks like (the `tumen screen --format jsonl` line).
 import type { LinkRelation, ListEntry } from '../lists/types.js';
 
-export type MatchedOn = 'imo' | 'mmsi' | 'callsign' | 'name' | 'alias' | 'former_name';
+export type MatchedOn = 'imo' | 'mmsi' | 'callsign' | 'name' | 'alias' | 'former_name' | 'owner' | 'operator';
 export type Verdict = 'match' | 'possible' | 'clear';
 
 export interface ScreenQuery {
@@ -12,6 +12,9 @@ export interface ScreenQuery {
   flag?: string | null;
   /** The vessel's former names (identity history), screened as well. */
   formerNames?: string[];
+  /** Registered owner and operator (manager) as a fleet file states them, screened against listed parties. */
+  owner?: string | null;
+  operator?: string | null;
 }
 
 /** A listed party tied to a matched entry: its owner, operator, a director of its owner, an associate. */

@@ -5,10 +5,10 @@
 import type { Store } from './db.js';
 import { listLists, loadListEntries } from './lists.js';
 import { candidatesFor, loadBlocker, staleScreeningLists } from './screening-index.js';
-import { linkPathsOf, listsWithLinks } from './list-links.js';
+import { linkPathsOf, listedPartiesNamed, listsWithLinks } from './list-links.js';
 import { ScreeningIndex } from '../screening/index.js';
 import type { NameBlocker } from '../screening/blocking.js';
-import { applyLinks } from '../screening/links.js';
+import { applyLinks, applyStatedParties, statedPartyKey } from '../screening/links.js';
 import { mergeResults, screenVessel } from '../screening/screen.js';
 import type { ScreenQuery, ScreenResult } from '../screening/types.js';
 
@@ -25,6 +25,8 @@ export class StoreScreener {
     private readonly memory: ScreeningIndex | null,
     /** Lists whose entries are linked to owners and operators (list-links.ts). */
     private readonly linked: ReadonlySet<string>,
+    /** Every list screened (stated owners and operators are looked up in all of them). */
+    private readonly lists: readonly string[],
   ) {}
 
   /** The screener of the loaded lists (or of `lists`); null when none is loaded. */
@@ -37,7 +39,7 @@ export class StoreScreener {
     if (!blocker) fresh = []; // no saved blocker: every list is screened in memory
     const old = wanted.filter((l) => !fresh.includes(l));
     const memory = old.length ? new ScreeningIndex(await loadListEntries(store, old, { screenableOnly: true })) : null;
-    return new StoreScreener(store, fresh, blocker, memory, await listsWithLinks(store));
+    return new StoreScreener(store, fresh, blocker, memory, await listsWithLinks(store), wanted);
   }
 
   async screen(queries: ScreenQuery[]): Promise<ScreenResult[]> {
@@ -50,7 +52,9 @@ export class StoreScreener {
         return rs.length === 1 ? rs[0] : mergeResults(rs);
       });
       const paths = await linkPathsOf(this.store, results.flatMap((r) => r.matches), this.linked);
-      out.push(...results.map((r) => applyLinks(r, paths)));
+      const stated = batch.flatMap((q) => [q.owner, q.operator]).filter((s): s is string => Boolean(s)).map(statedPartyKey);
+      const parties = await listedPartiesNamed(this.store, this.lists, [...new Set(stated)].filter(Boolean));
+      out.push(...results.map((r, k) => applyStatedParties(applyLinks(r, paths), batch[k], parties)));
     }
     return out;
   }

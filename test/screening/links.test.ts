@@ -10,6 +10,7 @@ import { importList } from '../../src/store/lists.js';
 import { screenQueries } from '../../src/store/screen.js';
 import { parseOpenSanctions } from '../../src/lists/opensanctions.js';
 import { buildDossier } from '../../src/store/vessel-dossier.js';
+import { startServer } from '../../src/server/start.js';
 
 const file = join(import.meta.dirname, '../fixtures/sanctions/derived/ftm-links.jsonl');
 const parsed = parseOpenSanctions(readFileSync(file, 'utf8'));
@@ -82,5 +83,39 @@ describe('screening with links', () => {
     expect(d.screening.verdict).toBe('match');
     expect(d.risk.indicators.find((i) => i.id === 'sanctions_match')?.evidence.list_entries[0]).toContain('opensanctions#v-owned');
     expect(d.screening.matches[0].reason).toContain('KORVANEL SHIPPING CO LTD is listed');
+  });
+});
+
+describe("a fleet file's stated owner and operator", () => {
+  it('a stated owner or operator that the list sanctions makes a match, whatever the ship is called', async () => {
+    const [owned, run] = await screenQueries(store, [
+      { name: 'NO SUCH SHIP', owner: 'Korvanel Shipping Co. Ltd.' },
+      { name: 'NO SUCH SHIP', operator: 'IVAN PETROVSKIY' },
+    ]);
+    expect(owned.verdict).toBe('match');
+    expect(owned.matches.map((m) => [m.entry_id, m.matched_on, m.reason])).toEqual([[
+      'c-korvanel', ['owner'],
+      'stated owner Korvanel Shipping Co. Ltd. is listed: opensanctions#c-korvanel KORVANEL SHIPPING CO LTD (same name; the fleet file\'s owner column, not the list\'s own link)',
+    ]]);
+    expect(run.matches.map((m) => [m.entry_id, m.matched_on])).toEqual([['p-petrov', ['operator']]]);
+  });
+
+  it('a party the list carries without sanctioning it, or an unknown one, adds nothing', async () => {
+    const [carried, unknown] = await screenQueries(store, [
+      { name: 'NO SUCH SHIP', owner: 'BRIGHT HARBOUR MARITIME LTD' },
+      { name: 'NO SUCH SHIP', owner: 'KORVANEL SHIPPING', operator: 'ACME MARINE' },
+    ]);
+    expect(carried.verdict).toBe('clear');
+    expect(unknown.verdict).toBe('clear');
+  });
+
+  it('/api/screen takes owner and operator too', async () => {
+    const server = await startServer({ store, port: 0, token: null, webRoot: null });
+    try {
+      const r = await (await fetch(`${server.url}/api/screen?name=NO%20SUCH%20SHIP&operator=korvanel%20shipping%20co%20ltd`)).json() as { verdict: string; matches: Array<{ entry_id: string; matched_on: string[] }> };
+      expect([r.verdict, r.matches.map((m) => [m.entry_id, m.matched_on])]).toEqual(['match', [['c-korvanel', ['operator']]]]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -66,7 +66,7 @@ export function register(program: Command): void {
     program
       .command('screen [query]')
       .description('screen a ship (IMO, MMSI or name, detected) or a fleet file (--file) against the loaded sanctions lists')
-      .option('--file <csv>', 'fleet CSV with a header naming any of name, imo, mmsi, callsign, flag')
+      .option('--file <csv>', 'fleet CSV with a header naming any of name, imo, mmsi, callsign, flag, owner, operator (or manager)')
       .option('--format <format>', 'text | json | jsonl | csv (default: text for one ship, jsonl for a file; json = jsonl for a file)')
       .option('--list <names...>', 'screen against these lists only')
       .option('--with-risk', 'add behaviour from the store: risk level and score, last seen, dark events (all MMSIs of the ship)'),

@@ -18,13 +18,15 @@ const screenField = (description: string, format?: [RegExp, string]) => z.union(
     : z.string().max(200, 'must be at most 200 characters').optional())
   .describe(description);
 
-/** The vessel to screen: at least one of its IMO, MMSI, name and call sign. */
+/** The vessel to screen: at least one of its IMO, MMSI, name, call sign, stated owner and operator. */
 const SCREEN_QUERY = z.object({
   imo: screenField('IMO number (7 digits, "IMO" prefix allowed)', [/^(IMO\s*)?\d{7}$/i, 'must be 7 digits']),
   mmsi: screenField('MMSI (9 digits)', [/^\d{9}$/, 'must be 9 digits']),
   name: screenField('ship name'),
   callsign: screenField('call sign'),
-}).refine((q) => Object.values(q).some((v) => v !== undefined), 'give at least one of imo, mmsi, name, callsign');
+  owner: screenField('registered owner as stated (matched by name against listed companies and persons)'),
+  operator: screenField('operator or manager as stated (matched by name against listed companies and persons)'),
+}).refine((q) => Object.values(q).some((v) => v !== undefined), 'give at least one of imo, mmsi, name, callsign, owner, operator');
 
 /** The query without its absent fields. */
 const screenQuery = (q: z.output<typeof SCREEN_QUERY>): ScreenQuery =>
@@ -34,7 +36,7 @@ const SCREEN_LIST = z.array(SCREEN_QUERY).min(1, 'vessels is empty').max(MAX_SCR
 
 export const SCREENING_ROUTES = {
   one: apiRoute({
-    method: 'get', path: '/api/screen', summary: 'screen one vessel against the loaded lists (give at least one of imo, mmsi, name, callsign)', query: SCREEN_QUERY,
+    method: 'get', path: '/api/screen', summary: 'screen one vessel against the loaded lists (give at least one of imo, mmsi, name, callsign, owner, operator)', query: SCREEN_QUERY,
     responses: { 200: jsonResponse('screening result') },
   }),
   batch: apiRoute({
