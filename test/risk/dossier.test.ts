@@ -1,4 +1,4 @@
-// The vessel dossier on a small store built here: identity history (the store engineer's table), events
+// The vessel dossier on a small store built here: identity history (the store's identity_history table), events
 // (the detectors' table) and the real OFAC/UN lists.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
