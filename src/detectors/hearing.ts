@@ -16,6 +16,7 @@ import { MS_PER_HOUR } from '../geo/sphere.js';
 import { addTo, HOUR_BITS, HourSeries, pairsOf, wrapHour } from './hour-series.js';
 import { RECEPTION_PARAMS } from './params.js';
 import { lerpLon } from './geo-stats.js';
+import { DegreeGrid } from './degree-grid.js';
 
 export type ReceptionParams = typeof RECEPTION_PARAMS;
 
@@ -86,12 +87,12 @@ export class HearingIndex implements HearingQuery {
   private readonly last = new Map<number, Float64Array>();
   private readonly byCell = new Map<number, Set<number>>();
   private startHour = NaN;
-  private readonly fine: Grid;
-  private readonly coarse: Grid;
+  private readonly fine: DegreeGrid;
+  private readonly coarse: DegreeGrid;
 
   constructor(private readonly p: ReceptionParams = RECEPTION_PARAMS) {
-    this.fine = new Grid(p.terrestrialCellDeg);
-    this.coarse = new Grid(p.satelliteCellDeg);
+    this.fine = new DegreeGrid(p.terrestrialCellDeg);
+    this.coarse = new DegreeGrid(p.satelliteCellDeg);
   }
 
   static restore(state: HearingState, p: ReceptionParams = RECEPTION_PARAMS): HearingIndex {
@@ -349,41 +350,6 @@ export class HearingIndex implements HearingQuery {
 function nearKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }, km: number): boolean {
   const dy = (a.lat - b.lat) * 111.2, dx = ((((a.lon - b.lon) % 360) + 540) % 360 - 180) * 111.2 * Math.cos((b.lat * Math.PI) / 180);
   return dx * dx + dy * dy <= km * km;
-}
-
-/** A lat/lon grid of `deg` cells; a cell is one number (row × columns + column), wrapping at ±180°. */
-class Grid {
-  private readonly cols: number;
-  constructor(private readonly deg: number) {
-    this.cols = Math.round(360 / deg);
-  }
-
-  cell(lat: number, lon: number): number {
-    return this.key(Math.floor((lat + 90) / this.deg), Math.floor((lon + 180) / this.deg));
-  }
-
-  /** Cells whose centre lies within `radiusKm` of the point (or, with `ring`, the (2·ring+1)² block). */
-  around(lat: number, lon: number, radiusKm: number, ring = -1): number[] {
-    const r0 = Math.floor((lat + 90) / this.deg), c0 = Math.floor((lon + 180) / this.deg);
-    const out: number[] = [];
-    if (ring >= 0) {
-      for (let r = r0 - ring; r <= r0 + ring; r++) for (let c = c0 - ring; c <= c0 + ring; c++) out.push(this.key(r, c));
-      return out;
-    }
-    const kmPerDegLon = 111.2 * Math.max(Math.cos((lat * Math.PI) / 180), 0.1);
-    const dr = Math.ceil(radiusKm / 111.2 / this.deg), dc = Math.ceil(radiusKm / kmPerDegLon / this.deg);
-    for (let r = r0 - dr; r <= r0 + dr; r++) {
-      for (let c = c0 - dc; c <= c0 + dc; c++) {
-        const dy = (r - r0) * this.deg * 111.2, dx = (c - c0) * this.deg * kmPerDegLon;
-        if (dx * dx + dy * dy <= radiusKm * radiusKm) out.push(this.key(r, c));
-      }
-    }
-    return out;
-  }
-
-  private key(r: number, c: number): number {
-    return r * this.cols + (((c % this.cols) + this.cols) % this.cols);
-  }
 }
 
 /** Silent ships' pending presence, [from hour, to hour] at their last fix, by fine and by satellite cell. */
