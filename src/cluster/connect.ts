@@ -3,7 +3,7 @@
 import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
-import { ALL_REPORTS, CLUSTER_PARAMS, DEFAULT_CELLS, DEFAULT_PARTITIONS, EVENTS_STREAM, LEASE_BUCKET, REPORTS_STREAM, STATE_BUCKET } from './params.js';
+import { ALL_REPORTS, CLUSTER_PARAMS, DEFAULT_CELLS, DEFAULT_PARTITIONS, EVENTS_STREAM, LAKE_OUT_STREAM, LAKE_WORK_STREAM, LAKE_WORK_SUBJECT, LEASE_BUCKET, REPORTS_STREAM, STATE_BUCKET } from './params.js';
 
 export interface ClusterClient {
   nc: NatsConnection;
@@ -70,14 +70,17 @@ async function ensureStreams(jsm: JetStreamManager, replicas: number): Promise<v
   const streams = [
     { name: REPORTS_STREAM, subjects: [ALL_REPORTS], windowMs: CLUSTER_PARAMS.reportsDuplicateWindowMs },
     { name: EVENTS_STREAM, subjects: ['tumen.events.>'], windowMs: CLUSTER_PARAMS.eventsDuplicateWindowMs },
+    // History work items: removed once acked; a next-day item published twice (a redone day) is dropped.
+    { name: LAKE_WORK_STREAM, subjects: [LAKE_WORK_SUBJECT], windowMs: CLUSTER_PARAMS.eventsDuplicateWindowMs, retention: RetentionPolicy.Workqueue },
+    { name: LAKE_OUT_STREAM, subjects: ['tumen.lake.out.>'], windowMs: CLUSTER_PARAMS.eventsDuplicateWindowMs, maxAgeMs: CLUSTER_PARAMS.lakeOutMaxAgeMs },
   ];
   for (const s of streams) {
     try {
       await jsm.streams.info(s.name);
     } catch {
       await jsm.streams.add({
-        name: s.name, subjects: s.subjects, storage: StorageType.File, retention: RetentionPolicy.Limits,
-        num_replicas: replicas, duplicate_window: nanos(s.windowMs),
+        name: s.name, subjects: s.subjects, storage: StorageType.File, retention: s.retention ?? RetentionPolicy.Limits,
+        num_replicas: replicas, duplicate_window: nanos(s.windowMs), ...(s.maxAgeMs ? { max_age: nanos(s.maxAgeMs) } : {}),
       });
     }
   }

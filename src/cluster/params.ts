@@ -12,6 +12,17 @@ export const ALL_REPORTS = 'tumen.reports.>';
 /** Stream of detected events, one subject per work unit. */
 export const EVENTS_STREAM = 'TUMEN_EVENTS';
 export const eventSubject = (unit: string): string => `tumen.events.${unit}`;
+/** History (`tumen detect --lake DIR --nats URL`): work items, one per lake day and work unit, on a work-queue
+ *  stream (an item is removed once a worker acks it); each run's events and unit-finished marks on its own
+ *  subject of an output stream. */
+export const LAKE_WORK_STREAM = 'TUMEN_LAKE_WORK';
+export const LAKE_WORK_SUBJECT = 'tumen.lake.work';
+export const LAKE_OUT_STREAM = 'TUMEN_LAKE_OUT';
+export const lakeOutSubject = (run: string): string => `tumen.lake.out.${run}`;
+/** The workers' shared durable consumer of the work items. */
+export const LAKE_WORKERS_CONSUMER = 'lake-workers';
+/** KV keys of a lake run in the state bucket: its plan, its stops, and each unit's state after each day. */
+export const lakeKey = (run: string, ...parts: Array<string | number>): string => ['lake', run, ...parts].join('.');
 /** KV buckets: leases and worker heartbeats (entries expire after LEASE_TTL_MS), checkpoints (kept). */
 export const LEASE_BUCKET = 'tumen-leases';
 export const STATE_BUCKET = 'tumen-state';
@@ -60,6 +71,12 @@ export const CLUSTER_PARAMS = {
   publishRetryMs: 120_000,
   /** Publishes in flight before awaiting their acks (ingest). */
   publishWindow: 2_000,
+  /** A lake work item not acked within this long goes to another worker (its worker died); a worker busy
+   *  on a long day says it is still working every lakeWorkingEveryMs. */
+  lakeAckWaitMs: 60_000,
+  lakeWorkingEveryMs: 5_000,
+  /** A lake run's output is kept this long (the run's coordinator reads it as it comes). */
+  lakeOutMaxAgeMs: 24 * 3_600_000,
   /** Largest checkpoint (gzip JSON); the NATS servers are configured with this max_payload. */
   maxStateBytes: 8 * 1024 * 1024,
 } as const;

@@ -3,10 +3,12 @@
 // after the lease TTL: a worker killed with -9 stops renewing, its leases vanish, and the others create
 // them anew (KV create succeeds only on an absent key) and restore the units from their checkpoints.
 // Workers share the units evenly: each aims at ceil(units / live workers) and hands back any beyond that.
+// Every worker also takes history work items (src/cluster/lake-worker.ts) from a shared queue.
 import type { KvEntry } from '@nats-io/kv';
 import { connectCluster, type ClusterClient } from './connect.js';
 import { CLUSTER_PARAMS, workUnits } from './params.js';
 import { WorkUnit } from './unit.js';
+import { LakeWorker } from './lake-worker.js';
 
 export const leaseKey = (unit: string): string => `lease.${unit}`;
 export const workerKey = (id: string): string => `worker.${id}`;
@@ -30,6 +32,8 @@ export class Worker {
   private closed = false;
   private workerCount = 1;
   private workersCountedMs = -Infinity;
+  /** History work items (`tumen detect --lake`), taken beside the live units. */
+  private lake: LakeWorker | null = null;
 
   constructor(private readonly opts: WorkerOptions) {}
 
@@ -38,6 +42,8 @@ export class Worker {
     await this.heartbeat();
     this.timer = setInterval(() => { this.ticking = this.ticking.then(() => this.tick()).catch((err: Error) => this.opts.log(`worker ${this.opts.id}: ${err.message}`)); }, this.renewMs());
     await this.tick();
+    this.lake = new LakeWorker(this.client, this.opts.log);
+    await this.lake.start();
   }
 
   /** Lease renewal period: a share of the bucket's TTL. */
@@ -55,6 +61,7 @@ export class Worker {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     await this.ticking;
+    await this.lake?.stop();
     for (const name of [...this.held.keys()]) await this.release(name);
     await this.client.leases.delete(workerKey(this.opts.id)).catch(() => undefined);
     await this.client.nc.drain();

@@ -3,7 +3,9 @@
 // reader as points or one LineString per vessel.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import type { Store } from '../store/db.js';
+import { join } from 'node:path';
 import { positionFilter, streamPositions, type PositionQuery } from '../store/positions.js';
+import { LAKE_STATICS_DIR } from '../store/lake.js';
 
 export type ExportFormat = 'parquet' | 'csv' | 'geojson';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['parquet', 'csv', 'geojson'];
@@ -16,7 +18,8 @@ export interface ExportOptions {
   /** GeoJSON: one LineString per vessel instead of points. */
   lines?: boolean;
   /** Parquet: `out` is a directory written as a hive-partitioned lake, one `day=YYYY-MM-DD/` directory per
-   *  UTC day (readers prune days by path; DuckDB reads it with read_parquet and hive_partitioning). */
+   *  UTC day (readers prune days by path; DuckDB reads it with read_parquet and hive_partitioning), and the
+   *  static reports of the same filter under `statics/day=YYYY-MM-DD/` (src/store/lake.ts reads both). */
   partitionBy?: 'day';
 }
 
@@ -25,8 +28,28 @@ function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
-/** Writes the export; returns the number of positions written. */
+/** Writes the export; returns the number of positions written (and, for a lake, of static reports). */
 export async function exportPositions(store: Store, opts: ExportOptions): Promise<number> {
+  return (await exportWithStatics(store, opts)).positions;
+}
+
+export async function exportWithStatics(store: Store, opts: ExportOptions): Promise<{ positions: number; statics: number }> {
+  const positions = await exportRows(store, opts);
+  const statics = opts.partitionBy === 'day' ? await exportLakeStatics(store, opts.out!, opts.query ?? {}) : 0;
+  return { positions, statics };
+}
+
+/** The lake's static reports (the detectors' identity and draught input), by UTC day like the positions,
+ *  each day in time order with insertion order kept for ties (the order `tumen detect` reads them in). */
+async function exportLakeStatics(store: Store, dir: string, q: PositionQuery): Promise<number> {
+  const { where, params } = positionFilter(q, { spatial: false });
+  const sql = `COPY (SELECT mmsi, time, type, imo, shipname, callsign, shiptype, to_bow, to_stern, to_port, to_starboard,
+      draught, destination, length, beam, source, stations, strftime(time, '%Y-%m-%d') AS day
+    FROM statics ${where} ORDER BY time, mmsi, rowid) TO ${sqlString(join(dir, LAKE_STATICS_DIR))} (FORMAT parquet, PARTITION_BY (day), OVERWRITE_OR_IGNORE false)`;
+  return (await store.conn.run(sql, params)).rowsChanged;
+}
+
+async function exportRows(store: Store, opts: ExportOptions): Promise<number> {
   const q = opts.query ?? {};
   if (opts.format === 'geojson') return exportGeoJson(store, q, opts.out, opts.lines ?? false);
   if (opts.format === 'parquet' && opts.out === undefined) throw new Error(`parquet export needs --out ${opts.partitionBy ? 'DIR' : 'FILE'}`);
@@ -35,7 +58,7 @@ export async function exportPositions(store: Store, opts: ExportOptions): Promis
   const stations = opts.format === 'csv' ? `array_to_string(stations, ';') AS stations` : 'stations';
   const target = opts.out ?? '/dev/stdout';
   const select = `SELECT mmsi, strftime(time, '%Y-%m-%dT%H:%M:%S.%gZ') AS time, lat, lon, round(speed, 1) AS speed, round(course, 1) AS course,
-    heading, status, type, source, ${stations} FROM positions ${where} ORDER BY mmsi, time`;
+    heading, status, type, source, ${stations} FROM positions ${where} ORDER BY mmsi, time, rowid`;
   const parquetSelect = select.replace(`strftime(time, '%Y-%m-%dT%H:%M:%S.%gZ') AS time`, 'time');
   const sql = opts.format === 'parquet' && opts.partitionBy === 'day'
     // Times are stored as UTC timestamps: the day is the UTC day. Each day's rows keep the mmsi, time order.

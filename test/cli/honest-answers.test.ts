@@ -83,6 +83,15 @@ describe('honest answers', () => {
     expect(existsSync(missing)).toBe(false);
   });
 
+  it('detect --lake of a directory that is no lake, and --nats without --lake, are errors with a hint', async () => {
+    const r = await tumen('detect', '--db', db, '--lake', join(dir, 'no-lake'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('no day=YYYY-MM-DD/*.parquet files (write a lake with: tumen export --format parquet --partition-by day');
+    const n = await tumen('detect', '--db', db, '--nats', 'nats://127.0.0.1:4222');
+    expect(n.status).toBe(2);
+    expect(n.stderr).toContain('--nats needs --lake DIR');
+  });
+
   it('an unknown --type lists the valid types and suggests the near one', async () => {
     const r = await tumen('events', '--db', db, '--type', 'darkportcall');
     expect(r.status).toBe(2);

@@ -18,6 +18,7 @@ import { withStore } from '../../src/store/db.js';
 import { queryEvents } from '../../src/store/events-write.js';
 import { alive, clusterDown, clusterUp, clusterWait, readCluster, type ClusterUpOptions } from '../../src/cluster/local.js';
 import { ingestToCluster } from '../../src/cluster/ingest-to.js';
+import { detectLakeOnCluster, type LakeRunResult } from '../../src/cluster/lake-run.js';
 import { connectCluster } from '../../src/cluster/connect.js';
 import { leaseHolders } from '../../src/cluster/worker.js';
 import { consumerName } from '../../src/cluster/unit.js';
@@ -76,6 +77,8 @@ async function until(what: string, ms: number, ok: () => Promise<boolean>): Prom
 interface Setup {
   dir: string;
   nmea: string;
+  /** The single-process store exported as a lake (`tumen export --format parquet --partition-by day`). */
+  lake: string;
   expected: TumenEvent[];
 }
 
@@ -87,7 +90,9 @@ async function prepare(lines: Iterable<string>): Promise<Setup> {
   const db = join(dir, 'single.duckdb');
   expect((await tumen(['ingest', nmea, '--db', db])).status).toBe(0);
   expect((await tumen(['detect', '--db', db])).status).toBe(0);
-  return { dir, nmea, expected: await withStore(db, (s) => queryEvents(s)) };
+  const lake = join(dir, 'lake');
+  expect((await tumen(['export', '--db', db, '--format', 'parquet', '--partition-by', 'day', '--out', lake])).status).toBe(0);
+  return { dir, nmea, lake, expected: await withStore(db, (s) => queryEvents(s)) };
 }
 
 /** A case that timed out skips its own cluster down: stop what is still recorded, then remove the files. */
@@ -99,7 +104,7 @@ async function cleanUp(setup: Setup | undefined, cases: string[]): Promise<void>
 
 /** Publishes the world while a cluster of two workers runs; `midRun` (if any) kills something once the
  *  slowest unit is `at` of the way through. Returns the stored events. */
-async function run(setup: Setup, name: string, layout: ClusterUpOptions, midRun?: { at: number; act: (url: string, cdir: string) => Promise<void> }): Promise<TumenEvent[]> {
+async function run(setup: Setup, name: string, layout: ClusterUpOptions, midRun?: { at: number; act: (url: string, cdir: string) => Promise<void> }, after?: (url: string) => Promise<void>): Promise<TumenEvent[]> {
   const cdir = join(setup.dir, name);
   const t0 = Date.now();
   const up = await clusterUp(cdir, 2, () => undefined, layout);
@@ -115,7 +120,9 @@ async function run(setup: Setup, name: string, layout: ClusterUpOptions, midRun?
     if (midRun) console.log(`${name}: ${r.published} reports published, ${r.retries} sent again after a failure`);
     await clusterWait(cdir, 120_000);
     console.log(`${name}: waited ${Date.now() - t0}`);
-    return await clusterEvents(cdir);
+    const events = await clusterEvents(cdir);
+    await after?.(up.url);
+    return events;
   } finally {
     await clusterDown(cdir);
   }
@@ -157,11 +164,18 @@ describe.skipIf(!hasNats)('cluster on NATS JetStream: small world, in the suite'
     if (bundle) rmSync(bundle, { recursive: true, force: true });
   });
 
-  it('gives the events of tumen detect', async () => {
-    const got = await run(setup!, 'equal', SMALL);
+  it('gives the events of tumen detect, live and over the exported lake (day × unit work items)', async () => {
+    let lake: LakeRunResult | undefined;
+    const got = await run(setup!, 'equal', SMALL, undefined, async (url) => {
+      const t0 = Date.now();
+      lake = await detectLakeOnCluster(url, setup!.lake, { log: () => undefined });
+      console.log(`lake: ${lake.days} days × ${lake.units} units in ${Date.now() - t0} ms`);
+    });
     expect(setup!.expected.length).toBe(32);
     expect(new Set(got.map((e) => e.type))).toEqual(new Set(setup!.expected.map((e) => e.type)));
     expect(asLines(got)).toEqual(asLines(setup!.expected));
+    expect(lake!.days).toBe(2);
+    expect(asLines(lake!.events)).toEqual(asLines(setup!.expected));
   }, 120_000);
 
   it('gives the same events although a worker is killed with -9 mid-run', async () => {

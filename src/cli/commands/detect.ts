@@ -7,7 +7,8 @@ import { withStore } from '../../store/db.js';
 import { ensurePositionsSchema } from '../../store/positions.js';
 import { storeInput } from '../../store/pipeline-source.js';
 import { replaceEvents } from '../../store/events-write.js';
-import { runPipeline } from '../../detectors/pipeline.js';
+import { runPipeline, type PipelineStats } from '../../detectors/pipeline.js';
+import { detectLake } from './detect-lake.js';
 import { buildAnchorages, storedPortAreas } from '../../store/anchorages.js';
 import { DETECTOR_TYPES, parseParamOverrides, type ParamOverrides } from '../../detectors/registry.js';
 import { EVENT_TYPE_INFO, type EventType } from '../../events/types.js';
@@ -26,8 +27,10 @@ export function register(program: Command): void {
       .command('detect')
       .description('run the event detectors over the store and store the events (idempotent)')
       .option('--type <types>', `comma-separated event types to run (default all: ${ALL_TYPES.join(', ')})`)
-      .option('--param <type.name=value>', 'override a detector parameter for this run, e.g. gap.minGapH=8 (repeatable; docs/events.md lists them)', collect, []),
-  ).action(async (opts: { db: string; type?: string; param: string[] }) => {
+      .option('--param <type.name=value>', 'override a detector parameter for this run, e.g. gap.minGapH=8 (repeatable; docs/events.md lists them)', collect, [])
+      .option('--lake <dir>', 'detect over a lake (tumen export --format parquet --partition-by day) instead of the store\'s positions; events go to --db')
+      .option('--nats <url>', 'with --lake: split the lake over a cluster\'s workers, day × work unit (docs/cluster.md)'),
+  ).action(async (opts: { db: string; type?: string; param: string[]; lake?: string; nats?: string }) => {
     let types: EventType[];
     let params: ParamOverrides;
     try {
@@ -36,6 +39,17 @@ export function register(program: Command): void {
     } catch (err) {
       process.stderr.write(`tumen detect: ${(err as Error).message}\n`);
       process.exitCode = 2;
+      return;
+    }
+    if (opts.nats !== undefined && opts.lake === undefined) {
+      process.stderr.write('tumen detect: --nats needs --lake DIR (a cluster detects live reports as they arrive; history goes through a lake)\n');
+      process.exitCode = 2;
+      return;
+    }
+    if (opts.lake !== undefined) {
+      const runnerTypes = types.filter((t) => DETECTOR_TYPES.includes(t));
+      const { result, inserted, deleted } = await detectLake({ db: opts.db, lake: opts.lake, nats: opts.nats, types: runnerTypes, allTypes: opts.type === undefined, params, paramSpecs: opts.param });
+      printSummary(result.stats, inserted, deleted, opts.param);
       return;
     }
     await withStore(opts.db, async (store) => {
@@ -67,14 +81,7 @@ export function register(program: Command): void {
       }
       // What made these events: a report names the overrides and the command that finds them again.
       await recordDetectRun(store, { command: 'tumen detect', types, params: opts.param, atMs: Date.now() });
-      const byType = Object.entries(stats.eventsByType).map(([t, n]) => `${t} ${n}`).join(', ') || 'none';
-      const overrides = opts.param.length ? ` with ${opts.param.join(' ')}` : '';
-      process.stdout.write(
-        `detected ${inserted} events (${byType}) from ${stats.positions} positions of ${stats.vessels} vessels` +
-          ` (${stats.segments} segments, ${stats.outliers} outlier positions)${overrides}; replaced ${deleted} stored events\n`,
-      );
-      const dropped = droppedSummary(stats.dropped);
-      if (dropped) process.stdout.write(`not reported: ${dropped}\n`);
+      printSummary(stats, inserted, deleted, opts.param);
       if (watch) {
         for (const w of watchWarnings(watch)) process.stderr.write(`watch: ${w}\n`);
         const { raised, fresh, deliveries } = await finishReplay(store, watch, events, Date.now());
@@ -86,6 +93,17 @@ export function register(program: Command): void {
       }
     });
   });
+}
+
+function printSummary(stats: PipelineStats, inserted: number, deleted: number, param: readonly string[]): void {
+  const byType = Object.entries(stats.eventsByType).map(([t, n]) => `${t} ${n}`).join(', ') || 'none';
+  const overrides = param.length ? ` with ${param.join(' ')}` : '';
+  process.stdout.write(
+    `detected ${inserted} events (${byType}) from ${stats.positions} positions of ${stats.vessels} vessels` +
+      ` (${stats.segments} segments, ${stats.outliers} outlier positions)${overrides}; replaced ${deleted} stored events\n`,
+  );
+  const dropped = droppedSummary(stats.dropped);
+  if (dropped) process.stdout.write(`not reported: ${dropped}\n`);
 }
 
 const DROP_REASONS: Readonly<Record<string, string>> = {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
 import { withStore } from '../../store/db.js';
-import { EXPORT_FORMATS, exportPositions, type ExportFormat } from '../../io/export-positions.js';
+import { EXPORT_FORMATS, exportWithStatics, type ExportFormat } from '../../io/export-positions.js';
 import type { PositionQuery } from '../../store/positions.js';
 
 export function parseTime(s: string, flag: string): number {
@@ -41,7 +41,7 @@ export function register(program: Command): void {
       .option('--to <iso>', 'up to this time (UTC, inclusive)')
       .option('--bbox <minLon,minLat,maxLon,maxLat>', 'only positions inside (minLon > maxLon crosses 180°)')
       .option('--lines', 'GeoJSON: one LineString per vessel instead of points')
-      .option('--partition-by <key>', 'parquet: write --out DIR as a hive-partitioned lake (day: DIR/day=YYYY-MM-DD/)')
+      .option('--partition-by <key>', 'parquet: write --out DIR as a hive-partitioned lake (day: DIR/day=YYYY-MM-DD/, static reports in DIR/statics/day=YYYY-MM-DD/)')
       .option('--out <file>', 'output file (default stdout; required for parquet; a new directory with --partition-by)'),
   ).action(async (o: { db: string; format: string; mmsi?: string; from?: string; to?: string; bbox?: string; lines?: boolean; out?: string; partitionBy?: string }) => {
     if (!EXPORT_FORMATS.includes(o.format as ExportFormat)) throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
@@ -51,7 +51,8 @@ export function register(program: Command): void {
     if (o.from) query.fromMs = parseTime(o.from, '--from');
     if (o.to) query.toMs = parseTime(o.to, '--to');
     if (o.bbox) query.bbox = parseBbox(o.bbox);
-    const n = await withStore(o.db, (store) => exportPositions(store, { format: o.format as ExportFormat, out: o.out, query, lines: o.lines, ...(o.partitionBy ? { partitionBy: 'day' as const } : {}) }), { readOnly: true });
-    process.stderr.write(`exported ${n} positions${o.out ? ` to ${o.out}` : ''}\n`);
+    const n = await withStore(o.db, (store) => exportWithStatics(store, { format: o.format as ExportFormat, out: o.out, query, lines: o.lines, ...(o.partitionBy ? { partitionBy: 'day' as const } : {}) }), { readOnly: true });
+    const statics = o.partitionBy ? ` and ${n.statics} static reports` : '';
+    process.stderr.write(`exported ${n.positions} positions${statics}${o.out ? ` to ${o.out}` : ''}\n`);
   });
 }
