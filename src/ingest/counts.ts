@@ -19,6 +19,21 @@ export function cloneCounts(c: IngestCounts): IngestCounts {
   return { ...c, rejects: { ...c.rejects }, skipped: { ...c.skipped } };
 }
 
+/** a + b, field by field (reasons by name). */
+export function addCounts(a: IngestCounts, b: IngestCounts): IngestCounts {
+  const out = cloneCounts(a);
+  out.lines += b.lines;
+  out.bytes += b.bytes;
+  out.messages += b.messages;
+  out.positions += b.positions;
+  out.statics += b.statics;
+  out.duplicates += b.duplicates;
+  out.notStored += b.notStored;
+  for (const k in b.rejects) bump(out.rejects, k, b.rejects[k]);
+  for (const k in b.skipped) bump(out.skipped, k, b.skipped[k]);
+  return out;
+}
+
 export function totalRejects(c: IngestCounts): number {
   let n = 0;
   for (const k in c.rejects) n += c.rejects[k];

@@ -15,20 +15,38 @@ export interface Taken {
   carryTimeMs: number | null;
 }
 
+/**
+ * Decodes the lines of `path` from `resumeOffset`, counting those that start at or after `committedOffset`
+ * and before `endOffset`. Only a read to the end of the file drops the fragments still pending; a chunk
+ * that stops at `endOffset` leaves them to the next chunk's context lines.
+ */
+/** Told with the last batch of a read: why a .gz stopped early (else null). */
+export interface ChunkEnd {
+  issue: string | null;
+}
+
 export async function decodeFile(
   stage: NmeaDecodeStage, path: string, resumeOffset: number, committedOffset: number, linesBefore: number,
-  flush: (taken: Taken, resume: ResumePoint) => Promise<void>,
+  flush: (taken: Taken, resume: ResumePoint, end: ChunkEnd | null) => Promise<void>,
   progress: (bytesRead: number, fileSize: number, messages: number) => void,
+  endOffset = Infinity,
 ): Promise<string | null> {
   const reader = openOffsetLines(path, resumeOffset);
   const ring = new Float64Array(RESUME_CONTEXT_LINES);
   let ringN = 0;
   let lineNo = linesBefore; // absolute number of the last counted line
   let endOfLast = resumeOffset;
+  const contextStart = (): number => (ringN >= RESUME_CONTEXT_LINES ? ring[ringN % RESUME_CONTEXT_LINES] : resumeOffset);
   for await (const block of reader.blocks) {
     const { lines, starts } = block;
     for (let i = 0; i < lines.length; i++) {
       const start = starts[i];
+      if (start >= endOffset) {
+        progress(reader.fileBytesRead(), reader.fileSize, stage.counts.messages);
+        const end = { issue: null };
+        await flush(stage.take(), { resumeOffset: contextStart(), committedOffset: endOffset }, end);
+        return end.issue;
+      }
       const counted = start >= committedOffset;
       if (counted) lineNo++;
       ring[ringN++ % RESUME_CONTEXT_LINES] = start;
@@ -36,14 +54,14 @@ export async function decodeFile(
       if (stage.shouldFlush) {
         endOfLast = i + 1 < lines.length ? starts[i + 1] : block.end;
         // Resume re-reads the last RESUME_CONTEXT_LINES lines for context; only later lines are counted.
-        const oldest = ringN >= RESUME_CONTEXT_LINES ? ring[ringN % RESUME_CONTEXT_LINES] : resumeOffset;
-        await flush(stage.take(), { resumeOffset: oldest, committedOffset: endOfLast });
+        await flush(stage.take(), { resumeOffset: contextStart(), committedOffset: endOfLast }, null);
       }
     }
     endOfLast = block.end;
     progress(reader.fileBytesRead(), reader.fileSize, stage.counts.messages);
   }
   stage.endOfInput();
-  await flush(stage.take(), { resumeOffset: endOfLast, committedOffset: endOfLast });
-  return reader.issue();
+  const end = { issue: reader.issue() };
+  await flush(stage.take(), { resumeOffset: endOfLast, committedOffset: endOfLast }, end);
+  return end.issue;
 }

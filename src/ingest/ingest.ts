@@ -28,8 +28,12 @@ export interface IngestOptions {
   /** Read files again even when the log says they were ingested (dedup keeps rows from doubling). */
   force?: boolean;
   batchRows?: number;
-  /** Decode NMEA files in a worker thread (default true). */
+  /** Decode NMEA files in worker threads (default true). */
   worker?: boolean;
+  /** Decoding threads for a plain NMEA file whose messages carry their own times (default 1). */
+  threads?: number;
+  /** Chunk size when several threads decode one file (default: see file-chunks.ts). */
+  chunkBytes?: number;
   /** Plausible message times; default 1990-01-01 .. now + 1 day (a live feed moves "now" as it runs). */
   timeWindow?: TimeWindow;
   /** Notices worth telling before the work (a file mostly without times). */
@@ -92,7 +96,7 @@ async function ingestOne(
   const timeWindow = opts.timeWindow ?? defaultTimeWindow(nowMs());
   try {
     if (format === 'nmea') {
-      const r = await ingestNmeaFile(store, writer, path, key, retime ? undefined : previous, { ...common, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS, worker: opts.worker, timeWindow, log: opts.log },
+      const r = await ingestNmeaFile(store, writer, path, key, retime ? undefined : previous, { ...common, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS, worker: opts.worker, threads: opts.threads, chunkBytes: opts.chunkBytes, timeWindow, log: opts.log },
         progress, nowMs);
       progress.done();
       return outcome('done', { format, ingestId: r.id, counts: r.counts, message: r.issue });

@@ -1,51 +1,76 @@
-// Worker thread: reads and decodes one NMEA file and posts its batches (typed arrays transferred) to the
-// main thread, which commits them. At most one batch waits for the main thread: decoding runs ahead of
-// the store by one batch, never more (bounded memory).
+// Worker thread: decodes the chunks of one NMEA file the main thread hands it (one at a time) and posts
+// their batches (typed arrays transferred). At most one batch waits for the main thread's ack: decoding
+// runs ahead of the store by one batch per thread, never more (bounded memory).
 import { parentPort, workerData } from 'node:worker_threads';
-import type { IngestCounts } from '../store/ingest-log.js';
+import { emptyCounts, type IngestCounts } from '../store/ingest-log.js';
 import { decodeFile } from './decode-file.js';
-import { NmeaDecodeStage, StrictStop, type NmeaDecodeOptions } from './nmea-decode.js';
+import { contextOffsetBefore, type FileChunk } from './file-chunks.js';
+import { NmeaDecodeStage, StrictStop, type NmeaDecodeOptions, type ResumePoint } from './nmea-decode.js';
 import { toBatchData } from './position-batch.js';
 
 export interface FileWorkerData {
   path: string;
-  resumeOffset: number;
-  committedOffset: number;
   opts: NmeaDecodeOptions;
-  initial: IngestCounts;
+  /** Lines counted before the first chunk (for --strict line numbers; the first chunk only). */
+  linesBefore: number;
+  /** The time carried into the first chunk (a resumed ingest's). */
   carryTimeMs: number | null;
 }
 
+/** Main thread -> worker. */
+export type ToFileWorker = { kind: 'chunk'; chunk: FileChunk } | { kind: 'ack' } | { kind: 'stop' };
+
+/** Worker -> main thread. `counts` are the chunk's own line-level counts so far. */
 export type FileWorkerMessage =
-  | { kind: 'batch'; data: ReturnType<typeof toBatchData>['data']; counts: IngestCounts; resume: { resumeOffset: number; committedOffset: number }; carryTimeMs: number | null }
+  | {
+    kind: 'batch'; chunk: number; last: boolean; data: ReturnType<typeof toBatchData>['data']; counts: IngestCounts;
+    resume: ResumePoint; carryTimeMs: number | null; issue: string | null;
+  }
   | { kind: 'progress'; bytes: number; total: number; messages: number }
-  | { kind: 'end'; issue: string | null }
   | { kind: 'error'; strict: boolean; message: string };
 
 const port = parentPort!;
 const d = workerData as FileWorkerData;
 let unacked = 0;
 let wake: (() => void) | null = null;
-port.on('message', (m) => {
-  if (m === 'ack') {
+const chunks: FileChunk[] = [];
+let stopped = false;
+let nextChunk: (() => void) | null = null;
+port.on('message', (m: ToFileWorker) => {
+  if (m.kind === 'ack') {
     unacked--;
     const w = wake;
     wake = null;
+    w?.();
+  } else {
+    if (m.kind === 'chunk') chunks.push(m.chunk);
+    else stopped = true;
+    const w = nextChunk;
+    nextChunk = null;
     w?.();
   }
 });
 const post = (m: FileWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
-try {
-  const stage = new NmeaDecodeStage(d.opts, d.initial, d.carryTimeMs);
-  const issue = await decodeFile(stage, d.path, d.resumeOffset, d.committedOffset, d.initial.lines, async (taken, resume) => {
+async function decodeChunk(c: FileChunk): Promise<void> {
+  const first = c.contextOffset >= 0;
+  const stage = new NmeaDecodeStage(d.opts, emptyCounts(), c.index === 0 ? d.carryTimeMs : null);
+  const contextOffset = first ? c.contextOffset : contextOffsetBefore(d.path, c.start);
+  await decodeFile(stage, d.path, contextOffset, c.start, c.index === 0 ? d.linesBefore : 0, async (taken, resume, end) => {
     while (unacked >= 1) await new Promise<void>((r) => (wake = r));
     unacked++;
     const { data, transfer } = toBatchData(taken.batch);
-    post({ kind: 'batch', data, counts: taken.counts, resume, carryTimeMs: taken.carryTimeMs }, transfer);
-  }, (bytes, total, messages) => post({ kind: 'progress', bytes, total, messages }));
-  while (unacked >= 1) await new Promise<void>((r) => (wake = r));
-  post({ kind: 'end', issue });
+    post({ kind: 'batch', chunk: c.index, last: end !== null, data, counts: taken.counts, resume, carryTimeMs: taken.carryTimeMs, issue: end?.issue ?? null }, transfer);
+  }, (bytes, total, messages) => post({ kind: 'progress', bytes, total, messages }), c.end);
+}
+
+try {
+  for (;;) {
+    while (chunks.length === 0 && !stopped) await new Promise<void>((r) => (nextChunk = r));
+    const c = chunks.shift();
+    if (c === undefined) break;
+    await decodeChunk(c);
+  }
 } catch (err) {
   post({ kind: 'error', strict: err instanceof StrictStop, message: (err as Error).message });
 }

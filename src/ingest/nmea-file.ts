@@ -4,12 +4,17 @@
 import { AisDecoder } from '../ais/index.js';
 import type { Store } from '../store/db.js';
 import { emptyCounts, finishIngestLog, reopenIngestLog, startIngestLog, type IngestCounts, type IngestLogEntry } from '../store/ingest-log.js';
-import { openOffsetLines } from '../io/offset-lines.js';
+import { statSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
+import { isGzipFile, openOffsetLines } from '../io/offset-lines.js';
 import type { ReceptionSource } from '../tracks/position.js';
 import { BatchCommitter } from './batch-committer.js';
+import { addCounts, cloneCounts } from './counts.js';
 import { decodeFile } from './decode-file.js';
-import { NmeaDecodeStage, StrictStop, type NmeaDecodeOptions } from './nmea-decode.js';
-import type { FileWorkerData, FileWorkerMessage } from './nmea-file-worker.js';
+import { chunkBytesFor, contextOffsetBefore, hasNewlines, planChunks, type FileChunk } from './file-chunks.js';
+import { NmeaDecodeStage, StrictStop, type NmeaDecodeOptions, type ResumePoint } from './nmea-decode.js';
+import type { FileWorkerData, FileWorkerMessage, ToFileWorker } from './nmea-file-worker.js';
+import type { BatchData } from './position-batch.js';
 import type { ProgressSink } from './progress.js';
 import { spawnModuleWorker } from './spawn-worker.js';
 import type { StoreWriter } from './store-writer.js';
@@ -27,8 +32,12 @@ export interface NmeaFileOptions {
   batchRows: number;
   /** For progress/strict messages. */
   label: string;
-  /** Decode in a worker thread (default); false decodes in this thread. */
+  /** Decode in worker threads (default); false decodes in this thread. */
   worker?: boolean;
+  /** Decoding threads for a plain file with its own times (default 1); see planFileChunks. */
+  threads?: number;
+  /** Chunk size when several threads decode (default chunkBytesFor); smaller in tests. */
+  chunkBytes?: number;
   timeWindow: TimeWindow;
   log?: (line: string) => void;
 }
@@ -92,9 +101,15 @@ export async function ingestNmeaFile(
   const decodeOpts: NmeaDecodeOptions = {
     startMs: opts.startMs, source: opts.source, strict: opts.strict, batchRows: opts.batchRows, label: opts.label, timeWindow: opts.timeWindow,
   };
+  // In this thread (worker: false) the chunks are decoded one after the other: the same result, for tests.
+  const threads = path === '-' ? 1 : Math.max(1, opts.threads ?? 1);
+  const chunks = planFileChunks(path, resumeOffset, committedOffset, opts, threads);
+  const ordered = new OrderedCommits(committer, initial);
   try {
-    const job = { path, resumeOffset, committedOffset, opts: decodeOpts, initial, carryTimeMs: carry };
-    const issue = opts.worker === false || path === '-' ? await decodeHere(job, committer, progress) : await decodeInWorker(job, committer, progress);
+    const job: FileWorkerData = { path, opts: decodeOpts, linesBefore: initial.lines, carryTimeMs: carry };
+    const issue = opts.worker === false || path === '-'
+      ? await decodeHere(job, chunks, ordered, progress)
+      : await decodeInWorkers(job, chunks, Math.min(threads, chunks.length), ordered, progress);
     await committer.settle();
     // A .gz cut short: what was readable is stored, the log row says why the rest is missing.
     await finishIngestLog(store, id, 'done', nowMs(), issue === null ? null : `${opts.label}: ${issue}`);
@@ -107,42 +122,133 @@ export async function ingestNmeaFile(
   }
 }
 
-async function decodeHere(job: FileWorkerData, committer: BatchCommitter, progress: ProgressSink): Promise<string | null> {
-  const stage = new NmeaDecodeStage(job.opts, job.initial, job.carryTimeMs);
-  return decodeFile(stage, job.path, job.resumeOffset, job.committedOffset, job.initial.lines,
-    (taken, resume) => committer.submit(taken.batch, taken.counts, resume, taken.carryTimeMs),
-    (bytes, total, messages) => progress.update(job.opts.label, bytes, total, messages));
+/**
+ * Chunks of the file to decode: several when more than one thread decodes a plain file whose messages
+ * carry their own times (an untimed line takes the time of the lines before it, across any chunk border;
+ * --strict names absolute line numbers; a .gz or stdin cannot be read from the middle), else one.
+ */
+function planFileChunks(path: string, resumeOffset: number, committedOffset: number, opts: NmeaFileOptions, threads: number): FileChunk[] {
+  const whole = [{ index: 0, contextOffset: resumeOffset, start: committedOffset, end: Infinity }];
+  if (threads < 2 || path === '-' || opts.strict || opts.startMs !== null || isGzipFile(path) || !hasNewlines(path)) return whole;
+  const size = statSync(path).size;
+  const chunkBytes = opts.chunkBytes ?? chunkBytesFor(size - committedOffset, threads);
+  return size - committedOffset >= 2 * chunkBytes ? planChunks(resumeOffset, committedOffset, size, chunkBytes) : whole;
 }
 
-function decodeInWorker(job: FileWorkerData, committer: BatchCommitter, progress: ProgressSink): Promise<string | null> {
+/**
+ * Batches committed in file order, whatever thread decoded them: each carries its chunk's own line counts,
+ * to which the counts of the chunks before it (and of an earlier, resumed run) are added.
+ */
+class OrderedCommits {
+  private base: IngestCounts;
+  private chunk = 0;
+  private readonly waiting = new Map<number, Array<{ m: BatchMessage; done: () => void }>>();
+  private chain: Promise<void> = Promise.resolve();
+  issue: string | null = null;
+
+  constructor(private readonly committer: BatchCommitter, initial: IngestCounts) {
+    this.base = cloneCounts(initial);
+  }
+
+  /** Chunks wholly committed (or submitted) so far. */
+  get chunksDone(): number {
+    return this.chunk;
+  }
+
+  /** Queues a batch; `done` runs once its commit has started (the sender may then post the next). */
+  add(m: BatchMessage, done: () => void): Promise<void> {
+    const q = this.waiting.get(m.chunk) ?? [];
+    q.push({ m, done });
+    this.waiting.set(m.chunk, q);
+    for (let next = this.waiting.get(this.chunk); next !== undefined && next.length > 0; next = this.waiting.get(this.chunk)) {
+      const { m: b, done: d } = next.shift()!;
+      const counts = addCounts(this.base, b.counts);
+      this.chain = this.chain.then(() => this.committer.submit(b.data, counts, b.resume, b.carryTimeMs)).then(d);
+      if (b.last) {
+        this.waiting.delete(this.chunk);
+        this.base = counts;
+        this.chunk++;
+        if (b.issue !== null) this.issue = b.issue;
+      }
+    }
+    return this.chain;
+  }
+
+  settled(): Promise<void> {
+    return this.chain;
+  }
+}
+
+async function decodeHere(job: FileWorkerData, chunks: FileChunk[], ordered: OrderedCommits, progress: ProgressSink): Promise<string | null> {
+  for (const c of chunks) {
+    const stage = new NmeaDecodeStage(job.opts, emptyCounts(), c.index === 0 ? job.carryTimeMs : null);
+    const contextOffset = c.contextOffset >= 0 ? c.contextOffset : contextOffsetBefore(job.path, c.start);
+    await decodeFile(stage, job.path, contextOffset, c.start, c.index === 0 ? job.linesBefore : 0,
+      (taken, resume, end) => ordered.add({
+        chunk: c.index, last: end !== null, data: taken.batch, counts: taken.counts, resume, carryTimeMs: taken.carryTimeMs, issue: end?.issue ?? null,
+      }, () => undefined),
+      (bytes, total, messages) => progress.update(job.opts.label, bytes, total, messages), c.end);
+  }
+  await ordered.settled();
+  return ordered.issue;
+}
+
+/** Decodes the chunks in `threads` worker threads, each taking the next chunk when done with one. */
+function decodeInWorkers(job: FileWorkerData, chunks: FileChunk[], threads: number, ordered: OrderedCommits, progress: ProgressSink): Promise<string | null> {
   return new Promise<string | null>((resolve, reject) => {
-    const worker = spawnModuleWorker('nmea-file-worker', job);
-    let chain: Promise<void> = Promise.resolve();
+    const workers = Array.from({ length: threads }, () => spawnModuleWorker('nmea-file-worker', job));
+    let handedOut = 0;
     let finished = false;
+    let exited = 0;
     const fail = (e: unknown) => {
       if (finished) return;
       finished = true;
-      void worker.terminate();
+      for (const w of workers) void w.terminate();
       reject(e);
     };
-    worker.on('message', (m: FileWorkerMessage) => {
-      if (m.kind === 'batch') {
-        chain = chain.then(() => committer.submit(m.data, m.counts, m.resume, m.carryTimeMs)).then(() => worker.postMessage('ack'));
-        chain.catch(fail);
-      } else if (m.kind === 'progress') {
-        progress.update(job.opts.label, m.bytes, m.total, m.messages);
-      } else if (m.kind === 'end') {
-        chain.then(() => {
-          finished = true;
-          resolve(m.issue);
-        }, fail);
-      } else {
-        chain.then(() => fail(m.strict ? new StrictStop(m.message) : new Error(m.message)), fail);
-      }
-    });
-    worker.on('error', fail);
-    worker.on('exit', (code) => {
-      if (!finished) chain.then(() => fail(new Error(`decoding worker exited (code ${code}) before the end of the file`)), fail);
+    const send = (w: Worker, m: ToFileWorker) => w.postMessage(m);
+    const handOut = (w: Worker) => send(w, handedOut < chunks.length ? { kind: 'chunk', chunk: chunks[handedOut++] } : { kind: 'stop' });
+    const furthest = new Float64Array(threads);
+    workers.forEach((w, i) => {
+      handOut(w);
+      w.on('message', (m: FileWorkerMessage) => {
+        if (m.kind === 'batch') {
+          if (m.last) handOut(w);
+          ordered.add(m, () => send(w, { kind: 'ack' })).catch(fail);
+          if (ordered.chunksDone === chunks.length) {
+            ordered.settled().then(() => {
+              if (finished) return;
+              finished = true;
+              resolve(ordered.issue);
+            }, fail);
+          }
+        } else if (m.kind === 'progress') {
+          furthest[i] = m.bytes;
+          progress.update(job.opts.label, Math.max(...furthest), m.total, m.messages);
+        } else {
+          ordered.settled().then(() => fail(m.strict ? new StrictStop(m.message) : new Error(m.message)), fail);
+        }
+      });
+      w.on('error', fail);
+      w.on('exit', (code) => {
+        exited++;
+        if (!finished && (code !== 0 || exited === threads)) {
+          ordered.settled().then(() => {
+            if (!finished && ordered.chunksDone < chunks.length) fail(new Error(`decoding worker exited (code ${code}) before the end of the file`));
+          }, fail);
+        }
+      });
     });
   });
+}
+
+/** A decoded batch of one chunk with the chunk's own line counts so far. */
+interface BatchMessage {
+  chunk: number;
+  last: boolean;
+  data: BatchData;
+  counts: IngestCounts;
+  resume: ResumePoint;
+  carryTimeMs: number | null;
+  issue: string | null;
 }

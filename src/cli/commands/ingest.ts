@@ -1,5 +1,6 @@
 // `tumen ingest FILE…` and `tumen ingest --listen URL`: load AIS into the store, then print a summary.
 import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
 import { withDbOption } from '../options.js';
 import { Store } from '../../store/db.js';
 import { ingestFiles, type IngestOptions } from '../../ingest/ingest.js';
@@ -14,6 +15,15 @@ import { parseTimeWindow, parseUtcTime } from '../../ingest/time-window.js';
 // rows); 384 MB keeps the whole process under 1 GB, spilling to disk if a statement needs more.
 const INGEST_MEMORY_LIMIT = '384MB';
 
+/** Decoding threads by default: two keep both cores of a small machine busy beside the store's own thread. */
+const DEFAULT_DECODE_THREADS = 2;
+
+function parseThreads(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`--threads: "${text}" is not a whole number from 1 to 64`);
+  return n;
+}
+
 interface IngestCliOptions {
   db: string;
   format?: string;
@@ -24,6 +34,7 @@ interface IngestCliOptions {
   force?: boolean;
   listen?: string;
   batch?: string;
+  threads?: string;
   flushSeconds?: string;
   timeWindow?: string;
   to?: string;
@@ -45,6 +56,7 @@ export function register(program: Command): void {
       .option('--force', 'read a file again even if it was ingested (duplicates are still not stored twice)')
       .option('--listen <url>', 'live NMEA feed: tcp://HOST:PORT (client, reconnects) or udp://HOST:PORT (binds)')
       .option('--batch <rows>', 'positions per transaction', '300000')
+      .option('--threads <n>', 'decoding threads for a plain NMEA file whose messages carry their own times (default: 2 on a multi-core machine)')
       .option('--flush-seconds <s>', 'live feed: commit at least this often', '5')
       .option('--to <url>', 'publish the reports to a Tumen cluster (nats://HOST:PORT) instead of the store (docs/cluster.md)'),
   ).action(async (files: string[], o: IngestCliOptions) => {
@@ -64,6 +76,7 @@ export function register(program: Command): void {
       strict: o.strict ?? false,
       force: o.force ?? false,
       batchRows: Math.max(1, Number(o.batch) || 300_000),
+      threads: o.threads === undefined ? Math.min(DEFAULT_DECODE_THREADS, availableParallelism()) : parseThreads(o.threads),
     };
     if (o.to !== undefined) {
       if (o.listen !== undefined || files.length === 0) throw new Error('--to publishes FILES: give files, not --listen');
