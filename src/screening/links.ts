@@ -7,6 +7,8 @@
 // sanctions-evasion ships are run, not owned, by the listed firms. A minority owner, a director of an
 // owner or an "associate" makes a possible match for an analyst, never a match on its own.
 import type { LinkPath, ScreenMatch, ScreenResult, Verdict } from './types.js';
+import type { PartyHit } from './party-index.js';
+import { SCREENING_PARAMS as P } from './params.js';
 
 /** Ownership share from which ownership is control (OFAC 50 % rule). */
 export const CONTROLLING_SHARE_PCT = 50;
@@ -49,27 +51,52 @@ export function applyLinks(result: ScreenResult, paths: ReadonlyMap<string, Link
   return { ...result, verdict, matches };
 }
 
-/** A party name as the stated-party lookup compares it: letters and digits, upper case, single spaces
- *  (the store applies the same rule in SQL: statedPartyKeySql). */
-export const statedPartyKey = (name: string): string => name.toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim();
+/** Listed parties a stated name may be (PartyIndex.match), with each list's version. */
+export interface StatedPartyLookup {
+  match(stated: string): PartyHit[];
+  version(list: string): string | null;
+}
 
-export interface ListedParty { list: string; list_version: string | null; key: string; entry_id: string; name: string; kind: string }
+function legalNote(h: PartyHit): string {
+  const q = h.stated;
+  const e = h.listed;
+  if (q.legalWritten === e.legalWritten || e.legalWritten === '') return '';
+  if (h.score.legalDiffers) return `; but the legal forms differ: ${q.legalWritten} / ${e.legalWritten}`;
+  if (q.legal === '') return `; legal form ${e.legalWritten} not stated`;
+  return `; legal form ${q.legalWritten} = ${e.legalWritten}`;
+}
 
-/** Adds a match for each stated owner or operator that a list names as a listed party (same name after
- *  statedPartyKey): the firm a fleet file says runs the ship is sanctioned, whatever the ship's name. */
-export function applyStatedParties(result: ScreenResult, query: { owner?: string | null; operator?: string | null }, listed: ReadonlyMap<string, ListedParty[]>): ScreenResult {
+const HOW: Record<PartyHit['score']['how'], string> = {
+  exact: 'same name', compact: 'same name without spaces', word_order: 'same words in another order',
+  transliteration: 'same after transliteration', fuzzy: '',
+};
+
+/** The reason for a stated-party hit: which listed name it is and how alike, in words. */
+export function describeStatedParty(role: 'owner' | 'operator', stated: string, h: PartyHit): string {
+  const p = h.party;
+  const how = h.score.how === 'fuzzy' ? `similar, ${h.score.edits} edit${h.score.edits === 1 ? '' : 's'}` : HOW[h.score.how];
+  const as = p.role === 'name' ? '' : ` to listed ${p.role === 'alias' ? 'alias' : 'former name'} "${p.variant}"`;
+  return `stated ${role} ${stated} is listed: ${p.list}#${p.entryId} ${p.name} (${how}${as}${legalNote(h)}; the fleet file's ${role} column, not the list's own link)`;
+}
+
+/** Adds a match for each listed party a stated owner or operator may be: a "match" when the name proper
+ *  is the same (legal form the same or unstated) and tells firms apart, a "possible" when altered. */
+export function applyStatedParties(result: ScreenResult, query: { owner?: string | null; operator?: string | null }, lookup: StatedPartyLookup): ScreenResult {
   const added: ScreenMatch[] = [];
   for (const role of ['owner', 'operator'] as const) {
-    const stated = query[role];
+    const stated = query[role]?.trim();
     if (!stated) continue;
-    for (const p of listed.get(statedPartyKey(stated)) ?? []) {
+    for (const h of lookup.match(stated)) {
+      const firm = h.score.score >= P.nameMatchScore && !h.score.legalDiffers && h.listed.distinctive !== '' && h.stated.distinctive !== '';
       added.push({
-        list: p.list, list_version: p.list_version, entry_key: p.key, entry_id: p.entry_id, listed: true, name: p.name, score: 1,
-        matched_on: [role], verdict: 'match',
-        reason: `stated ${role} ${stated} is listed: ${p.list}#${p.entry_id} ${p.name} (same name; the fleet file's ${role} column, not the list's own link)`,
+        list: h.party.list, list_version: lookup.version(h.party.list), entry_key: h.party.key, entry_id: h.party.entryId, listed: true,
+        name: h.party.name, score: Math.round(h.score.score * 1000) / 1000, matched_on: [role], verdict: firm ? 'match' : 'possible',
+        reason: describeStatedParty(role, stated, h),
       });
     }
   }
   if (added.length === 0) return result;
-  return { ...result, verdict: 'match', matches: [...result.matches, ...added] };
+  const matches = [...result.matches, ...added];
+  const verdict: Verdict = matches.some((m) => m.verdict === 'match') ? 'match' : 'possible';
+  return { ...result, verdict, matches };
 }

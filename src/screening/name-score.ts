@@ -34,7 +34,7 @@ function numbersFactor(q: NormalisedName, e: NormalisedName, allGeneric: boolean
 
 /** Two words are close: equal, equal after transliteration folding, or within the word's own edit budget
  *  (one edit from 4 letters, the length budget of params.ts for longer words: 2 from 9 letters). */
-function wordsClose(a: string, b: string): boolean {
+export function wordsClose(a: string, b: string): boolean {
   if (a === b) return true;
   if (phoneticKey(a) === phoneticKey(b)) return true;
   const len = Math.max(a.length, b.length);

@@ -37,6 +37,12 @@ export const SCREENING_PARAMS = {
   callsignAloneScore: 0.8,
   /** A name agrees with an identifier hit when its name score reaches this. */
   corroboratingNameScore: 0.85,
+  /** Stated owner/operator (party) names: the name-proper scores above apply; these are the party's own. */
+  /** Same words in another order (a person's surname first: PETROVSKIY IVAN / IVAN PETROVSKIY). */
+  wordOrderPartyScore: 0.97,
+  /** Multiplier when both names state a legal form and the forms differ (LLC / LTD): the same name
+   *  registered in two jurisdictions may be two firms, so the hit is at most "possible". */
+  legalFormDiffersFactor: 0.9,
 } as const;
 
 const EDIT_STEPS = SCREENING_PARAMS.maxEditsByLength;

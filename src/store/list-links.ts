@@ -4,7 +4,7 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { Store } from './db.js';
 import type { LinkRelation, ListLink } from '../lists/types.js';
-import { linkKey, type ListedParty } from '../screening/links.js';
+import { linkKey } from '../screening/links.js';
 import type { LinkPath, ScreenMatch } from '../screening/types.js';
 
 const DDL = [
@@ -93,21 +93,4 @@ async function partiesOf(store: Store, list: string, keys: string[]): Promise<Ma
     SELECT key, entry_id, kind, name, coalesce(json_extract_string(body, '$.listed'), 'true') <> 'false' AS listed
       FROM list_entries WHERE list = $list AND key IN (SELECT unnest($keys::VARCHAR[]))`, { list, keys: strings(keys) });
   return new Map(rows.map((r) => [r.key, { entry_id: r.entry_id, name: r.name, kind: r.kind, listed: Boolean(r.listed) }]));
-}
-
-/** Listed non-vessel entries of `lists` whose name equals one of `keys` after statedPartyKey (the same
- *  rule in SQL), by that key. A fleet file's owner and operator columns are screened with it. */
-export async function listedPartiesNamed(store: Store, lists: readonly string[], keys: readonly string[]): Promise<Map<string, ListedParty[]>> {
-  const out = new Map<string, ListedParty[]>();
-  if (keys.length === 0 || lists.length === 0) return out;
-  const rows = await store.all<ListedParty & { k: string }>(`
-    SELECT * FROM (
-      SELECT trim(regexp_replace(upper(e.name), '[^A-Z0-9]+', ' ', 'g')) AS k, e.list, l.version AS list_version, e.key, e.entry_id, e.name, e.kind
-        FROM list_entries e JOIN lists l ON l.name = e.list
-       WHERE e.list IN (SELECT unnest($lists::VARCHAR[])) AND e.kind <> 'vessel'
-         AND coalesce(json_extract_string(e.body, '$.listed'), 'true') <> 'false')
-     WHERE k IN (SELECT unnest($keys::VARCHAR[]))
-     ORDER BY k, list, entry_id`, { lists: strings([...lists]), keys: strings([...keys]) });
-  for (const { k, ...p } of rows) (out.get(k) ?? out.set(k, []).get(k)!).push(p);
-  return out;
 }

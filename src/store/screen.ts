@@ -5,10 +5,11 @@
 import type { Store } from './db.js';
 import { listLists, loadListEntries } from './lists.js';
 import { candidatesFor, loadBlocker, staleScreeningLists } from './screening-index.js';
-import { linkPathsOf, listedPartiesNamed, listsWithLinks } from './list-links.js';
+import { linkPathsOf, listsWithLinks } from './list-links.js';
+import { openPartyLookup } from './party-index.js';
 import { ScreeningIndex } from '../screening/index.js';
 import type { NameBlocker } from '../screening/blocking.js';
-import { applyLinks, applyStatedParties, statedPartyKey } from '../screening/links.js';
+import { applyLinks, applyStatedParties, type StatedPartyLookup } from '../screening/links.js';
 import { mergeResults, screenVessel } from '../screening/screen.js';
 import type { ScreenQuery, ScreenResult } from '../screening/types.js';
 
@@ -27,7 +28,11 @@ export class StoreScreener {
     private readonly linked: ReadonlySet<string>,
     /** Every list screened (stated owners and operators are looked up in all of them). */
     private readonly lists: readonly string[],
+    private readonly stale: readonly string[],
   ) {}
+
+  /** Opened on the first query that states an owner or operator (most fleet files state none). */
+  private parties: Promise<StatedPartyLookup> | null = null;
 
   /** The screener of the loaded lists (or of `lists`); null when none is loaded. */
   static async open(store: Store, lists?: string[]): Promise<StoreScreener | null> {
@@ -39,7 +44,7 @@ export class StoreScreener {
     if (!blocker) fresh = []; // no saved blocker: every list is screened in memory
     const old = wanted.filter((l) => !fresh.includes(l));
     const memory = old.length ? new ScreeningIndex(await loadListEntries(store, old, { screenableOnly: true })) : null;
-    return new StoreScreener(store, fresh, blocker, memory, await listsWithLinks(store), wanted);
+    return new StoreScreener(store, fresh, blocker, memory, await listsWithLinks(store), wanted, stale);
   }
 
   async screen(queries: ScreenQuery[]): Promise<ScreenResult[]> {
@@ -52,9 +57,11 @@ export class StoreScreener {
         return rs.length === 1 ? rs[0] : mergeResults(rs);
       });
       const paths = await linkPathsOf(this.store, results.flatMap((r) => r.matches), this.linked);
-      const stated = batch.flatMap((q) => [q.owner, q.operator]).filter((s): s is string => Boolean(s)).map(statedPartyKey);
-      const parties = await listedPartiesNamed(this.store, this.lists, [...new Set(stated)].filter(Boolean));
-      out.push(...results.map((r, k) => applyStatedParties(applyLinks(r, paths), batch[k], parties)));
+      const linked = results.map((r) => applyLinks(r, paths));
+      if (batch.some((q) => q.owner?.trim() || q.operator?.trim())) {
+        const parties = await (this.parties ??= openPartyLookup(this.store, this.lists, this.stale));
+        out.push(...linked.map((r, k) => applyStatedParties(r, batch[k], parties)));
+      } else out.push(...linked);
     }
     return out;
   }

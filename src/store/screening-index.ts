@@ -3,10 +3,12 @@
 // process start. Names are blocked by screening/blocking.ts (saved here as a few BLOBs); identifiers
 // (IMO, MMSI, call sign) are a table joined in SQL; only the candidates' entries are read back and
 // scored by the same scorer as the in-memory index (screening/screen.ts), so both give the same verdicts.
-import { DuckDBBlobValue, listValue, type DuckDBValue } from '@duckdb/node-api';
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import { loadBlockerArrays, saveBlockerArrays } from './screening-blocker.js';
+import { PARTY_DDL, indexParties, savePartyBlocker } from './party-index.js';
 import type { Store } from './db.js';
 import type { ListEntry } from '../lists/types.js';
-import { NameBlocker, type BlockingArrays } from '../screening/blocking.js';
+import { NameBlocker } from '../screening/blocking.js';
 import { ScreeningIndex } from '../screening/index.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName } from '../screening/normalise.js';
 import { normaliseImo } from '../reference/imo.js';
@@ -32,6 +34,8 @@ export interface ScreeningIndexInfo {
   version: string | null;
   names: number;
   ids: number;
+  /** Names, aliases and former names of the list's listed companies and persons (party-index.ts). */
+  parties: number;
   buildMs: number;
 }
 
@@ -45,6 +49,7 @@ const SCREENABLE = "(kind = 'vessel' OR imo IS NOT NULL OR mmsi IS NOT NULL)";
 export async function buildScreeningIndex(store: Store, list: string, now: () => number): Promise<ScreeningIndexInfo> {
   const t0 = now();
   await store.ensureSchema(DDL);
+  await store.ensureSchema(PARTY_DDL);
   for (const table of ['screen_entries', 'screen_names', 'screen_ids', 'screen_index_meta']) await store.run(`DELETE FROM ${table} WHERE list = $list`, { list });
   const next = await store.one<{ e: number | null }>('SELECT max(eid) AS e FROM screen_entries');
   let eid = (next?.e ?? -1) + 1;
@@ -79,44 +84,26 @@ export async function buildScreeningIndex(store: Store, list: string, now: () =>
   }
   for (const app of [bodies, names, ids]) { app.flushSync(); app.closeSync(); }
   await saveBlocker(store);
+  const parties = await indexParties(store, list);
+  await savePartyBlocker(store);
   const meta = await store.one<{ version: string | null; imported_at: Date | null }>('SELECT version, imported_at FROM lists WHERE name = $list', { list });
-  const info: ScreeningIndexInfo = { list, version: meta?.version ?? null, names: nNames, ids: nIds, buildMs: Math.round(now() - t0) };
-  await store.run('INSERT INTO screen_index_meta VALUES ($list, $version, $at, $names, $ids, $ms)', {
-    list, version: info.version, at: meta?.imported_at ? meta.imported_at.toISOString() : null, names: info.names, ids: info.ids, ms: info.buildMs,
+  const info: ScreeningIndexInfo = { list, version: meta?.version ?? null, names: nNames, ids: nIds, parties, buildMs: Math.round(now() - t0) };
+  await store.run('INSERT INTO screen_index_meta (list, version, imported_at, names, ids, build_ms, parties) VALUES ($list, $version, $at, $names, $ids, $ms, $parties)', {
+    list, version: info.version, at: meta?.imported_at ? meta.imported_at.toISOString() : null, names: info.names, ids: info.ids, ms: info.buildMs, parties,
   });
   return info;
 }
 
-const BLOCKER_PARTS = ['keys', 'offsets', 'postings', 'compacts', 'phonetics', 'entries'] as const;
-
 async function saveBlocker(store: Store): Promise<void> {
   const rows = await store.all<{ eid: number; compact: string; phonetic: string; words: string | null }>('SELECT eid, compact, phonetic, words FROM screen_names ORDER BY eid, compact');
   const blocker = NameBlocker.build(rows.map((r) => ({ compact: r.compact, phonetic: r.phonetic, entry: r.eid, words: r.words ? r.words.split(' ') : [] })));
-  await store.run('DELETE FROM screen_blocker');
-  const enc = new TextEncoder();
-  for (const part of [...BLOCKER_PARTS, 'words'] as const) {
-    const v = blocker.arrays[part]!;
-    const bytes = typeof v === 'string' ? enc.encode(v) : new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
-    await store.run('INSERT INTO screen_blocker VALUES ($part, $data)', { part, data: new DuckDBBlobValue(bytes) });
-  }
+  await saveBlockerArrays(store, '', blocker.arrays);
 }
 
-/** The saved name blocker, or null when none was built. */
+/** The saved ship-name blocker, or null when none was built. */
 export async function loadBlocker(store: Store): Promise<NameBlocker | null> {
-  const has = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'screen_blocker'");
-  if (Number(has?.n ?? 0) === 0) return null;
-  const rows = await store.all<{ part: string; data: Uint8Array }>('SELECT part, data FROM screen_blocker');
-  if (!BLOCKER_PARTS.every((p) => rows.some((r) => r.part === p))) return null;
-  const get = (part: string): Uint8Array => rows.find((r) => r.part === part)!.data;
-  const words = rows.find((r) => r.part === 'words');
-  const dec = new TextDecoder();
-  const ints = (part: string): Int32Array => { const b = get(part); return new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)); };
-  const arrays: BlockingArrays = {
-    keys: dec.decode(get('keys')), offsets: ints('offsets'), postings: ints('postings'),
-    compacts: dec.decode(get('compacts')), phonetics: dec.decode(get('phonetics')), entries: ints('entries'),
-    ...(words ? { words: dec.decode(words.data) } : {}),
-  };
-  return new NameBlocker(arrays);
+  const arrays = await loadBlockerArrays(store, '');
+  return arrays ? new NameBlocker(arrays) : null;
 }
 
 /** Lists whose index is missing or older than the list itself (imported before indexes existed). */
@@ -134,8 +121,8 @@ export async function staleScreeningLists(store: Store): Promise<string[]> {
 export async function screeningIndexInfo(store: Store): Promise<ScreeningIndexInfo[]> {
   const has = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'screen_index_meta'");
   if (Number(has?.n ?? 0) === 0) return [];
-  const rows = await store.all<{ list: string; version: string | null; names: number; ids: number; build_ms: number }>('SELECT * FROM screen_index_meta ORDER BY list');
-  return rows.map((r) => ({ list: r.list, version: r.version, names: Number(r.names), ids: Number(r.ids), buildMs: Number(r.build_ms) }));
+  const rows = await store.all<{ list: string; version: string | null; names: number; ids: number; build_ms: number; parties?: number | null }>('SELECT * FROM screen_index_meta ORDER BY list');
+  return rows.map((r) => ({ list: r.list, version: r.version, names: Number(r.names), ids: Number(r.ids), parties: Number(r.parties ?? 0), buildMs: Number(r.build_ms) }));
 }
 
 /** The names a query screens: its name (split from "ex-" names) and its former names. */

@@ -100,13 +100,16 @@ describe("a fleet file's stated owner and operator", () => {
     expect(run.matches.map((m) => [m.entry_id, m.matched_on])).toEqual([['p-petrov', ['operator']]]);
   });
 
-  it('a party the list carries without sanctioning it, or an unknown one, adds nothing', async () => {
-    const [carried, unknown] = await screenQueries(store, [
+  it('a party the list carries without sanctioning it, or an unknown one, adds nothing; a missing legal form is no difference', async () => {
+    const [carried, unknown, noForm] = await screenQueries(store, [
       { name: 'NO SUCH SHIP', owner: 'BRIGHT HARBOUR MARITIME LTD' },
-      { name: 'NO SUCH SHIP', owner: 'KORVANEL SHIPPING', operator: 'ACME MARINE' },
+      { name: 'NO SUCH SHIP', owner: 'KORVANEL MARINE', operator: 'ACME MARINE' },
+      { name: 'NO SUCH SHIP', owner: 'KORVANEL SHIPPING' },
     ]);
     expect(carried.verdict).toBe('clear');
     expect(unknown.verdict).toBe('clear');
+    expect(noForm.matches.map((m) => [m.entry_id, m.verdict, m.reason])).toEqual([['c-korvanel', 'match',
+      "stated owner KORVANEL SHIPPING is listed: opensanctions#c-korvanel KORVANEL SHIPPING CO LTD (same name; legal form CO LTD not stated; the fleet file's owner column, not the list's own link)"]]);
   });
 
   it('/api/screen takes owner and operator too', async () => {

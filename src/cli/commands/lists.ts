@@ -160,7 +160,7 @@ export function register(program: Command): void {
     process.stdout.write('list\tsource\tversion\tpublished\tentries\tvessels\trejects\timported\tindex\n');
     for (const r of rows) {
       const i = index.find((x) => x.list === r.name && x.version === r.version);
-      const idx = i ? `${i.names} names, ${i.ids} ids, built in ${(i.buildMs / 1000).toFixed(1)} s` : 'not indexed (re-import to build; screened in memory meanwhile)';
+      const idx = i ? `${i.names} names, ${i.ids} ids, ${i.parties} party names, built in ${(i.buildMs / 1000).toFixed(1)} s` : 'not indexed (re-import to build; screened in memory meanwhile)';
       process.stdout.write(`${r.name}\t${r.source}\t${r.version ?? '-'}\t${r.published ?? '-'}\t${r.entries}\t${r.vessels}\t${r.rejects}\t${r.imported_at}\t${idx}\n`);
     }
   });
@@ -193,7 +193,7 @@ export function register(program: Command): void {
       + `${change.entries} entries, ${change.vessels} vessels, ${change.rejects.length} rejected`
       + `${change.links ? `, ${change.links} ownership/management links` : ''}\n`
       + `changes since ${change.previousVersion ?? 'nothing'}: +${change.added} added, -${change.removed} removed, ~${change.changed} changed, ${change.unchanged} unchanged\n`
-      + (change.index ? `screening index: ${change.index.names} ship names, ${change.index.ids} identifiers, built in ${(change.index.buildMs / 1000).toFixed(1)} s\n` : ''),
+      + (change.index ? `screening index: ${change.index.names} ship names, ${change.index.ids} identifiers, ${change.index.parties} listed-party names, built in ${(change.index.buildMs / 1000).toFixed(1)} s\n` : ''),
     );
     for (const f of findings) process.stderr.write(`${f}\n`);
     for (const r of change.rejects.slice(0, 20)) process.stderr.write(`rejected ${r.where}: ${r.reason}\n`);

@@ -1,0 +1,74 @@
+// The listed companies and persons a fleet file's owner and operator columns are screened against: every
+// name, alias and former name of each listed non-vessel entry, blocked by the ship-name blocker
+// (blocking.ts) on the name proper — in the order written and with its words sorted, so a person's name
+// is found in either order — and scored by party-score.ts.
+import { NameBlocker } from './blocking.js';
+import { normaliseParty, type PartyName } from './party-name.js';
+import { scoreParty, type PartyScore } from './party-score.js';
+import { SCREENING_PARAMS as P } from './params.js';
+
+/** One name of a listed party (the store keeps these rows: screen_parties). */
+export interface PartyVariant {
+  list: string;
+  key: string;
+  entryId: string;
+  /** The entry's own name (the one reported). */
+  name: string;
+  kind: string;
+  /** This variant's text: the name, an alias or a former name. */
+  variant: string;
+  role: 'name' | 'alias' | 'former';
+}
+
+export interface PartyHit {
+  party: PartyVariant;
+  score: PartyScore;
+  stated: PartyName;
+  listed: PartyName;
+}
+
+/** The forms the blocker indexes for a party name: as written, and for a person with sorted words too
+ *  (the query tries both its forms, so either order of a person's name finds the other). */
+export function blockerKeysOf(variant: string, kind: string): Array<{ compact: string; phonetic: string }> {
+  const n = normaliseParty(variant);
+  if (n.compact === '') return [];
+  return n.sorted === n.compact || kind !== 'person' ? [{ compact: n.compact, phonetic: n.phonetic }]
+    : [{ compact: n.compact, phonetic: n.phonetic }, { compact: n.sorted, phonetic: n.sortedPhonetic }];
+}
+
+/** The blocker's names of `variants` (entry = position). */
+export function partyBlockerNames(variants: readonly PartyVariant[]): Array<{ compact: string; phonetic: string; entry: number; words: string[] }> {
+  return variants.flatMap((v, id) => blockerKeysOf(v.variant, v.kind).map((k) => ({ ...k, entry: id, words: [] })));
+}
+
+export class PartyIndex {
+  private readonly norms = new Map<number, PartyName>();
+
+  constructor(readonly variants: readonly PartyVariant[], private readonly blocker: NameBlocker = NameBlocker.build(partyBlockerNames(variants))) {}
+
+  private norm(id: number): PartyName {
+    let n = this.norms.get(id);
+    if (!n) { n = normaliseParty(this.variants[id].variant); this.norms.set(id, n); }
+    return n;
+  }
+
+  /** Listed parties a stated name may be, best first, one hit per entry (its best-scoring name). */
+  match(stated: string): PartyHit[] {
+    const q = normaliseParty(stated);
+    if (q.compact === '') return [];
+    const ids = new Set([...this.blocker.candidates(q.compact, q.phonetic), ...this.blocker.candidates(q.sorted, q.sortedPhonetic)]);
+    const best = new Map<string, PartyHit>();
+    for (const id of ids) {
+      const listed = this.norm(id);
+      const score = scoreParty(q, listed);
+      if (!score || score.score < P.minReportScore) continue;
+      const v = this.variants[id];
+      const k = `${v.list}\u0000${v.key}`;
+      const prev = best.get(k);
+      if (!prev || score.score > prev.score.score || (score.score === prev.score.score && v.role === 'name' && prev.party.role !== 'name')) {
+        best.set(k, { party: v, score, stated: q, listed });
+      }
+    }
+    return [...best.values()].sort((a, b) => b.score.score - a.score.score || a.party.list.localeCompare(b.party.list) || a.party.entryId.localeCompare(b.party.entryId));
+  }
+}

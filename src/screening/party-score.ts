@@ -1,0 +1,48 @@
+// Scores a stated owner or operator against a listed company's or person's name (party-name.ts forms).
+// The ship-name rules carry over to the name proper: exact, run together, transliterated, or within the
+// edit budget with the distinctive words pairing up; and two rules of its own: a person's words may come
+// in either order, and a legal form stated on both sides must be the same form (else "possible").
+import type { PartyName } from './party-name.js';
+import { SCREENING_PARAMS as P, maxEditsFor } from './params.js';
+import { isGenericPartyWord } from './party-name.js';
+import { wordsClose } from './name-score.js';
+import { damerauLevenshtein, jaroWinkler } from './similarity.js';
+
+export interface PartyScore {
+  score: number;
+  how: 'exact' | 'compact' | 'word_order' | 'transliteration' | 'fuzzy';
+  edits: number;
+  /** Whether both sides state a legal form and the forms differ. */
+  legalDiffers: boolean;
+}
+
+function distinctiveWordsPair(q: PartyName, e: PartyName): boolean {
+  const close = (ws: string[], others: string[]): boolean => ws.filter((w) => !isGenericPartyWord(w)).every((w) => others.some((v) => wordsClose(w, v)));
+  return close(q.words, e.words) && close(e.words, q.words);
+}
+
+export function scoreParty(q: PartyName, e: PartyName): PartyScore | null {
+  if (q.compact === '' || e.compact === '') return null;
+  const legalDiffers = q.legal !== '' && e.legal !== '' && q.legal !== e.legal;
+  const factor = legalDiffers ? P.legalFormDiffersFactor : 1;
+  const hit = (score: number, how: PartyScore['how'], edits = 0): PartyScore => ({ score: score * factor, how, edits, legalDiffers });
+  if (q.words.length === e.words.length && q.words.every((w, i) => w === e.words[i])) return hit(P.exactNameScore, 'exact');
+  if (q.compact === e.compact) return hit(P.compactNameScore, 'compact');
+  // A name of generic words only (OCEAN TRANSPORT) names no one in particular: equal or nothing.
+  if (q.distinctive === '' || e.distinctive === '') return null;
+  if (q.words.length > 1 && q.sorted === e.sorted) return hit(P.wordOrderPartyScore, 'word_order');
+  if (q.phonetic === e.phonetic || (q.words.length > 1 && q.sortedPhonetic === e.sortedPhonetic)) return hit(P.phoneticNameScore, 'transliteration');
+  const budget = maxEditsFor(Math.max(q.compact.length, e.compact.length));
+  if (budget === 0) return null;
+  const edits = Math.min(
+    damerauLevenshtein(q.compact, e.compact, budget),
+    damerauLevenshtein(q.sorted, e.sorted, budget),
+    damerauLevenshtein(q.phonetic, e.phonetic, budget) + 1,
+  );
+  if (edits > budget) return null;
+  // A different distinctive word is a different firm (KORVANEL SHIPPING / KORVAMEL SHIPPING is a typo;
+  // BRAVOS SHIPPING / BRAVIS TANKERS is not), whatever the edit count over the whole name.
+  if (!distinctiveWordsPair(q, e)) return null;
+  if (edits >= 2 && Math.max(jaroWinkler(q.compact, e.compact), jaroWinkler(q.sorted, e.sorted)) < P.minJaroWinkler) return null;
+  return hit(Math.max(0, P.fuzzyBaseScore - P.perEditPenalty * edits), 'fuzzy', edits);
+}
