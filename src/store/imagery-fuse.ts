@@ -1,6 +1,7 @@
 // Fusion over the store: the AIS around all scenes is summarised per vessel and hour in one pass
 // (imagery/track-index.ts); each scene then reads only its own hour of raw positions, takes every vessel's
 // reports either side of the acquisition, and the core fuses them (imagery/fusion.ts).
+import type { DuckDBDataChunk } from '@duckdb/node-api';
 import type { Store } from './db.js';
 import { ensurePositionsSchema } from './positions.js';
 import { ensureEventsSchema } from './events.js';
@@ -37,7 +38,7 @@ const NAN = `'NaN'::DOUBLE`;
 /** The hour and 1° cell summary of every vessel's reports in [fromMs, toMs] inside `box`
  *  (imagery/track-index.ts): one aggregation over the positions for the whole fusion run. */
 export async function readTrackIndex(store: Store, fromMs: number, toMs: number, box: Box): Promise<TrackIndex> {
-  const reader = await store.conn.runAndReadAll(
+  const result = await store.conn.stream(
     `SELECT mmsi::DOUBLE AS mmsi, (epoch_ms(time) // ${MS_PER_BUCKET})::DOUBLE AS h, floor(lat) AS clat, floor(lon) AS clon,
        min(epoch_ms(time))::DOUBLE, arg_min(lat, time), arg_min(lon, time), arg_min(coalesce(speed::DOUBLE, ${NAN}), time), arg_min(coalesce(course::DOUBLE, ${NAN}), time),
        max(epoch_ms(time))::DOUBLE, arg_max(lat, time), arg_max(lon, time), arg_max(coalesce(speed::DOUBLE, ${NAN}), time), arg_max(coalesce(course::DOUBLE, ${NAN}), time)
@@ -46,10 +47,34 @@ export async function readTrackIndex(store: Store, fromMs: number, toMs: number,
      GROUP BY ALL ORDER BY mmsi, h`,
     [Math.round(fromMs), Math.round(toMs), box.latMin, box.latMax, box.lonMin, box.lonMax],
   );
-  const cols = reader.getColumnsJS();
-  const c = Array.from({ length: 14 }, (_, i) => Float64Array.from((cols[i] ?? []) as unknown[], Number));
+  // Each chunk's DOUBLE vectors copied as typed arrays: converting ~1 M rows × 14 columns to JS values one
+  // by one cost as much as the aggregation itself (bench/imagery-speed.ts).
+  const parts: Float64Array[][] = Array.from({ length: 14 }, () => []);
+  let rows = 0;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    for (let i = 0; i < 14; i++) parts[i]!.push(doubles(chunk, i));
+    rows += chunk.rowCount;
+  }
+  const c = parts.map((p) => {
+    const out = new Float64Array(rows);
+    let at = 0;
+    for (const a of p) { out.set(a, at); at += a.length; }
+    return out;
+  });
   const [mmsi, hour, cellLat, cellLon, firstT, firstLat, firstLon, firstSpeed, firstCourse, lastT, lastLat, lastLon, lastSpeed, lastCourse] = c as [Float64Array, ...Float64Array[]];
   return new TrackIndex({ mmsi, hour: hour!, cellLat: cellLat!, cellLon: cellLon!, firstT: firstT!, firstLat: firstLat!, firstLon: firstLon!, firstSpeed: firstSpeed!, firstCourse: firstCourse!, lastT: lastT!, lastLat: lastLat!, lastLon: lastLon!, lastSpeed: lastSpeed!, lastCourse: lastCourse! });
+}
+
+/** A DOUBLE column of a chunk as a Float64Array (NULL as NaN: the aggregates above never yield NULL). */
+function doubles(chunk: DuckDBDataChunk, column: number): Float64Array {
+  const vec = chunk.getColumnVector(column);
+  const items = (vec as unknown as { items?: unknown }).items;
+  if (items instanceof Float64Array) return items.slice(0, chunk.rowCount);
+  const out = new Float64Array(chunk.rowCount);
+  for (let i = 0; i < chunk.rowCount; i++) { const v = vec.getItem(i); out[i] = v === null ? NaN : Number(v); }
+  return out;
 }
 
 /** Every vessel's last report at or before the scene time and first after it, within `limitH` and within
