@@ -40,6 +40,23 @@ function deadReckon(from: TrackPoint, dtMs: number): { lat: number; lon: number;
   return { ...destination(from.lat, from.lon, bearing, dist), speedKn };
 }
 
+/** How far off the straight line between two reports the vessel may be at `t` when it sailed farther than
+ *  that line (a fishing boat turning, a ship manoeuvring): with path length L (the reported speed × the
+ *  time between) and straight distance D, a path of length L between the two points strays at most
+ *  ½·√(L² − D²) from the line, and at `t` no farther than it could sail from either report. The reported
+ *  speed over ground is trusted to `meanderSpeedTolerance` (currents, rounding), so a ship sailing straight
+ *  gets nothing; a share `meanderSigmaShare` of the bound is taken as 1σ. */
+function meanderSigmaM(before: TrackPoint, after: TrackPoint, t: number, p: FusionParams): number {
+  const kn = Math.min(before.speedKn ?? 0, after.speedKn ?? 0) * (1 - p.meanderSpeedTolerance);
+  if (kn <= 0) return 0;
+  const mPerMs = (kn * METRES_PER_NM) / MS_PER_HOUR;
+  const pathM = mPerMs * (after.timeMs - before.timeMs);
+  const lineM = distanceM(before.lat, before.lon, after.lat, after.lon);
+  if (pathM <= lineM) return 0;
+  const strayM = Math.min(0.5 * Math.sqrt(pathM * pathM - lineM * lineM), mPerMs * (t - before.timeMs), mPerMs * (after.timeMs - t));
+  return p.meanderSigmaShare * strayM;
+}
+
 /** The vessel's estimated position at `t` from reports within `windowH`, or null when it has none. */
 export function estimateAt(points: readonly TrackPoint[], t: number, p: FusionParams): PositionEstimate | null {
   const windowMs = p.windowH * MS_PER_HOUR;
@@ -55,7 +72,8 @@ export function estimateAt(points: readonly TrackPoint[], t: number, p: FusionPa
     const speedKn = Math.max(legKn, before.speedKn ?? 0, after.speedKn ?? 0);
     const nearMs = Math.min(t - before.timeMs, after.timeMs - t);
     // Half the nearer gap: the straight line between two reports is wrong at most at mid-leg.
-    return { lat, lon, sigmaM: sigmaM(p, speedKn, nearMs / 2), method: 'interpolated', nearestH: nearMs / MS_PER_HOUR };
+    const lineSigma = sigmaM(p, speedKn, nearMs / 2);
+    return { lat, lon, sigmaM: Math.hypot(lineSigma, meanderSigmaM(before, after, t, p)), method: 'interpolated', nearestH: nearMs / MS_PER_HOUR };
   }
   const near = before && after ? (t - before.timeMs <= after.timeMs - t ? before : after) : (before ?? after);
   if (!near) return null;

@@ -20,6 +20,15 @@ export const FUSION_PARAMS = {
    *  σ uses the shorter of the two time gaps (GFW multiplies the before and after rasters, which has the
    *  same effect: the closer report dominates). */
   interpolateMaxGapH: 6,
+  /** A vessel that sailed farther between two reports than the straight line between them (reported speed ×
+   *  time ≫ distance: a fishing boat working a patch, a ship turning) can be off that line by up to
+   *  ½·√(L² − D²) (estimate.ts). The slower of the two reported speeds is trusted to 10 % (current, leeway,
+   *  speed rounding: a ship sailing straight gets no widening), and half the bound is taken as 1σ (the
+   *  bound is the extreme, a single loop; GFW's rasters for slow vessels are likewise wide for the
+   *  distance made good). Without it a boat trawling back and forth is "unexplained" 1–3 km off its line
+   *  and called dark (bench/evidence-quality.ts, the dark false positives at the fishing grounds). */
+  meanderSpeedTolerance: 0.1,
+  meanderSigmaShare: 0.5,
   /** Gate: a vessel is a candidate only within max(gateM, gateSigmas·σ) of the detection. Skylight ignores
    *  AIS > 1.5 km away; Tumen keeps 1.5 km for fresh reports and widens it for extrapolated ones. */
   gateM: 1500,
