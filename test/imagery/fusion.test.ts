@@ -47,6 +47,20 @@ describe('estimateAt', () => {
     expect(e.sigmaM).toBeCloseTo(150 + 0.25 * 12 * 1852 * 2 + 600, 0);
     expect(estimateAt(v.points.filter((p) => p.timeMs <= T - 7 * H), T, FUSION_PARAMS)).toBeNull();
   });
+  it('widens σ when the vessel sailed much farther than the line between its reports (a trawler turning)', () => {
+    // 4 kn for 1 h between two reports 200 m apart: it went out and came back. Path 0.9 × 7.41 km = 6.67 km,
+    // stray bound ½√(6.67² − 0.2²) ≈ 3.33 km, capped by 30 min at 3.6 kn ≈ 3.33 km; σ = hypot(line σ, ½ × that).
+    const b = { timeMs: T - H / 2, lat: 42.2, lon: 130.3, speedKn: 4, courseDeg: 180 };
+    const a = { timeMs: T + H / 2, ...destination(42.2, 130.3, 90, 200), speedKn: 4, courseDeg: 0 };
+    const e = estimateAt([b, a], T, FUSION_PARAMS)!;
+    const line = 150 + 0.25 * 4 * 1852 * 0.25 + 300 * 0.25;
+    const stray = Math.min(0.5 * Math.sqrt((0.9 * 4 * 1852) ** 2 - 200 ** 2), 0.9 * 4 * 1852 * 0.5);
+    expect(e.sigmaM).toBeCloseTo(Math.hypot(line, 0.5 * stray), -1);
+    expect(e.sigmaM).toBeGreaterThan(1500);
+    // Sailing straight at its reported speed: no widening.
+    const s = sailing(1, 42.2, 130.3, 12, 100, 0.5);
+    expect(estimateAt(s.points, T, FUSION_PARAMS)!.sigmaM).toBeCloseTo(150 + 0.25 * 12 * 1852 * 0.25 + 300 * 0.25, 0);
+  });
 });
 
 describe('fuseScene', () => {
