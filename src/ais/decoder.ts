@@ -426,8 +426,20 @@ const NO_META: LineMeta = Object.freeze({ timeMs: null, station: null, source: n
 function makeMeta(g: Gathered): LineMeta {
   const { timeMs, station } = g;
   if (timeMs === null && station === null && !g.satellite) return NO_META;
-  const satellite = g.satellite || (station !== null && SATELLITE_STATION.test(station));
+  const satellite = g.satellite || (station !== null && isSatelliteStation(station));
   return { timeMs, station, source: satellite ? 'satellite' : null, arrivalMs: g.arrivalMs };
+}
+
+/** The last station asked about: a feed's lines mostly repeat it (no regex per line). */
+let lastStation = '';
+let lastStationSatellite = false;
+
+function isSatelliteStation(station: string): boolean {
+  if (station !== lastStation) {
+    lastStation = station;
+    lastStationSatellite = SATELLITE_STATION.test(station);
+  }
+  return lastStationSatellite;
 }
 
 function isoDay(ms: number): string {

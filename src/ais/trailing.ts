@@ -26,22 +26,15 @@ export function parseTrailing(line: string, start: number, end: number): Trailin
       const c = line.charCodeAt(i);
       if (c === 114 /* r */ && station === null && len > 1) {
         station = line.slice(i + 1, comma);
-      } else if (timeMs === null && c >= 48 && c <= 57 && (len === 10 || len === 13) && allDigits(line, i, comma)) {
-        const n = Number(line.slice(i, comma));
-        timeMs = len === 13 ? n : n * 1000;
+      } else if (timeMs === null && c >= 48 && c <= 57 && (len === 10 || len === 13)) {
+        // Up to 13 digits: exact in a double, as Number() of the text would give.
+        const n = digits(line, i, comma);
+        if (n === n) timeMs = len === 13 ? n : n * 1000;
       }
     }
     i = comma + 1;
   }
   return { timeMs, station };
-}
-
-function allDigits(line: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = line.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
 }
 
 /**
@@ -51,36 +44,69 @@ function allDigits(line: string, start: number, end: number): boolean {
  * times is rejected as bad_time instead of passing untimed.
  */
 export function parsePghp(line: string, start: number, end: number): PghpMeta | null {
-  // Hand-parsed (one header per sentence in DMA and exactEarth captures: split() and regexes here were a
-  // tenth of decoding time). Fields: $PGHP,1,year,month,day,hour,minute,second,ms,mid,region,pss,online*hh
+  // Hand-parsed in one pass (one header per sentence in DMA and exactEarth captures: split() and regexes here
+  // were a tenth of decoding time). Fields: $PGHP,1,year,month,day,hour,minute,second,ms,mid,region,pss,online*hh
   let stop = line.indexOf('*', start);
   if (stop < 0 || stop > end) stop = end;
   if (line.charCodeAt(start + 5) !== 44 || line.charCodeAt(start + 6) !== 49 || line.charCodeAt(start + 7) !== 44) return null;
-  const n = [0, 0, 0, 0, 0, 0, 0];
+  let year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, ms = 0;
   let i = start + 8;
   for (let k = 0; k < 7; k++) {
-    let comma = line.indexOf(',', i);
-    if (comma < 0 || comma > stop) {
-      if (k < 6) return null;
-      comma = stop;
+    // A field of 1-4 digits up to the next comma; anything else is NaN.
+    let v = 0;
+    let j = i;
+    for (; j < stop; j++) {
+      const c = line.charCodeAt(j);
+      if (c === 44) break;
+      const d = c - 48;
+      v = d >= 0 && d <= 9 ? v * 10 + d : NaN;
     }
-    n[k] = comma - i >= 1 && comma - i <= 4 ? digits(line, i, comma) : NaN;
-    i = comma + 1;
+    if (j >= stop && k < 6) return null;
+    if (j === i || j - i > 4) v = NaN;
+    if (k === 0) year = v;
+    else if (k === 1) month = v;
+    else if (k === 2) day = v;
+    else if (k === 3) hour = v;
+    else if (k === 4) minute = v;
+    else if (k === 5) second = v;
+    else ms = v;
+    i = j + 1;
   }
-  const [year, month, day, hour, minute, second, ms] = n;
   const valid = month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60 && ms <= 999;
-  const timeMs = valid ? Date.UTC(year, month - 1, day, hour, minute, second, ms) : NaN;
+  const timeMs = valid ? minuteStartMs(year, month, day, hour, minute) + second * 1000 + ms : NaN;
   // mid, region, pss, online data
   let pss: string | null = null;
   let satellite = false;
   for (let k = 0; k < 4 && i <= stop; k++) {
-    let comma = line.indexOf(',', i);
-    if (comma < 0 || comma > stop) comma = stop;
-    if (k === 2 && comma > i) pss = line.slice(i, comma);
-    if (k === 3) satellite = comma - i >= 2 && line.charCodeAt(comma - 2) === 95 /* _ */ && (line.charCodeAt(comma - 1) | 32) === 115 /* s */;
-    i = comma + 1;
+    let j = i;
+    while (j < stop && line.charCodeAt(j) !== 44) j++;
+    if (k === 2 && j > i) pss = sameText(lastPss, line, i, j) ? lastPss : (lastPss = line.slice(i, j));
+    if (k === 3) satellite = j - i >= 2 && line.charCodeAt(j - 2) === 95 /* _ */ && (line.charCodeAt(j - 1) | 32) === 115 /* s */;
+    i = j + 1;
   }
   return { timeMs, station: pss, satellite };
+}
+
+/** The last header's shore station: consecutive headers mostly repeat it (no new string per sentence). */
+let lastPss = '';
+
+function sameText(s: string, line: string, start: number, end: number): boolean {
+  if (s.length !== end - start) return false;
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) !== line.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/** Date.UTC to the minute, remembered for the last minute asked (consecutive headers share it). */
+let lastMinuteKey = NaN;
+let lastMinuteMs = NaN;
+
+function minuteStartMs(year: number, month: number, day: number, hour: number, minute: number): number {
+  const key = (((year * 13 + month) * 32 + day) * 24 + hour) * 60 + minute;
+  if (key !== lastMinuteKey) {
+    lastMinuteKey = key;
+    lastMinuteMs = Date.UTC(year, month - 1, day, hour, minute);
+  }
+  return lastMinuteMs;
 }
 
 /** Decimal digits of line[start, end) as a number; NaN if any is not a digit. */

@@ -16,20 +16,25 @@ export function writeJsonLine(b: Buffer, p: number, m: AisMessage, meta: LineMet
   return closeJsonLine(b, writeMessageJsonOpen(m, b, p), meta);
 }
 
+/** Keys written after the message's fields, as bytes (a Buffer#write call per key cost more than the copy). */
+const STATION_KEY = Buffer.from(',"station":', 'latin1');
+const TIME_KEY = Buffer.from(',"time":"', 'latin1');
+const ARRIVAL_KEY = Buffer.from(',"arrival":"', 'latin1');
+
+function put(b: Buffer, p: number, bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) b[p + i] = bytes[i];
+  return p + bytes.length;
+}
+
 /** Ends a JSON line whose message fields are written up to `p`: station, time, '}' and newline. */
 export function closeJsonLine(b: Buffer, p: number, meta: LineMeta): number {
-  if (meta.station !== null) {
-    p += b.write(',"station":', p, 'latin1');
-    p = writeString(b, p, meta.station);
-  }
+  if (meta.station !== null) p = writeString(b, put(b, p, STATION_KEY), meta.station);
   if (meta.timeMs !== null) {
-    p += b.write(',"time":"', p, 'latin1');
-    p = writeIso(b, p, meta.timeMs);
+    p = writeIso(b, put(b, p, TIME_KEY), meta.timeMs);
     b[p++] = 34;
   }
   if (meta.arrivalMs !== null) {
-    p += b.write(',"arrival":"', p, 'latin1');
-    p = writeIso(b, p, meta.arrivalMs);
+    p = writeIso(b, put(b, p, ARRIVAL_KEY), meta.arrivalMs);
     b[p++] = 34;
   }
   b[p++] = 125;
@@ -51,8 +56,7 @@ function writeIso(b: Buffer, p: number, ms: number): number {
     isoDay = day;
     isoDayBytes = Buffer.from(iso.slice(0, 11), 'latin1');
   }
-  isoDayBytes.copy(b, p);
-  p += 11;
+  p = put(b, p, isoDayBytes);
   let r = ms - day * DAY_MS;
   const h = Math.floor(r / 3_600_000);
   r -= h * 3_600_000;
