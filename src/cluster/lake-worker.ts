@@ -40,7 +40,7 @@ export async function ensureLakeConsumer(client: ClusterClient): Promise<Consume
   } catch {
     await client.jsm.consumers.add(LAKE_WORK_STREAM, {
       durable_name: LAKE_WORKERS_CONSUMER, filter_subject: LAKE_WORK_SUBJECT, ack_policy: AckPolicy.Explicit,
-      ack_wait: nanos(CLUSTER_PARAMS.lakeAckWaitMs), max_deliver: -1,
+      ack_wait: nanos(CLUSTER_PARAMS.lakeAckWaitTtls * client.leaseTtlMs), max_deliver: -1,
     });
   }
   return client.js.consumers.get(LAKE_WORK_STREAM, LAKE_WORKERS_CONSUMER);
@@ -119,7 +119,7 @@ export class LakeWorker {
     try {
       await replayInto(runner, storeInput(lake), () => {
         events.push(...runner.take().events);
-        if (Date.now() - toldMs > CLUSTER_PARAMS.lakeWorkingEveryMs) { // a long day: keep the item ours
+        if (Date.now() - toldMs > this.client.leaseTtlMs * CLUSTER_PARAMS.leaseRenewShare) { // a long day: keep the item ours
           m.working();
           toldMs = Date.now();
         }

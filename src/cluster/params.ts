@@ -71,10 +71,10 @@ export const CLUSTER_PARAMS = {
   publishRetryMs: 120_000,
   /** Publishes in flight before awaiting their acks (ingest). */
   publishWindow: 2_000,
-  /** A lake work item not acked within this long goes to another worker (its worker died); a worker busy
-   *  on a long day says it is still working every lakeWorkingEveryMs. */
-  lakeAckWaitMs: 60_000,
-  lakeWorkingEveryMs: 5_000,
+  /** A lake work item not acked within this many lease TTLs goes to another worker (its worker died): the
+   *  cluster's takeover time, with room for a slow fetch; a worker busy on a long day says it is still
+   *  working at every lease renewal period. */
+  lakeAckWaitTtls: 3,
   /** A lake run's output is kept this long (the run's coordinator reads it as it comes). */
   lakeOutMaxAgeMs: 24 * 3_600_000,
   /** Largest checkpoint (gzip JSON); the NATS servers are configured with this max_payload. */
