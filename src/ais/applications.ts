@@ -1,6 +1,6 @@
 // DAC/FID application payloads of types 6 and 8 decoded into named fields, for the common international
-// (DAC 1) ones: meteorological/hydrological data (IMO SN.1/Circ.236 FID 11, IMO SN.1/Circ.289 FID 31) and
-// the dangerous cargo indication (IMO 236 FID 12). Bit layouts and field names as gpsd (drivers/driver_ais.c,
+// (DAC 1) ones: meteorological/hydrological data (IMO SN.1/Circ.236 FID 11, IMO SN.1/Circ.289 FID 31), the
+// dangerous cargo indication (IMO 236 FID 12) and area notices (IMO 289 FID 22/23). Bit layouts and field names as gpsd (drivers/driver_ais.c,
 // gpsd_json.c); "not available" codes become null, as Tumen does for the core fields (docs/decoding.md).
 import { SIXBIT_ASCII, ubits } from './bits.js';
 
@@ -149,9 +149,78 @@ function monthTime(six: Uint8Array, bitLen: number, at: number): string {
   return `${two(mo)}-${two(d)}T${two(h)}:${two(mi)}Z`;
 }
 
+/** One sub-area of an IMO 289 area notice: 3 bits of shape, 84 of shape-specific fields. */
+const SUBAREA_BITS = 87;
+const MAX_SUBAREAS = 10;
+/** "Not available" duration of a notice (minutes, 18 bits). */
+const DURATION_NA = 262143;
+
 /**
- * Adds the named fields of a type 8 broadcast's application (DAC 1 FID 11 or 31) to `msg`; returns whether
- * it knew the application (the raw `data` is kept either way).
+ * IMO SN.1/Circ.289 area notice (type 8 DAC 1 FID 22 broadcast at bit 56, type 6 DAC 1 FID 23 addressed at
+ * bit 88): linkage, notice code, start month/day/hour/minute (raw, as gpsd prints the FID 27/28 times),
+ * duration in minutes (null when not available), then the whole sub-areas that fit (at most 10), each
+ * {shape, …}: 0 circle or point, 1 rectangle, 2 sector, 3 polyline, 4 polygon (their points relative to the
+ * previous sub-area), 5 text. Distances are in metres, already multiplied by the sub-area's 10^scale.
+ */
+function areaNotice(six: Uint8Array, bitLen: number, at: number, msg: Record<string, unknown>): void {
+  const u = (start: number, width: number): number => bitsAt(six, bitLen, start, width, false);
+  msg.linkage = u(at, 10);
+  msg.notice = u(at + 10, 7);
+  msg.month = u(at + 17, 4);
+  msg.day = u(at + 21, 5);
+  msg.hour = u(at + 26, 5);
+  msg.minute = u(at + 31, 6);
+  const duration = u(at + 37, 18);
+  msg.duration = duration === DURATION_NA ? null : duration;
+  const subareas: Array<Record<string, unknown>> = [];
+  const first = at + 55;
+  const count = Math.min(MAX_SUBAREAS, Math.floor((bitLen - first) / SUBAREA_BITS));
+  for (let k = 0; k < count; k++) subareas.push(subArea(six, bitLen, first + k * SUBAREA_BITS));
+  msg.subareas = subareas;
+}
+
+const LAT_1000_MIN = latField(0, 24);
+const LON_1000_MIN = lonField(0, 25);
+
+function subArea(six: Uint8Array, bitLen: number, a: number): Record<string, unknown> {
+  const u = (start: number, width: number): number => bitsAt(six, bitLen, start, width, false);
+  const shape = u(a, 3);
+  if (shape === 5) return { shape, text: chars(six, bitLen, a + 3, 14) };
+  if (shape > 5) return { shape }; // reserved
+  const scale = u(a + 3, 2);
+  const factor = 10 ** scale;
+  if (shape === 3 || shape === 4) {
+    // Up to four points as (bearing in half degrees, distance); a distance of 0 is no point.
+    const points: Array<{ bearing: number; distance: number }> = [];
+    for (let k = 0; k < 4; k++) {
+      const p = a + 5 + 20 * k;
+      const distance = u(p + 10, 10);
+      if (distance > 0) points.push({ bearing: u(p, 10) / 2, distance: distance * factor });
+    }
+    return { shape, scale, points };
+  }
+  const area: Record<string, unknown> = {
+    shape, scale,
+    lon: numberValue(LON_1000_MIN, bitsAt(six, bitLen, a + 5, 25, true)),
+    lat: numberValue(LAT_1000_MIN, bitsAt(six, bitLen, a + 30, 24, true)),
+    precision: u(a + 54, 3),
+  };
+  if (shape === 0) area.radius = u(a + 57, 12) * factor;
+  else if (shape === 1) {
+    area.east = u(a + 57, 8) * factor;
+    area.north = u(a + 65, 8) * factor;
+    area.orientation = u(a + 73, 9);
+  } else {
+    area.radius = u(a + 57, 12) * factor;
+    area.left = u(a + 69, 9);
+    area.right = u(a + 78, 9);
+  }
+  return area;
+}
+
+/**
+ * Adds the named fields of a type 8 broadcast's application (DAC 1 FID 11, 22 or 31) to `msg`; returns
+ * whether it knew the application (the raw `data` is kept either way).
  */
 export function decodeBroadcastApplication(six: Uint8Array, bitLen: number, dac: number, fid: number, msg: Record<string, unknown>): boolean {
   if (dac !== 1) return false;
@@ -174,11 +243,19 @@ export function decodeBroadcastApplication(six: Uint8Array, bitLen: number, dac:
     putFields(six, bitLen, rest.slice(vis), msg);
     return true;
   }
+  if (fid === 22) {
+    areaNotice(six, bitLen, 56, msg);
+    return true;
+  }
   return false;
 }
 
-/** Adds the named fields of a type 6 addressed message's application (DAC 1 FID 12, dangerous cargo). */
+/** Adds the named fields of a type 6 addressed message's application (DAC 1 FID 12 dangerous cargo, FID 23 area notice). */
 export function decodeAddressedApplication(six: Uint8Array, bitLen: number, dac: number, fid: number, msg: Record<string, unknown>): boolean {
+  if (dac === 1 && fid === 23) {
+    areaNotice(six, bitLen, 88, msg);
+    return true;
+  }
   if (dac !== 1 || fid !== 12) return false;
   msg.lastport = chars(six, bitLen, 88, 5);
   msg.departure = monthTime(six, bitLen, 118);
