@@ -5,7 +5,8 @@
 // large registries are full of. Seeded: the same arguments give the same file.
 //
 // Shape (per 1,000,000 entities by default): 6 % Vessel (IMO with valid check digits, MMSI, call sign,
-// previous names, owner/operator references), 30 % Company, 45 % Person, 10 % Ownership, 6 %
+// previous names, owner/operator references), 30 % Company (legal forms in English and, for some LLCs,
+// the Russian OOO first; 15 % with an alias, 5 % with a previous name), 45 % Person (10 % with an alias), 10 % Ownership, 6 %
 // Directorship, 2 % UnknownLink, the rest Sanction. About 4 % of companies, 1 % of persons and 5 % of
 // vessels carry the `sanction` topic; ownership and directorship chains link some unlisted ships to
 // listed parties.
@@ -48,6 +49,9 @@ function imoWithCheck(six: number): string {
 export function* generateFtm(total: number, seed: number, avoidWords: ReadonlySet<string> = new Set(), avoidImos: ReadonlySet<string> = new Set()): Generator<FtmEntity> {
   const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  // Party aliases and legal-form spellings draw from a stream of their own, so adding them left every
+  // other generated value (ships, names, links) as it was.
+  const r2 = mulberry32(seed ^ 0x5eed);
   const word = (): string => {
     for (;;) {
       const syllables = 2 + Math.floor(r() * 2);
@@ -74,20 +78,30 @@ export function* generateFtm(total: number, seed: number, avoidWords: ReadonlySe
   const sanctionsLeft = total - Object.values(counts).reduce((a, b) => a + b, 0);
   const sanctioned: string[] = [];
 
+  const vocab2 = (): string => vocab[Math.floor(vocab.length * r2())];
   for (let i = 0; i < counts.company; i++) {
-    const name = `${zipf()}${r() < 0.3 ? ` ${zipf()}` : ''} ${pick(COMPANY_SUFFIXES)}`;
+    const core = `${zipf()}${r() < 0.3 ? ` ${zipf()}` : ''}`;
+    const suffix = pick(COMPANY_SUFFIXES);
+    // Some limited-liability companies are written the Russian way, form first (OOO KORVANEL SHIPPING).
+    const name = suffix.endsWith(' LLC') && r2() < 0.2 ? `OOO ${core} ${suffix.slice(0, -4)}` : `${core} ${suffix}`;
     const listed = r() < 0.04;
     if (listed) sanctioned.push(`ftm-c-${i}`);
+    const extra: Record<string, string[]> = {};
+    if (r2() < 0.15) extra.alias = [`${vocab2()} ${COMPANY_SUFFIXES[Math.floor(r2() * COMPANY_SUFFIXES.length)]}`];
+    if (r2() < 0.05) extra.previousName = [`${vocab2()} ${COMPANY_SUFFIXES[Math.floor(r2() * COMPANY_SUFFIXES.length)]}`];
     yield {
-      id: `ftm-c-${i}`, schema: 'Company', properties: { name: [name], country: [pick(FLAGS).toLowerCase()], ...(listed ? { topics: ['sanction'] } : {}) },
+      id: `ftm-c-${i}`, schema: 'Company', properties: { name: [name], ...extra, country: [pick(FLAGS).toLowerCase()], ...(listed ? { topics: ['sanction'] } : {}) },
       datasets: ['synthetic'], last_change: lastChange,
     };
   }
   for (let i = 0; i < counts.person; i++) {
-    const name = `${word()} ${word()}`;
+    const given = word();
+    const name = `${given} ${word()}`;
     const listed = r() < 0.01;
     if (listed) sanctioned.push(`ftm-p-${i}`);
-    yield { id: `ftm-p-${i}`, schema: 'Person', properties: { name: [name], ...(listed ? { topics: ['sanction'] } : {}) }, datasets: ['synthetic'], last_change: lastChange };
+    // A person known by another surname (a married or former name) keeps the given name.
+    const alias = r2() < 0.1 ? { alias: [`${given} ${vocab2()}`] } : {};
+    yield { id: `ftm-p-${i}`, schema: 'Person', properties: { name: [name], ...alias, ...(listed ? { topics: ['sanction'] } : {}) }, datasets: ['synthetic'], last_change: lastChange };
   }
   for (let i = 0; i < counts.directorship; i++) {
     const person = Math.floor(r() * counts.person);

@@ -29,16 +29,16 @@ export interface PartyHit {
 
 /** The forms the blocker indexes for a party name: as written, and for a person with sorted words too
  *  (the query tries both its forms, so either order of a person's name finds the other). */
-export function blockerKeysOf(variant: string, kind: string): Array<{ compact: string; phonetic: string }> {
+export function blockerKeysOf(variant: string, kind: string): Array<{ compact: string; phonetic: string; words: string[] }> {
   const n = normaliseParty(variant);
   if (n.compact === '') return [];
-  return n.sorted === n.compact || kind !== 'person' ? [{ compact: n.compact, phonetic: n.phonetic }]
-    : [{ compact: n.compact, phonetic: n.phonetic }, { compact: n.sorted, phonetic: n.sortedPhonetic }];
+  return n.sorted === n.compact || kind !== 'person' ? [{ compact: n.compact, phonetic: n.phonetic, words: n.words }]
+    : [{ compact: n.compact, phonetic: n.phonetic, words: n.words }, { compact: n.sorted, phonetic: n.sortedPhonetic, words: [] }];
 }
 
 /** The blocker's names of `variants` (entry = position). */
 export function partyBlockerNames(variants: readonly PartyVariant[]): Array<{ compact: string; phonetic: string; entry: number; words: string[] }> {
-  return variants.flatMap((v, id) => blockerKeysOf(v.variant, v.kind).map((k) => ({ ...k, entry: id, words: [] })));
+  return variants.flatMap((v, id) => blockerKeysOf(v.variant, v.kind).map((k) => ({ ...k, entry: id })));
 }
 
 export class PartyIndex {
@@ -60,7 +60,7 @@ export class PartyIndex {
     const best = new Map<string, PartyHit>();
     for (const id of ids) {
       const listed = this.norm(id);
-      const score = scoreParty(q, listed);
+      const score = scoreParty(q, listed, (w) => this.blocker.isListedWord(w));
       if (!score || score.score < P.minReportScore) continue;
       const v = this.variants[id];
       const k = `${v.list}\u0000${v.key}`;

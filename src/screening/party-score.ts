@@ -4,7 +4,6 @@
 // in either order, and a legal form stated on both sides must be the same form (else "possible").
 import type { PartyName } from './party-name.js';
 import { SCREENING_PARAMS as P, maxEditsFor } from './params.js';
-import { isGenericPartyWord } from './party-name.js';
 import { wordsClose } from './name-score.js';
 import { damerauLevenshtein, jaroWinkler } from './similarity.js';
 
@@ -16,12 +15,11 @@ export interface PartyScore {
   legalDiffers: boolean;
 }
 
-function distinctiveWordsPair(q: PartyName, e: PartyName): boolean {
-  const close = (ws: string[], others: string[]): boolean => ws.filter((w) => !isGenericPartyWord(w)).every((w) => others.some((v) => wordsClose(w, v)));
-  return close(q.words, e.words) && close(e.words, q.words);
-}
+/** Words of `ws` with no close word in `others`. */
+const unpaired = (ws: string[], others: string[]): string[] => ws.filter((w) => !others.some((v) => wordsClose(w, v)));
 
-export function scoreParty(q: PartyName, e: PartyName): PartyScore | null {
+/** `isListedWord`: whether a word occurs in a listed party's name (a real word, not a garbled one). */
+export function scoreParty(q: PartyName, e: PartyName, isListedWord: (word: string) => boolean = () => true): PartyScore | null {
   if (q.compact === '' || e.compact === '') return null;
   const legalDiffers = q.legal !== '' && e.legal !== '' && q.legal !== e.legal;
   const factor = legalDiffers ? P.legalFormDiffersFactor : 1;
@@ -40,9 +38,14 @@ export function scoreParty(q: PartyName, e: PartyName): PartyScore | null {
     damerauLevenshtein(q.phonetic, e.phonetic, budget) + 1,
   );
   if (edits > budget) return null;
-  // A different distinctive word is a different firm (KORVANEL SHIPPING / KORVAMEL SHIPPING is a typo;
-  // BRAVOS SHIPPING / BRAVIS TANKERS is not), whatever the edit count over the whole name.
-  if (!distinctiveWordsPair(q, e)) return null;
+  // Beyond a single edit the words must pair up one by one — business words too, since KORVANEL MARINE
+  // may be a sister firm of KORVANEL MARITIME — except where the query's odd words are garbled (two typos
+  // in one short word: no listed party uses the word), as for ship names (name-score.ts).
+  if (edits >= 2) {
+    const odd = unpaired(q.words, e.words);
+    const missing = unpaired(e.words, q.words);
+    if ((odd.length > 0 || missing.length > 0) && (odd.length === 0 || odd.some((w) => isListedWord(w)))) return null;
+  }
   if (edits >= 2 && Math.max(jaroWinkler(q.compact, e.compact), jaroWinkler(q.sorted, e.sorted)) < P.minJaroWinkler) return null;
   return hit(Math.max(0, P.fuzzyBaseScore - P.perEditPenalty * edits), 'fuzzy', edits);
 }

@@ -51,7 +51,7 @@ export async function indexParties(store: Store, list: string): Promise<number> 
     for (const v of variantsOf(list, JSON.parse(r.body) as ListEntry)) {
       app.appendVarchar(v.list); app.appendVarchar(v.key); app.appendVarchar(v.entryId); app.appendVarchar(v.name);
       app.appendVarchar(v.kind); app.appendVarchar(v.variant); app.appendVarchar(v.role);
-      app.appendVarchar(blockerKeysOf(v.variant, v.kind).map((k) => `${k.compact}\t${k.phonetic}`).join('\n')); app.endRow();
+      app.appendVarchar(blockerKeysOf(v.variant, v.kind).map((k) => `${k.compact}\t${k.phonetic}\t${k.words.join(' ')}`).join('\n')); app.endRow();
       n++;
     }
   }
@@ -71,8 +71,11 @@ export async function savePartyBlocker(store: Store): Promise<void> {
   const rows = await store.all<{ keys: string | null; variant: string; kind: string }>(`SELECT keys, variant, kind FROM screen_parties ${ROW_ORDER}`);
   const names: Array<{ compact: string; phonetic: string; entry: number; words: string[] }> = [];
   rows.forEach((r, id) => {
-    const keys = r.keys === null ? blockerKeysOf(r.variant, r.kind) : r.keys === '' ? [] : r.keys.split('\n').map((k) => { const [compact, phonetic] = k.split('\t'); return { compact, phonetic }; });
-    for (const k of keys) names.push({ ...k, entry: id, words: [] });
+    const keys = r.keys === null ? blockerKeysOf(r.variant, r.kind) : r.keys === '' ? [] : r.keys.split('\n').map((k) => {
+      const [compact, phonetic, words] = k.split('\t');
+      return { compact, phonetic, words: words ? words.split(' ') : [] };
+    });
+    for (const k of keys) names.push({ ...k, entry: id });
   });
   await saveBlockerArrays(store, BLOCKER_PREFIX, NameBlocker.build(names).arrays);
 }

@@ -37,6 +37,14 @@ describe('party names', () => {
     expect(s('OCEAN TRANSPORTS LTD', 'OCEAN TRANSPORT LTD')).toBeNull(); // generic words: equal or nothing
   });
 
+  it('beyond one edit every word pairs, business words too, unless the odd word is garbled', () => {
+    const q = normaliseParty('BBSAHA IMAD ISMAIL');
+    const e = normaliseParty('SAHA IMAD ISMAIL');
+    expect(scoreParty(normaliseParty('KORVANEL MARINE LTD'), normaliseParty('KORVANEL MARITIME LTD'), () => true)).toBeNull();
+    expect(scoreParty(q, e, () => true)).toBeNull(); // BBSAHA is some listed party's word: another name
+    expect(scoreParty(q, e, (w) => w !== 'BBSAHA')).toMatchObject({ how: 'fuzzy', edits: 2, score: 0.87 });
+  });
+
   it('finds a listed party through the blocker in either word order', () => {
     const index = new PartyIndex([
       { list: 'l', key: 'p', entryId: 'p', name: 'IVAN PETROVSKIY', kind: 'person', variant: 'IVAN PETROVSKIY', role: 'name' },
