@@ -4,7 +4,7 @@
 // attempt is written to the delivery log (`tumen watch log`, GET /api/alerts/{id}/deliveries).
 import { createHmac } from 'node:crypto';
 import type { Store } from '../store/db.js';
-import { labelAlerts, logDelivery, pendingDeliveries, ruleWebhooks, type LabelledAlert, type Webhook } from '../store/watch.js';
+import { labelAlerts, logDelivery, pendingDeliveries, ruleWebhooks, type LabelledAlert, type PendingDelivery, type Webhook } from '../store/watch.js';
 import { WEBHOOK_PARAMS } from '../alerts/params.js';
 import { describeRule } from '../alerts/rules.js';
 import type { WatchRule } from '../alerts/types.js';
@@ -44,11 +44,14 @@ const sleepFor = (ms: number, signal?: AbortSignal): Promise<void> =>
 /** Whether an answer is worth another attempt: the receiver was busy or broken, not refusing the request. */
 const retryable = (status: number): boolean => status === 408 || status === 429 || status >= 500;
 
-/** Where an alert's delivery stands: attempts made before (by an earlier process) and when the last was. */
-interface Resume { attempts: number; lastAtMs: number | null }
+/**
+ * One round of attempts for an alert: attempt numbers `first`..`last`, the first after `waitMs`; the back-off
+ * after attempt n is that of the round's (n - `offset`)th attempt.
+ */
+interface Round { first: number; last: number; waitMs: number; offset: number }
 
 /** Delivers each alert to its rule's webhook (alerts in parallel, attempts of one alert in sequence). */
-export async function deliverAlerts(store: Store, alerts: readonly LabelledAlert[], rules: ReadonlyMap<string, WatchRule>, deps: DeliveryDeps = {}, resume?: ReadonlyMap<string, Resume>): Promise<DeliverySummary> {
+export async function deliverAlerts(store: Store, alerts: readonly LabelledAlert[], rules: ReadonlyMap<string, WatchRule>, deps: DeliveryDeps = {}, rounds?: ReadonlyMap<string, Round>): Promise<DeliverySummary> {
   const hooks = await ruleWebhooks(store);
   const summary: DeliverySummary = { delivered: 0, failed: 0, unhooked: 0 };
   await Promise.all(alerts.map(async (a) => {
@@ -56,7 +59,9 @@ export async function deliverAlerts(store: Store, alerts: readonly LabelledAlert
     if (!hook) { summary.unhooked++; return; }
     const rule = rules.get(a.rule_id);
     const payload = { type: 'tumen.alert', alert: a, rule: rule ? { id: rule.id, kind: rule.kind, label: rule.label, description: describeRule(rule) } : { id: a.rule_id } };
-    if (await deliverOne(store, hook, a, JSON.stringify(payload), deps, resume?.get(a.id))) summary.delivered++; else summary.failed++;
+    const p = deps.params ?? WEBHOOK_PARAMS;
+    const round = rounds?.get(a.id) ?? { first: 1, last: p.maxAttempts, waitMs: 0, offset: 0 };
+    if (await deliverOne(store, hook, a, JSON.stringify(payload), deps, round)) summary.delivered++; else summary.failed++;
   }));
   return summary;
 }
@@ -73,25 +78,41 @@ export async function resumeDeliveries(store: Store, rules: ReadonlyMap<string, 
   const pending = await pendingDeliveries(store, now - (deps.resumeMaxAgeH ?? WEBHOOK_PARAMS.resumeMaxAgeH) * 3_600_000, p.maxAttempts);
   if (pending.length === 0) return { delivered: 0, failed: 0, unhooked: 0 };
   const labelled = await labelAlerts(store, pending.map((x) => x.alert));
-  return deliverAlerts(store, labelled, rules, deps, new Map(pending.map((x) => [x.alert.id, { attempts: x.attempts, lastAtMs: x.lastAtMs }])));
+  const rounds = new Map(pending.map((x) => {
+    const first = x.attempts + 1;
+    // What is left of the back-off that followed the last attempt.
+    const waitMs = x.lastAtMs === null ? 0 : Math.max(0, x.lastAtMs + backoffMs(p, first - 1) - now);
+    return [x.alert.id, { first, last: p.maxAttempts, waitMs, offset: 0 }];
+  }));
+  return deliverAlerts(store, labelled, rules, deps, rounds);
+}
+
+/**
+ * Sends alerts whose delivery gave up once more, as a fresh round of up to `maxAttempts` attempts numbered
+ * on from the last logged one (`X-Tumen-Attempt` 7, 8, … after six failures), each logged like any attempt.
+ * The caller picks the alerts (`resendable` in src/store/watch.ts).
+ */
+export async function resendDeliveries(store: Store, given: readonly PendingDelivery[], rules: ReadonlyMap<string, WatchRule>, deps: DeliveryDeps = {}): Promise<DeliverySummary> {
+  if (given.length === 0) return { delivered: 0, failed: 0, unhooked: 0 };
+  const p = deps.params ?? WEBHOOK_PARAMS;
+  const labelled = await labelAlerts(store, given.map((x) => x.alert));
+  const rounds = new Map(given.map((x) => [x.alert.id, { first: x.attempts + 1, last: x.attempts + p.maxAttempts, waitMs: 0, offset: x.attempts }]));
+  return deliverAlerts(store, labelled, rules, deps, rounds);
 }
 
 const backoffMs = (p: { baseDelayMs: number; maxDelayMs: number }, attempt: number, retryAfterMs: number | null = null): number =>
   Math.min(p.maxDelayMs, retryAfterMs ?? p.baseDelayMs * 2 ** (attempt - 1));
 
-async function deliverOne(store: Store, hook: Webhook, a: LabelledAlert, body: string, deps: DeliveryDeps, resume?: Resume): Promise<boolean> {
+async function deliverOne(store: Store, hook: Webhook, a: LabelledAlert, body: string, deps: DeliveryDeps, round: Round): Promise<boolean> {
   const p = deps.params ?? WEBHOOK_PARAMS;
   const now = deps.now ?? Date.now;
   const doFetch = deps.fetch ?? fetch;
   const sleep = deps.sleep ?? ((ms: number) => sleepFor(ms, deps.signal));
-  const first = (resume?.attempts ?? 0) + 1;
-  if (resume?.lastAtMs != null) {
-    // What is left of the back-off that followed the last attempt.
-    const wait = resume.lastAtMs + backoffMs(p, first - 1) - now();
-    if (wait > 0) await sleep(wait);
+  if (round.waitMs > 0) {
+    await sleep(round.waitMs);
     if (deps.signal?.aborted) return false;
   }
-  for (let attempt = first; attempt <= p.maxAttempts; attempt++) {
+  for (let attempt = round.first; attempt <= round.last; attempt++) {
     const atMs = now();
     const ts = Math.floor(atMs / 1000);
     let status: number | null = null;
@@ -117,8 +138,8 @@ async function deliverOne(store: Store, hook: Webhook, a: LabelledAlert, body: s
     await logDelivery(store, { alert_id: a.id, rule_id: a.rule_id, url: hook.url, attempt, at: new Date(atMs).toISOString(), status, ok, error });
     if (ok) return true;
     if (status !== null && !retryable(status)) return false;
-    if (attempt === p.maxAttempts || deps.signal?.aborted) return false;
-    await sleep(backoffMs(p, attempt, retryAfterMs));
+    if (attempt === round.last || deps.signal?.aborted) return false;
+    await sleep(backoffMs(p, attempt - round.offset, retryAfterMs));
     if (deps.signal?.aborted) return false;
   }
   return false;

@@ -176,6 +176,43 @@ export async function pendingDeliveries(store: Store, sinceMs: number, maxAttemp
   return rows.map((r) => ({ alert: JSON.parse(r.body) as StoredAlert, attempts: Number(r.attempts), lastAtMs: r.last_at }));
 }
 
+/** Where an alert's webhook delivery stands (for `tumen watch resend`). */
+export type DeliveryState = 'delivered' | 'gave_up' | 'retrying' | 'no_webhook';
+
+export interface AlertDelivery extends PendingDelivery {
+  state: DeliveryState;
+}
+
+/**
+ * Every stored alert (or those of `ids`) with its delivery state: `delivered` (an attempt succeeded),
+ * `retrying` (what `pendingDeliveries` would resume: raised since `resumeSinceMs`, fewer than `maxAttempts`
+ * attempts, last failure worth another), `gave_up` (no success and not retrying: attempts used up, refused
+ * with a 4xx, or too old to resume), `no_webhook` (its rule has none, or was removed).
+ */
+export async function deliveryStates(store: Store, resumeSinceMs: number, maxAttempts: number, ids?: readonly string[]): Promise<AlertDelivery[]> {
+  if (!(await tableExists(store, 'alerts'))) return [];
+  await ensureWatchSchema(store);
+  const rows = await store.all<{ body: string; raised: number; attempts: bigint; delivered: boolean | null; last_at: number | null; last_status: number | null; hooked: boolean }>(
+    `WITH d AS (
+       SELECT alert_id, count(*) AS attempts, bool_or(ok) AS delivered, epoch_ms(max(attempted_at))::DOUBLE AS last_at,
+              arg_max(status, attempt) AS last_status
+       FROM alert_deliveries GROUP BY alert_id)
+     SELECT a.body, epoch_ms(a.raised_at)::DOUBLE AS raised, coalesce(d.attempts, 0) AS attempts, d.delivered, d.last_at, d.last_status,
+            r.webhook_url IS NOT NULL AS hooked
+     FROM alerts a LEFT JOIN watch_rules r ON r.id = a.rule_id LEFT JOIN d ON d.alert_id = a.id
+     ${ids ? 'WHERE list_contains($ids::VARCHAR[], a.id)' : ''}
+     ORDER BY a.raised_at, a.id`,
+    ids ? { ids: JSON.stringify(ids) } : {},
+  );
+  return rows.map((r) => {
+    const attempts = Number(r.attempts);
+    const worthAnother = r.last_status === null || r.last_status === 408 || r.last_status === 429 || r.last_status >= 500;
+    const state: DeliveryState = !r.hooked ? 'no_webhook' : r.delivered ? 'delivered'
+      : Number(r.raised) >= resumeSinceMs && attempts < maxAttempts && worthAnother ? 'retrying' : 'gave_up';
+    return { alert: JSON.parse(r.body) as StoredAlert, attempts, lastAtMs: r.last_at, state };
+  });
+}
+
 /** Identifiers on loaded lists, from the screening index (`tumen lists import` builds it). */
 export async function loadListings(store: Store): Promise<ListingIndex> {
   const out = new Map<string, Listing[]>();

@@ -1,6 +1,7 @@
 // tumen watch: watch rules (a watched ship going dark near a port of interest; an encounter involving a
-// listed ship; a listed ship active), the alerts they raised and the webhook delivery log. Rules are
-// evaluated by `tumen detect` (over the store) and by `tumen serve` (on the live feed and uploads).
+// listed ship; a listed ship active), the alerts they raised, the webhook delivery log, and re-sending the
+// deliveries that gave up. Rules are evaluated by `tumen detect` (over the store) and by `tumen serve` (on
+// the live feed and uploads).
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
@@ -13,6 +14,7 @@ import { addRule, deliveryLog, labelAlerts, listRules, queryAlerts, removeRule, 
 import { mmsisFor } from '../../store/vessel-dossier.js';
 import { vesselLabels, vesselText } from '../../store/vessel-labels.js';
 import { parseIsoTime } from '../../events/iso-time.js';
+import { resendAlerts, type ResendReport } from '../../server/alert-resend.js';
 
 const fail = (cmd: string, message: string, code = 2): void => {
   process.stderr.write(`tumen watch ${cmd}: ${message}\n`);
@@ -97,6 +99,34 @@ function printLog(rows: DeliveryAttempt[]): void {
   }
 }
 
+function printResend(r: ResendReport): void {
+  if (r.resent.length === 0 && r.skipped.length === 0) {
+    process.stdout.write('nothing to resend: no alert\'s webhook delivery gave up (tumen watch log shows every attempt)\n');
+    return;
+  }
+  for (const a of r.resent) {
+    const attempts = a.first_attempt === a.last_attempt ? `attempt ${a.first_attempt}` : `attempts ${a.first_attempt}–${a.last_attempt}`;
+    const last = a.error ?? (a.status === null ? '' : `HTTP ${a.status}`);
+    process.stdout.write(`${a.ok ? 'delivered' : 'FAILED   '}  ${a.id}  rule ${a.rule_id}  ${attempts}${a.ok || !last ? '' : `  ${last}`}\n`);
+  }
+  const why = { delivered: 'delivered already', retrying: 'still being retried by the server', no_webhook: 'its rule has no webhook (or was removed)' };
+  for (const s of r.skipped) process.stdout.write(`skipped    ${s.id}  ${why[s.state]}\n`);
+  const ok = r.resent.filter((a) => a.ok).length;
+  process.stdout.write(`resent ${r.resent.length}: ${ok} delivered, ${r.resent.length - ok} failed${r.skipped.length ? `; ${r.skipped.length} skipped` : ''}\n`);
+}
+
+/** POST /api/alerts/resend on the server holding the store, with the API token. */
+async function resendThroughServer(url: string, db: string, body: { alerts?: string[]; since?: string }, tokenFile: string | undefined): Promise<ResendReport> {
+  const { resolveToken } = await import('../../server/start.js'); // the server's modules only on this path
+  const token = resolveToken({ tokenFile });
+  if (!token) throw new Error(`\`tumen serve\` holds ${db}: give its API token (env TUMEN_API_TOKEN or --token-file FILE) to resend through it, or stop it`);
+  process.stderr.write(`tumen: ${db} is held by \`tumen serve\`; resending through ${url}\n`);
+  const res = await fetch(`${url}/api/alerts/resend`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  const answer = (await res.json().catch(() => ({}))) as ResendReport & { error?: { message?: string } };
+  if (!res.ok) throw new Error(`${url}/api/alerts/resend: ${answer.error?.message ?? `${res.status} ${res.statusText}`}`);
+  return answer;
+}
+
 export function register(program: Command): void {
   const watch = program.command('watch').description('watch rules and their alerts: dark near a port of interest, encounters with listed ships, listed ships active');
 
@@ -177,6 +207,39 @@ export function register(program: Command): void {
     });
     if (opts.json) process.stdout.write(`${JSON.stringify(alerts, null, 2)}\n`);
     else printAlerts(alerts);
+  });
+
+  withDbOption(
+    watch.command('resend [alert-ids...]')
+      .description('send alerts whose webhook delivery gave up (attempts used up, refused, or too old to resume) once more; default every such alert')
+      .option('--since <iso>', 'only alerts whose condition began at or after (ISO-8601 UTC)')
+      .option('--token-file <file>', 'while `tumen serve` holds the store: its API token (default env TUMEN_API_TOKEN)')
+      .option('--json', 'JSON output'),
+  ).action(async (ids: string[], opts: { db: string; since?: string; tokenFile?: string; json?: boolean }) => {
+    let since: string | undefined;
+    const bad = ids.find((id) => !/^al-[0-9a-f]{16}$/.test(id));
+    if (bad !== undefined) return fail('resend', `"${bad}" is not an alert id such as al-0123456789abcdef (tumen watch alerts shows them)`);
+    if (opts.since !== undefined) {
+      const ms = parseIsoTime(opts.since);
+      if (ms instanceof Error) return fail('resend', `--since: ${ms.message}`);
+      since = new Date(ms).toISOString();
+    }
+    const q = { ids: ids.length ? ids : undefined, since };
+    requireStoreFile(opts.db);
+    let report: ResendReport;
+    try {
+      // Holding the write lock, nothing else is delivering: deliveries a stopped server left retrying go too.
+      report = await withStore(opts.db, (store) => resendAlerts(store, { ...q, includeRetrying: true }));
+    } catch (err) {
+      const server = err instanceof StoreLockedError ? runningServer(opts.db) : null;
+      if (!server) throw err;
+      report = await resendThroughServer(server.url, opts.db, { alerts: q.ids, since }, opts.tokenFile);
+    }
+    if (report.unknown.length) return fail('resend', `no alert ${report.unknown.join(', ')} in ${opts.db} (tumen watch alerts shows the ids); nothing was sent`, 1);
+    if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else printResend(report);
+    // Scripts can trust the code: 1 when an alert is still not delivered.
+    if (report.resent.some((a) => !a.ok)) process.exitCode = 1;
   });
 
   withDbOption(watch.command('log [alert-id]').description('the webhook delivery log: every attempt, its HTTP status or error').option('--json', 'JSON output'))

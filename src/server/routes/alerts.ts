@@ -1,5 +1,6 @@
 // Watch rules and alerts over HTTP: GET/POST/DELETE /api/watch (writes need the token), GET /api/alerts,
-// GET /api/alerts/stream (SSE, `event: tumen-alert`), GET /api/alerts/deliveries (the webhook log).
+// GET /api/alerts/stream (SSE, `event: tumen-alert`), GET /api/alerts/deliveries (the webhook log),
+// POST /api/alerts/resend (token: deliveries that gave up, once more).
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
@@ -12,6 +13,7 @@ import { MAX_JSON_BYTES } from '../params.js';
 import { makeRule, describeRule, RuleError } from '../../alerts/rules.js';
 import { addRule, deliveryLog, labelAlerts, listRules, queryAlerts, removeRule, type LabelledAlert } from '../../store/watch.js';
 import { followHub, StreamSlots } from '../sse.js';
+import { resendAlerts } from '../alert-resend.js';
 
 const RULE_ID = z.string().regex(/^w[0-9a-f]{8}$/, 'rule must be a rule id such as w1a2b3c4d');
 const ALERT_ID = z.string().regex(/^al-[0-9a-f]{16}$/, 'alert must be an alert id such as al-0123456789abcdef');
@@ -58,6 +60,15 @@ export const ALERT_ROUTES = {
     query: z.object({ mmsi: optionalMmsiValue, rule: RULE_ID.optional().describe('alerts of this rule') }),
     responses: { 200: { description: 'text/event-stream' }, 503: ERROR_RESPONSE },
   }),
+  resend: apiRoute({
+    method: 'post', path: '/api/alerts/resend', secured: true,
+    summary: 'send alerts whose webhook delivery gave up (attempts used up, refused, or too old to resume) once more, as a fresh round of attempts numbered on from the last; answers when the round is over',
+    body: z.object({
+      alerts: z.array(ALERT_ID).min(1).max(1000).optional().describe('these alerts only (default: every alert whose delivery gave up)'),
+      since: z.iso.datetime({ offset: true }).optional().describe('alerts whose condition began at or after (ISO-8601)'),
+    }).strict(),
+    responses: { 200: jsonResponse('what was sent (resent: ok, attempts, last status) and what was not (skipped: delivered, retrying, no_webhook)'), 404: ERROR_RESPONSE, 413: ERROR_RESPONSE },
+  }),
   deliveries: apiRoute({
     method: 'get', path: '/api/alerts/deliveries', summary: 'webhook delivery log: every attempt with its HTTP status or error, newest first',
     query: z.object({ alert: ALERT_ID.optional().describe('attempts for this alert') }),
@@ -103,6 +114,13 @@ export function alertRoutes(ctx: ServerContext): Hono {
     const wanted = (a: LabelledAlert): boolean => (mmsi === undefined || a.mmsi === mmsi || a.other_mmsi === mmsi) && (rule === undefined || a.rule_id === rule);
     return followHub(c, slots, ctx.alertHub, { event: 'tumen-alert', wanted, id: (a) => a.id });
   });
+
+  mount(app, ALERT_ROUTES.resend, async (c, { body }) => {
+    // Deliveries still retrying are left to this server's own deliverer.
+    const report = await resendAlerts(ctx.writeStore, { ids: body.alerts, since: body.since });
+    if (report.unknown.length) throw notFound(`no alert ${report.unknown.join(', ')} (GET /api/alerts lists them); nothing was sent`);
+    return c.json(report);
+  }, [auth, bodyLimit({ maxSize: MAX_JSON_BYTES, onError: () => { throw httpError(413, `body larger than ${MAX_JSON_BYTES} bytes`); } })]);
 
   mount(app, ALERT_ROUTES.deliveries, async (c, { query: { alert } }) => c.json({ deliveries: await deliveryLog(ctx.store, alert) }));
 
