@@ -61,6 +61,17 @@ export const FUSION_PARAMS = {
   /** A vessel is "silent" at the acquisition if it has no report within this of it on either side: the
    *  gap around it is then ≥ 6 h, GFW's minimum AIS gap (shorter silences are satellite revisit). */
   silentMinH: 3,
+  /** A ship seen while in an AIS gap is not called dark when the gap detector's reception evidence gives a
+   *  transmitting ship at least this probability of going unheard that long (the other ships there went
+   *  unheard too: an outage, a coverage hole; detectors/gap.ts `unheard_probability`). The gap detector
+   *  calls a gap intentional only at ≤ 0.001; between the two the image stays evidence of darkness. 0.1:
+   *  one chance in ten that reception alone explains the silence is too much doubt to call a ship dark
+   *  (Tumen's choice; GFW counts only gaps in well-received areas as possible disabling). */
+  receptionExplainsMinUnheardProbability: 0.1,
+  /** ... and only when the image shows the ship within this of the gap's path (its two ends joined), where
+   *  the reception was judged: the gap detector reads reception per 1° cell (~100 km), so a ship seen half
+   *  a cell off the path was in sea the judgment did not cover (Tumen). */
+  receptionPathKm: 50,
   /** Candidates kept per detection. */
   maxCandidates: 5,
 } as const;

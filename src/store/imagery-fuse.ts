@@ -10,6 +10,7 @@ import { darkDetectionEvents, withImageryEvidence } from '../imagery/events.js';
 import type { TumenEvent } from '../events/schema.js';
 import { fuseScene } from '../imagery/fusion.js';
 import { deepInland } from '../imagery/inland.js';
+import { withReceptionGaps, type ReceptionGap, type ReceptionGaps } from '../imagery/reception.js';
 import { landIndex, type LandIndex } from '../geo/land.js';
 import { FUSION_PARAMS, type FusionParams } from '../imagery/params.js';
 import { silentAt, type SilentVessel } from '../imagery/candidates.js';
@@ -161,6 +162,31 @@ async function spoofedAt(store: Store, t: number): Promise<number[]> {
   return rows.map((r) => Number(r.mmsi));
 }
 
+/** The stored AIS gaps whose reception evidence explains the silence (a transmitting ship would have gone
+ *  unheard that long with probability ≥ receptionExplainsMinUnheardProbability: imagery/reception.ts), per
+ *  MMSI; an open gap runs to the end of time. */
+export async function receptionGaps(store: Store, p: FusionParams = FUSION_PARAMS): Promise<ReceptionGaps> {
+  await ensureEventsSchema(store);
+  const rows = await store.all<{ mmsi: number; a: number; b: number | null; lat: number; lon: number; lat2: number | null; lon2: number | null }>(
+    `SELECT mmsi, epoch_ms(start)::DOUBLE AS a, epoch_ms("end")::DOUBLE AS b, lat, lon,
+       json_extract(body, '$.evidence.end_lat')::DOUBLE AS lat2, json_extract(body, '$.evidence.end_lon')::DOUBLE AS lon2
+     FROM events
+     WHERE type = 'gap' AND json_extract(body, '$.evidence.reception.unheard_probability')::DOUBLE >= ?`,
+    [p.receptionExplainsMinUnheardProbability],
+  );
+  const out = new Map<number, ReceptionGap[]>();
+  for (const r of rows) {
+    const m = Number(r.mmsi);
+    const list = out.get(m) ?? [];
+    list.push({
+      startMs: Number(r.a), endMs: r.b === null ? Infinity : Number(r.b), from: { lat: Number(r.lat), lon: Number(r.lon) },
+      to: r.lat2 === null || r.lon2 === null ? null : { lat: Number(r.lat2), lon: Number(r.lon2) },
+    });
+    out.set(m, list);
+  }
+  return out;
+}
+
 export interface StoredFusion {
   scene: Scene;
   fusion: SceneFusion;
@@ -175,6 +201,7 @@ export async function fuseStored(store: Store, opts: { sceneId?: string; /** Onl
   const scenes = (await readScenes(store, opts.sceneId)).filter((s) => !wanted || wanted.has(s.scene_id));
   const dets = await readDetections(store, scenes.map((s) => s.scene_id));
   const lengths = await vesselLengths(store);
+  const unheard = await receptionGaps(store, p);
   const out: StoredFusion[] = [];
   if (scenes.length === 0) return out;
   // One hour summary of the AIS for every scene: ±the dark-candidate window around the scenes' times,
@@ -191,6 +218,7 @@ export async function fuseStored(store: Store, opts: { sceneId?: string; /** Onl
     const sceneDets = dets.get(s.scene_id) ?? [];
     let fusion = fuseScene(s, sceneDets, ais, [], p, inland);
     if (fusion.detections.some((d) => d.dark && d.mmsi === null)) fusion = fuseScene(s, sceneDets, ais, await silentNearScene(store, s, index, lengths, p), p, inland);
+    fusion = withReceptionGaps(fusion, unheard, p);
     out.push({ scene: s, fusion });
     opts.onScene?.(out.length, scenes.length);
   }

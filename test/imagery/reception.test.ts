@@ -1,0 +1,35 @@
+// A dark detection whose ship was in a gap that reception explains is named, not called dark — only when
+// the image shows the ship near the path the reception was judged along.
+import { describe, expect, it } from 'vitest';
+import { withReceptionGaps, type ReceptionGaps } from '../../src/imagery/reception.js';
+import type { FusedDetection, SceneFusion } from '../../src/imagery/types.js';
+
+const T = Date.parse('2024-03-05T19:00:00Z');
+const H = 3_600_000;
+const dark = (id: string, lat: number, lon: number, mmsi: number | null, top: number): FusedDetection => ({
+  detection_id: id, scene_id: 'S', timeMs: T, lat, lon, length_m: 140, mmsi, confidence: 0.1, dark: true,
+  candidates: [{ mmsi: top, score: 0.2, why: 'dark: last report 9 h before' }, { mmsi: 2, score: 0.05, why: 'dark' }],
+});
+const fusion = (...d: FusedDetection[]): SceneFusion => ({ detections: d, missed: [] });
+// Vessel 1 silent from T−10 h to T+8 h between (37.5, 129.2) and (37.1, 129.6), reception explaining it.
+const gaps: ReceptionGaps = new Map([[1, [{ startMs: T - 10 * H, endMs: T + 8 * H, from: { lat: 37.5, lon: 129.2 }, to: { lat: 37.1, lon: 129.6 } }]]]);
+
+describe('withReceptionGaps', () => {
+  it('names the top candidate and clears the dark flag when the ship is seen near the gap path', () => {
+    const out = withReceptionGaps(fusion(dark('a', 37.3, 129.42, null, 1)), gaps).detections[0]!;
+    expect(out.dark).toBe(false);
+    expect(out.mmsi).toBe(1);
+    expect(out.confidence).toBe(0.2);
+    expect(out.candidates[0]!.why).toMatch(/reception evidence explains/);
+  });
+  it('clears the flag of a matched ship silent in such a gap, keeping its score', () => {
+    const out = withReceptionGaps(fusion(dark('a', 37.5, 129.2, 1, 1)), gaps).detections[0]!;
+    expect([out.dark, out.mmsi, out.confidence]).toEqual([false, 1, 0.1]);
+  });
+  it('keeps it dark far off the path (at a port the path never neared), outside the gap, or for another ship', () => {
+    expect(withReceptionGaps(fusion(dark('a', 42.25, 130.3, null, 1)), gaps).detections[0]!.dark).toBe(true);
+    const later = { ...dark('b', 37.3, 129.42, null, 1), timeMs: T + 9 * H };
+    expect(withReceptionGaps(fusion(later), gaps).detections[0]!.dark).toBe(true);
+    expect(withReceptionGaps(fusion(dark('c', 37.3, 129.42, null, 2)), gaps).detections[0]).toMatchObject({ dark: true, mmsi: null });
+  });
+});
