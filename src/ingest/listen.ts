@@ -18,6 +18,11 @@ import { ensureFeedSchema, recordFeed, type FeedCounters } from '../store/feeds.
 export const RECONNECT_INITIAL_MS = 500;
 export const RECONNECT_MAX_MS = 30_000;
 export const UDP_RECV_BUFFER_BYTES = 4 << 20;
+/**
+ * A TCP feed stops being read while this many batches wait for the store (the sender is then held back by
+ * TCP flow control): when commits fall behind (a loaded machine), batches no longer pile up in memory.
+ */
+export const MAX_BACKLOG_BATCHES = 2;
 
 export interface ListenUrl {
   protocol: 'tcp' | 'udp';
@@ -45,7 +50,16 @@ export interface ListenOptions extends IngestOptions {
   now?: () => number;
 }
 
-export async function listen(store: Store, url: ListenUrl, opts: ListenOptions): Promise<{ id: number; counts: IngestCounts; elapsedMs: number }> {
+export interface ListenResult {
+  id: number;
+  counts: IngestCounts;
+  elapsedMs: number;
+  /** Most batches that waited for the store at once, and how often a TCP feed was paused for that. */
+  maxBacklog: number;
+  backlogPauses: number;
+}
+
+export async function listen(store: Store, url: ListenUrl, opts: ListenOptions): Promise<ListenResult> {
   const now = opts.now ?? Date.now;
   const log = opts.log ?? (() => undefined);
   await ensureIngestSchema(store);
@@ -73,11 +87,20 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
   const feed: FeedCounters = { receivedLines: 0, receivedBytes: 0, kernelDrops: null, reconnects: 0 };
   let kernelDrops: () => number | null = () => null;
 
-  // Flushes are serialised; lines keep flowing into the next batch meanwhile.
+  // Flushes are serialised; lines keep flowing into the next batch meanwhile, up to MAX_BACKLOG_BATCHES
+  // waiting (TCP: reading pauses until one is stored).
   let chain: Promise<void> = Promise.resolve();
   let failure: Error | null = null;
+  let backlog = 0;
+  let maxBacklog = 0;
+  let backlogPauses = 0;
+  let pauseSource: (() => void) | null = null;
+  let resumeSource: (() => void) | null = null;
+  let paused = false;
   const flush = () => {
     const t = pipe.take(); // taken now: the next line goes into a fresh batch
+    backlog++;
+    maxBacklog = Math.max(maxBacklog, backlog);
     chain = chain.then(() => {
       return committer.submit(t.batch, t.counts, { resumeOffset: 0, committedOffset: 0 }, t.carryTimeMs);
     }).then(() => committer.settle()).then(() => {
@@ -85,8 +108,20 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
       return recordFeed(store, id, feed, now());
     }).catch((e: Error) => {
       failure = e;
+    }).finally(() => {
+      backlog--;
+      if (paused && backlog < MAX_BACKLOG_BATCHES) {
+        paused = false;
+        resumeSource?.();
+      }
     });
     return chain;
+  };
+  const holdBack = () => {
+    if (paused || backlog < MAX_BACKLOG_BATCHES || pauseSource === null) return;
+    paused = true;
+    backlogPauses++;
+    pauseSource();
   };
   let carry = '';
   let lineNo = 0;
@@ -103,11 +138,13 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
       pipe.line(line, ++lineNo, true);
       if (pipe.shouldFlush) void flush();
     }
+    holdBack();
   };
 
   const timer = setInterval(() => {
     advanceWindow();
     if (pipe.pendingLines > 0) void flush();
+    holdBack();
   }, opts.flushMs);
 
   let stopResolve!: () => void;
@@ -144,6 +181,7 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
     const open = () => {
       const s = connect({ host: url.host, port: url.port });
       socket = s;
+      if (paused) s.pause(); // a reconnect while batches still wait
       let gotData = false;
       s.on('connect', () => log(`connected to ${source}`));
       s.on('data', (buf) => {
@@ -164,6 +202,8 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
       });
     };
     open();
+    pauseSource = () => socket?.pause();
+    resumeSource = () => socket?.resume();
     opts.onReady?.({ port: url.port });
     closeSource = () => {
       stopping = true;
@@ -183,5 +223,6 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
   const counts = committer.totals();
   await finishIngestLog(store, id, failure ? 'failed' : 'stopped', now(), failure ? (failure as Error).message : null);
   if (failure) throw failure;
-  return { id, counts, elapsedMs: now() - t0 };
+  if (backlogPauses > 0) log(`${source}: reading paused ${backlogPauses} time(s) while ${MAX_BACKLOG_BATCHES} batches waited for the store`);
+  return { id, counts, elapsedMs: now() - t0, maxBacklog, backlogPauses };
 }

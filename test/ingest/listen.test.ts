@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { listen, parseListenUrl, RECONNECT_INITIAL_MS } from '../../src/ingest/listen.js';
+import { listen, MAX_BACKLOG_BATCHES, parseListenUrl, RECONNECT_INITIAL_MS } from '../../src/ingest/listen.js';
 import { listFeeds } from '../../src/store/feeds.js';
 import { ingestFiles } from '../../src/ingest/ingest.js';
 import { count, fixture, withTempStore } from './helpers.js';
@@ -14,10 +14,10 @@ import { count, fixture, withTempStore } from './helpers.js';
 const lines = gunzipSync(readFileSync(fixture('ais', 'dma-stream_example.txt.gz'))).toString('latin1').split('\n').slice(0, 3000);
 const cut = lines.findIndex((l, i) => i > 1400 && l.startsWith('$PGHP'));
 
-async function expectedPositions(): Promise<number> {
+async function expectedPositions(text = `${lines.join('\n')}\n`): Promise<number> {
   return withTempStore(async (store, dir) => {
     const f = join(dir, 'part.nmea');
-    writeFileSync(f, `${lines.join('\n')}\n`);
+    writeFileSync(f, text);
     const [r] = await ingestFiles(store, [f]);
     return r.counts!.positions;
   });
@@ -105,6 +105,55 @@ describe('--listen tcp://', () => {
       expect((await listFeeds(store))[0].reconnects).toBeGreaterThanOrEqual(5);
     });
   }, 60_000);
+});
+
+describe('--listen tcp:// with a store slower than the feed', () => {
+  it('stops reading while batches wait for the store (memory bounded), then stores the whole stream', async () => {
+    // The feed writes 10 copies of the lines at once; every commit takes 150 ms longer than it would.
+    const text = `${Array.from({ length: 10 }, () => lines.join('\r\n')).join('\r\n')}\r\n`;
+    const want = await expectedPositions(text); // the same text ingested as a file
+    let sent = false;
+    const server = createServer((sock: Socket) => {
+      sock.end(text, () => (sent = true));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    const logs: string[] = [];
+    await withTempStore(async (store) => {
+      const transaction = store.transaction.bind(store);
+      store.transaction = async <T>(fn: () => Promise<T>): Promise<T> => {
+        await new Promise((r) => setTimeout(r, 150));
+        return transaction(fn);
+      };
+      const ac = new AbortController();
+      const run = listen(store, { protocol: 'tcp', host: '127.0.0.1', port }, {
+        flushMs: 20, batchRows: 1500, signal: ac.signal, log: (s) => logs.push(s),
+      });
+      // Polled on a connection of its own: a query on the listener's connection would cut its reads short.
+      const side = await store.instance.connect();
+      const received = async () => {
+        try {
+          const rows = (await side.runAndReadAll('SELECT max(received_lines) AS n FROM feed_stats')).getRowObjectsJS();
+          return Number(rows[0]?.n ?? 0);
+        } catch {
+          return 0; // the table is not there yet
+        }
+      };
+      await until(() => sent, 30_000);
+      await until(async () => (await received()) === 10 * lines.length, 60_000);
+      side.closeSync();
+      ac.abort();
+      const r = await run;
+      server.close();
+      // 20 batches of 1,500 lines came in faster than the store took them: at most the bound waited (one
+      // more when a read chunk that was already taken completes a batch).
+      expect(r.backlogPauses).toBeGreaterThan(0);
+      expect(r.maxBacklog).toBeLessThanOrEqual(MAX_BACKLOG_BATCHES + 1);
+      expect(logs.some((l) => /reading paused \d+ time/.test(l))).toBe(true);
+      expect(r.counts.lines).toBe(10 * lines.length);
+      expect(await count(store, 'SELECT count(*) FROM positions')).toBe(want);
+    });
+  }, 90_000);
 });
 
 describe('--listen udp://', () => {
