@@ -13,6 +13,7 @@ import { ingestNmeaFile, NoTimesError } from './nmea-file.js';
 import { StrictStop } from './nmea-decode.js';
 import { NO_PROGRESS, type ProgressSink } from './progress.js';
 import { StoreWriter } from './store-writer.js';
+import { sampleFileSpan } from './file-span.js';
 import { defaultTimeWindow, type TimeWindow } from './time-window.js';
 
 /** Positions per batch transaction: large enough that per-commit costs vanish, small enough for RSS. */
@@ -34,7 +35,10 @@ export interface IngestOptions {
   threads?: number;
   /** Chunk size when several threads decode one file (default: see file-chunks.ts). */
   chunkBytes?: number;
-  /** Plausible message times; default 1990-01-01 .. now + 1 day (a live feed moves "now" as it runs). */
+  /**
+   * Plausible message times. Default for a plain NMEA file: its own span (file-span.ts) within 1990-01-01 ..
+   * now + 1 day; for the rest (.gz, stdin, CSV, a file with few times) that outer window itself.
+   */
   timeWindow?: TimeWindow;
   /** Notices worth telling before the work (a file mostly without times). */
   log?: (line: string) => void;
@@ -93,13 +97,18 @@ async function ingestOne(
   }
   const format = opts.format ?? (path === '-' ? 'nmea' : detectFormat(readHead(path)));
   const common = { startMs: opts.startMs ?? null, source: opts.source ?? null, strict: opts.strict ?? false, label: path };
-  const timeWindow = opts.timeWindow ?? defaultTimeWindow(nowMs());
+  // A file's own span narrows the default window (a live feed's is the default, moving with the clock).
+  const span = opts.timeWindow === undefined && format === 'nmea' ? sampleFileSpan(path, defaultTimeWindow(nowMs())) : null;
+  const timeWindow = opts.timeWindow ?? span?.window ?? defaultTimeWindow(nowMs());
   try {
     if (format === 'nmea') {
       const r = await ingestNmeaFile(store, writer, path, key, retime ? undefined : previous, { ...common, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS, worker: opts.worker, threads: opts.threads, chunkBytes: opts.chunkBytes, timeWindow, log: opts.log },
         progress, nowMs);
       progress.done();
-      return outcome('done', { format, ingestId: r.id, counts: r.counts, message: r.issue });
+      const outside = span === null ? 0 : r.counts.rejects.bad_time ?? 0;
+      const spanNote = outside === 0 ? null : `${path}: ${outside} messages outside the file's own span (${isoMinute(span!.window.minMs)} .. ` +
+        `${isoMinute(span!.window.maxMs)}, sampled) rejected bad_time; give --time-window FROM..TO to keep them`;
+      return outcome('done', { format, ingestId: r.id, counts: r.counts, message: [r.issue, spanNote].filter((x) => x !== null).join('; ') || null });
     }
     // A CSV is one transaction: an earlier attempt that did not finish committed nothing but its log row.
     if (previous) await finishIngestLog(store, previous.id, 'failed', nowMs(), 'superseded by a new attempt');
@@ -114,4 +123,8 @@ async function ingestOne(
     const msg = (err as Error).message;
     return outcome('failed', { format, message: err instanceof NoTimesError ? msg : msg.startsWith(path) ? msg : `${path}: ${msg}` });
   }
+}
+
+function isoMinute(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }

@@ -87,7 +87,8 @@ describe('NMEA ingest (DMA stream_example, $PGHP-timed, gzip)', () => {
       const plain = join(dir, 'overlap.txt');
       writeFileSync(plain, gunzipSync(readFileSync(DMA_STREAM)));
       appendFileSync(plain, '!AIVDM,1,1,,B,14pWHb?P03rwO<F:RQOnROw<25bd,0*3E,1357134218\n');
-      const [o] = await ingestFiles(store, [plain], HERE);
+      // The new line is 2.5 years after the rest of the file, outside the file's own span: the window is given.
+      const [o] = await ingestFiles(store, [plain], { ...HERE, timeWindow: { minMs: Date.UTC(2010, 0, 1), maxMs: Date.UTC(2014, 0, 1) } });
       expect(o.status).toBe('done');
       expect(o.counts!.positions).toBe(1);
       expect(o.counts!.duplicates).toBeGreaterThan(n - 10);

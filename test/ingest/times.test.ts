@@ -40,6 +40,45 @@ describe('impossible times', () => {
   });
 });
 
+describe("a file's own span", () => {
+  // 400 receptions over four hours of 2014-12-08, one corrupt c: of 2019 (inside 1990 .. now) among them.
+  const day = 1418000000;
+  const lines = (bad: string | null) => {
+    const out: string[] = [];
+    for (let i = 0; i < 400; i++) out.push(tagged(String(day + i * 36), SENTENCE));
+    if (bad !== null) out.splice(200, 0, tagged(bad, '!AIVDM,1,1,,B,177KQJ5000G?tO`K>RA1wUbN0TKH,0*5C'));
+    return `${out.join('\n')}\n`;
+  };
+
+  it('a time far outside what the rest of the file covers is a bad_time reject, with a hint naming the span', async () => {
+    await withTempStore(async (store, dir) => {
+      const file = join(dir, 'span.nmea');
+      writeFileSync(file, lines('1560000000')); // 2019-06-08
+      const [r] = await ingestFiles(store, [file], HERE);
+      expect(r.counts!.rejects.bad_time).toBe(1);
+      expect(r.counts!.positions).toBe(400);
+      expect(r.message).toMatch(/1 messages outside the file's own span \(2014-12-06 \d\d:\d\d \.\. 2014-12-10 \d\d:\d\d, sampled\).*--time-window/);
+      expect(await count(store, 'SELECT count(*) FROM positions WHERE time < TIMESTAMP \'2014-12-01\' OR time > TIMESTAMP \'2014-12-31\'')).toBe(0);
+    });
+  });
+
+  it('a time within two days of the span is kept; --time-window overrides the span', async () => {
+    await withTempStore(async (store, dir) => {
+      const file = join(dir, 'near.nmea');
+      writeFileSync(file, lines(String(day + 86_400 + 3600))); // a day after the span's end
+      const [r] = await ingestFiles(store, [file], HERE);
+      expect(r.counts!.rejects.bad_time).toBeUndefined();
+      expect(r.counts!.positions).toBe(401);
+      expect(r.message).toBeNull();
+      const far = join(dir, 'far.nmea');
+      writeFileSync(far, lines('1560000000'));
+      const [w] = await ingestFiles(store, [far], { ...HERE, timeWindow: { minMs: Date.UTC(2010, 0, 1), maxMs: Date.UTC(2020, 0, 1) } });
+      expect(w.counts!.rejects.bad_time).toBeUndefined();
+      expect(await count(store, 'SELECT count(*) FROM positions WHERE year(time) = 2019')).toBe(1);
+    });
+  });
+});
+
 describe('untimed lines', () => {
   it('a mostly untimed file (AMSA ais.txt) is told up front, suggesting --start', async () => {
     await withTempStore(async (store) => {

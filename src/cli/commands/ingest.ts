@@ -50,7 +50,7 @@ export function register(program: Command): void {
       .option('--format <format>', `input format, detected when omitted (${INPUT_FORMATS.join('|')})`)
       .option('--columns <map>', 'CSV column mapping, e.g. mmsi=MMSI,time=ts,lat=Latitude,lon=Longitude')
       .option('--start <iso>', 'time for messages without their own: the last time seen before them, else this (UTC)')
-      .option('--time-window <from..to>', 'plausible message times (UTC); others are rejected bad_time (default 1990-01-01..now+1 day)')
+      .option('--time-window <from..to>', "plausible message times (UTC); others are rejected bad_time (default: a plain NMEA file's own span ± 2 days, else 1990-01-01..now+1 day)")
       .option('--source <source>', 'mark every message terrestrial or satellite')
       .option('--strict', 'stop at the first rejected line and report FILE:LINE')
       .option('--force', 'read a file again even if it was ingested (duplicates are still not stored twice)')
