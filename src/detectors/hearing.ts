@@ -176,13 +176,14 @@ export class HearingIndex implements HearingQuery {
    * Ships silent since their last fix are present there (unheard) for up to `bridgeMaxH` — the hours a later
    * fix would bridge; until it comes they are counted here, at query time, so a gap judged when it closes
    * (or at the end of the data) is not measured against only the ships that happened to be heard.
+   * `ats[i]` is the path at hour h0 + i.
    */
-  private silentTails(path: PathAt, h0: number, h1: number, toHour: number): Tails {
+  private silentTails(ats: ReadonlyArray<{ lat: number; lon: number }>, h0: number, h1: number, toHour: number): Tails {
     const p = this.p;
     const cells = new Set<number>();
     let lastLat = NaN, lastLon = NaN;
-    for (let h = h0; h <= h1; h++) {
-      const at = path((h + 0.5) * MS_PER_HOUR);
+    for (let i = 0; i < ats.length; i++) {
+      const at = ats[i]!;
       if (at.lat === lastLat && at.lon === lastLon) continue; // an open gap holds still after dead reckoning
       lastLat = at.lat;
       lastLon = at.lon;
@@ -211,37 +212,42 @@ export class HearingIndex implements HearingQuery {
     let unmeasured = 0, presentT = 0, presentS = 0, heardT = 0, heardS = 0, passes = 0, satPos = 0;
     let expected = 0, logUnheard = 0;
     let sumPresentT = 0, sumPresentS = 0;
-    const tails = h1 >= h0 ? this.silentTails(path, h0, h1, Math.floor(toMs / MS_PER_HOUR)) : NO_TAILS;
+    // The path at each hour's middle, asked once (the tails, the places and the ship's own hours read it).
+    const ats = new Array<{ lat: number; lon: number }>(Math.max(0, h1 - h0 + 1));
+    for (let h = h0; h <= h1; h++) ats[h - h0] = path((h + 0.5) * MS_PER_HOUR);
+    const tails = h1 >= h0 ? this.silentTails(ats, h0, h1, Math.floor(toMs / MS_PER_HOUR)) : NO_TAILS;
     // The cells around the path, their series and the silent tails in them, resolved once per place: a long
     // gap (an open one holds still at its dead-reckoned point) asks the same cells hour after hour.
     let place: Place | null = null;
     for (let h = h0; h <= h1; h++) {
-      const at = path((h + 0.5) * MS_PER_HOUR);
-      if (place === null || place.lat !== at.lat || place.lon !== at.lon) place = this.place(at.lat, at.lon, tails);
-      const wh = wrapHour(h);
+      const at = ats[h - h0]!;
+      if (place === null || place.lat !== at.lat || place.lon !== at.lon) {
+        let until = h;
+        while (until < h1 && ats[until + 1 - h0]!.lat === at.lat && ats[until + 1 - h0]!.lon === at.lon) until++;
+        place = this.place(at.lat, at.lon, tails, h, until);
+      }
       // Coastal stations do not move: their coverage of a place is learned over the days around the gap
       // (a sparse sea has too few ships in any one hour), and holds in an hour only if the stations were
       // heard at all nearby then (no outage, no hole in the store).
-      const w0 = wrapHour(h - p.terrestrialWindowH), span = 2 * p.terrestrialWindowH + 1;
       // (The asking ship's own unheard hours stay in: over days they are a small share, and they only
       // lower the coverage it is judged against.)
-      const pt = sumOver(place.present, w0, span) + spanHours(place.fineTails, h - p.terrestrialWindowH, h + p.terrestrialWindowH);
+      const pt = place.present.sum(h - p.terrestrialWindowH, h + p.terrestrialWindowH);
       // An outage: ships were there this hour and no station heard any of them within the hour either side
       // (the neighbours lost signal too); with nobody there, the stations must at least be heard nearby.
-      const presentNow = sumOver(place.present, wh, 1) + spanHours(place.fineTails, h, h);
+      const presentNow = place.present.sum(h, h);
       const stationsUp = ownStationsUp && !ownStationsUp(h) ? false : presentNow >= 1
-        ? sumOver(place.heardTerrestrial, wrapHour(h - 1), 3) > 0
-        : sumOver(place.heardTerrestrialRing1 ??= seriesOf(this.heardTerrestrialSat, this.coarse.around(place.lat, place.lon, 0, 1)), wh, 1) > 0;
-      let ht = stationsUp ? Math.min(pt, sumOver(place.heardTerrestrial, w0, span)) : 0;
+        ? place.heardTerrestrial.sum(h - 1, h + 1) > 0
+        : (place.heardTerrestrialRing1 ??= this.sums(seriesOf(this.heardTerrestrialSat, this.coarse.around(place.lat, place.lon, 0, 1)), NO_SPANS, place)).sum(h, h) > 0;
+      let ht = stationsUp ? Math.min(pt, place.heardTerrestrial.sum(h - p.terrestrialWindowH, h + p.terrestrialWindowH)) : 0;
       // Coverage as it was then: the share heard in the hours around this one, the asking ship's own unheard
       // hours taken out, where fewer than usual were heard (a station down, the neighbours hearing the edge).
       if (ht > 0) {
-        const k = p.terrestrialNowH, n0 = wrapHour(h - k);
+        const k = p.terrestrialNowH;
         let self = 0;
-        if (selfBridged) for (let x = Math.max(h - k, h0); x <= Math.min(h + k, h1); x++) if (nearKm(path((x + 0.5) * MS_PER_HOUR), at, p.terrestrialRadiusKm)) self++;
-        const ptNow = sumOver(place.present, n0, 2 * k + 1) + spanHours(place.fineTails, h - k, h + k) - self;
+        if (selfBridged) for (let x = Math.max(h - k, h0); x <= Math.min(h + k, h1); x++) if (nearKm(ats[x - h0]!, at, p.terrestrialRadiusKm)) self++;
+        const ptNow = place.present.sum(h - k, h + k) - self;
         if (ptNow >= p.minShipHoursTerrestrialNow) {
-          const qNow = Math.min(1, sumOver(place.heardTerrestrial, n0, 2 * k + 1) / ptNow);
+          const qNow = Math.min(1, place.heardTerrestrial.sum(h - k, h + k) / ptNow);
           if (qNow * pt < ht) ht = qNow * pt;
         }
       }
@@ -254,18 +260,17 @@ export class HearingIndex implements HearingQuery {
       let ring: Ring | undefined;
       for (let r = 0; r <= p.satelliteMaxRing; r++) {
         ring = place.rings[r] ??= this.ring(place, r, tails);
-        const silent = spanHours(ring.tails, h, h);
-        ps = Math.max(0, sumOver(ring.presentSat, wh, 1) + silent - self);
-        hs = Math.min(ps, sumOver(ring.heardSat, wh, 1));
-        notT = Math.max(0, ps - sumOver(ring.heardTerrestrialSat, wh, 1));
-        hsAlone = Math.min(notT, Math.max(0, hs - sumOver(ring.heardBothSat, wh, 1)));
+        ps = Math.max(0, ring.presentSat.sum(h, h) - self);
+        hs = Math.min(ps, ring.heardSat.sum(h, h));
+        notT = Math.max(0, ps - ring.heardTerrestrialSat.sum(h, h));
+        hsAlone = Math.min(notT, Math.max(0, hs - ring.heardBothSat.sum(h, h)));
         if (notT >= p.minShipsPresent) break;
       }
       sumPresentT += pt;
       sumPresentS += ps;
       if (hs > 0) {
         passes++;
-        satPos += sumOver(ring!.satPositions, wh, 1) / hs;
+        satPos += ring!.satPositions.sum(h, h) / hs;
       }
       const tMeasured = pt >= p.minShipHoursTerrestrial, sMeasured = notT >= p.minShipsPresent;
       if (!tMeasured && !sMeasured) {
@@ -295,26 +300,38 @@ export class HearingIndex implements HearingQuery {
     };
   }
 
-  /** The terrestrial cells a gap's hour at (lat, lon) is judged on, with their series and silent tails;
-   *  its satellite blocks are added as they are asked for. */
-  private place(lat: number, lon: number, tails: Tails): Place {
+  /** The terrestrial cells a gap's hours `from`..`until` at (lat, lon) are judged on, with their series and
+   *  silent tails; its satellite blocks are added as they are asked for. */
+  private place(lat: number, lon: number, tails: Tails, from: number, until: number): Place {
     const ft = this.fine.around(lat, lon, this.p.terrestrialRadiusKm);
-    return {
-      lat, lon, rings: [], heardTerrestrialRing1: null,
-      present: seriesOf(this.present, ft), heardTerrestrial: seriesOf(this.heardTerrestrial, ft), fineTails: spansOf(tails.fine, ft),
-    };
+    const place: Place = { lat, lon, from, until, rings: [], heardTerrestrialRing1: null, present: NO_SUMS, heardTerrestrial: NO_SUMS };
+    place.present = this.sums(seriesOf(this.present, ft), spansOf(tails.fine, ft), place);
+    place.heardTerrestrial = this.sums(seriesOf(this.heardTerrestrial, ft), NO_SPANS, place);
+    return place;
   }
 
-  /** The (2·r+1)² satellite block around the place. */
+  /** The (2·r+1)² satellite block around the place (silent tails counted as present). */
   private ring(place: Place, r: number, tails: Tails): Ring {
     const cs = this.coarse.around(place.lat, place.lon, 0, r);
     return {
-      presentSat: seriesOf(this.presentSat, cs), heardSat: seriesOf(this.heardSat, cs),
-      heardTerrestrialSat: seriesOf(this.heardTerrestrialSat, cs), heardBothSat: seriesOf(this.heardBothSat, cs),
-      satPositions: seriesOf(this.satPositions, cs), tails: spansOf(tails.coarse, cs),
+      presentSat: this.sums(seriesOf(this.presentSat, cs), spansOf(tails.coarse, cs), place),
+      heardSat: this.sums(seriesOf(this.heardSat, cs), NO_SPANS, place),
+      heardTerrestrialSat: this.sums(seriesOf(this.heardTerrestrialSat, cs), NO_SPANS, place),
+      heardBothSat: this.sums(seriesOf(this.heardBothSat, cs), NO_SPANS, place),
+      satPositions: this.sums(seriesOf(this.satPositions, cs), NO_SPANS, place),
     };
   }
 
+  /** Sums over `series` plus the silent `spans` for the place's hours (and the windows around them): a place
+   *  held for many hours (an open gap still at its dead-reckoned point for days) gets them laid out hour by
+   *  hour once, so each hour's sums cost two reads instead of a binary search per cell and a pass over the
+   *  silent ships; the counts are whole numbers, so both ways give the same sums. */
+  private sums(series: HourSeries[], spans: readonly number[], place: Place): HourSums {
+    const lo = place.from - this.p.terrestrialWindowH, hi = place.until + this.p.terrestrialWindowH;
+    const wlo = wrapHour(lo);
+    if (place.until - place.from + 1 < DENSE_MIN_HOURS || wlo + (hi - lo) >= HOUR_BITS) return new SeriesSums(series, spans);
+    return new DenseSums(series, spans, lo, hi, wlo);
+  }
   snapshot(): HearingState {
     return {
       present: pairsOf(this.present), heardTerrestrial: pairsOf(this.heardTerrestrial),
@@ -366,26 +383,72 @@ function push(m: Map<number, Array<[number, number]>>, cell: number, span: [numb
   else m.set(cell, [span]);
 }
 
-/** One satellite block (ring) around a gap's hour: its series per layer and the silent tails in it. */
-interface Ring {
-  presentSat: HourSeries[];
-  heardSat: HourSeries[];
-  heardTerrestrialSat: HourSeries[];
-  heardBothSat: HourSeries[];
-  satPositions: HourSeries[];
-  /** [from, to, from, to, …] hours of silent ships' tails in the block. */
-  tails: number[];
+/** Counts per hour over a place's cells (with silent ships' tails where they count), summed over a run of
+ *  absolute hours a..b inclusive. */
+interface HourSums {
+  sum(a: number, b: number): number;
 }
 
-/** The place of a gap's hour: its terrestrial cells' series and tails, its satellite rings. */
+/** Places held for fewer hours are summed straight from the series. */
+const DENSE_MIN_HOURS = 8;
+const NO_SPANS: readonly number[] = [];
+
+class SeriesSums implements HourSums {
+  constructor(private readonly series: readonly HourSeries[], private readonly spans: readonly number[]) {}
+  sum(a: number, b: number): number {
+    return sumOver(this.series, wrapHour(a), b - a + 1) + spanHours(this.spans, a, b);
+  }
+}
+
+/** The counts of hours lo..hi laid out as prefix sums. */
+class DenseSums implements HourSums {
+  private readonly prefix: Float64Array;
+  constructor(series: readonly HourSeries[], spans: readonly number[], private readonly lo: number, hi: number, wrappedLo: number) {
+    const n = hi - lo + 1;
+    const counts = new Float64Array(n);
+    for (let i = 0; i < series.length; i++) series[i]!.addInto(counts, wrappedLo);
+    // Each tail adds one ship-hour to every hour from..to: a difference array, folded in below.
+    const diff = new Float64Array(n + 1);
+    for (let i = 0; i < spans.length; i += 2) {
+      const from = Math.max(spans[i]!, lo), to = Math.min(spans[i + 1]!, hi);
+      if (from > to) continue;
+      diff[from - lo]!++;
+      diff[to - lo + 1]!--;
+    }
+    const prefix = (this.prefix = new Float64Array(n + 1));
+    let run = 0;
+    for (let i = 0; i < n; i++) {
+      run += diff[i]!;
+      prefix[i + 1] = prefix[i]! + counts[i]! + run;
+    }
+  }
+  sum(a: number, b: number): number {
+    return this.prefix[b - this.lo + 1]! - this.prefix[a - this.lo]!;
+  }
+}
+
+const NO_SUMS: HourSums = { sum: () => 0 };
+
+/** One satellite block (ring) around a gap's hour: its sums per layer (silent tails in `presentSat`). */
+interface Ring {
+  presentSat: HourSums;
+  heardSat: HourSums;
+  heardTerrestrialSat: HourSums;
+  heardBothSat: HourSums;
+  satPositions: HourSums;
+}
+
+/** The place of a run of a gap's hours (`from`..`until`, the path holding still): its terrestrial cells'
+ *  sums (silent tails in `present`), its satellite rings. */
 interface Place {
   lat: number;
   lon: number;
-  present: HourSeries[];
-  heardTerrestrial: HourSeries[];
-  fineTails: number[];
+  from: number;
+  until: number;
+  present: HourSums;
+  heardTerrestrial: HourSums;
   /** Terrestrial ship-hours heard on the 3 × 3 satellite block (are the stations up where nobody is?). */
-  heardTerrestrialRing1: HourSeries[] | null;
+  heardTerrestrialRing1: HourSums | null;
   /** Satellite blocks by ring, filled as asked for. */
   rings: Array<Ring | undefined>;
 }

@@ -64,6 +64,14 @@ export class HourSeries {
     }
   }
 
+  /** Adds the counts of the `out.length` hours from `hour0` (already wrapped; the run must not cross 2^20)
+   *  into `out`, hour by hour. */
+  addInto(out: Float64Array, hour0: number): void {
+    this.merge();
+    const hs = this.hours, end = hour0 + out.length;
+    for (let i = lowerBound(hs, hour0); i < hs.length && hs[i]! < end; i++) out[hs[i]! - hour0]! += this.prefix[i + 1]! - this.prefix[i]!;
+  }
+
   /** [hour, count] pairs, ascending. */
   entries(): Array<[number, number]> {
     this.merge();
