@@ -76,6 +76,9 @@ interface CoveredReading {
   /** Nearest coverage of the hearing stations (km, null: none near), read for a report at `nearestLat`. */
   nearestLat: number;
   nearestKm: number | null;
+  /** [row offset, column offset, …] of the cells around the claimed cell that a hearing station covers, as
+   *  far out as the nearest-coverage search reaches anywhere in the cell's latitudes (read once). */
+  near: Int32Array | null;
 }
 
 const sameStations = (a: readonly string[], b: readonly string[]): boolean => {
@@ -163,7 +166,7 @@ export class StationCoverage implements StationCoverageQuery {
       // The distance depends on the latitude within the cell (km per degree of longitude): read again
       // unless the report claims the same latitude.
       if (reading.nearestLat !== lat) {
-        reading.nearestKm = this.nearestCoverageKm(lat, lon, stations);
+        reading.nearestKm = this.nearestCoverageKm(lat, (reading.near ??= this.coveredNear(r0, c0, stations)));
         reading.nearestLat = lat;
       }
       const nearest = reading.nearestKm;
@@ -205,7 +208,7 @@ export class StationCoverage implements StationCoverageQuery {
     }
     return {
       version: this.coveredVersion, stations, heardBy: [...stations].sort(),
-      covering: covering === null ? null : [...covering].sort(), hearingCovers, nearestLat: NaN, nearestKm: null,
+      covering: covering === null ? null : [...covering].sort(), hearingCovers, nearestLat: NaN, nearestKm: null, near: null,
     };
   }
 
@@ -257,22 +260,44 @@ export class StationCoverage implements StationCoverageQuery {
     return id;
   }
 
-  /** Nearest covered cell of any of `stations` within 2 × minOutsideKm (km), or null. */
-  private nearestCoverageKm(lat: number, lon: number, stations: readonly string[]): number | null {
-    const deg = this.p.coverageCellDeg;
+  /** Columns either side the nearest-coverage search reads at latitude `lat`. */
+  private searchCols(lat: number): number {
     const kmLon = 111.2 * Math.max(Math.cos((lat * Math.PI) / 180), 0.1);
-    const searchKm = 2 * this.p.minOutsideKm;
-    const dr = Math.ceil(searchKm / 111.2 / deg), dcMax = Math.ceil(searchKm / kmLon / deg);
-    const r0 = this.row(lat), c0 = this.col(lon);
-    let best: number | null = null;
+    return Math.ceil((2 * this.p.minOutsideKm) / kmLon / this.p.coverageCellDeg);
+  }
+
+  /** The cells within the search around cell (r0, c0) — at the widest it gets over the row's latitudes —
+   *  that any of `stations` covers, as [row offset, column offset, …]. */
+  private coveredNear(r0: number, c0: number, stations: readonly string[]): Int32Array {
+    const deg = this.p.coverageCellDeg;
+    const dr = Math.ceil((2 * this.p.minOutsideKm) / 111.2 / deg);
+    const south = r0 * deg - 90, north = south + deg;
+    const dcMax = Math.max(this.searchCols(south), this.searchCols(north)) + 1; // (+1: rounding at the edges)
+    const out: number[] = [];
     for (let r = r0 - dr; r <= r0 + dr; r++) {
       for (let c = c0 - dcMax; c <= c0 + dcMax; c++) {
         const at = this.cells.get(this.key(r, c));
         if (!at) continue;
         if (!stations.some((s) => (at.get(s)?.mmsis.length ?? 0) >= this.p.minShipsPerCell)) continue;
-        const km = Math.hypot((r - r0) * deg * 111.2, (c - c0) * deg * kmLon);
-        if (km <= searchKm && (best === null || km < best)) best = km;
+        out.push(r - r0, c - c0);
       }
+    }
+    return Int32Array.from(out);
+  }
+
+  /** Nearest covered cell of any of `stations` within 2 × minOutsideKm (km), or null, from the covered
+   *  cells around the claimed cell (`near`, read by coveredNear). */
+  private nearestCoverageKm(lat: number, near: Int32Array): number | null {
+    const deg = this.p.coverageCellDeg;
+    const kmLon = 111.2 * Math.max(Math.cos((lat * Math.PI) / 180), 0.1);
+    const searchKm = 2 * this.p.minOutsideKm;
+    const dr = Math.ceil(searchKm / 111.2 / deg), dcMax = Math.ceil(searchKm / kmLon / deg);
+    let best: number | null = null;
+    for (let i = 0; i < near.length; i += 2) {
+      const rr = near[i]!, cc = near[i + 1]!;
+      if (rr < -dr || rr > dr || cc < -dcMax || cc > dcMax) continue;
+      const km = Math.hypot(rr * deg * 111.2, cc * deg * kmLon);
+      if (km <= searchKm && (best === null || km < best)) best = km;
     }
     return best;
   }
