@@ -64,7 +64,14 @@ export class GapDetector implements Detector<GapState> {
       s.recentMs = s.recentMs.slice(s.recentHead);
       s.recentHead = 0;
     }
-    s.last = { timeMs: pos.timeMs, lat: pos.lat, lon: pos.lon, courseDeg: pos.courseDeg, speedKn: pos.speedKn };
+    const last = s.last;
+    if (last) { // in place: this runs per position (the gap event above has read the old values)
+      last.timeMs = pos.timeMs;
+      last.lat = pos.lat;
+      last.lon = pos.lon;
+      last.courseDeg = pos.courseDeg;
+      last.speedKn = pos.speedKn;
+    } else s.last = { timeMs: pos.timeMs, lat: pos.lat, lon: pos.lon, courseDeg: pos.courseDeg, speedKn: pos.speedKn };
     if (pos.stations && pos.source !== 'satellite') this.noteStations(pos.stations, pos.timeMs);
     return out;
   }
@@ -85,9 +92,11 @@ export class GapDetector implements Detector<GapState> {
       if (i < list.length) list[i]![1] = timeMs;
       else list.push([st, timeMs]);
     }
-    if (list.length > 8) {
+    if (list.length > 8) { // drop the stale ones in place (a ship heard by many stations gets here often)
       const keep = timeMs - this.p.ownStationsWindowH * MS_PER_HOUR;
-      this.s.heardBy = list.filter(([, t]) => t >= keep);
+      let n = 0;
+      for (let i = 0; i < list.length; i++) if (list[i]![1] >= keep) list[n++] = list[i]!;
+      list.length = n;
     }
   }
 
