@@ -148,6 +148,17 @@ const MAX_INTERNED_STATION_LISTS = 100_000;
 async function* positionBatches(store: Store, sql: string, params: (number | string)[], batchSize: number): AsyncIterable<Position[]> {
   const result = await store.conn.stream(sql, params);
   const stationLists = new Map<string, readonly string[] | null>();
+  // One string per station name: the detectors compare names with === per report, which for two equal
+  // names in different strings means comparing characters.
+  const names = new Map<string, string>();
+  const name = (x: string): string => {
+    let n = names.get(x);
+    if (n === undefined) {
+      if (names.size >= MAX_INTERNED_STATION_LISTS) names.clear();
+      names.set(x, (n = x));
+    }
+    return n;
+  };
   let out: Position[] = [];
   for (;;) {
     const chunk: DuckDBDataChunk | null = await result.fetchChunk();
@@ -164,7 +175,7 @@ async function* positionBatches(store: Store, sql: string, params: (number | str
       let list = stationLists.get(text);
       if (list === undefined) {
         if (stationLists.size >= MAX_INTERNED_STATION_LISTS) stationLists.clear();
-        stationLists.set(text, (list = text === '' ? null : Object.freeze(text.split(','))));
+        stationLists.set(text, (list = text === '' ? null : Object.freeze(text.split(',').map(name))));
       }
       const sp = speed[i]!, co = course[i]!, hd = heading[i]!, st = status[i]!;
       out.push({
