@@ -44,8 +44,9 @@ export interface ReportProvenance {
   lists: Array<{ name: string; source: string; version: string | null; published: string | null; imported_at: string; file: string | null; entries: number }>;
   /** yes: every input is a simulated world; partly; no: no input is; unknown: the inputs could not be checked. */
   simulated: 'yes' | 'partly' | 'no' | 'unknown';
-  /** Per event type shown: the detection run behind its events and its `--param` overrides (command null: not recorded). */
-  detection?: Array<{ type: string; command: string | null; runAt: string | null; params: string[] }>;
+  /** Per event type shown, the detection run behind its events and its `--param` overrides (command null: not
+   *  recorded); a type found by a batch run and later live (`live`: a `tumen serve` session) has a row per run. */
+  detection?: Array<{ type: string; command: string | null; runAt: string | null; params: string[]; live?: boolean }>;
 }
 
 export interface EvidenceReportInput {
@@ -168,7 +169,7 @@ export function renderEvidenceReport(input: EvidenceReportInput): string {
   sections.push(`<h2>${p ? 'Reference data' : 'Data sources'}</h2>${table(['source', 'detail'], input.sources.map((s) => [s.name, s.detail]))}`);
   const runs = p?.detection ?? [];
   const overrides = runs.length === 0 ? '' : `<h3>Overrides the events were detected with</h3>${table(['event type', 'detected by', 'at (UTC)', 'overrides (--param)'],
-    runs.map((r) => [r.type, r.command ?? 'not recorded', r.runAt ? shortTime(r.runAt) : '', r.command === null ? 'unknown' : r.params.length ? r.params.join(' ') : 'none: defaults below']))}`;
+    runs.map((r) => [r.type, r.command ?? 'not recorded', r.runAt ? `${r.live ? 'session started ' : ''}${shortTime(r.runAt)}` : '', r.command === null ? 'unknown' : r.params.length ? r.params.join(' ') : 'none: defaults below']))}`;
   sections.push(`<h2>Detector parameters</h2>${overrides}${runs.some((r) => r.params.length) ? '<p class="muted">Defaults of this Tumen; the overrides above replace them.</p>' : ''}${Object.entries(input.parameters).map(([block, params]) =>
     `<h3>${esc(block)}</h3>${table(['parameter', 'value'], Object.entries(params).map(([k, val]) => [k, val]))}`).join('')}`);
   return `<!doctype html>

@@ -18,7 +18,7 @@ import { readTrack } from './routes/track.js';
 import { eventFeature, featureCollection, trackFeatures, type Feature, type FeatureCollection } from '../io/geojson.js';
 import { inputFiles } from '../io/input-files.js';
 import { rememberFileHash, storedFileHashes, type FileStamp } from '../store/file-hashes.js';
-import { detectRunsFor, type DetectRun } from '../store/detect-runs.js';
+import { detectRunsOf, type DetectRun } from '../store/detect-runs.js';
 import { tumenVersion } from '../io/tumen-version.js';
 import { toKml } from '../io/kml.js';
 import { beyondAisOf } from './pack-beyond-ais.js';
@@ -128,24 +128,36 @@ function simulatedOf(inputs: Array<{ simulated: boolean; sha256: string | null; 
 
 const shellQuote = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
+/** Each event type shown with the run behind its events (null: not recorded); a type found both by a batch
+ *  run and live (events stored by `tumen serve` after that run) appears once per run. */
+function runsBehind(events: readonly TumenEvent[], runs: Map<string, DetectRun>): Array<{ type: string; run: DetectRun | null }> {
+  const seen = new Map<string, { type: string; run: DetectRun | null }>();
+  for (const e of events) {
+    const run = runs.get(e.id) ?? null;
+    const key = `${e.type}\u0000${run?.id ?? ''}`;
+    if (!seen.has(key)) seen.set(key, { type: e.type, run });
+  }
+  return [...seen.values()].sort((a, b) => a.type.localeCompare(b.type) || (a.run?.id ?? 0) - (b.run?.id ?? 0));
+}
+
 /** The detect commands that make the shown events again: one per distinct set of overrides among the runs
- *  behind them (with --type when the runs differ), or a note when the store did not record the run. */
-function detectCommands(db: string, runs: Map<string, DetectRun>, types: string[]): string[] {
-  const byParams = new Map<string, string[]>();
-  const unknown: string[] = [];
-  for (const t of types) {
-    const r = runs.get(t);
-    if (!r) { unknown.push(t); continue; }
-    const key = JSON.stringify(r.params);
-    byParams.set(key, [...(byParams.get(key) ?? []), t]);
+ *  behind them (with --type when the runs differ), or a note when the store did not record the run. Live
+ *  detection runs the same detectors at their defaults, so its events are found again by a plain detect. */
+function detectCommands(db: string, behind: Array<{ type: string; run: DetectRun | null }>): string[] {
+  const byParams = new Map<string, Set<string>>();
+  const unknown = new Set<string>();
+  for (const { type, run } of behind) {
+    if (!run) { unknown.add(type); continue; }
+    const key = JSON.stringify(run.params);
+    byParams.set(key, (byParams.get(key) ?? new Set()).add(type));
   }
   const out: string[] = [];
   for (const [key, ts] of byParams) {
     const params = (JSON.parse(key) as string[]).map((p) => ` --param ${shellQuote(p)}`).join('');
-    out.push(`tumen detect --db ${db}${byParams.size > 1 || unknown.length ? ` --type ${ts.join(',')}` : ''}${params}`);
+    out.push(`tumen detect --db ${db}${byParams.size > 1 || unknown.size ? ` --type ${[...ts].join(',')}` : ''}${params}`);
   }
-  if (unknown.length || types.length === 0) {
-    out.push(`tumen detect --db ${db}${unknown.length ? `    # ${unknown.join(', ')}: no detect run recorded in this store (made before runs were recorded): overrides unknown` : ''}`);
+  if (unknown.size || behind.length === 0) {
+    out.push(`tumen detect --db ${db}${unknown.size ? `    # ${[...unknown].join(', ')}: no detect run recorded in this store (made before runs were recorded): overrides unknown` : ''}`);
   }
   return out;
 }
@@ -198,13 +210,12 @@ export async function buildEvidencePack(store: Store, subject: PackSubject, opts
   });
   const lists = await listLists(store);
   const db = shellQuote(opts.storePath);
-  const eventTypes = [...new Set(events.map((e) => e.type))].sort();
-  const runs = await detectRunsFor(store, eventTypes);
+  const behind = runsBehind(events, await detectRunsOf(store, events));
   const rebuild = [
     ...files.map((f) => (f.format === 'nmea-feed' ? `# live feed ${f.path} (${f.positions} positions): not replayable from a file`
       : `tumen ingest --db ${db} ${f.format && f.format !== 'nmea' ? `--format ${f.format} ` : ''}${shellQuote(f.path)}`)),
     ...lists.map((l) => (l.file ? `tumen lists import --db ${db} --name ${shellQuote(l.name)} ${shellQuote(l.file)}` : `# list ${l.name}: imported without a file name`)),
-    ...detectCommands(db, runs, eventTypes),
+    ...detectCommands(db, behind),
     opts.command.map(shellQuote).join(' '),
   ];
   const provenance: ReportProvenance = {
@@ -215,10 +226,7 @@ export async function buildEvidencePack(store: Store, subject: PackSubject, opts
     inputs: files,
     lists: lists.map((l) => ({ name: l.name, source: l.source, version: l.version, published: l.published, imported_at: l.imported_at, file: l.file, entries: l.entries })),
     simulated: simulatedOf(files, files.map((f) => f.sha256 !== null || f.format === 'nmea-feed')),
-    detection: eventTypes.map((type) => {
-      const r = runs.get(type);
-      return r ? { type, command: r.command, runAt: r.runAt, params: r.params } : { type, command: null, runAt: null, params: [] };
-    }),
+    detection: behind.map(({ type, run: r }) => (r ? { type, command: r.command, runAt: r.runAt, params: r.params, live: r.live } : { type, command: null, runAt: null, params: [], live: false })),
   };
   land ??= naturalEarth10mRings();
   const fc: FeatureCollection = featureCollection(features);

@@ -3,7 +3,8 @@
 // same engine as `tumen detect` — in time order; each event it completes is written to `events` and
 // published to SSE subscribers, and an event a post-step withdraws (loitering explained by a later
 // encounter) is deleted. Open events are not flushed while live: `tumen detect` remains the reference run
-// over the whole store.
+// over the whole store. A session that stores events is recorded as a detect run (every detector, default
+// parameters) and its events are linked to it, so a report can cite the run that found them.
 import type { Store } from '../store/db.js';
 import { ensureEventsSchema } from '../store/events.js';
 import { deleteEventsById, insertEventIfNew } from '../store/events-write.js';
@@ -14,6 +15,11 @@ import { DetectionRunner } from '../detectors/runner.js';
 import type { EventHub } from './event-hub.js';
 import { tableExists } from './sql-util.js';
 import { storeChanged } from './integrations.js';
+import { linkLiveEvents, recordDetectRun } from '../store/detect-runs.js';
+import { DETECTOR_TYPES } from '../detectors/registry.js';
+
+/** How a live session's run is named in `detect_runs` and in evidence packs. */
+export const LIVE_RUN_COMMAND = 'tumen serve (live: feed and uploads)';
 
 /** How often new rows are looked for: well inside the one-second promise of the live feed. */
 export const LIVE_POLL_MS = 200;
@@ -34,13 +40,17 @@ export class LiveDetection {
   private staticsMark = -1;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
+  /** This session's detect run, recorded when it first stores an event. */
+  private runId: number | null = null;
+  private startedMs = 0;
   /** Counters for /api/health. */
   readonly stats = { positions: 0, statics: 0, events: 0, errors: 0 };
 
-  constructor(private readonly store: Store, private readonly hub: EventHub, private readonly observer: LiveObserver | null = null) {}
+  constructor(private readonly store: Store, private readonly hub: EventHub, private readonly observer: LiveObserver | null = null, private readonly now: () => number = Date.now) {}
 
   /** Starts from the rows already stored: only rows added from now on are detected live. */
   async start(opts: { poll: boolean }): Promise<void> {
+    this.startedMs = this.now();
     await ensureEventsSchema(this.store);
     this.positionsMark = await this.maxRowid('positions');
     this.staticsMark = await this.maxRowid('statics');
@@ -139,6 +149,10 @@ export class LiveDetection {
     const { events, retracted } = this.runner.take();
     const fresh: TumenEvent[] = [];
     for (const e of events) if (await insertEventIfNew(this.store, e)) fresh.push(e);
+    if (fresh.length) {
+      this.runId ??= await recordDetectRun(this.store, { command: LIVE_RUN_COMMAND, types: DETECTOR_TYPES, params: [], atMs: this.startedMs });
+      await linkLiveEvents(this.store, this.runId, fresh.map((e) => e.id));
+    }
     const deleted = await deleteEventsById(this.store, retracted);
     this.stats.events += fresh.length;
     if (fresh.length || deleted) storeChanged();

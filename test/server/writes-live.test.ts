@@ -119,6 +119,10 @@ describe('upload → ingest → live detection → SSE', () => {
     const stats = (await (await fetch(`${server.url}/api/stats`)).json()) as any;
     expect(stats).toMatchObject({ positions: 30, vessels: 1 });
     expect(stats.events_by_type.gap).toBe(1);
+    // The upload's events are a detect run of their own, cited by the event's evidence pack.
+    const pack = await (await fetch(`${server.url}/api/report?event=${gap.id}&format=html`)).text();
+    expect(pack).toMatch(/<td>gap<\/td><td>tumen serve \(live: feed and uploads\)<\/td><td>session started \d{4}-\d\d-\d\d \d\d:\d\d[^<]*<\/td><td>none: defaults below<\/td>/);
+    expect(pack).not.toContain('no detect run recorded');
   });
 
   it('an upload it cannot ingest is a 4xx, not a crash', async () => {
