@@ -49,6 +49,8 @@ interface VesselState {
   linked: boolean;
   firstFix: Fix | null;
   lastFix: Fix | null;
+  /** Usable positions seen (absent in old snapshots: taken as enough). */
+  positions?: number;
   alternating: boolean;
   pending: PendingChange[];
   /** Events waiting for this vessel's first position (they need a place). */
@@ -93,7 +95,7 @@ function reportValue(s: StaticReport, f: Field): Value | null {
 function newVessel(): VesselState {
   const f = (): FieldState => ({ value: null, lastMs: -1, candidate: null });
   return {
-    fields: { shipname: f(), callsign: f(), imo: f(), shiptype: f() }, linked: false, firstFix: null, lastFix: null, alternating: false,
+    fields: { shipname: f(), callsign: f(), imo: f(), shiptype: f() }, linked: false, firstFix: null, lastFix: null, positions: 0, alternating: false,
     pending: [], awaitingFix: [], reportedInvalidImos: [], midChecked: false,
   };
 }
@@ -135,6 +137,7 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
       v.awaitingFix = [];
     }
     v.lastFix = moveFix(v.lastFix, p);
+    if (v.positions !== undefined) v.positions++;
     if (!v.midChecked) this.checkMid(p.mmsi, p.timeMs, v, out);
     if (v.pending.length > 0) this.release(p.mmsi, v, p.timeMs, out);
     return out;
@@ -228,7 +231,8 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
    * evidence (issue 8): never across a hole in the store's coverage (nobody heard near either end for more
    * than `handoverMaxCoverageHoleH` during the silence — e.g. between two capture files), never when both
    * identities broadcast a name or call sign and they differ (no shared IMO can vouch: the new MMSI has
-   * none). Confidence 3 when a name or call sign carries over, 2 when the new MMSI broadcast neither.
+   * none), never from an old MMSI heard fewer than `handoverMinOldPositions` times (a glimpse, not a
+   * track). Confidence 3 when a name or call sign carries over, 2 when the new MMSI broadcast neither.
    */
   private inferHandovers(): TumenEvent[] {
     const p = this.params;
@@ -236,7 +240,7 @@ export class IdentityChangeDetector implements Detector<IdentityChangeState> {
     const news: Array<[number, VesselState]> = [];
     for (const [m, v] of this.vessels) {
       if (v.linked || !v.firstFix || !v.lastFix) continue;
-      if (this.lastMs - v.lastFix.timeMs >= p.handoverMinSilenceH * MS_PER_HOUR) olds.push([m, v]);
+      if (this.lastMs - v.lastFix.timeMs >= p.handoverMinSilenceH * MS_PER_HOUR && (v.positions ?? Infinity) >= p.handoverMinOldPositions) olds.push([m, v]);
       if (v.firstFix.timeMs - this.firstMs >= p.handoverNewAfterH * MS_PER_HOUR && v.fields.imo.value === null) news.push([m, v]);
     }
     const pairs: Array<{ oldM: number; newM: number; speedKn: number; silentMs: number; confidence: number; holeH: number }> = [];

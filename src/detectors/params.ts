@@ -274,6 +274,18 @@ export const SPOOFING_PARAMS = {
   /** ...a station covers a place well when it heard at least this share of the Class A reports in the
    *  claimed cell and in each measured neighbour (Tumen: well inside its range, not at the ragged edge)... */
   minCoveringHeardShare: 0.6,
+  /** ...and heard at least `minShipHeardShare` of the reports of at least this share of the
+   *  `nearestShipsForShare` other Class A ships whose mean place in the claimed cell (or a neighbour) lies
+   *  nearest the claim, counting ships with `minShipReportsForShare`+ reports there and at least
+   *  `minShipsPerCell` of them (Tumen: reception is a place — where a station's range edge runs through the
+   *  cell, the reports it misses are whole ships, those moored on the far quays, not a coin per report; a
+   *  ship in its range is heard at about its report share, ≥ 0.6 here)... */
+  minCoveringShipShare: 0.95,
+  minShipHeardShare: 0.3,
+  minShipReportsForShare: 10,
+  nearestShipsForShare: 5,
+  /** ...measured on the first this many Class A ships of each cell. */
+  maxShipsTrackedPerCell: 32,
   /** ...and a ship's consecutive Class A reports claimed there, none heard by that station in hours it was
    *  up (heard in the hour before, of and after each report), are spoofing when the chance of missing them
    *  all, Π(1 − share), is at most this (Tumen; with the minimum points and duration above). */
@@ -321,6 +333,10 @@ export const IDENTITY_CHANGE_PARAMS = {
    *  first position for longer than this during the silence (Tumen: a hole between two capture files
    *  paired a harbour ferry with a yacht — issue 8; satellite revisits leave holes of a few hours). */
   handoverMaxCoverageHoleH: 6,
+  /** ...and only for an old MMSI heard at least this many times: one glimpsed twice at the edge of
+   *  coverage has no track to end, so its vanishing says nothing (Tumen: two fishing boats paired on an
+   *  unseen world — issue 8). */
+  handoverMinOldPositions: 10,
 } as const;
 
 /** Draught changes (loaded or discharged, above all across a dark period). */

@@ -115,8 +115,8 @@ export class ReceptionIndex implements ReceptionQuery {
     return this.hearingIndex.hearing(path, fromMs, toMs, selfBridged, stationsUp);
   }
 
-  judge(lat: number, lon: number, stations: readonly string[], classA = false): CoverageJudgement | null {
-    return this.coverage.judge(lat, lon, stations, classA);
+  judge(lat: number, lon: number, stations: readonly string[], classA = false, mmsi?: number): CoverageJudgement | null {
+    return this.coverage.judge(lat, lon, stations, classA, mmsi);
   }
 
   stationReports(station: string, hour: number, hours: number): number {

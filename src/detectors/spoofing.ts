@@ -52,6 +52,9 @@ interface OutOfPlaceRun {
   covering: string[];
   /** Smallest distance from a claimed position to the hearing stations' coverage (km; null: none near). */
   nearestKm: number | null;
+  /** Per hour of the run: [epoch hour, reports, first ms, last ms, covering stations of those reports]
+   *  (absent in old snapshots: every report counted). */
+  hours?: Array<[number, number, number, number, string[]]>;
 }
 
 /** A run of consecutive Class A reports of one MMSI that stations covering the claimed place well did not
@@ -61,8 +64,9 @@ interface SilentRun {
   lon: number;
   heardBy: string[];
   entries: Array<[string, number, number, number, number, number]>;
-  /** Lowest heard share per silent station (for the evidence). */
-  shares: Array<[string, number]>;
+  /** Lowest heard share per silent station, and its lowest ship share (absent in old snapshots), for the
+   *  evidence. */
+  shares: Array<[string, number, number?]>;
 }
 
 interface LandRun {
@@ -166,15 +170,17 @@ export class SpoofingDetector implements Detector<SpoofingState> {
    *  reports with their stations known say anything; the others neither extend nor end a run). */
   private checkGeometry(p: Position): TumenEvent[] {
     if (p.source === 'satellite' || !p.stations || p.stations.length === 0) return [];
-    const j = this.coverage!.judge(p.lat, p.lon, p.stations, p.status !== null);
+    const j = this.coverage!.judge(p.lat, p.lon, p.stations, p.status !== null, p.mmsi);
     const out = j?.kind === 'far' ? [] : this.noteSilent(p, j);
     const run = this.outOfPlace.get(p.mmsi);
     if (j?.kind !== 'far') return run ? [...out, ...this.endOutOfPlace(p.mmsi)] : out;
     const v = j.verdict;
     if (!run) {
-      this.outOfPlace.set(p.mmsi, { startMs: p.timeMs, lastMs: p.timeMs, count: 1, lat: p.lat, lon: p.lon, heardBy: v.heardBy, covering: v.coveringStations, nearestKm: v.nearestHeardCoverageKm });
+      this.outOfPlace.set(p.mmsi, { startMs: p.timeMs, lastMs: p.timeMs, count: 1, lat: p.lat, lon: p.lon, heardBy: v.heardBy, covering: v.coveringStations, nearestKm: v.nearestHeardCoverageKm, hours: [] });
+      noteHour(this.outOfPlace.get(p.mmsi)!, p.timeMs, v.coveringStations);
       return out;
     }
+    noteHour(run, p.timeMs, v.coveringStations);
     run.lastMs = p.timeMs;
     run.count++;
     run.heardBy = union(run.heardBy, v.heardBy);
@@ -196,13 +202,16 @@ export class SpoofingDetector implements Detector<SpoofingState> {
     if (!run) this.silent.set(p.mmsi, (run = { lat: p.lat, lon: p.lon, heardBy: [], entries: [], shares: [] }));
     run.heardBy = union(run.heardBy, j.heardBy);
     const hour = Math.floor(p.timeMs / MS_PER_HOUR);
-    for (const { station, heardShare } of j.silent) {
+    for (const { station, heardShare, shipShare } of j.silent) {
       const logMiss = Math.log1p(-Math.min(heardShare, 0.999));
       const e = run.entries.find((x) => x[0] === station && x[1] === hour);
       if (e) { e[2]++; e[3] += logMiss; e[5] = p.timeMs; } else run.entries.push([station, hour, 1, logMiss, p.timeMs, p.timeMs]);
       const sh = run.shares.find((x) => x[0] === station);
-      if (!sh) run.shares.push([station, heardShare]);
-      else if (heardShare < sh[1]) sh[1] = heardShare;
+      if (!sh) run.shares.push([station, heardShare, shipShare]);
+      else {
+        if (heardShare < sh[1]) sh[1] = heardShare;
+        if (sh[2] === undefined || shipShare < sh[2]) sh[2] = shipShare;
+      }
     }
     return out;
   }
@@ -223,22 +232,28 @@ export class SpoofingDetector implements Detector<SpoofingState> {
     const startMs = Math.min(...up.map((e) => e[4])), lastMs = Math.max(...up.map((e) => e[5]));
     if (points < p.minOutOfPlacePoints || lastMs - startMs < p.minOutOfPlaceDurationH * MS_PER_HOUR || logP > Math.log(p.maxSilentStationProbability)) return [];
     const silent = [...byStation.keys()].sort();
-    const shares = Object.fromEntries(r.shares.filter(([s]) => byStation.has(s)).sort().map(([s, x]) => [s, round(x, 3)]));
+    const judged = r.shares.filter(([s]) => byStation.has(s)).sort();
+    const shares = Object.fromEntries(judged.map(([s, x]) => [s, round(x, 3)]));
+    const shipShares = Object.fromEntries(judged.map(([s, , x]) => [s, x === undefined ? null : round(x, 3)]));
     return [this.event(mmsi, 'unheard_by_covering_stations', startMs, lastMs, r.lat, r.lon, {
       heard_by_stations: r.heardBy,
       silent_stations: silent,
       silent_station_heard_share: shares,
+      silent_station_ship_share: shipShares,
       unheard_reports: Object.fromEntries([...byStation].sort()),
       unheard_probability: Number(Math.exp(logP).toPrecision(2)),
       max_unheard_probability: p.maxSilentStationProbability,
-      reason: `${silent.join(', ')} heard ${Object.values(shares).map((x) => `${Math.round(100 * x)} %`).join(', ')} of the Class A reports claimed here and none of this ship's ${points} while up (chance ${Number(Math.exp(logP).toPrecision(2))}); heard by ${r.heardBy.join(', ')}`,
+      reason: `${silent.join(', ')} heard ${Object.values(shares).map((x) => `${Math.round(100 * x)} %`).join(', ')} of the Class A reports claimed here${judged.every(([, , x]) => x !== undefined) ? ` (${judged.map(([, , x]) => `${Math.round(100 * x!)} %`).join(', ')} of the other ships)` : ''} and none of this ship's ${points} while up (chance ${Number(Math.exp(logP).toPrecision(2))}); heard by ${r.heardBy.join(', ')}`,
     })];
   }
 
   private endOutOfPlace(mmsi: number): TumenEvent[] {
-    const r = this.outOfPlace.get(mmsi);
+    const run = this.outOfPlace.get(mmsi);
     this.outOfPlace.delete(mmsi);
     const p = this.params;
+    // Only hours in which a covering station was up speak: a station off the air hears nobody (the
+    // silent-station rule counts only such hours too).
+    const r = run?.hours ? upHours(run, this.coverage!) : run;
     if (!r || r.count < p.minOutOfPlacePoints || r.lastMs - r.startMs < p.minOutOfPlaceDurationH * MS_PER_HOUR) return [];
     return [this.event(mmsi, 'out_of_place', r.startMs, r.lastMs, r.lat, r.lon, {
       heard_by_stations: r.heardBy,
@@ -401,3 +416,23 @@ export function restoreSpoofingDetector(state: SpoofingState, options: SpoofingO
 }
 
 const union = (a: readonly string[], b: readonly string[]): string[] => (b.every((x) => a.includes(x)) ? [...a] : [...new Set([...a, ...b])].sort());
+
+/** Counts a report of an out-of-place run in its hour, with the stations covering its claimed place. */
+function noteHour(run: OutOfPlaceRun, timeMs: number, covering: readonly string[]): void {
+  const hours = (run.hours ??= []);
+  const hour = Math.floor(timeMs / MS_PER_HOUR);
+  const last = hours[hours.length - 1];
+  if (last && last[0] === hour) {
+    last[1]++;
+    last[3] = timeMs;
+    for (const s of covering) if (!last[4].includes(s)) last[4].push(s);
+  } else hours.push([hour, 1, timeMs, timeMs, [...covering]]);
+}
+
+/** The run restricted to the hours in which one of the covering stations was up around then. */
+function upHours(run: OutOfPlaceRun, coverage: StationCoverageQuery): OutOfPlaceRun | null {
+  const up = run.hours!.filter(([h, , , , covering]) => covering.some((s) => coverage.stationUpAround(s, h)));
+  if (up.length === 0) return null;
+  const covering = [...new Set(up.flatMap((x) => x[4]))].sort();
+  return { ...run, count: up.reduce((n, x) => n + x[1], 0), startMs: up[0]![2], lastMs: up[up.length - 1]![3], covering };
+}

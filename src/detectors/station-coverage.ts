@@ -12,7 +12,11 @@
 // Class A reports it hears per cell is learned too, and a covering station that hears nearly every Class A
 // report claimed there, yet none of this ship's while it was up, says the ship is not there. Class B
 // (2 W, low antennas) is heard at shorter range than Class A (12.5 W), so only Class A reports teach or
-// are judged by the share.
+// are judged by the share. Where a station's range edge runs through the cell, the reports it misses are
+// whole ships (those moored on the far quays, heard only while passing the near side), not a coin per
+// report: so the station must also hear a fair share of the reports of each of the other Class A ships
+// lying nearest the claimed place (its ship share) — a ship it never hears is then out of place, not
+// merely on the far side of its edge beside ships it never hears either.
 import { MS_PER_HOUR } from '../geo/sphere.js';
 import { addTo, HOUR_BITS, HourSeries, pairsOf, wrapHour } from './hour-series.js';
 import { SPOOFING_PARAMS } from './params.js';
@@ -32,6 +36,9 @@ export interface SilentStation {
   station: string;
   /** The lowest share of Class A reports it heard in the claimed cell and its measured neighbours. */
   heardShare: number;
+  /** Share of the other Class A ships lying nearest the claimed place of which it heard at least
+   *  `minShipHeardShare` of their reports. */
+  shipShare: number;
 }
 
 /** What the receivers say about one report's claimed position. */
@@ -45,7 +52,7 @@ export type CoverageJudgement =
 export interface StationCoverageQuery {
   /** null: the report is consistent with the receivers, or nothing can be said (no station, unknown place).
    *  `classA`: the report is a Class A one (status known), which the heard shares are learned on. */
-  judge(lat: number, lon: number, stations: readonly string[], classA?: boolean): CoverageJudgement | null;
+  judge(lat: number, lon: number, stations: readonly string[], classA?: boolean, mmsi?: number): CoverageJudgement | null;
   /** The station was heard (any ship, anywhere) in each of the hours `hour - 1`, `hour`, `hour + 1` (epoch
    *  hours): it was up around then, so its silence means something. */
   stationUpAround(station: string, hour: number): boolean;
@@ -55,9 +62,13 @@ export interface StationCoverageQuery {
 
 export interface StationCoverageState {
   /** [cell, station, distinct MMSIs heard there (up to the threshold), Class A reports it heard there]. */
-  cells: Array<[number, string, number[], number?]>;
+  cells: Array<[number, string, number[], number?, number[]?]>;
   /** [cell, Class A reports heard there by any station]. */
   classA?: Array<[number, number]>;
+  /** [cell, the first Class A MMSIs claimed there, their Class A reports there, the sums of their latitudes
+   *  and longitudes there]; what each station heard of them is the cells' fifth field. Absent in old
+   *  snapshots. */
+  ships?: Array<[number, number[], number[], number[], number[]]>;
   /** Station names, and [station index × 2^20 + hour, reports] it heard. */
   stations?: string[];
   stationHours?: Array<[number, number]>;
@@ -88,13 +99,25 @@ const sameStations = (a: readonly string[], b: readonly string[]): boolean => {
   return true;
 };
 
-type CoverageParams = Pick<typeof SPOOFING_PARAMS, 'coverageCellDeg' | 'minShipsPerCell' | 'minOutsideKm' | 'minClassAReportsPerCell' | 'minCoveringHeardShare'>;
+type CoverageParams = Pick<typeof SPOOFING_PARAMS, 'coverageCellDeg' | 'minShipsPerCell' | 'minOutsideKm' | 'minClassAReportsPerCell'
+  | 'minCoveringHeardShare' | 'minCoveringShipShare' | 'minShipHeardShare' | 'minShipReportsForShare' | 'nearestShipsForShare' | 'maxShipsTrackedPerCell'>;
 
 interface StationCell {
   /** Distinct MMSIs heard there (capped at the threshold: more adds nothing). */
   mmsis: number[];
   /** Class A reports heard there. */
   classA: number;
+  /** Reports it heard of the cell's i-th tracked Class A ship (CellShips); null before any. */
+  heardShips: number[] | null;
+}
+
+/** The first Class A ships claimed in a cell, with their Class A report counts there. */
+interface CellShips {
+  mmsis: number[];
+  reports: number[];
+  /** Sums of their claimed latitudes and longitudes there (their mean place in the cell). */
+  lat: number[];
+  lon: number[];
 }
 
 export class StationCoverage implements StationCoverageQuery {
@@ -110,6 +133,10 @@ export class StationCoverage implements StationCoverageQuery {
   private readonly judged = new Map<number, CoveredReading>();
   /** cell → Class A reports heard there by any station (the share's denominator). */
   private readonly classA = new Map<number, number>();
+  /** cell → its tracked Class A ships (the ship share's denominator). */
+  private readonly ships = new Map<number, CellShips>();
+  /** mmsi → cell × 64 + its slot there (63: not tracked) of its latest Class A report: one lookup per report. */
+  private readonly slotOf = new Map<number, number>();
   /** Station index → reports per hour (is it up?). */
   private readonly stationIds = new Map<string, number>();
   private readonly hours = new Map<number, HourSeries>();
@@ -117,11 +144,12 @@ export class StationCoverage implements StationCoverageQuery {
 
   constructor(private readonly p: CoverageParams = SPOOFING_PARAMS, state?: StationCoverageState) {
     this.cols = Math.round(360 / p.coverageCellDeg);
-    for (const [cell, station, mmsis, classA] of state?.cells ?? []) {
-      this.stationsAt(cell).set(station, { mmsis: [...mmsis], classA: classA ?? 0 });
+    for (const [cell, station, mmsis, classA, heardShips] of state?.cells ?? []) {
+      this.stationsAt(cell).set(station, { mmsis: [...mmsis], classA: classA ?? 0, heardShips: heardShips ? [...heardShips] : null });
       if (mmsis.length >= p.minShipsPerCell) this.coveredAt(cell).push(station);
     }
     for (const [cell, n] of state?.classA ?? []) this.classA.set(cell, n);
+    for (const [cell, mmsis, reports, lat, lon] of state?.ships ?? []) this.ships.set(cell, { mmsis: [...mmsis], reports: [...reports], lat: [...lat], lon: [...lon] });
     (state?.stations ?? []).forEach((s, i) => this.stationIds.set(s, i));
     for (const [k, n] of state?.stationHours ?? []) {
       const id = Math.floor(k / HOUR_BITS);
@@ -134,11 +162,15 @@ export class StationCoverage implements StationCoverageQuery {
   add(mmsi: number, lat: number, lon: number, stations: readonly string[], timeMs?: number, classA = false): void {
     const cell = this.cell(lat, lon);
     const byStation = this.stationsAt(cell);
-    if (classA) this.classA.set(cell, (this.classA.get(cell) ?? 0) + 1);
+    let slot = -1;
+    if (classA) {
+      this.classA.set(cell, (this.classA.get(cell) ?? 0) + 1);
+      slot = this.shipSlot(mmsi, cell, lat, lon);
+    }
     const hour = timeMs === undefined ? NaN : wrapHour(Math.floor(timeMs / MS_PER_HOUR));
     for (const s of stations) {
       let at = byStation.get(s);
-      if (!at) byStation.set(s, (at = { mmsis: [], classA: 0 }));
+      if (!at) byStation.set(s, (at = { mmsis: [], classA: 0, heardShips: null }));
       if (at.mmsis.length < this.p.minShipsPerCell && !at.mmsis.includes(mmsi)) {
         at.mmsis.push(mmsi);
         if (at.mmsis.length === this.p.minShipsPerCell) {
@@ -146,12 +178,19 @@ export class StationCoverage implements StationCoverageQuery {
           this.coveredVersion++;
         }
       }
-      if (classA) at.classA++;
+      if (classA) {
+        at.classA++;
+        if (slot >= 0) {
+          const heard = (at.heardShips ??= []);
+          while (heard.length <= slot) heard.push(0);
+          heard[slot]!++;
+        }
+      }
       if (!Number.isNaN(hour)) addTo(this.hours, this.stationId(s), hour, 1);
     }
   }
 
-  judge(lat: number, lon: number, stations: readonly string[], classA = false): CoverageJudgement | null {
+  judge(lat: number, lon: number, stations: readonly string[], classA = false, mmsi?: number): CoverageJudgement | null {
     if (stations.length === 0 || !(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180)) return null;
     const r0 = this.row(lat), c0 = this.col(lon);
     const centre = this.key(r0, c0);
@@ -182,9 +221,12 @@ export class StationCoverage implements StationCoverageQuery {
     const here = this.cells.get(centre);
     let silent: SilentStation[] | null = null;
     for (const s of covering) {
-      if ((here?.get(s)?.classA ?? 0) / total < this.p.minCoveringHeardShare) continue;
+      const at = here?.get(s);
+      if ((at?.classA ?? 0) / total < this.p.minCoveringHeardShare) continue;
       const share = this.interiorShare(s, r0, c0);
-      if (share !== null && share >= this.p.minCoveringHeardShare) (silent ??= []).push({ station: s, heardShare: share });
+      if (share === null || share < this.p.minCoveringHeardShare) continue;
+      const shipShare = this.nearShipShare(s, lat, lon, r0, c0, mmsi);
+      if (shipShare !== null && shipShare >= this.p.minCoveringShipShare) (silent ??= []).push({ station: s, heardShare: share, shipShare });
     }
     if (silent === null) return null;
     silent.sort((a, b) => (a.station < b.station ? -1 : a.station > b.station ? 1 : 0));
@@ -228,8 +270,9 @@ export class StationCoverage implements StationCoverageQuery {
 
   snapshot(): StationCoverageState {
     const cells: StationCoverageState['cells'] = [];
-    for (const [cell, at] of this.cells) for (const [s, x] of at) cells.push([cell, s, [...x.mmsis], x.classA]);
-    return { cells, classA: [...this.classA], stations: [...this.stationIds.keys()], stationHours: pairsOf(this.hours) };
+    for (const [cell, at] of this.cells) for (const [s, x] of at) cells.push(x.heardShips ? [cell, s, [...x.mmsis], x.classA, [...x.heardShips]] : [cell, s, [...x.mmsis], x.classA]);
+    const ships: StationCoverageState['ships'] = [...this.ships].map(([cell, x]) => [cell, [...x.mmsis], [...x.reports], [...x.lat], [...x.lon]]);
+    return { cells, classA: [...this.classA], ships, stations: [...this.stationIds.keys()], stationHours: pairsOf(this.hours) };
   }
 
   /**
@@ -252,6 +295,66 @@ export class StationCoverage implements StationCoverageQuery {
       }
     }
     return min;
+  }
+
+  /** The slot of `mmsi` among the cell's tracked ships (-1: the cell is full), its report counted. */
+  private shipSlot(mmsi: number, cell: number, lat: number, lon: number): number {
+    const known = this.slotOf.get(mmsi);
+    let slot = known !== undefined && Math.floor(known / 64) === cell ? known % 64 : -2;
+    let ships = this.ships.get(cell);
+    if (slot === -2) {
+      if (!ships) this.ships.set(cell, (ships = { mmsis: [], reports: [], lat: [], lon: [] }));
+      slot = ships.mmsis.indexOf(mmsi);
+      if (slot === -1 && ships.mmsis.length < this.p.maxShipsTrackedPerCell) {
+        slot = ships.mmsis.length;
+        ships.mmsis.push(mmsi);
+        ships.reports.push(0);
+        ships.lat.push(0);
+        ships.lon.push(0);
+      }
+      this.slotOf.set(mmsi, cell * 64 + (slot === -1 ? 63 : slot));
+    } else if (slot === 63) slot = -1;
+    if (slot >= 0) {
+      ships!.reports[slot]!++;
+      ships!.lat[slot]! += lat;
+      ships!.lon[slot]! += lon;
+    }
+    return slot;
+  }
+
+  /**
+   * Reception is a place: of the `nearestShipsForShare` Class A ships (other than `mmsi`, with at least
+   * `minShipReportsForShare` reports in a cell) whose mean place in the claimed cell or a neighbour lies
+   * nearest the claim, the share of which the station heard at least `minShipHeardShare` of their reports
+   * there. null when fewer than `minShipsPerCell` are measured.
+   */
+  private nearShipShare(station: string, lat: number, lon: number, r0: number, c0: number, mmsi: number | undefined): number | null {
+    const k = this.p.nearestShipsForShare;
+    const kx = Math.cos((lat * Math.PI) / 180);
+    const dist: number[] = [], ok: boolean[] = []; // the k nearest so far, ascending
+    for (let dr = -1; dr <= 1; dr++) {
+      for (let dc = -1; dc <= 1; dc++) {
+        const cell = this.key(r0 + dr, c0 + dc);
+        const ships = this.ships.get(cell);
+        if (!ships) continue;
+        const heard = this.cells.get(cell)?.get(station)?.heardShips ?? null;
+        for (let i = 0; i < ships.mmsis.length; i++) {
+          const reports = ships.reports[i]!;
+          if (ships.mmsis[i] === mmsi || reports < this.p.minShipReportsForShare) continue;
+          const dy = ships.lat[i]! / reports - lat, dx = (ships.lon[i]! / reports - lon) * kx;
+          const d = dx * dx + dy * dy;
+          if (dist.length === k && d >= dist[k - 1]!) continue;
+          let j = dist.length === k ? k - 1 : dist.length;
+          while (j > 0 && dist[j - 1]! > d) { dist[j] = dist[j - 1]!; ok[j] = ok[j - 1]!; j--; }
+          dist[j] = d;
+          ok[j] = heard !== null && (heard[i] ?? 0) >= this.p.minShipHeardShare * reports;
+        }
+      }
+    }
+    if (dist.length < this.p.minShipsPerCell) return null;
+    let h = 0;
+    for (let j = 0; j < dist.length; j++) if (ok[j]) h++;
+    return h / dist.length;
   }
 
   private stationId(s: string): number {

@@ -100,6 +100,11 @@ describe('identity_change', () => {
     expect(run(sorted([...before, ...after({ callsign: 'HMAA' }), ...holed]))).toEqual([]);
     // A yacht with another name and call sign is not the ferry that fell silent.
     expect(run(sorted([...before, ...after({ shipname: 'LADY ANNE', callsign: 'MXYZ' }), ...nearby(T0, T0 + 54 * HOUR)]))).toEqual([]);
+    // An old MMSI glimpsed 9 times (below handoverMinOldPositions 10) had no track to end; 10 times is one.
+    const glimpse = (n: number) => track(oldM, T0 + 30 * HOUR - (n - 1) * 10 * MIN, T0 + 30 * HOUR, 10 * MIN, () => ({ lat: 41, lon: 131 })).map((p) => ({ p }) as Input);
+    expect(glimpse(9)).toHaveLength(9);
+    expect(run(sorted([...glimpse(9), ...after({}), ...nearby(T0, T0 + 54 * HOUR)]))).toEqual([]);
+    expect(run(sorted([...glimpse(10), ...after({}), ...nearby(T0, T0 + 54 * HOUR)])).map((e) => [e.evidence.kind, e.evidence.old_mmsi])).toEqual([['mmsi_handover_inferred', oldM]]);
   });
 
   it('takes "not available" IMOs for absent, never as findings or claims', () => {

@@ -15,11 +15,12 @@ function at(mmsi: number, t: number, p: { lat: number; lon: number }, stations: 
   return { mmsi, timeMs: t, lat: p.lat, lon: p.lon, speedKn, courseDeg: 0, headingDeg: null, status: 1, source: 'terrestrial', stations };
 }
 
-/** Four ships each at the two places, heard by the station there, every 10 min for 6 h. */
-function learned(): ReceptionIndex {
+/** Four ships each at the two places, heard by the station there, every 10 min for `hours` h (RUVVO hears
+ *  nobody after: down). */
+function learned(hours = 10): ReceptionIndex {
   const idx = new ReceptionIndex();
   for (let s = 0; s < 4; s++) {
-    for (let t = T0; t < T0 + 6 * HOUR; t += 10 * MIN) {
+    for (let t = T0; t < T0 + hours * HOUR; t += 10 * MIN) {
       idx.add(VLADIVOSTOK.lat + s * 0.01, VLADIVOSTOK.lon, t, false, 273000100 + s, ['RUVVO']);
       idx.add(POSYET.lat + s * 0.01, POSYET.lon, t, false, 273000200 + s, ['RUPOS']);
     }
@@ -48,6 +49,8 @@ describe('spoofing from reception geometry', () => {
     });
     expect(events[0]!.evidence.nearest_heard_coverage_km).toBeNull(); // RUPOS covers nothing within 80 km
     expect(String(events[0]!.evidence.reason)).toContain('heard only by RUPOS');
+    // RUVVO off the air from 06:00 (it hears nobody): its not hearing the claim says nothing.
+    expect(run(learned(6), fake)).toEqual([]);
   });
 
   it('does not flag the same place heard by its own station, nor a few long-range receptions, nor satellite reports', () => {
@@ -94,8 +97,27 @@ describe('spoofing from reception geometry', () => {
       // RUVVO heard all 288 Class A reports of the other ships in the cell and none of the claim's 25: its
       // share falls as the claim's own reports add up, 288 / 313 at the last one (the lowest is kept).
       expect(events[0]!.evidence.silent_station_heard_share).toEqual({ RUVVO: 0.92 });
+      // ...and it heard each of the other 4 Class A ships there (the claim's own MMSI left out).
+      expect(events[0]!.evidence.silent_station_ship_share).toEqual({ RUVVO: 1 });
       expect(events[0]!.evidence.unheard_probability as number).toBeLessThan(1e-9);
       expect(String(events[0]!.evidence.reason)).toContain('heard by RUPOS');
+    });
+
+    it('reception is a place: no flag at the far quay where RUVVO\'s range edge runs through the cell, a flag at the near anchorage', () => {
+      // Six ships at the near anchorage heard by RUVVO (every report) and RUPOS (every other one); three
+      // moored 4 km east, beyond RUVVO's edge, heard by RUPOS only. In the cell RUVVO hears 432 of 648
+      // Class A reports (0.67, above the 0.6 report share), but of the 5 ships nearest the far quay only 2.
+      const idx = new ReceptionIndex();
+      const FAR = { lat: VLADIVOSTOK.lat + 0.005, lon: VLADIVOSTOK.lon + 0.045 };
+      for (let t = T0, i = 0; t < T0 + 12 * HOUR; t += 10 * MIN, i++) {
+        for (let s = 0; s < 6; s++) idx.add(VLADIVOSTOK.lat + s * 0.005, VLADIVOSTOK.lon, t, false, 273000100 + s, i % 2 ? ['RUVVO', 'RUPOS'] : ['RUVVO'], true);
+        for (let s = 0; s < 3; s++) idx.add(FAR.lat + s * 0.002, FAR.lon, t, false, 273000300 + s, ['RUPOS'], true);
+      }
+      const copy = () => ReceptionIndex.restore(JSON.parse(JSON.stringify(idx.snapshot())));
+      const claimAt = (p: { lat: number; lon: number }) => claim(() => ['RUPOS']).map((x) => ({ ...x, lat: p.lat, lon: p.lon }));
+      expect(run(copy(), claimAt(FAR))).toEqual([]);
+      const near = run(copy(), claimAt(VLADIVOSTOK));
+      expect(near.map((e) => [e.evidence.kind, e.evidence.silent_stations, e.evidence.silent_station_ship_share])).toEqual([['unheard_by_covering_stations', ['RUVVO'], { RUVVO: 1 }]]);
     });
 
     it('does not flag the ship when RUVVO hears it, when RUVVO is down, or a Class B report', () => {
