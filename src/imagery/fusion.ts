@@ -41,12 +41,13 @@ export function inBBox(s: Scene, lat: number, lon: number): boolean {
   return lon_min <= lon_max ? lon >= lon_min && lon <= lon_max : lon >= lon_min || lon <= lon_max;
 }
 
-/** Fuses one scene's detections with the AIS vessels near it; `silent` are the vessels dark at the time. */
+/** Fuses one scene's detections with the AIS vessels near it; `silent` are the vessels dark at the time
+ *  (null: not looked up yet — marginal detections then count as dark, so a caller knows to look them up). */
 export function fuseScene(
   scene: Scene,
   detections: readonly Detection[],
   vessels: readonly AisVessel[],
-  silent: readonly SilentVessel[] = [],
+  silent: readonly SilentVessel[] | null = [],
   p: FusionParams = FUSION_PARAMS,
   inland: ((lat: number, lon: number) => boolean) | null = null,
 ): SceneFusion {
@@ -83,7 +84,7 @@ export function fuseScene(
   }
   const assigned = new Set<number>();
   for (let i = 0; i < ests.length; i++) if (estTaken[i]) assigned.add(ests[i]!.mmsi);
-  const stillSilent = silent.filter((v) => !assigned.has(v.mmsi));
+  const stillSilent = (silent ?? []).filter((v) => !assigned.has(v.mmsi));
 
   const out: FusedDetection[] = detections.map((d, di) => {
     const ei = detTaken[di]!;
@@ -97,6 +98,9 @@ export function fuseScene(
       && !(inland?.(d.lat, d.lon) ?? false);
     if (!real) return { ...base, mmsi: null, confidence: 0, dark: false, candidates: [] };
     const cands = darkCandidates(d, stillSilent, p);
+    if (silent !== null && d.presence !== null && d.presence < p.minDarkPresence + p.marginalPresenceBand && !corroborated(d, cands, stillSilent, p)) {
+      return { ...base, mmsi: null, confidence: 0, dark: false, candidates: [] };
+    }
     return { ...base, mmsi: null, confidence: cands[0]?.score ?? 0, dark: true, candidates: cands };
   });
 
@@ -108,6 +112,12 @@ export function fuseScene(
   }
   missed.sort((a, b) => a.mmsi - b.mmsi);
   return { detections: out, missed };
+}
+
+/** A marginal detection is corroborated by a dark candidate of its size (params.ts marginalPresenceBand). */
+function corroborated(d: Detection, cands: readonly Candidate[], silent: readonly SilentVessel[], p: FusionParams): boolean {
+  const lengthOf = new Map(silent.map((v) => [v.mmsi, v.lengthM]));
+  return cands.some((c) => lengthTerm(d.length_m, lengthOf.get(c.mmsi) ?? null, p) >= p.corroborateMinLengthTerm);
 }
 
 function aisCandidate(pr: Pair, e: Est, d: Detection): Candidate {

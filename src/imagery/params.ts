@@ -53,6 +53,15 @@ export const FUSION_PARAMS = {
    *  shorter than `minDarkLengthM` are not called dark either (GFW excludes < 15 m: below SAR resolution). */
   minDarkPresence: 0.6,
   minDarkLengthM: 15,
+  /** Near the operating point a detector's score is close to a coin toss (real ships and clutter overlap
+   *  there). An unexplained detection scoring below minDarkPresence + this band is called dark only when
+   *  corroborated: a vessel silent then could have reached it and is of its size (length term ≥
+   *  `corroborateMinLengthTerm`, ≈ within 1.5σ, as a dark port call's sighting needs; unknown length
+   *  counts). Clutter (waves, rocks, buoys) is small and no missing ship explains it; a real ship of
+   *  interest that went dark has a silent track of its size nearby. Above the band the score alone stands.
+   *  Tumen's choice, against the dark false positives of bench/evidence-quality.ts. */
+  marginalPresenceBand: 0.1,
+  corroborateMinLengthTerm: 0.3,
   /** Dark candidates: a vessel silent at acquisition whose last report before and first after are both
    *  reachable at ≤ this speed (GFW's gap reachability uses ~ the vessel's max plausible speed). */
   darkCandidateMaxSpeedKn: 20,

@@ -216,7 +216,7 @@ export async function fuseStored(store: Store, opts: { sceneId?: string; /** Onl
   for (const s of scenes) {
     const ais = aisVessels(await neighboursOfScene(store, s, index, AIS_PAD_KM, p.windowH), lengths);
     const sceneDets = dets.get(s.scene_id) ?? [];
-    let fusion = fuseScene(s, sceneDets, ais, [], p, inland);
+    let fusion = fuseScene(s, sceneDets, ais, null, p, inland);
     if (fusion.detections.some((d) => d.dark && d.mmsi === null)) fusion = fuseScene(s, sceneDets, ais, await silentNearScene(store, s, index, lengths, p), p, inland);
     fusion = withReceptionGaps(fusion, unheard, p);
     out.push({ scene: s, fusion });

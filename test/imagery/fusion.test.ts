@@ -86,6 +86,16 @@ describe('fuseScene', () => {
     const out = fuseScene(scene, [det('fa', 42.3, 130.5, 40, 0.3), det('tiny', 42.31, 130.5, 9, 0.95)], []);
     expect(out.detections.map((d) => d.dark)).toEqual([false, false]);
   });
+  it('calls a marginal-score detection dark only when a silent vessel of its size could be there', () => {
+    const silent = [{ mmsi: 444, lengthM: 150, before: { timeMs: T - 10 * H, lat: 42.0, lon: 130.9 }, after: null }];
+    const dets = [det('clutter', 42.23, 130.3, 30, 0.64), det('ship', 42.24, 130.3, 140, 0.64), det('strong', 42.25, 130.3, 30, 0.7)];
+    const out = fuseScene(scene, dets, [], silent).detections;
+    expect(out.map((d) => d.dark)).toEqual([false, true, true]);
+    expect(out[0]!.candidates).toEqual([]);
+    expect(out[1]!.candidates.map((c) => c.mmsi)).toEqual([444]);
+    // Not looked up yet (null): marginal ones count as dark, so the store knows to look candidates up.
+    expect(fuseScene(scene, dets, [], null).detections.map((d) => d.dark)).toEqual([true, true, true]);
+  });
   it('does not call an unmatched detection deep inland dark (a false alarm on land), at sea it does', () => {
     const inland = deepInland(landIndex());
     expect(inland(42.45, 130.05)).toBe(true); // DPRK hills ~20 km inland of Rajin
