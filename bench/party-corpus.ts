@@ -5,7 +5,7 @@
 // Positives: the listed name as is; another spelling of its legal form (CO LTD -> COMPANY LIMITED, LLC ->
 // OOO first); the form left out; Title Case with punctuation; the name in Cyrillic (Latin letters mapped
 // to Russian ones, as a Russian registry would write a foreign name); one keystroke typo in the name
-// proper (≥ 5 letters); two (≥ 10); a listed alias or former name; a person's words reversed.
+// proper (its telling words ≥ 5 letters); two (≥ 10); a listed alias or former name; a person's words reversed.
 // Decoys: parties the FtM list carries without sanctioning (owners, directors) whose name is not a
 // listed name; a listed firm's distinctive word swapped for another real one (≥ 2 edits away); a
 // listed firm's business word swapped (KORVANEL SHIPPING -> KORVANEL TANKERS); names of generic words only;
@@ -119,8 +119,11 @@ export async function buildPartyCorpus(store: Store, seed: number, sizes = { lis
     pos('reformatted', `${n.words.map((w) => w[0] + w.slice(1).toLowerCase()).join(' ')}${n.legalWritten ? `, ${n.legalWritten.replace('CO LTD', 'Co., Ltd.').replace(/^LTD$/, 'Ltd.')}` : ''}`);
     const cyr = n.legal === 'LLC' ? `ООО «${toCyrillic(n.words.join(' '))}»` : n.legal === 'JSC' ? `АО «${toCyrillic(n.words.join(' '))}»` : toCyrillic(n.words.join(' '));
     if (main.kind === 'person' || n.legal === 'LLC' || n.legal === 'JSC') pos('cyrillic', cyr);
-    if (n.compact.length >= 5) pos('typo', [...typo(r, n.words), n.legalWritten].join(' ').trim());
-    if (n.compact.length >= 10) pos('two_typos', [...typo(r, typo(r, n.words)), n.legalWritten].join(' ').trim());
+    // The edit budget is the name proper's (its telling words, not SHIPPING or MARITIME), as for ship
+    // names: one typo from 5 letters, two from 10.
+    const telling = n.distinctive.length;
+    if (telling >= 5) pos('typo', [...typo(r, n.words), n.legalWritten].join(' ').trim());
+    if (telling >= 10) pos('two_typos', [...typo(r, typo(r, n.words)), n.legalWritten].join(' ').trim());
     const aliases = variants.filter((v) => v.role !== 'name' && normaliseParty(v.variant).distinctive !== '');
     if (aliases.length) pos('alias', pick(r, aliases).variant);
     if (main.kind === 'person' && n.words.length >= 2) pos('word_order', [...n.words].reverse().join(' '));

@@ -113,6 +113,26 @@ const UNLISTED = [
   'PACIFIC STAR', 'ASIA GLORY', 'ROYAL OCEAN', 'LUCKY SEA', 'GRAND MARINE',
 ];
 
+/** A typing slip in a short name: a neighbouring key, two letters swapped, a letter doubled. */
+function keystrokeSlip(r: () => number, w: string): string {
+  const rows = ['QWERTYUIOP', 'ASDFGHJKL', 'ZXCVBNM'];
+  const near = (c: string): string[] => {
+    const row = rows.findIndex((x) => x.includes(c));
+    const col = rows[row].indexOf(c);
+    return [[0, -1], [0, 1], [-1, 0], [-1, 1], [1, -1], [1, 0]].map(([dr, dc]) => rows[row + dr]?.[col + dc]).filter((k): k is string => Boolean(k));
+  };
+  const i = Math.floor(r() * w.length);
+  const k = Math.floor(r() * 3);
+  if (k === 0) return w.slice(0, i) + pick(r, near(w[i])) + w.slice(i + 1);
+  if (k === 1 && i + 1 < w.length && w[i] !== w[i + 1]) return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+  return w.slice(0, i) + w[i] + w.slice(i);
+}
+
+/** Real short ship names (common yacht, ferry and coaster names) on neither 2021 list. */
+const SHORT_UNLISTED = ['LUNA', 'NOVA', 'DANA', 'NINA', 'MIRA', 'MAYA', 'SARA', 'ELSA', 'ALMA', 'IRIS', 'OLGA', 'VERA',
+  'RITA', 'ERIN', 'ORCA', 'LYNX', 'PUMA', 'KIWI', 'ECHO', 'NOIR', 'SOLO', 'ZARA', 'LISA', 'ROSA', 'GAIA', 'INES', 'ANNA',
+  'EDDA', 'HEBE', 'JUNO', 'LEDA', 'RHEA', 'TARA', 'VIDA', 'ZENA', 'AVA', 'EVA', 'IDA', 'UNA', 'ZOE', 'KAI', 'LEO', 'MAX', 'ODIN', 'THOR'];
+
 /** Distinctive replacement words (unlisted) for "listed name with a different distinctive word" decoys. */
 const OTHER_WORDS = ['KALINDA', 'MORVEN', 'TRELLIS', 'OKAPI', 'VERDANT', 'HALCYON', 'ZEPHYR', 'CORMORANT', 'BASALT',
   'QUILL', 'MERIDA', 'TOBRUK', 'PELION', 'ANTARES', 'CARINA', 'LYNX', 'OSPREY', 'TUNDRA', 'WREN', 'HELIX', 'PYONGSU', 'MANJU', 'SOKCHON'];
@@ -171,5 +191,14 @@ export function buildCorpus(entries: LoadedEntry[], seed = 20210707): CorpusQuer
     if (similar.length) dec('swapped_listed_word', [...nn.words.map((x) => (x === w ? pick(r, similar) : x)), ...nn.numbers].join(' '));
     if (nn.numbers.length === 1) dec('different_number', [...nn.words, String(Number(nn.numbers[0]) + 10 + Math.floor(r() * 80))].join(' '));
   }
+  // Names of up to four letters, from a stream of their own (the queries above stay as they were): a
+  // typing slip of each listed one, and real short ship names that are on no list.
+  const r2 = rng(seed ^ 0x5107);
+  for (const e of vessels) {
+    const nn = normaliseName(e.name);
+    if (nn.compact.length < 3 || nn.compact.length > 4 || nn.distinctive === '' || nn.words.length !== 1) continue;
+    pos('short_typo', e, { name: [keystrokeSlip(r2, nn.compact), ...nn.numbers].join(' ') });
+  }
+  for (const name of SHORT_UNLISTED) dec('short_unlisted_name', name);
   return out;
 }

@@ -19,11 +19,12 @@
 // form, or within the edit budget of name-score.ts), so only names the scorer could accept remain.
 import { maxEditsFor } from './params.js';
 import { damerauLevenshtein } from './similarity.js';
+import { isKeystrokeSlip } from './keystroke.js';
 
 export const BLOCKING_PARAMS = {
-  /** Shortest name indexed by deletions: up to 4 letters a name matches only exactly (params.ts), so a
-   *  4-letter name is indexed as itself and deletions start at 5 letters. */
-  deleteMinLetters: 4,
+  /** Shortest name indexed by deletions: up to 4 letters a name matches only exactly or by a typing slip
+   *  (keystroke.ts: DAN / DNA / DSN share a one-letter deletion), so deletions start at 3 letters. */
+  deleteMinLetters: 3,
   /** Longest: one edit is the budget up to 8 letters; two more let a one-edit query reach a longer name. */
   deleteMaxLetters: 10,
   /** Rare trigrams a name found by trigrams alone must share with the query. */
@@ -51,12 +52,10 @@ function nameKeys(compact: string, phonetic: string): string[] {
 function deletions(s: string, maxLetters: number, twice: boolean): string[] {
   if (s.length < P.deleteMinLetters || s.length > maxLetters) return [];
   const out = new Set([s]);
-  if (s.length > P.deleteMinLetters) {
-    for (let i = 0; i < s.length; i++) {
-      const d = s.slice(0, i) + s.slice(i + 1);
-      out.add(d);
-      if (twice) for (let j = i; j < d.length; j++) out.add(d.slice(0, j) + d.slice(j + 1));
-    }
+  for (let i = 0; i < s.length; i++) {
+    const d = s.slice(0, i) + s.slice(i + 1);
+    out.add(d);
+    if (twice) for (let j = i; j < d.length; j++) out.add(d.slice(0, j) + d.slice(j + 1));
   }
   return [...out];
 }
@@ -193,7 +192,7 @@ export class NameBlocker {
     const p = this.phonetics[id];
     if (c === compact || (phonetic !== '' && p === phonetic)) return true;
     const budget = maxEditsFor(Math.max(c.length, compact.length));
-    if (budget === 0) return false;
+    if (budget === 0) return compact.length >= 3 && isKeystrokeSlip(compact, c);
     return damerauLevenshtein(compact, c, budget) <= budget || damerauLevenshtein(phonetic, p, budget) + 1 <= budget;
   }
 }

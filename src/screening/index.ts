@@ -27,6 +27,9 @@ export function ngrams(s: string, n: number): string[] {
 }
 export const trigrams = (s: string): string[] => ngrams(s, 3);
 
+/** `s` and each string one letter shorter. */
+const oneDeletions = (s: string): Set<string> => new Set([s, ...[...s].map((_, i) => s.slice(0, i) + s.slice(i + 1))]);
+
 /** Names up to this many letters are blocked on bigrams: one typo can destroy every trigram of a short name. */
 const SHORT_NAME_LETTERS = 8;
 
@@ -41,6 +44,8 @@ export class ScreeningIndex {
   private readonly byGram = new Map<string, number[]>();
   private readonly byPhoneticGram = new Map<string, number[]>();
   private readonly byBigram = new Map<string, number[]>();
+  /** One-letter deletions of names up to 4 letters: a swap of two letters (DAN / DNA) leaves no bigram. */
+  private readonly byShortDeletion = new Map<string, number[]>();
   private readonly words = new Set<string>();
 
   /** `listedWords`: the words of every listed ship name, when `entries` are only some of them. */
@@ -69,6 +74,7 @@ export class ScreeningIndex {
     for (const g of new Set(trigrams(norm.compact))) push(this.byGram, g, v);
     for (const g of new Set(trigrams(norm.phonetic))) push(this.byPhoneticGram, g, v);
     if (norm.compact.length <= SHORT_NAME_LETTERS + 1) for (const g of new Set(ngrams(norm.compact, 2))) push(this.byBigram, g, v);
+    if (norm.compact.length >= 3 && norm.compact.length <= 4) for (const d of oneDeletions(norm.compact)) push(this.byShortDeletion, d, v);
   }
 
   /** Whether a listed ship name uses this word (a real word, not a garbled one: name-score.ts). */
@@ -83,6 +89,7 @@ export class ScreeningIndex {
     if (q.phonetic) for (const v of this.byPhonetic.get(q.phonetic) ?? []) out.add(v);
     this.gramCandidates(trigrams(q.compact), this.byGram, out);
     this.gramCandidates(trigrams(q.phonetic), this.byPhoneticGram, out);
+    if (q.compact.length >= 3 && q.compact.length <= 5) for (const d of oneDeletions(q.compact)) for (const v of this.byShortDeletion.get(d) ?? []) out.add(v);
     if (q.compact.length <= SHORT_NAME_LETTERS) {
       // q-gram lemma for bigrams: an edit destroys at most 2 of them, a transposition 3; k is the budget
       // of the longest name that could still match (one letter longer).

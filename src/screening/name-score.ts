@@ -14,6 +14,7 @@ import { isGenericWord } from './generic-words.js';
 import { phoneticKey } from './phonetic.js';
 import { SCREENING_PARAMS as P, maxEditsFor } from './params.js';
 import { damerauLevenshtein, jaroWinkler } from './similarity.js';
+import { isKeystrokeSlip } from './keystroke.js';
 
 export interface NameScore {
   score: number;
@@ -65,7 +66,12 @@ export function scoreNames(q: NormalisedName, e: NormalisedName, isListedWord: (
   // A query of generic words only (OCEAN STAR) never matches on similarity.
   if (q.distinctive === '') return null;
   const budget = maxEditsFor(Math.max(q.compact.length, e.compact.length));
-  if (budget === 0) return null;
+  if (budget === 0) {
+    // Up to four letters only a typing slip counts (keystroke.ts), on a distinctive listed name, from a
+    // query that is no listed ship's word itself (SINA is not a slip of SIMA: both are listed names).
+    const slip = q.compact.length >= 3 && e.distinctive !== '' && isKeystrokeSlip(q.compact, e.compact) && !q.words.some((w) => isListedWord(w));
+    return slip ? { score: (P.fuzzyBaseScore - P.perEditPenalty) * num.factor, how: 'fuzzy', edits: 1, numberNote: num.note } : null;
+  }
   const edits = damerauLevenshtein(q.compact, e.compact, budget);
   const phoneticEdits = damerauLevenshtein(q.phonetic, e.phonetic, budget);
   const useEdits = Math.min(edits, phoneticEdits + 1); // a transliteration plus a typo costs one more

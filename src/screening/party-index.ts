@@ -3,7 +3,8 @@
 // (blocking.ts) on the name proper — in the order written and with its words sorted, so a person's name
 // is found in either order — and scored by party-score.ts.
 import { NameBlocker } from './blocking.js';
-import { normaliseParty, type PartyName } from './party-name.js';
+import { isNearGenericPartyWord, normaliseParty, type PartyName } from './party-name.js';
+import { phoneticKey } from './phonetic.js';
 import { scoreParty, type PartyScore } from './party-score.js';
 import { SCREENING_PARAMS as P } from './params.js';
 
@@ -27,13 +28,20 @@ export interface PartyHit {
   listed: PartyName;
 }
 
-/** The forms the blocker indexes for a party name: as written, and for a person with sorted words too
- *  (the query tries both its forms, so either order of a person's name finds the other). */
-export function blockerKeysOf(variant: string, kind: string): Array<{ compact: string; phonetic: string; words: string[] }> {
+/** The forms the blocker indexes for a party name: its telling words (not SHIPPING, MARITIME, … nor a
+ *  typo of one: long business words would widen the edit budget until every "… SHIPPING" firm is a
+ *  candidate), as written, and for a person sorted too (a query tries both its forms, so either order of
+ *  a person's name finds the other). A name of generic words only is keyed by all its words. */
+export function blockerKeysOf(variant: string, kind: string, query = false): Array<{ compact: string; phonetic: string; words: string[] }> {
   const n = normaliseParty(variant);
   if (n.compact === '') return [];
-  return n.sorted === n.compact || kind !== 'person' ? [{ compact: n.compact, phonetic: n.phonetic, words: n.words }]
-    : [{ compact: n.compact, phonetic: n.phonetic, words: n.words }, { compact: n.sorted, phonetic: n.sortedPhonetic, words: [] }];
+  const telling = n.words.filter((w) => !isNearGenericPartyWord(w));
+  const ws = telling.length ? telling : n.words;
+  const compact = ws.join('');
+  const sorted = [...ws].sort().join('');
+  const out = [{ compact, phonetic: phoneticKey(compact), words: n.words }];
+  if (sorted !== compact && (query || kind === 'person')) out.push({ compact: sorted, phonetic: phoneticKey(sorted), words: [] });
+  return out;
 }
 
 /** The blocker's names of `variants` (entry = position). */
@@ -56,7 +64,7 @@ export class PartyIndex {
   match(stated: string): PartyHit[] {
     const q = normaliseParty(stated);
     if (q.compact === '') return [];
-    const ids = new Set([...this.blocker.candidates(q.compact, q.phonetic), ...this.blocker.candidates(q.sorted, q.sortedPhonetic)]);
+    const ids = new Set(blockerKeysOf(stated, 'query', true).flatMap((k) => this.blocker.candidates(k.compact, k.phonetic)));
     const best = new Map<string, PartyHit>();
     for (const id of ids) {
       const listed = this.norm(id);

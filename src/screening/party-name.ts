@@ -8,7 +8,7 @@
 // companies, US LLC and corporations, Russian ООО/АО/ПАО, Panamanian/Liberian S.A., Emirati free-zone
 // establishments) into forms that mean the same thing for screening.
 import { tokenise } from './normalise.js';
-import { isGenericWord } from './generic-words.js';
+import { GENERIC_NAME_WORDS, isGenericWord } from './generic-words.js';
 import { phoneticKey } from './phonetic.js';
 
 /** Legal-form spellings (as tokens) and their class, longest first so "CO LTD" wins over "LTD". */
@@ -44,6 +44,20 @@ const GENERIC_PARTY_WORDS = new Set([
 ]);
 
 export const isGenericPartyWord = (w: string): boolean => GENERIC_PARTY_WORDS.has(w) || isGenericWord(w) || /^\d+$/.test(w);
+
+/** Each generic word of 5+ letters and its one-letter deletions (SymSpell): a word sharing one is at most
+ *  about one edit from a generic word. */
+let nearGeneric: Set<string> | null = null;
+const deletionsOf = (w: string): string[] => [w, ...[...w].map((_, i) => w.slice(0, i) + w.slice(i + 1))];
+
+/** A generic word, or a word of 5+ letters about one typing edit from one (SHIPING, MARITIM). Blocking
+ *  leaves these out, so a typo in a business word does not hide the firm's own name. */
+export function isNearGenericPartyWord(w: string): boolean {
+  if (isGenericPartyWord(w)) return true;
+  if (w.length < 5) return false;
+  nearGeneric ??= new Set([...GENERIC_PARTY_WORDS, ...GENERIC_NAME_WORDS].filter((g) => g.length >= 5).flatMap(deletionsOf));
+  return deletionsOf(w).some((d) => nearGeneric!.has(d));
+}
 
 export interface PartyName {
   /** The name proper, legal form read off: [KORVANEL, SHIPPING]. */

@@ -40,11 +40,13 @@ export function scoreParty(q: PartyName, e: PartyName, isListedWord: (word: stri
   if (edits > budget) return null;
   // Beyond a single edit the words must pair up one by one — business words too, since KORVANEL MARINE
   // may be a sister firm of KORVANEL MARITIME — except where the query's odd words are garbled (two typos
-  // in one short word: no listed party uses the word), as for ship names (name-score.ts).
+  // in one word: the one odd word is within two edits of the one it stands for, and no listed party uses
+  // it), as for ship names (name-score.ts).
   if (edits >= 2) {
     const odd = unpaired(q.words, e.words);
     const missing = unpaired(e.words, q.words);
-    if ((odd.length > 0 || missing.length > 0) && (odd.length === 0 || odd.some((w) => isListedWord(w)))) return null;
+    const garbled = odd.length === 1 && missing.length === 1 && !isListedWord(odd[0]) && damerauLevenshtein(odd[0], missing[0], 2) <= 2;
+    if ((odd.length > 0 || missing.length > 0) && !garbled) return null;
   }
   if (edits >= 2 && Math.max(jaroWinkler(q.compact, e.compact), jaroWinkler(q.sorted, e.sorted)) < P.minJaroWinkler) return null;
   return hit(Math.max(0, P.fuzzyBaseScore - P.perEditPenalty * edits), 'fuzzy', edits);

@@ -9,6 +9,28 @@ const index = new ScreeningIndex(loadedFixtureEntries());
 const screen = (q: ScreenQuery) => screenVessel(index, q);
 const ofacIds = (q: ScreenQuery) => screen(q).matches.filter((m) => m.list === 'ofac-sdn').map((m) => m.entry_id);
 
+describe('names of up to four letters', () => {
+  it('a typing slip is a slip; another edit, or a listed name, is not', async () => {
+    const { isKeystrokeSlip } = await import('../../src/screening/keystroke.js');
+    expect(['DSN', 'DNA', 'DANN', 'FAN'].map((q) => isKeystrokeSlip(q, 'DAN'))).toEqual([true, true, true, true]);
+    expect(['DON', 'DANE', 'AN', 'DAN'].map((q) => isKeystrokeSlip(q, 'DAN'))).toEqual([false, false, false, false]);
+    expect(isKeystrokeSlip('NOR', 'NOOR')).toBe(true);
+  });
+
+  it('finds a listed short name from a slip, as possible, and not from another listed name', () => {
+    for (const [q, listed] of [['AIRA', 'AURA'], ['DNA', 'DAN'], ['HLEM', 'HELM'], ['BSDR', 'BADR']]) {
+      const r = screen({ name: q });
+      expect([q, r.verdict, r.matches.map((m) => m.name)], q).toEqual([q, 'possible', [listed]]);
+      expect(r.matches[0].reason).toBe(`name "${q}" similar, 1 edit as listed name "${listed}"`);
+    }
+    // SINA and SIMA are both listed (M and N are neighbours): each finds itself only.
+    const sina = screen({ name: 'SINA' }).matches.map((m) => m.reason);
+    expect(sina.some((r) => r.includes('"SINA"'))).toBe(true);
+    expect(sina.filter((r) => r.includes('SIMA'))).toEqual([]);
+    expect(screen({ name: 'DOR' }).verdict).toBe('clear'); // DORE less a letter is not a slip
+  });
+});
+
 describe('screening against OFAC 2021 + UN', () => {
   it('matches an IMO exactly, on the listed ship', () => {
     const r = screen({ imo: '8660313' });
