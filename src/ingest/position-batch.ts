@@ -76,10 +76,15 @@ export class PositionBatch implements BatchData {
   statics: StaticRow[] = [];
   minTimeMs = Infinity;
   maxTimeMs = -Infinity;
-  /** Open-addressing table of the batch's rows by 64-bit payload key (linear probing), -1 = empty. */
+  /**
+   * Open-addressing table of the batch's rows by 64-bit payload key (linear probing): pairs of (row, first
+   * key half), row -1 = empty. The key half beside the row spares a probe a second cache miss: the table
+   * is megabytes and every reception probes it.
+   */
   private readonly slots: Int32Array;
   private readonly slotMask: number;
-  private readonly seenStatic = new Map<number, number[]>();
+  /** The same for the batch's static reports (index into `statics`), grown as they come (most batches hold few). */
+  private staticSlots = new Int32Array(STATIC_SLOTS_INITIAL).fill(-1);
 
   constructor(capacity: number) {
     this.capacity = capacity;
@@ -98,7 +103,7 @@ export class PositionBatch implements BatchData {
     this.stations = { codes: new Int32Array(capacity), values: [] };
     let size = 1024;
     while (size < capacity * 2) size *= 2;
-    this.slots = new Int32Array(size).fill(-1);
+    this.slots = new Int32Array(2 * size).fill(-1);
     this.slotMask = size - 1;
   }
 
@@ -116,7 +121,7 @@ export class PositionBatch implements BatchData {
     this.stations.values.length = 0;
     this.stationIndex.clear();
     this.slots.fill(-1);
-    this.seenStatic.clear();
+    this.staticSlots = new Int32Array(STATIC_SLOTS_INITIAL).fill(-1);
     this.minTimeMs = Infinity;
     this.maxTimeMs = -Infinity;
   }
@@ -139,19 +144,23 @@ export class PositionBatch implements BatchData {
     let slot = (h1 ^ (h2 >>> 7)) & mask;
     // Every kept row of the batch stays in the table, so a reception is compared with all earlier ones of
     // its payload (as the store's anti-join does across batches): the result does not depend on batching.
+    const slots = this.slots;
+    const h1s = h1 | 0;
     for (;;) {
-      const row = this.slots[slot];
+      const row = slots[2 * slot];
       if (row < 0) break;
-      if (this.k1[row] === h1 && this.k2[row] === h2 && Math.abs(this.timeMs[row] - timeMs) <= DEDUP_WINDOW_MS) {
+      if (slots[2 * slot + 1] === h1s && this.k2[row] === h2 && Math.abs(this.timeMs[row] - timeMs) <= DEDUP_WINDOW_MS) {
         const code = this.stations.codes[row];
-        const merged = mergeStation(code < 0 ? null : this.stations.values[code], station);
-        if (merged !== null) this.stations.codes[row] = this.stationCode(merged);
+        const list = code < 0 ? null : this.stations.values[code];
+        const merged = mergeStation(list, station);
+        if (merged !== null && merged !== list) this.stations.codes[row] = this.stationCode(merged);
         return false;
       }
       slot = (slot + 1) & mask;
     }
     const i = this.length++;
-    this.slots[slot] = i;
+    slots[2 * slot] = i;
+    slots[2 * slot + 1] = h1s;
     this.k1[i] = h1;
     this.k2[i] = h2;
     this.mmsi[i] = mmsi;
@@ -178,27 +187,40 @@ export class PositionBatch implements BatchData {
     return c;
   }
 
+  private growStaticSlots(): void {
+    const table = new Int32Array(this.staticSlots.length * 2).fill(-1);
+    const mask = table.length - 1;
+    for (let p = 0; p < this.statics.length; p++) {
+      const r = this.statics[p];
+      let slot = ((r.k1 as number) ^ ((r.k2 as number) >>> 7)) & mask;
+      while (table[slot] >= 0) slot = (slot + 1) & mask;
+      table[slot] = p;
+    }
+    this.staticSlots = table;
+  }
+
   /** Adds a static report; returns false for a duplicate inside the batch. */
   addStatic(payload: string, row: StaticRow): boolean {
     payloadHash(payload, this.k, 0);
     const h1 = this.k[0];
     const h2 = this.k[1];
-    // 53 bits of the key as a Map key (no string hashing of long joined payloads); k1/k2 confirm a match.
-    const key = h1 * 2097152 + (h2 >>> 11);
-    const prev = this.seenStatic.get(key);
-    if (prev !== undefined) {
-      for (const p of prev) {
-        const s = this.statics[p];
-        if (s.k1 === h1 && s.k2 === h2 && Math.abs(s.timeMs - row.timeMs) <= DEDUP_WINDOW_MS) {
-          s.stations = mergeStation(s.stations, row.stations);
-          return false;
-        }
+    if (2 * (this.statics.length + 1) > this.staticSlots.length) this.growStaticSlots();
+    const table = this.staticSlots;
+    const mask = table.length - 1;
+    let slot = (h1 ^ (h2 >>> 7)) & mask;
+    for (;;) {
+      const p = table[slot];
+      if (p < 0) break;
+      const s = this.statics[p];
+      if (s.k1 === h1 && s.k2 === h2 && Math.abs(s.timeMs - row.timeMs) <= DEDUP_WINDOW_MS) {
+        s.stations = mergeStation(s.stations, row.stations);
+        return false;
       }
+      slot = (slot + 1) & mask;
     }
     row.k1 = h1;
     row.k2 = h2;
-    if (prev !== undefined) prev.push(this.statics.length);
-    else this.seenStatic.set(key, [this.statics.length]);
+    table[slot] = this.statics.length;
     this.statics.push(row);
     this.noteTime(row.timeMs);
     return true;
@@ -206,9 +228,21 @@ export class PositionBatch implements BatchData {
 
 }
 
+/** First size of a batch's static table (slots; doubled whenever it is half full). */
+const STATIC_SLOTS_INITIAL = 1 << 14;
+
 function mergeStation(list: string | null, station: string | null): string | null {
   if (station === null) return list;
   if (list === null) return station;
-  if (list === station || list.split(',').includes(station)) return list;
+  if (list === station || hasStation(list, station)) return list;
   return `${list},${station}`;
+}
+
+/** `station` is one of the comma-separated ids of `list` (no split: this runs for every duplicate reception). */
+function hasStation(list: string, station: string): boolean {
+  const n = station.length;
+  for (let i = list.indexOf(station); i >= 0; i = list.indexOf(station, i + 1)) {
+    if ((i === 0 || list.charCodeAt(i - 1) === 44) && (i + n === list.length || list.charCodeAt(i + n) === 44)) return true;
+  }
+  return false;
 }
