@@ -23,6 +23,7 @@ import { parseDetections, parseScenes } from '../src/imagery/parse.js';
 import { simulateImagery } from '../src/sim/imagery.js';
 import { detectionsCsv, scenesJsonl } from '../src/io/imagery-write.js';
 import { withImageryEvidence } from '../src/imagery/events.js';
+import { darkPortCallsSeen } from '../src/imagery/seen-port-calls.js';
 import { vesselLengths } from '../src/store/imagery-fuse.js';
 import { inBBox } from '../src/imagery/fusion.js';
 import { PORTS_OF_INTEREST } from '../src/reference/ports-of-interest.js';
@@ -39,7 +40,7 @@ const dir = arg('dir', '/tmp/tumen-bench-imagery');
 const verbose = flag('verbose');
 const variation = parseVariation({ world: arg('world', 'classic'), ...(process.argv.includes('--berths') ? { berths: arg('berths', 'point') } : {}), ...(process.argv.includes('--moorings') ? { moorings: arg('moorings', 'slots') } : {}) });
 
-const tot = { fuelTrueN: 0, fuelFound: 0, fuelTrueBbl: 0, fuelEstBbl: 0, fuelLowBbl: 0, fuelHighBbl: 0, sepN: 0, sepOk: 0, dpcTruth: 0, dpcDetected: 0, dpcRightBefore: 0, dpcRightAfter: 0, idN: 0, idOk: 0, darkTP: 0, darkFP: 0, darkFN: 0, darkIdN: 0, darkIdOk: 0, dets: 0, fuseMs: 0 };
+const tot = { fuelTrueN: 0, fuelFound: 0, fuelTrueBbl: 0, fuelEstBbl: 0, fuelLowBbl: 0, fuelHighBbl: 0, sepN: 0, sepOk: 0, dpcTruth: 0, dpcDetected: 0, dpcRightBefore: 0, dpcRightAfter: 0, dpcFalseBefore: 0, dpcFalseAfter: 0, idN: 0, idOk: 0, darkTP: 0, darkFP: 0, darkFN: 0, darkIdN: 0, darkIdOk: 0, dets: 0, fuseMs: 0 };
 for (const seed of seeds) {
   const seedDir = join(dir, `seed${seed}`);
   rmSync(seedDir, { recursive: true, force: true });
@@ -75,7 +76,8 @@ for (const seed of seeds) {
       else if (t.dark) { s.darkFN++; if (verbose) console.log('dark FN', seed, d.detection_id, 'true', t.true_mmsi, '→', d.mmsi); }
     }
     // Right-port F1 of dark port calls whose true port was imaged during the call.
-    const updated = withImageryEvidence(events, fused, await vesselLengths(store));
+    const lengthsAll = await vesselLengths(store);
+    const updated = [...withImageryEvidence(events, fused, lengthsAll), ...darkPortCallsSeen(events.filter((e) => e.type === 'gap'), events, fused, lengthsAll)];
     const covered = (e: TumenEvent): boolean => {
       const port = PORTS_OF_INTEREST.find((x) => x.id === e.port?.id);
       const t0 = Date.parse(e.start), t1 = e.end === null ? Infinity : Date.parse(e.end);
@@ -87,6 +89,10 @@ for (const seed of seeds) {
     const after = updated.filter((e) => e.type === 'dark_port_call' && truthDpc.some((t) => overlaps(t, e)));
     const right = (list: TumenEvent[]): number => truthDpc.filter((t) => list.some((e) => overlaps(t, e) && e.port?.id === t.port?.id)).length;
     tot.dpcTruth += truthDpc.length; tot.dpcDetected += after.length;
+    // Calls matching no true dark port call at all (imaged or not): the false calls the F1 above cannot see.
+    const allTrue = w.events.filter((e) => e.type === 'dark_port_call');
+    const spurious = (list: TumenEvent[]): number => list.filter((e) => e.type === 'dark_port_call' && !allTrue.some((t) => overlaps(t, e))).length;
+    tot.dpcFalseBefore += spurious(events); tot.dpcFalseAfter += spurious(updated);
     tot.dpcRightBefore += right(before); tot.dpcRightAfter += right(after);
     if (verbose) for (const t of truthDpc) console.log('dpc truth', t.mmsi, t.port?.id, '→ before', before.filter((e) => overlaps(t, e)).map((e) => e.port?.id), 'after', after.filter((e) => overlaps(t, e)).map((e) => e.port?.id));
     await replaceEvents(store, updated.filter((e) => e.type === 'dark_port_call'), ['dark_port_call']);
@@ -115,5 +121,6 @@ console.log(`identity accuracy of ships > 300 m from any other ship: ${r(tot.sep
 console.log(`dark precision ${r(tot.darkTP, tot.darkTP + tot.darkFP)} recall ${r(tot.darkTP, tot.darkTP + tot.darkFN)}`);
 const f1 = (rightN: number): string => (tot.dpcTruth + tot.dpcDetected ? ((2 * rightN) / (tot.dpcTruth + tot.dpcDetected)).toFixed(3) : 'n/a');
 console.log(`dark port calls at imaged ports: ${tot.dpcTruth} true, ${tot.dpcDetected} detected; right-port F1 ${f1(tot.dpcRightAfter)} with imagery (${tot.dpcRightAfter} right), ${f1(tot.dpcRightBefore)} without (${tot.dpcRightBefore} right)`);
+console.log(`dark port calls matching no true call (anywhere): ${tot.dpcFalseAfter} with imagery, ${tot.dpcFalseBefore} without`);
 console.log(`fuel: delivery recall ${r(tot.fuelFound, tot.fuelTrueN)} (${tot.fuelFound}/${tot.fuelTrueN}); total ${tot.fuelEstBbl} bbl estimated (band ${tot.fuelLowBbl}–${tot.fuelHighBbl}) vs ${tot.fuelTrueBbl} true: ${tot.fuelTrueBbl ? ((100 * (tot.fuelEstBbl - tot.fuelTrueBbl)) / tot.fuelTrueBbl).toFixed(1) : 'n/a'} %`);
 console.log(`fusion wall time ${(tot.fuseMs / 1000).toFixed(1)} s total`);

@@ -7,6 +7,7 @@ import { ensurePositionsSchema } from './positions.js';
 import { ensureEventsSchema } from './events.js';
 import { ensureImagerySchema, readDetections, readScenes } from './imagery.js';
 import { darkDetectionEvents, withImageryEvidence } from '../imagery/events.js';
+import { darkPortCallsSeen } from '../imagery/seen-port-calls.js';
 import type { TumenEvent } from '../events/schema.js';
 import { fuseScene } from '../imagery/fusion.js';
 import { deepInland } from '../imagery/inland.js';
@@ -227,12 +228,14 @@ export async function fuseStored(store: Store, opts: { sceneId?: string; /** Onl
 
 /** After `tumen detect`: dark_detection events from the stored imagery, and the imagery evidence added to
  *  the run's dark port calls and spoofing events. Null when the store holds no scenes. */
-export async function imageryEvents(store: Store, runEvents: readonly TumenEvent[]): Promise<{ darkDetections: TumenEvent[]; updated: TumenEvent[]; scenes: number } | null> {
+export async function imageryEvents(store: Store, runEvents: readonly TumenEvent[]): Promise<{ darkDetections: TumenEvent[]; updated: TumenEvent[]; seenCalls: TumenEvent[]; scenes: number } | null> {
   await ensureImagerySchema(store);
   const n = await store.one<{ n: bigint }>('SELECT count(*) AS n FROM imagery_scenes');
   if (!n || Number(n.n) === 0) return null;
   const fused = await fuseStored(store);
   const lengths = await vesselLengths(store);
   const updated = withImageryEvidence(runEvents.filter((e) => e.type === 'dark_port_call' || e.type === 'spoofing'), fused, lengths);
-  return { darkDetections: darkDetectionEvents(fused), updated, scenes: fused.length };
+  // Gaps not called intentional whose ship an image shows dark at a watched port (imagery/seen-port-calls.ts).
+  const seenCalls = darkPortCallsSeen(runEvents.filter((e) => e.type === 'gap'), runEvents, fused, lengths);
+  return { darkDetections: darkDetectionEvents(fused), updated, seenCalls, scenes: fused.length };
 }

@@ -69,13 +69,15 @@ export function register(program: Command): void {
         const kinds = types.filter((t): t is 'dark_detection' | 'dark_port_call' | 'spoofing' => t === 'dark_detection' || t === 'dark_port_call' || t === 'spoofing');
         const refreshed = img.updated.filter((e) => (kinds as string[]).includes(e.type));
         const fresh = kinds.includes('dark_detection') ? img.darkDetections : [];
-        const r = await replaceEvents(store, [...fresh, ...refreshed], kinds);
+        const seenCalls = kinds.includes('dark_port_call') ? img.seenCalls : [];
+        const r = await replaceEvents(store, [...fresh, ...seenCalls, ...refreshed], kinds);
         // The run's own dark port calls and spoofing events were replaced by their refreshed copies.
         deleted += r.deleted - refreshed.length;
-        inserted += fresh.length;
+        inserted += fresh.length + seenCalls.length;
         if (kinds.includes('dark_detection')) stats.eventsByType.dark_detection = fresh.length;
+        if (seenCalls.length) stats.eventsByType.dark_port_call = (stats.eventsByType.dark_port_call ?? 0) + seenCalls.length;
         const named = refreshed.filter((e) => (e.evidence as { port_by?: string }).port_by === 'imagery').length;
-        process.stderr.write(`imagery: ${img.scenes} scenes fused; ${img.darkDetections.length} dark detections with an identity; ${named} dark port calls named by imagery\n`);
+        process.stderr.write(`imagery: ${img.scenes} scenes fused; ${img.darkDetections.length} dark detections with an identity; ${named} dark port calls named by imagery, ${seenCalls.length} seen by it in gaps not called intentional\n`);
       } else if (types.includes('dark_detection')) {
         process.stderr.write('imagery: no scenes in the store (tumen imagery import), so no dark_detection events\n');
       }
