@@ -45,6 +45,13 @@ async function freePort(): Promise<number> {
   return p;
 }
 
+/** User + system CPU seconds the process has used so far (/proc/PID/stat, clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  const st = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+}
+
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
@@ -69,6 +76,7 @@ async function main(): Promise<void> {
   const ready = () => (protocol === 'tcp' ? tcpClient !== null : stderr.includes('listening on'));
   while (!ready()) await new Promise((r) => setTimeout(r, 50));
 
+  const startCpuS = cpuSeconds(child.pid!);
   const tx = createSocket('udp4');
   let sent = 0;
   let backpressureWaits = 0;
@@ -98,6 +106,9 @@ async function main(): Promise<void> {
   }
   const elapsedS = (Date.now() - t0) / 1000;
   await new Promise((r) => setTimeout(r, 1000)); // let the last datagrams arrive
+  // The listener's CPU while it ran: what it needs per report, whatever share of the box it got.
+  const listenerCpuS = cpuSeconds(child.pid!) - startCpuS;
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   (tcpClient as Socket | null)?.end();
   child.kill('SIGINT');
   await exited;
@@ -112,6 +123,7 @@ async function main(): Promise<void> {
     protocol, rate, seconds: Math.round(elapsedS), sent, sentPerS: Math.round(sent / elapsedS), backpressureWaits,
     received: feed.receivedLines, committed: feed.committedLines, stored: feed.stored, duplicates: feed.duplicates, rejected: feed.rejected,
     kernelDrops: feed.kernelDrops, lost: sent - feed.receivedLines, reconnects: feed.reconnects,
+    listenerCpuS: Math.round(listenerCpuS * 10) / 10, receivedPerCpuS: Math.round(feed.receivedLines / listenerCpuS), loadAtEnd: load,
     rssMb: { max: Math.max(...rss), meanFirstHalf: Math.round(mean(firstHalf)), meanSecondHalf: Math.round(mean(secondHalf)) }, samples,
   }));
   rmSync(dir, { recursive: true, force: true });
