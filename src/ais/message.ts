@@ -10,34 +10,45 @@ export type PayloadOutcome =
   | { ok: false; reason: RejectReason; detail: string };
 
 /**
- * `build(spec)` for every message type, once per distinct spec: types sharing a spec (1/2/3, 4/11 …) share
- * one generated function, so V8 profiles and optimises it once (TurboFan compiling each copy of these
- * large functions was a good part of a short file's decode time).
+ * `build(spec)` for a message type, made when first asked and once per distinct spec: types sharing a spec
+ * (1/2/3, 4/11 …) share one generated function, so V8 profiles and optimises it once (TurboFan compiling each
+ * copy of these large functions was a good part of a short file's decode time); and a run pays only for the
+ * types it meets (generating every table for every type up front was ~15 ms of each command's start-up).
  */
-function perSpec<T>(build: (spec: MessageSpec) => T | undefined): Array<T | undefined> {
-  const built = new Map<MessageSpec, T | undefined>();
-  return MESSAGE_SPECS.map((spec) => {
-    if (spec === undefined) return undefined;
-    if (!built.has(spec)) built.set(spec, build(spec));
-    return built.get(spec);
-  });
+function perSpec<T>(build: (spec: MessageSpec) => T | undefined): (type: number) => T | undefined {
+  const byType: Array<T | undefined | null> = MESSAGE_SPECS.map(() => null); // null: not built yet
+  const bySpec = new Map<MessageSpec, T | undefined>();
+  return (type) => {
+    const known = byType[type];
+    if (known !== null) return known; // also undefined for types beyond the table
+    const spec = MESSAGE_SPECS[type];
+    let made: T | undefined;
+    if (spec === undefined) made = undefined;
+    else if (bySpec.has(spec)) made = bySpec.get(spec);
+    else {
+      made = build(spec);
+      bySpec.set(spec, made);
+    }
+    byType[type] = made;
+    return made;
+  };
 }
 
 /** Each type's field table compiled once into a specialised builder. */
-const COMPILED: Array<CompiledMessage | undefined> = perSpec((spec) => compileFields(spec.fields));
+const compiled = perSpec<CompiledMessage>((spec) => compileFields(spec.fields));
 const state: { bad: string | null } = { bad: null };
-const SERIALIZERS: Array<CompiledSerializer | undefined> = perSpec((spec) => compileSerializer(spec.fields, spec.extra !== undefined));
+const serializer = perSpec<CompiledSerializer>((spec) => compileSerializer(spec.fields, spec.extra !== undefined));
 
 /**
  * The message as JSON, identical to JSON.stringify(message) for messages this decoder built (its key order
  * and values), several times faster. Falls back to JSON.stringify for anything else.
  */
 export function messageToJson(message: AisMessage): string {
-  const ser = SERIALIZERS[message.type];
+  const ser = serializer(message.type);
   return ser !== undefined ? ser(message) : JSON.stringify(message);
 }
 
-const BYTE_WRITERS: Array<ByteWriter | undefined> = perSpec((spec) => compileByteWriter(spec.fields, spec.extra !== undefined));
+const byteWriter = perSpec<ByteWriter>((spec) => compileByteWriter(spec.fields, spec.extra !== undefined));
 
 /**
  * Writes the message as JSON into `b` at `p` WITHOUT the closing '}', so that callers can append fields
@@ -45,7 +56,7 @@ const BYTE_WRITERS: Array<ByteWriter | undefined> = perSpec((spec) => compileByt
  * JSON.stringify(message) minus its last '}'. `b` needs room: 16 KiB covers the longest AIS message.
  */
 export function writeMessageJsonOpen(message: AisMessage, b: Uint8Array, p: number): number {
-  const w = BYTE_WRITERS[message.type];
+  const w = byteWriter(message.type);
   if (w !== undefined) return w(message, b, p);
   // Not built by this decoder: generic walk.
   b[p++] = 123;
@@ -62,7 +73,7 @@ export function writeMessageJsonOpen(message: AisMessage, b: Uint8Array, p: numb
 }
 
 /** Types whose JSON can be written straight from the bits (no extra code, or none at that length). */
-const DIRECT: Array<DirectJsonWriter | undefined> = perSpec((spec) =>
+const directWriter = perSpec<DirectJsonWriter>((spec) =>
   (spec.extra === undefined || spec.extraOnlyBelowBits !== undefined ? compileDirectWriter(spec.fields) : undefined));
 
 /**
@@ -76,7 +87,7 @@ export function writePayloadJsonOpen(pl: Payload, b: Uint8Array, p: number): num
   if (bitLen < 38) return -1;
   const type = six[0];
   const spec = MESSAGE_SPECS[type];
-  const direct = DIRECT[type];
+  const direct = directWriter(type);
   if (spec === undefined || direct === undefined || bitLen < spec.minBits) return -1;
   if (spec.extraOnlyBelowBits !== undefined && bitLen < spec.extraOnlyBelowBits) return -1;
   return direct(six, bitLen, b, p);
@@ -98,7 +109,7 @@ export function decodePayload(p: Payload): PayloadOutcome {
   if (bitLen < HEADER_BITS || bitLen < spec.minBits) {
     return { ok: false, reason: 'truncated', detail: `type ${type} with ${bitLen} bits (needs ${Math.max(HEADER_BITS, spec.minBits)})` };
   }
-  const message: AisMessage = (COMPILED[type] as CompiledMessage)(six, bitLen, state);
+  const message: AisMessage = (compiled(type) as CompiledMessage)(six, bitLen, state);
   let bad = state.bad;
   if (spec.extra !== undefined) {
     const extraBad = spec.extra(six, bitLen, message);
