@@ -33,5 +33,19 @@ corpus.forEach((c, i) => {
 console.log(`seed ${seed}: ${corpus.length} owner queries (${positives} positives) in ${(ms / 1000).toFixed(2)} s`);
 console.log(`precision ${(tp / (tp + fp)).toFixed(4)}  recall ${(tp / positives).toFixed(4)}  (tp ${tp}, fp ${fp}, fn ${fn}); found as "match" ${firm}/${tp}; other entries beside the expected one ${extra}`);
 for (const [kind, k] of [...byKind].sort()) console.log(`  ${kind.padEnd(24)} ${k.ok}/${k.n}  ${(k.ok / k.n).toFixed(3)}`);
+// The matcher before legal forms, aliases and typos: the stated name equal to a listed party's name
+// after upper-casing and punctuation to spaces (what it was), on the same corpus.
+const exactKey = (n: string): string => n.toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim();
+const byKey = new Map<string, string[]>();
+for (const r of await store.all<{ list: string; entry_id: string; name: string }>("SELECT DISTINCT list, entry_id, name FROM screen_parties WHERE role = 'name'")) {
+  const k = exactKey(r.name);
+  (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(`${r.list}#${r.entry_id}`);
+}
+let btp = 0; let bfp = 0;
+for (const c of corpus) {
+  const hits = byKey.get(exactKey(c.owner)) ?? [];
+  if (c.expect === null) { if (hits.length) bfp++; } else if (hits.includes(`${c.expect.list}#${c.expect.entryId}`)) btp++; else if (hits.length) bfp++;
+}
+console.log(`before (exact normalised name only): precision ${(btp / (btp + bfp)).toFixed(4)}  recall ${(btp / positives).toFixed(4)}  (tp ${btp}, fp ${bfp})`);
 if (process.env.SHOW_FAILURES) for (const f of failures) console.log(f);
 store.close();

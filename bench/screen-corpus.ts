@@ -199,6 +199,7 @@ export function buildCorpus(entries: LoadedEntry[], seed = 20210707): CorpusQuer
     if (nn.compact.length < 3 || nn.compact.length > 4 || nn.distinctive === '' || nn.words.length !== 1) continue;
     pos('short_typo', e, { name: [keystrokeSlip(r2, nn.compact), ...nn.numbers].join(' ') });
   }
-  for (const name of SHORT_UNLISTED) dec('short_unlisted_name', name);
+  // Name only (a fleet row without an IMO): a random IMO could be one of a generated list's.
+  for (const name of SHORT_UNLISTED) if (!isListed(name)) out.push({ kind: 'short_unlisted_name', query: { name }, expect: null });
   return out;
 }

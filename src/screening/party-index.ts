@@ -32,8 +32,8 @@ export interface PartyHit {
  *  typo of one: long business words would widen the edit budget until every "… SHIPPING" firm is a
  *  candidate), as written, and for a person sorted too (a query tries both its forms, so either order of
  *  a person's name finds the other). A name of generic words only is keyed by all its words. */
-export function blockerKeysOf(variant: string, kind: string, query = false): Array<{ compact: string; phonetic: string; words: string[] }> {
-  const n = normaliseParty(variant);
+export function blockerKeysOf(variant: string | PartyName, kind: string, query = false): Array<{ compact: string; phonetic: string; words: string[] }> {
+  const n = typeof variant === 'string' ? normaliseParty(variant) : variant;
   if (n.compact === '') return [];
   const telling = n.words.filter((w) => !isNearGenericPartyWord(w));
   const ws = telling.length ? telling : n.words;
@@ -60,11 +60,23 @@ export class PartyIndex {
     return n;
   }
 
+  /** Answers by stated name: a fleet states the same owner or manager for many of its ships. */
+  private readonly answers = new Map<string, PartyHit[]>();
+
   /** Listed parties a stated name may be, best first, one hit per entry (its best-scoring name). */
   match(stated: string): PartyHit[] {
+    const known = this.answers.get(stated);
+    if (known) return known;
+    const hits = this.lookUp(stated);
+    if (this.answers.size >= 100_000) this.answers.clear();
+    this.answers.set(stated, hits);
+    return hits;
+  }
+
+  private lookUp(stated: string): PartyHit[] {
     const q = normaliseParty(stated);
     if (q.compact === '') return [];
-    const ids = new Set(blockerKeysOf(stated, 'query', true).flatMap((k) => this.blocker.candidates(k.compact, k.phonetic)));
+    const ids = new Set(blockerKeysOf(q, 'query', true).flatMap((k) => this.blocker.candidates(k.compact, k.phonetic)));
     const best = new Map<string, PartyHit>();
     for (const id of ids) {
       const listed = this.norm(id);
