@@ -168,7 +168,8 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
         resolve();
       });
     });
-    log(`listening on ${source} (UDP)`);
+    // Linux reports twice the size asked (its bookkeeping), capped by net.core.rmem_max.
+    log(`listening on ${source} (UDP, receive buffer ${(sock.getRecvBufferSize() / 2 / (1 << 20)).toFixed(1)} MiB)`);
     const boundPort = sock.address().port;
     kernelDrops = () => udpKernelDrops(boundPort, url.host.includes(':'));
     opts.onReady?.({ port: boundPort });
