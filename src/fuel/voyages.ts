@@ -3,6 +3,7 @@
 // ship. Its volume comes from the draught drop across it (cargo ≈ TPC × Δdraught) or, when the reported
 // draughts did not change (crew-entered draughts are often stale), from capacity × laden share; each in
 // barrels with a low / central / high band (params.ts).
+import { PORTS_OF_INTEREST } from '../reference/ports-of-interest.js';
 import type { TumenEvent } from '../events/schema.js';
 import { FUEL_PARAMS, type FuelParams } from './params.js';
 
@@ -16,7 +17,7 @@ export interface TankerInfo {
   /** Reported draughts in time order. */
   draughts: ReadonlyArray<{ timeMs: number; m: number }>;
   /** Visible port visits (for where it loaded). */
-  visits?: ReadonlyArray<{ portId: string; portName: string; country: string; startMs: number; endMs: number }>;
+  visits?: ReadonlyArray<{ portId: string; portName: string; country: string; startMs: number; endMs: number; lat?: number; lon?: number }>;
 }
 
 export interface Band { low: number; central: number; high: number }
@@ -31,6 +32,10 @@ export interface FuelDelivery {
   start: string;
   end: string | null;
   loaded_at: string | null;
+  /** Where it delivered (the call's port of interest, else the event's position) and where it loaded (the
+   *  visit's position), for the voyage map. */
+  at: { lat: number; lon: number };
+  loaded_from: { lat: number; lon: number } | null;
   draught_before_m: number | null;
   draught_after_m: number | null;
   method: 'draught_change' | 'capacity_x_laden_share';
@@ -38,6 +43,11 @@ export interface FuelDelivery {
   barrels: Band;
   note: string;
 }
+
+const portPoint = (id: string | undefined): { lat: number; lon: number } | null => {
+  const p = id ? PORTS_OF_INTEREST.find((x) => x.id === id) : undefined;
+  return p ? { lat: p.lat, lon: p.lon } : null;
+};
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 const KP_MID = 445;
@@ -69,6 +79,8 @@ export function fuelDeliveries(events: readonly TumenEvent[], tankers: ReadonlyM
     out.push({
       mmsi: e.mmsi, shipname: t.shipname, imo: t.imo, kind, event_id: e.id, port: e.port?.name ?? null, start: e.start, end: e.end,
       loaded_at: loaded ? `${loaded.portName} (${loaded.portId}) until ${iso(loaded.endMs)}` : null,
+      at: portPoint(e.port?.id) ?? { lat: e.lat, lon: e.lon },
+      loaded_from: loaded && loaded.lat !== undefined && loaded.lon !== undefined ? { lat: loaded.lat, lon: loaded.lon } : null,
       draught_before_m: before?.m ?? null, draught_after_m: after?.m ?? null,
       ...volume(t, before?.m ?? null, after?.m ?? null, loaded !== null || rose, p),
     });

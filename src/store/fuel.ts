@@ -20,7 +20,7 @@ export async function fuelReport(store: Store, year?: number): Promise<FuelRepor
   for (const v of visits) {
     const t = tankers.get(v.mmsi);
     if (!t || !v.port) continue;
-    (t.visits as Array<NonNullable<TankerInfo['visits']>[number]>).push({ portId: v.port.id, portName: v.port.name, country: v.port.country, startMs: Date.parse(v.start), endMs: v.end === null ? Date.parse(v.start) : Date.parse(v.end) });
+    (t.visits as Array<NonNullable<TankerInfo['visits']>[number]>).push({ portId: v.port.id, portName: v.port.name, country: v.port.country, startMs: Date.parse(v.start), endMs: v.end === null ? Date.parse(v.start) : Date.parse(v.end), lat: v.lat, lon: v.lon });
   }
   const deliveries = fuelDeliveries(events, tankers).filter((d) => year === undefined || d.start.startsWith(String(year)));
   return { deliveries, years: yearlyTotals(deliveries) };

@@ -12,6 +12,9 @@ export const PORT_HEX = '#006d4f';
 export const CANDIDATE_HEX = '#7a4a00';
 export const REACHABLE_HEX = '#cc79a7';
 export const SCENE_HEX = '#5a4fcf';            // satellite scene footprints
+export const SITE_HEX = '#5a4fcf';             // watched sites (rail yards, piers): the sites pages' colour
+export const VOYAGE_HEX = '#b35900';           // fuel voyages, loading call → delivery
+export const FUEL_RGB: RGB = [140, 60, 0];      // fuel delivery labels (dark orange, ≥ 4.5:1 on white)
 export const DETECTION_MATCHED_HEX = '#009e73'; // an imagery detection matched to an AIS ship
 
 export interface EventStyle {

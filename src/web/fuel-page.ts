@@ -5,11 +5,13 @@ import { api, query } from './api.js';
 import { el, errorBox, fmtTime, loading, table, vesselLink, type VesselLabelJson } from './dom.js';
 import { fuelChartSvg } from '../report/charts.js';
 import type { TumenMap } from './map.js';
+import { FUEL_RGB } from './colors.js';
 
 interface Band { low: number; central: number; high: number }
 interface Delivery {
   mmsi: number; kind: string; event_id: string; port: string | null; start: string; end: string | null; loaded_at: string | null;
   draught_before_m: number | null; draught_after_m: number | null; method: string; confidence: string; barrels: Band; note: string; vessel?: VesselLabelJson;
+  at?: { lat: number; lon: number }; loaded_from?: { lat: number; lon: number } | null;
 }
 interface Year {
   year: number; deliveries: number; barrels: Band; cap_bbl: number; share_of_cap: number;
@@ -45,6 +47,7 @@ export async function renderFuelPage(side: HTMLElement, map: TumenMap, params: U
   const y = r.years.find((x) => x.year === asked) ?? r.years[r.years.length - 1];
   const deliveries = r.deliveries.filter((d) => d.start.startsWith(String(y.year)));
   map.setEvents([]);
+  drawVoyages(map, deliveries);
   const chart = el('div', { id: 'fuel-chart', class: 'chart' });
   chart.innerHTML = fuelChartSvg({ year: y.year, capBbl: r.cap_bbl, running: y.running, band: y.barrels, widthPx: 440 });
   const years = el('nav', { class: 'years', 'aria-label': 'Years' }, ...r.years.map((x) => x.year === y.year
@@ -75,4 +78,23 @@ export async function renderFuelPage(side: HTMLElement, map: TumenMap, params: U
     })(),
     el('div', { class: 'exports' }, el('a', { href: `api/fuel${query({ year: y.year })}`, target: '_blank' }, 'JSON')),
   );
+}
+
+/** The year's voyages on the map: each delivery where it happened (its DPRK port, or the encounter's
+ *  position) labelled with the ship and barrels, and a dashed straight leg from the call where it loaded. */
+function drawVoyages(map: TumenMap, deliveries: readonly Delivery[]): void {
+  const at = deliveries.filter((d) => d.at);
+  const features: GeoJSON.Feature[] = [];
+  for (const d of at) {
+    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [d.at!.lon, d.at!.lat] }, properties: { kind: 'port', id: d.event_id } });
+    if (d.loaded_from) {
+      features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: [[d.loaded_from.lon, d.loaded_from.lat], [d.at!.lon, d.at!.lat]] }, properties: { kind: 'voyage', id: d.event_id } });
+    }
+  }
+  map.setSelection({ type: 'FeatureCollection', features });
+  map.setLabels(at.map((d) => ({
+    at: [d.at!.lon, d.at!.lat] as [number, number], rgb: FUEL_RGB,
+    text: `${d.vessel?.name ?? `MMSI ${d.mmsi}`} · ${n(d.barrels.central)} bbl`,
+  })));
+  map.fitTo(at.flatMap((d) => [[d.at!.lon, d.at!.lat] as [number, number], ...(d.loaded_from ? [[d.loaded_from.lon, d.loaded_from.lat] as [number, number]] : [])]));
 }

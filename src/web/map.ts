@@ -9,7 +9,7 @@ import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import { offlineStyle } from './basemap.js';
 import { attachFineCoast } from './fine-coast.js';
-import { CANDIDATE_HEX, GAP_HEX, PARTNER_RGB, PORT_HEX, REACHABLE_HEX, SCENE_HEX, DETECTION_MATCHED_HEX, TRACK_RGB, eventStyle, hex, type RGB } from './colors.js';
+import { CANDIDATE_HEX, SITE_HEX, VOYAGE_HEX, GAP_HEX, PARTNER_RGB, PORT_HEX, REACHABLE_HEX, SCENE_HEX, DETECTION_MATCHED_HEX, TRACK_RGB, eventStyle, hex, type RGB } from './colors.js';
 import type { TrackJson, TumenEventJson } from './api.js';
 import { legend } from './legend.js';
 import { trackMarks, type TrackMark } from './track-marks.js';
@@ -98,6 +98,15 @@ export class TumenMap {
       paint: { 'fill-color': REACHABLE_HEX, 'fill-opacity': 0.12 } });
     m.addLayer({ id: 'sel-reachable-edge', type: 'line', source: 'selection', filter: ['==', ['get', 'kind'], 'reachable'],
       paint: { 'line-color': REACHABLE_HEX, 'line-width': 1.5, 'line-dasharray': [4, 2] } });
+    // Watched sites: their footprint (solid edge) or, for a site known only as a point, the ±1 km its
+    // position is good to (dashed edge: an uncertainty, not an outline).
+    m.addLayer({ id: 'sel-site', type: 'fill', source: 'selection', filter: ['==', ['get', 'kind'], 'site'],
+      paint: { 'fill-color': SITE_HEX, 'fill-opacity': 0.15 } });
+    m.addLayer({ id: 'sel-site-edge', type: 'line', source: 'selection', filter: ['==', ['get', 'kind'], 'site'],
+      paint: { 'line-color': SITE_HEX, 'line-width': 2, 'line-dasharray': ['case', ['get', 'approximate'], ['literal', [3, 2]], ['literal', [1, 0]]] } });
+    // Fuel voyages: loading call → delivery, drawn as a straight leg (the route sailed is not claimed).
+    m.addLayer({ id: 'sel-voyage', type: 'line', source: 'selection', filter: ['==', ['get', 'kind'], 'voyage'],
+      paint: { 'line-color': VOYAGE_HEX, 'line-width': 2, 'line-dasharray': [4, 2] } });
     m.addLayer({ id: 'sel-track', type: 'line', source: 'selection', filter: ['==', ['get', 'kind'], 'track'],
       paint: { 'line-color': ['match', ['get', 'role'], 'partner', hex(PARTNER_RGB), hex(TRACK_RGB)], 'line-width': 2.5 } });
     m.addLayer({ id: 'sel-gap', type: 'line', source: 'selection', filter: ['in', ['get', 'kind'], ['literal', ['gap_line', 'track_gap']]],

@@ -10,6 +10,7 @@ import type { RGB } from './colors.js';
 
 interface SiteJson {
   id: string; name: string; kind: string; country: string; lat: number; lon: number; source: string; note: string | null;
+  polygon?: Array<[number, number]> | null;
   observations?: number; last_observation?: string | null; change_flags?: number;
 }
 interface Flag { category: string; count: number; baseline: number; basis: string }
@@ -26,6 +27,30 @@ const TOKEN_KEY = 'tumen-write-token';
 const words = (s: string): string => s.replace(/_/g, ' ');
 const countsText = (c: Record<string, number>): string => Object.entries(c).map(([k, v]) => `${words(k)} ${v}`).join(', ');
 
+/** Curated site points are good to about ±1 km (src/sites/curated.ts). */
+const POINT_UNCERTAINTY_M = 1000;
+
+/** A site on the map: its footprint polygon, else the circle its point is good to (marked approximate). */
+export function siteFeatures(sites: readonly SiteJson[]): GeoJSON.FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: sites.map((s): GeoJSON.Feature => {
+      const ring = s.polygon && s.polygon.length >= 3 ? [...s.polygon] : circle(s.lat, s.lon, POINT_UNCERTAINTY_M);
+      const [a, b] = [ring[0]!, ring[ring.length - 1]!];
+      if (a[0] !== b[0] || a[1] !== b[1]) ring.push(a);
+      return { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: { kind: 'site', id: s.id, approximate: !(s.polygon && s.polygon.length >= 3) } };
+    }),
+  };
+}
+
+function circle(lat: number, lon: number, radiusM: number): Array<[number, number]> {
+  const dLat = radiusM / 111_195, dLon = dLat / Math.cos((lat * Math.PI) / 180);
+  return Array.from({ length: 33 }, (_, i) => {
+    const a = (i / 32) * 2 * Math.PI;
+    return [lon + dLon * Math.sin(a), lat + dLat * Math.cos(a)] as [number, number];
+  });
+}
+
 export async function renderSitesPage(side: HTMLElement, map: TumenMap): Promise<void> {
   side.replaceChildren(el('h2', {}, 'Sites'), loading('Loading sites…'));
   let sites: SiteJson[];
@@ -35,7 +60,7 @@ export async function renderSitesPage(side: HTMLElement, map: TumenMap): Promise
     side.replaceChildren(el('h2', {}, 'Sites'), errorBox(err, () => void renderSitesPage(side, map)));
     return;
   }
-  map.setSelection(null);
+  map.setSelection(siteFeatures(sites));
   map.setTracks([]);
   map.setEvents([]);
   map.setPlayhead(null);
@@ -62,7 +87,7 @@ export async function renderSitePage(side: HTMLElement, map: TumenMap, id: strin
     side.replaceChildren(el('a', { href: '#/sites' }, '← sites'), errorBox(err, () => void renderSitePage(side, map, id)));
     return;
   }
-  map.setSelection(null);
+  map.setSelection(siteFeatures([site]));
   map.setTracks([]);
   map.setEvents([]);
   map.setPlayhead(null);
@@ -93,7 +118,7 @@ export async function renderSitePage(side: HTMLElement, map: TumenMap, id: strin
   side.replaceChildren(
     el('a', { href: '#/sites' }, '← sites'),
     el('h2', { id: 'site-title' }, site.name),
-    el('p', {}, `${words(site.kind)} · ${site.country} · ${site.lat.toFixed(4)}, ${site.lon.toFixed(4)}`),
+    el('p', {}, `${words(site.kind)} · ${site.country} · ${site.lat.toFixed(4)}, ${site.lon.toFixed(4)}${site.polygon?.length ? ' · footprint on the map' : ' · on the map: the ±1 km the point is good to (no footprint)'}`),
     el('p', { class: 'muted' }, `Source: ${site.source}${site.note ? `. ${site.note}` : ''}`),
     el('h3', {}, 'Counts over time'), chart,
     el('p', { class: 'muted' }, 'Red rings: change flags (a count far above its recent baseline, or the documented baseline where there is no history).'),
@@ -124,7 +149,7 @@ function observationForm(site: SiteJson, saved: () => void): { node: HTMLFormEle
   const label = (text: string, node: HTMLElement) => el('label', { for: node.id }, text, node);
   const token = input('token', { type: 'password', autocomplete: 'off', value: sessionStorage.getItem(TOKEN_KEY) ?? '' });
   const editor = input('editor', { required: true, maxlength: 64 });
-  const time = input('time', { type: 'date', required: true });
+  const time = input('time', { type: 'datetime-local', required: true, step: 60 });
   const counts = Object.fromEntries(CATEGORIES.map((c) => [c, input(c, { type: 'number', min: 0, step: 1, inputmode: 'numeric' })])) as Record<string, HTMLInputElement>;
   const lengths = input('lengths', { placeholder: 'e.g. 98 62' });
   const image = input('image_ref', { maxlength: 2000 });
@@ -132,7 +157,7 @@ function observationForm(site: SiteJson, saved: () => void): { node: HTMLFormEle
   const status = el('p', { id: 'obs-status', role: 'status', 'aria-live': 'polite' });
   const submit = el('button', { type: 'submit', id: 'obs-submit' }, 'Add observation');
   const node = el('form', { id: 'obs-form', class: 'obs-form' },
-    label('Write token ', token), label('Your name ', editor), label('Image date ', time),
+    label('Write token ', token), label('Your name ', editor), label('Image time (UTC) ', time),
     el('fieldset', {}, el('legend', {}, 'Counts'), ...CATEGORIES.map((c) => label(`${words(c)} `, counts[c]))),
     label('Vessel lengths alongside, m ', lengths), label('Image reference ', image), label('Note ', note),
     submit, status);
@@ -140,7 +165,7 @@ function observationForm(site: SiteJson, saved: () => void): { node: HTMLFormEle
     ev.preventDefault();
     sessionStorage.setItem(TOKEN_KEY, token.value);
     const body = {
-      editor: editor.value.trim(), time: time.value ? `${time.value}T00:00:00Z` : '',
+      editor: editor.value.trim(), time: time.value ? `${time.value.slice(0, 16)}:00Z` : '',
       counts: Object.fromEntries(CATEGORIES.filter((c) => counts[c].value !== '').map((c) => [c, Number(counts[c].value)])),
       vessel_lengths_m: lengths.value.split(/[\s,;]+/).filter(Boolean).map(Number),
       image_ref: image.value || null, note: note.value || null,
@@ -166,7 +191,7 @@ function observationForm(site: SiteJson, saved: () => void): { node: HTMLFormEle
     fill(p) {
       editing = p.id;
       original = p;
-      time.value = p.time.slice(0, 10);
+      time.value = p.time.slice(0, 16);
       for (const c of CATEGORIES) counts[c].value = p.counts[c] !== undefined ? String(p.counts[c]) : '';
       lengths.value = p.vessel_lengths_m.join(' ');
       image.value = p.image_ref ?? '';

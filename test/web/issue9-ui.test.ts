@@ -12,6 +12,7 @@ import { Store } from '../../src/store/db.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
 import { fillStore } from '../server/fixture-store.js';
 import { DPC_ID, TANKER, fillIssue9 } from '../server/issue9-fixture.js';
+import { PORTS_OF_INTEREST } from '../../src/reference/ports-of-interest.js';
 
 const WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
 const TOKEN = 'ui-token-issue9-0123456789';
@@ -64,6 +65,62 @@ describe('issue 9 pages', () => {
     expect(voyages[0]).toContain(central.toLocaleString('en-US'));
   }, 240_000);
 
+  it('the fuel page maps the voyage: the delivery at Rajin labelled with the tanker and its barrels', async () => {
+    await page.goto(`${server.url}/#/fuel`);
+    await page.waitForSelector('#fuel-voyages');
+    const drawn = await page.evaluate(() => (window as any).tumen.map.selection.features.map((f: any) => `${f.properties.kind}:${f.geometry.coordinates.flat().map((x: number) => x.toFixed(2)).join(',')}`));
+    const rajin = PORTS_OF_INTEREST.find((x) => x.id === 'KPNJN')!;
+    expect(drawn).toEqual([`port:${rajin.lon.toFixed(2)},${rajin.lat.toFixed(2)}`]);
+    const labels = await page.evaluate(() => (window as any).tumen.map.labelLayer.props.data.map((l: any) => l.text));
+    expect(labels).toHaveLength(1);
+    expect(labels[0]).toMatch(/^YU JONG 2 · [\d,]+ bbl$/);
+  }, 240_000);
+
+  it('the sites map draws each site: its footprint, or the ±1 km circle its point is good to', async () => {
+    await page.goto(`${server.url}/#/sites`);
+    await page.waitForSelector('#sites-table');
+    const drawn = await page.evaluate(() => (window as any).tumen.map.selection.features.map((f: any) => ({ id: f.properties.id, kind: f.properties.kind, approx: f.properties.approximate, n: f.geometry.coordinates[0].length })));
+    expect(drawn).toHaveLength(6);
+    expect(drawn.every((d: any) => d.kind === 'site' && d.approx === true && d.n === 33)).toBe(true);
+    expect(await page.evaluate(() => (window as any).tumen.map.map.getLayer('sel-site-edge') !== undefined)).toBe(true);
+  }, 240_000);
+
+  it('the fuel and sites pages keep text contrast ≥ 4.5:1 and fit 390 px without sideways scrolling', async () => {
+    for (const hash of ['#/fuel', '#/sites', '#/site/tumangang-yard']) {
+      await page.goto(`${server.url}/${hash}`);
+      await page.waitForFunction(() => !document.querySelector('#side .loading') && document.querySelector('#side table'));
+      const worst = await page.evaluate(() => {
+        const lum = (c: number[]) => { const [r, g, b] = c.map((v) => { const x = v / 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!; };
+        const rgb = (x: string) => (x.match(/[\d.]+/g) ?? []).map(Number);
+        const bgOf = (e: Element | null): number[] => {
+          for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length >= 3 && (c[3] ?? 1) > 0.5) return c.slice(0, 3); }
+          return [255, 255, 255];
+        };
+        let min = { ratio: 99, text: '' };
+        for (const e of document.querySelectorAll('#side *')) {
+          if (e.closest('[aria-hidden=true]') || !(e as HTMLElement).offsetParent) continue;
+          if (![...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim())) continue;
+          const a = lum(rgb(getComputedStyle(e).color).slice(0, 3)), b = lum(bgOf(e));
+          const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+          if (ratio < min.ratio) min = { ratio, text: e.textContent!.trim().slice(0, 40) };
+        }
+        return min;
+      });
+      expect(worst.ratio, `${hash}: "${worst.text}"`).toBeGreaterThanOrEqual(4.5);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const hash of ['#/fuel', '#/sites', '#/site/tumangang-yard']) {
+        await page.goto(`${server.url}/${hash}`);
+        await page.waitForFunction(() => !document.querySelector('#side .loading') && document.querySelector('#side table'));
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), hash).toBeLessThanOrEqual(390);
+        expect((await page.locator('#map').boundingBox())!.width, hash).toBeGreaterThan(380);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1200, height: 800 });
+    }
+  }, 240_000);
+
   it('the sites page lists the curated sites; a site shows its series with the change flag of 73 rail cars', async () => {
     await page.goto(`${server.url}/#/sites`);
     await page.waitForSelector('#sites-table');
@@ -83,7 +140,7 @@ describe('issue 9 pages', () => {
     const before = (await rows('#obs-table')).length;
     await page.fill('#obs-token', 'not-the-token');
     await page.fill('#obs-editor', 'analyst A');
-    await page.fill('#obs-time', '2024-09-05');
+    await page.fill('#obs-time', '2024-09-05T14:30');
     await page.fill('#obs-rail_cars', '12');
     await page.click('#obs-submit');
     await page.waitForSelector('#obs-status.error');
@@ -92,7 +149,7 @@ describe('issue 9 pages', () => {
     await page.click('#obs-submit');
     await page.waitForFunction((n) => document.querySelectorAll('#obs-table tbody tr').length === n + 1, before);
     const first = (await rows('#obs-table'))[0]!;
-    expect(first).toContain('2024-09-05');
+    expect(first).toContain('2024-09-05 14:30');
     expect(first).toContain('rail cars 12');
     // Correct it: the form fills from the row, the token is remembered for the tab.
     await page.locator('#obs-table tbody tr').first().locator('button[data-edit]').click();
