@@ -32,6 +32,8 @@ export interface ReportSiteCount {
 export interface BeyondAisInput {
   fuel?: ReportFuel;
   imagery?: ReportImageryScene[];
+  /** Scene–event pairs not shown (beyond the first maxScenes), and imagery events whose scenes were not read. */
+  imageryOmitted?: { scenes: number; eventsNotRead: number; maxScenes: number };
   siteCounts?: ReportSiteCount[];
 }
 
@@ -55,14 +57,17 @@ function fuelSection(f: ReportFuel): string {
     + table(['start (UTC)', 'tanker', 'delivery', 'loaded at', 'draught', 'bbl (central)', 'band', 'how'], rows) + years;
 }
 
-function imagerySection(scenes: ReportImageryScene[]): string {
+function imagerySection(scenes: ReportImageryScene[], omitted?: BeyondAisInput['imageryOmitted']): string {
   if (scenes.length === 0) return '';
+  const more = omitted && (omitted.scenes > 0 || omitted.eventsNotRead > 0)
+    ? ` Only the first ${omitted.maxScenes} scenes are shown${omitted.scenes > 0 ? `: ${omitted.scenes} more bear on these events and are omitted` : ''}${omitted.eventsNotRead > 0 ? `${omitted.scenes > 0 ? ';' : ':'} the scenes of ${omitted.eventsNotRead} further events were not looked up` : ''} (tumen detections --scene ID lists any scene).`
+    : '';
   const rows = scenes.flatMap((s) => s.detections.map((d) => [s.event_id, `${s.scene_id} (${s.sensor}, ${s.time})`, d.detection_id, `${d.lat.toFixed(4)}, ${d.lon.toFixed(4)}`,
     d.length_m !== undefined ? `${d.length_m} m` : '', d.dark ? 'DARK: no AIS ship explains it' : d.mmsi !== null ? `matched ${ship(d.vessel, d.mmsi)} (${Math.round(d.confidence * 100)} %)` : 'likely false alarm',
     d.candidates.slice(0, 3).map((c) => `${ship(c.vessel, c.mmsi)} ${c.score.toFixed(2)}: ${c.why}`).join('; ')]));
   const summary = scenes.map((s) => `${s.scene_id}: ${s.counts.detections} detections, ${s.counts.matched} matched, ${s.counts.dark} dark, ${s.counts.missed} AIS ships expected but not seen`).join(' · ');
   return '<h2>Satellite imagery during the events</h2>'
-    + `<p class="muted">Scenes taken while an event lasted (±6 h) whose footprint comes within 30 km of it or the ports it names, fused with the AIS (tumen detections). ${esc(summary)}</p>`
+    + `<p class="muted">Scenes taken while an event lasted (±6 h) whose footprint comes within 30 km of it or the ports it names, fused with the AIS (tumen detections).${esc(more)} ${esc(summary)}</p>`
     + table(['event', 'scene', 'detection', 'position', 'length', 'what it is', 'candidates (ranked)'], rows);
 }
 
@@ -79,5 +84,5 @@ function siteSection(links: ReportSiteCount[]): string {
 
 /** The sections, in reading order; empty when there is nothing beyond AIS. */
 export function beyondAisSections(input: BeyondAisInput): string {
-  return [input.fuel ? fuelSection(input.fuel) : '', imagerySection(input.imagery ?? []), siteSection(input.siteCounts ?? [])].join('');
+  return [input.fuel ? fuelSection(input.fuel) : '', imagerySection(input.imagery ?? [], input.imageryOmitted), siteSection(input.siteCounts ?? [])].join('');
 }

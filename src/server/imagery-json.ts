@@ -77,11 +77,15 @@ function nearScene(s: Scene, p: { lat: number; lon: number }, km: number): boole
 
 export type FusedSceneJson = Awaited<ReturnType<typeof fusedScenes>>[number];
 
-/** The scenes that bear on `e`, fused (at most MAX_FUSED_SCENES). */
-export async function imageryForEvent(store: Store, e: TumenEvent): Promise<FusedSceneJson[]> {
+/** The scenes that bear on `e` (taken while it lasted, ±EVENT_MARGIN_MS, near it or its ports), not fused. */
+export async function scenesForEvent(store: Store, e: TumenEvent): Promise<Scene[]> {
   const startMs = Date.parse(e.start), endMs = e.end === null ? startMs : Date.parse(e.end);
   const pts = eventPoints(e);
-  const scenes = (await scenesIn(store, { fromMs: startMs - EVENT_MARGIN_MS, toMs: endMs + EVENT_MARGIN_MS }))
-    .filter((s) => pts.some((p) => nearScene(s, p, EVENT_PAD_KM))).slice(0, MAX_FUSED_SCENES);
-  return fusedScenes(store, scenes);
+  return (await scenesIn(store, { fromMs: startMs - EVENT_MARGIN_MS, toMs: endMs + EVENT_MARGIN_MS }))
+    .filter((s) => pts.some((p) => nearScene(s, p, EVENT_PAD_KM)));
+}
+
+/** The scenes that bear on `e`, fused (at most MAX_FUSED_SCENES). */
+export async function imageryForEvent(store: Store, e: TumenEvent): Promise<FusedSceneJson[]> {
+  return fusedScenes(store, (await scenesForEvent(store, e)).slice(0, MAX_FUSED_SCENES));
 }

@@ -7,7 +7,8 @@ import type { BeyondAisInput } from '../report/beyond-ais.js';
 import { fuelReport } from '../store/fuel.js';
 import { FUEL_PARAMS } from '../fuel/params.js';
 import { vesselLabels } from '../store/vessel-labels.js';
-import { imageryForEvent } from './imagery-json.js';
+import { fusedScenes, scenesForEvent } from './imagery-json.js';
+import type { Scene } from '../imagery/types.js';
 import { siteLinksFor } from './site-links.js';
 import { tableExists } from './sql-util.js';
 
@@ -31,12 +32,19 @@ export async function beyondAisOf(store: Store, events: readonly TumenEvent[]): 
     }
   }
   if (await tableExists(store, 'imagery_scenes')) {
-    const scenes: NonNullable<BeyondAisInput['imagery']> = [];
-    for (const e of events.filter((x) => IMAGERY_TYPES.has(x.type)).slice(0, MAX_IMAGERY_EVENTS)) {
-      if (scenes.length >= MAX_REPORT_SCENES) break;
-      for (const s of await imageryForEvent(store, e)) scenes.push({ event_id: e.id, ...s });
+    // Which scenes bear on which events is a cheap read; only the scenes shown are fused (in one call).
+    const imageryEvents = events.filter((x) => IMAGERY_TYPES.has(x.type));
+    const pairs: Array<{ event_id: string; scene_id: string }> = [];
+    const sceneById = new Map<string, Scene>();
+    for (const e of imageryEvents.slice(0, MAX_IMAGERY_EVENTS)) {
+      for (const s of await scenesForEvent(store, e)) { pairs.push({ event_id: e.id, scene_id: s.scene_id }); sceneById.set(s.scene_id, s); }
     }
-    if (scenes.length) out.imagery = scenes.slice(0, MAX_REPORT_SCENES);
+    const shown = pairs.slice(0, MAX_REPORT_SCENES);
+    const fused = new Map((await fusedScenes(store, [...new Set(shown.map((x) => x.scene_id))].map((id) => sceneById.get(id)!))).map((f) => [f.scene_id, f]));
+    const scenes = shown.flatMap((x) => { const f = fused.get(x.scene_id); return f ? [{ event_id: x.event_id, ...f }] : []; });
+    if (scenes.length) out.imagery = scenes;
+    const eventsNotRead = Math.max(0, imageryEvents.length - MAX_IMAGERY_EVENTS);
+    if (pairs.length > shown.length || eventsNotRead > 0) out.imageryOmitted = { scenes: pairs.length - shown.length, eventsNotRead, maxScenes: MAX_REPORT_SCENES };
   }
   const links = await siteLinksFor(store, events);
   if (links.length) out.siteCounts = links;

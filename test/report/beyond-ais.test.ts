@@ -1,0 +1,22 @@
+// The report's imagery section shows at most the scenes it was given and says how many were left out.
+import { describe, expect, it } from 'vitest';
+import { beyondAisSections, type ReportImageryScene } from '../../src/report/beyond-ais.js';
+
+const scene = (i: number): ReportImageryScene => ({
+  event_id: 'dpc-1', scene_id: `S${i}`, time: '2024-03-03T02:00:00Z', sensor: 'optical',
+  counts: { detections: 1, matched: 0, dark: 1, missed: 0 },
+  detections: [{ detection_id: `d${i}`, lat: 42.24, lon: 130.3, mmsi: null, confidence: 0.1, dark: true, length_m: 101, candidates: [] }],
+});
+
+describe('imagery section of the report', () => {
+  it('says how many scenes were omitted and how many events were not looked up', () => {
+    const html = beyondAisSections({ imagery: Array.from({ length: 12 }, (_, i) => scene(i)), imageryOmitted: { scenes: 7, eventsNotRead: 2, maxScenes: 12 } });
+    expect(html).toContain('Only the first 12 scenes are shown: 7 more bear on these events and are omitted; the scenes of 2 further events were not looked up');
+    expect(html.match(/<tr>/g)!.length).toBe(1 + 12);
+  });
+  it('says nothing of omissions when every scene is shown', () => {
+    const html = beyondAisSections({ imagery: [scene(1)] });
+    expect(html).toContain('Satellite imagery during the events');
+    expect(html).not.toContain('Only the first');
+  });
+});
