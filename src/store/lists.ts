@@ -105,9 +105,13 @@ export async function importList(store: Store, input: ListInput, opts: ImportOpt
     await store.run(`CREATE TABLE ${STAGING} (key VARCHAR, entry_id VARCHAR, kind VARCHAR, name VARCHAR, imo VARCHAR, mmsi VARCHAR, body VARCHAR)`);
     const app = await store.conn.createAppender(STAGING);
     const keys = new Set<string>();
+    // Listed companies and persons, for the party index: kept as read, so the index need not scan every
+    // entry's body again (a million-entity list's bodies cost ~270 MB and 2 s to scan).
+    let parties: ListEntry[] | undefined = [];
     const emit = (e: ListEntry): void => {
       if (keys.has(e.key)) return;
       keys.add(e.key);
+      if (e.kind !== 'vessel' && e.listed !== false) parties?.push(e);
       for (const v of [e.key, e.entryId, e.kind, e.name]) app.appendVarchar(v);
       for (const v of [e.imo[0], e.mmsi[0]]) if (v) app.appendVarchar(v); else app.appendNull();
       app.appendVarchar(JSON.stringify(e));
@@ -120,9 +124,14 @@ export async function importList(store: Store, input: ListInput, opts: ImportOpt
     app.closeSync();
     keys.clear();
     // Entries a streamed file declared listed only after they were read (FtM Sanction records at its end).
-    if (parsed.markListed === 'all') await store.run(`UPDATE ${STAGING} SET body = json_merge_patch(body, '{"listed":null}')::VARCHAR WHERE body LIKE '%"listed":false%'`);
-    else if (parsed.markListed?.length) {
+    if (parsed.markListed === 'all') {
+      await store.run(`UPDATE ${STAGING} SET body = json_merge_patch(body, '{"listed":null}')::VARCHAR WHERE body LIKE '%"listed":false%'`);
+      parties = undefined; // every entry is listed after all: the index reads them from the store
+    } else if (parsed.markListed?.length) {
       await store.run(`UPDATE ${STAGING} SET body = json_merge_patch(body, '{"listed":null}')::VARCHAR WHERE key IN (SELECT unnest($keys::VARCHAR[]))`, { keys: listValue(parsed.markListed) });
+      const late = await store.all<{ body: string }>(`SELECT body FROM ${STAGING} WHERE kind <> 'vessel' AND key IN (SELECT unnest($keys::VARCHAR[]))`, { keys: listValue(parsed.markListed) });
+      const had = new Set(parties?.map((e) => e.key));
+      for (const r of late) { const e = JSON.parse(r.body) as ListEntry; if (!had.has(e.key)) parties?.push(e); }
     }
     const diff = await stagedDiff(store, opts.name);
     const first = parsed.rejects[0];
@@ -156,7 +165,7 @@ export async function importList(store: Store, input: ListInput, opts: ImportOpt
     );
     change.links = await replaceListLinks(store, opts.name, parsed.links ?? []);
     // The screening index of this list version, in the same transaction: a list is never loaded unindexed.
-    change.index = await buildScreeningIndex(store, opts.name, opts.now ?? (() => 0));
+    change.index = await buildScreeningIndex(store, opts.name, opts.now ?? (() => 0), parties);
     return change;
   });
 }

@@ -41,14 +41,16 @@ function variantsOf(list: string, e: ListEntry): PartyVariant[] {
   return out;
 }
 
-/** Rewrites the party rows of `list` from its entries; returns how many names it holds. */
-export async function indexParties(store: Store, list: string): Promise<number> {
+/** Rewrites the party rows of `list` from its listed companies and persons (`entries`, or read from the
+ *  store); returns how many names it holds. */
+export async function indexParties(store: Store, list: string, entries?: readonly ListEntry[]): Promise<number> {
   await store.run('DELETE FROM screen_parties WHERE list = $list', { list });
-  const rows = await store.all<{ body: string }>(`SELECT body FROM list_entries WHERE list = $list AND ${LISTED_PARTY}`, { list });
+  const listed = entries ?? (await store.all<{ body: string }>(`SELECT body FROM list_entries WHERE list = $list AND ${LISTED_PARTY}`, { list }))
+    .map((r) => JSON.parse(r.body) as ListEntry);
   const app = await store.conn.createAppender('screen_parties');
   let n = 0;
-  for (const r of rows) {
-    for (const v of variantsOf(list, JSON.parse(r.body) as ListEntry)) {
+  for (const e of listed) {
+    for (const v of variantsOf(list, e)) {
       app.appendVarchar(v.list); app.appendVarchar(v.key); app.appendVarchar(v.entryId); app.appendVarchar(v.name);
       app.appendVarchar(v.kind); app.appendVarchar(v.variant); app.appendVarchar(v.role);
       app.appendVarchar(blockerKeysOf(v.variant, v.kind).map((k) => `${k.compact}\t${k.phonetic}\t${k.words.join(' ')}`).join('\n')); app.endRow();

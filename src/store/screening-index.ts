@@ -44,9 +44,10 @@ const SCREENABLE = "(kind = 'vessel' OR imo IS NOT NULL OR mmsi IS NOT NULL)";
 
 /**
  * (Re)builds the index of list `list` from its entries in the store, then the name blocker of every
- * indexed list. `now` is the caller's clock (the store does not read it).
+ * indexed list. `now` is the caller's clock (the store does not read it); `parties`, the list's listed
+ * companies and persons when the caller has them (else they are read from the store).
  */
-export async function buildScreeningIndex(store: Store, list: string, now: () => number): Promise<ScreeningIndexInfo> {
+export async function buildScreeningIndex(store: Store, list: string, now: () => number, parties?: readonly ListEntry[]): Promise<ScreeningIndexInfo> {
   const t0 = now();
   await store.ensureSchema(DDL);
   await store.ensureSchema(PARTY_DDL);
@@ -84,12 +85,12 @@ export async function buildScreeningIndex(store: Store, list: string, now: () =>
   }
   for (const app of [bodies, names, ids]) { app.flushSync(); app.closeSync(); }
   await saveBlocker(store);
-  const parties = await indexParties(store, list);
+  const partyNames = await indexParties(store, list, parties);
   await savePartyBlocker(store);
   const meta = await store.one<{ version: string | null; imported_at: Date | null }>('SELECT version, imported_at FROM lists WHERE name = $list', { list });
-  const info: ScreeningIndexInfo = { list, version: meta?.version ?? null, names: nNames, ids: nIds, parties, buildMs: Math.round(now() - t0) };
+  const info: ScreeningIndexInfo = { list, version: meta?.version ?? null, names: nNames, ids: nIds, parties: partyNames, buildMs: Math.round(now() - t0) };
   await store.run('INSERT INTO screen_index_meta (list, version, imported_at, names, ids, build_ms, parties) VALUES ($list, $version, $at, $names, $ids, $ms, $parties)', {
-    list, version: info.version, at: meta?.imported_at ? meta.imported_at.toISOString() : null, names: info.names, ids: info.ids, ms: info.buildMs, parties,
+    list, version: info.version, at: meta?.imported_at ? meta.imported_at.toISOString() : null, names: info.names, ids: info.ids, ms: info.buildMs, parties: partyNames,
   });
   return info;
 }
