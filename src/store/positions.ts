@@ -120,16 +120,59 @@ export async function* streamPositionsByTime(store: Store, q: PositionQuery = {}
   const slices = Math.max(1, Math.ceil(n / rowsPerSlice));
   const stepMs = Math.ceil((span.b - span.a + 1) / slices);
   const and = where ? `${where} AND` : 'WHERE';
+  const lists = await stationListsByHash(store, where, params);
   for (let k = 0; k < slices; k++) {
     const fromMs = span.a + k * stepMs;
     const toMs = k === slices - 1 ? span.b + 1 : fromMs + stepMs;
     yield* positionBatches(
       store,
-      `${POSITION_COLUMNS} FROM positions ${and} time >= epoch_ms(?::BIGINT) AND time < epoch_ms(?::BIGINT) ORDER BY time, mmsi, rowid`,
+      `${lists ? POSITION_COLUMNS_HASHED : POSITION_COLUMNS} FROM positions ${and} time >= epoch_ms(?::BIGINT) AND time < epoch_ms(?::BIGINT) ORDER BY time, mmsi, rowid`,
       [...params, fromMs, toMs],
       batchSize,
+      lists,
     );
   }
+}
+
+/** A station list's 32-bit hash, computed by DuckDB per row: read as a number instead of a string per row. */
+const STATIONS_HASH = '(hash(stations) & 4294967295)::UINTEGER';
+
+/**
+ * The distinct station lists of the positions `where` selects, by STATIONS_HASH (few distinct lists: a
+ * station, or the few that heard one report). null when two different lists share a hash or there are too
+ * many to hold; the rows' lists are then read as text.
+ */
+async function stationListsByHash(store: Store, where: string, params: (number | string)[]): Promise<Map<number, readonly string[] | null> | null> {
+  const rows = await store.all<{ id: number; text: string }>(
+    `SELECT ${STATIONS_HASH} AS id, coalesce(array_to_string(stations, ','), '') AS text FROM (SELECT DISTINCT stations FROM positions ${where})`, params,
+  );
+  if (rows.length > MAX_INTERNED_STATION_LISTS) return null;
+  const texts = new Map<number, string>();
+  for (const r of rows) {
+    const id = Number(r.id);
+    const seen = texts.get(id);
+    if (seen !== undefined && seen !== r.text) return null;
+    texts.set(id, r.text);
+  }
+  const names = new Map<string, string>();
+  const lists = new Map<number, readonly string[] | null>();
+  for (const [id, text] of texts) lists.set(id, stationList(text, names));
+  return lists;
+}
+
+/** A station list as the detectors get it (null when empty), each name one string per read (`names`): the
+ *  detectors compare names with === per report, which for two equal names in different strings means
+ *  comparing characters. */
+function stationList(text: string, names: Map<string, string>): readonly string[] | null {
+  if (text === '') return null;
+  return Object.freeze(text.split(',').map((x) => {
+    let n = names.get(x);
+    if (n === undefined) {
+      if (names.size >= MAX_INTERNED_STATION_LISTS) names.clear();
+      names.set(x, (n = x));
+    }
+    return n;
+  }));
 }
 
 /** The columns of a Position, NULLs as sentinels (NaN, -1, source 0, '') so every numeric column is read as
@@ -140,25 +183,22 @@ const POSITION_COLUMNS = `SELECT mmsi, epoch_ms(time)::DOUBLE AS t, lat, lon,
     (CASE source WHEN 'terrestrial' THEN 1 WHEN 'satellite' THEN 2 ELSE 0 END)::UTINYINT AS source,
     coalesce(array_to_string(stations, ','), '') AS stations`;
 
+/** POSITION_COLUMNS with the station list as its hash (stationListsByHash). */
+const POSITION_COLUMNS_HASHED = POSITION_COLUMNS.replace("coalesce(array_to_string(stations, ','), '') AS stations", `${STATIONS_HASH} AS stations`);
+
 const SOURCES: ReadonlyArray<ReceptionSource | null> = [null, 'terrestrial', 'satellite'];
 
 /** Distinct station lists are few (a station, or the few that heard one report): one shared array each. */
 const MAX_INTERNED_STATION_LISTS = 100_000;
 
-async function* positionBatches(store: Store, sql: string, params: (number | string)[], batchSize: number): AsyncIterable<Position[]> {
+async function* positionBatches(
+  store: Store, sql: string, params: (number | string)[], batchSize: number,
+  /** Station lists by STATIONS_HASH when the query selects the hash as its last column (else its text). */
+  listsByHash: ReadonlyMap<number, readonly string[] | null> | null = null,
+): AsyncIterable<Position[]> {
   const result = await store.conn.stream(sql, params);
   const stationLists = new Map<string, readonly string[] | null>();
-  // One string per station name: the detectors compare names with === per report, which for two equal
-  // names in different strings means comparing characters.
   const names = new Map<string, string>();
-  const name = (x: string): string => {
-    let n = names.get(x);
-    if (n === undefined) {
-      if (names.size >= MAX_INTERNED_STATION_LISTS) names.clear();
-      names.set(x, (n = x));
-    }
-    return n;
-  };
   let out: Position[] = [];
   for (;;) {
     const chunk: DuckDBDataChunk | null = await result.fetchChunk();
@@ -169,13 +209,20 @@ async function* positionBatches(store: Store, sql: string, params: (number | str
     const speed = typedColumn(chunk, 4, Float32Array), course = typedColumn(chunk, 5, Float32Array);
     const heading = typedColumn(chunk, 6, Int16Array), status = typedColumn(chunk, 7, Int16Array);
     const source = typedColumn(chunk, 8, Uint8Array);
-    const stations = chunk.getColumnVector(9);
+    const stationIds = listsByHash ? typedColumn(chunk, 9, Uint32Array) : null;
+    const stations = listsByHash ? null : chunk.getColumnVector(9);
     for (let i = 0; i < rows; i++) {
-      const text = stations.getItem(i) as string;
-      let list = stationLists.get(text);
-      if (list === undefined) {
-        if (stationLists.size >= MAX_INTERNED_STATION_LISTS) stationLists.clear();
-        stationLists.set(text, (list = text === '' ? null : Object.freeze(text.split(',').map(name))));
+      let list: readonly string[] | null | undefined;
+      if (stationIds) {
+        list = listsByHash!.get(stationIds[i]!);
+        if (list === undefined) throw new Error(`store read: station list hash ${stationIds[i]} not among the distinct lists read first`);
+      } else {
+        const text = stations!.getItem(i) as string;
+        list = stationLists.get(text);
+        if (list === undefined) {
+          if (stationLists.size >= MAX_INTERNED_STATION_LISTS) stationLists.clear();
+          stationLists.set(text, (list = stationList(text, names)));
+        }
       }
       const sp = speed[i]!, co = course[i]!, hd = heading[i]!, st = status[i]!;
       out.push({
