@@ -29,7 +29,9 @@ export interface LakeItem {
 export type LakeOut =
   | { k: 'e'; e: TumenEvent }
   /** A unit's last day is done: every event it will send was sent before this. */
-  | { k: 'done'; unit: string; stats: RunnerStats };
+  | { k: 'done'; unit: string; stats: RunnerStats }
+  /** A worker could not read the lake: the run cannot finish. */
+  | { k: 'error'; unit: string; reason: string };
 
 export const planKey = (run: string): string => lakeKey(run, 'plan');
 export const portsKey = (run: string): string => lakeKey(run, 'ports');

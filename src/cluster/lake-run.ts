@@ -64,6 +64,7 @@ export async function detectLakeOnCluster(url: string, dir: string, opts: LakeRu
       for await (const m of messages) {
         const o = m.json<LakeOut>();
         if (o.k === 'e') byId.set(o.e.id, o.e);
+        else if (o.k === 'error') throw new Error(`${o.reason} (every worker must read the lake at ${dir}: a shared file system)`);
         else {
           finished.set(o.unit, o.stats);
           opts.log(`lake run ${run}: unit ${o.unit} done (${finished.size} of ${units.length})`);

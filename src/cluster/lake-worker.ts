@@ -53,7 +53,7 @@ export class LakeWorker {
   /** Items done by this worker (status lines). */
   items = 0;
 
-  constructor(private readonly client: ClusterClient, private readonly log: (line: string) => void) {}
+  constructor(private readonly client: ClusterClient, private readonly workerId: string, private readonly log: (line: string) => void) {}
 
   async start(): Promise<void> {
     const consumer = await ensureLakeConsumer(this.client);
@@ -115,17 +115,27 @@ export class LakeWorker {
     const day = plan.lake.days[item.day]!;
     const events: TumenEvent[] = [];
     let toldMs = Date.now();
-    const lake = await openLake(plan.dir, plan.lake, day);
     try {
-      await replayInto(runner, storeInput(lake), () => {
-        events.push(...runner.take().events);
-        if (Date.now() - toldMs > this.client.leaseTtlMs * CLUSTER_PARAMS.leaseRenewShare) { // a long day: keep the item ours
-          m.working();
-          toldMs = Date.now();
-        }
-      });
-    } finally {
-      lake.close();
+      const lake = await openLake(plan.dir, plan.lake, day);
+      try {
+        await replayInto(runner, storeInput(lake), () => {
+          events.push(...runner.take().events);
+          if (Date.now() - toldMs > this.client.leaseTtlMs * CLUSTER_PARAMS.leaseRenewShare) { // a long day: keep the item ours
+            m.working();
+            toldMs = Date.now();
+          }
+        });
+      } finally {
+        lake.close();
+      }
+    } catch (err) {
+      // The lake cannot be read here (not at this path on this machine, a file gone): the run cannot finish,
+      // so its coordinator is told (and stops with the reason) rather than the item going round for ever.
+      const reason = `worker ${this.workerId} cannot read ${plan.dir} day ${day}: ${(err as Error).message}`;
+      await publishWindow(this.client.js, [{ subject: lakeOutSubject(item.run), data: JSON.stringify({ k: 'error', unit: item.unit, reason } satisfies LakeOut), msgId: `${item.run}.${item.unit}.${item.day}.error` }], this.log);
+      m.term();
+      this.log(`lake: ${reason}`);
+      return;
     }
     const last = item.day === plan.lake.days.length - 1;
     if (last) runner.flush();

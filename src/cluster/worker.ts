@@ -42,7 +42,7 @@ export class Worker {
     await this.heartbeat();
     this.timer = setInterval(() => { this.ticking = this.ticking.then(() => this.tick()).catch((err: Error) => this.opts.log(`worker ${this.opts.id}: ${err.message}`)); }, this.renewMs());
     await this.tick();
-    this.lake = new LakeWorker(this.client, this.opts.log);
+    this.lake = new LakeWorker(this.client, this.opts.id, this.opts.log);
     await this.lake.start();
   }
 

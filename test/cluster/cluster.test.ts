@@ -9,7 +9,7 @@
 // With TUMEN_CLUSTER_TESTS=1 also the contract world (40 ships, 3 days) with a NATS node killed and a worker
 // killed: 1.5–4 min each on the loaded 2-core box. docs/cluster.md.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -217,6 +217,13 @@ describe.skipIf(!hasNats)('cluster on NATS JetStream: small world, in the suite'
       expect(r.days).toBe(2);
       expect(redelivered).toBeGreaterThan(0);
       expect(asLines(r.events)).toEqual(asLines(setup!.expected));
+      // A lake a worker cannot read (day 2's statics garbled after the export): the run stops with the
+      // worker's reason instead of its items going round for ever.
+      const broken = join(setup!.dir, 'lake-broken');
+      cpSync(setup!.lake, broken, { recursive: true });
+      const statics = join(broken, 'statics', readdirSync(join(broken, 'statics')).sort()[1]!);
+      writeFileSync(join(statics, readdirSync(statics)[0]!), 'not parquet');
+      await expect(detectLakeOnCluster(url, broken, { log: () => undefined })).rejects.toThrow(/worker w3 cannot read .*lake-broken day 2024-03-02: .*every worker must read the lake/s);
     } finally {
       await c.nc.drain();
     }

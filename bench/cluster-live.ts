@@ -1,0 +1,163 @@
+// Live replay through the cluster at a fixed rate (issue 12: "events within 2 s of their closing report (p99),
+// memory flat"). A simulated world goes through the regular ingest into a scratch store and is replayed in
+// time order (as `tumen ingest --to` does) at --rate reports/s for up to --seconds, to a local 3-node
+// cluster with --workers workers of the built CLI. Event latency = when the event reached the events stream
+// minus when its closing report was published; the closing report of an event is the one after which the
+// single-process runner (the `tumen detect` engine, run here over the same sequence) first emits it. Events
+// emitted only at the end of input (still open) have no closing report and are left out. Every 10 s the
+// resident memory of every cluster process is read from /proc. At the end, the stored events are compared
+// with the single runner's.
+//   npm run build && npx tsx bench/cluster-live.ts [--vessels 180] [--days 4] [--seed 21] [--rate 500] [--seconds 600] [--workers 2]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DeliverPolicy } from '@nats-io/jetstream';
+import { simulate } from '../src/sim/world.js';
+import { Store } from '../src/store/db.js';
+import { ingestFiles } from '../src/ingest/ingest.js';
+import { storeInput } from '../src/store/pipeline-source.js';
+import { replayInto } from '../src/detectors/pipeline.js';
+import { buildAnchorages, storedStops } from '../src/store/anchorages.js';
+import { portAreasFrom } from '../src/anchorages/collect.js';
+import { DetectionRunner } from '../src/detectors/runner.js';
+import { clusterDown, clusterUp, clusterWait, readCluster } from '../src/cluster/local.js';
+import { connectCluster } from '../src/cluster/connect.js';
+import { ReportPublisher } from '../src/cluster/publish.js';
+import { encodePorts, mergePorts } from '../src/cluster/messages.js';
+import { EVENTS_STREAM } from '../src/cluster/params.js';
+import { withStore } from '../src/store/db.js';
+import { queryEvents } from '../src/store/events-write.js';
+import type { Position } from '../src/tracks/position.js';
+import type { StaticReport } from '../src/detectors/detector.js';
+import type { TumenEvent } from '../src/events/schema.js';
+import { arg } from './args.js';
+
+const vessels = Number(arg('vessels', '180'));
+const days = Number(arg('days', '4'));
+const seed = Number(arg('seed', '21'));
+const rate = Number(arg('rate', '500'));
+const seconds = Number(arg('seconds', '600'));
+const workerCount = Number(arg('workers', '2'));
+const bin = resolve(import.meta.dirname, '../bin/tumen.js');
+const load = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const rssMb = (pid: number): number => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+  } catch {
+    return NaN;
+  }
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'tumen-bench-live-'));
+const nmea = join(dir, 'world.nmea');
+writeFileSync(nmea, `${[...simulate({ seed, vessels, days }).lines].join('\n')}\n`);
+
+// The world as the cluster gets it: the regular ingest, then a time-ordered replay of the store.
+type Report = { k: 'p'; p: Position } | { k: 's'; s: StaticReport };
+const reports: Report[] = [];
+const store = await Store.open(join(dir, 'scratch.duckdb'), { memoryLimit: '512MB' });
+await ingestFiles(store, [nmea], {});
+await buildAnchorages(store);
+const stops = await storedStops(store);
+await replayInto({ pushPosition: (p) => reports.push({ k: 'p', p }), pushStatic: (s) => reports.push({ k: 's', s }) }, storeInput(store));
+store.close();
+const total = Math.min(reports.length, Math.round(rate * seconds));
+console.log(`world: ${vessels} ships × ${days} d, ${reports.length} reports; replaying ${total} at ${rate}/s (${(total / rate).toFixed(0)} s), ${workerCount} workers; load ${load()}`);
+
+// The single runner over the same sequence: which report first completes each event.
+const runner = new DetectionRunner({ ports: portAreasFrom(mergePorts([encodePorts(stops)])).areas });
+const closedBy = new Map<string, number>();
+const reference = new Map<string, TumenEvent>();
+for (let n = 0; n < total; n++) {
+  const r = reports[n]!;
+  if (r.k === 'p') runner.pushPosition(r.p);
+  else runner.pushStatic(r.s);
+  const out = runner.take();
+  for (const e of out.events) {
+    if (!closedBy.has(e.id)) closedBy.set(e.id, n);
+    reference.set(e.id, e);
+  }
+  for (const id of out.retracted) reference.delete(id);
+}
+runner.flush();
+const end = runner.take();
+for (const e of end.events) reference.set(e.id, e);
+for (const id of end.retracted) reference.delete(id);
+console.log(`single runner: ${reference.size} events, ${closedBy.size} completed before the end of input`);
+
+const cdir = join(dir, 'cluster');
+const up = await clusterUp(cdir, 0, () => undefined);
+const workers: ChildProcess[] = [];
+for (let i = 1; i <= workerCount; i++) {
+  const out = openSync(join(cdir, 'logs', `bench-worker-${i}.log`), 'a');
+  workers.push(spawn(process.execPath, [bin, 'worker', '--nats', up.url, '--id', `w${i}`], { stdio: ['ignore', out, out] }));
+}
+const pids = [...readCluster(cdir).processes.map((p) => ({ name: `${p.role}${p.index}`, pid: p.pid })), ...workers.map((w, i) => ({ name: `worker${i + 1}`, pid: w.pid! }))];
+const client = await connectCluster(up.url, { name: 'bench-live' });
+try {
+  // Event arrivals on the events stream (first arrival of each id).
+  const arrived = new Map<string, number>();
+  const consumer = await client.js.consumers.get(EVENTS_STREAM, { filter_subjects: 'tumen.events.>', deliver_policy: DeliverPolicy.All });
+  const events = await consumer.consume();
+  const reading = (async () => {
+    for await (const m of events) {
+      const e = m.json<TumenEvent>();
+      if (!arrived.has(e.id)) arrived.set(e.id, Date.now());
+    }
+  })();
+  await new Promise((r) => setTimeout(r, 5_000)); // workers up and holding their units
+  const publisher = new ReportPublisher(client);
+  await publisher.ports(stops);
+  const publishedAt = new Float64Array(total);
+  const samples: Array<{ t: number; load: string; rss: number[] }> = [];
+  const t0 = Date.now();
+  let lastSample = -Infinity;
+  let n = 0;
+  while (n < total) {
+    const due = Math.min(total, Math.floor(((Date.now() - t0) / 1000) * rate));
+    const now = Date.now();
+    for (; n < due; n++) {
+      const r = reports[n]!;
+      if (r.k === 'p') publisher.pushPosition(r.p);
+      else publisher.pushStatic(r.s);
+      publishedAt[n] = now;
+    }
+    await publisher.settle();
+    if (now - lastSample >= 10_000) {
+      lastSample = now;
+      samples.push({ t: (now - t0) / 1000, load: load(), rss: pids.map((p) => rssMb(p.pid)) });
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const behindS = (Date.now() - t0) / 1000 - total / rate;
+  await publisher.end();
+  await clusterWait(cdir, 1_800_000);
+  await new Promise((r) => setTimeout(r, 1_000));
+  events.stop();
+  await reading.catch(() => undefined);
+
+  const lat: number[] = [];
+  let missing = 0;
+  for (const [id, k] of closedBy) {
+    const a = arrived.get(id);
+    if (a === undefined) missing++;
+    else lat.push((a - publishedAt[k]!) / 1000);
+  }
+  lat.sort((a, b) => a - b);
+  const q = (p: number): string => (lat.length ? lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!.toFixed(2) : 'n/a');
+  console.log(`published ${total} reports in ${((Date.now() - t0) / 1000).toFixed(0)} s (publisher ${behindS.toFixed(1)} s behind schedule at the last report)`);
+  console.log(`event latency after the closing report (${lat.length} events; ${missing} never arrived): p50 ${q(0.5)} s, p90 ${q(0.9)} s, p99 ${q(0.99)} s, max ${q(1)} s`);
+  console.log(`rss MB every 10 s (${pids.map((p) => p.name).join(', ')}):`);
+  for (const s of samples) console.log(`  t ${s.t.toFixed(0).padStart(4)} s  load ${s.load}  ${s.rss.map((r) => r.toFixed(0)).join(' ')}`);
+  const stored = await withStore(join(cdir, 'tumen.duckdb'), (s) => queryEvents(s));
+  const ids = (es: Iterable<TumenEvent>): string => [...es].map((e) => e.id).sort().join(',');
+  console.log(`stored ${stored.length} events; ids ${ids(stored) === ids(reference.values()) ? '= the single runner\'s' : `≠ the single runner's (${reference.size})`}`);
+} finally {
+  await client.nc.drain();
+  for (const w of workers) w.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 3000));
+  for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
+  await clusterDown(cdir);
+  if (!process.env.TUMEN_KEEP_BENCH_DIR) rmSync(dir, { recursive: true, force: true });
+}
