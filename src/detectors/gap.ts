@@ -33,6 +33,9 @@ export interface GapState {
   /** Coastal stations that heard this vessel lately, [station, last time heard (epoch ms)]; absent in old
    *  snapshots. */
   heardBy?: Array<[string, number]>;
+  /** Time of the latest report not known to come through a satellite; -1 while only satellites heard it
+   *  (absent in old snapshots, and until a first report). */
+  lastCoastalMs?: number;
   /** Silences of at least `minGapH` not reported, by reason (`store_silent`: the store heard nobody for
    *  enough of it); absent in old snapshots. */
   dropped?: Record<string, number>;
@@ -72,6 +75,8 @@ export class GapDetector implements Detector<GapState> {
       last.courseDeg = pos.courseDeg;
       last.speedKn = pos.speedKn;
     } else s.last = { timeMs: pos.timeMs, lat: pos.lat, lon: pos.lon, courseDeg: pos.courseDeg, speedKn: pos.speedKn };
+    if (pos.source !== 'satellite') s.lastCoastalMs = pos.timeMs;
+    else s.lastCoastalMs ??= -1; // heard by satellites only so far
     if (pos.stations && pos.source !== 'satellite') this.noteStations(pos.stations, pos.timeMs);
     return out;
   }
@@ -100,22 +105,41 @@ export class GapDetector implements Detector<GapState> {
     }
   }
 
-  /** The coastal stations that were hearing the vessel when it fell silent (within `ownStationsWindowH`) or
-   *  heard it first after: if none of them heard anyone around an hour of the gap, they were down then. */
-  private ownStations(lastMs: number, next: Position | null): string[] {
+  /** The coastal stations that were hearing the vessel when it fell silent (within `ownStationsWindowH`),
+   *  or 'satellite' when only satellites heard it then (no coastal report at all in that window). */
+  private startStations(lastMs: number): string[] | 'satellite' {
     const keep = lastMs - this.p.ownStationsWindowH * MS_PER_HOUR;
-    const own = new Set((this.s.heardBy ?? []).filter(([, t]) => t >= keep).map(([st]) => st));
-    if (next?.stations && next.source !== 'satellite') for (const st of next.stations) own.add(st);
-    return [...own].sort();
+    const own = (this.s.heardBy ?? []).filter(([, t]) => t >= keep).map(([st]) => st).sort();
+    if (own.length === 0 && this.s.lastCoastalMs !== undefined && this.s.lastCoastalMs < keep) return 'satellite';
+    return own;
   }
 
-  private stationsUp(own: readonly string[]): ((hour: number) => boolean) | undefined {
-    if (own.length === 0) return undefined;
+  /** The coastal stations that heard the vessel's first report after the silence, or 'satellite'. */
+  private static endStations(next: Position | null): string[] | 'satellite' {
+    if (!next) return [];
+    if (next.source === 'satellite') return 'satellite';
+    return [...(next.stations ?? [])].sort();
+  }
+
+  /**
+   * Whether the coastal stations that could hear the ship were up in an hour of the gap: the first half of
+   * the gap is read on the stations that heard it as it fell silent, the second on those that heard it
+   * first after (each end's own place). Heard only by satellites at an end: coastal coverage did not reach
+   * it there, whatever the ships around were heard by (false: the hour is judged on the satellite alone).
+   * No station known at either end (no tag blocks): undefined, the area's own reading.
+   */
+  private stationsUp(start: string[] | 'satellite', end: string[] | 'satellite', fromMs: number, toMs: number, open: boolean): ((hour: number) => boolean) | undefined {
+    const known = (x: string[] | 'satellite') => x === 'satellite' || x.length > 0;
+    if (!known(start) && (open || !known(end))) return undefined;
     const q = this.ctx.reception;
-    return (hour) => {
+    const up = (own: string[] | 'satellite', hour: number): boolean => {
+      if (own === 'satellite') return false;
+      if (own.length === 0) return true;
       for (const st of own) if (q.stationReports(st, hour - 1, 3) > 0) return true;
       return false;
     };
+    const midHour = (fromMs + toMs) / 2 / MS_PER_HOUR;
+    return (hour) => up(open || hour + 0.5 < midHour ? start : end, hour);
   }
 
   /** Candidate gaps by reason they were not reported (`store_silent`). */
@@ -179,8 +203,9 @@ export class GapDetector implements Detector<GapState> {
     const shoreNm = this.ctx.shoreDistanceM(last.lat, last.lon) / METRES_PER_NM;
     const watched = nearestWatchedPort(last.lat, last.lon, p.watchedAreaRadiusKm * 1000);
     const q = this.ctx.reception;
-    const own = this.ownStations(last.timeMs, next);
-    const up = this.stationsUp(own);
+    const startOwn = this.startStations(last.timeMs), endOwn = GapDetector.endStations(next);
+    const own = [...new Set([...(startOwn === 'satellite' ? [] : startOwn), ...(endOwn === 'satellite' ? [] : endOwn)])].sort();
+    const up = this.stationsUp(startOwn, endOwn, last.timeMs, endMs, open);
     let ownDownH = 0;
     if (up) for (let h = Math.floor(last.timeMs / MS_PER_HOUR) + 1; h < Math.floor(endMs / MS_PER_HOUR); h++) if (!up(h)) ownDownH++;
     const hearing = q.hearing(gapPath(last, next, p.openGapDeadReckonH), last.timeMs, endMs, open || durationH <= RECEPTION_PARAMS.bridgeMaxH, up);
@@ -220,6 +245,8 @@ export class GapDetector implements Detector<GapState> {
           unheard_probability: Number(hearing.unheardProbability.toPrecision(3)),
           max_unheard_probability: p.maxUnheardProbability,
           own_stations: own,
+          own_stations_start: startOwn,
+          own_stations_end: next ? endOwn : null,
           own_stations_down_hours: ownDownH,
           min_expected_heard_hours: p.minExpectedHeardHours,
         },

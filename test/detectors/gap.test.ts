@@ -59,6 +59,32 @@ describe('gap detector', () => {
     expect(String(good.evidence.shore_rule_reason)).toContain('near-shore darkness counts');
   });
 
+  it('reads the gap\'s first half on the stations that heard the ship as it fell silent, the second on its first report after; satellite-only ends judged on the satellite alone', () => {
+    // A stub that records, hour by hour, whether the ship's own stations were up (false: satellite alone).
+    const seen: boolean[][] = [];
+    const reception = {
+      ...constantReception(100), stationReports: (st: string) => (st === 'KRR05' ? 5 : 0),
+      hearing: (path: never, fromMs: number, toMs: number, self: boolean, up?: (h: number) => boolean) => {
+        const h0 = Math.floor(fromMs / HOUR) + 1, h1 = Math.floor(toMs / HOUR) - 1;
+        seen.push(up ? Array.from({ length: h1 - h0 + 1 }, (_, i) => up(h0 + i)) : []);
+        return constantReception(100).hearing(path, fromMs, toMs, self);
+      },
+    };
+    const coastal = (ps: typeof before, stations: string[]) => ps.map((p) => ({ ...p, source: 'terrestrial' as const, stations }));
+    const sat = (ps: typeof before) => ps.map((p) => ({ ...p, source: 'satellite' as const, stations: ['SAT1'] }));
+    const [a] = run(new GapDetector(gapCtx({ reception })), [...coastal(before, ['KRR05']), ...sat(after)]);
+    expect(a!.evidence.reception).toMatchObject({ own_stations: ['KRR05'], own_stations_start: ['KRR05'], own_stations_end: 'satellite', own_stations_down_hours: 7 });
+    // 13 whole hours (13:00–01:00): the 6 before the midpoint (19:00) on KRR05, which was up; the rest satellite alone.
+    expect(seen[0]).toEqual([...Array(6).fill(true), ...Array(7).fill(false)]);
+    // Heard only by satellites as it fell silent (an open gap): every hour on the satellite alone.
+    const [b] = run(new GapDetector(gapCtx({ reception, windowEndMs: T0 + 26 * HOUR })), sat(before));
+    expect(b!.evidence.reception).toMatchObject({ own_stations_start: 'satellite', own_stations_end: null });
+    expect(seen[1]!.every((x) => !x)).toBe(true);
+    // No station or source known (no tag blocks): the area's own reading.
+    run(new GapDetector(gapCtx({ reception })), [...before, ...after]);
+    expect(seen[2]).toEqual([]);
+  });
+
   it('no gap below 6 h; an open gap at the window end has end null', () => {
     const pts = [...leg(M, T0, 10, 60, 42, 132, 0, 0.01), ...leg(M, T0 + 14.5 * HOUR, 3, 10, 42, 132.2, 0, 0)];
     expect(run(new GapDetector(gapCtx({ windowEndMs: T0 + 17.5 * HOUR })), pts)).toHaveLength(0);
