@@ -18,8 +18,11 @@ const INGEST_MEMORY_LIMIT = '384MB';
 // made a 20,000 reports/s listener grow by ~0.3 MB/s up to that limit; 128 MB bounds it sooner.
 const LISTEN_MEMORY_LIMIT = '128MB';
 
-/** Decoding threads by default: two keep both cores of a small machine busy beside the store's own thread. */
-const DEFAULT_DECODE_THREADS = 2;
+/**
+ * Decoding threads by default. One: on the shared 2-core bench box (load 13-17) two threads cost ~20 % more
+ * CPU and were not faster in wall time (bench/RESULTS.md, "Two decoding threads"); `--threads 2` is opt-in.
+ */
+const DEFAULT_DECODE_THREADS = 1;
 
 function parseThreads(text: string): number {
   const n = Number(text);
@@ -59,7 +62,7 @@ export function register(program: Command): void {
       .option('--force', 'read a file again even if it was ingested (duplicates are still not stored twice)')
       .option('--listen <url>', 'live NMEA feed: tcp://HOST:PORT (client, reconnects) or udp://HOST:PORT (binds)')
       .option('--batch <rows>', 'positions per transaction', '300000')
-      .option('--threads <n>', 'decoding threads for a plain NMEA file whose messages carry their own times (default: 2 on a multi-core machine)')
+      .option('--threads <n>', 'decoding threads for a plain NMEA file whose messages carry their own times (default 1; 2 splits a big file into chunks, same store)')
       .option('--flush-seconds <s>', 'live feed: commit at least this often', '5')
       .option('--to <url>', 'publish the reports to a Tumen cluster (nats://HOST:PORT) instead of the store (docs/cluster.md)'),
   ).action(async (files: string[], o: IngestCliOptions) => {
