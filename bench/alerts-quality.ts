@@ -7,7 +7,9 @@
 //    last position lies within the radius of a port of interest — how many raised an alert.
 //  - encounter: an alert is right when a truth encounter of the same pair starts within ±2 h.
 // `listed_active` is not measured (the truth has no "listed ship active" notion beyond gaps).
-//   npx tsx bench/alerts-quality.ts [--seeds 2,3] [--vessels 200] [--days 5] [--world classic|unseen]
+// Dark rules alert only on silences the gap detector's reception evidence calls intentional; `--any-silence`
+// measures rules that alert on every silence (the behaviour before that judge).
+//   npx tsx bench/alerts-quality.ts [--seeds 2,3] [--vessels 200] [--days 5] [--world classic|unseen] [--any-silence]
 import { arg } from './args.js';
 import { simulate } from '../src/sim/world.js';
 import { CLASSIC_WORLD, UNSEEN_WORLD } from '../src/sim/variation.js';
@@ -27,6 +29,7 @@ const worldName = arg('world', 'classic');
 if (worldName !== 'classic' && worldName !== 'unseen') throw new Error('--world takes classic or unseen');
 const variation = worldName === 'unseen' ? UNSEEN_WORLD : CLASSIC_WORLD;
 const HOUR = 3_600_000;
+const anySilence = process.argv.includes('--any-silence');
 
 for (const seed of seeds) {
   const world = simulate({ seed, vessels, days, variation });
@@ -35,7 +38,7 @@ for (const seed of seeds) {
   const imoOf = new Map<number, string>();
   for (const s of statics) if (isImoPresent(s.imo) && isValidImo(s.imo)) imoOf.set(s.mmsi, String(s.imo).padStart(7, '0'));
   const imos = [...new Set(imoOf.values())];
-  const rules = [...imos.map((imo) => makeRule({ kind: 'dark', imo })), makeRule({ kind: 'encounter' })];
+  const rules = [...imos.map((imo) => makeRule({ kind: 'dark', imo, anySilence })), makeRule({ kind: 'encounter' })];
   const listings: ListingIndex = new Map(imos.map((imo): [string, Listing[]] => [`imo:${imo}`, [{ list: 'bench', version: null, name: imo, key: imo, matched_on: 'imo', value: imo }]]));
   const ev = new AlertEvaluator(rules, listings);
   const { events } = await runPipeline(memoryInput(positions, statics), { observer: ev });
@@ -66,6 +69,7 @@ for (const seed of seeds) {
   const ratio = (a: number, b: number): string => (b ? `${(a / b).toFixed(3)} (${a}/${b})` : 'n/a (0)');
   console.log(`${worldName} seed ${seed}: ${vessels} vessels × ${days} d, ${positions.length} positions, ${imos.length} IMOs watched; ${alerts.length} alerts`);
   console.log(`  dark_near_port: ${dark.length} alerts; precision vs intentional gaps ${ratio(rightIntentional.length, dark.length)}, vs any truth silence ${ratio(rightAny.length, dark.length)}; recall of intentional dark ≥ ${WATCH_PARAMS.darkAfterH} h within ${WATCH_PARAMS.withinKm} km of a port of interest ${ratio(found.length, wanted.length)}`);
+  console.log(`    withheld (reception did not show the silence intentional): ${ev.withheld.not_shown_intentional} after ${WATCH_PARAMS.darkConfirmMaxH} h more, ${ev.withheld.back_before_shown} heard again first`);
   for (const a of wrong.slice(0, 5)) console.log(`    no truth gap: ${a.mmsi} ${a.time} ${a.port?.id ?? ''} ${a.port?.distance_km ?? ''} km silent ${String(a.evidence.silent_h_at_alert)} h`);
   for (const g of wanted.filter((x) => !found.includes(x)).slice(0, 5)) console.log(`    missed: ${g.mmsi} ${g.start} → ${g.end} at ${g.lat.toFixed(3)},${g.lon.toFixed(3)}`);
   console.log(`  listed_encounter: ${enc.length} alerts; precision ${ratio(encRight.length, enc.length)}; recall ${ratio(encFound.length, encWanted.length)}`);

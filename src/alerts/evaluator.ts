@@ -10,6 +10,8 @@ import { distanceM, MS_PER_HOUR } from '../geo/sphere.js';
 import { isImoPresent } from '../reference/imo.js';
 import { PORTS_OF_INTEREST, type PortOfInterest } from '../reference/ports-of-interest.js';
 import { WATCH_PARAMS } from './params.js';
+import { GAP_PARAMS } from '../detectors/params.js';
+import type { SilenceInput } from '../detectors/gap.js';
 import type { Alert, DarkNearPortRule, ListedActiveRule, ListedEncounterRule, Listing, WatchRule } from './types.js';
 
 interface Fix { timeMs: number; lat: number; lon: number }
@@ -29,10 +31,34 @@ export type ListingIndex = ReadonlyMap<string, readonly Listing[]>;
 
 interface DarkWatch {
   last: Fix;
-  /** Rules still to decide for this silence. */
-  pending: DarkNearPortRule[];
+  /** Rules still to decide for this silence, each with when it is next judged. */
+  pending: Array<{ rule: DarkNearPortRule; dueMs: number }>;
   heardPositions: number;
   heardVessels: Set<number>;
+}
+
+/**
+ * The gap detector's verdict on a silence (src/detectors/runner.ts `silenceJudge`): whether the reception
+ * around the ship shows it would have been heard, so the silence is not a hole in coverage.
+ */
+export type SilenceJudge = (s: SilenceInput) => { intentional: boolean; evidence: Record<string, unknown> & { checks?: Record<string, boolean> } };
+
+/** What the gap detector judges a watched ship's silence on, kept for watched ships only. */
+interface WatchedTrack {
+  courseDeg: number | null;
+  speedKn: number | null;
+  /** Times of its positions in the last `beforeWindowH` hours. */
+  recentMs: number[];
+  /** Coastal stations that heard it, with the last time each did. */
+  heardBy: Map<string, number>;
+}
+
+/** Dark alerts withheld, by why (counted for `tumen detect` and the bench). */
+export interface DarkWithheld {
+  /** The reception never showed, within `darkConfirmMaxH`, that the ship would have been heard. */
+  not_shown_intentional: number;
+  /** The ship was heard again before that was shown. */
+  back_before_shown: number;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -61,6 +87,9 @@ export class AlertEvaluator {
   private readonly darkCache = new Map<number, DarkNearPortRule[]>();
   /** MMSIs that were listed for each active rule at their last report (a static can make one listed). */
   private readonly listedFor = new Map<string, Set<number>>();
+  private readonly tracks = new Map<number, WatchedTrack>();
+  private judge: SilenceJudge | null = null;
+  readonly withheld: DarkWithheld = { not_shown_intentional: 0, back_before_shown: 0 };
 
   constructor(rules: readonly WatchRule[], private readonly listings: ListingIndex, seed?: WatchSeed, private readonly ports: readonly PortOfInterest[] = PORTS_OF_INTEREST) {
     this.dark = rules.filter((r): r is DarkNearPortRule => r.kind === 'dark_near_port');
@@ -71,6 +100,22 @@ export class AlertEvaluator {
     this.clockMs = seed?.clockMs ?? -Infinity;
     for (const [mmsi, fix] of this.last) this.watchIfDark(mmsi, fix);
     for (const r of this.active) this.listedFor.set(r.id, new Set([...this.last.keys()].filter((m) => this.listingsOf(m, r.lists).length > 0)));
+  }
+
+  /**
+   * Dark rules then alert only on silences the gap detector's reception evidence calls intentional (not a
+   * coverage hole), judged at `afterH` and again each hour of silence until `darkConfirmMaxH` more; rules
+   * with `anySilence` alert on every silence. Without a judge (no detection runner beside), every silence.
+   */
+  useSilenceJudge(judge: SilenceJudge | null): void {
+    this.judge = judge;
+  }
+
+  /** Dark silences judged at least once and not yet shown intentional: still waiting when the data end. */
+  unconfirmedDark(): number {
+    let n = 0;
+    for (const w of this.watches.values()) for (const x of w.pending) if (x.dueMs > w.last.timeMs + x.rule.afterH * MS_PER_HOUR) n++;
+    return n;
   }
 
   /** True when some rule needs the stream (no rules: the caller can skip feeding it). */
@@ -107,6 +152,7 @@ export class AlertEvaluator {
     const fix = { timeMs: p.timeMs, lat: p.lat, lon: p.lon };
     if (prev && p.timeMs < prev.timeMs) return; // late report: the stream is in time order per ship
     this.last.set(p.mmsi, fix);
+    if (this.dark.length && this.darkRulesOf(p.mmsi).length) this.noteTrack(p);
     for (const r of this.active) {
       const listings = this.listingsOf(p.mmsi, r.lists);
       const listed = this.listedFor.get(r.id)!;
@@ -144,11 +190,14 @@ export class AlertEvaluator {
     if (this.clockMs < this.nextDueMs) return;
     let next = Infinity;
     for (const [mmsi, w] of this.watches) {
-      w.pending = w.pending.filter((r) => {
-        const dueMs = w.last.timeMs + r.afterH * MS_PER_HOUR;
-        if (this.clockMs < dueMs) { next = Math.min(next, dueMs); return true; }
-        this.decideDark(r, mmsi, w, dueMs);
-        return false;
+      w.pending = w.pending.filter((x) => {
+        while (this.clockMs >= x.dueMs) {
+          const again = this.decideDark(x.rule, mmsi, w, x.dueMs);
+          if (again === null) return false;
+          x.dueMs = again;
+        }
+        next = Math.min(next, x.dueMs);
+        return true;
       });
     }
     this.nextDueMs = next;
@@ -159,18 +208,63 @@ export class AlertEvaluator {
     return this.out.splice(0);
   }
 
-  private decideDark(r: DarkNearPortRule, mmsi: number, w: DarkWatch, dueMs: number): void {
+  /** Decides a dark rule at `checkMs`; returns when to judge again (the reception has not shown the silence
+   *  intentional yet), or null when decided. */
+  private decideDark(r: DarkNearPortRule, mmsi: number, w: DarkWatch, checkMs: number): number | null {
     const port = this.nearestPort(w.last, r);
-    if (!port) return;
+    if (!port) return null;
+    const silentH = (checkMs - w.last.timeMs) / MS_PER_HOUR;
+    let verdict: ReturnType<SilenceJudge> | null = null;
+    if (this.judge && !r.anySilence) {
+      verdict = this.judgeSilence(mmsi, w.last, checkMs);
+      if (!verdict.intentional) {
+        if (silentH + 1 <= r.afterH + WATCH_PARAMS.darkConfirmMaxH) return checkMs + MS_PER_HOUR;
+        this.withheld.not_shown_intentional++;
+        return null;
+      }
+    }
+    const reception = verdict?.evidence.reception as Record<string, unknown> | undefined;
     this.raise(r, mmsi, w.last.timeMs, w.last, {
-      detectedMs: dueMs,
+      detectedMs: checkMs,
       port: { id: port.p.id, name: port.p.name, country: port.p.country, distance_km: round(port.km, 1) },
       evidence: {
-        silent_h_at_alert: r.afterH, imo: this.imoOf.get(mmsi) ?? null,
+        silent_h_at_alert: round(silentH, 2), imo: this.imoOf.get(mmsi) ?? null,
         // Were other ships heard around its last position meanwhile? If not, it may be a hole in coverage.
         heard_nearby_positions: w.heardPositions, heard_nearby_vessels: w.heardVessels.size, heard_nearby_km: WATCH_PARAMS.heardNearbyKm,
+        // The gap detector's judgement of the silence so far: why it is not taken for a coverage hole.
+        ...(verdict && reception ? {
+          judged: 'intentional by the gap detector\'s reception evidence',
+          unheard_probability: reception.unheard_probability, expected_heard_hours: reception.expected_heard_hours,
+          own_stations: reception.own_stations, positions_before_12h: verdict.evidence.positions_before_12h, checks: verdict.evidence.checks,
+        } : { judged: r.anySilence ? 'any silence (rule: anySilence)' : 'any silence (no reception judge)' }),
       },
     });
+    return null;
+  }
+
+  /** The gap detector's verdict on `mmsi`'s silence from `last` until `endMs`, still in progress. */
+  private judgeSilence(mmsi: number, last: Fix, endMs: number): ReturnType<SilenceJudge> {
+    const t = this.tracks.get(mmsi);
+    const fromMs = last.timeMs - GAP_PARAMS.beforeWindowH * MS_PER_HOUR;
+    const ownFromMs = last.timeMs - GAP_PARAMS.ownStationsWindowH * MS_PER_HOUR;
+    return this.judge!({
+      last: { timeMs: last.timeMs, lat: last.lat, lon: last.lon, courseDeg: t?.courseDeg ?? null, speedKn: t?.speedKn ?? null },
+      next: null, endMs, durationH: (endMs - last.timeMs) / MS_PER_HOUR,
+      endOwn: [], startOwn: t ? [...t.heardBy].filter(([, at]) => at >= ownFromMs && at <= last.timeMs).map(([st]) => st).sort() : [],
+      positionsBefore: t ? t.recentMs.filter((x) => x >= fromMs && x <= last.timeMs).length : 0,
+    });
+  }
+
+  /** A watched ship's position: what its silence will be judged on (as the gap detector keeps it). */
+  private noteTrack(p: Position): void {
+    let t = this.tracks.get(p.mmsi);
+    if (!t) this.tracks.set(p.mmsi, (t = { courseDeg: null, speedKn: null, recentMs: [], heardBy: new Map() }));
+    t.courseDeg = p.courseDeg;
+    t.speedKn = p.speedKn;
+    t.recentMs.push(p.timeMs);
+    const cutoff = p.timeMs - GAP_PARAMS.beforeWindowH * MS_PER_HOUR;
+    if (t.recentMs[0]! < cutoff) t.recentMs = t.recentMs.filter((x) => x >= cutoff);
+    if (p.stations && p.source !== 'satellite') for (const st of p.stations) t.heardBy.set(st, p.timeMs);
   }
 
   private nearestPort(fix: Fix, r: DarkNearPortRule): { p: PortOfInterest; km: number } | null {
@@ -191,17 +285,28 @@ export class AlertEvaluator {
     });
   }
 
-  /** A new silence of `mmsi` begins at `fix` for every dark rule watching it. */
-  private watchIfDark(mmsi: number, fix: Fix): void {
-    if (this.dark.length === 0) return;
+  /** The dark rules watching `mmsi` (by its MMSI, or the IMO it reports). */
+  private darkRulesOf(mmsi: number): DarkNearPortRule[] {
     let rules = this.darkCache.get(mmsi);
     if (!rules) {
       const imo = this.imoOf.get(mmsi);
       rules = this.dark.filter((r) => r.mmsi === mmsi || (r.imo !== null && r.imo === imo));
       this.darkCache.set(mmsi, rules);
     }
+    return rules;
+  }
+
+  /** A new silence of `mmsi` begins at `fix` for every dark rule watching it. */
+  private watchIfDark(mmsi: number, fix: Fix): void {
+    if (this.dark.length === 0) return;
+    const rules = this.darkRulesOf(mmsi);
+    const before = this.watches.get(mmsi);
+    // Heard again while a rule still waited for the reception to show the silence: it never did.
+    if (before && before.last.timeMs < fix.timeMs) {
+      for (const x of before.pending) if (x.dueMs > before.last.timeMs + x.rule.afterH * MS_PER_HOUR) this.withheld.back_before_shown++;
+    }
     if (rules.length === 0) { if (this.watches.size) this.watches.delete(mmsi); return; }
-    this.watches.set(mmsi, { last: fix, pending: rules, heardPositions: 0, heardVessels: new Set() });
+    this.watches.set(mmsi, { last: fix, pending: rules.map((rule) => ({ rule, dueMs: fix.timeMs + rule.afterH * MS_PER_HOUR })), heardPositions: 0, heardVessels: new Set() });
     for (const r of rules) this.nextDueMs = Math.min(this.nextDueMs, fix.timeMs + r.afterH * MS_PER_HOUR);
     if (this.clockMs >= this.nextDueMs) this.advance(this.clockMs);
   }

@@ -13,6 +13,10 @@ export const WATCH_PARAMS = {
   /** A listed ship is "active" at its first position after being silent this long (or ever): the same
    *  raw-gap threshold, so a listed ship reappearing after an AIS gap raises a new alert. */
   activeQuietH: GAP_PARAMS.minGapH,
+  /** A silence the reception has not yet shown to be more than a coverage hole is judged again every hour
+   *  for this many hours after `afterH` (Tumen: the gap detector needs about `minExpectedHeardHours` of
+   *  expected receptions; a day more covers slow satellite revisits), then the alert is withheld (counted). */
+  darkConfirmMaxH: 24,
   /** Other ships heard within this radius of the last position of a ship that went dark are counted as
    *  evidence the area was covered (Tumen: about a terrestrial station's range at sea). */
   heardNearbyKm: 50,

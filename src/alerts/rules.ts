@@ -20,6 +20,8 @@ export interface RuleInput {
   afterH?: number;
   lists?: string[];
   quietH?: number;
+  /** dark: alert on every silence, coverage holes too. */
+  anySilence?: boolean;
 }
 
 /** A rule the user got wrong; the message says what to type instead. */
@@ -76,18 +78,20 @@ export function makeRule(input: RuleInput): WatchRule {
   const kind = parseKind(input.kind);
   const label = input.label?.trim() ? input.label.trim().slice(0, 200) : null;
   const only = (allowed: Array<keyof RuleInput>): void => {
-    const extra = (['imo', 'mmsi', 'ports', 'withinKm', 'afterH', 'lists', 'quietH'] as const)
-      .filter((k) => !allowed.includes(k) && input[k] !== undefined && input[k] !== null);
+    const extra = (['imo', 'mmsi', 'ports', 'withinKm', 'afterH', 'lists', 'quietH', 'anySilence'] as const)
+      .filter((k) => !allowed.includes(k) && input[k] !== undefined && input[k] !== null && input[k] !== false);
     if (extra.length) throw new RuleError(`a ${kind} rule takes no ${extra.join(', ')}`);
   };
   let body: RuleBody;
   if (kind === 'dark_near_port') {
-    only(['imo', 'mmsi', 'ports', 'withinKm', 'afterH']);
+    only(['imo', 'mmsi', 'ports', 'withinKm', 'afterH', 'anySilence']);
     body = {
       kind, ...watchedShip(input),
       ports: [...new Set((input.ports ?? []).map(resolvePort))].sort(),
       withinKm: positive(input.withinKm, WATCH_PARAMS.withinKm, WATCH_PARAMS.maxWithinKm, 'within-km'),
       afterH: positive(input.afterH, WATCH_PARAMS.darkAfterH, WATCH_PARAMS.maxAfterH, 'after-h'),
+      // Only when set: rules made before the option keep their ids.
+      ...(input.anySilence === true ? { anySilence: true as const } : {}),
     };
   } else if (kind === 'listed_encounter') {
     only(['lists']);
@@ -105,7 +109,7 @@ export function describeRule(rule: WatchRule): string {
     case 'dark_near_port': {
       const ship = rule.imo ? `IMO ${rule.imo}` : `MMSI ${rule.mmsi}`;
       const ports = rule.ports.length ? rule.ports.join(', ') : 'any port of interest';
-      return `${ship} silent ≥ ${rule.afterH} h within ${rule.withinKm} km of ${ports}`;
+      return `${ship} silent ≥ ${rule.afterH} h within ${rule.withinKm} km of ${ports}${rule.anySilence ? ', any silence (coverage holes too)' : ''}`;
     }
     case 'listed_encounter':
       return `encounter involving a ship on ${rule.lists.length ? rule.lists.join(', ') : 'any loaded list'}`;

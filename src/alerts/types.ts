@@ -26,6 +26,9 @@ export interface DarkNearPortRule extends RuleBase {
   ports: string[];
   withinKm: number;
   afterH: number;
+  /** Alert on every silence, coverage holes too (default: only silences the gap detector's reception
+   *  evidence calls intentional). Absent when false, so older rules keep their ids. */
+  anySilence?: true;
 }
 
 export interface ListedEncounterRule extends RuleBase {

@@ -121,27 +121,6 @@ export class GapDetector implements Detector<GapState> {
     return [...(next.stations ?? [])].sort();
   }
 
-  /**
-   * Whether the coastal stations that could hear the ship were up in an hour of the gap: the first half of
-   * the gap is read on the stations that heard it as it fell silent, the second on those that heard it
-   * first after (each end's own place). Heard only by satellites at an end: coastal coverage did not reach
-   * it there, whatever the ships around were heard by (false: the hour is judged on the satellite alone).
-   * No station known at either end (no tag blocks): undefined, the area's own reading.
-   */
-  private stationsUp(start: string[] | 'satellite', end: string[] | 'satellite', fromMs: number, toMs: number, open: boolean): ((hour: number) => boolean) | undefined {
-    const known = (x: string[] | 'satellite') => x === 'satellite' || x.length > 0;
-    if (!known(start) && (open || !known(end))) return undefined;
-    const q = this.ctx.reception;
-    const up = (own: string[] | 'satellite', hour: number): boolean => {
-      if (own === 'satellite') return false;
-      if (own.length === 0) return true;
-      for (const st of own) if (q.stationReports(st, hour - 1, 3) > 0) return true;
-      return false;
-    };
-    const midHour = (fromMs + toMs) / 2 / MS_PER_HOUR;
-    return (hour) => up(open || hour + 0.5 < midHour ? start : end, hour);
-  }
-
   /** Candidate gaps by reason they were not reported (`store_silent`). */
   dropped(): Readonly<Record<string, number>> {
     return this.s.dropped ?? {};
@@ -198,64 +177,106 @@ export class GapDetector implements Detector<GapState> {
   }
 
   private judge(last: NonNullable<GapState['last']>, next: Position | null, endMs: number, durationH: number) {
-    const p = this.p;
-    const open = next === null;
-    const shoreNm = this.ctx.shoreDistanceM(last.lat, last.lon) / METRES_PER_NM;
-    const watched = nearestWatchedPort(last.lat, last.lon, p.watchedAreaRadiusKm * 1000);
-    const q = this.ctx.reception;
-    const startOwn = this.startStations(last.timeMs), endOwn = GapDetector.endStations(next);
-    const own = [...new Set([...(startOwn === 'satellite' ? [] : startOwn), ...(endOwn === 'satellite' ? [] : endOwn)])].sort();
-    const up = this.stationsUp(startOwn, endOwn, last.timeMs, endMs, open);
-    let ownDownH = 0;
-    if (up) for (let h = Math.floor(last.timeMs / MS_PER_HOUR) + 1; h < Math.floor(endMs / MS_PER_HOUR); h++) if (!up(h)) ownDownH++;
-    const hearing = q.hearing(gapPath(last, next, p.openGapDeadReckonH), last.timeMs, endMs, open || durationH <= RECEPTION_PARAMS.bridgeMaxH, up);
-    const positionsBefore = this.s.recentMs.length - this.s.recentHead;
-    const goodReception = hearing.hours > 0 && hearing.unheardProbability <= p.maxUnheardProbability && hearing.expectedHeardHours >= p.minExpectedHeardHours;
-    // GFW's 50 nm rule guards against coastal coverage holes; where the data show the place well received
-    // during the gap there is no hole to guard against, and near-shore darkness is the sanctions signal.
-    const minShoreNm = goodReception ? p.nearShoreMinDistanceNm : p.intentionalMinShoreDistanceNm;
-    // An open gap may still grow: its length so far does not count against it (Tumen).
-    const checks = {
-      long_enough: durationH >= p.intentionalMinGapH || open,
-      far_from_shore: shoreNm >= minShoreNm,
-      good_reception: goodReception,
-      active_before: positionsBefore >= p.minPositionsBefore,
-    };
-    return {
-      intentional: checks.long_enough && checks.far_from_shore && checks.good_reception && checks.active_before,
-      evidence: {
-        shore_distance_nm: round(shoreNm, 2),
-        min_shore_distance_nm: minShoreNm,
-        shore_rule: goodReception ? 'measured_reception' : 'gfw',
-        shore_rule_reason: goodReception
-          ? `reception measured good along the gap: near-shore darkness counts (nearShoreMinDistanceNm ${p.nearShoreMinDistanceNm}); GFW's ${p.intentionalMinShoreDistanceNm} nm rule guards against coverage holes the measurement excludes`
-          : `reception not shown good: GFW's rule, start at least ${p.intentionalMinShoreDistanceNm} nm from shore`,
-        watched_port: watched?.id ?? null,
-        reception: {
-          hours_judged: hearing.hours,
-          unmeasured_hours: hearing.unmeasuredHours,
-          ships_present_terrestrial: round(hearing.shipsPresentTerrestrial, 1),
-          ships_present_satellite: round(hearing.shipsPresentSatellite, 1),
-          terrestrial_heard_share: round(hearing.terrestrialHeardShare, 3),
-          satellite_heard_share: round(hearing.satelliteHeardShare, 3),
-          satellite_pass_hours: hearing.satellitePassHours,
-          satellite_revisit_h: hearing.satelliteRevisitH === null ? null : round(hearing.satelliteRevisitH, 2),
-          satellite_reports_per_ship_pass: hearing.satelliteReportsPerShipPass === null ? null : round(hearing.satelliteReportsPerShipPass, 2),
-          expected_heard_hours: round(hearing.expectedHeardHours, 2),
-          unheard_probability: Number(hearing.unheardProbability.toPrecision(3)),
-          max_unheard_probability: p.maxUnheardProbability,
-          own_stations: own,
-          own_stations_start: startOwn,
-          own_stations_end: next ? endOwn : null,
-          own_stations_down_hours: ownDownH,
-          min_expected_heard_hours: p.minExpectedHeardHours,
-        },
-        reception_positions_per_day: round(q.positionsPerDay(last.lat, last.lon, last.timeMs, endMs, p.receptionRadiusKm), 1),
-        positions_before_12h: positionsBefore,
-        checks,
-      },
-    };
+    return judgeSilence(this.ctx, this.p, {
+      last, next, endMs, durationH, startOwn: this.startStations(last.timeMs), endOwn: GapDetector.endStations(next),
+      positionsBefore: this.s.recentMs.length - this.s.recentHead,
+    });
   }
+}
+
+/** What a silence is judged on: the ship's last fix, the report ending it (null: still silent at `endMs`),
+ *  the coastal stations that heard it at each end ('satellite': satellites only) and how many positions it
+ *  sent in the `beforeWindowH` before. */
+export interface SilenceInput {
+  last: NonNullable<GapState['last']>;
+  next: Position | null;
+  endMs: number;
+  durationH: number;
+  startOwn: string[] | 'satellite';
+  endOwn: string[] | 'satellite';
+  positionsBefore: number;
+}
+
+/**
+ * Whether the coastal stations that could hear the ship were up in an hour of the gap: the first half of
+ * the gap is read on the stations that heard it as it fell silent, the second on those that heard it
+ * first after (each end's own place). Heard only by satellites at an end: coastal coverage did not reach
+ * it there, whatever the ships around were heard by (false: the hour is judged on the satellite alone).
+ * No station known at either end (no tag blocks): undefined, the area's own reading.
+ */
+function stationsUp(q: ReceptionQuery, start: string[] | 'satellite', end: string[] | 'satellite', fromMs: number, toMs: number, open: boolean): ((hour: number) => boolean) | undefined {
+  const known = (x: string[] | 'satellite') => x === 'satellite' || x.length > 0;
+  if (!known(start) && (open || !known(end))) return undefined;
+  const up = (own: string[] | 'satellite', hour: number): boolean => {
+    if (own === 'satellite') return false;
+    if (own.length === 0) return true;
+    for (const st of own) if (q.stationReports(st, hour - 1, 3) > 0) return true;
+    return false;
+  };
+  const midHour = (fromMs + toMs) / 2 / MS_PER_HOUR;
+  return (hour) => up(open || hour + 0.5 < midHour ? start : end, hour);
+}
+
+/**
+ * Whether a silence looks intentional, with the evidence: the gap detector's verdict, also asked of a silence
+ * still in progress (the watch rules' dark-near-port alerts), so both judge a silence alike.
+ */
+export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM'>, p: GapParams, s: SilenceInput) {
+  const { last, next, endMs, durationH, startOwn, endOwn, positionsBefore } = s;
+  const open = next === null;
+  const shoreNm = ctx.shoreDistanceM(last.lat, last.lon) / METRES_PER_NM;
+  const watched = nearestWatchedPort(last.lat, last.lon, p.watchedAreaRadiusKm * 1000);
+  const q = ctx.reception;
+  const own = [...new Set([...(startOwn === 'satellite' ? [] : startOwn), ...(endOwn === 'satellite' ? [] : endOwn)])].sort();
+  const up = stationsUp(q, startOwn, endOwn, last.timeMs, endMs, open);
+  let ownDownH = 0;
+  if (up) for (let h = Math.floor(last.timeMs / MS_PER_HOUR) + 1; h < Math.floor(endMs / MS_PER_HOUR); h++) if (!up(h)) ownDownH++;
+  const hearing = q.hearing(gapPath(last, next, p.openGapDeadReckonH), last.timeMs, endMs, open || durationH <= RECEPTION_PARAMS.bridgeMaxH, up);
+  const goodReception = hearing.hours > 0 && hearing.unheardProbability <= p.maxUnheardProbability && hearing.expectedHeardHours >= p.minExpectedHeardHours;
+  // GFW's 50 nm rule guards against coastal coverage holes; where the data show the place well received
+  // during the gap there is no hole to guard against, and near-shore darkness is the sanctions signal.
+  const minShoreNm = goodReception ? p.nearShoreMinDistanceNm : p.intentionalMinShoreDistanceNm;
+  // An open gap may still grow: its length so far does not count against it (Tumen).
+  const checks = {
+    long_enough: durationH >= p.intentionalMinGapH || open,
+    far_from_shore: shoreNm >= minShoreNm,
+    good_reception: goodReception,
+    active_before: positionsBefore >= p.minPositionsBefore,
+  };
+  return {
+    intentional: checks.long_enough && checks.far_from_shore && checks.good_reception && checks.active_before,
+    evidence: {
+      shore_distance_nm: round(shoreNm, 2),
+      min_shore_distance_nm: minShoreNm,
+      shore_rule: goodReception ? 'measured_reception' : 'gfw',
+      shore_rule_reason: goodReception
+        ? `reception measured good along the gap: near-shore darkness counts (nearShoreMinDistanceNm ${p.nearShoreMinDistanceNm}); GFW's ${p.intentionalMinShoreDistanceNm} nm rule guards against coverage holes the measurement excludes`
+        : `reception not shown good: GFW's rule, start at least ${p.intentionalMinShoreDistanceNm} nm from shore`,
+      watched_port: watched?.id ?? null,
+      reception: {
+        hours_judged: hearing.hours,
+        unmeasured_hours: hearing.unmeasuredHours,
+        ships_present_terrestrial: round(hearing.shipsPresentTerrestrial, 1),
+        ships_present_satellite: round(hearing.shipsPresentSatellite, 1),
+        terrestrial_heard_share: round(hearing.terrestrialHeardShare, 3),
+        satellite_heard_share: round(hearing.satelliteHeardShare, 3),
+        satellite_pass_hours: hearing.satellitePassHours,
+        satellite_revisit_h: hearing.satelliteRevisitH === null ? null : round(hearing.satelliteRevisitH, 2),
+        satellite_reports_per_ship_pass: hearing.satelliteReportsPerShipPass === null ? null : round(hearing.satelliteReportsPerShipPass, 2),
+        expected_heard_hours: round(hearing.expectedHeardHours, 2),
+        unheard_probability: Number(hearing.unheardProbability.toPrecision(3)),
+        max_unheard_probability: p.maxUnheardProbability,
+        own_stations: own,
+        own_stations_start: startOwn,
+        own_stations_end: next ? endOwn : null,
+        own_stations_down_hours: ownDownH,
+        min_expected_heard_hours: p.minExpectedHeardHours,
+      },
+      reception_positions_per_day: round(q.positionsPerDay(last.lat, last.lon, last.timeMs, endMs, p.receptionRadiusKm), 1),
+      positions_before_12h: positionsBefore,
+      checks,
+    },
+  };
 }
 
 /** Where the ship would have been during the gap: along the line from its start to its end, or (open gap)

@@ -5,7 +5,7 @@
 import type { TumenEvent } from '../events/schema.js';
 import type { Position } from '../tracks/position.js';
 import type { StaticReport } from './detector.js';
-import { DetectionRunner, type RunnerOptions, type RunnerStats } from './runner.js';
+import { DetectionRunner, type RunnerOptions, type RunnerStats, type SilenceJudge } from './runner.js';
 import { portAreasFrom, scanStops } from '../anchorages/collect.js';
 
 export interface PipelineInput {
@@ -16,8 +16,9 @@ export interface PipelineInput {
 }
 
 export interface PipelineOptions extends RunnerOptions {
-  /** Also fed every report of the replay, in the runner's order (`tumen detect`'s watch rules). */
-  observer?: ReportSink;
+  /** Also fed every report of the replay, after the runner (`tumen detect`'s watch rules), as live detection
+   *  feeds it; given the runner's silence judge when it takes one. */
+  observer?: ReportSink & { useSilenceJudge?(judge: SilenceJudge): void };
 }
 
 export interface PipelineStats extends RunnerStats {
@@ -98,8 +99,9 @@ export async function runPipeline(input: PipelineInput, options: PipelineOptions
     for (const e of events) byId.set(e.id, e);
     for (const id of retracted) byId.delete(id);
   };
+  observer?.useSilenceJudge?.(runner.silenceJudge());
   const sink: ReportSink = observer
-    ? { pushPosition: (p) => { observer.pushPosition(p); runner.pushPosition(p); }, pushStatic: (st) => { observer.pushStatic(st); runner.pushStatic(st); } }
+    ? { pushPosition: (p) => { runner.pushPosition(p); observer.pushPosition(p); }, pushStatic: (st) => { runner.pushStatic(st); observer.pushStatic(st); } }
     : runner;
   await replayInto(sink, input, collect);
   runner.flush();

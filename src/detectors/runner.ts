@@ -24,6 +24,10 @@ import { DETECTORS, isDerived, paramsFor, type DetectorContext, type DetectorEnt
 import { addCounts, VesselChain, type ChainFeed, type ChainPlan, type VesselChainState } from './vessel-chain.js';
 import { applyPostSteps, POST_STEPS, type PostStep } from './post-steps.js';
 import type { CellFilter } from './spatial-cells.js';
+import { judgeSilence, type GapParams, type SilenceInput } from './gap.js';
+
+/** The gap detector's verdict on a silence, on this runner's reception index, coast and gap parameters. */
+export type SilenceJudge = (s: SilenceInput) => ReturnType<typeof judgeSilence>;
 
 export interface RunnerOptions {
   /** Event types to emit (default all). */
@@ -178,6 +182,13 @@ export class DetectionRunner {
       const e = events[k]!;
       if (!cell || cell.owns(e.lat, e.lon)) this.sink.push(e);
     }
+  }
+
+  /** Judges a silence (closed or still in progress) as the gap detector would, on what this runner has
+   *  heard so far: the watch rules ask it before saying a watched ship went dark. */
+  silenceJudge(): SilenceJudge {
+    const params = paramsFor('gap', this.options.params) as GapParams;
+    return (s) => judgeSilence(this.ctx, params, s);
   }
 
   /** The events completed since the last take, through the post-steps. */

@@ -12,6 +12,7 @@ import { insertNewAlerts, labelAlerts, listRules, loadListings, watchSeed, type 
 import { deliverAlerts, resumeDeliveries, type DeliveryDeps, type DeliverySummary } from './alert-delivery.js';
 import type { Hub } from './event-hub.js';
 import type { LiveObserver } from './live-detect.js';
+import type { SilenceJudge } from '../detectors/runner.js';
 
 export interface Watch {
   evaluator: AlertEvaluator;
@@ -64,6 +65,7 @@ export function watchWarnings(watch: Watch): string[] {
 /** Watch rules on the live feed: reloaded when rules or lists change, alerts to SSE and webhooks. */
 export class LiveAlerts implements LiveObserver {
   private watch: Watch | null = null;
+  private judge: SilenceJudge | null = null;
   private readonly deliveries = new Set<Promise<unknown>>();
   private readonly stopping = new AbortController();
   readonly stats = { alerts: 0, delivered: 0, failed: 0 };
@@ -71,9 +73,16 @@ export class LiveAlerts implements LiveObserver {
   /** `logStore`: a connection of its own for the delivery log, written while live passes run. */
   constructor(private readonly store: Store, private readonly logStore: Store, private readonly hub: Hub<LabelledAlert>, private readonly deps: DeliveryDeps = {}) {}
 
+  /** Live detection's silence judge, handed to every evaluator built from now on. */
+  useSilenceJudge(judge: SilenceJudge): void {
+    this.judge = judge;
+    this.watch?.evaluator.useSilenceJudge(judge);
+  }
+
   /** Rebuilds the evaluator from the store (call between live passes: LiveDetection.serialised). */
   async reload(): Promise<void> {
     this.watch = await loadWatch(this.store, true);
+    this.watch?.evaluator.useSilenceJudge(this.judge);
     // A rule just added may already hold (a watched ship silent for days): raise it now.
     if (this.watch) await this.afterPass([]);
   }

@@ -11,7 +11,7 @@ import { deleteEventsById, insertEventIfNew } from '../store/events-write.js';
 import type { TumenEvent } from '../events/schema.js';
 import type { StaticReport } from '../detectors/detector.js';
 import type { Position, ReceptionSource } from '../tracks/position.js';
-import { DetectionRunner } from '../detectors/runner.js';
+import { DetectionRunner, type SilenceJudge } from '../detectors/runner.js';
 import type { EventHub } from './event-hub.js';
 import { tableExists } from './sql-util.js';
 import { storeChanged } from './integrations.js';
@@ -64,6 +64,11 @@ export class LiveDetection {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
+  }
+
+  /** The runner's silence judge (the watch rules' dark alerts ask it, as in \`tumen detect\`). */
+  silenceJudge(): SilenceJudge {
+    return this.runner.silenceJudge();
   }
 
   /** One pass over rows added since the last; serialised so passes never overlap. Resolves to the new events. */

@@ -109,6 +109,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const alertLogStore = liveStore ? await secondConnection(store) : null;
   const alerts = liveStore ? new LiveAlerts(liveStore, alertLogStore!, alertHub) : null;
   const live = liveStore ? new LiveDetection(liveStore, hub, alerts) : null;
+  if (live && alerts) alerts.useSilenceJudge(live.silenceJudge());
   await live?.start({ poll: listenUrl !== null });
   if (live && alerts) await live.serialised(() => alerts.reload(), undefined);
   alerts?.resumePending();

@@ -1,7 +1,8 @@
 // Watch rules on a small hand-made stream near Vostochny (WPI 42.75N 133.0833E): who goes dark, who is
 // listed, which encounter involves a listed ship — and the same alerts whether replayed or seeded mid-way.
 import { describe, expect, it } from 'vitest';
-import { AlertEvaluator, type ListingIndex } from '../../src/alerts/evaluator.js';
+import { AlertEvaluator, type ListingIndex, type SilenceJudge } from '../../src/alerts/evaluator.js';
+import { WATCH_PARAMS } from '../../src/alerts/params.js';
 import { makeRule } from '../../src/alerts/rules.js';
 import type { Position } from '../../src/tracks/position.js';
 import type { StaticReport } from '../../src/detectors/detector.js';
@@ -113,5 +114,46 @@ describe('AlertEvaluator', () => {
     const key = (a: Alert) => `${a.id} ${a.kind} ${a.time}`;
     expect([...first, ...rest].map(key).sort()).toEqual(whole.map(key).sort());
     expect(whole).toHaveLength(3);
+  });
+
+  it('with a silence judge, waits hour by hour until the reception shows the silence intentional, and says why', () => {
+    const asked: Array<{ endMs: number; positionsBefore: number; own: readonly string[] | 'satellite' }> = [];
+    // Shown intentional from 8 h of silence on (the watched ship's last fix is at T0+4h).
+    const judge: SilenceJudge = (s) => {
+      asked.push({ endMs: s.endMs, positionsBefore: s.positionsBefore, own: s.startOwn });
+      const intentional = s.endMs - s.last.timeMs >= 8 * H;
+      return { intentional, evidence: { reception: { unheard_probability: intentional ? 1e-4 : 0.2, expected_heard_hours: 7, own_stations: s.startOwn }, positions_before_12h: s.positionsBefore, checks: { good_reception: intentional } } };
+    };
+    const ev = new AlertEvaluator([dark], LISTINGS);
+    ev.useSilenceJudge(judge);
+    const items = stream();
+    // The watched ship was heard by one coastal station.
+    for (const i of items) if ('p' in i && i.p.mmsi === WATCHED) i.p.stations = ['st-vostochny'];
+    const alerts = run(ev, items);
+    expect(asked.map((a) => (a.endMs - T0) / H)).toEqual([10, 11, 12]);
+    expect(asked[0]).toMatchObject({ positionsBefore: 9, own: ['st-vostochny'] });
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ time: new Date(T0 + 4 * H).toISOString(), detected_at: new Date(T0 + 12 * H).toISOString() });
+    expect(alerts[0]!.evidence).toMatchObject({ silent_h_at_alert: 8, unheard_probability: 1e-4, positions_before_12h: 9, own_stations: ['st-vostochny'] });
+  });
+
+  it('withholds (and counts) a silence never shown intentional; an anySilence rule alerts on it at afterH', () => {
+    const never: SilenceJudge = () => ({ intentional: false, evidence: {} });
+    const items = stream();
+    const ev = new AlertEvaluator([dark], LISTINGS);
+    ev.useSilenceJudge(never);
+    expect(run(ev, items)).toEqual([]);
+    expect(ev.unconfirmedDark()).toBe(1);
+    ev.advance(T0 + (4 + 6 + WATCH_PARAMS.darkConfirmMaxH) * H);
+    expect(ev.take()).toEqual([]);
+    expect(ev.withheld).toEqual({ not_shown_intentional: 1, back_before_shown: 0 });
+    expect(ev.unconfirmedDark()).toBe(0);
+
+    const any = makeRule({ kind: 'dark', imo: '9074729', ports: ['Vostochny'], withinKm: 40, anySilence: true });
+    expect(any.id).not.toBe(dark.id);
+    const loud = new AlertEvaluator([any], LISTINGS);
+    loud.useSilenceJudge(never);
+    const alerts = run(loud, items);
+    expect(alerts.map((a) => [a.detected_at, a.evidence.judged])).toEqual([[new Date(T0 + 10 * H).toISOString(), 'any silence (rule: anySilence)']]);
   });
 });

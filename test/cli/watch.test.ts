@@ -41,20 +41,24 @@ describe('tumen watch', () => {
   });
 
   it('adds rules, lists them by ship name, and detect raises each alert once', async () => {
-    const dark = await tumen(['watch', 'add', 'dark', '--imo', '9074729', '--near', 'Vostochny,Rajin', '--within-km', '40', '--db', db]);
+    const dark = await tumen(['watch', 'add', 'dark', '--imo', '9074729', '--near', 'Vostochny,Rajin', '--within-km', '40', '--any-silence', '--db', db]);
     expect(dark.status).toBe(0);
-    expect(dark.stdout).toMatch(/^added w[0-9a-f]{8}: IMO 9074729 silent ≥ 6 h within 40 km of KPNJN, RUVYP — SIBIR \(RU, IMO 9074729, MMSI 273000111\)/);
+    expect(dark.stdout).toMatch(/^added w[0-9a-f]{8}: IMO 9074729 silent ≥ 6 h within 40 km of KPNJN, RUVYP, any silence \(coverage holes too\) — SIBIR \(RU, IMO 9074729, MMSI 273000111\)/);
+    // The same watch without --any-silence: a one-hour, seven-position track with nobody else's reception
+    // around never shows the silence to be more than a coverage hole.
+    expect((await tumen(['watch', 'add', 'dark', '--imo', '9074729', '--near', 'Vostochny', '--db', db])).status).toBe(0);
     expect((await tumen(['watch', 'add', 'active', '--lists', 'desk', '--db', db])).status).toBe(0);
     expect((await tumen(['watch', 'add', 'encounter', '--db', db])).status).toBe(0);
     const again = await tumen(['watch', 'add', 'encounter', '--label', 'STS', '--db', db]);
     expect(again.stdout).toMatch(/^updated w/);
     const list = await tumen(['watch', 'list', '--db', db]);
-    expect(list.stdout.match(/^w[0-9a-f]{8} /gm)).toHaveLength(3);
+    expect(list.stdout.match(/^w[0-9a-f]{8} /gm)).toHaveLength(4);
     expect(list.stdout).toContain('"STS"');
 
     const first = await tumen(['detect', '--db', db]);
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain('alerts: 2 new, 0 already stored, from 3 watch rules');
+    expect(first.stdout).toContain('alerts: 2 new, 0 already stored, from 4 watch rules');
+    expect(first.stdout).toContain('dark-near-port silences not alerted (the reception did not show them intentional): 0 never, 0 heard again first, 1 unconfirmed when the data end');
     expect(first.stdout).toContain('dark_near_port  SIBIR (RU, IMO 9074729, MMSI 273000111) went dark 20.1 km from Vostochny (RU) at 2024-06-01 01:00 UTC, silent ≥ 6 h');
     expect(first.stdout).toContain('listed_active  listed ship CHON MA SAN');
     const second = await tumen(['detect', '--db', db]);

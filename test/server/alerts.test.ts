@@ -75,7 +75,7 @@ describe('watch rules on the live server', () => {
     expect(list.status).toBe(201);
     const active = await fetch(`${server.url}/api/watch`, { method: 'POST', body: JSON.stringify({ kind: 'active', lists: ['desk'], webhook: { url: hook.url, secret: SECRET } }), headers: auth });
     expect(active.status).toBe(201);
-    const dark = await fetch(`${server.url}/api/watch`, { method: 'POST', body: JSON.stringify({ kind: 'dark', imo: '9074729', ports: ['Vostochny'], withinKm: 40, label: 'tanker run' }), headers: auth });
+    const dark = await fetch(`${server.url}/api/watch`, { method: 'POST', body: JSON.stringify({ kind: 'dark', imo: '9074729', ports: ['Vostochny'], withinKm: 40, anySilence: true, label: 'tanker run' }), headers: auth });
     expect(dark.status).toBe(201);
     const rules = ((await (await fetch(`${server.url}/api/watch`)).json()) as any).rules;
     expect(rules.map((r: any) => r.rule.kind)).toEqual(['listed_active', 'dark_near_port']);

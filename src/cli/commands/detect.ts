@@ -88,6 +88,11 @@ export function register(program: Command): void {
         for (const w of watchWarnings(watch)) process.stderr.write(`watch: ${w}\n`);
         const { raised, fresh, deliveries } = await finishReplay(store, watch, events, Date.now());
         process.stdout.write(`alerts: ${fresh.length} new, ${raised - fresh.length} already stored, from ${watch.rules.size} watch rules (tumen watch alerts)\n`);
+        const w = watch.evaluator.withheld;
+        const waiting = watch.evaluator.unconfirmedDark();
+        if (w.not_shown_intentional + w.back_before_shown + waiting > 0) {
+          process.stdout.write(`  dark-near-port silences not alerted (the reception did not show them intentional): ${w.not_shown_intentional} never, ${w.back_before_shown} heard again first, ${waiting} unconfirmed when the data end; \`tumen watch add dark --any-silence\` alerts on every silence\n`);
+        }
         for (const a of fresh.slice(0, 20)) process.stdout.write(`  ${a.kind}  ${a.text}\n`);
         if (fresh.length > 20) process.stdout.write(`  … ${fresh.length - 20} more\n`);
         const d = await deliveries;

@@ -138,18 +138,19 @@ export function register(program: Command): void {
       .option('--near <ports>', 'dark: ports of interest by id or name, comma-separated (default all), e.g. Rajin,Vostochny')
       .option('--within-km <km>', `dark: radius around the ports (default ${WATCH_PARAMS.withinKm})`)
       .option('--after-h <hours>', `dark: silent this long (default ${WATCH_PARAMS.darkAfterH}, the gap detector's threshold)`)
+      .option('--any-silence', 'dark: alert on every silence, coverage holes too (default: only silences the gap detector\'s reception evidence calls intentional)')
       .option('--lists <names>', 'encounter/active: only ships on these lists, comma-separated (default any loaded list)')
       .option('--quiet-h <hours>', `active: alert again after a silence this long (default ${WATCH_PARAMS.activeQuietH})`)
       .option('--label <text>', 'a note shown with the rule and its alerts')
       .option('--webhook <url>', 'POST each alert here, signed with HMAC-SHA256 (X-Tumen-Signature)')
       .option('--webhook-secret-file <file>', 'the signing secret (first line; default env TUMEN_WEBHOOK_SECRET)'),
-  ).action(async (kind: string, opts: { db: string; imo?: string; mmsi?: string; near?: string; withinKm?: string; afterH?: string; lists?: string; quietH?: string; label?: string; webhook?: string; webhookSecretFile?: string }) => {
+  ).action(async (kind: string, opts: { db: string; imo?: string; mmsi?: string; near?: string; withinKm?: string; afterH?: string; lists?: string; quietH?: string; label?: string; webhook?: string; webhookSecretFile?: string; anySilence?: boolean }) => {
     let rule: WatchRule;
     let hook: Webhook | null;
     try {
       const input: RuleInput = {
         kind, imo: opts.imo, mmsi: opts.mmsi, ports: csv(opts.near), withinKm: num(opts.withinKm, '--within-km'),
-        afterH: num(opts.afterH, '--after-h'), lists: csv(opts.lists), quietH: num(opts.quietH, '--quiet-h'), label: opts.label,
+        afterH: num(opts.afterH, '--after-h'), lists: csv(opts.lists), quietH: num(opts.quietH, '--quiet-h'), label: opts.label, anySilence: opts.anySilence,
       };
       rule = makeRule(input);
       hook = webhookFrom(opts.webhook, opts.webhookSecretFile);

@@ -28,6 +28,7 @@ const WATCH_RULE_BODY = z.object({
   ports: z.array(z.string().max(60)).max(50).optional().describe('dark: ports of interest by id or name (default all)'),
   withinKm: z.number().optional().describe('dark: radius around the ports, km'),
   afterH: z.number().optional().describe('dark: silent this many hours'),
+  anySilence: z.boolean().optional().describe('dark: alert on every silence, coverage holes too (default: only silences the gap detector\'s reception evidence calls intentional)'),
   lists: z.array(z.string().max(64)).max(50).optional().describe('encounter/active: only these lists (default any)'),
   quietH: z.number().optional().describe('active: alert again after this many silent hours'),
   label: z.string().max(200).optional(),
