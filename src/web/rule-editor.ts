@@ -23,6 +23,7 @@ export function ruleBody(f: Record<string, string>): Record<string, unknown> {
     if (words(f.ports).length) body.ports = words(f.ports);
     if (num(f.withinKm) !== undefined) body.withinKm = num(f.withinKm);
     if (num(f.afterH) !== undefined) body.afterH = num(f.afterH);
+    if (f.anySilence === 'true') body.anySilence = true;
   } else {
     if (words(f.lists).length) body.lists = words(f.lists);
     if (f.kind === 'listed_active' && num(f.quietH) !== undefined) body.quietH = num(f.quietH);
@@ -72,10 +73,12 @@ export function ruleEditor(rules: RuleRow[], writes: boolean, changed: () => voi
     lists: input('lists', { placeholder: 'empty: every loaded list' }), quietH: input('quietH', { inputmode: 'decimal', placeholder: 'default' }),
     label: input('label'), webhookUrl: input('webhookUrl', { type: 'url', placeholder: 'https://… (optional)' }),
     webhookSecret: input('webhookSecret', { type: 'password', autocomplete: 'off', placeholder: '16 characters or more' }),
+    anySilence: input('anySilence', { type: 'checkbox' }),
   };
   const token = input('token', { type: 'password', autocomplete: 'off', required: 'true' });
   token.value = sessionStorage.getItem(TOKEN_KEY) ?? '';
-  const darkOnly = [field('IMO', inputs.imo), field('or MMSI', inputs.mmsi), field('near ports', inputs.ports, 'wide'), field('within km', inputs.withinKm), field('silent hours', inputs.afterH)];
+  const darkOnly = [field('IMO', inputs.imo), field('or MMSI', inputs.mmsi), field('near ports', inputs.ports, 'wide'), field('within km', inputs.withinKm), field('silent hours', inputs.afterH),
+    field('every silence, coverage holes too (default: only silences the reception shows intentional)', inputs.anySilence, 'wide')];
   const listOnly = [field('lists', inputs.lists, 'wide')];
   const activeOnly = [field('alert again after silent hours', inputs.quietH)];
   const status = el('p', { class: 'muted', role: 'status', 'aria-live': 'polite', id: 'rule-status' });
@@ -106,7 +109,7 @@ export function ruleEditor(rules: RuleRow[], writes: boolean, changed: () => voi
 
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const values = Object.fromEntries(Object.entries(inputs).map(([k, i]) => [k, i.value]));
+    const values = Object.fromEntries(Object.entries(inputs).map(([k, i]) => [k, i.type === 'checkbox' ? (i.checked ? 'true' : '') : i.value]));
     const body = ruleBody({ ...values, kind: kind.value });
     sessionStorage.setItem(TOKEN_KEY, token.value);
     status.textContent = 'Saving…';
@@ -144,6 +147,7 @@ export function ruleEditor(rules: RuleRow[], writes: boolean, changed: () => voi
       inputs.ports.value = r.ports.join(', ');
       inputs.withinKm.value = String(r.withinKm);
       inputs.afterH.value = String(r.afterH);
+      inputs.anySilence.checked = r.anySilence === true;
     } else {
       inputs.lists.value = r.lists.join(', ');
       if (r.kind === 'listed_active') inputs.quietH.value = String(r.quietH);

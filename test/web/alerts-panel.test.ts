@@ -91,5 +91,17 @@ describe('alerts panel', () => {
     await page.locator('#watch-rules li', { hasText: 'STS desk' }).locator('button.rule-remove').click();
     await page.waitForFunction(() => document.querySelectorAll('#watch-rules li').length === 1);
     expect(((await (await fetch(`${server.url}/api/watch`)).json()) as any).rules.map((r: any) => r.rule.kind)).toEqual(['listed_active']);
+
+    // A dark rule that alerts on every silence (coverage holes too): the box is kept through an edit.
+    await page.click('#rule-editor summary');
+    await page.selectOption('#rule-form select[name=kind]', 'dark_near_port');
+    await page.fill('#rule-form input[name=imo]', '9074729');
+    await page.check('#rule-form input[name=anySilence]');
+    await page.click('#rule-save');
+    await page.waitForFunction(() => document.querySelector('#watch-rules')?.textContent?.includes('any silence (coverage holes too)'));
+    const dark = ((await (await fetch(`${server.url}/api/watch`)).json()) as any).rules.find((r: any) => r.rule.kind === 'dark_near_port');
+    expect(dark.rule).toMatchObject({ imo: '9074729', anySilence: true });
+    await page.locator('#watch-rules li', { hasText: 'any silence' }).locator('button.rule-edit').click();
+    expect(await page.isChecked('#rule-form input[name=anySilence]')).toBe(true);
   }, 240_000);
 });
