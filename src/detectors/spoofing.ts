@@ -207,10 +207,10 @@ export class SpoofingDetector implements Detector<SpoofingState> {
       const e = run.entries.find((x) => x[0] === station && x[1] === hour);
       if (e) { e[2]++; e[3] += logMiss; e[5] = p.timeMs; } else run.entries.push([station, hour, 1, logMiss, p.timeMs, p.timeMs]);
       const sh = run.shares.find((x) => x[0] === station);
-      if (!sh) run.shares.push([station, heardShare, shipShare]);
+      if (!sh) run.shares.push(shipShare === null ? [station, heardShare] : [station, heardShare, shipShare]);
       else {
         if (heardShare < sh[1]) sh[1] = heardShare;
-        if (sh[2] === undefined || shipShare < sh[2]) sh[2] = shipShare;
+        if (shipShare !== null && (sh[2] === undefined || shipShare < sh[2])) sh[2] = shipShare;
       }
     }
     return out;

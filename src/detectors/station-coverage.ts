@@ -37,8 +37,8 @@ export interface SilentStation {
   /** The lowest share of Class A reports it heard in the claimed cell and its measured neighbours. */
   heardShare: number;
   /** Share of the other Class A ships lying nearest the claimed place of which it heard at least
-   *  `minShipHeardShare` of their reports. */
-  shipShare: number;
+   *  `minShipHeardShare` of their reports; null when too few are measured there. */
+  shipShare: number | null;
 }
 
 /** What the receivers say about one report's claimed position. */
@@ -226,7 +226,8 @@ export class StationCoverage implements StationCoverageQuery {
       const share = this.interiorShare(s, r0, c0);
       if (share === null || share < this.p.minCoveringHeardShare) continue;
       const shipShare = this.nearShipShare(s, lat, lon, r0, c0, mmsi);
-      if (shipShare !== null && shipShare >= this.p.minCoveringShipShare) (silent ??= []).push({ station: s, heardShare: share, shipShare });
+      // Too few ships measured near the claim to show an edge: the report share alone speaks, as before.
+      if (shipShare === null || shipShare >= this.p.minCoveringShipShare) (silent ??= []).push({ station: s, heardShare: share, shipShare });
     }
     if (silent === null) return null;
     silent.sort((a, b) => (a.station < b.station ? -1 : a.station > b.station ? 1 : 0));
