@@ -40,7 +40,9 @@ const NAN = `'NaN'::DOUBLE`;
 /** The hour and 1° cell summary of every vessel's reports in [fromMs, toMs] inside `box`
  *  (imagery/track-index.ts): one aggregation over the positions for the whole fusion run. */
 export async function readTrackIndex(store: Store, fromMs: number, toMs: number, box: Box): Promise<TrackIndex> {
-  const result = await store.conn.stream(
+  // Materialized (run, not stream): the server answers requests concurrently on one connection, and a
+  // query between a stream's chunk fetches ends the stream early (an empty summary, no dark candidates).
+  const result = await store.conn.run(
     `SELECT mmsi::DOUBLE AS mmsi, (epoch_ms(time) // ${MS_PER_BUCKET})::DOUBLE AS h, floor(lat) AS clat, floor(lon) AS clon,
        min(epoch_ms(time))::DOUBLE, arg_min(lat, time), arg_min(lon, time), arg_min(coalesce(speed::DOUBLE, ${NAN}), time), arg_min(coalesce(course::DOUBLE, ${NAN}), time),
        max(epoch_ms(time))::DOUBLE, arg_max(lat, time), arg_max(lon, time), arg_max(coalesce(speed::DOUBLE, ${NAN}), time), arg_max(coalesce(course::DOUBLE, ${NAN}), time)
