@@ -1,37 +1,25 @@
 // The alerts panel in Debian's chromium: an honest empty state with no rule, the rules listed once set, and
 // an alert raised by an upload arriving live (SSE) with the ship by name and the list that names it.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, type TestBrowser } from './browser.js';
-import { Store } from '../../src/store/db.js';
-import { startServer, type RunningServer } from '../../src/server/start.js';
+import { openWorkbench, type Workbench } from './workbench.js';
+import type { RunningServer } from '../../src/server/start.js';
 
-const WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
 const TOKEN = 'panel-token-0123456789abcdef';
 const auth = { authorization: `Bearer ${TOKEN}` };
 
-let store: Store;
+let wb: Workbench;
 let server: RunningServer;
-let chrome: TestBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error(`${WEB_ROOT}/index.html is missing: run npm run build`);
-  store = await Store.open(':memory:');
-  server = await startServer({ store, port: 0, token: TOKEN, webRoot: WEB_ROOT });
+  wb = await openWorkbench({ token: TOKEN });
+  ({ server, page } = wb);
   const list = await fetch(`${server.url}/api/lists?format=csv&filename=desk.csv&name=desk`, { method: 'POST', body: 'imo,name,reason\n8660313,CHON MA SAN,UN 1718\n', headers: auth });
   expect(list.status).toBe(201);
-  chrome = await openBrowser();
-  page = chrome.page;
 }, 240_000);
 
-afterAll(async () => {
-  await chrome?.close();
-  await server?.close();
-  store?.close();
-});
+afterAll(async () => wb?.close());
 
 describe('alerts panel', () => {
   it('says when no rule is set, lists the rules once set, and shows a new alert live with the ship named', async () => {

@@ -3,40 +3,28 @@
 // tankers by name · flag · IMO), the sites pages (series with the change flag, the observation form with
 // the token, corrections and their history), the dark call's imagery and site counts in the event view
 // (footprint and dark detection on the map), and the counts in the ship's timeline.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, type TestBrowser } from './browser.js';
-import { Store } from '../../src/store/db.js';
-import { startServer, type RunningServer } from '../../src/server/start.js';
+import { openWorkbench, type Workbench } from './workbench.js';
+import type { Store } from '../../src/store/db.js';
+import type { RunningServer } from '../../src/server/start.js';
 import { fillStore } from '../server/fixture-store.js';
 import { DPC_ID, TANKER, fillIssue9 } from '../server/issue9-fixture.js';
 import { PORTS_OF_INTEREST } from '../../src/reference/ports-of-interest.js';
 
-const WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
 const TOKEN = 'ui-token-issue9-0123456789';
 
+let wb: Workbench;
 let store: Store;
 let server: RunningServer;
-let chrome: TestBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error(`${WEB_ROOT}/index.html is missing: run npm run build (it builds the web UI)`);
-  store = await Store.open(':memory:');
-  await fillStore(store);
-  await fillIssue9(store);
-  server = await startServer({ store, port: 0, token: TOKEN, webRoot: WEB_ROOT });
-  chrome = await openBrowser();
-  page = chrome.page;
+  wb = await openWorkbench({ token: TOKEN, fill: async (s) => { await fillStore(s); await fillIssue9(s); } });
+  ({ store, server, page } = wb);
 }, 240_000);
 
-afterAll(async () => {
-  await chrome?.close();
-  await server?.close();
-  store?.close();
-});
+afterAll(async () => wb?.close());
 
 const rows = (sel: string) => page.locator(`${sel} tbody tr`).evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''));
 

@@ -2,25 +2,23 @@
 // workflows of the investigator (triage, an encounter with both tracks, a dark period, one ship by a former
 // name, a fleet screened, a finding exported), permalinks with back/forward, the 390 px layout, keyboard
 // use and text contrast (>= 4.5:1, measured in the page). Pixels of screenshots check land and track.
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openBrowser, type TestBrowser } from './browser.js';
-import { Store } from '../../src/store/db.js';
-import { startServer, type RunningServer } from '../../src/server/start.js';
+import { openWorkbench, type Workbench } from './workbench.js';
+import type { Store } from '../../src/store/db.js';
+import type { RunningServer } from '../../src/server/start.js';
 import { importList } from '../../src/server/integrations.js';
 import { ANGARA, CHON_MA_SAN, angaraPositions, fillStore } from '../server/fixture-store.js';
 
-const WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
 // Colours from src/web/basemap.ts and src/web/colors.ts.
 const LAND: [number, number, number] = [0xe8, 0xe1, 0xcf];
 const SEA: [number, number, number] = [0xa8, 0xc8, 0xe0];
 const TRACK: [number, number, number] = [213, 94, 0];
 
+let wb: Workbench;
 let store: Store;
 let server: RunningServer;
-let chrome: TestBrowser;
 let page: Page;
 
 /** Counts screenshot pixels within `tol` of each colour, decoding the PNG in the page's own canvas. */
@@ -51,21 +49,17 @@ const waitMapIdle = () => page.waitForFunction(() => {
 }, null, { timeout: 20_000 });
 
 beforeAll(async () => {
-  if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error(`${WEB_ROOT}/index.html is missing: run npm run build (it builds the web UI)`);
-  store = await Store.open(':memory:');
-  await fillStore(store);
-  // A one-entry watchlist naming CHON MA SAN by IMO, so the fleet screen and "listed ships" have something to find.
-  await importList(store, { format: 'csv', filename: 'watch.csv', content: new TextEncoder().encode('imo,name,reason\n8660313,CHON MA SAN,test\n'), importedAt: new Date('2024-03-05T00:00:00Z') });
-  server = await startServer({ store, port: 0, token: null, webRoot: WEB_ROOT });
-  chrome = await openBrowser();
-  page = chrome.page;
+  wb = await openWorkbench({
+    fill: async (s) => {
+      await fillStore(s);
+      // A one-entry watchlist naming CHON MA SAN by IMO, so the fleet screen and "listed ships" have something to find.
+      await importList(s, { format: 'csv', filename: 'watch.csv', content: new TextEncoder().encode('imo,name,reason\n8660313,CHON MA SAN,test\n'), importedAt: new Date('2024-03-05T00:00:00Z') });
+    },
+  });
+  ({ store, server, page } = wb);
 }, 240_000);
 
-afterAll(async () => {
-  await chrome?.close();
-  await server?.close();
-  store?.close();
-});
+afterAll(async () => wb?.close());
 
 const hashOf = () => page.evaluate(() => location.hash);
 const rowIds = () => page.locator('table.events tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
