@@ -9,6 +9,10 @@ const COMMAND_MODULES: Record<string, string> = {
 };
 
 export async function run(argv: string[]): Promise<void> {
+  // `tumen … | head`: the reader leaving is not a crash; the command finishes, its output goes nowhere.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
   const module = Object.hasOwn(COMMAND_MODULES, argv[2] ?? '') ? COMMAND_MODULES[argv[2]] : undefined;
   if (!module) {
     const { main } = await import('./main.js');

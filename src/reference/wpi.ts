@@ -23,14 +23,24 @@ const SAME_PORT_M = 5000;
 
 type WpiRow = [string, string, string, number, number, string, string];
 
-/** WPI ports; id = UN/LOCODE (e.g. KRPUS) where WPI gives one and it is unique, else `WPI<number>`. */
+/** A UN/LOCODE as printed without its space: country (2 letters) + place (3 letters or digits 2-9).
+ *  WPI carries one malformed code (`GB ME""` for Portsmouth Harbour), which is no id. */
+const LOCODE = /^[A-Z]{2}[A-Z2-9]{3}$/;
+
+/** WPI ports; id = UN/LOCODE (e.g. KRPUS) where WPI gives a well-formed, unique one, else `WPI<number>`.
+ *  WPI lists two ports twice under one number (Seydisfjordur #400, Machilipatnam #49460): the first row stands. */
 export function wpiPorts(): Port[] {
   const seen = new Set<string>();
-  return (wpiData.ports as unknown as WpiRow[]).map(([wpi, name, country, lat, lon, size, locode]) => {
-    const id = locode && !seen.has(locode) ? locode : `WPI${wpi}`;
+  const numbers = new Set<string>();
+  const out: Port[] = [];
+  for (const [wpi, name, country, lat, lon, size, locode] of wpiData.ports as unknown as WpiRow[]) {
+    if (numbers.has(wpi)) continue;
+    numbers.add(wpi);
+    const id = LOCODE.test(locode) && !seen.has(locode) ? locode : `WPI${wpi}`;
     seen.add(id);
-    return { id, name, country, lat, lon, size, source: `${WPI_SOURCE} #${wpi}` };
-  });
+    out.push({ id, name, country, lat, lon, size, source: `${WPI_SOURCE} #${wpi}` });
+  }
+  return out;
 }
 
 /** Ports of interest first, then every WPI port not within 5 km of one. */

@@ -1,6 +1,6 @@
 // The installed launcher: `tumen --help` lists every command; a known command runs from its own module;
 // an unknown one is a usage error with exit code 1. Runs the built bin (npm test builds first).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -26,5 +26,15 @@ describe('tumen launcher', () => {
     const r = tumen('bogus');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("unknown command 'bogus'");
+  });
+
+  it('exits 0 without a stack when its reader has gone (`tumen … | head`)', async () => {
+    const child = spawn(process.execPath, [BIN, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
   });
 });
