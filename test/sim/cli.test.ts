@@ -61,5 +61,9 @@ describe('tumen demo', () => {
     expect(r.truth.length).toBeGreaterThan(10);
     expect(r.detected.filter((e) => e.type === 'port_visit').length).toBeGreaterThan(5);
     expect(r.summary).toContain('port_visit');
+    // Ships by name, flag, IMO and MMSI: the dark call, both ships of an encounter, the former identity.
+    expect(r.summary).toMatch(/^ {4}POLYUS \(RU, IMO 8509985, MMSI 273939860\) +dark +29 h .* likely Najin\/Rajin \(KP\)$/m);
+    expect(r.summary).toMatch(/encounter .* \(KP, IMO \d{7}, MMSI 445\d{6}\) with .* \(MN, IMO \d{7}, MMSI 457\d{6}\)$/m);
+    expect(r.summary).toMatch(/identity_change .* \(CM, IMO (\d{7}), MMSI 613\d{6}\), formerly \S.* \(SL, IMO \1, MMSI 667\d{6}, call sign \w+\)$/m);
   }, 60_000);
 });

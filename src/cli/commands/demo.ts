@@ -12,6 +12,7 @@ import { runPipeline } from '../../detectors/pipeline.js';
 import { DETECTOR_TYPES } from '../../detectors/registry.js';
 import { recordDetectRun } from '../../store/detect-runs.js';
 import { landIndex50m } from '../../geo/land.js';
+import { vesselLabels, vesselText, type VesselLabel } from '../../store/vessel-labels.js';
 import { scoreEvents } from '../../detectors/score.js';
 import type { TumenEvent } from '../../events/schema.js';
 import { writeWorld } from './simulate.js';
@@ -57,7 +58,8 @@ export async function runDemo(o: DemoOptions): Promise<DemoResult> {
     await replaceEvents(store, events);
     await recordDetectRun(store, { command: 'tumen demo', types: [...DETECTOR_TYPES], params: [], atMs: Date.now() });
     const counts = outcomes[0]!.counts;
-    const summary = formatSummary(w, events, stats, counts, o.db);
+    const labels = await vesselLabels(store, events.flatMap((e) => (e.other_mmsi === undefined ? [e.mmsi] : [e.mmsi, e.other_mmsi])));
+    const summary = formatSummary(w, events, stats, counts, o.db, labels);
     return { dbPath: o.db, outDir: o.out, summary, detected: events, truth: w.events };
   } finally {
     await store.close();
@@ -68,8 +70,9 @@ function formatSummary(
   w: Awaited<ReturnType<typeof writeWorld>>, events: TumenEvent[],
   stats: Awaited<ReturnType<typeof runPipeline>>['stats'],
   counts: { lines: number; positions: number; duplicates: number; rejects: Record<string, number> } | null,
-  dbPath: string,
+  dbPath: string, labels: Map<number, VesselLabel>,
 ): string {
+  const ship = (mmsi: number): string => vesselText(labels.get(mmsi), mmsi);
   const out: string[] = [];
   const r = w.result;
   const rejects = counts ? Object.values(counts.rejects).reduce((a, b) => a + b, 0) : 0;
@@ -96,9 +99,9 @@ function formatSummary(
   if (dark.length) {
     out.push('');
     out.push('  most notable dark events (dark port calls, longest first):');
+    const width = Math.max(...dark.map((e) => ship(e.mmsi).length));
     for (const e of dark) {
-      const name = r.vessels.find((v) => v.identities.some((i) => i.mmsi === e.mmsi))?.identities[0]?.shipname ?? '';
-      out.push(`    ${String(e.mmsi).padEnd(9)} ${name.padEnd(16)} dark ${Number.isFinite(hours(e)) ? hours(e).toFixed(0).padStart(3) : '  ?'} h  ${fmtTime(e.start)} → ${e.end ? fmtTime(e.end) : 'open'}  likely ${e.port?.name ?? '?'} (${e.port?.country ?? '?'})`);
+      out.push(`    ${ship(e.mmsi).padEnd(width)}  dark ${Number.isFinite(hours(e)) ? hours(e).toFixed(0).padStart(3) : '  ?'} h  ${fmtTime(e.start)} → ${e.end ? fmtTime(e.end) : 'open'}  likely ${e.port?.name ?? '?'} (${e.port?.country ?? '?'})`);
     }
   }
   const other = events.filter((e) => ['encounter', 'spoofing', 'identity_change', 'shared_mmsi'].includes(e.type)).slice(0, 6);
@@ -106,13 +109,20 @@ function formatSummary(
     out.push('');
     out.push('  other findings:');
     for (const e of other) {
-      const what = e.type === 'encounter' ? `with ${e.other_mmsi}` : e.type === 'identity_change' ? `${JSON.stringify(e.old)} → ${JSON.stringify(e.new)}` : '';
-      out.push(`    ${e.type.padEnd(16)} ${String(e.mmsi).padEnd(9)} ${fmtTime(e.start)} ${what}`.trimEnd());
+      const what = e.type === 'encounter' && e.other_mmsi !== undefined ? ` with ${ship(e.other_mmsi)}`
+        : e.type === 'identity_change' ? `, formerly ${identityText(e.old)}` : '';
+      out.push(`    ${e.type.padEnd(16)} ${fmtTime(e.start)}  ${ship(e.mmsi)}${what}`);
     }
   }
   out.push('');
   out.push(`  truth: ${join(w.dir, 'truth', 'events.jsonl')}; events stored: tumen events --db ${dbPath}`);
   return out.join('\n') + '\n';
+}
+
+/** A former identity as broadcast: "GOLDEN PEARL (SL, IMO 9796389, MMSI 667906640, call sign 9LP5MG)". */
+function identityText(o: Record<string, unknown> = {}): string {
+  const bits = [o.flag, o.imo && `IMO ${o.imo}`, o.mmsi && `MMSI ${o.mmsi}`, o.callsign && `call sign ${o.callsign}`].filter(Boolean);
+  return `${o.shipname ?? 'no name'}${bits.length ? ` (${bits.join(', ')})` : ''}`;
 }
 
 /**
