@@ -44,7 +44,7 @@ export class BatchCommitter {
     snapshot.bytes = resume.committedOffset;
     this.pending = this.store.transaction(async () => {
       const r = await this.writer.write(batch, this.ingestId);
-      if (r.newStatics.length > 0) await extendIdentityHistory(this.store, identityReports(r.newStatics));
+      if (r.newStatics.length > 0) await extendIdentityHistory(this.store, identityReports(batch.statics, r.newStatics));
       this.stored.positions += r.positions;
       this.stored.statics += r.statics;
       this.stored.duplicates += r.duplicates;

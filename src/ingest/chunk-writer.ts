@@ -6,14 +6,11 @@
 import duckdb from '@duckdb/node-bindings';
 import { DuckDBDataChunk, type DuckDBAppender, type DuckDBType } from '@duckdb/node-api';
 import { storedMs } from './stored-matches.js';
+import type { TextCodes } from './text-codes.js';
 
 export type Numbers = Float64Array | Float32Array | Uint32Array | Int32Array | Int16Array | Uint16Array | Uint8Array;
 
-/** Strings of a batch as codes into a list of distinct values (-1 = NULL). */
-export interface TextCodes {
-  codes: Int32Array;
-  values: readonly string[];
-}
+export type { TextCodes } from './text-codes.js';
 
 /** Lists of strings (VARCHAR[]) as codes into distinct lists (-1 = NULL). */
 export interface ListCodes {
@@ -262,25 +259,4 @@ function copyRuns(vec: duckdb.Vector, data: Numbers, rows: Int32Array, off: numb
     duckdb.copy_data_to_vector(vec, j * size, data.buffer as ArrayBuffer, data.byteOffset + start * size, (k - j) * size);
     j = k;
   }
-}
-
-/** Codes of strings by first appearance. */
-export function textCodes(values: ArrayLike<string | null>, n = values.length): TextCodes {
-  const index = new Map<string, number>();
-  const out: string[] = [];
-  const codes = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const s = values[i];
-    if (s === null) {
-      codes[i] = -1;
-      continue;
-    }
-    let c = index.get(s);
-    if (c === undefined) {
-      index.set(s, (c = out.length));
-      out.push(s);
-    }
-    codes[i] = c;
-  }
-  return { codes, values: out };
 }

@@ -3,21 +3,29 @@
 // store computes from the antenna distances (see store-writer.ts).
 import type { IdentityReport } from '../store/identities.js';
 import { doubleText } from '../store/identity-runs.js';
-import type { StaticRow } from './position-batch.js';
+import { nullableAt, type StaticColumns } from './position-batch.js';
 import { storedMs } from './stored-matches.js';
+import type { TextCodes } from './text-codes.js';
 
 const int = (x: number | null): string | undefined => (x === null ? undefined : String(x));
 const dbl = (x: number | null): string | null | undefined => (x === null ? undefined : doubleText(x));
 const sum = (a: number | null, b: number | null): number | null => (a === null && b === null ? null : (a ?? 0) + (b ?? 0));
+const text = (t: TextCodes, i: number): string | undefined => (t.codes[i] < 0 ? undefined : t.values[t.codes[i]]);
 
-/** In the order of IDENTITY_FIELDS. */
-export function identityReports(rows: readonly StaticRow[]): IdentityReport[] {
-  return rows.map((r) => ({
-    mmsi: r.mmsi,
-    timeMs: storedMs(r.timeMs),
-    values: [
-      r.shipname ?? undefined, r.callsign ?? undefined, int(r.imo), int(r.shiptype), int(r.toBow), int(r.toStern), int(r.toPort),
-      int(r.toStarboard), dbl(r.draught), r.destination ?? undefined, dbl(sum(r.toBow, r.toStern)), dbl(sum(r.toPort, r.toStarboard)),
-    ],
-  }));
+/** Rows `rows` of the columns, in the order of IDENTITY_FIELDS. */
+export function identityReports(c: StaticColumns, rows: Int32Array): IdentityReport[] {
+  return Array.from(rows, (i) => {
+    const toBow = nullableAt(c.toBow, i);
+    const toStern = nullableAt(c.toStern, i);
+    const toPort = nullableAt(c.toPort, i);
+    const toStarboard = nullableAt(c.toStarboard, i);
+    return {
+      mmsi: c.mmsi[i],
+      timeMs: storedMs(c.timeMs[i]),
+      values: [
+        text(c.shipname, i), text(c.callsign, i), int(nullableAt(c.imo, i)), int(nullableAt(c.shiptype, i)), int(toBow), int(toStern), int(toPort),
+        int(toStarboard), dbl(nullableAt(c.draught, i)), text(c.destination, i), dbl(sum(toBow, toStern)), dbl(sum(toPort, toStarboard)),
+      ],
+    };
+  });
 }

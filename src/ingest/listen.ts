@@ -9,6 +9,7 @@ import { closeKilledFeeds, emptyCounts, finishIngestLog, startIngestLog, type In
 import { ensureIngestSchema, DEFAULT_BATCH_ROWS, type IngestOptions } from './ingest.js';
 import { BatchCommitter } from './batch-committer.js';
 import { NmeaDecodeStage } from './nmea-decode.js';
+import { toBatchData } from './position-batch.js';
 import { StoreWriter } from './store-writer.js';
 import { defaultTimeWindow } from './time-window.js';
 import { udpKernelDrops } from './udp-drops.js';
@@ -102,7 +103,7 @@ export async function listen(store: Store, url: ListenUrl, opts: ListenOptions):
     backlog++;
     maxBacklog = Math.max(maxBacklog, backlog);
     chain = chain.then(() => {
-      return committer.submit(t.batch, t.counts, { resumeOffset: 0, committedOffset: 0 }, t.carryTimeMs);
+      return committer.submit(toBatchData(t.batch).data, t.counts, { resumeOffset: 0, committedOffset: 0 }, t.carryTimeMs);
     }).then(() => committer.settle()).then(() => {
       feed.kernelDrops = kernelDrops() ?? feed.kernelDrops; // a closed socket is no longer listed: keep its last count
       return recordFeed(store, id, feed, now());

@@ -62,7 +62,7 @@ export class NmeaDecodeStage {
   }
 
   get shouldFlush(): boolean {
-    return this.batch.full || this.batch.statics.length >= this.batch.capacity || this.linesSinceFlush >= 4 * this.batch.capacity;
+    return this.batch.full || this.batch.staticRows.length >= this.batch.capacity || this.linesSinceFlush >= 4 * this.batch.capacity;
   }
 
   get bufferedRows(): number {

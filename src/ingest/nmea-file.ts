@@ -14,7 +14,7 @@ import { decodeFile } from './decode-file.js';
 import { chunkBytesFor, contextOffsetBefore, hasNewlines, planChunks, type FileChunk } from './file-chunks.js';
 import { NmeaDecodeStage, StrictStop, type NmeaDecodeOptions, type ResumePoint } from './nmea-decode.js';
 import type { FileWorkerData, FileWorkerMessage, ToFileWorker } from './nmea-file-worker.js';
-import type { BatchData } from './position-batch.js';
+import { toBatchData, type BatchData } from './position-batch.js';
 import type { ProgressSink } from './progress.js';
 import { spawnModuleWorker } from './spawn-worker.js';
 import type { StoreWriter } from './store-writer.js';
@@ -185,7 +185,7 @@ async function decodeHere(job: FileWorkerData, chunks: FileChunk[], ordered: Ord
     const contextOffset = c.contextOffset >= 0 ? c.contextOffset : contextOffsetBefore(job.path, c.start);
     await decodeFile(stage, job.path, contextOffset, c.start, c.index === 0 ? job.linesBefore : 0,
       (taken, resume, end) => ordered.add({
-        chunk: c.index, last: end !== null, data: taken.batch, counts: taken.counts, resume, carryTimeMs: taken.carryTimeMs, issue: end?.issue ?? null,
+        chunk: c.index, last: end !== null, data: toBatchData(taken.batch).data, counts: taken.counts, resume, carryTimeMs: taken.carryTimeMs, issue: end?.issue ?? null,
       }, () => undefined),
       (bytes, total, messages) => progress.update(job.opts.label, bytes, total, messages), c.end);
   }

@@ -2,6 +2,7 @@
 // of one payload inside the batch are merged here (stations united); the store catches the rest.
 import { DEDUP_WINDOW_MS, payloadHash } from './dedup.js';
 import type { StaticFields } from './message-rows.js';
+import { textCodes, type TextCodes } from './text-codes.js';
 
 export const SOURCE_CODE = { terrestrial: 1, satellite: 2 } as const;
 
@@ -27,9 +28,39 @@ export interface BatchData {
   type: Uint8Array;
   source: Uint8Array;
   stations: StationCodes;
-  statics: StaticRow[];
+  statics: StaticColumns;
   minTimeMs: number;
   maxTimeMs: number;
+}
+
+/** A nullable number column: `nulls[i]` = 1 where row i is NULL. */
+export interface NullableNumbers<T> {
+  data: T;
+  nulls: Uint8Array;
+}
+
+/** A batch's static reports as typed columns (strings as codes). */
+export interface StaticColumns {
+  length: number;
+  k1: Uint32Array;
+  k2: Uint32Array;
+  mmsi: Uint32Array;
+  timeMs: Float64Array;
+  type: Uint8Array;
+  /** As SOURCE_CODE (0 unknown). */
+  source: Uint8Array;
+  imo: NullableNumbers<Uint32Array>;
+  shiptype: NullableNumbers<Uint8Array>;
+  toBow: NullableNumbers<Uint16Array>;
+  toStern: NullableNumbers<Uint16Array>;
+  toPort: NullableNumbers<Uint8Array>;
+  toStarboard: NullableNumbers<Uint8Array>;
+  draught: NullableNumbers<Float64Array>;
+  shipname: TextCodes;
+  callsign: TextCodes;
+  destination: TextCodes;
+  /** Comma-joined station ids. */
+  stations: TextCodes;
 }
 
 /** Each row's comma-joined station ids as a code into the batch's distinct values (-1 = unknown). */
@@ -38,19 +69,66 @@ export interface StationCodes {
   values: string[];
 }
 
+/** The batch as plain data, and the buffers to transfer when it crosses to another thread. */
 export function toBatchData(b: PositionBatch): { data: BatchData; transfer: ArrayBuffer[] } {
   const n = b.length;
+  const statics = toStaticColumns(b.staticRows);
   const data: BatchData = {
     length: n, k1: b.k1, k2: b.k2, mmsi: b.mmsi, timeMs: b.timeMs, lat: b.lat, lon: b.lon, speed: b.speed, course: b.course,
-    heading: b.heading, status: b.status, type: b.type, source: b.source, stations: b.stations, statics: b.statics,
+    heading: b.heading, status: b.status, type: b.type, source: b.source, stations: b.stations, statics,
     minTimeMs: b.minTimeMs, maxTimeMs: b.maxTimeMs,
   };
-  const transfer = [b.k1, b.k2, b.mmsi, b.timeMs, b.lat, b.lon, b.speed, b.course, b.heading, b.status, b.type, b.source, b.stations.codes]
-    .map((a) => a.buffer as ArrayBuffer);
+  const s = statics;
+  const transfer = [
+    b.k1, b.k2, b.mmsi, b.timeMs, b.lat, b.lon, b.speed, b.course, b.heading, b.status, b.type, b.source, b.stations.codes,
+    s.k1, s.k2, s.mmsi, s.timeMs, s.type, s.source, s.shipname.codes, s.callsign.codes, s.destination.codes, s.stations.codes,
+    ...[s.imo, s.shiptype, s.toBow, s.toStern, s.toPort, s.toStarboard, s.draught].flatMap((c) => [c.data, c.nulls]),
+  ].map((a) => a.buffer as ArrayBuffer);
   return { data, transfer };
 }
 
-export class PositionBatch implements BatchData {
+/** Static report rows as columns. */
+export function toStaticColumns(rows: readonly StaticRow[]): StaticColumns {
+  const n = rows.length;
+  const nullable = <T>(data: T): NullableNumbers<T> => ({ data, nulls: new Uint8Array(n) });
+  const c: StaticColumns = {
+    length: n, k1: new Uint32Array(n), k2: new Uint32Array(n), mmsi: new Uint32Array(n), timeMs: new Float64Array(n),
+    type: new Uint8Array(n), source: new Uint8Array(n),
+    imo: nullable(new Uint32Array(n)), shiptype: nullable(new Uint8Array(n)), toBow: nullable(new Uint16Array(n)),
+    toStern: nullable(new Uint16Array(n)), toPort: nullable(new Uint8Array(n)), toStarboard: nullable(new Uint8Array(n)),
+    draught: nullable(new Float64Array(n)),
+    shipname: textCodes(rows.map((r) => r.shipname)), callsign: textCodes(rows.map((r) => r.callsign)),
+    destination: textCodes(rows.map((r) => r.destination)), stations: textCodes(rows.map((r) => r.stations)),
+  };
+  const set = (col: NullableNumbers<{ [i: number]: number }>, i: number, v: number | null) => {
+    if (v === null) col.nulls[i] = 1;
+    else col.data[i] = v;
+  };
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    c.k1[i] = r.k1 ?? 0;
+    c.k2[i] = r.k2 ?? 0;
+    c.mmsi[i] = r.mmsi;
+    c.timeMs[i] = r.timeMs;
+    c.type[i] = r.type;
+    c.source[i] = r.source;
+    set(c.imo, i, r.imo);
+    set(c.shiptype, i, r.shiptype);
+    set(c.toBow, i, r.toBow);
+    set(c.toStern, i, r.toStern);
+    set(c.toPort, i, r.toPort);
+    set(c.toStarboard, i, r.toStarboard);
+    set(c.draught, i, r.draught);
+  }
+  return c;
+}
+
+/** The value of a nullable column at row i (null where NULL). */
+export function nullableAt(c: NullableNumbers<ArrayLike<number>>, i: number): number | null {
+  return c.nulls[i] !== 0 ? null : c.data[i];
+}
+
+export class PositionBatch {
   readonly capacity: number;
   length = 0;
   readonly k = new Uint32Array(2);
@@ -73,7 +151,7 @@ export class PositionBatch implements BatchData {
   /** Comma-joined station ids, by code (few distinct: a station, or the few that heard one report). */
   readonly stations: StationCodes;
   private readonly stationIndex = new Map<string, number>();
-  statics: StaticRow[] = [];
+  staticRows: StaticRow[] = [];
   minTimeMs = Infinity;
   maxTimeMs = -Infinity;
   /**
@@ -83,7 +161,7 @@ export class PositionBatch implements BatchData {
    */
   private readonly slots: Int32Array;
   private readonly slotMask: number;
-  /** The same for the batch's static reports (index into `statics`), grown as they come (most batches hold few). */
+  /** The same for the batch's static reports (index into `staticRows`), grown as they come (most batches hold few). */
   private staticSlots = new Int32Array(STATIC_SLOTS_INITIAL).fill(-1);
 
   constructor(capacity: number) {
@@ -112,12 +190,12 @@ export class PositionBatch implements BatchData {
   }
 
   get rows(): number {
-    return this.length + this.statics.length;
+    return this.length + this.staticRows.length;
   }
 
   clear(): void {
     this.length = 0;
-    this.statics = [];
+    this.staticRows = [];
     this.stations.values.length = 0;
     this.stationIndex.clear();
     this.slots.fill(-1);
@@ -190,8 +268,8 @@ export class PositionBatch implements BatchData {
   private growStaticSlots(): void {
     const table = new Int32Array(this.staticSlots.length * 2).fill(-1);
     const mask = table.length - 1;
-    for (let p = 0; p < this.statics.length; p++) {
-      const r = this.statics[p];
+    for (let p = 0; p < this.staticRows.length; p++) {
+      const r = this.staticRows[p];
       let slot = ((r.k1 as number) ^ ((r.k2 as number) >>> 7)) & mask;
       while (table[slot] >= 0) slot = (slot + 1) & mask;
       table[slot] = p;
@@ -204,14 +282,14 @@ export class PositionBatch implements BatchData {
     payloadHash(payload, this.k, 0);
     const h1 = this.k[0];
     const h2 = this.k[1];
-    if (2 * (this.statics.length + 1) > this.staticSlots.length) this.growStaticSlots();
+    if (2 * (this.staticRows.length + 1) > this.staticSlots.length) this.growStaticSlots();
     const table = this.staticSlots;
     const mask = table.length - 1;
     let slot = (h1 ^ (h2 >>> 7)) & mask;
     for (;;) {
       const p = table[slot];
       if (p < 0) break;
-      const s = this.statics[p];
+      const s = this.staticRows[p];
       if (s.k1 === h1 && s.k2 === h2 && Math.abs(s.timeMs - row.timeMs) <= DEDUP_WINDOW_MS) {
         s.stations = mergeStation(s.stations, row.stations);
         return false;
@@ -220,8 +298,8 @@ export class PositionBatch implements BatchData {
     }
     row.k1 = h1;
     row.k2 = h2;
-    table[slot] = this.statics.length;
-    this.statics.push(row);
+    table[slot] = this.staticRows.length;
+    this.staticRows.push(row);
     this.noteTime(row.timeMs);
     return true;
   }

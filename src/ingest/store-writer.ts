@@ -7,8 +7,8 @@ import {
 } from '@duckdb/node-api';
 import type { Store } from '../store/db.js';
 import { DEDUP_WINDOW_S } from './dedup.js';
-import type { BatchData, StaticRow } from './position-batch.js';
-import { ChunkWriter, textCodes, type Column, type ListCodes, type Numbers, type TextCodes } from './chunk-writer.js';
+import { nullableAt, type BatchData, type NullableNumbers, type StaticColumns } from './position-batch.js';
+import { ChunkWriter, type Column, type ListCodes, type Numbers, type TextCodes } from './chunk-writer.js';
 import { matchStored } from './stored-matches.js';
 import { codePointCompare } from '../store/identity-runs.js';
 
@@ -47,8 +47,8 @@ export interface CommitResult {
   statics: number;
   /** Rows of the batch already in the store (duplicates across batches, files or runs). */
   duplicates: number;
-  /** The static reports stored by this batch (what the identity history is extended with). */
-  newStatics: StaticRow[];
+  /** The static reports stored by this batch, as rows of its `statics` (what the identity history is extended with). */
+  newStatics: Int32Array;
 }
 
 export class StoreWriter {
@@ -71,7 +71,7 @@ export class StoreWriter {
 
   /** Writes one batch inside the caller's transaction. Returns what was stored. */
   async write(batch: BatchData, ingestId: number): Promise<CommitResult> {
-    const out: CommitResult = { positions: 0, statics: 0, duplicates: 0, newStatics: [] };
+    const out: CommitResult = { positions: 0, statics: 0, duplicates: 0, newStatics: new Int32Array(0) };
     if (batch.length > 0) {
       const matched = await matchStored(this.store, 'positions', batch, batch.minTimeMs, batch.maxTimeMs);
       const stations = batch.stations;
@@ -87,18 +87,18 @@ export class StoreWriter {
     }
     const statics = batch.statics;
     if (statics.length > 0) {
-      const cols = staticColumns(statics);
-      const keyed = { length: statics.length, k1: cols.k1, k2: cols.k2, timeMs: cols.timeMs };
-      const matched = await matchStored(this.store, 'statics', keyed, batch.minTimeMs, batch.maxTimeMs);
-      const { fresh, merge } = split(statics.length, matched, (i) => cols.stations.codes[i] >= 0);
-      if (merge.length > 0) await this.mergeStations('static_stage', STATIC_MERGE_SQL, cols.k1, cols.k2, cols.timeMs, cols.stations, merge, batch);
+      const matched = await matchStored(this.store, 'statics', statics, batch.minTimeMs, batch.maxTimeMs);
+      const { fresh, merge } = split(statics.length, matched, (i) => statics.stations.codes[i] >= 0);
+      if (merge.length > 0) {
+        await this.mergeStations('static_stage', STATIC_MERGE_SQL, statics.k1, statics.k2, statics.timeMs, statics.stations, merge, batch);
+      }
       if (fresh.length > 0) {
         const app = await this.store.conn.createAppender('statics');
-        this.staticChunks.append(app, cols.columns(ingestId), fresh);
+        this.staticChunks.append(app, staticColumns(statics, ingestId), fresh);
         app.closeSync();
       }
       out.statics = fresh.length;
-      for (const i of fresh) out.newStatics.push(statics[i]);
+      out.newStatics = fresh;
     }
     out.duplicates = batch.length + statics.length - out.positions - out.statics;
     return out;
@@ -161,64 +161,37 @@ function positionColumns(b: BatchData, stations: TextCodes, ingestId: number): C
   ];
 }
 
-/** Static reports as typed columns (NULL flags beside each nullable number). */
-function staticColumns(rows: readonly StaticRow[]) {
-  const n = rows.length;
-  const u32 = () => ({ data: new Uint32Array(n), nulls: new Uint8Array(n) });
-  const u16 = () => ({ data: new Uint16Array(n), nulls: new Uint8Array(n) });
-  const u8 = () => ({ data: new Uint8Array(n), nulls: new Uint8Array(n) });
-  const f64 = () => ({ data: new Float64Array(n), nulls: new Uint8Array(n) });
-  const mmsi = new Uint32Array(n);
-  const timeMs = new Float64Array(n);
-  const type = new Uint8Array(n);
-  const k1 = new Uint32Array(n);
-  const k2 = new Uint32Array(n);
-  const source = new Uint8Array(n);
-  const imo = u32(), shiptype = u8(), toBow = u16(), toStern = u16(), toPort = u8(), toStarboard = u8();
-  const draught = f64(), length = f64(), beam = f64();
-  const set = (c: { data: Numbers; nulls: Uint8Array }, i: number, v: number | null) => {
-    if (v === null) c.nulls[i] = 1;
-    else c.data[i] = v;
-  };
+/** The statics table's columns (length and beam summed from the antenna distances). */
+function staticColumns(c: StaticColumns, ingestId: number): Column[] {
+  const n = c.length;
+  const length = { data: new Float64Array(n), nulls: new Uint8Array(n) };
+  const beam = { data: new Float64Array(n), nulls: new Uint8Array(n) };
   for (let i = 0; i < n; i++) {
-    const r = rows[i];
-    mmsi[i] = r.mmsi;
-    timeMs[i] = r.timeMs;
-    type[i] = r.type;
-    k1[i] = r.k1 ?? 0;
-    k2[i] = r.k2 ?? 0;
-    source[i] = r.source;
-    set(imo, i, r.imo);
-    set(shiptype, i, r.shiptype);
-    set(toBow, i, r.toBow);
-    set(toStern, i, r.toStern);
-    set(toPort, i, r.toPort);
-    set(toStarboard, i, r.toStarboard);
-    set(draught, i, r.draught);
-    set(length, i, sum(r.toBow, r.toStern));
-    set(beam, i, sum(r.toPort, r.toStarboard));
+    setSum(length, i, nullableAt(c.toBow, i), nullableAt(c.toStern, i));
+    setSum(beam, i, nullableAt(c.toPort, i), nullableAt(c.toStarboard, i));
   }
-  const text = (f: (r: StaticRow) => string | null) => textCodes(rows.map(f));
-  const stations = text((r) => r.stations);
-  const num = (c: { data: Numbers; nulls: Uint8Array }): Column => ({ kind: 'number', ...c });
-  return {
-    k1, k2, timeMs, stations,
-    columns: (ingestId: number): Column[] => [
-      { kind: 'number', data: mmsi, nulls: null },
-      { kind: 'timestamp-ms', data: timeMs },
-      { kind: 'number', data: type, nulls: null },
-      num(imo),
-      { kind: 'text', text: text((r) => r.shipname) },
-      { kind: 'text', text: text((r) => r.callsign) },
-      num(shiptype), num(toBow), num(toStern), num(toPort), num(toStarboard), num(draught),
-      { kind: 'text', text: text((r) => r.destination) },
-      num(length), num(beam),
-      { kind: 'text', text: sourceCodes(source, n) },
-      { kind: 'list', list: stationLists(stations) },
-      { kind: 'key', hi: k1, lo: k2 },
-      { kind: 'int32', value: ingestId },
-    ],
-  };
+  const num = (x: NullableNumbers<Numbers>): Column => ({ kind: 'number', data: x.data, nulls: x.nulls });
+  return [
+    { kind: 'number', data: c.mmsi, nulls: null },
+    { kind: 'timestamp-ms', data: c.timeMs },
+    { kind: 'number', data: c.type, nulls: null },
+    num(c.imo),
+    { kind: 'text', text: c.shipname },
+    { kind: 'text', text: c.callsign },
+    num(c.shiptype), num(c.toBow), num(c.toStern), num(c.toPort), num(c.toStarboard), num(c.draught),
+    { kind: 'text', text: c.destination },
+    num(length), num(beam),
+    { kind: 'text', text: sourceCodes(c.source, n) },
+    { kind: 'list', list: stationLists(c.stations) },
+    { kind: 'key', hi: c.k1, lo: c.k2 },
+    { kind: 'int32', value: ingestId },
+  ];
+}
+
+function setSum(out: NullableNumbers<Float64Array>, i: number, a: number | null, b: number | null): void {
+  const v = sum(a, b);
+  if (v === null) out.nulls[i] = 1;
+  else out.data[i] = v;
 }
 
 /** length = to_bow + to_stern, beam = to_port + to_starboard: NULL only when both parts are. */
