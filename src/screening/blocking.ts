@@ -16,9 +16,10 @@
 // so the rare trigrams find it and common ones ("SEA", "STA", "ING") are never expanded. Where that
 // leaves fewer than two (names up to 9 letters), the deletion keys find the neighbours and trigrams are
 // not used. Candidates must then pass the scorer's gate (same compact or transliterated
-// form, or within the edit budget of name-score.ts), so only names the scorer could accept remain.
+// form, or within the edit budget of name-score.ts), so only names the scorer could accept remain; a
+// length bound and a letter-count bound (similarity.ts bagDistance) turn most away before an edit table.
 import { maxEditsFor } from './params.js';
-import { damerauLevenshtein } from './similarity.js';
+import { bagDistance, damerauLevenshtein } from './similarity.js';
 import { isKeystrokeSlip } from './keystroke.js';
 
 export const BLOCKING_PARAMS = {
@@ -36,6 +37,8 @@ export const BLOCKING_PARAMS = {
 const P = BLOCKING_PARAMS;
 /** The shortest name with a two-edit budget (params.ts maxEditsByLength). */
 const TWO_EDIT_LETTERS = 9;
+/** maxEditsFor by length, as a table (read once per posting). */
+const BUDGET_BY_LENGTH = Int8Array.from({ length: 512 }, (_, n) => maxEditsFor(n));
 
 /** Every blocking key of a listed name (kind letter + key). */
 function nameKeys(compact: string, phonetic: string): string[] {
@@ -80,6 +83,9 @@ export class NameBlocker {
   private readonly compacts: string[];
   private readonly phonetics: string[];
   private readonly words: string[] | null;
+  /** Per name id: its compact and transliterated lengths (capped at 255), for the gate's length bound. */
+  private readonly compactLengths: Uint8Array;
+  private readonly phoneticLengths: Uint8Array;
   private score = new Int32Array(0);
   private grams = new Int32Array(0);
 
@@ -88,6 +94,8 @@ export class NameBlocker {
     this.compacts = arrays.compacts.split('\n');
     this.phonetics = arrays.phonetics.split('\n');
     this.words = arrays.words === undefined ? null : arrays.words.split('\n');
+    this.compactLengths = Uint8Array.from(this.compacts, (c) => Math.min(255, c.length));
+    this.phoneticLengths = Uint8Array.from(this.phonetics, (p) => Math.min(255, p.length));
   }
 
   /** Builds from names (id = position), their entries and their words. */
@@ -166,14 +174,33 @@ export class NameBlocker {
       }
       found.sort((a, b) => a.df - b.df);
       const { offsets, postings } = this.arrays;
-      for (const { i } of found.slice(0, m)) {
-        if (i < 0) continue;
-        for (let j = offsets[i]; j < offsets[i + 1]; j++) {
-          const id = postings[j];
-          if (score[id] === 0 && gramHits[id] === 0) touched.push(id);
-          gramHits[id]++;
+      // Prefix filtering: a name sharing `need` of the m rarest trigrams shares one of the first
+      // m - need + 1, so only those lists bring in new names; the commoner rest only count for names
+      // already in. Names whose lengths alone put them beyond the gate's edit budget are not let in.
+      const opening = m - need + 1;
+      const { compactLengths, phoneticLengths } = this;
+      const qc = compact.length;
+      const qp = phonetic.length;
+      found.slice(0, m).forEach(({ i }, rank) => {
+        if (i < 0) return;
+        if (rank < opening) {
+          for (let j = offsets[i]; j < offsets[i + 1]; j++) {
+            const id = postings[j];
+            if (score[id] === 0 && gramHits[id] === 0) {
+              const lc = compactLengths[id];
+              const budget = BUDGET_BY_LENGTH[lc > qc ? lc : qc];
+              if (budget > 0 && Math.abs(lc - qc) > budget && Math.abs(phoneticLengths[id] - qp) > budget - 1) continue;
+              touched.push(id);
+            }
+            gramHits[id]++;
+          }
+        } else {
+          for (let j = offsets[i]; j < offsets[i + 1]; j++) {
+            const id = postings[j];
+            if (score[id] !== 0 || gramHits[id] !== 0) gramHits[id]++;
+          }
         }
-      }
+      });
     }
     const passed: Array<{ id: number; s: number }> = [];
     for (const id of touched) {
@@ -193,7 +220,9 @@ export class NameBlocker {
     if (c === compact || (phonetic !== '' && p === phonetic)) return true;
     const budget = maxEditsFor(Math.max(c.length, compact.length));
     if (budget === 0) return compact.length >= 3 && isKeystrokeSlip(compact, c);
-    return damerauLevenshtein(compact, c, budget) <= budget || damerauLevenshtein(phonetic, p, budget) + 1 <= budget;
+    // The letter-count bound first: it turns most candidates away at a fraction of an edit table's cost.
+    return (bagDistance(compact, c) <= budget && damerauLevenshtein(compact, c, budget) <= budget)
+      || (budget > 1 && bagDistance(phonetic, p) <= budget - 1 && damerauLevenshtein(phonetic, p, budget - 1) <= budget - 1);
   }
 }
 

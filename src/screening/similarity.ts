@@ -18,16 +18,23 @@ export function damerauLevenshtein(a: string, b: string, max = Infinity): number
   if (Math.abs(n - m) > max) return max + 1;
   if (n === 0) return m;
   if (m === 0) return n;
-  if (m + 1 > rowA.length) { rowA = new Int32Array(m + 1); rowB = new Int32Array(m + 1); rowC = new Int32Array(m + 1); }
+  if (m + 2 > rowA.length) { rowA = new Int32Array(m + 2); rowB = new Int32Array(m + 2); rowC = new Int32Array(m + 2); }
+  // Only cells within `max` of the diagonal can hold a distance <= max (|i - j| edits at least): the rest
+  // count as max + 1, which keeps every value <= max exact and every other one above max.
+  const band = Number.isFinite(max) ? max : Math.max(n, m);
+  const over = band + 1;
   let prev2 = rowA;
   let prev = rowB;
   let cur = rowC;
-  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let j = 0; j <= m; j++) prev[j] = j <= band ? j : over;
+  prev[m + 1] = over;
   for (let i = 1; i <= n; i++) {
-    cur[0] = i;
-    let rowMin = i;
+    const lo = i - band > 1 ? i - band : 1;
+    const hi = i + band < m ? i + band : m;
+    cur[lo - 1] = lo === 1 ? (i <= band ? i : over) : over;
+    let rowMin = cur[lo - 1];
     const ai = a.charCodeAt(i - 1);
-    for (let j = 1; j <= m; j++) {
+    for (let j = lo; j <= hi; j++) {
       const bj = b.charCodeAt(j - 1);
       const cost = ai === bj ? 0 : 1;
       let v = prev[j] + 1;
@@ -42,10 +49,27 @@ export function damerauLevenshtein(a: string, b: string, max = Infinity): number
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
+    if (hi < m) cur[hi + 1] = over;
     if (rowMin > max) return max + 1;
     const t = prev2; prev2 = prev; prev = cur; cur = t;
   }
   return prev[m];
+}
+
+// Letter counts for bagDistance, reused (names are upper-case ASCII after normalisation).
+const bag = new Int32Array(128);
+
+/** A lower bound of the edit distance, in linear time: letters one name has and the other lacks
+ *  (max of the two multiset differences; an edit changes each side by at most one). 0 (no bound) for
+ *  names outside ASCII. */
+export function bagDistance(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) { const c = a.charCodeAt(i); if (c > 127) { bag.fill(0); return 0; } bag[c]++; }
+  for (let i = 0; i < b.length; i++) { const c = b.charCodeAt(i); if (c > 127) { bag.fill(0); return 0; } bag[c]--; }
+  let aOnly = 0;
+  let bOnly = 0;
+  for (let i = 0; i < a.length; i++) { const c = a.charCodeAt(i); const v = bag[c]; if (v > 0) aOnly += v; else if (v < 0) bOnly -= v; bag[c] = 0; }
+  for (let i = 0; i < b.length; i++) { const c = b.charCodeAt(i); const v = bag[c]; if (v < 0) bOnly -= v; bag[c] = 0; }
+  return aOnly > bOnly ? aOnly : bOnly;
 }
 
 /** Jaro-Winkler similarity in [0, 1]; prefix scale 0.1 over at most 4 characters (Winkler's defaults). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normaliseName, normaliseCallsign } from '../../src/screening/normalise.js';
 import { phoneticKey } from '../../src/screening/phonetic.js';
 import { imoStatus, normaliseImo } from '../../src/reference/imo.js';
-import { damerauLevenshtein, jaroWinkler } from '../../src/screening/similarity.js';
+import { bagDistance, damerauLevenshtein, jaroWinkler } from '../../src/screening/similarity.js';
 
 const n = (s: string) => { const x = normaliseName(s); return [x.words.join(' '), x.numbers.join(' ')]; };
 
@@ -66,5 +66,33 @@ describe('string similarity', () => {
     expect(damerauLevenshtein('NYMEX', 'NYMXE')).toBe(1);
     expect(damerauLevenshtein('KUMUNSAN', 'KUMBONGSAN')).toBe(3);
     expect(damerauLevenshtein('ABCDEFG', 'XYZ', 2)).toBe(3); // early exit above the budget
+  });
+  it('with a budget, gives the exact distance up to it and more than it beyond (banded table)', () => {
+    expect(damerauLevenshtein('KORVANELISTAR', 'KORVENALISTAR', 2)).toBe(2);
+    expect(damerauLevenshtein('KORVANELISTAR', 'KORVENALISTRA', 2)).toBe(3);
+    expect(damerauLevenshtein('ABCDEFGH', 'BCDEFGHA', 1)).toBe(2); // the band cuts the shift's path
+    expect(damerauLevenshtein('ABCDEFGH', 'BCDEFGHA', 2)).toBe(2);
+    let seed = 7;
+    const next = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return Math.floor((seed / 2147483648) * n); };
+    const word = (n: number): string => Array.from({ length: n }, () => 'ABCD'[next(4)]).join('');
+    let withinBudget = 0;
+    for (let t = 0; t < 20_000; t++) {
+      const a = word(next(13));
+      const b = next(2) ? word(next(13)) : a.slice(0, next(a.length + 1)) + word(next(3)) + a.slice(next(a.length + 1));
+      const max = next(4);
+      const full = damerauLevenshtein(a, b);
+      const banded = damerauLevenshtein(a, b, max);
+      if (full <= max) { withinBudget++; expect(banded).toBe(full); } else expect(banded).toBeGreaterThan(max);
+      expect(bagDistance(a, b)).toBeLessThanOrEqual(full);
+    }
+    expect(withinBudget).toBeGreaterThan(2_000);
+  });
+  it('bag distance counts the letters one name has and the other lacks', () => {
+    expect(bagDistance('KUMUNSAN', 'KUMUNSAN')).toBe(0);
+    expect(bagDistance('NYMEX', 'NYMXE')).toBe(0); // a transposition keeps the letters
+    expect(bagDistance('KUMUNSAN', 'KUMBONGSAN')).toBe(3); // B, O, G more; one U less
+    expect(bagDistance('ABC', '')).toBe(3);
+    expect(bagDistance('ЧОН', 'CHON')).toBe(0); // outside ASCII: no bound
+    expect(bagDistance('CHON', 'CHAN')).toBe(1); // and the counts were cleared after the non-ASCII call
   });
 });
