@@ -59,6 +59,9 @@ export const CLUSTER_PARAMS = {
    *  each checkpoint serialises the unit's whole state, so not too often. */
   checkpointEveryReports: 20_000,
   checkpointEveryMs: 2_000,
+  /** Capturing a checkpoint (snapshot + JSON) runs on the event loop that processes reports: at most this
+   *  share of the time between checkpoints (a 150 ms capture spaces them 3 s apart). */
+  checkpointCaptureShare: 0.05,
   /** Events completed are published this often between checkpoints (the live latency). */
   publishEveryMs: 200,
   /** Reports fetched per pull request. */

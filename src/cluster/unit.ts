@@ -1,7 +1,8 @@
 // One work unit on a worker: a durable consumer over the reports stream, the detection runner (the same
 // engine as `tumen detect`), and its checkpoint in KV. The loop: fetch reports → push them through the
-// runner → every few thousand reports or second: publish the events completed (Nats-Msg-Id = event id),
-// await their acks, write the runner's state and the last stream sequence to KV, then ack the reports.
+// runner → every 200 ms publish the events completed (Nats-Msg-Id = event id) → every few seconds capture
+// the runner's state and, in the background, await those events' acks, write the state and the last stream
+// sequence to KV, then ack the reports it covers. Processing never waits for the network (event latency).
 // A crash anywhere replays from the last checkpoint: the same reports give the same events with the same
 // ids, which the events stream's duplicate window and the store's upsert absorb — each event once.
 //
@@ -9,7 +10,8 @@
 // vessel unit `vP` runs the per-vessel chains of the MMSIs hashed to partition P, unit `g` the non-spatial
 // global detectors over every vessel's segmented positions, unit `eC` the encounters of spatial cell C. On (re)start the consumer is re-created to begin
 // right after the checkpoint, so reports are always processed in stream order.
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync, gzip } from 'node:zlib';
+import { promisify } from 'node:util';
 import { AckPolicy, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { DetectionRunner, type RunnerOptions, type RunnerState } from '../detectors/runner.js';
@@ -33,6 +35,8 @@ interface Checkpoint {
 
 type PortsMessage = Extract<ReportMessage, { k: 'ports' }>;
 
+const gzipAsync = promisify(gzip);
+
 export const stateKey = (unit: string): string => `unit.${unit}`;
 export const consumerName = (unit: string): string => `unit-${unit}`;
 
@@ -54,15 +58,23 @@ export class WorkUnit {
   private portSeqs: number[] = [];
   private portMessages: PortsMessage[] = [];
   private ports: RunnerOptions['ports'];
-  private unacked: JsMsg[] = [];
+  /** Reports processed since the last checkpoint, and the last of them (its ack covers the others). */
+  private unacked = 0;
+  private lastUnacked: JsMsg | null = null;
   private outbox: Array<{ e: TumenEvent; msgId: string }> = [];
+  /** Event publishing, one window after another: awaiting it means every event handed to it is stored. */
+  private sending: Promise<void> = Promise.resolve();
+  /** A checkpoint being written (events, then state, then acks): processing goes on meanwhile. */
+  private checkpointing: Promise<void> | null = null;
   private lastCheckpointMs = Date.now();
-  /** A checkpoint in progress: message processing waits for it. */
-  private busy: Promise<void> | null = null;
+  /** Time between checkpoints: at least checkpointEveryMs, longer when capturing the state costs more. */
+  private checkpointGapMs: number = CLUSTER_PARAMS.checkpointEveryMs;
   private timer: NodeJS.Timeout | null = null;
   private messages: { stop(): void } | null = null;
   /** Reports processed by this unit since it started here. */
   reports = 0;
+  /** Set when a checkpoint failed (the lease went to another worker meanwhile): the worker drops the unit. */
+  failed = false;
 
   constructor(private readonly client: ClusterClient, readonly unit: string, private readonly log: (line: string) => void) {}
 
@@ -70,8 +82,9 @@ export class WorkUnit {
     await this.open();
     // Events go out every publishEveryMs (low latency); state is checkpointed less often (it costs a snapshot).
     this.timer = setInterval(() => {
-      if (this.unacked.length > 0 && Date.now() - this.lastCheckpointMs >= CLUSTER_PARAMS.checkpointEveryMs) void this.exclusive(() => this.checkpoint());
-      else void this.exclusive(() => this.publishEvents());
+      if (this.failed) return;
+      if (!this.checkpointing && this.unacked > 0 && Date.now() - this.lastCheckpointMs >= this.checkpointGapMs) this.startCheckpoint();
+      else this.sendEvents();
     }, CLUSTER_PARAMS.publishEveryMs);
     this.done = this.run();
   }
@@ -82,15 +95,25 @@ export class WorkUnit {
     if (this.timer) clearInterval(this.timer);
     this.messages?.stop();
     await this.done.catch(() => undefined);
-    await this.busy;
-    if (graceful && !this.failed && this.unacked.length > 0) await this.checkpoint();
+    await this.settled();
+    if (graceful && !this.failed && this.unacked > 0) {
+      this.startCheckpoint();
+      await this.settled();
+    }
+  }
+
+  /** Waits for the checkpoint and the event windows in flight (their failures make the unit `failed`). */
+  private async settled(): Promise<void> {
+    await this.checkpointing;
+    await this.sending.catch(() => undefined);
   }
 
   /** Restores the checkpoint and (re)creates the consumer to deliver from the report after it. */
   private async open(): Promise<void> {
     const { state, jsm } = this.client;
     const entry = await state.get(stateKey(this.unit));
-    this.unacked = [];
+    this.unacked = 0;
+    this.lastUnacked = null;
     this.outbox = [];
     if (entry && entry.operation === 'PUT' && entry.value.length > 0) {
       const cp = JSON.parse(gunzipSync(entry.value).toString('utf8')) as Checkpoint;
@@ -110,7 +133,9 @@ export class WorkUnit {
       await jsm.consumers.delete(REPORTS_STREAM, consumerName(this.unit));
     } catch { /* none yet */ }
     await jsm.consumers.add(REPORTS_STREAM, {
-      durable_name: consumerName(this.unit), filter_subject: ALL_REPORTS, ack_policy: AckPolicy.Explicit,
+      durable_name: consumerName(this.unit), filter_subject: ALL_REPORTS,
+      // One ack per checkpoint covers every report before it (a unit's reports are processed in order).
+      ack_policy: AckPolicy.All,
       max_ack_pending: CLUSTER_PARAMS.maxAckPending, ack_wait: nanos(60_000),
       ...(this.lastSeq > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: this.lastSeq + 1 } : { deliver_policy: DeliverPolicy.All }),
     });
@@ -157,7 +182,6 @@ export class WorkUnit {
       try {
         for await (const m of messages) {
           if (this.stopped) break;
-          if (this.busy) await this.busy;
           if (m.seq <= this.lastSeq) { // again after a restart: already in the checkpoint
             m.ack();
             continue;
@@ -168,9 +192,13 @@ export class WorkUnit {
             break;
           }
           this.process(m);
-          if (this.unacked.length >= CLUSTER_PARAMS.checkpointEveryReports) await this.exclusive(() => this.checkpoint());
+          if (this.unacked >= CLUSTER_PARAMS.checkpointEveryReports) {
+            // Flow control: a second checkpoint's worth waits for the one being written.
+            if (this.checkpointing) await this.checkpointing;
+            else this.startCheckpoint();
+          }
           // Let timers run (lease renewal, event publishing): a long buffer is otherwise one microtask run.
-          else if (this.reports % 256 === 0) await new Promise((r) => setImmediate(r));
+          if (this.reports % 256 === 0) await new Promise((r) => setImmediate(r));
         }
       } catch (err) {
         if (this.stopped) break;
@@ -180,32 +208,26 @@ export class WorkUnit {
         messages.stop();
       }
       if (resync && !this.stopped) {
-        await this.busy;
+        await this.settled();
         await this.open();
       }
     }
   }
 
-  /** Set when a checkpoint failed (the lease went to another worker meanwhile): the worker drops the unit. */
-  failed = false;
-
-  /** Runs `task` unless one runs already; message processing waits for it. */
-  private exclusive(task: () => Promise<void>): Promise<void> {
-    if (this.failed) return Promise.resolve();
-    this.busy ??= task().catch((err: Error) => {
-      this.log(`unit ${this.unit}: ${err.message}; giving the unit up`);
-      this.failed = true;
-      this.stopped = true;
-      this.messages?.stop();
-    }).finally(() => { this.busy = null; });
-    return this.busy;
+  private giveUp(err: Error): void {
+    if (this.failed) return;
+    this.log(`unit ${this.unit}: ${err.message}; giving the unit up`);
+    this.failed = true;
+    this.stopped = true;
+    this.messages?.stop();
   }
 
   private process(m: JsMsg): void {
     for (const x of this.order.accept({ r: decodeReport(m.data), seq: m.seq })) this.apply(x);
     this.reports++;
     this.lastSeq = m.seq;
-    this.unacked.push(m);
+    this.unacked++;
+    this.lastUnacked = m;
   }
   /** One message in its input's order. */
   private apply({ r, seq }: Sequenced): void {
@@ -223,26 +245,46 @@ export class WorkUnit {
     for (const e of copy.take().events) this.outbox.push({ e, msgId: `${e.id}@end.${seq}` });
   }
 
-  /** Publishes the events completed so far (Nats-Msg-Id = event id) and awaits the server's acks. */
-  private async publishEvents(): Promise<void> {
+  /** Hands the events completed so far to the publisher (Nats-Msg-Id = event id); the returned promise
+   *  settles once the server has stored them (and every earlier window). */
+  private sendEvents(): Promise<void> {
     for (const e of this.runner.take().events) this.outbox.push({ e, msgId: e.id });
-    if (this.outbox.length === 0) return;
+    if (this.outbox.length === 0) return this.sending;
     const subject = eventSubject(this.unit);
-    await publishWindow(this.client.js, this.outbox.map(({ e, msgId }) => ({ subject, data: JSON.stringify(e), msgId })), this.log);
-    this.outbox = [];
+    const batch = this.outbox.splice(0).map(({ e, msgId }) => ({ subject, data: JSON.stringify(e), msgId }));
+    this.sending = this.sending.then(async () => {
+      if (!this.failed) await publishWindow(this.client.js, batch, this.log);
+    });
+    this.sending.catch((err: Error) => this.giveUp(err));
+    return this.sending;
   }
 
-  private async checkpoint(): Promise<void> {
-    const { state } = this.client;
-    await this.publishEvents();
-    const value = gzipSync(JSON.stringify({ seq: this.lastSeq, ports: this.portSeqs, order: this.order.snapshot(), runner: this.runner.snapshot() } satisfies Checkpoint));
-    if (value.length > CLUSTER_PARAMS.maxStateBytes) throw new Error(`unit ${this.unit}: checkpoint of ${value.length} bytes exceeds ${CLUSTER_PARAMS.maxStateBytes}`);
-    // Optimistic concurrency: a worker that lost this unit's lease cannot overwrite the new owner's state.
-    this.stateRevision = this.stateRevision === 0
-      ? await state.create(stateKey(this.unit), value)
-      : await state.update(stateKey(this.unit), value, this.stateRevision);
-    for (const m of this.unacked) m.ack();
-    this.unacked = [];
-    this.lastCheckpointMs = Date.now();
+  /**
+   * Captures the state now (the only part on the event loop: the snapshot and its JSON), then in the
+   * background: awaits the events completed so far, compresses, writes the state to KV and acks the
+   * reports it covers. A crash before the write replays them from the previous checkpoint.
+   */
+  private startCheckpoint(): void {
+    if (this.checkpointing || this.failed) return;
+    const t0 = performance.now();
+    const published = this.sendEvents();
+    const json = JSON.stringify({ seq: this.lastSeq, ports: this.portSeqs, order: this.order.snapshot(), runner: this.runner.snapshot() } satisfies Checkpoint);
+    const last = this.lastUnacked;
+    this.unacked = 0;
+    this.lastUnacked = null;
+    const captureMs = performance.now() - t0;
+    this.checkpointGapMs = Math.max(CLUSTER_PARAMS.checkpointEveryMs, captureMs / CLUSTER_PARAMS.checkpointCaptureShare);
+    this.checkpointing = (async () => {
+      await published;
+      const value = await gzipAsync(json);
+      if (value.length > CLUSTER_PARAMS.maxStateBytes) throw new Error(`unit ${this.unit}: checkpoint of ${value.length} bytes exceeds ${CLUSTER_PARAMS.maxStateBytes}`);
+      // Optimistic concurrency: a worker that lost this unit's lease cannot overwrite the new owner's state.
+      const { state } = this.client;
+      this.stateRevision = this.stateRevision === 0
+        ? await state.create(stateKey(this.unit), value)
+        : await state.update(stateKey(this.unit), value, this.stateRevision);
+      last?.ack(); // AckPolicy.All: covers every report before it
+      this.lastCheckpointMs = Date.now();
+    })().catch((err: Error) => this.giveUp(err)).finally(() => { this.checkpointing = null; });
   }
 }

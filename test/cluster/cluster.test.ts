@@ -4,10 +4,10 @@
 // installs the package when missing); workers and the store node run from one esbuild bundle of the CLI
 // (a child started through tsx costs ~2 CPU-s, the bundle ~0.7).
 // In the suite, on one cluster over a small world (16 ships, 2 days) with a small layout (SMALL): the live
-// path with a worker killed mid-run, then `tumen detect --lake` over the exported lake with another killed
-// mid-item (the plain run is in both: the units a killed worker did not hold ran undisturbed).
-// With TUMEN_CLUSTER_TESTS=1 also the contract world (40 ships, 3 days) with a NATS node killed and a worker
-// killed: 1.5–4 min each on the loaded 2-core box. docs/cluster.md.
+// path with a worker killed mid-run and later one of the three NATS nodes (started again afterwards), then `tumen detect --lake` over the exported lake with another worker killed mid-item (the
+// plain run is in both: the units a killed worker did not hold ran undisturbed).
+// With TUMEN_CLUSTER_TESTS=1 also the contract world (40 ships, 3 days), a NATS node killed and a worker
+// killed in runs of their own: 1.5–4 min each on the loaded 2-core box. docs/cluster.md.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import { asLines, contractWorld } from '../contract/world.js';
 import { tumen } from '../cli-harness.js';
 import { withStore } from '../../src/store/db.js';
 import { queryEvents } from '../../src/store/events-write.js';
-import { alive, clusterDown, clusterUp, clusterWait, readCluster, type ClusterUpOptions } from '../../src/cluster/local.js';
+import { alive, clusterDown, clusterFile, clusterUp, clusterWait, readCluster, type ClusterUpOptions } from '../../src/cluster/local.js';
 import { ingestToCluster } from '../../src/cluster/ingest-to.js';
 import { detectLakeOnCluster, type LakeRunResult } from '../../src/cluster/lake-run.js';
 import { connectCluster } from '../../src/cluster/connect.js';
@@ -51,8 +51,17 @@ async function bundleCli(): Promise<string> {
 }
 const clusterEvents = (cdir: string) => withStore(join(cdir, 'tumen.duckdb'), (s) => queryEvents(s));
 
-/** Progress of the slowest unit: the least stream sequence delivered, over the stream's last. */
+/** Progress of the slowest unit: the least stream sequence delivered, over the stream's last (0 while the
+ *  cluster cannot answer, e.g. electing leaders after a node was killed). */
 async function progress(url: string): Promise<number> {
+  try {
+    return await progressOnce(url);
+  } catch {
+    return 0;
+  }
+}
+
+async function progressOnce(url: string): Promise<number> {
   const c = await connectCluster(url, { name: 'test-progress' });
   try {
     const last = (await c.jsm.streams.info(REPORTS_STREAM)).state.last_seq;
@@ -106,18 +115,18 @@ async function cleanUp(setup: Setup | undefined, cases: string[]): Promise<void>
 
 type MidRun = { at: number; act: (url: string, cdir: string) => Promise<void> };
 
-/** Publishes the world to a running cluster; `midRun` (if any) acts once the slowest unit is `at` of the
- *  way through. Returns the stored events. */
-async function publishAndWait(setup: Setup, name: string, cdir: string, url: string, midRun?: MidRun): Promise<TumenEvent[]> {
+/** Publishes the world to a running cluster; each `midRun` step acts once the slowest unit is `at` of the
+ *  way through (steps in order). Returns the stored events. */
+async function publishAndWait(setup: Setup, name: string, cdir: string, url: string, ...midRun: MidRun[]): Promise<TumenEvent[]> {
   const t0 = Date.now();
   const pub = ingestToCluster(url, [setup.nmea], {}, '256MB');
-  if (midRun) {
-    await until(`units ${midRun.at} of the way`, 120_000, async () => (await progress(url)) > midRun.at);
-    await midRun.act(url, cdir);
+  for (const step of midRun) {
+    await until(`units ${step.at} of the way`, 120_000, async () => (await progress(url)) > step.at);
+    await step.act(url, cdir);
   }
   const r = await pub;
   console.log(`${name}: published ${Date.now() - t0}`);
-  if (midRun) console.log(`${name}: ${r.published} reports published, ${r.retries} sent again after a failure`);
+  if (midRun.length > 0) console.log(`${name}: ${r.published} reports published, ${r.retries} sent again after a failure`);
   await clusterWait(cdir, 120_000);
   console.log(`${name}: waited ${Date.now() - t0}`);
   return clusterEvents(cdir);
@@ -130,31 +139,53 @@ async function run(setup: Setup, name: string, layout: ClusterUpOptions, midRun?
   const up = await clusterUp(cdir, 2, () => undefined, layout);
   console.log(`${name}: up ${Date.now() - t0}`);
   try {
-    return await publishAndWait(setup, name, cdir, up.url, midRun);
+    return await publishAndWait(setup, name, cdir, up.url, ...(midRun ? [midRun] : []));
   } finally {
     await clusterDown(cdir);
   }
 }
 
-/** Kills worker 1 with -9 and waits until worker 2 holds every unit worker 1 held; returns the units and
- *  how far the slowest unit was at the kill. */
-async function killWorker(url: string, cdir: string, takeoverMs: number): Promise<{ held: string[]; progressAtKill: number }> {
-  const victim = readCluster(cdir).processes.find((p) => p.role === 'worker' && p.index === 1)!;
+/** Kills the worker holding most units (of workers 1 and 2) with -9 and waits until the other holds every
+ *  unit it held; returns the units and how far the slowest unit was at the kill. */
+async function killWorker(url: string, cdir: string, takeoverMs: number): Promise<{ victim: number; held: string[]; progressAtKill: number }> {
   const c = await connectCluster(url, { name: 'test' });
   try {
-    const held = [...(await leaseHolders(c))].filter(([, w]) => w === 'w1').map(([u]) => u);
+    const holders = await leaseHolders(c);
+    const count = (w: string): number => [...holders.values()].filter((h) => h === w).length;
+    const [v, other] = count('w1') >= count('w2') ? [1, 'w2'] : [2, 'w1'];
+    const victim = readCluster(cdir).processes.find((p) => p.role === 'worker' && p.index === v)!;
+    const held = [...holders].filter(([, w]) => w === `w${v}`).map(([u]) => u);
     process.kill(victim.pid, 'SIGKILL');
     const killedAt = Date.now();
     const progressAtKill = await progress(url);
     await until('takeover', takeoverMs, async () => {
       const now = await leaseHolders(c);
-      return held.every((u) => now.get(u) === 'w2');
+      return held.every((u) => now.get(u) === other);
     });
-    console.log(`worker kill -9 at ${(progressAtKill * 100).toFixed(0)} %: units ${held.join(',')} taken over in ${Date.now() - killedAt} ms`);
-    return { held, progressAtKill };
+    console.log(`worker ${v} kill -9 at ${(progressAtKill * 100).toFixed(0)} %: units ${held.join(',')} taken over in ${Date.now() - killedAt} ms`);
+    return { victim: v, held, progressAtKill };
   } finally {
     await c.nc.drain();
   }
+}
+
+/** Kills NATS node `index` with -9 (its streams' replicas on the other two keep quorum). */
+async function killNatsNode(cdir: string, index: number): Promise<void> {
+  const node = readCluster(cdir).processes.find((p) => p.role === 'nats' && p.index === index)!;
+  process.kill(node.pid, 'SIGKILL');
+  await until('node gone', 5_000, async () => !alive(node.pid));
+}
+
+/** Starts NATS node `index` again from its configuration and data (it rejoins and catches up); the new pid
+ *  goes into cluster.json so that `cluster down` stops it. */
+function restartNatsNode(cdir: string, index: number): void {
+  const file = readCluster(cdir);
+  const node = file.processes.find((p) => p.role === 'nats' && p.index === index)!;
+  const out = openSync(join(cdir, 'logs', `nats-${index}.log`), 'a');
+  const child = spawn('nats-server', ['-c', join(cdir, `nats-${index}.conf`)], { detached: true, stdio: ['ignore', out, out], cwd: cdir });
+  child.unref();
+  node.pid = child.pid!;
+  writeFileSync(clusterFile(cdir), JSON.stringify(file, null, 2));
 }
 
 /** The suite's cluster: 2 vessel partitions and 2 spatial cells (5 units; each reads every report), 4 s TTL. */
@@ -168,13 +199,16 @@ function startWorker(url: string, id: string, log: string): ChildProcess {
 }
 
 // One cluster for both cases (bringing three nats-server nodes up and electing leaders is most of a case's
-// time): the live case kills worker 1; the history case starts worker 3 and kills worker 2 mid-item.
+// time): the live case kills a NATS node and a worker; the history case starts worker 3 and kills the other mid-item.
 describe.skipIf(!hasNats)('cluster on NATS JetStream: small world, in the suite', () => {
   let setup: Setup | undefined;
   let bundle = '';
   let cdir = '';
   let url = '';
   let extra: ChildProcess | undefined;
+  /** The live case's killed worker and the one left (killed in the history case). */
+  let killed: { victim: number; held: string[]; progressAtKill: number } | undefined;
+  let survivor = 2;
   beforeAll(async () => {
     bundle = await bundleCli();
     setup = await prepare(simulate({ seed: 7, vessels: 16, days: 2 }).lines);
@@ -189,9 +223,15 @@ describe.skipIf(!hasNats)('cluster on NATS JetStream: small world, in the suite'
     if (bundle) rmSync(bundle, { recursive: true, force: true });
   });
 
-  it('live: gives the events of tumen detect although a worker is killed with -9 mid-run', async () => {
-    let killed: { held: string[]; progressAtKill: number } | undefined;
-    const got = await publishAndWait(setup!, 'live', cdir, url, { at: 0.1, act: async (u, d) => { killed = await killWorker(u, d, 60_000); } });
+  it('live: gives the events of tumen detect although a worker, then a NATS node, are killed with -9 mid-run', async () => {
+    let nodeKilledAt = 0;
+    let progressAtNodeKill = 0;
+    // The worker first: the test reads who holds what from the leases, which a node's loss makes slow.
+    const got = await publishAndWait(setup!, 'live', cdir, url,
+      { at: 0.1, act: async (u, d) => { killed = await killWorker(u, d, 60_000); survivor = 3 - killed.victim; } },
+      { at: 0.4, act: async (u, d) => { progressAtNodeKill = await progress(u); await killNatsNode(d, 2); nodeKilledAt = Date.now(); } });
+    console.log(`live: NATS node 2 killed with -9 at ${(progressAtNodeKill * 100).toFixed(0)} %; every event stored ${Date.now() - nodeKilledAt} ms after`);
+    restartNatsNode(cdir, 2); // the history case runs on three nodes again
     expect(killed!.held.length).toBeGreaterThan(0);
     expect(setup!.expected.length).toBe(32);
     expect(new Set(got.map((e) => e.type))).toEqual(new Set(setup!.expected.map((e) => e.type)));
@@ -206,14 +246,14 @@ describe.skipIf(!hasNats)('cluster on NATS JetStream: small world, in the suite'
       await until('workers 2 and 3 pulling lake items', 60_000, async () => (await queue()).num_waiting >= 2);
       const t0 = Date.now();
       const lake = detectLakeOnCluster(url, setup!.lake, { log: () => undefined });
-      // Each worker takes one item at a time: two pending means worker 2 holds one.
+      // Each worker takes one item at a time: two pending means the live case's survivor holds one.
       await until('both workers on an item', 60_000, async () => (await queue()).num_ack_pending >= 2);
-      process.kill(readCluster(cdir).processes.find((p) => p.role === 'worker' && p.index === 2)!.pid, 'SIGKILL');
+      process.kill(readCluster(cdir).processes.find((p) => p.role === 'worker' && p.index === survivor)!.pid, 'SIGKILL');
       const killedAt = Date.now();
       const r: LakeRunResult = await lake;
       // Deliveries beyond one per item (a work queue forgets acked items, and num_redelivered with them).
       const redelivered = (await queue()).delivered.consumer_seq - r.days * r.units;
-      console.log(`lake: ${r.days} days × ${r.units} units in ${Date.now() - t0} ms; worker 2 killed mid-item, ${redelivered} item(s) redone, run over ${Date.now() - killedAt} ms after the kill`);
+      console.log(`lake: ${r.days} days × ${r.units} units in ${Date.now() - t0} ms; worker ${survivor} killed mid-item, ${redelivered} item(s) redone, run over ${Date.now() - killedAt} ms after the kill`);
       expect(r.days).toBe(2);
       expect(redelivered).toBeGreaterThan(0);
       expect(asLines(r.events)).toEqual(asLines(setup!.expected));
@@ -255,10 +295,8 @@ describe.skipIf(!hasNats || !process.env.TUMEN_CLUSTER_TESTS)('cluster on NATS J
     const got = await run(setup!, 'c2', {}, {
       at: 0.2,
       act: async (_url, cdir) => {
-        const node = readCluster(cdir).processes.find((p) => p.role === 'nats' && p.index === 2)!;
-        process.kill(node.pid, 'SIGKILL');
+        await killNatsNode(cdir, 2);
         killedAt = Date.now();
-        await until('node gone', 5_000, async () => !alive(node.pid));
       },
     });
     console.log(`NATS node kill -9: all events stored ${Date.now() - killedAt} ms after the kill`);
