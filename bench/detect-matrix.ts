@@ -34,6 +34,7 @@ const matrix: Variation[] = [
   V('classic', {}, true),
   V('berths=spread', { berths: 'spread' }),
   V('receivers=random', { receivers: 'random' }),
+  V('receivers=sparse', { receivers: 'sparse' }),
   V('satellite=thin', { satellite: 'thin' }),
   V('satellite=none', { satellite: 'none' }),
   V('evaders=varied', { evaders: 'varied' }),

@@ -68,6 +68,16 @@ export const RECEIVERS_RANDOM = {
   outageH: [2, 36] as const,
 } as const;
 
+/** Receivers `sparse` (variation): drawn like `random`, from fewer sites, with shorter ranges and more,
+ *  longer outages — a thin volunteer network, nothing like the fixed layout the detectors were tuned on. */
+export const RECEIVERS_SPARSE = {
+  siteProb: 0.35,
+  rangeNm: [15, 40] as const,
+  hearProb: [0.6, 0.9] as const,
+  outagesPerStation: [1, 4] as const,
+  outageH: [4, 48] as const,
+} as const;
+
 /** Berths `spread` (variation): quays across the port's extent and an outer anchorage (harbour.ts). */
 export const HARBOUR = {
   /** Share of Class A calls that wait at the outer anchorage before berthing. */

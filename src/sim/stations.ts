@@ -3,7 +3,7 @@
 // and the schedule of satellite passes. With `receivers: random` the layout is drawn per seed from coastal
 // sites (ranges, hearing probability and outages drawn too); the detectors are never told either layout.
 import { METRES_PER_NM, MS_PER_HOUR } from '../geo/sphere.js';
-import { RECEIVERS_RANDOM, RECEPTION, SATELLITE_THIN } from './params.js';
+import { RECEIVERS_RANDOM, RECEIVERS_SPARSE, RECEPTION, SATELLITE_THIN } from './params.js';
 import type { Rng } from './prng.js';
 import type { WorldVariation } from './variation.js';
 
@@ -89,9 +89,9 @@ export function stationsInRange(lat: number, lon: number, out: Station[] = []): 
   return FIXED_RECEPTION.stationsInRange(lat, lon, out);
 }
 
-/** A random layout for one world: each coastal site gets a station with RECEIVERS_RANDOM.siteProb. */
-export function randomReception(rng: Rng, startMs: number, endMs: number): Reception {
-  const R = RECEIVERS_RANDOM;
+/** A random layout for one world: each coastal site gets a station with `R.siteProb` (RECEIVERS_RANDOM, or
+ *  RECEIVERS_SPARSE for a thin network). */
+export function randomReception(rng: Rng, startMs: number, endMs: number, R: typeof RECEIVERS_RANDOM | typeof RECEIVERS_SPARSE = RECEIVERS_RANDOM): Reception {
   const stations: Station[] = [];
   const perCountry = new Map<string, number>();
   for (const [country, lat, lon] of COASTAL_SITES) {
@@ -114,7 +114,8 @@ export function randomReception(rng: Rng, startMs: number, endMs: number): Recep
 }
 
 export function receptionFor(v: WorldVariation, rng: Rng, startMs: number, endMs: number): Reception {
-  return v.receivers === 'random' ? randomReception(rng, startMs, endMs) : FIXED_RECEPTION;
+  if (v.receivers === 'fixed') return FIXED_RECEPTION;
+  return randomReception(rng, startMs, endMs, v.receivers === 'sparse' ? RECEIVERS_SPARSE : RECEIVERS_RANDOM);
 }
 
 export interface SatPass {

@@ -14,8 +14,10 @@ export interface WorldVariation {
    *  real quay). `shared`: every ship of a berth lies on its one point (the simulator before). */
   moorings: 'slots' | 'shared';
   /** `fixed`: the 18 documented coastal stations. `random`: a layout drawn per seed from coastal sites
-   *  (ranges, hearing probability and outages drawn too) — never told to the detectors. */
-  receivers: 'fixed' | 'random';
+   *  (ranges, hearing probability and outages drawn too) — never told to the detectors. `sparse`: drawn
+   *  the same way from fewer sites, with shorter ranges and more, longer outages (a thin volunteer
+   *  network). */
+  receivers: 'fixed' | 'random' | 'sparse';
   /** Satellite passes: `normal` every ~90 min, `thin` every ~6 h with fewer reports per pass, `none`. */
   satellite: 'normal' | 'thin' | 'none';
   /** Satellite reception saturates as a cell fills with ships (fewer reports heard per ship). */
@@ -37,7 +39,7 @@ export type WorldPreset = keyof typeof WORLD_PRESETS;
 export const VARIATION_VALUES = {
   berths: ['point', 'spread'],
   moorings: ['slots', 'shared'],
-  receivers: ['fixed', 'random'],
+  receivers: ['fixed', 'random', 'sparse'],
   satellite: ['normal', 'thin', 'none'],
   saturation: [false, true],
   evaders: ['classic', 'varied'],

@@ -110,6 +110,17 @@ describe('an unseen world (every variation at once)', () => {
     expect(heardInOutage).toBe(0);
   });
 
+  it('draws a sparse network: fewer stations than a random layout, shorter ranges, every station with an outage', () => {
+    for (const seed of [3, 4, 5]) {
+      const random = simulate({ seed, vessels: 1, days: 2, variation: { ...UNSEEN_WORLD, receivers: 'random' } }).stations;
+      const sparse = simulate({ seed, vessels: 1, days: 2, variation: { ...UNSEEN_WORLD, receivers: 'sparse' } }).stations;
+      expect(sparse.length).toBeGreaterThan(0);
+      expect(sparse.every((s) => s.rangeNm >= 15 && s.rangeNm <= 40 && (s.outages?.length ?? 0) >= 1)).toBe(true);
+      expect(sparse.every((s) => s.hearProb! >= 0.6 && s.hearProb! <= 0.9)).toBe(true);
+      expect(random.some((s) => s.rangeNm > 40)).toBe(true);
+    }
+  });
+
   it('has a stationary spoofer whose fabricated anchorage is heard by the stations near its true position', () => {
     const sp = world.vessels.find((v) => v.role === 'spoofer')!;
     expect(sp.spoofs[0]!.speedKn).toBe(0);

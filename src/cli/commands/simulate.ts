@@ -142,7 +142,7 @@ export function register(program: Command): void {
     .option('--world <preset>', 'variation preset: classic (what the detectors were tuned on) or unseen (every axis below changed)', 'classic')
     .option('--berths <point|spread>', 'point: one berth near the gazetteer point; spread: quays across the port (up to 8 km) and an outer anchorage')
     .option('--moorings <slots|shared>', 'slots: ships at one berth lie at distinct slots along the quay and off it; shared: all on the berth point')
-    .option('--receivers <fixed|random>', 'fixed: the documented stations; random: a layout drawn per seed, with outages')
+    .option('--receivers <fixed|random|sparse>', 'fixed: the documented stations; random: a layout drawn per seed, with outages; sparse: drawn from fewer sites, shorter ranges, more outages')
     .option('--satellite <normal|thin|none>', 'satellite passes every ~90 min, every ~6 h with fewer reports, or none')
     .option('--saturation <on|off>', 'satellite reception falls as a 1° cell fills with ships')
     .option('--evaders <classic|varied>', 'varied: near-shore/far-out switch-offs, stationary spoofers, short identity gaps, fishing at 1–2 kn')
