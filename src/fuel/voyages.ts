@@ -3,8 +3,16 @@
 // ship. Its volume comes from the draught drop across it (cargo ≈ TPC × Δdraught) or, when the reported
 // draughts did not change (crew-entered draughts are often stale), from capacity × laden share; each in
 // barrels with a low / central / high band (params.ts).
+//
+// A tanker's AIS gap that hid no detected call (reception near the DPRK is too poor to call a silence
+// intentional, so the dark port call detector makes none) is a delivery too when the tanker came back
+// lighter — its reported draught fell across the silence by at least minDraughtDropM — and a DPRK port is
+// the best-ranked watched port the silence could have hidden (the dark port call detector's own ranking):
+// `dark_discharge`, low confidence. Loading "across a dark period" is the same evidence the other way.
 import { PORTS_OF_INTEREST } from '../reference/ports-of-interest.js';
 import type { TumenEvent } from '../events/schema.js';
+import { rankPorts } from '../detectors/dark-port-call.js';
+import { DARK_PORT_CALL_PARAMS } from '../detectors/params.js';
 import { FUEL_PARAMS, type FuelParams } from './params.js';
 
 export interface TankerInfo {
@@ -26,7 +34,7 @@ export interface FuelDelivery {
   mmsi: number;
   shipname: string | null;
   imo: number | null;
-  kind: 'dark_port_call' | 'port_call' | 'sts';
+  kind: 'dark_port_call' | 'port_call' | 'sts' | 'dark_discharge';
   event_id: string;
   port: string | null;
   start: string;
@@ -63,29 +71,51 @@ function deliveryKind(e: TumenEvent): FuelDelivery['kind'] | null {
   return null;
 }
 
-/** Every delivery in `events` by a tanker in `tankers`, with its volume band. */
+/** The DPRK port a tanker's uncalled gap most likely hid, when it came back lighter (see the header). */
+function darkDischargePort(gap: TumenEvent, t: TankerInfo, called: ReadonlySet<string>, p: FuelParams): { id: string; name: string } | null {
+  if (gap.type !== 'gap' || gap.end === null || (gap.duration_h ?? 0) < DARK_PORT_CALL_PARAMS.minGapH || called.has(`${gap.mmsi}|${gap.start}`)) return null;
+  const { before, after } = draughtsAcross(t, Date.parse(gap.start), Date.parse(gap.end));
+  if (before === null || after === null || before.m - after.m < p.minDraughtDropM) return null;
+  const best = rankPorts(gap, DARK_PORT_CALL_PARAMS, PORTS_OF_INTEREST)[0];
+  return best && best.country === 'KP' ? { id: best.id, name: best.name } : null;
+}
+
+function draughtsAcross(t: TankerInfo, startMs: number, endMs: number): { before: { timeMs: number; m: number } | null; after: { timeMs: number; m: number } | null } {
+  return { before: [...t.draughts].reverse().find((d) => d.timeMs <= startMs) ?? null, after: t.draughts.find((d) => d.timeMs >= endMs) ?? null };
+}
+
+/** Every delivery in `events` by a tanker in `tankers`, with its volume band. Gap events among `events`
+ *  count only as dark discharges (above). */
 export function fuelDeliveries(events: readonly TumenEvent[], tankers: ReadonlyMap<number, TankerInfo>, p: FuelParams = FUEL_PARAMS): FuelDelivery[] {
   const out: FuelDelivery[] = [];
+  const called = new Set(events.filter((e) => e.type === 'dark_port_call').map((e) => `${e.mmsi}|${e.start}`));
   for (const e of events) {
-    const kind = deliveryKind(e);
-    const t = kind ? tankers.get(e.mmsi) : undefined;
+    const t0 = tankers.get(e.mmsi);
+    const hidden = e.type === 'gap' && t0 && isTanker(t0, p) ? darkDischargePort(e, t0, called, p) : null;
+    const kind = hidden ? 'dark_discharge' : deliveryKind(e);
+    const t = kind ? t0 : undefined;
     if (!kind || !t || !isTanker(t, p)) continue;
     const startMs = Date.parse(e.start), endMs = e.end === null ? startMs : Date.parse(e.end);
-    const before = [...t.draughts].reverse().find((d) => d.timeMs <= startMs) ?? null;
-    const after = t.draughts.find((d) => d.timeMs >= endMs) ?? null;
+    const { before, after } = draughtsAcross(t, startMs, endMs);
     const loaded = [...(t.visits ?? [])].reverse().find((v) => v.endMs <= startMs && v.country !== 'KP') ?? null;
     // Loading seen: a call outside the DPRK before it, or a reported draught rise before it.
     const rose = t.draughts.some((d, i) => i > 0 && d.timeMs <= startMs && d.m > t.draughts[i - 1]!.m);
     out.push({
-      mmsi: e.mmsi, shipname: t.shipname, imo: t.imo, kind, event_id: e.id, port: e.port?.name ?? null, start: e.start, end: e.end,
+      mmsi: e.mmsi, shipname: t.shipname, imo: t.imo, kind, event_id: e.id, port: hidden?.name ?? e.port?.name ?? null, start: e.start, end: e.end,
       loaded_at: loaded ? `${loaded.portName} (${loaded.portId}) until ${iso(loaded.endMs)}` : null,
-      at: portPoint(e.port?.id) ?? { lat: e.lat, lon: e.lon },
+      at: portPoint(hidden?.id ?? e.port?.id) ?? { lat: e.lat, lon: e.lon },
       loaded_from: loaded && loaded.lat !== undefined && loaded.lon !== undefined ? { lat: loaded.lat, lon: loaded.lon } : null,
       draught_before_m: before?.m ?? null, draught_after_m: after?.m ?? null,
-      ...volume(t, before?.m ?? null, after?.m ?? null, loaded !== null || rose, p),
+      ...withHiddenCall(volume(t, before?.m ?? null, after?.m ?? null, loaded !== null || rose, p), hidden),
     });
   }
   return out.sort((a, b) => a.start.localeCompare(b.start) || a.mmsi - b.mmsi);
+}
+
+/** A dark discharge is never better than low confidence: the call itself was not seen. */
+function withHiddenCall(v: Pick<FuelDelivery, 'method' | 'confidence' | 'barrels' | 'note'>, hidden: { name: string } | null): Pick<FuelDelivery, 'method' | 'confidence' | 'barrels' | 'note'> {
+  if (!hidden) return v;
+  return { ...v, confidence: 'low', note: `no call detected (the silence was not shown intentional); it came back lighter and ${hidden.name} is the likeliest port the silence hid; ${v.note}` };
 }
 
 function volume(t: TankerInfo, before: number | null, after: number | null, loadingSeen: boolean, p: FuelParams): Pick<FuelDelivery, 'method' | 'confidence' | 'barrels' | 'note'> {

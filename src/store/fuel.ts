@@ -13,7 +13,8 @@ export interface FuelReport {
 export async function fuelReport(store: Store, year?: number): Promise<FuelReport> {
   await ensurePositionsSchema(store);
   const range = year === undefined ? {} : { fromMs: Date.UTC(year, 0, 1), toMs: Date.UTC(year + 1, 0, 1) - 1 };
-  const events = await queryEvents(store, { types: ['dark_port_call', 'port_visit', 'encounter'], ...range });
+  // Gaps: a tanker's silence that hid no detected call may hide a discharge (fuel/voyages.ts dark_discharge).
+  const events = await queryEvents(store, { types: ['dark_port_call', 'port_visit', 'encounter', 'gap'], ...range });
   const mmsis = [...new Set(events.filter((e) => e.type !== 'port_visit' || e.port?.country === 'KP').map((e) => e.mmsi))];
   const tankers = await tankerInfo(store, mmsis);
   const visits = await queryEvents(store, { types: ['port_visit'] });

@@ -44,6 +44,26 @@ describe('fuelDeliveries', () => {
     const [e] = fuelDeliveries([dpc(445000004, '2024-03-03T00:00:00Z', '2024-03-05T00:00:00Z')], new Map([[risen.mmsi, risen]]));
     expect(e!.barrels.central).toBe(Math.round(11200 * 0.9 * 7.23));
   });
+  it('counts a tanker back lighter from a silence not called intentional, a DPRK port its likeliest hidden call (dark discharge)', () => {
+    // Unseen seed 5: the tanker went silent 190 km off Chongjin heading south, reappeared off Nampo 125 h later 3.9 m lighter.
+    const gap = (mmsi: number, start: string, end: string, endLat = 38.2779, endLon = 124.4833): TumenEvent => ({
+      id: `gap-${mmsi}-${start}`, type: 'gap', mmsi, start, end, lat: 41.0962, lon: 131.8237, intentional: false,
+      duration_h: (Date.parse(end) - Date.parse(start)) / 3_600_000,
+      evidence: { course_before_deg: 191.4, end_lat: endLat, end_lon: endLon, course_after_deg: 190.6 },
+    });
+    const t = tanker(445064840, [['2024-03-01T00:09:59Z', 7.6], ['2024-03-06T17:10:46Z', 3.7]]);
+    const [d, ...rest] = fuelDeliveries([gap(445064840, '2024-03-01T12:14:53Z', '2024-03-06T16:58:36Z')], new Map([[t.mmsi, t]]));
+    expect(rest).toHaveLength(0);
+    expect(d).toMatchObject({ kind: 'dark_discharge', port: 'Nampo', method: 'draught_change', confidence: 'low', draught_before_m: 7.6, draught_after_m: 3.7 });
+    expect(d!.barrels.central).toBe(Math.round(17.425 * 390 * 7.23));
+    expect(d!.note).toMatch(/no call detected/);
+    // Not when the draught did not fall, when a call was already made from that gap, or when the silence is short.
+    const same = tanker(445064840, [['2024-03-01T00:09:59Z', 7.6]]);
+    expect(fuelDeliveries([gap(445064840, '2024-03-01T12:14:53Z', '2024-03-06T16:58:36Z')], new Map([[same.mmsi, same]]))).toHaveLength(0);
+    const called = { ...dpc(445064840, '2024-03-01T12:14:53Z', '2024-03-06T16:58:36Z'), port: { id: 'RUVYP', name: 'Vostochny', country: 'RU' } };
+    expect(fuelDeliveries([gap(445064840, '2024-03-01T12:14:53Z', '2024-03-06T16:58:36Z'), called], new Map([[t.mmsi, t]]))).toHaveLength(0);
+    expect(fuelDeliveries([gap(445064840, '2024-03-06T06:00:00Z', '2024-03-06T16:58:36Z')], new Map([[t.mmsi, t]]))).toHaveLength(0);
+  });
   it('ignores non-tankers and calls at non-DPRK ports; totals run per year against the cap', () => {
     const a = tanker(445000001, [['2024-03-01T12:00:00Z', 8.0], ['2024-03-06T00:00:00Z', 4.0], ['2024-04-01T00:00:00Z', 8.0], ['2024-04-06T00:00:00Z', 4.0]]);
     const cargo = tanker(445000003, [['2024-03-01T12:00:00Z', 8.0], ['2024-03-06T00:00:00Z', 4.0]], 70);
