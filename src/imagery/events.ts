@@ -97,7 +97,7 @@ function sightings(e: TumenEvent, fused: readonly FusedScene[]): Sighting[] {
 function namePort(e: TumenEvent, fused: readonly FusedScene[], lengthM: number | null, ports: readonly PortOfInterest[], p: FusionParams): TumenEvent {
   const q = IMAGERY_EVIDENCE_PARAMS;
   const t0 = Date.parse(e.start), t1 = e.end === null ? Infinity : Date.parse(e.end);
-  const seen: Array<{ port: string; detection_id: string; scene_id: string; time: string; length_m: number | null; candidate_rank: number | null }> = [];
+  const seen: Array<{ port: string; detection_id: string; scene_id: string; time: string; length_m: number | null; candidate_rank: number | null; identity_score: number | null }> = [];
   const imagedEmpty: Array<{ port: string; scene_id: string; time: string }> = [];
   for (const c of e.candidates!) {
     const port = ports.find((x) => x.id === c.id);
@@ -110,15 +110,19 @@ function namePort(e: TumenEvent, fused: readonly FusedScene[], lengthM: number |
       if (hits.length === 0) { imagedEmpty.push({ port: port.id, scene_id: scene.scene_id, time: iso(scene.timeMs) }); continue; }
       for (const d of hits) {
         const rank = d.mmsi === e.mmsi ? 0 : d.candidates.findIndex((x) => x.mmsi === e.mmsi);
-        seen.push({ port: port.id, detection_id: d.detection_id, scene_id: scene.scene_id, time: iso(d.timeMs), length_m: d.length_m, candidate_rank: rank >= 0 ? rank + 1 : null });
+        const score = d.mmsi === e.mmsi ? d.confidence : rank >= 0 ? d.candidates[rank]!.score : null;
+        seen.push({ port: port.id, detection_id: d.detection_id, scene_id: scene.scene_id, time: iso(d.timeMs), length_m: d.length_m, candidate_rank: rank >= 0 ? rank + 1 : null, identity_score: score });
       }
     }
   }
   if (seen.length === 0 && imagedEmpty.length === 0) return e;
   // Only a sighting whose identity is this ship (assigned, or its top dark candidate) names the port: a
   // ship dark for days is a lower-ranked candidate of many detections, and another dark ship of similar
-  // length at a candidate port is not evidence for this one (bench/evidence-quality.ts). Earliest first.
-  const ranked = seen.filter((x) => x.candidate_rank === 1).sort((a, b) => a.time.localeCompare(b.time));
+  // length at a candidate port is not evidence for this one (bench/evidence-quality.ts). And only with an
+  // identity score of at least minIdentityScore, as for the other imagery evidence: a ship heard 14 h and
+  // 150 km away tops a detection's candidates by default when no likelier one is silent, which names
+  // nothing (it renamed a true Dunai call to Rajin on unseen seed 6). Earliest first.
+  const ranked = seen.filter((x) => x.candidate_rank === 1 && (x.identity_score ?? 0) >= q.minIdentityScore).sort((a, b) => a.time.localeCompare(b.time));
   const best = ranked[0];
   const evidence = { ...e.evidence, imagery: { seen_dark_at_port: seen, imaged_not_seen: imagedEmpty } };
   if (!best) return { ...e, evidence };

@@ -89,13 +89,14 @@ export function fuseScene(
   const out: FusedDetection[] = detections.map((d, di) => {
     const ei = detTaken[di]!;
     const base = { detection_id: d.detection_id, scene_id: d.scene_id, timeMs: d.timeMs, lat: d.lat, lon: d.lon, length_m: d.length_m };
+    const real = isReal(d, p, inland);
     if (ei !== -1) {
       const cands = gatedByDet[di]!.sort((a, b) => b.score - a.score).slice(0, p.maxCandidates).map((pr) => aisCandidate(pr, ests[pr.est]!, d));
-      const silentThen = ests[ei]!.nearestH >= p.silentMinH;
+      // Dark says a real ship was there unheard: a detection scoring below the detector's operating point
+      // that happens to lie inside a long-silent vessel's wide σ is still likelier clutter than that vessel.
+      const silentThen = real && ests[ei]!.nearestH >= p.silentMinH;
       return { ...base, mmsi: ests[ei]!.mmsi, confidence: round3(scoreOf[di]!), dark: silentThen, candidates: cands };
     }
-    const real = (d.presence === null || d.presence >= p.minDarkPresence) && (d.length_m === null || d.length_m >= p.minDarkLengthM)
-      && !(inland?.(d.lat, d.lon) ?? false);
     if (!real) return { ...base, mmsi: null, confidence: 0, dark: false, candidates: [] };
     const cands = darkCandidates(d, stillSilent, p);
     if (silent !== null && d.presence !== null && d.presence < p.minDarkPresence + p.marginalPresenceBand && !corroborated(d, cands, stillSilent, p)) {
@@ -112,6 +113,13 @@ export function fuseScene(
   }
   missed.sort((a, b) => a.mmsi - b.mmsi);
   return { detections: out, missed };
+}
+
+/** A detection that can be a dark ship: at or above the detector's operating point, not below SAR
+ *  resolution, not deep inland (params.ts minDarkPresence, minDarkLengthM; inland.ts). */
+export function isReal(d: Detection, p: FusionParams = FUSION_PARAMS, inland: ((lat: number, lon: number) => boolean) | null = null): boolean {
+  return (d.presence === null || d.presence >= p.minDarkPresence) && (d.length_m === null || d.length_m >= p.minDarkLengthM)
+    && !(inland?.(d.lat, d.lon) ?? false);
 }
 
 /** A marginal detection is corroborated by a dark candidate of its size (params.ts marginalPresenceBand). */

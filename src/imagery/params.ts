@@ -70,6 +70,11 @@ export const FUSION_PARAMS = {
   /** A vessel is "silent" at the acquisition if it has no report within this of it on either side: the
    *  gap around it is then ≥ 6 h, GFW's minimum AIS gap (shorter silences are satellite revisit). */
   silentMinH: 3,
+  /** A ship matched to its own track while inside an AIS gap the gap detector called intentional is dark
+   *  (intentional.ts), unless the acquisition lies within this of the gap's ends: the last report heard
+   *  and the first heard again bound the silence only to within a reporting interval or two (class A
+   *  at anchor every 3 min, class B every 3 min, reception misses), and a quarter hour covers that. */
+  intentionalGapEdgeH: 0.25,
   /** A ship seen while in an AIS gap is not called dark when the gap detector's reception evidence gives a
    *  transmitting ship at least this probability of going unheard that long (the other ships there went
    *  unheard too: an outage, a coverage hole; detectors/gap.ts `unheard_probability`). The gap detector

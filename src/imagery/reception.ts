@@ -32,9 +32,12 @@ function toSegmentM(lat: number, lon: number, a: { lat: number; lon: number }, b
   return distanceM(lat, lon, lat + ay + f * dy, lon + (ax + f * dx) / k);
 }
 
+/** An open gap has no far end; when the image matched the ship itself (its AIS track, dead-reckoned
+ *  from the last report, put it there) the ship sailed on along its course, so its path runs to the
+ *  sighting. A top-candidate sighting of an open gap (where its track did not lead) is judged on the start. */
 function explained(gaps: ReceptionGaps, mmsi: number, d: FusedDetection, p: FusionParams): boolean {
   return (gaps.get(mmsi) ?? []).some((g) => g.startMs <= d.timeMs && d.timeMs <= g.endMs
-    && toSegmentM(d.lat, d.lon, g.from, g.to ?? g.from) <= p.receptionPathKm * 1000);
+    && toSegmentM(d.lat, d.lon, g.from, g.to ?? (d.mmsi === mmsi ? d : g.from)) <= p.receptionPathKm * 1000);
 }
 
 /** The fusion with each dark detection whose identity (its assigned vessel, else its top dark candidate)

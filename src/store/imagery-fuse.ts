@@ -9,7 +9,8 @@ import { ensureImagerySchema, readDetections, readScenes } from './imagery.js';
 import { darkDetectionEvents, withImageryEvidence } from '../imagery/events.js';
 import { darkPortCallsSeen } from '../imagery/seen-port-calls.js';
 import type { TumenEvent } from '../events/schema.js';
-import { fuseScene } from '../imagery/fusion.js';
+import { fuseScene, isReal } from '../imagery/fusion.js';
+import { withIntentionalGaps, type IntentionalGaps, type SilentSpan } from '../imagery/intentional.js';
 import { deepInland } from '../imagery/inland.js';
 import { withReceptionGaps, type ReceptionGap, type ReceptionGaps } from '../imagery/reception.js';
 import { landIndex, type LandIndex } from '../geo/land.js';
@@ -190,6 +191,24 @@ export async function receptionGaps(store: Store, p: FusionParams = FUSION_PARAM
   return out;
 }
 
+/** The stored AIS gaps the gap detector called intentional, per MMSI (imagery/intentional.ts); an open
+ *  gap runs to the end of time. */
+export async function intentionalGaps(store: Store): Promise<IntentionalGaps> {
+  await ensureEventsSchema(store);
+  const rows = await store.all<{ mmsi: number; a: number; b: number | null }>(
+    `SELECT mmsi, epoch_ms(start)::DOUBLE AS a, epoch_ms("end")::DOUBLE AS b FROM events
+     WHERE type = 'gap' AND json_extract(body, '$.intentional')::BOOLEAN`,
+  );
+  const out = new Map<number, SilentSpan[]>();
+  for (const r of rows) {
+    const m = Number(r.mmsi);
+    const list = out.get(m) ?? [];
+    list.push({ startMs: Number(r.a), endMs: r.b === null ? Infinity : Number(r.b) });
+    out.set(m, list);
+  }
+  return out;
+}
+
 export interface StoredFusion {
   scene: Scene;
   fusion: SceneFusion;
@@ -205,6 +224,7 @@ export async function fuseStored(store: Store, opts: { sceneId?: string; /** Onl
   const dets = await readDetections(store, scenes.map((s) => s.scene_id));
   const lengths = await vesselLengths(store);
   const unheard = await receptionGaps(store, p);
+  const switchedOff = await intentionalGaps(store);
   const out: StoredFusion[] = [];
   if (scenes.length === 0) return out;
   // One hour summary of the AIS for every scene: ±the dark-candidate window around the scenes' times,
@@ -222,6 +242,8 @@ export async function fuseStored(store: Store, opts: { sceneId?: string; /** Onl
     let fusion = fuseScene(s, sceneDets, ais, null, p, inland);
     if (fusion.detections.some((d) => d.dark && d.mmsi === null)) fusion = fuseScene(s, sceneDets, ais, await silentNearScene(store, s, index, lengths, p), p, inland);
     fusion = withReceptionGaps(fusion, unheard, p);
+    const byId = new Map(sceneDets.map((d) => [d.detection_id, d]));
+    fusion = withIntentionalGaps(fusion, switchedOff, (d) => isReal(byId.get(d.detection_id)!, p, inland), p);
     out.push({ scene: s, fusion });
     opts.onScene?.(out.length, scenes.length);
   }

@@ -36,6 +36,12 @@ describe('imagery evidence', () => {
     expect(longer!.port!.id).toBe('KPCHO');
     expect((longer!.evidence.imagery as { imaged_not_seen: unknown[] }).imaged_not_seen).toHaveLength(1);
   });
+  it('keeps the port when the ship tops the sighting candidates only by default (identity score under 0.05)', () => {
+    const weak: FusedScene = { ...rajinScene, fusion: { ...rajinScene.fusion, detections: rajinScene.fusion.detections.map((d) => ({ ...d, candidates: [{ ...d.candidates[0]!, score: 0.018 }, { mmsi: 445000002, score: 0.016, why: 'dark: ...' }] })) } };
+    const [e] = withImageryEvidence([dpc(445000001)], [weak], new Map([[445000001, 120]]));
+    expect(e!.port!.id).toBe('KPCHO');
+    expect((e!.evidence.imagery as { seen_dark_at_port: Array<{ identity_score: number }> }).seen_dark_at_port[0]!.identity_score).toBe(0.018);
+  });
   it('adds a sighting elsewhere to a spoofing event of the same ship', () => {
     const spoof: TumenEvent = { id: 's1', type: 'spoofing', mmsi: 445000001, start: '2024-03-04T00:00:00Z', end: '2024-03-04T06:00:00Z', lat: 40, lon: 131, evidence: {} };
     const [e] = withImageryEvidence([spoof], [rajinScene], new Map());

@@ -124,6 +124,11 @@ describe('fuseScene', () => {
     expect(out.detections[0]!.mmsi).toBe(777);
     expect(out.detections[0]!.dark).toBe(true);
   });
+  it('does not flag a matched silent ship dark from a detection below the operating point (clutter in its wide σ)', () => {
+    const v = sailing(777, 42.2, 130.3, 0.2, 120, 4);
+    const out = fuseScene(scene, [det('d1', 42.2, 130.3, 118, 0.1)], [v]);
+    expect([out.detections[0]!.mmsi, out.detections[0]!.dark]).toEqual([777, false]);
+  });
 });
 
 describe('assignOneToOne', () => {

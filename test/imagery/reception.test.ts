@@ -32,4 +32,10 @@ describe('withReceptionGaps', () => {
     expect(withReceptionGaps(fusion(later), gaps).detections[0]!.dark).toBe(true);
     expect(withReceptionGaps(fusion(dark('c', 37.3, 129.42, null, 2)), gaps).detections[0]).toMatchObject({ dark: true, mmsi: null });
   });
+  it('judges an open gap along the course to where the image matched the ship itself, else at its start', () => {
+    // Vessel 3 unheard since (42.40, 133.11), then matched 67 km on along its course.
+    const open: ReceptionGaps = new Map([[3, [{ startMs: T - 3 * H, endMs: Infinity, from: { lat: 42.4, lon: 133.11 }, to: null }]]]);
+    expect(withReceptionGaps(fusion(dark('a', 41.8, 133.23, 3, 3)), open).detections[0]!.dark).toBe(false);
+    expect(withReceptionGaps(fusion(dark('b', 41.8, 133.23, null, 3)), open).detections[0]!.dark).toBe(true);
+  });
 });
