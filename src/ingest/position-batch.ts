@@ -151,6 +151,8 @@ export class PositionBatch {
   /** Comma-joined station ids, by code (few distinct: a station, or the few that heard one report). */
   readonly stations: StationCodes;
   private readonly stationIndex = new Map<string, number>();
+  /** mergedCode()'s cache: list code * MAX_STATION_LISTS + station code -> code of the merged list. */
+  private readonly mergedCodes = new Map<number, number>();
   staticRows: StaticRow[] = [];
   minTimeMs = Infinity;
   maxTimeMs = -Infinity;
@@ -198,6 +200,7 @@ export class PositionBatch {
     this.staticRows = [];
     this.stations.values.length = 0;
     this.stationIndex.clear();
+    this.mergedCodes.clear();
     this.slots.fill(-1);
     this.staticSlots = new Int32Array(STATIC_SLOTS_INITIAL).fill(-1);
     this.minTimeMs = Infinity;
@@ -228,10 +231,7 @@ export class PositionBatch {
       const row = slots[2 * slot];
       if (row < 0) break;
       if (slots[2 * slot + 1] === h1s && this.k2[row] === h2 && Math.abs(this.timeMs[row] - timeMs) <= DEDUP_WINDOW_MS) {
-        const code = this.stations.codes[row];
-        const list = code < 0 ? null : this.stations.values[code];
-        const merged = mergeStation(list, station);
-        if (merged !== null && merged !== list) this.stations.codes[row] = this.stationCode(merged);
+        if (station !== null) this.stations.codes[row] = this.mergedCode(this.stations.codes[row], station);
         return false;
       }
       slot = (slot + 1) & mask;
@@ -256,6 +256,25 @@ export class PositionBatch {
     return true;
   }
 
+  /**
+   * The code of list `code` (-1 = none) with `station` added. Duplicate receptions are a third of a
+   * receiver network's lines and repeat few (list, station) pairs: those are cached by number, so a
+   * duplicate costs one lookup of its station instead of a joined string and its lookup.
+   */
+  private mergedCode(code: number, station: string): number {
+    const one = this.stationCode(station);
+    if (code < 0 || code === one) return one;
+    const key = code * MAX_STATION_LISTS + one;
+    let merged = this.mergedCodes.get(key);
+    if (merged === undefined) {
+      const list = this.stations.values[code];
+      const joined = mergeStation(list, station) as string;
+      merged = joined === list ? code : this.stationCode(joined);
+      if (this.stations.values.length < MAX_STATION_LISTS) this.mergedCodes.set(key, merged);
+    }
+    return merged;
+  }
+
   private stationCode(s: string): number {
     let c = this.stationIndex.get(s);
     if (c === undefined) {
@@ -265,48 +284,76 @@ export class PositionBatch {
     return c;
   }
 
+  /**
+   * Static reports repeat one payload all day (a type 5 has no time field): the table keys them by payload
+   * and 30-s time bucket, so a lookup probes three short chains instead of every earlier report of the
+   * ship. Slots are pairs (row, tag); the tag mixes the first key half with the bucket.
+   */
   private growStaticSlots(): void {
     const table = new Int32Array(this.staticSlots.length * 2).fill(-1);
-    const mask = table.length - 1;
+    const mask = table.length / 2 - 1;
     for (let p = 0; p < this.staticRows.length; p++) {
       const r = this.staticRows[p];
-      let slot = ((r.k1 as number) ^ ((r.k2 as number) >>> 7)) & mask;
-      while (table[slot] >= 0) slot = (slot + 1) & mask;
-      table[slot] = p;
+      const tag = staticTag(r.k1 as number, bucketOf(r.timeMs));
+      let slot = (tag ^ ((r.k2 as number) >>> 7)) & mask;
+      while (table[2 * slot] >= 0) slot = (slot + 1) & mask;
+      table[2 * slot] = p;
+      table[2 * slot + 1] = tag;
     }
     this.staticSlots = table;
   }
 
-  /** Adds a static report; returns false for a duplicate inside the batch. */
+  /** Adds a static report; returns false for a duplicate inside the batch (the earliest matching row takes its stations). */
   addStatic(payload: string, row: StaticRow): boolean {
     payloadHash(payload, this.k, 0);
     const h1 = this.k[0];
     const h2 = this.k[1];
-    if (2 * (this.staticRows.length + 1) > this.staticSlots.length) this.growStaticSlots();
+    if (4 * (this.staticRows.length + 1) > this.staticSlots.length) this.growStaticSlots();
     const table = this.staticSlots;
-    const mask = table.length - 1;
-    let slot = (h1 ^ (h2 >>> 7)) & mask;
-    for (;;) {
-      const p = table[slot];
-      if (p < 0) break;
-      const s = this.staticRows[p];
-      if (s.k1 === h1 && s.k2 === h2 && Math.abs(s.timeMs - row.timeMs) <= DEDUP_WINDOW_MS) {
-        s.stations = mergeStation(s.stations, row.stations);
-        return false;
+    const mask = table.length / 2 - 1;
+    const bucket = bucketOf(row.timeMs);
+    // A match lies within DEDUP_WINDOW_MS, so in the row's bucket or a neighbour.
+    let best = -1;
+    for (let d = -1; d <= 1; d++) {
+      const tag = staticTag(h1, bucket + d);
+      for (let slot = (tag ^ (h2 >>> 7)) & mask; ; slot = (slot + 1) & mask) {
+        const p = table[2 * slot];
+        if (p < 0) break;
+        if (table[2 * slot + 1] !== tag || (best >= 0 && p > best)) continue;
+        const s = this.staticRows[p];
+        if (s.k1 === h1 && s.k2 === h2 && Math.abs(s.timeMs - row.timeMs) <= DEDUP_WINDOW_MS) best = p;
       }
-      slot = (slot + 1) & mask;
+    }
+    if (best >= 0) {
+      const s = this.staticRows[best];
+      s.stations = mergeStation(s.stations, row.stations);
+      return false;
     }
     row.k1 = h1;
     row.k2 = h2;
-    table[slot] = this.staticRows.length;
+    const tag = staticTag(h1, bucket);
+    let slot = (tag ^ (h2 >>> 7)) & mask;
+    while (table[2 * slot] >= 0) slot = (slot + 1) & mask;
+    table[2 * slot] = this.staticRows.length;
+    table[2 * slot + 1] = tag;
     this.staticRows.push(row);
     this.noteTime(row.timeMs);
     return true;
   }
-
 }
 
-/** First size of a batch's static table (slots; doubled whenever it is half full). */
+function bucketOf(timeMs: number): number {
+  return Math.floor(timeMs / DEDUP_WINDOW_MS);
+}
+
+function staticTag(h1: number, bucket: number): number {
+  return (h1 ^ Math.imul(bucket, 0x9e3779b1)) | 0;
+}
+
+/** Distinct station lists up to which merges are cached (keys stay exact integers below 2^53). */
+const MAX_STATION_LISTS = 1 << 24;
+
+/** First length of a batch's static table (two entries per slot; doubled whenever half the slots are used). */
 const STATIC_SLOTS_INITIAL = 1 << 14;
 
 function mergeStation(list: string | null, station: string | null): string | null {
