@@ -14,12 +14,14 @@ const text = (t: TextCodes, i: number): string | undefined => (t.codes[i] < 0 ? 
 
 /** Rows `rows` of the columns, in the order of IDENTITY_FIELDS. */
 export function identityReports(c: StaticColumns, rows: Int32Array): IdentityReport[] {
-  return Array.from(rows, (i) => {
+  const out: IdentityReport[] = new Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
     const toBow = nullableAt(c.toBow, i);
     const toStern = nullableAt(c.toStern, i);
     const toPort = nullableAt(c.toPort, i);
     const toStarboard = nullableAt(c.toStarboard, i);
-    return {
+    out[k] = {
       mmsi: c.mmsi[i],
       timeMs: storedMs(c.timeMs[i]),
       values: [
@@ -27,5 +29,6 @@ export function identityReports(c: StaticColumns, rows: Int32Array): IdentityRep
         int(toStarboard), dbl(nullableAt(c.draught, i)), text(c.destination, i), dbl(sum(toBow, toStern)), dbl(sum(toPort, toStarboard)),
       ],
     };
-  });
+  }
+  return out;
 }
