@@ -142,6 +142,11 @@ function isScaledFixed(f: Field): boolean {
   return (f.kind === UINT || f.kind === SINT) && f.scale !== 1 && f.decimals >= 0 && f.minBits === 0;
 }
 
+/** A text field always present, without range checks: its JSON is written from the bits, no string made. */
+function isWholeText(f: Field): boolean {
+  return f.kind === TEXT && f.minBits === 0 && f.min === null && f.max === null && !f.invalidIsNull;
+}
+
 export function compileDirectWriter(fields: readonly Field[]): DirectJsonWriter {
   const body: string[] = ['let t = 0;', `const mmsi = ${bitsExpr(8, 30, false)};`, 'if (mmsi === 0) return -1;'];
   fields.forEach((f, k) => {
@@ -168,6 +173,7 @@ export function compileDirectWriter(fields: readonly Field[]): DirectJsonWriter 
       }
       return;
     }
+    if (isWholeText(f)) return; // written from the payload's bits below
     const expr = fieldExpr(f, k);
     body.push(`${f.invalidIsNull ? 'let' : 'const'} v${k} = ${f.minBits > 0 ? `(bitLen >= ${f.minBits} ? ${expr} : undefined)` : expr};`);
     if (f.min !== null || f.max !== null) {
@@ -185,6 +191,10 @@ export function compileDirectWriter(fields: readonly Field[]): DirectJsonWriter 
     if (isScaledFixed(f)) {
       const write = `p = writeScaled(b, p, v${k}, ${f.decimals}, ${10 ** f.decimals});`;
       body.push(constBytes(`,${JSON.stringify(f.name)}:`), f.na === null ? write : `if (v${k} === null) { ${constBytes('null')} } else { ${write} }`);
+      return;
+    }
+    if (isWholeText(f)) {
+      body.push(constBytes(`,${JSON.stringify(f.name)}:`), `p = writeSixText(b, p, six, bitLen, ${f.start}, ${f.width / 6});`);
       return;
     }
     if (f.kind !== STAMP) {
@@ -211,7 +221,7 @@ export function compileDirectWriter(fields: readonly Field[]): DirectJsonWriter 
     ? Array.from({ length: 2 ** f.width }, (_, code) => new TextEncoder().encode(JSON.stringify(render(f, code))))
     : []));
   const h = WRITE_HELPERS;
-  const make = new Function('ubits', 'sbits', 'text', 'turn', 'L', 'T', 'F', 'stampBad', 'writeInt', 'writeFixed', 'writeNumber', 'writeString', 'writeValue', 'writePadded', 'writeScaled',
+  const make = new Function('ubits', 'sbits', 'text', 'turn', 'L', 'T', 'F', 'stampBad', 'writeInt', 'writeFixed', 'writeNumber', 'writeString', 'writeValue', 'writePadded', 'writeScaled', 'writeSixText',
     `return function direct(six, bitLen, b, p) {\n${body.join('\n')}\n};`);
-  return make(ubits, sbits, text, turn, lookups, texts, fields, stampBad, h.writeInt, h.writeFixed, h.writeNumber, h.writeString, h.writeValue, h.writePadded, h.writeScaled) as DirectJsonWriter;
+  return make(ubits, sbits, text, turn, lookups, texts, fields, stampBad, h.writeInt, h.writeFixed, h.writeNumber, h.writeString, h.writeValue, h.writePadded, h.writeScaled, h.writeSixText) as DirectJsonWriter;
 }

@@ -114,7 +114,12 @@ export class AisDecoder {
   }
 
   decodeLine(line: string): DecodeResult {
-    const r = this.decode(line);
+    return this.decodeLineAt(line, 0, line.length);
+  }
+
+  /** Decodes the line `text[start, end)` (a reader's chunk holding many lines: no string per line). */
+  decodeLineAt(text: string, start: number, end: number): DecodeResult {
+    const r = this.decode(text, start, end);
     if (r.kind === 'message') this.counts.message++;
     else if (r.kind === 'fragment') this.counts.fragment++;
     else this.counts[r.reason]++;
@@ -128,10 +133,15 @@ export class AisDecoder {
    * result is returned and nothing was written. `b` needs 16 KiB free at `p`.
    */
   decodeLineInto(line: string, b: Uint8Array, p: number): DecodeResult {
+    return this.decodeLineIntoAt(line, 0, line.length, b, p);
+  }
+
+  /** decodeLineInto() of the line `text[start, end)`. */
+  decodeLineIntoAt(text: string, start: number, end: number, b: Uint8Array, p: number): DecodeResult {
     this.into = b;
     this.intoPos = p;
     try {
-      return this.decodeLine(line);
+      return this.decodeLineAt(text, start, end);
     } finally {
       this.into = null;
     }
@@ -156,11 +166,12 @@ export class AisDecoder {
     return { reason: 'incomplete_multipart', detail: `${why}: ${p.received} of ${p.parts.length} fragments (${key}) from line ${p.firstLine}` };
   }
 
-  private decode(line: string): DecodeResult {
+  /** Decodes `line[from, to)`: `line` may hold other lines around it, never read here. */
+  private decode(line: string, from: number, to: number): DecodeResult {
     this.lineNo++;
-    let end = line.length;
-    while (end > 0 && line.charCodeAt(end - 1) <= 32) end--;
-    let start = 0;
+    let end = to;
+    while (end > from && line.charCodeAt(end - 1) <= 32) end--;
+    let start = from;
     while (start < end && line.charCodeAt(start) <= 32) start++;
     if (start === end) return SKIP_BLANK;
     let c = line.charCodeAt(start);
@@ -194,7 +205,7 @@ export class AisDecoder {
       if (c === 33 /* ! */ || c === 36) return SKIP_NON_AIS; // other NMEA sentences
       // A prefix before the sentence (e.g. a logger's timestamp): decode from the '!'.
       const bang = line.indexOf('!', start);
-      if (bang < 0 || !isVdmAt(line, bang, end)) return SKIP_NON_AIS;
+      if (bang < 0 || bang >= end || !isVdmAt(line, bang, end)) return SKIP_NON_AIS;
       start = bang;
     }
     if (this.pending.size > 0) this.expire(tag?.timeMs ?? null, tag?.station ?? null);
@@ -224,7 +235,10 @@ export class AisDecoder {
         }
       }
     }
-    if (p5 < 0) return reject('framing', line.indexOf('*', start) < 0 ? 'no checksum' : 'too few fields');
+    if (p5 < 0) {
+      const star = line.indexOf('*', start);
+      return reject('framing', star < 0 || star >= end ? 'no checksum' : 'too few fields');
+    }
     const payload = this.payload;
     const sixCount = payload.scanArmour(line, p5 + 1, end);
     sum ^= payload.xor;

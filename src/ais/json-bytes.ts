@@ -149,6 +149,32 @@ export function writeString(b: Uint8Array, p: number, s: string): number {
   return p;
 }
 
+/** Sixbit value -> ASCII code of the AIS text alphabet (ITU-R M.1371 table 47). */
+const SIXBIT_CODES = Uint8Array.from({ length: 64 }, (_, v) => (v < 32 ? v + 64 : v));
+
+/**
+ * The JSON string of a sixbit text field read straight from the payload: what writeString(text(…)) writes
+ * (stops at the first '@', drops trailing spaces, never reads past bitLen), without the string in between.
+ */
+export function writeSixText(b: Uint8Array, p: number, six: Uint8Array, bitLen: number, start: number, chars: number): number {
+  const avail = Math.floor((bitLen - start) / 6);
+  const n = chars < avail ? chars : avail;
+  b[p++] = 34;
+  let end = p; // after the last character that is not a space
+  let i = (start / 6) | 0;
+  const shift = start - i * 6; // bits of six[i] before the field
+  for (let k = 0; k < n; k++, i++) {
+    const v = shift === 0 ? six[i] : ((six[i] << shift) | (six[i + 1] >> (6 - shift))) & 63;
+    if (v === 0) break; // '@' ends the text
+    const c = SIXBIT_CODES[v];
+    if (c === 34 || c === 92) b[p++] = 92;
+    b[p++] = c;
+    if (c !== 32) end = p;
+  }
+  b[end] = 34;
+  return end + 1;
+}
+
 const UTF8 = new TextEncoder();
 function writeUtf8(b: Uint8Array, p: number, s: string): number {
   return p + UTF8.encodeInto(s, b.subarray(p)).written;
@@ -201,7 +227,7 @@ export function writePadded(b: Uint8Array, p: number, v: number, digits: number)
   return writeInt(b, p, v);
 }
 
-export const WRITE_HELPERS = { writeInt, writeFixed, writeNumber, writeString, writeValue, writePadded, writeScaled };
+export const WRITE_HELPERS = { writeInt, writeFixed, writeNumber, writeString, writeValue, writePadded, writeScaled, writeSixText };
 
 export function compileByteWriter(fields: readonly Field[], hasExtra: boolean): ByteWriter {
   const known = 3 + fields.length;

@@ -143,6 +143,52 @@ export class LineSplitter {
     return afterLastNewline;
   }
 
+  /**
+   * Like push(), with the lines as ranges of one string per chunk (`out.text`), so that a caller reading
+   * them character by character makes no string per line. Ranges keep a line's trailing "\r" when the
+   * line ends are "\n" (callers trim). Same lines as push() otherwise.
+   */
+  pushRanges(buf: Buffer, out: LineRanges): void {
+    out.count = 0;
+    out.text = '';
+    if (this.sep < 0) this.sep = buf.indexOf(10) >= 0 ? 10 : buf.indexOf(13) >= 0 ? 13 : -1;
+    const sep = this.sep < 0 ? 10 : this.sep;
+    let start = 0;
+    if (this.skipping) {
+      const nl = buf.indexOf(sep);
+      if (nl < 0) return;
+      this.skipping = false;
+      start = nl + 1;
+    }
+    const last = buf.lastIndexOf(sep);
+    if (last >= start) {
+      // Everything up to the last line end, after what was carried: one string, cut into ranges.
+      const text = this.carry + latin1(buf, start, last + 1);
+      this.carry = '';
+      const sepChar = sep === 10 ? '\n' : '\r';
+      let from = 0;
+      for (;;) {
+        const nl = text.indexOf(sepChar, from);
+        if (nl < 0) break;
+        out.push(from, nl);
+        from = nl + 1;
+      }
+      out.text = text;
+      start = last + 1;
+    }
+    if (start < buf.length) {
+      if (this.carry.length === 0) this.carryStart = start;
+      this.carry += latin1(buf, start, buf.length);
+    }
+    if (this.carry.length > this.maxLineChars) {
+      const base = out.text.length;
+      out.text += this.carry.slice(0, this.maxLineChars);
+      out.push(base, out.text.length);
+      this.carry = '';
+      this.skipping = true;
+    }
+  }
+
   /** The last line when the input does not end with a newline: its text, start offset and end offset. */
   finish(): { line: string; start: number; end: number } | null {
     const carry = this.carry;
@@ -150,6 +196,47 @@ export class LineSplitter {
     this.carry = '';
     const line = carry.charCodeAt(carry.length - 1) === 13 ? carry.slice(0, -1) : carry;
     return { line, start: this.carryStart, end: this.carryStart + carry.length };
+  }
+}
+
+/** Lines of a chunk as [starts[i], ends[i]) ranges of `text`. */
+export class LineRanges {
+  text = '';
+  count = 0;
+  starts = new Int32Array(4096);
+  ends = new Int32Array(4096);
+
+  push(start: number, end: number): void {
+    if (this.count === this.starts.length) {
+      const s = new Int32Array(this.count * 2);
+      s.set(this.starts);
+      this.starts = s;
+      const e = new Int32Array(this.count * 2);
+      e.set(this.ends);
+      this.ends = e;
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count++] = end;
+  }
+}
+
+/**
+ * Yields the lines of `pathOrDash` as ranges, one LineRanges per chunk read (the same object each time:
+ * read it before the next). See LineSplitter.pushRanges.
+ */
+export async function* readLineRanges(pathOrDash: string, options: ReadLinesOptions = {}): AsyncIterable<LineRanges> {
+  const splitter = new LineSplitter();
+  const out = new LineRanges();
+  for await (const buf of readChunks(pathOrDash, options)) {
+    splitter.pushRanges(buf, out);
+    if (out.count > 0) yield out;
+  }
+  const last = splitter.finish();
+  if (last) {
+    out.count = 0;
+    out.text = last.line;
+    out.push(0, last.line.length);
+    yield out;
   }
 }
 

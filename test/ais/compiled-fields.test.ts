@@ -1,10 +1,10 @@
 // The compiled builders and serialisers must say exactly what the field tables say.
 import { describe, expect, it } from 'vitest';
-import { Payload } from '../../src/ais/bits.js';
+import { Payload, text } from '../../src/ais/bits.js';
 import { readFields } from '../../src/ais/fields.js';
 import { MESSAGE_SPECS } from '../../src/ais/messages.js';
 import { AisDecoder, messageToJson, WRITTEN, writeMessageJsonOpen } from '../../src/ais/index.js';
-import { writeFixed, writeInt, writeScaled } from '../../src/ais/json-bytes.js';
+import { writeFixed, writeInt, writeScaled, writeSixText } from '../../src/ais/json-bytes.js';
 import { decodeAll, fixtureLines, messagesOf } from './helpers.js';
 
 describe('compiled field tables', () => {
@@ -63,6 +63,28 @@ describe('JSON written straight from the bits (decodeLineInto)', () => {
     }
     expect(direct).toBeGreaterThan(25000);
     expect(b.counts).toEqual(a.counts);
+  });
+});
+
+describe('sixbit text written from the bits', () => {
+  it('gives JSON.stringify(text(...)): quotes and backslashes escaped, cut at "@", trailing spaces dropped', () => {
+    // Sixbit values 34 ('"'), 28 ('\\') and 32 (' ') need care, 0 ('@') ends the text; a small LCG picks the rest.
+    const six = new Uint8Array(64 + 16);
+    const b = new Uint8Array(256);
+    let x = 7;
+    const next = (n: number) => ((x = (x * 1103515245 + 12345) % 2147483648), x % n);
+    let escaped = 0;
+    for (let round = 0; round < 2000; round++) {
+      for (let i = 0; i < 64; i++) six[i] = [28, 32, 34, 63][next(12)] ?? next(64);
+      const start = 6 * (1 + next(6)) + (round % 2 === 0 ? 0 : 1 + next(5)); // aligned to a sixbit or not
+      const chars = 1 + next(20);
+      const bitLen = start + next(chars * 6 + 12);
+      const want = JSON.stringify(text(six, bitLen, start, chars));
+      if (want.includes('\\')) escaped++;
+      const end = writeSixText(b, 0, six, bitLen, start, chars);
+      expect(new TextDecoder().decode(b.subarray(0, end)), `start ${start} chars ${chars} bitLen ${bitLen}`).toBe(want);
+    }
+    expect(escaped).toBeGreaterThan(200);
   });
 });
 

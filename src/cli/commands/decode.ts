@@ -5,7 +5,7 @@ import { newProgram, runProgram } from '../program.js';
 import { AisDecoder, WRITTEN, DECODE_WARNINGS, REJECT_REASONS, SKIP_REASONS, type DecodeCountKey, type DecodeResult, type DecodeWarning } from '../../ais/index.js';
 import { parseTimeWindow, type TimeWindow } from '../../ingest/time-window.js';
 import { closeJsonLine, CSV_COLUMNS, csvLine, MAX_JSON_LINE_BYTES, writeJsonLine } from './decode-output.js';
-import { readLines } from '../../io/lines.js';
+import { readLineRanges } from '../../io/lines.js';
 
 export type DecodeFormat = 'jsonl' | 'csv';
 
@@ -86,9 +86,9 @@ class OutputBuffer {
     if (this.pos + MAX_JSON_LINE_BYTES > this.buf.length) return this.flush();
   }
 
-  /** Decodes one line; a message becomes a JSON line written straight into the buffer. */
-  decodeJson(decoder: AisDecoder, line: string): DecodeResult {
-    const result = decoder.decodeLineInto(line, this.buf, this.pos);
+  /** Decodes the line text[start, end); a message becomes a JSON line written straight into the buffer. */
+  decodeJson(decoder: AisDecoder, text: string, start: number, end: number): DecodeResult {
+    const result = decoder.decodeLineIntoAt(text, start, end, this.buf, this.pos);
     if (result === WRITTEN) this.pos = closeJsonLine(this.buf, decoder.writtenEnd, decoder.writtenMeta);
     else if (result.kind === 'message') this.pos = writeJsonLine(this.buf, this.pos, result.message, result.meta);
     return result;
@@ -117,16 +117,17 @@ export async function decodeFiles(files: string[], options: DecodeOptions, out: 
     const decoder = new AisDecoder({ keepPayload: false, minTimeMs: window.minMs, maxTimeMs: window.maxMs });
     let lineNo = 0;
     const onIssue = (issue: string) => summary.issues.push(`${file}: ${issue}`);
-    for await (const batch of readLines(file, { chunkBytes: READ_CHUNK_BYTES, onIssue })) {
-      for (let i = 0; i < batch.length; i++) {
+    for await (const lines of readLineRanges(file, { chunkBytes: READ_CHUNK_BYTES, onIssue })) {
+      const { text, starts, ends, count } = lines;
+      for (let i = 0; i < count; i++) {
         lineNo++;
         let r: DecodeResult;
         if (jsonl) {
           const wait = buf.makeRoom();
           if (wait !== undefined) await wait;
-          r = buf.decodeJson(decoder, batch[i]);
+          r = buf.decodeJson(decoder, text, starts[i], ends[i]);
         } else {
-          r = decoder.decodeLine(batch[i]);
+          r = decoder.decodeLineAt(text, starts[i], ends[i]);
           if (r.kind === 'message') {
             const wait = buf.add(csvLine(r.message, r.meta));
             if (wait !== undefined) await wait;
