@@ -5,7 +5,7 @@ import type { IdentityReport } from '../store/identities.js';
 import { doubleText } from '../store/identity-runs.js';
 import { nullableAt, type StaticColumns } from './position-batch.js';
 import { storedMs } from './stored-matches.js';
-import type { TextCodes } from './text-codes.js';
+import type { TextCodes } from '../store/text-codes.js';
 
 const int = (x: number | null): string | undefined => (x === null ? undefined : String(x));
 const dbl = (x: number | null): string | null | undefined => (x === null ? undefined : doubleText(x));

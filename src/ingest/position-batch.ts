@@ -2,7 +2,7 @@
 // of one payload inside the batch are merged here (stations united); the store catches the rest.
 import { DEDUP_WINDOW_MS, payloadHash } from './dedup.js';
 import type { StaticFields } from './message-rows.js';
-import { textCodes, type TextCodes } from './text-codes.js';
+import { textCodes, type TextCodes } from '../store/text-codes.js';
 
 export const SOURCE_CODE = { terrestrial: 1, satellite: 2 } as const;
 

@@ -8,7 +8,7 @@ import {
 import type { Store } from '../store/db.js';
 import { DEDUP_WINDOW_S } from './dedup.js';
 import { nullableAt, type BatchData, type NullableNumbers, type StaticColumns } from './position-batch.js';
-import { ChunkWriter, type Column, type ListCodes, type Numbers, type TextCodes } from './chunk-writer.js';
+import { ChunkWriter, type Column, type ListCodes, type Numbers, type TextCodes } from '../store/chunk-writer.js';
 import { matchStored } from './stored-matches.js';
 import { codePointCompare } from '../store/identity-runs.js';
 

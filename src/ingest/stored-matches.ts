@@ -5,6 +5,9 @@
 import type { Store } from '../store/db.js';
 import { streamDedupKeys } from '../store/positions.js';
 import { DEDUP_WINDOW_MS } from './dedup.js';
+import { storedMs } from '../store/stored-time.js';
+
+export { storedMs };
 
 /** The batch's side: keys as 32-bit halves and the times the rows are stored with (epoch ms). */
 export interface KeyedRows {
@@ -51,10 +54,4 @@ export async function matchStored(
 
 function slotOf(h1: number, h2: number, mask: number): number {
   return (h1 ^ (h2 >>> 7)) & mask;
-}
-
-/** A time as the store keeps it: whole milliseconds, rounded half to even as DuckDB casts DOUBLE to BIGINT. */
-export function storedMs(t: number): number {
-  const r = Math.round(t);
-  return r - t === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }

@@ -1,8 +1,10 @@
 // Identity history (fields of gpsd's type 5 plus `length`/`beam` in metres, which CSV exports give instead
 // of the four antenna distances): one row per run of one value of one identity field per MMSI (A→B→A is three rows),
 // derived from the `statics` table with a gaps-and-islands query, so it is always consistent with it.
-import { DuckDBTimestampValue } from '@duckdb/node-api';
+import { TIMESTAMP, UINTEGER, VARCHAR } from '@duckdb/node-api';
+import { ChunkWriter } from './chunk-writer.js';
 import type { Store } from './db.js';
+import { textCodes } from './text-codes.js';
 import { codePointCompare, compareObservations, foldRuns, type Observation, type Run } from './identity-runs.js';
 
 export const IDENTITY_FIELDS = [
@@ -254,20 +256,43 @@ export async function extendIdentityHistory(store: Store, reports: readonly Iden
   if (added.length > 0) await appendRuns(store, 'identity_history', added, false);
 }
 
+/** Chunk writers of identity_history's and identity_extended's layouts, made on first use. */
+let runChunks: ChunkWriter | null = null;
+let extendedChunks: ChunkWriter | null = null;
+
 /** Appends runs to `table`; `withPrevLast` adds the run's stored last_seen after first_seen (identity_extended's layout). */
 async function appendRuns(store: Store, table: string, runs: RunRow[], withPrevLast: boolean): Promise<void> {
-  const app = await store.conn.createAppender(table);
-  const time = (us: number) => new DuckDBTimestampValue(BigInt(us));
-  for (const r of runs) {
-    app.appendUInteger(r.mmsi);
-    app.appendVarchar(r.field);
-    app.appendVarchar(r.value);
-    app.appendTimestamp(time(r.firstUs));
-    if (withPrevLast) app.appendTimestamp(time(r.prevLastUs!));
-    app.appendTimestamp(time(r.lastUs));
-    app.appendUInteger(r.messages);
-    app.endRow();
+  const n = runs.length;
+  const mmsi = new Uint32Array(n);
+  const messages = new Uint32Array(n);
+  const firstUs = new Float64Array(n);
+  const prevLastUs = new Float64Array(n);
+  const lastUs = new Float64Array(n);
+  const field = new Int32Array(n);
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    rows[i] = i;
+    const r = runs[i];
+    mmsi[i] = r.mmsi;
+    messages[i] = r.messages;
+    firstUs[i] = r.firstUs;
+    if (withPrevLast) prevLastUs[i] = r.prevLastUs!;
+    lastUs[i] = r.lastUs;
+    field[i] = FIELD_INDEX.get(r.field)!;
   }
+  const app = await store.conn.createAppender(table);
+  const chunks = withPrevLast
+    ? (extendedChunks ??= new ChunkWriter([UINTEGER, VARCHAR, VARCHAR, TIMESTAMP, TIMESTAMP, TIMESTAMP, UINTEGER]))
+    : (runChunks ??= new ChunkWriter([UINTEGER, VARCHAR, VARCHAR, TIMESTAMP, TIMESTAMP, UINTEGER]));
+  chunks.append(app, [
+    { kind: 'number', data: mmsi, nulls: null },
+    { kind: 'text', text: { codes: field, values: IDENTITY_FIELDS } },
+    { kind: 'text', text: textCodes(runs.map((r) => r.value)) },
+    { kind: 'timestamp-us', data: firstUs },
+    ...(withPrevLast ? [{ kind: 'timestamp-us' as const, data: prevLastUs }] : []),
+    { kind: 'timestamp-us', data: lastUs },
+    { kind: 'number', data: messages, nulls: null },
+  ], rows);
   app.closeSync();
 }
 

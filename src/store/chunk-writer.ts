@@ -5,7 +5,7 @@
 // API's per-value setItem/flush (a wrapper and a native call per value) cost more than DuckDB's own append.
 import duckdb from '@duckdb/node-bindings';
 import { DuckDBDataChunk, type DuckDBAppender, type DuckDBType } from '@duckdb/node-api';
-import { storedMs } from './stored-matches.js';
+import { storedMs } from './stored-time.js';
 import type { TextCodes } from './text-codes.js';
 
 export type Numbers = Float64Array | Float32Array | Uint32Array | Int32Array | Int16Array | Uint16Array | Uint8Array;
@@ -23,6 +23,8 @@ export type Column =
   | { kind: 'number'; data: Numbers; nulls: Uint8Array | null }
   /** Epoch ms, stored as whole ms (storedMs). */
   | { kind: 'timestamp-ms'; data: Float64Array }
+  /** Epoch µs (whole). */
+  | { kind: 'timestamp-us'; data: Float64Array }
   | { kind: 'key'; hi: Uint32Array; lo: Uint32Array }
   | { kind: 'int32'; value: number }
   | { kind: 'text'; text: TextCodes }
@@ -89,7 +91,10 @@ export class ChunkWriter {
             if (col.nulls !== null) this.validity(vec, col.nulls, rows, off, n);
             break;
           case 'timestamp-ms':
-            this.timestamps(vec, col.data, rows, off, n);
+            this.timestamps(vec, col.data, 1000, rows, off, n);
+            break;
+          case 'timestamp-us':
+            this.timestamps(vec, col.data, 1, rows, off, n);
             break;
           case 'key':
             this.keys(vec, col.hi, col.lo, rows, off, n);
@@ -110,10 +115,11 @@ export class ChunkWriter {
     }
   }
 
-  private timestamps(vec: duckdb.Vector, ms: Float64Array, rows: Int32Array, off: number, n: number): void {
+  /** `usPer` 1000: epoch ms (whole ms as stored); 1: whole epoch µs. */
+  private timestamps(vec: duckdb.Vector, t: Float64Array, usPer: 1 | 1000, rows: Int32Array, off: number, n: number): void {
     const w = this.words;
     for (let j = 0; j < n; j++) {
-      const us = storedMs(ms[rows[off + j]]) * 1000;
+      const us = usPer === 1 ? t[rows[off + j]] : storedMs(t[rows[off + j]]) * 1000;
       const hi = Math.floor(us / 4294967296);
       w[2 * j] = us - hi * 4294967296; // the low half, wrapped to int32
       w[2 * j + 1] = hi;
