@@ -20,6 +20,13 @@ import { spawnModuleWorker } from './spawn-worker.js';
 import type { StoreWriter } from './store-writer.js';
 import type { TimeWindow } from './time-window.js';
 
+/**
+ * Young generation of a decoding thread, MB: every decoded line leaves short-lived objects, and a young
+ * generation above V8's default is scavenged less often (4-day simulated world: median 8.26 vs 8.61 CPU-s,
+ * peak RSS 554-628 vs 535-603 MB; 128 MB saved no more and cost ~100 MB).
+ */
+const DECODER_YOUNG_GENERATION_MB = 64;
+
 /** Lines inspected for a time before refusing a file without times. */
 export const TIME_PROBE_LINES = 10_000;
 
@@ -196,7 +203,7 @@ async function decodeHere(job: FileWorkerData, chunks: FileChunk[], ordered: Ord
 /** Decodes the chunks in `threads` worker threads, each taking the next chunk when done with one. */
 function decodeInWorkers(job: FileWorkerData, chunks: FileChunk[], threads: number, ordered: OrderedCommits, progress: ProgressSink): Promise<string | null> {
   return new Promise<string | null>((resolve, reject) => {
-    const workers = Array.from({ length: threads }, () => spawnModuleWorker('nmea-file-worker', job));
+    const workers = Array.from({ length: threads }, () => spawnModuleWorker('nmea-file-worker', job, { maxYoungGenerationSizeMb: DECODER_YOUNG_GENERATION_MB }));
     let handedOut = 0;
     let finished = false;
     let exited = 0;

@@ -2,14 +2,14 @@
 // from TypeScript sources (tests, tsx) the worker first registers tsx, which workers do not inherit.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
-export function spawnModuleWorker(moduleBaseName: string, workerData: unknown): Worker {
+export function spawnModuleWorker(moduleBaseName: string, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(`./${moduleBaseName}${fromSource ? '.ts' : '.js'}`, import.meta.url);
-  if (!fromSource) return new Worker(url, { workerData });
+  if (!fromSource) return new Worker(url, { workerData, resourceLimits });
   // require.resolve gives the CommonJS entry of tsx's ESM API; its ES module sits beside it.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true, workerData, resourceLimits });
 }
