@@ -102,6 +102,7 @@ export async function buildPartyCorpus(store: Store, seed: number, sizes = { lis
   for (const l of listed) (byEntry.get(`${l.list}\u0000${l.key}`) ?? byEntry.set(`${l.list}\u0000${l.key}`, []).get(`${l.list}\u0000${l.key}`)!).push(l);
   const entries = [...byEntry.values()];
   const out: PartyQuery[] = [];
+  const shortWordNames: Array<{ n: ReturnType<typeof normaliseParty>; expect: PartyQuery['expect'] }> = [];
 
   for (let i = 0; i < sizes.listed; i++) {
     const variants = pick(r, entries);
@@ -124,9 +125,22 @@ export async function buildPartyCorpus(store: Store, seed: number, sizes = { lis
     const telling = n.distinctive.length;
     if (telling >= 5) pos('typo', [...typo(r, n.words), n.legalWritten].join(' ').trim());
     if (telling >= 10) pos('two_typos', [...typo(r, typo(r, n.words)), n.legalWritten].join(' ').trim());
+    else if (n.compact.length >= 9) shortWordNames.push({ n, expect });
     const aliases = variants.filter((v) => v.role !== 'name' && normaliseParty(v.variant).distinctive !== '');
     if (aliases.length) pos('alias', pick(r, aliases).variant);
     if (main.kind === 'person' && n.words.length >= 2) pos('word_order', [...n.words].reverse().join(' '));
+  }
+
+  // Two slips in one telling word of 5-9 letters, where the whole name has room for two edits
+  // (KORVANEL -> KORVNAEK SHIPPING); from a stream of their own, so the kinds above stay as they were.
+  const r2 = mulberry32(seed ^ 0x2e2e);
+  for (const { n, expect } of shortWordNames) {
+    const idx = n.words.map((w, i) => (!isGenericPartyWord(w) && w.length >= 5 ? i : -1)).filter((i) => i >= 0);
+    if (idx.length === 0) continue;
+    const wi = pick(r2, idx);
+    const garbled = typo(r2, typo(r2, [n.words[wi]]))[0];
+    if (damerauLevenshtein(garbled, n.words[wi]) !== 2) continue;
+    out.push({ kind: 'two_typos_short_word', owner: [...n.words.map((w, i) => (i === wi ? garbled : w)), n.legalWritten].join(' ').trim(), expect });
   }
 
   // Decoys.

@@ -30,6 +30,10 @@ export const BLOCKING_PARAMS = {
   deleteMaxLetters: 10,
   /** Rare trigrams a name found by trigrams alone must share with the query. */
   sharedRareGrams: 3,
+  /** Shortest name given two-edit deletion keys where a blocker is built with `shortTwoEdits` (the party
+   *  blocker: a firm's telling word may carry two typos when the rest of its name is right, and the party
+   *  scorer judges by the whole name). */
+  shortTwoEditsMinLetters: 5,
   /** Candidates kept per query name at most, best first (exact forms, then deletions, then trigrams). */
   candidateCap: 200,
 } as const;
@@ -40,13 +44,17 @@ const TWO_EDIT_LETTERS = 9;
 /** maxEditsFor by length, as a table (read once per posting). */
 const BUDGET_BY_LENGTH = Int8Array.from({ length: 512 }, (_, n) => maxEditsFor(n));
 
-/** Every blocking key of a listed name (kind letter + key). */
-function nameKeys(compact: string, phonetic: string): string[] {
+/** Every blocking key of a listed name (kind letter + key); with `shortTwoEdits`, also the two-letter
+ *  deletions of names with a one-edit budget (kind e). */
+function nameKeys(compact: string, phonetic: string, shortTwoEdits = false): string[] {
   const out = new Set<string>();
   if (compact) out.add(`c${compact}`);
   if (phonetic) out.add(`p${phonetic}`);
   // Two deletions where the budget is two edits (9 letters on) and deletions are indexed at all.
   for (const d of deletions(compact, P.deleteMaxLetters, compact.length >= TWO_EDIT_LETTERS)) out.add(`d${d}`);
+  if (shortTwoEdits && compact.length >= P.shortTwoEditsMinLetters && compact.length < TWO_EDIT_LETTERS) {
+    for (const d of deletions(compact, TWO_EDIT_LETTERS, true)) if (d.length === compact.length - 2) out.add(`e${d}`);
+  }
   for (let i = 0; i + 3 <= compact.length; i++) out.add(`t${compact.slice(i, i + 3)}`);
   return [...out];
 }
@@ -99,10 +107,10 @@ export class NameBlocker {
   }
 
   /** Builds from names (id = position), their entries and their words. */
-  static build(names: ReadonlyArray<{ compact: string; phonetic: string; entry: number; words: string[] }>): NameBlocker {
+  static build(names: ReadonlyArray<{ compact: string; phonetic: string; entry: number; words: string[] }>, opts: { shortTwoEdits?: boolean } = {}): NameBlocker {
     const byKey = new Map<string, number[]>();
     names.forEach((n, id) => {
-      for (const k of nameKeys(n.compact, n.phonetic)) {
+      for (const k of nameKeys(n.compact, n.phonetic, opts.shortTwoEdits)) {
         const l = byKey.get(k);
         if (l) l.push(id); else byKey.set(k, [id]);
       }
@@ -137,7 +145,9 @@ export class NameBlocker {
   }
 
   /** Entries (ids given at build) with a name the scorer could accept for the query name. */
-  candidates(compact: string, phonetic: string): number[] {
+  /** With `shortTwoEdits`, names of 5-8 letters are also found and let through two edits away (through the
+   *  e keys of a blocker built with them; a blocker saved without them finds only what it did before). */
+  candidates(compact: string, phonetic: string, opts: { shortTwoEdits?: boolean } = {}): number[] {
     if (compact === '') return [];
     // Scratch arrays over name ids, reused across queries (a Map per query was the cost at 60 k names).
     const n = this.arrays.entries.length;
@@ -157,7 +167,12 @@ export class NameBlocker {
     bump(`c${compact}`, 1000);
     if (phonetic) bump(`p${phonetic}`, 1000);
     // A query within two letters of a 9-10 letter listed name may be two edits from it.
-    for (const d of deletions(compact, P.deleteMaxLetters + 2, compact.length >= TWO_EDIT_LETTERS - 2)) bump(`d${d}`, 100);
+    // Short names two edits apart (shortTwoEdits): the query's two-letter deletions meet the listed name's
+    // own deletions (d keys) and its two-letter ones (e keys).
+    const shortTwo = opts.shortTwoEdits === true && compact.length >= P.shortTwoEditsMinLetters - 2 && compact.length < TWO_EDIT_LETTERS + 2;
+    const dels = deletions(compact, P.deleteMaxLetters + 2, shortTwo || compact.length >= TWO_EDIT_LETTERS - 2);
+    for (const d of dels) bump(`d${d}`, 100);
+    if (shortTwo) for (const d of dels) bump(`e${d}`, 10);
     const k = maxEditsFor(compact.length + 1);
     const g = Math.max(0, compact.length - 2);
     const m = Math.min(g, 3 * k + P.sharedRareGrams);
@@ -205,7 +220,7 @@ export class NameBlocker {
     const passed: Array<{ id: number; s: number }> = [];
     for (const id of touched) {
       const s = score[id] + (gramHits[id] >= need ? gramHits[id] : 0);
-      if (s > 0 && (score[id] > 0 || gramHits[id] >= need) && this.gate(compact, phonetic, id)) passed.push({ id, s });
+      if (s > 0 && (score[id] > 0 || gramHits[id] >= need) && this.gate(compact, phonetic, id, shortTwo)) passed.push({ id, s });
       score[id] = 0;
       gramHits[id] = 0;
     }
@@ -214,11 +229,12 @@ export class NameBlocker {
   }
 
   /** name-score.ts's gate: same form, or within the edit budget on the compact or transliterated name. */
-  private gate(compact: string, phonetic: string, id: number): boolean {
+  private gate(compact: string, phonetic: string, id: number, shortTwoEdits: boolean): boolean {
     const c = this.compacts[id];
     const p = this.phonetics[id];
     if (c === compact || (phonetic !== '' && p === phonetic)) return true;
-    const budget = maxEditsFor(Math.max(c.length, compact.length));
+    let budget = maxEditsFor(Math.max(c.length, compact.length));
+    if (shortTwoEdits && budget === 1) budget = 2;
     if (budget === 0) return compact.length >= 3 && isKeystrokeSlip(compact, c);
     // The letter-count bound first: it turns most candidates away at a fraction of an edit table's cost.
     return (bagDistance(compact, c) <= budget && damerauLevenshtein(compact, c, budget) <= budget)

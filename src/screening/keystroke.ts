@@ -40,3 +40,24 @@ export function isKeystrokeSlip(a: string, b: string): boolean {
   }
   return false;
 }
+
+/** Every string one slip from `w`: a neighbouring key struck, two letters swapped, a letter doubled or a
+ *  letter left out. */
+function slipsOf(w: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < w.length; i++) {
+    for (const k of NEIGHBOURS.get(w[i]) ?? []) out.add(w.slice(0, i) + k + w.slice(i + 1));
+    if (i + 1 < w.length && w[i] !== w[i + 1]) out.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+    out.add(w.slice(0, i + 1) + w.slice(i));
+    out.add(w.slice(0, i) + w.slice(i + 1));
+  }
+  return out;
+}
+
+/** Whether `typed` is `word` with two typing slips (KORVANEL -> KORVNAEK: a swap and a neighbouring key;
+ *  a left-out letter counts, the commonest slip of all). */
+export function isTwoKeystrokeSlips(word: string, typed: string): boolean {
+  if (Math.abs(word.length - typed.length) > 2) return false;
+  for (const v of slipsOf(word)) if (slipsOf(v).has(typed)) return true;
+  return false;
+}

@@ -49,10 +49,14 @@ export function partyBlockerNames(variants: readonly PartyVariant[]): Array<{ co
   return variants.flatMap((v, id) => blockerKeysOf(v.variant, v.kind).map((k) => ({ ...k, entry: id })));
 }
 
+/** A firm's telling word may carry two typos where the rest of its name is right (KORVANEL -> KORVNAEK
+ *  SHIPPING): the blocker keeps short names two edits away, and the scorer judges them by the whole name. */
+export const PARTY_BLOCKING = { shortTwoEdits: true } as const;
+
 export class PartyIndex {
   private readonly norms = new Map<number, PartyName>();
 
-  constructor(readonly variants: readonly PartyVariant[], private readonly blocker: NameBlocker = NameBlocker.build(partyBlockerNames(variants))) {}
+  constructor(readonly variants: readonly PartyVariant[], private readonly blocker: NameBlocker = NameBlocker.build(partyBlockerNames(variants), PARTY_BLOCKING)) {}
 
   private norm(id: number): PartyName {
     let n = this.norms.get(id);
@@ -76,7 +80,7 @@ export class PartyIndex {
   private lookUp(stated: string): PartyHit[] {
     const q = normaliseParty(stated);
     if (q.compact === '') return [];
-    const ids = new Set(blockerKeysOf(q, 'query', true).flatMap((k) => this.blocker.candidates(k.compact, k.phonetic)));
+    const ids = new Set(blockerKeysOf(q, 'query', true).flatMap((k) => this.blocker.candidates(k.compact, k.phonetic, PARTY_BLOCKING)));
     const best = new Map<string, PartyHit>();
     for (const id of ids) {
       const listed = this.norm(id);

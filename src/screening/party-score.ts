@@ -6,6 +6,7 @@ import type { PartyName } from './party-name.js';
 import { SCREENING_PARAMS as P, maxEditsFor } from './params.js';
 import { wordsClose } from './name-score.js';
 import { damerauLevenshtein, jaroWinkler } from './similarity.js';
+import { isTwoKeystrokeSlips } from './keystroke.js';
 
 export interface PartyScore {
   score: number;
@@ -45,7 +46,11 @@ export function scoreParty(q: PartyName, e: PartyName, isListedWord: (word: stri
   if (edits >= 2) {
     const odd = unpaired(q.words, e.words);
     const missing = unpaired(e.words, q.words);
-    const garbled = odd.length === 1 && missing.length === 1 && !isListedWord(odd[0]) && damerauLevenshtein(odd[0], missing[0], 2) <= 2;
+    // Where the name proper has a one-edit budget of its own (up to 8 telling letters), two edits in its
+    // word pass only as two typing slips: two arbitrary edits from a short word as likely make another
+    // word (MIRIM / MIRAE).
+    const garbled = odd.length === 1 && missing.length === 1 && !isListedWord(odd[0]) && damerauLevenshtein(odd[0], missing[0], 2) <= 2
+      && (maxEditsFor(Math.max(q.distinctive.length, e.distinctive.length)) >= 2 || isTwoKeystrokeSlips(missing[0], odd[0]));
     if ((odd.length > 0 || missing.length > 0) && !garbled) return null;
   }
   if (edits >= 2 && Math.max(jaroWinkler(q.compact, e.compact), jaroWinkler(q.sorted, e.sorted)) < P.minJaroWinkler) return null;

@@ -5,7 +5,7 @@
 import type { Store } from './db.js';
 import type { ListEntry } from '../lists/types.js';
 import { NameBlocker } from '../screening/blocking.js';
-import { PartyIndex, blockerKeysOf, type PartyVariant } from '../screening/party-index.js';
+import { PARTY_BLOCKING, PartyIndex, blockerKeysOf, type PartyVariant } from '../screening/party-index.js';
 import { loadBlockerArrays, saveBlockerArrays } from './screening-blocker.js';
 import type { StatedPartyLookup } from '../screening/links.js';
 
@@ -79,7 +79,7 @@ export async function savePartyBlocker(store: Store): Promise<void> {
     });
     for (const k of keys) names.push({ ...k, entry: id });
   });
-  await saveBlockerArrays(store, BLOCKER_PREFIX, NameBlocker.build(names).arrays);
+  await saveBlockerArrays(store, BLOCKER_PREFIX, NameBlocker.build(names, PARTY_BLOCKING).arrays);
 }
 
 /** The saved party index of every indexed list, or null when none was built. */

@@ -55,6 +55,19 @@ describe('party names', () => {
     expect(index.match('KORVAMEL SHIPPING COMPANY LIMITED').map((h) => [h.party.key, h.score.edits])).toEqual([['c', 1]]);
     expect(index.match('NOBODY AT ALL LTD')).toEqual([]);
   });
+
+  it('finds two typing slips in a short telling word where the rest of the name is right, not two arbitrary edits', () => {
+    const index = new PartyIndex([
+      { list: 'l', key: 'c', entryId: 'c', name: 'KORVANEL SHIPPING CO LTD', kind: 'organization', variant: 'KORVANEL SHIPPING CO LTD', role: 'name' },
+      { list: 'l', key: 'm', entryId: 'm', name: 'MIRIM SHIPPING CO LTD', kind: 'organization', variant: 'MIRIM SHIPPING CO LTD', role: 'name' },
+    ]);
+    const found = (s: string): Array<[string, number, number]> => index.match(s).map((h) => [h.party.key, h.score.edits, Math.round(h.score.score * 100) / 100]);
+    expect(found('KORVNAEK SHIPPING CO LTD')).toEqual([['c', 2, 0.87]]); // N/A swapped, K for L
+    expect(found('MIRJN SHIPPING CO LTD')).toEqual([['m', 2, 0.87]]); // I -> J and M -> N, keys next to them
+    expect(found('KORVAXEQ SHIPPING CO LTD')).toEqual([]); // two edits, neither a slip
+    expect(found('MIRAE SHIPPING CO LTD')).toEqual([]); // another word two edits away
+    expect(found('KORVNAEK')).toEqual([]); // the word alone has a one-edit budget
+  });
 });
 
 describe('stated owners and operators through the store', () => {

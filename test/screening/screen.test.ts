@@ -17,6 +17,13 @@ describe('names of up to four letters', () => {
     expect(isKeystrokeSlip('NOR', 'NOOR')).toBe(true);
   });
 
+  it('two slips: a swap, a next key, a doubled or left-out letter, twice', async () => {
+    const { isTwoKeystrokeSlips } = await import('../../src/screening/keystroke.js');
+    expect(['KORVNAEK', 'KORVANNELL', 'KORANE', 'KPRVANEK'].map((t) => isTwoKeystrokeSlips('KORVANEL', t))).toEqual([true, true, true, true]);
+    expect(['KORVAXEQ', 'KORVAMQL', 'KOVANEKL', 'MIRAE'].map((t) => isTwoKeystrokeSlips('KORVANEL', t))).toEqual([false, false, false, false]);
+    expect(isTwoKeystrokeSlips('MIRIM', 'MIRAE')).toBe(false);
+  });
+
   it('finds a listed short name from a slip, as possible, and not from another listed name', () => {
     for (const [q, listed] of [['AIRA', 'AURA'], ['DNA', 'DAN'], ['HLEM', 'HELM'], ['BSDR', 'BADR']]) {
       const r = screen({ name: q });
