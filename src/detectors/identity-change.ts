@@ -76,9 +76,14 @@ export interface IdentityChangeState {
   rejects: Record<string, number>;
 }
 
+/** Words of anything but '@' and white space, one space between them: what normaliseText leaves as it is. */
+const CLEAN_TEXT = /^[^@\s]+(?: [^@\s]+)*$/;
+
 /** Upper case, '@' padding and repeated spaces removed; empty → null. */
 export function normaliseText(s: string | null | undefined): string | null {
   if (s == null) return null;
+  // Most names and call signs are stored clean already (one per static report: skip the three rewrites).
+  if (CLEAN_TEXT.test(s) && s === s.toUpperCase()) return s;
   const t = s.replace(/@/g, ' ').replace(/\s+/g, ' ').trim().toUpperCase();
   return t === '' ? null : t;
 }

@@ -85,14 +85,20 @@ export class LoiteringDetector implements Detector<LoiteringState> {
     const prm = this.params;
     const speedKn = p.speedKn ?? (v.last ? impliedSpeedKn(distanceM(v.last.lat, v.last.lon, p.lat, p.lon), p.timeMs - v.last.timeMs) : 0);
     if (v.run && v.last && p.timeMs - v.last.timeMs > prm.maxGapH * MS_PER_HOUR) this.close(p.mmsi, v, out, false);
-    v.last = { timeMs: p.timeMs, lat: p.lat, lon: p.lon };
+    if (v.last) { // in place: this runs per position
+      v.last.timeMs = p.timeMs;
+      v.last.lat = p.lat;
+      v.last.lon = p.lon;
+    } else v.last = { timeMs: p.timeMs, lat: p.lat, lon: p.lon };
 
     const slow = speedKn < prm.maxSpeedKn;
     if (slow && this.atSea(p.lat, p.lon)) {
       const r = (v.run ??= { startMs: p.timeMs, lastSlowMs: p.timeMs, points: 0, speedSumKn: 0, maxSpeedKn: 0, mean: emptyMeanAcc(), fast: [] });
       r.lastSlowMs = p.timeMs;
-      for (const [lat, lon, s] of r.fast) this.add(r, lat, lon, s);
-      r.fast = [];
+      if (r.fast.length > 0) {
+        for (const [lat, lon, s] of r.fast) this.add(r, lat, lon, s);
+        r.fast = [];
+      }
       this.add(r, p.lat, p.lon, speedKn);
       if (p.status === prm.fishingNavStatus) r.fishingStatusPoints = (r.fishingStatusPoints ?? 0) + 1;
     } else if (!slow && v.run && v.run.fast.length < prm.maxConsecutiveFastPoints && this.meanWith(v.run, speedKn) < prm.maxSpeedKn

@@ -51,9 +51,12 @@ export interface SegmentWatchState {
   glitches: number;
 }
 
+const NONE_DEAD: readonly SegInfo[] = Object.freeze([]);
+
 export class SegmentWatch {
   private segmenter: Segmenter | null = null;
   private readonly s: SegmentWatchState;
+  private readonly one: TrackPoint[] = [];
 
   constructor(mmsi: number, state?: SegmentWatchState) {
     this.s = state ? structuredClone(state) : { mmsi, external: null, segmenter: null, segs: [], pairs: [], prev: null, glitches: 0 };
@@ -76,7 +79,11 @@ export class SegmentWatch {
   /** A raw position (segmented here) or a TrackPoint already segmented upstream (not both in one watch). */
   push(p: Position | TrackPoint): WatchObservation[] {
     if (this.s.external === null) this.s.external = typeof (p as TrackPoint).segmentId === 'string';
-    if (this.s.external) return this.observe([p as TrackPoint], false, p.timeMs);
+    if (this.s.external) {
+      const one = this.one; // observe reads it through before returning: reused, not allocated per position
+      one[0] = p as TrackPoint;
+      return this.observe(one, false, p.timeMs);
+    }
     this.segmenter ??= new Segmenter(this.s.mmsi);
     return this.observe(this.segmenter.push(p), false, p.timeMs);
   }
@@ -105,17 +112,23 @@ export class SegmentWatch {
       let pair: PairInfo | null = null;
       const prev = this.s.prev;
       if (prev && prev.seg !== seg.id) pair = this.recordSwitch(prev, seg, tp);
-      this.s.prev = { seg: seg.id, timeMs: tp.timeMs, lat: tp.lat, lon: tp.lon };
+      if (prev) { // in place: this runs per position (recordSwitch has read the old values)
+        prev.seg = seg.id;
+        prev.timeMs = tp.timeMs;
+        prev.lat = tp.lat;
+        prev.lon = tp.lon;
+      } else this.s.prev = { seg: seg.id, timeMs: tp.timeMs, lat: tp.lat, lon: tp.lon };
       out.push({ kind: 'point', point: tp, seg, pair });
     }
-    let dead: SegInfo[];
+    let dead: readonly SegInfo[];
     if (all) dead = this.s.segs;
     else if (this.segmenter) {
       const live = this.segmenter.liveSegments();
       dead = this.s.segs.filter((g) => !live.some((l) => l.id === g.id));
     } else {
       const expiredBeforeMs = nowMs - SEGMENT_PARAMS.maxLookbackH * MS_PER_HOUR;
-      dead = this.s.segs.filter((g) => g.lastMs < expiredBeforeMs);
+      // Most positions expire nothing: look before allocating the list.
+      dead = this.s.segs.some((g) => g.lastMs < expiredBeforeMs) ? this.s.segs.filter((g) => g.lastMs < expiredBeforeMs) : NONE_DEAD;
     }
     if (dead.length > 0) {
       const gone = new Set(dead.map((g) => g.id));

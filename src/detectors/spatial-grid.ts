@@ -12,10 +12,16 @@ const RAD = Math.PI / 180;
 const COL_BITS = 15;
 const COL_MASK = (1 << COL_BITS) - 1;
 
+const EMPTY: readonly number[] = Object.freeze([]);
+/** Bounds forNeighbours' cache (a row cell each position touched: ~10^5 over a region and a month). */
+const MAX_CACHED_ROW_CELLS = 1_000_000;
+
 export class LatRowGrid {
   readonly rowDeg: number;
   private readonly cells = new Map<number, number[]>();
   private readonly colDegByRow = new Map<number, number>();
+  /** forNeighbours' lists per (row, column): the items of that row's three cells around the column. */
+  private readonly rowCache = new Map<number, readonly number[]>();
   /** Reused by `neighbours` (at most 9 cell lists). */
   private readonly found: number[][] = [];
 
@@ -51,6 +57,7 @@ export class LatRowGrid {
     const list = this.cells.get(key);
     if (list) list.push(item);
     else this.cells.set(key, [item]);
+    this.rowCache.clear();
   }
 
   /** The item lists of the 3×3 neighbourhood of (lat, lon) — a superset of the items within cellM. The
@@ -73,12 +80,40 @@ export class LatRowGrid {
     return out;
   }
 
-  /** Calls `visit` for every item in the 3×3 neighbourhood of (lat, lon). */
+  /** Calls `visit` for every item in the 3×3 neighbourhood of (lat, lon), in the order `neighbours` lists
+   *  them. Each row's three cells are read as one list kept per (row, column) until the next insert: the
+   *  port grids are built once and asked for every position (9 map reads per position before). */
   forNeighbours(lat: number, lon: number, visit: (item: number) => void): void {
-    for (const list of this.neighbours(lat, lon)) for (const item of list) visit(item);
+    const r0 = this.row(lat);
+    for (let r = r0 - 1; r <= r0 + 1; r++) {
+      const list = this.rowCells(r, lon);
+      for (let i = 0; i < list.length; i++) visit(list[i]!);
+    }
+  }
+
+  /** The items of row `r`'s cells at lon's column ±1 (each cell once, in column order), cached. */
+  private rowCells(r: number, lon: number): readonly number[] {
+    const w = this.colDeg(r);
+    const ncols = Math.ceil(360 / w);
+    const c0 = Math.floor((lon + 180) / w);
+    const key = this.key(r, ((c0 % ncols) + ncols) % ncols);
+    let list = this.rowCache.get(key);
+    if (list === undefined) {
+      const lists: number[][] = [];
+      for (let dc = -1; dc <= 1; dc++) {
+        const c = (((c0 + dc) % ncols) + ncols) % ncols;
+        const cell = this.cells.get(this.key(r, c));
+        if (cell && !lists.includes(cell)) lists.push(cell);
+      }
+      list = lists.length === 0 ? EMPTY : lists.flat();
+      if (this.rowCache.size >= MAX_CACHED_ROW_CELLS) this.rowCache.clear();
+      this.rowCache.set(key, list);
+    }
+    return list;
   }
 
   clear(): void {
     this.cells.clear();
+    this.rowCache.clear();
   }
 }

@@ -161,9 +161,9 @@ export class SpoofingDetector implements Detector<SpoofingState> {
       this.watches.set(p.mmsi, (w = new SegmentWatch(p.mmsi)));
       this.notes.set(p.mmsi, new Map());
     }
-    const out = this.coverage && !(p as { outlier?: boolean }).outlier ? this.checkGeometry(p) : [];
-    out.push(...this.consume(p.mmsi, w.push(p)));
-    return out;
+    const geometry = this.coverage && !(p as { outlier?: boolean }).outlier ? this.checkGeometry(p) : null;
+    const segments = this.consume(p.mmsi, w.push(p));
+    return geometry === null || geometry.length === 0 ? segments : segments.length === 0 ? geometry : [...geometry, ...segments];
   }
 
   /** Extends or ends the MMSI's runs of out-of-place and unheard reports with this one (only terrestrial
@@ -332,12 +332,14 @@ export class SpoofingDetector implements Detector<SpoofingState> {
   }
 
   private noteRegularity(n: SegNotes, timeMs: number, lat: number, lon: number): void {
-    if (n.lastPos) {
-      const [t0, lat0, lon0] = n.lastPos;
-      const step: [number, number] = [impliedSpeedKn(distanceM(lat0, lon0, lat, lon), timeMs - t0), bearingDeg(lat0, lon0, lat, lon)];
+    // The step and fix tuples are reused in place (this runs per position); snapshots copy them.
+    const last = n.lastPos;
+    if (last) {
+      const t0 = last[0], lat0 = last[1], lon0 = last[2];
+      const speedKn = impliedSpeedKn(distanceM(lat0, lon0, lat, lon), timeMs - t0), bearing = bearingDeg(lat0, lon0, lat, lon);
       const prev = n.lastStep;
-      const same = prev !== null && step[0] > 0.5 && Math.abs(step[0] - prev[0]) <= this.params.regularSpeedToleranceKn
-        && Math.abs(((step[1] - prev[1] + 540) % 360) - 180) <= this.params.regularBearingToleranceDeg;
+      const same = prev !== null && speedKn > 0.5 && Math.abs(speedKn - prev[0]) <= this.params.regularSpeedToleranceKn
+        && Math.abs(((bearing - prev[1] + 540) % 360) - 180) <= this.params.regularBearingToleranceDeg;
       if (same) {
         if (!n.regular && n.stepFrom) {
           const jumpIn = n.excursion !== null && n.stepFrom[0] === n.firstMs;
@@ -351,8 +353,19 @@ export class SpoofingDetector implements Detector<SpoofingState> {
       } else {
         this.endRegular(n);
       }
-      n.lastStep = step;
-      n.stepFrom = n.lastPos;
+      if (prev) {
+        prev[0] = speedKn;
+        prev[1] = bearing;
+      } else n.lastStep = [speedKn, bearing];
+      const spare = n.stepFrom; // no longer read: becomes the new last fix
+      n.stepFrom = last;
+      if (spare) {
+        spare[0] = timeMs;
+        spare[1] = lat;
+        spare[2] = lon;
+        n.lastPos = spare;
+        return;
+      }
     }
     n.lastPos = [timeMs, lat, lon];
   }

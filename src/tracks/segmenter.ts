@@ -106,7 +106,9 @@ export class Segmenter {
       seen.push(p.lat, p.lon);
     } else {
       s.lastMs = p.timeMs;
-      s.seenAtLast = [p.lat, p.lon];
+      const seen = s.seenAtLast; // in place: this runs per position
+      seen.length = 0;
+      seen.push(p.lat, p.lon);
     }
 
     this.expire(p.timeMs);
@@ -300,18 +302,19 @@ export class Segmenter {
   }
 }
 
-/** A fresh object of one fixed shape (fast in V8); the caller's position is never mutated. */
 /** Distance from `p` to where fix `f` would be after `dtH` hours at its reported speed and course. */
 function distanceToPredictedM(f: [number, number, number, number, number], dtH: number, p: Position): number {
   const pred = destination(f[1], f[2], f[4], f[3] * dtH * METRES_PER_NM);
   return distanceM(pred.lat, pred.lon, p.lat, p.lon);
 }
 
+/** A fresh object of one fixed shape, `stations` included even when unknown (one hidden class for every
+ *  point: the detectors' property reads stay monomorphic); the caller's position is never mutated. */
 function trackPoint(p: Position, segmentId: string, outlier: boolean): TrackPoint {
   return {
     mmsi: p.mmsi, timeMs: p.timeMs, lat: p.lat, lon: p.lon, speedKn: p.speedKn, courseDeg: p.courseDeg,
     headingDeg: p.headingDeg, status: p.status, source: p.source ?? null,
-    ...(p.stations ? { stations: p.stations } : {}), segmentId, outlier,
+    stations: p.stations || undefined, segmentId, outlier,
   };
 }
 

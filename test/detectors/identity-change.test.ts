@@ -26,6 +26,11 @@ describe('identity_change', () => {
   it('normalises trivia: case, @ padding, repeated spaces', () => {
     expect(normaliseText('chon  ma san@@@@@')).toBe('CHON MA SAN');
     expect(normaliseText('@@@@')).toBeNull();
+    // clean text comes back as it is; anything else goes through the rewrites
+    expect(normaliseText('CHON MA SAN')).toBe('CHON MA SAN');
+    expect(normaliseText('Chon Ma San')).toBe('CHON MA SAN');
+    expect(normaliseText('CHON\tMA SAN ')).toBe('CHON MA SAN');
+    expect(normaliseText(' ')).toBeNull();
     const names = ['CHON MA SAN', 'chon ma san', 'CHON MA SAN@@@@@@@', ' CHON  MA SAN '];
     const events = run(vessel(445_000_001, T0, T0 + 24 * HOUR, { lat: 40, lon: 131 }, (t) => ({ shipname: names[(t / (30 * MIN)) % 4 | 0]!, imo: 8405270 })));
     expect(events).toEqual([]);

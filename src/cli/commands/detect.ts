@@ -16,6 +16,11 @@ import { imageryEvents } from '../../store/imagery-fuse.js';
 import { recordDetectRun } from '../../store/detect-runs.js';
 import { finishReplay, loadWatch, watchWarnings } from '../../server/alert-watch.js';
 
+/** DuckDB's buffer pool for the replay: unset, it keeps the blocks the time-sliced read went through, up to
+ *  80 % of RAM (peak RSS 1.29 GB on a 10.9 M-position store; 0.91 GB with this limit, same CPU and events —
+ *  bench/RESULTS.md). A statement that needs more spills to disk. */
+const DETECT_MEMORY_LIMIT = '300MB';
+
 /** The runner's types plus those made from imported imagery (dark_detection). */
 const ALL_TYPES: readonly EventType[] = EVENT_TYPE_INFO.map((t) => t.type);
 
@@ -98,7 +103,7 @@ export function register(program: Command): void {
         const d = await deliveries;
         if (d.delivered + d.failed > 0) process.stdout.write(`webhooks: ${d.delivered} delivered, ${d.failed} failed (tumen watch log)\n`);
       }
-    });
+    }, { memoryLimit: DETECT_MEMORY_LIMIT });
   });
 }
 
