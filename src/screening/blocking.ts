@@ -94,6 +94,9 @@ export class NameBlocker {
   /** Per name id: its compact and transliterated lengths (capped at 255), for the gate's length bound. */
   private readonly compactLengths: Uint8Array;
   private readonly phoneticLengths: Uint8Array;
+  /** Per name id: which letters its compact and transliterated forms use (letterMask). */
+  private readonly compactMasks: Int32Array;
+  private readonly phoneticMasks: Int32Array;
   private score = new Int32Array(0);
   private grams = new Int32Array(0);
 
@@ -104,6 +107,8 @@ export class NameBlocker {
     this.words = arrays.words === undefined ? null : arrays.words.split('\n');
     this.compactLengths = Uint8Array.from(this.compacts, (c) => Math.min(255, c.length));
     this.phoneticLengths = Uint8Array.from(this.phonetics, (p) => Math.min(255, p.length));
+    this.compactMasks = Int32Array.from(this.compacts, letterMask);
+    this.phoneticMasks = Int32Array.from(this.phonetics, letterMask);
   }
 
   /** Builds from names (id = position), their entries and their words. */
@@ -218,9 +223,10 @@ export class NameBlocker {
       });
     }
     const passed: Array<{ id: number; s: number }> = [];
+    const masks = { compact: letterMask(compact), phonetic: letterMask(phonetic) };
     for (const id of touched) {
       const s = score[id] + (gramHits[id] >= need ? gramHits[id] : 0);
-      if (s > 0 && (score[id] > 0 || gramHits[id] >= need) && this.gate(compact, phonetic, id, shortTwo)) passed.push({ id, s });
+      if (s > 0 && (score[id] > 0 || gramHits[id] >= need) && this.gate(compact, phonetic, id, shortTwo, masks)) passed.push({ id, s });
       score[id] = 0;
       gramHits[id] = 0;
     }
@@ -229,18 +235,40 @@ export class NameBlocker {
   }
 
   /** name-score.ts's gate: same form, or within the edit budget on the compact or transliterated name. */
-  private gate(compact: string, phonetic: string, id: number, shortTwoEdits: boolean): boolean {
+  private gate(compact: string, phonetic: string, id: number, shortTwoEdits: boolean, masks: { compact: number; phonetic: number }): boolean {
     const c = this.compacts[id];
     const p = this.phonetics[id];
     if (c === compact || (phonetic !== '' && p === phonetic)) return true;
     let budget = maxEditsFor(Math.max(c.length, compact.length));
     if (shortTwoEdits && budget === 1) budget = 2;
     if (budget === 0) return compact.length >= 3 && isKeystrokeSlip(compact, c);
-    // The letter-count bound first: it turns most candidates away at a fraction of an edit table's cost.
-    return (bagDistance(compact, c) <= budget && damerauLevenshtein(compact, c, budget) <= budget)
-      || (budget > 1 && bagDistance(phonetic, p) <= budget - 1 && damerauLevenshtein(phonetic, p, budget - 1) <= budget - 1);
+    // Letter bounds first (letters one uses and the other lacks, then their counts): they turn most
+    // candidates away at a fraction of an edit table's cost.
+    return (maskDistance(masks.compact, this.compactMasks[id]) <= budget && bagDistance(compact, c) <= budget && damerauLevenshtein(compact, c, budget) <= budget)
+      || (budget > 1 && maskDistance(masks.phonetic, this.phoneticMasks[id]) <= budget - 1
+        && bagDistance(phonetic, p) <= budget - 1 && damerauLevenshtein(phonetic, p, budget - 1) <= budget - 1);
   }
 }
+
+/** The letters A-Z a name uses as bits (digits share the rest; other characters none): a letter one name
+ *  uses and the other lacks costs at least one edit, so maskDistance is a lower bound of the edit distance. */
+function letterMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) m |= 1 << (c - 65);
+    else if (c >= 48 && c <= 57) m |= 1 << (26 + ((c - 48) % 6));
+  }
+  return m;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+const maskDistance = (a: number, b: number): number => Math.max(popcount(a & ~b), popcount(b & ~a));
 
 function sortedIndex(sorted: readonly string[], key: string): number {
   let lo = 0;
