@@ -144,6 +144,10 @@ try {
     if (a === undefined) missing++;
     else lat.push((a - publishedAt[k]!) / 1000);
   }
+  // The slowest events, by when their closing report was published (does the tail come late, with the state?).
+  const slow = [...closedBy].map(([id, k]) => ({ id, t: (publishedAt[k]! - t0) / 1000, l: arrived.has(id) ? (arrived.get(id)! - publishedAt[k]!) / 1000 : NaN }))
+    .sort((a, b) => b.l - a.l).slice(0, 10);
+  console.log(`slowest events (published at t s: latency s): ${slow.map((x) => `${x.t.toFixed(0)}: ${x.l.toFixed(2)}`).join(', ')}`);
   lat.sort((a, b) => a - b);
   const q = (p: number): string => (lat.length ? lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!.toFixed(2) : 'n/a');
   console.log(`published ${total} reports in ${((Date.now() - t0) / 1000).toFixed(0)} s (publisher ${behindS.toFixed(1)} s behind schedule at the last report)`);

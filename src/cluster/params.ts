@@ -62,6 +62,8 @@ export const CLUSTER_PARAMS = {
   /** Capturing a checkpoint (snapshot + JSON) runs on the event loop that processes reports: at most this
    *  share of the time between checkpoints (a 150 ms capture spaces them 3 s apart). */
   checkpointCaptureShare: 0.05,
+  /** A capture this long is logged (it delays every unit's events on that worker by as much). */
+  slowCaptureLogMs: 250,
   /** Events completed are published this often between checkpoints (the live latency). */
   publishEveryMs: 200,
   /** Reports fetched per pull request. */

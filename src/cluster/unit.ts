@@ -273,6 +273,8 @@ export class WorkUnit {
     this.unacked = 0;
     this.lastUnacked = null;
     const captureMs = performance.now() - t0;
+    // A long capture holds every unit of this worker (one event loop): say so, for the latency it adds.
+    if (captureMs >= CLUSTER_PARAMS.slowCaptureLogMs) this.log(`unit ${this.unit}: checkpoint capture took ${Math.round(captureMs)} ms (${(json.length / 1e6).toFixed(1)} MB of state)`);
     this.checkpointGapMs = Math.max(CLUSTER_PARAMS.checkpointEveryMs, captureMs / CLUSTER_PARAMS.checkpointCaptureShare);
     this.checkpointing = (async () => {
       await published;
