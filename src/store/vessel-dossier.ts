@@ -27,36 +27,48 @@ export async function tableExists(store: Store, table: string): Promise<boolean>
 
 const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
 
-export async function identityHistory(store: Store, mmsis: number[]): Promise<IdentityRow[]> {
-  if (mmsis.length === 0 || !(await tableExists(store, 'identity_history'))) return [];
-  const out: IdentityRow[] = [];
-  for (const mmsi of new Set(mmsis)) {
-    const rows = await store.all<Record<string, unknown>>(
-      'SELECT mmsi, field, value, first_seen, last_seen, messages FROM identity_history WHERE mmsi = $mmsi ORDER BY field, first_seen',
-      { mmsi },
-    );
-    for (const r of rows) {
-      out.push({ mmsi: Number(r.mmsi), field: String(r.field), value: String(r.value), first_seen: iso(r.first_seen), last_seen: iso(r.last_seen), messages: Number(r.messages) });
-    }
-  }
-  return out;
+/** The tables of `names` the store holds (one query, not one per table). */
+async function tablesPresent(store: Store, names: readonly string[]): Promise<Set<string>> {
+  const rows = await store.all<{ t: string }>(
+    "SELECT table_name AS t FROM information_schema.tables WHERE table_name IN (SELECT unnest($n::VARCHAR[]))", { n: JSON.stringify(names) },
+  );
+  return new Set(rows.map((r) => String(r.t)));
+}
+
+const mmsiList = (mmsis: Iterable<number>): string => JSON.stringify([...new Set(mmsis)]);
+
+/** Identity rows of these MMSIs, by MMSI then field then first seen (one query for all of them). */
+export async function identityHistory(store: Store, mmsis: number[], known?: Set<string>): Promise<IdentityRow[]> {
+  if (mmsis.length === 0 || !(known ? known.has('identity_history') : await tableExists(store, 'identity_history'))) return [];
+  const rows = await store.all<Record<string, unknown>>(
+    `SELECT mmsi, field, value, first_seen, last_seen, messages FROM identity_history
+     WHERE mmsi IN (SELECT unnest($m::UINTEGER[])) ORDER BY mmsi, field, first_seen`,
+    { m: mmsiList(mmsis) },
+  );
+  return rows.map((r) => ({ mmsi: Number(r.mmsi), field: String(r.field), value: String(r.value), first_seen: iso(r.first_seen), last_seen: iso(r.last_seen), messages: Number(r.messages) }));
+}
+
+/** MMSIs that broadcast any of these IMOs (one query). */
+async function mmsisForImos(store: Store, imos: string[]): Promise<number[]> {
+  if (imos.length === 0) return [];
+  const rows = await store.all<{ mmsi: number }>(
+    "SELECT DISTINCT mmsi FROM identity_history WHERE field = 'imo' AND value IN (SELECT unnest($v::VARCHAR[]))",
+    { v: JSON.stringify([...new Set(imos.map((i) => String(Number(i))))]) },
+  );
+  return rows.map((r) => Number(r.mmsi));
 }
 
 /** MMSIs whose identity history carries this IMO, this name (case-insensitive) or this call sign. */
-export async function mmsisFor(store: Store, q: { imo?: string | null; name?: string | null; callsign?: string | null }): Promise<number[]> {
-  if (!(await tableExists(store, 'identity_history'))) return [];
-  const found = new Set<number>();
-  const add = async (field: string, value: string, ci: boolean): Promise<void> => {
-    const rows = await store.all<{ mmsi: number }>(
-      `SELECT DISTINCT mmsi FROM identity_history WHERE field = $field AND ${ci ? 'upper(trim(value)) = upper(trim($value))' : 'value = $value'}`,
-      { field, value },
-    );
-    for (const r of rows) found.add(Number(r.mmsi));
-  };
-  if (q.imo) await add('imo', String(Number(q.imo)), false);
-  if (q.name) await add('shipname', q.name, true);
-  if (q.callsign) await add('callsign', q.callsign, true);
-  return [...found].sort((a, b) => a - b);
+export async function mmsisFor(store: Store, q: { imo?: string | null; name?: string | null; callsign?: string | null }, known?: Set<string>): Promise<number[]> {
+  if (!(known ? known.has('identity_history') : await tableExists(store, 'identity_history'))) return [];
+  const parts: string[] = [];
+  const params: Record<string, string> = {};
+  if (q.imo) { parts.push("(field = 'imo' AND value = $imo)"); params.imo = String(Number(q.imo)); }
+  if (q.name) { parts.push("(field = 'shipname' AND upper(trim(value)) = upper(trim($name)))"); params.name = q.name; }
+  if (q.callsign) { parts.push("(field = 'callsign' AND upper(trim(value)) = upper(trim($callsign)))"); params.callsign = q.callsign; }
+  if (parts.length === 0) return [];
+  const rows = await store.all<{ mmsi: number }>(`SELECT DISTINCT mmsi FROM identity_history WHERE ${parts.join(' OR ')}`, params);
+  return [...new Set(rows.map((r) => Number(r.mmsi)))].sort((a, b) => a - b);
 }
 
 /** Ship names each MMSI has broadcast, for screening former names. */
@@ -88,21 +100,22 @@ export async function mmsisByImo(store: Store): Promise<Map<string, number[]>> {
   return out;
 }
 
-/** Events of these MMSIs (as the vessel or as the other party of an encounter), oldest first. */
-export async function eventsOf(store: Store, mmsis: number[]): Promise<TumenEvent[]> {
-  if (mmsis.length === 0 || !(await tableExists(store, 'events'))) return [];
+/** Events of these MMSIs (as the vessel or as the other party of an encounter), oldest first (one query). */
+export async function eventsOf(store: Store, mmsis: number[], known?: Set<string>): Promise<TumenEvent[]> {
+  if (mmsis.length === 0 || !(known ? known.has('events') : await tableExists(store, 'events'))) return [];
+  const rows = await store.all<{ body: unknown }>(
+    `SELECT body FROM events WHERE mmsi IN (SELECT unnest($m::UINTEGER[])) OR other_mmsi IN (SELECT unnest($m::UINTEGER[])) ORDER BY start, id`,
+    { m: mmsiList(mmsis) },
+  );
   const byId = new Map<string, TumenEvent>();
-  for (const mmsi of new Set(mmsis)) {
-    const rows = await store.all<{ body: unknown }>('SELECT body FROM events WHERE mmsi = $m OR other_mmsi = $m ORDER BY start, id', { m: mmsi });
-    for (const r of rows) { const e = eventFromRow(r); byId.set(e.id, e); }
-  }
+  for (const r of rows) { const e = eventFromRow(r); byId.set(e.id, e); }
   return [...byId.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id.localeCompare(b.id)));
 }
 
 /** Position count, first/last time and last fix over these MMSIs. */
-async function activityOf(store: Store, mmsis: number[]): Promise<VesselDossier['activity']> {
+async function activityOf(store: Store, mmsis: number[], known: Set<string>): Promise<VesselDossier['activity']> {
   const none = { positions: 0, first_seen: null, last_seen: null, last_lat: null, last_lon: null };
-  if (mmsis.length === 0 || !(await tableExists(store, 'positions'))) return none;
+  if (mmsis.length === 0 || !known.has('positions')) return none;
   const r = await store.one<{ n: bigint; f: Date | null; l: Date | null; lat: number | null; lon: number | null }>(
     `SELECT count(*) AS n, min(time) AS f, max(time) AS l, arg_max(lat, time) AS lat, arg_max(lon, time) AS lon
      FROM positions WHERE mmsi IN (SELECT unnest($m::UINTEGER[]))`, { m: JSON.stringify(mmsis) });
@@ -158,17 +171,24 @@ async function screenKnown(screener: StoreScreener | null, rows: IdentityRow[], 
 export async function buildDossier(store: Store, queryText: string, screener?: StoreScreener | null, opts: { riskOnly?: boolean } = {}): Promise<VesselDossier> {
   const idx = screener === undefined ? await StoreScreener.open(store) : screener;
   const q = parseScreenQuery(queryText);
-  let mmsis: number[] = q.mmsi ? [Number(q.mmsi)] : await mmsisFor(store, { imo: q.imo, name: q.name, callsign: q.callsign });
+  // A few statements whatever the ship: each step below reads all the MMSIs it needs at once.
+  const known = await tablesPresent(store, ['identity_history', 'events', 'positions']);
+  let mmsis: number[] = q.mmsi ? [Number(q.mmsi)] : await mmsisFor(store, { imo: q.imo, name: q.name, callsign: q.callsign }, known);
   // One IMO may have used several MMSIs: follow the IMOs the found MMSIs broadcast.
-  let identities = await identityHistory(store, mmsis);
+  let identities = await identityHistory(store, mmsis, known);
   const imos = [...new Set(identities.filter((r) => r.field === 'imo').map((r) => r.value))];
   if (imos.length > 0) {
     const more = new Set(mmsis);
-    for (const imo of imos) for (const m of await mmsisFor(store, { imo })) more.add(m);
-    if (more.size > mmsis.length) { mmsis = [...more].sort((a, b) => a - b); identities = await identityHistory(store, mmsis); }
+    for (const m of await mmsisForImos(store, imos)) more.add(m);
+    if (more.size > mmsis.length) {
+      const added = [...more].filter((m) => !mmsis.includes(m));
+      mmsis = [...more].sort((a, b) => a - b);
+      identities = [...identities, ...(await identityHistory(store, added, known))]
+        .sort((a, b) => a.mmsi - b.mmsi || a.field.localeCompare(b.field) || (a.first_seen < b.first_seen ? -1 : a.first_seen > b.first_seen ? 1 : 0));
+    }
   }
   const screening = await screenKnown(idx, identities, { name: q.name ?? null, imo: q.imo ?? null, mmsi: q.mmsi ?? null });
-  const events = await eventsOf(store, mmsis);
+  const events = await eventsOf(store, mmsis, known);
   const mine = new Set(mmsis);
   const partners = new Set<number>();
   for (const e of events) {
@@ -176,19 +196,22 @@ export async function buildDossier(store: Store, queryText: string, screener?: S
     const p = mine.has(e.mmsi) ? e.other_mmsi : e.mmsi;
     if (p !== undefined && !mine.has(p)) partners.add(p);
   }
+  // One hop: each partner's own risk (its listing and its events other than encounters), read for all partners at once.
+  const partnerList = [...partners].sort((a, b) => a - b);
+  const partnerRows = await identityHistory(store, partnerList, known);
+  const partnerEvents = await eventsOf(store, partnerList, known);
   const counterparties = new Map<number, Counterparty>();
-  for (const p of [...partners].sort((a, b) => a - b)) {
-    const rows = await identityHistory(store, [p]);
+  for (const p of partnerList) {
+    const rows = partnerRows.filter((r) => r.mmsi === p);
     const sr = await screenKnown(idx, rows, { mmsi: String(p) });
-    // One hop: the partner's own risk, without following its encounters further.
-    const own = assessRisk({ mmsis: [p], screening: sr, events: (await eventsOf(store, [p])).filter((e) => e.type !== 'encounter'), identities: rows });
+    const own = assessRisk({ mmsis: [p], screening: sr, events: partnerEvents.filter((e) => e.type !== 'encounter' && (e.mmsi === p || e.other_mmsi === p)), identities: rows });
     counterparties.set(p, {
       mmsi: p, listed: sr.verdict === 'match', level: own.level,
       entries: sr.matches.filter((m) => m.verdict === 'match').map((m) => `${m.list}#${m.entry_id} ${m.name}`),
     });
   }
   const risk = assessRisk({ mmsis, screening, events, identities, counterparties });
-  const activity = opts.riskOnly ? await activityOf(store, []) : await activityOf(store, mmsis);
+  const activity = await activityOf(store, opts.riskOnly ? [] : mmsis, known);
   const labels = await vesselLabels(store, opts.riskOnly ? [] : [...mmsis, ...partners]);
   // Flag and type of the MMSI the ship uses now (its most recent identity row), not of its first MMSI.
   const now = identities.reduce<IdentityRow | null>((best, r) => (!best || r.last_seen > best.last_seen ? r : best), null);
