@@ -1,7 +1,8 @@
-// The map: MapLibre (offline basemap or ?style= URL) with deck.gl drawing tracks and event markers
+// The map: MapLibre (offline basemap or ?style= URL) with deck.gl drawing event markers and labels
 // (MapboxOverlay, not interleaved), and MapLibre line/circle layers for the selected event's geometry
-// (dashed gap lines, ports, candidate ports). Tracks go to deck.gl as binary attributes: one Float32Array
-// of lon/lat pairs plus path start indices, so a million points cost one buffer upload, not a million objects.
+// (dashed gap lines, ports, candidate ports) and for tracks of up to MAPLIBRE_TRACK_MAX_POINTS. Longer tracks
+// go to deck.gl as binary attributes: one Float32Array of lon/lat pairs plus path start indices, so a million
+// points cost one buffer upload, not a million objects.
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, LngLatBoundsLike, Map as MlMap } from 'maplibre-gl';
 import { MapboxOverlay } from '@deck.gl/mapbox';
@@ -48,6 +49,26 @@ export function packTracks(tracks: TrackJson[]): BinaryTracks {
 
 const EMPTY_FC = { type: 'FeatureCollection' as const, features: [] };
 
+/** Up to this many points a track is drawn by MapLibre's own line layer, past it by deck.gl's PathLayer
+ *  (binary attributes). MapLibre's line program is already compiled for the coast; the PathLayer's is a
+ *  second program in a second WebGL context: ~1.2 of the 4.5 browser CPU-s of a ship page in software
+ *  rendering (SwiftShader, bench/ui-pages.ts). The page asks for 20,000 points by default. */
+const MAPLIBRE_TRACK_MAX_POINTS = 50_000;
+
+/** The packed tracks as GeoJSON lines (one per gap-free piece), for MapLibre. */
+function trackLines(packed: BinaryTracks): GeoJSON.FeatureCollection {
+  const features: GeoJSON.Feature[] = [];
+  for (let i = 0; i < packed.length; i++) {
+    const from = packed.startIndices[i];
+    const to = i + 1 < packed.length ? packed.startIndices[i + 1] : packed.pointCount;
+    if (to - from < 2) continue;
+    const coordinates: Array<[number, number]> = [];
+    for (let k = from; k < to; k++) coordinates.push([packed.positions[2 * k], packed.positions[2 * k + 1]]);
+    features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
 export class TumenMap {
   readonly map: MlMap;
   private readonly overlay: MapboxOverlay;
@@ -55,6 +76,8 @@ export class TumenMap {
   private eventLayer: Layer | null = null;
   private playhead: Layer | null = null;
   private selection: GeoJSON.FeatureCollection = EMPTY_FC;
+  private tracks: GeoJSON.FeatureCollection = EMPTY_FC;
+  private trackColor: RGB = TRACK_RGB;
   private portLayer: Layer | null = null;
   private markLayers: Layer[] = [];
   private labelLayer: Layer | null = null;
@@ -93,6 +116,9 @@ export class TumenMap {
   private addSelectionLayers(): void {
     const m = this.map;
     if (m.getSource('selection')) return;
+    // Width and colour constant (not data-driven), so MapLibre reuses the coastline's line program.
+    m.addSource('tracks', { type: 'geojson', data: this.tracks });
+    m.addLayer({ id: 'track-line', type: 'line', source: 'tracks', paint: { 'line-color': hex(this.trackColor), 'line-width': 2 } });
     m.addSource('selection', { type: 'geojson', data: this.selection });
     m.addLayer({ id: 'sel-reachable', type: 'fill', source: 'selection', filter: ['==', ['get', 'kind'], 'reachable'],
       paint: { 'fill-color': REACHABLE_HEX, 'fill-opacity': 0.12 } });
@@ -182,7 +208,12 @@ export class TumenMap {
 
   setTracks(tracks: TrackJson[], color: RGB = TRACK_RGB): BinaryTracks {
     const packed = packTracks(tracks);
-    this.trackLayers = packed.pointCount === 0 ? [] : [new PathLayer({
+    const small = packed.pointCount <= MAPLIBRE_TRACK_MAX_POINTS;
+    this.tracks = small && packed.pointCount > 0 ? trackLines(packed) : EMPTY_FC;
+    this.trackColor = color;
+    (this.map.getSource('tracks') as GeoJSONSource | undefined)?.setData(this.tracks);
+    if (this.map.getLayer('track-line')) this.map.setPaintProperty('track-line', 'line-color', hex(color));
+    this.trackLayers = packed.pointCount === 0 || small ? [] : [new PathLayer({
       id: 'tracks',
       data: { length: packed.length, startIndices: packed.startIndices, attributes: { getPath: { value: packed.positions, size: 2 } } },
       _pathType: 'open',
