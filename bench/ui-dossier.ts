@@ -10,7 +10,8 @@ const [dbPath, ship = 'SIBIR', runsArg = '5'] = process.argv.slice(2);
 if (!dbPath) throw new Error('usage: npx tsx bench/ui-dossier.ts STORE.duckdb "SHIP" [runs]');
 const store = await Store.open(dbPath, { readOnly: true });
 let statements = 0;
-for (const m of ['all', 'run'] as const) // one() goes through all() {
+// Counts what reaches DuckDB: one() goes through all().
+for (const m of ['all', 'run'] as const) {
   const orig = store[m].bind(store) as (...a: unknown[]) => Promise<unknown>;
   (store as unknown as Record<string, unknown>)[m] = async (...a: unknown[]) => {
     statements++;
