@@ -1,5 +1,6 @@
 // `tumen ingest` as a library: each input file is recognised (already ingested? resumable?), its format
 // detected, and handed to the NMEA or CSV path. Outcomes are returned per file; only --strict throws.
+import { clusterIngestPositions } from '../store/positions-cluster.js';
 import { existsSync, statSync } from 'node:fs';
 import type { Store } from '../store/db.js';
 import { ensurePositionsSchema } from '../store/positions.js';
@@ -104,6 +105,7 @@ async function ingestOne(
     if (format === 'nmea') {
       const r = await ingestNmeaFile(store, writer, path, key, retime ? undefined : previous, { ...common, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS, worker: opts.worker, threads: opts.threads, chunkBytes: opts.chunkBytes, timeWindow, log: opts.log },
         progress, nowMs);
+      await clusterIngestPositions(store, r.id);
       progress.done();
       const outside = span === null ? 0 : r.counts.rejects.bad_time ?? 0;
       const spanNote = outside === 0 ? null : `${path}: ${outside} messages outside the file's own span (${isoMinute(span!.window.minMs)} .. ` +
@@ -114,6 +116,7 @@ async function ingestOne(
     if (previous) await finishIngestLog(store, previous.id, 'failed', nowMs(), 'superseded by a new attempt');
     progress.update(path, 0, 0, 0);
     const r = await ingestCsvFile(store, path, key, { ...common, format, columns: opts.columns ?? {}, timeWindow }, nowMs);
+    await clusterIngestPositions(store, r.id);
     progress.done();
     return outcome('done', { format, ingestId: r.id, counts: r.counts });
   } catch (err) {

@@ -1,0 +1,48 @@
+// Positions of one ingest are stored sorted by week, MMSI and time (a ship's track is a few ranges), with
+// ties kept in arrival order and rows of other ingests untouched.
+import { describe, expect, it } from 'vitest';
+import { ingestFiles } from '../../src/ingest/ingest.js';
+import { ensurePositionsSchema } from '../../src/store/positions.js';
+import { clusterIngestPositions } from '../../src/store/positions-cluster.js';
+import { fixture, withTempStore } from '../ingest/helpers.js';
+
+type Row = { mmsi: number; t: number; lat: number; ingest_id: number };
+
+describe('clusterIngestPositions', () => {
+  it('sorts one ingest by week, mmsi, time; keeps ties in order; leaves other ingests alone', async () => {
+    await withTempStore(async (store) => {
+      await ensurePositionsSchema(store);
+      // Ingest 1 arrives interleaved over two weeks (2024-01-01 is a Monday); ingest 2 is an older one.
+      const rows: Array<[number, string, number, number]> = [
+        [2, '2024-01-08 00:00:00', 1.0, 1], [1, '2024-01-08 00:00:00', 1.1, 1], [2, '2024-01-01 10:00:00', 1.2, 1],
+        [1, '2024-01-01 12:00:00', 1.3, 1], [1, '2024-01-01 11:00:00', 1.4, 1], [1, '2024-01-01 11:00:00', 1.5, 1],
+        [9, '2023-12-01 00:00:00', 2.0, 2],
+      ];
+      await store.run('INSERT INTO positions (mmsi, time, lat, lon, dedup_key, ingest_id) VALUES (9, TIMESTAMP \'2023-11-30 00:00:00\', 3.0, 0, 0, 2)');
+      for (const [mmsi, t, lat, id] of rows) {
+        await store.run('INSERT INTO positions (mmsi, time, lat, lon, dedup_key, ingest_id) VALUES ($m, $t::TIMESTAMP, $lat, 0, 0, $id)', { m: mmsi, t, lat, id });
+      }
+      expect(await clusterIngestPositions(store, 1)).toBe(6);
+      const out = await store.all<Row>('SELECT mmsi, lat, ingest_id FROM positions ORDER BY rowid');
+      expect(out.map((r) => [Number(r.mmsi), r.lat])).toEqual([
+        [9, 3.0], [9, 2.0], // ingest 2 first, as stored
+        [1, 1.4], [1, 1.5], [1, 1.3], [2, 1.2], // week of 01-01: mmsi 1 (tie at 11:00 in arrival order), then 2
+        [1, 1.1], [2, 1.0], // week of 01-08
+      ]);
+      expect(await clusterIngestPositions(store, 3)).toBe(0);
+    });
+  });
+
+  it('runs at the end of every ingest: the stored rows are in cluster order and all there', async () => {
+    await withTempStore(async (store) => {
+      const [out] = await ingestFiles(store, [fixture('ingest', 'amsa-exact-earth-augmented.txt.gz')]);
+      expect(out.status).toBe('done');
+      const rows = await store.all<{ n: bigint; unsorted: bigint }>(`SELECT count(*) AS n, count(*) FILTER (WHERE prev_key > key) AS unsorted FROM (
+        SELECT row(date_trunc('week', time), mmsi, time) AS key, lag(row(date_trunc('week', time), mmsi, time)) OVER (ORDER BY rowid) AS prev_key
+        FROM positions)`);
+      expect(Number(rows[0].n)).toBe(out.counts!.positions);
+      expect(Number(rows[0].n)).toBeGreaterThan(100);
+      expect(Number(rows[0].unsorted)).toBe(0);
+    });
+  });
+});
