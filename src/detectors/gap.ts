@@ -218,6 +218,20 @@ function stationsUp(q: ReceptionQuery, start: string[] | 'satellite', end: strin
 }
 
 /**
+ * Whether a moving ship's course and speed take it, `hours` after the fix (before it, when negative), to a
+ * place none of `own` stations was ever heard near (learned from the data). Stopped ships, unknown courses
+ * and ends heard by satellites only or by no known station: false.
+ */
+function sailsOutOfReach(q: ReceptionQuery, own: string[] | 'satellite', fix: { lat: number; lon: number; courseDeg: number | null; speedKn: number | null }, hours: number): boolean {
+  if (own === 'satellite' || own.length === 0) return false;
+  const sog = fix.speedKn;
+  if (sog === null || !(sog > 1 && sog < 40) || fix.courseDeg === null) return false;
+  const course = hours >= 0 ? fix.courseDeg : (fix.courseDeg + 180) % 360;
+  const at = destination(fix.lat, fix.lon, course, sog * METRES_PER_NM * Math.abs(hours));
+  return !own.some((st) => q.reachesNear(st, at.lat, at.lon));
+}
+
+/**
  * Whether a silence looks intentional, with the evidence: the gap detector's verdict, also asked of a silence
  * still in progress (the watch rules' dark-near-port alerts), so both judge a silence alike.
  */
@@ -228,7 +242,11 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
   const watched = nearestWatchedPort(last.lat, last.lon, p.watchedAreaRadiusKm * 1000);
   const q = ctx.reception;
   const own = [...new Set([...(startOwn === 'satellite' ? [] : startOwn), ...(endOwn === 'satellite' ? [] : endOwn)])].sort();
-  const up = stationsUp(q, startOwn, endOwn, last.timeMs, endMs, open);
+  // A ship sailing out of its stations' reach as it fell silent (or into it as it was heard again) was
+  // beyond them for that half of the silence: their being up says nothing of it there.
+  const leftReach = sailsOutOfReach(q, startOwn, last, p.reachExitCheckH);
+  const cameIntoReach = next !== null && sailsOutOfReach(q, endOwn, next, -p.reachExitCheckH);
+  const up = stationsUp(q, leftReach ? 'satellite' : startOwn, cameIntoReach ? 'satellite' : endOwn, last.timeMs, endMs, open);
   let ownDownH = 0;
   if (up) for (let h = Math.floor(last.timeMs / MS_PER_HOUR) + 1; h < Math.floor(endMs / MS_PER_HOUR); h++) if (!up(h)) ownDownH++;
   const hearing = q.hearing(gapPath(last, next, p.openGapDeadReckonH), last.timeMs, endMs, open || durationH <= RECEPTION_PARAMS.bridgeMaxH, up);
@@ -270,6 +288,8 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
         own_stations_start: startOwn,
         own_stations_end: next ? endOwn : null,
         own_stations_down_hours: ownDownH,
+        left_own_reach: leftReach,
+        came_into_own_reach: cameIntoReach,
         min_expected_heard_hours: p.minExpectedHeardHours,
       },
       reception_positions_per_day: round(q.positionsPerDay(last.lat, last.lon, last.timeMs, endMs, p.receptionRadiusKm), 1),

@@ -109,6 +109,12 @@ export const GAP_PARAMS = {
    *  silent, or first after, are its own: hours of the gap in which none of them heard anyone are an outage
    *  of its receivers and judged on the satellite alone (Tumen). */
   ownStationsWindowH: 1,
+  /** A moving ship whose last course and speed take it this long after its last report (or whose first
+   *  report after, run backwards, came from this long before) to where none of its own stations ever heard
+   *  a ship (that cell or the cells around it) was sailing out of (into) their reach: that half of the
+   *  silence is judged on the satellite alone (Tumen: ferries and fishing boats silent beyond a station's
+   *  range edge and back the same way — issue 8). */
+  reachExitCheckH: 1,
   /** At least this many positions in the hours before the gap (GFW: ≥ 14 positions in 12 h). */
   minPositionsBefore: 14,
   /** The window before the gap in which positions are counted (GFW: 12 h). */

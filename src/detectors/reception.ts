@@ -123,6 +123,10 @@ export class ReceptionIndex implements ReceptionQuery {
     return this.coverage.stationReports(station, hour, hours);
   }
 
+  reachesNear(station: string, lat: number, lon: number): boolean {
+    return this.coverage.reachesNear(station, lat, lon);
+  }
+
   stationUpAround(station: string, hour: number): boolean {
     return this.coverage.stationUpAround(station, hour);
   }

@@ -58,6 +58,9 @@ export interface StationCoverageQuery {
   stationUpAround(station: string, hour: number): boolean;
   /** Reports the station heard (any ship, anywhere) in the `hours` hours from epoch hour `hour`. */
   stationReports(station: string, hour: number, hours: number): number;
+  /** The station heard any ship in the place's cell or the cells around it (its reach, however thin the
+   *  traffic: one ship heard there is enough). */
+  reachesNear(station: string, lat: number, lon: number): boolean;
 }
 
 export interface StationCoverageState {
@@ -259,6 +262,13 @@ export class StationCoverage implements StationCoverageQuery {
     const id = this.stationIds.get(station);
     const series = id === undefined ? undefined : this.hours.get(id);
     return series ? series.countOver(wrapHour(hour), hours) : 0;
+  }
+
+  reachesNear(station: string, lat: number, lon: number): boolean {
+    if (!(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180)) return false;
+    const r0 = this.row(lat), c0 = this.col(lon);
+    for (let dr = -1; dr <= 1; dr++) for (let dc = -1; dc <= 1; dc++) if (this.cells.get(this.key(r0 + dr, c0 + dc))?.has(station)) return true;
+    return false;
   }
 
   stationUpAround(station: string, hour: number): boolean {

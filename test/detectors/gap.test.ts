@@ -85,6 +85,32 @@ describe('gap detector', () => {
     expect(seen[2]).toEqual([]);
   });
 
+  it('a ship sailing out of its stations\' learned reach as it fell silent (into it as it came back) is judged on the satellite alone for that half', () => {
+    const seen: boolean[][] = [];
+    const reception = {
+      ...constantReception(100), stationReports: (st: string) => (st === 'KRR05' ? 5 : 0),
+      // KRR05 was heard near places east of 132.5° E only: 1 h at 10 kn west of the last fix (132.644° E) is beyond it.
+      reachesNear: (st: string, _lat: number, lon: number) => st === 'KRR05' && lon > 132.5,
+      hearing: (path: never, fromMs: number, toMs: number, self: boolean, up?: (h: number) => boolean) => {
+        const h0 = Math.floor(fromMs / HOUR) + 1, h1 = Math.floor(toMs / HOUR) - 1;
+        seen.push(up ? Array.from({ length: h1 - h0 + 1 }, (_, i) => up(h0 + i)) : []);
+        return constantReception(100).hearing(path, fromMs, toMs, self);
+      },
+    };
+    const coastal = (ps: typeof before) => ps.map((p) => ({ ...p, source: 'terrestrial' as const, stations: ['KRR05'] }));
+    const [west] = run(new GapDetector(gapCtx({ reception })), [...coastal(before), ...coastal(after)]);
+    expect(west!.evidence.reception).toMatchObject({ left_own_reach: true, came_into_own_reach: true, own_stations_down_hours: 13 });
+    expect(seen[0]!.every((x) => !x)).toBe(true);
+    // Heading east (towards where KRR05 hears) as it fell silent: the first half is read on KRR05, up.
+    const east = before.map((p) => ({ ...p, courseDeg: 90 }));
+    const [e] = run(new GapDetector(gapCtx({ reception })), [...coastal(east), ...coastal(after)]);
+    expect(e!.evidence.reception).toMatchObject({ left_own_reach: false, came_into_own_reach: true, own_stations_down_hours: 7 });
+    expect(seen[1]).toEqual([...Array(6).fill(true), ...Array(7).fill(false)]);
+    // Stopped at the last fix: no course to follow, read on KRR05 as before.
+    const [still] = run(new GapDetector(gapCtx({ reception })), [...coastal(before.map((p) => ({ ...p, speedKn: 0 }))), ...coastal(after)]);
+    expect(still!.evidence.reception).toMatchObject({ left_own_reach: false });
+  });
+
   it('no gap below 6 h; an open gap at the window end has end null', () => {
     const pts = [...leg(M, T0, 10, 60, 42, 132, 0, 0.01), ...leg(M, T0 + 14.5 * HOUR, 3, 10, 42, 132.2, 0, 0)];
     expect(run(new GapDetector(gapCtx({ windowEndMs: T0 + 17.5 * HOUR })), pts)).toHaveLength(0);

@@ -24,6 +24,7 @@ export const constantReception = (perDay: number): ReceptionQuery => ({
   judge: () => null,
   stationUpAround: () => false,
   stationReports: () => 0,
+  reachesNear: () => true,
   hearing: (_path, fromMs, toMs) => {
     const hours = Math.max(0, Math.floor(toMs / HOUR) - Math.floor(fromMs / HOUR) - 1);
     const good = perDay > 10;
