@@ -161,6 +161,12 @@ export class DetectionRunner {
     this.chain(p.mmsi)?.push(p);
   }
 
+  /** A report heard before this runner started (a restarted server's stored history): it teaches the
+   *  reception index what the receivers hear, and nothing else (no chain, no events, not counted). */
+  seedReception(p: Position): void {
+    if (Number.isFinite(p.lat) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180) this.reception.add(p.lat, p.lon, p.timeMs, p.source === 'satellite', p.mmsi, p.stations, p.status !== null);
+  }
+
   pushStatic(s: StaticReport): void {
     this.statics++;
     this.chain(s.mmsi)?.pushStatic(s);

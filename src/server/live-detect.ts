@@ -17,6 +17,8 @@ import { tableExists } from './sql-util.js';
 import { storeChanged } from './integrations.js';
 import { linkLiveEvents, recordDetectRun } from '../store/detect-runs.js';
 import { DETECTOR_TYPES } from '../detectors/registry.js';
+import { RECEPTION_PARAMS } from '../detectors/params.js';
+import { streamPositionsByTime } from '../store/positions.js';
 
 /** How a live session's run is named in `detect_runs` and in evidence packs. */
 export const LIVE_RUN_COMMAND = 'tumen serve (live: feed and uploads)';
@@ -32,6 +34,12 @@ export interface LiveObserver {
   afterPass(events: readonly TumenEvent[]): Promise<void>;
 }
 
+/** Hours of stored positions, before the latest, that a starting server teaches its reception index: a ship
+ *  counts as present between fixes up to bridgeMaxH apart, and coastal coverage is read over
+ *  terrestrialWindowH either side of the hour judged (src/detectors/params.ts). Without them the live judge
+ *  of dark-near-port alerts starts knowing no receiver and shows few silences intentional after a restart. */
+export const LIVE_RECEPTION_SEED_H = RECEPTION_PARAMS.bridgeMaxH + RECEPTION_PARAMS.terrestrialWindowH;
+
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 export class LiveDetection {
@@ -45,6 +53,8 @@ export class LiveDetection {
   private startedMs = 0;
   /** Counters for /api/health. */
   readonly stats = { positions: 0, statics: 0, events: 0, errors: 0 };
+  /** Stored positions the reception index was seeded with at start (LIVE_RECEPTION_SEED_H). */
+  seededPositions = 0;
 
   constructor(private readonly store: Store, private readonly hub: EventHub, private readonly observer: LiveObserver | null = null, private readonly now: () => number = Date.now) {}
 
@@ -54,6 +64,11 @@ export class LiveDetection {
     await ensureEventsSchema(this.store);
     this.positionsMark = await this.maxRowid('positions');
     this.staticsMark = await this.maxRowid('statics');
+    // The store's history up to now (read here, before a feed adds rows the passes will see), seeded in the
+    // queue like a pass: the server answers meanwhile, and the first pass waits for it.
+    const last = this.positionsMark < 0 ? null : await this.store.one<{ t: number | null }>('SELECT epoch_ms(max(time))::DOUBLE AS t FROM positions');
+    const lastMs = last?.t ?? null;
+    if (lastMs !== null) void this.serialised(() => this.seedReception(lastMs), undefined);
     if (opts.poll) {
       this.timer = setInterval(() => { void this.poll(); }, LIVE_POLL_MS);
       this.timer.unref();
@@ -91,6 +106,14 @@ export class LiveDetection {
     if (!(await tableExists(this.store, table))) return -1;
     const row = await this.store.one<{ m: bigint | null }>(`SELECT max(rowid) AS m FROM ${table}`);
     return row?.m === null || row?.m === undefined ? -1 : Number(row.m);
+  }
+
+  private async seedReception(lastMs: number): Promise<void> {
+    const fromMs = lastMs - LIVE_RECEPTION_SEED_H * 3_600_000;
+    for await (const batch of streamPositionsByTime(this.store, { fromMs, toMs: lastMs })) {
+      for (const p of batch) this.runner.seedReception(p);
+      this.seededPositions += batch.length;
+    }
   }
 
   private async pass(): Promise<TumenEvent[]> {
