@@ -2,8 +2,11 @@
 // (headless, SwiftShader: no GPU) against `tumen serve` on a store file, and reports the median over runs of
 // (a) navigation start -> every section of the side panel rendered (no loading line left), (b) -> the map
 // drawn too (MapLibre idle after that: land, track, events), and (c) the API requests the page makes, timed
-// from Node (server time without the browser). Target: < 2 s with 20 M positions.
+// from Node (server time without the browser), and (d) the browser's CPU seconds until the map is drawn (all
+// its processes, from /proc: wall time on a loaded 2-core box says more about the load than the page).
+// Target: < 2 s with 20 M positions.
 // Run: npx tsx bench/ui-pages.ts STORE.duckdb "SHIP QUERY" [runs=3]   (needs npm run build)
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,6 +19,18 @@ const runs = Number(runsArg);
 const server = await startServer({ dbPath, port: 0, token: null, webRoot: resolve(import.meta.dirname, '../dist/web'), cacheEntries: 0 });
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const profile = await mkdtemp(join(tmpdir(), 'tumen-bench-ui-'));
+/** User + system CPU seconds of the browser's processes (found by its profile directory). */
+const browserCpuS = (): number => {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profile)) continue;
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch { /* exited */ }
+  }
+  return ticks / 100;
+};
 const browser = await chromium.launchPersistentContext(profile, {
   executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1280, height: 860 },
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-first-run', '--disable-background-networking'],
@@ -29,12 +44,14 @@ try {
   for (const [name, hash] of Object.entries(views)) {
     const ms: number[] = [];
     const drawnMs: number[] = [];
+    const cpuS: number[] = [];
     const apiMs = new Map<string, number[]>();
     for (let r = 0; r < runs; r++) {
       const urls: string[] = [];
       const onReq = (req: { url(): string }) => { if (req.url().includes('/api/')) urls.push(req.url()); };
       page.on('request', onReq);
       await page.goto('about:blank');
+      const c0 = browserCpuS();
       const t0 = Date.now();
       await page.goto(`${server.url}/${hash}`);
       await page.waitForFunction(() => !document.getElementById('side')!.hasAttribute('aria-busy') && !document.querySelector('#side .loading'), null, { timeout: 300_000 });
@@ -44,6 +61,7 @@ try {
         if (m.loaded() && !m.isMoving()) done(); else m.once('idle', done);
       }));
       drawnMs.push(Date.now() - t0);
+      cpuS.push(browserCpuS() - c0);
       page.off('request', onReq);
       for (const u of new Set(urls)) {
         const a = Date.now();
@@ -52,7 +70,7 @@ try {
         apiMs.set(key, [...(apiMs.get(key) ?? []), Date.now() - a]);
       }
     }
-    console.log(`${name} (${hash}): side panel after ${median(ms)} ms median of ${runs} (${ms.join(', ')}), map drawn after ${median(drawnMs)} ms (${drawnMs.join(', ')}); API from Node: ${[...apiMs].map(([k, v]) => `${k} ${median(v)} ms`).join(', ')}`);
+    console.log(`${name} (${hash}): side panel after ${median(ms)} ms median of ${runs} (${ms.join(', ')}), map drawn after ${median(drawnMs)} ms (${drawnMs.join(', ')}), browser ${median(cpuS).toFixed(2)} CPU-s (${cpuS.map((c) => c.toFixed(2)).join(', ')}); API from Node: ${[...apiMs].map(([k, v]) => `${k} ${median(v)} ms`).join(', ')}`);
   }
 } finally {
   await browser.close();
