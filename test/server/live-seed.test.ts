@@ -24,7 +24,7 @@ async function storeWithHistory(): Promise<Store> {
 
 function judgeOneSilence(live: LiveDetection, endMs: number) {
   return live.silenceJudge()({
-    last: { timeMs: endMs - 6 * H, lat: 42.62, lon: 132.3, courseDeg: 90, speedKn: 10 },
+    last: { timeMs: endMs - 6 * H, lat: 42.62, lon: 132.3, courseDeg: 0, speedKn: 10 }, // north, along the ships the station hears: east it would leave the station's learned reach within the hour (judged on the satellite)
     next: null, endMs, durationH: 6, startOwn: ['vlad'], endOwn: ['vlad'], positionsBefore: 60,
   });
 }
