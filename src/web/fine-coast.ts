@@ -18,7 +18,12 @@ export function attachFineCoast(map: MlMap, baseUrl: string): void {
     if (!tiles.has(key)) tiles.set(key, fetch(url(`${key}.json`)).then((r) => (r.ok ? r.json() as Promise<Fc> : null)).catch(() => null));
     return tiles.get(key)!;
   };
+  const loadIndex = (): NonNullable<typeof index> => (index ??= fetch(url('index.json')).then((r) => (r.ok ? r.json() : null))
+    .then((j: { tileDeg: number; tiles: string[] } | null) => (j ? { tileDeg: j.tileDeg, tiles: new Set(j.tiles) } : null)).catch(() => null));
   map.on('style.load', () => {
+    // The index (12 kB) at once: a page that fits a ship's track asks for the tiles in the same task as its
+    // moveend, not a round trip and a (slow, in software rendering) frame later.
+    void loadIndex();
     if (map.getSource('land-fine')) return;
     map.addSource('land-fine', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     // The coarse layers stop where the fine ones start.
@@ -31,9 +36,7 @@ export function attachFineCoast(map: MlMap, baseUrl: string): void {
   let shown = '';
   const update = async (): Promise<void> => {
     if (map.getZoom() < FINE_ZOOM || !map.getSource('land-fine')) return;
-    index ??= fetch(url('index.json')).then((r) => (r.ok ? r.json() : null))
-      .then((j: { tileDeg: number; tiles: string[] } | null) => (j ? { tileDeg: j.tileDeg, tiles: new Set(j.tiles) } : null)).catch(() => null);
-    const idx = await index;
+    const idx = await loadIndex();
     if (!idx) return;
     const b = map.getBounds();
     const d = idx.tileDeg;
