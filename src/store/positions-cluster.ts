@@ -17,10 +17,18 @@ export async function clusterIngestPositions(store: Store, ingestId: number): Pr
     );
     const n = Number(r?.n ?? 0);
     if (n < 2 || r?.last == null) return 0;
-    await store.run(
-      `INSERT INTO positions SELECT * FROM positions WHERE ingest_id = $id
-       ORDER BY date_trunc('${CLUSTER_TIME_BUCKET}', time), mmsi, time, rowid`, { id: ingestId },
+    // One week at a time, in week order: the same order as one sort, but each sort holds one week of rows
+    // (a 20 M-row ingest sorted at once peaked at 4.5 GB resident).
+    const weeks = await store.all<{ w: number }>(
+      `SELECT DISTINCT epoch_ms(date_trunc('${CLUSTER_TIME_BUCKET}', time))::DOUBLE AS w FROM positions WHERE ingest_id = $id ORDER BY w`, { id: ingestId },
     );
+    for (const { w } of weeks) {
+      await store.run(
+        `INSERT INTO positions SELECT * FROM positions
+         WHERE ingest_id = $id AND date_trunc('${CLUSTER_TIME_BUCKET}', time) = epoch_ms($w::BIGINT) AND rowid <= $last
+         ORDER BY mmsi, time, rowid`, { id: ingestId, w, last: r.last },
+      );
+    }
     // The copies inserted above are not yet committed: their rowids lie above every committed row's.
     await store.run('DELETE FROM positions WHERE ingest_id = $id AND rowid <= $last', { id: ingestId, last: r.last });
     return n;
