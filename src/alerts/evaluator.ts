@@ -24,6 +24,23 @@ export interface WatchSeed {
   last: ReadonlyMap<number, Fix>;
   /** Stream time: the latest report of any ship (ms). */
   clockMs: number;
+  /** Each watched ship's positions (time order) from WATCH_TRACK_SEED_H before its last fix: what its
+   *  silence is judged on (course, speed, positions before, its own stations). */
+  recent?: ReadonlyMap<number, readonly Position[]>;
+  /** Per watched ship, the other ships heard within `heardNearbyKm` of its last fix since then. */
+  heardNearby?: ReadonlyMap<number, { positions: number; vessels: readonly number[] }>;
+}
+
+/** How far back before a watched ship's last fix its silence is judged on (the gap detector's windows). */
+export const WATCH_TRACK_SEED_H = Math.max(GAP_PARAMS.beforeWindowH, GAP_PARAMS.ownStationsWindowH);
+
+/** The MMSIs dark rules watch, by MMSI or by the IMO each MMSI last reported (what a seed reads tracks for). */
+export function darkWatchedMmsis(rules: readonly WatchRule[], imoOf: ReadonlyMap<number, string>): number[] {
+  const dark = rules.filter((r): r is DarkNearPortRule => r.kind === 'dark_near_port');
+  const imos = new Set(dark.flatMap((r) => (r.imo === null ? [] : [r.imo])));
+  const out = new Set(dark.flatMap((r) => (r.mmsi === null ? [] : [r.mmsi])));
+  for (const [mmsi, imo] of imoOf) if (imos.has(imo)) out.add(mmsi);
+  return [...out].sort((a, b) => a - b);
 }
 
 /** List entries by identifier: `imo:9074729`, `mmsi:273226420`. */
@@ -98,7 +115,9 @@ export class AlertEvaluator {
     this.imoOf = new Map(seed?.imoOf ?? []);
     this.last = new Map(seed?.last ?? []);
     this.clockMs = seed?.clockMs ?? -Infinity;
-    for (const [mmsi, fix] of this.last) this.watchIfDark(mmsi, fix);
+    // A restart (or a rule reloaded) keeps judging a silence on what came before it, as one replay would.
+    if (this.dark.length) for (const [mmsi, ps] of seed?.recent ?? []) if (this.darkRulesOf(mmsi).length) for (const p of ps) this.noteTrack(p);
+    for (const [mmsi, fix] of this.last) this.watchIfDark(mmsi, fix, seed?.heardNearby?.get(mmsi));
     for (const r of this.active) this.listedFor.set(r.id, new Set([...this.last.keys()].filter((m) => this.listingsOf(m, r.lists).length > 0)));
   }
 
@@ -297,7 +316,7 @@ export class AlertEvaluator {
   }
 
   /** A new silence of `mmsi` begins at `fix` for every dark rule watching it. */
-  private watchIfDark(mmsi: number, fix: Fix): void {
+  private watchIfDark(mmsi: number, fix: Fix, heard?: { positions: number; vessels: readonly number[] }): void {
     if (this.dark.length === 0) return;
     const rules = this.darkRulesOf(mmsi);
     const before = this.watches.get(mmsi);
@@ -306,7 +325,10 @@ export class AlertEvaluator {
       for (const x of before.pending) if (x.dueMs > before.last.timeMs + x.rule.afterH * MS_PER_HOUR) this.withheld.back_before_shown++;
     }
     if (rules.length === 0) { if (this.watches.size) this.watches.delete(mmsi); return; }
-    this.watches.set(mmsi, { last: fix, pending: rules.map((rule) => ({ rule, dueMs: fix.timeMs + rule.afterH * MS_PER_HOUR })), heardPositions: 0, heardVessels: new Set() });
+    this.watches.set(mmsi, {
+      last: fix, pending: rules.map((rule) => ({ rule, dueMs: fix.timeMs + rule.afterH * MS_PER_HOUR })),
+      heardPositions: heard?.positions ?? 0, heardVessels: new Set(heard?.vessels ?? []),
+    });
     for (const r of rules) this.nextDueMs = Math.min(this.nextDueMs, fix.timeMs + r.afterH * MS_PER_HOUR);
     if (this.clockMs >= this.nextDueMs) this.advance(this.clockMs);
   }

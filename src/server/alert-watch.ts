@@ -28,7 +28,7 @@ export async function loadWatch(store: Store, seeded: boolean): Promise<Watch | 
   const listings = await loadListings(store);
   const rules = stored.map((r) => r.rule);
   return {
-    evaluator: new AlertEvaluator(rules, listings, seeded ? await watchSeed(store) : undefined),
+    evaluator: new AlertEvaluator(rules, listings, seeded ? await watchSeed(store, rules) : undefined),
     rules: new Map(rules.map((r) => [r.id, r])),
     listedIdentifiers: listings.size,
   };

@@ -5,7 +5,10 @@
 import type { Store } from './db.js';
 import { tableExists } from './vessel-dossier.js';
 import type { Alert, Listing, WatchRule } from '../alerts/types.js';
-import type { ListingIndex, WatchSeed } from '../alerts/evaluator.js';
+import { darkWatchedMmsis, WATCH_TRACK_SEED_H, type ListingIndex, type WatchSeed } from '../alerts/evaluator.js';
+import { WATCH_PARAMS } from '../alerts/params.js';
+import { EARTH_RADIUS_M } from '../geo/sphere.js';
+import type { Position, ReceptionSource } from '../tracks/position.js';
 import { isImoPresent } from '../reference/imo.js';
 import { alertText } from '../alerts/text.js';
 import { bareLabel, vesselLabels, vesselText, type VesselLabel } from './vessel-labels.js';
@@ -230,8 +233,9 @@ export async function loadListings(store: Store): Promise<ListingIndex> {
   return out;
 }
 
-/** The stream so far as the evaluator would have seen it: latest claimed IMO and latest fix per MMSI. */
-export async function watchSeed(store: Store): Promise<WatchSeed> {
+/** The stream so far as the evaluator would have seen it: latest claimed IMO and latest fix per MMSI, and
+ *  for the ships `rules` watch for silences, their recent track and who was heard near them since. */
+export async function watchSeed(store: Store, rules: readonly WatchRule[] = []): Promise<WatchSeed> {
   const imoOf = new Map<number, string>();
   const last = new Map<number, { timeMs: number; lat: number; lon: number }>();
   if (await tableExists(store, 'statics')) {
@@ -248,8 +252,52 @@ export async function watchSeed(store: Store): Promise<WatchSeed> {
       clockMs = Math.max(clockMs, Number(r.t));
     }
   }
-  return { imoOf, last, clockMs };
+  const watched = darkWatchedMmsis(rules, imoOf).filter((m) => last.has(m));
+  if (watched.length === 0) return { imoOf, last, clockMs };
+  return { imoOf, last, clockMs, recent: await recentTracks(store, watched, last), heardNearby: await heardNearby(store, watched, last) };
 }
+
+type LastFix = ReadonlyMap<number, { timeMs: number; lat: number; lon: number }>;
+
+/** Each ship's positions from WATCH_TRACK_SEED_H before its last fix, in stream order (time, then insertion). */
+async function recentTracks(store: Store, mmsis: readonly number[], last: LastFix): Promise<Map<number, Position[]>> {
+  const out = new Map<number, Position[]>();
+  for (const mmsi of mmsis) {
+    const rows = await store.all<{ t: number; lat: number; lon: number; speed: number | null; course: number | null; source: string | null; stations: string[] | null }>(
+      `SELECT epoch_ms(time)::DOUBLE AS t, lat, lon, speed, course, source, stations FROM positions
+       WHERE mmsi = $mmsi AND time >= epoch_ms($from::BIGINT) ORDER BY time, rowid`,
+      { mmsi, from: Math.floor(last.get(mmsi)!.timeMs - WATCH_TRACK_SEED_H * 3_600_000) },
+    );
+    out.set(mmsi, rows.map((r) => ({
+      mmsi, timeMs: Number(r.t), lat: Number(r.lat), lon: Number(r.lon), speedKn: num(r.speed), courseDeg: num(r.course),
+      headingDeg: null, status: null, source: (r.source as ReceptionSource | null) ?? null, stations: r.stations ? [...r.stations] : null,
+    })));
+  }
+  return out;
+}
+
+/** Positions of other ships within WATCH_PARAMS.heardNearbyKm of each ship's last fix, after it. */
+async function heardNearby(store: Store, mmsis: readonly number[], last: LastFix): Promise<Map<number, { positions: number; vessels: number[] }>> {
+  const out = new Map<number, { positions: number; vessels: number[] }>();
+  const rad = Math.PI / 180;
+  const km = WATCH_PARAMS.heardNearbyKm;
+  for (const mmsi of mmsis) {
+    const f = last.get(mmsi)!;
+    // The evaluator's test: a latitude box first, then the great-circle distance (src/geo/sphere.ts distanceM).
+    const r = await store.one<{ n: bigint; vessels: number[] | null }>(
+      `SELECT count(*) AS n, list(DISTINCT mmsi) AS vessels FROM positions
+       WHERE time > epoch_ms($t::BIGINT) AND mmsi <> $mmsi AND lat BETWEEN $lat - $box AND $lat + $box
+         AND 2 * ${EARTH_RADIUS_M} * asin(least(1, sqrt(pow(sin((lat - $lat) * ${rad} / 2), 2)
+           + cos($lat * ${rad}) * cos(lat * ${rad}) * pow(sin((lon - $lon) * ${rad} / 2), 2)))) <= $m`,
+      { t: Math.round(f.timeMs), mmsi, lat: f.lat, lon: f.lon, box: km / 111.2, m: km * 1000 },
+    );
+    const n = Number(r?.n ?? 0);
+    if (n > 0) out.set(mmsi, { positions: n, vessels: (r?.vessels ?? []).map(Number) });
+  }
+  return out;
+}
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 export type LabelledAlert = StoredAlert & { vessel: VesselLabel; other_vessel?: VesselLabel; text: string };
 

@@ -1,7 +1,8 @@
 // Watch rules on a small hand-made stream near Vostochny (WPI 42.75N 133.0833E): who goes dark, who is
 // listed, which encounter involves a listed ship — and the same alerts whether replayed or seeded mid-way.
 import { describe, expect, it } from 'vitest';
-import { AlertEvaluator, type ListingIndex, type SilenceJudge } from '../../src/alerts/evaluator.js';
+import { AlertEvaluator, darkWatchedMmsis, WATCH_TRACK_SEED_H, type ListingIndex, type SilenceJudge } from '../../src/alerts/evaluator.js';
+import { distanceM } from '../../src/geo/sphere.js';
 import { WATCH_PARAMS } from '../../src/alerts/params.js';
 import { makeRule } from '../../src/alerts/rules.js';
 import type { Position } from '../../src/tracks/position.js';
@@ -155,5 +156,44 @@ describe('AlertEvaluator', () => {
     loud.useSilenceJudge(never);
     const alerts = run(loud, items);
     expect(alerts.map((a) => [a.detected_at, a.evidence.judged])).toEqual([[new Date(T0 + 10 * H).toISOString(), 'any silence (rule: anySilence)']]);
+  });
+
+  it('a restart judges a silence on the watched ship\'s track and the ships heard near it before the restart', () => {
+    const judge: SilenceJudge = (s) => {
+      const intentional = s.endMs - s.last.timeMs >= 8 * H && s.positionsBefore >= 9 && s.startOwn.length > 0 && s.last.courseDeg === 90;
+      return { intentional, evidence: { reception: { unheard_probability: 1e-4, expected_heard_hours: 7, own_stations: s.startOwn }, positions_before_12h: s.positionsBefore } };
+    };
+    const items = stream();
+    for (const i of items) if ('p' in i && i.p.mmsi === WATCHED) i.p.stations = ['st-vostochny'];
+    const replay = new AlertEvaluator([dark], LISTINGS);
+    replay.useSilenceJudge(judge);
+    const whole = run(replay, items);
+    expect(whole).toHaveLength(1);
+    // Cut 1 h into the silence (T0+5h): the seed a store gives (src/store/watch.ts watchSeed).
+    const cut = items.findIndex((i) => 'p' in i && i.p.timeMs >= T0 + 5 * H);
+    const head = items.slice(0, cut);
+    const imoOf = new Map<number, string>();
+    const last = new Map<number, { timeMs: number; lat: number; lon: number }>();
+    for (const i of head) {
+      if ('s' in i) imoOf.set(i.s.mmsi, String(i.s.imo));
+      else last.set(i.p.mmsi, { timeMs: i.p.timeMs, lat: i.p.lat, lon: i.p.lon });
+    }
+    const clockMs = Math.max(...[...last.values()].map((f) => f.timeMs));
+    expect(darkWatchedMmsis([dark], imoOf)).toEqual([WATCHED]);
+    const fix = last.get(WATCHED)!;
+    const headPositions = head.flatMap((i) => ('p' in i ? [i.p] : []));
+    const recent = new Map([[WATCHED, headPositions.filter((p) => p.mmsi === WATCHED && p.timeMs >= fix.timeMs - WATCH_TRACK_SEED_H * H)]]);
+    const near = headPositions.filter((p) => p.mmsi !== WATCHED && p.timeMs > fix.timeMs && distanceM(p.lat, p.lon, fix.lat, fix.lon) <= WATCH_PARAMS.heardNearbyKm * 1000);
+    expect(near).toHaveLength(2); // OTHER at 04:00:01 and 04:30:01
+    const heardNearby = new Map([[WATCHED, { positions: near.length, vessels: [...new Set(near.map((p) => p.mmsi))] }]]);
+
+    const bare = new AlertEvaluator([dark], LISTINGS, { imoOf, last, clockMs });
+    bare.useSilenceJudge(judge);
+    expect(run(bare, items.slice(cut))).toEqual([]); // no track before the restart: never shown intentional
+    const seeded = new AlertEvaluator([dark], LISTINGS, { imoOf, last, clockMs, recent, heardNearby });
+    seeded.useSilenceJudge(judge);
+    const rest = run(seeded, items.slice(cut));
+    expect(rest).toEqual(whole);
+    expect(rest[0]!.evidence).toMatchObject({ positions_before_12h: 9, own_stations: ['st-vostochny'], heard_nearby_positions: 16, heard_nearby_vessels: 1 }); // OTHER every 30 min, 04:00-11:30
   });
 });
