@@ -31,6 +31,11 @@ export class StoreScreener {
     private readonly stale: readonly string[],
   ) {}
 
+  /** Lists screened in memory because their saved index is missing or stale (`tumen lists reindex`). */
+  get inMemory(): readonly string[] {
+    return this.lists.filter((l) => !this.fresh.includes(l));
+  }
+
   /** Opened on the first query that states an owner or operator (most fleet files state none). */
   private parties: Promise<StatedPartyLookup> | null = null;
 

@@ -27,7 +27,19 @@ const DDL = [
   'CREATE TABLE IF NOT EXISTS screen_ids (kind VARCHAR NOT NULL, value VARCHAR NOT NULL, list VARCHAR NOT NULL, eid INTEGER NOT NULL)',
   // The name blocker of all indexed lists, as BLOBs (screening/blocking.ts BlockingArrays).
   'CREATE TABLE IF NOT EXISTS screen_blocker (part VARCHAR PRIMARY KEY, data BLOB NOT NULL)',
+  // The index format a list's index was built with (SCREEN_INDEX_FORMAT); NULL before formats were kept.
+  'ALTER TABLE screen_index_meta ADD COLUMN IF NOT EXISTS format INTEGER',
 ] as const;
+
+/**
+ * The format of the saved index: what normalisation, phonetic keys and blocker keys it was built with.
+ * Raise it whenever any of those change (screening/normalise.ts, phonetic.ts, blocking.ts, party-index.ts
+ * blockerKeysOf, or the saved layout), so a store indexed by an older Tumen is rebuilt (`tumen lists
+ * reindex`, or any command that opens the store for writing) instead of silently missing what the new
+ * keys find. 1: the formats before it was kept (NULL); 2: party names two deletions away; Z folded
+ * with the affricates.
+ */
+export const SCREEN_INDEX_FORMAT = 2;
 
 export interface ScreeningIndexInfo {
   list: string;
@@ -37,6 +49,8 @@ export interface ScreeningIndexInfo {
   /** Names, aliases and former names of the list's listed companies and persons (party-index.ts). */
   parties: number;
   buildMs: number;
+  /** The index format it was built in (SCREEN_INDEX_FORMAT when current). */
+  format: number;
 }
 
 /** Entries ship screening uses: vessels, and other entries carrying a ship IMO or an MMSI. */
@@ -88,9 +102,12 @@ export async function buildScreeningIndex(store: Store, list: string, now: () =>
   const partyNames = await indexParties(store, list, parties);
   await savePartyBlocker(store);
   const meta = await store.one<{ version: string | null; imported_at: Date | null }>('SELECT version, imported_at FROM lists WHERE name = $list', { list });
-  const info: ScreeningIndexInfo = { list, version: meta?.version ?? null, names: nNames, ids: nIds, parties: partyNames, buildMs: Math.round(now() - t0) };
-  await store.run('INSERT INTO screen_index_meta (list, version, imported_at, names, ids, build_ms, parties) VALUES ($list, $version, $at, $names, $ids, $ms, $parties)', {
+  const info: ScreeningIndexInfo = {
+    list, version: meta?.version ?? null, names: nNames, ids: nIds, parties: partyNames, buildMs: Math.round(now() - t0), format: SCREEN_INDEX_FORMAT,
+  };
+  await store.run('INSERT INTO screen_index_meta (list, version, imported_at, names, ids, build_ms, parties, format) VALUES ($list, $version, $at, $names, $ids, $ms, $parties, $format)', {
     list, version: info.version, at: meta?.imported_at ? meta.imported_at.toISOString() : null, names: info.names, ids: info.ids, ms: info.buildMs, parties: partyNames,
+    format: SCREEN_INDEX_FORMAT,
   });
   return info;
 }
@@ -107,23 +124,58 @@ export async function loadBlocker(store: Store): Promise<NameBlocker | null> {
   return arrays ? new NameBlocker(arrays) : null;
 }
 
-/** Lists whose index is missing or older than the list itself (imported before indexes existed). */
+/** Lists whose index is missing, older than the list itself (imported before indexes existed), or built
+ *  in another index format (by an older Tumen). */
 export async function staleScreeningLists(store: Store): Promise<string[]> {
   const hasMeta = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'screen_index_meta'");
   const hasLists = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'lists'");
   if (Number(hasLists?.n ?? 0) === 0) return [];
   if (Number(hasMeta?.n ?? 0) === 0) return (await store.all<{ name: string }>('SELECT name FROM lists ORDER BY name')).map((r) => r.name);
+  const hasFormat = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM information_schema.columns WHERE table_name = 'screen_index_meta' AND column_name = 'format'");
+  const format = Number(hasFormat?.n ?? 0) > 0 ? 'm.format' : 'NULL';
   const rows = await store.all<{ name: string }>(`
     SELECT l.name FROM lists l LEFT JOIN screen_index_meta m ON m.list = l.name
-    WHERE m.list IS NULL OR m.version IS DISTINCT FROM l.version OR m.imported_at IS DISTINCT FROM l.imported_at ORDER BY l.name`);
+    WHERE m.list IS NULL OR m.version IS DISTINCT FROM l.version OR m.imported_at IS DISTINCT FROM l.imported_at
+      OR ${format} IS DISTINCT FROM $format ORDER BY l.name`, { format: SCREEN_INDEX_FORMAT });
   return rows.map((r) => r.name);
+}
+
+/** Why `list`'s index is stale, for the message that says how to rebuild it. */
+export async function staleReason(store: Store, list: string): Promise<string> {
+  const hasFormat = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM information_schema.columns WHERE table_name = 'screen_index_meta' AND column_name = 'format'");
+  const hasMeta = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'screen_index_meta'");
+  if (Number(hasMeta?.n ?? 0) === 0) return 'not indexed';
+  const row = await store.one<{ version: string | null; format: number | null }>(
+    `SELECT version, ${Number(hasFormat?.n ?? 0) > 0 ? 'format' : 'NULL AS format'} FROM screen_index_meta WHERE list = $list`, { list });
+  if (!row) return 'not indexed';
+  if (row.format !== SCREEN_INDEX_FORMAT) return `indexed in format ${row.format ?? 1} by an older Tumen (this one reads format ${SCREEN_INDEX_FORMAT})`;
+  if ((await staleScreeningLists(store)).includes(list)) return 'indexed for another version of the list';
+  return 'without its saved name blocker';
+}
+
+/**
+ * Rebuilds the index of every stale list (missing, of another list version, or another format), telling
+ * `say` what it does; returns what was rebuilt. The blockers are shared by all lists, so each rebuild
+ * also rewrites them over every list.
+ */
+export async function rebuildStaleIndexes(store: Store, now: () => number, say: (line: string) => void): Promise<ScreeningIndexInfo[]> {
+  const out: ScreeningIndexInfo[] = [];
+  for (const list of await staleScreeningLists(store)) {
+    say(`screening index of ${list}: ${await staleReason(store, list)}; rebuilding it`);
+    const info = await buildScreeningIndex(store, list, now);
+    say(`screening index of ${list}: ${info.names} ship names, ${info.ids} identifiers, ${info.parties} listed-party names, built in ${(info.buildMs / 1000).toFixed(1)} s`);
+    out.push(info);
+  }
+  return out;
 }
 
 export async function screeningIndexInfo(store: Store): Promise<ScreeningIndexInfo[]> {
   const has = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'screen_index_meta'");
   if (Number(has?.n ?? 0) === 0) return [];
-  const rows = await store.all<{ list: string; version: string | null; names: number; ids: number; build_ms: number; parties?: number | null }>('SELECT * FROM screen_index_meta ORDER BY list');
-  return rows.map((r) => ({ list: r.list, version: r.version, names: Number(r.names), ids: Number(r.ids), parties: Number(r.parties ?? 0), buildMs: Number(r.build_ms) }));
+  const rows = await store.all<{ list: string; version: string | null; names: number; ids: number; build_ms: number; parties?: number | null; format?: number | null }>('SELECT * FROM screen_index_meta ORDER BY list');
+  return rows.map((r) => ({
+    list: r.list, version: r.version, names: Number(r.names), ids: Number(r.ids), parties: Number(r.parties ?? 0), buildMs: Number(r.build_ms), format: r.format ?? 1,
+  }));
 }
 
 /** The names a query screens: its name (split from "ex-" names) and its former names. */

@@ -8,7 +8,8 @@ import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
 import { withStore } from '../../store/db.js';
 import { importList, listChanges, listLists, type ListInput, type ListStream } from '../../store/lists.js';
-import { screeningIndexInfo } from '../../store/screening-index.js';
+import { SCREEN_INDEX_FORMAT, buildScreeningIndex, rebuildStaleIndexes, screeningIndexInfo } from '../../store/screening-index.js';
+import { requireStoreFile } from '../store-access.js';
 import { detectListSource } from '../../lists/detect.js';
 import { parseOfacCsv } from '../../lists/ofac-csv.js';
 import { parseOfacXml } from '../../lists/ofac-xml.js';
@@ -151,7 +152,11 @@ export function register(program: Command): void {
       .description('import and show sanctions lists (OFAC SDN CSV/XML, UN consolidated XML, OpenSanctions FtM JSON lines, CSV watchlist)')
       .option('--format <format>', 'text or json', 'text'),
   ).action(async (opts: { db: string; format: string }) => {
-    const { rows, index } = await withStore(opts.db, async (store) => ({ rows: await listLists(store), index: await screeningIndexInfo(store) }));
+    const { rows, index } = await withStore(opts.db, async (store) => {
+      // An index missing or built in an older format is rebuilt here (the store is open for writing).
+      await rebuildStaleIndexes(store, () => performance.now(), (line) => process.stderr.write(`tumen: ${line}\n`));
+      return { rows: await listLists(store), index: await screeningIndexInfo(store) };
+    });
     if (opts.format === 'json') {
       process.stdout.write(`${JSON.stringify(rows.map((r) => ({ ...r, index: index.find((i) => i.list === r.name) ?? null })), null, 2)}\n`);
       return;
@@ -159,8 +164,8 @@ export function register(program: Command): void {
     if (rows.length === 0) { process.stdout.write(`no lists loaded in ${opts.db}; try: tumen lists import sdn.csv\n`); return; }
     process.stdout.write('list\tsource\tversion\tpublished\tentries\tvessels\trejects\timported\tindex\n');
     for (const r of rows) {
-      const i = index.find((x) => x.list === r.name && x.version === r.version);
-      const idx = i ? `${i.names} names, ${i.ids} ids, ${i.parties} party names, built in ${(i.buildMs / 1000).toFixed(1)} s` : 'not indexed (re-import to build; screened in memory meanwhile)';
+      const i = index.find((x) => x.list === r.name && x.version === r.version && x.format === SCREEN_INDEX_FORMAT);
+      const idx = i ? `${i.names} names, ${i.ids} ids, ${i.parties} party names, built in ${(i.buildMs / 1000).toFixed(1)} s` : 'not indexed (`tumen lists reindex` builds it; screened in memory meanwhile)';
       process.stdout.write(`${r.name}\t${r.source}\t${r.version ?? '-'}\t${r.published ?? '-'}\t${r.entries}\t${r.vessels}\t${r.rejects}\t${r.imported_at}\t${idx}\n`);
     }
   });
@@ -185,9 +190,14 @@ export function register(program: Command): void {
     const checkImos = (e: ListEntry): void => {
       for (const imo of e.imo) if (imoStatus(imo) !== 'valid') findings.push(`finding: entry ${e.entryId} (${e.name}) lists IMO ${imo}, which fails the IMO check digit`);
     };
-    const change = await withStore(opts.db, (store) => importList(store, watching(input, checkImos), { name, file: files.join(','), importedAt: new Date(), allowShrink: opts.allowShrink, now: () => performance.now() }),
-      // Entries are staged in the store as they are read: DuckDB's buffers are the import's memory.
-      { memoryLimit: '384MB' });
+    const change = await withStore(opts.db, async (store) => {
+      const c = await importList(store, watching(input, checkImos), { name, file: files.join(','), importedAt: new Date(), allowShrink: opts.allowShrink, now: () => performance.now() });
+      // Other lists indexed by an older Tumen are rebuilt in the new format too.
+      await rebuildStaleIndexes(store, () => performance.now(), (line) => process.stderr.write(`tumen: ${line}\n`));
+      return c;
+    },
+    // Entries are staged in the store as they are read: DuckDB's buffers are the import's memory.
+    { memoryLimit: '384MB' });
     process.stdout.write(
       `imported ${name} (${change.source}, version ${change.version}${change.published ? `, published ${change.published}` : ''}): `
       + `${change.entries} entries, ${change.vessels} vessels, ${change.rejects.length} rejected`
@@ -198,6 +208,26 @@ export function register(program: Command): void {
     for (const f of findings) process.stderr.write(`${f}\n`);
     for (const r of change.rejects.slice(0, 20)) process.stderr.write(`rejected ${r.where}: ${r.reason}\n`);
     if (change.rejects.length > 20) process.stderr.write(`... and ${change.rejects.length - 20} more rejects\n`);
+  });
+
+  lists
+    .command('reindex')
+    .description('rebuild the screening index of every list whose index is missing or was built by an older Tumen (--all: every list)')
+    .option('--all', 'rebuild every list\'s index, stale or not')
+    .action(async (_o: unknown, cmd: Command) => {
+    const opts = cmd.optsWithGlobals() as { db: string; all?: boolean };
+    requireStoreFile(opts.db);
+    const say = (line: string): void => { process.stdout.write(`${line}\n`); };
+    const rebuilt = await withStore(opts.db, async (store) => {
+      if (!opts.all) return rebuildStaleIndexes(store, () => performance.now(), say);
+      const names = (await listLists(store)).map((l) => l.name);
+      for (const list of names) {
+        const i = await buildScreeningIndex(store, list, () => performance.now());
+        say(`screening index of ${list}: ${i.names} ship names, ${i.ids} identifiers, ${i.parties} listed-party names, built in ${(i.buildMs / 1000).toFixed(1)} s`);
+      }
+      return names;
+    }, { memoryLimit: '384MB' });
+    if (rebuilt.length === 0) say(`every list's screening index is current (format ${SCREEN_INDEX_FORMAT})`);
   });
 
   lists

@@ -8,6 +8,7 @@ import { mmsisByImo, mmsisFor, shipnamesByMmsi } from '../../store/vessel-dossie
 import { behaviourOf, type Behaviour } from '../../store/fleet-risk.js';
 import { parseCsv } from '../../lists/csv.js';
 import { StoreScreener } from '../../store/screen.js';
+import { staleReason } from '../../store/screening-index.js';
 import { parseScreenQuery, queryFromRow } from '../../screening/query.js';
 import type { ScreenQuery, ScreenResult } from '../../screening/types.js';
 
@@ -78,6 +79,11 @@ export function register(program: Command): void {
       const unknownLists = (opts.list ?? []).filter((n) => !lists.some((l) => l.name === n));
       if (unknownLists.length) throw new Error(`no list named ${unknownLists.join(', ')} in this store; loaded: ${lists.map((l) => l.name).join(', ')}`);
       const screener = (await StoreScreener.open(store, opts.list))!;
+      // Read-only here, so a stale index is not rebuilt: say so, and how.
+      for (const list of screener.inMemory) {
+        process.stderr.write(`tumen: the screening index of ${list} is ${await staleReason(store, list)}: screening it in memory (slow on a big list); `
+          + `rebuild it with \`tumen lists reindex --db ${opts.db}\`\n`);
+      }
       // Behaviour's risk weighs every loaded list, as the dossier does, whatever --list screens.
       const riskScreener = opts.withRisk ? (opts.list ? await StoreScreener.open(store) : screener) : null;
       const behaviour = async (q: ScreenQuery): Promise<Behaviour | undefined> => {
