@@ -1,7 +1,6 @@
 // Fast line reader for NMEA/CSV inputs: a file path, a .gz file (detected by its magic bytes), or "-" for
 // stdin. Reads big chunks, splits on \n, drops a trailing \r, and yields lines in batches.
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
-import { gunzipTolerant } from './gunzip.js';
 import type { Readable } from 'node:stream';
 
 export interface ReadLinesOptions {
@@ -57,8 +56,11 @@ export async function* readChunks(pathOrDash: string, options: ReadLinesOptions 
   const head = first.value;
   const isGzip = head.length >= 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
   const reopen = pathOrDash === '-' ? null : () => createReadStream(pathOrDash, { highWaterMark: chunkBytes });
-  if (isGzip) yield* gunzipTolerant(counted(), reopen, chunkBytes, options.onIssue ?? (() => undefined));
-  else yield* counted();
+  if (isGzip) {
+    // Loaded on first use: zlib is start-up cost that a plain file's decode need not pay.
+    const { gunzipTolerant } = await import('./gunzip.js');
+    yield* gunzipTolerant(counted(), reopen, chunkBytes, options.onIssue ?? (() => undefined));
+  } else yield* counted();
 }
 
 /**

@@ -1,6 +1,6 @@
 // `tumen decode` end to end through its command function, on small real fixtures.
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, decodeFiles, formatSummary, type Sink } from '../../src/cli/commands/decode.js';
+import { CSV_COLUMNS, decodeFiles, formatSummary, parsePlainDecodeArgs, type Sink } from '../../src/cli/commands/decode.js';
 import { FIXTURES } from './helpers.js';
 
 function memorySink(closeAfterWrites = Infinity): Sink & { text(): string } {
@@ -58,5 +58,16 @@ describe('tumen decode', () => {
     const s = await decodeFiles([FIXTURES + 'amsa-ais.txt.gz'], { format: 'jsonl', strict: false }, sink);
     expect(s.brokenPipe).toBe(true);
     expect(s.lines).toBeLessThan(44687);
+  });
+
+  it('reads plain arguments without commander and leaves every other form to it', () => {
+    expect(parsePlainDecodeArgs(['a.txt', '--format', 'csv', '--strict', '-', '--time-window', '2012-01-01..'])).toEqual({
+      files: ['a.txt', '-'],
+      opts: { format: 'csv', strict: true, timeWindow: '2012-01-01..' },
+    });
+    expect(parsePlainDecodeArgs(['a.txt'])).toEqual({ files: ['a.txt'], opts: { format: 'jsonl', strict: false } });
+    for (const args of [[], ['--help'], ['a.txt', '-h'], ['--format=csv', 'a.txt'], ['a.txt', '--format'], ['a.txt', '--format', '--strict'], ['--', 'a.txt'], ['a.txt', '--bogus']]) {
+      expect(parsePlainDecodeArgs(args)).toBeNull();
+    }
   });
 });

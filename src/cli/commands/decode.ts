@@ -1,7 +1,6 @@
 // `tumen decode FILE… [--format jsonl|csv] [--strict]`: raw AIS NMEA to JSON Lines or CSV on stdout.
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { newProgram, runProgram } from '../program.js';
 import { AisDecoder, WRITTEN, DECODE_WARNINGS, REJECT_REASONS, SKIP_REASONS, type DecodeCountKey, type DecodeResult, type DecodeWarning } from '../../ais/index.js';
 import { parseTimeWindow, type TimeWindow } from '../../ingest/time-window.js';
 import { closeJsonLine, CSV_COLUMNS, csvLine, MAX_JSON_LINE_BYTES, writeJsonLine } from './decode-output.js';
@@ -178,6 +177,37 @@ export function formatSummary(s: DecodeSummary): string {
   return text + '\n';
 }
 
+interface DecodeCliOptions {
+  format: string;
+  strict: boolean;
+  timeWindow?: string;
+}
+
+/** The command's action: validates the options and files, decodes to stdout, summary to stderr. */
+async function runDecode(files: string[], opts: DecodeCliOptions): Promise<void> {
+  if (opts.format !== 'jsonl' && opts.format !== 'csv') {
+    process.stderr.write(`tumen decode: unknown --format "${opts.format}" (use jsonl or csv)\n`);
+    process.exitCode = 2;
+    return;
+  }
+  for (const f of files) {
+    if (f !== '-' && !existsSync(f)) {
+      process.stderr.write(`tumen decode: no such file: ${f}\n`);
+      process.exitCode = 2;
+      return;
+    }
+  }
+  const timeWindow = parseTimeWindow(opts.timeWindow, Date.now());
+  const summary = await decodeFiles(files, { format: opts.format, strict: opts.strict, timeWindow }, stdoutSink());
+  if (summary.brokenPipe) return;
+  if (summary.strictFailure !== null) {
+    process.stderr.write(`tumen decode: ${summary.strictFailure}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  process.stderr.write(formatSummary(summary));
+}
+
 export function register(program: Command): void {
   program
     .command('decode')
@@ -186,35 +216,39 @@ export function register(program: Command): void {
     .option('--format <format>', 'jsonl or csv', 'jsonl')
     .option('--strict', 'stop at the first rejected line, print file:line and exit non-zero', false)
     .option('--time-window <from..to>', 'plausible message times (UTC); others are rejected bad_time (default 1990-01-01..now+1 day)')
-    .action(async (files: string[], opts: { format: string; strict: boolean; timeWindow?: string }) => {
-      if (opts.format !== 'jsonl' && opts.format !== 'csv') {
-        process.stderr.write(`tumen decode: unknown --format "${opts.format}" (use jsonl or csv)\n`);
-        process.exitCode = 2;
-        return;
-      }
-      for (const f of files) {
-        if (f !== '-' && !existsSync(f)) {
-          process.stderr.write(`tumen decode: no such file: ${f}\n`);
-          process.exitCode = 2;
-          return;
-        }
-      }
-      const timeWindow = parseTimeWindow(opts.timeWindow, Date.now());
-      const summary = await decodeFiles(files, { format: opts.format, strict: opts.strict, timeWindow }, stdoutSink());
-      if (summary.brokenPipe) return;
-      if (summary.strictFailure !== null) {
-        process.stderr.write(`tumen decode: ${summary.strictFailure}\n`);
-        process.exitCode = 1;
-        return;
-      }
-      process.stderr.write(formatSummary(summary));
-    });
+    .action(runDecode);
+}
+
+/**
+ * The plain forms of `decode`'s arguments (files, `--format X`, `--strict`, `--time-window X`), read without
+ * commander; null for anything else (help, `--opt=value`, unknown options, no file), which commander then
+ * handles with its usual messages. Loading commander is ~12 ms of a run's CPU (bench/RESULTS.md).
+ */
+export function parsePlainDecodeArgs(args: readonly string[]): { files: string[]; opts: DecodeCliOptions } | null {
+  const files: string[] = [];
+  const opts: DecodeCliOptions = { format: 'jsonl', strict: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--strict') opts.strict = true;
+    else if (a === '--format' || a === '--time-window') {
+      const v = args[++i];
+      if (v === undefined || v.startsWith('-')) return null;
+      if (a === '--format') opts.format = v;
+      else opts.timeWindow = v;
+    } else if (a.startsWith('-') && a !== '-') return null;
+    else files.push(a);
+  }
+  return files.length > 0 ? { files, opts } : null;
 }
 
 /**
  * `tumen decode` on its own, for the launcher's fast path: decoding a file should not pay for loading the
- * store's native module and every other command (~0.2 s). Same command, same options, same exit codes.
+ * store's native module and every other command (~0.2 s), nor commander for plain arguments. Same command,
+ * same options, same exit codes.
  */
 export async function decodeMain(argv: string[]): Promise<void> {
+  const plain = parsePlainDecodeArgs(argv.slice(3));
+  if (plain !== null) return runDecode(plain.files, plain.opts);
+  const { newProgram, runProgram } = await import('../program.js');
   await runProgram(newProgram([register]), argv);
 }
