@@ -171,14 +171,32 @@ export async function clusterStatus(dir: string): Promise<string[]> {
  */
 export async function clusterWait(dir: string, timeoutMs: number): Promise<void> {
   const file = readCluster(dir);
-  const client = await connectCluster(file.url, { name: 'tumen-wait' });
+  const deadline = Date.now() + timeoutMs;
+  const pause = () => new Promise((r) => setTimeout(r, 250));
+  // A cluster electing leaders (a node just lost) answers nothing for seconds: that is not idle, not an error.
+  let client: ClusterClient | null = null;
+  let lastError = '';
+  while (!client) {
+    try {
+      client = await connectCluster(file.url, { name: 'tumen-wait' });
+    } catch (err) {
+      lastError = (err as Error).message;
+      if (Date.now() > deadline) throw new Error(`cluster not reachable within ${timeoutMs / 1000} s (${lastError}; tumen cluster status --dir ${dir})`);
+      await pause();
+    }
+  }
   try {
-    const deadline = Date.now() + timeoutMs;
     let quiet = 0;
     while (quiet < 2) {
-      if (Date.now() > deadline) throw new Error(`cluster not idle within ${timeoutMs / 1000} s (tumen cluster status --dir ${dir})`);
-      quiet = (await idle(client)) ? quiet + 1 : 0;
-      await new Promise((r) => setTimeout(r, 250));
+      if (Date.now() > deadline) throw new Error(`cluster not idle within ${timeoutMs / 1000} s${lastError ? ` (last error: ${lastError})` : ''} (tumen cluster status --dir ${dir})`);
+      let now = false;
+      try {
+        now = await idle(client);
+      } catch (err) {
+        lastError = (err as Error).message;
+      }
+      quiet = now ? quiet + 1 : 0;
+      await pause();
     }
   } finally {
     await client.nc.drain();

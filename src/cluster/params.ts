@@ -46,6 +46,13 @@ export const CLUSTER_PARAMS = {
   /** Leases are renewed this often, as a share of the TTL (a fifth: a worker busy for seconds on a loaded
    *  machine still keeps its units). */
   leaseRenewShare: 1 / 5,
+  /** A renewal (and a heartbeat) waits this share of the TTL for the server's answer, all of a worker's
+   *  leases at once: with the client's 5 s default, renewals queued behind a lost NATS node let a 4 s lease
+   *  lapse. Two tries fit in one TTL. */
+  leaseRenewTimeoutShare: 2 / 5,
+  /** A starting worker waits this many renewal periods after its first heartbeat before claiming units, so
+   *  workers started together see each other and share the units at once instead of handing them back. */
+  startupWaitRenewals: 1,
   /** Workers count each other (and rebalance units) every this many renewals. */
   rebalanceEveryRenewals: 2,
   /** Reports (and events) whose Nats-Msg-Id repeats within this window are dropped by the server. The

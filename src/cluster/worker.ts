@@ -3,12 +3,15 @@
 // after the lease TTL: a worker killed with -9 stops renewing, its leases vanish, and the others create
 // them anew (KV create succeeds only on an absent key) and restore the units from their checkpoints.
 // Workers share the units evenly: each aims at ceil(units / live workers) and hands back any beyond that.
+// Renewals run on their own timer, all leases at once, each bounded under the TTL (src/cluster/lease.ts):
+// claiming, restoring or handing back units never holds them up.
 // Every worker also takes history work items (src/cluster/lake-worker.ts) from a shared queue.
 import type { KvEntry } from '@nats-io/kv';
 import { connectCluster, type ClusterClient } from './connect.js';
 import { CLUSTER_PARAMS, workUnits } from './params.js';
 import { WorkUnit } from './unit.js';
 import { LakeWorker } from './lake-worker.js';
+import { renewLease, withTimeout } from './lease.js';
 
 export const leaseKey = (unit: string): string => `lease.${unit}`;
 export const workerKey = (id: string): string => `worker.${id}`;
@@ -22,12 +25,16 @@ export interface WorkerOptions {
 interface Held {
   unit: WorkUnit;
   revision: number;
+  /** A renewal of this lease is awaiting its answer (the next one waits for it). */
+  renewing: boolean;
 }
 
 export class Worker {
   private client!: ClusterClient;
   private readonly held = new Map<string, Held>();
   private timer: NodeJS.Timeout | null = null;
+  private renewTimer: NodeJS.Timeout | null = null;
+  private heartbeating = false;
   private ticking: Promise<void> = Promise.resolve();
   private closed = false;
   private workerCount = 1;
@@ -40,6 +47,9 @@ export class Worker {
   async start(): Promise<void> {
     this.client = await connectCluster(this.opts.url, { name: `tumen-worker-${this.opts.id}` });
     await this.heartbeat();
+    this.renewTimer = setInterval(() => this.renew(), this.renewMs());
+    // Workers started together: let the others' heartbeats arrive before counting them and claiming.
+    await new Promise((r) => setTimeout(r, CLUSTER_PARAMS.startupWaitRenewals * this.renewMs()));
     this.timer = setInterval(() => { this.ticking = this.ticking.then(() => this.tick()).catch((err: Error) => this.opts.log(`worker ${this.opts.id}: ${err.message}`)); }, this.renewMs());
     await this.tick();
     this.lake = new LakeWorker(this.client, this.opts.id, this.opts.log);
@@ -51,6 +61,11 @@ export class Worker {
     return Math.max(100, Math.round(this.client.leaseTtlMs * CLUSTER_PARAMS.leaseRenewShare));
   }
 
+  /** How long a renewal or heartbeat waits for an answer: under the TTL, so another try fits before it lapses. */
+  private renewTimeoutMs(): number {
+    return Math.max(100, Math.round(this.client.leaseTtlMs * CLUSTER_PARAMS.leaseRenewTimeoutShare));
+  }
+
   units(): string[] {
     return [...this.held.keys()].sort();
   }
@@ -60,6 +75,7 @@ export class Worker {
     if (this.closed) return;
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.renewTimer) clearInterval(this.renewTimer);
     await this.ticking;
     await this.lake?.stop();
     for (const name of [...this.held.keys()]) await this.release(name);
@@ -68,7 +84,35 @@ export class Worker {
   }
 
   private async heartbeat(): Promise<void> {
-    await this.client.leases.put(workerKey(this.opts.id), JSON.stringify({ pid: process.pid, units: this.units() }));
+    await this.client.leases.put(workerKey(this.opts.id), JSON.stringify({ pid: process.pid, units: this.units() }), { timeout: this.renewTimeoutMs() });
+  }
+
+  /** Renews every lease held (and the heartbeat) at once; a lease whose last renewal is still awaiting its
+   *  answer is skipped this time. Never awaited by the caller: a slow server delays nothing else. */
+  private renew(): void {
+    if (this.closed) return;
+    if (!this.heartbeating) {
+      this.heartbeating = true;
+      this.heartbeat()
+        .catch((err: Error) => this.opts.log(`worker ${this.opts.id}: heartbeat not written (${err.message}); retrying`))
+        .finally(() => { this.heartbeating = false; });
+    }
+    for (const [name, h] of this.held) {
+      if (h.renewing || h.unit.failed) continue;
+      h.renewing = true;
+      const ours = (): boolean => !this.closed && this.held.get(name) === h;
+      void renewLease(this.client.leases, leaseKey(name), this.opts.id, h.revision, this.renewTimeoutMs(), ours).then(async (r) => {
+        h.renewing = false;
+        if (!ours()) return; // handed back meanwhile
+        if (r.kind === 'renewed') h.revision = r.revision;
+        else if (r.kind === 'retry') this.opts.log(`worker ${this.opts.id}: lease of unit ${name} not renewed (${r.reason}); retrying`);
+        else {
+          this.opts.log(`worker ${this.opts.id}: lost the lease of unit ${name}`);
+          this.held.delete(name);
+          await h.unit.stop(false);
+        }
+      }).catch((err: Error) => this.opts.log(`worker ${this.opts.id}: unit ${name}: ${err.message}`));
+    }
   }
 
   private async tick(): Promise<void> {
@@ -78,24 +122,9 @@ export class Worker {
       if (h.unit.failed) { // lost its state to another owner: let the lease go
         this.held.delete(name);
         await h.unit.stop(false);
-        await leases.delete(leaseKey(name), { previousSeq: h.revision }).catch(() => undefined); // only if still ours
-        continue;
-      }
-      try {
-        h.revision = await leases.update(leaseKey(name), this.opts.id, h.revision);
-      } catch (err) {
-        // A NATS node lost or a leader election: try again next tick (the TTL leaves several). Only a
-        // revision mismatch means another worker took the unit.
-        if (!/wrong last sequence/i.test((err as Error).message)) {
-          this.opts.log(`worker ${this.opts.id}: lease of unit ${name} not renewed (${(err as Error).message}); retrying`);
-          continue;
-        }
-        this.opts.log(`worker ${this.opts.id}: lost the lease of unit ${name}`);
-        this.held.delete(name);
-        await h.unit.stop(false);
+        await withTimeout(leases.delete(leaseKey(name), { previousSeq: h.revision }), this.renewTimeoutMs()).catch(() => undefined); // only if still ours
       }
     }
-    await this.heartbeat();
     const all = workUnits(this.client);
     const workers = await this.liveWorkers();
     const target = Math.ceil(all.length / Math.max(1, workers));
@@ -113,7 +142,7 @@ export class Worker {
         continue; // held by another worker
       }
       const unit = new WorkUnit(this.client, name, this.opts.log);
-      this.held.set(name, { unit, revision });
+      this.held.set(name, { unit, revision, renewing: false });
       try {
         await unit.start();
       } catch (err) {
