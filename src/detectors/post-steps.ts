@@ -6,6 +6,7 @@ import type { TumenEvent } from '../events/schema.js';
 import { GapExplainedByHandover, type GapExplainedByHandoverState } from './gap-handover.js';
 import { SpoofingOnePerEpisode, type SpoofingEpisodeState } from './spoofing-episode.js';
 import { StaticChangeOnSharedMmsi, type StaticChangeOnSharedMmsiState } from './shared-mmsi-explains.js';
+import { GapAtSpoofedPlace, type GapAtSpoofedPlaceState } from './gap-spoofed-place.js';
 
 export interface PostStepVerdict {
   keep: boolean;
@@ -85,6 +86,7 @@ export const POST_STEPS: ReadonlyArray<{ name: string; create(state?: unknown): 
   { name: 'gap_explained_by_handover', create: (s) => new GapExplainedByHandover(s as GapExplainedByHandoverState | undefined) },
   { name: 'spoofing_one_per_episode', create: (s) => new SpoofingOnePerEpisode(s as SpoofingEpisodeState | undefined) },
   { name: 'static_change_on_shared_mmsi', create: (s) => new StaticChangeOnSharedMmsi(s as StaticChangeOnSharedMmsiState | undefined) },
+  { name: 'gap_at_spoofed_place', create: (s) => new GapAtSpoofedPlace(s as GapAtSpoofedPlaceState | undefined) },
 ];
 
 /** One event through every step: kept only if each keeps it; the retractions of all. */
