@@ -79,6 +79,7 @@ export interface StationCoverageState {
 
 /** The covered-list part of a judgement at one cell for one list of hearing stations. */
 interface CoveredReading {
+  /** The claimed cell's local version when read: the covered lists of the cell and its neighbours held still since. */
   version: number;
   stations: readonly string[];
   /** The hearing stations, sorted. */
@@ -93,7 +94,12 @@ interface CoveredReading {
   /** [row offset, column offset, …] of the cells around the claimed cell that a hearing station covers, as
    *  far out as the nearest-coverage search reaches anywhere in the cell's latitudes (read once). */
   near: Int32Array | null;
+  /** `coveredVersion` when `near` was read: it reaches further than the neighbours, so any new coverage voids it. */
+  nearVersion: number;
 }
+
+/** Readings kept per claimed cell (one per distinct list of hearing stations seen there lately). */
+const READINGS_PER_CELL = 8;
 
 const sameStations = (a: readonly string[], b: readonly string[]): boolean => {
   if (a === b) return true;
@@ -129,11 +135,15 @@ export class StationCoverage implements StationCoverageQuery {
   /** cell → the stations that cover it (heard ≥ minShipsPerCell ships there): judge runs for every coastal
    *  report, and coverage only grows, so it reads these short lists instead of every station's cell. */
   private readonly covered = new Map<number, string[]>();
-  /** Bumped whenever a station comes to cover a cell: what `judge` read from the covered lists holds until then. */
+  /** Bumped whenever a station comes to cover a cell: the nearest-coverage cells read by `judge` hold until then. */
   private coveredVersion = 0;
-  /** Per claimed cell, the covered-list part of the latest judgement there (hearing stations, covering
-   *  stations, nearest hearing coverage): reports from one place by the same stations repeat it. */
-  private readonly judged = new Map<number, CoveredReading>();
+  /** cell → bumped whenever the cell or a neighbour comes to be covered by a station: the covering and
+   *  hearing-covers part of a judgement at the cell holds until then. */
+  private readonly localVersion = new Map<number, number>();
+  /** Per claimed cell, the covered-list part of the latest judgements there, one per list of hearing
+   *  stations (hearing stations, covering stations, nearest hearing coverage): reports from one place by
+   *  the same stations repeat it, and a place heard by two or three station lists in turn keeps each. */
+  private readonly judged = new Map<number, CoveredReading[]>();
   /** cell → Class A reports heard there by any station (the share's denominator). */
   private readonly classA = new Map<number, number>();
   /** cell → its tracked Class A ships (the ship share's denominator). */
@@ -179,6 +189,7 @@ export class StationCoverage implements StationCoverageQuery {
         if (at.mmsis.length === this.p.minShipsPerCell) {
           this.coveredAt(cell).push(s);
           this.coveredVersion++;
+          this.bumpAround(lat, lon);
         }
       }
       if (classA) {
@@ -197,16 +208,28 @@ export class StationCoverage implements StationCoverageQuery {
     if (stations.length === 0 || !(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180)) return null;
     const r0 = this.row(lat), c0 = this.col(lon);
     const centre = this.key(r0, c0);
-    let reading = this.judged.get(centre);
-    if (!reading || reading.version !== this.coveredVersion || !sameStations(reading.stations, stations)) {
-      reading = this.readCovered(r0, c0, stations);
-      this.judged.set(centre, reading);
+    const version = this.localVersion.get(centre) ?? 0;
+    let readings = this.judged.get(centre);
+    if (!readings) this.judged.set(centre, (readings = []));
+    let at = 0;
+    while (at < readings.length && !sameStations(readings[at]!.stations, stations)) at++;
+    let reading = readings[at];
+    if (!reading || reading.version !== version) {
+      reading = this.readCovered(r0, c0, stations, version);
+      if (at < readings.length) readings[at] = reading;
+      else if (readings.length < READINGS_PER_CELL) readings.push(reading);
+      else readings[readings.length - 1] = reading;
     }
     const covering = reading.covering;
     if (covering === null) return null; // no other station is known to cover the place: nothing to say
     if (!reading.hearingCovers) {
       // The distance depends on the latitude within the cell (km per degree of longitude): read again
       // unless the report claims the same latitude.
+      if (reading.nearVersion !== this.coveredVersion) {
+        reading.near = null;
+        reading.nearestLat = NaN;
+        reading.nearVersion = this.coveredVersion;
+      }
       if (reading.nearestLat !== lat) {
         reading.nearestKm = this.nearestCoverageKm(lat, (reading.near ??= this.coveredNear(r0, c0, stations)));
         reading.nearestLat = lat;
@@ -238,7 +261,7 @@ export class StationCoverage implements StationCoverageQuery {
   }
 
   /** What the covered lists say about a report claimed at (lat, lon) heard by `stations`. */
-  private readCovered(r0: number, c0: number, stations: readonly string[]): CoveredReading {
+  private readCovered(r0: number, c0: number, stations: readonly string[], version: number): CoveredReading {
     let covering: Set<string> | null = null;
     let hearingCovers = false;
     for (let dr = -1; dr <= 1; dr++) {
@@ -253,8 +276,9 @@ export class StationCoverage implements StationCoverageQuery {
       }
     }
     return {
-      version: this.coveredVersion, stations, heardBy: [...stations].sort(),
+      version, stations, heardBy: [...stations].sort(),
       covering: covering === null ? null : [...covering].sort(), hearingCovers, nearestLat: NaN, nearestKm: null, near: null,
+      nearVersion: this.coveredVersion,
     };
   }
 
@@ -414,6 +438,17 @@ export class StationCoverage implements StationCoverageQuery {
       if (km <= searchKm && (best === null || km < best)) best = km;
     }
     return best;
+  }
+
+  /** A cell at (lat, lon) came to be covered: judgements at it and its neighbours read its list again. */
+  private bumpAround(lat: number, lon: number): void {
+    const r0 = this.row(lat), c0 = this.col(lon);
+    for (let dr = -1; dr <= 1; dr++) {
+      for (let dc = -1; dc <= 1; dc++) {
+        const cell = this.key(r0 + dr, c0 + dc);
+        this.localVersion.set(cell, (this.localVersion.get(cell) ?? 0) + 1);
+      }
+    }
   }
 
   private coveredAt(cell: number): string[] {
