@@ -102,6 +102,14 @@ export class LiveDetection {
     return run;
   }
 
+  /** Runs `fn` with no pass running or starting meanwhile, its error passed on: an upload's ingest, whose
+   *  committed rows are rewritten in track order at its end (new rowids), so a pass must not read them before. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.running.then(fn);
+    this.running = run.then(() => undefined, () => undefined);
+    return run;
+  }
+
   private async maxRowid(table: string): Promise<number> {
     if (!(await tableExists(this.store, table))) return -1;
     const row = await this.store.one<{ m: bigint | null }>(`SELECT max(rowid) AS m FROM ${table}`);

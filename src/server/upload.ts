@@ -37,7 +37,9 @@ async function ingestOne(store: Store, live: LiveDetection, input: { filename: s
   const path = join(dir, safeName);
   try {
     await writeFile(path, input.content);
-    const [outcome] = await ingestFiles(store, [path], { format: input.format as InputFormat | undefined });
+    // No live pass meanwhile: the ingest rewrites its rows at its end (src/store/positions-cluster.ts), and a
+    // pass reading its committed batches first would see them twice. A live feed's rows wait until it is done.
+    const [outcome] = await live.exclusive(() => ingestFiles(store, [path], { format: input.format as InputFormat | undefined }));
     if (outcome.status === 'failed') throw httpError(422, (outcome.message ?? 'ingest failed').split(path).join(input.filename));
     storeChanged();
     const events = await live.poll();

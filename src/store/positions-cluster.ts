@@ -5,6 +5,7 @@
 // time zonemaps stay narrow: the ingest's duplicate check and the detectors' time slices still prune by time.
 // Rows of one MMSI at one time keep their order (rowid breaks the tie): detection depends on it.
 import type { Store } from './db.js';
+import { POSITIONS_DDL } from './positions.js';
 
 /** The time bucket the sort starts with (DuckDB date_trunc part). */
 export const CLUSTER_TIME_BUCKET = 'week';
@@ -32,5 +33,44 @@ export async function clusterIngestPositions(store: Store, ingestId: number): Pr
     // The copies inserted above are not yet committed: their rowids lie above every committed row's.
     await store.run('DELETE FROM positions WHERE ingest_id = $id AND rowid <= $last', { id: ingestId, last: r.last });
     return n;
+  });
+}
+
+/** Where `sortStoredPositions` builds the sorted copy; a leftover (a run killed before the swap) is dropped. */
+const SORTED_TABLE = 'positions_sorting';
+const WEEK_MS = 7 * 86_400_000;
+
+export interface SortResult { rows: number; weeks: number }
+
+/**
+ * Rewrites every stored position in cluster order (week, MMSI, time; ties in stored order) across ingests:
+ * for stores written before the per-ingest rewrite, and for rows a live feed stored (never rewritten while
+ * the server runs: live detection finds new rows by rowid). The sorted copy is built week by week in a
+ * table of its own (the original is untouched until then, so a kill loses nothing), then swapped in one
+ * transaction. Needs the store's write lock and room for a second copy of the positions in the file.
+ */
+export async function sortStoredPositions(store: Store, onWeek: (done: number, total: number) => void = () => {}): Promise<SortResult> {
+  await store.run(`DROP TABLE IF EXISTS ${SORTED_TABLE}`);
+  await store.run(POSITIONS_DDL[0].replace('CREATE TABLE IF NOT EXISTS positions (', `CREATE TABLE ${SORTED_TABLE} (`));
+  const weeks = await store.all<{ w: number }>(
+    `SELECT DISTINCT epoch_ms(date_trunc('${CLUSTER_TIME_BUCKET}', time))::DOUBLE AS w FROM positions ORDER BY w`,
+  );
+  let done = 0;
+  for (const { w } of weeks) {
+    // A time range, not date_trunc(time) = w: the time zonemaps skip the other weeks' row groups.
+    await store.run(
+      `INSERT INTO ${SORTED_TABLE} SELECT * FROM positions
+       WHERE time >= epoch_ms($w::BIGINT) AND time < epoch_ms($end::BIGINT) ORDER BY mmsi, time, rowid`,
+      { w, end: w + WEEK_MS },
+    );
+    onWeek(++done, weeks.length);
+  }
+  return store.transaction(async () => {
+    const a = await store.one<{ n: bigint }>('SELECT count(*) AS n FROM positions');
+    const b = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${SORTED_TABLE}`);
+    if (a?.n !== b?.n) throw new Error(`sorted copy holds ${b?.n} positions, the store ${a?.n}: nothing changed`);
+    await store.run('DROP TABLE positions');
+    await store.run(`ALTER TABLE ${SORTED_TABLE} RENAME TO positions`);
+    return { rows: Number(a?.n ?? 0), weeks: weeks.length };
   });
 }

@@ -21,7 +21,8 @@ import { register as sites } from './sites.js';
 import { register as worker } from './worker.js';
 import { register as cluster } from './cluster.js';
 import { register as watch } from './watch.js';
+import { register as store } from './store.js';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
-  demo, decode, ingest, exportCmd, stats, simulate, anchorages, detect, events, imagery, detections, fuel, sites, lists, screen, vessel, report, watch, serve, worker, cluster,
+  demo, decode, ingest, exportCmd, stats, simulate, anchorages, detect, events, imagery, detections, fuel, sites, lists, screen, vessel, report, watch, store, serve, worker, cluster,
 ];
