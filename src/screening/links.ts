@@ -9,6 +9,7 @@
 import type { LinkPath, ScreenMatch, ScreenResult, Verdict } from './types.js';
 import type { PartyHit } from './party-index.js';
 import { SCREENING_PARAMS as P } from './params.js';
+import { similarNameOnly } from './screen.js';
 
 /** Ownership share from which ownership is control (OFAC 50 % rule). */
 export const CONTROLLING_SHARE_PCT = 50;
@@ -36,7 +37,11 @@ export function describePath(list: string, path: LinkPath): string {
 /** The matches of `result` with their listed parties (`paths` by linkKey) and the verdicts they support. */
 export function applyLinks(result: ScreenResult, paths: ReadonlyMap<string, LinkPath[]>): ScreenResult {
   if (result.matches.length === 0) return result;
-  const matches = result.matches.map((m): ScreenMatch => {
+  // A ship the list does not sanction, no listed party controls, and only spelt like the query (SHIRAS
+  // for SHIRAZ): in a list carrying hundreds of thousands of such ships, a near spelling is chance.
+  const kept = result.matches.filter((m) => m.listed || !similarNameOnly.has(m) || (paths.get(linkKey(m.list, m.entry_key)) ?? []).some(controls));
+  if (kept.length === 0) return { ...result, verdict: 'clear', matches: [] };
+  const matches = kept.map((m): ScreenMatch => {
     const found = paths.get(linkKey(m.list, m.entry_key)) ?? [];
     const reasons = [m.reason, ...found.map((p) => describePath(m.list, p))];
     let verdict = m.verdict;

@@ -7,13 +7,15 @@
 // only ever compared whole-name to whole-name, never used to match a single word.
 
 const DIGRAPHS: Array<[RegExp, string]> = [
-  [/TCH|TSCH|CHH|CH|TS|TZ|ZH|DZH|DJ|J/g, 'J'], // affricates: CH'ON / CHON / JON; TS / C in Russian
+  // Affricates: CH'ON / CHON / JON; TS / C in Russian; Z where it is one (Korean ㅈ as ZA RYOK / JARYEOK,
+  // pinyin ZI / Wade-Giles TZU, German and Italian Z), not a voiced S.
+  [/TCH|TSCH|CHH|CH|TS|TZ|ZH|DZH|DZ|DJ|J|Z/g, 'J'],
   [/PH/g, 'P'], [/TH/g, 'T'], [/KH/g, 'K'], [/GH/g, 'G'], [/SH+/g, 'S'], // aspirated / fricative marks
   [/X/g, 'KS'], [/Q/g, 'K'], [/CK/g, 'K'],
   [/EO|OE/g, 'O'], [/EU|OU|OO|UE/g, 'U'], [/AE|AI|AY|EI|EY/g, 'E'], [/EE|IE|IY|YI|II|YY/g, 'I'],
   [/W/g, 'V'],
 ];
-const SINGLE: Record<string, string> = { G: 'K', D: 'T', B: 'P', R: 'L', Y: 'I', C: 'K', Z: 'S', F: 'P' };
+const SINGLE: Record<string, string> = { G: 'K', D: 'T', B: 'P', R: 'L', Y: 'I', C: 'K', F: 'P' };
 
 // Words repeat across a fleet file and a list: remember their keys (bounded).
 const memo = new Map<string, string>();

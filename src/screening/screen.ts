@@ -120,7 +120,10 @@ function judge(index: ScreeningIndex, i: number, ev: Evidence, queryImo: string 
     if (nameAgrees) strong = true;
     reasons.push(`call sign ${ev.callsign} is listed${nameAgrees ? '' : ' but the name differs (call signs are reassigned)'}`);
   }
-  if (ev.name && !(ev.name.genericAlias && !ev.imo && !ev.mmsi && !ev.callsign)) {
+  // A generic alias alone is no evidence, unless it is the same name with the same number (GRACE 1, the
+  // former name of ADRIAN DARYA 1): the number tells generic names apart, as for primary names.
+  const numbered = ev.name?.genericAlias === true && ev.name.score.how === 'exact' && normaliseName(ev.name.listed).numbers.length > 0;
+  if (ev.name && !(ev.name.genericAlias && !numbered && !ev.imo && !ev.mmsi && !ev.callsign)) {
     const n = ev.name;
     const entryImos = entry.imo.map((x) => normaliseImo(x)).filter((x): x is string => x !== null);
     const imoConflict = queryImoValid && queryImo !== null && entryImos.length > 0 && !entryImos.includes(queryImo);
@@ -142,7 +145,7 @@ function judge(index: ScreeningIndex, i: number, ev: Evidence, queryImo: string 
     if (!strong && !imoConflict && s >= P.nameMatchScore && distinctive) strong = true;
   }
   if (score < P.minReportScore || matchedOn.length === 0) return null;
-  return {
+  const match: ScreenMatch = {
     list,
     list_version: listVersion,
     entry_key: entry.key,
@@ -154,4 +157,10 @@ function judge(index: ScreeningIndex, i: number, ev: Evidence, queryImo: string 
     reason: reasons.join('; '),
     verdict: strong ? 'match' : 'possible',
   };
+  if (!ev.imo && !ev.mmsi && !ev.callsign && ev.name?.score.how === 'fuzzy') similarNameOnly.add(match);
+  return match;
 }
+
+/** Matches whose only evidence is a name similar to (not the same as) a listed one: on an entry the list
+ *  carries without sanctioning it, and that no listed party controls, such a match is dropped (links.ts). */
+export const similarNameOnly = new WeakSet<ScreenMatch>();

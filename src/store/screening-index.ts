@@ -61,7 +61,7 @@ const SCREENABLE = "(kind = 'vessel' OR imo IS NOT NULL OR mmsi IS NOT NULL)";
  * indexed list. `now` is the caller's clock (the store does not read it); `parties`, the list's listed
  * companies and persons when the caller has them (else they are read from the store).
  */
-export async function buildScreeningIndex(store: Store, list: string, now: () => number, parties?: readonly ListEntry[]): Promise<ScreeningIndexInfo> {
+export async function buildScreeningIndex(store: Store, list: string, now: () => number, parties?: readonly ListEntry[], opts: { blockers?: boolean } = {}): Promise<ScreeningIndexInfo> {
   const t0 = now();
   await store.ensureSchema(DDL);
   await store.ensureSchema(PARTY_DDL);
@@ -98,9 +98,9 @@ export async function buildScreeningIndex(store: Store, list: string, now: () =>
     eid++;
   }
   for (const app of [bodies, names, ids]) { app.flushSync(); app.closeSync(); }
-  await saveBlocker(store);
   const partyNames = await indexParties(store, list, parties);
-  await savePartyBlocker(store);
+  // The blockers cover every list: rebuilding several lists saves them once, after the last.
+  if (opts.blockers !== false) await saveBlockers(store);
   const meta = await store.one<{ version: string | null; imported_at: Date | null }>('SELECT version, imported_at FROM lists WHERE name = $list', { list });
   const info: ScreeningIndexInfo = {
     list, version: meta?.version ?? null, names: nNames, ids: nIds, parties: partyNames, buildMs: Math.round(now() - t0), format: SCREEN_INDEX_FORMAT,
@@ -110,6 +110,12 @@ export async function buildScreeningIndex(store: Store, list: string, now: () =>
     format: SCREEN_INDEX_FORMAT,
   });
   return info;
+}
+
+/** Rebuilds the ship-name and listed-party blockers over every indexed list. */
+export async function saveBlockers(store: Store): Promise<void> {
+  await saveBlocker(store);
+  await savePartyBlocker(store);
 }
 
 async function saveBlocker(store: Store): Promise<void> {
@@ -154,17 +160,21 @@ export async function staleReason(store: Store, list: string): Promise<string> {
 }
 
 /**
- * Rebuilds the index of every stale list (missing, of another list version, or another format), telling
- * `say` what it does; returns what was rebuilt. The blockers are shared by all lists, so each rebuild
- * also rewrites them over every list.
+ * Rebuilds the index of every stale list (missing, of another list version, or another format), then the
+ * blockers shared by all lists, telling `say` what it does; returns what was rebuilt.
  */
 export async function rebuildStaleIndexes(store: Store, now: () => number, say: (line: string) => void): Promise<ScreeningIndexInfo[]> {
   const out: ScreeningIndexInfo[] = [];
   for (const list of await staleScreeningLists(store)) {
     say(`screening index of ${list}: ${await staleReason(store, list)}; rebuilding it`);
-    const info = await buildScreeningIndex(store, list, now);
+    const info = await buildScreeningIndex(store, list, now, undefined, { blockers: false });
     say(`screening index of ${list}: ${info.names} ship names, ${info.ids} identifiers, ${info.parties} listed-party names, built in ${(info.buildMs / 1000).toFixed(1)} s`);
     out.push(info);
+  }
+  if (out.length) {
+    const t0 = now();
+    await saveBlockers(store);
+    say(`name blockers of every list rebuilt in ${((now() - t0) / 1000).toFixed(1)} s`);
   }
   return out;
 }

@@ -78,6 +78,16 @@ describe('screening with links', () => {
     expect((await screen('9567893')).verdict).toBe('match');
   });
 
+  it('a name only similar to a carried ship is dropped unless a listed party controls the ship', async () => {
+    const byName = async (name: string) => (await screenQueries(store, [{ name }]))[0];
+    expect((await byName('PELMARETTA')).verdict).toBe('possible'); // the same name: an analyst looks
+    expect(await byName('PELMAREHTA')).toEqual({ verdict: 'clear', matches: [], findings: [] });
+    expect((await byName('DRALVIKI')).verdict).toBe('clear'); // a 20 % owner does not control it
+    const operated = await byName('TRELVAMA');
+    expect(operated.matches.map((m) => [m.entry_id, m.verdict])).toEqual([['v-operated', 'possible']]);
+    expect(operated.matches[0].reason).toContain('operator KORVANEL SHIPPING CO LTD is listed');
+  });
+
   it('the dossier and its risk score carry the path', async () => {
     const d = await buildDossier(store, 'IMO 9512343');
     expect(d.screening.verdict).toBe('match');

@@ -130,3 +130,21 @@ describe('screening against OFAC 2021 + UN', () => {
     expect(parseScreenQuery('chon ma san')).toEqual({ name: 'chon ma san' });
   });
 });
+
+describe('transliteration and renames', () => {
+  it('Z folds with the affricates (Korean ㅈ as Z or J), not with S', async () => {
+    const { phoneticKey } = await import('../../src/screening/phonetic.js');
+    expect(phoneticKey('ZARYOK')).toBe(phoneticKey('JARYEOK'));
+    expect(phoneticKey('TZU')).toBe(phoneticKey('ZU'));
+    expect(phoneticKey('SHIRAZ')).not.toBe(phoneticKey('SHIRAS'));
+    const r = screen({ name: 'JARYEOK 2' });
+    expect(r.matches.map((m) => [m.name, m.reason])).toEqual([['ZA RYOK 2', 'name "JARYEOK 2" same after transliteration as listed name "ZA RYOK 2"']]);
+  });
+
+  it('a former name of generic words only is evidence when the same with its number (GRACE 1), not without', () => {
+    const grace = screen({ name: 'GRACE 1' });
+    expect(grace.matches.map((m) => [m.name, m.verdict, m.reason])).toEqual([['ADRIAN DARYA 1', 'possible', 'name "GRACE 1" same as listed alias "GRACE 1"']]);
+    expect(screen({ name: 'DARYA', formerNames: ['GRACE 1'] }).matches.map((m) => m.name)).toContain('ADRIAN DARYA 1');
+    expect(screen({ name: 'GRACE' }).matches.map((m) => m.name)).not.toContain('ADRIAN DARYA 1');
+  });
+});

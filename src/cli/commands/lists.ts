@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
 import { withStore } from '../../store/db.js';
 import { importList, listChanges, listLists, type ListInput, type ListStream } from '../../store/lists.js';
-import { SCREEN_INDEX_FORMAT, buildScreeningIndex, rebuildStaleIndexes, screeningIndexInfo } from '../../store/screening-index.js';
+import { SCREEN_INDEX_FORMAT, buildScreeningIndex, rebuildStaleIndexes, saveBlockers, screeningIndexInfo } from '../../store/screening-index.js';
 import { requireStoreFile } from '../store-access.js';
 import { detectListSource } from '../../lists/detect.js';
 import { parseOfacCsv } from '../../lists/ofac-csv.js';
@@ -222,9 +222,12 @@ export function register(program: Command): void {
       if (!opts.all) return rebuildStaleIndexes(store, () => performance.now(), say);
       const names = (await listLists(store)).map((l) => l.name);
       for (const list of names) {
-        const i = await buildScreeningIndex(store, list, () => performance.now());
+        const i = await buildScreeningIndex(store, list, () => performance.now(), undefined, { blockers: false });
         say(`screening index of ${list}: ${i.names} ship names, ${i.ids} identifiers, ${i.parties} listed-party names, built in ${(i.buildMs / 1000).toFixed(1)} s`);
       }
+      const t0 = performance.now();
+      await saveBlockers(store);
+      say(`name blockers of every list rebuilt in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       return names;
     }, { memoryLimit: '384MB' });
     if (rebuilt.length === 0) say(`every list's screening index is current (format ${SCREEN_INDEX_FORMAT})`);
