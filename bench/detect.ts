@@ -65,7 +65,7 @@ for (const seed of seeds) {
     const { events, stats } = await runPipeline(input, { windowEndMs: sim.endMs, land: landIndex50m() }); // the coast the world was drawn on
     const t3 = performance.now();
     writeFileSync(join(seedDir, 'detected.jsonl'), events.map((e) => JSON.stringify(e)).join('\n'));
-    const report = scoreEvents(truth.events, events, { glitches: truth.glitches.map((g) => ({ mmsi: g.mmsi, timeMs: Date.parse(g.time) })) });
+    const report = scoreEvents(truth.events, events, { glitches: truth.glitches.map((g) => ({ mmsi: g.mmsi, timeMs: Date.parse(g.time) })), unscored: truth.unscored });
     glitchEventsTotal += report.glitchEvents;
     console.log(`\n## seed ${seed}: ${vessels} vessels, ${days} days — ${stats.positions} positions, ${stats.vessels} MMSIs, ${stats.outliers} outliers (${truth.glitches.length} glitches in truth)`);
     console.log(`simulate ${((t1 - t0) / 1000).toFixed(1)} s, ${viaStore ? 'ingest' : 'decode'} ${((t2 - t1) / 1000).toFixed(1)} s, detect ${((t3 - t2) / 1000).toFixed(1)} s`);

@@ -3,6 +3,8 @@
 // sides padded by `toleranceMs`) — then precision, recall and F1. Variants: `gap_intentional` (only
 // intentional gaps on both sides) and `dark_port_call_port` (the port must match too). Detected events
 // on a glitched vessel around the glitch time that match no truth are counted as `glitch_events`.
+// Scripted meetings the simulator heard too thinly to make truth (`unscored`) excuse the loitering and
+// encounter detections of their ships over their span that match no truth: neither counted nor false.
 import type { TumenEvent } from '../events/schema.js';
 
 export interface TypeScore {
@@ -19,8 +21,19 @@ export interface Glitch {
   timeMs: number;
 }
 
+/** A scripted meeting (encounter or loitering) heard too thinly to be truth: its ships, its span. */
+export interface UnscoredMeeting {
+  mmsis: number[];
+  startMs: number;
+  endMs: number;
+  site?: string;
+}
+
 export interface ScoreReport {
   byType: Record<string, TypeScore>;
+  /** Unmatched loitering and encounter detections of an unscored meeting's ships over its span, per type:
+   *  left out of `detected`. */
+  excused: Record<string, TumenEvent[]>;
   glitchEvents: number;
   /** Unmatched events, per type, for diagnosis. */
   falsePositives: Record<string, TumenEvent[]>;
@@ -82,7 +95,15 @@ function ratio(a: number, b: number): number {
   return b === 0 ? 1 : a / b;
 }
 
-export function scoreEvents(truth: readonly TumenEvent[], detected: readonly TumenEvent[], opts: { toleranceMs?: number; glitches?: readonly Glitch[] } = {}): ScoreReport {
+/** The detection falls on an unscored meeting: one of its ships (an encounter: both), within its span. */
+function excusedBy(d: TumenEvent, meetings: readonly UnscoredMeeting[], padMs: number): boolean {
+  if (d.type !== 'loitering' && d.type !== 'encounter') return false;
+  const span = interval(d, padMs);
+  return meetings.some((m) => m.mmsis.includes(d.mmsi) && (d.type !== 'encounter' || m.mmsis.includes(d.other_mmsi ?? -1))
+    && overlapMs(span, [m.startMs - padMs, m.endMs + padMs]) >= 0);
+}
+
+export function scoreEvents(truth: readonly TumenEvent[], detected: readonly TumenEvent[], opts: { toleranceMs?: number; glitches?: readonly Glitch[]; unscored?: readonly UnscoredMeeting[] } = {}): ScoreReport {
   const padMs = opts.toleranceMs ?? 20 * 60_000;
   const variants: Array<{ name: string; type: string; filter: (e: TumenEvent) => boolean; extra: (t: TumenEvent, d: TumenEvent) => boolean }> = [];
   const types = [...new Set([...truth, ...detected].map((e) => e.type))].sort();
@@ -91,7 +112,7 @@ export function scoreEvents(truth: readonly TumenEvent[], detected: readonly Tum
   if (types.includes('dark_port_call')) {
     variants.push({ name: 'dark_port_call_port', type: 'dark_port_call', filter: () => true, extra: (t, d) => t.port?.id === d.port?.id });
   }
-  const report: ScoreReport = { byType: {}, glitchEvents: 0, falsePositives: {}, falseNegatives: {} };
+  const report: ScoreReport = { byType: {}, excused: {}, glitchEvents: 0, falsePositives: {}, falseNegatives: {} };
   const glitchSet = new Map<number, number[]>();
   for (const g of opts.glitches ?? []) {
     let list = glitchSet.get(g.mmsi);
@@ -100,8 +121,12 @@ export function scoreEvents(truth: readonly TumenEvent[], detected: readonly Tum
   }
   for (const v of variants) {
     const t = truth.filter((e) => e.type === v.type && v.filter(e));
-    const d = detected.filter((e) => e.type === v.type && v.filter(e));
-    const { usedT, usedD } = match(t, d, padMs, v.extra);
+    const all = detected.filter((e) => e.type === v.type && v.filter(e));
+    const matched = match(t, all, padMs, v.extra);
+    const excused = all.filter((e, j) => !matched.usedD.has(j) && excusedBy(e, opts.unscored ?? [], padMs));
+    const d = excused.length === 0 ? all : all.filter((e) => !excused.includes(e));
+    const { usedT, usedD } = excused.length === 0 ? matched : match(t, d, padMs, v.extra);
+    if (excused.length > 0) report.excused[v.name] = excused;
     const precision = ratio(usedD.size, d.length);
     const recall = ratio(usedT.size, t.length);
     report.byType[v.name] = {

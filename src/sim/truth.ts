@@ -4,6 +4,7 @@
 // scripted plans (dark port stays, encounters, loitering) with the emitted data.
 import { distanceM, impliedSpeedKn, MS_PER_HOUR } from '../geo/sphere.js';
 import { eventId } from '../detectors/event-id.js';
+import type { UnscoredMeeting } from '../detectors/score.js';
 import type { EventType, TumenEvent } from '../events/schema.js';
 import { MID_FLAG } from './identity.js';
 import type { PortLayout } from './harbour.js';
@@ -57,6 +58,9 @@ export class TruthCollector {
   private readonly tracks = new Map<string, Track>();
   readonly events: TumenEvent[] = [];
   readonly glitches: Glitch[] = [];
+  /** Scripted meetings (encounters, loiters) heard too thinly to be truth: what is seen of them — each ship
+   *  slow at sea, a few fixes together — is neither required nor counted false (src/detectors/score.ts). */
+  readonly unscored: UnscoredMeeting[] = [];
   /** Emitted positions per scripted watch window: key `${vesselIndex}|${startMs}`. */
   private readonly watch = new Map<number, Array<{ startMs: number; endMs: number; count: number }>>();
   private readonly spoofSeen = new Map<string, { first: [number, number, number]; last: [number, number, number]; count: number; jumpKm: number; stationary: boolean }>();
@@ -222,15 +226,21 @@ export class TruthCollector {
     // A scripted meeting is truth only if the ships were actually heard through it (≥ 50 % of reports).
     const heard = (vi: number, s: number, e: number) => this.watchCount(vi, s) >= 0.5 * ((e - s) / (REPORTING.classAUnderwayS * 1000));
     for (const e of encounters) {
-      if (!heard(e.a, e.startMs, e.endMs) || !heard(e.b, e.startMs, e.endMs)) continue;
       const ma = mmsiAt(e.a, e.startMs), mb = mmsiAt(e.b, e.startMs);
+      if (!heard(e.a, e.startMs, e.endMs) || !heard(e.b, e.startMs, e.endMs)) {
+        this.unscored.push({ mmsis: [ma, mb], startMs: e.startMs, endMs: e.endMs, site: e.site });
+        continue;
+      }
       const [lo, hi] = ma < mb ? [ma, mb] : [mb, ma];
       this.events.push(event('encounter', lo, e.startMs, e.endMs, e.lat, e.lon, {
         site: e.site, duration_h: round((e.endMs - e.startMs) / MS_PER_HOUR, 3), max_distance_m: TRUTH.encounterMaxM,
       }, { other_mmsi: hi }, hi));
     }
     for (const l of loiters) {
-      if (!heard(l.vessel, l.startMs, l.endMs)) continue;
+      if (!heard(l.vessel, l.startMs, l.endMs)) {
+        this.unscored.push({ mmsis: [mmsiAt(l.vessel, l.startMs)], startMs: l.startMs, endMs: l.endMs, site: l.site });
+        continue;
+      }
       this.events.push(event('loitering', mmsiAt(l.vessel, l.startMs), l.startMs, l.endMs, l.lat, l.lon, {
         partner: l.partner, site: l.site, duration_h: round((l.endMs - l.startMs) / MS_PER_HOUR, 3),
       }));

@@ -7,6 +7,7 @@ import {
   tagBlock, toSentences,
 } from '../ais/encode.js';
 import type { TumenEvent } from '../events/schema.js';
+import type { UnscoredMeeting } from '../detectors/score.js';
 import { backgroundVessel, type FleetContext } from './fleet.js';
 import { assignMoorings } from './moorings.js';
 import { Harbour, type PortLayout } from './harbour.js';
@@ -61,7 +62,8 @@ export interface SimResult {
   /** NMEA lines, streamed. Exhaust it before reading `truth()` / `counts`. */
   lines: Generator<string, void, undefined>;
   counts: SimCounts;
-  truth(): { events: TumenEvent[]; glitches: Glitch[] };
+  /** `unscored`: scripted meetings heard too thinly to be truth (pass them to scoreEvents). */
+  truth(): { events: TumenEvent[]; glitches: Glitch[]; unscored: UnscoredMeeting[] };
   satPasses: SatPass[];
   /** The receivers of this world (fixed or drawn for the seed). */
   stations: readonly Station[];
@@ -374,7 +376,7 @@ export function simulate(options: Partial<SimOptions> = {}): SimResult {
     lines: lines(),
     truth() {
       if (!finished) throw new Error('simulate(): exhaust `lines` before reading the truth');
-      return { events, glitches: truth.glitches };
+      return { events, glitches: truth.glitches, unscored: truth.unscored };
     },
   };
 }

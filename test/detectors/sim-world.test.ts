@@ -14,7 +14,7 @@ describe('detection on a small simulated world', () => {
     const decoded = decodeLines(sim.lines);
     const truth = sim.truth();
     const { events, stats } = await runPipeline(memoryInput(decoded.positions, decoded.statics), { windowEndMs: sim.endMs, land: landIndex50m() });
-    const report = scoreEvents(truth.events, events, { glitches: truth.glitches.map((g) => ({ mmsi: g.mmsi, timeMs: Date.parse(g.time) })) });
+    const report = scoreEvents(truth.events, events, { glitches: truth.glitches.map((g) => ({ mmsi: g.mmsi, timeMs: Date.parse(g.time) })), unscored: truth.unscored });
     const f1 = (t: string) => report.byType[t]?.f1 ?? NaN;
     expect(report.byType.gap!.truth).toBeGreaterThan(10);
     expect(report.byType.port_visit!.truth).toBeGreaterThan(50);
