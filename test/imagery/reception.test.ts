@@ -1,7 +1,7 @@
 // A dark detection whose ship was in a gap that reception explains is named, not called dark — only when
 // the image shows the ship near the path the reception was judged along.
 import { describe, expect, it } from 'vitest';
-import { withReceptionGaps, type ReceptionGaps } from '../../src/imagery/reception.js';
+import { explainedGaps, withReceptionGaps, type JudgedGap, type ReceptionGaps } from '../../src/imagery/reception.js';
 import type { FusedDetection, SceneFusion } from '../../src/imagery/types.js';
 
 const T = Date.parse('2024-03-05T19:00:00Z');
@@ -32,10 +32,37 @@ describe('withReceptionGaps', () => {
     expect(withReceptionGaps(fusion(later), gaps).detections[0]!.dark).toBe(true);
     expect(withReceptionGaps(fusion(dark('c', 37.3, 129.42, null, 2)), gaps).detections[0]).toMatchObject({ dark: true, mmsi: null });
   });
+  it('takes a matched ship\'s path through the sighting: a boat seen 70 km off the line between its gap\'s ends', () => {
+    expect(withReceptionGaps(fusion(dark('a', 37.3, 130.4, 1, 1)), gaps).detections[0]!.dark).toBe(false);
+    expect(withReceptionGaps(fusion(dark('b', 37.3, 130.4, null, 1)), gaps).detections[0]!.dark).toBe(true);
+  });
   it('judges an open gap along the course to where the image matched the ship itself, else at its start', () => {
     // Vessel 3 unheard since (42.40, 133.11), then matched 67 km on along its course.
     const open: ReceptionGaps = new Map([[3, [{ startMs: T - 3 * H, endMs: Infinity, from: { lat: 42.4, lon: 133.11 }, to: null }]]]);
     expect(withReceptionGaps(fusion(dark('a', 41.8, 133.23, 3, 3)), open).detections[0]!.dark).toBe(false);
     expect(withReceptionGaps(fusion(dark('b', 41.8, 133.23, null, 3)), open).detections[0]!.dark).toBe(true);
+  });
+});
+
+describe('explainedGaps', () => {
+  const g = (startH: number, unheardProbability: number, intentional = false): JudgedGap => ({
+    startMs: T + startH * H, endMs: T + (startH + 10) * H, from: { lat: 37.5, lon: 129.2 }, to: { lat: 37.1, lon: 129.6 }, intentional, unheardProbability,
+  });
+  it('keeps only the gaps the ships around explain for a vessel usually heard', () => {
+    const out = explainedGaps(new Map([[1, [g(0, 0.3), g(20, 0.004), g(40, 0.02)]]]));
+    expect(out.get(1)!.map((x) => x.startMs)).toEqual([T]);
+  });
+  it('takes every gap not called intentional as explained when most of the vessel\'s gaps are explained', () => {
+    const out = explainedGaps(new Map([[1, [g(0, 0.3), g(20, 0.004), g(40, 0.8), g(60, 1e-9, true)]]]));
+    expect(out.get(1)!.map((x) => (x.startMs - T) / H)).toEqual([0, 20, 40]);
+    expect(out.get(1)![1]!.byOwnRecord).toEqual({ explained: 2, of: 3 });
+    const named = withReceptionGaps(fusion({ ...dark('a', 37.3, 129.42, null, 1), timeMs: T + 25 * H }), out).detections[0]!;
+    expect([named.dark, named.mmsi]).toEqual([false, 1]);
+    expect(named.candidates[0]!.why).toMatch(/2 of its 3 gaps/);
+  });
+  it('needs more than half: one explained gap of two leaves the other as judged', () => {
+    const out = explainedGaps(new Map([[1, [g(0, 0.3), g(20, 0.004)]], [2, [g(0, 0.01)]]]));
+    expect(out.get(1)!.length).toBe(1);
+    expect(out.has(2)).toBe(false);
   });
 });
