@@ -7,7 +7,8 @@
 // A tanker's AIS gap that hid no detected call (reception near the DPRK is too poor to call a silence
 // intentional, so the dark port call detector makes none) is a delivery too when the tanker came back
 // lighter — its reported draught fell across the silence by at least minDraughtDropM — and a DPRK port is
-// the best-ranked watched port the silence could have hidden (the dark port call detector's own ranking):
+// the best-ranked port the silence could have hidden (the dark port call detector's own ranking, over every
+// port of the region it knows, watched or not):
 // `dark_discharge`, low confidence. Loading "across a dark period" is the same evidence the other way.
 import { PORTS_OF_INTEREST } from '../reference/ports-of-interest.js';
 import type { TumenEvent } from '../events/schema.js';
@@ -71,12 +72,17 @@ function deliveryKind(e: TumenEvent): FuelDelivery['kind'] | null {
   return null;
 }
 
+/** The hidden call is ranked among every port of the region Tumen knows, not only the watched ones: a
+ *  tanker that discharged at Posyet or Zarubino, a few hours from Rajin, in a coverage hole has a DPRK
+ *  port among its watched candidates but its own port ranked first. */
+const ANY_PORT = { ...DARK_PORT_CALL_PARAMS, watchedRoles: [...new Set(PORTS_OF_INTEREST.map((x) => x.role))] as readonly string[] };
+
 /** The DPRK port a tanker's uncalled gap most likely hid, when it came back lighter (see the header). */
 function darkDischargePort(gap: TumenEvent, t: TankerInfo, called: ReadonlySet<string>, p: FuelParams): { id: string; name: string } | null {
   if (gap.type !== 'gap' || gap.end === null || (gap.duration_h ?? 0) < DARK_PORT_CALL_PARAMS.minGapH || called.has(`${gap.mmsi}|${gap.start}`)) return null;
   const { before, after } = draughtsAcross(t, Date.parse(gap.start), Date.parse(gap.end));
   if (before === null || after === null || before.m - after.m < p.minDraughtDropM) return null;
-  const best = rankPorts(gap, DARK_PORT_CALL_PARAMS, PORTS_OF_INTEREST)[0];
+  const best = rankPorts(gap, ANY_PORT, PORTS_OF_INTEREST)[0];
   return best && best.country === 'KP' ? { id: best.id, name: best.name } : null;
 }
 

@@ -64,6 +64,16 @@ describe('fuelDeliveries', () => {
     expect(fuelDeliveries([gap(445064840, '2024-03-01T12:14:53Z', '2024-03-06T16:58:36Z'), called], new Map([[t.mmsi, t]]))).toHaveLength(0);
     expect(fuelDeliveries([gap(445064840, '2024-03-06T06:00:00Z', '2024-03-06T16:58:36Z')], new Map([[t.mmsi, t]]))).toHaveLength(0);
   });
+  it('counts no dark discharge when a nearer port the silence could have hidden is not a DPRK one', () => {
+    // A Russian coastal tanker out of Vladivostok heading south-west goes unheard 20 h off Peter the Great Bay and
+    // comes back 3 m lighter heading home: Rajin lies on its course, but Zarubino and Posyet lie nearer on it too.
+    const gap: TumenEvent = {
+      id: 'gap-273000001', type: 'gap', mmsi: 273000001, start: '2024-03-02T00:00:00Z', end: '2024-03-02T20:00:00Z', lat: 42.8, lon: 131.4,
+      intentional: false, duration_h: 20, evidence: { course_before_deg: 240, end_lat: 42.78, end_lon: 131.38, course_after_deg: 60 },
+    };
+    const t = tanker(273000001, [['2024-03-01T12:00:00Z', 7.5], ['2024-03-02T21:00:00Z', 4.5]]);
+    expect(fuelDeliveries([gap], new Map([[t.mmsi, t]]))).toHaveLength(0);
+  });
   it('ignores non-tankers and calls at non-DPRK ports; totals run per year against the cap', () => {
     const a = tanker(445000001, [['2024-03-01T12:00:00Z', 8.0], ['2024-03-06T00:00:00Z', 4.0], ['2024-04-01T00:00:00Z', 8.0], ['2024-04-06T00:00:00Z', 4.0]]);
     const cargo = tanker(445000003, [['2024-03-01T12:00:00Z', 8.0], ['2024-03-06T00:00:00Z', 4.0]], 70);
