@@ -1,6 +1,6 @@
 // The reading loop of a NMEA file: lines from the resume offset, context lines before the committed
 // offset decoded but not counted, and a flush (with its resume point) whenever a batch is full.
-import { openOffsetLines } from '../io/offset-lines.js';
+import { openOffsetRanges } from '../io/offset-lines.js';
 import type { IngestCounts } from '../store/ingest-log.js';
 import type { NmeaDecodeStage, ResumePoint } from './nmea-decode.js';
 import type { PositionBatch } from './position-batch.js';
@@ -31,16 +31,16 @@ export async function decodeFile(
   progress: (bytesRead: number, fileSize: number, messages: number) => void,
   endOffset = Infinity,
 ): Promise<string | null> {
-  const reader = openOffsetLines(path, resumeOffset);
+  const reader = openOffsetRanges(path, resumeOffset);
   const ring = new Float64Array(RESUME_CONTEXT_LINES);
   let ringN = 0;
   let lineNo = linesBefore; // absolute number of the last counted line
   let endOfLast = resumeOffset;
   const contextStart = (): number => (ringN >= RESUME_CONTEXT_LINES ? ring[ringN % RESUME_CONTEXT_LINES] : resumeOffset);
   for await (const block of reader.blocks) {
-    const { lines, starts } = block;
-    for (let i = 0; i < lines.length; i++) {
-      const start = starts[i];
+    const { text, textStart, starts, ends, count } = block.ranges;
+    for (let i = 0; i < count; i++) {
+      const start = textStart + starts[i];
       if (start >= endOffset) {
         progress(reader.fileBytesRead(), reader.fileSize, stage.counts.messages);
         const end = { issue: null };
@@ -50,9 +50,9 @@ export async function decodeFile(
       const counted = start >= committedOffset;
       if (counted) lineNo++;
       ring[ringN++ % RESUME_CONTEXT_LINES] = start;
-      stage.line(lines[i], lineNo, counted);
+      stage.lineAt(text, starts[i], ends[i], lineNo, counted);
       if (stage.shouldFlush) {
-        endOfLast = i + 1 < lines.length ? starts[i + 1] : block.end;
+        endOfLast = i + 1 < count ? textStart + starts[i + 1] : block.end;
         // Resume re-reads the last RESUME_CONTEXT_LINES lines for context; only later lines are counted.
         await flush(stage.take(), { resumeOffset: contextStart(), committedOffset: endOfLast }, null);
       }

@@ -84,7 +84,12 @@ export class NmeaDecodeStage {
 
   /** Decodes one line. `counted` false = context only (lines re-read before the resume point). */
   line(text: string, lineNo: number, counted: boolean): void {
-    const r = this.decoder.decodeLine(text);
+    this.lineAt(text, 0, text.length, lineNo, counted);
+  }
+
+  /** line() of `text[start, end)` (a chunk of many lines: no string per line). */
+  lineAt(text: string, start: number, end: number, lineNo: number, counted: boolean): void {
+    const r = this.decoder.decodeLineAt(text, start, end);
     if (!counted) {
       this.contextIncomplete = this.decoder.counts.incomplete_multipart;
       return;

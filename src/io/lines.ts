@@ -68,12 +68,14 @@ export async function* readChunks(pathOrDash: string, options: ReadLinesOptions 
  * in thread-pool hand-offs and promises (0.2 CPU-s on a 50 MB file, a tenth of `tumen decode`); a read from
  * the page cache blocks for microseconds. Named pipes and devices keep the stream (they can block).
  */
-async function* readFileChunks(path: string, chunkBytes: number): AsyncGenerator<Buffer> {
+export async function* readFileChunks(path: string, chunkBytes: number, start = 0): AsyncGenerator<Buffer> {
   const fd = openSync(path, 'r');
+  let position = start;
   try {
     for (;;) {
       const buf = Buffer.allocUnsafe(chunkBytes);
-      const n = readSync(fd, buf, 0, chunkBytes, null);
+      const n = readSync(fd, buf, 0, chunkBytes, position);
+      position += n;
       if (n === 0) return;
       yield n === chunkBytes ? buf : buf.subarray(0, n);
     }
@@ -148,24 +150,30 @@ export class LineSplitter {
   /**
    * Like push(), with the lines as ranges of one string per chunk (`out.text`), so that a caller reading
    * them character by character makes no string per line. Ranges keep a line's trailing "\r" when the
-   * line ends are "\n" (callers trim). Same lines as push() otherwise.
+   * line ends are "\n" (callers trim). Same lines as push() otherwise. With `base` (the offset of buf[0]),
+   * `out.textStart` is the offset of `out.text[0]` (one character per byte, so line i starts at
+   * textStart + starts[i]); returns the offset just after the last newline in `buf`, as push() does.
    */
-  pushRanges(buf: Buffer, out: LineRanges): void {
+  pushRanges(buf: Buffer, out: LineRanges, base = 0): number {
     out.count = 0;
     out.text = '';
+    out.textStart = base;
     if (this.sep < 0) this.sep = buf.indexOf(10) >= 0 ? 10 : buf.indexOf(13) >= 0 ? 13 : -1;
     const sep = this.sep < 0 ? 10 : this.sep;
     let start = 0;
     if (this.skipping) {
       const nl = buf.indexOf(sep);
-      if (nl < 0) return;
+      if (nl < 0) return base;
       this.skipping = false;
       start = nl + 1;
     }
     const last = buf.lastIndexOf(sep);
     if (last >= start) {
       // Everything up to the last line end, after what was carried: one string, cut into ranges.
-      const text = this.carry + latin1(buf, start, last + 1);
+      out.textStart = this.carry.length > 0 ? this.carryStart : base + start;
+      // One flat string: a concatenation would be a cons string, slower for every charCodeAt after it.
+      const text = this.carry.length === 0 ? latin1(buf, start, last + 1)
+        : latin1(Buffer.concat([Buffer.from(this.carry, 'latin1'), buf.subarray(start, last + 1)]), 0, this.carry.length + last + 1 - start);
       this.carry = '';
       const sepChar = sep === 10 ? '\n' : '\r';
       let from = 0;
@@ -178,17 +186,21 @@ export class LineSplitter {
       out.text = text;
       start = last + 1;
     }
+    const afterLastNewline = base + start;
     if (start < buf.length) {
-      if (this.carry.length === 0) this.carryStart = start;
+      if (this.carry.length === 0) this.carryStart = base + start;
       this.carry += latin1(buf, start, buf.length);
     }
     if (this.carry.length > this.maxLineChars) {
-      const base = out.text.length;
+      // The cut line follows the text's last line end in the input (or is all of it): offsets stay textStart + i.
+      if (out.text.length === 0) out.textStart = this.carryStart;
+      const from = out.text.length;
       out.text += this.carry.slice(0, this.maxLineChars);
-      out.push(base, out.text.length);
+      out.push(from, out.text.length);
       this.carry = '';
       this.skipping = true;
     }
+    return afterLastNewline;
   }
 
   /** The last line when the input does not end with a newline: its text, start offset and end offset. */
@@ -204,6 +216,8 @@ export class LineSplitter {
 /** Lines of a chunk as [starts[i], ends[i]) ranges of `text`. */
 export class LineRanges {
   text = '';
+  /** Offset in the input of text[0] (pushRanges with a base). */
+  textStart = 0;
   count = 0;
   starts = new Int32Array(4096);
   ends = new Int32Array(4096);
@@ -237,6 +251,7 @@ export async function* readLineRanges(pathOrDash: string, options: ReadLinesOpti
   if (last) {
     out.count = 0;
     out.text = last.line;
+    out.textStart = last.start;
     out.push(0, last.line.length);
     yield out;
   }

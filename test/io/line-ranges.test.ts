@@ -64,6 +64,31 @@ describe('LineSplitter.pushRanges', () => {
     });
   }
 
+  for (const [name, text] of INPUTS) {
+    it(`tells the byte offsets and block ends push() tells: ${name}`, () => {
+      for (const maxChunk of [1, 3, 7, 64]) {
+        for (const seed of [1, 2, 3]) {
+          const chunks = chunked(text, maxChunk, seed);
+          const a = new LineSplitter(20);
+          const b = new LineSplitter(20);
+          const out = new LineRanges();
+          const pushed: number[] = [];
+          const ranged: number[] = [];
+          let base = 0;
+          for (const c of chunks) {
+            const endA = a.push(c, [], pushed, base);
+            const endB = b.pushRanges(c, out, base);
+            for (let i = 0; i < out.count; i++) ranged.push(out.textStart + out.starts[i]);
+            expect(endB).toBe(endA);
+            base += c.length;
+          }
+          expect(ranged).toEqual(pushed);
+          expect(b.finish()).toEqual(a.finish());
+        }
+      }
+    });
+  }
+
   it('cuts a line that grows over the limit across reads and drops its rest', () => {
     const chunks = chunked(`a\n${'z'.repeat(45)}\nb\n`, 8, 5);
     expect(viaRanges(chunks, 20)).toEqual(['a', 'z'.repeat(20), 'b']);
