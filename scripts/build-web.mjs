@@ -16,7 +16,11 @@ const maplibreDist = dirname(require.resolve('maplibre-gl/dist/maplibre-gl.css')
 await mkdir(out, { recursive: true });
 await build({
   entryPoints: [resolve(root, 'src/web/main.ts')],
-  outfile: resolve(out, 'app.js'),
+  outdir: out,
+  entryNames: 'app',
+  // deck.gl (only for tracks too long for MapLibre, src/web/map.ts) in chunks of its own, loaded on demand.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   format: 'esm',
   platform: 'browser',

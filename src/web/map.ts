@@ -1,13 +1,13 @@
-// The map: MapLibre (offline basemap or ?style= URL) with deck.gl drawing event markers and labels
-// (MapboxOverlay, not interleaved), and MapLibre line/circle layers for the selected event's geometry
-// (dashed gap lines, ports, candidate ports) and for tracks of up to MAPLIBRE_TRACK_MAX_POINTS. Longer tracks
-// go to deck.gl as binary attributes: one Float32Array of lon/lat pairs plus path start indices, so a million
-// points cost one buffer upload, not a million objects.
+// The map: MapLibre (offline basemap or ?style= URL) drawing everything in one WebGL context: line/circle
+// layers for the selected event's geometry (dashed gap lines, ports, candidate ports) and tracks of up to
+// MAPLIBRE_TRACK_MAX_POINTS, symbol layers for event markers, labels, arrows and ticks (src/web/map-symbols.ts).
+// Only a longer track goes to deck.gl (MapboxOverlay, made when first needed) as binary attributes: one
+// Float32Array of lon/lat pairs plus path start indices, so a million points cost one buffer upload.
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, LngLatBoundsLike, Map as MlMap } from 'maplibre-gl';
-import { MapboxOverlay } from '@deck.gl/mapbox';
-import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer } from '@deck.gl/core';
+import { addSymbolLayers, IconRegistry, points, type SymbolSource } from './map-symbols.js';
 import { offlineStyle } from './basemap.js';
 import { attachFineCoast } from './fine-coast.js';
 import { CANDIDATE_HEX, SITE_HEX, VOYAGE_HEX, GAP_HEX, PARTNER_RGB, PORT_HEX, REACHABLE_HEX, SCENE_HEX, DETECTION_MATCHED_HEX, TRACK_RGB, eventStyle, hex, type RGB } from './colors.js';
@@ -49,6 +49,13 @@ export function packTracks(tracks: TrackJson[]): BinaryTracks {
 
 const EMPTY_FC = { type: 'FeatureCollection' as const, features: [] };
 
+/** deck.gl's code (about half the bundle) is fetched and run only for a track too long for MapLibre. */
+const loadDeck = async () => {
+  const [{ MapboxOverlay }, { PathLayer }] = await Promise.all([import('@deck.gl/mapbox'), import('@deck.gl/layers')]);
+  return { MapboxOverlay, PathLayer };
+};
+type Deck = Awaited<ReturnType<typeof loadDeck>>;
+
 /** Up to this many points a track is drawn by MapLibre's own line layer, past it by deck.gl's PathLayer
  *  (binary attributes). MapLibre's line program is already compiled for the coast; the PathLayer's is a
  *  second program in a second WebGL context: ~1.2 of the 4.5 browser CPU-s of a ship page in software
@@ -71,16 +78,22 @@ function trackLines(packed: BinaryTracks): GeoJSON.FeatureCollection {
 
 export class TumenMap {
   readonly map: MlMap;
-  private readonly overlay: MapboxOverlay;
+  /** deck.gl, only while a track is too long for MapLibre (a second WebGL context costs every frame). */
+  private overlay: MapboxOverlay | null = null;
   private trackLayers: Layer[] = [];
-  private eventLayer: Layer | null = null;
-  private playhead: Layer | null = null;
+  /** Counts setTracks calls: a deck.gl load that finishes after a later call draws nothing. */
+  private trackSeq = 0;
+  private readonly icons: IconRegistry;
+  private readonly symbols: Record<SymbolSource, GeoJSON.FeatureCollection> = {
+    'port-labels': EMPTY_FC, 'track-marks': EMPTY_FC, labels: EMPTY_FC, events: EMPTY_FC, playhead: EMPTY_FC,
+  };
+  private eventsById = new Map<string, TumenEventJson>();
+  private portsShown = new Map<string, PortLabel>();
+  /** The labels set last (candidate ports, fuel deliveries, sites), as given. */
+  labelData: Array<{ at: [number, number]; text: string; rgb: RGB }> = [];
   private selection: GeoJSON.FeatureCollection = EMPTY_FC;
   private tracks: GeoJSON.FeatureCollection = EMPTY_FC;
   private trackColor: RGB = TRACK_RGB;
-  private portLayer: Layer | null = null;
-  private markLayers: Layer[] = [];
-  private labelLayer: Layer | null = null;
   private labelled = new Set<string>();
   private ports: PortLabel[] = [];
   readonly ready: Promise<void>;
@@ -100,8 +113,8 @@ export class TumenMap {
     if (!styleUrl) attachFineCoast(this.map, document.baseURI);
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'nautical' }), 'bottom-right');
-    this.overlay = new MapboxOverlay({ interleaved: false, layers: [], getTooltip: (info) => tooltip(info.object, info.layer?.id) });
-    this.map.addControl(this.overlay);
+    this.icons = new IconRegistry(this.map);
+    this.hookPointer();
     container.append(legend());
     this.map.on('moveend', () => this.updatePortLabels());
     void fetch('api/ports').then((r) => (r.ok ? r.json() : { ports: [] })).then((j: { ports: PortLabel[] }) => {
@@ -153,13 +166,46 @@ export class TumenMap {
       } });
     m.addLayer({ id: 'sel-event', type: 'circle', source: 'selection', filter: ['==', ['get', 'kind'], 'event'],
       paint: { 'circle-radius': 6, 'circle-color': '#ffd60a', 'circle-stroke-color': '#000', 'circle-stroke-width': 1.5 } });
+    addSymbolLayers(m, (s) => this.symbols[s]);
   }
 
-  private redraw(): void {
-    this.overlay.setProps({ layers: [
-      ...(this.portLayer ? [this.portLayer] : []), ...this.trackLayers, ...this.markLayers, ...(this.labelLayer ? [this.labelLayer] : []),
-      ...(this.eventLayer ? [this.eventLayer] : []), ...(this.playhead ? [this.playhead] : []),
-    ] });
+  private setSymbols(source: SymbolSource, fc: GeoJSON.FeatureCollection): void {
+    this.symbols[source] = fc;
+    (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(fc);
+  }
+
+  /** Hover text and clicks on event markers and port labels (MapLibre's rendered features). */
+  private hookPointer(): void {
+    const popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'map-tip', maxWidth: '320px' });
+    const hit = (p: maplibregl.PointLike): { layer: string; key: string } | null => {
+      const layers = ['events', 'port-labels'].filter((l) => this.map.getLayer(l));
+      const f = layers.length ? this.map.queryRenderedFeatures(p, { layers })[0] : undefined;
+      return f ? { layer: f.layer.id, key: String(f.properties?.key) } : null;
+    };
+    this.map.on('mousemove', (ev) => {
+      const h = hit(ev.point);
+      const text = h ? tooltip(h.layer === 'events' ? this.eventsById.get(h.key) : this.portsShown.get(h.key), h.layer)?.text : undefined;
+      this.map.getCanvas().style.cursor = h?.layer === 'events' ? 'pointer' : '';
+      if (!text) { popup.remove(); return; }
+      const el = document.createElement('div');
+      el.style.whiteSpace = 'pre-line';
+      el.textContent = text;
+      popup.setLngLat(ev.lngLat).setDOMContent(el).addTo(this.map);
+    });
+    this.map.on('click', (ev) => {
+      const h = hit(ev.point);
+      const e = h?.layer === 'events' ? this.eventsById.get(h.key) : undefined;
+      if (e) this.onEventClick(e);
+    });
+  }
+
+  private redraw(deck?: Deck): void {
+    if (!this.overlay) {
+      if (this.trackLayers.length === 0 || !deck) return;
+      this.overlay = new deck.MapboxOverlay({ interleaved: false, layers: [] });
+      this.map.addControl(this.overlay);
+    }
+    this.overlay.setProps({ layers: this.trackLayers });
   }
 
   private updatePortLabels(): void {
@@ -168,14 +214,11 @@ export class TumenMap {
     // Only what is in view: a few dozen labels, not the world's 3,600 ports.
     const data = this.ports.filter((p) => (p.role !== null || (z >= ALL_PORT_LABELS_ZOOM && b.contains([p.lon, p.lat])))
       && !this.labelled.has(`${p.lon.toFixed(2)},${p.lat.toFixed(2)}`));
-    this.portLayer = data.length === 0 ? null : new TextLayer<PortLabel>({
-      id: 'port-labels', data, characterSet: 'auto', getPosition: (p) => [p.lon, p.lat],
-      getText: (p) => (p.role ? `⚓ ${p.name}` : `· ${p.name}`), getSize: (p) => (p.role ? 13 : 11),
-      getColor: (p) => (p.role ? [0, 77, 56] : [60, 60, 70]), getTextAnchor: 'start', getAlignmentBaseline: 'center', getPixelOffset: [2, 0],
-      fontFamily: 'system-ui, sans-serif', fontWeight: 600, outlineWidth: 3, outlineColor: [255, 255, 255, 230], fontSettings: { sdf: true },
-      pickable: true, updateTriggers: { getText: z },
-    });
-    this.redraw();
+    this.portsShown = new Map(data.map((p) => [p.id, p]));
+    this.setSymbols('port-labels', points(data.map((p) => ({ at: [p.lon, p.lat], props: {
+      key: p.id, offset: [2, 0],
+      icon: this.icons.id({ text: p.role ? `⚓ ${p.name}` : `· ${p.name}`, sizePx: p.role ? 13 : 11, rgb: p.role ? [0, 77, 56] : [60, 60, 70], outlinePx: 3, outlineAlpha: 0.9 }),
+    } }))));
   }
 
   /** Text labels at points (candidate ports with their likelihood, the inferred port). */
@@ -183,27 +226,19 @@ export class TumenMap {
     // A labelled candidate replaces that port's plain label (no two labels on one place).
     this.labelled = new Set(labels.map((l) => `${l.at[0].toFixed(2)},${l.at[1].toFixed(2)}`));
     this.updatePortLabels();
-    this.labelLayer = labels.length === 0 ? null : new TextLayer<{ at: [number, number]; text: string; rgb: RGB }>({
-      id: 'labels', data: labels, characterSet: 'auto', getPosition: (l) => l.at, getText: (l) => l.text, getColor: (l) => l.rgb,
-      getSize: 13, getTextAnchor: 'start', getAlignmentBaseline: 'center', getPixelOffset: [12, 0], fontFamily: 'system-ui, sans-serif',
-      fontWeight: 700, outlineWidth: 4, outlineColor: [255, 255, 255, 240], fontSettings: { sdf: true },
-    });
-    this.redraw();
+    this.labelData = labels;
+    this.setSymbols('labels', points(labels.map((l) => ({ at: l.at, props: {
+      offset: [12, 0], icon: this.icons.id({ text: l.text, sizePx: 13, rgb: l.rgb, outlinePx: 4, outlineAlpha: 0.94, bold: true }),
+    } }))));
   }
 
   /** Direction arrows and time ticks along the given tracks (the selected event's ships). */
   setTrackMarks(tracks: Array<{ coords: Array<[number, number]>; times?: number[]; rgb: RGB }>): void {
     const marks: TrackMark[] = tracks.flatMap((t) => trackMarks(t.coords, t.times, t.rgb));
-    const arrows = marks.filter((m) => m.kind === 'arrow');
-    const ticks = marks.filter((m) => m.kind === 'tick');
-    this.markLayers = marks.length === 0 ? [] : [
-      new TextLayer<TrackMark>({ id: 'track-arrows', data: arrows, characterSet: 'auto', getPosition: (m) => m.at, getText: () => '➤',
-        getAngle: (m) => m.angle, getColor: (m) => m.rgb, getSize: 14, outlineWidth: 2, outlineColor: [255, 255, 255], fontSettings: { sdf: true } }),
-      new TextLayer<TrackMark>({ id: 'track-ticks', data: ticks, characterSet: 'auto', getPosition: (m) => m.at, getText: (m) => m.text,
-        getColor: (m) => m.rgb, getSize: 11, getPixelOffset: [6, -8], getTextAnchor: 'start', outlineWidth: 3, outlineColor: [255, 255, 255], fontSettings: { sdf: true },
-        fontFamily: 'system-ui, sans-serif' }),
-    ];
-    this.redraw();
+    // Arrows: the glyph points east, `angle` is counter-clockwise from east; MapLibre rotates clockwise.
+    this.setSymbols('track-marks', points(marks.map((m) => ({ at: m.at, props: m.kind === 'arrow'
+      ? { anchor: 'center', offset: [0, 0], rotate: -m.angle, icon: this.icons.id({ text: '➤', sizePx: 14, rgb: m.rgb, outlinePx: 2 }) }
+      : { anchor: 'left', offset: [6, -8], rotate: 0, icon: this.icons.id({ text: m.text, sizePx: 11, rgb: m.rgb, outlinePx: 3 }) } }))));
   }
 
   setTracks(tracks: TrackJson[], color: RGB = TRACK_RGB): BinaryTracks {
@@ -213,45 +248,38 @@ export class TumenMap {
     this.trackColor = color;
     (this.map.getSource('tracks') as GeoJSONSource | undefined)?.setData(this.tracks);
     if (this.map.getLayer('track-line')) this.map.setPaintProperty('track-line', 'line-color', hex(color));
-    this.trackLayers = packed.pointCount === 0 || small ? [] : [new PathLayer({
-      id: 'tracks',
-      data: { length: packed.length, startIndices: packed.startIndices, attributes: { getPath: { value: packed.positions, size: 2 } } },
-      _pathType: 'open',
-      positionFormat: 'XY',
-      getColor: color,
-      getWidth: 2,
-      widthUnits: 'pixels',
-      widthMinPixels: 2,
-      jointRounded: false,
-    })];
+    const seq = ++this.trackSeq;
+    this.trackLayers = [];
     this.redraw();
+    if (packed.pointCount > 0 && !small) {
+      void loadDeck().then((deck) => {
+        if (seq !== this.trackSeq) return;
+        this.trackLayers = [new deck.PathLayer({
+          id: 'tracks',
+          data: { length: packed.length, startIndices: packed.startIndices, attributes: { getPath: { value: packed.positions, size: 2 } } },
+          _pathType: 'open',
+          positionFormat: 'XY',
+          getColor: color,
+          getWidth: 2,
+          widthUnits: 'pixels',
+          widthMinPixels: 2,
+          jointRounded: false,
+        })];
+        this.redraw(deck);
+      });
+    }
     return packed;
   }
 
   setEvents(events: TumenEventJson[]): void {
-    this.eventLayer = new TextLayer<TumenEventJson>({
-      id: 'events',
-      data: events,
-      characterSet: 'auto',
-      getPosition: (e) => [e.lon, e.lat],
-      getText: (e) => eventStyle(e.type).shape,
-      getColor: (e) => eventStyle(e.type).rgb,
-      getSize: 18,
-      outlineWidth: 3,
-      outlineColor: [255, 255, 255, 255],
-      fontSettings: { sdf: true },
-      pickable: true,
-      onClick: ({ object }) => { if (object) this.onEventClick(object); },
-    });
-    this.redraw();
+    this.eventsById = new Map(events.map((e) => [e.id, e]));
+    this.setSymbols('events', points(events.map((e) => ({ at: [e.lon, e.lat], props: {
+      key: e.id, icon: this.icons.id({ text: eventStyle(e.type).shape, sizePx: 18, rgb: eventStyle(e.type).rgb, outlinePx: 3 }),
+    } }))));
   }
 
   setPlayhead(lonLat: [number, number] | null): void {
-    this.playhead = lonLat ? new ScatterplotLayer({
-      id: 'playhead', data: [lonLat], getPosition: (p: [number, number]) => p, getFillColor: [255, 214, 10], getLineColor: [0, 0, 0],
-      stroked: true, lineWidthMinPixels: 2, radiusUnits: 'pixels', getRadius: 8,
-    }) : null;
-    this.redraw();
+    this.setSymbols('playhead', lonLat ? points([{ at: lonLat, props: {} }]) : EMPTY_FC);
   }
 
   setSelection(fc: GeoJSON.FeatureCollection | null): void {
@@ -288,7 +316,7 @@ export class TumenMap {
   }
 }
 
-/** Hover text for events and port labels (deck.gl picking). */
+/** Hover text for events and port labels. */
 function tooltip(object: unknown, layerId: string | undefined): { text: string } | null {
   if (!object) return null;
   if (layerId === 'events') {

@@ -59,7 +59,7 @@ describe('issue 9 pages', () => {
     const drawn = await page.evaluate(() => (window as any).tumen.map.selection.features.map((f: any) => `${f.properties.kind}:${f.geometry.coordinates.flat().map((x: number) => x.toFixed(2)).join(',')}`));
     const rajin = PORTS_OF_INTEREST.find((x) => x.id === 'KPNJN')!;
     expect(drawn).toEqual([`port:${rajin.lon.toFixed(2)},${rajin.lat.toFixed(2)}`]);
-    const labels = await page.evaluate(() => (window as any).tumen.map.labelLayer.props.data.map((l: any) => l.text));
+    const labels = await page.evaluate(() => (window as any).tumen.map.labelData.map((l: any) => l.text));
     expect(labels).toHaveLength(1);
     expect(labels[0]).toMatch(/^YU JONG 2 · [\d,]+ bbl$/);
   }, 240_000);

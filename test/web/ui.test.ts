@@ -148,6 +148,39 @@ describe('web UI', () => {
     expect(counts.track).toBeGreaterThan(100);
   }, 240_000);
 
+  it('event markers and port labels are drawn in the map\'s one canvas; hover names the ship, a click opens the event', async () => {
+    await page.goto(`${server.url}/#/vessel/${ANGARA}`);
+    await page.waitForSelector('#vessel-title');
+    await waitMapIdle();
+    await page.waitForFunction(() => (window as any).tumen.map.map.queryRenderedFeatures({ layers: ['events'] }).length > 0, null, { timeout: 20_000 });
+    // One WebGL context: no deck.gl canvas for a track MapLibre draws.
+    expect(await page.locator('#map canvas').count()).toBe(1);
+    const drawn = await page.evaluate(() => {
+      const m = (window as any).tumen.map.map;
+      return {
+        events: m.queryRenderedFeatures({ layers: ['events'] }).map((f: any) => f.properties.key).sort(),
+        ports: m.queryRenderedFeatures({ layers: ['port-labels'] }).length,
+      };
+    });
+    expect(drawn.events).toContain('gap-angara-1');
+    expect(drawn.ports).toBeGreaterThan(0);
+    const shot = await page.locator('#map').screenshot();
+    expect((await countColours(shot, { gap: [230, 159, 0] }, 20)).gap).toBeGreaterThan(20); // the ◆ of the gap, in its colour
+    const at = await page.evaluate(async () => {
+      const t = (window as any).tumen.map;
+      const e = await (await fetch('api/events/gap-angara-1')).json();
+      const p = t.map.project([e.lon, e.lat]);
+      const r = t.map.getCanvas().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    });
+    await page.mouse.move(at.x, at.y);
+    await page.waitForSelector('.maplibregl-popup', { timeout: 10_000 });
+    expect(await page.textContent('.maplibregl-popup')).toMatch(/ANGARA \(RU, IMO 9179842\)/);
+    await page.mouse.click(at.x, at.y);
+    await page.waitForFunction(() => location.hash === '#/event/gap-angara-1');
+    await page.waitForSelector('#event-title');
+  }, 240_000);
+
   it('a vessel permalink asks for its dossier and its track at once, each a single time', async () => {
     await page.goto('about:blank');
     const seen: Array<{ url: string; startMs: number; endMs: number }> = [];

@@ -1,0 +1,96 @@
+// Event markers, port and place labels, direction arrows and time ticks as MapLibre symbol layers, their
+// glyphs and texts drawn once each into icons on a 2D canvas (the offline style has no glyph server).
+// They used to be deck.gl TextLayers: a second WebGL context, whose every frame software rendering reads
+// back, was ~1.8 of a page's 4.6 browser CPU-s (bench/RESULTS.md, issue 11). deck.gl now draws only a
+// track too long for MapLibre (src/web/map.ts).
+import type { Map as MlMap } from 'maplibre-gl';
+import type { RGB } from './colors.js';
+
+export interface IconSpec {
+  text: string;
+  sizePx: number;
+  rgb: RGB;
+  /** White halo width, CSS px. */
+  outlinePx: number;
+  /** Halo opacity (0..1). */
+  outlineAlpha?: number;
+  bold?: boolean;
+}
+
+const FONT = 'system-ui, sans-serif';
+
+/** An icon id that names what it draws, so the same text and style is one image. */
+export function iconId(s: IconSpec): string {
+  return `t|${s.sizePx}|${s.rgb.join(',')}|${s.outlinePx}|${s.outlineAlpha ?? 1}|${s.bold ? 1 : 0}|${s.text}`;
+}
+
+/** Draws `s` (text with a white halo) at the screen's pixel ratio. */
+export function drawIcon(s: IconSpec, ratio: number): { width: number; height: number; data: Uint8Array } {
+  const c = document.createElement('canvas');
+  const g = c.getContext('2d', { willReadFrequently: true })!;
+  const font = `${s.bold ? 700 : 600} ${s.sizePx * ratio}px ${FONT}`;
+  g.font = font;
+  const pad = Math.ceil(s.outlinePx * ratio) + 1;
+  const w = Math.max(1, Math.ceil(g.measureText(s.text).width) + 2 * pad);
+  const h = Math.ceil(s.sizePx * ratio * 1.3) + 2 * pad;
+  c.width = w;
+  c.height = h;
+  g.font = font;
+  g.textBaseline = 'middle';
+  g.lineJoin = 'round';
+  if (s.outlinePx > 0) {
+    g.strokeStyle = `rgba(255,255,255,${s.outlineAlpha ?? 1})`;
+    g.lineWidth = 2 * s.outlinePx * ratio;
+    g.strokeText(s.text, pad, h / 2);
+  }
+  g.fillStyle = `rgb(${s.rgb.join(',')})`;
+  g.fillText(s.text, pad, h / 2);
+  return { width: w, height: h, data: new Uint8Array(g.getImageData(0, 0, w, h).data.buffer) };
+}
+
+/** Keeps every icon a feature names drawable: drawn when MapLibre first misses it (also after a style swap). */
+export class IconRegistry {
+  private readonly specs = new Map<string, IconSpec>();
+
+  constructor(private readonly map: MlMap) {
+    map.on('styleimagemissing', (e: { id: string }) => {
+      const s = this.specs.get(e.id);
+      if (!s || map.hasImage(e.id)) return;
+      const ratio = window.devicePixelRatio || 1;
+      map.addImage(e.id, drawIcon(s, ratio), { pixelRatio: ratio });
+    });
+  }
+
+  /** The id of `s`'s icon, registered for drawing on demand. */
+  id(s: IconSpec): string {
+    const id = iconId(s);
+    if (!this.specs.has(id)) this.specs.set(id, s);
+    return id;
+  }
+}
+
+export const SYMBOL_SOURCES = ['port-labels', 'track-marks', 'labels', 'events', 'playhead'] as const;
+export type SymbolSource = (typeof SYMBOL_SOURCES)[number];
+
+/** Every marker shown, none hidden by label collision (as deck.gl drew them). */
+const ALWAYS = { 'icon-allow-overlap': true, 'icon-ignore-placement': true } as const;
+
+/** Adds the sources and layers, above every other layer; `data` gives each source's current features. */
+export function addSymbolLayers(m: MlMap, data: (s: SymbolSource) => GeoJSON.FeatureCollection): void {
+  for (const s of SYMBOL_SOURCES) if (!m.getSource(s)) m.addSource(s, { type: 'geojson', data: data(s) });
+  const left = { 'icon-anchor': 'left' as const, 'icon-offset': ['get', 'offset'] as ['get', string] };
+  m.addLayer({ id: 'port-labels', type: 'symbol', source: 'port-labels', layout: { 'icon-image': ['get', 'icon'], ...left, ...ALWAYS } });
+  m.addLayer({ id: 'track-marks', type: 'symbol', source: 'track-marks', layout: {
+    'icon-image': ['get', 'icon'], 'icon-anchor': ['get', 'anchor'], 'icon-offset': ['get', 'offset'], 'icon-rotate': ['get', 'rotate'], ...ALWAYS } });
+  m.addLayer({ id: 'labels', type: 'symbol', source: 'labels', layout: { 'icon-image': ['get', 'icon'], ...left, ...ALWAYS } });
+  m.addLayer({ id: 'events', type: 'symbol', source: 'events', layout: { 'icon-image': ['get', 'icon'], ...ALWAYS } });
+  m.addLayer({ id: 'playhead', type: 'circle', source: 'playhead', paint: {
+    'circle-radius': 8, 'circle-color': '#ffd60a', 'circle-stroke-color': '#000', 'circle-stroke-width': 2 } });
+}
+
+export function points(items: Array<{ at: [number, number]; props: Record<string, unknown> }>): GeoJSON.FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: items.map((i) => ({ type: 'Feature', properties: i.props, geometry: { type: 'Point', coordinates: i.at } })),
+  };
+}
