@@ -250,7 +250,10 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
   let ownDownH = 0;
   if (up) for (let h = Math.floor(last.timeMs / MS_PER_HOUR) + 1; h < Math.floor(endMs / MS_PER_HOUR); h++) if (!up(h)) ownDownH++;
   const hearing = q.hearing(gapPath(last, next, p.openGapDeadReckonH), last.timeMs, endMs, open || durationH <= RECEPTION_PARAMS.bridgeMaxH, up);
-  const goodReception = hearing.hours > 0 && hearing.unheardProbability <= p.maxUnheardProbability && hearing.expectedHeardHours >= p.minExpectedHeardHours;
+  // An open gap may still grow, so its length so far is not held against it: the heard hours asked of it
+  // are prorated to the hours judged so far against intentionalMinGapH (a closed gap is that long at least).
+  const minHeardH = open ? p.minExpectedHeardHours * Math.min(1, hearing.hours / p.intentionalMinGapH) : p.minExpectedHeardHours;
+  const goodReception = hearing.hours > 0 && hearing.unheardProbability <= p.maxUnheardProbability && hearing.expectedHeardHours >= minHeardH;
   // GFW's 50 nm rule guards against coastal coverage holes; where the data show the place well received
   // during the gap there is no hole to guard against, and near-shore darkness is the sanctions signal.
   const minShoreNm = goodReception ? p.nearShoreMinDistanceNm : p.intentionalMinShoreDistanceNm;
@@ -290,7 +293,7 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
         own_stations_down_hours: ownDownH,
         left_own_reach: leftReach,
         came_into_own_reach: cameIntoReach,
-        min_expected_heard_hours: p.minExpectedHeardHours,
+        min_expected_heard_hours: round(minHeardH, 2),
       },
       reception_positions_per_day: round(q.positionsPerDay(last.lat, last.lon, last.timeMs, endMs, p.receptionRadiusKm), 1),
       positions_before_12h: positionsBefore,

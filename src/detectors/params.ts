@@ -95,7 +95,9 @@ export const GAP_PARAMS = {
    *  (Tumen; GFW's stand-in is > 10 satellite positions/day in the 1° cell). */
   maxUnheardProbability: 1e-3,
   /** ...and would have been heard in at least this many hours of the gap, so a few lucky satellite passes
-   *  over thin coverage never make a long silence look deliberate (Tumen). */
+   *  over thin coverage never make a long silence look deliberate (Tumen). An open gap, still growing, is
+   *  asked this prorated to the hours judged so far against intentionalMinGapH (6 of 12 h, 3 of a 6 h gap
+   *  at the data's end). */
   minExpectedHeardHours: 6,
   /** An open gap has no end point: the ship is placed where its last course and speed take it in this long,
    *  then held (Tumen; a closed gap is judged along the line from its start to its end). */

@@ -44,6 +44,24 @@ describe('gap detector', () => {
     expect(short[0]).toMatchObject({ duration_h: 8, intentional: false });
   });
 
+  it('asks an open gap for heard hours prorated to its length so far; a closed one for the full minimum', () => {
+    // A place where a transmitting ship would be heard in `share` of the hours (chance of missing all: 1e-6).
+    const heardIn = (share: number) => ({
+      ...constantReception(100),
+      hearing: (path: never, fromMs: number, toMs: number, self: boolean) => {
+        const h = constantReception(100).hearing(path, fromMs, toMs, self);
+        return { ...h, expectedHeardHours: share * h.hours };
+      },
+    });
+    // Silent 7 h before the data's end: 6 whole hours judged, 3 heard hours asked (6 × 6/12).
+    const open = (share: number) => run(new GapDetector(gapCtx({ reception: heardIn(share), windowEndMs: T0 + 19 * HOUR })), before)[0]!;
+    expect(open(0.8)).toMatchObject({ end: null, duration_h: 7, intentional: true, evidence: { reception: { expected_heard_hours: 4.8, min_expected_heard_hours: 3 } } });
+    expect(open(0.4)).toMatchObject({ intentional: false, evidence: { reception: { expected_heard_hours: 2.4, min_expected_heard_hours: 3 } } });
+    // The 14 h closed gap: 13 hours judged, 5.2 heard hours expected, 6 asked.
+    const closed = run(new GapDetector(gapCtx({ reception: heardIn(0.4) })), [...before, ...after])[0]!;
+    expect(closed).toMatchObject({ intentional: false, evidence: { reception: { expected_heard_hours: 5.2, min_expected_heard_hours: 6 } } });
+  });
+
   it('where reception is not shown good the GFW 50 nm shore rule applies; where it is, near-shore darkness counts', () => {
     const atlantic = before.map((p) => ({ ...p, lat: 30, lon: -40 + (p.lon - 132.5) }));
     const back = after.map((p) => ({ ...p, lat: 30.5, lon: -41 }));
