@@ -75,13 +75,16 @@ function explaining(gaps: ReceptionGaps, mmsi: number, d: FusedDetection, p: Fus
     && (d.mmsi === mmsi || toSegmentM(d.lat, d.lon, g.from, g.to ?? g.from) <= p.receptionPathKm * 1000));
 }
 
-/** The fusion with each dark detection whose identity (its assigned vessel, else its top dark candidate)
- *  was then in a gap reception explains, seen near that gap's path, marked not dark and named by that vessel. */
+/** The fusion with each dark detection whose identity (its assigned vessel, else its first candidate scoring
+ *  at least explainingCandidateMinShare of the top one's) was then in a gap reception explains, seen near
+ *  that gap's path, marked not dark and named by that vessel (moved to the head of the candidates). */
 export function withReceptionGaps(f: SceneFusion, gaps: ReceptionGaps, p: FusionParams = FUSION_PARAMS): SceneFusion {
   if (gaps.size === 0) return f;
   const detections = f.detections.map((d): FusedDetection => {
     if (!d.dark) return d;
-    const top = d.candidates[0];
+    const topScore = d.candidates[0]?.score ?? 0;
+    const top = d.mmsi !== null ? d.candidates[0]
+      : d.candidates.find((c) => c.score >= p.explainingCandidateMinShare * topScore && explaining(gaps, c.mmsi, d, p));
     const id = d.mmsi ?? top?.mmsi ?? null;
     const gap = id === null ? undefined : explaining(gaps, id, d, p);
     if (id === null || !gap) return d;
@@ -90,7 +93,7 @@ export function withReceptionGaps(f: SceneFusion, gaps: ReceptionGaps, p: Fusion
       ? `silent in a gap its own record explains (${own.explained} of its ${own.of} gaps not called intentional are explained by reception: not shown switched off)`
       : 'silent in a gap the reception evidence explains (not shown switched off)';
     const candidates = d.mmsi === null && top
-      ? [{ ...top, why: `${top.why}; ${why}` }, ...d.candidates.slice(1)]
+      ? [{ ...top, why: `${top.why}; ${why}` }, ...d.candidates.filter((c) => c !== top)]
       : d.candidates;
     return { ...d, mmsi: id, confidence: d.mmsi === null ? round3(top?.score ?? 0) : d.confidence, dark: false, candidates };
   });

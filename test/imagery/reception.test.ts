@@ -32,6 +32,13 @@ describe('withReceptionGaps', () => {
     expect(withReceptionGaps(fusion(later), gaps).detections[0]!.dark).toBe(true);
     expect(withReceptionGaps(fusion(dark('c', 37.3, 129.42, null, 2)), gaps).detections[0]).toMatchObject({ dark: true, mmsi: null });
   });
+  it('names a candidate scoring within half the top one when its silence is explained, not a weaker one', () => {
+    const d = { ...dark('a', 37.3, 129.42, null, 2), candidates: [{ mmsi: 2, score: 0.2, why: 'dark' }, { mmsi: 1, score: 0.12, why: 'dark' }] };
+    const out = withReceptionGaps(fusion(d), gaps).detections[0]!;
+    expect([out.dark, out.mmsi, out.confidence, out.candidates.map((c) => c.mmsi)]).toEqual([false, 1, 0.12, [1, 2]]);
+    const weak = { ...d, candidates: [{ mmsi: 2, score: 0.2, why: 'dark' }, { mmsi: 1, score: 0.09, why: 'dark' }] };
+    expect(withReceptionGaps(fusion(weak), gaps).detections[0]!.dark).toBe(true);
+  });
   it('takes a matched ship\'s path through the sighting: a boat seen 70 km off the line between its gap\'s ends', () => {
     expect(withReceptionGaps(fusion(dark('a', 37.3, 130.4, 1, 1)), gaps).detections[0]!.dark).toBe(false);
     expect(withReceptionGaps(fusion(dark('b', 37.3, 130.4, null, 1)), gaps).detections[0]!.dark).toBe(true);
