@@ -55,11 +55,17 @@ export async function linkPathsOf(store: Store, matches: readonly ScreenMatch[],
     if (first.length === 0) continue;
     const second = await hops(store, list, [...new Set(first.map((h) => h.to))], false);
     const parties = await partiesOf(store, list, [...new Set([...first, ...second].map((h) => h.to))]);
-    const next = new Map<string, Hop[]>();
-    for (const h of second) (next.get(h.from) ?? next.set(h.from, []).get(h.from)!).push(h);
+    // Hops by where they start (a filter of every first hop per key was quadratic in a batch's matches).
+    const byFrom = (hs: Hop[]): Map<string, Hop[]> => {
+      const m = new Map<string, Hop[]>();
+      for (const h of hs) (m.get(h.from) ?? m.set(h.from, []).get(h.from)!).push(h);
+      return m;
+    };
+    const from = byFrom(first);
+    const next = byFrom(second);
     for (const key of keys) {
       const paths: LinkPath[] = [];
-      for (const h1 of first.filter((h) => h.from === key)) {
+      for (const h1 of from.get(key) ?? []) {
         const p1 = parties.get(h1.to);
         if (!p1) continue;
         if (p1.listed) { paths.push({ relations: [h1.relation], parties: [p1], shares: [h1.share] }); continue; }

@@ -13,8 +13,10 @@ import { applyLinks, applyStatedParties, type StatedPartyLookup } from '../scree
 import { mergeResults, screenVessel } from '../screening/screen.js';
 import type { ScreenQuery, ScreenResult } from '../screening/types.js';
 
-/** Queries per round trip: the candidate join and the entries it returns stay small. */
-const BATCH = 2000;
+/** Queries per round trip. Each round trip scans the link and entry tables once (link paths, their
+ *  parties), so a 10,000-row fleet in one costs ~0.6 CPU-s less than in five on the 1 M list, while the
+ *  candidate join and the entries it returns stay small (~16 k rows there). */
+const BATCH = 10_000;
 
 export class StoreScreener {
   private constructor(
