@@ -20,6 +20,7 @@ import type { ClusterClient } from './connect.js';
 import { portAreasFrom } from '../anchorages/collect.js';
 import { decodeReport, mergePorts, type ReportMessage } from './messages.js';
 import { publishWindow } from './publish-retry.js';
+import { writeState } from './state-write.js';
 import { InputOrder, type InputOrderState, type Sequenced } from './input-order.js';
 import { ALL_REPORTS, CLUSTER_PARAMS, eventSubject, partitionOf, REPORTS_STREAM, type Layout } from './params.js';
 import { spatialCell } from '../detectors/spatial-cells.js';
@@ -281,10 +282,7 @@ export class WorkUnit {
       const value = await gzipAsync(json);
       if (value.length > CLUSTER_PARAMS.maxStateBytes) throw new Error(`unit ${this.unit}: checkpoint of ${value.length} bytes exceeds ${CLUSTER_PARAMS.maxStateBytes}`);
       // Optimistic concurrency: a worker that lost this unit's lease cannot overwrite the new owner's state.
-      const { state } = this.client;
-      this.stateRevision = this.stateRevision === 0
-        ? await state.create(stateKey(this.unit), value)
-        : await state.update(stateKey(this.unit), value, this.stateRevision);
+      this.stateRevision = await writeState(this.client.state, stateKey(this.unit), value, this.stateRevision);
       last?.ack(); // AckPolicy.All: covers every report before it
       this.lastCheckpointMs = Date.now();
     })().catch((err: Error) => this.giveUp(err)).finally(() => { this.checkpointing = null; });

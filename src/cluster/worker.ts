@@ -157,11 +157,22 @@ export class Worker {
    *  consumer on the cluster, not something to do on every renewal. */
   private async liveWorkers(): Promise<number> {
     if (Date.now() - this.workersCountedMs < CLUSTER_PARAMS.rebalanceEveryRenewals * this.renewMs()) return this.workerCount;
-    let n = 0;
-    for await (const _ of await this.client.leases.keys('worker.*')) n++;
-    this.workerCount = n;
+    // Distinct keys: a heartbeat written while the listing runs can be delivered twice (seen as a third
+    // worker of two, which made a worker hand a unit back at start-up).
+    // Bounded: the listing is a consumer that ends on a heartbeat, which a loaded or electing cluster can
+    // withhold; a listing that never ended once held this worker's ticks (and takeovers) for good.
+    const ids = new Set<string>();
+    const ms = this.client.leaseTtlMs;
+    const keys = await withTimeout(this.client.leases.keys('worker.*'), ms);
+    try {
+      await withTimeout((async () => { for await (const key of keys) ids.add(key); })(), ms);
+    } catch (err) {
+      keys.stop();
+      throw new Error(`counting workers: ${(err as Error).message}`);
+    }
+    this.workerCount = ids.size;
     this.workersCountedMs = Date.now();
-    return n;
+    return ids.size;
   }
 
   private async release(name: string): Promise<void> {

@@ -1,0 +1,38 @@
+// Writing a unit's checkpoint to KV through a NATS node loss: while the state bucket elects a leader the
+// write fails ("jetstream is not enabled", no responders, a timeout) and is tried again, as publishes are
+// (src/cluster/publish-retry.ts). The write is conditional on the revision last written (a worker that lost
+// the unit cannot overwrite the new owner's state), so a write that landed but whose reply was lost comes
+// back as a revision mismatch on the retry: if the key holds exactly these bytes, it was ours.
+import { CLUSTER_PARAMS } from './params.js';
+import { isRevisionMismatch } from './lease.js';
+
+/** The part of a KV bucket a checkpoint write uses (the @nats-io/kv `KV`). */
+export interface StateBucket {
+  create(key: string, value: Uint8Array): Promise<number>;
+  update(key: string, value: Uint8Array, revision: number): Promise<number>;
+  get(key: string): Promise<{ operation: string; revision: number; value: Uint8Array } | null>;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Writes `value` over `revision` (0: the key is new) and returns the new revision; throws on a revision
+ *  mismatch (another owner wrote) or when failures outlast `retryMs`. */
+export async function writeState(kv: StateBucket, key: string, value: Uint8Array, revision: number, retryMs: number = CLUSTER_PARAMS.publishRetryMs): Promise<number> {
+  let firstFailure = 0;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return revision === 0 ? await kv.create(key, value) : await kv.update(key, value, revision);
+    } catch (err) {
+      if (isRevisionMismatch(err)) {
+        if (attempt === 0) throw err;
+        const e = await kv.get(key).catch(() => null);
+        if (e && e.operation === 'PUT' && Buffer.from(e.value).equals(Buffer.from(value))) return e.revision;
+        throw err;
+      }
+      const now = Date.now();
+      if (attempt === 0) firstFailure = now;
+      if (now - firstFailure > retryMs) throw err;
+      await sleep(Math.min(2_000, 100 * 2 ** attempt));
+    }
+  }
+}
