@@ -70,7 +70,10 @@ export async function listFeeds(store: Store): Promise<FeedSession[]> {
     }
   }
   return (await listIngestLog(store)).filter((e) => e.format === 'nmea-feed').map((e) => {
-    const c = counters.get(e.id) ?? { receivedLines: e.lines, receivedBytes: e.bytes, kernelDrops: null, reconnects: 0 };
+    const recorded = counters.get(e.id) ?? { receivedLines: e.lines, receivedBytes: e.bytes, kernelDrops: null, reconnects: 0 };
+    // The received count is written just after each commit; a kill between the two leaves it one batch behind,
+    // yet every committed line was received.
+    const c = { ...recorded, receivedLines: Math.max(recorded.receivedLines, e.lines) };
     return {
       id: e.id, source: e.source, status: e.status, startedMs: e.startedMs, finishedMs: e.finishedMs, ...c,
       committedLines: e.lines, stored: e.positions + e.statics, duplicates: e.duplicates,

@@ -212,4 +212,21 @@ describe('a killed feed session', () => {
       expect(await closeKilledFeeds(store, Date.UTC(2026, 0, 2))).toBe(0);
     });
   });
+
+  it('a kill between a commit and the received count still shows every committed line as received', async () => {
+    const { ensureIngestSchema } = await import('../../src/ingest/ingest.js');
+    const { emptyCounts, recordProgress, startIngestLog } = await import('../../src/store/ingest-log.js');
+    const { ensureFeedSchema, recordFeed } = await import('../../src/store/feeds.js');
+    await withTempStore(async (store) => {
+      await ensureIngestSchema(store);
+      await ensureFeedSchema(store);
+      const id = await startIngestLog(store, { source: 'udp://127.0.0.1:10110', fileKey: null, format: 'nmea-feed', startedMs: Date.UTC(2026, 0, 1) });
+      await recordFeed(store, id, { receivedLines: 3000, receivedBytes: 150_000, kernelDrops: null, reconnects: 0 }, Date.UTC(2026, 0, 1));
+      await recordProgress(store, id, { ...emptyCounts(), lines: 3642 }, { resumeOffset: 0, committedOffset: 0, carryTimeMs: null });
+      const [feed] = await listFeeds(store);
+      expect(feed.committedLines).toBe(3642);
+      expect(feed.receivedLines).toBe(3642);
+      expect(feed.uncommitted).toBe(0);
+    });
+  });
 });
