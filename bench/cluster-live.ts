@@ -154,6 +154,16 @@ try {
   console.log(`event latency after the closing report (${lat.length} events; ${missing} never arrived): p50 ${q(0.5)} s, p90 ${q(0.9)} s, p99 ${q(0.99)} s, max ${q(1)} s`);
   console.log(`rss MB every 10 s (${pids.map((p) => p.name).join(', ')}):`);
   for (const s of samples) console.log(`  t ${s.t.toFixed(0).padStart(4)} s  load ${s.load}  ${s.rss.map((r) => r.toFixed(0)).join(' ')}`);
+  // Flat or not: each process's mean (and max) resident memory over the first and the last 2 minutes.
+  const span = (from: number, to: number) => samples.filter((x) => x.t >= from && x.t < to);
+  const lastT = samples.at(-1)?.t ?? 0;
+  const stat = (xs: typeof samples, i: number) => {
+    const v = xs.map((x) => x.rss[i]!).filter(Number.isFinite);
+    return v.length ? `${(v.reduce((a, b) => a + b, 0) / v.length).toFixed(0)} (max ${Math.max(...v).toFixed(0)})` : 'n/a';
+  };
+  const first = span(0, 120), last = span(lastT - 120, lastT + 1);
+  console.log(`rss MB, mean (max) over the first 2 min → the last 2 min (t ≥ ${(lastT - 120).toFixed(0)} s):`);
+  pids.forEach((p, i) => console.log(`  ${p.name.padEnd(8)} ${stat(first, i)} → ${stat(last, i)}`));
   const stored = await withStore(join(cdir, 'tumen.duckdb'), (s) => queryEvents(s));
   const ids = (es: Iterable<TumenEvent>): string => [...es].map((e) => e.id).sort().join(',');
   console.log(`stored ${stored.length} events; ids ${ids(stored) === ids(reference.values()) ? '= the single runner\'s' : `≠ the single runner's (${reference.size})`}`);

@@ -33,13 +33,19 @@ export function parseNatsUrl(url: string): string[] {
  * time; afterwards the stored partition count and lease TTL win: reports are already split by the one,
  * running workers renew by the other).
  */
-export async function connectCluster(url: string, opts: { name: string; partitions?: number; cells?: number; replicas?: number; leaseTtlMs?: number }): Promise<ClusterClient> {
+export interface ReportsLimits {
+  /** The reports stream's age and byte limits when this client creates it (CLUSTER_PARAMS defaults). */
+  reportsMaxAgeMs?: number;
+  reportsMaxBytes?: number;
+}
+
+export async function connectCluster(url: string, opts: { name: string; partitions?: number; cells?: number; replicas?: number; leaseTtlMs?: number } & ReportsLimits): Promise<ClusterClient> {
   const nc = await connect({ servers: parseNatsUrl(url), name: opts.name, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
   try {
     const js = jetstream(nc);
     const jsm = await jetstreamManager(nc, { timeout: 10_000 });
     const replicas = opts.replicas ?? (nc.info?.cluster ? 3 : 1);
-    await ensureStreams(jsm, replicas);
+    await ensureStreams(jsm, replicas, opts);
     const kvm = new Kvm(js);
     // An existing bucket is opened as it is: its TTL was chosen by the client that created it.
     const leases = await kvm.create(LEASE_BUCKET, { replicas, history: 1, ttl: opts.leaseTtlMs ?? CLUSTER_PARAMS.leaseTtlMs });
@@ -66,9 +72,15 @@ export async function connectCluster(url: string, opts: { name: string; partitio
 const PARTITIONS_KEY = 'config.partitions';
 const CELLS_KEY = 'config.cells';
 
-async function ensureStreams(jsm: JetStreamManager, replicas: number): Promise<void> {
+async function ensureStreams(jsm: JetStreamManager, replicas: number, limits: ReportsLimits): Promise<void> {
+  const reportsMaxAgeMs = limits.reportsMaxAgeMs ?? CLUSTER_PARAMS.reportsMaxAgeMs;
   const streams = [
-    { name: REPORTS_STREAM, subjects: [ALL_REPORTS], windowMs: CLUSTER_PARAMS.reportsDuplicateWindowMs },
+    // Bounded by age (and bytes, if asked): units restore from their checkpoint and the state bucket, never
+    // from behind it. The server wants the duplicate window within the age limit.
+    {
+      name: REPORTS_STREAM, subjects: [ALL_REPORTS], windowMs: Math.min(CLUSTER_PARAMS.reportsDuplicateWindowMs, reportsMaxAgeMs),
+      maxAgeMs: reportsMaxAgeMs, maxBytes: limits.reportsMaxBytes ?? CLUSTER_PARAMS.reportsMaxBytes,
+    },
     { name: EVENTS_STREAM, subjects: ['tumen.events.>'], windowMs: CLUSTER_PARAMS.eventsDuplicateWindowMs },
     // History work items: removed once acked; a next-day item published twice (a redone day) is dropped.
     { name: LAKE_WORK_STREAM, subjects: [LAKE_WORK_SUBJECT], windowMs: CLUSTER_PARAMS.eventsDuplicateWindowMs, retention: RetentionPolicy.Workqueue },
@@ -81,6 +93,7 @@ async function ensureStreams(jsm: JetStreamManager, replicas: number): Promise<v
       await jsm.streams.add({
         name: s.name, subjects: s.subjects, storage: StorageType.File, retention: s.retention ?? RetentionPolicy.Limits,
         num_replicas: replicas, duplicate_window: nanos(s.windowMs), ...(s.maxAgeMs ? { max_age: nanos(s.maxAgeMs) } : {}),
+        ...('maxBytes' in s && s.maxBytes !== undefined && s.maxBytes > 0 ? { max_bytes: s.maxBytes } : {}),
       });
     }
   }

@@ -91,6 +91,9 @@ export interface ClusterUpOptions {
   /** Vessel partitions and spatial cells (defaults DEFAULT_PARTITIONS, DEFAULT_CELLS), fixed for the cluster's life. */
   partitions?: number;
   cells?: number;
+  /** The reports stream's limits (defaults CLUSTER_PARAMS.reportsMaxAgeMs, reportsMaxBytes). */
+  reportsMaxAgeMs?: number;
+  reportsMaxBytes?: number;
 }
 
 export async function clusterUp(dir: string, workers: number, log: (line: string) => void, opts: ClusterUpOptions = {}): Promise<ClusterFile> {

@@ -17,7 +17,11 @@ export type ReportMessage = Numbered & (
   /** The stops of a published input (sent before its reports): units learn their port areas from every
    *  such message, as `tumen detect` learns them from the store's stops. A stop is
    *  [mmsi, startMs, endMs, lat, lon, positions]. */
-  | { k: 'ports'; stops: Array<[number, number, number, number, number, number]>; firstMs: number | null; lastMs: number | null }
+  | { k: 'ports'; stops: Array<[number, number, number, number, number, number]>; firstMs: number | null; lastMs: number | null;
+    /** Where the publisher also put these stops, gzipped, in the state bucket (`ports.<sha256>`): a unit's
+     *  checkpoint names the key and restores from it, so the reports stream may age this message out.
+     *  Absent from older publishers: such a message is read back from the stream by its sequence. */
+    key?: string }
   /** End of a published input (`tumen ingest FILE --to`): units emit their open events as of now. */
   | { k: 'end' }
   /** Places `n` of input `i` the server dropped as duplicates (sent before): nothing to wait for there. */
@@ -43,6 +47,9 @@ export function positionKey(p: Position): string {
 export function staticKey(s: StaticReport): string {
   return `s.${s.mmsi}.${s.timeMs}.${s.imo}.${s.shipname}.${s.callsign}.${s.shiptype}.${s.draughtM}.${s.destination}`;
 }
+
+/** KV key (state bucket) of an input's stops, from their content: an input sent twice has one key. */
+export const portsKey = (hash: string): string => `ports.${hash}`;
 
 export function encodePorts(scan: Omit<StopScan, 'positions'>): Extract<ReportMessage, { k: 'ports' }> {
   return { k: 'ports', stops: scan.stops.map((s) => [s.mmsi, s.startMs, s.endMs, s.lat, s.lon, s.positions]), firstMs: scan.firstMs, lastMs: scan.lastMs };

@@ -59,6 +59,14 @@ export const CLUSTER_PARAMS = {
    *  default 2 min is shorter than satellite delivery delays (30–240 min): 6 h covers those and a re-run of
    *  a day's file, at the cost of the server remembering 6 h of ids (~100 B each). */
   reportsDuplicateWindowMs: 6 * 3_600_000,
+  /** Reports older than this leave the reports stream (its memory and disk stay bounded). Units never read
+   *  back behind their checkpoint (ports messages are restored from the state bucket), so only a unit down
+   *  or behind for longer loses reports (it says so). A day: the duplicate window (which must not exceed
+   *  it) four times over, and a night for an operator to bring a failed worker back
+   *  (`tumen cluster up --reports-max-age`). */
+  reportsMaxAgeMs: 24 * 3_600_000,
+  /** The reports stream's byte limit, oldest removed first (-1: none, the disk's; `--reports-max-bytes`). */
+  reportsMaxBytes: -1,
   eventsDuplicateWindowMs: 6 * 3_600_000,
   /** Unacknowledged reports a unit may hold (flow control): above a checkpoint's worth. */
   maxAckPending: 50_000,

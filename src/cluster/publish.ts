@@ -3,13 +3,15 @@
 // within the duplicate window is stored once; then an end-of-input marker. Windows are published in order
 // and retried through a NATS node loss (src/cluster/publish-retry.ts).
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { nuid } from '@nats-io/transport-node';
 import type { Position } from '../tracks/position.js';
 import type { StaticReport } from '../detectors/detector.js';
 import type { ReportSink } from '../detectors/pipeline.js';
 import type { ClusterClient } from './connect.js';
 import type { StopScan } from '../anchorages/collect.js';
-import { encodePorts, encodeReport, positionKey, staticKey, type ReportMessage } from './messages.js';
+import { encodePorts, encodeReport, portsKey, positionKey, staticKey, type ReportMessage } from './messages.js';
+import { putRetried } from './state-write.js';
 import { END_SUBJECT, partitionOf, PORTS_SUBJECT, reportSubject, SKIP_SUBJECT } from './params.js';
 import { publishWindow, type Outgoing } from './publish-retry.js';
 
@@ -36,7 +38,11 @@ export class ReportPublisher implements ReportSink {
    *  again within the duplicate window is dropped, stops included). */
   async ports(scan: Omit<StopScan, 'positions'>): Promise<void> {
     const m = encodePorts(scan);
-    this.numbered(PORTS_SUBJECT, m, `ports.${createHash('sha256').update(encodeReport(m)).digest('hex')}`);
+    const key = portsKey(createHash('sha256').update(encodeReport(m)).digest('hex'));
+    // In the state bucket first: units restore their port areas from it, never from the stream (which may
+    // age the message out: docs/cluster.md, "Retention").
+    await putRetried(this.client.state, key, gzipSync(encodeReport(m)));
+    this.numbered(PORTS_SUBJECT, { ...m, key }, key);
     await this.settle();
   }
 

@@ -36,3 +36,19 @@ export async function writeState(kv: StateBucket, key: string, value: Uint8Array
     }
   }
 }
+
+/** Puts a value whose key names its content (an input's stops): writing it twice is harmless, so failures
+ *  are simply retried, as publishes are, until `retryMs` has passed since the first. */
+export async function putRetried(kv: { put(key: string, value: Uint8Array): Promise<number> }, key: string, value: Uint8Array, retryMs: number = CLUSTER_PARAMS.publishRetryMs): Promise<number> {
+  let firstFailure = 0;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await kv.put(key, value);
+    } catch (err) {
+      const now = Date.now();
+      if (attempt === 0) firstFailure = now;
+      if (now - firstFailure > retryMs) throw err;
+      await sleep(Math.min(2_000, 100 * 2 ** attempt));
+    }
+  }
+}

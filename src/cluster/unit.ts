@@ -22,13 +22,15 @@ import { decodeReport, mergePorts, type ReportMessage } from './messages.js';
 import { publishWindow } from './publish-retry.js';
 import { writeState } from './state-write.js';
 import { InputOrder, type InputOrderState, type Sequenced } from './input-order.js';
-import { ALL_REPORTS, CLUSTER_PARAMS, eventSubject, partitionOf, REPORTS_STREAM, type Layout } from './params.js';
+import { ALL_REPORTS, CLUSTER_PARAMS, eventSubject, partitionOf, REPORTS_STREAM, STATE_BUCKET, type Layout } from './params.js';
 import { spatialCell } from '../detectors/spatial-cells.js';
 
 interface Checkpoint {
   seq: number;
-  /** Stream sequences of the ports messages seen (their stops are read back from the stream at restore). */
-  ports?: number[];
+  /** The ports messages seen, read back at restore: a state-bucket key (`ports.<sha256>`, where the
+   *  publisher put the stops), or a stream sequence (a message from an older publisher, or an older
+   *  checkpoint; such a message must still be in the stream). */
+  ports?: Array<string | number>;
   /** Each input's next place and its messages waiting for an earlier one (src/cluster/input-order.ts). */
   order?: InputOrderState;
   runner: RunnerState;
@@ -56,7 +58,7 @@ export class WorkUnit {
   private lastSeq = 0;
   private order = new InputOrder();
   /** The ports messages seen and the areas learned from them (undefined: none yet, the runner's default). */
-  private portSeqs: number[] = [];
+  private portRefs: Array<string | number> = [];
   private portMessages: PortsMessage[] = [];
   private ports: RunnerOptions['ports'];
   /** Reports processed since the last checkpoint, and the last of them (its ack covers the others). */
@@ -113,6 +115,7 @@ export class WorkUnit {
   private async open(): Promise<void> {
     const { state, jsm } = this.client;
     const entry = await state.get(stateKey(this.unit));
+    const firstSeq = (await jsm.streams.info(REPORTS_STREAM)).state.first_seq;
     this.unacked = 0;
     this.lastUnacked = null;
     this.outbox = [];
@@ -129,6 +132,13 @@ export class WorkUnit {
       this.lastSeq = 0;
       this.order = new InputOrder();
       this.stateRevision = 0;
+    }
+    // The stream's limits (max age, max bytes) removed reports this unit never read: it cannot have them
+    // back, so it goes on from the oldest one kept, and says how many it lost (its events may then differ
+    // from one process's). Never the case while units keep up within the limits.
+    if (firstSeq > this.lastSeq + 1 && (this.lastSeq > 0 || firstSeq > 1)) {
+      this.log(`unit ${this.unit}: stream sequences ${this.lastSeq + 1}–${firstSeq - 1} were removed by the stream's limits before this unit read them; going on from ${firstSeq}`);
+      this.lastSeq = firstSeq - 1;
     }
     try {
       await jsm.consumers.delete(REPORTS_STREAM, consumerName(this.unit));
@@ -147,16 +157,22 @@ export class WorkUnit {
     return { ...unitRunnerOptions(this.unit, this.client), ...(this.ports ? { ports: this.ports } : {}) };
   }
 
-  /** The ports messages of a checkpoint, read back from the reports stream. */
-  private async restorePorts(seqs: number[]): Promise<void> {
+  /** The ports messages of a checkpoint, read back from the state bucket (or, by sequence, the stream). */
+  private async restorePorts(refs: Array<string | number>): Promise<void> {
     const messages: PortsMessage[] = [];
-    for (const seq of seqs) {
-      const m = await this.client.jsm.streams.getMessage(REPORTS_STREAM, { seq });
-      const r = m ? decodeReport(m.data) : null;
-      if (r?.k !== 'ports') throw new Error(`unit ${this.unit}: ports message ${seq} is no longer in ${REPORTS_STREAM}`);
+    for (const ref of refs) {
+      let r: ReportMessage | null;
+      if (typeof ref === 'string') {
+        const e = await this.client.state.get(ref);
+        r = e && e.operation === 'PUT' ? decodeReport(gunzipSync(e.value)) : null;
+      } else {
+        const m = await this.client.jsm.streams.getMessage(REPORTS_STREAM, { seq: ref }).catch(() => null);
+        r = m ? decodeReport(m.data) : null;
+      }
+      if (r?.k !== 'ports') throw new Error(`unit ${this.unit}: ports message ${ref} is no longer in ${typeof ref === 'string' ? STATE_BUCKET : REPORTS_STREAM}`);
       messages.push(r);
     }
-    this.portSeqs = [...seqs];
+    this.portRefs = [...refs];
     this.portMessages = messages;
     this.ports = messages.length > 0 ? portAreasFrom(mergePorts(messages)).areas : undefined;
   }
@@ -166,7 +182,7 @@ export class WorkUnit {
   private learnPorts(m: PortsMessage, seq: number): void {
     for (const e of this.runner.take().events) this.outbox.push({ e, msgId: e.id });
     const state = this.runner.snapshot();
-    this.portSeqs.push(seq);
+    this.portRefs.push(m.key ?? seq);
     this.portMessages.push(m);
     this.ports = portAreasFrom(mergePorts(this.portMessages)).areas;
     this.runner = DetectionRunner.restore(state, this.runnerOptions());
@@ -269,7 +285,7 @@ export class WorkUnit {
     if (this.checkpointing || this.failed) return;
     const t0 = performance.now();
     const published = this.sendEvents();
-    const json = JSON.stringify({ seq: this.lastSeq, ports: this.portSeqs, order: this.order.snapshot(), runner: this.runner.snapshot() } satisfies Checkpoint);
+    const json = JSON.stringify({ seq: this.lastSeq, ports: this.portRefs, order: this.order.snapshot(), runner: this.runner.snapshot() } satisfies Checkpoint);
     const last = this.lastUnacked;
     this.unacked = 0;
     this.lastUnacked = null;

@@ -131,7 +131,7 @@ export class GapDetector implements Detector<GapState> {
   private isGap(fromMs: number, toMs: number): boolean {
     const h = (toMs - fromMs) / MS_PER_HOUR;
     if (h < this.p.minGapH) return false;
-    if (h - this.ctx.reception.storeSilentHours(fromMs, toMs) >= this.p.minGapH) return true;
+    if (h - this.ctx.reception.storeSilentHours(judgedFromMs(this.p, fromMs, toMs), toMs) >= this.p.minGapH) return true;
     const d = (this.s.dropped ??= {});
     d.store_silent = (d.store_silent ?? 0) + 1;
     return false;
@@ -162,7 +162,7 @@ export class GapDetector implements Detector<GapState> {
         ...verdict.evidence,
         course_before_deg: last.courseDeg,
         speed_before_kn: last.speedKn,
-        store_silent_h: this.ctx.reception.storeSilentHours(last.timeMs, endMs),
+        store_silent_h: this.ctx.reception.storeSilentHours(judgedFromMs(this.p, last.timeMs, endMs), endMs),
         ...(next
           ? { end_lat: next.lat, end_lon: next.lon, course_after_deg: next.courseDeg, speed_after_kn: next.speedKn }
           : { open_until: new Date(endMs).toISOString() }),
@@ -247,9 +247,11 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
   const leftReach = sailsOutOfReach(q, startOwn, last, p.reachExitCheckH);
   const cameIntoReach = next !== null && sailsOutOfReach(q, endOwn, next, -p.reachExitCheckH);
   const up = stationsUp(q, leftReach ? 'satellite' : startOwn, cameIntoReach ? 'satellite' : endOwn, last.timeMs, endMs, open);
+  // A silence longer than maxJudgedSilenceH is judged on its last hours only (the index forgets older ones).
+  const fromMs = judgedFromMs(p, last.timeMs, endMs);
   let ownDownH = 0;
-  if (up) for (let h = Math.floor(last.timeMs / MS_PER_HOUR) + 1; h < Math.floor(endMs / MS_PER_HOUR); h++) if (!up(h)) ownDownH++;
-  const hearing = q.hearing(gapPath(last, next, p.openGapDeadReckonH), last.timeMs, endMs, open || durationH <= RECEPTION_PARAMS.bridgeMaxH, up);
+  if (up) for (let h = Math.floor(fromMs / MS_PER_HOUR) + 1; h < Math.floor(endMs / MS_PER_HOUR); h++) if (!up(h)) ownDownH++;
+  const hearing = q.hearing(gapPath(last, next, p.openGapDeadReckonH), fromMs, endMs, open || durationH <= RECEPTION_PARAMS.bridgeMaxH, up);
   // An open gap may still grow, so its length so far is not held against it: the heard hours asked of it
   // are prorated to the hours judged so far against intentionalMinGapH (a closed gap is that long at least).
   const minHeardH = open ? p.minExpectedHeardHours * Math.min(1, hearing.hours / p.intentionalMinGapH) : p.minExpectedHeardHours;
@@ -295,11 +297,16 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
         came_into_own_reach: cameIntoReach,
         min_expected_heard_hours: round(minHeardH, 2),
       },
-      reception_positions_per_day: round(q.positionsPerDay(last.lat, last.lon, last.timeMs, endMs, p.receptionRadiusKm), 1),
+      reception_positions_per_day: round(q.positionsPerDay(last.lat, last.lon, fromMs, endMs, p.receptionRadiusKm), 1),
       positions_before_12h: positionsBefore,
       checks,
     },
   };
+}
+
+/** Where the judged part of a silence from `fromMs` to `toMs` begins: its last `maxJudgedSilenceH` hours. */
+function judgedFromMs(p: GapParams, fromMs: number, toMs: number): number {
+  return Math.max(fromMs, toMs - p.maxJudgedSilenceH * MS_PER_HOUR);
 }
 
 /** Where the ship would have been during the gap: along the line from its start to its end, or (open gap)

@@ -13,7 +13,7 @@
 // source in every hour — thin satellite coverage, saturation and holes in the store (no ship present, or
 // none heard) all raise that chance instead of being mistaken for a switched-off transponder.
 import { MS_PER_HOUR } from '../geo/sphere.js';
-import { addTo, HOUR_BITS, HourSeries, pairsOf, wrapHour } from './hour-series.js';
+import { addTo, dropHoursBefore, HOUR_BITS, HourSeries, pairsOf, wrapHour } from './hour-series.js';
 import { RECEPTION_PARAMS } from './params.js';
 import { lerpLon } from './geo-stats.js';
 import { DegreeGrid } from './degree-grid.js';
@@ -333,6 +333,14 @@ export class HearingIndex implements HearingQuery {
     if (place.until - place.from + 1 < DENSE_MIN_HOURS || wlo + (hi - lo) >= HOUR_BITS) return new SeriesSums(series, spans);
     return new DenseSums(series, spans, lo, hi, wlo);
   }
+  /** Forgets the ship-hours before epoch hour `hour` (no judgement reads them any more: the runner's
+   *  horizon). The vessels' latest fixes stay: one each, and a returning ship is bridged from them. */
+  forgetBefore(hour: number): void {
+    for (const layer of [this.present, this.heardTerrestrial, this.presentSat, this.heardSat, this.heardTerrestrialSat, this.heardBothSat, this.satPositions]) {
+      dropHoursBefore(layer, hour);
+    }
+  }
+
   snapshot(): HearingState {
     return {
       present: pairsOf(this.present), heardTerrestrial: pairsOf(this.heardTerrestrial),

@@ -72,6 +72,21 @@ export class HourSeries {
     for (let i = lowerBound(hs, hour0); i < hs.length && hs[i]! < end; i++) out[hs[i]! - hour0]! += this.prefix[i + 1]! - this.prefix[i]!;
   }
 
+  /** Forgets the hours before `hour` (already wrapped; hours are absolute until they wrap in 2089).
+   *  Returns whether the series is empty now. */
+  dropBefore(hour: number): boolean {
+    this.merge();
+    const i = lowerBound(this.hours, hour);
+    if (i > 0) {
+      const base = this.prefix[i]!;
+      this.hours = this.hours.slice(i);
+      const prefix = new Array<number>(this.hours.length + 1);
+      for (let k = 0; k < prefix.length; k++) prefix[k] = this.prefix[i + k]! - base;
+      this.prefix = prefix;
+    }
+    return this.hours.length === 0;
+  }
+
   /** [hour, count] pairs, ascending. */
   entries(): Array<[number, number]> {
     this.merge();
@@ -114,6 +129,12 @@ export function addTo(layer: Map<number, HourSeries>, cell: number, hour: number
   let series = layer.get(cell);
   if (!series) layer.set(cell, (series = new HourSeries()));
   series.add(hour, n);
+}
+
+/** Forgets every series' hours before `hour` (absolute), and the series left empty. */
+export function dropHoursBefore(layer: Map<number, HourSeries>, hour: number): void {
+  const h = wrapHour(hour);
+  for (const [cell, series] of layer) if (series.dropBefore(h)) layer.delete(cell);
 }
 
 export function pairsOf(layer: Map<number, HourSeries>): Array<[number, number]> {

@@ -75,6 +75,11 @@ export const RECEPTION_PARAMS = {
   /** ...once at least this many vessels were seen (with a handful, all silent at once is no hole; a one-ship
    *  track file has none) (Tumen). */
   minVesselsForStoreHoles: 10,
+  /** The counts per hour behind the newest report's horizon (the longest look-back of the registered
+   *  detectors, src/detectors/registry.ts `receptionHorizonH`) are forgotten each time the data's clock
+   *  passes a multiple of this many hours: pruning walks every cell, so once a data day keeps it cheap, and
+   *  the index holds at most this much more than the horizon (Tumen; keeps a live runner's memory flat). */
+  forgetEveryH: 24,
 } as const;
 
 export const GAP_PARAMS = {
@@ -99,6 +104,12 @@ export const GAP_PARAMS = {
    *  asked this prorated to the hours judged so far against intentionalMinGapH (6 of 12 h, 3 of a 6 h gap
    *  at the data's end). */
   minExpectedHeardHours: 6,
+  /** A silence longer than this is judged on the reception of its last this-many hours only (to its end, or
+   *  to the window end while open): the reception index forgets older hours, so a live runner's memory
+   *  stays flat (Tumen; GFW judges every hour of a gap, offline). A week is over 14 × intentionalMinGapH
+   *  and longer than any dark period in the simulated worlds; by then a well received place has made the
+   *  unheard probability vanish many times over, and a thinly received one is judged on its latest week. */
+  maxJudgedSilenceH: 168,
   /** An open gap has no end point: the ship is placed where its last course and speed take it in this long,
    *  then held (Tumen; a closed gap is judged along the line from its start to its end). */
   openGapDeadReckonH: 1,

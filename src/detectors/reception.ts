@@ -8,7 +8,7 @@
 // detectors, so every gap is judged on the complete window. In a live feed the index fills as positions
 // arrive: a gap is judged when it closes, by which time the hours inside it have been received.
 import { MS_PER_HOUR } from '../geo/sphere.js';
-import { addTo, HOUR_BITS, HourSeries, pairsOf, wrapHour } from './hour-series.js';
+import { addTo, dropHoursBefore, HOUR_BITS, HourSeries, pairsOf, wrapHour } from './hour-series.js';
 import { RECEPTION_PARAMS } from './params.js';
 import { type Hearing, HearingIndex, type HearingQuery, type HearingState, type PathAt } from './hearing.js';
 import { type CoverageJudgement, StationCoverage, type StationCoverageQuery, type StationCoverageState } from './station-coverage.js';
@@ -129,6 +129,16 @@ export class ReceptionIndex implements ReceptionQuery {
 
   stationUpAround(station: string, hour: number): boolean {
     return this.coverage.stationUpAround(station, hour);
+  }
+
+  /** Forgets every count per hour before epoch hour `hour`: the runner calls it with its horizon, behind
+   *  which no judgement reads (src/detectors/horizon.ts). What is learned per place stays. */
+  forgetBefore(hour: number): void {
+    dropHoursBefore(this.all, hour);
+    dropHoursBefore(this.terrestrial, hour);
+    dropHoursBefore(this.store, hour);
+    this.hearingIndex.forgetBefore(hour);
+    this.coverage.forgetBefore(hour);
   }
 
   snapshot(): ReceptionState {

@@ -10,7 +10,7 @@
 import type { Detector } from './detector.js';
 import type { TumenEvent } from '../events/schema.js';
 import type { EventType } from '../events/types.js';
-import { GapDetector, type GapContext, type GapState } from './gap.js';
+import { GapDetector, type GapContext, type GapParams, type GapState } from './gap.js';
 import { darkPortCallFromGap } from './dark-port-call.js';
 import { PortVisitDetector, type PortVisitState, type VisitPorts } from './port-visit.js';
 import { createEncounterDetector, restoreEncounterDetector, type EncounterState } from './encounter.js';
@@ -24,7 +24,7 @@ import type { ReceptionQuery } from './reception.js';
 import type { PortPoint } from './port-index.js';
 import {
   DARK_PORT_CALL_PARAMS, DRAUGHT_CHANGE_PARAMS, ENCOUNTER_PARAMS, GAP_PARAMS, IDENTITY_CHANGE_PARAMS, LOITERING_PARAMS,
-  PORT_VISIT_PARAMS, SEGMENT_PARAMS, SHARED_MMSI_PARAMS, SPOOFING_PARAMS,
+  PORT_VISIT_PARAMS, RECEPTION_PARAMS, SEGMENT_PARAMS, SHARED_MMSI_PARAMS, SPOOFING_PARAMS,
 } from './params.js';
 
 /** What detectors may consult besides their input: shared, read-only while they run. */
@@ -54,6 +54,9 @@ interface BaseEntry {
   /** A global detector that pairs vessels by place: a cluster may split it by spatial cell with a halo
    *  (src/detectors/spatial-cells.ts). Needs `pushTime` so each cell keeps the whole stream's clock. */
   spatial?: true;
+  /** Hours behind the newest report this detector's judgements read the shared reception index at most,
+   *  from its parameters; the runner forgets older hours (`receptionHorizonH`). Absent: it reads none. */
+  lookBackH?: (params: Params) => number;
 }
 
 export interface DetectorEntry extends BaseEntry {
@@ -89,6 +92,9 @@ const portVisits = (ctx: DetectorContext, params: Params, state?: PerTrackState<
 export const DETECTORS: readonly RegistryEntry[] = [
   {
     type: 'gap', scope: 'vessel', params: GAP_PARAMS,
+    // The hours judged, the learning window around each (and a store hole's run measured whole before the
+    // first), and the hour either side a station's reports are read.
+    lookBackH: (p) => (p as GapParams).maxJudgedSilenceH + Math.max(RECEPTION_PARAMS.terrestrialWindowH, RECEPTION_PARAMS.minStoreHoleH) + 2,
     create: (ctx, p) => new GapDetector(gapContext(ctx, p)),
     restore: (ctx, p, s) => new GapDetector(gapContext(ctx, p), s as GapState),
   },
@@ -118,6 +124,9 @@ export const DETECTORS: readonly RegistryEntry[] = [
   },
   {
     type: 'spoofing', scope: 'vessel', params: SPOOFING_PARAMS,
+    // Whether a station was up around an hour of a run: the hour either side (a run longer than the horizon
+    // counts its hours within it only).
+    lookBackH: () => 2,
     create: (ctx, p) => createSpoofingDetector({ ports: ctx.portPoints, params: p as never, isOnLand: ctx.isOnLand, coverage: ctx.reception }),
     restore: (ctx, p, s) => restoreSpoofingDetector(s as SpoofingState, { ports: ctx.portPoints, params: p as never, isOnLand: ctx.isOnLand, coverage: ctx.reception }),
   },
@@ -145,6 +154,16 @@ export function registryEntry(type: string): RegistryEntry | undefined {
 
 /** Per-run parameter overrides: step or event type → parameter → value. */
 export type ParamOverrides = Readonly<Record<string, Readonly<Record<string, number | boolean>>>>;
+
+/** How far behind the newest report any registered detector reads the reception index (hours), with the
+ *  run's overrides: the runner forgets the hours before it. Every detector counts, wanted or not, so every
+ *  runner of a cluster forgets alike. Plus the segmenter's look-back: it may hold a vessel's positions
+ *  (behind a tentative segment) that long before its detectors judge on them. */
+export function receptionHorizonH(overrides: ParamOverrides = {}): number {
+  let h = 0;
+  for (const d of DETECTORS) if (d.lookBackH) h = Math.max(h, d.lookBackH(paramsFor(d.type, overrides)));
+  return h + (paramsFor('segment', overrides) as typeof SEGMENT_PARAMS).maxLookbackH;
+}
 
 /** A step's or detector's parameters with the run's overrides applied. */
 export function paramsFor(name: string, overrides: ParamOverrides = {}): Params {

@@ -20,7 +20,9 @@ import { portIndex } from '../reference/wpi.js';
 import type { VisitPorts } from './port-visit.js';
 import { defaultPorts } from './port-index.js';
 import { landIndex, landOutsidePorts, type LandIndex, type PortAreaTest } from '../geo/land.js';
-import { DETECTORS, isDerived, paramsFor, type DetectorContext, type DetectorEntry, type ParamOverrides } from './registry.js';
+import { DETECTORS, isDerived, paramsFor, receptionHorizonH, type DetectorContext, type DetectorEntry, type ParamOverrides } from './registry.js';
+import { RECEPTION_PARAMS } from './params.js';
+import { MS_PER_HOUR } from '../geo/sphere.js';
 import { addCounts, VesselChain, type ChainFeed, type ChainPlan, type VesselChainState } from './vessel-chain.js';
 import { applyPostSteps, POST_STEPS, type PostStep } from './post-steps.js';
 import type { CellFilter } from './spatial-cells.js';
@@ -97,6 +99,8 @@ export class DetectionRunner {
   private readonly feed: ChainFeed | null;
   private readonly owns: (mmsi: number) => boolean;
   private lastMs = -Infinity;
+  /** Hours of reception kept behind the newest report (the registered detectors' longest look-back). */
+  private readonly horizonH: number;
   private positions = 0;
   private statics = 0;
   private flushed = false;
@@ -116,6 +120,7 @@ export class DetectionRunner {
       ports,
       portPoints: defaultPorts(),
     };
+    this.horizonH = receptionHorizonH(options.params);
     const segmentParams = paramsFor('segment', options.params) as SegmentParams;
     const vesselEntries = DETECTORS.filter((d): d is DetectorEntry => d.scope === 'vessel' && !isDerived(d));
     const derived = DETECTORS.filter(isDerived).filter((d) => want(d.type));
@@ -156,9 +161,21 @@ export class DetectionRunner {
 
   pushPosition(p: Position): void {
     this.positions++;
-    if (p.timeMs > this.lastMs) this.lastMs = p.timeMs;
+    if (p.timeMs > this.lastMs) {
+      this.forgetPast(this.lastMs, p.timeMs);
+      this.lastMs = p.timeMs;
+    }
     if (Number.isFinite(p.lat) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180) this.reception.add(p.lat, p.lon, p.timeMs, p.source === 'satellite', p.mmsi, p.stations, p.status !== null);
     this.chain(p.mmsi)?.push(p);
+  }
+
+  /** Each time the data's clock passes a multiple of `forgetEveryH`, the reception hours behind the horizon
+   *  are forgotten: a function of the reports alone (and `lastMs`, in the snapshot), so every adapter —
+   *  batch, replay, restored, live, cluster — forgets at the same report and judges alike. */
+  private forgetPast(prevMs: number, nowMs: number): void {
+    const every = RECEPTION_PARAMS.forgetEveryH * MS_PER_HOUR;
+    if (!Number.isFinite(prevMs) || Math.floor(nowMs / every) === Math.floor(prevMs / every)) return;
+    this.reception.forgetBefore(Math.floor(nowMs / MS_PER_HOUR) - this.horizonH);
   }
 
   /** A report heard before this runner started (a restarted server's stored history): it teaches the

@@ -18,7 +18,7 @@
 // lying nearest the claimed place (its ship share) — a ship it never hears is then out of place, not
 // merely on the far side of its edge beside ships it never hears either.
 import { MS_PER_HOUR } from '../geo/sphere.js';
-import { addTo, HOUR_BITS, HourSeries, pairsOf, wrapHour } from './hour-series.js';
+import { addTo, dropHoursBefore, HOUR_BITS, HourSeries, pairsOf, wrapHour } from './hour-series.js';
 import { SPOOFING_PARAMS } from './params.js';
 
 export interface CoverageVerdict {
@@ -301,6 +301,12 @@ export class StationCoverage implements StationCoverageQuery {
     if (!series) return false;
     for (let h = hour - 1; h <= hour + 1; h++) if (series.countOver(wrapHour(h), 1) === 0) return false;
     return true;
+  }
+
+  /** Forgets the stations' reports per hour before epoch hour `hour` (whether a station was up then); where
+   *  they hear ships is kept (it grows with the places, not with time). */
+  forgetBefore(hour: number): void {
+    dropHoursBefore(this.hours, hour);
   }
 
   snapshot(): StationCoverageState {

@@ -43,6 +43,17 @@ describe('detection runner contract', () => {
     expect(asLines(restored.live)).toEqual(asLines(replay.live));
   }, 120_000);
 
+  it('with a short reception horizon (hours forgotten on the way), batch = replay restored at 4 cuts', async () => {
+    // gap.maxJudgedSilenceH 8 and segment.maxLookbackH 4: a 38 h horizon, so the 3-day world forgets its
+    // first 10 h at 48 h and judges silences on their last 8 h — alike in every adapter (the default 218 h
+    // never bites on 3 days).
+    const options = { params: { gap: { maxJudgedSilenceH: 8 }, segment: { maxLookbackH: 4 } } };
+    const shortBatch = await batchEvents(world, options);
+    const restored = replayEvents(world, [0.2, 0.5, 0.77, 0.999], options);
+    expect(asLines(restored.all)).toEqual(asLines(shortBatch));
+    expect(asLines(shortBatch)).not.toEqual(asLines(batch)); // the parameters bit
+  }, 120_000);
+
   describe('live feed over a store', () => {
     let store: Store;
     afterAll(() => store?.close());

@@ -13,7 +13,9 @@ export function register(program: Command): void {
     .option('--lease-ttl <s>', 'seconds before a dead worker\'s units are taken over (fixed for the cluster\'s life)', String(CLUSTER_PARAMS.leaseTtlMs / 1000))
     .option('--partitions <n>', 'vessel partitions (units v0…)', String(DEFAULT_PARTITIONS))
     .option('--cells <n>', 'spatial cells of the encounter detector (units e0…)', String(DEFAULT_CELLS))
-    .action(async (opts: { dir: string; workers: string; leaseTtl: string; partitions: string; cells: string }) => {
+    .option('--reports-max-age <s>', 'seconds a report stays in the reports stream (units must keep up within it)', String(CLUSTER_PARAMS.reportsMaxAgeMs / 1000))
+    .option('--reports-max-bytes <n>', 'byte limit of the reports stream, oldest removed first (-1: none)', String(CLUSTER_PARAMS.reportsMaxBytes))
+    .action(async (opts: { dir: string; workers: string; leaseTtl: string; partitions: string; cells: string; reportsMaxAge: string; reportsMaxBytes: string }) => {
       const n = Number(opts.workers);
       if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error(`--workers must be 0–64, got ${opts.workers}`);
       const ttl = Number(opts.leaseTtl);
@@ -23,8 +25,12 @@ export function register(program: Command): void {
         if (!Number.isInteger(k) || k < 1 || k > 256) throw new Error(`${flag} must be 1–256, got ${v}`);
         return k;
       };
+      const maxAge = Number(opts.reportsMaxAge), maxBytes = Number(opts.reportsMaxBytes);
+      if (!Number.isFinite(maxAge) || maxAge < 1) throw new Error(`--reports-max-age must be at least 1 second, got ${opts.reportsMaxAge}`);
+      if (!Number.isInteger(maxBytes) || (maxBytes < 1 && maxBytes !== -1)) throw new Error(`--reports-max-bytes must be a positive byte count or -1, got ${opts.reportsMaxBytes}`);
       const file = await clusterUp(opts.dir, n, (line) => console.error(line), {
         leaseTtlMs: Math.round(ttl * 1000), partitions: count('--partitions', opts.partitions), cells: count('--cells', opts.cells),
+        reportsMaxAgeMs: Math.round(maxAge * 1000), reportsMaxBytes: maxBytes,
       });
       for (const p of file.processes) console.log(`${p.role} ${p.index} pid ${p.pid}${p.port ? ` port ${p.port}` : ''}`);
       console.log(file.url);
