@@ -36,6 +36,7 @@ const matrix: Variation[] = [
   V('berths=spread', { berths: 'spread' }),
   V('receivers=random', { receivers: 'random' }),
   V('receivers=sparse', { receivers: 'sparse' }),
+  V('receiver changes', { receiverChanges: true }),
   V('satellite=thin', { satellite: 'thin' }),
   V('satellite=none', { satellite: 'none' }),
   V('evaders=varied', { evaders: 'varied' }),

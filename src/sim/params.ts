@@ -78,6 +78,23 @@ export const RECEIVERS_SPARSE = {
   outageH: [4, 48] as const,
 } as const;
 
+/** Receiver changes (variation `receiverChanges`): the layout changes over the world's time, whatever layout
+ *  it is (fixed, random or sparse). Volunteer and national networks do this: a station goes off the air for
+ *  days (power, a mast, a feed that stops uploading), another is commissioned or retired part-way through a
+ *  capture. Tumen stand-in, per station, on its own random stream: */
+export const RECEIVER_CHANGES = {
+  /** Chance that a station is down for days once (on top of any outages of its layout)... */
+  longOutageProb: 0.35,
+  /** ...for this long, starting anywhere in the world. */
+  longOutageH: [24, 72] as const,
+  /** Chance that a station comes on the air only part-way through the world (down from the start)... */
+  lateStartProb: 0.15,
+  /** ...chance that it goes off the air for good part-way through (down to the end)... */
+  earlyEndProb: 0.15,
+  /** ...at a moment drawn in this share of the world's span (so neither is trivial). */
+  changeAtShare: [0.25, 0.75] as const,
+} as const;
+
 /** Berths `spread` (variation): quays across the port's extent and an outer anchorage (harbour.ts). */
 export const HARBOUR = {
   /** Share of Class A calls that wait at the outer anchorage before berthing. */

@@ -3,7 +3,7 @@
 // and the schedule of satellite passes. With `receivers: random` the layout is drawn per seed from coastal
 // sites (ranges, hearing probability and outages drawn too); the detectors are never told either layout.
 import { METRES_PER_NM, MS_PER_HOUR } from '../geo/sphere.js';
-import { RECEIVERS_RANDOM, RECEIVERS_SPARSE, RECEPTION, SATELLITE_THIN } from './params.js';
+import { RECEIVER_CHANGES, RECEIVERS_RANDOM, RECEIVERS_SPARSE, RECEPTION, SATELLITE_THIN } from './params.js';
 import type { Rng } from './prng.js';
 import type { WorldVariation } from './variation.js';
 
@@ -116,6 +116,27 @@ export function randomReception(rng: Rng, startMs: number, endMs: number, R: typ
 export function receptionFor(v: WorldVariation, rng: Rng, startMs: number, endMs: number): Reception {
   if (v.receivers === 'fixed') return FIXED_RECEPTION;
   return randomReception(rng, startMs, endMs, v.receivers === 'sparse' ? RECEIVERS_SPARSE : RECEIVERS_RANDOM);
+}
+
+/**
+ * The layout changing over the world's time (variation `receiverChanges`): each station may go off the air
+ * for days, come on the air only part-way through, or go off for good part-way through — added to its
+ * outages (a station in outage hears nothing). Its own random stream, so the layout itself is unchanged.
+ */
+export function withReceiverChanges(r: Reception, rng: Rng, startMs: number, endMs: number, C: typeof RECEIVER_CHANGES = RECEIVER_CHANGES): Reception {
+  const span = endMs - startMs;
+  const at = () => Math.round(startMs + rng.uniform(C.changeAtShare[0], C.changeAtShare[1]) * span);
+  return new Reception(r.stations.map((s) => {
+    const outages: Array<[number, number]> = [...(s.outages ?? [])];
+    // Every draw is made for every station, so one station's changes never shift another's.
+    const long = rng.chance(C.longOutageProb), longStart = Math.round(rng.uniform(startMs, endMs)), longH = rng.uniform(C.longOutageH[0], C.longOutageH[1]);
+    const late = rng.chance(C.lateStartProb), lateAt = at();
+    const early = rng.chance(C.earlyEndProb), earlyAt = at();
+    if (long) outages.push([longStart, Math.min(endMs, longStart + Math.round(longH * MS_PER_HOUR))]);
+    if (late) outages.push([startMs, lateAt]);
+    else if (early) outages.push([earlyAt, endMs]);
+    return { ...s, outages };
+  }));
 }
 
 export interface SatPass {

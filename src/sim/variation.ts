@@ -18,6 +18,10 @@ export interface WorldVariation {
    *  the same way from fewer sites, with shorter ranges and more, longer outages (a thin volunteer
    *  network). */
   receivers: 'fixed' | 'random' | 'sparse';
+  /** The layout changes over time, whatever it is: stations down for days, commissioned or retired
+   *  part-way through the world (RECEIVER_CHANGES). The detectors learn coverage from the whole data and
+   *  are never told when a station was on the air. */
+  receiverChanges: boolean;
   /** Satellite passes: `normal` every ~90 min, `thin` every ~6 h with fewer reports per pass, `none`. */
   satellite: 'normal' | 'thin' | 'none';
   /** Satellite reception saturates as a cell fills with ships (fewer reports heard per ship). */
@@ -28,10 +32,10 @@ export interface WorldVariation {
   evaders: 'classic' | 'varied';
 }
 
-export const CLASSIC_WORLD: WorldVariation = { berths: 'point', moorings: 'slots', receivers: 'fixed', satellite: 'normal', saturation: false, evaders: 'classic' };
+export const CLASSIC_WORLD: WorldVariation = { berths: 'point', moorings: 'slots', receivers: 'fixed', receiverChanges: false, satellite: 'normal', saturation: false, evaders: 'classic' };
 
 /** Every axis away from the detectors' assumptions at once. */
-export const UNSEEN_WORLD: WorldVariation = { berths: 'spread', moorings: 'slots', receivers: 'random', satellite: 'thin', saturation: true, evaders: 'varied' };
+export const UNSEEN_WORLD: WorldVariation = { berths: 'spread', moorings: 'slots', receivers: 'random', receiverChanges: false, satellite: 'thin', saturation: true, evaders: 'varied' };
 
 export const WORLD_PRESETS = { classic: CLASSIC_WORLD, unseen: UNSEEN_WORLD } as const;
 export type WorldPreset = keyof typeof WORLD_PRESETS;
@@ -40,6 +44,7 @@ export const VARIATION_VALUES = {
   berths: ['point', 'spread'],
   moorings: ['slots', 'shared'],
   receivers: ['fixed', 'random', 'sparse'],
+  receiverChanges: [false, true],
   satellite: ['normal', 'thin', 'none'],
   saturation: [false, true],
   evaders: ['classic', 'varied'],

@@ -20,7 +20,7 @@ import {
   armsShuttle, dprkTanker, identityChanger, loiter, sharedMmsi, spoofer, stsPair,
   type ScenarioContext, type ScriptedEncounter, type ScriptedLoiter,
 } from './scenarios.js';
-import { receptionFor, satelliteCoverage, satellitePasses, type Reception, type SatPass, type Station } from './stations.js';
+import { receptionFor, satelliteCoverage, satellitePasses, withReceiverChanges, type Reception, type SatPass, type Station } from './stations.js';
 import { TruthCollector, type Glitch } from './truth.js';
 import { CLASSIC_WORLD, type WorldVariation } from './variation.js';
 import { draughtAt, identityAt, isDark, spoofAt, type SimVessel } from './vessel.js';
@@ -191,7 +191,9 @@ export function simulate(options: Partial<SimOptions> = {}): SimResult {
   const endMs = startMs + Math.round(opts.days * 24 * MS_PER_HOUR);
   const variation = opts.variation;
   // Streams 5 and 6 are new: the classic world's streams (1–4) and so its bytes are unchanged.
-  const reception = receptionFor(variation, new Rng(opts.seed, 5), startMs, endMs);
+  const layout = receptionFor(variation, new Rng(opts.seed, 5), startMs, endMs);
+  // Stream 8 is the layout's changes over time (7 is imagery's): without them every other stream is as before.
+  const reception = variation.receiverChanges ? withReceiverChanges(layout, new Rng(opts.seed, 8), startMs, endMs) : layout;
   const harbour = variation.berths === 'spread' ? new Harbour(new Rng(opts.seed, 6)) : null;
   const portLayouts = harbour ? [...harbour.layouts.values()] : null;
   const { vessels, encounters, loiters } = buildFleet(opts, startMs, endMs, reception, harbour);

@@ -121,6 +121,42 @@ describe('an unseen world (every variation at once)', () => {
     }
   });
 
+  it('changes a layout over time: the same stations, some down for days, commissioned or retired part-way, none heard while down', () => {
+    let longDown = 0, lateOrRetired = 0;
+    for (const seed of [3, 4, 5]) {
+      const plain = simulate({ seed, vessels: 1, days: 4 });
+      const changed = simulate({ seed, vessels: 1, days: 4, variation: { receiverChanges: true } });
+      // The layout itself (ids, places, ranges) is the fixed one: only when each station is on the air differs.
+      expect(changed.stations.map((s) => `${s.id},${s.lat},${s.lon},${s.rangeNm}`)).toEqual(plain.stations.map((s) => `${s.id},${s.lat},${s.lon},${s.rangeNm}`));
+      expect(plain.stations.every((s) => (s.outages?.length ?? 0) === 0)).toBe(true);
+      for (const s of changed.stations) {
+        for (const [a, b] of s.outages ?? []) {
+          expect(b).toBeGreaterThan(a);
+          if (b - a >= 24 * H && a > changed.startMs && b < changed.endMs) longDown++;
+          if (a === changed.startMs || b === changed.endMs) lateOrRetired++;
+        }
+      }
+    }
+    expect(longDown).toBeGreaterThan(3);
+    expect(lateOrRetired).toBeGreaterThan(3);
+    // Deterministic, and a station in outage hears nothing.
+    const w = simulate({ seed: 4, vessels: 20, days: 2, variation: { receiverChanges: true } });
+    const again = simulate({ seed: 4, vessels: 20, days: 2, variation: { receiverChanges: true } });
+    expect(again.stations).toEqual(w.stations);
+    const outages = new Map(w.stations.map((s) => [s.id, s.outages ?? []]));
+    let heardInOutage = 0, terrestrial = 0;
+    for (const l of w.lines) {
+      const m = /^\\s:([A-Z0-9]+),c:(\d+)/.exec(l)!;
+      const o = outages.get(m[1]!);
+      if (!o) continue;
+      terrestrial++;
+      const t = Number(m[2]) * 1000;
+      if (o.some(([a, b]) => t >= a && t < b)) heardInOutage++;
+    }
+    expect(terrestrial).toBeGreaterThan(1_000);
+    expect(heardInOutage).toBe(0);
+  });
+
   it('has a stationary spoofer whose fabricated anchorage is heard by the stations near its true position', () => {
     const sp = world.vessels.find((v) => v.role === 'spoofer')!;
     expect(sp.spoofs[0]!.speedKn).toBe(0);
@@ -179,12 +215,13 @@ describe('tumen simulate --world / variation flags', () => {
     const write = process.stdout.write;
     process.stdout.write = (() => true) as typeof process.stdout.write;
     try {
-      await program.parseAsync(['node', 'tumen', 'simulate', '--out', dir, '--vessels', '10', '--days', '1', '--world', 'unseen', '--satellite', 'none']);
+      await program.parseAsync(['node', 'tumen', 'simulate', '--out', dir, '--vessels', '10', '--days', '1', '--world', 'unseen', '--satellite', 'none', '--receiver-changes', 'on']);
     } finally {
       process.stdout.write = write;
     }
     const w = JSON.parse(readFileSync(join(dir, 'world.json'), 'utf8'));
-    expect(w.variation).toMatchObject({ berths: 'spread', receivers: 'random', satellite: 'none', saturation: true, evaders: 'varied' });
+    expect(w.variation).toMatchObject({ berths: 'spread', receivers: 'random', receiverChanges: true, satellite: 'none', saturation: true, evaders: 'varied' });
+    expect(w.parameters.RECEIVER_CHANGES.longOutageH).toEqual([24, 72]);
     expect(w.satellite_passes).toBe(0);
     expect(w.ports[0].quays.length).toBeGreaterThanOrEqual(2);
     expect(w.stations[0].id).toMatch(/^(RU|KR|JP|CN)R\d\d$/);
@@ -192,6 +229,7 @@ describe('tumen simulate --world / variation flags', () => {
     bad.configureOutput({ writeOut: () => {}, writeErr: () => {} });
     await expect(bad.parseAsync(['node', 'tumen', 'simulate', '--out', dir, '--berths', 'wide'])).rejects.toThrow(/--berths must be one of point, spread/);
     await expect(buildProgram().configureOutput({ writeOut: () => {}, writeErr: () => {} }).parseAsync(['node', 'tumen', 'simulate', '--out', dir, '--world', 'mars'])).rejects.toThrow(/--world must be one of classic, unseen/);
+    await expect(buildProgram().configureOutput({ writeOut: () => {}, writeErr: () => {} }).parseAsync(['node', 'tumen', 'simulate', '--out', dir, '--receiver-changes', 'maybe'])).rejects.toThrow(/--receiver-changes must be one of off, on/);
   }, 60_000);
 });
 

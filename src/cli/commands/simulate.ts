@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_SIM_OPTIONS, simulate, SIM_PORTS, type SimOptions, type SimResult } from '../../sim/index.js';
 import {
-  GLITCH, HARBOUR, MOTION, RECEIVERS_RANDOM, RECEPTION, REPORTING, SATELLITE_THIN, SATURATION, SCRIPTS, STAYS, TRUTH, VARIED,
+  GLITCH, HARBOUR, MOTION, RECEIVER_CHANGES, RECEIVERS_RANDOM, RECEIVERS_SPARSE, RECEPTION, REPORTING, SATELLITE_THIN, SATURATION, SCRIPTS, STAYS, TRUTH, VARIED,
 } from '../../sim/params.js';
 import { VARIATION_VALUES, WORLD_PRESETS, variationLabel, type WorldVariation } from '../../sim/variation.js';
 import type { TumenEvent } from '../../events/schema.js';
@@ -60,7 +60,7 @@ export async function writeWorld(dir: string, options: Partial<SimOptions>): Pro
     variation: { ...result.options.variation, label: variationLabel(result.options.variation) },
     start: new Date(result.startMs).toISOString(), end: new Date(result.endMs).toISOString(),
     counts: { ...result.counts, truth_events: byType, glitches_emitted: glitches.length, vessels_by_role: countRoles(result) },
-    parameters: { REPORTING, RECEPTION, MOTION, STAYS, GLITCH, TRUTH, SCRIPTS, SATELLITE_THIN, SATURATION, RECEIVERS_RANDOM, HARBOUR, VARIED },
+    parameters: { REPORTING, RECEPTION, MOTION, STAYS, GLITCH, TRUTH, SCRIPTS, SATELLITE_THIN, SATURATION, RECEIVERS_RANDOM, RECEIVERS_SPARSE, RECEIVER_CHANGES, HARBOUR, VARIED },
     ports: SIM_PORTS.map((p) => {
       const l = result.portLayouts?.find((x) => x.port.id === p.id);
       return {
@@ -95,10 +95,10 @@ function positiveNumber(name: string, s: string, integer: boolean): number {
   return n;
 }
 
-interface VariationFlags { world?: string; berths?: string; moorings?: string; receivers?: string; satellite?: string; saturation?: string; evaders?: string }
+interface VariationFlags { world?: string; berths?: string; moorings?: string; receivers?: string; receiverChanges?: string; satellite?: string; saturation?: string; evaders?: string }
 
 function oneOf<T extends string | boolean>(name: string, s: string, values: readonly T[]): T {
-  const v = (name === 'saturation' ? (s === 'on' ? true : s === 'off' ? false : s) : s) as T;
+  const v = (name === 'saturation' || name === 'receiver-changes' ? (s === 'on' ? true : s === 'off' ? false : s) : s) as T;
   if (!values.includes(v)) throw new Error(`--${name} must be one of ${values.map((x) => (typeof x === 'boolean' ? (x ? 'on' : 'off') : x)).join(', ')}, got "${s}"`);
   return v;
 }
@@ -111,6 +111,7 @@ export function parseVariation(o: VariationFlags): WorldVariation {
   if (o.berths !== undefined) v.berths = oneOf('berths', o.berths, VARIATION_VALUES.berths);
   if (o.moorings !== undefined) v.moorings = oneOf('moorings', o.moorings, VARIATION_VALUES.moorings);
   if (o.receivers !== undefined) v.receivers = oneOf('receivers', o.receivers, VARIATION_VALUES.receivers);
+  if (o.receiverChanges !== undefined) v.receiverChanges = oneOf('receiver-changes', o.receiverChanges, VARIATION_VALUES.receiverChanges);
   if (o.satellite !== undefined) v.satellite = oneOf('satellite', o.satellite, VARIATION_VALUES.satellite);
   if (o.saturation !== undefined) v.saturation = oneOf('saturation', o.saturation, VARIATION_VALUES.saturation);
   if (o.evaders !== undefined) v.evaders = oneOf('evaders', o.evaders, VARIATION_VALUES.evaders);
@@ -143,6 +144,7 @@ export function register(program: Command): void {
     .option('--berths <point|spread>', 'point: one berth near the gazetteer point; spread: quays across the port (up to 8 km) and an outer anchorage')
     .option('--moorings <slots|shared>', 'slots: ships at one berth lie at distinct slots along the quay and off it; shared: all on the berth point')
     .option('--receivers <fixed|random|sparse>', 'fixed: the documented stations; random: a layout drawn per seed, with outages; sparse: drawn from fewer sites, shorter ranges, more outages')
+    .option('--receiver-changes <on|off>', 'on: the receiver layout changes over time (stations down for days, commissioned or retired part-way)')
     .option('--satellite <normal|thin|none>', 'satellite passes every ~90 min, every ~6 h with fewer reports, or none')
     .option('--saturation <on|off>', 'satellite reception falls as a 1° cell fills with ships')
     .option('--evaders <classic|varied>', 'varied: near-shore/far-out switch-offs, stationary spoofers, short identity gaps, fishing at 1–2 kn')
