@@ -28,6 +28,9 @@ interface PendingChange {
   endMs: number;
   pos: Fix | null;
   maxSilenceMs: number;
+  /** Heard in one report only, taken because the ship fell silent right after it (no chance to repeat it):
+   *  decided at once, no hold-off (absent: confirmed as usual). */
+  weak?: boolean;
 }
 
 interface VesselState {
@@ -39,8 +42,9 @@ interface VesselState {
   maxSilenceMs: number;
   alternating: boolean;
   pending: PendingChange[];
-  /** A new draught heard fewer than `minConfirmingReports` times: the change it would make. */
-  candidate: (PendingChange & { count: number }) | null;
+  /** A new draught heard fewer than `minConfirmingReports` times: the change it would make, and the longest
+   *  silence in positions since its latest report (absent in old snapshots: 0). */
+  candidate: (PendingChange & { count: number; silenceAfterMs?: number }) | null;
 }
 
 export interface DraughtChangeState {
@@ -73,6 +77,8 @@ export class DraughtChangeDetector implements Detector<DraughtChangeState> {
     const v = this.vessel(p.mmsi);
     if (v.lastFix && p.timeMs <= v.lastFix.timeMs) return [];
     if (v.lastFix && v.draughtM !== null) v.maxSilenceMs = Math.max(v.maxSilenceMs, p.timeMs - Math.max(v.lastFix.timeMs, v.lastMs));
+    const c = v.candidate;
+    if (c && v.lastFix) c.silenceAfterMs = Math.max(c.silenceAfterMs ?? 0, p.timeMs - Math.max(v.lastFix.timeMs, c.endMs));
     v.lastFix = moveFix(v.lastFix, p);
     return v.pending.length > 0 ? this.release(p.mmsi, v, p.timeMs) : [];
   }
@@ -91,6 +97,23 @@ export class DraughtChangeDetector implements Detector<DraughtChangeState> {
     // Changes whose hold-off has passed are out first: a reversal days later (loaded, then discharged while
     // dark) is two changes, not alternation — even when the report comes before the first position.
     const out = this.release(s.mmsi, v, s.timeMs);
+    // A draught heard once, then the ship fell silent (≥ gapMinH) before its next draught report: it had
+    // no chance to repeat it, so whatever comes after the silence does not overrule it (loaded in port
+    // under thin reception, then dark: the one report of the loaded draught is all there is). Taken as a
+    // weak change, decided now; the report at hand is then read against it.
+    const c = v.candidate;
+    if (c && v.draughtM !== null && Math.abs(d - c.afterM) >= minM) {
+      const silenceMs = Math.max(c.silenceAfterMs ?? 0, s.timeMs - Math.max(v.lastFix?.timeMs ?? c.endMs, c.endMs));
+      if (silenceMs >= this.params.gapMinH * MS_PER_HOUR) {
+        const { count: _n, silenceAfterMs: _s, ...change } = c;
+        v.candidate = null;
+        if (!v.alternating) v.pending.push({ ...change, weak: true });
+        v.draughtM = change.afterM;
+        v.lastMs = change.endMs;
+        v.maxSilenceMs = silenceMs;
+        out.push(...this.release(s.mmsi, v, s.timeMs));
+      }
+    }
     if (v.draughtM === null || Math.abs(d - v.draughtM) < minM) {
       if (v.candidate && v.draughtM !== null) this.rejects.single_report_value = (this.rejects.single_report_value ?? 0) + 1;
       v.candidate = null;
@@ -108,9 +131,9 @@ export class DraughtChangeDetector implements Detector<DraughtChangeState> {
       };
     }
     if (v.candidate.count < this.params.minConfirmingReports) return out;
-    const { count: _count, ...change } = v.candidate;
+    const { count: _count, silenceAfterMs: _silence, ...change } = v.candidate;
     v.candidate = null;
-    if (v.pending.some((c) => Math.abs(c.beforeM - d) < minM)) {
+    if (v.pending.some((c) => !c.weak && Math.abs(c.beforeM - d) < minM)) {
       v.alternating = true; // the old draught is back within the hold-off
       v.pending = [];
     } else if (!v.alternating) v.pending.push(change);
@@ -122,7 +145,17 @@ export class DraughtChangeDetector implements Detector<DraughtChangeState> {
 
   flush(): TumenEvent[] {
     const out: TumenEvent[] = [];
-    for (const [mmsi, v] of this.vessels) out.push(...this.release(mmsi, v, Infinity));
+    for (const [mmsi, v] of this.vessels) {
+      // A draught heard once, then the ship fell silent (≥ gapMinH) and no draught report came after it at
+      // all: nothing overruled it, and it had no chance to be repeated — a weak change, as above.
+      const c = v.candidate;
+      if (c && (c.silenceAfterMs ?? 0) >= this.params.gapMinH * MS_PER_HOUR && !v.alternating) {
+        const { count: _n, silenceAfterMs: _s, ...change } = c;
+        v.pending.push({ ...change, weak: true });
+        v.candidate = null;
+      }
+      out.push(...this.release(mmsi, v, Infinity));
+    }
     return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.mmsi - b.mmsi));
   }
 
@@ -141,7 +174,7 @@ export class DraughtChangeDetector implements Detector<DraughtChangeState> {
     const holdMs = this.params.holdoffH * MS_PER_HOUR;
     const out: TumenEvent[] = [];
     v.pending = v.pending.filter((c) => {
-      if (nowMs - c.endMs < holdMs) return true;
+      if (!c.weak && nowMs - c.endMs < holdMs) return true;
       const silenceH = c.maxSilenceMs / MS_PER_HOUR;
       out.push({
         id: eventId('draught_change', mmsi, c.endMs),
@@ -154,6 +187,7 @@ export class DraughtChangeDetector implements Detector<DraughtChangeState> {
           gap_h: round(silenceH, 3),
           between_reports_h: round((c.endMs - c.startMs) / MS_PER_HOUR, 3),
           direction: c.afterM > c.beforeM ? 'loaded' : 'discharged',
+          ...(c.weak ? { weak: true, confirming_reports: 1, weak_reason: `the new draught was heard once, then the ship fell silent ≥ ${this.params.gapMinH} h before any next draught report` } : {}),
         },
       });
       return false;

@@ -36,6 +36,9 @@ export interface GapState {
   /** Time of the latest report not known to come through a satellite; -1 while only satellites heard it
    *  (absent in old snapshots, and until a first report). */
   lastCoastalMs?: number;
+  /** Time of the first position after the vessel's latest silence of at least `minGapH` (it was off or
+   *  unheard before it); absent in old snapshots and before any such silence. */
+  activeSinceMs?: number;
   /** Silences of at least `minGapH` not reported, by reason (`store_silent`: the store heard nobody for
    *  enough of it); absent in old snapshots. */
   dropped?: Record<string, number>;
@@ -60,6 +63,7 @@ export class GapDetector implements Detector<GapState> {
     if (s.mmsi === null) s.mmsi = pos.mmsi;
     if (s.last && pos.timeMs < s.last.timeMs) return out;
     if (s.last && this.isGap(s.last.timeMs, pos.timeMs)) out.push(this.gapEvent(pos));
+    if (s.last && pos.timeMs - s.last.timeMs >= this.p.minGapH * MS_PER_HOUR) s.activeSinceMs = pos.timeMs;
     const cutoff = pos.timeMs - this.p.beforeWindowH * MS_PER_HOUR;
     s.recentMs.push(pos.timeMs);
     while (s.recentHead < s.recentMs.length && s.recentMs[s.recentHead]! < cutoff) s.recentHead++;
@@ -180,7 +184,27 @@ export class GapDetector implements Detector<GapState> {
     return judgeSilence(this.ctx, this.p, {
       last, next, endMs, durationH, startOwn: this.startStations(last.timeMs), endOwn: GapDetector.endStations(next),
       positionsBefore: this.s.recentMs.length - this.s.recentHead,
+      before: this.activeBefore(last.timeMs),
     });
+  }
+
+  /** The vessel's reports in the `beforeWindowH` before a silence starting at `lastMs`, counted only since it
+   *  was last heard again after an earlier silence of at least `minGapH` (the hours it was off or unheard then
+   *  say nothing of whether it was transmitting now). */
+  private activeBefore(lastMs: number): ActiveBefore {
+    const fromMs = Math.max(lastMs - this.p.beforeWindowH * MS_PER_HOUR, this.s.activeSinceMs ?? -Infinity);
+    const hours = new Set<number>();
+    let positions = 0;
+    for (let i = this.s.recentHead; i < this.s.recentMs.length; i++) {
+      const t = this.s.recentMs[i]!;
+      if (t < fromMs) continue;
+      positions++;
+      hours.add(Math.floor(t / MS_PER_HOUR));
+    }
+    const h0 = Math.floor(fromMs / MS_PER_HOUR), h1 = Math.floor(lastMs / MS_PER_HOUR);
+    let inside = 0;
+    for (const h of hours) if (h > h0 && h < h1) inside++;
+    return { fromMs, positions, heardHoursInside: inside };
   }
 }
 
@@ -195,6 +219,17 @@ export interface SilenceInput {
   startOwn: string[] | 'satellite';
   endOwn: string[] | 'satellite';
   positionsBefore: number;
+  /** The vessel's reports before the silence since it was last heard again (absent: GFW's count alone). */
+  before?: ActiveBefore;
+}
+
+/** The vessel's own reports before a silence, in the `beforeWindowH` before it but only since the end of its
+ *  own previous silence of at least `minGapH`: from when, how many positions, and in how many whole hours
+ *  strictly inside (fromMs, start of the silence) it was heard. */
+export interface ActiveBefore {
+  fromMs: number;
+  positions: number;
+  heardHoursInside: number;
 }
 
 /**
@@ -259,12 +294,23 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
   // GFW's 50 nm rule guards against coastal coverage holes; where the data show the place well received
   // during the gap there is no hole to guard against, and near-shore darkness is the sanctions signal.
   const minShoreNm = goodReception ? p.nearShoreMinDistanceNm : p.intentionalMinShoreDistanceNm;
+  // GFW's ≥ 14 positions in the 12 h before presumes reception that yields them. A ship heard only by
+  // satellites as it fell silent cannot send them through a few passes, so there "active before" is asked
+  // of its own reception: heard in at least `minHeardShareBefore` of the hours a transmitting ship at its last
+  // place would have been heard (the same hearing model), since it was last heard again.
+  const gfwActive = positionsBefore >= p.minPositionsBefore;
+  let thinActive: { heard_hours: number; expected_heard_hours: number; positions: number; since: string; active: boolean } | null = null;
+  if (!gfwActive && s.before && startOwn === 'satellite' && s.before.positions >= p.minPositionsBeforeThin) {
+    const b = s.before;
+    const e = q.hearing(() => last, b.fromMs, last.timeMs, false).expectedHeardHours;
+    thinActive = { heard_hours: b.heardHoursInside, expected_heard_hours: round(e, 2), positions: b.positions, since: new Date(b.fromMs).toISOString(), active: b.heardHoursInside >= p.minHeardShareBefore * e };
+  }
   // An open gap may still grow: its length so far does not count against it (Tumen).
   const checks = {
     long_enough: durationH >= p.intentionalMinGapH || open,
     far_from_shore: shoreNm >= minShoreNm,
     good_reception: goodReception,
-    active_before: positionsBefore >= p.minPositionsBefore,
+    active_before: gfwActive || (thinActive?.active ?? false),
   };
   return {
     intentional: checks.long_enough && checks.far_from_shore && checks.good_reception && checks.active_before,
@@ -299,6 +345,8 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
       },
       reception_positions_per_day: round(q.positionsPerDay(last.lat, last.lon, fromMs, endMs, p.receptionRadiusKm), 1),
       positions_before_12h: positionsBefore,
+      active_before_rule: gfwActive ? 'gfw' : thinActive ? 'satellite_only_reception' : 'gfw',
+      ...(thinActive ? { active_before_satellite_only: thinActive } : {}),
       checks,
     },
   };

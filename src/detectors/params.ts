@@ -132,6 +132,17 @@ export const GAP_PARAMS = {
   minPositionsBefore: 14,
   /** The window before the gap in which positions are counted (GFW: 12 h). */
   beforeWindowH: 12,
+  /** Tumen difference: GFW's ≥ 14 positions in 12 h presumes reception that yields them. A ship heard only by
+   *  satellites in the hour before it fell silent (no coastal station in reach: a sparse network, one down)
+   *  gets a few reports per pass, so there the check asks instead that it was heard in at least this share
+   *  of the hours a transmitting ship at its last place would have been heard by the hearing model (the
+   *  expected heard hours over the window's whole hours)... */
+  minHeardShareBefore: 0.5,
+  /** ...counting only since it was last heard again after a silence of at least `minGapH` (its own earlier
+   *  dark or unheard hours say nothing of now), with at least this many positions — more than one glimpse
+   *  (Tumen; issue 8: on sparse-receiver worlds every missed intentional gap of seeds 201–202 failed only
+   *  GFW's count, its tankers and shuttles heard by satellite alone before switching off). */
+  minPositionsBeforeThin: 3,
 } as const;
 
 export const DARK_PORT_CALL_PARAMS = {

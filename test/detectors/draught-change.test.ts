@@ -63,6 +63,26 @@ describe('draught_change', () => {
     expect(det.rejectCounts).toEqual({ single_report_value: 1, reserved_shiptype: 1 });
   });
 
+  it('takes a draught heard once as a weak change when the ship fell silent before it could repeat it', () => {
+    // Thin reception at the terminal: of the loaded draught only the 19:31 report is heard; dark from 20:00
+    // for 24 h; back light. The one report is all there is — not a garble the old value overruled.
+    const thin = input.filter((i) => !('s' in i) || i.s.timeMs < loaded || i.s.timeMs === T0 + 19 * HOUR + 31 * MIN || i.s.timeMs > T0 + 30 * HOUR);
+    const det = createDraughtChangeDetector();
+    const events = run(thin, det);
+    expect(events.map((e) => [e.start, e.end, e.before_m, e.after_m, e.evidence.across_gap, e.evidence.weak ?? false])).toEqual([
+      ['2024-05-01T09:31:00.000Z', '2024-05-01T19:31:00.000Z', 4.1, 8.3, false, true],
+      ['2024-05-01T19:31:00.000Z', '2024-05-02T20:01:00.000Z', 8.3, 4.2, true, false],
+    ]);
+    expect(events[0]!.evidence.confirming_reports).toBe(1);
+    expect(det.rejectCounts).toEqual({});
+    // Back from the dark but no draught report heard after it: the one loaded report still stands (weak).
+    const noneAfter = thin.filter((i) => !('s' in i) || i.s.timeMs <= T0 + 30 * HOUR);
+    expect(run(noneAfter).map((e) => [e.before_m, e.after_m, e.end, e.evidence.weak])).toEqual([[4.1, 8.3, '2024-05-01T19:31:00.000Z', true]]);
+    // The same single report overruled 30 min later while the ship is heard throughout stays a garble.
+    const garbled = tanker([[T0, T0 + 20 * HOUR]], (t) => (t === T0 + 4 * HOUR + MIN ? 8.3 : 4.1));
+    expect(run(garbled)).toEqual([]);
+  });
+
   it('ignores changes below 0.5 m and two ships alternating on one MMSI', () => {
     expect(run(tanker([[T0, T0 + 20 * HOUR]], (t) => (t < loaded ? 6.0 : 6.4)))).toEqual([]);
     expect(run(tanker([[T0, T0 + 48 * HOUR]], (t) => (Math.floor(t / (2 * HOUR)) % 2 ? 5.0 : 9.0)))).toEqual([]);

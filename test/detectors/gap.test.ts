@@ -62,6 +62,38 @@ describe('gap detector', () => {
     expect(closed).toMatchObject({ intentional: false, evidence: { reception: { expected_heard_hours: 5.2, min_expected_heard_hours: 6 } } });
   });
 
+  it('asks a ship heard only by satellites before it fell silent for its share of the hours reception allowed, not for 14 positions', () => {
+    // A place where a transmitting ship is heard in `share` of the hours (chance of missing all: 1e-6).
+    const heardIn = (share: number) => ({
+      ...constantReception(100),
+      hearing: (path: never, fromMs: number, toMs: number, self: boolean) => {
+        const h = constantReception(100).hearing(path, fromMs, toMs, self);
+        return { ...h, expectedHeardHours: share * h.hours };
+      },
+    });
+    // One satellite fix every 2 h for 12 h (7 positions, heard in 5 whole hours strictly inside the window),
+    // silent 20 h, then back.
+    const sat = (ps: ReturnType<typeof leg>) => ps.map((p) => ({ ...p, source: 'satellite' as const }));
+    const thin = sat(leg(M, T0, 7, 120, 42.5, 132.5, 0, 0.02));
+    const back = sat(leg(M, T0 + 32 * HOUR, 3, 120, 42.0, 131.0, 0, 0.02));
+    // Reception there: 40 % of the hours → 4.4 of the 11 hours before expected, 5 heard: active.
+    const ok = run(new GapDetector(gapCtx({ reception: heardIn(0.4) })), [...thin, ...back])[0]!;
+    expect(ok).toMatchObject({ duration_h: 20, intentional: true, evidence: {
+      positions_before_12h: 7, active_before_rule: 'satellite_only_reception',
+      active_before_satellite_only: { heard_hours: 5, expected_heard_hours: 4.4, positions: 7, active: true },
+      checks: { active_before: true, good_reception: true } } });
+    // Reception that should have heard it in 95 % of the hours: 5 heard of 10.45 expected is too few.
+    const sparse = run(new GapDetector(gapCtx({ reception: heardIn(0.95) })), [...thin, ...back])[0]!;
+    expect(sparse).toMatchObject({ intentional: false, evidence: { active_before_satellite_only: { active: false }, checks: { active_before: false } } });
+    // The same fixes heard by a coastal station: GFW's count (7 < 14) stands.
+    const coastal = run(new GapDetector(gapCtx({ reception: heardIn(0.4) })), [...thin.map((p) => ({ ...p, source: 'terrestrial' as const, stations: ['st'] })), ...back])[0]!;
+    expect(coastal).toMatchObject({ intentional: false, evidence: { active_before_rule: 'gfw', checks: { active_before: false } } });
+    // Only since it was last heard again: 2 fixes after an earlier 8 h silence are a glimpse, not activity.
+    const glimpse = sat([...leg(M, T0, 2, 60, 42.5, 132.5, 0, 0.02), ...leg(M, T0 + 9 * HOUR, 2, 60, 42.5, 132.6, 0, 0.02)]);
+    const g = run(new GapDetector(gapCtx({ reception: heardIn(0.4) })), [...glimpse, ...sat(leg(M, T0 + 40 * HOUR, 2, 60, 42.0, 131.0, 0, 0.02))]);
+    expect(g.map((e) => [e.duration_h, e.intentional, (e.evidence as { checks: { active_before: boolean } }).checks.active_before])).toEqual([[8, false, false], [30, false, false]]);
+  });
+
   it('where reception is not shown good the GFW 50 nm shore rule applies; where it is, near-shore darkness counts', () => {
     const atlantic = before.map((p) => ({ ...p, lat: 30, lon: -40 + (p.lon - 132.5) }));
     const back = after.map((p) => ({ ...p, lat: 30.5, lon: -41 }));
