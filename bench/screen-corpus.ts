@@ -47,7 +47,7 @@ const LETTERS = 'ABCDEFGHIJKLMNOPRSTUVWY';
 
 /** A typo in the words of a name, leaving a trailing number or roman numeral as it is (a different
  *  number is a different ship, not a typo). */
-function typo(r: () => number, name: string): string {
+export function typo(r: () => number, name: string): string {
   const m = name.match(/^(.*?)((?:\s+(?:\d+|[IVX]+))?)$/);
   return m && m[1] ? typoIn(r, m[1]) + m[2] : typoIn(r, name);
 }

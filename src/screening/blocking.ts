@@ -10,6 +10,8 @@
 //      deletion neighbourhood), where short names share too few trigrams to block on
 //   t  trigrams of the compact form (the transliteration key's trigrams are too common to block on: it
 //      folds the alphabet to a few letters)
+//   v  the transliteration key's consonants (phonetic.ts consonantSkeleton), 3 letters and more: names
+//      whose keys differ in vowels only (FEROOZEH / FIROUZEH), which the scorer lets through
 // A query takes its c/p/d keys, and of its t keys only the `3k + t` rarest in the loaded lists (k = its
 // edit budget, t = sharedRareGrams): a name within k edits shares at least g - 3k of the query's g
 // trigrams (the q-gram lemma: an edit destroys at most three), hence at least t of those rarest ones —
@@ -21,6 +23,7 @@
 import { maxEditsFor } from './params.js';
 import { bagDistance, damerauLevenshtein } from './similarity.js';
 import { isKeystrokeSlip } from './keystroke.js';
+import { MIN_SKELETON_LETTERS, MIN_VOWEL_VARIANT_LETTERS, consonantSkeleton, sameConsonants } from './phonetic.js';
 
 export const BLOCKING_PARAMS = {
   /** Shortest name indexed by deletions: up to 4 letters a name matches only exactly or by a typing slip
@@ -50,6 +53,8 @@ function nameKeys(compact: string, phonetic: string, shortTwoEdits = false): str
   const out = new Set<string>();
   if (compact) out.add(`c${compact}`);
   if (phonetic) out.add(`p${phonetic}`);
+  const skeleton = consonantSkeleton(phonetic);
+  if (skeleton.length >= MIN_SKELETON_LETTERS) out.add(`v${skeleton}`);
   // Two deletions where the budget is two edits (9 letters on) and deletions are indexed at all.
   for (const d of deletions(compact, P.deleteMaxLetters, compact.length >= TWO_EDIT_LETTERS)) out.add(`d${d}`);
   if (shortTwoEdits && compact.length >= P.shortTwoEditsMinLetters && compact.length < TWO_EDIT_LETTERS) {
@@ -149,6 +154,16 @@ export class NameBlocker {
     return this.arrays.postings.subarray(this.arrays.offsets[i], this.arrays.offsets[i + 1]);
   }
 
+  /** Entries with exactly this compact or transliterated form (the other word orders of a query). */
+  sameFormCandidates(compact: string, phonetic: string): number[] {
+    const out = new Set<number>();
+    for (const key of [`c${compact}`, ...(phonetic ? [`p${phonetic}`] : [])]) {
+      const i = this.find(key);
+      if (i >= 0) for (const id of this.postingsOf(i)) out.add(this.arrays.entries[id]);
+    }
+    return [...out];
+  }
+
   /** Entries (ids given at build) with a name the scorer could accept for the query name. */
   /** With `shortTwoEdits`, names of 5-8 letters are also found and let through two edits away (through the
    *  e keys of a blocker built with them; a blocker saved without them finds only what it did before). */
@@ -171,6 +186,8 @@ export class NameBlocker {
     };
     bump(`c${compact}`, 1000);
     if (phonetic) bump(`p${phonetic}`, 1000);
+    const skeleton = consonantSkeleton(phonetic);
+    if (skeleton.length >= MIN_SKELETON_LETTERS) bump(`v${skeleton}`, 50);
     // A query within two letters of a 9-10 letter listed name may be two edits from it.
     // Short names two edits apart (shortTwoEdits): the query's two-letter deletions meet the listed name's
     // own deletions (d keys) and its two-letter ones (e keys).
@@ -246,7 +263,9 @@ export class NameBlocker {
     // candidates away at a fraction of an edit table's cost.
     return (maskDistance(masks.compact, this.compactMasks[id]) <= budget && bagDistance(compact, c) <= budget && damerauLevenshtein(compact, c, budget) <= budget)
       || (budget > 1 && maskDistance(masks.phonetic, this.phoneticMasks[id]) <= budget - 1
-        && bagDistance(phonetic, p) <= budget - 1 && damerauLevenshtein(phonetic, p, budget - 1) <= budget - 1);
+        && bagDistance(phonetic, p) <= budget - 1 && damerauLevenshtein(phonetic, p, budget - 1) <= budget - 1)
+      || (Math.min(c.length, compact.length) >= MIN_VOWEL_VARIANT_LETTERS && sameConsonants(phonetic, p)
+        && damerauLevenshtein(phonetic, p, budget) <= budget);
   }
 }
 

@@ -5,6 +5,7 @@ import type { LoadedEntry } from './types.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName, type NormalisedName } from './normalise.js';
 import { normaliseImo } from '../reference/imo.js';
 import { maxEditsFor } from './params.js';
+import { MIN_SKELETON_LETTERS, consonantSkeleton } from './phonetic.js';
 
 export type NameRole = 'name' | 'alias' | 'former';
 
@@ -46,6 +47,8 @@ export class ScreeningIndex {
   private readonly byBigram = new Map<string, number[]>();
   /** One-letter deletions of names up to 4 letters: a swap of two letters (DAN / DNA) leaves no bigram. */
   private readonly byShortDeletion = new Map<string, number[]>();
+  /** Consonant skeletons of transliteration keys (phonetic.ts): names that differ in vowels only. */
+  private readonly bySkeleton = new Map<string, number[]>();
   private readonly words = new Set<string>();
 
   /** `listedWords`: the words of every listed ship name, when `entries` are only some of them. */
@@ -71,6 +74,8 @@ export class ScreeningIndex {
     for (const w of norm.words) this.words.add(w);
     push(this.byCompact, norm.compact || norm.full, v);
     if (norm.phonetic) push(this.byPhonetic, norm.phonetic, v);
+    const skeleton = consonantSkeleton(norm.phonetic);
+    if (skeleton.length >= MIN_SKELETON_LETTERS) push(this.bySkeleton, skeleton, v);
     for (const g of new Set(trigrams(norm.compact))) push(this.byGram, g, v);
     for (const g of new Set(trigrams(norm.phonetic))) push(this.byPhoneticGram, g, v);
     if (norm.compact.length <= SHORT_NAME_LETTERS + 1) for (const g of new Set(ngrams(norm.compact, 2))) push(this.byBigram, g, v);
@@ -87,6 +92,8 @@ export class ScreeningIndex {
     const out = new Set<number>();
     for (const v of this.byCompact.get(q.compact || q.full) ?? []) out.add(v);
     if (q.phonetic) for (const v of this.byPhonetic.get(q.phonetic) ?? []) out.add(v);
+    const skeleton = consonantSkeleton(q.phonetic);
+    if (skeleton.length >= MIN_SKELETON_LETTERS) for (const v of this.bySkeleton.get(skeleton) ?? []) out.add(v);
     this.gramCandidates(trigrams(q.compact), this.byGram, out);
     this.gramCandidates(trigrams(q.phonetic), this.byPhoneticGram, out);
     if (q.compact.length >= 3 && q.compact.length <= 5) for (const d of oneDeletions(q.compact)) for (const v of this.byShortDeletion.get(d) ?? []) out.add(v);

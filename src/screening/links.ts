@@ -34,12 +34,19 @@ export function describePath(list: string, path: LinkPath): string {
   return `${head} (${list}#${path.parties[0].entry_id}${share(0)}) has ${path.relations[1]} ${listed.name}, listed: ${list}#${listed.entry_id}${share(1) ? ` (${share(1).slice(2)})` : ''}`;
 }
 
+export interface LinkOptions {
+  /** Keep name-only similar hits on ships carried without a sanction and controlled by no listed party
+   *  (dropped by default; bench/screen-carried.ts measures what dropping them costs and saves). */
+  keepSimilarCarriedOnly?: boolean;
+}
+
 /** The matches of `result` with their listed parties (`paths` by linkKey) and the verdicts they support. */
-export function applyLinks(result: ScreenResult, paths: ReadonlyMap<string, LinkPath[]>): ScreenResult {
+export function applyLinks(result: ScreenResult, paths: ReadonlyMap<string, LinkPath[]>, opts: LinkOptions = {}): ScreenResult {
   if (result.matches.length === 0) return result;
   // A ship the list does not sanction, no listed party controls, and only spelt like the query (SHIRAS
   // for SHIRAZ): in a list carrying hundreds of thousands of such ships, a near spelling is chance.
-  const kept = result.matches.filter((m) => m.listed || !similarNameOnly.has(m) || (paths.get(linkKey(m.list, m.entry_key)) ?? []).some(controls));
+  const kept = opts.keepSimilarCarriedOnly ? result.matches
+    : result.matches.filter((m) => m.listed || !similarNameOnly.has(m) || (paths.get(linkKey(m.list, m.entry_key)) ?? []).some(controls));
   if (kept.length === 0) return { ...result, verdict: 'clear', matches: [] };
   const matches = kept.map((m): ScreenMatch => {
     const found = paths.get(linkKey(m.list, m.entry_key)) ?? [];

@@ -4,21 +4,22 @@
 //     for names made only of generic words, where the number is what tells ships apart (GOLD STAR 3).
 //  2. Equal words -> exact; equal without spaces -> run-together; equal after transliteration folding.
 //  3. Otherwise a fuzzy candidate must (a) not be made only of generic words itself, (b) be within the
-//     edit budget on the whole name, (c) agree word by word on the distinctive words - every distinctive
+//     edit budget on the whole name (or on the transliteration key where the keys differ in vowels
+//     only: FEROOZEH / FIROUZEH), (c) agree word by word on the distinctive words - every distinctive
 //     word of either name has a close counterpart in the other - unless the whole names are a single
 //     edit apart, or two edits apart where the query's odd words are garbled (no listed ship name uses
 //     them), (d) with 2+ edits, clear the Jaro-Winkler floor.
 //     So generic words never match alone, and a different distinctive word is not a typo.
 import type { NormalisedName } from './normalise.js';
 import { isGenericWord } from './generic-words.js';
-import { phoneticKey } from './phonetic.js';
+import { MIN_VOWEL_VARIANT_LETTERS, phoneticKey, sameConsonants } from './phonetic.js';
 import { SCREENING_PARAMS as P, maxEditsFor } from './params.js';
 import { damerauLevenshtein, jaroWinkler } from './similarity.js';
 import { isKeystrokeSlip } from './keystroke.js';
 
 export interface NameScore {
   score: number;
-  how: 'exact' | 'compact' | 'transliteration' | 'fuzzy';
+  how: 'exact' | 'compact' | 'transliteration' | 'word_order' | 'fuzzy';
   edits: number;
   numberNote: string | null;
 }
@@ -41,7 +42,11 @@ export function wordsClose(a: string, b: string): boolean {
   const len = Math.max(a.length, b.length);
   if (len < 4) return false;
   const budget = Math.max(1, maxEditsFor(len));
-  return damerauLevenshtein(a, b, budget) <= budget;
+  if (damerauLevenshtein(a, b, budget) <= budget) return true;
+  if (Math.min(a.length, b.length) < MIN_VOWEL_VARIANT_LETTERS) return false;
+  const pa = phoneticKey(a);
+  const pb = phoneticKey(b);
+  return sameConsonants(pa, pb) && damerauLevenshtein(pa, pb, budget) <= budget;
 }
 
 function distinctiveWordsAgree(q: NormalisedName, e: NormalisedName): boolean {
@@ -75,7 +80,11 @@ export function scoreNames(q: NormalisedName, e: NormalisedName, isListedWord: (
   const edits = damerauLevenshtein(q.compact, e.compact, budget);
   const phoneticEdits = damerauLevenshtein(q.phonetic, e.phonetic, budget);
   const useEdits = Math.min(edits, phoneticEdits + 1); // a transliteration plus a typo costs one more
-  if (useEdits > budget) return null;
+  // Vowels only: keys that differ in vowels alone (FEROOZEH / FIROUZEH: PELUJE / PILUJE) pass within the
+  // budget on the key, still scored with the extra edit - a vowel is how romanisations differ most.
+  const vowelsOnly = phoneticEdits <= budget && Math.min(q.compact.length, e.compact.length) >= MIN_VOWEL_VARIANT_LETTERS
+    && sameConsonants(q.phonetic, e.phonetic);
+  if (useEdits > budget && !vowelsOnly) return null;
   if (!distinctiveWordsAgree(q, e)) {
     // The words do not pair up: a whole word differs (HAP SONG GANG is not HAP JANG GANG), or the spacing
     // differs (CHONMASAM / CHON MA SAN). Only a single typing edit over the whole name is still a typo, and

@@ -58,6 +58,8 @@ export function tokenise(raw: string): string[] {
     .replace(/&/g, ' AND ')
     .replace(/['’`´]/g, '') // ST. JOHN'S -> ST JOHNS
     .replace(/\b(?:NO|NR|NUM|NUMBER)\b\.?\s*(?=\d)/g, ' ') // "NO.1", "NO 1", "NR 1" -> "1"
+    // A zero between two letters is the letter O mistyped (D0RE, SEVAST0POL): no ship name has one.
+    .replace(/(?<=[A-Z])0(?=[A-Z])/g, 'O')
     .replace(/[^A-Z0-9]+/g, ' ')
     .replace(/([A-Z])(\d)/g, '$1 $2') // VALFAJR2 -> VALFAJR 2
     .replace(/(\d)([A-Z])/g, '$1 $2');
@@ -74,6 +76,8 @@ export function normaliseName(raw: string): NormalisedName {
   const numbers: string[] = [];
   tokens.forEach((t, i) => {
     if (/^\d+$/.test(t)) { numbers.push(t.replace(/^0+(?=\d)/, '')); return; }
+    // HO right after a number is the Korean number mark 호 (SAM MA 2HO, DPRK registers): not a word.
+    if (t === 'HO' && i > 0 && /^\d+$/.test(tokens[i - 1])) return;
     // A roman numeral as the last token of a longer name is a number: ARGO I, BICENTENARIO XIV.
     const last = i === tokens.length - 1 && tokens.length > 1;
     const roman = last ? romanToNumber(t) : null;
@@ -105,4 +109,26 @@ export function normaliseMmsi(raw: string | number | null | undefined): string |
   if (raw === null || raw === undefined) return null;
   const s = String(raw).trim();
   return /^\d{9}$/.test(s) ? s : null;
+}
+
+/** Longest name (in words) whose other word orders are tried: 4 words give 23 more orders. */
+const MAX_REORDERED_WORDS = 4;
+
+/** The name with its words in every other order (numbers kept): ZHUKOV MARSHAL -> MARSHAL ZHUKOV. Fleet
+ *  lists and registries put a person's surname first or a place name last (HORMUZ 12 IRAN); a listed
+ *  ship is looked up by these orders only for the same words, never for similar ones (screen.ts). */
+export function otherWordOrders(n: NormalisedName): NormalisedName[] {
+  if (n.words.length < 2 || n.words.length > MAX_REORDERED_WORDS || n.distinctive === '') return [];
+  const out = new Map<string, NormalisedName>();
+  for (const order of permutations(n.words)) {
+    const compact = order.join('');
+    if (compact === n.compact || out.has(compact)) continue;
+    out.set(compact, normaliseName([...order, ...n.numbers].join(' ')));
+  }
+  return [...out.values()];
+}
+
+function permutations<T>(xs: readonly T[]): T[][] {
+  if (xs.length <= 1) return [[...xs]];
+  return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [x, ...rest]));
 }

@@ -37,6 +37,9 @@ export const SCREENING_PARAMS = {
   callsignAloneScore: 0.8,
   /** A name agrees with an identifier hit when its name score reaches this. */
   corroboratingNameScore: 0.85,
+  /** A ship name with the same words (or the same after transliteration) in another order (ZHUKOV MARSHAL,
+   *  HORMUZ 12 IRAN): a "possible", since word order tells two ship names apart more often than two firms'. */
+  wordOrderShipScore: 0.9,
   /** Stated owner/operator (party) names: the name-proper scores above apply; these are the party's own. */
   /** Same words in another order (a person's surname first: PETROVSKIY IVAN / IVAN PETROVSKIY). */
   wordOrderPartyScore: 0.97,

@@ -41,3 +41,22 @@ function computeKey(word: string): string {
   // Word-final H after a vowel is silent in most romanisations (SHAH / SHA, ALLAH / ALLA).
   return out.length > 2 ? out.replace(/([AEIOU])H$/, '$1') : out;
 }
+
+/** Shortest consonant skeleton compared by sameConsonants, and shortest names (letters, both) it is used
+ *  for: two consonants (TULU / TOLOU) or a short name (MAX / MAGUS: MKS) leave too many different names
+ *  alike, since vowels are what tell short names apart. */
+export const MIN_SKELETON_LETTERS = 3;
+export const MIN_VOWEL_VARIANT_LETTERS = 5;
+
+/** A transliteration key without its vowels: LAOTIKIA (LAODIKIA) -> LTK. */
+export function consonantSkeleton(key: string): string {
+  return key.replace(/[AEIOU]/g, '');
+}
+
+/** Two transliteration keys that differ in vowels only, with at least MIN_SKELETON_LETTERS consonants:
+ *  Persian and Arabic vowels are written E or I, O or OU, A or E by whoever romanises them (FEROOZEH /
+ *  FIROUZEH, ZOMORROD / ZOMOROUD), Greek ones I or E (LAODIKIA / LAODICEA), Korean O or EO or U. */
+export function sameConsonants(a: string, b: string): boolean {
+  const k = consonantSkeleton(a);
+  return k.length >= MIN_SKELETON_LETTERS && k === consonantSkeleton(b);
+}

@@ -2,7 +2,7 @@
 import type { ScreeningIndex } from './index.js';
 import { imoStatus, normaliseImo } from '../reference/imo.js';
 import { scoreNames, type NameScore } from './name-score.js';
-import { normaliseCallsign, normaliseMmsi, normaliseName } from './normalise.js';
+import { normaliseCallsign, normaliseMmsi, normaliseName, otherWordOrders, type NormalisedName } from './normalise.js';
 import { splitExName } from './query.js';
 import { SCREENING_PARAMS as P } from './params.js';
 import type { MatchedOn, ScreenMatch, ScreenQuery, ScreenResult, Verdict } from './types.js';
@@ -59,10 +59,26 @@ export function screenVessel(index: ScreeningIndex, query: ScreenQuery): ScreenR
   for (const { raw, former } of names) {
     const q = normaliseName(raw);
     if (q.full === '') continue;
-    for (const v of index.nameCandidates(q)) {
+    const scored: Array<{ v: number; s: NameScore }> = [];
+    const candidates = index.nameCandidates(q);
+    for (const v of candidates) {
+      const s = scoreNames(q, index.variants[v].norm, (w) => index.isListedWord(w));
+      if (s) scored.push({ v, s });
+    }
+    // The same words in another order: only the same or transliterated words, never similar ones.
+    for (const r of otherWordOrders(q)) {
+      for (const v of index.nameCandidates(r)) {
+        const s = scoreNames(r, index.variants[v].norm);
+        if (s && s.how !== 'fuzzy') scored.push({ v, s: { ...s, how: 'word_order', score: Math.min(s.score, P.wordOrderShipScore) } });
+      }
+    }
+    const family = numberedFamilies(q, candidates.map((v) => index.variants[v].norm));
+    for (const { v, s } of scored) {
       const variant = index.variants[v];
-      const s = scoreNames(q, variant.norm, (w) => index.isListedWord(w));
-      if (!s) continue;
+      // A number on the query and none on the listed name, where the lists also carry that name with a
+      // number (MI RIM and MI RIM 2 listed, MI RIM 3 asked): the family is numbered, and the query names
+      // a sister the lists do not carry.
+      if (q.numbers.length > 0 && variant.norm.numbers.length === 0 && family.has(variant.norm.compact)) continue;
       const score = former ? { ...s, score: s.score * P.formerNameFactor } : s;
       const matchedOn: MatchedOn = former ? 'former_name' : variant.role === 'name' ? 'name' : 'alias';
       const ev = get(variant.entryIndex);
@@ -79,6 +95,15 @@ export function screenVessel(index: ScreeningIndex, query: ScreenQuery): ScreenR
   matches.sort(byRank);
   const verdict: Verdict = matches.some((m) => m.verdict === 'match') ? 'match' : matches.length > 0 ? 'possible' : 'clear';
   return { verdict, matches, findings };
+}
+
+/** Compact forms of `candidates` that the lists also carry with a number: names of numbered families.
+ *  Every listed spelling with the query's compact form is a candidate (blocking.ts, index.ts). */
+function numberedFamilies(q: NormalisedName, candidates: NormalisedName[]): Set<string> {
+  const out = new Set<string>();
+  if (q.numbers.length === 0) return out;
+  for (const c of candidates) if (c.numbers.length > 0) out.add(c.compact);
+  return out;
 }
 
 /** One result from the results of several indexes over disjoint lists. */
@@ -130,7 +155,8 @@ function judge(index: ScreeningIndex, i: number, ev: Evidence, queryImo: string 
     let s = n.score.score;
     if (imoConflict) s *= P.imoConflictFactor;
     const how = n.score.how === 'fuzzy' ? `similar, ${n.score.edits} edit${n.score.edits === 1 ? '' : 's'}`
-      : n.score.how === 'compact' ? 'same without spaces' : n.score.how === 'transliteration' ? 'same after transliteration' : 'same';
+      : n.score.how === 'compact' ? 'same without spaces' : n.score.how === 'transliteration' ? 'same after transliteration'
+        : n.score.how === 'word_order' ? 'same words in another order' : 'same';
     const what = n.matchedOn === 'former_name' ? `former name "${n.queried}"` : `name "${n.queried}"`;
     const target = n.matchedOn === 'alias' ? `listed alias "${n.listed}"` : `listed name "${n.listed}"`;
     let reason = `${what} ${how} as ${target}`;

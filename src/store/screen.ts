@@ -9,7 +9,7 @@ import { linkPathsOf, listsWithLinks } from './list-links.js';
 import { openPartyLookup } from './party-index.js';
 import { ScreeningIndex } from '../screening/index.js';
 import type { NameBlocker } from '../screening/blocking.js';
-import { applyLinks, applyStatedParties, type StatedPartyLookup } from '../screening/links.js';
+import { applyLinks, applyStatedParties, type LinkOptions, type StatedPartyLookup } from '../screening/links.js';
 import { mergeResults, screenVessel } from '../screening/screen.js';
 import type { ScreenQuery, ScreenResult } from '../screening/types.js';
 
@@ -54,7 +54,7 @@ export class StoreScreener {
     return new StoreScreener(store, fresh, blocker, memory, await listsWithLinks(store), wanted, stale);
   }
 
-  async screen(queries: ScreenQuery[]): Promise<ScreenResult[]> {
+  async screen(queries: ScreenQuery[], opts: LinkOptions = {}): Promise<ScreenResult[]> {
     const out: ScreenResult[] = [];
     for (let i = 0; i < queries.length; i += BATCH) {
       const batch = queries.slice(i, i + BATCH);
@@ -64,7 +64,7 @@ export class StoreScreener {
         return rs.length === 1 ? rs[0] : mergeResults(rs);
       });
       const paths = await linkPathsOf(this.store, results.flatMap((r) => r.matches), this.linked);
-      const linked = results.map((r) => applyLinks(r, paths));
+      const linked = results.map((r) => applyLinks(r, paths, opts));
       if (batch.some((q) => q.owner?.trim() || q.operator?.trim())) {
         const parties = await (this.parties ??= openPartyLookup(this.store, this.lists, this.stale));
         out.push(...linked.map((r, k) => applyStatedParties(r, batch[k], parties)));
@@ -79,7 +79,7 @@ export class StoreScreener {
 }
 
 /** Screens `queries` against the loaded lists (or `lists`); every result is clear when none is loaded. */
-export async function screenQueries(store: Store, queries: ScreenQuery[], lists?: string[]): Promise<ScreenResult[]> {
+export async function screenQueries(store: Store, queries: ScreenQuery[], lists?: string[], opts: LinkOptions = {}): Promise<ScreenResult[]> {
   const screener = await StoreScreener.open(store, lists);
-  return screener ? screener.screen(queries) : queries.map(() => ({ verdict: 'clear', matches: [], findings: ['no sanctions lists loaded'] }));
+  return screener ? screener.screen(queries, opts) : queries.map(() => ({ verdict: 'clear', matches: [], findings: ['no sanctions lists loaded'] }));
 }

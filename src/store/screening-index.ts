@@ -10,7 +10,7 @@ import type { Store } from './db.js';
 import type { ListEntry } from '../lists/types.js';
 import { NameBlocker } from '../screening/blocking.js';
 import { ScreeningIndex } from '../screening/index.js';
-import { normaliseCallsign, normaliseMmsi, normaliseName } from '../screening/normalise.js';
+import { normaliseCallsign, normaliseMmsi, normaliseName, otherWordOrders } from '../screening/normalise.js';
 import { normaliseImo } from '../reference/imo.js';
 import { splitExName } from '../screening/query.js';
 import type { LoadedEntry, ScreenQuery } from '../screening/types.js';
@@ -37,9 +37,10 @@ const DDL = [
  * blockerKeysOf, or the saved layout), so a store indexed by an older Tumen is rebuilt (`tumen lists
  * reindex`, or any command that opens the store for writing) instead of silently missing what the new
  * keys find. 1: the formats before it was kept (NULL); 2: party names two deletions away; Z folded
- * with the affricates.
+ * with the affricates. 3: consonant-skeleton keys (v); a zero between letters read as O, HO after a number
+ * dropped.
  */
-export const SCREEN_INDEX_FORMAT = 2;
+export const SCREEN_INDEX_FORMAT = 3;
 
 export interface ScreeningIndexInfo {
   list: string;
@@ -204,7 +205,9 @@ export async function candidatesFor(store: Store, blocker: NameBlocker, queries:
     const eids = new Set<number>();
     for (const raw of queryNames(q)) {
       const n = normaliseName(raw);
-      if (n.full !== '') for (const e of blocker.candidates(n.compact || n.full, n.phonetic)) eids.add(e);
+      if (n.full === '') continue;
+      for (const e of blocker.candidates(n.compact || n.full, n.phonetic)) eids.add(e);
+      for (const r of otherWordOrders(n)) for (const e of blocker.sameFormCandidates(r.compact, r.phonetic)) eids.add(e);
     }
     for (const e of eids) { found.qid.push(qid); found.eid.push(e); }
   });

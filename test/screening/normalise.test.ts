@@ -22,6 +22,21 @@ describe('ship-name normalisation', () => {
     expect(n('CARLOTA C')).toEqual(['CARLOTA', 'C']); // a series letter, kept like a number
     expect(n('I')).toEqual(['I', '']); // a one-word name is not a number
   });
+  it('reads a zero between letters as O, and HO after a number as the Korean number mark', () => {
+    expect(n('D0RE')).toEqual(['DORE', '']);
+    expect(n('DY905')).toEqual(['DY', '905']);
+    expect(n('SAM MA 2HO')).toEqual(['SAM MA', '2']);
+    expect(n('SAM MA 2 HO')).toEqual(['SAM MA', '2']);
+    expect(n('O UN CHONG NYON HO')).toEqual(['O UN CHONG NYON HO', '']);
+  });
+  it('gives the other word orders of names of 2-4 words with a distinctive word', async () => {
+    const { otherWordOrders } = await import('../../src/screening/normalise.js');
+    const orders = (s: string) => otherWordOrders(normaliseName(s)).map((x) => x.full);
+    expect(orders('HORMUZ 12 IRAN')).toEqual(['IRAN HORMUZ 12']);
+    expect(orders('ALFA BRAVO CHARLIE')).toHaveLength(5);
+    expect(orders('OCEAN STAR')).toEqual([]); // generic words only
+    expect(orders('CHONMASAN')).toEqual([]);
+  });
   it('makes run-together spellings equal without spaces', () => {
     expect(normaliseName('CHONMASAN').compact).toBe(normaliseName('CHON MA SAN').compact);
   });

@@ -68,6 +68,12 @@ describe('the persisted screening index', () => {
     expect(differ / corpus.length).toBeLessThan(0.005);
   });
 
+  it('finds the other word orders and vowel spellings of a listed name through the saved index', async () => {
+    const [reordered, vowels] = await screenQueries(store, [{ name: 'STAR ORION' }, { name: 'FEROOZEH' }]);
+    expect(reordered.matches.filter((m) => m.list === 'ofac-sdn').map((m) => m.name)).toEqual(['ORION STAR']);
+    expect(vowels.matches.filter((m) => m.list === 'ofac-sdn').map((m) => m.name)).toEqual(['FIROUZEH']);
+  });
+
   it('finds a listed ship by IMO alone, and screens only the lists asked for', async () => {
     const [hit] = await screenQueries(store, [{ imo: '9187629' }]);
     expect(hit.matches.map((m) => m.list)).toContain('ofac-sdn');
@@ -89,6 +95,14 @@ describe('NameBlocker', () => {
   it('finds two-edit neighbours of long names through their rarest trigrams', () => {
     expect(cands('KORVANELLISTAR')).toEqual(['KORVANELISTAR']);
     expect(cands('KORVENALISTAR')).toEqual(['KORVANELISTAR']);
+  });
+
+  it('finds names whose transliteration keys differ in vowels only (consonant keys), and same forms alone', () => {
+    const more = NameBlocker.build(['FIROUZEH', 'FIRUZAN', 'LAODICEA'].map((c, entry) => ({ compact: c, phonetic: normaliseName(c).phonetic, entry, words: [c] })));
+    expect(more.candidates('FEROOZEH', normaliseName('FEROOZEH').phonetic)).toEqual([0]);
+    expect(more.candidates('LAODIKIA', normaliseName('LAODIKIA').phonetic)).toEqual([2]);
+    expect(more.sameFormCandidates('LAODICEA', '')).toEqual([2]);
+    expect(more.sameFormCandidates('LAODIKIA', normaliseName('LAODIKIA').phonetic)).toEqual([]);
   });
 
   it('keeps names beyond the edit budget out (a shared generic word is not enough)', () => {
