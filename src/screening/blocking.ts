@@ -23,7 +23,7 @@
 import { maxEditsFor } from './params.js';
 import { bagDistance, damerauLevenshtein } from './similarity.js';
 import { isKeystrokeSlip } from './keystroke.js';
-import { MIN_SKELETON_LETTERS, MIN_VOWEL_VARIANT_LETTERS, consonantSkeleton, sameConsonants } from './phonetic.js';
+import { MIN_SKELETON_LETTERS, MIN_VOWEL_VARIANT_LETTERS, consonantSkeleton } from './phonetic.js';
 
 export const BLOCKING_PARAMS = {
   /** Shortest name indexed by deletions: up to 4 letters a name matches only exactly or by a typing slip
@@ -37,6 +37,9 @@ export const BLOCKING_PARAMS = {
    *  blocker: a firm's telling word may carry two typos when the rest of its name is right, and the party
    *  scorer judges by the whole name). */
   shortTwoEditsMinLetters: 5,
+  /** Longest posting list of a consonant key (v) a query expands: a common skeleton (of short syllable
+   *  names) is weak evidence, like a common trigram, and would send hundreds of names through the gate. */
+  maxSkeletonPostings: 64,
   /** Candidates kept per query name at most, best first (exact forms, then deletions, then trigrams). */
   candidateCap: 200,
 } as const;
@@ -187,7 +190,10 @@ export class NameBlocker {
     bump(`c${compact}`, 1000);
     if (phonetic) bump(`p${phonetic}`, 1000);
     const skeleton = consonantSkeleton(phonetic);
-    if (skeleton.length >= MIN_SKELETON_LETTERS) bump(`v${skeleton}`, 50);
+    if (skeleton.length >= MIN_SKELETON_LETTERS && compact.length >= MIN_VOWEL_VARIANT_LETTERS) {
+      const i = this.find(`v${skeleton}`);
+      if (i >= 0 && this.arrays.offsets[i + 1] - this.arrays.offsets[i] <= P.maxSkeletonPostings) bump(`v${skeleton}`, 50);
+    }
     // A query within two letters of a 9-10 letter listed name may be two edits from it.
     // Short names two edits apart (shortTwoEdits): the query's two-letter deletions meet the listed name's
     // own deletions (d keys) and its two-letter ones (e keys).
@@ -240,7 +246,7 @@ export class NameBlocker {
       });
     }
     const passed: Array<{ id: number; s: number }> = [];
-    const masks = { compact: letterMask(compact), phonetic: letterMask(phonetic) };
+    const masks = { compact: letterMask(compact), phonetic: letterMask(phonetic), skeleton };
     for (const id of touched) {
       const s = score[id] + (gramHits[id] >= need ? gramHits[id] : 0);
       if (s > 0 && (score[id] > 0 || gramHits[id] >= need) && this.gate(compact, phonetic, id, shortTwo, masks)) passed.push({ id, s });
@@ -252,7 +258,7 @@ export class NameBlocker {
   }
 
   /** name-score.ts's gate: same form, or within the edit budget on the compact or transliterated name. */
-  private gate(compact: string, phonetic: string, id: number, shortTwoEdits: boolean, masks: { compact: number; phonetic: number }): boolean {
+  private gate(compact: string, phonetic: string, id: number, shortTwoEdits: boolean, masks: { compact: number; phonetic: number; skeleton: string }): boolean {
     const c = this.compacts[id];
     const p = this.phonetics[id];
     if (c === compact || (phonetic !== '' && p === phonetic)) return true;
@@ -264,8 +270,9 @@ export class NameBlocker {
     return (maskDistance(masks.compact, this.compactMasks[id]) <= budget && bagDistance(compact, c) <= budget && damerauLevenshtein(compact, c, budget) <= budget)
       || (budget > 1 && maskDistance(masks.phonetic, this.phoneticMasks[id]) <= budget - 1
         && bagDistance(phonetic, p) <= budget - 1 && damerauLevenshtein(phonetic, p, budget - 1) <= budget - 1)
-      || (Math.min(c.length, compact.length) >= MIN_VOWEL_VARIANT_LETTERS && sameConsonants(phonetic, p)
-        && damerauLevenshtein(phonetic, p, budget) <= budget);
+      || (Math.min(c.length, compact.length) >= MIN_VOWEL_VARIANT_LETTERS && masks.skeleton.length >= MIN_SKELETON_LETTERS
+        && consonantSkeleton(p) === masks.skeleton
+        && damerauLevenshtein(phonetic, p, budget) <= budget && damerauLevenshtein(compact, c, budget + 1) <= budget + 1);
   }
 }
 

@@ -77,13 +77,15 @@ export function scoreNames(q: NormalisedName, e: NormalisedName, isListedWord: (
     const slip = q.compact.length >= 3 && e.distinctive !== '' && isKeystrokeSlip(q.compact, e.compact) && !q.words.some((w) => isListedWord(w));
     return slip ? { score: (P.fuzzyBaseScore - P.perEditPenalty) * num.factor, how: 'fuzzy', edits: 1, numberNote: num.note } : null;
   }
-  const edits = damerauLevenshtein(q.compact, e.compact, budget);
+  const edits = damerauLevenshtein(q.compact, e.compact, budget + 1);
   const phoneticEdits = damerauLevenshtein(q.phonetic, e.phonetic, budget);
   const useEdits = Math.min(edits, phoneticEdits + 1); // a transliteration plus a typo costs one more
   // Vowels only: keys that differ in vowels alone (FEROOZEH / FIROUZEH: PELUJE / PILUJE) pass within the
-  // budget on the key, still scored with the extra edit - a vowel is how romanisations differ most.
-  const vowelsOnly = phoneticEdits <= budget && Math.min(q.compact.length, e.compact.length) >= MIN_VOWEL_VARIANT_LETTERS
-    && sameConsonants(q.phonetic, e.phonetic);
+  // budget on the key, still scored with the extra edit - a vowel is how romanisations differ most. One
+  // letter more than the budget, not more: folding and vowels together make too many names alike
+  // (FIROZA / FYROCHU: PILOJA / PILOJU, four letters apart).
+  const vowelsOnly = phoneticEdits <= budget && edits <= budget + 1
+    && Math.min(q.compact.length, e.compact.length) >= MIN_VOWEL_VARIANT_LETTERS && sameConsonants(q.phonetic, e.phonetic);
   if (useEdits > budget && !vowelsOnly) return null;
   if (!distinctiveWordsAgree(q, e)) {
     // The words do not pair up: a whole word differs (HAP SONG GANG is not HAP JANG GANG), or the spacing

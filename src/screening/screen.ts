@@ -68,7 +68,9 @@ export function screenVessel(index: ScreeningIndex, query: ScreenQuery): ScreenR
     // The same words in another order: only the same or transliterated words, never similar ones.
     for (const r of otherWordOrders(q)) {
       for (const v of index.nameCandidates(r)) {
-        const s = scoreNames(r, index.variants[v].norm);
+        const norm = index.variants[v].norm;
+        if (norm.compact !== r.compact && norm.phonetic !== r.phonetic) continue; // the same words only
+        const s = scoreNames(r, norm);
         if (s && s.how !== 'fuzzy') scored.push({ v, s: { ...s, how: 'word_order', score: Math.min(s.score, P.wordOrderShipScore) } });
       }
     }

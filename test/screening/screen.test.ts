@@ -178,6 +178,14 @@ describe('mechanisms found by the held-out hard cases (bench/screen-heldout-case
     expect(screen({ name: 'BEHNAWAS' }).verdict).toBe('clear'); // BEHNAVAZ: a consonant differs too
   });
 
+  it('allows vowels one letter beyond the edit budget, not folding and vowels together', async () => {
+    const { scoreNames } = await import('../../src/screening/name-score.js');
+    const { normaliseName } = await import('../../src/screening/normalise.js');
+    expect(scoreNames(normaliseName('FEROOZEH'), normaliseName('FIROUZEH'))).toMatchObject({ how: 'fuzzy', edits: 2 });
+    // PILOJA / PILOJU differ in a vowel, but FIROZA / FYROCHU are four letters apart.
+    expect(scoreNames(normaliseName('FIROZA'), normaliseName('FYROCHU'))).toBeNull();
+  });
+
   it('reads a zero between letters as O and drops the Korean number mark HO', () => {
     expect(ofacIds({ name: 'D0RE' })).toEqual(['15045']);
     expect(ofacIds({ name: 'SAM MA 2HO' })).toEqual(['23735']);
