@@ -39,7 +39,7 @@ export const BLOCKING_PARAMS = {
   shortTwoEditsMinLetters: 5,
   /** Longest posting list of a consonant key (v) a query expands: a common skeleton (of short syllable
    *  names) is weak evidence, like a common trigram, and would send hundreds of names through the gate. */
-  maxSkeletonPostings: 64,
+  maxSkeletonPostings: 128,
   /** Candidates kept per query name at most, best first (exact forms, then deletions, then trigrams). */
   candidateCap: 200,
 } as const;
