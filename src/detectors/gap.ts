@@ -297,10 +297,11 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
   // GFW's ≥ 14 positions in the 12 h before presumes reception that yields them. A ship heard only by
   // satellites as it fell silent cannot send them through a few passes, so there "active before" is asked
   // of its own reception: heard in at least `minHeardShareBefore` of the hours a transmitting ship at its last
-  // place would have been heard (the same hearing model), since it was last heard again.
+  // place would have been heard (the same hearing model), since it was last heard again. Not for a silence
+  // longer than maxJudgedSilenceH: the reception index may have forgotten the hours before it.
   const gfwActive = positionsBefore >= p.minPositionsBefore;
   let thinActive: { heard_hours: number; expected_heard_hours: number; positions: number; since: string; active: boolean } | null = null;
-  if (!gfwActive && s.before && startOwn === 'satellite' && s.before.positions >= p.minPositionsBeforeThin) {
+  if (!gfwActive && s.before && startOwn === 'satellite' && s.before.positions >= p.minPositionsBeforeThin && fromMs === last.timeMs) {
     const b = s.before;
     const e = q.hearing(() => last, b.fromMs, last.timeMs, false).expectedHeardHours;
     thinActive = { heard_hours: b.heardHoursInside, expected_heard_hours: round(e, 2), positions: b.positions, since: new Date(b.fromMs).toISOString(), active: b.heardHoursInside >= p.minHeardShareBefore * e };
