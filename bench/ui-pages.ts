@@ -3,7 +3,9 @@
 // (a) navigation start -> every section of the side panel rendered (no loading line left), (b) -> the map
 // drawn too (MapLibre idle after that: land, track, events), and (c) the API requests the page makes, timed
 // from Node (server time without the browser), and (d) the browser's CPU seconds until the map is drawn (all
-// its processes, from /proc: wall time on a loaded 2-core box says more about the load than the page).
+// its processes, from /proc: wall time on a loaded 2-core box says more about the load than the page), and
+// (e) the frames MapLibre drew until then (each one a software render and read-back in SwiftShader) and whether
+// the 1:50m land was fetched.
 // Target: < 2 s with 20 M positions.
 // Run: npx tsx bench/ui-pages.ts STORE.duckdb "SHIP QUERY" [runs=3]   (needs npm run build)
 import { readdirSync, readFileSync } from 'node:fs';
@@ -35,6 +37,12 @@ const browser = await chromium.launchPersistentContext(profile, {
   executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1280, height: 860 },
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-first-run', '--disable-background-networking'],
 });
+// Counts the map's frames from the moment main.ts publishes `window.tumen`.
+await browser.addInitScript(`(() => {
+  let value;
+  window.__frames = 0;
+  Object.defineProperty(window, 'tumen', { configurable: true, get: () => value, set: (v) => { value = v; v.map.map.on('render', () => { window.__frames++; }); } });
+})();`);
 try {
   const stats = await (await fetch(`${server.url}/api/stats`)).json() as { positions: number; events: number };
   console.log(`store ${dbPath}: ${stats.positions} positions, ${stats.events} events; ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`);
@@ -45,10 +53,16 @@ try {
     const ms: number[] = [];
     const drawnMs: number[] = [];
     const cpuS: number[] = [];
+    const frames: number[] = [];
+    let coarseLand = 0;
     const apiMs = new Map<string, number[]>();
     for (let r = 0; r < runs; r++) {
       const urls: string[] = [];
-      const onReq = (req: { url(): string }) => { if (req.url().includes('/api/')) urls.push(req.url()); };
+      let landFetched = false;
+      const onReq = (req: { url(): string }) => {
+        if (req.url().includes('/api/')) urls.push(req.url());
+        if (req.url().endsWith('/land-50m.geojson')) landFetched = true; // by MapLibre's worker
+      };
       page.on('request', onReq);
       await page.goto('about:blank');
       const c0 = browserCpuS();
@@ -62,6 +76,8 @@ try {
       }));
       drawnMs.push(Date.now() - t0);
       cpuS.push(browserCpuS() - c0);
+      frames.push(await page.evaluate(() => (window as unknown as { __frames: number }).__frames));
+      if (landFetched) coarseLand++;
       page.off('request', onReq);
       for (const u of new Set(urls)) {
         const a = Date.now();
@@ -70,7 +86,7 @@ try {
         apiMs.set(key, [...(apiMs.get(key) ?? []), Date.now() - a]);
       }
     }
-    console.log(`${name} (${hash}): side panel after ${median(ms)} ms median of ${runs} (${ms.join(', ')}), map drawn after ${median(drawnMs)} ms (${drawnMs.join(', ')}), browser ${median(cpuS).toFixed(2)} CPU-s (${cpuS.map((c) => c.toFixed(2)).join(', ')}); API from Node: ${[...apiMs].map(([k, v]) => `${k} ${median(v)} ms`).join(', ')}`);
+    console.log(`${name} (${hash}): side panel after ${median(ms)} ms median of ${runs} (${ms.join(', ')}), map drawn after ${median(drawnMs)} ms (${drawnMs.join(', ')}), browser ${median(cpuS).toFixed(2)} CPU-s (${cpuS.map((c) => c.toFixed(2)).join(', ')}), ${median(frames)} frames (${frames.join(', ')}), 1:50m land fetched in ${coarseLand} of ${runs}; API from Node: ${[...apiMs].map(([k, v]) => `${k} ${median(v)} ms`).join(', ')}`);
   }
 } finally {
   await browser.close();

@@ -30,14 +30,23 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
 });
-await copyFile(resolve(root, 'src/web/index.html'), resolve(out, 'index.html'));
+// The chunks app.js imports statically (esbuild's shared helpers) are announced in the page, so the browser
+// fetches them with app.js instead of after parsing it (one round trip less before the first line runs).
+const appJs = await readFile(resolve(out, 'app.js'), 'utf8');
+const staticChunks = [...new Set([...appJs.matchAll(/(?:import|from)\s*"\.\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1]))];
+const page = await readFile(resolve(root, 'src/web/index.html'), 'utf8');
+await writeFile(resolve(out, 'index.html'), page.replace('<script type="module" src="app.js"></script>',
+  [...staticChunks.map((c) => `<link rel="modulepreload" href="${c}">`), '<script type="module" src="app.js"></script>'].join('\n  ')));
 await copyFile(resolve(root, 'src/web/style.css'), resolve(out, 'style.css'));
 await copyFile(resolve(maplibreDist, 'maplibre-gl.css'), resolve(out, 'maplibre-gl.css'));
 await copyFile(resolve(maplibreDist, 'maplibre-gl-worker.mjs'), resolve(out, 'maplibre-gl-worker.mjs'));
 
 const topo = JSON.parse(await readFile(require.resolve('world-atlas/land-50m.json'), 'utf8'));
 const land = feature(topo, topo.objects.land);
-await writeFile(resolve(out, 'land-50m.geojson'), JSON.stringify(land));
+// To 1e-3° (a vertex moves ≤ 55 m): world-atlas quantised 1:50m to a grid of 0.0036° × 0.0017°, so nothing moves visibly, and the
+// file the map fetches and parses before its first frame shrinks from 2.4 to 1.0 MB.
+const r3 = (k, v) => (typeof v === 'number' ? Math.round(v * 1e3) / 1e3 : v);
+await writeFile(resolve(out, 'land-50m.geojson'), JSON.stringify(land, r3));
 console.log(`build-web: ${out} (app.js, index.html, land-50m.geojson with ${land.features.length} land features)`);
 
 // Natural Earth 1:10m coast in 5° tiles, for the map zoomed in (src/web/fine-coast.ts).

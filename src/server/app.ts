@@ -7,6 +7,7 @@ import { onError, onNotFound } from './errors.js';
 import { OPENAPI } from './openapi.js';
 import { responseCache } from './response-cache.js';
 import { securityHeaders } from './security.js';
+import { webCache } from './web-cache.js';
 import { healthRoutes } from './routes/health.js';
 import { vesselRoutes } from './routes/vessels.js';
 import { trackRoutes } from './routes/track.js';
@@ -41,7 +42,7 @@ export function createApp(ctx: ServerContext): Hono {
   }
   if (ctx.webRoot) {
     const root = ctx.webRoot;
-    app.use('/*', serveStatic({ root }));
+    app.use('/*', webCache(), serveStatic({ root }));
     app.get('/', serveStatic({ root, path: 'index.html' }));
   }
   return app;

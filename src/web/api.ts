@@ -53,6 +53,15 @@ export async function api<T>(path: string): Promise<T> {
   return body as T;
 }
 
+/** The ports (`/api/ports`: reference data, 370 kB), asked for once per page and shared by the map's labels
+ *  and the triage's port filter. */
+let portsOnce: Promise<unknown> | null = null;
+export function sharedPorts<T>(): Promise<T> {
+  portsOnce ??= api<T>('api/ports');
+  portsOnce.catch(() => { portsOnce = null; }); // a failed answer is asked for again next time
+  return portsOnce as Promise<T>;
+}
+
 export const query = (params: Record<string, string | number | undefined | null>): string => {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));

@@ -2,9 +2,7 @@
 // only the 5° tiles in view (built by scripts/fine-coast-tiles.mjs into land10m/). The 1:50m coast puts
 // quays and whole harbours on land at port scale; 1:10m is what the detectors use (src/geo/land.ts).
 import type { GeoJSONSource, Map as MlMap } from 'maplibre-gl';
-import { COAST_COLOR, LAND_COLOR } from './basemap.js';
-
-export const FINE_ZOOM = 6;
+import { COAST_COLOR, FINE_ZOOM, LAND_COLOR } from './basemap.js';
 /** More tiles than this in view means the view is too wide for 1:10m to matter. */
 const MAX_TILES = 12;
 
@@ -26,8 +24,6 @@ export function attachFineCoast(map: MlMap, baseUrl: string): void {
     void loadIndex();
     if (map.getSource('land-fine')) return;
     map.addSource('land-fine', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    // The coarse layers stop where the fine ones start.
-    for (const id of ['land', 'coastline']) if (map.getLayer(id)) map.setLayerZoomRange(id, 0, FINE_ZOOM);
     const before = map.getStyle().layers.find((l) => l.id !== 'sea' && l.id !== 'land' && l.id !== 'coastline')?.id;
     map.addLayer({ id: 'land-fine', type: 'fill', source: 'land-fine', minzoom: FINE_ZOOM, filter: ['==', ['get', 'kind'], 'land'], paint: { 'fill-color': LAND_COLOR, 'fill-antialias': false } }, before);
     map.addLayer({ id: 'coastline-fine', type: 'line', source: 'land-fine', minzoom: FINE_ZOOM, filter: ['==', ['get', 'kind'], 'coast'], paint: { 'line-color': COAST_COLOR, 'line-width': 0.8 } }, before);

@@ -41,8 +41,13 @@ function firstRequests(): string[] {
 // server can answer the first view meanwhile.
 prefetch(firstRequests());
 const side = document.getElementById('side')!;
-const styleUrl = new URLSearchParams(location.search).get('style');
-const map = new TumenMap(document.getElementById('map')!, styleUrl);
+const pageParams = new URLSearchParams(location.search);
+const deckPoints = Number(pageParams.get('deckPoints'));
+const map = new TumenMap(document.getElementById('map')!, pageParams.get('style'), {
+  maplibreTrackMaxPoints: Number.isInteger(deckPoints) && deckPoints >= 0 && pageParams.has('deckPoints') ? deckPoints : undefined,
+  // A ship's or an event's permalink fits the map to it, often zoomed in past the 1:50m land.
+  zoomedIn: /^\/(vessel|event)\//.test(parseHash().path),
+});
 (window as unknown as { tumen: unknown }).tumen = { map };
 
 /** Restores the map view of the permalink, if it carries one (after the view has fitted its content). */
@@ -140,4 +145,7 @@ void api<{ live_detection: unknown }>('api/health').then((h) => {
 
 window.addEventListener('hashchange', () => void route());
 // What the first view did not take is dropped: a later visit asks the server again.
-void route().finally(dropPrefetched);
+void route().finally(() => {
+  dropPrefetched();
+  map.firstViewSettled();
+});

@@ -8,10 +8,10 @@ import type { GeoJSONSource, LngLatBoundsLike, Map as MlMap } from 'maplibre-gl'
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer } from '@deck.gl/core';
 import { addSymbolLayers, IconRegistry, points, type SymbolSource } from './map-symbols.js';
-import { offlineStyle } from './basemap.js';
+import { attachCoarseLand, offlineStyle } from './basemap.js';
 import { attachFineCoast } from './fine-coast.js';
 import { CANDIDATE_HEX, SITE_HEX, VOYAGE_HEX, GAP_HEX, PARTNER_RGB, PORT_HEX, REACHABLE_HEX, SCENE_HEX, DETECTION_MATCHED_HEX, TRACK_RGB, eventStyle, hex, type RGB } from './colors.js';
-import type { TrackJson, TumenEventJson } from './api.js';
+import { sharedPorts, type TrackJson, type TumenEventJson } from './api.js';
 import { legend } from './legend.js';
 import { trackMarks, type TrackMark } from './track-marks.js';
 
@@ -76,6 +76,14 @@ function trackLines(packed: BinaryTracks): GeoJSON.FeatureCollection {
   return { type: 'FeatureCollection', features };
 }
 
+/** Sends `fc` to a GeoJSON source unless both it and what is there are empty: every setData is a round trip
+ *  through MapLibre's one worker and a new frame, and a page's "clear the map, then draw" cleared half a
+ *  dozen empty sources. */
+function setSourceData(map: MlMap, source: string, before: GeoJSON.FeatureCollection, fc: GeoJSON.FeatureCollection): void {
+  if (before === fc || (before.features.length === 0 && fc.features.length === 0)) return;
+  (map.getSource(source) as GeoJSONSource | undefined)?.setData(fc);
+}
+
 export class TumenMap {
   readonly map: MlMap;
   /** deck.gl, only while a track is too long for MapLibre (a second WebGL context costs every frame). */
@@ -89,6 +97,7 @@ export class TumenMap {
   };
   private eventsById = new Map<string, TumenEventJson>();
   private portsShown = new Map<string, PortLabel>();
+  private portLabelKey = '';
   /** The labels set last (candidate ports, fuel deliveries, sites), as given. */
   labelData: Array<{ at: [number, number]; text: string; rgb: RGB }> = [];
   private selection: GeoJSON.FeatureCollection = EMPTY_FC;
@@ -99,25 +108,44 @@ export class TumenMap {
   readonly ready: Promise<void>;
   onEventClick: (e: TumenEventJson) => void = () => {};
 
-  constructor(container: HTMLElement, styleUrl: string | null) {
+  /** Tracks longer than this go to deck.gl (`?deckPoints=N` lowers it, so the browser test can take that path). */
+  private readonly maplibreTrackMaxPoints: number;
+
+  /** Settles the first view of a `zoomedIn` page: its first fit, or `firstViewSettled()` if it fits nothing. */
+  private settleFirstView: () => void = () => {};
+
+  /** `zoomedIn`: the page will likely fit something small (a ship's track, an event), so the default view is
+   *  a placeholder until the page's first `fitTo` (or `firstViewSettled()`), and the 1:50m land is loaded
+   *  only if the view turns out to need it. */
+  constructor(container: HTMLElement, styleUrl: string | null, opts: { maplibreTrackMaxPoints?: number; zoomedIn?: boolean } = {}) {
+    this.maplibreTrackMaxPoints = opts.maplibreTrackMaxPoints ?? MAPLIBRE_TRACK_MAX_POINTS;
     maplibregl.setWorkerUrl(new URL('maplibre-gl-worker.mjs', document.baseURI).href);
     this.map = new maplibregl.Map({
       container,
-      style: styleUrl ?? offlineStyle(new URL('land-50m.geojson', document.baseURI).href),
+      style: styleUrl ?? offlineStyle(),
       center: [131.5, 42.5],
       zoom: 5,
       attributionControl: { compact: true, customAttribution: 'Land: Natural Earth 1:50m, 1:10m zoomed in (public domain)' },
       // The evidence report reads the canvas back with toDataURL.
       canvasContextAttributes: { preserveDrawingBuffer: true },
+      // Markers and labels appear at once: a fade-in is 300 ms of back-to-back frames after every change of
+      // them, each frame a software render and read-back (SwiftShader, no GPU) of 0.1–0.5 s.
+      fadeDuration: 0,
     });
-    if (!styleUrl) attachFineCoast(this.map, document.baseURI);
+    if (!styleUrl) {
+      // Zoomed out (the landing page and lists), the default view and the fitted one share most land tiles:
+      // those are worth cutting while the page waits for its data. Zoomed in, they are not.
+      const firstView = opts.zoomedIn ? new Promise<void>((resolve) => { this.settleFirstView = resolve; }) : Promise.resolve();
+      attachCoarseLand(this.map, new URL('land-50m.geojson', document.baseURI).href, firstView, !opts.zoomedIn);
+      attachFineCoast(this.map, document.baseURI);
+    }
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'nautical' }), 'bottom-right');
     this.icons = new IconRegistry(this.map);
     this.hookPointer();
     container.append(legend());
     this.map.on('moveend', () => this.updatePortLabels());
-    void fetch('api/ports').then((r) => (r.ok ? r.json() : { ports: [] })).then((j: { ports: PortLabel[] }) => {
+    void sharedPorts<{ ports: PortLabel[] }>().then((j) => {
       this.ports = j.ports;
       this.updatePortLabels();
     }).catch(() => { /* labels are a help, not a need */ });
@@ -170,8 +198,9 @@ export class TumenMap {
   }
 
   private setSymbols(source: SymbolSource, fc: GeoJSON.FeatureCollection): void {
+    const before = this.symbols[source];
     this.symbols[source] = fc;
-    (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(fc);
+    setSourceData(this.map, source, before, fc);
   }
 
   /** Hover text and clicks on event markers and port labels (MapLibre's rendered features). */
@@ -214,6 +243,10 @@ export class TumenMap {
     // Only what is in view: a few dozen labels, not the world's 3,600 ports.
     const data = this.ports.filter((p) => (p.role !== null || (z >= ALL_PORT_LABELS_ZOOM && b.contains([p.lon, p.lat])))
       && !this.labelled.has(`${p.lon.toFixed(2)},${p.lat.toFixed(2)}`));
+    // The same labels after most moves (the ports of interest are always shown): no new data, no new frame.
+    const shown = data.map((p) => p.id).join();
+    if (shown === this.portLabelKey) return;
+    this.portLabelKey = shown;
     this.portsShown = new Map(data.map((p) => [p.id, p]));
     this.setSymbols('port-labels', points(data.map((p) => ({ at: [p.lon, p.lat], props: {
       key: p.id, offset: [2, 0],
@@ -243,10 +276,11 @@ export class TumenMap {
 
   setTracks(tracks: TrackJson[], color: RGB = TRACK_RGB): BinaryTracks {
     const packed = packTracks(tracks);
-    const small = packed.pointCount <= MAPLIBRE_TRACK_MAX_POINTS;
+    const small = packed.pointCount <= this.maplibreTrackMaxPoints;
+    const before = this.tracks;
     this.tracks = small && packed.pointCount > 0 ? trackLines(packed) : EMPTY_FC;
     this.trackColor = color;
-    (this.map.getSource('tracks') as GeoJSONSource | undefined)?.setData(this.tracks);
+    setSourceData(this.map, 'tracks', before, this.tracks);
     if (this.map.getLayer('track-line')) this.map.setPaintProperty('track-line', 'line-color', hex(color));
     const seq = ++this.trackSeq;
     this.trackLayers = [];
@@ -283,9 +317,10 @@ export class TumenMap {
   }
 
   setSelection(fc: GeoJSON.FeatureCollection | null): void {
+    const before = this.selection;
     this.selection = fc ?? EMPTY_FC;
     if (!fc) { this.setTrackMarks([]); this.setLabels([]); }
-    (this.map.getSource('selection') as GeoJSONSource | undefined)?.setData(this.selection);
+    setSourceData(this.map, 'selection', before, this.selection);
   }
 
   fitTo(lonLats: Array<[number, number]>): void {
@@ -298,6 +333,12 @@ export class TumenMap {
     const pad = 0.05;
     const bounds: LngLatBoundsLike = [[minLon - pad, minLat - pad], [maxLon + pad, maxLat + pad]];
     this.map.fitBounds(bounds, { padding: 40, duration: 0, maxZoom: 11 });
+    this.settleFirstView();
+  }
+
+  /** The page is drawn (fitted or not): the view is the one to load the basemap for. */
+  firstViewSettled(): void {
+    this.settleFirstView();
   }
 
   /** The map as the user sees it (basemap + deck.gl canvas), as a PNG data URL. */

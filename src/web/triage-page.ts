@@ -1,7 +1,7 @@
 // The landing page: what matters first. Dark port calls (at ports of interest), ship-to-ship encounters,
 // spoofing and shared MMSIs, identity changes, intentional-looking gaps and the activity of listed ships,
 // each with names, inferred ports and risk. Port visits only on demand (a link to the event list).
-import { api, query, type TumenEventJson } from './api.js';
+import { api, query, sharedPorts, type TumenEventJson } from './api.js';
 import { el, errorBox, loading } from './dom.js';
 import { eventTable, riskOf } from './event-rows.js';
 import { alertsPanel } from './alerts-panel.js';
@@ -32,7 +32,7 @@ export async function renderTriagePage(side: HTMLElement, map: TumenMap, params:
   let lists: unknown[];
   try {
     [stats, { ports }, { lists }] = await Promise.all([
-      api<typeof stats>(TRIAGE_REQUESTS[0]), api<{ ports: PortLabel[] }>(TRIAGE_REQUESTS[1]), api<{ lists: unknown[] }>(TRIAGE_REQUESTS[2]),
+      api<typeof stats>(TRIAGE_REQUESTS[0]), sharedPorts<{ ports: PortLabel[] }>(), api<{ lists: unknown[] }>(TRIAGE_REQUESTS[2]),
     ]);
   } catch (err) {
     side.replaceChildren(el('h2', {}, 'What matters first'), errorBox(err, () => void renderTriagePage(side, map, params)));
@@ -69,27 +69,36 @@ export async function renderTriagePage(side: HTMLElement, map: TumenMap, params:
     sections.append(box);
     return { s, box };
   });
+  // The map is drawn once every section has its events, not after their risk levels too.
+  let unfetched = blocks.length;
+  const fetched = (): void => {
+    if (--unfetched > 0) return;
+    map.setTracks([]);
+    map.setPlayhead(null);
+    map.setSelection(null);
+    map.setEvents(all);
+    map.onEventClick = (e) => { location.hash = `#/event/${encodeURIComponent(e.id)}`; };
+    if (all.length) map.fitTo(all.map((e) => [e.lon, e.lat]));
+  };
   await Promise.all(blocks.map(async ({ s, box }) => {
+    let counted = false; // towards the map's draw (a retry after an error is not)
+    const count = (): void => { if (!counted) { counted = true; fetched(); } };
     const load = async (): Promise<void> => {
       box.replaceChildren(el('h3', { id: `h-${s.id}` }, s.title), loading('Loading…'));
       try {
         const page = await api<{ events: TumenEventJson[] }>(`api/events${query({ ...s.params, port: s.id === 'dark-calls' ? port : '', from: fromIso, limit: 100 })}`);
         const events = (s.filter ? page.events.filter(s.filter) : page.events).slice(0, 25);
         all.push(...events);
+        count();
         const risk = await riskOf(events);
         const more = el('a', { href: `#/events${query({ ...s.params, port: s.id === 'dark-calls' ? port : '', from: fromIso.slice(0, 16) })}` }, 'all of them →');
         box.replaceChildren(el('h3', { id: `h-${s.id}` }, `${s.title} (${events.length}${page.events.length >= 100 ? '+' : ''})`),
           events.length ? eventTable(events, risk) : el('p', { class: 'muted empty' }, s.empty), events.length ? more : '');
       } catch (err) {
+        count();
         box.replaceChildren(el('h3', { id: `h-${s.id}` }, s.title), errorBox(err, () => void load()));
       }
     };
     await load();
   }));
-  map.setTracks([]);
-  map.setPlayhead(null);
-  map.setSelection(null);
-  map.setEvents(all);
-  map.onEventClick = (e) => { location.hash = `#/event/${encodeURIComponent(e.id)}`; };
-  if (all.length) map.fitTo(all.map((e) => [e.lon, e.lat]));
 }

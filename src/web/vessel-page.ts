@@ -85,17 +85,20 @@ const trackUrl = (mmsi: number, maxPoints: number): string => `api/vessels/${mms
 /** The MMSI a query names, when it is one (its track can be asked for before the dossier answers). */
 const queryMmsi = (q: string): number | null => (/^\d{9}$/.test(q.trim()) ? Number(q.trim()) : null);
 
-/** The requests the page makes first, for `prefetch`: the dossier and, when the query is an MMSI, its track. */
+const coincidentUrl = (mmsi: number): string => `api/observations/coincident?mmsi=${mmsi}`;
+
+/** The requests the page makes first, for `prefetch`: the dossier and, when the query is an MMSI, its track
+ *  and its site counts (else asked for only once the dossier has named the MMSIs). */
 export function vesselRequests(q: string, budget = DEFAULT_TRACK_BUDGET): string[] {
   const m = queryMmsi(q);
-  return [dossierUrl(q), ...(m !== null ? [trackUrl(m, budget)] : [])];
+  return [dossierUrl(q), ...(m !== null ? [trackUrl(m, budget), coincidentUrl(m)] : [])];
 }
 
 export async function renderVesselPage(side: HTMLElement, map: TumenMap, q: string, budget = DEFAULT_TRACK_BUDGET): Promise<void> {
   side.replaceChildren(el('a', { href: '#/' }, '← triage'), loading(`Loading ${q}…`));
   let d: DossierJson;
   let tracks: TrackJson[];
-  let links: CoincidentJson[];
+  let linksLater: Promise<CoincidentJson[]>;
   // The queried MMSI's track is asked for with the dossier, not after it (it gets the whole point budget;
   // the ship's other MMSIs, known from the dossier, share it).
   const asked = queryMmsi(q);
@@ -104,10 +107,9 @@ export async function renderVesselPage(side: HTMLElement, map: TumenMap, q: stri
   try {
     d = await api<DossierJson>(dossierUrl(q));
     const share = budget / Math.max(1, d.mmsis.length);
-    [tracks, links] = await Promise.all([
-      Promise.all(d.mmsis.map((m) => (m === asked && first ? first : api<TrackJson>(trackUrl(m, share))))),
-      siteLinks(d.mmsis),
-    ]);
+    // The site counts (slowest of the three on a large store) are awaited after the map has its track.
+    linksLater = siteLinks(d.mmsis);
+    tracks = await Promise.all(d.mmsis.map((m) => (m === asked && first ? first : api<TrackJson>(trackUrl(m, share)))));
   } catch (err) {
     map.setSelection(null);
     map.setTracks([]);
@@ -136,6 +138,7 @@ export async function renderVesselPage(side: HTMLElement, map: TumenMap, q: stri
   const sample: Array<[number, number]> = [];
   for (let i = 0; i < n; i += step) sample.push([track.lon[i], track.lat[i]]);
   map.fitTo(sample.length ? sample : events.map((e) => [e.lon, e.lat]));
+  const links = await linksLater;
 
   // Playback: the slider runs over the track's time span; the marker sits on the last known position.
   const t0 = n ? track.time_ms[0] : 0;
@@ -208,7 +211,7 @@ const SITE_ROW = 'site counts';
 
 /** Site observations coinciding with the ship's events (none when the server cannot say). */
 async function siteLinks(mmsis: readonly number[]): Promise<CoincidentJson[]> {
-  const all = await Promise.all(mmsis.map((m) => api<{ links: CoincidentJson[] }>(`api/observations/coincident?mmsi=${m}`).then((r) => r.links).catch(() => [])));
+  const all = await Promise.all(mmsis.map((m) => api<{ links: CoincidentJson[] }>(coincidentUrl(m)).then((r) => r.links).catch(() => [])));
   return all.flat();
 }
 

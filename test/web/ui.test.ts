@@ -148,6 +148,31 @@ describe('web UI', () => {
     expect(counts.track).toBeGreaterThan(100);
   }, 240_000);
 
+  it('a track too long for MapLibre is drawn by deck.gl, its code fetched only then (?deckPoints= lowers the threshold)', async () => {
+    const chunks: string[] = [];
+    const onReq = (r: import('playwright-core').Request) => { if (r.url().includes('/chunks/')) chunks.push(r.url()); };
+    page.on('request', onReq);
+    await page.goto(`${server.url}/#/vessel/${ANGARA}`);
+    await page.waitForSelector('#vessel-title');
+    await waitMapIdle();
+    expect(chunks).toEqual([]); // the default threshold (50,000 points): no deck.gl
+    await page.goto(`${server.url}/?deckPoints=10#/vessel/${ANGARA}`);
+    await page.waitForSelector('#vessel-title');
+    await page.waitForFunction(() => document.querySelectorAll('#map canvas').length === 2, null, { timeout: 60_000 });
+    await waitMapIdle();
+    await page.waitForTimeout(500);
+    page.off('request', onReq);
+    expect(chunks.length).toBeGreaterThan(0);
+    // MapLibre's own track line is empty: the track's pixels can only come from deck.gl's canvas.
+    expect(await page.evaluate(() => (window as any).tumen.map.map.querySourceFeatures('tracks').length)).toBe(0);
+    const withDeck = (await countColours(await page.locator('#map').screenshot(), { track: TRACK })).track;
+    await page.evaluate(() => { document.querySelector<HTMLElement>('#map canvas:not(.maplibregl-canvas)')!.style.visibility = 'hidden'; });
+    const without = (await countColours(await page.locator('#map').screenshot(), { track: TRACK })).track;
+    // A few dozen pixels of that colour are not the track (marker edges); the track's are deck.gl's.
+    expect(withDeck - without).toBeGreaterThan(100);
+    expect(without).toBeLessThan(withDeck / 3);
+  }, 240_000);
+
   it('event markers and port labels are drawn in the map\'s one canvas; hover names the ship, a click opens the event', async () => {
     await page.goto(`${server.url}/#/vessel/${ANGARA}`);
     await page.waitForSelector('#vessel-title');
@@ -240,7 +265,10 @@ describe('web UI', () => {
     expect(kmz).toEqual({ type: 'application/vnd.google-earth.kmz', magic: [0x50, 0x4b, 0x03, 0x04] });
   }, 240_000);
 
-  it('zoomed in, the map draws the 1:10m coast from the tiles in view only', async () => {
+  it('zoomed in, the map draws the 1:10m coast from the tiles in view only; the 1:50m land only zoomed out', async () => {
+    // This page opened as a ship's permalink, fitted at zoom >= 6: the 1:50m land was never loaded.
+    expect(await page.evaluate(() => { const m = (window as any).tumen.map.map; return { zoom: m.getZoom() >= 6, land: m.getSource('land') === undefined }; }))
+      .toEqual({ zoom: true, land: true });
     await page.evaluate(() => (window as any).tumen.map.map.jumpTo({ center: [130.3, 42.25], zoom: 9 }));
     await page.waitForFunction(() => (window as any).tumen.map.map.querySourceFeatures('land-fine').length > 0, null, { timeout: 60_000 });
     // Every tile this page fetched so far (the ship page may have zoomed in before): Rajin's (130–135E,
@@ -248,11 +276,13 @@ describe('web UI', () => {
     const tiles = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('/land10m/')).map((n) => n.split('/').pop()));
     expect(tiles).toContain('26_8.json');
     expect(tiles.length).toBeLessThanOrEqual(8);
+    await page.evaluate(() => (window as any).tumen.map.map.jumpTo({ center: [130.3, 42.25], zoom: 4 }));
+    await page.waitForFunction(() => (window as any).tumen.map.map.querySourceFeatures('land').length > 0, null, { timeout: 60_000 });
     const layers = await page.evaluate(() => {
       const m = (window as any).tumen.map.map;
-      return { fine: m.getLayer('land-fine')?.minzoom, coarse: m.getLayer('land')?.maxzoom };
+      return { fine: m.getLayer('land-fine')?.minzoom, coarse: m.getLayer('land')?.maxzoom, under: m.getStyle().layers.slice(0, 3).map((l: any) => l.id) };
     });
-    expect(layers).toEqual({ fine: 6, coarse: 6 });
+    expect(layers).toEqual({ fine: 6, coarse: 6, under: ['sea', 'land', 'coastline'] });
   }, 240_000);
 
   it('an event selection exports as KML (ships by name) and as an evidence report', async () => {
