@@ -1,7 +1,7 @@
 // Time until the landing page (triage) and a ship's page are interactive: loads them in Debian's Chromium
 // (headless, SwiftShader: no GPU) against `tumen serve` on a store file, and reports the median over runs of
 // (a) navigation start -> every section of the side panel rendered (no loading line left), (b) -> the map
-// drawn too (MapLibre idle after that: land, track, events), and (c) the API requests the page makes, timed
+// drawn too (MapLibre idle after that and two animation frames: land, track, events), and (c) the API requests the page makes, timed
 // from Node (server time without the browser), and (d) the browser's CPU seconds until the map is drawn (all
 // its processes, from /proc: wall time on a loaded 2-core box says more about the load than the page), and
 // (e) the frames MapLibre drew until then (each one a software render and read-back in SwiftShader) and whether
@@ -21,14 +21,16 @@ const runs = Number(runsArg);
 const server = await startServer({ dbPath, port: 0, token: null, webRoot: resolve(import.meta.dirname, '../dist/web'), cacheEntries: 0 });
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const profile = await mkdtemp(join(tmpdir(), 'tumen-bench-ui-'));
-/** User + system CPU seconds of the browser's processes (found by its profile directory). */
+/** User + system CPU seconds of the browser's processes (found by its profile directory), with those of the
+ *  processes they have reaped (cutime, cstime): a renderer that exits between two readings (a navigation
+ *  to another site swaps it) would otherwise take its CPU with it. */
 const browserCpuS = (): number => {
   let ticks = 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profile)) continue;
       const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      ticks += Number(f[11]) + Number(f[12]);
+      ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
     } catch { /* exited */ }
   }
   return ticks / 100;
@@ -70,9 +72,11 @@ try {
       await page.goto(`${server.url}/${hash}`);
       await page.waitForFunction(() => !document.getElementById('side')!.hasAttribute('aria-busy') && !document.querySelector('#side .loading'), null, { timeout: 300_000 });
       ms.push(Date.now() - t0);
+      // Two animation frames first: a fit done with the side panel requests its tiles only at the map's next
+      // render, and until then the map reports itself loaded (the view before the fit was).
       await page.evaluate(() => new Promise<void>((done) => {
         const m = (window as unknown as { tumen: { map: { map: { loaded(): boolean; isMoving(): boolean; once(ev: string, f: () => void): void } } } }).tumen.map.map;
-        if (m.loaded() && !m.isMoving()) done(); else m.once('idle', done);
+        requestAnimationFrame(() => requestAnimationFrame(() => { if (m.loaded() && !m.isMoving()) done(); else m.once('idle', done); }));
       }));
       drawnMs.push(Date.now() - t0);
       cpuS.push(browserCpuS() - c0);
