@@ -22,7 +22,7 @@ import { replaceEvents } from '../src/store/events-write.js';
 import { parseDetections, parseScenes } from '../src/imagery/parse.js';
 import { simulateImagery } from '../src/sim/imagery.js';
 import { detectionsCsv, scenesJsonl } from '../src/io/imagery-write.js';
-import { withImageryEvidence } from '../src/imagery/events.js';
+import { darkDetectionEvents, withImageryEvidence } from '../src/imagery/events.js';
 import { darkPortCallsSeen } from '../src/imagery/seen-port-calls.js';
 import { vesselLengths } from '../src/store/imagery-fuse.js';
 import { inBBox } from '../src/imagery/fusion.js';
@@ -96,6 +96,8 @@ for (const seed of seeds) {
     tot.dpcRightBefore += right(before); tot.dpcRightAfter += right(after);
     if (verbose) for (const t of truthDpc) console.log('dpc truth', t.mmsi, t.port?.id, '→ before', before.filter((e) => overlaps(t, e)).map((e) => e.port?.id), 'after', after.filter((e) => overlaps(t, e)).map((e) => e.port?.id));
     await replaceEvents(store, updated.filter((e) => e.type === 'dark_port_call'), ['dark_port_call']);
+    // As `tumen detect` stores them: where a tanker was seen dark is fuel evidence (src/fuel/hidden-port.ts).
+    await replaceEvents(store, darkDetectionEvents(fused), ['dark_detection']);
     const fuel = await fuelReport(store);
     const fTruth = fuelTruth(w.result.vessels, w.events, seed);
     const found = fTruth.filter((t) => fuel.deliveries.some((d) => d.mmsi === t.mmsi && Date.parse(d.start) <= Date.parse(t.end ?? '9999') && Date.parse(t.start) <= Date.parse(d.end ?? d.start)));
@@ -104,7 +106,9 @@ for (const seed of seeds) {
     tot.fuelEstBbl += fuel.deliveries.reduce((a, d) => a + d.barrels.central, 0);
     tot.fuelLowBbl += fuel.deliveries.reduce((a, d) => a + d.barrels.low, 0);
     tot.fuelHighBbl += fuel.deliveries.reduce((a, d) => a + d.barrels.high, 0);
-    console.log(`seed ${seed}: fuel ${found.length}/${fTruth.length} true deliveries found, ${fuel.deliveries.length} estimated; ${fuel.deliveries.reduce((a, d) => a + d.barrels.central, 0)} bbl estimated vs ${fTruth.reduce((a, t) => a + t.barrels, 0)} true`);
+    console.log(`seed ${seed}: fuel ${found.length}/${fTruth.length} true deliveries found, ${fuel.deliveries.length} estimated (${fuel.set_aside.length} set aside); ${fuel.deliveries.reduce((a, d) => a + d.barrels.central, 0)} bbl estimated vs ${fTruth.reduce((a, t) => a + t.barrels, 0)} true`);
+    if (verbose) for (const d of fuel.deliveries) console.log('fuel delivery', seed, d.mmsi, d.kind, d.port, d.start, d.end, d.barrels.central, fTruth.some((t) => t.mmsi === d.mmsi && Date.parse(d.start) <= Date.parse(t.end ?? '9999') && Date.parse(t.start) <= Date.parse(d.end ?? d.start)) ? 'true' : 'FALSE');
+    if (verbose) for (const x of fuel.set_aside) console.log('fuel set aside', seed, x.mmsi, x.kind, x.start, x.end, x.why);
     const dets = fused.reduce((n, f) => n + f.fusion.detections.length, 0);
     tot.dets += dets;
     for (const k of Object.keys(s) as Array<keyof typeof s>) tot[k] += s[k];

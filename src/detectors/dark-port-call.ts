@@ -42,6 +42,9 @@ export interface PortAreaPoints {
 
 type LatLon = { lat: number; lon: number };
 
+/** A port the ranking can weigh: a curated port of interest, or any listed port with a role of its own. */
+export type RankablePort = { id: string; name: string; country: string; lat: number; lon: number; role: string };
+
 /** The dark port call hidden by `gap`, or null when the gap cannot hide one. */
 export function darkPortCallFromGap(
   gap: TumenEvent,
@@ -76,7 +79,7 @@ export function darkPortCallFromGap(
   };
 }
 
-export function rankPorts(gap: TumenEvent, p: DarkPortCallParams, ports: readonly PortOfInterest[], areas?: PortAreaPoints): PortCandidate[] {
+export function rankPorts(gap: TumenEvent, p: DarkPortCallParams, ports: readonly RankablePort[], areas?: PortAreaPoints): PortCandidate[] {
   const ev = gap.evidence as Record<string, number | null | undefined>;
   const durationH = gap.duration_h ?? 0;
   const s = { lat: gap.lat, lon: gap.lon, course: num(ev.course_before_deg) };

@@ -18,6 +18,10 @@ export const FUEL_PARAMS = {
   /** ... of which the cargo carried: US 2019 (263 deliveries ≈ 3.78 M bbl) counted fully laden (1.0); the
    *  UN Panel's lower case one third. Central 0.9 (Tumen), band 0.33–1.0. */
   ladenShare: { low: 0.33, central: 0.9, high: 1.0 },
+  /** A dark sighting this close to the coast with no listed port within the imagery "at port" distance
+   *  (8 km) is a call at an unlisted place; farther out it is the ship at sea, which says where it sailed,
+   *  not where it called (Tumen: a quay on the 1:10m coast lies within ~1.5 km of it, QUAY_INLAND_M). */
+  unlistedPlaceMaxShoreKm: 2,
   /** Tanker ship types (ITU-R M.1371 80–89). */
   tankerTypes: [80, 89] as const,
 } as const;

@@ -6,15 +6,20 @@
 //
 // A tanker's AIS gap that hid no detected call (reception near the DPRK is too poor to call a silence
 // intentional, so the dark port call detector makes none) is a delivery too when the tanker came back
-// lighter — its reported draught fell across the silence by at least minDraughtDropM — and a DPRK port is
-// the best-ranked port the silence could have hidden (the dark port call detector's own ranking, over every
-// port of the region it knows, watched or not):
-// `dark_discharge`, low confidence. Loading "across a dark period" is the same evidence the other way.
-import { PORTS_OF_INTEREST } from '../reference/ports-of-interest.js';
+// lighter — its reported draught fell across the silence by at least minDraughtDropM — and the evidence
+// puts the silence at a DPRK port: `dark_discharge`, low confidence. Loading "across a dark period" is the
+// same evidence the other way.
+//
+// A silence — a dark discharge, or a dark port call the detector put at a DPRK port (it weighs only the
+// watched ports) — counts only when the evidence says DPRK (hidden-port.ts): a sighting of the ship dark
+// at a DPRK port; else no sighting elsewhere (another port, an unlisted place on the coast) and a DPRK
+// port ranked first among every listed port, curated or WPI, the silence could have hidden. Otherwise it
+// is set aside with the reason, never named after a port it was not shown at.
 import type { TumenEvent } from '../events/schema.js';
-import { rankPorts } from '../detectors/dark-port-call.js';
 import { DARK_PORT_CALL_PARAMS } from '../detectors/params.js';
+import { landIndex, type LandIndex } from '../geo/land.js';
 import { FUEL_PARAMS, type FuelParams } from './params.js';
+import { describePlace, dprkCallFits, listedPorts, placesSeen, rankHiddenPort, type ListedPort, type SeenPlace, type SilenceEnds } from './hidden-port.js';
 
 export interface TankerInfo {
   mmsi: number;
@@ -53,8 +58,40 @@ export interface FuelDelivery {
   note: string;
 }
 
-const portPoint = (id: string | undefined): { lat: number; lon: number } | null => {
-  const p = id ? PORTS_OF_INTEREST.find((x) => x.id === id) : undefined;
+/** A tanker's silence the monitor did not count as a DPRK delivery because the evidence points elsewhere:
+ *  a dark port call the detector put at a DPRK port (it weighs only the watched ports) or a dark discharge,
+ *  where the ship was seen dark at another place, or another listed port ranks first. */
+export interface FuelSetAside {
+  mmsi: number;
+  shipname: string | null;
+  imo: number | null;
+  kind: 'dark_port_call' | 'dark_discharge' | 'sts';
+  event_id: string;
+  start: string;
+  end: string | null;
+  /** The port the event named (a dark port call's), if any. */
+  port: string | null;
+  /** The best-ranked listed port the silence could have hidden, when the ranking decided. */
+  ranked_first: { id: string; name: string; country: string } | null;
+  /** Where it was seen dark during the silence (listed ports and unlisted places near the coast). */
+  seen: SeenPlace[];
+  why: string;
+}
+
+export interface FuelAccount {
+  deliveries: FuelDelivery[];
+  set_aside: FuelSetAside[];
+}
+
+export interface FuelOptions {
+  /** The listed ports (default: curated ports of interest + WPI). */
+  ports?: readonly ListedPort[];
+  /** The coast, for telling a sighting alongside from one at sea (default: Natural Earth 1:10m). */
+  land?: () => LandIndex;
+}
+
+const portPoint = (id: string | undefined, ports: readonly ListedPort[]): { lat: number; lon: number } | null => {
+  const p = id ? ports.find((x) => x.id === id) : undefined;
   return p ? { lat: p.lat, lon: p.lon } : null;
 };
 
@@ -68,22 +105,79 @@ function isTanker(t: TankerInfo, p: FuelParams): boolean {
 function deliveryKind(e: TumenEvent): FuelDelivery['kind'] | null {
   if (e.type === 'dark_port_call' && e.port?.country === 'KP') return 'dark_port_call';
   if (e.type === 'port_visit' && e.port?.country === 'KP') return 'port_call';
-  if (e.type === 'encounter' && e.other_mmsi !== undefined && Math.floor(e.other_mmsi / 1e6) === KP_MID) return 'sts';
+  if (e.type === 'encounter' && e.other_mmsi !== undefined && (isKp(e.other_mmsi) || isKp(e.mmsi))) return 'sts';
   return null;
 }
 
-/** The hidden call is ranked among every port of the region Tumen knows, not only the watched ones: a
- *  tanker that discharged at Posyet or Zarubino, a few hours from Rajin, in a coverage hole has a DPRK
- *  port among its watched candidates but its own port ranked first. */
-const ANY_PORT = { ...DARK_PORT_CALL_PARAMS, watchedRoles: [...new Set(PORTS_OF_INTEREST.map((x) => x.role))] as readonly string[] };
+const isKp = (mmsi: number): boolean => Math.floor(mmsi / 1e6) === KP_MID;
 
-/** The DPRK port a tanker's uncalled gap most likely hid, when it came back lighter (see the header). */
-function darkDischargePort(gap: TumenEvent, t: TankerInfo, called: ReadonlySet<string>, p: FuelParams): { id: string; name: string } | null {
-  if (gap.type !== 'gap' || gap.end === null || (gap.duration_h ?? 0) < DARK_PORT_CALL_PARAMS.minGapH || called.has(`${gap.mmsi}|${gap.start}`)) return null;
+/** An encounter is stored once per pair, in MMSI order: the tanker that may have delivered is the side that
+ *  is not DPRK-flagged (either one), its partner the DPRK-flagged side; two DPRK-flagged ships: as stored. */
+function stsSides(e: TumenEvent): { giver: number; partner: number } {
+  const other = e.other_mmsi!;
+  return isKp(e.mmsi) && !isKp(other) ? { giver: other, partner: e.mmsi } : { giver: e.mmsi, partner: other };
+}
+
+/** Why a meeting with a DPRK-flagged ship shows no delivery to the DPRK, or null when it may be one. A
+ *  transfer shows in the draughts (the tanker's fell, or the partner's rose, by minDraughtDropM); without
+ *  that, the partner's onward voyage decides: its next call after the meeting visibly at a port outside
+ *  the DPRK, with no silence of minGapH or more before it that could hide a DPRK call, took whatever it
+ *  carried elsewhere (that call is counted on its own if it later reaches the DPRK). Draughts are often
+ *  stale, so unchanged draughts alone never rule a meeting out. */
+function stsNotToDprk(giver: TankerInfo, partner: TankerInfo | undefined, partnerMmsi: number, startMs: number, endMs: number, events: readonly TumenEvent[], p: FuelParams): string | null {
+  const g = draughtsAcross(giver, startMs, endMs);
+  if (g.before && g.after && g.before.m - g.after.m >= p.minDraughtDropM) return null;
+  const q = partner ? draughtsAcross(partner, startMs, endMs) : { before: null, after: null };
+  if (q.before && q.after && q.after.m - q.before.m >= p.minDraughtDropM) return null;
+  const next = [...(partner?.visits ?? [])].filter((v) => v.startMs >= endMs).sort((a, b) => a.startMs - b.startMs)[0];
+  if (!next || next.country === 'KP') return null;
+  const silent = events.some((x) => x.mmsi === partnerMmsi && (x.type === 'gap' || x.type === 'dark_port_call')
+    && Date.parse(x.start) >= endMs && Date.parse(x.start) < next.startMs && (x.duration_h ?? Infinity) >= DARK_PORT_CALL_PARAMS.minGapH);
+  if (silent) return null;
+  const d = (x: { before: { m: number } | null; after: { m: number } | null }): string => x.before ? `${x.before.m} → ${x.after?.m ?? x.before.m} m` : 'not reported';
+  return `no transfer shown: draughts did not move by ${p.minDraughtDropM} m (tanker ${d(g)}, partner ${d(q)}), and the DPRK-flagged partner MMSI ${partnerMmsi} sailed on to ${next.portName} (${next.country}), calling there visibly from ${iso(next.startMs)}`;
+}
+
+/** A tanker's uncalled gap that may hide a discharge: closed, long enough, no call made of it, and the
+ *  reported draught fell across it by at least minDraughtDropM (see the header). */
+function dischargeGap(gap: TumenEvent, t: TankerInfo, called: ReadonlySet<string>, p: FuelParams): boolean {
+  if (gap.type !== 'gap' || gap.end === null || (gap.duration_h ?? 0) < DARK_PORT_CALL_PARAMS.minGapH || called.has(`${gap.mmsi}|${gap.start}`)) return false;
   const { before, after } = draughtsAcross(t, Date.parse(gap.start), Date.parse(gap.end));
-  if (before === null || after === null || before.m - after.m < p.minDraughtDropM) return null;
-  const best = rankPorts(gap, ANY_PORT, PORTS_OF_INTEREST)[0];
-  return best && best.country === 'KP' ? { id: best.id, name: best.name } : null;
+  return before !== null && after !== null && before.m - after.m >= p.minDraughtDropM;
+}
+
+type Verdict =
+  | { dprk: true; port: { id: string; name: string; country: string }; how: string; seen: SeenPlace[] }
+  | { dprk: false; ranked_first: { id: string; name: string; country: string } | null; seen: SeenPlace[]; why: string };
+
+/** Does the evidence put this silence at a DPRK port? A sighting at a DPRK port says so; a sighting at
+ *  another port or at an unlisted place on the coast, with no DPRK port that fits around it in time, says
+ *  otherwise; else the best-ranked of every listed port the gap could have hidden decides (hidden-port.ts).
+ *  `gap` null: no geometry to rank (the call's gap is not among the events), `fallback` stands. */
+function judgePlace(
+  e: TumenEvent, gap: TumenEvent | null, sightings: readonly TumenEvent[],
+  fallback: { id: string; name: string; country: string } | null, ports: readonly ListedPort[], land: () => LandIndex, p: FuelParams,
+): Verdict {
+  const startMs = Date.parse(e.start), endMs = e.end === null ? Infinity : Date.parse(e.end);
+  const seen = placesSeen(e.mmsi, startMs, endMs, sightings, ports, land, p);
+  const atDprk = seen.find((x) => x.kind === 'port' && x.port.country === 'KP');
+  if (atDprk && atDprk.kind === 'port') return { dprk: true, port: atDprk.port, how: describePlace(atDprk), seen };
+  const g = gap ?? e;
+  const endLat = gap?.evidence.end_lat, endLon = gap?.evidence.end_lon;
+  const ends: SilenceEnds = {
+    start: { lat: g.lat, lon: g.lon, ms: startMs },
+    end: { ms: endMs, ...(typeof endLat === 'number' && typeof endLon === 'number' ? { lat: endLat, lon: endLon } : {}) },
+  };
+  const elsewhere = seen.find((x) => !dprkCallFits(x, ends, ports));
+  if (elsewhere) return { dprk: false, ranked_first: null, seen, why: `${describePlace(elsewhere)}; no DPRK port fits in the silence around that sighting` };
+  if (gap === null) return fallback && fallback.country === 'KP' ? { dprk: true, port: fallback, how: '', seen } : { dprk: false, ranked_first: null, seen, why: 'no DPRK port' };
+  const best = rankHiddenPort(gap, ports)[0];
+  if (best && best.country === 'KP') return { dprk: true, port: fallback?.country === 'KP' ? fallback : { id: best.id, name: best.name, country: best.country }, how: `${best.name} is the likeliest port the silence hid`, seen };
+  const first = best ? { id: best.id, name: best.name, country: best.country } : null;
+  return {
+    dprk: false, ranked_first: first, seen,
+    why: first ? `${first.name} (${first.country}) ranks first among every listed port the silence could have hidden, not a DPRK port` : 'no listed port the silence could have hidden',
+  };
 }
 
 function draughtsAcross(t: TankerInfo, startMs: number, endMs: number): { before: { timeMs: number; m: number } | null; after: { timeMs: number; m: number } | null } {
@@ -91,37 +185,72 @@ function draughtsAcross(t: TankerInfo, startMs: number, endMs: number): { before
 }
 
 /** Every delivery in `events` by a tanker in `tankers`, with its volume band. Gap events among `events`
- *  count only as dark discharges (above). */
-export function fuelDeliveries(events: readonly TumenEvent[], tankers: ReadonlyMap<number, TankerInfo>, p: FuelParams = FUEL_PARAMS): FuelDelivery[] {
+ *  count only as dark discharges (above); dark_detection events are where the tanker was seen. */
+export function fuelDeliveries(events: readonly TumenEvent[], tankers: ReadonlyMap<number, TankerInfo>, p: FuelParams = FUEL_PARAMS, o: FuelOptions = {}): FuelDelivery[] {
+  return fuelAccount(events, tankers, p, o).deliveries;
+}
+
+/** The deliveries, and the tanker silences set aside because the evidence puts them elsewhere. */
+export function fuelAccount(events: readonly TumenEvent[], tankers: ReadonlyMap<number, TankerInfo>, p: FuelParams = FUEL_PARAMS, o: FuelOptions = {}): FuelAccount {
+  const ports = o.ports ?? listedPorts();
+  const land = o.land ?? landIndex;
   const out: FuelDelivery[] = [];
+  const setAside: FuelSetAside[] = [];
   const called = new Set(events.filter((e) => e.type === 'dark_port_call').map((e) => `${e.mmsi}|${e.start}`));
+  const gaps = new Map(events.filter((e) => e.type === 'gap').map((e) => [e.id, e]));
+  const sightings = events.filter((e) => e.type === 'dark_detection');
   for (const e of events) {
-    const t0 = tankers.get(e.mmsi);
-    const hidden = e.type === 'gap' && t0 && isTanker(t0, p) ? darkDischargePort(e, t0, called, p) : null;
-    const kind = hidden ? 'dark_discharge' : deliveryKind(e);
-    const t = kind ? t0 : undefined;
-    if (!kind || !t || !isTanker(t, p)) continue;
+    let kind = deliveryKind(e);
+    const sides = kind === 'sts' ? stsSides(e) : null;
+    const mmsi = sides ? sides.giver : e.mmsi;
+    const t = tankers.get(mmsi);
+    if (!t || !isTanker(t, p)) continue;
     const startMs = Date.parse(e.start), endMs = e.end === null ? startMs : Date.parse(e.end);
+    if (sides) {
+      const why = stsNotToDprk(t, tankers.get(sides.partner), sides.partner, startMs, endMs, events, p);
+      if (why) {
+        setAside.push({ mmsi, shipname: t.shipname, imo: t.imo, kind: 'sts', event_id: e.id, start: e.start, end: e.end, port: null, ranked_first: null, seen: [], why });
+        continue;
+      }
+    }
+    let hidden: { name: string; how: string } | null = null;
+    let port = e.port ?? null;
+    // A silence counts only where the evidence puts it at a DPRK port (judgePlace).
+    const silence = e.type === 'gap' ? (dischargeGap(e, t, called, p) ? 'dark_discharge' : null)
+      : kind === 'dark_port_call' && e.evidence.port_by !== 'imagery' ? 'dark_port_call' : null;
+    if (silence) {
+      const gap = silence === 'dark_discharge' ? e : gaps.get(String(e.evidence.gap_id)) ?? null;
+      const v = judgePlace(e, gap, sightings, silence === 'dark_port_call' ? e.port ?? null : null, ports, land, p);
+      if (!v.dprk) {
+        setAside.push({ mmsi: e.mmsi, shipname: t.shipname, imo: t.imo, kind: silence, event_id: e.id, start: e.start, end: e.end, port: e.port?.name ?? null, ranked_first: v.ranked_first, seen: v.seen, why: v.why });
+        continue;
+      }
+      kind = silence;
+      port = v.port;
+      if (silence === 'dark_discharge') hidden = { name: v.port.name, how: v.how };
+    }
+    if (!kind) continue;
     const { before, after } = draughtsAcross(t, startMs, endMs);
     const loaded = [...(t.visits ?? [])].reverse().find((v) => v.endMs <= startMs && v.country !== 'KP') ?? null;
     // Loading seen: a call outside the DPRK before it, or a reported draught rise before it.
     const rose = t.draughts.some((d, i) => i > 0 && d.timeMs <= startMs && d.m > t.draughts[i - 1]!.m);
     out.push({
-      mmsi: e.mmsi, shipname: t.shipname, imo: t.imo, kind, event_id: e.id, port: hidden?.name ?? e.port?.name ?? null, start: e.start, end: e.end,
+      mmsi, shipname: t.shipname, imo: t.imo, kind, event_id: e.id, port: port?.name ?? null, start: e.start, end: e.end,
       loaded_at: loaded ? `${loaded.portName} (${loaded.portId}) until ${iso(loaded.endMs)}` : null,
-      at: portPoint(hidden?.id ?? e.port?.id) ?? { lat: e.lat, lon: e.lon },
+      at: portPoint(port?.id, ports) ?? { lat: e.lat, lon: e.lon },
       loaded_from: loaded && loaded.lat !== undefined && loaded.lon !== undefined ? { lat: loaded.lat, lon: loaded.lon } : null,
       draught_before_m: before?.m ?? null, draught_after_m: after?.m ?? null,
       ...withHiddenCall(volume(t, before?.m ?? null, after?.m ?? null, loaded !== null || rose, p), hidden),
     });
   }
-  return out.sort((a, b) => a.start.localeCompare(b.start) || a.mmsi - b.mmsi);
+  const order = <T extends { start: string; mmsi: number }>(a: T, b: T): number => a.start.localeCompare(b.start) || a.mmsi - b.mmsi;
+  return { deliveries: out.sort(order), set_aside: setAside.sort(order) };
 }
 
 /** A dark discharge is never better than low confidence: the call itself was not seen. */
-function withHiddenCall(v: Pick<FuelDelivery, 'method' | 'confidence' | 'barrels' | 'note'>, hidden: { name: string } | null): Pick<FuelDelivery, 'method' | 'confidence' | 'barrels' | 'note'> {
+function withHiddenCall(v: Pick<FuelDelivery, 'method' | 'confidence' | 'barrels' | 'note'>, hidden: { name: string; how: string } | null): Pick<FuelDelivery, 'method' | 'confidence' | 'barrels' | 'note'> {
   if (!hidden) return v;
-  return { ...v, confidence: 'low', note: `no call detected (the silence was not shown intentional); it came back lighter and ${hidden.name} is the likeliest port the silence hid; ${v.note}` };
+  return { ...v, confidence: 'low', note: `no call detected (the silence was not shown intentional); it came back lighter; ${hidden.how}; ${v.note}` };
 }
 
 function volume(t: TankerInfo, before: number | null, after: number | null, loadingSeen: boolean, p: FuelParams): Pick<FuelDelivery, 'method' | 'confidence' | 'barrels' | 'note'> {

@@ -13,7 +13,7 @@ function cell(v: unknown): string {
 
 export function formatFuel(r: FuelReport, format: FuelFormat): string {
   if (format === 'jsonl') {
-    return [...r.deliveries.map((d) => ({ record: 'delivery', ...d })), ...r.years.map((y) => ({ record: 'year', ...y }))]
+    return [...r.deliveries.map((d) => ({ record: 'delivery', ...d })), ...r.years.map((y) => ({ record: 'year', ...y })), ...r.set_aside.map((x) => ({ record: 'set_aside', ...x }))]
       .map((x) => `${JSON.stringify(x)}\n`).join('');
   }
   if (format === 'csv') {
@@ -21,8 +21,10 @@ export function formatFuel(r: FuelReport, format: FuelFormat): string {
     return [head, ...r.deliveries.map((d) => [d.start, d.end, d.mmsi, d.imo, d.shipname, d.kind, d.port, d.loaded_at, d.draught_before_m, d.draught_after_m,
       d.method, d.confidence, d.barrels.low, d.barrels.central, d.barrels.high, d.event_id].map(cell).join(','))].join('\n') + '\n';
   }
+  const aside = r.set_aside.map((x) => `  ${x.start} ${x.shipname ?? '(no name)'} (MMSI ${x.mmsi}) ${x.kind.replace(/_/g, ' ')}${x.port ? ` (named ${x.port} by the detector)` : ''}: ${x.why}`);
+  const asideBlock = aside.length ? ['', 'not counted (the evidence puts it elsewhere):', ...aside].join('\n') + '\n' : '';
   if (r.deliveries.length === 0) {
-    return 'No fuel deliveries to the DPRK found: no tanker (AIS type 80-89) dark port call or port call at a DPRK port, nor an encounter with a DPRK-flagged ship, among the stored events (run tumen detect first).\n';
+    return 'No fuel deliveries to the DPRK found: no tanker (AIS type 80-89) dark port call or port call at a DPRK port, nor an encounter with a DPRK-flagged ship, among the stored events (run tumen detect first).\n' + asideBlock;
   }
   const lines: string[] = [];
   for (const y of r.years) {
@@ -33,5 +35,5 @@ export function formatFuel(r: FuelReport, format: FuelFormat): string {
   for (const d of r.deliveries) {
     lines.push(`  ${d.start} ${d.shipname ?? '(no name)'} (MMSI ${d.mmsi}) ${d.kind.replace(/_/g, ' ')} at ${d.port ?? '?'}: ${fmt(d.barrels.central)} bbl [${d.method}, ${d.confidence} confidence] — ${d.note}${d.loaded_at ? `; loaded at ${d.loaded_at}` : ''}`);
   }
-  return lines.join('\n') + '\n';
+  return lines.join('\n') + '\n' + asideBlock;
 }

@@ -3,19 +3,24 @@
 import type { Store } from './db.js';
 import { queryEvents } from './events-write.js';
 import { ensurePositionsSchema } from './positions.js';
-import { fuelDeliveries, yearlyTotals, type FuelDelivery, type TankerInfo, type YearTotal } from '../fuel/voyages.js';
+import { fuelAccount, yearlyTotals, type FuelDelivery, type FuelSetAside, type TankerInfo, type YearTotal } from '../fuel/voyages.js';
 
 export interface FuelReport {
   deliveries: FuelDelivery[];
   years: YearTotal[];
+  /** Tanker silences not counted: the evidence puts them at a place that is not a DPRK port. */
+  set_aside: FuelSetAside[];
 }
 
 export async function fuelReport(store: Store, year?: number): Promise<FuelReport> {
   await ensurePositionsSchema(store);
   const range = year === undefined ? {} : { fromMs: Date.UTC(year, 0, 1), toMs: Date.UTC(year + 1, 0, 1) - 1 };
-  // Gaps: a tanker's silence that hid no detected call may hide a discharge (fuel/voyages.ts dark_discharge).
-  const events = await queryEvents(store, { types: ['dark_port_call', 'port_visit', 'encounter', 'gap'], ...range });
-  const mmsis = [...new Set(events.filter((e) => e.type !== 'port_visit' || e.port?.country === 'KP').map((e) => e.mmsi))];
+  // Gaps: a tanker's silence that hid no detected call may hide a discharge (fuel/voyages.ts dark_discharge);
+  // dark detections: where a tanker was seen during a silence (fuel/hidden-port.ts).
+  const events = await queryEvents(store, { types: ['dark_port_call', 'port_visit', 'encounter', 'gap', 'dark_detection'], ...range });
+  // Both sides of a meeting: the tanker may be either, and the partner's draughts and calls are evidence.
+  const mmsis = [...new Set(events.filter((e) => (e.type !== 'port_visit' || e.port?.country === 'KP') && e.type !== 'dark_detection')
+    .flatMap((e) => (e.type === 'encounter' && e.other_mmsi !== undefined ? [e.mmsi, e.other_mmsi] : [e.mmsi])))];
   const tankers = await tankerInfo(store, mmsis);
   const visits = await queryEvents(store, { types: ['port_visit'] });
   for (const v of visits) {
@@ -23,8 +28,10 @@ export async function fuelReport(store: Store, year?: number): Promise<FuelRepor
     if (!t || !v.port) continue;
     (t.visits as Array<NonNullable<TankerInfo['visits']>[number]>).push({ portId: v.port.id, portName: v.port.name, country: v.port.country, startMs: Date.parse(v.start), endMs: v.end === null ? Date.parse(v.start) : Date.parse(v.end), lat: v.lat, lon: v.lon });
   }
-  const deliveries = fuelDeliveries(events, tankers).filter((d) => year === undefined || d.start.startsWith(String(year)));
-  return { deliveries, years: yearlyTotals(deliveries) };
+  const inYear = (d: { start: string }): boolean => year === undefined || d.start.startsWith(String(year));
+  const account = fuelAccount(events, tankers);
+  const deliveries = account.deliveries.filter(inYear);
+  return { deliveries, years: yearlyTotals(deliveries), set_aside: account.set_aside.filter(inYear) };
 }
 
 async function tankerInfo(store: Store, mmsis: readonly number[]): Promise<Map<number, TankerInfo>> {

@@ -1,7 +1,7 @@
 // Fuel deliveries and volumes: draught-change volume with its band, the capacity fallback for stale
 // draughts, non-tankers ignored, yearly running totals against the cap.
 import { describe, expect, it } from 'vitest';
-import { fuelDeliveries, yearlyTotals, type TankerInfo } from '../../src/fuel/voyages.js';
+import { fuelAccount, fuelDeliveries, yearlyTotals, type TankerInfo } from '../../src/fuel/voyages.js';
 import type { TumenEvent } from '../../src/events/schema.js';
 
 const KP = { id: 'KPNAM', name: 'Nampo', country: 'KP' };
@@ -73,6 +73,48 @@ describe('fuelDeliveries', () => {
     };
     const t = tanker(273000001, [['2024-03-01T12:00:00Z', 7.5], ['2024-03-02T21:00:00Z', 4.5]]);
     expect(fuelDeliveries([gap], new Map([[t.mmsi, t]]))).toHaveLength(0);
+  });
+  describe('a meeting with a DPRK-flagged ship (seed 15, classic: the false 101,531 bbl delivery)', () => {
+    // STAR BRIDGE 82 (Panama) left Ulsan and drifted 7 h alongside an sts_pair tanker that drew MID 445 by chance
+    // off Ulsan; no cargo moved (neither draught changed), and the DPRK-flagged partner sailed on to Busan.
+    const ms = (t: string): number => Date.parse(t);
+    const giver: TankerInfo = {
+      mmsi: 351597580, shipname: 'STAR BRIDGE 82', imo: 8503096, shiptype: 80, lengthM: 149, beamM: 22,
+      draughts: [{ timeMs: ms('2024-03-01T00:01:05Z'), m: 6.8 }],
+      visits: [{ portId: 'KRUSN', portName: 'Ulsan', country: 'KR', startMs: ms('2024-03-01T00:01:05Z'), endMs: ms('2024-03-05T07:19:35Z') }],
+    };
+    const partner = (draughts: Array<[string, number]> = [['2024-03-01T00:00:57Z', 7.9]]): TankerInfo => ({
+      mmsi: 445738050, shipname: 'DPRK FLAG', imo: 9100001, shiptype: 80, lengthM: 120, beamM: 18,
+      draughts: draughts.map(([t, m]) => ({ timeMs: ms(t), m })),
+      visits: [
+        { portId: 'RUNJK', portName: 'Nakhodka', country: 'RU', startMs: ms('2024-03-01T00:00:57Z'), endMs: ms('2024-03-03T14:53:49Z') },
+        { portId: 'KRPUS', portName: 'Busan', country: 'KR', startMs: ms('2024-03-06T00:59:44Z'), endMs: ms('2024-03-07T00:00:00Z') },
+      ],
+    });
+    const meeting = (a: number, b: number): TumenEvent => ({
+      id: 'encounter-5ef64e9e7778944d', type: 'encounter', mmsi: a, other_mmsi: b, start: '2024-03-05T10:50:00Z', end: '2024-03-05T18:10:00Z', lat: 35.6145, lon: 130.0388, evidence: {},
+    });
+    const both = (q: TankerInfo = partner()) => new Map([[giver.mmsi, giver], [q.mmsi, q]]);
+
+    it('is no delivery when no transfer shows and the partner sailed on visibly to a port outside the DPRK', () => {
+      const r = fuelAccount([meeting(351597580, 445738050)], both());
+      expect(r.deliveries).toHaveLength(0);
+      expect(r.set_aside).toEqual([expect.objectContaining({ kind: 'sts', mmsi: 351597580, event_id: 'encounter-5ef64e9e7778944d' })]);
+      expect(r.set_aside[0]!.why).toBe('no transfer shown: draughts did not move by 0.5 m (tanker 6.8 → 6.8 m, partner 7.9 → 7.9 m), and the DPRK-flagged partner MMSI 445738050 sailed on to Busan (KR), calling there visibly from 2024-03-06T00:59:44Z');
+    });
+    it('is a delivery when the partner came away deeper, or went silent before its next call, or made none', () => {
+      const rose = partner([['2024-03-01T00:00:57Z', 5.0], ['2024-03-05T19:00:00Z', 8.0]]);
+      expect(fuelDeliveries([meeting(351597580, 445738050)], both(rose))).toEqual([expect.objectContaining({ kind: 'sts', mmsi: 351597580 })]);
+      const silence: TumenEvent = { id: 'gap-p', type: 'gap', mmsi: 445738050, start: '2024-03-05T20:00:00Z', end: '2024-03-06T00:30:00Z', lat: 35.7, lon: 130.1, duration_h: 28.5, evidence: {} };
+      expect(fuelDeliveries([meeting(351597580, 445738050), silence], both())).toHaveLength(1);
+      const nowhere = { ...partner(), visits: partner().visits!.slice(0, 1) };
+      expect(fuelDeliveries([meeting(351597580, 445738050)], both(nowhere))).toHaveLength(1);
+    });
+    it('counts on the tanker that is not DPRK-flagged whichever side the encounter is stored under', () => {
+      const nowhere = { ...partner(), visits: partner().visits!.slice(0, 1) };
+      const [d] = fuelDeliveries([meeting(445738050, 351597580)], both(nowhere));
+      expect(d).toMatchObject({ kind: 'sts', mmsi: 351597580, shipname: 'STAR BRIDGE 82', loaded_at: 'Ulsan (KRUSN) until 2024-03-05T07:19:35Z' });
+    });
   });
   it('ignores non-tankers and calls at non-DPRK ports; totals run per year against the cap', () => {
     const a = tanker(445000001, [['2024-03-01T12:00:00Z', 8.0], ['2024-03-06T00:00:00Z', 4.0], ['2024-04-01T00:00:00Z', 8.0], ['2024-04-06T00:00:00Z', 4.0]]);
