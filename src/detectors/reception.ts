@@ -4,9 +4,9 @@
 // nothing to the hours inside its own gap, so the count is of OTHER vessels' positions. GFW's gap methods
 // use the same idea (satellite reception quality per 1° cell per day).
 //
-// In a file replay the pipeline fills the index in a first pass over all positions, then runs the
-// detectors, so every gap is judged on the complete window. In a live feed the index fills as positions
-// arrive: a gap is judged when it closes, by which time the hours inside it have been received.
+// The index fills as positions arrive, in a file replay as in a live feed: a gap is judged when it closes,
+// by which time the hours inside it have been received. Hours older than the runner's reception horizon (the
+// longest look-back of the registered detectors plus the segmenter's) are dropped, so the state stays bounded.
 import { MS_PER_HOUR } from '../geo/sphere.js';
 import { addTo, dropHoursBefore, HOUR_BITS, HourSeries, pairsOf, wrapHour } from './hour-series.js';
 import { RECEPTION_PARAMS } from './params.js';
