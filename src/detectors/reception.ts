@@ -132,7 +132,7 @@ export class ReceptionIndex implements ReceptionQuery {
   }
 
   /** Forgets every count per hour before epoch hour `hour`: the runner calls it with its horizon, behind
-   *  which no judgement reads (src/detectors/horizon.ts). What is learned per place stays. */
+   *  which no judgement reads (`receptionHorizonH` in registry.ts). What is learned per place stays. */
   forgetBefore(hour: number): void {
     dropHoursBefore(this.all, hour);
     dropHoursBefore(this.terrestrial, hour);
