@@ -100,7 +100,13 @@ describe('web UI', () => {
     await page.goto(`${server.url}/#/event/gap-angara-1`);
     await page.waitForSelector('#reachable-note');
     expect(await page.textContent('#reachable-note')).toContain('at most 18 kn for 10 h');
-    const kinds = await page.evaluate(() => (window as any).tumen.map.map.querySourceFeatures('selection').map((f: any) => f.properties.kind));
+    // The map takes new source data asynchronously (a worker re-tiles it): wait for it, then look.
+    const kindsOnMap = (): string[] => (window as any).tumen.map.map.querySourceFeatures('selection').map((f: any) => f.properties.kind);
+    await page.waitForFunction(() => {
+      const k: string[] = (window as any).tumen.map.map.querySourceFeatures('selection').map((f: any) => f.properties.kind);
+      return k.includes('gap_line') && k.includes('reachable');
+    }, null, { timeout: 30_000 }).catch(() => undefined);
+    const kinds = await page.evaluate(kindsOnMap);
     expect(kinds).toContain('gap_line');
     expect(kinds).toContain('reachable');
   }, 240_000);
@@ -130,6 +136,7 @@ describe('web UI', () => {
     await page.fill('#search input', 'NO SUCH SHIP');
     await page.press('#search input', 'Enter');
     await page.waitForSelector('#no-results');
+    await page.waitForFunction(() => (window as any).tumen.map.map.querySourceFeatures('selection').length === 0, null, { timeout: 30_000 }).catch(() => undefined);
     expect(await page.evaluate(() => (window as any).tumen.map.map.querySourceFeatures('selection').length)).toBe(0);
   }, 240_000);
 
