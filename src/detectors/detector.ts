@@ -32,4 +32,7 @@ export interface Detector<State = unknown> {
   dropped?(): Readonly<Record<string, number>>;
   /** JSON-serialisable state; each detector module exports a factory that restores from it. */
   snapshot(): State;
+  /** The state kept for a vessel the runner retired after a long silence (registry `spansSilence`): only what
+   *  its next report or the end of input reads; default snapshot(). */
+  retiredState?(): State;
 }

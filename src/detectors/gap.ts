@@ -42,6 +42,9 @@ export interface GapState {
   /** Silences of at least `minGapH` not reported, by reason (`store_silent`: the store heard nobody for
    *  enough of it); absent in old snapshots. */
   dropped?: Record<string, number>;
+  /** A retired vessel's state (the runner's `retire`): what the silence after `last` is judged on, worked
+   *  out once, in place of the times and stations it was worked out from. Gone at the next position. */
+  silentSince?: { positionsBefore: number; before: ActiveBefore; startOwn: string[] | 'satellite' };
 }
 
 type MaybeOutlier = Position & { outlier?: boolean };
@@ -63,6 +66,7 @@ export class GapDetector implements Detector<GapState> {
     if (s.mmsi === null) s.mmsi = pos.mmsi;
     if (s.last && pos.timeMs < s.last.timeMs) return out;
     if (s.last && this.isGap(s.last.timeMs, pos.timeMs)) out.push(this.gapEvent(pos));
+    delete s.silentSince;
     if (s.last && pos.timeMs - s.last.timeMs >= this.p.minGapH * MS_PER_HOUR) s.activeSinceMs = pos.timeMs;
     const cutoff = pos.timeMs - this.p.beforeWindowH * MS_PER_HOUR;
     s.recentMs.push(pos.timeMs);
@@ -145,6 +149,17 @@ export class GapDetector implements Detector<GapState> {
     return structuredClone(this.s);
   }
 
+  /** The state of a vessel silent for at least `beforeWindowH` since `last`: the silence's judgement inputs
+   *  from its own reports, worked out now (they cannot change until its next position, and that position
+   *  drops every recent time), instead of those times — a few numbers however often it reported. */
+  retiredState(): GapState {
+    const s = this.s;
+    if (!s.last || s.silentSince) return this.snapshot();
+    const silentSince = { positionsBefore: s.recentMs.length - s.recentHead, before: this.activeBefore(s.last.timeMs), startOwn: this.startStations(s.last.timeMs) };
+    const { heardBy: _h, ...rest } = structuredClone(s);
+    return { ...rest, recentMs: [], recentHead: 0, silentSince };
+  }
+
   /** The gap from the last position to `next` (null: open until the window end). */
   private gapEvent(next: Position | null): TumenEvent {
     const last = this.s.last!;
@@ -181,10 +196,11 @@ export class GapDetector implements Detector<GapState> {
   }
 
   private judge(last: NonNullable<GapState['last']>, next: Position | null, endMs: number, durationH: number) {
+    const frozen = this.s.silentSince;
     return judgeSilence(this.ctx, this.p, {
-      last, next, endMs, durationH, startOwn: this.startStations(last.timeMs), endOwn: GapDetector.endStations(next),
-      positionsBefore: this.s.recentMs.length - this.s.recentHead,
-      before: this.activeBefore(last.timeMs),
+      last, next, endMs, durationH, startOwn: frozen?.startOwn ?? this.startStations(last.timeMs), endOwn: GapDetector.endStations(next),
+      positionsBefore: frozen?.positionsBefore ?? this.s.recentMs.length - this.s.recentHead,
+      before: frozen?.before ?? this.activeBefore(last.timeMs),
     });
   }
 

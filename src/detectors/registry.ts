@@ -57,6 +57,13 @@ interface BaseEntry {
   /** Hours behind the newest report this detector's judgements read the shared reception index at most,
    *  from its parameters; the runner forgets older hours (`receptionHorizonH`). Absent: it reads none. */
   lookBackH?: (params: Params) => number;
+  /** Per-vessel: a silence this long (hours, from its parameters) ends the detector's open runs and leaves its
+   *  look-back windows empty at the next report. The runner retires a vessel silent past every such limit
+   *  and the reception horizon (`retireAfterH`). */
+  silenceEndsH?: (params: Params) => number;
+  /** Per-vessel: its events span a silence of any length (a gap; a draught changed while dark), so a retired
+   *  vessel keeps this detector's state — judged when the vessel is heard again or the input ends. */
+  spansSilence?: true;
 }
 
 export interface DetectorEntry extends BaseEntry {
@@ -91,10 +98,13 @@ const portVisits = (ctx: DetectorContext, params: Params, state?: PerTrackState<
 // `as never` below: each detector types its own params; the registry holds them as generic records.
 export const DETECTORS: readonly RegistryEntry[] = [
   {
-    type: 'gap', scope: 'vessel', params: GAP_PARAMS,
+    type: 'gap', scope: 'vessel', params: GAP_PARAMS, spansSilence: true,
     // The hours judged, the learning window around each (and a store hole's run measured whole before the
     // first), and the hour either side a station's reports are read.
     lookBackH: (p) => (p as GapParams).maxJudgedSilenceH + Math.max(RECEPTION_PARAMS.terrestrialWindowH, RECEPTION_PARAMS.minStoreHoleH) + 2,
+    // A retired vessel's gap keeps the silence's inputs worked out (GapDetector.retiredState): its recent
+    // times and stations must all lie behind the next report's windows.
+    silenceEndsH: (p) => Math.max((p as GapParams).beforeWindowH, (p as GapParams).ownStationsWindowH),
     create: (ctx, p) => new GapDetector(gapContext(ctx, p)),
     restore: (ctx, p, s) => new GapDetector(gapContext(ctx, p), s as GapState),
   },
@@ -118,7 +128,7 @@ export const DETECTORS: readonly RegistryEntry[] = [
     restore: (_ctx, p, s) => restoreIdentityChangeDetector(s as IdentityChangeState, p as never),
   },
   {
-    type: 'draught_change', scope: 'vessel', params: DRAUGHT_CHANGE_PARAMS,
+    type: 'draught_change', scope: 'vessel', params: DRAUGHT_CHANGE_PARAMS, spansSilence: true,
     create: (_ctx, p) => createDraughtChangeDetector(p as never),
     restore: (_ctx, p, s) => restoreDraughtChangeDetector(s as DraughtChangeState, p as never),
   },
@@ -137,6 +147,7 @@ export const DETECTORS: readonly RegistryEntry[] = [
   },
   {
     type: 'loitering', scope: 'vessel', params: LOITERING_PARAMS,
+    silenceEndsH: (p) => (p as typeof LOITERING_PARAMS).maxGapH,
     create: (ctx, p) => createLoiteringDetector({ ports: ctx.portPoints, params: p as never, distanceToShoreM: ctx.distanceToShoreCappedM }),
     restore: (ctx, p, s) => restoreLoiteringDetector(s as LoiteringState, { ports: ctx.portPoints, params: p as never, distanceToShoreM: ctx.distanceToShoreCappedM }),
   },
@@ -163,6 +174,20 @@ export function receptionHorizonH(overrides: ParamOverrides = {}): number {
   let h = 0;
   for (const d of DETECTORS) if (d.lookBackH) h = Math.max(h, d.lookBackH(paramsFor(d.type, overrides)));
   return h + (paramsFor('segment', overrides) as typeof SEGMENT_PARAMS).maxLookbackH;
+}
+
+/**
+ * How long a vessel may stay silent (hours of the data's clock since it was last heard) before the runner
+ * retires it: its chain is ended as at the end of input and dropped, keeping only the state of the
+ * detectors whose events span a silence (`spansSilence`). Past the reception horizon plus one forgetting
+ * period, every reception hour its judgements could read is forgotten — in a batch run too — so ending it
+ * then emits what the end of input would; past every detector's `silenceEndsH`, its open runs are ended by
+ * the silence anyway.
+ */
+export function retireAfterH(overrides: ParamOverrides = {}): number {
+  let h = receptionHorizonH(overrides);
+  for (const d of DETECTORS) if (d.silenceEndsH) h = Math.max(h, d.silenceEndsH(paramsFor(d.type, overrides)));
+  return h + RECEPTION_PARAMS.forgetEveryH;
 }
 
 /** A step's or detector's parameters with the run's overrides applied. */

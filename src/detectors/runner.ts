@@ -20,10 +20,10 @@ import { portIndex } from '../reference/wpi.js';
 import type { VisitPorts } from './port-visit.js';
 import { defaultPorts } from './port-index.js';
 import { landIndex, landOutsidePorts, type LandIndex, type PortAreaTest } from '../geo/land.js';
-import { DETECTORS, isDerived, paramsFor, receptionHorizonH, type DetectorContext, type DetectorEntry, type ParamOverrides } from './registry.js';
+import { DETECTORS, isDerived, paramsFor, receptionHorizonH, retireAfterH, type DetectorContext, type DetectorEntry, type ParamOverrides } from './registry.js';
 import { RECEPTION_PARAMS } from './params.js';
 import { MS_PER_HOUR } from '../geo/sphere.js';
-import { addCounts, VesselChain, type ChainFeed, type ChainPlan, type VesselChainState } from './vessel-chain.js';
+import { addCounts, VesselChain, type ChainFeed, type ChainPlan, type RetiredVessel, type VesselChainState } from './vessel-chain.js';
 import { applyPostSteps, POST_STEPS, type PostStep } from './post-steps.js';
 import type { CellFilter } from './spatial-cells.js';
 import { judgeSilence, type GapParams, type SilenceInput } from './gap.js';
@@ -54,12 +54,15 @@ export interface RunnerOptions {
   spatialGlobals?: boolean;
   /** Apply the post-steps here (default true; the cluster's store node applies them over every worker's events). */
   postSteps?: boolean;
+  /** Retire vessels silent past `retireAfterH` (default true: per-vessel state stays bounded when MMSIs come
+   *  and go). False keeps every chain to the end — the reference the retiring runner is tested against. */
+  retireSilent?: boolean;
 }
 
 export interface RunnerStats {
   positions: number;
   statics: number;
-  /** MMSIs with at least one position. */
+  /** MMSIs with at least one position (a vessel retired and heard again counts again). */
   vessels: number;
   outliers: number;
   segments: number;
@@ -74,6 +77,15 @@ export interface RunnerOutput {
   retracted: string[];
 }
 
+/** Counters of retired chains, so the run's stats still cover them. */
+interface RetiredCounts {
+  vessels: number;
+  outliers: number;
+  segments: number;
+  rejects: Partial<Record<RejectReason, number>>;
+  dropped: Record<string, Record<string, number>>;
+}
+
 export interface RunnerState {
   version: 1;
   reception: ReceptionState;
@@ -83,6 +95,9 @@ export interface RunnerState {
   vessels: Array<[number, VesselChainState]>;
   globals: Record<string, unknown>;
   postSteps: Record<string, unknown>;
+  /** Retired vessels that keep some detectors' state (`spansSilence`); absent in old snapshots. */
+  retired?: Array<[number, RetiredVessel]>;
+  retiredCounts?: RetiredCounts;
 }
 
 export class DetectionRunner {
@@ -92,6 +107,12 @@ export class DetectionRunner {
   /** Segmenter only: vessels another worker owns, segmented here for the global detectors' outlier flags. */
   private readonly segmentOnlyPlan: ChainPlan;
   private readonly chains = new Map<number, VesselChain>();
+  /** Vessels retired after a long silence, with the state of their detectors that span a silence. */
+  private readonly retired = new Map<number, RetiredVessel>();
+  private readonly retiredCounts: RetiredCounts;
+  /** Hours of silence after which a vessel is retired (Infinity: never). */
+  private readonly retireH: number;
+  private readonly spansSilence: (type: string) => boolean;
   private readonly globals: Array<{ type: string; detector: Detector }>;
   private readonly postSteps: PostStep[];
   private readonly sink: TumenEvent[] = [];
@@ -121,6 +142,10 @@ export class DetectionRunner {
       portPoints: defaultPorts(),
     };
     this.horizonH = receptionHorizonH(options.params);
+    this.retireH = options.retireSilent === false ? Infinity : retireAfterH(options.params);
+    const spanning = new Set(DETECTORS.filter((d) => d.spansSilence).map((d) => d.type as string));
+    this.spansSilence = (t) => spanning.has(t);
+    this.retiredCounts = state?.retiredCounts ? structuredClone(state.retiredCounts) : { vessels: 0, outliers: 0, segments: 0, rejects: {}, dropped: {} };
     const segmentParams = paramsFor('segment', options.params) as SegmentParams;
     const vesselEntries = DETECTORS.filter((d): d is DetectorEntry => d.scope === 'vessel' && !isDerived(d));
     const derived = DETECTORS.filter(isDerived).filter((d) => want(d.type));
@@ -152,6 +177,7 @@ export class DetectionRunner {
       this.positions = state.positions;
       this.statics = state.statics;
       for (const [mmsi, s] of state.vessels) this.chains.set(mmsi, this.newChain(mmsi, s));
+      for (const [mmsi, kept] of state.retired ?? []) this.retired.set(mmsi, kept);
     }
   }
 
@@ -176,6 +202,30 @@ export class DetectionRunner {
     const every = RECEPTION_PARAMS.forgetEveryH * MS_PER_HOUR;
     if (!Number.isFinite(prevMs) || Math.floor(nowMs / every) === Math.floor(prevMs / every)) return;
     this.reception.forgetBefore(Math.floor(nowMs / MS_PER_HOUR) - this.horizonH);
+    this.retireSilent(nowMs - this.retireH * MS_PER_HOUR);
+  }
+
+  /** Retires every vessel last heard before `beforeMs`: ended as at the end of input (events go out now),
+   *  dropped from memory and snapshots; only the detectors that span a silence keep a small record. */
+  private retireSilent(beforeMs: number): void {
+    if (!(beforeMs > -Infinity)) return;
+    const c = this.retiredCounts;
+    for (const [mmsi, chain] of this.chains) {
+      if (!(chain.heardMs < beforeMs)) continue;
+      const kept = chain.retire(this.spansSilence);
+      if (chain.segments > 0 || Object.keys(chain.segmenter.rejects).length > 0) c.vessels++;
+      c.outliers += chain.outliers;
+      c.segments += chain.segments;
+      for (const [k, n] of Object.entries(chain.segmenter.rejects)) c.rejects[k as RejectReason] = (c.rejects[k as RejectReason] ?? 0) + (n ?? 0);
+      chain.addDropped(c.dropped, this.spansSilence); // the kept detectors' counts stay in their records
+      this.chains.delete(mmsi);
+      if (Object.keys(kept).length > 0) this.retired.set(mmsi, kept);
+    }
+  }
+
+  /** Vessels held in memory: live chains, and retired vessels' records (a few detectors' state each). */
+  get vesselsHeld(): { chains: number; retired: number } {
+    return { chains: this.chains.size, retired: this.retired.size };
   }
 
   /** A report heard before this runner started (a restarted server's stored history): it teaches the
@@ -195,6 +245,7 @@ export class DetectionRunner {
     this.flushed = true;
     this.ctx.windowEndMs = this.options.windowEndMs ?? (Number.isFinite(this.lastMs) ? this.lastMs : undefined);
     for (const chain of this.chains.values()) chain.finish();
+    for (const [mmsi, kept] of this.retired) this.newChain(mmsi, undefined, kept).finish();
     for (const g of this.globals) this.pushOwned(g.detector.flush());
   }
 
@@ -227,7 +278,12 @@ export class DetectionRunner {
   }
 
   get stats(): RunnerStats {
-    const out: RunnerStats = { positions: this.positions, statics: this.statics, vessels: 0, outliers: 0, segments: 0, rejects: {}, dropped: {} };
+    const r = this.retiredCounts;
+    const out: RunnerStats = {
+      positions: this.positions, statics: this.statics, vessels: r.vessels, outliers: r.outliers, segments: r.segments,
+      rejects: { ...r.rejects }, dropped: structuredClone(r.dropped),
+    };
+    for (const [mmsi, kept] of this.retired) this.newChain(mmsi, undefined, kept).addDropped(out.dropped);
     for (const c of this.chains.values()) {
       if (c.segments > 0 || Object.keys(c.segmenter.rejects).length > 0) out.vessels++;
       out.outliers += c.outliers;
@@ -255,17 +311,23 @@ export class DetectionRunner {
       vessels: [...this.chains].map(([m, c]) => [m, c.snapshot()]),
       globals,
       postSteps,
+      retired: [...this.retired],
+      retiredCounts: structuredClone(this.retiredCounts),
     };
   }
 
   private chain(mmsi: number): VesselChain | undefined {
     let c = this.chains.get(mmsi);
-    if (!c && (this.feed || this.owns(mmsi))) this.chains.set(mmsi, (c = this.newChain(mmsi)));
+    if (!c && (this.feed || this.owns(mmsi))) {
+      const kept = this.retired.get(mmsi);
+      if (kept) this.retired.delete(mmsi);
+      this.chains.set(mmsi, (c = this.newChain(mmsi, undefined, kept)));
+    }
     return c;
   }
 
-  private newChain(mmsi: number, state?: VesselChainState): VesselChain {
-    return new VesselChain(mmsi, this.ctx, this.owns(mmsi) ? this.fullPlan : this.segmentOnlyPlan, this.sink, this.feed, state);
+  private newChain(mmsi: number, state?: VesselChainState, kept?: RetiredVessel): VesselChain {
+    return new VesselChain(mmsi, this.ctx, this.owns(mmsi) ? this.fullPlan : this.segmentOnlyPlan, this.sink, this.feed, state, kept);
   }
 
   private globalFeed(): ChainFeed {

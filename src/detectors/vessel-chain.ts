@@ -25,7 +25,12 @@ export interface VesselChainState {
   pendingStatics: StaticReport[];
   segmentIds: string[];
   outliers: number;
+  /** Time of the latest report (position or static) of this MMSI; absent in old snapshots. */
+  heardMs?: number;
 }
+
+/** What a retired vessel keeps: the state of its detectors whose events span a silence, by type. */
+export type RetiredVessel = Record<string, unknown>;
 
 export class VesselChain {
   readonly segmenter: Segmenter;
@@ -35,6 +40,8 @@ export class VesselChain {
   private readonly seenSegments: Set<string>;
   private readonly detectors: Detector[];
   private pendingStatics: StaticReport[];
+  /** Time of the latest report pushed (the runner retires a vessel silent long enough). */
+  heardMs: number;
 
   constructor(
     readonly mmsi: number,
@@ -46,15 +53,18 @@ export class VesselChain {
      *  runner's feed to the global detectors. */
     private readonly feed: ChainFeed | null,
     state?: VesselChainState,
+    /** A retired vessel heard again: its kept detectors' states (the rest start afresh). */
+    kept?: RetiredVessel,
   ) {
     this.segmenter = state ? Segmenter.restore(state.segmenter, plan.segmentParams) : new Segmenter(mmsi, plan.segmentParams);
     this.detectors = plan.detectors.map((d) => {
-      const s = state?.detectors[d.entry.type];
+      const s = state ? state.detectors[d.entry.type] : kept?.[d.entry.type];
       return s === undefined ? d.entry.create(ctx, d.params) : d.entry.restore(ctx, d.params, s);
     });
     this.pendingStatics = state ? structuredClone(state.pendingStatics) : [];
     this.seenSegments = new Set(state?.segmentIds ?? []);
     this.outliers = state?.outliers ?? 0;
+    this.heardMs = state?.heardMs ?? (state && Number.isFinite(state.segmenter.lastMs) ? state.segmenter.lastMs : -Infinity);
   }
 
   /** Distinct segments seen. */
@@ -63,6 +73,7 @@ export class VesselChain {
   }
 
   push(p: Position): void {
+    if (p.timeMs > this.heardMs) this.heardMs = p.timeMs;
     const points = this.segmenter.push(p);
     for (let i = 0; i < points.length; i++) this.consume(points[i]!);
   }
@@ -72,6 +83,7 @@ export class VesselChain {
    * the segmenter holds no position, else just before the first held position at or after its time.
    */
   pushStatic(s: StaticReport): void {
+    if (s.timeMs > this.heardMs) this.heardMs = s.timeMs;
     if (this.segmenter.held === 0 && this.pendingStatics.length === 0) this.deliverStatic(s);
     else this.pendingStatics.push(s);
   }
@@ -83,15 +95,34 @@ export class VesselChain {
     for (let i = 0; i < this.detectors.length; i++) this.emit(i, this.detectors[i]!.flush());
   }
 
+  /**
+   * The vessel fell silent for good (as far as detection can tell): held positions are decided and the
+   * detectors ended as at the end of input, except those whose events span a silence — their states are
+   * returned, to be restored if the vessel is heard again or flushed at the end of input.
+   */
+  retire(spansSilence: (type: string) => boolean): RetiredVessel {
+    for (const tp of this.segmenter.flush()) this.consume(tp);
+    for (const s of this.pendingStatics.splice(0)) this.deliverStatic(s);
+    const kept: RetiredVessel = {};
+    for (let i = 0; i < this.detectors.length; i++) {
+      const type = this.plan.detectors[i]!.entry.type;
+      const d = this.detectors[i]!;
+      if (spansSilence(type)) kept[type] = d.retiredState ? d.retiredState() : d.snapshot();
+      else this.emit(i, d.flush());
+    }
+    return kept;
+  }
+
   /** Adds this chain's dropped candidates into `out` (type → reason → count). */
-  addDropped(out: Record<string, Record<string, number>>): void {
-    for (let i = 0; i < this.detectors.length; i++) addCounts(out, this.plan.detectors[i]!.entry.type, this.detectors[i]!.dropped?.());
+  addDropped(out: Record<string, Record<string, number>>, skip?: (type: string) => boolean): void {
+    for (let i = 0; i < this.detectors.length; i++) if (!skip?.(this.plan.detectors[i]!.entry.type)) addCounts(out, this.plan.detectors[i]!.entry.type, this.detectors[i]!.dropped?.());
   }
 
   snapshot(): VesselChainState {
     const detectors: Record<string, unknown> = {};
     this.plan.detectors.forEach((d, i) => { detectors[d.entry.type] = this.detectors[i]!.snapshot(); });
-    return { segmenter: this.segmenter.snapshot(), detectors, pendingStatics: structuredClone(this.pendingStatics), segmentIds: [...this.seenSegments], outliers: this.outliers };
+    return { segmenter: this.segmenter.snapshot(), detectors, pendingStatics: structuredClone(this.pendingStatics), segmentIds: [...this.seenSegments], outliers: this.outliers,
+      ...(Number.isFinite(this.heardMs) ? { heardMs: this.heardMs } : {}) };
   }
 
   private consume(tp: TrackPoint): void {

@@ -1,0 +1,162 @@
+// Churning MMSIs: new vessels keep appearing and old ones fall silent. The runner retires a vessel silent past
+// `retireAfterH` (its open events ended as at the end of input, only the gap and draught states kept), so the
+// chains it holds stay bounded — and its events equal a runner that keeps every chain to the end, straight
+// through and across snapshot/restore cuts.
+import { describe, expect, it } from 'vitest';
+import { DetectionRunner, type RunnerOptions } from '../../src/detectors/runner.js';
+import { retireAfterH } from '../../src/detectors/registry.js';
+import type { StaticReport } from '../../src/detectors/detector.js';
+import type { Position } from '../../src/tracks/position.js';
+import type { TumenEvent } from '../../src/events/schema.js';
+import { mulberry32 } from '../../src/sim/prng.js';
+
+const HOUR = 3_600_000, DAY = 24 * HOUR, STEP = 15 * 60_000;
+const T0 = Date.UTC(2024, 2, 1);
+const VESSELS = 120, EVERY_H = 3, LIFE_H = 30, RETURN_AFTER_D = 6;
+// A short reception horizon so retirement bites within days (the defaults retire after 242 h).
+const PARAMS = { gap: { maxJudgedSilenceH: 8 }, segment: { maxLookbackH: 4 } };
+
+type Report = { kind: 'p'; p: Position } | { kind: 's'; s: StaticReport };
+
+/** Vessel k appears at k × 3 h off the Korean east coast, reports every 10–20 min for 30 h heading north-east
+ *  at ~10 kn, then falls silent. Every third goes dark for 8 h mid-life and comes back with another draught;
+ *  every fourth loiters for 10 h; every tenth is heard again 6 days later (a gap across its retirement). */
+function churn(): Report[] {
+  const out: Report[] = [];
+  const rnd = mulberry32(12);
+  for (let k = 0; k < VESSELS; k++) {
+    const mmsi = 440_100_000 + k, start = T0 + k * EVERY_H * HOUR;
+    let lat = 39.4 + (k % 7) * 0.05, lon = 131.2 + (k % 5) * 0.1;
+    const statics = (t: number, draughtM: number): void => {
+      for (const dt of [0, STEP / 2]) {
+        out.push({ kind: 's', s: { mmsi, timeMs: t + dt, imo: null, shipname: `CHURN ${k}`, callsign: null, shiptype: 80, draughtM, destination: null, lengthM: 180, beamM: 30 } });
+      }
+    };
+    const leg = (from: number, hours: number, dark: boolean): void => {
+      let last = from;
+      for (let t = from; t < from + hours * HOUR; t += STEP * (0.7 + 0.6 * rnd())) {
+        const h = (t - from) / HOUR;
+        const speedKn = k % 4 === 1 && h >= 5 && h < 15 ? 0.3 + 0.4 * rnd() : 9 + 2 * rnd();
+        const courseDeg = 30 + 20 * rnd();
+        const nm = (speedKn * (t - last)) / HOUR;
+        last = t;
+        lat += (nm / 60) * Math.cos((courseDeg * Math.PI) / 180);
+        lon += (nm / 60) * Math.sin((courseDeg * Math.PI) / 180) / Math.cos((lat * Math.PI) / 180);
+        if (dark && h >= 12 && h < 20) continue;
+        out.push({ kind: 'p', p: { mmsi, timeMs: Math.round(t), lat, lon, speedKn, courseDeg, headingDeg: null, status: 0, source: 'terrestrial', stations: ['KR-1'] } });
+      }
+    };
+    statics(start, 6);
+    leg(start, LIFE_H, k % 3 === 0);
+    if (k % 3 === 0) statics(start + 20 * HOUR, 11);
+    if (k % 10 === 7) {
+      lat -= 1;
+      leg(start + RETURN_AFTER_D * DAY, 10, false);
+    }
+  }
+  const time = (r: Report): number => (r.kind === 'p' ? r.p.timeMs : r.s.timeMs);
+  return out.sort((a, b) => time(a) - time(b) || (a.kind === b.kind ? 0 : a.kind === 's' ? -1 : 1));
+}
+
+interface Run { events: TumenEvent[]; chainsByDay: number[]; retiredByDay: number[]; bytesByDay: number[] }
+
+function run(reports: readonly Report[], options: RunnerOptions, cuts: readonly number[] = [], measure = false): Run {
+  let runner = new DetectionRunner({ params: PARAMS, ...options });
+  const events = new Map<string, TumenEvent>();
+  const keep = (): void => { for (const e of runner.take().events) events.set(e.id, e); };
+  const chainsByDay: number[] = [], retiredByDay: number[] = [], bytesByDay: number[] = [];
+  const cutAt = new Set(cuts.map((c) => Math.floor(c * reports.length)));
+  let day = 0;
+  reports.forEach((r, i) => {
+    if (cutAt.has(i)) {
+      keep();
+      runner = DetectionRunner.restore(JSON.parse(JSON.stringify(runner.snapshot())), { params: PARAMS, ...options });
+    }
+    if (r.kind === 'p') {
+      const d = Math.floor((r.p.timeMs - T0) / DAY);
+      if (d !== day) {
+        keep();
+        chainsByDay.push(runner.vesselsHeld.chains);
+        retiredByDay.push(runner.vesselsHeld.retired);
+        if (measure) {
+          const state = runner.snapshot();
+          bytesByDay.push(JSON.stringify(state.vessels).length + JSON.stringify(state.retired ?? []).length);
+        }
+        day = d;
+      }
+      runner.pushPosition(r.p);
+    } else runner.pushStatic(r.s);
+  });
+  runner.flush();
+  keep();
+  return { events: [...events.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), chainsByDay, retiredByDay, bytesByDay };
+}
+
+const lines = (es: readonly TumenEvent[]): string[] => es.map((e) => JSON.stringify(e));
+
+describe('retiring silent vessels', () => {
+  const reports = churn();
+  const kept = run(reports, { retireSilent: false }, [], true);
+  const retiring = run(reports, {}, [], true);
+  const H = retireAfterH(PARAMS);
+
+  it('the horizon is derived from the parameters', () => {
+    expect(H).toBe(retireAfterH({ ...PARAMS, gap: { maxJudgedSilenceH: 4 } }) + 4);
+    expect(retireAfterH()).toBeGreaterThan(H);
+  });
+
+  it('the world shows gaps (some across a retirement), draught changes and loitering', () => {
+    const types = new Map<string, number>();
+    for (const e of kept.events) types.set(e.type, (types.get(e.type) ?? 0) + 1);
+    expect(types.get('gap')).toBeGreaterThanOrEqual(40 + 12);
+    expect(types.get('draught_change')).toBeGreaterThanOrEqual(30);
+    expect(types.get('loitering')).toBeGreaterThanOrEqual(25);
+    const across = kept.events.filter((e) => e.type === 'gap' && e.end !== null && (e.duration_h as number) > H);
+    expect(across.length).toBe(12);
+  });
+
+  it('gives the events of a runner that keeps every chain', () => {
+    expect(retiring.events.length).toBe(kept.events.length);
+    expect(lines(retiring.events)).toEqual(lines(kept.events));
+  });
+
+  it('holds a bounded number of chains while the kept runner holds every vessel', () => {
+    // A vessel lives 30 h and is retired within H + one forgetting period (24 h) of its last report; one
+    // appears every 3 h, and every tenth is heard again for 10 h.
+    const bound = Math.ceil((LIFE_H + H + 24) / EVERY_H) + Math.ceil((10 + H + 24) / (10 * EVERY_H)) + 1;
+    expect(bound).toBeLessThan(VESSELS / 2);
+    expect(Math.max(...retiring.chainsByDay)).toBeLessThanOrEqual(bound);
+    expect(kept.chainsByDay.at(-1)).toBeGreaterThan(VESSELS - 10);
+    // From day 5 until the last vessel appears (day 15) the chains held stay flat: new ones replace retired ones.
+    const late = retiring.chainsByDay.slice(5, 15);
+    expect(Math.max(...late) - Math.min(...late)).toBeLessThanOrEqual(4);
+    // Retired records (gap and draught state only, ~0.7 kB of JSON) are far smaller than the chains they
+    // replace (~6 kB).
+    const d = kept.bytesByDay.length - 1;
+    expect(retiring.retiredByDay[d]).toBeGreaterThan(VESSELS - 10);
+    expect(retiring.bytesByDay[d]!).toBeLessThan(kept.bytesByDay[d]! / 5);
+  });
+
+  it('gives the same events snapshotted and restored through JSON at 4 cuts, records included', () => {
+    const cut = run(reports, {}, [0.2, 0.45, 0.7, 0.95]);
+    expect(lines(cut.events)).toEqual(lines(retiring.events));
+    expect(cut.retiredByDay.at(-1)).toBeGreaterThan(20);
+  });
+
+  it('keeps only the gap and draught states of a retired vessel, and drops it on return', () => {
+    const runner = new DetectionRunner({ params: PARAMS });
+    const k = 7, mmsi = 440_100_000 + k;
+    const returnMs = T0 + k * EVERY_H * HOUR + RETURN_AFTER_D * DAY;
+    for (const r of reports) {
+      const t = r.kind === 'p' ? r.p.timeMs : r.s.timeMs;
+      if (t >= returnMs) break;
+      runner.take();
+      if (r.kind === 'p') runner.pushPosition(r.p);
+      else runner.pushStatic(r.s);
+    }
+    const s = runner.snapshot();
+    expect(s.vessels.some(([m]) => m === mmsi)).toBe(false);
+    const record = new Map(s.retired).get(mmsi);
+    expect(Object.keys(record ?? {}).sort()).toEqual(['draught_change', 'gap']);
+  });
+});
