@@ -3,14 +3,20 @@
 // bench/screen-scale.ts to see them beside a large list.
 // A positive counts as found when the query is flagged and the expected OFAC entry is among its matches; a
 // flagged positive without the expected entry is a false positive as well as a miss. A decoy must be clear.
-// Run: npx tsx bench/screen-heldout.ts STORE.duckdb [--verbose]
+// `--set unseen`: the second held-out set (bench/screen-unseen-cases.ts) instead.
+// Run: npx tsx bench/screen-heldout.ts STORE.duckdb [--verbose] [--set unseen]
 import { Store } from '../src/store/db.js';
 import { screenQueries } from '../src/store/screen.js';
 import { loadFixtureLists } from './screen-corpus.js';
-import { HELDOUT_CASES } from './screen-heldout-cases.js';
+import { HELDOUT_CASES as FIRST_SET } from './screen-heldout-cases.js';
+import { UNSEEN_CASES } from './screen-unseen-cases.js';
 
-const [db, flag] = process.argv.slice(2);
-if (!db) throw new Error('usage: npx tsx bench/screen-heldout.ts STORE.duckdb [--verbose]');
+const args = process.argv.slice(2);
+const db = args[0];
+const flag = args.includes('--verbose') ? '--verbose' : undefined;
+const set = args.includes('--set') ? args[args.indexOf('--set') + 1] : 'first';
+if (!db || db.startsWith('--') || !['first', 'unseen'].includes(set)) throw new Error('usage: npx tsx bench/screen-heldout.ts STORE.duckdb [--verbose] [--set first|unseen]');
+const HELDOUT_CASES = set === 'unseen' ? UNSEEN_CASES : FIRST_SET;
 const idsByName = new Map<string, string[]>();
 for (const e of loadFixtureLists()) {
   if (e.list !== 'ofac-sdn') continue;
