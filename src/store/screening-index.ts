@@ -13,6 +13,7 @@ import { ScreeningIndex } from '../screening/index.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName, otherWordOrders } from '../screening/normalise.js';
 import { normaliseImo } from '../reference/imo.js';
 import { splitExName } from '../screening/query.js';
+import { respellings } from '../screening/respell.js';
 import type { LoadedEntry, ScreenQuery } from '../screening/types.js';
 
 const DDL = [
@@ -208,6 +209,7 @@ export async function candidatesFor(store: Store, blocker: NameBlocker, queries:
       if (n.full === '') continue;
       for (const e of blocker.candidates(n.compact || n.full, n.phonetic)) eids.add(e);
       for (const r of otherWordOrders(n)) for (const e of blocker.sameFormCandidates(r.compact, r.phonetic)) eids.add(e);
+      for (const r of respellings(n)) for (const e of blocker.sameFormCandidates(r.norm.compact, r.norm.phonetic)) eids.add(e);
     }
     for (const e of eids) { found.qid.push(qid); found.eid.push(e); }
   });

@@ -175,7 +175,29 @@ describe('mechanisms found by the held-out hard cases (bench/screen-heldout-case
     }
     expect(screen({ name: 'MAX' }).verdict).toBe('clear'); // MKS like MAGUS (FREEDOM's f.k.a.), but 3 letters
     expect(screen({ name: 'TULU' }).verdict).toBe('clear'); // TOLOU: two consonants only
-    expect(screen({ name: 'BEHNAWAS' }).verdict).toBe('clear'); // BEHNAVAZ: a consonant differs too
+  });
+
+  it('reads South Korean spellings back to the DPRK R (initial-sound rule, assimilation), the same form only', () => {
+    for (const [query, id] of [['NEUNG RA 1', '23168'], ['NEUNGNADO', '23166'], ['NAKRANG', '23164'], ['EULLYUL', '23521']]) {
+      const m = screen({ name: query }).matches.filter((x) => x.list === 'ofac-sdn');
+      expect([query, m.map((x) => [x.entry_id, x.verdict, x.score])]).toEqual([query, [[id, 'possible', 0.93]]]);
+      expect(m[0].reason).toContain('same after transliteration');
+    }
+    expect(screen({ name: 'NEUNG RA 3' }).verdict).toBe('clear'); // a number the family does not carry
+    expect(screen({ name: 'NEUNGNADA' }).verdict).toBe('clear'); // the respelling is never fuzzy
+  });
+
+  it('takes S for Z (and Z for S) as one edit, where the names are the same once Z is read as S', async () => {
+    // BEHNAVAZ: W for V and S for Z, two letters of eight (one edit allowed) before this rule.
+    expect(screen({ name: 'BEHNAWAS' }).matches.map((m) => [m.name, m.verdict, m.score, m.reason]))
+      .toEqual([['BEHNAVAZ', 'possible', 0.91, 'name "BEHNAWAS" similar, 1 edit as listed name "BEHNAVAZ"']]);
+    const { respellings, sibilantKey } = await import('../../src/screening/respell.js');
+    const { normaliseName } = await import('../../src/screening/normalise.js');
+    expect(sibilantKey('BEHNAWAS')).toBe(sibilantKey('BEHNAVAZ'));
+    expect(sibilantKey('JARYOK')).not.toBe(sibilantKey('SARYOK')); // J stays an affricate
+    expect(respellings(normaliseName('SEA STAR'))).toEqual([]); // generic words only
+    // The word-initial N before A may be a DPRK R; the S of SAN may be a Z; SAN's N ends a syllable.
+    expect(respellings(normaliseName('NAM SAN 8')).map((r) => [r.rule, r.norm.full])).toEqual([['korean', 'RAM SAN 8'], ['sibilant', 'NAM ZAN 8']]);
   });
 
   it('allows vowels one letter beyond the edit budget, not folding and vowels together', async () => {
