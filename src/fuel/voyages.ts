@@ -236,6 +236,7 @@ export function fuelAccount(events: readonly TumenEvent[], tankers: ReadonlyMap<
   const silences = silenceStarts(events);
   // The reported draught change each draught-change volume rests on: one drop is counted once (shareDrops).
   const dropOf = new Map<FuelDelivery, { afterMs: number; endMs: number }>();
+  const partnerOf = new Map<FuelDelivery, number>();
   for (const e of events) {
     let kind = deliveryKind(e);
     const sides = kind === 'sts' ? stsSides(e) : null;
@@ -280,11 +281,35 @@ export function fuelAccount(events: readonly TumenEvent[], tankers: ReadonlyMap<
       ...withHiddenCall(volume(t, before?.m ?? null, after?.m ?? null, loaded !== null || rose, p), hidden),
     };
     out.push(d);
+    if (sides) partnerOf.set(d, sides.partner);
     if (d.method === 'draught_change' && after) dropOf.set(d, { afterMs: after.timeMs, endMs });
   }
-  const kept = shareDrops(out, dropOf, setAside);
+  const kept = partnerCallsOnce(shareDrops(out, dropOf, setAside), partnerOf, tankers);
   const order = <T extends { start: string; mmsi: number }>(a: T, b: T): number => a.start.localeCompare(b.start) || a.mmsi - b.mmsi;
   return { deliveries: kept.sort(order), set_aside: setAside.sort(order) };
+}
+
+/** A counted meeting's cargo went to the DPRK-flagged partner; when the partner, a tanker itself, then makes
+ *  a DPRK delivery of its own (its next one after the meeting, with no visible call outside the DPRK between
+ *  where it could have loaded other cargo), that delivery carries the meeting's cargo again: it keeps only
+ *  what it delivered beyond the meeting's barrels (band by band, never below 0), so the cargo counts once. */
+function partnerCallsOnce(out: FuelDelivery[], partnerOf: ReadonlyMap<FuelDelivery, number>, tankers: ReadonlyMap<number, TankerInfo>): FuelDelivery[] {
+  const res = [...out];
+  for (const [m, partner] of partnerOf) {
+    if (!res.includes(m)) continue;
+    const fromMs = Date.parse(m.end ?? m.start);
+    const d = res.filter((x) => x.mmsi === partner && Date.parse(x.start) >= fromMs).sort((a, b) => a.start.localeCompare(b.start))[0];
+    if (!d || d.kind === 'sts') continue;
+    const reloaded = (tankers.get(partner)?.visits ?? []).some((v) => v.country !== 'KP' && v.startMs >= fromMs && v.endMs <= Date.parse(d.start));
+    if (reloaded) continue;
+    const i = res.indexOf(d);
+    const less = (a: number, b: number): number => Math.max(0, a - b);
+    res[i] = {
+      ...d, barrels: { low: less(d.barrels.low, m.barrels.low), central: less(d.barrels.central, m.barrels.central), high: less(d.barrels.high, m.barrels.high) },
+      note: `${d.note}; it carried the cargo of the meeting ${m.event_id} (${m.start}) with MMSI ${m.mmsi}, counted there: only what it delivered beyond that meeting's ${Math.round(m.barrels.central)} bbl is counted here`,
+    };
+  }
+  return res;
 }
 
 /** One reported draught drop is one discharge: when several deliveries of a tanker rest on the same reported

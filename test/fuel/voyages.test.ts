@@ -165,6 +165,21 @@ describe('fuelDeliveries', () => {
       expect(r.set_aside[0]!.why).toBe('it sailed on through the silence: 538.6 km straight in 24.5 h at its 12.2 kn takes 23.8 h, leaving under the 4 h a call needs');
     });
   });
+  it('counts the cargo of a meeting once when the DPRK-flagged partner then delivers it at a DPRK port itself', () => {
+    const giver = tanker(351000001, [['2024-03-01T00:00:00Z', 8.0], ['2024-03-03T08:00:00Z', 4.0]]);
+    const partner = tanker(445000009, [['2024-03-01T00:00:00Z', 5.0], ['2024-03-03T08:00:00Z', 9.5], ['2024-03-06T01:00:00Z', 4.0]]);
+    const meet: TumenEvent = { id: 'enc-2', type: 'encounter', mmsi: 351000001, other_mmsi: 445000009, start: '2024-03-03T00:00:00Z', end: '2024-03-03T06:00:00Z', lat: 39, lon: 124, evidence: {} };
+    const own = { ...dpc(445000009, '2024-03-04T00:00:00Z', '2024-03-06T00:00:00Z'), evidence: { port_by: 'imagery' } }; // seen there
+    const tankers = new Map([[giver.mmsi, giver], [partner.mmsi, partner]]);
+    const [m, d] = fuelDeliveries([meet, own], tankers);
+    const bbl = (cm: number): number => Math.round(17.425 * cm * 7.23);
+    expect(m).toMatchObject({ kind: 'sts', mmsi: 351000001, barrels: { central: bbl(400) } });
+    expect(d).toMatchObject({ kind: 'dark_port_call', mmsi: 445000009, draught_before_m: 9.5, draught_after_m: 4.0, barrels: { central: bbl(550) - bbl(400) } });
+    expect(d!.note).toMatch(/carried the cargo of the meeting enc-2 .*counted there/);
+    // A visible call outside the DPRK between them (where it could load other cargo): counted in full.
+    const reloaded = { ...partner, visits: [{ portId: 'RUVYP', portName: 'Vostochny', country: 'RU', startMs: Date.parse('2024-03-03T10:00:00Z'), endMs: Date.parse('2024-03-03T20:00:00Z') }] };
+    expect(fuelDeliveries([meet, own], new Map([[giver.mmsi, giver], [partner.mmsi, reloaded]]))[1]!.barrels.central).toBe(bbl(550));
+  });
   it('ignores non-tankers and calls at non-DPRK ports; totals run per year against the cap', () => {
     const a = tanker(445000001, [['2024-03-01T12:00:00Z', 8.0], ['2024-03-06T00:00:00Z', 4.0], ['2024-04-01T00:00:00Z', 8.0], ['2024-04-06T00:00:00Z', 4.0]]);
     const cargo = tanker(445000003, [['2024-03-01T12:00:00Z', 8.0], ['2024-03-06T00:00:00Z', 4.0]], 70);
