@@ -1,5 +1,6 @@
 // The evidence report's sections beyond AIS (pure: data in, HTML out, every text escaped): the fuel
-// deliveries of the ship (or event) with the year's running total against the UNSCR 2397 cap, the satellite
+// deliveries of the ship (or event) with the year's running total against the UNSCR 2397 cap and those of
+// its events not counted (with why), the satellite
 // scenes taken during its events with what each detection is, and analysts' site counts that coincide.
 import { escapeHtml as esc } from './escape.js';
 import { fuelChartSvg } from './charts.js';
@@ -14,6 +15,8 @@ export interface ReportFuel {
     draught_before_m: number | null; draught_after_m: number | null; method: string; confidence: string; barrels: Band; note: string; vessel?: Label }>;
   /** Every ship's totals of the years those deliveries fall in (the context the cap is about). */
   years: Array<{ year: number; deliveries: number; barrels: Band; share_of_cap: number; running: Array<{ time: string; cumulative_bbl: number }> }>;
+  /** This ship's or event's tanker silences and meetings not counted, with the reason. */
+  set_aside?: Array<{ mmsi: number; kind: string; event_id: string; start: string; port: string | null; why: string; vessel?: Label }>;
 }
 
 export interface ReportImageryScene {
@@ -45,16 +48,23 @@ function table(headers: string[], rows: string[][]): string {
   return `<table><thead><tr>${headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
+const utc = (t: string): string => t.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, 'Z');
+
 function fuelSection(f: ReportFuel): string {
-  if (f.deliveries.length === 0) return '';
-  const rows = f.deliveries.map((d) => [d.start.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, 'Z'), ship(d.vessel, d.mmsi), `${d.kind.replace(/_/g, ' ')}${d.port ? ` at ${d.port}` : ''}`,
+  const aside = f.set_aside ?? [];
+  if (f.deliveries.length === 0 && aside.length === 0) return '';
+  const notCounted = aside.length === 0 ? '' : '<h3>Not counted as deliveries</h3>'
+    + '<p class="muted">Tanker silences and meetings with DPRK-flagged ships that the evidence puts elsewhere (tumen fuel lists them as set aside).</p>'
+    + table(['start (UTC)', 'tanker', 'what', 'why not counted'], aside.map((x) => [utc(x.start), ship(x.vessel, x.mmsi), `${x.kind.replace(/_/g, ' ')}${x.port ? ` named at ${x.port}` : ''} (${x.event_id})`, x.why]));
+  if (f.deliveries.length === 0) return `<h2>Fuel deliveries (UNSCR 2397 cap: ${esc(n(f.capBbl))} bbl a year)</h2>${notCounted}`;
+  const rows = f.deliveries.map((d) => [utc(d.start), ship(d.vessel, d.mmsi), `${d.kind.replace(/_/g, ' ')}${d.port ? ` at ${d.port}` : ''}`,
     d.loaded_at ?? '', `${d.draught_before_m ?? '?'} → ${d.draught_after_m ?? '?'} m`, n(d.barrels.central), `${n(d.barrels.low)}–${n(d.barrels.high)}`,
     `${d.method.replace(/_/g, ' ')} (${d.confidence}): ${d.note}`]);
   const years = f.years.map((y) => `<h3>${esc(y.year)}: ${esc(n(y.barrels.central))} bbl in ${esc(y.deliveries)} deliveries by all tankers = ${esc((y.share_of_cap * 100).toFixed(1))} % of the cap (band ${esc(n(y.barrels.low))}–${esc(n(y.barrels.high))})</h3>`
     + fuelChartSvg({ year: y.year, capBbl: f.capBbl, running: y.running, band: y.barrels, widthPx: 900 })).join('');
   return `<h2>Fuel deliveries (UNSCR 2397 cap: ${esc(n(f.capBbl))} bbl a year)</h2>`
     + '<p class="muted">Volume from the drop in reported draught (cargo ≈ TPC × Δdraught, TPC ≈ 1.025 × C<sub>wp</sub> × L × B / 100) or, when the crew-entered draught did not change, capacity × laden share; converted with the UN factors. Draughts are entered by the crew and are often stale: the method and confidence say which case applies.</p>'
-    + table(['start (UTC)', 'tanker', 'delivery', 'loaded at', 'draught', 'bbl (central)', 'band', 'how'], rows) + years;
+    + table(['start (UTC)', 'tanker', 'delivery', 'loaded at', 'draught', 'bbl (central)', 'band', 'how'], rows) + notCounted + years;
 }
 
 function imagerySection(scenes: ReportImageryScene[], omitted?: BeyondAisInput['imageryOmitted']): string {

@@ -25,10 +25,14 @@ export async function beyondAisOf(store: Store, events: readonly TumenEvent[]): 
     const ids = new Set(events.map((e) => e.id));
     const r = await fuelReport(store);
     const mine = r.deliveries.filter((d) => ids.has(d.event_id));
-    if (mine.length) {
-      const labels = await vesselLabels(store, mine.map((d) => d.mmsi));
+    const aside = r.set_aside.filter((x) => ids.has(x.event_id));
+    if (mine.length || aside.length) {
+      const labels = await vesselLabels(store, [...mine, ...aside].map((d) => d.mmsi));
       const years = new Set(mine.map((d) => Number(d.start.slice(0, 4))));
-      out.fuel = { capBbl: FUEL_PARAMS.capBblPerYear, deliveries: mine.map((d) => ({ ...d, vessel: labels.get(d.mmsi) })), years: r.years.filter((y) => years.has(y.year)) };
+      out.fuel = {
+        capBbl: FUEL_PARAMS.capBblPerYear, deliveries: mine.map((d) => ({ ...d, vessel: labels.get(d.mmsi) })), years: r.years.filter((y) => years.has(y.year)),
+        set_aside: aside.map((x) => ({ ...x, vessel: labels.get(x.mmsi) })),
+      };
     }
   }
   if (await tableExists(store, 'imagery_scenes')) {

@@ -18,7 +18,8 @@ interface Year {
   running: Array<{ time: string; mmsi: number; cumulative_bbl: number }>;
   by_vessel: Array<{ mmsi: number; deliveries: number; barrels: Band; vessel?: VesselLabelJson }>;
 }
-interface FuelJson { cap_bbl: number; deliveries: Delivery[]; years: Year[] }
+interface SetAside { mmsi: number; kind: string; event_id: string; start: string; port: string | null; ranked_first: { name: string; country: string } | null; why: string; vessel?: VesselLabelJson }
+interface FuelJson { cap_bbl: number; deliveries: Delivery[]; years: Year[]; set_aside?: SetAside[] }
 
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 const band = (b: Band): string => `${n(b.low)}–${n(b.high)}`;
@@ -40,7 +41,8 @@ export async function renderFuelPage(side: HTMLElement, map: TumenMap, params: U
   if (r.years.length === 0) {
     map.setEvents([]);
     side.replaceChildren(el('h2', {}, 'Fuel-cap monitor'), intro,
-      el('p', { class: 'muted empty', id: 'fuel-empty' }, 'No fuel deliveries to the DPRK found: no tanker (AIS type 80–89) dark port call or call at a DPRK port, nor an encounter with a DPRK-flagged ship, among the stored events (run tumen detect first).'));
+      el('p', { class: 'muted empty', id: 'fuel-empty' }, 'No fuel deliveries to the DPRK found: no tanker (AIS type 80–89) dark port call or call at a DPRK port, nor an encounter with a DPRK-flagged ship, among the stored events (run tumen detect first).'),
+      ...setAsideTable(r.set_aside ?? []));
     return;
   }
   const asked = Number(params.get('year'));
@@ -76,8 +78,20 @@ export async function renderFuelPage(side: HTMLElement, map: TumenMap, params: U
       t.id = 'fuel-voyages';
       return t;
     })(),
+    ...setAsideTable((r.set_aside ?? []).filter((x) => x.start.startsWith(String(y.year)))),
     el('div', { class: 'exports' }, el('a', { href: `api/fuel${query({ year: y.year })}`, target: '_blank' }, 'JSON')),
   );
+}
+
+/** The tanker silences and meetings not counted, each with why (the evidence put it elsewhere). */
+function setAsideTable(xs: readonly SetAside[]): HTMLElement[] {
+  if (xs.length === 0) return [];
+  const t = table(['start', 'vessel', 'what', 'why not counted'], xs.map((x) => [
+    el('a', { href: `#/event/${encodeURIComponent(x.event_id)}` }, fmtTime(x.start)), vesselLink(x.vessel, x.mmsi),
+    `${x.kind.replace(/_/g, ' ')}${x.port ? ` named at ${x.port}` : ''}`, x.why,
+  ]));
+  t.id = 'fuel-set-aside';
+  return [el('h3', {}, 'Not counted'), el('p', { class: 'muted' }, 'Tanker silences and meetings with DPRK-flagged ships that the evidence puts elsewhere.'), t];
 }
 
 /** The year's voyages on the map: each delivery where it happened (its DPRK port, or the encounter's

@@ -1,4 +1,5 @@
-// The report's imagery section shows at most the scenes it was given and says how many were left out.
+// The report's imagery section shows at most the scenes it was given and says how many were left out; its
+// fuel section lists the events not counted as deliveries with why.
 import { describe, expect, it } from 'vitest';
 import { beyondAisSections, type ReportImageryScene } from '../../src/report/beyond-ais.js';
 
@@ -18,5 +19,17 @@ describe('imagery section of the report', () => {
     const html = beyondAisSections({ imagery: [scene(1)] });
     expect(html).toContain('Satellite imagery during the events');
     expect(html).not.toContain('Only the first');
+  });
+});
+
+describe('fuel section of the report', () => {
+  const aside = { mmsi: 351597580, kind: 'sts', event_id: 'encounter-5ef6', start: '2024-03-05T10:50:00Z', port: null, why: 'no transfer shown: the partner sailed on to Busan (KR) <visibly>', vessel: { name: 'STAR BRIDGE 82', flag: 'PA' } };
+  it('lists the meetings and silences not counted, with the reason, even when none of the events is a delivery', () => {
+    const html = beyondAisSections({ fuel: { capBbl: 500_000, deliveries: [], years: [], set_aside: [aside] } });
+    expect(html).toContain('<h2>Fuel deliveries (UNSCR 2397 cap: 500,000 bbl a year)</h2><h3>Not counted as deliveries</h3>');
+    expect(html).toContain('<tr><td>2024-03-05 10:50Z</td><td>STAR BRIDGE 82 (PA, MMSI 351597580)</td><td>sts (encounter-5ef6)</td><td>no transfer shown: the partner sailed on to Busan (KR) &lt;visibly&gt;</td></tr>');
+  });
+  it('has no fuel section when there is nothing counted or set aside', () => {
+    expect(beyondAisSections({ fuel: { capBbl: 500_000, deliveries: [], years: [], set_aside: [] } })).toBe('');
   });
 });

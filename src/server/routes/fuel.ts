@@ -33,12 +33,12 @@ export function fuelRoutes(ctx: ServerContext): Hono {
   mount(app, FUEL_ROUTE, async (c, { query: { year } }) => {
     // A store with no AIS statics (read-only, nothing ingested) has no tankers: nothing delivered.
     const r = (await tableExists(ctx.store, 'statics')) ? await fuelReport(ctx.store, year) : { deliveries: [], years: [], set_aside: [] };
-    const labels = await vesselLabels(ctx.store, r.deliveries.map((d) => d.mmsi));
+    const labels = await vesselLabels(ctx.store, [...r.deliveries, ...r.set_aside].map((d) => d.mmsi));
     return c.json({
       cap_bbl: FUEL_PARAMS.capBblPerYear, year: year ?? null,
       deliveries: r.deliveries.map((d) => ({ ...d, vessel: labels.get(d.mmsi) })),
       years: r.years.map((y) => ({ ...y, by_vessel: y.by_vessel.map((v) => ({ ...v, vessel: labels.get(v.mmsi) })) })),
-      set_aside: r.set_aside,
+      set_aside: r.set_aside.map((x) => ({ ...x, vessel: labels.get(x.mmsi) })),
     });
   });
   return app;
