@@ -22,6 +22,13 @@ export interface AisDecoderOptions {
    */
   minTimeMs?: number;
   maxTimeMs?: number;
+  /**
+   * Asked before the fields of a one-sentence class A or B position report (types 1-3, 18: 168 bits) with a
+   * plausible time of its own are decoded: true when the caller already holds this payload (`text[start,
+   * end)`) as a position within its duplicate window and has merged the reception. The line then decodes to
+   * DUPLICATE_POSITION, a message without fields. Same payload, same bits: the fields would be the same.
+   */
+  knownPosition?: ((text: string, start: number, end: number, timeMs: number, station: string | null) => boolean) | null;
 }
 
 /**
@@ -40,7 +47,7 @@ const MAX_DATE_MS = 8.64e15;
 
 const DEFAULTS = {
   fragmentTimeoutMs: 60_000, maxPendingFragments: 1000, fragmentTimeoutLines: 2000, keepPayload: true,
-  minTimeMs: MIN_PLAUSIBLE_TIME_MS, maxTimeMs: MAX_DATE_MS,
+  minTimeMs: MIN_PLAUSIBLE_TIME_MS, maxTimeMs: MAX_DATE_MS, knownPosition: null,
 };
 
 interface Pending {
@@ -72,6 +79,14 @@ const SATELLITE_STATION = /orbcomm|exactearth|spire|sat/i;
  * aggregated feed interleaves many more ships, so Tumen keeps more, oldest dropped first.
  */
 const MAX_PENDING_PART_A = 1024;
+
+/** Returned for a reception the knownPosition option recognised (counted as a message). */
+export const DUPLICATE_POSITION: DecodeResult = Object.freeze({
+  kind: 'message', message: Object.freeze({ type: 0, repeat: 0, mmsi: 0 }), meta: Object.freeze({ timeMs: null, station: null, source: null, arrivalMs: null }), payload: '',
+}) as DecodeResult;
+
+/** Bits of a type 1-3 or 18 position report (28 six-bit characters, no fill). */
+const POSITION_REPORT_CHARS = 28;
 
 /** Returned by decodeLineInto() when the message went straight into the caller's buffer. */
 export const WRITTEN: DecodeResult = Object.freeze({
@@ -308,6 +323,12 @@ export class AisDecoder {
 
     if (total === 1) {
       payload.finish(sixCount, fill);
+      const known = this.opts.knownPosition;
+      if (known !== null && sixCount === POSITION_REPORT_CHARS && fill === 0 && timeMs !== null && timeMs >= this.opts.minTimeMs &&
+        timeMs <= this.opts.maxTimeMs && isPositionReportChar(line.charCodeAt(p5 + 1)) && known(line, p5 + 1, p6, timeMs, station)) {
+        this.pghp = null;
+        return DUPLICATE_POSITION;
+      }
       return this.complete(this.opts.keepPayload ? line.slice(p5 + 1, p6) : '', got);
     }
 
@@ -468,6 +489,11 @@ function isVdmAt(line: string, start: number, end: number): boolean {
     line.charCodeAt(start + 3) === 86 /* V */ && line.charCodeAt(start + 4) === 68 /* D */ &&
     (line.charCodeAt(start + 5) === 77 /* M */ || line.charCodeAt(start + 5) === 79 /* O */) &&
     line.charCodeAt(start + 6) === 44;
+}
+
+/** The first payload character of a type 1, 2, 3 or 18 report ("1", "2", "3", "B"). */
+function isPositionReportChar(c: number): boolean {
+  return (c >= 49 && c <= 51) || c === 66;
 }
 
 function hexDigit(c: number): number {

@@ -14,16 +14,20 @@ export const DEDUP_WINDOW_MS = DEDUP_WINDOW_S * 1000;
  * step (payloads are ASCII), then a final avalanche of the second half.
  */
 export function payloadHash(s: string, out: Uint32Array, at: number): void {
-  const n = s.length;
+  payloadHashAt(s, 0, s.length, out, at);
+}
+
+/** payloadHash() of `s[start, end)` (a payload inside its line: no string cut out). */
+export function payloadHashAt(s: string, start: number, end: number, out: Uint32Array, at: number): void {
   let h1 = 0x811c9dc5;
-  let h2 = 0x9747b28c ^ n;
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
+  let h2 = 0x9747b28c ^ (end - start);
+  let i = start;
+  for (; i + 1 < end; i += 2) {
     const c = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 8);
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
   }
-  if (i < n) {
+  if (i < end) {
     const c = s.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);

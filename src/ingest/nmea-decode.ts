@@ -1,6 +1,6 @@
 // Raw NMEA lines -> decoded messages -> a batch of rows, with every line counted. No store here: the
 // batch is handed to a BatchCommitter, in this thread (live feeds) or from a worker thread (files).
-import { AisDecoder, type DecodeResult } from '../ais/index.js';
+import { AisDecoder, DUPLICATE_POSITION, type DecodeResult } from '../ais/index.js';
 import type { IngestCounts } from '../store/ingest-log.js';
 import type { ReceptionSource } from '../tracks/position.js';
 import { bump, cloneCounts, INGEST_REJECT_NO_TIME } from './counts.js';
@@ -50,9 +50,26 @@ export class NmeaDecodeStage {
   private contextIncomplete = 0;
   private seenIncomplete = 0;
   private readonly sourceOverride: number;
+  /** The time of the last reception the batch recognised (DUPLICATE_POSITION). */
+  private knownTimeMs = 0;
+  /** False while context lines are decoded: they must not touch the batch. */
+  private counting = true;
+  /** The batch was asked about this line's payload and does not hold it (its key and slot are kept). */
+  private askedBatch = false;
 
   constructor(private readonly opts: NmeaDecodeOptions, initial: IngestCounts, carryTimeMs: number | null) {
-    this.decoder = new AisDecoder({ minTimeMs: opts.timeWindow.minMs, maxTimeMs: opts.timeWindow.maxMs });
+    this.decoder = new AisDecoder({
+      minTimeMs: opts.timeWindow.minMs, maxTimeMs: opts.timeWindow.maxMs,
+      knownPosition: (text, start, end, timeMs, station) => {
+        if (!this.counting) return false;
+        if (!this.batch.mergeReception(text, start, end, timeMs, stationId(station))) {
+          this.askedBatch = true;
+          return false;
+        }
+        this.knownTimeMs = timeMs;
+        return true;
+      },
+    });
     this.counts = cloneCounts(initial);
     this.carryLine = initial.lines;
     this.carryTimeMs = carryTimeMs;
@@ -89,6 +106,8 @@ export class NmeaDecodeStage {
 
   /** line() of `text[start, end)` (a chunk of many lines: no string per line). */
   lineAt(text: string, start: number, end: number, lineNo: number, counted: boolean): void {
+    this.counting = counted;
+    this.askedBatch = false;
     const r = this.decoder.decodeLineAt(text, start, end);
     if (!counted) {
       this.contextIncomplete = this.decoder.counts.incomplete_multipart;
@@ -96,7 +115,8 @@ export class NmeaDecodeStage {
     }
     this.counts.lines++;
     this.linesSinceFlush++;
-    if (r.kind === 'message') this.message(r, lineNo);
+    if (r === DUPLICATE_POSITION) this.knownPosition();
+    else if (r.kind === 'message') this.message(r, lineNo);
     else if (r.kind === 'skip') bump(this.counts.skipped, r.reason);
     else if (r.kind === 'reject' && r.reason !== 'incomplete_multipart') this.reject(r.reason, r.detail, lineNo);
     if (this.decoder.counts.incomplete_multipart !== this.seenIncomplete) this.syncIncomplete(lineNo);
@@ -134,8 +154,7 @@ export class NmeaDecodeStage {
       return;
     }
     const source = this.sourceOverride >= 0 ? this.sourceOverride : meta.source === null ? 0 : SOURCE_CODE[meta.source];
-    let station = meta.station;
-    if (station !== null && station.indexOf(',') >= 0) station = station.replace(/,/g, ';');
+    const station = stationId(meta.station);
     let used = false;
     const type = m.type;
     if (type <= 3 || POSITION_TYPES.has(type)) {
@@ -148,7 +167,7 @@ export class NmeaDecodeStage {
         }
         used = true;
         const status = type <= 3 || type === 27 ? num(m.status) : null;
-        if (!this.batch.addPosition(r.payload, m.mmsi, timeMs, lat, lon, num(m.speed), num(m.course), num(m.heading), status, type, source, station)) {
+        if (!this.batch.addPosition(this.askedBatch ? null : r.payload, m.mmsi, timeMs, lat, lon, num(m.speed), num(m.course), num(m.heading), status, type, source, station)) {
           c.duplicates++;
         }
       }
@@ -168,6 +187,15 @@ export class NmeaDecodeStage {
     if (!used) c.notStored++;
   }
 
+  /** A position reception the batch already held (its station merged): what message() does for one. */
+  private knownPosition(): void {
+    const c = this.counts;
+    c.messages++;
+    this.carryTimeMs = this.knownTimeMs;
+    this.carryLine = c.lines;
+    c.duplicates++;
+  }
+
   private reject(reason: string, detail: string, lineNo: number): void {
     bump(this.counts.rejects, reason);
     if (this.opts.strict) throw new StrictStop(`${this.opts.label}:${lineNo}: ${reason}: ${detail}`);
@@ -179,4 +207,9 @@ export class NmeaDecodeStage {
     if (dropped.length > 0 && this.opts.strict) throw new StrictStop(`${this.opts.label}: ${dropped[0].reason}: ${dropped[0].detail}`);
     this.syncIncomplete(null);
   }
+}
+
+/** A station id as stored: stations are kept comma-joined, so a comma inside one becomes ";". */
+function stationId(station: string | null): string | null {
+  return station !== null && station.indexOf(',') >= 0 ? station.replace(/,/g, ';') : station;
 }

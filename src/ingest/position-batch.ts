@@ -1,6 +1,6 @@
 // A batch of decoded positions and static reports held in typed columns until it is written. Receptions
 // of one payload inside the batch are merged here (stations united); the store catches the rest.
-import { DEDUP_WINDOW_MS, payloadHash } from './dedup.js';
+import { DEDUP_WINDOW_MS, payloadHash, payloadHashAt } from './dedup.js';
 import type { StaticFields } from './message-rows.js';
 import { textCodes, type TextCodes } from '../store/text-codes.js';
 
@@ -163,6 +163,8 @@ export class PositionBatch {
    */
   private readonly slots: Int32Array;
   private readonly slotMask: number;
+  /** The free slot mergeReception() found for the payload it missed (-1: none pending). */
+  private missSlot = -1;
   /** The same for the batch's static reports (index into `staticRows`), grown as they come (most batches hold few). */
   private staticSlots = new Int32Array(STATIC_SLOTS_INITIAL).fill(-1);
 
@@ -212,33 +214,32 @@ export class PositionBatch {
     if (t > this.maxTimeMs) this.maxTimeMs = t;
   }
 
-  /** Adds a position; returns false when it duplicates one already in the batch (stations merged). */
+  /**
+   * Adds a position; returns false when it duplicates one already in the batch (stations merged).
+   * `payload` null: the payload mergeReception() has just been asked about, and missed.
+   */
   addPosition(
-    payload: string, mmsi: number, timeMs: number, lat: number, lon: number,
+    payload: string | null, mmsi: number, timeMs: number, lat: number, lon: number,
     speed: number | null, course: number | null, heading: number | null, status: number | null,
     type: number, source: number, station: string | null,
   ): boolean {
-    payloadHash(payload, this.k, 0);
-    const h1 = this.k[0];
-    const h2 = this.k[1];
-    const mask = this.slotMask;
-    let slot = (h1 ^ (h2 >>> 7)) & mask;
-    // Every kept row of the batch stays in the table, so a reception is compared with all earlier ones of
-    // its payload (as the store's anti-join does across batches): the result does not depend on batching.
-    const slots = this.slots;
-    const h1s = h1 | 0;
-    for (;;) {
-      const row = slots[2 * slot];
-      if (row < 0) break;
-      if (slots[2 * slot + 1] === h1s && this.k2[row] === h2 && Math.abs(this.timeMs[row] - timeMs) <= DEDUP_WINDOW_MS) {
-        if (station !== null) this.stations.codes[row] = this.mergedCode(this.stations.codes[row], station);
+    let slot = this.missSlot;
+    this.missSlot = -1;
+    if (payload !== null) {
+      payloadHash(payload, this.k, 0);
+      const at = this.find(this.k[0], this.k[1], timeMs);
+      if (at >= 0) {
+        if (station !== null) this.stations.codes[at] = this.mergedCode(this.stations.codes[at], station);
         return false;
       }
-      slot = (slot + 1) & mask;
+      slot = -1 - at;
     }
+    const h1 = this.k[0];
+    const h2 = this.k[1];
+    const slots = this.slots;
     const i = this.length++;
     slots[2 * slot] = i;
-    slots[2 * slot + 1] = h1s;
+    slots[2 * slot + 1] = h1 | 0;
     this.k1[i] = h1;
     this.k2[i] = h2;
     this.mmsi[i] = mmsi;
@@ -254,6 +255,40 @@ export class PositionBatch {
     this.stations.codes[i] = station === null ? -1 : this.stationCode(station);
     this.noteTime(timeMs);
     return true;
+  }
+
+  /**
+   * A reception of a position payload (`text[start, end)`) the batch already holds within the dedup window:
+   * its station is merged into that row and true returned; false (nothing changed) when none matches. Lets
+   * the decoder skip decoding a duplicate's fields (a third of a receiver network's lines).
+   */
+  mergeReception(text: string, start: number, end: number, timeMs: number, station: string | null): boolean {
+    payloadHashAt(text, start, end, this.k, 0);
+    const at = this.find(this.k[0], this.k[1], timeMs);
+    if (at < 0) {
+      this.missSlot = -1 - at;
+      return false;
+    }
+    if (station !== null) this.stations.codes[at] = this.mergedCode(this.stations.codes[at], station);
+    return true;
+  }
+
+  /**
+   * The row with payload key (h1, h2) within DEDUP_WINDOW_MS of `timeMs`, else -1 - the free slot where
+   * it goes. Every kept row of the batch stays in the table, so a reception is compared with all earlier
+   * ones of its payload (as the store's check does across batches): the result does not depend on batching.
+   */
+  private find(h1: number, h2: number, timeMs: number): number {
+    const mask = this.slotMask;
+    const slots = this.slots;
+    const h1s = h1 | 0;
+    let slot = (h1 ^ (h2 >>> 7)) & mask;
+    for (;;) {
+      const row = slots[2 * slot];
+      if (row < 0) return -1 - slot;
+      if (slots[2 * slot + 1] === h1s && this.k2[row] === h2 && Math.abs(this.timeMs[row] - timeMs) <= DEDUP_WINDOW_MS) return row;
+      slot = (slot + 1) & mask;
+    }
   }
 
   /**
