@@ -30,6 +30,18 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
 });
+// early.js: a classic script of a few kB that the page runs before app.js, to ask for the first view's API
+// answers at once (src/web/early.ts).
+await build({
+  entryPoints: [resolve(root, 'src/web/early.ts')],
+  outfile: resolve(out, 'early.js'),
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  logLevel: 'warning',
+});
 // The chunks app.js imports statically (esbuild's shared helpers) are announced in the page, so the browser
 // fetches them with app.js instead of after parsing it (one round trip less before the first line runs).
 const appJs = await readFile(resolve(out, 'app.js'), 'utf8');

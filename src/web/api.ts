@@ -20,8 +20,12 @@ export interface VesselJson extends ReportVessel {
   event_counts: Record<string, number>;
 }
 
-/** Requests issued before the page's code asks for them (see `prefetch`), by path; each is taken once. */
-const early = new Map<string, Promise<Response>>();
+export type EarlyRequests = Map<string, Promise<Response>>;
+/** Where early.js (src/web/early.ts) leaves the requests it issued before app.js loaded. */
+export const EARLY_KEY = '__tumenEarly';
+
+/** Requests issued before the page's code asks for them (by early.js, or `prefetch`), by path; each is taken once. */
+const early: EarlyRequests = ((globalThis as Record<string, unknown>)[EARLY_KEY] as EarlyRequests | undefined) ?? new Map();
 
 /** Issues the first view's GET requests at once, so the server answers while the map's WebGL set-up holds
  *  the main thread (over a second in software rendering); `api(path)` then takes the answer already on its way. */

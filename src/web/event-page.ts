@@ -8,6 +8,7 @@ import { lengthText } from './event-rows.js';
 import type { TumenMap } from './map.js';
 import { packLinks } from './pack-links.js';
 import { eventImagery } from './event-imagery.js';
+import { eventRequests } from './first-requests.js';
 
 const rgbOf = (hexColour: string): RGB => [1, 3, 5].map((i) => parseInt(hexColour.slice(i, i + 2), 16)) as RGB;
 
@@ -29,9 +30,6 @@ function why(c: Candidate, e: TumenEventJson): string {
   bits.push(`time slack ${Math.round(c.feasibility * 100)} %`);
   return bits.join('; ');
 }
-
-/** The requests the page makes first, for `prefetch`. */
-export const eventRequests = (id: string): string[] => [`api/events/${encodeURIComponent(id)}`, `api/events/${encodeURIComponent(id)}/context`];
 
 export async function renderEventPage(side: HTMLElement, map: TumenMap, id: string): Promise<void> {
   side.replaceChildren(el('a', { href: '#/' }, '← triage'), loading('Loading the event…'));

@@ -7,39 +7,20 @@
 import { api, dropPrefetched, prefetch, query } from './api.js';
 import { el, errorBox, loading } from './dom.js';
 import { renderEventsPage } from './events-page.js';
-import { eventRequests, renderEventPage } from './event-page.js';
+import { renderEventPage } from './event-page.js';
 import { renderFleetPage } from './fleet-page.js';
 import { renderFuelPage } from './fuel-page.js';
 import { renderSitePage, renderSitesPage } from './sites-page.js';
 import { TumenMap } from './map.js';
-import { TRIAGE_REQUESTS, renderTriagePage } from './triage-page.js';
-import { renderVesselPage, vesselRequests } from './vessel-page.js';
+import { renderTriagePage } from './triage-page.js';
+import { renderVesselPage } from './vessel-page.js';
+import { firstRequests, parseHash as parseHashOf, pointBudget } from './first-requests.js';
 
-function parseHash(): { path: string; params: URLSearchParams } {
-  const hash = location.hash.replace(/^#/, '') || '/';
-  const i = hash.indexOf('?');
-  return { path: i < 0 ? hash : hash.slice(0, i), params: new URLSearchParams(i < 0 ? '' : hash.slice(i + 1)) };
-}
+const parseHash = (): { path: string; params: URLSearchParams } => parseHashOf(location.hash);
 
-/** The `?points=` of a vessel permalink, when valid. */
-function pointBudget(params: URLSearchParams): number | undefined {
-  const points = Number(params.get('points'));
-  return Number.isInteger(points) && points >= 2 ? Math.min(points, 2_000_000) : undefined;
-}
-
-/** The first requests of the view the page opens on (the same URLs the view then asks for). */
-function firstRequests(): string[] {
-  const { path, params } = parseHash();
-  const vessel = /^\/vessel\/(.+)$/.exec(path);
-  const event = /^\/event\/(.+)$/.exec(path);
-  if (vessel) return vesselRequests(decodeURIComponent(vessel[1]), pointBudget(params));
-  if (event) return eventRequests(decodeURIComponent(event[1]));
-  return ['/events', '/search', '/fleet', '/fuel', '/sites'].includes(path) || path.startsWith('/site/') ? [] : [...TRIAGE_REQUESTS];
-}
-
-// Before the map: its WebGL set-up holds the main thread (over a second in software rendering), and the
-// server can answer the first view meanwhile.
-prefetch(firstRequests());
+// Before the map (its WebGL set-up holds the main thread, over a second in software rendering): the
+// server answers the first view meanwhile. early.js has asked already; this covers a page without it.
+prefetch(firstRequests(location.hash));
 const side = document.getElementById('side')!;
 const pageParams = new URLSearchParams(location.search);
 const deckPoints = Number(pageParams.get('deckPoints'));

@@ -69,28 +69,27 @@ export class IconRegistry {
   }
 }
 
-export const SYMBOL_SOURCES = ['port-labels', 'track-marks', 'labels', 'events', 'playhead'] as const;
-export type SymbolSource = (typeof SYMBOL_SOURCES)[number];
+/** The kinds of marks, each a symbol layer of that id over the map's one overlay source (features tell theirs
+ *  in the `mark` property). One source, not one per kind: each GeoJSON source costs a round trip through
+ *  MapLibre's one worker, its own tiles and a frame whenever it changes (bench/RESULTS.md, issue 11). */
+export const MARK_KINDS = ['port-labels', 'track-marks', 'labels', 'events'] as const;
+export type MarkKind = (typeof MARK_KINDS)[number];
 
 /** Every marker shown, none hidden by label collision (as deck.gl drew them). */
 const ALWAYS = { 'icon-allow-overlap': true, 'icon-ignore-placement': true } as const;
 
-/** Adds the sources and layers, above every other layer; `data` gives each source's current features. */
-export function addSymbolLayers(m: MlMap, data: (s: SymbolSource) => GeoJSON.FeatureCollection): void {
-  for (const s of SYMBOL_SOURCES) if (!m.getSource(s)) m.addSource(s, { type: 'geojson', data: data(s) });
+/** Adds the marks' layers over `source`, above every other layer. */
+export function addSymbolLayers(m: MlMap, source: string): void {
+  const of = (kind: MarkKind) => ['==', ['get', 'mark'], kind] as ['==', ['get', string], string];
   const left = { 'icon-anchor': 'left' as const, 'icon-offset': ['get', 'offset'] as ['get', string] };
-  m.addLayer({ id: 'port-labels', type: 'symbol', source: 'port-labels', layout: { 'icon-image': ['get', 'icon'], ...left, ...ALWAYS } });
-  m.addLayer({ id: 'track-marks', type: 'symbol', source: 'track-marks', layout: {
+  m.addLayer({ id: 'port-labels', type: 'symbol', source, filter: of('port-labels'), layout: { 'icon-image': ['get', 'icon'], ...left, ...ALWAYS } });
+  m.addLayer({ id: 'track-marks', type: 'symbol', source, filter: of('track-marks'), layout: {
     'icon-image': ['get', 'icon'], 'icon-anchor': ['get', 'anchor'], 'icon-offset': ['get', 'offset'], 'icon-rotate': ['get', 'rotate'], ...ALWAYS } });
-  m.addLayer({ id: 'labels', type: 'symbol', source: 'labels', layout: { 'icon-image': ['get', 'icon'], ...left, ...ALWAYS } });
-  m.addLayer({ id: 'events', type: 'symbol', source: 'events', layout: { 'icon-image': ['get', 'icon'], ...ALWAYS } });
-  m.addLayer({ id: 'playhead', type: 'circle', source: 'playhead', paint: {
-    'circle-radius': 8, 'circle-color': '#ffd60a', 'circle-stroke-color': '#000', 'circle-stroke-width': 2 } });
+  m.addLayer({ id: 'labels', type: 'symbol', source, filter: of('labels'), layout: { 'icon-image': ['get', 'icon'], ...left, ...ALWAYS } });
+  m.addLayer({ id: 'events', type: 'symbol', source, filter: of('events'), layout: { 'icon-image': ['get', 'icon'], ...ALWAYS } });
 }
 
-export function points(items: Array<{ at: [number, number]; props: Record<string, unknown> }>): GeoJSON.FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: items.map((i) => ({ type: 'Feature', properties: i.props, geometry: { type: 'Point', coordinates: i.at } })),
-  };
+/** Point features of one kind of mark. */
+export function points(mark: MarkKind, items: Array<{ at: [number, number]; props: Record<string, unknown> }>): GeoJSON.Feature[] {
+  return items.map((i) => ({ type: 'Feature', properties: { ...i.props, mark }, geometry: { type: 'Point', coordinates: i.at } }));
 }

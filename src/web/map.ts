@@ -1,17 +1,21 @@
 // The map: MapLibre (offline basemap or ?style= URL) drawing everything in one WebGL context: line/circle
 // layers for the selected event's geometry (dashed gap lines, ports, candidate ports) and tracks of up to
 // MAPLIBRE_TRACK_MAX_POINTS, symbol layers for event markers, labels, arrows and ticks (src/web/map-symbols.ts).
+// Two GeoJSON sources of our own: `tracks`, and `overlay` for the selection and every mark; what a page sets
+// in one task goes to the worker as one update (each source update is a worker round trip and a frame, in
+// software rendering 0.1–0.5 s each). The playback marker is a DOM marker: moving it draws no frame.
 // Only a longer track goes to deck.gl (MapboxOverlay, made when first needed) as binary attributes: one
 // Float32Array of lon/lat pairs plus path start indices, so a million points cost one buffer upload.
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, LngLatBoundsLike, Map as MlMap } from 'maplibre-gl';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer } from '@deck.gl/core';
-import { addSymbolLayers, IconRegistry, points, type SymbolSource } from './map-symbols.js';
+import { addSymbolLayers, IconRegistry, MARK_KINDS, points, type MarkKind } from './map-symbols.js';
 import { attachCoarseLand, offlineStyle } from './basemap.js';
 import { attachFineCoast } from './fine-coast.js';
 import { CANDIDATE_HEX, SITE_HEX, VOYAGE_HEX, GAP_HEX, PARTNER_RGB, PORT_HEX, REACHABLE_HEX, SCENE_HEX, DETECTION_MATCHED_HEX, TRACK_RGB, eventStyle, hex, type RGB } from './colors.js';
 import { sharedPorts, type TrackJson, type TumenEventJson } from './api.js';
+import { el } from './dom.js';
 import { legend } from './legend.js';
 import { trackMarks, type TrackMark } from './track-marks.js';
 
@@ -77,24 +81,30 @@ function trackLines(packed: BinaryTracks): GeoJSON.FeatureCollection {
 }
 
 /** Sends `fc` to a GeoJSON source unless both it and what is there are empty: every setData is a round trip
- *  through MapLibre's one worker and a new frame, and a page's "clear the map, then draw" cleared half a
- *  dozen empty sources. */
+ *  through MapLibre's one worker and a new frame, and a page's "clear the map, then draw" cleared empty sources. */
 function setSourceData(map: MlMap, source: string, before: GeoJSON.FeatureCollection, fc: GeoJSON.FeatureCollection): void {
   if (before === fc || (before.features.length === 0 && fc.features.length === 0)) return;
   (map.getSource(source) as GeoJSONSource | undefined)?.setData(fc);
 }
 
+/** The one source of the selection's geometry and of every mark (its layers filter on `kind` / `mark`). */
+const OVERLAY = 'overlay';
+
 export class TumenMap {
   readonly map: MlMap;
   /** deck.gl, only while a track is too long for MapLibre (a second WebGL context costs every frame). */
-  private overlay: MapboxOverlay | null = null;
+  private deckOverlay: MapboxOverlay | null = null;
   private trackLayers: Layer[] = [];
   /** Counts setTracks calls: a deck.gl load that finishes after a later call draws nothing. */
   private trackSeq = 0;
   private readonly icons: IconRegistry;
-  private readonly symbols: Record<SymbolSource, GeoJSON.FeatureCollection> = {
-    'port-labels': EMPTY_FC, 'track-marks': EMPTY_FC, labels: EMPTY_FC, events: EMPTY_FC, playhead: EMPTY_FC,
-  };
+  private readonly marks: Record<MarkKind, GeoJSON.Feature[]> = { 'port-labels': [], 'track-marks': [], labels: [], events: [] };
+  /** What the overlay source holds (or will, once the pending update is sent). */
+  private overlay: GeoJSON.FeatureCollection = EMPTY_FC;
+  private overlayPending = false;
+  private playhead: maplibregl.Marker | null = null;
+  /** False on a `zoomedIn` page until its first view is settled: no port labels for the placeholder view. */
+  private viewSettled = true;
   private eventsById = new Map<string, TumenEventJson>();
   private portsShown = new Map<string, PortLabel>();
   private portLabelKey = '';
@@ -135,7 +145,10 @@ export class TumenMap {
     if (!styleUrl) {
       // Zoomed out (the landing page and lists), the default view and the fitted one share most land tiles:
       // those are worth cutting while the page waits for its data. Zoomed in, they are not.
-      const firstView = opts.zoomedIn ? new Promise<void>((resolve) => { this.settleFirstView = resolve; }) : Promise.resolve();
+      const firstView = opts.zoomedIn ? new Promise<void>((resolve) => {
+        this.viewSettled = false;
+        this.settleFirstView = () => { resolve(); if (!this.viewSettled) { this.viewSettled = true; this.updatePortLabels(); } };
+      }) : Promise.resolve();
       attachCoarseLand(this.map, new URL('land-50m.geojson', document.baseURI).href, firstView, !opts.zoomedIn);
       attachFineCoast(this.map, document.baseURI);
     }
@@ -160,47 +173,60 @@ export class TumenMap {
     // Width and colour constant (not data-driven), so MapLibre reuses the coastline's line program.
     m.addSource('tracks', { type: 'geojson', data: this.tracks });
     m.addLayer({ id: 'track-line', type: 'line', source: 'tracks', paint: { 'line-color': hex(this.trackColor), 'line-width': 2 } });
-    m.addSource('selection', { type: 'geojson', data: this.selection });
-    m.addLayer({ id: 'sel-reachable', type: 'fill', source: 'selection', filter: ['==', ['get', 'kind'], 'reachable'],
+    m.addSource(OVERLAY, { type: 'geojson', data: this.overlay });
+    m.addLayer({ id: 'sel-reachable', type: 'fill', source: OVERLAY, filter: ['==', ['get', 'kind'], 'reachable'],
       paint: { 'fill-color': REACHABLE_HEX, 'fill-opacity': 0.12 } });
-    m.addLayer({ id: 'sel-reachable-edge', type: 'line', source: 'selection', filter: ['==', ['get', 'kind'], 'reachable'],
+    m.addLayer({ id: 'sel-reachable-edge', type: 'line', source: OVERLAY, filter: ['==', ['get', 'kind'], 'reachable'],
       paint: { 'line-color': REACHABLE_HEX, 'line-width': 1.5, 'line-dasharray': [4, 2] } });
     // Watched sites: their footprint (solid edge) or, for a site known only as a point, the ±1 km its
     // position is good to (dashed edge: an uncertainty, not an outline).
-    m.addLayer({ id: 'sel-site', type: 'fill', source: 'selection', filter: ['==', ['get', 'kind'], 'site'],
+    m.addLayer({ id: 'sel-site', type: 'fill', source: OVERLAY, filter: ['==', ['get', 'kind'], 'site'],
       paint: { 'fill-color': SITE_HEX, 'fill-opacity': 0.15 } });
-    m.addLayer({ id: 'sel-site-edge', type: 'line', source: 'selection', filter: ['==', ['get', 'kind'], 'site'],
+    m.addLayer({ id: 'sel-site-edge', type: 'line', source: OVERLAY, filter: ['==', ['get', 'kind'], 'site'],
       paint: { 'line-color': SITE_HEX, 'line-width': 2, 'line-dasharray': ['case', ['get', 'approximate'], ['literal', [3, 2]], ['literal', [1, 0]]] } });
     // Fuel voyages: loading call → delivery, drawn as a straight leg (the route sailed is not claimed).
-    m.addLayer({ id: 'sel-voyage', type: 'line', source: 'selection', filter: ['==', ['get', 'kind'], 'voyage'],
+    m.addLayer({ id: 'sel-voyage', type: 'line', source: OVERLAY, filter: ['==', ['get', 'kind'], 'voyage'],
       paint: { 'line-color': VOYAGE_HEX, 'line-width': 2, 'line-dasharray': [4, 2] } });
-    m.addLayer({ id: 'sel-track', type: 'line', source: 'selection', filter: ['==', ['get', 'kind'], 'track'],
+    m.addLayer({ id: 'sel-track', type: 'line', source: OVERLAY, filter: ['==', ['get', 'kind'], 'track'],
       paint: { 'line-color': ['match', ['get', 'role'], 'partner', hex(PARTNER_RGB), hex(TRACK_RGB)], 'line-width': 2.5 } });
-    m.addLayer({ id: 'sel-gap', type: 'line', source: 'selection', filter: ['in', ['get', 'kind'], ['literal', ['gap_line', 'track_gap']]],
+    m.addLayer({ id: 'sel-gap', type: 'line', source: OVERLAY, filter: ['in', ['get', 'kind'], ['literal', ['gap_line', 'track_gap']]],
       paint: { 'line-color': GAP_HEX, 'line-width': 2.5, 'line-dasharray': [2, 2] } });
-    m.addLayer({ id: 'sel-candidate', type: 'circle', source: 'selection', filter: ['==', ['get', 'kind'], 'candidate_port'],
+    m.addLayer({ id: 'sel-candidate', type: 'circle', source: OVERLAY, filter: ['==', ['get', 'kind'], 'candidate_port'],
       paint: { 'circle-radius': 7, 'circle-color': '#fff', 'circle-stroke-color': CANDIDATE_HEX, 'circle-stroke-width': 3 } });
-    m.addLayer({ id: 'sel-port', type: 'circle', source: 'selection', filter: ['==', ['get', 'kind'], 'port'],
+    m.addLayer({ id: 'sel-port', type: 'circle', source: OVERLAY, filter: ['==', ['get', 'kind'], 'port'],
       paint: { 'circle-radius': 9, 'circle-color': PORT_HEX, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
-    m.addLayer({ id: 'sel-scene', type: 'line', source: 'selection', filter: ['==', ['get', 'kind'], 'scene'],
+    m.addLayer({ id: 'sel-scene', type: 'line', source: OVERLAY, filter: ['==', ['get', 'kind'], 'scene'],
       paint: { 'line-color': SCENE_HEX, 'line-width': 2, 'line-dasharray': [3, 2] } });
     // Imagery detections: dark = filled black, matched to AIS = hollow green ring, unexplained = small grey.
-    m.addLayer({ id: 'sel-detection', type: 'circle', source: 'selection', filter: ['==', ['get', 'kind'], 'detection'],
+    m.addLayer({ id: 'sel-detection', type: 'circle', source: OVERLAY, filter: ['==', ['get', 'kind'], 'detection'],
       paint: {
         'circle-radius': ['match', ['get', 'status'], 'unexplained', 4, 7],
         'circle-color': ['match', ['get', 'status'], 'dark', '#000000', 'matched', '#ffffff', '#9a9a9a'],
         'circle-stroke-color': ['match', ['get', 'status'], 'dark', '#ffffff', 'matched', DETECTION_MATCHED_HEX, '#ffffff'],
         'circle-stroke-width': ['match', ['get', 'status'], 'matched', 3, 1.5],
       } });
-    m.addLayer({ id: 'sel-event', type: 'circle', source: 'selection', filter: ['==', ['get', 'kind'], 'event'],
+    m.addLayer({ id: 'sel-event', type: 'circle', source: OVERLAY, filter: ['==', ['get', 'kind'], 'event'],
       paint: { 'circle-radius': 6, 'circle-color': '#ffd60a', 'circle-stroke-color': '#000', 'circle-stroke-width': 1.5 } });
-    addSymbolLayers(m, (s) => this.symbols[s]);
+    addSymbolLayers(m, OVERLAY);
   }
 
-  private setSymbols(source: SymbolSource, fc: GeoJSON.FeatureCollection): void {
-    const before = this.symbols[source];
-    this.symbols[source] = fc;
-    setSourceData(this.map, source, before, fc);
+  private setMarks(kind: MarkKind, features: GeoJSON.Feature[]): void {
+    if (features.length === 0 && this.marks[kind].length === 0) return;
+    this.marks[kind] = features;
+    this.overlayChanged();
+  }
+
+  /** Sends the overlay once, after every change made in this task (a page sets its selection, events and
+   *  labels, then fits: one worker round trip, with the port labels of the fitted view). */
+  private overlayChanged(): void {
+    if (this.overlayPending) return;
+    this.overlayPending = true;
+    queueMicrotask(() => {
+      this.overlayPending = false;
+      const before = this.overlay;
+      this.overlay = { type: 'FeatureCollection', features: [...this.selection.features, ...MARK_KINDS.flatMap((k) => this.marks[k])] };
+      setSourceData(this.map, OVERLAY, before, this.overlay);
+    });
   }
 
   /** Hover text and clicks on event markers and port labels (MapLibre's rendered features). */
@@ -229,15 +255,16 @@ export class TumenMap {
   }
 
   private redraw(deck?: Deck): void {
-    if (!this.overlay) {
+    if (!this.deckOverlay) {
       if (this.trackLayers.length === 0 || !deck) return;
-      this.overlay = new deck.MapboxOverlay({ interleaved: false, layers: [] });
-      this.map.addControl(this.overlay);
+      this.deckOverlay = new deck.MapboxOverlay({ interleaved: false, layers: [] });
+      this.map.addControl(this.deckOverlay);
     }
-    this.overlay.setProps({ layers: this.trackLayers });
+    this.deckOverlay.setProps({ layers: this.trackLayers });
   }
 
   private updatePortLabels(): void {
+    if (!this.viewSettled) return;
     const z = this.map.getZoom();
     const b = this.map.getBounds();
     // Only what is in view: a few dozen labels, not the world's 3,600 ports.
@@ -248,7 +275,7 @@ export class TumenMap {
     if (shown === this.portLabelKey) return;
     this.portLabelKey = shown;
     this.portsShown = new Map(data.map((p) => [p.id, p]));
-    this.setSymbols('port-labels', points(data.map((p) => ({ at: [p.lon, p.lat], props: {
+    this.setMarks('port-labels', points('port-labels', data.map((p) => ({ at: [p.lon, p.lat], props: {
       key: p.id, offset: [2, 0],
       icon: this.icons.id({ text: p.role ? `⚓ ${p.name}` : `· ${p.name}`, sizePx: p.role ? 13 : 11, rgb: p.role ? [0, 77, 56] : [60, 60, 70], outlinePx: 3, outlineAlpha: 0.9 }),
     } }))));
@@ -260,7 +287,7 @@ export class TumenMap {
     this.labelled = new Set(labels.map((l) => `${l.at[0].toFixed(2)},${l.at[1].toFixed(2)}`));
     this.updatePortLabels();
     this.labelData = labels;
-    this.setSymbols('labels', points(labels.map((l) => ({ at: l.at, props: {
+    this.setMarks('labels', points('labels', labels.map((l) => ({ at: l.at, props: {
       offset: [12, 0], icon: this.icons.id({ text: l.text, sizePx: 13, rgb: l.rgb, outlinePx: 4, outlineAlpha: 0.94, bold: true }),
     } }))));
   }
@@ -269,7 +296,7 @@ export class TumenMap {
   setTrackMarks(tracks: Array<{ coords: Array<[number, number]>; times?: number[]; rgb: RGB }>): void {
     const marks: TrackMark[] = tracks.flatMap((t) => trackMarks(t.coords, t.times, t.rgb));
     // Arrows: the glyph points east, `angle` is counter-clockwise from east; MapLibre rotates clockwise.
-    this.setSymbols('track-marks', points(marks.map((m) => ({ at: m.at, props: m.kind === 'arrow'
+    this.setMarks('track-marks', points('track-marks', marks.map((m) => ({ at: m.at, props: m.kind === 'arrow'
       ? { anchor: 'center', offset: [0, 0], rotate: -m.angle, icon: this.icons.id({ text: '➤', sizePx: 14, rgb: m.rgb, outlinePx: 2 }) }
       : { anchor: 'left', offset: [6, -8], rotate: 0, icon: this.icons.id({ text: m.text, sizePx: 11, rgb: m.rgb, outlinePx: 3 }) } }))));
   }
@@ -307,20 +334,24 @@ export class TumenMap {
 
   setEvents(events: TumenEventJson[]): void {
     this.eventsById = new Map(events.map((e) => [e.id, e]));
-    this.setSymbols('events', points(events.map((e) => ({ at: [e.lon, e.lat], props: {
+    this.setMarks('events', points('events', events.map((e) => ({ at: [e.lon, e.lat], props: {
       key: e.id, icon: this.icons.id({ text: eventStyle(e.type).shape, sizePx: 18, rgb: eventStyle(e.type).rgb, outlinePx: 3 }),
     } }))));
   }
 
+  /** The playback marker: a DOM element over the map (not in its canvas, so not in `capture()`). */
   setPlayhead(lonLat: [number, number] | null): void {
-    this.setSymbols('playhead', lonLat ? points([{ at: lonLat, props: {} }]) : EMPTY_FC);
+    if (!lonLat) { this.playhead?.remove(); return; }
+    this.playhead ??= new maplibregl.Marker({ element: el('div', { class: 'playhead', 'aria-hidden': 'true' }) });
+    this.playhead.setLngLat(lonLat);
+    if (!this.playhead.getElement().isConnected) this.playhead.addTo(this.map);
   }
 
   setSelection(fc: GeoJSON.FeatureCollection | null): void {
     const before = this.selection;
     this.selection = fc ?? EMPTY_FC;
     if (!fc) { this.setTrackMarks([]); this.setLabels([]); }
-    setSourceData(this.map, 'selection', before, this.selection);
+    if (before !== this.selection && (before.features.length > 0 || this.selection.features.length > 0)) this.overlayChanged();
   }
 
   fitTo(lonLats: Array<[number, number]>): void {

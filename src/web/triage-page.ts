@@ -7,21 +7,20 @@ import { eventTable, riskOf } from './event-rows.js';
 import { alertsPanel } from './alerts-panel.js';
 import type { TumenMap } from './map.js';
 import type { PortLabel } from './map.js';
+import { TRIAGE_FILTERS, TRIAGE_REQUESTS, triageEventsUrl, triageFrom } from './first-requests.js';
 
 interface Section { id: string; title: string; params: Record<string, string>; filter?: (e: TumenEventJson) => boolean; empty: string }
 
-const SECTIONS: Section[] = [
-  { id: 'dark-calls', title: 'Dark port calls at ports of interest', params: { type: 'dark_port_call' }, empty: 'No dark port call in this window.' },
-  { id: 'sts', title: 'Ship-to-ship encounters', params: { type: 'encounter' }, empty: 'No encounter in this window.' },
-  { id: 'spoofing', title: 'Spoofing and shared MMSIs', params: { type: 'spoofing,shared_mmsi' }, empty: 'No spoofing or shared MMSI in this window.' },
-  { id: 'identity', title: 'Identity changes', params: { type: 'identity_change' }, empty: 'No identity change in this window.' },
-  { id: 'gaps', title: 'Gaps that look intentional', params: { type: 'gap' }, filter: (e) => e.intentional === true, empty: 'No intentional-looking gap in this window.' },
-];
-
-const WEEK_MS = 7 * 86_400_000;
-
-/** The requests the page makes first, for `prefetch`. */
-export const TRIAGE_REQUESTS = ['api/stats', 'api/ports', 'api/lists'] as const;
+/** The sections' texts; their event filters are in first-requests.ts (early.js asks for them too). */
+const TEXTS: Record<string, Omit<Section, 'id' | 'params'>> = {
+  'dark-calls': { title: 'Dark port calls at ports of interest', empty: 'No dark port call in this window.' },
+  sts: { title: 'Ship-to-ship encounters', empty: 'No encounter in this window.' },
+  spoofing: { title: 'Spoofing and shared MMSIs', empty: 'No spoofing or shared MMSI in this window.' },
+  identity: { title: 'Identity changes', empty: 'No identity change in this window.' },
+  gaps: { title: 'Gaps that look intentional', filter: (e) => e.intentional === true, empty: 'No intentional-looking gap in this window.' },
+  listed: { title: 'Listed ships active', empty: 'No listed ship active in this window.' },
+};
+const SECTIONS: Section[] = TRIAGE_FILTERS.map((f) => ({ ...f, ...TEXTS[f.id] }));
 
 export async function renderTriagePage(side: HTMLElement, map: TumenMap, params: URLSearchParams): Promise<void> {
   const port = params.get('port') ?? '';
@@ -38,9 +37,8 @@ export async function renderTriagePage(side: HTMLElement, map: TumenMap, params:
     side.replaceChildren(el('h2', {}, 'What matters first'), errorBox(err, () => void renderTriagePage(side, map, params)));
     return;
   }
-  // "This week" is the last 7 days of the data, not of the wall clock: archives are investigated later.
   const lastMs = stats.last_position ? Date.parse(stats.last_position) : null;
-  const fromIso = window === 'week' && lastMs !== null ? new Date(lastMs - WEEK_MS).toISOString() : '';
+  const fromIso = triageFrom(stats.last_position, window);
   const poi = ports.filter((p) => p.role !== null);
   const portSel = el('select', { name: 'port', id: 'triage-port' }, el('option', { value: '' }, 'all ports of interest'),
     ...poi.map((p) => el('option', { value: p.id }, `${p.name} (${p.country})`)));
@@ -63,7 +61,7 @@ export async function renderTriagePage(side: HTMLElement, map: TumenMap, params:
     listedNote ?? '', alertsPanel(), sections);
 
   const all: TumenEventJson[] = [];
-  const wanted = [...SECTIONS, ...(lists.length ? [{ id: 'listed', title: 'Listed ships active', params: { risk: 'sanctioned' }, empty: 'No listed ship active in this window.' } as Section] : [])];
+  const wanted = SECTIONS.filter((s) => s.id !== 'listed' || lists.length > 0);
   const blocks = wanted.map((s) => {
     const box = el('section', { id: `triage-${s.id}`, 'aria-labelledby': `h-${s.id}` }, el('h3', { id: `h-${s.id}` }, s.title), loading('Loading…'));
     sections.append(box);
@@ -86,7 +84,7 @@ export async function renderTriagePage(side: HTMLElement, map: TumenMap, params:
     const load = async (): Promise<void> => {
       box.replaceChildren(el('h3', { id: `h-${s.id}` }, s.title), loading('Loading…'));
       try {
-        const page = await api<{ events: TumenEventJson[] }>(`api/events${query({ ...s.params, port: s.id === 'dark-calls' ? port : '', from: fromIso, limit: 100 })}`);
+        const page = await api<{ events: TumenEventJson[] }>(triageEventsUrl(s, port, fromIso));
         const events = (s.filter ? page.events.filter(s.filter) : page.events).slice(0, 25);
         all.push(...events);
         count();

@@ -66,7 +66,37 @@ const rowIds = () => page.locator('table.events tbody tr').evaluateAll((rows) =>
 
 describe('web UI', () => {
   it('the landing page is a triage: encounters with both ships named, no port visits unless asked', async () => {
-    await page.goto(server.url);
+    await page.goto('about:blank');
+    const lists: string[] = [];
+    let appJsReleased = false;
+    let listsBeforeAppJs = 0;
+    let allAsked = (): void => {};
+    const asked = new Promise<void>((ok) => { allAsked = ok; });
+    const onReq = (r: import('playwright-core').Request) => {
+      const u = new URL(r.url());
+      if (u.pathname !== '/api/events') return;
+      lists.push(u.search);
+      if (!appJsReleased) listsBeforeAppJs++;
+      if (lists.length === 6) allAsked();
+    };
+    // app.js held back until the six event lists are asked for (at most 10 s): only early.js can ask meanwhile.
+    await page.route('**/app.js', async (route) => {
+      await Promise.race([asked, new Promise((ok) => setTimeout(ok, 10_000))]);
+      appJsReleased = true;
+      await route.continue();
+    });
+    page.on('request', onReq);
+    try {
+      await page.goto(server.url);
+      await page.waitForSelector('#triage-listed table.events tbody tr');
+    } finally {
+      page.off('request', onReq);
+      await page.unroute('**/app.js');
+    }
+    // Five sections and the listed ships' (a list is loaded), each asked once, all before app.js ran.
+    expect(lists).toHaveLength(6);
+    expect(new Set(lists).size).toBe(6);
+    expect(listsBeforeAppJs).toBe(6);
     await page.waitForSelector('#triage-sts table.events tbody tr');
     expect(await page.textContent('#triage-sts')).toContain('ANGARA · RU · IMO 9179842 ↔ CHON MA SAN · KP · IMO 8660313');
     expect(await page.textContent('#triage-dark-calls .empty')).toBe('No dark port call in this window.');
@@ -101,9 +131,9 @@ describe('web UI', () => {
     await page.waitForSelector('#reachable-note');
     expect(await page.textContent('#reachable-note')).toContain('at most 18 kn for 10 h');
     // The map takes new source data asynchronously (a worker re-tiles it): wait for it, then look.
-    const kindsOnMap = (): string[] => (window as any).tumen.map.map.querySourceFeatures('selection').map((f: any) => f.properties.kind);
+    const kindsOnMap = (): string[] => (window as any).tumen.map.map.querySourceFeatures('overlay', { filter: ['has', 'kind'] }).map((f: any) => f.properties.kind);
     await page.waitForFunction(() => {
-      const k: string[] = (window as any).tumen.map.map.querySourceFeatures('selection').map((f: any) => f.properties.kind);
+      const k: string[] = (window as any).tumen.map.map.querySourceFeatures('overlay', { filter: ['has', 'kind'] }).map((f: any) => f.properties.kind);
       return k.includes('gap_line') && k.includes('reachable');
     }, null, { timeout: 30_000 }).catch(() => undefined);
     const kinds = await page.evaluate(kindsOnMap);
@@ -136,8 +166,8 @@ describe('web UI', () => {
     await page.fill('#search input', 'NO SUCH SHIP');
     await page.press('#search input', 'Enter');
     await page.waitForSelector('#no-results');
-    await page.waitForFunction(() => (window as any).tumen.map.map.querySourceFeatures('selection').length === 0, null, { timeout: 30_000 }).catch(() => undefined);
-    expect(await page.evaluate(() => (window as any).tumen.map.map.querySourceFeatures('selection').length)).toBe(0);
+    await page.waitForFunction(() => (window as any).tumen.map.map.querySourceFeatures('overlay', { filter: ['any', ['has', 'kind'], ['==', ['get', 'mark'], 'events']] }).length === 0, null, { timeout: 30_000 }).catch(() => undefined);
+    expect(await page.evaluate(() => (window as any).tumen.map.map.querySourceFeatures('overlay', { filter: ['any', ['has', 'kind'], ['==', ['get', 'mark'], 'events']] }).length)).toBe(0);
   }, 240_000);
 
   it('a vessel page opens and the map shows land and the track', async () => {
@@ -234,8 +264,12 @@ describe('web UI', () => {
 
   it('the time slider moves the playback marker', async () => {
     const before = await page.textContent('#clock');
+    const marker = () => page.locator('#map .playhead').evaluate((m) => m.getBoundingClientRect().toJSON() as { x: number; y: number });
+    const at = await marker();
     await page.locator('#time-slider').evaluate((s: HTMLInputElement) => { s.value = s.max; s.dispatchEvent(new Event('input')); });
     expect(await page.textContent('#clock')).not.toBe(before);
+    const moved = await marker();
+    expect(Math.hypot(moved.x - at.x, moved.y - at.y)).toBeGreaterThan(5);
     expect(await page.textContent('#clock')).toContain('2024-03-02 00:00');
   }, 240_000);
 
