@@ -95,6 +95,7 @@ for (let i = 1; i <= workerCount; i++) {
 }
 const pids = [...readCluster(cdir).processes.map((p) => ({ name: `${p.role}${p.index}`, pid: p.pid })), ...workers.map((w, i) => ({ name: `worker${i + 1}`, pid: w.pid! }))];
 const client = await connectCluster(up.url, { name: 'bench-live' });
+let replayS = NaN;
 try {
   // Event arrivals on the events stream (first arrival of each id).
   const arrived = new Map<string, number>();
@@ -131,6 +132,7 @@ try {
     await new Promise((r) => setTimeout(r, 50));
   }
   const behindS = (Date.now() - t0) / 1000 - total / rate;
+  replayS = (Date.now() - t0) / 1000;
   await publisher.end();
   await clusterWait(cdir, 1_800_000);
   await new Promise((r) => setTimeout(r, 1_000));
@@ -172,6 +174,16 @@ try {
   for (const w of workers) w.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 3000));
   for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
+  // Checkpoint bytes written to KV, as each unit reports them when its worker hands it back (SIGTERM above).
+  let cpBytes = 0, cps = 0;
+  for (let i = 1; i <= workerCount; i++) {
+    const log = readFileSync(join(cdir, 'logs', `bench-worker-${i}.log`), 'utf8');
+    for (const m of log.matchAll(/released unit \S+ \(\d+ reports, (\d+) checkpoints, (\d+) bytes of checkpoint written\)/g)) {
+      cps += Number(m[1]);
+      cpBytes += Number(m[2]);
+    }
+  }
+  console.log(`checkpoints: ${cps} written, ${(cpBytes / 1e6).toFixed(1)} MB gzipped in all, ${(cpBytes / 1e3 / replayS).toFixed(1)} kB/s over the ${replayS.toFixed(0)} s replay`);
   await clusterDown(cdir);
   if (!process.env.TUMEN_KEEP_BENCH_DIR) rmSync(dir, { recursive: true, force: true });
 }

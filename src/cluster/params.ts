@@ -97,8 +97,12 @@ export const CLUSTER_PARAMS = {
   lakeAckWaitTtls: 3,
   /** A lake run's output is kept this long (the run's coordinator reads it as it comes). */
   lakeOutMaxAgeMs: 24 * 3_600_000,
-  /** Largest checkpoint (gzip JSON); the NATS servers are configured with this max_payload. */
+  /** Largest checkpoint part (gzip JSON); the NATS servers are configured with this max_payload. */
   maxStateBytes: 8 * 1024 * 1024,
+  /** A checkpoint's vessel chains go in this many parts by MMSI hash, each written only when one of its
+   *  chains changed (src/cluster/checkpoint-parts.ts): more parts, fewer bytes per checkpoint where most
+   *  vessels are quiet between two, but more KV keys to read at restore (Tumen). */
+  checkpointVesselChunks: 64,
 } as const;
 
 /** The vessel partition of an MMSI: a multiplicative hash, so consecutive MMSIs spread. */

@@ -20,7 +20,8 @@ import type { ClusterClient } from './connect.js';
 import { portAreasFrom } from '../anchorages/collect.js';
 import { decodeReport, mergePorts, type ReportMessage } from './messages.js';
 import { publishWindow } from './publish-retry.js';
-import { writeState } from './state-write.js';
+import { putRetried, writeState } from './state-write.js';
+import { joinState, partKey, splitState, type RunnerHead } from './checkpoint-parts.js';
 import { InputOrder, type InputOrderState, type Sequenced } from './input-order.js';
 import { ALL_REPORTS, CLUSTER_PARAMS, eventSubject, partitionOf, REPORTS_STREAM, STATE_BUCKET, type Layout } from './params.js';
 import { spatialCell } from '../detectors/spatial-cells.js';
@@ -33,7 +34,10 @@ interface Checkpoint {
   ports?: Array<string | number>;
   /** Each input's next place and its messages waiting for an earlier one (src/cluster/input-order.ts). */
   order?: InputOrderState;
-  runner: RunnerState;
+  /** The runner state whole (checkpoints before parts), or its head with `parts`. */
+  runner: RunnerState | RunnerHead;
+  /** The parts of the runner state, [name, hash]: each under its own key (src/cluster/checkpoint-parts.ts). */
+  parts?: Array<[string, string]>;
 }
 
 type PortsMessage = Extract<ReportMessage, { k: 'ports' }>;
@@ -55,6 +59,11 @@ export class WorkUnit {
   private done: Promise<void> = Promise.resolve();
   private runner!: DetectionRunner;
   private stateRevision = 0;
+  /** Keys of the parts the last checkpoint written (or restored) reads: unchanged parts are not written again. */
+  private partKeys = new Set<string>();
+  /** Bytes written to KV by this unit's checkpoints (heads and parts, gzipped), and how many checkpoints. */
+  checkpointBytes = 0;
+  checkpoints = 0;
   private lastSeq = 0;
   private order = new InputOrder();
   /** The ports messages seen and the areas learned from them (undefined: none yet, the runner's default). */
@@ -122,12 +131,14 @@ export class WorkUnit {
     if (entry && entry.operation === 'PUT' && entry.value.length > 0) {
       const cp = JSON.parse(gunzipSync(entry.value).toString('utf8')) as Checkpoint;
       await this.restorePorts(cp.ports ?? []);
-      this.runner = DetectionRunner.restore(cp.runner, this.runnerOptions());
+      this.runner = DetectionRunner.restore(await this.readRunnerState(cp), this.runnerOptions());
+      await this.removeParts(await this.unreadParts());
       this.lastSeq = cp.seq;
       this.order = new InputOrder(cp.order);
       this.stateRevision = entry.revision;
     } else {
       await this.restorePorts([]);
+      this.partKeys = new Set();
       this.runner = new DetectionRunner(this.runnerOptions());
       this.lastSeq = 0;
       this.order = new InputOrder();
@@ -151,6 +162,25 @@ export class WorkUnit {
       ...(this.lastSeq > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: this.lastSeq + 1 } : { deliver_policy: DeliverPolicy.All }),
     });
     this.log(`unit ${this.unit}: started after stream sequence ${this.lastSeq}`);
+  }
+
+  /** The runner state of a checkpoint: whole, or joined from the parts its head names. */
+  private async readRunnerState(cp: Checkpoint): Promise<RunnerState> {
+    if (!cp.parts) {
+      this.partKeys = new Set();
+      return cp.runner as RunnerState;
+    }
+    const parts: Array<{ name: string; json: string }> = [];
+    const keys = new Set<string>();
+    for (const [name, hash] of cp.parts) {
+      const key = partKey(this.unit, { name, hash });
+      const e = await this.client.state.get(key);
+      if (!e || e.operation !== 'PUT') throw new Error(`unit ${this.unit}: checkpoint part ${key} is missing from ${STATE_BUCKET}`);
+      parts.push({ name, json: gunzipSync(e.value).toString('utf8') });
+      keys.add(key);
+    }
+    this.partKeys = keys;
+    return joinState(cp.runner as RunnerHead, parts);
   }
 
   private runnerOptions(): RunnerOptions {
@@ -285,22 +315,62 @@ export class WorkUnit {
     if (this.checkpointing || this.failed) return;
     const t0 = performance.now();
     const published = this.sendEvents();
-    const json = JSON.stringify({ seq: this.lastSeq, ports: this.portRefs, order: this.order.snapshot(), runner: this.runner.snapshot() } satisfies Checkpoint);
+    const { head, parts } = splitState(this.runner.snapshot());
+    const json = JSON.stringify({
+      seq: this.lastSeq, ports: this.portRefs, order: this.order.snapshot(), runner: head, parts: parts.map((p) => [p.name, p.hash]),
+    } satisfies Checkpoint);
+    const keys = new Set(parts.map((p) => partKey(this.unit, p)));
+    const changed = parts.filter((p) => !this.partKeys.has(partKey(this.unit, p)));
     const last = this.lastUnacked;
     this.unacked = 0;
     this.lastUnacked = null;
     const captureMs = performance.now() - t0;
     // A long capture holds every unit of this worker (one event loop): say so, for the latency it adds.
-    if (captureMs >= CLUSTER_PARAMS.slowCaptureLogMs) this.log(`unit ${this.unit}: checkpoint capture took ${Math.round(captureMs)} ms (${(json.length / 1e6).toFixed(1)} MB of state)`);
+    if (captureMs >= CLUSTER_PARAMS.slowCaptureLogMs) {
+      const bytes = json.length + parts.reduce((n, p) => n + p.json.length, 0);
+      this.log(`unit ${this.unit}: checkpoint capture took ${Math.round(captureMs)} ms (${(bytes / 1e6).toFixed(1)} MB of state, ${changed.length} of ${parts.length} parts changed)`);
+    }
     this.checkpointGapMs = Math.max(CLUSTER_PARAMS.checkpointEveryMs, captureMs / CLUSTER_PARAMS.checkpointCaptureShare);
     this.checkpointing = (async () => {
       await published;
+      // The changed parts first, each under a key named by its content (never overwritten), then the head
+      // that names them: a crash in between leaves the previous head whole.
+      let bytes = 0;
+      for (const p of changed) {
+        const value = await gzipAsync(p.json);
+        if (value.length > CLUSTER_PARAMS.maxStateBytes) throw new Error(`unit ${this.unit}: checkpoint part ${p.name} of ${value.length} bytes exceeds ${CLUSTER_PARAMS.maxStateBytes}`);
+        await putRetried(this.client.state, partKey(this.unit, p), value);
+        bytes += value.length;
+      }
       const value = await gzipAsync(json);
       if (value.length > CLUSTER_PARAMS.maxStateBytes) throw new Error(`unit ${this.unit}: checkpoint of ${value.length} bytes exceeds ${CLUSTER_PARAMS.maxStateBytes}`);
       // Optimistic concurrency: a worker that lost this unit's lease cannot overwrite the new owner's state.
       this.stateRevision = await writeState(this.client.state, stateKey(this.unit), value, this.stateRevision);
       last?.ack(); // AckPolicy.All: covers every report before it
       this.lastCheckpointMs = Date.now();
+      this.checkpointBytes += bytes + value.length;
+      this.checkpoints++;
+      const stale = [...this.partKeys].filter((k) => !keys.has(k));
+      this.partKeys = keys;
+      await this.removeParts(stale);
     })().catch((err: Error) => this.giveUp(err)).finally(() => { this.checkpointing = null; });
+  }
+
+  /** This unit's parts in the bucket that its head does not read: written by a checkpoint whose head never
+   *  landed (a crash, a lost lease). */
+  private async unreadParts(): Promise<string[]> {
+    const out: string[] = [];
+    try {
+      for await (const k of await this.client.state.keys(`unit.${this.unit}.part.>`)) if (!this.partKeys.has(k)) out.push(k);
+    } catch { /* best effort */ }
+    return out;
+  }
+
+  /** Parts no head reads any more: purged from the bucket's stream (a KV delete would leave a marker per key
+   *  for good). Best effort: one left behind costs space, never correctness. */
+  private async removeParts(keys: readonly string[]): Promise<void> {
+    for (const key of keys) {
+      await this.client.jsm.streams.purge(`KV_${STATE_BUCKET}`, { filter: `$KV.${STATE_BUCKET}.${key}` }).catch(() => undefined);
+    }
   }
 }

@@ -181,7 +181,7 @@ export class Worker {
     this.held.delete(name);
     await h.unit.stop(true);
     await this.client.leases.delete(leaseKey(name), { previousSeq: h.revision }).catch(() => undefined);
-    this.opts.log(`worker ${this.opts.id}: released unit ${name}`);
+    this.opts.log(`worker ${this.opts.id}: released unit ${name} (${h.unit.reports} reports, ${h.unit.checkpoints} checkpoints, ${h.unit.checkpointBytes} bytes of checkpoint written)`);
   }
 }
 

@@ -210,8 +210,8 @@ export class DetectionRunner {
   private retireSilent(beforeMs: number): void {
     if (!(beforeMs > -Infinity)) return;
     const c = this.retiredCounts;
-    for (const [mmsi, chain] of this.chains) {
-      if (!(chain.heardMs < beforeMs)) continue;
+    const silent = [...this.chains].filter(([, chain]) => chain.heardMs < beforeMs).sort((a, b) => a[0] - b[0]);
+    for (const [mmsi, chain] of silent) {
       const kept = chain.retire(this.spansSilence);
       if (chain.segments > 0 || Object.keys(chain.segmenter.rejects).length > 0) c.vessels++;
       c.outliers += chain.outliers;
@@ -244,8 +244,10 @@ export class DetectionRunner {
     if (this.flushed) return;
     this.flushed = true;
     this.ctx.windowEndMs = this.options.windowEndMs ?? (Number.isFinite(this.lastMs) ? this.lastMs : undefined);
-    for (const chain of this.chains.values()) chain.finish();
-    for (const [mmsi, kept] of this.retired) this.newChain(mmsi, undefined, kept).finish();
+    // By MMSI, here and at retirement: what reaches the global detectors then does not depend on the order
+    // the vessels were first heard in, nor on how a checkpoint stored them.
+    for (const mmsi of [...this.chains.keys()].sort((a, b) => a - b)) this.chains.get(mmsi)!.finish();
+    for (const mmsi of [...this.retired.keys()].sort((a, b) => a - b)) this.newChain(mmsi, undefined, this.retired.get(mmsi)).finish();
     for (const g of this.globals) this.pushOwned(g.detector.flush());
   }
 

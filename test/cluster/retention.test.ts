@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nanos } from '@nats-io/transport-node';
 import { DeliverPolicy } from '@nats-io/jetstream';
@@ -144,11 +145,19 @@ describe.skipIf(!hasNats)('a bounded reports stream (nats-server)', () => {
 
     for (let i = half; i < reports.length; i++) push(reports[i]!);
     await publisher.end();
+    // A part whose head never landed (a worker killed between the two writes): removed at the next start.
+    await client.state.put('unit.v0.part.v3.0000000000', new TextEncoder().encode('left over'));
     unit = new WorkUnit(client, 'v0', (l) => log.push(l));
     await unit.start(); // an older checkpoint (ports by stream sequence) fails here: the message is gone
     await caughtUp('v0');
     await unit.stop(true);
     expect(log.filter((l) => /removed by the stream's limits|no longer in/.test(l))).toEqual([]);
+    // The checkpoint is in parts: the head names them, and the bucket holds those and no others.
+    const head = JSON.parse(gunzipSync((await client.state.get('unit.v0'))!.value).toString('utf8')) as { parts: Array<[string, string]> };
+    const keys: string[] = [];
+    for await (const k of await client.state.keys('unit.v0.part.>')) keys.push(k);
+    expect(head.parts.length).toBeGreaterThan(5);
+    expect(keys.sort()).toEqual(head.parts.map(([n, h]) => `unit.v0.part.${n}.${h}`).sort());
 
     // The single runner over the same reports, with the same port areas.
     const runner = new DetectionRunner({ ...unitRunnerOptions('v0', layout), ports: portAreasFrom(mergePorts([encodePorts(stops)])).areas });
