@@ -205,7 +205,11 @@ export class NameBlocker {
     const g = Math.max(0, compact.length - 2);
     const m = Math.min(g, 3 * k + P.sharedRareGrams);
     const need = m - 3 * k;
-    if (need >= 2) {
+    // Names of up to deleteMaxLetters letters within the edit budget are all found by the deletion keys
+    // above (the query's deletions are looked up up to deleteMaxLetters + 2 letters): trigrams only need to
+    // let in longer names, and none at all when no name within the budget is longer.
+    const deletionsCover = (id: number): boolean => this.compactLengths[id] <= P.deleteMaxLetters;
+    if (need >= 2 && compact.length + k > P.deleteMaxLetters) {
       const found: Array<{ i: number; df: number }> = [];
       const seen = new Set<string>();
       for (let j = 0; j + 3 <= compact.length; j++) {
@@ -230,6 +234,7 @@ export class NameBlocker {
           for (let j = offsets[i]; j < offsets[i + 1]; j++) {
             const id = postings[j];
             if (score[id] === 0 && gramHits[id] === 0) {
+              if (deletionsCover(id)) continue;
               const lc = compactLengths[id];
               const budget = BUDGET_BY_LENGTH[lc > qc ? lc : qc];
               if (budget > 0 && Math.abs(lc - qc) > budget && Math.abs(phoneticLengths[id] - qp) > budget - 1) continue;
@@ -237,6 +242,9 @@ export class NameBlocker {
             }
             gramHits[id]++;
           }
+        } else if (touched.length * 16 < offsets[i + 1] - offsets[i]) {
+          // Few names in, a long list (a common trigram): look each name up in it (postings are sorted).
+          for (const id of touched) if (sortedIntsHas(postings, offsets[i], offsets[i + 1], id)) gramHits[id]++;
         } else {
           for (let j = offsets[i]; j < offsets[i + 1]; j++) {
             const id = postings[j];
@@ -271,7 +279,7 @@ export class NameBlocker {
       || (budget > 1 && maskDistance(masks.phonetic, this.phoneticMasks[id]) <= budget - 1
         && bagDistance(phonetic, p) <= budget - 1 && damerauLevenshtein(phonetic, p, budget - 1) <= budget - 1)
       || (Math.min(c.length, compact.length) >= MIN_VOWEL_VARIANT_LETTERS && masks.skeleton.length >= MIN_SKELETON_LETTERS
-        && consonantSkeleton(p) === masks.skeleton
+        && skeletonIs(p, masks.skeleton)
         && damerauLevenshtein(phonetic, p, budget) <= budget && damerauLevenshtein(compact, c, budget + 1) <= budget + 1);
   }
 }
@@ -295,6 +303,30 @@ function popcount(x: number): number {
 }
 
 const maskDistance = (a: number, b: number): number => Math.max(popcount(a & ~b), popcount(b & ~a));
+
+/** Whether `xs[lo..hi)`, sorted ascending, holds `x`. */
+function sortedIntsHas(xs: Int32Array, lo: number, hi: number, x: number): boolean {
+  hi--;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = xs[mid];
+    if (v === x) return true;
+    if (v < x) lo = mid + 1; else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Whether the vowel-less form of `key` (consonantSkeleton) equals `skeleton`, without building it. */
+function skeletonIs(key: string, skeleton: string): boolean {
+  let j = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c === 65 || c === 69 || c === 73 || c === 79 || c === 85) continue; // A E I O U
+    if (j >= skeleton.length || skeleton.charCodeAt(j) !== c) return false;
+    j++;
+  }
+  return j === skeleton.length;
+}
 
 function sortedIndex(sorted: readonly string[], key: string): number {
   let lo = 0;

@@ -105,6 +105,19 @@ describe('NameBlocker', () => {
     expect(more.sameFormCandidates('LAODIKIA', normaliseName('LAODIKIA').phonetic)).toEqual([]);
   });
 
+  it('counts common trigrams by looking the few names in up, and lets in by trigrams only names the deletion keys miss', () => {
+    // 40 long names share the trigrams of KORVANEL (a long list for each, its names too long to let in): the
+    // neighbours of the 13-letter name are counted in those lists name by name; a 10-letter name one edit
+    // away comes by deletions.
+    const fill = Array.from({ length: 40 }, (_, i) => `KORVANELMNPTMNPTMNPT${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}`);
+    const all = ['KORVANELISTAR', 'KORVANELIS', ...fill];
+    const big = NameBlocker.build(all.map((n, entry) => ({ compact: n, phonetic: normaliseName(n).phonetic, entry, words: [n] })));
+    const found = (q: string): string[] => big.candidates(q, normaliseName(q).phonetic).map((e) => all[e]).sort();
+    expect(found('KORVENALISTAR')).toEqual(['KORVANELISTAR']);
+    expect(found('KORVANELISTAAR')).toEqual(['KORVANELISTAR']);
+    expect(found('KORVANELIZ')).toEqual(['KORVANELIS']);
+  });
+
   it('keeps names beyond the edit budget out (a shared generic word is not enough)', () => {
     expect(cands('GLORYSTAR')).toEqual([]);
     expect(cands('STAR')).toEqual(['STAR']);
