@@ -241,15 +241,17 @@ export class StationCoverage implements StationCoverageQuery {
     }
     if (!classA) return null;
     // The claimed cell first: the interior share is at most the cell's own, so a station below the bar
-    // there (or a cell too little measured) needs no look at the neighbours.
-    const total = this.classA.get(centre) ?? 0;
+    // there (or a cell too little measured) needs no look at the neighbours. The judged ship's own reports
+    // are left out of every share (leave-one-out): a ship claiming a place for a day sends hundreds of
+    // reports there that the covering station never hears, and counted in they would talk the station's
+    // share down until its silence about that very ship no longer says anything.
+    const ownHere = this.ownSlot(centre, mmsi);
+    const total = this.othersTotal(centre, ownHere);
     if (total < this.p.minClassAReportsPerCell) return null;
-    const here = this.cells.get(centre);
     let silent: SilentStation[] | null = null;
     for (const s of covering) {
-      const at = here?.get(s);
-      if ((at?.classA ?? 0) / total < this.p.minCoveringHeardShare) continue;
-      const share = this.interiorShare(s, r0, c0);
+      if (this.othersHeard(centre, s, ownHere) / total < this.p.minCoveringHeardShare) continue;
+      const share = this.interiorShare(s, r0, c0, mmsi);
       if (share === null || share < this.p.minCoveringHeardShare) continue;
       const shipShare = this.nearShipShare(s, lat, lon, r0, c0, mmsi);
       // Too few ships measured near the claim to show an edge: the report share alone speaks, as before.
@@ -321,21 +323,44 @@ export class StationCoverage implements StationCoverageQuery {
    * measured neighbours: the place must lie well inside its coverage, not at a ragged edge that one part of
    * a cell reaches and another does not. null when the claimed cell itself is not measured.
    */
-  private interiorShare(station: string, r0: number, c0: number): number | null {
+  private interiorShare(station: string, r0: number, c0: number, mmsi?: number): number | null {
     let min: number | null = null;
     for (let dr = -1; dr <= 1; dr++) {
       for (let dc = -1; dc <= 1; dc++) {
         const cell = this.key(r0 + dr, c0 + dc);
-        const total = this.classA.get(cell) ?? 0;
+        const own = this.ownSlot(cell, mmsi);
+        const total = this.othersTotal(cell, own);
         if (total < this.p.minClassAReportsPerCell) {
           if (dr === 0 && dc === 0) return null;
           continue;
         }
-        const share = (this.cells.get(cell)?.get(station)?.classA ?? 0) / total;
+        const share = this.othersHeard(cell, station, own) / total;
         if (min === null || share < min) min = share;
       }
     }
     return min;
+  }
+
+  /** The slot of `mmsi` among the cell's tracked ships, -1 when it is not tracked there (never claimed
+   *  the cell, or came after the cell's first `maxShipsTrackedPerCell` ships: then its reports stay in). */
+  private ownSlot(cell: number, mmsi: number | undefined): number {
+    if (mmsi === undefined) return -1;
+    const known = this.slotOf.get(mmsi);
+    if (known !== undefined && Math.floor(known / 64) === cell) return known % 64 === 63 ? -1 : known % 64;
+    return this.ships.get(cell)?.mmsis.indexOf(mmsi) ?? -1;
+  }
+
+  /** Class A reports claimed in the cell by ships other than the one in `ownSlot`. */
+  private othersTotal(cell: number, ownSlot: number): number {
+    const total = this.classA.get(cell) ?? 0;
+    return ownSlot < 0 ? total : total - (this.ships.get(cell)?.reports[ownSlot] ?? 0);
+  }
+
+  /** Of those, the ones `station` heard. */
+  private othersHeard(cell: number, station: string, ownSlot: number): number {
+    const at = this.cells.get(cell)?.get(station);
+    if (!at) return 0;
+    return ownSlot < 0 ? at.classA : at.classA - (at.heardShips?.[ownSlot] ?? 0);
   }
 
   /** The slot of `mmsi` among the cell's tracked ships (-1: the cell is full), its report counted. */

@@ -94,9 +94,9 @@ describe('spoofing from reception geometry', () => {
         type: 'spoofing', mmsi: SPOOFER, start: '2024-03-01T04:00:00.000Z', end: '2024-03-01T08:00:00.000Z',
         evidence: { kind: 'unheard_by_covering_stations', heard_by_stations: ['RUPOS'], silent_stations: ['RUVVO'], unheard_reports: { RUVVO: 25 } },
       });
-      // RUVVO heard all 288 Class A reports of the other ships in the cell and none of the claim's 25: its
-      // share falls as the claim's own reports add up, 288 / 313 at the last one (the lowest is kept).
-      expect(events[0]!.evidence.silent_station_heard_share).toEqual({ RUVVO: 0.92 });
+      // RUVVO heard all 288 Class A reports of the other ships in the cell; the claim's own 25 unheard ones
+      // are left out of its share (they are what is being judged).
+      expect(events[0]!.evidence.silent_station_heard_share).toEqual({ RUVVO: 1 });
       // ...and it heard each of the other 4 Class A ships there (the claim's own MMSI left out).
       expect(events[0]!.evidence.silent_station_ship_share).toEqual({ RUVVO: 1 });
       expect(events[0]!.evidence.unheard_probability as number).toBeLessThan(1e-9);
@@ -118,6 +118,24 @@ describe('spoofing from reception geometry', () => {
       expect(run(copy(), claimAt(FAR))).toEqual([]);
       const near = run(copy(), claimAt(VLADIVOSTOK));
       expect(near.map((e) => [e.evidence.kind, e.evidence.silent_stations, e.evidence.silent_station_ship_share])).toEqual([['unheard_by_covering_stations', ['RUVVO'], { RUVVO: 1 }]]);
+    });
+
+    it('a long claim does not talk the covering station\'s share down: the claimed ship\'s own reports are left out of it', () => {
+      // Four ships off Vladivostok every 30 min for 12 h (96 Class A reports): RUVVO hears two in three
+      // (0.67), RUPOS every one. The claim's 30 reports, heard by RUPOS only, counted in the share would
+      // take it under the 0.6 bar after 11 of them (64 / 107): the run would end at 11 unheard reports,
+      // not improbable enough (~1e-4).
+      const idx = new ReceptionIndex();
+      for (let s = 0; s < 4; s++) {
+        for (let i = 0; i < 24; i++) {
+          idx.add(VLADIVOSTOK.lat + s * 0.01, VLADIVOSTOK.lon, T0 + i * 30 * MIN, false, 273000100 + s, i % 3 ? ['RUVVO', 'RUPOS'] : ['RUPOS'], true);
+          idx.add(POSYET.lat + s * 0.01, POSYET.lon, T0 + i * 30 * MIN, false, 273000200 + s, ['RUPOS'], true);
+        }
+      }
+      const long = Array.from({ length: 30 }, (_, i) => at(SPOOFER, T0 + 4 * HOUR + i * 10 * MIN, { lat: VLADIVOSTOK.lat + 0.0001 * (i % 2), lon: VLADIVOSTOK.lon }, ['RUPOS']));
+      const events = run(idx, long);
+      expect(events.map((e) => [e.evidence.kind, e.evidence.silent_stations, e.evidence.unheard_reports, e.evidence.silent_station_heard_share]))
+        .toEqual([['unheard_by_covering_stations', ['RUVVO'], { RUVVO: 30 }, { RUVVO: 0.667 }]]);
     });
 
     it('does not flag the ship when RUVVO hears it, when RUVVO is down, or a Class B report', () => {
