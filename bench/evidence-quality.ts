@@ -1,5 +1,5 @@
 // Imagery fusion and fuel-cap monitor quality against the simulator's truth, over several seeds.
-//   npx tsx bench/evidence-quality.ts [--seeds 1,2,3] [--vessels 120] [--days 7] [--world classic|unseen] [--berths point|spread] [--moorings slots|shared]
+//   npx tsx bench/evidence-quality.ts [--seeds 1,2,3 | 1-9] [--vessels 120] [--days 7] [--world classic|unseen] [--berths point|spread] [--moorings slots|shared]
 // For each seed: `tumen simulate` (AIS + scenes + detections + truth) → ingest the NMEA into a fresh DuckDB
 // → import the imagery → `tumen detect` (so spoofing events are known) → fuse → score:
 //   identity accuracy: detections of ships that broadcast AIS at some time, whose identity (mmsi, or the
@@ -30,10 +30,10 @@ import { PORTS_OF_INTEREST } from '../src/reference/ports-of-interest.js';
 import type { TumenEvent } from '../src/events/schema.js';
 import { fuelReport } from '../src/store/fuel.js';
 import { fuelTruth } from '../src/sim/fuel.js';
-import { arg, flag } from './args.js';
+import { arg, flag, seedList } from './args.js';
 import { variationLabel } from '../src/sim/variation.js';
 
-const seeds = arg('seeds', '1,2,3').split(',').map(Number);
+const seeds = seedList(arg('seeds', '1,2,3'));
 const vessels = Number(arg('vessels', '120'));
 const days = Number(arg('days', '7'));
 const dir = arg('dir', '/tmp/tumen-bench-imagery');
