@@ -10,7 +10,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import { cpus } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { AisDecoder } from '../src/ais/index.js';
-import { openOffsetLines } from '../src/io/offset-lines.js';
+import { openOffsetLines } from '../src/io/lines.js';
 
 const runs = Number(process.argv[2] ?? 3);
 const targetLines = Number(process.argv[3] ?? 10_000_000);

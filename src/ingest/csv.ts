@@ -11,7 +11,7 @@ import { DEDUP_WINDOW_S } from './dedup.js';
 import { bump, CSV_REJECT_BAD_TIME, INGEST_REJECT_NO_TIME } from './counts.js';
 import type { ColumnMap, InputFormat } from './formats.js';
 import { resolveColumns } from './formats.js';
-import { isGzipFile } from '../io/offset-lines.js';
+import { isGzipFile } from '../io/lines.js';
 import { readHead } from './formats.js';
 import { csvDialect, type CsvDialect } from './csv-dialect.js';
 import type { TimeWindow } from './time-window.js';

@@ -1,6 +1,6 @@
 // The reading loop of a NMEA file: lines from the resume offset, context lines before the committed
 // offset decoded but not counted, and a flush (with its resume point) whenever a batch is full.
-import { openOffsetRanges } from '../io/offset-lines.js';
+import { openOffsetRanges } from '../io/lines.js';
 import type { IngestCounts } from '../store/ingest-log.js';
 import type { NmeaDecodeStage, ResumePoint } from './nmea-decode.js';
 import type { PositionBatch } from './position-batch.js';

@@ -4,7 +4,7 @@
 // sampled from slices spread over the file, so it costs a few milliseconds whatever the file's size.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { AisDecoder } from '../ais/index.js';
-import { isGzipFile } from '../io/offset-lines.js';
+import { isGzipFile } from '../io/lines.js';
 import type { TimeWindow } from './time-window.js';
 
 /** Slices read, spread evenly from the file's head to its tail, and the bytes of each. */

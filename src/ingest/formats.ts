@@ -1,7 +1,7 @@
 // Input formats: detection from content and the column presets of known CSV exports.
 import { openSync, readSync, closeSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { isGzipFile } from '../io/offset-lines.js';
+import { isGzipFile } from '../io/lines.js';
 
 export type InputFormat = 'nmea' | 'marinecadastre' | 'dma' | 'csv';
 export const INPUT_FORMATS: readonly InputFormat[] = ['nmea', 'marinecadastre', 'dma', 'csv'];

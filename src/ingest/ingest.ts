@@ -14,7 +14,6 @@ import { ingestNmeaFile, NoTimesError } from './nmea-file.js';
 import { StrictStop } from './nmea-decode.js';
 import { NO_PROGRESS, type ProgressSink } from './progress.js';
 import { StoreWriter } from './store-writer.js';
-import { sampleFileSpan } from './file-span.js';
 import { defaultTimeWindow, type TimeWindow } from './time-window.js';
 
 /** Positions per batch transaction: large enough that per-commit costs vanish, small enough for RSS. */
@@ -98,13 +97,14 @@ async function ingestOne(
   }
   const format = opts.format ?? (path === '-' ? 'nmea' : detectFormat(readHead(path)));
   const common = { startMs: opts.startMs ?? null, source: opts.source ?? null, strict: opts.strict ?? false, label: path };
-  // A file's own span narrows the default window (a live feed's is the default, moving with the clock).
-  const span = opts.timeWindow === undefined && format === 'nmea' ? sampleFileSpan(path, defaultTimeWindow(nowMs())) : null;
-  const timeWindow = opts.timeWindow ?? span?.window ?? defaultTimeWindow(nowMs());
   try {
     if (format === 'nmea') {
-      const r = await ingestNmeaFile(store, writer, path, key, retime ? undefined : previous, { ...common, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS, worker: opts.worker, threads: opts.threads, chunkBytes: opts.chunkBytes, timeWindow, log: opts.log },
-        progress, nowMs);
+      // A file's own span narrows the default window (a live feed's is the default, moving with the clock).
+      const r = await ingestNmeaFile(store, writer, path, key, retime ? undefined : previous, {
+        ...common, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS, worker: opts.worker, threads: opts.threads, chunkBytes: opts.chunkBytes,
+        timeWindow: opts.timeWindow ?? null, outerWindow: defaultTimeWindow(nowMs()), log: opts.log,
+      }, progress, nowMs);
+      const span = r.span;
       await clusterIngestPositions(store, r.id);
       progress.done();
       const outside = span === null ? 0 : r.counts.rejects.bad_time ?? 0;
@@ -115,7 +115,7 @@ async function ingestOne(
     // A CSV is one transaction: an earlier attempt that did not finish committed nothing but its log row.
     if (previous) await finishIngestLog(store, previous.id, 'failed', nowMs(), 'superseded by a new attempt');
     progress.update(path, 0, 0, 0);
-    const r = await ingestCsvFile(store, path, key, { ...common, format, columns: opts.columns ?? {}, timeWindow }, nowMs);
+    const r = await ingestCsvFile(store, path, key, { ...common, format, columns: opts.columns ?? {}, timeWindow: opts.timeWindow ?? defaultTimeWindow(nowMs()) }, nowMs);
     await clusterIngestPositions(store, r.id);
     progress.done();
     return outcome('done', { format, ingestId: r.id, counts: r.counts });

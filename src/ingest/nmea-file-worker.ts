@@ -1,10 +1,12 @@
-// Worker thread: decodes the chunks of one NMEA file the main thread hands it (one at a time) and posts
-// their batches (typed arrays transferred). At most one batch waits for the main thread's ack: decoding
-// runs ahead of the store by one batch per thread, never more (bounded memory).
+// Worker thread: first answers the questions about the file it was started with (file-probe.ts), then
+// decodes the chunks of the file the main thread hands it (one at a time) and posts their batches (typed
+// arrays transferred). At most one batch waits for the main thread's ack: decoding runs ahead of the store
+// by one batch per thread, never more (bounded memory).
 import { parentPort, workerData } from 'node:worker_threads';
 import { emptyCounts, type IngestCounts } from '../store/ingest-log.js';
 import { decodeFile } from './decode-file.js';
 import { contextOffsetBefore, type FileChunk } from './file-chunks.js';
+import { answerFileQuestions, type FileAnswers, type FileQuestions } from './file-probe.js';
 import { NmeaDecodeStage, StrictStop, type NmeaDecodeOptions, type ResumePoint } from './nmea-decode.js';
 import { toBatchData } from './position-batch.js';
 
@@ -17,8 +19,13 @@ export interface FileWorkerData {
   carryTimeMs: number | null;
 }
 
-/** Main thread -> worker. */
-export type ToFileWorker = { kind: 'chunk'; chunk: FileChunk } | { kind: 'ack' } | { kind: 'stop' };
+/** The worker's workerData. */
+export interface FileWorkerStart {
+  questions: FileQuestions | null;
+}
+
+/** Main thread -> worker: the job comes before any chunk. */
+export type ToFileWorker = { kind: 'job'; job: FileWorkerData } | { kind: 'chunk'; chunk: FileChunk } | { kind: 'ack' } | { kind: 'stop' };
 
 /** Worker -> main thread. `counts` are the chunk's own line-level counts so far. */
 export type FileWorkerMessage =
@@ -26,11 +33,13 @@ export type FileWorkerMessage =
     kind: 'batch'; chunk: number; last: boolean; data: ReturnType<typeof toBatchData>['data']; counts: IngestCounts;
     resume: ResumePoint; carryTimeMs: number | null; issue: string | null;
   }
+  | { kind: 'answers'; answers: FileAnswers }
   | { kind: 'progress'; bytes: number; total: number; messages: number }
   | { kind: 'error'; strict: boolean; message: string };
 
 const port = parentPort!;
-const d = workerData as FileWorkerData;
+const start = workerData as FileWorkerStart;
+let d: FileWorkerData;
 let unacked = 0;
 let wake: (() => void) | null = null;
 const chunks: FileChunk[] = [];
@@ -42,6 +51,8 @@ port.on('message', (m: ToFileWorker) => {
     const w = wake;
     wake = null;
     w?.();
+  } else if (m.kind === 'job') {
+    d = m.job;
   } else {
     if (m.kind === 'chunk') chunks.push(m.chunk);
     else stopped = true;
@@ -65,6 +76,7 @@ async function decodeChunk(c: FileChunk): Promise<void> {
 }
 
 try {
+  if (start.questions !== null) post({ kind: 'answers', answers: await answerFileQuestions(start.questions) });
   for (;;) {
     while (chunks.length === 0 && !stopped) await new Promise<void>((r) => (nextChunk = r));
     const c = chunks.shift();

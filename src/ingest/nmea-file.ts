@@ -1,19 +1,20 @@
 // Ingest of one raw NMEA file (plain or gzip): resume from the ingest log, a check that the file carries
 // times, then decoding (in a worker thread, so it overlaps the store's commits) and batch commits, each
 // with its resume point.
-import { AisDecoder } from '../ais/index.js';
 import type { Store } from '../store/db.js';
 import { emptyCounts, finishIngestLog, reopenIngestLog, startIngestLog, type IngestCounts, type IngestLogEntry } from '../store/ingest-log.js';
 import { statSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
-import { isGzipFile, openOffsetLines } from '../io/offset-lines.js';
+import { isGzipFile } from '../io/lines.js';
 import type { ReceptionSource } from '../tracks/position.js';
 import { BatchCommitter } from './batch-committer.js';
 import { addCounts, cloneCounts } from './counts.js';
 import { decodeFile } from './decode-file.js';
+import { answerFileQuestions, TIME_PROBE_LINES, type FileAnswers, type FileQuestions } from './file-probe.js';
+import type { FileSpan } from './file-span.js';
 import { chunkBytesFor, contextOffsetBefore, hasNewlines, planChunks, type FileChunk } from './file-chunks.js';
 import { NmeaDecodeStage, StrictStop, type NmeaDecodeOptions, type ResumePoint } from './nmea-decode.js';
-import type { FileWorkerData, FileWorkerMessage, ToFileWorker } from './nmea-file-worker.js';
+import type { FileWorkerData, FileWorkerMessage, FileWorkerStart, ToFileWorker } from './nmea-file-worker.js';
 import { toBatchData, type BatchData } from './position-batch.js';
 import type { ProgressSink } from './progress.js';
 import { spawnModuleWorker } from './spawn-worker.js';
@@ -26,9 +27,6 @@ import type { TimeWindow } from './time-window.js';
  * peak RSS 554-628 vs 535-603 MB; 128 MB saved no more and cost ~100 MB).
  */
 const DECODER_YOUNG_GENERATION_MB = 64;
-
-/** Lines inspected for a time before refusing a file without times. */
-export const TIME_PROBE_LINES = 10_000;
 
 export class NoTimesError extends Error {}
 
@@ -45,27 +43,10 @@ export interface NmeaFileOptions {
   threads?: number;
   /** Chunk size when several threads decode (default chunkBytesFor); smaller in tests. */
   chunkBytes?: number;
-  timeWindow: TimeWindow;
+  /** Plausible message times; null = the file's own span (file-span.ts) within `outerWindow`, else that window. */
+  timeWindow: TimeWindow | null;
+  outerWindow: TimeWindow;
   log?: (line: string) => void;
-}
-
-/** Messages, and those with a time of their own, among the first `TIME_PROBE_LINES` lines. */
-export async function probeTimes(path: string): Promise<{ timed: number; messages: number }> {
-  const decoder = new AisDecoder();
-  let seen = 0;
-  let messages = 0;
-  let timed = 0;
-  for await (const block of openOffsetLines(path).blocks) {
-    for (const line of block.lines) {
-      const r = decoder.decodeLine(line);
-      if (r.kind === 'message') {
-        messages++;
-        if (r.meta.timeMs !== null) timed++;
-      }
-      if (++seen >= TIME_PROBE_LINES) return { timed, messages };
-    }
-  }
-  return { timed, messages };
 }
 
 /** Told before the ingest when more than this share of the probed messages carry no time. */
@@ -74,13 +55,63 @@ const UNTIMED_NOTICE_SHARE = 0.1;
 export async function ingestNmeaFile(
   store: Store, writer: StoreWriter, path: string, fileKey: string | null, previous: IngestLogEntry | undefined,
   opts: NmeaFileOptions, progress: ProgressSink, nowMs: () => number,
+): Promise<{ id: number; counts: IngestCounts; issue: string | null; span: FileSpan | null }> {
+  const resumed = previous !== undefined && previous.status !== 'done';
+  const questions: FileQuestions = { path, probe: !resumed && opts.startMs === null && path !== '-', spanWithin: opts.timeWindow === null ? opts.outerWindow : null };
+  // The decoding thread starts first and answers the questions about the file while this thread goes on.
+  const first = opts.worker === false || path === '-' ? null : spawnDecoder(questions);
+  try {
+    const answers = first === null ? await answerFileQuestions(questions) : await first.answers;
+    const timeWindow = opts.timeWindow ?? answers.span?.window ?? opts.outerWindow;
+    const r = await ingestNmeaLines(store, writer, path, fileKey, resumed ? previous : undefined, { ...opts, timeWindow }, answers, progress, nowMs, first?.worker ?? null);
+    return { ...r, span: answers.span };
+  } catch (err) {
+    if (first !== null) void first.worker.terminate();
+    throw err;
+  }
+}
+
+/** A decoding thread that first answers `questions` (before it is handed the file's chunks). */
+function spawnDecoder(questions: FileQuestions): { worker: Worker; answers: Promise<FileAnswers> } {
+  const worker = spawnDecoderThread(questions);
+  const answers = new Promise<FileAnswers>((resolve, reject) => {
+    const onMessage = (m: FileWorkerMessage) => {
+      if (m.kind === 'answers') resolve(m.answers);
+      else if (m.kind === 'error') reject(new Error(m.message));
+      if (m.kind === 'answers' || m.kind === 'error') off();
+    };
+    const onExit = (code: number) => {
+      reject(new Error(`decoding worker exited (code ${code}) before reading the file`));
+      off();
+    };
+    const off = () => {
+      worker.off('message', onMessage);
+      worker.off('error', reject);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', reject);
+    worker.on('exit', onExit);
+  });
+  return { worker, answers };
+}
+
+function spawnDecoderThread(questions: FileQuestions | null): Worker {
+  const data: FileWorkerStart = { questions };
+  return spawnModuleWorker('nmea-file-worker', data, { maxYoungGenerationSizeMb: DECODER_YOUNG_GENERATION_MB });
+}
+
+async function ingestNmeaLines(
+  store: Store, writer: StoreWriter, path: string, fileKey: string | null, previous: IngestLogEntry | undefined,
+  opts: NmeaFileOptions & { timeWindow: TimeWindow }, answers: FileAnswers, progress: ProgressSink, nowMs: () => number,
+  first: Worker | null,
 ): Promise<{ id: number; counts: IngestCounts; issue: string | null }> {
   let id: number;
   let initial = emptyCounts();
   let resumeOffset = 0;
   let committedOffset = 0;
   let carry: number | null = null;
-  if (previous && previous.status !== 'done') {
+  if (previous) {
     id = previous.id;
     initial = previous;
     resumeOffset = previous.resumeOffset;
@@ -88,8 +119,8 @@ export async function ingestNmeaFile(
     carry = previous.carryTimeMs;
     await reopenIngestLog(store, id);
   } else {
-    if (opts.startMs === null && path !== '-') {
-      const probe = await probeTimes(path);
+    const probe = answers.probe;
+    if (probe !== null) {
       if (probe.timed === 0 && probe.messages > 0) {
         throw new NoTimesError(
           `${opts.label}: no message in the first ${TIME_PROBE_LINES} lines carries a time (tag block c:, $PGHP or trailing epoch); ` +
@@ -114,9 +145,9 @@ export async function ingestNmeaFile(
   const ordered = new OrderedCommits(committer, initial);
   try {
     const job: FileWorkerData = { path, opts: decodeOpts, linesBefore: initial.lines, carryTimeMs: carry };
-    const issue = opts.worker === false || path === '-'
+    const issue = first === null
       ? await decodeHere(job, chunks, ordered, progress)
-      : await decodeInWorkers(job, chunks, Math.min(threads, chunks.length), ordered, progress);
+      : await decodeInWorkers(job, chunks, Math.min(threads, chunks.length), first, ordered, progress);
     await committer.settle();
     // A .gz cut short: what was readable is stored, the log row says why the rest is missing.
     await finishIngestLog(store, id, 'done', nowMs(), issue === null ? null : `${opts.label}: ${issue}`);
@@ -200,10 +231,12 @@ async function decodeHere(job: FileWorkerData, chunks: FileChunk[], ordered: Ord
   return ordered.issue;
 }
 
-/** Decodes the chunks in `threads` worker threads, each taking the next chunk when done with one. */
-function decodeInWorkers(job: FileWorkerData, chunks: FileChunk[], threads: number, ordered: OrderedCommits, progress: ProgressSink): Promise<string | null> {
+/** Decodes the chunks in `threads` worker threads (`first` already started), each taking the next chunk when done with one. */
+function decodeInWorkers(
+  job: FileWorkerData, chunks: FileChunk[], threads: number, first: Worker, ordered: OrderedCommits, progress: ProgressSink,
+): Promise<string | null> {
   return new Promise<string | null>((resolve, reject) => {
-    const workers = Array.from({ length: threads }, () => spawnModuleWorker('nmea-file-worker', job, { maxYoungGenerationSizeMb: DECODER_YOUNG_GENERATION_MB }));
+    const workers = [first, ...Array.from({ length: threads - 1 }, () => spawnDecoderThread(null))];
     let handedOut = 0;
     let finished = false;
     let exited = 0;
@@ -217,6 +250,7 @@ function decodeInWorkers(job: FileWorkerData, chunks: FileChunk[], threads: numb
     const handOut = (w: Worker) => send(w, handedOut < chunks.length ? { kind: 'chunk', chunk: chunks[handedOut++] } : { kind: 'stop' });
     const furthest = new Float64Array(threads);
     workers.forEach((w, i) => {
+      send(w, { kind: 'job', job });
       handOut(w);
       w.on('message', (m: FileWorkerMessage) => {
         if (m.kind === 'batch') {
@@ -232,7 +266,7 @@ function decodeInWorkers(job: FileWorkerData, chunks: FileChunk[], threads: numb
         } else if (m.kind === 'progress') {
           furthest[i] = m.bytes;
           progress.update(job.opts.label, Math.max(...furthest), m.total, m.messages);
-        } else {
+        } else if (m.kind === 'error') {
           ordered.settled().then(() => fail(m.strict ? new StrictStop(m.message) : new Error(m.message)), fail);
         }
       });

@@ -1,7 +1,9 @@
 // Fast line reader for NMEA/CSV inputs: a file path, a .gz file (detected by its magic bytes), or "-" for
-// stdin. Reads big chunks, splits on \n, drops a trailing \r, and yields lines in batches.
+// stdin. Reads big chunks, splits on \n, drops a trailing \r, and yields lines in batches — optionally
+// from a byte offset of the decompressed input, with the offset where each line starts (an ingest's resume
+// point). Bytes are decoded as latin1 so that one character is one byte (NMEA is ASCII; stray bytes survive
+// unchanged and fail the checksum instead of shifting offsets).
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
-import type { Readable } from 'node:stream';
 
 export interface ReadLinesOptions {
   /** Called after every chunk read from the source with bytes consumed so far and the total (null for stdin). */
@@ -10,6 +12,8 @@ export interface ReadLinesOptions {
   chunkBytes?: number;
   /** A .gz cut short or followed by unreadable bytes: what was readable is read, and this is told why it stopped. */
   onIssue?: (issue: string) => void;
+  /** Offset in the decompressed input to start at (a line start); progress then counts the bytes before it as read. Default 0. */
+  startOffset?: number;
 }
 
 /** Buffer#latin1Slice (untyped in @types/node): toString('latin1', …) without its argument checks. */
@@ -28,20 +32,42 @@ export function inputSize(pathOrDash: string): number | null {
   return statSync(pathOrDash).size;
 }
 
+export function isGzipFile(path: string): boolean {
+  if (path === '-') return false;
+  const fd = openSync(path, 'r');
+  try {
+    const b = Buffer.alloc(2);
+    return readSync(fd, b, 0, 2, 0) === 2 && b[0] === GZIP_MAGIC_0 && b[1] === GZIP_MAGIC_1;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A chunk of the decompressed input and the offset of its first byte. */
+export interface Chunk {
+  chunk: Buffer;
+  base: number;
+}
+
 /**
- * Yields the decompressed bytes of `pathOrDash` in chunks (gzip detected by its magic bytes). Chunks end
- * anywhere, not at line ends. Progress counts the bytes read from the source (compressed for .gz).
+ * Yields the decompressed bytes of `pathOrDash` in chunks (gzip detected by its magic bytes) from
+ * `startOffset`. Chunks end anywhere, not at line ends. Progress counts the bytes read from the source
+ * (compressed for .gz). A plain regular file is read from the offset; others are read from their start and
+ * the decompressed bytes before it dropped.
  */
-export async function* readChunks(pathOrDash: string, options: ReadLinesOptions = {}): AsyncIterable<Buffer> {
+export async function* readChunks(pathOrDash: string, options: ReadLinesOptions = {}): AsyncGenerator<Chunk> {
   const chunkBytes = options.chunkBytes ?? 1 << 20;
+  const startOffset = options.startOffset ?? 0;
   const total = inputSize(pathOrDash);
-  const raw: AsyncIterable<Buffer> = pathOrDash === '-' ? process.stdin as Readable
-    : statSync(pathOrDash).isFile() ? readFileChunks(pathOrDash, chunkBytes)
+  const regular = pathOrDash !== '-' && statSync(pathOrDash).isFile();
+  const seek = regular && startOffset > 0 && !isGzipFile(pathOrDash) ? startOffset : 0;
+  const raw: AsyncIterable<Buffer> = pathOrDash === '-' ? process.stdin
+    : regular ? readFileChunks(pathOrDash, chunkBytes, seek)
     : createReadStream(pathOrDash, { highWaterMark: chunkBytes });
   const rawChunks = raw[Symbol.asyncIterator]();
   const first = await rawChunks.next();
   if (first.done === true) return;
-  let bytesRead = 0;
+  let bytesRead = seek;
 
   async function* counted(): AsyncGenerator<Buffer> {
     let r: IteratorResult<Buffer> = first;
@@ -54,13 +80,27 @@ export async function* readChunks(pathOrDash: string, options: ReadLinesOptions 
   }
 
   const head = first.value;
-  const isGzip = head.length >= 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
+  const isGzip = seek === 0 && head.length >= 2 && head[0] === GZIP_MAGIC_0 && head[1] === GZIP_MAGIC_1;
   const reopen = pathOrDash === '-' ? null : () => createReadStream(pathOrDash, { highWaterMark: chunkBytes });
+  let bytes: AsyncIterable<Buffer> = counted();
   if (isGzip) {
     // Loaded on first use: zlib is start-up cost that a plain file's decode need not pay.
     const { gunzipTolerant } = await import('./gunzip.js');
-    yield* gunzipTolerant(counted(), reopen, chunkBytes, options.onIssue ?? (() => undefined));
-  } else yield* counted();
+    bytes = gunzipTolerant(bytes, reopen, chunkBytes, options.onIssue ?? (() => undefined));
+  }
+  let pos = seek; // offset of the next byte of `bytes`
+  for await (const buf of bytes) {
+    let chunk = buf;
+    if (pos < startOffset) {
+      const drop = Math.min(startOffset - pos, chunk.length);
+      pos += drop;
+      chunk = chunk.subarray(drop);
+      if (chunk.length === 0) continue;
+    }
+    const base = pos;
+    pos += chunk.length;
+    yield { chunk, base };
+  }
 }
 
 /**
@@ -110,15 +150,9 @@ export class LineSplitter {
    * (`base` = offset of buf[0]). Returns the offset just after the last newline in `buf`.
    */
   push(buf: Buffer, lines: string[], starts?: number[], base = 0): number {
-    if (this.sep < 0) this.sep = buf.indexOf(10) >= 0 ? 10 : buf.indexOf(13) >= 0 ? 13 : -1;
-    const sep = this.sep < 0 ? 10 : this.sep;
-    let start = 0;
-    if (this.skipping) {
-      const nl = buf.indexOf(sep);
-      if (nl < 0) return base;
-      this.skipping = false;
-      start = nl + 1;
-    }
+    const sep = this.lineEnd(buf);
+    let start = this.firstLineStart(buf, sep);
+    if (start < 0) return base;
     for (;;) {
       const nl = buf.indexOf(sep, start);
       if (nl < 0) break;
@@ -158,15 +192,9 @@ export class LineSplitter {
     out.count = 0;
     out.text = '';
     out.textStart = base;
-    if (this.sep < 0) this.sep = buf.indexOf(10) >= 0 ? 10 : buf.indexOf(13) >= 0 ? 13 : -1;
-    const sep = this.sep < 0 ? 10 : this.sep;
-    let start = 0;
-    if (this.skipping) {
-      const nl = buf.indexOf(sep);
-      if (nl < 0) return base;
-      this.skipping = false;
-      start = nl + 1;
-    }
+    const sep = this.lineEnd(buf);
+    let start = this.firstLineStart(buf, sep);
+    if (start < 0) return base;
     const last = buf.lastIndexOf(sep);
     if (last >= start) {
       // Everything up to the last line end, after what was carried: one string, cut into ranges.
@@ -203,6 +231,21 @@ export class LineSplitter {
     return afterLastNewline;
   }
 
+  /** The line end byte, told by the first chunk that holds one. */
+  private lineEnd(buf: Buffer): number {
+    if (this.sep < 0) this.sep = buf.indexOf(10) >= 0 ? 10 : buf.indexOf(13) >= 0 ? 13 : -1;
+    return this.sep < 0 ? 10 : this.sep;
+  }
+
+  /** Where the first line of `buf` starts: after the rest of an over-long line being dropped (-1: all of buf is). */
+  private firstLineStart(buf: Buffer, sep: number): number {
+    if (!this.skipping) return 0;
+    const nl = buf.indexOf(sep);
+    if (nl < 0) return -1;
+    this.skipping = false;
+    return nl + 1;
+  }
+
   /** The last line when the input does not end with a newline: its text, start offset and end offset. */
   finish(): { line: string; start: number; end: number } | null {
     const carry = this.carry;
@@ -236,35 +279,86 @@ export class LineRanges {
   }
 }
 
-/**
- * Yields the lines of `pathOrDash` as ranges, one LineRanges per chunk read (the same object each time:
- * read it before the next). See LineSplitter.pushRanges.
- */
-export async function* readLineRanges(pathOrDash: string, options: ReadLinesOptions = {}): AsyncIterable<LineRanges> {
+/** The lines of one chunk as ranges of one string (no string per line): see LineSplitter.pushRanges. */
+export interface RangeBlock {
+  /** Line i is text[ranges.starts[i], ranges.ends[i]) (a trailing "\r" may remain) and starts at byte ranges.textStart + ranges.starts[i]. */
+  ranges: LineRanges;
+  /** Offset just after the last line's newline. */
+  end: number;
+}
+
+/** Lines of the chunks as ranges, the same LineRanges object every time (read it before the next). */
+async function* rangeBlocks(chunks: AsyncIterable<Chunk>): AsyncGenerator<RangeBlock> {
+  // Offsets stay exact: an over-long line is one line (cut), and the next starts after its newline.
   const splitter = new LineSplitter();
-  const out = new LineRanges();
-  for await (const buf of readChunks(pathOrDash, options)) {
-    splitter.pushRanges(buf, out);
-    if (out.count > 0) yield out;
+  const ranges = new LineRanges();
+  for await (const { chunk, base } of chunks) {
+    const end = splitter.pushRanges(chunk, ranges, base);
+    if (ranges.count > 0) yield { ranges, end };
   }
   const last = splitter.finish();
   if (last) {
-    out.count = 0;
-    out.text = last.line;
-    out.textStart = last.start;
-    out.push(0, last.line.length);
-    yield out;
+    ranges.count = 0;
+    ranges.text = last.line;
+    ranges.textStart = last.start;
+    ranges.push(0, last.line.length);
+    yield { ranges, end: last.end };
   }
+}
+
+/** Yields the lines of `pathOrDash` as ranges, one LineRanges per chunk read (the same object each time: read it before the next). */
+export async function* readLineRanges(pathOrDash: string, options: ReadLinesOptions = {}): AsyncIterable<LineRanges> {
+  for await (const block of rangeBlocks(readChunks(pathOrDash, options))) yield block.ranges;
 }
 
 /** Yields the lines of `pathOrDash` in batches (one batch per chunk read); see LineSplitter. */
 export async function* readLines(pathOrDash: string, options: ReadLinesOptions = {}): AsyncIterable<string[]> {
+  for await (const block of readLineBlocks(readChunks(pathOrDash, options))) yield block.lines;
+}
+
+/** Lines of one chunk, each with the offset where it starts. */
+export interface LineBlock {
+  lines: string[];
+  /** starts[i] = byte offset of lines[i]; `end` = offset just after the last line's newline. */
+  starts: number[];
+  end: number;
+}
+
+async function* readLineBlocks(chunks: AsyncIterable<Chunk>): AsyncGenerator<LineBlock> {
   const splitter = new LineSplitter();
-  for await (const buf of readChunks(pathOrDash, options)) {
+  for await (const { chunk, base } of chunks) {
     const lines: string[] = [];
-    splitter.push(buf, lines);
-    if (lines.length > 0) yield lines;
+    const starts: number[] = [];
+    const end = splitter.push(chunk, lines, starts, base);
+    if (lines.length > 0) yield { lines, starts, end };
   }
   const last = splitter.finish();
-  if (last) yield [last.line];
+  if (last) yield { lines: [last.line], starts: [last.start], end: last.end };
+}
+
+export interface OffsetReader<B> {
+  blocks: AsyncIterable<B>;
+  /** Bytes consumed from the file so far (compressed bytes for gzip), for progress. */
+  fileBytesRead(): number;
+  /** File size in bytes (0 for stdin). */
+  readonly fileSize: number;
+  /** After the blocks: why a .gz stopped early (cut short, unreadable bytes after it), else null. */
+  issue(): string | null;
+}
+
+/** Lines of `path` ('-' = stdin) from decompressed byte `startOffset` (a line start), with their offsets. */
+export function openOffsetLines(path: string, startOffset = 0, chunkBytes = 1 << 20): OffsetReader<LineBlock> {
+  return offsetReader(path, startOffset, chunkBytes, readLineBlocks);
+}
+
+/** openOffsetLines() with the lines of each chunk as ranges of one string. */
+export function openOffsetRanges(path: string, startOffset = 0, chunkBytes = 1 << 20): OffsetReader<RangeBlock> {
+  return offsetReader(path, startOffset, chunkBytes, rangeBlocks);
+}
+
+function offsetReader<B>(path: string, startOffset: number, chunkBytes: number, blocks: (c: AsyncIterable<Chunk>) => AsyncIterable<B>): OffsetReader<B> {
+  let consumed = startOffset;
+  let issue: string | null = null;
+  const chunks = readChunks(path, { startOffset, chunkBytes, onProgress: (n) => (consumed = n), onIssue: (s) => (issue = s) });
+  return { blocks: blocks(chunks), fileBytesRead: () => consumed, fileSize: inputSize(path) ?? 0, issue: () => issue };
 }

@@ -18,7 +18,7 @@ import { OpenSanctionsReader } from '../../lists/opensanctions.js';
 import { parseCsvWatchlist } from '../../lists/csv-watchlist.js';
 import type { ListEntry, ListSource, ParsedList } from '../../lists/types.js';
 import { imoStatus } from '../../reference/imo.js';
-import { isGzipFile } from '../../io/offset-lines.js';
+import { isGzipFile } from '../../io/lines.js';
 import { MAX_SHRINK_FRACTION } from '../../lists/replace-guard.js';
 
 const SOURCES = ['ofac', 'ofac-xml', 'un', 'opensanctions', 'csv'] as const;
