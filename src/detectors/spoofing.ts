@@ -190,15 +190,17 @@ export class SpoofingDetector implements Detector<SpoofingState> {
   }
 
   /** A report the covering stations judged (null: consistent, or nothing to say): extends the MMSI's run of
-   *  unheard reports, or ends it — also when a station of the run heard this report. */
-  private noteSilent(p: Position, j: (CoverageJudgement & { kind: 'silent' }) | null): TumenEvent[] {
+   *  unheard reports, or ends it — also when a station of the run heard this report. A report claimed where
+   *  the shares are not measured ('unmeasured') says nothing either way, as a satellite report does not: it
+   *  ends the run only when a station of the run heard it. */
+  private noteSilent(p: Position, j: (CoverageJudgement & { kind: 'silent' | 'unmeasured' }) | null): TumenEvent[] {
     let run = this.silent.get(p.mmsi);
     let out: TumenEvent[] = [];
     if (run && (!j || run.shares.some(([s]) => p.stations!.includes(s)))) {
       out = this.endSilent(p.mmsi);
       run = undefined;
     }
-    if (!j) return out;
+    if (!j || j.kind === 'unmeasured') return out;
     if (!run) this.silent.set(p.mmsi, (run = { lat: p.lat, lon: p.lon, heardBy: [], entries: [], shares: [] }));
     run.heardBy = union(run.heardBy, j.heardBy);
     const hour = Math.floor(p.timeMs / MS_PER_HOUR);

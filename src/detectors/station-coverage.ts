@@ -47,7 +47,10 @@ export type CoverageJudgement =
   | { kind: 'far'; verdict: CoverageVerdict }
   /** Heard by a station that reaches the place, but not by stations that hear nearly every Class A report
    *  claimed there (Class A reports only). */
-  | { kind: 'silent'; heardBy: string[]; silent: SilentStation[] };
+  | { kind: 'silent'; heardBy: string[]; silent: SilentStation[] }
+  /** A Class A report heard by a station that reaches the place, claimed in a cell with too few Class A
+   *  reports of other ships to measure any station's share there: nothing can be said of who missed it. */
+  | { kind: 'unmeasured' };
 
 export interface StationCoverageQuery {
   /** null: the report is consistent with the receivers, or nothing can be said (no station, unknown place).
@@ -247,7 +250,7 @@ export class StationCoverage implements StationCoverageQuery {
     // share down until its silence about that very ship no longer says anything.
     const ownHere = this.ownSlot(centre, mmsi);
     const total = this.othersTotal(centre, ownHere);
-    if (total < this.p.minClassAReportsPerCell) return null;
+    if (total < this.p.minClassAReportsPerCell) return { kind: 'unmeasured' };
     let silent: SilentStation[] | null = null;
     for (const s of covering) {
       if (this.othersHeard(centre, s, ownHere) / total < this.p.minCoveringHeardShare) continue;

@@ -138,6 +138,18 @@ describe('spoofing from reception geometry', () => {
         .toEqual([['unheard_by_covering_stations', ['RUVVO'], { RUVVO: 30 }, { RUVVO: 0.667 }]]);
     });
 
+    it('a claim jittering into a cell no other ship was measured in neither extends nor ends the unheard run', () => {
+      // Every other report lies 50 m north of 43.0 N, in a cell where only the claim itself is: no station's
+      // share is measured there. Those reports used to end the run each time (runs of one report).
+      const events = run(overlapping(), claim(() => ['RUPOS']).map((p, i) => ({ ...p, lat: i % 2 ? 43.0005 : 42.9995 })));
+      expect(events.map((e) => [e.evidence.kind, e.start, e.end, e.evidence.unheard_reports])).toEqual([
+        ['unheard_by_covering_stations', '2024-03-01T04:00:00.000Z', '2024-03-01T08:00:00.000Z', { RUVVO: 13 }],
+      ]);
+      // A station of the run hearing one of those reports still ends it.
+      const heard = claim((i) => (i === 11 ? ['RUPOS', 'RUVVO'] : ['RUPOS'])).map((p, i) => ({ ...p, lat: i % 2 ? 43.0005 : 42.9995 }));
+      expect(run(overlapping(), heard).map((e) => e.evidence.unheard_reports)).toEqual([{ RUVVO: 6 }, { RUVVO: 7 }]);
+    });
+
     it('does not flag the ship when RUVVO hears it, when RUVVO is down, or a Class B report', () => {
       expect(run(overlapping(), claim((i) => (i % 5 === 4 ? ['RUPOS', 'RUVVO'] : ['RUPOS'])))).toEqual([]);
       // RUVVO off the air from 04:00: its silence says nothing.
