@@ -81,7 +81,7 @@ export async function queryEvents(store: Store, f: EventFilter = {}): Promise<Tu
   // Read-only stores cannot run DDL: no table simply means no events.
   const table = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'events' AND schema_name = 'main'");
   if (Number(table?.n ?? 0) === 0) return [];
-  const where: string[] = f.allVisits ? [] : [LISTED_VISITS_SQL];
+  const where: string[] = [];
   const params: (string | number)[] = [];
   if (f.types && f.types.length > 0) {
     where.push(`type IN (${f.types.map(() => '?').join(', ')})`);
@@ -106,6 +106,8 @@ export async function queryEvents(store: Store, f: EventFilter = {}): Promise<Tu
     where.push('lat BETWEEN ? AND ?');
     params.push(minLat, maxLat);
   }
+  // Last: it reads port visits' JSON bodies, and DuckDB applies the conditions in order on the rows kept so far.
+  if (!f.allVisits) where.push(LISTED_VISITS_SQL);
   const rows = await store.all<{ body: unknown }>(
     `SELECT body FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY start, type, mmsi, id`,
     params,

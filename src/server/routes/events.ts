@@ -65,7 +65,7 @@ export function eventQueryOf(v: z.output<typeof EVENT_QUERY>): EventQuery {
 export async function queryEvents(store: Store, q: EventQuery): Promise<EventPage> {
   if (!(await tableExists(store, 'events'))) return { events: [], next_cursor: null };
   const p: Record<string, string | number> = { limit: q.limit + 1 };
-  const clauses: Array<string | false | undefined> = [q.allVisits ? undefined : LISTED_VISITS_SQL];
+  const clauses: Array<string | false | undefined> = [];
   if (q.types) {
     // Types are validated against EVENT_TYPES; still bound one parameter each.
     clauses.push(`type IN (${q.types.map((t, i) => { p[`type${i}`] = t; return `$type${i}`; }).join(', ')})`);
@@ -89,6 +89,9 @@ export async function queryEvents(store: Store, q: EventQuery): Promise<EventPag
     p.curId = q.cursor.id;
     clauses.push('(start < epoch_ms($curStart::BIGINT) OR (start = epoch_ms($curStart::BIGINT) AND id < $curId))');
   }
+  // Last: it reads the JSON body of port visits, and DuckDB applies the conditions in order, each only on the
+  // rows the earlier ones kept (first, it parsed every port visit's body: 0.1–0.2 s on the 20 M bench store).
+  if (!q.allVisits) clauses.push(LISTED_VISITS_SQL);
   // Two phases: the page's oldest start time from the narrow `start` column first, then the JSON bodies
   // of only the rows at or after it — zone maps skip the rest (events are stored in start order), so
   // the wide `body` column is read for about one page, not the whole table.
