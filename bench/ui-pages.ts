@@ -7,7 +7,7 @@
 // (e) the frames MapLibre drew until then (each one a software render and read-back in SwiftShader) and whether
 // the 1:50m land was fetched.
 // Target: < 2 s with 20 M positions.
-// Run: npx tsx bench/ui-pages.ts STORE.duckdb "SHIP QUERY" [runs=3]   (needs npm run build)
+// Run: npx tsx bench/ui-pages.ts STORE.duckdb "SHIP QUERY" [runs=3] [page query, e.g. pace=0]   (needs npm run build)
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../src/server/start.js';
 
-const [dbPath, ship = 'SIBIR', runsArg = '3'] = process.argv.slice(2);
+const [dbPath, ship = 'SIBIR', runsArg = '3', pageQuery = ''] = process.argv.slice(2);
 if (!dbPath) throw new Error('usage: npx tsx bench/ui-pages.ts STORE.duckdb "SHIP" [runs]');
 const runs = Number(runsArg);
 const server = await startServer({ dbPath, port: 0, token: null, webRoot: resolve(import.meta.dirname, '../dist/web'), cacheEntries: 0 });
@@ -69,7 +69,7 @@ try {
       await page.goto('about:blank');
       const c0 = browserCpuS();
       const t0 = Date.now();
-      await page.goto(`${server.url}/${hash}`);
+      await page.goto(`${server.url}/${pageQuery ? `?${pageQuery}` : ''}${hash}`);
       await page.waitForFunction(() => !document.getElementById('side')!.hasAttribute('aria-busy') && !document.querySelector('#side .loading'), null, { timeout: 300_000 });
       ms.push(Date.now() - t0);
       // Two animation frames first: a fit done with the side panel requests its tiles only at the map's next
