@@ -5,7 +5,7 @@
 // only the parts whose content changed since the previous capture), and an ideal per-vessel delta (the
 // chains changed, the reception pairs changed, the rest whole). Prints bytes per checkpoint and bytes/s at
 // --rate.
-//   npx tsx bench/cluster-checkpoint.ts [--vessels 150] [--days 4] [--seed 12] [--every 2000] [--rate 1000] [--units v0,g,e0]
+//   npx tsx bench/cluster-checkpoint.ts [--vessels 150] [--days 4] [--seed 12] [--every 2000] [--rate 1000] [--units v0,g,e0] [--start 0.6]
 import { gzipSync } from 'node:zlib';
 import { simulate } from '../src/sim/world.js';
 import { DetectionRunner, type RunnerState } from '../src/detectors/runner.js';
@@ -23,6 +23,8 @@ const every = Number(arg('every', '2000'));
 const rate = Number(arg('rate', '1000'));
 const layout = { partitions: 4, cells: 2 };
 const units = arg('units', workUnits(layout).join(',')).split(',');
+/** Captures only past this fraction of the reports (the state filled: a long world's horizon reached). */
+const start = Number(arg('start', '0'));
 
 const sim = simulate({ seed, vessels, days });
 const w = { ...decodeLines([...sim.lines]), endMs: sim.endMs };
@@ -43,7 +45,7 @@ for (const unit of units) {
     const x = reports[i]!;
     if (x.kind === 'position') runner.pushPosition(x.p);
     else runner.pushStatic(x.s);
-    if ((i + 1) % every !== 0) continue;
+    if ((i + 1) % every !== 0 || i < start * reports.length) continue;
     runner.take();
     const s: RunnerState = runner.snapshot();
     const full = gz(s);

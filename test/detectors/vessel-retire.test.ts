@@ -5,58 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { DetectionRunner, type RunnerOptions } from '../../src/detectors/runner.js';
 import { retireAfterH } from '../../src/detectors/registry.js';
-import type { StaticReport } from '../../src/detectors/detector.js';
-import type { Position } from '../../src/tracks/position.js';
 import type { TumenEvent } from '../../src/events/schema.js';
-import { mulberry32 } from '../../src/sim/prng.js';
+import { churn, type Report } from './churn-world.js';
 
-const HOUR = 3_600_000, DAY = 24 * HOUR, STEP = 15 * 60_000;
+const HOUR = 3_600_000, DAY = 24 * HOUR;
 const T0 = Date.UTC(2024, 2, 1);
 const VESSELS = 120, EVERY_H = 3, LIFE_H = 30, RETURN_AFTER_D = 6;
+const WORLD = { vessels: VESSELS, everyH: EVERY_H, lifeH: LIFE_H, returnAfterD: RETURN_AFTER_D, t0Ms: T0 };
 // A short reception horizon so retirement bites within days (the defaults retire after 242 h).
 const PARAMS = { gap: { maxJudgedSilenceH: 8 }, segment: { maxLookbackH: 4 } };
-
-type Report = { kind: 'p'; p: Position } | { kind: 's'; s: StaticReport };
-
-/** Vessel k appears at k × 3 h off the Korean east coast, reports every 10–20 min for 30 h heading north-east
- *  at ~10 kn, then falls silent. Every third goes dark for 8 h mid-life and comes back with another draught;
- *  every fourth loiters for 10 h; every tenth is heard again 6 days later (a gap across its retirement). */
-function churn(): Report[] {
-  const out: Report[] = [];
-  const rnd = mulberry32(12);
-  for (let k = 0; k < VESSELS; k++) {
-    const mmsi = 440_100_000 + k, start = T0 + k * EVERY_H * HOUR;
-    let lat = 39.4 + (k % 7) * 0.05, lon = 131.2 + (k % 5) * 0.1;
-    const statics = (t: number, draughtM: number): void => {
-      for (const dt of [0, STEP / 2]) {
-        out.push({ kind: 's', s: { mmsi, timeMs: t + dt, imo: null, shipname: `CHURN ${k}`, callsign: null, shiptype: 80, draughtM, destination: null, lengthM: 180, beamM: 30 } });
-      }
-    };
-    const leg = (from: number, hours: number, dark: boolean): void => {
-      let last = from;
-      for (let t = from; t < from + hours * HOUR; t += STEP * (0.7 + 0.6 * rnd())) {
-        const h = (t - from) / HOUR;
-        const speedKn = k % 4 === 1 && h >= 5 && h < 15 ? 0.3 + 0.4 * rnd() : 9 + 2 * rnd();
-        const courseDeg = 30 + 20 * rnd();
-        const nm = (speedKn * (t - last)) / HOUR;
-        last = t;
-        lat += (nm / 60) * Math.cos((courseDeg * Math.PI) / 180);
-        lon += (nm / 60) * Math.sin((courseDeg * Math.PI) / 180) / Math.cos((lat * Math.PI) / 180);
-        if (dark && h >= 12 && h < 20) continue;
-        out.push({ kind: 'p', p: { mmsi, timeMs: Math.round(t), lat, lon, speedKn, courseDeg, headingDeg: null, status: 0, source: 'terrestrial', stations: ['KR-1'] } });
-      }
-    };
-    statics(start, 6);
-    leg(start, LIFE_H, k % 3 === 0);
-    if (k % 3 === 0) statics(start + 20 * HOUR, 11);
-    if (k % 10 === 7) {
-      lat -= 1;
-      leg(start + RETURN_AFTER_D * DAY, 10, false);
-    }
-  }
-  const time = (r: Report): number => (r.kind === 'p' ? r.p.timeMs : r.s.timeMs);
-  return out.sort((a, b) => time(a) - time(b) || (a.kind === b.kind ? 0 : a.kind === 's' ? -1 : 1));
-}
 
 interface Run { events: TumenEvent[]; chainsByDay: number[]; retiredByDay: number[]; bytesByDay: number[] }
 
@@ -95,7 +52,7 @@ function run(reports: readonly Report[], options: RunnerOptions, cuts: readonly 
 const lines = (es: readonly TumenEvent[]): string[] => es.map((e) => JSON.stringify(e));
 
 describe('retiring silent vessels', () => {
-  const reports = churn();
+  const reports = churn(WORLD);
   const kept = run(reports, { retireSilent: false }, [], true);
   const retiring = run(reports, {}, [], true);
   const H = retireAfterH(PARAMS);
