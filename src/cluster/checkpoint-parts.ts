@@ -21,7 +21,18 @@ export type RunnerHead = Omit<RunnerState, 'vessels' | 'retired' | 'reception'> 
   reception: Omit<RunnerState['reception'], 'all' | 'terrestrial'>;
 };
 
-const vesselChunk = (mmsi: number): number => (Math.imul(mmsi ^ 0x5bd1e995, 0x27d4eb2d) >>> 0) % CLUSTER_PARAMS.checkpointVesselChunks;
+/** Murmur3's finaliser: every bit of the MMSI moves the chunk. (A bare multiply keeps the low bits of the
+ *  MMSI in the low bits of the product, the ones partitionOf reads too: a vessel unit's MMSIs then land in
+ *  a quarter of the chunks.) */
+function vesselChunk(mmsi: number): number {
+  let h = mmsi | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) % CLUSTER_PARAMS.checkpointVesselChunks;
+}
 const dayOf = (key: number): number => Math.floor((key % HOUR_BITS) / 24);
 
 function part(name: string, value: unknown): Part {
