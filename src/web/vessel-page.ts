@@ -181,7 +181,8 @@ export async function renderVesselPage(side: HTMLElement, map: TumenMap, q: stri
     el('p', { class: 'muted', id: 'track-summary' }, `${track.total_points} positions${track.simplified ? `, drawn ${n} (simplified)` : ''}; ${track.gaps.length} gap${track.gaps.length === 1 ? '' : 's'} > ${track.gap_h} h (dashed red)`),
     el('div', { class: 'playback' }, play, slider), clock,
     el('h3', {}, 'Events timeline'), timeline,
-    events.length ? eventTable(events, {}) : el('p', { class: 'muted empty' }, 'No events for this ship.'),
+    // A ship can have hundreds of events (SIBIR: 444 rows, 5,000 elements): laid out only once scrolled to.
+    events.length ? el('div', { class: 'offscreen-lazy', style: `contain-intrinsic-size: auto ${30 * (events.length + 1)}px` }, eventTable(events, {})) : el('p', { class: 'muted empty' }, 'No events for this ship.'),
     links.length ? el('h3', {}, 'Site counts during its events') : '',
     links.length ? (() => {
       const t = table(['event', 'site', 'image', 'counts', 'ship length?'], links.map((l) => [
