@@ -103,6 +103,9 @@ export const CLUSTER_PARAMS = {
    *  chains changed (src/cluster/checkpoint-parts.ts): more parts, fewer bytes per checkpoint where most
    *  vessels are quiet between two, but more KV keys to read at restore (Tumen). */
   checkpointVesselChunks: 64,
+  /** At restore, listing a unit's parts to purge the ones its head does not read stops after this long: the
+   *  leftovers of a crash cost space, not correctness, and must not hold a takeover up (Tumen). */
+  partListingMs: 3_000,
 } as const;
 
 /** The vessel partition of an MMSI: a multiplicative hash, so consecutive MMSIs spread. */

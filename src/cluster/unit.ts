@@ -170,16 +170,14 @@ export class WorkUnit {
       this.partKeys = new Set();
       return cp.runner as RunnerState;
     }
-    const parts: Array<{ name: string; json: string }> = [];
-    const keys = new Set<string>();
-    for (const [name, hash] of cp.parts) {
+    // All at once: a restore (a takeover) waits for the slowest read, not for the sum of them.
+    const parts = await Promise.all(cp.parts.map(async ([name, hash]) => {
       const key = partKey(this.unit, { name, hash });
       const e = await this.client.state.get(key);
       if (!e || e.operation !== 'PUT') throw new Error(`unit ${this.unit}: checkpoint part ${key} is missing from ${STATE_BUCKET}`);
-      parts.push({ name, json: gunzipSync(e.value).toString('utf8') });
-      keys.add(key);
-    }
-    this.partKeys = keys;
+      return { name, json: gunzipSync(e.value).toString('utf8') };
+    }));
+    this.partKeys = new Set(cp.parts.map(([name, hash]) => partKey(this.unit, { name, hash })));
     return joinState(cp.runner as RunnerHead, parts);
   }
 
@@ -336,12 +334,12 @@ export class WorkUnit {
       // The changed parts first, each under a key named by its content (never overwritten), then the head
       // that names them: a crash in between leaves the previous head whole.
       let bytes = 0;
-      for (const p of changed) {
+      await Promise.all(changed.map(async (p) => {
         const value = await gzipAsync(p.json);
         if (value.length > CLUSTER_PARAMS.maxStateBytes) throw new Error(`unit ${this.unit}: checkpoint part ${p.name} of ${value.length} bytes exceeds ${CLUSTER_PARAMS.maxStateBytes}`);
         await putRetried(this.client.state, partKey(this.unit, p), value);
         bytes += value.length;
-      }
+      }));
       const value = await gzipAsync(json);
       if (value.length > CLUSTER_PARAMS.maxStateBytes) throw new Error(`unit ${this.unit}: checkpoint of ${value.length} bytes exceeds ${CLUSTER_PARAMS.maxStateBytes}`);
       // Optimistic concurrency: a worker that lost this unit's lease cannot overwrite the new owner's state.
@@ -361,7 +359,10 @@ export class WorkUnit {
   private async unreadParts(): Promise<string[]> {
     const out: string[] = [];
     try {
-      for await (const k of await this.client.state.keys(`unit.${this.unit}.part.>`)) if (!this.partKeys.has(k)) out.push(k);
+      const keys = await this.client.state.keys(`unit.${this.unit}.part.>`);
+      const stop = setTimeout(() => keys.stop(), CLUSTER_PARAMS.partListingMs); // never holds a restore up for long
+      for await (const k of keys) if (!this.partKeys.has(k)) out.push(k);
+      clearTimeout(stop);
     } catch { /* best effort */ }
     return out;
   }
@@ -369,8 +370,6 @@ export class WorkUnit {
   /** Parts no head reads any more: purged from the bucket's stream (a KV delete would leave a marker per key
    *  for good). Best effort: one left behind costs space, never correctness. */
   private async removeParts(keys: readonly string[]): Promise<void> {
-    for (const key of keys) {
-      await this.client.jsm.streams.purge(`KV_${STATE_BUCKET}`, { filter: `$KV.${STATE_BUCKET}.${key}` }).catch(() => undefined);
-    }
+    await Promise.all(keys.map((key) => this.client.jsm.streams.purge(`KV_${STATE_BUCKET}`, { filter: `$KV.${STATE_BUCKET}.${key}` }).catch(() => undefined)));
   }
 }
