@@ -27,14 +27,16 @@ export function parseTagBlock(line: string, start: number, end: number): TagPars
     bodyEnd = star;
     let sum = 0;
     for (let i = start; i < star; i++) sum ^= line.charCodeAt(i);
-    const digits = line.slice(star + 1, end);
-    const given = parseInt(digits, 16);
-    if (Number.isNaN(given) || digits.length < 1 || digits.length > 2) {
+    // Two hex digits, read in place (no string per line); anything else takes parseInt's reading below.
+    const fast = end === star + 3 ? hexValue(line.charCodeAt(star + 1)) * 16 + hexValue(line.charCodeAt(star + 2)) : -1;
+    const digits = fast >= 0 ? '' : line.slice(star + 1, end);
+    const given = fast >= 0 ? fast : parseInt(digits, 16);
+    if (fast < 0 && (Number.isNaN(given) || digits.length < 1 || digits.length > 2)) {
       return { ok: false, reason: 'framing', detail: `tag block checksum "${digits}"` };
     }
     if (given === sum) checksum = 'exact';
     // Some writers (e.g. the AMSA feed archive) put the placeholder "*00" instead of a checksum.
-    else if (digits === '00') checksum = 'placeholder';
+    else if (given === 0 && (fast === 0 || digits === '00')) checksum = 'placeholder';
     else if (given === sumWithoutGroup(line, start, star)) checksum = 'without_g';
     else return { ok: false, reason: 'checksum', detail: `tag block checksum ${hex2(given)}, computed ${hex2(sum)}` };
   }
@@ -83,6 +85,14 @@ export function parseTagBlock(line: string, start: number, end: number): TagPars
     i = comma + 1;
   }
   return { ok: true, tag };
+}
+
+/** A hex digit's value, or -1000 (so that a pair with one bad digit stays negative). */
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1000;
 }
 
 /** The decimal digits of line[start, end) as a number, or -1 if any is not a digit. */

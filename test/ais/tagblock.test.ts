@@ -54,6 +54,22 @@ describe('tag block details', () => {
     expect(parse('s:,c:1')).toEqual([1000, null]);
   });
 
+  it('reads the checksum digits in place as parseInt did: either case, "00" a placeholder, odd forms as before', () => {
+    const check = (body: string) => {
+      const r = parseTagBlock(body, 0, body.length);
+      return r.ok ? r.tag.checksum : r.reason;
+    };
+    expect(check('s:rEV02,c:1334337317*58')).toBe('exact');
+    expect(check('c:1334337317*5e')).toBe('exact');
+    expect(check('c:1334337317*5E')).toBe('exact');
+    expect(check('c:1334337317*5F')).toBe('checksum');
+    expect(check('c:1334337317*00')).toBe('placeholder');
+    expect(check('c:1334337317*0')).toBe('checksum'); // one digit: a checksum of 0, not the placeholder
+    expect(check('s:AAA*8G')).toBe('exact'); // parseInt reads the "8" only (the body's sum is 8)
+    expect(check('c:1334337317*G5')).toBe('framing');
+    expect(check('c:1334337317*5E0')).toBe('framing');
+  });
+
   it('a wrong tag block checksum rejects the line', () => {
     const r = new AisDecoder().decodeLine('\\s:rEV02,c:1334337317*59\\!AIVDM,1,1,,B,19NWuLhuRb5QHfCpPcwj`26B0<02,0*5F');
     expect(r).toMatchObject({ kind: 'reject', reason: 'checksum' });
