@@ -81,8 +81,8 @@ function deletions(s: string, maxLetters: number, twice: boolean): string[] {
 
 /** A name's serialisable parts. */
 export interface BlockingArrays {
-  /** Sorted keys, '\n'-joined. */
-  keys: string;
+  /** Sorted keys, '\n'-joined (as text, or its bytes as saved: a million keys are not split into strings). */
+  keys: string | Uint8Array;
   /** offsets[i]..offsets[i+1] are key i's postings (name ids). */
   offsets: Int32Array;
   postings: Int32Array;
@@ -95,7 +95,10 @@ export interface BlockingArrays {
 }
 
 export class NameBlocker {
-  private readonly keys: string[];
+  /** The keys' bytes and where each starts (one more: the end); keys are ASCII (normalise.ts tokenise
+   *  keeps A-Z and digits), so a key's bytes are its characters. */
+  private readonly keyBytes: Uint8Array;
+  private readonly keyStarts: Int32Array;
   private readonly compacts: string[];
   private readonly phonetics: string[];
   private readonly words: string[] | null;
@@ -109,7 +112,8 @@ export class NameBlocker {
   private grams = new Int32Array(0);
 
   constructor(readonly arrays: BlockingArrays) {
-    this.keys = arrays.keys === '' ? [] : arrays.keys.split('\n');
+    this.keyBytes = typeof arrays.keys === 'string' ? new TextEncoder().encode(arrays.keys) : arrays.keys;
+    this.keyStarts = lineStarts(this.keyBytes);
     this.compacts = arrays.compacts.split('\n');
     this.phonetics = arrays.phonetics.split('\n');
     this.words = arrays.words === undefined ? null : arrays.words.split('\n');
@@ -117,10 +121,20 @@ export class NameBlocker {
     this.phoneticLengths = Uint8Array.from(this.phonetics, (p) => Math.min(255, p.length));
     this.compactMasks = Int32Array.from(this.compacts, letterMask);
     this.phoneticMasks = Int32Array.from(this.phonetics, letterMask);
+    // The first id of the long names, when they come last (blockers saved before that order: none).
+    let first = this.compactLengths.findIndex((l) => l > P.deleteMaxLetters);
+    if (first < 0) first = this.compactLengths.length;
+    this.longFrom = this.compactLengths.subarray(first).every((l) => l > P.deleteMaxLetters) ? first : null;
   }
 
-  /** Builds from names (id = position), their entries and their words. */
-  static build(names: ReadonlyArray<{ compact: string; phonetic: string; entry: number; words: string[] }>, opts: { shortTwoEdits?: boolean } = {}): NameBlocker {
+  /** Ids from here on are names longer than the deletion keys cover; null when ids are not so ordered. */
+  private readonly longFrom: number | null;
+
+  /** Builds from names, their entries and their words. Names longer than the deletion keys cover take the
+   *  last ids, so each trigram's postings end with them (the only names its scan lets in: candidates). */
+  static build(given: ReadonlyArray<{ compact: string; phonetic: string; entry: number; words: string[] }>, opts: { shortTwoEdits?: boolean } = {}): NameBlocker {
+    const long = (n: { compact: string }): boolean => n.compact.length > P.deleteMaxLetters;
+    const names = [...given.filter((n) => !long(n)), ...given.filter(long)];
     const byKey = new Map<string, number[]>();
     names.forEach((n, id) => {
       for (const k of nameKeys(n.compact, n.phonetic, opts.shortTwoEdits)) {
@@ -150,7 +164,23 @@ export class NameBlocker {
 
 
   private find(key: string): number {
-    return sortedIndex(this.keys, key);
+    const bytes = this.keyBytes;
+    const starts = this.keyStarts;
+    let lo = 0;
+    let hi = starts.length - 2;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      // Compare `key` with key `mid` byte by byte (ASCII: a character is its byte).
+      const a = starts[mid];
+      const n = starts[mid + 1] - 1 - a;
+      let c = 0;
+      const m = n < key.length ? n : key.length;
+      for (let i = 0; i < m && c === 0; i++) c = key.charCodeAt(i) - bytes[a + i];
+      if (c === 0) c = key.length - n;
+      if (c === 0) return mid;
+      if (c > 0) lo = mid + 1; else hi = mid - 1;
+    }
+    return -1;
   }
 
   private postingsOf(i: number): Int32Array {
@@ -199,8 +229,10 @@ export class NameBlocker {
     // own deletions (d keys) and its two-letter ones (e keys).
     const shortTwo = opts.shortTwoEdits === true && compact.length >= P.shortTwoEditsMinLetters - 2 && compact.length < TWO_EDIT_LETTERS + 2;
     const dels = deletions(compact, P.deleteMaxLetters + 2, shortTwo || compact.length >= TWO_EDIT_LETTERS - 2);
-    for (const d of dels) bump(`d${d}`, 100);
-    if (shortTwo) for (const d of dels) bump(`e${d}`, 10);
+    // Keys no listed name can have are not looked up: d keys are at most deleteMaxLetters long, e keys
+    // two letters shorter than a name below TWO_EDIT_LETTERS.
+    for (const d of dels) if (d.length <= P.deleteMaxLetters) bump(`d${d}`, 100);
+    if (shortTwo) for (const d of dels) if (d.length <= TWO_EDIT_LETTERS - 3) bump(`e${d}`, 10);
     const k = maxEditsFor(compact.length + 1);
     const g = Math.max(0, compact.length - 2);
     const m = Math.min(g, 3 * k + P.sharedRareGrams);
@@ -231,7 +263,9 @@ export class NameBlocker {
       found.slice(0, m).forEach(({ i }, rank) => {
         if (i < 0) return;
         if (rank < opening) {
-          for (let j = offsets[i]; j < offsets[i + 1]; j++) {
+          // Only long names are let in: where they come last, the scan starts at them.
+          const start = this.longFrom === null ? offsets[i] : lowerBound(postings, offsets[i], offsets[i + 1], this.longFrom);
+          for (let j = start; j < offsets[i + 1]; j++) {
             const id = postings[j];
             if (score[id] === 0 && gramHits[id] === 0) {
               if (deletionsCover(id)) continue;
@@ -303,6 +337,27 @@ function popcount(x: number): number {
 }
 
 const maskDistance = (a: number, b: number): number => Math.max(popcount(a & ~b), popcount(b & ~a));
+
+/** Where each '\n'-terminated line of `bytes` starts, and one past the end (none for empty bytes). */
+function lineStarts(bytes: Uint8Array): Int32Array {
+  if (bytes.length === 0) return new Int32Array(1);
+  let n = 1;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) n++;
+  const out = new Int32Array(n + 1);
+  let k = 1;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) out[k++] = i + 1;
+  out[n] = bytes.length + 1; // the last key has no '\n' after it
+  return out;
+}
+
+/** The first position in `xs[lo..hi)`, sorted ascending, whose value is at least `x` (hi when none). */
+function lowerBound(xs: Int32Array, lo: number, hi: number, x: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid] < x) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
 
 /** Whether `xs[lo..hi)`, sorted ascending, holds `x`. */
 function sortedIntsHas(xs: Int32Array, lo: number, hi: number, x: number): boolean {

@@ -34,6 +34,20 @@ const oneDeletions = (s: string): Set<string> => new Set([s, ...[...s].map((_, i
 /** Names up to this many letters are blocked on bigrams: one typo can destroy every trigram of a short name. */
 const SHORT_NAME_LETTERS = 8;
 
+// A listed name is normalised once, though a fleet's queries bring the same candidates into many indexes
+// (store/screening-index.ts: one per query); the forms are never changed after (bounded, like phonetic.ts).
+const norms = new Map<string, NormalisedName>();
+const NORMS_MAX = 200_000;
+function listedNorm(raw: string): NormalisedName {
+  let n = norms.get(raw);
+  if (n === undefined) {
+    n = normaliseName(raw);
+    if (norms.size >= NORMS_MAX) norms.clear();
+    norms.set(raw, n);
+  }
+  return n;
+}
+
 export class ScreeningIndex {
   readonly entries: LoadedEntry[];
   readonly variants: NameVariant[] = [];
@@ -51,8 +65,9 @@ export class ScreeningIndex {
   private readonly bySkeleton = new Map<string, number[]>();
   private readonly words = new Set<string>();
 
-  /** `listedWords`: the words of every listed ship name, when `entries` are only some of them. */
-  constructor(entries: LoadedEntry[], private readonly listedWords?: (word: string) => boolean) {
+  /** `listedWords`: the words of every listed ship name, when `entries` are only some of them; `blocking:
+   *  false` for an index whose every name is a candidate anyway (no name maps are built). */
+  constructor(entries: LoadedEntry[], private readonly listedWords?: (word: string) => boolean, private readonly opts: { blocking?: boolean } = {}) {
     this.entries = entries;
     entries.forEach((le, i) => {
       const e = le.entry;
@@ -67,10 +82,11 @@ export class ScreeningIndex {
   }
 
   private addName(entryIndex: number, raw: string, role: NameRole): void {
-    const norm = normaliseName(raw);
+    const norm = listedNorm(raw);
     if (norm.full === '') return;
     const v = this.variants.length;
     this.variants.push({ entryIndex, raw, role, norm });
+    if (this.opts.blocking === false) return;
     for (const w of norm.words) this.words.add(w);
     push(this.byCompact, norm.compact || norm.full, v);
     if (norm.phonetic) push(this.byPhonetic, norm.phonetic, v);

@@ -29,7 +29,7 @@ export async function loadBlockerArrays(store: Store, prefix: string): Promise<B
   const ints = (part: string): Int32Array => { const b = get(part)!; return new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)); };
   const words = get('words');
   return {
-    keys: dec.decode(get('keys')), offsets: ints('offsets'), postings: ints('postings'),
+    keys: get('keys')!, offsets: ints('offsets'), postings: ints('postings'),
     compacts: dec.decode(get('compacts')), phonetics: dec.decode(get('phonetics')), entries: ints('entries'),
     ...(words ? { words: dec.decode(words) } : {}),
   };

@@ -202,15 +202,25 @@ function queryNames(query: ScreenQuery): string[] {
  */
 export async function candidatesFor(store: Store, blocker: NameBlocker, queries: ScreenQuery[], lists?: string[]): Promise<ScreeningIndex[]> {
   const found: { qid: number[]; eid: number[] } = { qid: [], eid: [] };
-  queries.forEach((q, qid) => {
+  // A name asked again (a fleet lists sister ships, or one ship twice) is looked up once per batch.
+  const byName = new Map<string, number[]>();
+  const lookUp = (raw: string): number[] => {
+    let out = byName.get(raw);
+    if (out) return out;
+    const n = normaliseName(raw);
     const eids = new Set<number>();
-    for (const raw of queryNames(q)) {
-      const n = normaliseName(raw);
-      if (n.full === '') continue;
+    if (n.full !== '') {
       for (const e of blocker.candidates(n.compact || n.full, n.phonetic)) eids.add(e);
       for (const r of otherWordOrders(n)) for (const e of blocker.sameFormCandidates(r.compact, r.phonetic)) eids.add(e);
       for (const r of respellings(n)) for (const e of blocker.sameFormCandidates(r.norm.compact, r.norm.phonetic)) eids.add(e);
     }
+    out = [...eids];
+    byName.set(raw, out);
+    return out;
+  };
+  queries.forEach((q, qid) => {
+    const eids = new Set<number>();
+    for (const raw of queryNames(q)) for (const e of lookUp(raw)) eids.add(e);
     for (const e of eids) { found.qid.push(qid); found.eid.push(e); }
   });
   const ids: { qid: number[]; kind: string[]; value: string[] } = { qid: [], kind: [], value: [] };
@@ -241,7 +251,7 @@ export async function candidatesFor(store: Store, blocker: NameBlocker, queries:
     if (!le) { le = { list: r.list, listVersion: versions.get(r.list) ?? null, entry: JSON.parse(r.body) as ListEntry }; parsed.set(r.eid, le); }
     perQuery[Number(r.qid)].push(le);
   }
-  return perQuery.map((entries) => new BatchCandidates(entries, (w) => blocker.isListedWord(w)));
+  return perQuery.map((entries) => new BatchCandidates(entries, (w) => blocker.isListedWord(w), { blocking: false }));
 }
 
 // An empty list has no element type to bind: a row that matches nothing stands in for it.
