@@ -56,6 +56,8 @@ export function churn(w: ChurnWorld): Report[] {
     }
   }
   const time = (r: Report): number => (r.kind === 'p' ? r.p.timeMs : r.s.timeMs);
-  return out.sort((a, b) => time(a) - time(b) || (a.kind === b.kind ? 0 : a.kind === 's' ? -1 : 1));
+  const mmsi = (r: Report): number => (r.kind === 'p' ? r.p.mmsi : r.s.mmsi);
+  // As every adapter feeds them (test/contract/world.ts timeOrdered): by time, statics first, then MMSI.
+  return out.sort((a, b) => time(a) - time(b) || (a.kind === b.kind ? mmsi(a) - mmsi(b) : a.kind === 's' ? -1 : 1));
 }
 

@@ -7,6 +7,8 @@ import { DetectionRunner, type RunnerOptions } from '../../src/detectors/runner.
 import { retireAfterH } from '../../src/detectors/registry.js';
 import type { TumenEvent } from '../../src/events/schema.js';
 import { churn, type Report } from './churn-world.js';
+import { memoryInput, runPipeline } from '../../src/detectors/pipeline.js';
+import { portIndex } from '../../src/reference/wpi.js';
 
 const HOUR = 3_600_000, DAY = 24 * HOUR;
 const T0 = Date.UTC(2024, 2, 1);
@@ -20,7 +22,11 @@ interface Run { events: TumenEvent[]; chainsByDay: number[]; retiredByDay: numbe
 function run(reports: readonly Report[], options: RunnerOptions, cuts: readonly number[] = [], measure = false): Run {
   let runner = new DetectionRunner({ params: PARAMS, ...options });
   const events = new Map<string, TumenEvent>();
-  const keep = (): void => { for (const e of runner.take().events) events.set(e.id, e); };
+  const keep = (): void => {
+    const out = runner.take();
+    for (const e of out.events) events.set(e.id, e);
+    for (const id of out.retracted) events.delete(id);
+  };
   const chainsByDay: number[] = [], retiredByDay: number[] = [], bytesByDay: number[] = [];
   const cutAt = new Set(cuts.map((c) => Math.floor(c * reports.length)));
   let day = 0;
@@ -70,6 +76,14 @@ describe('retiring silent vessels', () => {
     expect(types.get('loitering')).toBeGreaterThanOrEqual(25);
     const across = kept.events.filter((e) => e.type === 'gap' && e.end !== null && (e.duration_h as number) > H);
     expect(across.length).toBe(12);
+  });
+
+  it('the batch run (tumen detect\'s engine) gives the retiring replay\'s events', async () => {
+    const positions = reports.flatMap((r) => (r.kind === 'p' ? [r.p] : []));
+    const statics = reports.flatMap((r) => (r.kind === 's' ? [r.s] : []));
+    const batch = await runPipeline(memoryInput(positions, statics), { params: PARAMS, ports: portIndex() });
+    expect(lines(batch.events).sort()).toEqual(lines(retiring.events).sort());
+    expect(batch.stats.vessels).toBe(VESSELS + 12); // the 12 heard again after their retirement count twice
   });
 
   it('gives the events of a runner that keeps every chain', () => {
