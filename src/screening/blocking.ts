@@ -121,20 +121,10 @@ export class NameBlocker {
     this.phoneticLengths = Uint8Array.from(this.phonetics, (p) => Math.min(255, p.length));
     this.compactMasks = Int32Array.from(this.compacts, letterMask);
     this.phoneticMasks = Int32Array.from(this.phonetics, letterMask);
-    // The first id of the long names, when they come last (blockers saved before that order: none).
-    let first = this.compactLengths.findIndex((l) => l > P.deleteMaxLetters);
-    if (first < 0) first = this.compactLengths.length;
-    this.longFrom = this.compactLengths.subarray(first).every((l) => l > P.deleteMaxLetters) ? first : null;
   }
 
-  /** Ids from here on are names longer than the deletion keys cover; null when ids are not so ordered. */
-  private readonly longFrom: number | null;
-
-  /** Builds from names, their entries and their words. Names longer than the deletion keys cover take the
-   *  last ids, so each trigram's postings end with them (the only names its scan lets in: candidates). */
-  static build(given: ReadonlyArray<{ compact: string; phonetic: string; entry: number; words: string[] }>, opts: { shortTwoEdits?: boolean } = {}): NameBlocker {
-    const long = (n: { compact: string }): boolean => n.compact.length > P.deleteMaxLetters;
-    const names = [...given.filter((n) => !long(n)), ...given.filter(long)];
+  /** Builds from names (id = position), their entries and their words. */
+  static build(names: ReadonlyArray<{ compact: string; phonetic: string; entry: number; words: string[] }>, opts: { shortTwoEdits?: boolean } = {}): NameBlocker {
     const byKey = new Map<string, number[]>();
     names.forEach((n, id) => {
       for (const k of nameKeys(n.compact, n.phonetic, opts.shortTwoEdits)) {
@@ -237,11 +227,9 @@ export class NameBlocker {
     const g = Math.max(0, compact.length - 2);
     const m = Math.min(g, 3 * k + P.sharedRareGrams);
     const need = m - 3 * k;
-    // Names of up to deleteMaxLetters letters within the edit budget are all found by the deletion keys
-    // above (the query's deletions are looked up up to deleteMaxLetters + 2 letters): trigrams only need to
-    // let in longer names, and none at all when no name within the budget is longer.
-    const deletionsCover = (id: number): boolean => this.compactLengths[id] <= P.deleteMaxLetters;
-    if (need >= 2 && compact.length + k > P.deleteMaxLetters) {
+    // Trigrams also let in names the deletion keys find: the gate's transliteration clause passes some of
+    // them (URI STAR / WOORY STAR: three letters apart, one on the key), which no deletion key reaches.
+    if (need >= 2) {
       const found: Array<{ i: number; df: number }> = [];
       const seen = new Set<string>();
       for (let j = 0; j + 3 <= compact.length; j++) {
@@ -263,12 +251,9 @@ export class NameBlocker {
       found.slice(0, m).forEach(({ i }, rank) => {
         if (i < 0) return;
         if (rank < opening) {
-          // Only long names are let in: where they come last, the scan starts at them.
-          const start = this.longFrom === null ? offsets[i] : lowerBound(postings, offsets[i], offsets[i + 1], this.longFrom);
-          for (let j = start; j < offsets[i + 1]; j++) {
+          for (let j = offsets[i]; j < offsets[i + 1]; j++) {
             const id = postings[j];
             if (score[id] === 0 && gramHits[id] === 0) {
-              if (deletionsCover(id)) continue;
               const lc = compactLengths[id];
               const budget = BUDGET_BY_LENGTH[lc > qc ? lc : qc];
               if (budget > 0 && Math.abs(lc - qc) > budget && Math.abs(phoneticLengths[id] - qp) > budget - 1) continue;
@@ -348,15 +333,6 @@ function lineStarts(bytes: Uint8Array): Int32Array {
   for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) out[k++] = i + 1;
   out[n] = bytes.length + 1; // the last key has no '\n' after it
   return out;
-}
-
-/** The first position in `xs[lo..hi)`, sorted ascending, whose value is at least `x` (hi when none). */
-function lowerBound(xs: Int32Array, lo: number, hi: number, x: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] < x) lo = mid + 1; else hi = mid;
-  }
-  return lo;
 }
 
 /** Whether `xs[lo..hi)`, sorted ascending, holds `x`. */

@@ -105,7 +105,12 @@ describe('NameBlocker', () => {
     expect(more.sameFormCandidates('LAODIKIA', normaliseName('LAODIKIA').phonetic)).toEqual([]);
   });
 
-  it('counts common trigrams by looking the few names in up, and lets in by trigrams only names the deletion keys miss', () => {
+  it('lets in by trigrams a name only its transliteration key brings within the budget', () => {
+    const b = NameBlocker.build(['WOORYSTAR', 'KORVANEL'].map((c, entry) => ({ compact: c, phonetic: normaliseName(c).phonetic, entry, words: [c] })));
+    expect(b.candidates('URISTAR', normaliseName('URISTAR').phonetic)).toEqual([0]); // ULISTAL / VULISTAL
+  });
+
+  it('counts common trigrams by looking the few names in up', () => {
     // 40 long names share the trigrams of KORVANEL (a long list for each, its names too long to let in): the
     // neighbours of the 13-letter name are counted in those lists name by name; a 10-letter name one edit
     // away comes by deletions.
