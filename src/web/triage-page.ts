@@ -3,7 +3,7 @@
 // each with names, inferred ports and risk. Port visits only on demand (a link to the event list).
 import { api, query, sharedPorts, type TumenEventJson } from './api.js';
 import { el, errorBox, loading } from './dom.js';
-import { eventTable, riskOf } from './event-rows.js';
+import { eventTable, sharedRisk } from './event-rows.js';
 import { alertsPanel } from './alerts-panel.js';
 import type { TumenMap } from './map.js';
 import type { PortLabel } from './map.js';
@@ -78,6 +78,8 @@ export async function renderTriagePage(side: HTMLElement, map: TumenMap, params:
     map.onEventClick = (e) => { location.hash = `#/event/${encodeURIComponent(e.id)}`; };
     if (all.length) map.fitTo(all.map((e) => [e.lon, e.lat]));
   };
+  // Rows show as soon as their events answer; the risk column fills in after, asked once per ship set.
+  const riskFor = sharedRisk();
   await Promise.all(blocks.map(async ({ s, box }) => {
     let counted = false; // towards the map's draw (a retry after an error is not)
     const count = (): void => { if (!counted) { counted = true; fetched(); } };
@@ -88,7 +90,7 @@ export async function renderTriagePage(side: HTMLElement, map: TumenMap, params:
         const events = (s.filter ? page.events.filter(s.filter) : page.events).slice(0, 25);
         all.push(...events);
         count();
-        const risk = await riskOf(events);
+        const risk = events.length ? riskFor(events) : {};
         const more = el('a', { href: `#/events${query({ ...s.params, port: s.id === 'dark-calls' ? port : '', from: fromIso.slice(0, 16) })}` }, 'all of them →');
         box.replaceChildren(el('h3', { id: `h-${s.id}` }, `${s.title} (${events.length}${page.events.length >= 100 ? '+' : ''})`),
           events.length ? eventTable(events, risk) : el('p', { class: 'muted empty' }, s.empty), events.length ? more : '');

@@ -85,14 +85,37 @@ describe('web UI', () => {
       appJsReleased = true;
       await route.continue();
     });
+    // Risk levels held back until the test lets them go: the rows must show without them.
+    const riskAsked: string[] = [];
+    let releaseRisk = (): void => {};
+    const riskHeld = new Promise<void>((ok) => { releaseRisk = ok; });
+    await page.route('**/api/risk?*', async (route) => {
+      riskAsked.push(new URL(route.request().url()).searchParams.get('mmsi')!);
+      await riskHeld;
+      await route.continue();
+    });
     page.on('request', onReq);
     try {
       await page.goto(server.url);
-      await page.waitForSelector('#triage-listed table.events tbody tr');
+      await page.waitForSelector('#triage-listed table.events tbody tr', { timeout: 20_000 });
+      await page.waitForSelector('#triage-sts table.events tbody tr');
+      // Rows with names and a loading mark in the risk column while the risk request is unanswered.
+      expect(await page.locator('#triage-sts tbody tr td.risk-cell').first().textContent()).toBe('…');
+      expect(await page.textContent('#triage-sts')).toContain('ANGARA');
+      releaseRisk();
+      await page.waitForFunction(() => document.querySelectorAll('#triage td.risk-cell[aria-busy]').length === 0, null, { timeout: 20_000 });
     } finally {
+      releaseRisk();
       page.off('request', onReq);
       await page.unroute('**/app.js');
+      await page.unroute('**/api/risk?*');
     }
+    // One risk request per distinct ship set among the sections with rows (the same set is never asked twice).
+    const sets = await page.locator('#triage section').evaluateAll((boxes) => boxes.map((b) => [...new Set([...b.querySelectorAll('tbody tr a[href^="#/vessel/"]')]
+      .map((a) => Number(decodeURIComponent(a.getAttribute('href')!.slice('#/vessel/'.length)))))].sort((x, y) => x - y).join(',')).filter((k) => k !== ''));
+    expect(riskAsked.length).toBe(new Set(sets).size);
+    expect(new Set(riskAsked).size).toBe(riskAsked.length);
+    expect(await page.locator('#triage-sts tbody tr td.risk-cell').first().textContent()).toMatch(/^(sanctioned|high|medium|low) \(\d+\)$/);
     // Five sections and the listed ships' (a list is loaded), each asked once, all before app.js ran.
     expect(lists).toHaveLength(6);
     expect(new Set(lists).size).toBe(6);
