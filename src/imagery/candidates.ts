@@ -22,12 +22,16 @@ export interface SilentVessel {
   after: SilentReport | null;
   /** True when the vessel's broadcast track at that time is known to be fabricated (a spoofing event). */
   spoofing?: boolean;
+  /** True when it has no report before the acquisition and the AIS data begins less than
+   *  darkCandidateWindowH before it: unheard since the data began, so no AIS gap (params.ts). */
+  unheardSinceDataStart?: boolean;
 }
 
 /** The vessels silent at `timeMs` (no report within silentMinH either side), from every vessel's last
  *  report at or before the time and first after it (read near the scene); the ends are kept only within
- *  the candidate window (reachability is judged later). */
-export function silentAt(around: readonly Neighbours[], timeMs: number, lengths: ReadonlyMap<number, number>, p: FusionParams): SilentVessel[] {
+ *  the candidate window (reachability is judged later). `dataStartMs`: the first AIS report of the data
+ *  (a vessel with none before `timeMs` when the data begins inside the window is unheard since then). */
+export function silentAt(around: readonly Neighbours[], timeMs: number, lengths: ReadonlyMap<number, number>, p: FusionParams, dataStartMs = -Infinity): SilentVessel[] {
   const quiet = p.silentMinH * MS_PER_HOUR, window = p.darkCandidateWindowH * MS_PER_HOUR;
   const out: SilentVessel[] = [];
   for (const g of around) {
@@ -35,7 +39,8 @@ export function silentAt(around: readonly Neighbours[], timeMs: number, lengths:
     const before = g.before && g.before.timeMs >= timeMs - window ? report(g.before) : null;
     const after = g.after && g.after.timeMs <= timeMs + window ? report(g.after) : null;
     if (!before && !after) continue;
-    out.push({ mmsi: g.mmsi, lengthM: lengths.get(g.mmsi) ?? null, before, after });
+    const sinceStart = !g.before && dataStartMs > timeMs - window;
+    out.push({ mmsi: g.mmsi, lengthM: lengths.get(g.mmsi) ?? null, before, after, ...(sinceStart ? { unheardSinceDataStart: true } : {}) });
   }
   return out;
 }

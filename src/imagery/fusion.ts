@@ -102,6 +102,12 @@ export function fuseScene(
     if (silent !== null && d.presence !== null && d.presence < p.minDarkPresence + p.marginalPresenceBand && !corroborated(d, cands, stillSilent, p)) {
       return { ...base, mmsi: null, confidence: 0, dark: false, candidates: [] };
     }
+    const born = unheardSinceStart(cands, stillSilent, p);
+    if (born) {
+      // No AIS gap: the silence may predate the data, so the image shows no switch-off (params.ts).
+      const named = { ...born, why: `${born.why}; unheard since the AIS data began (no gap: not shown switched off)` };
+      return { ...base, mmsi: born.mmsi, confidence: born.score, dark: false, candidates: [named, ...cands.filter((c) => c !== born)] };
+    }
     return { ...base, mmsi: null, confidence: cands[0]?.score ?? 0, dark: true, candidates: cands };
   });
 
@@ -126,6 +132,15 @@ export function isReal(d: Detection, p: FusionParams = FUSION_PARAMS, inland: ((
 function corroborated(d: Detection, cands: readonly Candidate[], silent: readonly SilentVessel[], p: FusionParams): boolean {
   const lengthOf = new Map(silent.map((v) => [v.mmsi, v.lengthM]));
   return cands.some((c) => lengthTerm(d.length_m, lengthOf.get(c.mmsi) ?? null, p) >= p.corroborateMinLengthTerm);
+}
+
+/** The best candidate scoring at least explainingCandidateMinShare of the top one's that was unheard since
+ *  the AIS data began (not a spoofer: its fabricated track is evidence of its own). */
+function unheardSinceStart(cands: readonly Candidate[], silent: readonly SilentVessel[], p: FusionParams): Candidate | undefined {
+  const since = new Set(silent.filter((v) => v.unheardSinceDataStart && !v.spoofing).map((v) => v.mmsi));
+  if (since.size === 0) return undefined;
+  const top = cands[0]?.score ?? 0;
+  return cands.find((c) => since.has(c.mmsi) && c.score >= p.explainingCandidateMinShare * top);
 }
 
 function aisCandidate(pr: Pair, e: Est, d: Detection): Candidate {

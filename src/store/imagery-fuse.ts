@@ -148,12 +148,18 @@ export async function vesselLengths(store: Store): Promise<Map<number, number>> 
 
 /** Vessels silent at the scene time with a report before or after it within SILENT_PAD_KM of the footprint,
  *  plus vessels whose track then is flagged as spoofed. */
-export async function silentNearScene(store: Store, s: Scene, index: TrackIndex, lengths: ReadonlyMap<number, number>, p: FusionParams = FUSION_PARAMS): Promise<SilentVessel[]> {
+export async function silentNearScene(store: Store, s: Scene, index: TrackIndex, lengths: ReadonlyMap<number, number>, p: FusionParams = FUSION_PARAMS, dataStartMs = -Infinity): Promise<SilentVessel[]> {
   const around = await neighboursOfScene(store, s, index, SILENT_PAD_KM, p.darkCandidateWindowH);
-  const out = silentAt(around, s.timeMs, lengths, p);
+  const out = silentAt(around, s.timeMs, lengths, p, dataStartMs);
   const listed = new Set(out.map((v) => v.mmsi));
   for (const m of await spoofedAt(store, Math.round(s.timeMs))) if (!listed.has(m)) out.push({ mmsi: m, lengthM: lengths.get(m) ?? null, before: null, after: null, spoofing: true });
   return out;
+}
+
+/** The time of the first AIS report in the store (−∞ when it holds none). */
+async function firstReportMs(store: Store): Promise<number> {
+  const r = await store.one<{ t: number | null }>('SELECT epoch_ms(min(time))::DOUBLE AS t FROM positions');
+  return r?.t === null || r?.t === undefined ? -Infinity : Number(r.t);
 }
 
 /** MMSIs with a stored spoofing event covering `t` (their broadcast position then is not where they are). */
@@ -224,6 +230,7 @@ export async function fuseStored(store: Store, opts: { sceneId?: string; /** Onl
   const lengths = await vesselLengths(store);
   const unheard = await receptionGaps(store, p);
   const switchedOff = await intentionalGaps(store);
+  const dataStartMs = await firstReportMs(store);
   const out: StoredFusion[] = [];
   if (scenes.length === 0) return out;
   // One hour summary of the AIS for every scene: ±the dark-candidate window around the scenes' times,
@@ -239,7 +246,7 @@ export async function fuseStored(store: Store, opts: { sceneId?: string; /** Onl
     const ais = aisVessels(await neighboursOfScene(store, s, index, AIS_PAD_KM, p.windowH), lengths);
     const sceneDets = dets.get(s.scene_id) ?? [];
     let fusion = fuseScene(s, sceneDets, ais, null, p, inland);
-    if (fusion.detections.some((d) => d.dark && d.mmsi === null)) fusion = fuseScene(s, sceneDets, ais, await silentNearScene(store, s, index, lengths, p), p, inland);
+    if (fusion.detections.some((d) => d.dark && d.mmsi === null)) fusion = fuseScene(s, sceneDets, ais, await silentNearScene(store, s, index, lengths, p, dataStartMs), p, inland);
     fusion = withReceptionGaps(fusion, unheard, p);
     const byId = new Map(sceneDets.map((d) => [d.detection_id, d]));
     fusion = withIntentionalGaps(fusion, switchedOff, (d) => isReal(byId.get(d.detection_id)!, p, inland), p);

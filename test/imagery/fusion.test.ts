@@ -118,6 +118,27 @@ describe('fuseScene', () => {
     expect(d.confidence).toBe(d.candidates[0]!.score);
     expect(d.candidates[0]!.why).toMatch(/last report 10\.0 h before/);
   });
+  it('does not call a detection dark when its candidate was unheard since the AIS data began (no gap), but names it', () => {
+    // At anchor on the first morning, first heard 13 h later 100 m away; a ship heard before and silent
+    // since (a gap) scores a little higher but less than twice as high.
+    const silent = [
+      { mmsi: 444, lengthM: 150, before: { timeMs: T - 6 * H, lat: 42.2, lon: 130.3 }, after: { timeMs: T + 6 * H, lat: 42.2, lon: 130.3 } },
+      { mmsi: 555, lengthM: 150, before: null, after: { timeMs: T + 13 * H, lat: 42.2309, lon: 130.3 }, unheardSinceDataStart: true },
+    ];
+    const d = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], silent).detections[0]!;
+    expect(d.candidates.map((c) => c.mmsi)).toEqual([555, 444]);
+    expect(d.dark).toBe(false);
+    expect(d.mmsi).toBe(555);
+    expect(d.candidates[0]!.why).toMatch(/unheard since the AIS data began/);
+    // The same ship heard before (a gap, however long): the sighting stays dark, unnamed.
+    const gapped = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [silent[0]!, { ...silent[1]!, unheardSinceDataStart: false }]).detections[0]!;
+    expect([gapped.dark, gapped.mmsi]).toEqual([true, null]);
+    // Below half the top candidate's score it does not explain the sighting.
+    const small = { ...silent[1]!, lengthM: 60 };
+    const weak = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [silent[0]!, small]).detections[0]!;
+    expect(weak.candidates[0]!.mmsi).toBe(444);
+    expect(weak.dark).toBe(true);
+  });
   it('flags a matched ship dark when its AIS was silent for hours around the acquisition', () => {
     const v = sailing(777, 42.2, 130.3, 0.2, 120, 4);
     const out = fuseScene(scene, [det('d1', 42.2, 130.3, 118)], [v]);

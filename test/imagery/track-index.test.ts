@@ -62,4 +62,13 @@ describe('TrackIndex', () => {
     const around = index.neighboursAt(at, 14 * 24 * H, all, new Map());
     expect(silentAt(around, at, new Map([[2, 180]]), FUSION_PARAMS).map((v) => [v.mmsi, v.lengthM])).toEqual([[2, 180]]);
   });
+
+  it('marks a silent vessel with no report before the acquisition as unheard since the data began, only when the data begins inside the window', () => {
+    const at = T0 + 5 * H;
+    const around = [{ mmsi: 9, before: null, after: { timeMs: at + 10 * H, lat: 42, lon: 130, speedKn: 0, courseDeg: 0 } }];
+    expect(silentAt(around, at, new Map(), FUSION_PARAMS, T0)[0]!.unheardSinceDataStart).toBe(true);
+    // Data from 20 days before: 14 days unheard is a long silence, not the data's beginning.
+    expect(silentAt(around, at, new Map(), FUSION_PARAMS, at - 20 * 24 * H)[0]!.unheardSinceDataStart).toBeUndefined();
+    expect(silentAt(around, at, new Map(), FUSION_PARAMS)[0]!.unheardSinceDataStart).toBeUndefined();
+  });
 });
