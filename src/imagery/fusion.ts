@@ -134,13 +134,17 @@ function corroborated(d: Detection, cands: readonly Candidate[], silent: readonl
   return cands.some((c) => lengthTerm(d.length_m, lengthOf.get(c.mmsi) ?? null, p) >= p.corroborateMinLengthTerm);
 }
 
-/** The best candidate scoring at least explainingCandidateMinShare of the top one's that was unheard since
- *  the AIS data began (not a spoofer: its fabricated track is evidence of its own). */
+/** The candidate that explains the sighting as a ship unheard since the AIS data began: the best placed one
+ *  (spoofers aside: their score is their length alone, no position) when it was unheard since then and
+ *  scores at least explainingCandidateMinShare of the top one's. Not a lower-ranked one: a better-placed
+ *  ship silent in a gap (evidence of its own, often called intentional) is the likelier ship imaged. */
 function unheardSinceStart(cands: readonly Candidate[], silent: readonly SilentVessel[], p: FusionParams): Candidate | undefined {
-  const since = new Set(silent.filter((v) => v.unheardSinceDataStart && !v.spoofing).map((v) => v.mmsi));
+  const since = new Set(silent.filter((v) => v.unheardSinceDataStart).map((v) => v.mmsi));
   if (since.size === 0) return undefined;
+  const spoofers = new Set(silent.filter((v) => v.spoofing).map((v) => v.mmsi));
+  const best = cands.find((c) => !spoofers.has(c.mmsi));
   const top = cands[0]?.score ?? 0;
-  return cands.find((c) => since.has(c.mmsi) && c.score >= p.explainingCandidateMinShare * top);
+  return best && since.has(best.mmsi) && best.score >= p.explainingCandidateMinShare * top ? best : undefined;
 }
 
 function aisCandidate(pr: Pair, e: Est, d: Detection): Candidate {

@@ -99,8 +99,10 @@ export const FUSION_PARAMS = {
    *  but unheard, is about as likely to be the one imaged as the top candidate, so the image does not show a
    *  ship with AIS off; it is named by that candidate. Half: within a factor of two of the best (Tumen;
    *  held-out unseen seeds 10 and 12: two boats off Ulsan, top candidate another silent boat).
-   *  The same share applies to a candidate unheard since the AIS data began (no report before the
-   *  acquisition, the data starting less than darkCandidateWindowH before it; fusion.ts): it has no AIS
+   *  The same share applies to the best-placed candidate (spoofers aside) when it was unheard since the AIS
+   *  data began (no report before the acquisition, the data starting less than darkCandidateWindowH before
+   *  it; fusion.ts; a lower-ranked one does not count: on unseen seeds 30–31 a ship in an intentional gap
+   *  outranked it, and was the ship imaged): it has no AIS
    *  gap — GFW defines a gap between two consecutive positions of a vessel, and a silence with no report
    *  before it may predate the data — so the image shows no switch-off; the sighting is named by it, not
    *  dark (unseen seed 32: 9 of 10 false dark sightings, ships at anchor off Vostochny on the first day,

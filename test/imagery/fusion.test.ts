@@ -119,10 +119,10 @@ describe('fuseScene', () => {
     expect(d.candidates[0]!.why).toMatch(/last report 10\.0 h before/);
   });
   it('does not call a detection dark when its candidate was unheard since the AIS data began (no gap), but names it', () => {
-    // At anchor on the first morning, first heard 13 h later 100 m away; a ship heard before and silent
-    // since (a gap) scores a little higher but less than twice as high.
+    // At anchor on the first morning, first heard 13 h later 100 m away; a ship heard 10 h before 55 km off
+    // and silent since (a gap) ranks second.
     const silent = [
-      { mmsi: 444, lengthM: 150, before: { timeMs: T - 6 * H, lat: 42.2, lon: 130.3 }, after: { timeMs: T + 6 * H, lat: 42.2, lon: 130.3 } },
+      { mmsi: 444, lengthM: 150, before: { timeMs: T - 10 * H, lat: 42.0, lon: 130.9 }, after: { timeMs: T + 20 * H, lat: 42.1, lon: 131.0 } },
       { mmsi: 555, lengthM: 150, before: null, after: { timeMs: T + 13 * H, lat: 42.2309, lon: 130.3 }, unheardSinceDataStart: true },
     ];
     const d = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], silent).detections[0]!;
@@ -138,6 +138,12 @@ describe('fuseScene', () => {
     const weak = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [silent[0]!, small]).detections[0]!;
     expect(weak.candidates[0]!.mmsi).toBe(444);
     expect(weak.dark).toBe(true);
+    // Ranked second behind a ship heard 4 h before right there (a gap), though above half its score: dark.
+    const near = { ...silent[0]!, before: { timeMs: T - 4 * H, lat: 42.23, lon: 130.3 } };
+    const second = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [near, silent[1]!]).detections[0]!;
+    expect(second.candidates.map((c) => c.mmsi)).toEqual([444, 555]);
+    expect(second.candidates[1]!.score).toBeGreaterThanOrEqual(0.5 * second.candidates[0]!.score);
+    expect([second.dark, second.mmsi]).toEqual([true, null]);
   });
   it('flags a matched ship dark when its AIS was silent for hours around the acquisition', () => {
     const v = sailing(777, 42.2, 130.3, 0.2, 120, 4);
