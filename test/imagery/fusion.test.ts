@@ -106,7 +106,7 @@ describe('fuseScene', () => {
   });
   it('names a dark detection from the vessels silent around it, nearest reports first, length agreeing', () => {
     const out = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [
-      { mmsi: 444, lengthM: 150, before: { timeMs: T - 10 * H, lat: 42.0, lon: 130.9 }, after: { timeMs: T + 20 * H, lat: 42.1, lon: 131.0 } },
+      { mmsi: 444, lengthM: 100, before: { timeMs: T - 10 * H, lat: 42.0, lon: 130.9 }, after: { timeMs: T + 20 * H, lat: 42.1, lon: 131.0 } },
       { mmsi: 555, lengthM: 40, before: { timeMs: T - 10 * H, lat: 42.0, lon: 130.9 }, after: null },
       // 300 km away 2 h before: unreachable at 20 kn.
       { mmsi: 666, lengthM: 150, before: { timeMs: T - 2 * H, lat: 44.9, lon: 130.3 }, after: null },
@@ -119,10 +119,10 @@ describe('fuseScene', () => {
     expect(d.candidates[0]!.why).toMatch(/last report 10\.0 h before/);
   });
   it('does not call a detection dark when its candidate was unheard since the AIS data began (no gap), but names it', () => {
-    // At anchor on the first morning, first heard 13 h later 100 m away; a ship heard 10 h before 55 km off
-    // and silent since (a gap) ranks second.
+    // At anchor on the first morning, first heard 13 h later 100 m away; a 100 m ship heard 10 h before
+    // 55 km off and silent since (a gap) scores under half of it.
     const silent = [
-      { mmsi: 444, lengthM: 150, before: { timeMs: T - 10 * H, lat: 42.0, lon: 130.9 }, after: { timeMs: T + 20 * H, lat: 42.1, lon: 131.0 } },
+      { mmsi: 444, lengthM: 100, before: { timeMs: T - 10 * H, lat: 42.0, lon: 130.9 }, after: { timeMs: T + 20 * H, lat: 42.1, lon: 131.0 } },
       { mmsi: 555, lengthM: 150, before: null, after: { timeMs: T + 13 * H, lat: 42.2309, lon: 130.3 }, unheardSinceDataStart: true },
     ];
     const d = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], silent).detections[0]!;
@@ -139,11 +139,17 @@ describe('fuseScene', () => {
     expect(weak.candidates[0]!.mmsi).toBe(444);
     expect(weak.dark).toBe(true);
     // Ranked second behind a ship heard 4 h before right there (a gap), though above half its score: dark.
-    const near = { ...silent[0]!, before: { timeMs: T - 4 * H, lat: 42.23, lon: 130.3 } };
+    const near = { ...silent[0]!, lengthM: 150, before: { timeMs: T - 4 * H, lat: 42.23, lon: 130.3 } };
     const second = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [near, silent[1]!]).detections[0]!;
     expect(second.candidates.map((c) => c.mmsi)).toEqual([444, 555]);
     expect(second.candidates[1]!.score).toBeGreaterThanOrEqual(0.5 * second.candidates[0]!.score);
     expect([second.dark, second.mmsi]).toEqual([true, null]);
+    // Ranked first, but a ship in a gap scores over half of it (about as likely the one imaged): dark.
+    const close = { ...silent[0]!, lengthM: 150 };
+    const rival = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [close, silent[1]!]).detections[0]!;
+    expect(rival.candidates.map((c) => c.mmsi)).toEqual([555, 444]);
+    expect(rival.candidates[1]!.score).toBeGreaterThanOrEqual(0.5 * rival.candidates[0]!.score);
+    expect([rival.dark, rival.mmsi]).toEqual([true, null]);
   });
   it('flags a matched ship dark when its AIS was silent for hours around the acquisition', () => {
     const v = sailing(777, 42.2, 130.3, 0.2, 120, 4);
