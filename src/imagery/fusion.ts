@@ -102,7 +102,7 @@ export function fuseScene(
     if (silent !== null && d.presence !== null && d.presence < p.minDarkPresence + p.marginalPresenceBand && !corroborated(d, cands, stillSilent, p)) {
       return { ...base, mmsi: null, confidence: 0, dark: false, candidates: [] };
     }
-    const born = unheardSinceStart(cands, stillSilent, p);
+    const born = unheardSinceStart(d, cands, stillSilent, p);
     if (born) {
       // No AIS gap: the silence may predate the data, so the image shows no switch-off (params.ts).
       const named = { ...born, why: `${born.why}; unheard since the AIS data began (no gap: not shown switched off)` };
@@ -134,13 +134,16 @@ function corroborated(d: Detection, cands: readonly Candidate[], silent: readonl
   return cands.some((c) => lengthTerm(d.length_m, lengthOf.get(c.mmsi) ?? null, p) >= p.corroborateMinLengthTerm);
 }
 
-/** The candidate that explains the sighting as a ship unheard since the AIS data began: the best placed one
+/** The candidate that explains the sighting as a ship unheard since the AIS data began and first heard within
+ *  gateM of it (a ship first heard far off ties the image to no place: an unknown dark ship stays likelier;
+ *  unseen seed 8: first heard 498 km away, the ship imaged was in an intentional gap): the best placed one
  *  (spoofers aside: their score is their length alone, no position) when it was unheard since then, scores
  *  at least explainingCandidateMinShare of the top one's, and every candidate heard before the acquisition
  *  (silent in a gap: it may have switched off) scores under that share of its own. A ship in a gap about as
  *  likely to be the one imaged keeps the sighting dark. */
-function unheardSinceStart(cands: readonly Candidate[], silent: readonly SilentVessel[], p: FusionParams): Candidate | undefined {
-  const since = new Set(silent.filter((v) => v.unheardSinceDataStart).map((v) => v.mmsi));
+function unheardSinceStart(d: Detection, cands: readonly Candidate[], silent: readonly SilentVessel[], p: FusionParams): Candidate | undefined {
+  // First heard within the gate of the sighting (Skylight's 1.5 km): image and report agree it lay there.
+  const since = new Set(silent.filter((v) => v.unheardSinceDataStart && v.after && distanceM(d.lat, d.lon, v.after.lat, v.after.lon) <= p.gateM).map((v) => v.mmsi));
   if (since.size === 0) return undefined;
   const spoofers = new Set(silent.filter((v) => v.spoofing).map((v) => v.mmsi));
   const placed = cands.filter((c) => !spoofers.has(c.mmsi));

