@@ -143,12 +143,13 @@ function corroborated(d: Detection, cands: readonly Candidate[], silent: readonl
  *  likely to be the one imaged keeps the sighting dark. */
 function unheardSinceStart(d: Detection, cands: readonly Candidate[], silent: readonly SilentVessel[], p: FusionParams): Candidate | undefined {
   // First heard within the gate of the sighting (Skylight's 1.5 km): image and report agree it lay there.
-  const since = new Set(silent.filter((v) => v.unheardSinceDataStart && v.after && distanceM(d.lat, d.lon, v.after.lat, v.after.lon) <= p.gateM).map((v) => v.mmsi));
-  if (since.size === 0) return undefined;
+  const since = new Set(silent.filter((v) => v.unheardSinceDataStart).map((v) => v.mmsi));
+  const near = new Set(silent.filter((v) => v.unheardSinceDataStart && v.after && distanceM(d.lat, d.lon, v.after.lat, v.after.lon) <= p.gateM).map((v) => v.mmsi));
+  if (near.size === 0) return undefined;
   const spoofers = new Set(silent.filter((v) => v.spoofing).map((v) => v.mmsi));
   const placed = cands.filter((c) => !spoofers.has(c.mmsi));
   const best = placed[0];
-  if (!best || !since.has(best.mmsi) || best.score < p.explainingCandidateMinShare * (cands[0]?.score ?? 0)) return undefined;
+  if (!best || !near.has(best.mmsi) || best.score < p.explainingCandidateMinShare * (cands[0]?.score ?? 0)) return undefined;
   return placed.some((c) => !since.has(c.mmsi) && c.score >= p.explainingCandidateMinShare * best.score) ? undefined : best;
 }
 

@@ -149,6 +149,10 @@ describe('fuseScene', () => {
     const alone = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [farOff]).detections[0]!;
     expect(alone.candidates.map((c) => c.mmsi)).toEqual([555]);
     expect([alone.dark, alone.mmsi]).toEqual([true, null]);
+    // Beside another ship unheard since the data began, first heard farther off: no gap either, not a rival.
+    const pair = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [silent[1]!, { ...farOff, mmsi: 666 }]).detections[0]!;
+    expect(pair.candidates.map((c) => c.mmsi)).toEqual([555, 666]);
+    expect([pair.dark, pair.mmsi]).toEqual([false, 555]);
     // Ranked first, but a ship in a gap scores over half of it (about as likely the one imaged): dark.
     const close = { ...silent[0]!, lengthM: 150 };
     const rival = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [close, silent[1]!]).detections[0]!;
