@@ -18,11 +18,6 @@ export async function fetchRisk(events: TumenEventJson[]): Promise<RiskMap> {
   return (await api<{ risk: RiskMap }>(`api/risk?mmsi=${mmsis.join(',')}`)).risk;
 }
 
-/** Risk levels of the ships in these events (an error leaves the column empty). */
-export async function riskOf(events: TumenEventJson[]): Promise<RiskMap> {
-  return fetchRisk(events).catch(() => ({}));
-}
-
 /** `fetchRisk` asked once per distinct ship set: sections holding the same ships share one answer
  *  (a failed answer is forgotten, so a retry asks again). */
 export function sharedRisk(): (events: TumenEventJson[]) => Promise<RiskMap> {

@@ -2,7 +2,7 @@
 // form and in the URL (a permalink; Apply adds a history entry, so back/forward walk the searches).
 import { api, query, type TumenEventJson } from './api.js';
 import { el, errorBox, loading } from './dom.js';
-import { eventTable, riskOf } from './event-rows.js';
+import { eventTable, fetchRisk } from './event-rows.js';
 import type { TumenMap } from './map.js';
 import { packLinks } from './pack-links.js';
 import { EVENT_TYPE_INFO } from '../events/types.js';
@@ -56,7 +56,7 @@ export async function renderEventsPage(side: HTMLElement, map: TumenMap, initial
       events = append ? [...events, ...got] : got;
       cursor = page.next_cursor;
       status.textContent = `${events.length} event${events.length === 1 ? '' : 's'}${cursor ? ' (more available)' : ''}`;
-      list.replaceChildren(events.length ? eventTable(events, await riskOf(events)) : el('p', { class: 'muted empty' }, 'No event matches these filters.'));
+      list.replaceChildren(events.length ? eventTable(events, fetchRisk(events)) : el('p', { class: 'muted empty' }, 'No event matches these filters.'));
       more.hidden = !cursor;
       map.setEvents(events);
       if (!append && events.length && !initial.has('map')) map.fitTo(events.map((e) => [e.lon, e.lat]));

@@ -165,8 +165,20 @@ describe('web UI', () => {
   }, 240_000);
 
   it('filters are in the URL: apply adds a history entry, back restores the list', async () => {
-    await page.goto(`${server.url}/#/events`);
-    await page.waitForFunction(() => document.querySelectorAll('table.events tbody tr').length === 3);
+    // The list shows its rows while its risk levels are still unanswered.
+    let releaseRisk = (): void => {};
+    const riskHeld = new Promise<void>((ok) => { releaseRisk = ok; });
+    await page.route('**/api/risk?*', async (route) => { await riskHeld; await route.continue(); });
+    try {
+      await page.goto(`${server.url}/#/events`);
+      await page.waitForFunction(() => document.querySelectorAll('table.events tbody tr').length === 3, null, { timeout: 20_000 });
+      expect(await page.locator('table.events tbody tr td.risk-cell').first().textContent()).toBe('…');
+      releaseRisk();
+      await page.waitForFunction(() => document.querySelectorAll('table.events td.risk-cell[aria-busy]').length === 0, null, { timeout: 20_000 });
+    } finally {
+      releaseRisk();
+      await page.unroute('**/api/risk?*');
+    }
     await page.selectOption('#f-type', 'gap');
     await page.click('#filters button[type=submit]');
     await page.waitForFunction(() => document.querySelectorAll('table.events tbody tr').length === 1);
