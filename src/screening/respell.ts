@@ -8,10 +8,13 @@
 //  - Z and S: Persian ز, Spanish Z and Russian З are written S by some (BEHNAVAZ / BEHNAWAS, JAZMIN /
 //    JASMIN), while the key folds Z with the affricates (Korean ZA RYOK / JARYEOK). A respelling with S
 //    and Z swapped counts only where both names are the same once every Z is read as S (sibilantKey).
+//  - Misreadings of the written name: a digit between two letters that a scan or a hurried hand took for
+//    the letter it resembles (B1CENTENARIO, TA8UK; 0 for O is folded already in normalise.ts), and a name
+//    written letter by letter (B A T I S). Each gives one other reading of the raw text (`misreadings`).
 import { normaliseName, type NormalisedName } from './normalise.js';
 import { phoneticKey } from './phonetic.js';
 
-export type RespellingRule = 'korean' | 'sibilant';
+export type RespellingRule = 'korean' | 'sibilant' | 'misread';
 
 export interface Respelling {
   rule: RespellingRule;
@@ -79,8 +82,30 @@ export function respellings(n: NormalisedName): Respelling[] {
   return out;
 }
 
+/** Letters a digit is mistaken for (and back): 1 and I, 5 and S, 8 and B. */
+const DIGIT_LETTER: Record<string, string> = { 1: 'I', 5: 'S', 8: 'B' };
+
+/** Other readings of a raw name: digits between letters read as the letters they resemble, and a run of
+ *  three or more single letters read as one word. Only readings that change the name, of at least
+ *  MIN_LETTERS letters. */
+export function misreadings(raw: string): Respelling[] {
+  const upper = raw.toUpperCase();
+  const forms = new Set<string>();
+  const digits = upper.replace(/(?<=[A-Z])[158](?=[A-Z])/g, (d) => DIGIT_LETTER[d]);
+  if (digits !== upper) forms.add(digits);
+  const spaced = upper.replace(/\b[A-Z](?:[ .]+[A-Z]\b){2,}/g, (run) => run.replace(/[ .]+/g, ''));
+  if (spaced !== upper) forms.add(spaced);
+  const original = normaliseName(raw).compact;
+  const out: Respelling[] = [];
+  for (const f of forms) {
+    const norm = normaliseName(f);
+    if (norm.compact !== original && norm.compact.replace(/\d/g, '').length >= MIN_LETTERS && norm.distinctive !== '') out.push({ rule: 'misread', norm });
+  }
+  return out;
+}
+
 /** Whether a listed name found by respelling `r` of query `q` passes the rule's test. */
 export function respellingHolds(q: NormalisedName, r: Respelling, listed: NormalisedName): boolean {
   if (listed.compact !== r.norm.compact && listed.phonetic !== r.norm.phonetic) return false;
-  return r.rule === 'korean' || sibilantKey(listed.compact) === sibilantKey(q.compact);
+  return r.rule !== 'sibilant' || sibilantKey(listed.compact) === sibilantKey(q.compact);
 }

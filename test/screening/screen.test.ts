@@ -200,6 +200,19 @@ describe('mechanisms found by the held-out hard cases (bench/screen-heldout-case
     expect(respellings(normaliseName('NAM SAN 8')).map((r) => [r.rule, r.norm.full])).toEqual([['korean', 'RAM SAN 8'], ['sibilant', 'NAM ZAN 8']]);
   });
 
+  it('reads a digit between letters as the letter it resembles, and spaced-out letters as one word, as one edit', async () => {
+    const found = (name: string) => screen({ name }).matches.map((m) => [m.name, m.verdict, m.score]);
+    expect(found('B1CENTENARIO II')).toEqual([['BICENTENARIO II', 'possible', 0.91]]);
+    expect(found('TA8UK')).toEqual([['TABUK', 'possible', 0.91]]);
+    expect(found('B A T I S')).toEqual([['BATIS', 'possible', 0.91]]);
+    const { misreadings } = await import('../../src/screening/respell.js');
+    const read = (raw: string) => misreadings(raw).map((r) => r.norm.full);
+    expect(read('TA8UK')).toEqual(['TABUK']);
+    expect(read('K5 STAR')).toEqual([]); // a digit beside a space is a number, not a letter
+    expect(read('M V SEA LION')).toEqual([]); // two single letters are a prefix or initials, not a spelt word
+    expect(read('B1G')).toEqual([]); // too short to read as another name
+  });
+
   it('allows vowels one letter beyond the edit budget, not folding and vowels together', async () => {
     const { scoreNames } = await import('../../src/screening/name-score.js');
     const { normaliseName } = await import('../../src/screening/normalise.js');
