@@ -32,9 +32,10 @@ export interface HeldOutCase {
   why: string;
 }
 
-const hit = (kind: string, query: ScreenQuery | string, expect: string, verdict: Exclude<ExpectedVerdict, 'clear'>, why: string): HeldOutCase =>
+/** A case that must find `expect` with this verdict; `clear`: a decoy that must find nothing. */
+export const hit = (kind: string, query: ScreenQuery | string, expect: string, verdict: Exclude<ExpectedVerdict, 'clear'>, why: string): HeldOutCase =>
   ({ kind, query: typeof query === 'string' ? { name: query } : query, expect, verdict, why });
-const clear = (kind: string, query: ScreenQuery | string, why: string): HeldOutCase =>
+export const clear = (kind: string, query: ScreenQuery | string, why: string): HeldOutCase =>
   ({ kind, query: typeof query === 'string' ? { name: query } : query, expect: null, verdict: 'clear', why });
 
 export const HELDOUT_CASES: HeldOutCase[] = [

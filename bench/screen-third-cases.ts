@@ -14,13 +14,7 @@
 // Where these flatter or punish: one reviewer's verdicts; the 3- and 5-letter typos, the two-typo cases on short
 // names and the near decoys one or two letters from a listed name are where reviewers might disagree (each says
 // why); an unlisted IMO could collide with a generated FtM IMO in a large store.
-import type { HeldOutCase } from './screen-heldout-cases.js';
-import type { ScreenQuery } from '../src/screening/types.js';
-
-const hit = (kind: string, query: ScreenQuery | string, expect: string, verdict: 'match' | 'possible', why: string): HeldOutCase =>
-  ({ kind, query: typeof query === 'string' ? { name: query } : query, expect, verdict, why });
-const clear = (kind: string, query: ScreenQuery | string, why: string): HeldOutCase =>
-  ({ kind, query: typeof query === 'string' ? { name: query } : query, expect: null, verdict: 'clear', why });
+import { clear, hit, type HeldOutCase } from './screen-heldout-cases.js';
 
 export const THIRD_CASES: HeldOutCase[] = [
   // ---- exact: the listed name as is, with or without its IMO / MMSI -----------------------------------

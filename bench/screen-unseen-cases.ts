@@ -12,13 +12,7 @@
 // Scored by bench/screen-heldout.ts STORE --set unseen.
 // Where these flatter or punish: one reviewer's verdicts; the short-name, vowel-only and Korean cases are
 // where reviewers might disagree (each says why); a wrong-IMO decoy could collide with a generated FtM IMO.
-import type { HeldOutCase } from './screen-heldout-cases.js';
-import type { ScreenQuery } from '../src/screening/types.js';
-
-const hit = (kind: string, query: ScreenQuery | string, expect: string, verdict: 'match' | 'possible', why: string): HeldOutCase =>
-  ({ kind, query: typeof query === 'string' ? { name: query } : query, expect, verdict, why });
-const clear = (kind: string, query: ScreenQuery | string, why: string): HeldOutCase =>
-  ({ kind, query: typeof query === 'string' ? { name: query } : query, expect: null, verdict: 'clear', why });
+import { clear, hit, type HeldOutCase } from './screen-heldout-cases.js';
 
 export const UNSEEN_CASES: HeldOutCase[] = [
   // ---- exact: the listed name as is, with or without its IMO ----------------------------------------
