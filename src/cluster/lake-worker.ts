@@ -10,6 +10,7 @@
 // Days of one unit follow each other (a day needs the chains' state at the end of the one before); the
 // units of a day run in parallel over the workers. The last day flushes (open gaps, runs still going), as
 // `tumen detect` does at the end of the store.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, JsMsg } from '@nats-io/jetstream';
 import { AckPolicy } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
@@ -69,7 +70,16 @@ export class LakeWorker {
     while (!this.stopped) {
       let m: JsMsg | null = null;
       try {
-        m = await consumer.next({ expires: 2_000 });
+        const pull = consumer.next({ expires: 2_000 });
+        const guard = new AbortController();
+        const lost = sleep(CLUSTER_PARAMS.lakePullGuardMs, 'lost' as const, { signal: guard.signal }).catch(() => null);
+        const answer = await Promise.race([pull, lost]).finally(() => guard.abort());
+        if (answer === 'lost') {
+          pull.then((late) => late?.nak(), () => undefined);
+          this.log(`lake: a pull had no answer in ${CLUSTER_PARAMS.lakePullGuardMs} ms; pulling again`);
+          continue;
+        }
+        m = answer;
         if (m) await this.process(m);
       } catch (err) {
         if (this.stopped) break;

@@ -95,6 +95,9 @@ export const CLUSTER_PARAMS = {
    *  cluster's takeover time, with room for a slow fetch; a worker busy on a long day says it is still
    *  working at every lease renewal period. */
   lakeAckWaitTtls: 3,
+  /** A lake worker's pull (2 s) that has not answered in this long was lost across a reconnect to another
+   *  NATS node: the worker pulls again instead of waiting for it for ever (a late item it brings is nak'ed). */
+  lakePullGuardMs: 10_000,
   /** A lake run's output is kept this long (the run's coordinator reads it as it comes). */
   lakeOutMaxAgeMs: 24 * 3_600_000,
   /** Largest checkpoint part (gzip JSON); the NATS servers are configured with this max_payload. */
