@@ -21,6 +21,21 @@ import { buildProgram } from '../../src/cli/main.js';
 const isOnLand = (lat: number, lon: number): boolean => landIndex50m().isOnLand(lat, lon);
 
 const H = 3_600_000;
+
+/** Terrestrial lines (tag block `s:` of a station with an outage list) and how many were heard in an outage. */
+function outageHearing(stations: Array<{ id: string; outages?: Array<[number, number]> }>, lines: string[]): { heardInOutage: number; terrestrial: number } {
+  const outages = new Map(stations.map((s) => [s.id, s.outages ?? []]));
+  let heardInOutage = 0, terrestrial = 0;
+  for (const l of lines) {
+    const m = /^\\s:([A-Z0-9]+),c:(\d+)/.exec(l)!;
+    const o = outages.get(m[1]!);
+    if (!o) continue;
+    terrestrial++;
+    const t = Number(m[2]) * 1000;
+    if (o.some(([a, b]) => t >= a && t < b)) heardInOutage++;
+  }
+  return { heardInOutage, terrestrial };
+}
 const state = (): TrueState => ({ lat: 0, lon: 0, sogKn: 0, cogDeg: 0, headingDeg: 0, status: 0, portId: null });
 
 describe('the berth catalog', () => {
@@ -95,17 +110,8 @@ describe('an unseen world (every variation at once)', () => {
     expect(ids.some((id) => STATIONS.some((s) => s.id === id))).toBe(false);
     const other = simulate({ seed: 6, vessels: 5, days: 1, variation: UNSEEN_WORLD });
     expect(other.stations.map((s) => `${s.lat},${s.lon},${s.rangeNm}`)).not.toEqual(world.stations.map((s) => `${s.lat},${s.lon},${s.rangeNm}`));
-    const outages = new Map(world.stations.map((s) => [s.id, s.outages ?? []]));
-    expect([...outages.values()].some((o) => o.length > 0)).toBe(true);
-    let heardInOutage = 0, terrestrial = 0;
-    for (const l of lines) {
-      const m = /^\\s:([A-Z0-9]+),c:(\d+)/.exec(l)!;
-      const o = outages.get(m[1]!);
-      if (!o) continue;
-      terrestrial++;
-      const t = Number(m[2]) * 1000;
-      if (o.some(([a, b]) => t >= a && t < b)) heardInOutage++;
-    }
+    expect(world.stations.some((s) => (s.outages ?? []).length > 0)).toBe(true);
+    const { heardInOutage, terrestrial } = outageHearing(world.stations, lines);
     expect(terrestrial).toBeGreaterThan(10_000);
     expect(heardInOutage).toBe(0);
   });
@@ -143,16 +149,7 @@ describe('an unseen world (every variation at once)', () => {
     const w = simulate({ seed: 4, vessels: 20, days: 2, variation: { receiverChanges: true } });
     const again = simulate({ seed: 4, vessels: 20, days: 2, variation: { receiverChanges: true } });
     expect(again.stations).toEqual(w.stations);
-    const outages = new Map(w.stations.map((s) => [s.id, s.outages ?? []]));
-    let heardInOutage = 0, terrestrial = 0;
-    for (const l of w.lines) {
-      const m = /^\\s:([A-Z0-9]+),c:(\d+)/.exec(l)!;
-      const o = outages.get(m[1]!);
-      if (!o) continue;
-      terrestrial++;
-      const t = Number(m[2]) * 1000;
-      if (o.some(([a, b]) => t >= a && t < b)) heardInOutage++;
-    }
+    const { heardInOutage, terrestrial } = outageHearing(w.stations, w.lines);
     expect(terrestrial).toBeGreaterThan(1_000);
     expect(heardInOutage).toBe(0);
   });
