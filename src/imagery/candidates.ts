@@ -50,17 +50,47 @@ const report = (r: SilentReport): SilentReport => ({ timeMs: r.timeMs, lat: r.la
 /** Typical speed of a vessel in a dark period, for how fast the "where could it be" disc grows (Tumen). */
 const DARK_TYPICAL_KN = 10;
 
+/** 1σ of where a vessel silent for `h` hours since (or until) a report may be: the report and image errors plus
+ *  half the distance a ship sails in the dark at a typical speed (Tumen). */
+function darkSigmaM(h: number, p: FusionParams): number {
+  return p.baseSigmaM + p.gateM + DARK_TYPICAL_KN * METRES_PER_NM * h * 0.5;
+}
+
 function reach(det: Detection, r: SilentReport, p: FusionParams): { ok: boolean; km: number; h: number; term: number } {
   const d = distanceM(det.lat, det.lon, r.lat, r.lon);
   const dtMs = Math.abs(det.timeMs - r.timeMs);
   const h = dtMs / MS_PER_HOUR;
   const ok = d <= p.darkCandidateMaxSpeedKn * METRES_PER_NM * h + p.gateM;
   const sigma0 = p.baseSigmaM + p.gateM;
-  const sigma = sigma0 + DARK_TYPICAL_KN * METRES_PER_NM * h * 0.5;
+  const sigma = darkSigmaM(h, p);
   // Gaussian agreement × σ0/σ: a ship silent for days could be anywhere, so it explains a detection less
   // than one silent for an hour nearby (the density falls as the reachable area grows; linear, not
   // quadratic, in σ so a long-silent ship of the right length still ranks when it is the only one).
   return { ok, km: d / 1000, h, term: Math.exp(-0.5 * (d / sigma) ** 2) * Math.sqrt(sigma0 / sigma) };
+}
+
+/** Metres east and north of the detection (flat around it: candidates lie within a day's sailing). */
+function offsetM(det: Detection, r: SilentReport): { x: number; y: number } {
+  const k = Math.cos((det.lat * Math.PI) / 180);
+  return { x: (r.lon - det.lon) * k * M_PER_DEG, y: (r.lat - det.lat) * M_PER_DEG };
+}
+const M_PER_DEG = 111_195;
+
+/** The probability density (per km²) that silent vessel `v` lay at the detection, from its reports either side:
+ *  each report spreads a 2D Gaussian of σ darkSigmaM(hours to it) and, as GFW multiplies the before and after
+ *  position rasters, the two are multiplied — the product is the Gaussian between them, nearer the report
+ *  closer in time, narrower than either. 0 when a report is out of reach at darkCandidateMaxSpeedKn, or when
+ *  the vessel has no report (a spoofer: its position is unknown). */
+export function positionDensityPerKm2(det: Detection, v: SilentVessel, p: FusionParams): number {
+  const sides = [v.before, v.after].filter((r): r is SilentReport => r !== null);
+  if (sides.length === 0 || sides.some((r) => !reach(det, r, p).ok)) return 0;
+  let mx = 0, my = 0, w = 0;
+  for (const r of sides) {
+    const o = offsetM(det, r), s2 = darkSigmaM(Math.abs(det.timeMs - r.timeMs) / MS_PER_HOUR, p) ** 2;
+    mx += o.x / s2; my += o.y / s2; w += 1 / s2;
+  }
+  const s2 = 1 / w, d2 = (mx * s2) ** 2 + (my * s2) ** 2;
+  return (Math.exp(-0.5 * d2 / s2) / (2 * Math.PI * s2)) * 1e6;
 }
 
 /** Ranked candidate identities for one dark detection (best first, at most `maxCandidates`). */

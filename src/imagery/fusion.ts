@@ -10,8 +10,8 @@
 import { distanceM } from '../geo/sphere.js';
 import { assignOneToOne } from './assign.js';
 import { estimateAt, type PositionEstimate } from './estimate.js';
-import { darkCandidates, round3, type SilentVessel } from './candidates.js';
-import { lengthTerm, positionTerm } from './score.js';
+import { darkCandidates, positionDensityPerKm2, round3, type SilentVessel } from './candidates.js';
+import { lengthDensityPerM, lengthTerm, positionTerm } from './score.js';
 import { FUSION_PARAMS, type FusionParams } from './params.js';
 import type { AisVessel, Candidate, Detection, FusedDetection, MissedVessel, Scene, SceneFusion } from './types.js';
 
@@ -99,7 +99,7 @@ export function fuseScene(
     }
     if (!real) return { ...base, mmsi: null, confidence: 0, dark: false, candidates: [] };
     const cands = darkCandidates(d, stillSilent, p);
-    if (silent !== null && d.presence !== null && d.presence < p.minDarkPresence + p.marginalPresenceBand && !corroborated(d, cands, stillSilent, p)) {
+    if (silent !== null && d.presence !== null && d.presence < p.minDarkPresence + p.marginalPresenceBand && !beatsFalseAlarm(d, stillSilent, p)) {
       return { ...base, mmsi: null, confidence: 0, dark: false, candidates: [] };
     }
     const born = unheardSinceStart(d, cands, stillSilent, p);
@@ -128,10 +128,24 @@ export function isReal(d: Detection, p: FusionParams = FUSION_PARAMS, inland: ((
     && !(inland?.(d.lat, d.lon) ?? false);
 }
 
-/** A marginal detection is corroborated by a dark candidate of its size (params.ts marginalPresenceBand). */
-function corroborated(d: Detection, cands: readonly Candidate[], silent: readonly SilentVessel[], p: FusionParams): boolean {
-  const lengthOf = new Map(silent.map((v) => [v.mmsi, v.lengthM]));
-  return cands.some((c) => lengthTerm(d.length_m, lengthOf.get(c.mmsi) ?? null, p) >= p.corroborateMinLengthTerm);
+/** A marginal detection is a ship, not clutter, when "a silent vessel was there" is likelier than "a false
+ *  alarm": Σ over the silent vessels of their position density at the spot (GFW's before × after, per km²) ×
+ *  the likelihood of the image length given theirs, against the detector's false alarms per km² × the
+ *  likelihood of that length for clutter (params.ts falseAlarmsPerKm2, falseAlarmMaxLengthM). The detector's
+ *  score is taken as uninformative inside the marginal band. A far, long-silent ship of roughly its size
+ *  spreads its probability over thousands of km² and does not outweigh the false-alarm rate; a detection
+ *  longer than clutter grows is a ship whenever any silent vessel of its size could be there; spoofers (no
+ *  known position) add nothing; an unknown length is uninformative. */
+export function beatsFalseAlarm(d: Detection, silent: readonly SilentVessel[], p: FusionParams = FUSION_PARAMS): boolean {
+  const clutterPerM = d.length_m === null ? null : d.length_m <= p.falseAlarmMaxLengthM ? 1 / (p.falseAlarmMaxLengthM - p.minDarkLengthM) : 0;
+  let ship = 0;
+  for (const v of silent) {
+    const place = positionDensityPerKm2(d, v, p);
+    if (place === 0) continue;
+    const lengthRatio = clutterPerM === null || v.lengthM === null || !(v.lengthM > 0) ? 1 : lengthDensityPerM(d.length_m!, v.lengthM, p) / clutterPerM;
+    ship += place * lengthRatio;
+  }
+  return ship > 0 && ship >= p.falseAlarmsPerKm2[d.sensor];
 }
 
 /** The candidate that explains the sighting as a ship unheard since the AIS data began and first heard within

@@ -54,14 +54,25 @@ export const FUSION_PARAMS = {
   minDarkPresence: 0.6,
   minDarkLengthM: 15,
   /** Near the operating point a detector's score is close to a coin toss (real ships and clutter overlap
-   *  there). An unexplained detection scoring below minDarkPresence + this band is called dark only when
-   *  corroborated: a vessel silent then could have reached it and is of its size (length term ≥
-   *  `corroborateMinLengthTerm`, ≈ within 1.5σ, as a dark port call's sighting needs; unknown length
-   *  counts). Clutter (waves, rocks, buoys) is small and no missing ship explains it; a real ship of
-   *  interest that went dark has a silent track of its size nearby. Above the band the score alone stands.
-   *  Tumen's choice, against the dark false positives of bench/evidence-quality.ts. */
+   *  there). An unexplained detection scoring below minDarkPresence + this band is called dark only when the
+   *  silent vessels explain it better than a false alarm does (fusion.ts beatsFalseAlarm): above the band the
+   *  score alone stands. Tumen's choice, against the dark false positives of bench/evidence-quality.ts. */
   marginalPresenceBand: 0.1,
-  corroborateMinLengthTerm: 0.3,
+  /** The image detector's false alarms per km² per scene (waves, rocks, buoys, wind farms): the rate a
+   *  marginal detection's silent-ship evidence must beat (fusion.ts beatsFalseAlarm: the density of silent
+   *  ships of its size there against this). A CFAR detector is set by its false-alarm probability per pixel,
+   *  1e-8–1e-9 for ship detection on Sentinel-1 (e.g. the JRC's SUMO); at 10⁴ pixels of 10 m per km² that is
+   *  1e-4–1e-5 per km² before discrimination: SAR 5e-5. Optical (3 m pixels, ~10⁵ per km²; cloud edges,
+   *  wakes, whitecaps) ~10× more: 6e-4. The simulator's false alarms (0.8 per 17,700 km² SAR scene, 0.3 per
+   *  490 km² optical scene: 4.5e-5 and 6e-4) fall in these ranges. With a real detector, set its measured rate. */
+  falseAlarmsPerKm2: { sar: 5e-5, optical: 6e-4 },
+  /** Clutter that reaches a detector's operating point is small: sea spikes, buoys, rocks, wakes — a few pixels
+   *  (length spread evenly from minDarkLengthM to this). Longer detections are not explained by a false alarm,
+   *  so a marginal one of ship size is dark whenever a silent vessel of its size could be there. 60 m is the
+   *  simulator's clutter (10–60 m) and Tumen's default; with a real detector, set the length below which its
+   *  false alarms fall (SAR azimuth ambiguities of large ships, wind turbines and platforms are larger: a
+   *  detector that reports them needs a higher value). */
+  falseAlarmMaxLengthM: 60,
   /** Dark candidates: a vessel silent at acquisition whose last report before and first after are both
    *  reachable at ≤ this speed (GFW's gap reachability uses ~ the vessel's max plausible speed). */
   darkCandidateMaxSpeedKn: 20,

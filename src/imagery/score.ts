@@ -13,3 +13,10 @@ export function lengthTerm(imageM: number | null, aisM: number | null, p: Fusion
   const sigma = p.lengthRelSigma * aisM + p.lengthAbsSigmaM;
   return Math.exp(-0.5 * ((imageM - aisM) / sigma) ** 2);
 }
+
+/** The probability density (per metre) of an image length given the AIS length: the Gaussian of lengthTerm,
+ *  normalised (for likelihood ratios against clutter's length density). */
+export function lengthDensityPerM(imageM: number, aisM: number, p: FusionParams): number {
+  const sigma = p.lengthRelSigma * aisM + p.lengthAbsSigmaM;
+  return Math.exp(-0.5 * ((imageM - aisM) / sigma) ** 2) / (sigma * Math.sqrt(2 * Math.PI));
+}

@@ -2,7 +2,8 @@
 // one-to-one assignment, the dark flag and dark candidates, missed vessels.
 import { describe, expect, it } from 'vitest';
 import { estimateAt } from '../../src/imagery/estimate.js';
-import { fuseScene } from '../../src/imagery/fusion.js';
+import { beatsFalseAlarm, fuseScene } from '../../src/imagery/fusion.js';
+import { positionDensityPerKm2 } from '../../src/imagery/candidates.js';
 import { assignOneToOne } from '../../src/imagery/assign.js';
 import { FUSION_PARAMS } from '../../src/imagery/params.js';
 import { deepInland } from '../../src/imagery/inland.js';
@@ -95,6 +96,32 @@ describe('fuseScene', () => {
     expect(out[1]!.candidates.map((c) => c.mmsi)).toEqual([444]);
     // Not looked up yet (null): marginal ones count as dark, so the store knows to look candidates up.
     expect(fuseScene(scene, dets, [], null).detections.map((d) => d.dark)).toEqual([true, true, true]);
+  });
+  it('calls a marginal detection of clutter size dark only when a silent vessel there beats the false-alarm rate', () => {
+    // A 40 m blob at presence 0.62 (the marginal band). A 40 m boat heard 2 h before 10 km off: its position density
+    // there (~3e-4 per km², σ ≈ 20 km) × the length ratio (0.78) is far above SAR clutter's 5e-5 per km²: dark.
+    const near = [{ mmsi: 444, lengthM: 40, before: { timeMs: T - 2 * H, ...destination(42.23, 130.3, 90, 10_000) }, after: null }];
+    const blob = det('blob', 42.23, 130.3, 40, 0.62);
+    expect(fuseScene(scene, [blob], [], near).detections[0]!.dark).toBe(true);
+    // The same boat last heard 30 h before, 300 km off (reachable at 20 kn, length agreeing): its probability is
+    // spread over ~10⁵ km² (~1e-6 per km²), less than a false alarm's: not dark, though it is of the blob's size.
+    const far = [{ ...near[0]!, before: { timeMs: T - 30 * H, ...destination(42.23, 130.3, 90, 300_000) } }];
+    expect(beatsFalseAlarm(blob, far)).toBe(false);
+    expect(fuseScene(scene, [blob], [], far).detections[0]!.dark).toBe(false);
+    // A spoofer of its size has no known position: no evidence either.
+    expect(fuseScene(scene, [blob], [], [{ mmsi: 555, lengthM: 40, before: null, after: null, spoofing: true }]).detections[0]!.dark).toBe(false);
+    // Longer than clutter grows (60 m): the far ship of its size is enough.
+    const far150 = [{ ...far[0]!, lengthM: 150 }];
+    expect(fuseScene(scene, [det('ship', 42.23, 130.3, 150, 0.62)], [], far150).detections[0]!.dark).toBe(true);
+  });
+  it('multiplies the before and after position probabilities of a silent vessel (GFW): between the reports, not at either', () => {
+    // Heard 10 h before 100 km west and 10 h after 100 km east: the product puts it midway, σ/√2.
+    const v = { mmsi: 1, lengthM: 100, before: { timeMs: T - 10 * H, ...destination(42.23, 130.3, 270, 100_000) }, after: { timeMs: T + 10 * H, ...destination(42.23, 130.3, 90, 100_000) } };
+    const s = 150 + 1500 + 10 * 1852 * 10 * 0.5, s2 = (s * s) / 2;
+    expect(positionDensityPerKm2(det('d', 42.23, 130.3, 100), v, FUSION_PARAMS) / (1e6 / (2 * Math.PI * s2))).toBeCloseTo(1, 3);
+    // One side only: the Gaussian around that report, 100 km off.
+    const one = { ...v, after: null };
+    expect(positionDensityPerKm2(det('d', 42.23, 130.3, 100), one, FUSION_PARAMS) / ((1e6 * Math.exp(-0.5 * (100_000 / s) ** 2)) / (2 * Math.PI * s * s))).toBeCloseTo(1, 3);
   });
   it('does not call an unmatched detection deep inland dark (a false alarm on land), at sea it does', () => {
     const inland = deepInland(landIndex());
