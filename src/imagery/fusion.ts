@@ -6,6 +6,7 @@
 //
 // A matched detection is still `dark` when the vessel's AIS was silent around the acquisition (no report
 // within silentMinH either side): it is identified, but it was not broadcasting (assignment: assign.ts).
+// The store then weighs that silence against the gap detector's verdict (intentional.ts withGapVerdicts).
 // An unassigned detection deep inland (`inland`, inland.ts) is no ship: a false alarm on land, never dark.
 import { distanceM } from '../geo/sphere.js';
 import { assignOneToOne } from './assign.js';

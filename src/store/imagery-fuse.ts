@@ -10,7 +10,7 @@ import { darkDetectionEvents, withImageryEvidence } from '../imagery/events.js';
 import { darkPortCallsSeen } from '../imagery/seen-port-calls.js';
 import type { TumenEvent } from '../events/schema.js';
 import { fuseScene, isReal } from '../imagery/fusion.js';
-import { withIntentionalGaps, type IntentionalGaps, type SilentSpan } from '../imagery/intentional.js';
+import { withGapVerdicts, withIntentionalGaps, type IntentionalGaps, type SilentSpan } from '../imagery/intentional.js';
 import { deepInland } from '../imagery/inland.js';
 import { explainedGaps, withReceptionGaps, type JudgedGap, type ReceptionGaps } from '../imagery/reception.js';
 import { landIndex, type LandIndex } from '../geo/land.js';
@@ -172,9 +172,8 @@ async function spoofedAt(store: Store, t: number): Promise<number[]> {
   return rows.map((r) => Number(r.mmsi));
 }
 
-/** The stored AIS gaps that reception explains, per MMSI (imagery/reception.ts explainedGaps: by the ships
- *  around, or by the vessel's own record); an open gap runs to the end of time. */
-export async function receptionGaps(store: Store, p: FusionParams = FUSION_PARAMS): Promise<ReceptionGaps> {
+/** Every stored AIS gap as the gap detector judged it, per MMSI; an open gap runs to the end of time. */
+export async function judgedGaps(store: Store): Promise<Map<number, JudgedGap[]>> {
   await ensureEventsSchema(store);
   const rows = await store.all<{ mmsi: number; a: number; b: number | null; lat: number; lon: number; lat2: number | null; lon2: number | null; pu: number | null; i: boolean | null }>(
     `SELECT mmsi, epoch_ms(start)::DOUBLE AS a, epoch_ms("end")::DOUBLE AS b, lat, lon,
@@ -193,7 +192,21 @@ export async function receptionGaps(store: Store, p: FusionParams = FUSION_PARAM
     });
     all.set(m, list);
   }
-  return explainedGaps(all, p);
+  return all;
+}
+
+/** The stored AIS gaps that reception explains, per MMSI (imagery/reception.ts explainedGaps: by the ships
+ *  around, or by the vessel's own record). */
+export async function receptionGaps(store: Store, p: FusionParams = FUSION_PARAMS): Promise<ReceptionGaps> {
+  return explainedGaps(await judgedGaps(store), p);
+}
+
+/** The first AIS report of each of `mmsis` (absent: none stored). */
+async function firstHeard(store: Store, mmsis: readonly number[]): Promise<Map<number, number>> {
+  if (mmsis.length === 0) return new Map();
+  const rows = await store.all<{ mmsi: number; t: number }>(
+    `SELECT mmsi, epoch_ms(min(time))::DOUBLE AS t FROM positions WHERE mmsi IN (${mmsis.map(() => '?').join(',')}) GROUP BY mmsi`, [...mmsis]);
+  return new Map(rows.map((r) => [Number(r.mmsi), Number(r.t)]));
 }
 
 /** The stored AIS gaps the gap detector called intentional, per MMSI (imagery/intentional.ts); an open
@@ -228,7 +241,8 @@ export async function fuseStored(store: Store, opts: { sceneId?: string; /** Onl
   const scenes = (await readScenes(store, opts.sceneId)).filter((s) => !wanted || wanted.has(s.scene_id));
   const dets = await readDetections(store, scenes.map((s) => s.scene_id));
   const lengths = await vesselLengths(store);
-  const unheard = await receptionGaps(store, p);
+  const judged = await judgedGaps(store);
+  const unheard = explainedGaps(judged, p);
   const switchedOff = await intentionalGaps(store);
   const dataStartMs = await firstReportMs(store);
   const out: StoredFusion[] = [];
@@ -248,6 +262,8 @@ export async function fuseStored(store: Store, opts: { sceneId?: string; /** Onl
     let fusion = fuseScene(s, sceneDets, ais, null, p, inland);
     if (fusion.detections.some((d) => d.dark && d.mmsi === null)) fusion = fuseScene(s, sceneDets, ais, await silentNearScene(store, s, index, lengths, p, dataStartMs), p, inland);
     fusion = withReceptionGaps(fusion, unheard, p);
+    const silentMatched = fusion.detections.filter((d) => d.dark && d.mmsi !== null).map((d) => d.mmsi!);
+    fusion = withGapVerdicts(fusion, judged, await firstHeard(store, silentMatched), dataStartMs, p);
     const byId = new Map(sceneDets.map((d) => [d.detection_id, d]));
     fusion = withIntentionalGaps(fusion, switchedOff, (d) => isReal(byId.get(d.detection_id)!, p, inland), p);
     out.push({ scene: s, fusion });

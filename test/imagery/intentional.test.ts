@@ -1,7 +1,7 @@
 // A ship matched to its own track while inside a gap the gap detector called intentional is dark (it
 // switched off shortly before the image, or on shortly after), except right at the gap's ends.
 import { describe, expect, it } from 'vitest';
-import { withIntentionalGaps, type IntentionalGaps } from '../../src/imagery/intentional.js';
+import { withGapVerdicts, withIntentionalGaps, type IntentionalGaps } from '../../src/imagery/intentional.js';
 import type { FusedDetection, SceneFusion } from '../../src/imagery/types.js';
 
 const T = Date.parse('2024-03-02T15:31:00Z');
@@ -26,5 +26,29 @@ describe('withIntentionalGaps', () => {
     expect(withIntentionalGaps(fusion(matched('a', 2)), gaps, real).detections[0]!.dark).toBe(false);
     expect(withIntentionalGaps(fusion(matched('a', null)), gaps, real).detections[0]!.dark).toBe(false);
     expect(withIntentionalGaps(fusion(matched('a', 1)), gaps, () => false).detections[0]!.dark).toBe(false);
+  });
+});
+
+describe('withGapVerdicts', () => {
+  // A ferry matched at its quay 3.7 h after its last report, silent then for 10.8 h (flagged dark for the silence).
+  const silentMatch = (mmsi: number): FusedDetection => ({ ...matched('a', mmsi), dark: true, candidates: [{ mmsi, score: 0.9, why: 'extrapolated' }] });
+  const judged = new Map([
+    [1, [{ startMs: T - 3.7 * H, endMs: T + 7.1 * H, intentional: false }]],
+    [2, [{ startMs: T - 3.7 * H, endMs: T + 7.1 * H, intentional: true }]],
+  ]);
+  it('clears the flag when the gap detector judged the silence and did not call it intentional, saying why', () => {
+    const out = withGapVerdicts(fusion(silentMatch(1)), judged, new Map(), -Infinity).detections[0]!;
+    expect([out.dark, out.mmsi]).toEqual([false, 1]);
+    expect(out.candidates[0]!.why).toMatch(/did not call intentional/);
+  });
+  it('keeps it for an intentional gap, and where no gap was judged (the silence alone stands)', () => {
+    expect(withGapVerdicts(fusion(silentMatch(2)), judged, new Map(), -Infinity).detections[0]!.dark).toBe(true);
+    expect(withGapVerdicts(fusion(silentMatch(3)), judged, new Map([[3, T - 20 * H]]), -Infinity).detections[0]!.dark).toBe(true);
+  });
+  it('clears it for a ship first heard after the image when the data began within 14 days (no gap)', () => {
+    const start = T - 13 * H;
+    expect(withGapVerdicts(fusion(silentMatch(3)), judged, new Map([[3, T + 3.3 * H]]), start).detections[0]!.dark).toBe(false);
+    // Data from 20 days before: a ship unheard that long before the image had a silence of its own: kept.
+    expect(withGapVerdicts(fusion(silentMatch(3)), judged, new Map([[3, T + 3.3 * H]]), T - 20 * 24 * H).detections[0]!.dark).toBe(true);
   });
 });
