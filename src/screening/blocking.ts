@@ -23,6 +23,7 @@
 import { maxEditsFor } from './params.js';
 import { bagDistance, damerauLevenshtein } from './similarity.js';
 import { isKeystrokeSlip } from './keystroke.js';
+import { SLIP_PARAMS, isTwoSlips } from './slips.js';
 import { MIN_SKELETON_LETTERS, MIN_VOWEL_VARIANT_LETTERS, consonantSkeleton } from './phonetic.js';
 
 export const BLOCKING_PARAMS = {
@@ -218,7 +219,9 @@ export class NameBlocker {
     // Short names two edits apart (shortTwoEdits): the query's two-letter deletions meet the listed name's
     // own deletions (d keys) and its two-letter ones (e keys).
     const shortTwo = opts.shortTwoEdits === true && compact.length >= P.shortTwoEditsMinLetters - 2 && compact.length < TWO_EDIT_LETTERS + 2;
-    const dels = deletions(compact, P.deleteMaxLetters + 2, shortTwo || compact.length >= TWO_EDIT_LETTERS - 2);
+    // Two slips (slips.ts) in a listed name of 5-8 letters, the query one letter longer or as long: its
+    // two-letter deletions meet the listed name's one-letter ones where a letter was added or changed.
+    const dels = deletions(compact, P.deleteMaxLetters + 2, shortTwo || compact.length >= SLIP_PARAMS.minLetters + 1);
     // Keys no listed name can have are not looked up: d keys are at most deleteMaxLetters long, e keys
     // two letters shorter than a name below TWO_EDIT_LETTERS.
     for (const d of dels) if (d.length <= P.deleteMaxLetters) bump(`d${d}`, 100);
@@ -292,6 +295,8 @@ export class NameBlocker {
     let budget = maxEditsFor(Math.max(c.length, compact.length));
     if (shortTwoEdits && budget === 1) budget = 2;
     if (budget === 0) return compact.length >= 3 && isKeystrokeSlip(compact, c);
+    if (budget === 1 && Math.abs(c.length - compact.length) <= 1
+      && bagDistance(compact, c) <= 2 && damerauLevenshtein(compact, c, 2) === 2 && isTwoSlips(compact, c)) return true;
     // Letter bounds first (letters one uses and the other lacks, then their counts): they turn most
     // candidates away at a fraction of an edit table's cost.
     return (maskDistance(masks.compact, this.compactMasks[id]) <= budget && bagDistance(compact, c) <= budget && damerauLevenshtein(compact, c, budget) <= budget)

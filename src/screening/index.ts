@@ -6,6 +6,7 @@ import { normaliseCallsign, normaliseMmsi, normaliseName, type NormalisedName } 
 import { normaliseImo } from '../reference/imo.js';
 import { maxEditsFor } from './params.js';
 import { MIN_SKELETON_LETTERS, consonantSkeleton } from './phonetic.js';
+import { SLIP_PARAMS } from './slips.js';
 
 export type NameRole = 'name' | 'alias' | 'former';
 
@@ -116,8 +117,10 @@ export class ScreeningIndex {
     if (q.compact.length <= SHORT_NAME_LETTERS) {
       // q-gram lemma for bigrams: an edit destroys at most 2 of them, a transposition 3; k is the budget
       // of the longest name that could still match (one letter longer).
+      // From 5 letters two slips (slips.ts) may be the difference.
       const grams = ngrams(q.compact, 2);
-      this.gramCandidates(grams, this.byBigram, out, Math.max(1, new Set(grams).size - 3 * maxEditsFor(q.compact.length + 1)));
+      const k = Math.max(maxEditsFor(q.compact.length + 1), q.compact.length >= SLIP_PARAMS.minLetters ? 2 : 0);
+      this.gramCandidates(grams, this.byBigram, out, Math.max(1, new Set(grams).size - 3 * k));
     }
     return [...out];
   }

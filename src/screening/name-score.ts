@@ -5,9 +5,9 @@
 //  2. Equal words -> exact; equal without spaces -> run-together; equal after transliteration folding.
 //  3. Otherwise a fuzzy candidate must (a) not be made only of generic words itself, (b) be within the
 //     edit budget on the whole name (or on the transliteration key where the keys differ in vowels
-//     only: FEROOZEH / FIROUZEH), (c) agree word by word on the distinctive words - every distinctive
-//     word of either name has a close counterpart in the other - unless the whole names are a single
-//     edit apart, or two edits apart where the query's odd words are garbled (no listed ship name uses
+//     only: FEROOZEH / FIROUZEH; or two plausible slips in a name of 5-8 letters: slips.ts), (c) agree
+//     word by word on the distinctive words - every distinctive word of either name has a close
+//     counterpart in the other - unless the whole names are a single edit apart, or two edits apart where the query's odd words are garbled (no listed ship name uses
 //     them), (d) with 2+ edits, clear the Jaro-Winkler floor.
 //     So generic words never match alone, and a different distinctive word is not a typo.
 import type { NormalisedName } from './normalise.js';
@@ -16,6 +16,7 @@ import { MIN_VOWEL_VARIANT_LETTERS, phoneticKey, sameConsonants } from './phonet
 import { SCREENING_PARAMS as P, maxEditsFor } from './params.js';
 import { damerauLevenshtein, jaroWinkler } from './similarity.js';
 import { isKeystrokeSlip } from './keystroke.js';
+import { isTwoSlips } from './slips.js';
 
 export interface NameScore {
   score: number;
@@ -86,7 +87,10 @@ export function scoreNames(q: NormalisedName, e: NormalisedName, isListedWord: (
   // (FIROZA / FYROCHU: PILOJA / PILOJU, four letters apart).
   const vowelsOnly = phoneticEdits <= budget && edits <= budget + 1
     && Math.min(q.compact.length, e.compact.length) >= MIN_VOWEL_VARIANT_LETTERS && sameConsonants(q.phonetic, e.phonetic);
-  if (useEdits > budget && !vowelsOnly) return null;
+  // Two slips: a name of 5-8 letters (one edit allowed) two changes of the kinds people make in writing
+  // a name from a listed one (slips.ts: DELLISE / DELICE, DAWNEY / DOWNY, SOHNYA I / SONIA I).
+  const twoSlips = useEdits > budget && !vowelsOnly && budget === 1 && edits === 2 && isTwoSlips(q.compact, e.compact);
+  if (useEdits > budget && !vowelsOnly && !twoSlips) return null;
   if (!distinctiveWordsAgree(q, e)) {
     // The words do not pair up: a whole word differs (HAP SONG GANG is not HAP JANG GANG), or the spacing
     // differs (CHONMASAM / CHON MA SAN). Only a single typing edit over the whole name is still a typo, and
@@ -98,8 +102,10 @@ export function scoreNames(q: NormalisedName, e: NormalisedName, isListedWord: (
     if (useEdits > 1 && q.words.some((v) => !e.words.some((w) => wordsClose(v, w)) && isListedWord(v))) return null;
   }
   // Jaro-Winkler guards multi-edit candidates (it punishes scattered differences that an edit count does
-  // not); a single edit is already tight, and JW would wrongly punish a typo in the first letter.
-  if (useEdits >= 2 && Math.max(jaroWinkler(q.compact, e.compact), jaroWinkler(q.phonetic, e.phonetic)) < P.minJaroWinkler) return null;
+  // not); a single edit is already tight, and JW would wrongly punish a typo in the first letter. Two slips
+  // are bounded by their own kinds (slips.ts), and JW would punish a vowel changed and one added in a
+  // short name (DAWNEY / DOWNY: 0.84).
+  if (useEdits >= 2 && !twoSlips && Math.max(jaroWinkler(q.compact, e.compact), jaroWinkler(q.phonetic, e.phonetic)) < P.minJaroWinkler) return null;
   const score = Math.max(0, P.fuzzyBaseScore - P.perEditPenalty * useEdits) * num.factor;
   return { score, how: 'fuzzy', edits: useEdits, numberNote: num.note };
 }

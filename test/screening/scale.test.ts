@@ -105,6 +105,13 @@ describe('NameBlocker', () => {
     expect(more.sameFormCandidates('LAODIKIA', normaliseName('LAODIKIA').phonetic)).toEqual([]);
   });
 
+  it('finds a 5-8-letter name two slips away (a letter added and one changed) through its deletion keys', () => {
+    const b = NameBlocker.build(['DELICE', 'SONIA', 'KASMA'].map((c, entry) => ({ compact: c, phonetic: normaliseName(c).phonetic, entry, words: [c] })));
+    expect(b.candidates('DELLISE', normaliseName('DELLISE').phonetic)).toEqual([0]);
+    expect(b.candidates('SOHNYA', normaliseName('SOHNYA').phonetic)).toEqual([1]);
+    expect(b.candidates('KASBAH', normaliseName('KASBAH').phonetic)).toEqual([]);
+  });
+
   it('lets in by trigrams a name only its transliteration key brings within the budget', () => {
     const b = NameBlocker.build(['WOORYSTAR', 'KORVANEL'].map((c, entry) => ({ compact: c, phonetic: normaliseName(c).phonetic, entry, words: [c] })));
     expect(b.candidates('URISTAR', normaliseName('URISTAR').phonetic)).toEqual([0]); // ULISTAL / VULISTAL

@@ -221,6 +221,26 @@ describe('mechanisms found by the held-out hard cases (bench/screen-heldout-case
     expect(scoreNames(normaliseName('FIROZA'), normaliseName('FYROCHU'))).toBeNull();
   });
 
+  it('takes two slips of the kinds people write in a 5-8-letter name as two edits, as possible', () => {
+    // DELICE: L doubled and C written S; SONIA I: an H added and I written Y (bench/screen-third-cases.ts).
+    for (const [query, listed] of [['DELLISE', 'DELICE'], ['SOHNYA I', 'SONIA I']]) {
+      expect(screen({ name: query }).matches.map((m) => [m.name, m.verdict, m.score, m.reason]))
+        .toEqual([[listed, 'possible', 0.87, `name "${query}" similar, 2 edits as listed name "${listed}"`]]);
+    }
+    // Another first letter, two vowel changes, a neighbouring key, another consonant: other names.
+    for (const query of ['TELLISE', 'DAWNEY', 'KASBAH', 'MANAUS', 'ARTEMIS']) expect([query, screen({ name: query }).verdict]).toEqual([query, 'clear']);
+  });
+
+  it('counts a slip in the consonants as one, in a vowel as one and a half, anything else as more', async () => {
+    const { isTwoSlips, slipCost } = await import('../../src/screening/slips.js');
+    expect(['DELLISE', 'SOHNYA', 'HYLDAH', 'PORGRESS', 'TAKARA', 'KASBAH', 'MANAUS'].map((q, i) => slipCost(q, ['DELICE', 'SONIA', 'HILDA', 'PROGRES', 'TAKRE', 'KASMA', 'MANAURE'][i])))
+      .toEqual([2, 2.5, 2.5, 2.5, 3, 4, 4.5]);
+    expect(isTwoSlips('DELLISE', 'DELICE')).toBe(true);
+    expect(isTwoSlips('SHIBUYA', 'SHIBA')).toBe(false); // two letters longer: another word, though two vowel-ish letters
+    expect(isTwoSlips('DORRENNA', 'DORENA')).toBe(false); // the same (the transliteration key folds doubled letters)
+    expect(isTwoSlips('BISENTENARYO', 'BICENTENARIO')).toBe(false); // 9 letters and more: the budget is two edits
+  });
+
   it('reads a zero between letters as O and drops the Korean number mark HO', () => {
     expect(ofacIds({ name: 'D0RE' })).toEqual(['15045']);
     expect(ofacIds({ name: 'SAM MA 2HO' })).toEqual(['23735']);
