@@ -105,7 +105,6 @@ async function ingestOne(
         timeWindow: opts.timeWindow ?? null, outerWindow: defaultTimeWindow(nowMs()), log: opts.log,
       }, progress, nowMs);
       const span = r.span;
-      await clusterIngestPositions(store, r.id);
       progress.done();
       const outside = span === null ? 0 : r.counts.rejects.bad_time ?? 0;
       const spanNote = outside === 0 ? null : `${path}: ${outside} messages outside the file's own span (${isoMinute(span!.window.minMs)} .. ` +

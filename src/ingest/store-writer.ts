@@ -10,6 +10,7 @@ import { DEDUP_WINDOW_S } from './dedup.js';
 import { nullableAt, type BatchData, type NullableNumbers, type StaticColumns } from './position-batch.js';
 import { ChunkWriter, type Column, type ListCodes, type Numbers, type TextCodes } from '../store/chunk-writer.js';
 import { matchStored } from './stored-matches.js';
+import { clusterOrder } from './cluster-order.js';
 import { codePointCompare } from '../store/identity-runs.js';
 
 // Receptions of stored rows that bring new stations are staged here and merged by one UPDATE.
@@ -80,7 +81,7 @@ export class StoreWriter {
       if (fresh.length > 0) {
         // DuckDB's appender writes inside the connection's open transaction: committed with the batch or not at all.
         const app = await this.store.conn.createAppender('positions');
-        this.positionChunks.append(app, positionColumns(batch, stations, ingestId), fresh);
+        this.positionChunks.append(app, positionColumns(batch, stations, ingestId), clusterOrder(fresh, batch.mmsi, batch.timeMs));
         app.closeSync();
       }
       out.positions = fresh.length;

@@ -37,8 +37,8 @@ async function ingestOne(store: Store, live: LiveDetection, input: { filename: s
   const path = join(dir, safeName);
   try {
     await writeFile(path, input.content);
-    // No live pass meanwhile: the ingest rewrites its rows at its end (src/store/positions-cluster.ts), and a
-    // pass reading its committed batches first would see them twice. A live feed's rows wait until it is done.
+    // No live pass meanwhile: a CSV ingest rewrites its rows at its end (src/store/positions-cluster.ts), and a
+    // pass reading them first would see them twice. A live feed's rows wait until it is done.
     const [outcome] = await live.exclusive(() => ingestFiles(store, [path], { format: input.format as InputFormat | undefined }));
     if (outcome.status === 'failed') throw httpError(422, (outcome.message ?? 'ingest failed').split(path).join(input.filename));
     storeChanged();

@@ -1,5 +1,6 @@
-// A vessel's track as a few contiguous ranges, not 20 M scattered rows: the positions one ingest stored are
-// rewritten sorted by week, then MMSI, then time. Ingest appends in the order reports arrive (all ships
+// A vessel's track as a few contiguous ranges, not 20 M scattered rows: the positions one CSV ingest stored
+// are rewritten sorted by week, then MMSI, then time (an NMEA ingest sorts each batch before appending it:
+// src/ingest/cluster-order.ts). Ingest appends in the order reports arrive (all ships
 // interleaved), so reading one ship's track decoded every vector of the table; sorted, it reads one range
 // per week (DuckDB skips the vectors where the MMSI filter matches nothing). The week comes first so the
 // time zonemaps stay narrow: the ingest's duplicate check and the detectors' time slices still prune by time.

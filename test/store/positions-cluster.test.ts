@@ -1,5 +1,6 @@
-// Positions of one ingest are stored sorted by week, MMSI and time (a ship's track is a few ranges), with
-// ties kept in arrival order and rows of other ingests untouched.
+// Positions are stored sorted by week, MMSI and time (a ship's track is a few ranges), ties kept in arrival
+// order: each NMEA batch as it is appended, a CSV ingest's rows rewritten at its end, the whole table by
+// `tumen store sort`.
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/ingest/ingest.js';
 import { ensurePositionsSchema } from '../../src/store/positions.js';
@@ -33,16 +34,20 @@ describe('clusterIngestPositions', () => {
     });
   });
 
-  it('runs at the end of every ingest: the stored rows are in cluster order and all there', async () => {
+  it('an NMEA ingest appends each batch as one sorted run: order breaks only between batches', async () => {
     await withTempStore(async (store) => {
-      const [out] = await ingestFiles(store, [fixture('ingest', 'amsa-exact-earth-augmented.txt.gz')]);
+      const batchRows = 500;
+      const [out] = await ingestFiles(store, [fixture('ingest', 'amsa-exact-earth-augmented.txt.gz')], { batchRows });
       expect(out.status).toBe('done');
-      const rows = await store.all<{ n: bigint; unsorted: bigint }>(`SELECT count(*) AS n, count(*) FILTER (WHERE prev_key > key) AS unsorted FROM (
+      const r = await store.all<{ n: bigint; unsorted: bigint }>(`SELECT count(*) AS n, count(*) FILTER (WHERE prev_key > key) AS unsorted FROM (
         SELECT row(date_trunc('week', time), mmsi, time) AS key, lag(row(date_trunc('week', time), mmsi, time)) OVER (ORDER BY rowid) AS prev_key
         FROM positions)`);
-      expect(Number(rows[0].n)).toBe(out.counts!.positions);
-      expect(Number(rows[0].n)).toBeGreaterThan(100);
-      expect(Number(rows[0].unsorted)).toBe(0);
+      expect(Number(r[0].n)).toBe(out.counts!.positions);
+      expect(Number(r[0].n)).toBeGreaterThan(2 * batchRows);
+      // Arrival order (all ships interleaved) would break the order at most rows; one run per batch breaks it
+      // once per batch at most (a station merge can also move a stored row to the end).
+      expect(Number(r[0].unsorted)).toBeGreaterThan(0);
+      expect(Number(r[0].unsorted)).toBeLessThan(Math.ceil(out.counts!.messages / batchRows));
     });
   });
 

@@ -1,7 +1,7 @@
 // `tumen store sort`: rewrites the stored positions in track order (week, MMSI, time), so a ship's track is
-// one range per week. Each ingest already sorts its own rows; this is for stores ingested before that, for
-// the rows a live feed stored (`tumen serve --listen` never moves rows while it runs), and to merge many
-// small ingests' ranges. Same rows, same detection (ties keep their stored order).
+// one range per week. Each ingest batch is already stored sorted (one range per batch and week); this merges
+// those ranges (many batches, ingests or live-feed batches) and sorts stores ingested before batches were.
+// Same rows, same detection (ties keep their stored order).
 import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
 import { requireStoreFile } from '../store-access.js';

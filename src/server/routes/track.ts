@@ -32,10 +32,10 @@ export async function readTrack(store: Store, q: TrackQuery): Promise<TrackRespo
     q.toMs !== undefined && 'time <= epoch_ms($toMs::BIGINT)',
     q.bbox && 'lon BETWEEN $minLon AND $maxLon AND lat BETWEEN $minLat AND $maxLat',
   ])}`;
-  // No ORDER BY: a scan keeps the stored order, and a store clustered by week, MMSI and time (every ingest's
-  // since issue 11, or after `tumen store sort`) gives one ship's rows in time order already; DuckDB's sort of
-  // them was 5–50 ms of a 40–145 ms track on the 20 M bench store. Rows stored in arrival order (live rows,
-  // old stores) are sorted here.
+  // No ORDER BY: a scan keeps the stored order, and a store clustered by week, MMSI and time (each ingest
+  // batch sorted, or the whole store after `tumen store sort`) gives one ship's rows in time order already
+  // when the batches came in time order; DuckDB's sort of them was 5–50 ms of a 40–145 ms track on the 20 M
+  // bench store. Rows out of time order (old stores in arrival order, files out of order) are sorted here.
   const reader = await store.conn.runAndReadAll(sql, params);
   const [t, lon, lat, speed, course] = inTimeOrder(reader.getColumnsJS() as [number[], number[], number[], Array<number | null>, Array<number | null>]);
   const n = t?.length ?? 0;
