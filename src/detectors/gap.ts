@@ -302,7 +302,9 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
   const fromMs = judgedFromMs(p, last.timeMs, endMs);
   let ownDownH = 0;
   if (up) for (let h = Math.floor(fromMs / MS_PER_HOUR) + 1; h < Math.floor(endMs / MS_PER_HOUR); h++) if (!up(h)) ownDownH++;
-  const hearing = q.hearing(gapPath(last, next, p.openGapDeadReckonH), fromMs, endMs, open || durationH <= RECEPTION_PARAMS.bridgeMaxH, up);
+  // The ship's own silence is taken out of the coverage it is judged against: bridged along the path, or
+  // (open) its silent tail at its last fix.
+  const hearing = q.hearing(gapPath(last, next, p.openGapDeadReckonH), fromMs, endMs, open || durationH <= RECEPTION_PARAMS.bridgeMaxH, up, open ? () => last : undefined);
   // An open gap may still grow, so its length so far is not held against it: the heard hours asked of it
   // are prorated to the hours judged so far against intentionalMinGapH (a closed gap is that long at least).
   const minHeardH = open ? p.minExpectedHeardHours * Math.min(1, hearing.hours / p.intentionalMinGapH) : p.minExpectedHeardHours;

@@ -26,10 +26,11 @@ export type PathAt = (timeMs: number) => { lat: number; lon: number };
 
 export interface HearingQuery {
   /** The gap's open hours strictly between `fromMs` and `toMs`. `selfBridged`: the asking vessel's own gap
-   *  was bridged as present-unheard (it is shorter than `bridgeMaxH`), so one ship is taken off.
+   *  was bridged as present-unheard (it is shorter than `bridgeMaxH`, or still open), so its own hours are
+   *  taken off — at `selfAt` (default: the path; an open gap's silent tail lies at its last fix).
    *  `stationsUp(hour)` false: the coastal stations that were hearing this ship heard nobody then (an
    *  outage), so that hour is judged on the satellite alone. */
-  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean, stationsUp?: (hour: number) => boolean): Hearing;
+  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean, stationsUp?: (hour: number) => boolean, selfAt?: PathAt): Hearing;
 }
 
 export interface Hearing {
@@ -205,11 +206,22 @@ export class HearingIndex implements HearingQuery {
     return out;
   }
 
-  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean, ownStationsUp?: (hour: number) => boolean): Hearing {
+  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean, ownStationsUp?: (hour: number) => boolean, selfAt: PathAt = path): Hearing {
     const p = this.p;
     const h0 = Math.floor(fromMs / MS_PER_HOUR) + 1;
     const h1 = Math.floor(toMs / MS_PER_HOUR) - 1;
     const self = selfBridged ? 1 : 0;
+    // Leave-one-out: the asking ship's own silence is in the index as present-unheard hours (bridged along
+    // its path, or its silent tail at its last fix, at most `bridgeMaxH`); the silence under judgement is no
+    // evidence of how well the place is heard. Where a long silence's ends lie close together (a ship that
+    // went somewhere dark and came back), its bridged hours pile up around the very places judged.
+    const ownCell = new Array<number>(Math.max(0, h1 - h0 + 1)).fill(-1);
+    if (selfBridged) for (let h = h0; h <= Math.min(h1, h0 - 1 + p.bridgeMaxH); h++) { const a = selfAt((h + 0.5) * MS_PER_HOUR); ownCell[h - h0] = this.fine.cell(a.lat, a.lon); }
+    const ownIn = (cells: ReadonlySet<number>, a: number, b: number): number => {
+      let n = 0;
+      for (let x = Math.max(a, h0); x <= Math.min(b, h1); x++) if (cells.has(ownCell[x - h0]!)) n++;
+      return n;
+    };
     let unmeasured = 0, presentT = 0, presentS = 0, heardT = 0, heardS = 0, passes = 0, satPos = 0;
     let expected = 0, logUnheard = 0;
     let sumPresentT = 0, sumPresentS = 0;
@@ -230,12 +242,11 @@ export class HearingIndex implements HearingQuery {
       // Coastal stations do not move: their coverage of a place is learned over the days around the gap
       // (a sparse sea has too few ships in any one hour), and holds in an hour only if the stations were
       // heard at all nearby then (no outage, no hole in the store).
-      // (The asking ship's own unheard hours stay in: over days they are a small share, and they only
-      // lower the coverage it is judged against.)
-      const pt = place.present.sum(h - p.terrestrialWindowH, h + p.terrestrialWindowH);
-      // An outage: ships were there this hour and no station heard any of them within the hour either side
-      // (the neighbours lost signal too); with nobody there, the stations must at least be heard nearby.
-      const presentNow = place.present.sum(h, h);
+      const pt = place.present.sum(h - p.terrestrialWindowH, h + p.terrestrialWindowH) - ownIn(place.cells, h - p.terrestrialWindowH, h + p.terrestrialWindowH);
+      // An outage: other ships were there this hour and no station heard any of them within the hour either
+      // side (the neighbours lost signal too); with nobody else there, the stations must at least be heard
+      // nearby.
+      const presentNow = place.present.sum(h, h) - ownIn(place.cells, h, h);
       const stationsUp = ownStationsUp && !ownStationsUp(h) ? false : presentNow >= 1
         ? place.heardTerrestrial.sum(h - 1, h + 1) > 0
         : (place.heardTerrestrialRing1 ??= this.sums(seriesOf(this.heardTerrestrialSat, this.coarse.around(place.lat, place.lon, 0, 1)), NO_SPANS, place)).sum(h, h) > 0;
@@ -244,9 +255,7 @@ export class HearingIndex implements HearingQuery {
       // hours taken out, where fewer than usual were heard (a station down, the neighbours hearing the edge).
       if (ht > 0) {
         const k = p.terrestrialNowH;
-        let self = 0;
-        if (selfBridged) for (let x = Math.max(h - k, h0); x <= Math.min(h + k, h1); x++) if (nearKm(ats[x - h0]!, at, p.terrestrialRadiusKm)) self++;
-        const ptNow = place.present.sum(h - k, h + k) - self;
+        const ptNow = place.present.sum(h - k, h + k) - ownIn(place.cells, h - k, h + k);
         if (ptNow >= p.minShipHoursTerrestrialNow) {
           const qNow = Math.min(1, place.heardTerrestrial.sum(h - k, h + k) / ptNow);
           if (qNow * pt < ht) ht = qNow * pt;
@@ -305,7 +314,7 @@ export class HearingIndex implements HearingQuery {
    *  silent tails; its satellite blocks are added as they are asked for. */
   private place(lat: number, lon: number, tails: Tails, from: number, until: number): Place {
     const ft = this.fine.around(lat, lon, this.p.terrestrialRadiusKm);
-    const place: Place = { lat, lon, from, until, rings: [], heardTerrestrialRing1: null, present: NO_SUMS, heardTerrestrial: NO_SUMS };
+    const place: Place = { lat, lon, from, until, cells: new Set(ft), rings: [], heardTerrestrialRing1: null, present: NO_SUMS, heardTerrestrial: NO_SUMS };
     place.present = this.sums(seriesOf(this.present, ft), spansOf(tails.fine, ft), place);
     place.heardTerrestrial = this.sums(seriesOf(this.heardTerrestrial, ft), NO_SPANS, place);
     return place;
@@ -372,12 +381,6 @@ export class HearingIndex implements HearingQuery {
   }
 }
 
-/** Whether two points lie within `km` (flat approximation; distances of tens of km). */
-function nearKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }, km: number): boolean {
-  const dy = (a.lat - b.lat) * 111.2, dx = ((((a.lon - b.lon) % 360) + 540) % 360 - 180) * 111.2 * Math.cos((b.lat * Math.PI) / 180);
-  return dx * dx + dy * dy <= km * km;
-}
-
 /** Silent ships' pending presence, [from hour, to hour] at their last fix, by fine and by satellite cell. */
 interface Tails {
   fine: Map<number, Array<[number, number]>>;
@@ -408,6 +411,8 @@ interface Place {
   lon: number;
   from: number;
   until: number;
+  /** Its terrestrial (fine) cells. */
+  cells: ReadonlySet<number>;
   present: HourSums;
   heardTerrestrial: HourSums;
   /** Terrestrial ship-hours heard on the 3 × 3 satellite block (are the stations up where nobody is?). */

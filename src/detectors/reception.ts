@@ -111,8 +111,8 @@ export class ReceptionIndex implements ReceptionQuery {
     return (n / hours) * 24;
   }
 
-  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean, stationsUp?: (hour: number) => boolean): Hearing {
-    return this.hearingIndex.hearing(path, fromMs, toMs, selfBridged, stationsUp);
+  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean, stationsUp?: (hour: number) => boolean, selfAt?: PathAt): Hearing {
+    return this.hearingIndex.hearing(path, fromMs, toMs, selfBridged, stationsUp, selfAt);
   }
 
   judge(lat: number, lon: number, stations: readonly string[], classA = false, mmsi?: number): CoverageJudgement | null {

@@ -53,7 +53,7 @@ describe('hearing model and intentional gaps', () => {
     expect(g.intentional).toBe(true);
     expect(g.evidence).toMatchObject({ shore_rule: 'measured_reception', min_shore_distance_nm: 0, shore_distance_nm: 25 });
     const r = g.evidence.reception as Record<string, number>;
-    expect(r.terrestrial_heard_share).toBeGreaterThan(0.9); // its own unheard hours are in the learning window
+    expect(r.terrestrial_heard_share).toBeGreaterThan(0.9); // its own unheard hours are left out of the learning window
     expect(r.unmeasured_hours).toBe(0);
     expect(r.hours_judged).toBe(19);
     expect(r.unheard_probability).toBeLessThan(1e-20);
