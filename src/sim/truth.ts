@@ -103,7 +103,7 @@ export class TruthCollector {
       tr = { vessel: v, mmsi, firstMs: t, firstLat: lat, firstLon: lon, lastMs: t, lastLat: lat, lastLon: lon, positions: 0, visit: null, draught: null, lastGap: null, gaps: [] };
       this.tracks.set(key, tr);
     } else if (t - tr.lastMs >= TRUTH.minGapH * MS_PER_HOUR) {
-      this.gap(tr, tr.lastMs, t, lat, lon);
+      this.gap(tr, tr.lastMs, t, lat, lon, t);
     }
     this.portVisit(tr, t, lat, lon, sogKn);
     tr.lastMs = t; tr.lastLat = lat; tr.lastLon = lon; tr.positions++;
@@ -149,10 +149,12 @@ export class TruthCollector {
     return v.darkWindows.some((w) => w.startMs < toMs && w.endMs > fromMs);
   }
 
-  private gap(tr: Track, startMs: number, endMs: number | null, lat: number, lon: number): void {
+  /** `endMs` null: still open at the world's end `openUntilMs` — a dark window scripted after the world's
+   *  end is not inside it (the ship was unheard, not yet switched off). */
+  private gap(tr: Track, startMs: number, endMs: number | null, lat: number, lon: number, openUntilMs: number): void {
     const end = endMs ?? 0;
     const distKm = endMs === null ? null : distanceM(tr.lastLat, tr.lastLon, lat, lon) / 1000;
-    const intentional = this.intentional(tr.vessel, startMs, endMs ?? Infinity);
+    const intentional = this.intentional(tr.vessel, startMs, endMs ?? openUntilMs);
     const ev = event('gap', tr.mmsi, startMs, endMs, tr.lastLat, tr.lastLon, {
       positions_before: tr.positions, cause: intentional ? 'transmitter off (scripted)' : 'out of reception',
     }, {
@@ -214,7 +216,7 @@ export class TruthCollector {
       if (tr.visit) this.closeVisit(tr, null);
       // A retired identity's silence is explained by the handover to the next one (issue 8: a gap closed by
       // an identity handover is explained, not flagged): the identity_change event is the finding.
-      if (endMs - tr.lastMs >= TRUTH.minGapH * MS_PER_HOUR && !this.handedOver(tr)) this.gap(tr, tr.lastMs, null, tr.lastLat, tr.lastLon);
+      if (endMs - tr.lastMs >= TRUTH.minGapH * MS_PER_HOUR && !this.handedOver(tr)) this.gap(tr, tr.lastMs, null, tr.lastLat, tr.lastLon, endMs);
     }
     this.darkPortCalls(endMs);
     const mmsiAt = (vi: number, t: number): number => {
