@@ -36,9 +36,14 @@ export interface GapState {
   /** Time of the latest report not known to come through a satellite; -1 while only satellites heard it
    *  (absent in old snapshots, and until a first report). */
   lastCoastalMs?: number;
-  /** Time of the first position after the vessel's latest silence of at least `minGapH` (it was off or
-   *  unheard before it); absent in old snapshots and before any such silence. */
+  /** Time of the first position after the vessel's latest silence of at least `minGapH` that its reception
+   *  does not explain (it may have been off before it); absent in old snapshots and before any such
+   *  silence. */
   activeSinceMs?: number;
+  /** Silences of at least `minGapH` since then that its reception explains, [last fix, next fix] (epoch ms),
+   *  within the last `beforeWindowH`: their hours count neither way in "active before"; absent in old
+   *  snapshots. */
+  explainedSilences?: Array<[number, number]>;
   /** Silences of at least `minGapH` not reported, by reason (`store_silent`: the store heard nobody for
    *  enough of it); absent in old snapshots. */
   dropped?: Record<string, number>;
@@ -65,9 +70,21 @@ export class GapDetector implements Detector<GapState> {
     const out: TumenEvent[] = [];
     if (s.mmsi === null) s.mmsi = pos.mmsi;
     if (s.last && pos.timeMs < s.last.timeMs) return out;
-    if (s.last && this.isGap(s.last.timeMs, pos.timeMs)) out.push(this.gapEvent(pos));
+    const gap = s.last && this.isGap(s.last.timeMs, pos.timeMs) ? this.gapEvent(pos) : null;
+    if (gap) out.push(gap);
     delete s.silentSince;
-    if (s.last && pos.timeMs - s.last.timeMs >= this.p.minGapH * MS_PER_HOUR) s.activeSinceMs = pos.timeMs;
+    if (s.last && pos.timeMs - s.last.timeMs >= this.p.minGapH * MS_PER_HOUR) {
+      if (explainedByReception(gap, this.p)) (s.explainedSilences ??= []).push([s.last.timeMs, pos.timeMs]);
+      else {
+        s.activeSinceMs = pos.timeMs;
+        delete s.explainedSilences;
+      }
+    }
+    if (s.explainedSilences) {
+      const keep = pos.timeMs - this.p.beforeWindowH * MS_PER_HOUR;
+      while (s.explainedSilences.length > 0 && s.explainedSilences[0]![1] < keep) s.explainedSilences.shift();
+      if (s.explainedSilences.length === 0) delete s.explainedSilences;
+    }
     const cutoff = pos.timeMs - this.p.beforeWindowH * MS_PER_HOUR;
     s.recentMs.push(pos.timeMs);
     while (s.recentHead < s.recentMs.length && s.recentMs[s.recentHead]! < cutoff) s.recentHead++;
@@ -205,8 +222,8 @@ export class GapDetector implements Detector<GapState> {
   }
 
   /** The vessel's reports in the `beforeWindowH` before a silence starting at `lastMs`, counted only since it
-   *  was last heard again after an earlier silence of at least `minGapH` (the hours it was off or unheard then
-   *  say nothing of whether it was transmitting now). */
+   *  was last heard again after an earlier silence of at least `minGapH` that its reception does not explain
+   *  (the hours it may have been off then say nothing of whether it was transmitting now). */
   private activeBefore(lastMs: number): ActiveBefore {
     const fromMs = Math.max(lastMs - this.p.beforeWindowH * MS_PER_HOUR, this.s.activeSinceMs ?? -Infinity);
     const hours = new Set<number>();
@@ -220,7 +237,8 @@ export class GapDetector implements Detector<GapState> {
     const h0 = Math.floor(fromMs / MS_PER_HOUR), h1 = Math.floor(lastMs / MS_PER_HOUR);
     let inside = 0;
     for (const h of hours) if (h > h0 && h < h1) inside++;
-    return { fromMs, positions, heardHoursInside: inside };
+    const explained = (this.s.explainedSilences ?? []).filter(([, e]) => e > fromMs).map(([a, e]): [number, number] => [Math.max(a, fromMs), e]);
+    return { fromMs, positions, heardHoursInside: inside, ...(explained.length > 0 ? { explained } : {}) };
   }
 }
 
@@ -246,6 +264,9 @@ export interface ActiveBefore {
   fromMs: number;
   positions: number;
   heardHoursInside: number;
+  /** Silences its reception explains inside the span, [from, to] clipped to it: their whole hours are not
+   *  judged (a position is never heard inside them, so only the expected heard hours lose them). */
+  explained?: Array<[number, number]>;
 }
 
 /**
@@ -318,11 +339,22 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
   // place would have been heard (the same hearing model), since it was last heard again. Not for a silence
   // longer than maxJudgedSilenceH: the reception index may have forgotten the hours before it.
   const gfwActive = positionsBefore >= p.minPositionsBefore;
-  let thinActive: { heard_hours: number; expected_heard_hours: number; positions: number; since: string; active: boolean } | null = null;
+  let thinActive: { heard_hours: number; expected_heard_hours: number; positions: number; since: string; explained_silence_hours: number; active: boolean } | null = null;
   if (!gfwActive && s.before && startOwn === 'satellite' && s.before.positions >= p.minPositionsBeforeThin && fromMs === last.timeMs) {
     const b = s.before;
-    const e = q.hearing(() => last, b.fromMs, last.timeMs, false).expectedHeardHours;
-    thinActive = { heard_hours: b.heardHoursInside, expected_heard_hours: round(e, 2), positions: b.positions, since: new Date(b.fromMs).toISOString(), active: b.heardHoursInside >= p.minHeardShareBefore * e };
+    // The hours strictly inside a silence reception explains say nothing either way: out of the expectation.
+    let e = q.hearing(() => last, b.fromMs, last.timeMs, false).expectedHeardHours;
+    let explainedH = 0;
+    for (const [a, z] of b.explained ?? []) {
+      const x = q.hearing(() => last, a, z, false);
+      e -= x.expectedHeardHours;
+      explainedH += x.hours;
+    }
+    thinActive = {
+      heard_hours: b.heardHoursInside, expected_heard_hours: round(e, 2), positions: b.positions, since: new Date(b.fromMs).toISOString(),
+      explained_silence_hours: explainedH,
+      active: b.heardHoursInside >= p.minHeardShareBefore * e,
+    };
   }
   // An open gap may still grow: its length so far does not count against it (Tumen).
   const checks = {
@@ -369,6 +401,16 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
       checks,
     },
   };
+}
+
+/** A silence its reception explains: a ship transmitting along it would well have stayed unheard (chance
+ *  above `maxUnheardProbability`). Such a silence is what thin reception does to a transmitting ship: the
+ *  ship's activity before a later silence is measured on either side of it (its own hours say nothing either
+ *  way), not only since it; a silence reception does not explain may have been the transmitter off, and
+ *  activity is counted only since it. */
+function explainedByReception(gap: TumenEvent | null, p: GapParams): boolean {
+  const r = (gap?.evidence as { reception?: { unheard_probability?: unknown } } | undefined)?.reception;
+  return typeof r?.unheard_probability === 'number' && r.unheard_probability > p.maxUnheardProbability;
 }
 
 /** Where the judged part of a silence from `fromMs` to `toMs` begins: its last `maxJudgedSilenceH` hours. */

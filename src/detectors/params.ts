@@ -138,10 +138,13 @@ export const GAP_PARAMS = {
    *  of the hours a transmitting ship at its last place would have been heard by the hearing model (the
    *  expected heard hours over the window's whole hours)... */
   minHeardShareBefore: 0.5,
-  /** ...counting only since it was last heard again after a silence of at least `minGapH` (its own earlier
-   *  dark or unheard hours say nothing of now), with at least this many positions — more than one glimpse
+  /** ...counting only since it was last heard again after a silence of at least `minGapH` that its reception
+   *  does not explain (unheard chance ≤ `maxUnheardProbability`: it may have been off; a silence thin
+   *  reception explains is counted across, its hours weighed by their reception — a tanker at a berth heard
+   *  by satellite passes alone has such silences), with at least this many positions — more than one glimpse
    *  (Tumen; issue 8: on sparse-receiver worlds every missed intentional gap of seeds 201–202 failed only
-   *  GFW's count, its tankers and shuttles heard by satellite alone before switching off). */
+   *  GFW's count, its tankers and shuttles heard by satellite alone before switching off; on 208–209 two
+   *  tankers at Vostochny were counted only since a 7 h silence between passes: 2 positions). */
   minPositionsBeforeThin: 3,
 } as const;
 
