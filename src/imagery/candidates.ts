@@ -82,15 +82,23 @@ const M_PER_DEG = 111_195;
  *  closer in time, narrower than either. 0 when a report is out of reach at darkCandidateMaxSpeedKn, or when
  *  the vessel has no report (a spoofer: its position is unknown). */
 export function positionDensityPerKm2(det: Detection, v: SilentVessel, p: FusionParams): number {
+  const b = bridge(det, v, p);
+  if (b === null) return 0;
+  const s2 = b.sigmaM ** 2;
+  return (Math.exp(-0.5 * b.offM ** 2 / s2) / (2 * Math.PI * s2)) * 1e6;
+}
+
+/** The before × after Gaussian of a silent vessel (positionDensityPerKm2): its σ and how far the detection lies
+ *  from its mean; null when a report is out of reach or it has none. */
+function bridge(det: Detection, v: SilentVessel, p: FusionParams): { offM: number; sigmaM: number } | null {
   const sides = [v.before, v.after].filter((r): r is SilentReport => r !== null);
-  if (sides.length === 0 || sides.some((r) => !reach(det, r, p).ok)) return 0;
+  if (sides.length === 0 || sides.some((r) => !reach(det, r, p).ok)) return null;
   let mx = 0, my = 0, w = 0;
   for (const r of sides) {
     const o = offsetM(det, r), s2 = darkSigmaM(Math.abs(det.timeMs - r.timeMs) / MS_PER_HOUR, p) ** 2;
     mx += o.x / s2; my += o.y / s2; w += 1 / s2;
   }
-  const s2 = 1 / w, d2 = (mx * s2) ** 2 + (my * s2) ** 2;
-  return (Math.exp(-0.5 * d2 / s2) / (2 * Math.PI * s2)) * 1e6;
+  return { offM: Math.hypot(mx / w, my / w), sigmaM: Math.sqrt(1 / w) };
 }
 
 /** Ranked candidate identities for one dark detection (best first, at most `maxCandidates`). */
@@ -100,7 +108,14 @@ export function darkCandidates(det: Detection, silent: readonly SilentVessel[], 
     const b = v.before ? reach(det, v.before, p) : null;
     const a = v.after ? reach(det, v.after, p) : null;
     if ((!b && !a && !v.spoofing) || (b && !b.ok) || (a && !a.ok)) continue;
-    const place = Math.max(b?.term ?? 0, a?.term ?? 0);
+    // Where it could be, under the better of two accounts of its silence: it sailed on through (its before
+    // and after position probabilities multiplied, GFW: a ship heard on either side of the spot, on a course
+    // through it, outranks one whose single report is nearer), or it went somewhere and came back (a port
+    // call: each report alone, the product would pin it between the two ends).
+    const g = bridge(det, v, p);
+    const sigma0 = p.baseSigmaM + p.gateM;
+    const through = g === null ? 0 : Math.exp(-0.5 * (g.offM / g.sigmaM) ** 2) * Math.sqrt(sigma0 / g.sigmaM);
+    const place = Math.max(through, b?.term ?? 0, a?.term ?? 0);
     const len = lengthTerm(det.length_m, v.lengthM, p);
     const score = place * len;
     const parts: string[] = [];

@@ -123,6 +123,20 @@ describe('fuseScene', () => {
     const one = { ...v, after: null };
     expect(positionDensityPerKm2(det('d', 42.23, 130.3, 100), one, FUSION_PARAMS) / ((1e6 * Math.exp(-0.5 * (100_000 / s) ** 2)) / (2 * Math.PI * s * s))).toBeCloseTo(1, 3);
   });
+  it('ranks a silent ship heard on either side of the spot, on a course through it, above one whose single report is nearer', () => {
+    // 555 heard 10 h before 185 km west and 10 h after 185 km east (10 kn through the spot): before × after puts
+    // it here (σ 67 km). 444 heard 5 h before, 60 km off, nothing since. Each report alone ranked 444 first.
+    const through = { mmsi: 555, lengthM: 100, before: { timeMs: T - 10 * H, ...destination(42.23, 130.3, 270, 185_000) }, after: { timeMs: T + 10 * H, ...destination(42.23, 130.3, 90, 185_000) } };
+    const near = { mmsi: 444, lengthM: 100, before: { timeMs: T - 5 * H, ...destination(42.23, 130.3, 0, 60_000) }, after: null };
+    const d = fuseScene(scene, [det('d1', 42.23, 130.3, 100)], [], [near, through]).detections[0]!;
+    expect(d.candidates.map((c) => c.mmsi)).toEqual([555, 444]);
+    expect(d.candidates[0]!.score).toBeCloseTo(Math.sqrt(1650 / (92_600 / Math.SQRT2 + 1650 / Math.SQRT2)), 2);
+    // Out 100 km and back to the same point over 20 h (a port call): the product would pin it at that point;
+    // its score stays that of a single report (the better account of its silence).
+    const back = { ...through, before: { timeMs: T - 10 * H, ...destination(42.23, 130.3, 0, 100_000) }, after: { timeMs: T + 10 * H, ...destination(42.23, 130.3, 0, 100_000) } };
+    const s = 1650 + 92_600;
+    expect(fuseScene(scene, [det('d1', 42.23, 130.3, 100)], [], [back]).detections[0]!.candidates[0]!.score).toBeCloseTo(Math.exp(-0.5 * (100_000 / s) ** 2) * Math.sqrt(1650 / s), 2);
+  });
   it('does not call an unmatched detection deep inland dark (a false alarm on land), at sea it does', () => {
     const inland = deepInland(landIndex());
     expect(inland(42.45, 130.05)).toBe(true); // DPRK hills ~20 km inland of Rajin
