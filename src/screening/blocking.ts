@@ -20,11 +20,11 @@
 // not used. Candidates must then pass the scorer's gate (same compact or transliterated
 // form, or within the edit budget of name-score.ts), so only names the scorer could accept remain; a
 // length bound and a letter-count bound (similarity.ts bagDistance) turn most away before an edit table.
-import { maxEditsFor } from './params.js';
 import { bagDistance, damerauLevenshtein } from './similarity.js';
 import { isKeystrokeSlip } from './keystroke.js';
 import { SLIP_PARAMS, isTwoSlips } from './slips.js';
-import { MIN_SKELETON_LETTERS, MIN_VOWEL_VARIANT_LETTERS, consonantSkeleton } from './phonetic.js';
+import { MIN_SKELETON_LETTERS, MIN_VOWEL_VARIANT_LETTERS, consonantSkeleton, oneSwappedVowel, swappedVowelVariants } from './phonetic.js';
+import { SCREENING_PARAMS, maxEditsFor } from './params.js';
 
 export const BLOCKING_PARAMS = {
   /** Shortest name indexed by deletions: up to 4 letters a name matches only exactly or by a typing slip
@@ -210,6 +210,8 @@ export class NameBlocker {
     };
     bump(`c${compact}`, 1000);
     if (phonetic) bump(`p${phonetic}`, 1000);
+    // A short name with one vowel romanisations swap (name-score.ts): the listed keys one such vowel away.
+    if (compact.length <= SCREENING_PARAMS.maxSwappedVowelLetters + 1) for (const v of swappedVowelVariants(phonetic)) bump(`p${v}`, 500);
     const skeleton = consonantSkeleton(phonetic);
     if (skeleton.length >= MIN_SKELETON_LETTERS && compact.length >= MIN_VOWEL_VARIANT_LETTERS) {
       const i = this.find(`v${skeleton}`);
@@ -294,6 +296,8 @@ export class NameBlocker {
     if (c === compact || (phonetic !== '' && p === phonetic)) return true;
     let budget = maxEditsFor(Math.max(c.length, compact.length));
     if (shortTwoEdits && budget === 1) budget = 2;
+    if (Math.min(c.length, compact.length) <= SCREENING_PARAMS.maxSwappedVowelLetters
+      && Math.max(c.length, compact.length) <= SCREENING_PARAMS.maxSwappedVowelLetters + 1 && oneSwappedVowel(phonetic, p)) return true;
     if (budget === 0) return compact.length >= 3 && isKeystrokeSlip(compact, c);
     if (budget === 1 && Math.abs(c.length - compact.length) <= 1
       && bagDistance(compact, c) <= 2 && damerauLevenshtein(compact, c, 2) === 2 && isTwoSlips(compact, c)) return true;

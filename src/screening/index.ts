@@ -4,8 +4,8 @@
 import type { LoadedEntry } from './types.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName, type NormalisedName } from './normalise.js';
 import { normaliseImo } from '../reference/imo.js';
-import { maxEditsFor } from './params.js';
-import { MIN_SKELETON_LETTERS, consonantSkeleton } from './phonetic.js';
+import { SCREENING_PARAMS, maxEditsFor } from './params.js';
+import { MIN_SKELETON_LETTERS, consonantSkeleton, swappedVowelVariants } from './phonetic.js';
 import { SLIP_PARAMS } from './slips.js';
 
 export type NameRole = 'name' | 'alias' | 'former';
@@ -109,6 +109,9 @@ export class ScreeningIndex {
     const out = new Set<number>();
     for (const v of this.byCompact.get(q.compact || q.full) ?? []) out.add(v);
     if (q.phonetic) for (const v of this.byPhonetic.get(q.phonetic) ?? []) out.add(v);
+    if (q.compact.length <= SCREENING_PARAMS.maxSwappedVowelLetters + 1) {
+      for (const k of swappedVowelVariants(q.phonetic)) for (const v of this.byPhonetic.get(k) ?? []) out.add(v);
+    }
     const skeleton = consonantSkeleton(q.phonetic);
     if (skeleton.length >= MIN_SKELETON_LETTERS) for (const v of this.bySkeleton.get(skeleton) ?? []) out.add(v);
     this.gramCandidates(trigrams(q.compact), this.byGram, out);

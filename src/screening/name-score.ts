@@ -12,7 +12,7 @@
 //     So generic words never match alone, and a different distinctive word is not a typo.
 import type { NormalisedName } from './normalise.js';
 import { isGenericWord } from './generic-words.js';
-import { MIN_VOWEL_VARIANT_LETTERS, phoneticKey, sameConsonants } from './phonetic.js';
+import { MIN_VOWEL_VARIANT_LETTERS, oneSwappedVowel, phoneticKey, sameConsonants } from './phonetic.js';
 import { SCREENING_PARAMS as P, maxEditsFor } from './params.js';
 import { damerauLevenshtein, jaroWinkler } from './similarity.js';
 import { isKeystrokeSlip } from './keystroke.js';
@@ -71,6 +71,13 @@ export function scoreNames(q: NormalisedName, e: NormalisedName, isListedWord: (
   if (q.phonetic === e.phonetic) return { score: P.phoneticNameScore * num.factor, how: 'transliteration', edits: 0, numberNote: num.note };
   // A query of generic words only (OCEAN STAR) never matches on similarity.
   if (q.distinctive === '') return null;
+  // A short name with one vowel romanisations swap (YARI / YARE, TULU / TOLOU: keys TULU / TOLU), on a
+  // distinctive listed name, from a query that is no listed ship's word (as for a typing slip): one edit.
+  if (Math.min(q.compact.length, e.compact.length) <= P.maxSwappedVowelLetters
+    && Math.max(q.compact.length, e.compact.length) <= P.maxSwappedVowelLetters + 1 && e.distinctive !== ''
+    && oneSwappedVowel(q.phonetic, e.phonetic) && !q.words.some((w) => isListedWord(w))) {
+    return { score: (P.fuzzyBaseScore - P.perEditPenalty) * num.factor, how: 'fuzzy', edits: 1, numberNote: num.note };
+  }
   const budget = maxEditsFor(Math.max(q.compact.length, e.compact.length));
   if (budget === 0) {
     // Up to four letters only a typing slip counts (keystroke.ts), on a distinctive listed name, from a

@@ -11,6 +11,11 @@ export const SCREENING_PARAMS = {
    *  compact length: up to 4 letters none, 5-8 one, 9-14 two, 15+ three (about one edit per 5-6 letters,
    *  the rate of keying and OCR errors in name-matching studies). */
   maxEditsByLength: [[4, 0], [8, 1], [14, 2], [Infinity, 3]] as ReadonlyArray<readonly [number, number]>,
+  /** Names this short (letters, the shorter of the two; the longer at most one more) may differ in one vowel
+   *  romanisations swap, E/I or O/U (phonetic.ts oneSwappedVowel: YARI / YARE, TULU / TOLOU), where otherwise
+   *  only a typing slip counts; longer names have the vowels-only rule and the edit budget. The longer name's
+   *  bound keeps a long name whose key folds short (LEYENA: LENA) from hitting a short one (LINA). */
+  maxSwappedVowelLetters: 4,
   /** Jaro-Winkler floor for a fuzzy name candidate with 2+ edits (watchman's "likely" level). */
   minJaroWinkler: 0.85,
   /** Score of a name equal after normalisation (case, punctuation, NO. 1 / 1, prefixes). */

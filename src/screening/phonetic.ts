@@ -60,3 +60,29 @@ export function sameConsonants(a: string, b: string): boolean {
   const k = consonantSkeleton(a);
   return k.length >= MIN_SKELETON_LETTERS && k === consonantSkeleton(b);
 }
+
+/** The vowels romanisations swap in short names: E and I (Persian and Arabic kasra, YARE / YARI), O and U
+ *  (Persian and Arabic damma, Korean ㅗ/ㅜ: TOLOU / TULU, NOOR / NUR). */
+const SWAPPED_VOWEL: Readonly<Record<string, string>> = { E: 'I', I: 'E', O: 'U', U: 'O' };
+
+/** Transliteration keys of one length that differ in one letter only, E for I or O for U (either way). */
+export function oneSwappedVowel(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let at = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (at >= 0) return false;
+    at = i;
+  }
+  return at >= 0 && SWAPPED_VOWEL[a[at]] === b[at];
+}
+
+/** Every key one swapped vowel from `key` (oneSwappedVowel), to look listed keys up by. */
+export function swappedVowelVariants(key: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < key.length; i++) {
+    const to = SWAPPED_VOWEL[key[i]];
+    if (to) out.push(key.slice(0, i) + to + key.slice(i + 1));
+  }
+  return out;
+}

@@ -112,6 +112,13 @@ describe('NameBlocker', () => {
     expect(b.candidates('KASBAH', normaliseName('KASBAH').phonetic)).toEqual([]);
   });
 
+  it('finds a short name one swapped vowel (E/I, O/U) away through the listed transliteration keys', () => {
+    const b = NameBlocker.build(['TOLOU', 'YARE', 'TALA'].map((c, entry) => ({ compact: c, phonetic: normaliseName(c).phonetic, entry, words: [c] })));
+    expect(b.candidates('TULU', normaliseName('TULU').phonetic)).toEqual([0]);
+    expect(b.candidates('YARI', normaliseName('YARI').phonetic)).toEqual([1]);
+    expect(b.candidates('TOLA', normaliseName('TOLA').phonetic)).toEqual([]);
+  });
+
   it('lets in by trigrams a name only its transliteration key brings within the budget', () => {
     const b = NameBlocker.build(['WOORYSTAR', 'KORVANEL'].map((c, entry) => ({ compact: c, phonetic: normaliseName(c).phonetic, entry, words: [c] })));
     expect(b.candidates('URISTAR', normaliseName('URISTAR').phonetic)).toEqual([0]); // ULISTAL / VULISTAL
