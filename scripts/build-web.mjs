@@ -60,6 +60,10 @@ const land = feature(topo, topo.objects.land);
 const r3 = (k, v) => (typeof v === 'number' ? Math.round(v * 1e3) / 1e3 : v);
 await writeFile(resolve(out, 'land-50m.geojson'), JSON.stringify(land, r3));
 console.log(`build-web: ${out} (app.js, index.html, land-50m.geojson with ${land.features.length} land features)`);
+// The same land in 10° tiles, for a view zoomed out to a region (src/web/basemap.ts).
+const { writeCoarseLandTiles } = await import('./coarse-land-tiles.mjs');
+const coarse = await writeCoarseLandTiles(root, out, JSON.parse(await readFile(resolve(out, 'land-50m.geojson'), 'utf8')));
+console.log(`build-web: land50m/ with ${coarse.tiles} tiles of the 1:50m land (${(coarse.bytes / 1e6).toFixed(1)} MB)`);
 
 // Natural Earth 1:10m coast in 5° tiles, for the map zoomed in (src/web/fine-coast.ts).
 const { writeFineCoastTiles } = await import('./fine-coast-tiles.mjs');

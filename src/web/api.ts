@@ -26,6 +26,15 @@ export const EARLY_KEY = '__tumenEarly';
 
 /** Requests issued before the page's code asks for them (by early.js, or `prefetch`), by path; each is taken once. */
 const early: EarlyRequests = ((globalThis as Record<string, unknown>)[EARLY_KEY] as EarlyRequests | undefined) ?? new Map();
+/** Where the page notes the paths it has asked for itself, so early.js does not ask again (its step after the
+ *  stats can run after the page's on a busy main thread: the triage's lists went out twice). */
+export const ASKED_KEY = '__tumenAsked';
+let firstViewDone = false;
+/** The paths the page has asked for during its first view (shared with early.js). */
+export function askedPaths(): Set<string> {
+  const g = globalThis as Record<string, unknown>;
+  return (g[ASKED_KEY] ??= new Set<string>()) as Set<string>;
+}
 
 /** Issues the first view's GET requests at once, so the server answers while the map's WebGL set-up holds
  *  the main thread (over a second in software rendering); `api(path)` then takes the answer already on its way. */
@@ -41,12 +50,15 @@ export function prefetch(paths: string[]): void {
 /** Forgets prefetched answers nobody took (they would be stale for a later view). */
 export function dropPrefetched(): void {
   early.clear();
+  firstViewDone = true;
+  askedPaths().clear();
 }
 
 export async function api<T>(path: string): Promise<T> {
   let res: Response;
   const pending = early.get(path);
   early.delete(path);
+  if (!firstViewDone) askedPaths().add(path);
   try {
     res = await (pending ?? fetch(path, { headers: { accept: 'application/json' } }));
   } catch {

@@ -3,7 +3,7 @@
 // from the shared map). For the triage it also asks for the event lists as soon as the stats and lists answer.
 // On a loaded 2-core box app.js took 0.15–0.5 s to load and run before its own first request went out.
 import { firstRequests, isTriagePath, parseHash, triageEventUrls } from './first-requests.js';
-import { EARLY_KEY, type EarlyRequests } from './api.js';
+import { EARLY_KEY, askedPaths, type EarlyRequests } from './api.js';
 
 const early: EarlyRequests = new Map();
 (globalThis as Record<string, unknown>)[EARLY_KEY] = early;
@@ -21,6 +21,6 @@ if (isTriagePath(path)) {
   void Promise.all([json('api/stats'), json('api/lists')]).then(([stats, lists]) => {
     const s = stats as { last_position?: string | null };
     const l = lists as { lists?: unknown[] };
-    for (const u of triageEventUrls(params, s.last_position ?? null, (l.lists ?? []).length > 0)) if (!early.has(u)) ask(u);
+    for (const u of triageEventUrls(params, s.last_position ?? null, (l.lists ?? []).length > 0)) if (!early.has(u) && !askedPaths().has(u)) ask(u);
   }).catch(() => { /* the page asks itself */ });
 }

@@ -14,7 +14,7 @@ import { renderSitePage, renderSitesPage } from './sites-page.js';
 import { TumenMap } from './map.js';
 import { renderTriagePage } from './triage-page.js';
 import { renderVesselPage } from './vessel-page.js';
-import { firstRequests, parseHash as parseHashOf, pointBudget } from './first-requests.js';
+import { firstRequests, isTriagePath, parseHash as parseHashOf, pointBudget } from './first-requests.js';
 
 const parseHash = (): { path: string; params: URLSearchParams } => parseHashOf(location.hash);
 
@@ -26,8 +26,9 @@ const pageParams = new URLSearchParams(location.search);
 const deckPoints = Number(pageParams.get('deckPoints'));
 const map = new TumenMap(document.getElementById('map')!, pageParams.get('style'), {
   maplibreTrackMaxPoints: Number.isInteger(deckPoints) && deckPoints >= 0 && pageParams.has('deckPoints') ? deckPoints : undefined,
-  // A ship's or an event's permalink fits the map to it, often zoomed in past the 1:50m land.
-  zoomedIn: /^\/(vessel|event)\//.test(parseHash().path),
+  // A ship's or an event's permalink fits the map to it (often zoomed in past the 1:50m land), the landing
+  // page to its events.
+  fitsFirstView: /^\/(vessel|event)\//.test(parseHash().path) || isTriagePath(parseHash().path),
 });
 (window as unknown as { tumen: unknown }).tumen = { map };
 

@@ -103,7 +103,7 @@ export class TumenMap {
   private overlay: GeoJSON.FeatureCollection = EMPTY_FC;
   private overlayPending = false;
   private playhead: maplibregl.Marker | null = null;
-  /** False on a `zoomedIn` page until its first view is settled: no port labels for the placeholder view. */
+  /** False on a `fitsFirstView` page until its first view is settled: no port labels for the placeholder view. */
   private viewSettled = true;
   private eventsById = new Map<string, TumenEventJson>();
   private portsShown = new Map<string, PortLabel>();
@@ -121,13 +121,14 @@ export class TumenMap {
   /** Tracks longer than this go to deck.gl (`?deckPoints=N` lowers it, so the browser test can take that path). */
   private readonly maplibreTrackMaxPoints: number;
 
-  /** Settles the first view of a `zoomedIn` page: its first fit, or `firstViewSettled()` if it fits nothing. */
+  /** Settles the first view of a `fitsFirstView` page: its first fit, or `firstViewSettled()` if it fits nothing. */
   private settleFirstView: () => void = () => {};
 
-  /** `zoomedIn`: the page will likely fit something small (a ship's track, an event), so the default view is
-   *  a placeholder until the page's first `fitTo` (or `firstViewSettled()`), and the 1:50m land is loaded
-   *  only if the view turns out to need it. */
-  constructor(container: HTMLElement, styleUrl: string | null, opts: { maplibreTrackMaxPoints?: number; zoomedIn?: boolean } = {}) {
+  /** `fitsFirstView`: the page will fit its content (a ship's track, an event, the landing page's events), so
+   *  the default view is a placeholder until the page's first `fitTo` (or `firstViewSettled()`): no land tiles
+   *  and no port labels for it, each a worker round trip and a frame (in software rendering 0.1–0.3 s of the
+   *  main thread that the page's own data then waits behind). */
+  constructor(container: HTMLElement, styleUrl: string | null, opts: { maplibreTrackMaxPoints?: number; fitsFirstView?: boolean } = {}) {
     this.maplibreTrackMaxPoints = opts.maplibreTrackMaxPoints ?? MAPLIBRE_TRACK_MAX_POINTS;
     maplibregl.setWorkerUrl(new URL('maplibre-gl-worker.mjs', document.baseURI).href);
     this.map = new maplibregl.Map({
@@ -143,13 +144,11 @@ export class TumenMap {
       fadeDuration: 0,
     });
     if (!styleUrl) {
-      // Zoomed out (the landing page and lists), the default view and the fitted one share most land tiles:
-      // those are worth cutting while the page waits for its data. Zoomed in, they are not.
-      const firstView = opts.zoomedIn ? new Promise<void>((resolve) => {
+      const firstView = opts.fitsFirstView ? new Promise<void>((resolve) => {
         this.viewSettled = false;
         this.settleFirstView = () => { resolve(); if (!this.viewSettled) { this.viewSettled = true; this.updatePortLabels(); } };
       }) : Promise.resolve();
-      attachCoarseLand(this.map, new URL('land-50m.geojson', document.baseURI).href, firstView, !opts.zoomedIn);
+      attachCoarseLand(this.map, document.baseURI, new URL('land-50m.geojson', document.baseURI).href, firstView);
       attachFineCoast(this.map, document.baseURI);
     }
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
