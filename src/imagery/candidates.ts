@@ -122,11 +122,14 @@ export function darkCandidates(det: Detection, silent: readonly SilentVessel[], 
     if (b) parts.push(`last report ${b.h.toFixed(1)} h before, ${b.km.toFixed(1)} km away`);
     if (a) parts.push(`next report ${a.h.toFixed(1)} h after, ${a.km.toFixed(1)} km away`);
     parts.push(det.length_m !== null && v.lengthM !== null ? `length ${Math.round(det.length_m)} m vs ${Math.round(v.lengthM)} m` : 'length unknown');
-    if (v.spoofing) parts.push('its broadcast track here is fabricated (spoofing event)');
+    if (v.spoofing) parts.push(SPOOFED_WHY);
     out.push({ mmsi: v.mmsi, score: round3(v.spoofing ? Math.max(score, len * 0.5) : score), why: `dark: ${parts.join('; ')}` });
   }
   out.sort((x, y) => y.score - x.score || x.mmsi - y.mmsi);
   return out.slice(0, p.maxCandidates);
 }
+
+/** How a spoofer's candidacy is worded: its score is its length alone, its position unknown (reception.ts). */
+export const SPOOFED_WHY = 'its broadcast track here is fabricated (spoofing event)';
 
 export const round3 = (x: number): number => Math.round(x * 1000) / 1000;

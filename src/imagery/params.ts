@@ -106,7 +106,7 @@ export const FUSION_PARAMS = {
    *  called dark). More than half: the vessel's own record must outweigh the area's judgment (Tumen). */
   ownRecordExplainedShareMin: 0.5,
   /** An unassigned dark sighting is explained by reception when any of its candidates scoring at least this
-   *  share of the top one's was then in a gap reception explains (seen near its path): that ship, transmitting
+   *  share of the best-placed one's (spoofers aside: length only, no position; unseen seed 38) was then in a gap reception explains (seen near its path): that ship, transmitting
    *  but unheard, is about as likely to be the one imaged as the top candidate, so the image does not show a
    *  ship with AIS off; it is named by that candidate. Half: within a factor of two of the best (Tumen;
    *  held-out unseen seeds 10 and 12: two boats off Ulsan, top candidate another silent boat).

@@ -10,7 +10,7 @@
 // ships around were heard, are not evidence it switched off either (explainedGaps). Core, no I/O: the store
 // supplies the gaps (params.ts).
 import { distanceM } from '../geo/sphere.js';
-import { round3 } from './candidates.js';
+import { round3, SPOOFED_WHY } from './candidates.js';
 import { FUSION_PARAMS, type FusionParams } from './params.js';
 import type { FusedDetection, SceneFusion } from './types.js';
 
@@ -82,7 +82,9 @@ export function withReceptionGaps(f: SceneFusion, gaps: ReceptionGaps, p: Fusion
   if (gaps.size === 0) return f;
   const detections = f.detections.map((d): FusedDetection => {
     if (!d.dark) return d;
-    const topScore = d.candidates[0]?.score ?? 0;
+    // Against the best-placed candidate: a spoofer's score is its length alone (no position), so a ship in a
+    // gap reception explains, lying where its reports put it, is not outranked by it (unseen seed 38).
+    const topScore = d.candidates.find((c) => !c.why.includes(SPOOFED_WHY))?.score ?? 0;
     const top = d.mmsi !== null ? d.candidates[0]
       : d.candidates.find((c) => c.score >= p.explainingCandidateMinShare * topScore && explaining(gaps, c.mmsi, d, p));
     const id = d.mmsi ?? top?.mmsi ?? null;

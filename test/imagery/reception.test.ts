@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainedGaps, withReceptionGaps, type JudgedGap, type ReceptionGaps } from '../../src/imagery/reception.js';
 import type { FusedDetection, SceneFusion } from '../../src/imagery/types.js';
+import { SPOOFED_WHY } from '../../src/imagery/candidates.js';
 
 const T = Date.parse('2024-03-05T19:00:00Z');
 const H = 3_600_000;
@@ -31,6 +32,16 @@ describe('withReceptionGaps', () => {
     const later = { ...dark('b', 37.3, 129.42, null, 1), timeMs: T + 9 * H };
     expect(withReceptionGaps(fusion(later), gaps).detections[0]!.dark).toBe(true);
     expect(withReceptionGaps(fusion(dark('c', 37.3, 129.42, null, 2)), gaps).detections[0]).toMatchObject({ dark: true, mmsi: null });
+  });
+  it('weighs that share against the best-placed candidate, not a spoofer scored on its length alone', () => {
+    // A tanker at anchor 0.1 km from the sighting before and after its gap (0.167) behind a spoofer of the right
+    // length whose position is unknown (0.465): the tanker is the ship, transmitting but unheard.
+    const d = { ...dark('a', 37.3, 129.42, null, 2), candidates: [{ mmsi: 2, score: 0.465, why: `dark: length 142 m vs 160 m; ${SPOOFED_WHY}` }, { mmsi: 1, score: 0.167, why: 'dark' }] };
+    const out = withReceptionGaps(fusion(d), gaps).detections[0]!;
+    expect([out.dark, out.mmsi, out.candidates.map((c) => c.mmsi)]).toEqual([false, 1, [1, 2]]);
+    // The same spoofer as a placed ship (a track of its own there): more than twice the tanker's score, it stays dark.
+    const placed = { ...d, candidates: [{ mmsi: 2, score: 0.465, why: 'dark: last report 2 h before' }, { mmsi: 1, score: 0.167, why: 'dark' }] };
+    expect(withReceptionGaps(fusion(placed), gaps).detections[0]!.dark).toBe(true);
   });
   it('names a candidate scoring within half the top one when its silence is explained, not a weaker one', () => {
     const d = { ...dark('a', 37.3, 129.42, null, 2), candidates: [{ mmsi: 2, score: 0.2, why: 'dark' }, { mmsi: 1, score: 0.12, why: 'dark' }] };
