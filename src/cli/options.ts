@@ -1,5 +1,5 @@
 // Options shared by several commands.
-import { DEFAULT_DB_PATH } from '../store/db.js';
+import { DEFAULT_DB_PATH } from '../store/db-path.js';
 import { EVENT_TYPES, isEventType, type EventType } from '../events/types.js';
 import type { Command } from 'commander';
 

@@ -14,6 +14,7 @@ import { ingestNmeaFile, NoTimesError } from './nmea-file.js';
 import { StrictStop } from './nmea-decode.js';
 import { NO_PROGRESS, type ProgressSink } from './progress.js';
 import { StoreWriter } from './store-writer.js';
+import { discardDecoder, type StartedDecoder } from './decoder-thread.js';
 import { defaultTimeWindow, type TimeWindow } from './time-window.js';
 
 /** Positions per batch transaction: large enough that per-commit costs vanish, small enough for RSS. */
@@ -42,6 +43,11 @@ export interface IngestOptions {
   timeWindow?: TimeWindow;
   /** Notices worth telling before the work (a file mostly without times). */
   log?: (line: string) => void;
+  /**
+   * A decoding thread started for the first file before the store was opened (decoder-thread.ts): used if
+   * that file is a NMEA file to read and the thread was asked the same questions, else ended.
+   */
+  started?: StartedDecoder | null;
 }
 
 export interface FileOutcome {
@@ -64,10 +70,15 @@ export async function ingestFiles(
   store: Store, paths: readonly string[], opts: IngestOptions = {}, progress: ProgressSink = NO_PROGRESS,
   nowMs: () => number = Date.now,
 ): Promise<FileOutcome[]> {
-  await ensureIngestSchema(store);
-  const writer = await StoreWriter.create(store);
   const out: FileOutcome[] = [];
-  for (const path of paths) out.push(await ingestOne(store, writer, path, opts, progress, nowMs));
+  try {
+    await ensureIngestSchema(store);
+    const writer = await StoreWriter.create(store);
+    for (const [i, path] of paths.entries()) out.push(await ingestOne(store, writer, path, { ...opts, started: i === 0 ? opts.started : null }, progress, nowMs));
+  } finally {
+    // Ended by its file's ingest when used; else not needed (a skipped or CSV file, a failure before it).
+    if (opts.started) discardDecoder(opts.started);
+  }
   return out;
 }
 
@@ -102,7 +113,7 @@ async function ingestOne(
       // A file's own span narrows the default window (a live feed's is the default, moving with the clock).
       const r = await ingestNmeaFile(store, writer, path, key, retime ? undefined : previous, {
         ...common, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS, worker: opts.worker, threads: opts.threads, chunkBytes: opts.chunkBytes,
-        timeWindow: opts.timeWindow ?? null, outerWindow: defaultTimeWindow(nowMs()), log: opts.log,
+        timeWindow: opts.timeWindow ?? null, outerWindow: defaultTimeWindow(nowMs()), log: opts.log, started: opts.started,
       }, progress, nowMs);
       const span = r.span;
       progress.done();

@@ -5,6 +5,7 @@ import type { Store } from '../store/db.js';
 import { emptyCounts, finishIngestLog, reopenIngestLog, startIngestLog, type IngestCounts, type IngestLogEntry } from '../store/ingest-log.js';
 import { statSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
+import { discardDecoder, reusableDecoder, spawnDecoderThread, startDecoder, type StartedDecoder } from './decoder-thread.js';
 import { isGzipFile } from '../io/lines.js';
 import type { ReceptionSource } from '../tracks/position.js';
 import { BatchCommitter } from './batch-committer.js';
@@ -14,19 +15,11 @@ import { answerFileQuestions, TIME_PROBE_LINES, type FileAnswers, type FileQuest
 import type { FileSpan } from './file-span.js';
 import { chunkBytesFor, contextOffsetBefore, hasNewlines, planChunks, type FileChunk } from './file-chunks.js';
 import { NmeaDecodeStage, StrictStop, type NmeaDecodeOptions, type ResumePoint } from './nmea-decode.js';
-import type { FileWorkerData, FileWorkerMessage, FileWorkerStart, ToFileWorker } from './nmea-file-worker.js';
+import type { FileWorkerData, FileWorkerMessage, ToFileWorker } from './nmea-file-worker.js';
 import { toBatchData, type BatchData } from './position-batch.js';
 import type { ProgressSink } from './progress.js';
-import { spawnModuleWorker } from './spawn-worker.js';
 import type { StoreWriter } from './store-writer.js';
 import type { TimeWindow } from './time-window.js';
-
-/**
- * Young generation of a decoding thread, MB: every decoded line leaves short-lived objects, and a young
- * generation above V8's default is scavenged less often (4-day simulated world: median 8.26 vs 8.61 CPU-s,
- * peak RSS 554-628 vs 535-603 MB; 128 MB saved no more and cost ~100 MB).
- */
-const DECODER_YOUNG_GENERATION_MB = 64;
 
 export class NoTimesError extends Error {}
 
@@ -47,6 +40,8 @@ export interface NmeaFileOptions {
   timeWindow: TimeWindow | null;
   outerWindow: TimeWindow;
   log?: (line: string) => void;
+  /** A decoding thread already started for this file (decoder-thread.ts); used if it asked the same, else ended. */
+  started?: StartedDecoder | null;
 }
 
 /** Told before the ingest when more than this share of the probed messages carry no time. */
@@ -58,8 +53,11 @@ export async function ingestNmeaFile(
 ): Promise<{ id: number; counts: IngestCounts; issue: string | null; span: FileSpan | null }> {
   const resumed = previous !== undefined && previous.status !== 'done';
   const questions: FileQuestions = { path, probe: !resumed && opts.startMs === null && path !== '-', spanWithin: opts.timeWindow === null ? opts.outerWindow : null };
-  // The decoding thread starts first and answers the questions about the file while this thread goes on.
-  const first = opts.worker === false || path === '-' ? null : spawnDecoder(questions);
+  // The decoding thread starts first (or was started before the store was opened) and answers the questions
+  // about the file while this thread goes on.
+  const started = opts.worker === false || path === '-' ? null : reusableDecoder(opts.started, questions);
+  if (opts.started && started === null) discardDecoder(opts.started);
+  const first = opts.worker === false || path === '-' ? null : started ?? startDecoder(questions);
   try {
     const answers = first === null ? await answerFileQuestions(questions) : await first.answers;
     const timeWindow = opts.timeWindow ?? answers.span?.window ?? opts.outerWindow;
@@ -69,36 +67,6 @@ export async function ingestNmeaFile(
     if (first !== null) void first.worker.terminate();
     throw err;
   }
-}
-
-/** A decoding thread that first answers `questions` (before it is handed the file's chunks). */
-function spawnDecoder(questions: FileQuestions): { worker: Worker; answers: Promise<FileAnswers> } {
-  const worker = spawnDecoderThread(questions);
-  const answers = new Promise<FileAnswers>((resolve, reject) => {
-    const onMessage = (m: FileWorkerMessage) => {
-      if (m.kind === 'answers') resolve(m.answers);
-      else if (m.kind === 'error') reject(new Error(m.message));
-      if (m.kind === 'answers' || m.kind === 'error') off();
-    };
-    const onExit = (code: number) => {
-      reject(new Error(`decoding worker exited (code ${code}) before reading the file`));
-      off();
-    };
-    const off = () => {
-      worker.off('message', onMessage);
-      worker.off('error', reject);
-      worker.off('exit', onExit);
-    };
-    worker.on('message', onMessage);
-    worker.on('error', reject);
-    worker.on('exit', onExit);
-  });
-  return { worker, answers };
-}
-
-function spawnDecoderThread(questions: FileQuestions | null): Worker {
-  const data: FileWorkerStart = { questions };
-  return spawnModuleWorker('nmea-file-worker', data, { maxYoungGenerationSizeMb: DECODER_YOUNG_GENERATION_MB });
 }
 
 async function ingestNmeaLines(

@@ -3,8 +3,9 @@
 // changes to what older releases wrote are numbered migrations (schema-version.ts), run on open.
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { openSchema, type SchemaOpen } from './schema-version.js';
+import { DEFAULT_DB_PATH } from './db-path.js';
 
-export const DEFAULT_DB_PATH = './tumen.duckdb';
+export { DEFAULT_DB_PATH };
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
 
