@@ -206,9 +206,15 @@ function judge(index: ScreeningIndex, i: number, ev: Evidence, queryImo: string 
     reason: reasons.join('; '),
     verdict: strong ? 'match' : 'possible',
   };
-  if (!ev.imo && !ev.mmsi && !ev.callsign && ev.name?.score.how === 'fuzzy') similarNameOnly.add(match);
+  if (!ev.imo && !ev.mmsi && !ev.callsign && ev.name && NOT_THE_SAME_NAME.has(ev.name.score.how)) similarNameOnly.add(match);
   return match;
 }
+
+/** Name scores that are not the same written name: similar, the same only after transliteration folding,
+ *  or the same words in another order. The folding key is coarse (G/K, D/T, B/P, R/L, vowel digraphs: THRESHER
+ *  and a generated DRAESHEL share one), so on a list carrying hundreds of thousands of ships it meets real
+ *  names by chance as a typo does. */
+const NOT_THE_SAME_NAME: ReadonlySet<NameScore['how']> = new Set(['fuzzy', 'transliteration', 'word_order']);
 
 /** Matches whose only evidence is a name similar to (not the same as) a listed one: on an entry the list
  *  carries without sanctioning it, and that no listed party controls, such a match is dropped (links.ts). */

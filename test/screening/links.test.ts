@@ -86,6 +86,11 @@ describe('screening with links', () => {
     const operated = await byName('TRELVAMA');
     expect(operated.matches.map((m) => [m.entry_id, m.verdict])).toEqual([['v-operated', 'possible']]);
     expect(operated.matches[0].reason).toContain('operator KORVANEL SHIPPING CO LTD is listed');
+    // The same only after transliteration folding (R/L) is not the same name either; with control it stays.
+    expect(await byName('PELMALETTA')).toEqual({ verdict: 'clear', matches: [], findings: [] });
+    const folded = await byName('TLELVANA');
+    expect(folded.matches.map((m) => [m.entry_id, m.verdict])).toEqual([['v-operated', 'possible']]);
+    expect(folded.matches[0].reason).toContain('same after transliteration');
   });
 
   it('the dossier and its risk score carry the path', async () => {
