@@ -305,8 +305,9 @@ export const SPOOFING_PARAMS = {
    *  (Tumen)... */
   minClassAReportsPerCell: 20,
   /** ...a station covers a place well when it heard at least this share of the Class A reports in the
-   *  claimed cell and in each measured neighbour, the judged ship's own reports left out (Tumen: well inside
-   *  its range, not at the ragged edge; leave-one-out, so a long claim cannot talk the share down)... */
+   *  claimed cell and in each measured neighbour, the judged ship's own reports left out, counting only the
+   *  reports claimed while it was on the air (Tumen: well inside its range, not at the ragged edge;
+   *  leave-one-out, so a long claim cannot talk the share down; an outage is no measure of reach)... */
   minCoveringHeardShare: 0.6,
   /** ...and heard at least `minShipHeardShare` of the reports of at least this share of the
    *  `nearestShipsForShare` other Class A ships whose mean place in the claimed cell (or a neighbour) lies

@@ -16,7 +16,9 @@
 // whole ships (those moored on the far quays, heard only while passing the near side), not a coin per
 // report: so the station must also hear a fair share of the reports of each of the other Class A ships
 // lying nearest the claimed place (its ship share) — a ship it never hears is then out of place, not
-// merely on the far side of its edge beside ships it never hears either.
+// merely on the far side of its edge beside ships it never hears either. Every share counts only the reports
+// claimed while the station was on the air (it heard anyone that hour or the one before): an outage is no
+// measure of its reach.
 import { MS_PER_HOUR } from '../geo/sphere.js';
 import { addTo, dropHoursBefore, HOUR_BITS, HourSeries, pairsOf, wrapHour } from './hour-series.js';
 import { SPOOFING_PARAMS } from './params.js';
@@ -67,8 +69,10 @@ export interface StationCoverageQuery {
 }
 
 export interface StationCoverageState {
-  /** [cell, station, distinct MMSIs heard there (up to the threshold), Class A reports it heard there]. */
-  cells: Array<[number, string, number[], number?, number[]?]>;
+  /** [cell, station, distinct MMSIs heard there (up to the threshold), Class A reports it heard there, of
+   *  each tracked ship, Class A reports claimed there while it was up, of each tracked ship (the last two
+   *  absent in old snapshots: every report counted)]. */
+  cells: Array<[number, string, number[], number?, number[]?, number?, number[]?]>;
   /** [cell, Class A reports heard there by any station]. */
   classA?: Array<[number, number]>;
   /** [cell, the first Class A MMSIs claimed there, their Class A reports there, the sums of their latitudes
@@ -121,6 +125,12 @@ interface StationCell {
   classA: number;
   /** Reports it heard of the cell's i-th tracked Class A ship (CellShips); null before any. */
   heardShips: number[] | null;
+  /** Class A reports claimed in the cell (heard by any station) while this station was up — heard anyone
+   *  in that hour or the one before — since it first heard a ship there: its shares' denominator. A station
+   *  off the air hears nobody; its outage is no measure of its reach. */
+  classAUp: number;
+  /** The same per tracked ship (CellShips slot); null before any. */
+  shipsUp: number[] | null;
 }
 
 /** The first Class A ships claimed in a cell, with their Class A report counts there. */
@@ -160,12 +170,16 @@ export class StationCoverage implements StationCoverageQuery {
 
   constructor(private readonly p: CoverageParams = SPOOFING_PARAMS, state?: StationCoverageState) {
     this.cols = Math.round(360 / p.coverageCellDeg);
-    for (const [cell, station, mmsis, classA, heardShips] of state?.cells ?? []) {
-      this.stationsAt(cell).set(station, { mmsis: [...mmsis], classA: classA ?? 0, heardShips: heardShips ? [...heardShips] : null });
-      if (mmsis.length >= p.minShipsPerCell) this.coveredAt(cell).push(station);
-    }
     for (const [cell, n] of state?.classA ?? []) this.classA.set(cell, n);
     for (const [cell, mmsis, reports, lat, lon] of state?.ships ?? []) this.ships.set(cell, { mmsis: [...mmsis], reports: [...reports], lat: [...lat], lon: [...lon] });
+    for (const [cell, station, mmsis, classA, heardShips, classAUp, shipsUp] of state?.cells ?? []) {
+      // Old snapshots: as if the station had always been up.
+      this.stationsAt(cell).set(station, {
+        mmsis: [...mmsis], classA: classA ?? 0, heardShips: heardShips ? [...heardShips] : null,
+        classAUp: classAUp ?? this.classA.get(cell) ?? 0, shipsUp: shipsUp ? [...shipsUp] : classAUp === undefined ? [...(this.ships.get(cell)?.reports ?? [])] : null,
+      });
+      if (mmsis.length >= p.minShipsPerCell) this.coveredAt(cell).push(station);
+    }
     (state?.stations ?? []).forEach((s, i) => this.stationIds.set(s, i));
     for (const [k, n] of state?.stationHours ?? []) {
       const id = Math.floor(k / HOUR_BITS);
@@ -184,9 +198,25 @@ export class StationCoverage implements StationCoverageQuery {
       slot = this.shipSlot(mmsi, cell, lat, lon);
     }
     const hour = timeMs === undefined ? NaN : wrapHour(Math.floor(timeMs / MS_PER_HOUR));
+    for (const s of stations) if (!Number.isNaN(hour)) addTo(this.hours, this.stationId(s), hour, 1);
+    // Every station known here that is up now counts the report in its denominators (the hearing ones too).
+    if (classA) {
+      for (const [s, at] of byStation) {
+        if (!stations.includes(s) && !Number.isNaN(hour) && !this.upNow(s, hour)) continue;
+        at.classAUp++;
+        if (slot >= 0) {
+          const up = (at.shipsUp ??= []);
+          while (up.length <= slot) up.push(0);
+          up[slot]!++;
+        }
+      }
+    }
     for (const s of stations) {
       let at = byStation.get(s);
-      if (!at) byStation.set(s, (at = { mmsis: [], classA: 0, heardShips: null }));
+      if (!at) {
+        byStation.set(s, (at = { mmsis: [], classA: 0, heardShips: null, classAUp: classA ? 1 : 0, shipsUp: null }));
+        if (classA && slot >= 0) at.shipsUp = [...new Array<number>(slot).fill(0), 1];
+      }
       if (at.mmsis.length < this.p.minShipsPerCell && !at.mmsis.includes(mmsi)) {
         at.mmsis.push(mmsi);
         if (at.mmsis.length === this.p.minShipsPerCell) {
@@ -203,8 +233,15 @@ export class StationCoverage implements StationCoverageQuery {
           heard[slot]!++;
         }
       }
-      if (!Number.isNaN(hour)) addTo(this.hours, this.stationId(s), hour, 1);
     }
+  }
+
+  /** The station heard anyone in the (wrapped) hour or the one before: on the air now, as far as the data
+   *  has shown yet. */
+  private upNow(station: string, hour: number): boolean {
+    const id = this.stationIds.get(station);
+    const series = id === undefined ? undefined : this.hours.get(id);
+    return series !== undefined && series.countOver(wrapHour(hour - 1), 2) > 0;
   }
 
   judge(lat: number, lon: number, stations: readonly string[], classA = false, mmsi?: number): CoverageJudgement | null {
@@ -253,7 +290,8 @@ export class StationCoverage implements StationCoverageQuery {
     if (total < this.p.minClassAReportsPerCell) return { kind: 'unmeasured' };
     let silent: SilentStation[] | null = null;
     for (const s of covering) {
-      if (this.othersHeard(centre, s, ownHere) / total < this.p.minCoveringHeardShare) continue;
+      const up = this.othersUp(centre, s, ownHere);
+      if (up < this.p.minClassAReportsPerCell || this.othersHeard(centre, s, ownHere) / up < this.p.minCoveringHeardShare) continue;
       const share = this.interiorShare(s, r0, c0, mmsi);
       if (share === null || share < this.p.minCoveringHeardShare) continue;
       const shipShare = this.nearShipShare(s, lat, lon, r0, c0, mmsi);
@@ -316,7 +354,7 @@ export class StationCoverage implements StationCoverageQuery {
 
   snapshot(): StationCoverageState {
     const cells: StationCoverageState['cells'] = [];
-    for (const [cell, at] of this.cells) for (const [s, x] of at) cells.push(x.heardShips ? [cell, s, [...x.mmsis], x.classA, [...x.heardShips]] : [cell, s, [...x.mmsis], x.classA]);
+    for (const [cell, at] of this.cells) for (const [s, x] of at) cells.push([cell, s, [...x.mmsis], x.classA, x.heardShips ? [...x.heardShips] : [], x.classAUp, x.shipsUp ? [...x.shipsUp] : []]);
     const ships: StationCoverageState['ships'] = [...this.ships].map(([cell, x]) => [cell, [...x.mmsis], [...x.reports], [...x.lat], [...x.lon]]);
     return { cells, classA: [...this.classA], ships, stations: [...this.stationIds.keys()], stationHours: pairsOf(this.hours) };
   }
@@ -337,7 +375,14 @@ export class StationCoverage implements StationCoverageQuery {
           if (dr === 0 && dc === 0) return null;
           continue;
         }
-        const share = this.othersHeard(cell, station, own) / total;
+        // A measured cell where it never heard anyone lies beyond its reach (as far as the data shows): 0.
+        // One it heard, but where too few reports were claimed while it was up, says nothing.
+        const up = this.cells.get(cell)?.has(station) ? this.othersUp(cell, station, own) : total;
+        if (up < this.p.minClassAReportsPerCell) {
+          if (dr === 0 && dc === 0) return null;
+          continue;
+        }
+        const share = this.othersHeard(cell, station, own) / up;
         if (min === null || share < min) min = share;
       }
     }
@@ -357,6 +402,13 @@ export class StationCoverage implements StationCoverageQuery {
   private othersTotal(cell: number, ownSlot: number): number {
     const total = this.classA.get(cell) ?? 0;
     return ownSlot < 0 ? total : total - (this.ships.get(cell)?.reports[ownSlot] ?? 0);
+  }
+
+  /** Of those, the ones claimed while `station` was up (0: it never heard a ship there). */
+  private othersUp(cell: number, station: string, ownSlot: number): number {
+    const at = this.cells.get(cell)?.get(station);
+    if (!at) return 0;
+    return ownSlot < 0 ? at.classAUp : at.classAUp - (at.shipsUp?.[ownSlot] ?? 0);
   }
 
   /** Of those, the ones `station` heard. */
@@ -406,17 +458,20 @@ export class StationCoverage implements StationCoverageQuery {
         const cell = this.key(r0 + dr, c0 + dc);
         const ships = this.ships.get(cell);
         if (!ships) continue;
-        const heard = this.cells.get(cell)?.get(station)?.heardShips ?? null;
+        const at = this.cells.get(cell)?.get(station);
+        const heard = at?.heardShips ?? null, upReports = at?.shipsUp ?? null;
         for (let i = 0; i < ships.mmsis.length; i++) {
           const reports = ships.reports[i]!;
-          if (ships.mmsis[i] === mmsi || reports < this.p.minShipReportsForShare) continue;
+          // Measured by this station only on the reports claimed while it was up.
+          const up = upReports?.[i] ?? 0;
+          if (ships.mmsis[i] === mmsi || reports < this.p.minShipReportsForShare || up < this.p.minShipReportsForShare) continue;
           const dy = ships.lat[i]! / reports - lat, dx = (ships.lon[i]! / reports - lon) * kx;
           const d = dx * dx + dy * dy;
           if (dist.length === k && d >= dist[k - 1]!) continue;
           let j = dist.length === k ? k - 1 : dist.length;
           while (j > 0 && dist[j - 1]! > d) { dist[j] = dist[j - 1]!; ok[j] = ok[j - 1]!; j--; }
           dist[j] = d;
-          ok[j] = heard !== null && (heard[i] ?? 0) >= this.p.minShipHeardShare * reports;
+          ok[j] = heard !== null && (heard[i] ?? 0) >= this.p.minShipHeardShare * up;
         }
       }
     }

@@ -120,6 +120,24 @@ describe('spoofing from reception geometry', () => {
       expect(near.map((e) => [e.evidence.kind, e.evidence.silent_stations, e.evidence.silent_station_ship_share])).toEqual([['unheard_by_covering_stations', ['RUVVO'], { RUVVO: 1 }]]);
     });
 
+    it('a station\'s outage is no measure of its reach: its share is counted over the hours it was up', () => {
+      // Four ships off Vladivostok every 10 min for 12 h, heard throughout by RUNJK; RUVVO is off the air for
+      // the first 6 h (it hears nobody anywhere) and then hears every report. Over all hours its share is 0.5,
+      // under the 0.6 bar; over its hours on the air, 1. A claim there heard by RUNJK alone, while RUVVO is
+      // up, is unheard by a station that hears every other ship there (issue 8: unseen seed 208, a claim
+      // off Nakhodka whose covering stations had been down for a day).
+      const idx = new ReceptionIndex();
+      for (let s = 0; s < 4; s++) {
+        for (let t = T0; t < T0 + 12 * HOUR; t += 10 * MIN) {
+          idx.add(VLADIVOSTOK.lat + s * 0.01, VLADIVOSTOK.lon, t, false, 273000100 + s, t < T0 + 6 * HOUR ? ['RUNJK'] : ['RUNJK', 'RUVVO'], true);
+        }
+      }
+      const claim = Array.from({ length: 18 }, (_, i) => at(SPOOFER, T0 + 8 * HOUR + i * 10 * MIN, { lat: VLADIVOSTOK.lat + 0.0001 * (i % 2), lon: VLADIVOSTOK.lon }, ['RUNJK']));
+      const events = run(idx, claim);
+      expect(events.map((e) => [e.evidence.kind, e.evidence.silent_stations, e.evidence.unheard_reports, e.evidence.silent_station_heard_share]))
+        .toEqual([['unheard_by_covering_stations', ['RUVVO'], { RUVVO: 18 }, { RUVVO: 1 }]]);
+    });
+
     it('a long claim does not talk the covering station\'s share down: the claimed ship\'s own reports are left out of it', () => {
       // Four ships off Vladivostok every 30 min for 12 h (96 Class A reports): RUVVO hears two in three
       // (0.67), RUPOS every one. The claim's 30 reports, heard by RUPOS only, counted in the share would
@@ -135,7 +153,7 @@ describe('spoofing from reception geometry', () => {
       const long = Array.from({ length: 30 }, (_, i) => at(SPOOFER, T0 + 4 * HOUR + i * 10 * MIN, { lat: VLADIVOSTOK.lat + 0.0001 * (i % 2), lon: VLADIVOSTOK.lon }, ['RUPOS']));
       const events = run(idx, long);
       expect(events.map((e) => [e.evidence.kind, e.evidence.silent_stations, e.evidence.unheard_reports, e.evidence.silent_station_heard_share]))
-        .toEqual([['unheard_by_covering_stations', ['RUVVO'], { RUVVO: 30 }, { RUVVO: 0.667 }]]);
+        .toEqual([['unheard_by_covering_stations', ['RUVVO'], { RUVVO: 30 }, { RUVVO: 0.674 }]]); // (counted from RUVVO's first report there: the four before it are not in its share)
     });
 
     it('a claim jittering into a cell no other ship was measured in neither extends nor ends the unheard run', () => {
