@@ -57,6 +57,18 @@ function meanderSigmaM(before: TrackPoint, after: TrackPoint, t: number, p: Fusi
   return p.meanderSigmaShare * strayM;
 }
 
+/** How far along the line between two reports the vessel may be from the time-proportional point when it
+ *  changed speed between them (a ferry leaving port at 6 kn, then 17): sailing at one reported speed and then
+ *  the other, switching at any time, it is off that point by up to |v₁ − v₂|·t₁·t₂/T (t₁, t₂ the times to the
+ *  two reports, T their sum); a share `meanderSigmaShare` of the bound is taken as 1σ, as for meandering. */
+function speedChangeSigmaM(before: TrackPoint, after: TrackPoint, t: number, p: FusionParams): number {
+  if (before.speedKn === null || after.speedKn === null) return 0;
+  const span = after.timeMs - before.timeMs;
+  if (span <= 0) return 0;
+  const dvMPerMs = (Math.abs(before.speedKn - after.speedKn) * METRES_PER_NM) / MS_PER_HOUR;
+  return p.meanderSigmaShare * dvMPerMs * ((t - before.timeMs) * (after.timeMs - t)) / span;
+}
+
 /** The vessel's estimated position at `t` from reports within `windowH`, or null when it has none. */
 export function estimateAt(points: readonly TrackPoint[], t: number, p: FusionParams): PositionEstimate | null {
   const windowMs = p.windowH * MS_PER_HOUR;
@@ -73,7 +85,7 @@ export function estimateAt(points: readonly TrackPoint[], t: number, p: FusionPa
     const nearMs = Math.min(t - before.timeMs, after.timeMs - t);
     // Half the nearer gap: the straight line between two reports is wrong at most at mid-leg.
     const lineSigma = sigmaM(p, speedKn, nearMs / 2);
-    return { lat, lon, sigmaM: Math.hypot(lineSigma, meanderSigmaM(before, after, t, p)), method: 'interpolated', nearestH: nearMs / MS_PER_HOUR };
+    return { lat, lon, sigmaM: Math.hypot(lineSigma, meanderSigmaM(before, after, t, p), speedChangeSigmaM(before, after, t, p)), method: 'interpolated', nearestH: nearMs / MS_PER_HOUR };
   }
   const near = before && after ? (t - before.timeMs <= after.timeMs - t ? before : after) : (before ?? after);
   if (!near) return null;

@@ -64,6 +64,23 @@ describe('estimateAt', () => {
   });
 });
 
+describe('estimateAt: a change of speed between reports', () => {
+  it('widens σ along the line by how far either speed profile puts the ship from the time-proportional point', () => {
+    // A ferry heard at 6 kn 2 h before, then at 15 kn 2 h after, 42 nm north (6 kn for 2 h, 15 kn for 2 h): at T it
+    // is 12 nm north, 9 nm short of the midpoint. Bound |15 − 6| kn × 2 h × 2 h / 4 h = 9 nm, half of it as 1σ.
+    const b = { timeMs: T - 2 * H, lat: 42.0, lon: 130.3, speedKn: 6, courseDeg: 0 };
+    const a = { timeMs: T + 2 * H, ...destination(42.0, 130.3, 0, 42 * 1852), speedKn: 15, courseDeg: 0 };
+    const e = estimateAt([b, a], T, FUSION_PARAMS)!;
+    const line = 150 + 0.25 * 15 * 1852 * 1 + 300 * 1;
+    expect(e.sigmaM).toBeCloseTo(Math.hypot(line, 0.5 * 9 * 1852), -1);
+    // The detection where the ferry was is matched at ~0.3 (0.08 with the line σ alone: 2.3σ off).
+    const truth = destination(42.0, 130.3, 0, 12 * 1852);
+    const out = fuseScene(scene, [det('d', truth.lat, truth.lon, 120)], [{ mmsi: 9, points: [b, a], lengthM: 120 }]);
+    expect(out.detections[0]!.mmsi).toBe(9);
+    expect(out.detections[0]!.confidence).toBeGreaterThan(0.2);
+  });
+});
+
 describe('fuseScene', () => {
   it('assigns one-to-one, letting length decide between two ships side by side', () => {
     const a = sailing(111, 42.2, 130.3, 0.1, 60);
