@@ -9,27 +9,28 @@ const MAX_TILES = 12;
 
 export function attachFineCoast(map: MlMap, baseUrl: string): void {
   const tiles = landTiles(baseUrl, 'land10m');
-  // The index (12 kB) at once: a page that fits a ship's track asks for the tiles in the same task as its
-  // moveend, not a round trip and a (slow, in software rendering) frame later.
-  map.on('style.load', () => { void tiles.keysIn(map.getBounds(), 0); void update(); });
+  map.on('style.load', () => {
+    // The index (12 kB) at once: a page that fits a ship's track asks for the tiles in the same task as its
+    // moveend, not a round trip and a (slow, in software rendering) frame later.
+    void tiles.keysIn(map.getBounds(), 0);
+    if (map.getSource('land-fine')) return;
+    map.addSource('land-fine', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    const before = map.getStyle().layers.find((l) => l.id !== 'sea' && l.id !== 'land' && l.id !== 'coastline')?.id;
+    map.addLayer({ id: 'land-fine', type: 'fill', source: 'land-fine', minzoom: FINE_ZOOM, filter: ['==', ['get', 'kind'], 'land'], paint: { 'fill-color': LAND_COLOR, 'fill-antialias': false } }, before);
+    map.addLayer({ id: 'coastline-fine', type: 'line', source: 'land-fine', minzoom: FINE_ZOOM, filter: ['==', ['get', 'kind'], 'coast'], paint: { 'line-color': COAST_COLOR, 'line-width': 0.8 } }, before);
+    void update();
+  });
   let shown = '';
   const update = async (): Promise<void> => {
-    if (map.getZoom() < FINE_ZOOM || !map.getLayer('sea')) return;
+    if (map.getZoom() < FINE_ZOOM || !map.getSource('land-fine')) return;
     const keys = await tiles.keysIn(map.getBounds(), MAX_TILES);
     if (!keys) return;
     const key = keys.join(',');
     if (key === shown) return;
     shown = key;
-    const fc = await tiles.collection(keys) as GeoJSON.FeatureCollection;
+    const fc = await tiles.collection(keys);
     if (shown !== key) return; // moved on meanwhile
-    const source = map.getSource('land-fine') as GeoJSONSource | undefined;
-    if (source) { source.setData(fc); return; }
-    // Added with its first tiles, not empty at the style's load: an empty source is a worker round trip and
-    // a frame too, and a page that stays zoomed out (the landing page) never needs it.
-    map.addSource('land-fine', { type: 'geojson', data: fc });
-    const before = map.getStyle().layers.find((l) => l.id !== 'sea' && l.id !== 'land' && l.id !== 'coastline')?.id;
-    map.addLayer({ id: 'land-fine', type: 'fill', source: 'land-fine', minzoom: FINE_ZOOM, filter: ['==', ['get', 'kind'], 'land'], paint: { 'fill-color': LAND_COLOR, 'fill-antialias': false } }, before);
-    map.addLayer({ id: 'coastline-fine', type: 'line', source: 'land-fine', minzoom: FINE_ZOOM, filter: ['==', ['get', 'kind'], 'coast'], paint: { 'line-color': COAST_COLOR, 'line-width': 0.8 } }, before);
+    (map.getSource('land-fine') as GeoJSONSource).setData(fc as GeoJSON.FeatureCollection);
   };
   map.on('moveend', () => void update());
 }

@@ -95,6 +95,10 @@ describe('web UI', () => {
       await route.continue();
     });
     page.on('request', onReq);
+    // Land files asked for, by the page or MapLibre's worker.
+    const landAsked: string[] = [];
+    const onLand = (r: import('playwright-core').Request) => { if (/land-50m|land50m\/|land10m\//.test(r.url())) landAsked.push(r.url().split('/').slice(-2).join('/')); };
+    page.on('request', onLand);
     try {
       await page.goto(server.url);
       await page.waitForSelector('#triage-listed table.events tbody tr', { timeout: 20_000 });
@@ -129,6 +133,18 @@ describe('web UI', () => {
     expect(await page.locator('#triage-sts tbody tr, #triage-dark-calls tbody tr, #triage-gaps tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')))).toEqual(['enc-1']);
     expect(await page.getAttribute('a[href="#/events?type=port_visit"]', 'href')).toBe('#/events?type=port_visit');
     expect(await page.textContent('#live')).toBe('archive'); // no "live ●" without a feed
+    // The map's land: the tiles of the fitted view (1:50m below zoom 6, 1:10m from it), never the whole world's
+    // 1:50m file (1 MB that MapLibre's one worker parsed and cut before it drew the events).
+    await page.waitForFunction(() => {
+      const m = (window as any).tumen.map.map;
+      const id = m.getZoom() < 6 ? 'land' : 'land-fine';
+      return m.getSource(id) !== undefined && m.querySourceFeatures(id).length > 0;
+    }, null, { timeout: 60_000 });
+    page.off('request', onLand);
+    expect(landAsked.filter((f) => f.endsWith('land-50m.geojson'))).toEqual([]);
+    const landTiles = landAsked.filter((f) => !f.endsWith('index.json'));
+    expect(landTiles.length).toBeGreaterThan(0);
+    expect(landTiles.length).toBeLessThanOrEqual(12);
   }, 240_000);
 
   it('an encounter opens by keyboard at its own permalink, with both tracks, and back/forward walk the views', async () => {
