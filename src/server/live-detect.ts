@@ -102,8 +102,8 @@ export class LiveDetection {
     return run;
   }
 
-  /** Runs `fn` with no pass running or starting meanwhile, its error passed on: an upload's ingest, whose
-   *  committed rows are rewritten in track order at its end (new rowids), so a pass must not read them before. */
+  /** Runs `fn` with no pass running or starting meanwhile, its error passed on: an upload's ingest (a CSV's
+   *  committed rows are rewritten in track order at its end, with new rowids), so a pass must not read them before. */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.running.then(fn);
     this.running = run.then(() => undefined, () => undefined);

@@ -44,9 +44,10 @@ const WEEK_MS = 7 * 86_400_000;
 export interface SortResult { rows: number; weeks: number }
 
 /**
- * Rewrites every stored position in cluster order (week, MMSI, time; ties in stored order) across ingests:
- * for stores written before the per-ingest rewrite, and for rows a live feed stored (never rewritten while
- * the server runs: live detection finds new rows by rowid). The sorted copy is built week by week in a
+ * Rewrites every stored position in cluster order (week, MMSI, time; ties in stored order) across batches
+ * and ingests: one range per ship and week instead of one per batch (NMEA ingests and live feeds append each
+ * batch sorted; stored rows never move while the server runs: live detection finds new rows by rowid), and
+ * for stores written before batches were sorted. The sorted copy is built week by week in a
  * table of its own (the original is untouched until then, so a kill loses nothing), then swapped in one
  * transaction. Needs the store's write lock and room for a second copy of the positions in the file.
  */

@@ -12,7 +12,7 @@ import { sortStoredPositions } from '../../store/positions-cluster.js';
 export function register(program: Command): void {
   const cmd = program.command('store').description('maintain the store file (sort positions into track order)');
   withDbOption(
-    cmd.command('sort').description('rewrite every stored position sorted by week, MMSI and time (old stores, live-feed rows); stop `tumen serve` first'),
+    cmd.command('sort').description('rewrite every stored position sorted by week, MMSI and time (one range per ship and week, not per batch); stop `tumen serve` first'),
   ).action(async (opts: { db: string }) => {
     requireStoreFile(opts.db);
     const t0 = Date.now();
