@@ -1,6 +1,6 @@
 // The contract every detection adapter keeps: on one simulated world, the batch run (`tumen detect`), a
-// report-by-report replay, replays snapshotted and restored at several cuts, and the live feed over a
-// store give the same events — ids and content. The cluster adapter is held to it in test/cluster.
+// report-by-report replay, replays snapshotted and restored at several cuts, the live feed over a store
+// and the threaded batch run (src/parallel) give the same events — ids and content. The cluster adapter is held to it in test/cluster.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import type { TumenEvent } from '../../src/events/schema.js';
 import { runPipeline } from '../../src/detectors/pipeline.js';
 import { storeInput } from '../../src/store/pipeline-source.js';
 import { portIndex } from '../../src/reference/wpi.js';
+import { runPipelineThreaded } from '../../src/parallel/detect-threads.js';
 
 let world: World;
 let batch: TumenEvent[];
@@ -81,6 +82,14 @@ describe('detection runner contract', () => {
       expect(world.statics.length).toBeGreaterThan(3000); // more than one DuckDB chunk of statics
       const { events } = await runPipeline(storeInput(store, {}, 1000), { windowEndMs: world.endMs, ports: portIndex() });
       expect(asLines(events)).toEqual(asLines(batch));
+    }, 120_000);
+
+    it('the threaded batch run over that store (`tumen detect`: vessels split over 2 threads) is the batch run, events and stats', async () => {
+      const one = await runPipeline(storeInput(store, {}, 1000), { windowEndMs: world.endMs, ports: portIndex() });
+      const { events, stats } = await runPipelineThreaded(storeInput(store, {}, 1000), { threads: 2, windowEndMs: world.endMs, ports: 'points' });
+      expect(asLines(events)).toEqual(asLines(batch));
+      expect(stats).toEqual(one.stats);
+      expect(stats.positions).toBe(world.positions.length);
     }, 120_000);
   });
 });

@@ -87,7 +87,7 @@ describe('pipeline over the store, tumen detect / events', () => {
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out.push(String(s)); return true; });
     try {
       await buildProgram().parseAsync(['node', 'tumen', 'detect', '--db', path]);
-      await buildProgram().parseAsync(['node', 'tumen', 'detect', '--db', path]);
+      await buildProgram().parseAsync(['node', 'tumen', 'detect', '--db', path, '--threads', '2']); // the same events
       expect(out[1]).toMatch(/^detected 3 events \(.*\) from 852 positions of 5 vessels .*replaced 3 stored events/);
       out.length = 0;
       await buildProgram().parseAsync(['node', 'tumen', 'events', '--db', path, '--format', 'geojson', '--type', 'gap']);
