@@ -58,6 +58,12 @@ export class GapDetector implements Detector<GapState> {
   readonly name = 'gap';
   private readonly p: GapParams;
   private s: GapState;
+  /** noteStations' last station list (the reader shares one array per distinct list) and the heardBy
+   *  entries its names were found in, while heardBy has not changed shape since: the next report heard by
+   *  the same list only refreshes those times. Not state: rebuilt by the next report after a restore. */
+  private seenList: readonly string[] | null = null;
+  private seenIn: Array<[string, number]> | null = null;
+  private seenAt: Array<[string, number]> = [];
 
   constructor(private readonly ctx: GapContext, state?: GapState) {
     this.p = ctx.params ?? GAP_PARAMS;
@@ -116,11 +122,19 @@ export class GapDetector implements Detector<GapState> {
   /** Updated in place (this runs per position); stale stations pruned once a few accumulate. */
   private noteStations(stations: readonly string[], timeMs: number): void {
     const list = (this.s.heardBy ??= []);
+    const at = this.seenAt;
+    if (stations === this.seenList && list === this.seenIn) { // every name found before, nothing to prune
+      for (let k = 0; k < at.length; k++) at[k]![1] = timeMs;
+      return;
+    }
+    at.length = 0;
+    const before = list.length;
     for (const st of stations) {
       let i = 0;
       while (i < list.length && list[i]![0] !== st) i++;
       if (i < list.length) list[i]![1] = timeMs;
       else list.push([st, timeMs]);
+      at.push(list[i]!);
     }
     if (list.length > 8) { // drop the stale ones in place (a ship heard by many stations gets here often)
       const keep = timeMs - this.p.ownStationsWindowH * MS_PER_HOUR;
@@ -128,6 +142,11 @@ export class GapDetector implements Detector<GapState> {
       for (let i = 0; i < list.length; i++) if (list[i]![1] >= keep) list[n++] = list[i]!;
       list.length = n;
     }
+    // The shortcut holds while a repeat would find every name and leave the list as it is: no name added
+    // now (a repeat then finds them all) and no prune pending (a list over 8 is pruned on every report).
+    const stable = list.length === before && list.length <= 8;
+    this.seenList = stable ? stations : null;
+    this.seenIn = stable ? list : null;
   }
 
   /** The coastal stations that were hearing the vessel when it fell silent (within `ownStationsWindowH`),
