@@ -3,7 +3,7 @@
 // `--param TYPE.NAME=VALUE` overrides a detector parameter for this run (src/detectors/registry.ts).
 import type { Command } from 'commander';
 import { parseEventTypes, withDbOption } from '../options.js';
-import { withStore, type Store } from '../../store/db.js';
+import { withStore } from '../../store/db.js';
 import { ensurePositionsSchema } from '../../store/positions.js';
 import { storeInput } from '../../store/pipeline-source.js';
 import { replaceEvents } from '../../store/events-write.js';
@@ -12,7 +12,6 @@ import { detectLake } from './detect-lake.js';
 import { buildAnchorages, storedStops } from '../../store/anchorages.js';
 import { portAreasFrom, type StopScan } from '../../anchorages/collect.js';
 import { runPipelineThreaded } from '../../parallel/detect-threads.js';
-import { availableParallelism } from 'node:os';
 import { DETECTOR_TYPES, parseParamOverrides, type ParamOverrides } from '../../detectors/registry.js';
 import { EVENT_TYPE_INFO, type EventType } from '../../events/types.js';
 import { imageryEvents } from '../../store/imagery-fuse.js';
@@ -23,17 +22,6 @@ import { finishReplay, loadWatch, watchWarnings } from '../../server/alert-watch
  *  80 % of RAM (peak RSS 1.29 GB on a 10.9 M-position store; 0.91 GB with this limit, same CPU and events —
  *  bench/RESULTS.md). A statement that needs more spills to disk. */
 const DETECT_MEMORY_LIMIT = '300MB';
-
-/** Detection threads by default: the per-vessel work splits over two threads (bench/RESULTS.md); more
- *  would each rebuild the whole reception index again for less and less work apiece. */
-const DEFAULT_THREADS = Math.min(2, availableParallelism());
-/** Below this many stored positions one thread: starting a thread loads the detectors, the coast and the
- *  port areas again, and every thread builds the whole reception index, for a run of a few seconds. */
-const THREADS_FROM_POSITIONS = 250_000;
-
-async function storedPositions(store: Store): Promise<number> {
-  return Number((await store.one<{ n: bigint }>('SELECT count(*) AS n FROM positions'))?.n ?? 0);
-}
 
 /** The runner's types plus those made from imported imagery (dark_detection). */
 const ALL_TYPES: readonly EventType[] = EVENT_TYPE_INFO.map((t) => t.type);
@@ -49,16 +37,16 @@ export function register(program: Command): void {
       .option('--param <type.name=value>', 'override a detector parameter for this run, e.g. gap.minGapH=8 (repeatable; docs/events.md lists them)', collect, [])
       .option('--lake <dir>', 'detect over a lake (tumen export --format parquet --partition-by day) instead of the store\'s positions; events go to --db')
       .option('--nats <url>', 'with --lake: split the lake over a cluster\'s workers, day × work unit (docs/cluster.md)')
-      .option('--threads <n>', `detection threads (default: ${DEFAULT_THREADS} from ${THREADS_FROM_POSITIONS.toLocaleString('en')} stored positions, else 1; 1 runs on the main thread; with watch rules, always 1)`),
-  ).action(async (opts: { db: string; type?: string; param: string[]; lake?: string; nats?: string; threads?: string }) => {
+      .option('--threads <n>', 'detection threads (default 1; N splits the vessels over N threads, each building the whole reception index: more CPU in all, sooner done only with cores to spare; with watch rules, always 1)', '1'),
+  ).action(async (opts: { db: string; type?: string; param: string[]; lake?: string; nats?: string; threads: string }) => {
     let types: EventType[];
     let params: ParamOverrides;
     let threads: number;
     try {
       types = opts.type ? parseEventTypes(opts.type, ALL_TYPES) : [...ALL_TYPES];
       params = parseParamOverrides(opts.param);
-      threads = opts.threads === undefined ? 0 : Number(opts.threads);
-      if (opts.threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 16)) throw new Error(`--threads ${opts.threads}: expected a whole number from 1 to 16`);
+      threads = Number(opts.threads);
+      if (!Number.isInteger(threads) || threads < 1 || threads > 16) throw new Error(`--threads ${opts.threads}: expected a whole number from 1 to 16`);
     } catch (err) {
       process.stderr.write(`tumen detect: ${(err as Error).message}\n`);
       process.exitCode = 2;
@@ -86,7 +74,7 @@ export function register(program: Command): void {
       const watch = await loadWatch(store, false);
       // Threads when asked for and no watch rule listens to the replay (the rules' silence judge reads the
       // runner's reception index, which lives in a thread there): same events either way (test/contract).
-      if (threads === 0) threads = (await storedPositions(store)) >= THREADS_FROM_POSITIONS ? DEFAULT_THREADS : 1;
+      // Not the default: on the 10.9 M-position store two threads peaked at 1.45 GB RSS against 0.78-1.15 GB for one (bench/RESULTS.md, fifth pass).
       const { events, stats } = threads > 1 && !watch
         ? await runPipelineThreaded(storeInput(store), { threads, types: new Set(runnerTypes), params, ports: stops })
         : await runPipeline(storeInput(store), { types: new Set(runnerTypes), params, ports: portAreasFrom(stops).areas, observer: watch?.evaluator });
