@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { RunnerState } from '../detectors/runner.js';
 import { HOUR_BITS } from '../detectors/hour-series.js';
+import { mmsiHash } from '../detectors/mmsi-hash.js';
 import { CLUSTER_PARAMS } from './params.js';
 
 /** One part: its name (`v17`, `r19810`), its JSON and the hash naming it. */
@@ -21,17 +22,8 @@ export type RunnerHead = Omit<RunnerState, 'vessels' | 'retired' | 'reception'> 
   reception: Omit<RunnerState['reception'], 'all' | 'terrestrial'>;
 };
 
-/** Murmur3's finaliser: every bit of the MMSI moves the chunk. (A bare multiply keeps the low bits of the
- *  MMSI in the low bits of the product, the ones partitionOf reads too: a vessel unit's MMSIs then land in
- *  a quarter of the chunks.) */
 function vesselChunk(mmsi: number): number {
-  let h = mmsi | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) % CLUSTER_PARAMS.checkpointVesselChunks;
+  return mmsiHash(mmsi) % CLUSTER_PARAMS.checkpointVesselChunks;
 }
 const dayOf = (key: number): number => Math.floor((key % HOUR_BITS) / 24);
 

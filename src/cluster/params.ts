@@ -1,4 +1,5 @@
 // The cluster's names and settings in one place, each with why it has its value (docs/cluster.md).
+import { mmsiHash } from '../detectors/mmsi-hash.js';
 
 /** Stream of decoded reports, one subject per vessel partition plus the end-of-input marker. */
 export const REPORTS_STREAM = 'TUMEN_REPORTS';
@@ -111,9 +112,9 @@ export const CLUSTER_PARAMS = {
   partListingMs: 3_000,
 } as const;
 
-/** The vessel partition of an MMSI: a multiplicative hash, so consecutive MMSIs spread. */
+/** The vessel partition of an MMSI: its hash, so consecutive (and all-even) MMSIs spread. */
 export function partitionOf(mmsi: number, partitions: number): number {
-  return (Math.imul(mmsi, 0x9e3779b1) >>> 0) % partitions;
+  return mmsiHash(mmsi) % partitions;
 }
 
 /** Work units: one per vessel partition (`v0`…) running the per-vessel detectors; `g`, the global

@@ -16,6 +16,7 @@ import { applyPostSteps, POST_STEPS } from '../detectors/post-steps.js';
 import { addCounts } from '../detectors/vessel-chain.js';
 import { scanStops, type StopScan } from '../anchorages/collect.js';
 import { spawnWorkerBeside } from '../ingest/spawn-worker.js';
+import { mmsiHash } from '../detectors/mmsi-hash.js';
 import { ReportBatchWriter, type ReportBatch } from './report-batch.js';
 
 export interface ThreadedOptions {
@@ -46,11 +47,9 @@ export type FromDetectThread =
   | { kind: 'final'; events: TumenEvent[]; retracted: string[]; stats: RunnerStats }
   | { kind: 'error'; message: string };
 
-/** An MMSI's place in [0, 1): the high bits of a multiplicative hash. (The low bits, which the cluster's
- *  partitionOf takes modulo the partition count, follow the MMSI's own low bits: every simulated MMSI is
- *  even, so two partitions by the low bit would put every vessel on one thread.) */
+/** An MMSI's place in [0, 1). */
 export function hashShare(mmsi: number): number {
-  return (Math.imul(mmsi, 0x9e3779b1) >>> 0) / 4294967296;
+  return mmsiHash(mmsi) / 4294967296;
 }
 
 /** The first thread also segments every vessel and runs the global detectors: it takes this share of an
