@@ -3,8 +3,15 @@ import type { Command } from 'commander';
 import { withDbOption } from '../options.js';
 import { serverJson, withReadStore } from '../store-access.js';
 import { vesselText } from '../../store/vessel-labels.js';
+import { shiptypeText } from '../../ais/lookups.js';
 import { buildDossier, type VesselDossier } from '../../store/vessel-dossier.js';
 import type { TumenEvent } from '../../events/schema.js';
+
+/** A ship type in words with its code ("Tanker - all ships of this type (80)"); other fields as stored. */
+export function identityValue(field: string, value: string): string {
+  const n = Number(value);
+  return field === 'shiptype' && Number.isInteger(n) && n > 0 ? `${shiptypeText(n)} (${n})` : value;
+}
 
 function eventLine(e: TumenEvent, d: VesselDossier): string {
   const bits = [e.start, e.end ? `-> ${e.end}` : '(open)', e.type];
@@ -50,7 +57,7 @@ export function renderText(d: VesselDossier): string {
   for (const f of d.screening.findings) if (d.screened_against.length) L.push(`  finding: ${f}`);
   for (const m of d.screening.matches) L.push(`  ${m.score.toFixed(3)} ${m.list}#${m.entry_id} ${m.name} [${m.matched_on.join(', ')}]: ${m.reason}`);
   L.push(`Identities (${d.identities.length} runs):`);
-  for (const r of d.identities) L.push(`  ${r.mmsi} ${r.field.padEnd(11)} ${r.value.padEnd(24)} ${r.first_seen} .. ${r.last_seen} (${r.messages} msgs)`);
+  for (const r of d.identities) L.push(`  ${r.mmsi} ${r.field.padEnd(12)} ${identityValue(r.field, r.value).padEnd(24)} ${r.first_seen} .. ${r.last_seen} (${r.messages} msgs)`);
   L.push(`Events (${d.events.length}):`);
   for (const e of d.events) L.push(`  ${eventLine(e, d)}`);
   if (d.counterparties.length) {
