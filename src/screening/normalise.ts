@@ -51,8 +51,40 @@ export function transliterateCyrillic(s: string): string {
   return /[\u0400-\u04ff]/.test(s) ? [...s.toUpperCase()].map((c) => CYRILLIC[c] ?? c).join('') : s;
 }
 
+// Latin letters that Unicode does not decompose into a base letter and an accent, so stripping accents
+// would drop them (Polish WŁADYSŁAW became W ADYS AW): written as the letters they are read as.
+const UNDECOMPOSED: Record<string, string> = { Ł: 'L', Ø: 'O', Đ: 'D', Ð: 'D', Æ: 'AE', Œ: 'OE', Þ: 'TH', Ħ: 'H', Ŧ: 'T', Ŀ: 'L' };
+
+/** Ship-type designations registers and fleet lists print after a name, in brackets ("PATRIS (M/T)",
+ *  "ORION [TANKER]"): not part of the name. Single letters of a bracket (M/T, M.V.) are read joined. */
+const TYPE_WORDS: ReadonlySet<string> = new Set([
+  'MV', 'MT', 'MS', 'MY', 'SS', 'FV', 'TS', 'SV', 'MOTOR', 'VESSEL', 'SHIP', 'TANKER', 'OIL', 'CRUDE', 'PRODUCT', 'PRODUCTS',
+  'CHEMICAL', 'GAS', 'LPG', 'LNG', 'CARRIER', 'BULK', 'BULKER', 'CARGO', 'GENERAL', 'CONTAINER', 'REEFER', 'TUG', 'BARGE',
+  'FISHING', 'TRAWLER', 'RO', 'RORO', 'FERRY', 'PASSENGER', 'YACHT', 'DREDGER', 'SUPPLY',
+]);
+
+function isTypeDesignation(inside: string): boolean {
+  const pieces = inside.toUpperCase().split(/[^A-Z]+/).filter(Boolean);
+  const words: string[] = [];
+  pieces.forEach((p, i) => {
+    // Runs of single letters are one abbreviation: M/T, M.V., F/V.
+    if (p.length === 1 && i > 0 && pieces[i - 1].length === 1) words[words.length - 1] += p;
+    else words.push(p);
+  });
+  return words.length > 0 && words.every((w) => TYPE_WORDS.has(w));
+}
+
+/** The name without a bracketed ship-type designation, nor a trailing slashed one (PATRIS M/T). */
+export function dropTypeSuffix(raw: string): string {
+  const out = raw.replace(/\s*[([]([^()[\]]*)[)\]]/g, (whole, inside: string) => (isTypeDesignation(inside) ? ' ' : whole))
+    .replace(/[\s,;-]+\b[MF]\s*\/\s*[TVSY]\b\.?\s*$/i, '').trim();
+  return out === '' ? raw : out;
+}
+
 export function tokenise(raw: string): string[] {
-  const s = transliterateCyrillic(raw)
+  const s = transliterateCyrillic(dropTypeSuffix(raw))
+    .toUpperCase()
+    .replace(/[ŁØĐÐÆŒÞĦŦĿ]/g, (c) => UNDECOMPOSED[c])
     .normalize('NFKD').replace(/[\u0300-\u036f]/g, '') // strip accents: MARÍA -> MARIA
     .toUpperCase()
     .replace(/&/g, ' AND ')

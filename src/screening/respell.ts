@@ -8,13 +8,25 @@
 //  - Z and S: Persian ز, Spanish Z and Russian З are written S by some (BEHNAVAZ / BEHNAWAS, JAZMIN /
 //    JASMIN), while the key folds Z with the affricates (Korean ZA RYOK / JARYEOK). A respelling with S
 //    and Z swapped counts only where both names are the same once every Z is read as S (sibilantKey).
+//    Korean nasal assimilation: a syllable-final K or P before M or N is said, and in Revised Romanization
+//    written, NG or M (백마 BAEK MA / BAENGMA, 십만 SIP MAN / SIMMAN); the respelling writes the stop back.
+//  - Chinese names in Wade-Giles or Cantonese read as pinyin (chinese.ts: WU HSIEN / WU XIAN, WAH FU / HUA FU).
 //  - Misreadings of the written name: a digit between two letters that a scan or a hurried hand took for
-//    the letter it resembles (B1CENTENARIO, TA8UK; 0 for O is folded already in normalise.ts), and a name
-//    written letter by letter (B A T I S). Each gives one other reading of the raw text (`misreadings`).
+//    the letter it resembles (B1CENTENARIO, TA8UK, S1G; 0 for O is folded already in normalise.ts), a letter
+//    beside a digit in a name of numbers (7-2B for 7-28), and a name written letter by letter (B A T I S).
+//    Each gives one other reading of the raw text (`misreadings`).
+//  - A Russian name in Polish or Czech spelling (`slavicReadings`): the letters and digraphs those
+//    orthographies write for Russian sounds (W, SZ, CZ, RZ, Ż, Ł, Č, Š, Ž, CH for KH, J for Y) read the
+//    English way, from the raw text, where the name carries a letter of that orthography.
 import { normaliseName, type NormalisedName } from './normalise.js';
 import { phoneticKey } from './phonetic.js';
+import { chineseReadings } from './chinese.js';
 
-export type RespellingRule = 'korean' | 'sibilant' | 'misread';
+export type RespellingRule = 'korean' | 'chinese' | 'slavic' | 'sibilant' | 'misread';
+
+/** Rules that are another romanisation of the same name (scored as a transliteration); the rest are slips
+ *  in how the name was written (scored as one edit). */
+export const ROMANISATION_RULES: ReadonlySet<RespellingRule> = new Set(['korean', 'chinese', 'slavic']);
 
 export interface Respelling {
   rule: RespellingRule;
@@ -25,6 +37,11 @@ export interface Respelling {
 const MAX_POSITIONS = 3;
 /** Shortest respelled name (letters): a short name is too easily another one. */
 const MIN_LETTERS = 5;
+/** Shortest name read with a digit between letters taken for a letter: the digit itself says the name was
+ *  misread, so the reading is not a short name that is another one by chance (S1G for SIG). */
+const MIN_MISREAD_LETTERS = 3;
+/** Most readings of a Chinese name looked up (its words' readings combined). */
+const MAX_CHINESE_READINGS = 15;
 
 /** The transliteration key with Z (not ZH) read as S: the test a sibilant respelling must pass. */
 export function sibilantKey(compact: string): string {
@@ -71,9 +88,16 @@ export function respellings(n: NormalisedName): Respelling[] {
     const rs = variants(w, koreanN(w), (ls, i) => { ls[i] = 'R'; });
     const ll = [...w.matchAll(/LL/g)].map((m) => m.index);
     for (const v of [w, ...rs]) rs.push(...variants(v, ll, (ls, i) => { ls[i] = 'N'; ls[i + 1] = 'R'; }));
+    // Nasal assimilation written back: NG before M or N was K, M before M or N was P (not at the start).
+    const nasal = [...w.matchAll(/(?<=[AEIOUY])(?:NG|M)(?=[MN])/g)].map((m) => m.index);
+    for (const v of [w, ...rs]) {
+      rs.push(...variants(v, nasal, (ls, i) => { if (ls[i] === 'N') { ls[i] = 'K'; ls[i + 1] = ''; } else ls[i] = 'P'; }));
+    }
     return [w, ...new Set(rs)];
   });
   if (korean.some((a) => a.length > 1)) for (const norm of combine(n, korean, cap)) out.push({ rule: 'korean', norm });
+  const chinese = chineseReadings(n.words);
+  if (chinese) for (const norm of combine(n, chinese, MAX_CHINESE_READINGS)) out.push({ rule: 'chinese', norm });
   const sibilant = n.words.map((w) => {
     const ps = [...w].flatMap((c, i) => ((c === 'S' && w[i + 1] !== 'H') || (c === 'Z' && w[i + 1] !== 'H') ? [i] : []));
     return [w, ...variants(w, ps, (ls, i) => { ls[i] = ls[i] === 'S' ? 'Z' : 'S'; })];
@@ -84,24 +108,67 @@ export function respellings(n: NormalisedName): Respelling[] {
 
 /** Letters a digit is mistaken for (and back): 1 and I, 5 and S, 8 and B. */
 const DIGIT_LETTER: Record<string, string> = { 1: 'I', 5: 'S', 8: 'B' };
+/** Digits a letter is mistaken for in a name of numbers: I and L for 1, O for 0, S for 5, B for 8, Z for 2. */
+const LETTER_DIGIT: Record<string, string> = { I: '1', L: '1', O: '0', S: '5', B: '8', Z: '2' };
 
-/** Other readings of a raw name: digits between letters read as the letters they resemble, and a run of
- *  three or more single letters read as one word. Only readings that change the name, of at least
- *  MIN_LETTERS letters. */
+/** Other readings of a raw name: digits between letters read as the letters they resemble, a run of three
+ *  or more single letters read as one word, and in a name of numbers (7-28) a lone letter beside a digit
+ *  read as the digit it resembles. Only readings that change the name: of at least MIN_LETTERS letters
+ *  (MIN_MISREAD_LETTERS for a digit read as a letter) with a distinctive word, or of numbers only. */
 export function misreadings(raw: string): Respelling[] {
   const upper = raw.toUpperCase();
-  const forms = new Set<string>();
+  const forms = new Map<string, number>();
   const digits = upper.replace(/(?<=[A-Z])[158](?=[A-Z])/g, (d) => DIGIT_LETTER[d]);
-  if (digits !== upper) forms.add(digits);
+  if (digits !== upper) forms.set(digits, MIN_MISREAD_LETTERS);
   const spaced = upper.replace(/\b[A-Z](?:[ .]+[A-Z]\b){2,}/g, (run) => run.replace(/[ .]+/g, ''));
-  if (spaced !== upper) forms.add(spaced);
+  if (spaced !== upper) forms.set(spaced, MIN_LETTERS);
+  // A name of numbers with a letter among them (no word of two letters, more digits than letters).
+  if (!/[A-Z]{2}/.test(upper) && upper.replace(/\D/g, '').length > upper.replace(/[^A-Z]/g, '').length) {
+    const numbers = upper.replace(/(?<=\d[^A-Z0-9]?)[ILOSBZ]|[ILOSBZ](?=[^A-Z0-9]?\d)/g, (c) => LETTER_DIGIT[c]);
+    if (numbers !== upper) forms.set(numbers, 0);
+  }
   const original = normaliseName(raw).compact;
   const out: Respelling[] = [];
-  for (const f of forms) {
+  for (const [f, minLetters] of forms) {
     const norm = normaliseName(f);
-    if (norm.compact !== original && norm.compact.replace(/\d/g, '').length >= MIN_LETTERS && norm.distinctive !== '') out.push({ rule: 'misread', norm });
+    const numbersOnly = minLetters === 0 && norm.compact === '' && norm.full !== '';
+    if (numbersOnly || (norm.compact !== original && norm.compact.replace(/\d/g, '').length >= minLetters && minLetters > 0 && norm.distinctive !== '')) {
+      out.push({ rule: 'misread', norm });
+    }
   }
   return out;
+}
+
+// Polish and Czech letters for Russian sounds, read the English way (BGN/PCGN, as normalise.ts reads
+// Cyrillic): the digraphs first.
+const POLISH: Array<[RegExp, string]> = [
+  [/CH/g, 'KH'], [/SZCZ/g, 'SHCH'], [/SZ/g, 'SH'], [/CZ/g, 'CH'], [/RZ/g, 'ZH'], [/Ż/g, 'ZH'], [/Ź/g, 'Z'], [/Ś/g, 'S'],
+  [/Ć/g, 'CH'], [/Ł/g, 'L'], [/Ń/g, 'N'], [/Ó/g, 'U'], [/W/g, 'V'], [/J(?=[AEIOUY]|$|\s)/g, 'Y'],
+];
+const CZECH: Array<[RegExp, string]> = [
+  [/CH/g, 'KH'], [/Č/g, 'CH'], [/Š/g, 'SH'], [/Ž/g, 'ZH'], [/Ř/g, 'RZH'], [/Ě/g, 'E'], [/Ů/g, 'U'], [/J(?=[AEIOUY]|$|\s)/g, 'Y'],
+];
+
+/** A raw name in Polish or Czech spelling (it carries a letter or a digraph of that orthography: Ł, Ż, SZ,
+ *  CZ; Č, Ř), read the English way; the reading only, none for a name of neither. */
+export function slavicReadings(raw: string): Respelling[] {
+  const upper = raw.toUpperCase();
+  const out: Respelling[] = [];
+  const original = normaliseName(raw);
+  for (const [marks, rules] of [[/[ŁŻŹŚĆŃ]|SZ|CZ/, POLISH], [/[ČŘŠŽĚŮ]/, CZECH]] as const) {
+    if (!marks.test(upper)) continue;
+    let f = upper;
+    for (const [re, to] of rules) f = f.replace(re, to);
+    const norm = normaliseName(f);
+    if (norm.compact !== original.compact && norm.compact.length >= MIN_LETTERS && norm.distinctive !== '') out.push({ rule: 'slavic', norm });
+  }
+  return out;
+}
+
+/** Every reading of a raw name looked up by the same form: respellings of its normalised form, misreadings
+ *  and Polish or Czech readings of the raw text. */
+export function allRespellings(raw: string, n: NormalisedName = normaliseName(raw)): Respelling[] {
+  return [...respellings(n), ...misreadings(raw), ...slavicReadings(raw)];
 }
 
 /** Whether a listed name found by respelling `r` of query `q` passes the rule's test. */

@@ -4,7 +4,7 @@ import { imoStatus, normaliseImo } from '../reference/imo.js';
 import { scoreNames, type NameScore } from './name-score.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName, otherWordOrders, type NormalisedName } from './normalise.js';
 import { splitExName } from './query.js';
-import { misreadings, respellingHolds, respellings } from './respell.js';
+import { ROMANISATION_RULES, allRespellings, respellingHolds } from './respell.js';
 import { SCREENING_PARAMS as P } from './params.js';
 import type { MatchedOn, ScreenMatch, ScreenQuery, ScreenResult, Verdict } from './types.js';
 
@@ -81,17 +81,17 @@ export function screenVessel(index: ScreeningIndex, query: ScreenQuery): ScreenR
       }
     }
     // Another romanisation by a rule the key does not fold, or another reading (respell.ts): the same form only.
-    for (const r of [...respellings(q), ...misreadings(raw)]) {
+    for (const r of allRespellings(raw, q)) {
       for (const v of index.nameCandidates(r.norm)) {
         const norm = index.variants[v].norm;
         if (!respellingHolds(q, r, norm)) continue;
         const s = scoreNames(r.norm, norm);
         if (!s || s.how === 'fuzzy') continue;
-        // A Korean rule is a romanisation (as the key's folds are); S for Z, and a misreading, are a slip in
-        // how a name was written, scored as a one-edit similarity (so a carried-only entry needs a listed
-        // party's link to keep it: links.ts).
+        // A Korean, Chinese or Slavic rule is a romanisation (as the key's folds are); S for Z, and a
+        // misreading, are a slip in how a name was written, scored as a one-edit similarity (so a
+        // carried-only entry needs a listed party's link to keep it: links.ts).
         const factor = s.score / BASE_SCORE[s.how];
-        scored.push({ v, s: r.rule === 'korean' ? { ...s, how: 'transliteration', score: P.phoneticNameScore * factor }
+        scored.push({ v, s: ROMANISATION_RULES.has(r.rule) ? { ...s, how: 'transliteration', score: P.phoneticNameScore * factor }
           : { ...s, how: 'fuzzy', edits: 1, score: (P.fuzzyBaseScore - P.perEditPenalty) * factor } });
       }
     }

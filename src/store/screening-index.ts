@@ -13,7 +13,7 @@ import { ScreeningIndex } from '../screening/index.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName, otherWordOrders } from '../screening/normalise.js';
 import { normaliseImo } from '../reference/imo.js';
 import { splitExName } from '../screening/query.js';
-import { respellings } from '../screening/respell.js';
+import { allRespellings } from '../screening/respell.js';
 import type { LoadedEntry, ScreenQuery } from '../screening/types.js';
 
 const DDL = [
@@ -39,9 +39,10 @@ const DDL = [
  * reindex`, or any command that opens the store for writing) instead of silently missing what the new
  * keys find. 1: the formats before it was kept (NULL); 2: party names two deletions away; Z folded
  * with the affricates. 3: consonant-skeleton keys (v); a zero between letters read as O, HO after a number
+ * dropped. 4: Ł, Ø, Æ… read as letters (no longer dropped with the accents); a bracketed ship-type designation
  * dropped.
  */
-export const SCREEN_INDEX_FORMAT = 3;
+export const SCREEN_INDEX_FORMAT = 4;
 
 export interface ScreeningIndexInfo {
   list: string;
@@ -212,7 +213,7 @@ export async function candidatesFor(store: Store, blocker: NameBlocker, queries:
     if (n.full !== '') {
       for (const e of blocker.candidates(n.compact || n.full, n.phonetic)) eids.add(e);
       for (const r of otherWordOrders(n)) for (const e of blocker.sameFormCandidates(r.compact, r.phonetic)) eids.add(e);
-      for (const r of respellings(n)) for (const e of blocker.sameFormCandidates(r.norm.compact, r.norm.phonetic)) eids.add(e);
+      for (const r of allRespellings(raw, n)) for (const e of blocker.sameFormCandidates(r.norm.compact || r.norm.full, r.norm.phonetic)) eids.add(e);
     }
     out = [...eids];
     byName.set(raw, out);

@@ -131,17 +131,17 @@ describe('an index built by an older Tumen', () => {
     // What a store indexed before formats were kept looks like.
     await withStore(db, (s) => s.run('UPDATE screen_index_meta SET format = NULL'));
     const { out: listed } = await run(['lists', '--db', db, '--format', 'json']); // opens for writing: rebuilds
-    expect((JSON.parse(listed) as Array<{ index: { format: number } }>).map((r) => r.index.format)).toEqual([3, 3, 3, 3]);
+    expect((JSON.parse(listed) as Array<{ index: { format: number } }>).map((r) => r.index.format)).toEqual([4, 4, 4, 4]);
     await withStore(db, (s) => s.run("UPDATE screen_index_meta SET format = 1 WHERE list = 'ofac-sdn'"));
     const { out, err } = await run(query);
-    expect(err).toContain('the screening index of ofac-sdn is indexed in format 1 by an older Tumen (this one reads format 3): screening it in memory');
+    expect(err).toContain('the screening index of ofac-sdn is indexed in format 1 by an older Tumen (this one reads format 4): screening it in memory');
     expect(err).toContain('tumen lists reindex --db');
     expect(JSON.parse(out).matches).toEqual(before.matches);
     const { out: rebuilt } = await run(['lists', 'reindex', '--db', db]);
-    expect(rebuilt).toMatch(/^screening index of ofac-sdn: indexed in format 1 by an older Tumen \(this one reads format 3\); rebuilding it\nscreening index of ofac-sdn: \d+ ship names/);
+    expect(rebuilt).toMatch(/^screening index of ofac-sdn: indexed in format 1 by an older Tumen \(this one reads format 4\); rebuilding it\nscreening index of ofac-sdn: \d+ ship names/);
     const again = await run(query);
     expect(again.err).not.toContain('in memory');
     expect(JSON.parse(again.out).matches).toEqual(before.matches);
-    expect((await run(['lists', 'reindex', '--db', db])).out).toBe('every list\'s screening index is current (format 3)\n');
+    expect((await run(['lists', 'reindex', '--db', db])).out).toBe('every list\'s screening index is current (format 4)\n');
   });
 });

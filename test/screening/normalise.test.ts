@@ -13,6 +13,16 @@ describe('ship-name normalisation', () => {
     expect(n('ST. VITAMIN')).toEqual(['ST VITAMIN', '']);
     expect(n('Marìa')).toEqual(['MARIA', '']);
   });
+  it('drops a ship-type designation in brackets or a trailing M/T, and keeps other brackets', () => {
+    for (const s of ['PATRIS (M/T)', 'PATRIS [TANKER]', 'PATRIS (Oil Tanker)', 'PATRIS (M.V.)', 'PATRIS M/T', 'PATRIS, M/V']) expect(n(s), s).toEqual(['PATRIS', '']);
+    expect(n('HAO FAN (6)')).toEqual(['HAO FAN', '6']); // a number in brackets is the name's
+    expect(n('PATRIS (SOUTH)')).toEqual(['PATRIS SOUTH', '']); // not a type
+  });
+  it('reads letters that Unicode does not decompose (Ł, Ø, Æ) instead of dropping them', () => {
+    expect(n('WŁADYSŁAW STRYŻOW')).toEqual(['WLADYSLAW STRYZOW', '']);
+    expect(n('BØRGE')).toEqual(['BORGE', '']);
+    expect(n('ÆGIR')).toEqual(['AEGIR', '']);
+  });
   it('reads "NO." / "NO 1" / "1" / roman numerals as the same number', () => {
     for (const s of ['CHON MA SAN NO.1', 'CHON MA SAN NO 1', 'CHON MA SAN 1', 'chon ma san no.01', 'CHON MA SAN I']) {
       expect(n(s)).toEqual(['CHON MA SAN', '1']);

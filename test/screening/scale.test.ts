@@ -74,6 +74,13 @@ describe('the persisted screening index', () => {
     expect(vowels.matches.filter((m) => m.list === 'ofac-sdn').map((m) => m.name)).toEqual(['FIROUZEH']);
   });
 
+  it('looks misreadings and other romanisations up by their same form through the saved index', async () => {
+    const queries = ['S1G', '7-2B', 'WU HSIEN', 'BAENGMAGANG', 'WŁADYSŁAW STRYŻOW', 'PATRIS (M/T)'];
+    const results = await screenQueries(store, queries.map((name) => ({ name })));
+    expect(results.map((r) => r.matches.filter((m) => m.list === 'ofac-sdn').map((m) => m.name)))
+      .toEqual([['SIG'], ['7-28'], ['WU XIAN'], ['BAEK MA KANG'], ['VLADISLAV STRIZHOV'], ['PATRIS']]);
+  });
+
   it('finds a listed ship by IMO alone, and screens only the lists asked for', async () => {
     const [hit] = await screenQueries(store, [{ imo: '9187629' }]);
     expect(hit.matches.map((m) => m.list)).toContain('ofac-sdn');
