@@ -70,10 +70,19 @@ export const CANTONESE: Readonly<Record<string, readonly string[]>> = {
  *  another romanisation; null otherwise. */
 export function chineseReadings(words: readonly string[]): string[][] | null {
   if (words.length === 0) return null;
-  const wg = words.map((w) => (isPinyinSyllable(w) ? [] : wadeGilesReadings(w)));
-  const yue = words.map((w) => CANTONESE[w] ?? []);
-  // Every word a syllable, one at least not pinyin.
-  if (!words.every((w, i) => isPinyinSyllable(w) || wg[i].length > 0 || yue[i].length > 0)) return null;
-  if (words.every((w) => isPinyinSyllable(w))) return null;
-  return words.map((w, i) => [w, ...new Set([...wg[i], ...yue[i]])]);
+  let foreign = false;
+  const out: string[][] = [];
+  for (const w of words) {
+    // Cheap shape test first: no Chinese syllable has more than 6 letters or two vowels apart.
+    if (w.length > 6 || !WORD_SHAPE.test(w)) return null;
+    const pinyin = isPinyinSyllable(w);
+    const readings = [...(pinyin ? [] : wadeGilesReadings(w)), ...(CANTONESE[w] ?? [])];
+    if (!pinyin && readings.length === 0) return null; // not a syllable of any of the three
+    if (!pinyin) foreign = true;
+    out.push([w, ...new Set(readings)]);
+  }
+  return foreign ? out : null; // every word a syllable, one at least not pinyin
 }
+
+/** An optional initial of consonants, one run of vowels, an optional final of consonants. */
+const WORD_SHAPE = /^[^AEIOUY]*[AEIOUY]+[^AEIOUY]*$|^(?:NG|TSZ)$/;

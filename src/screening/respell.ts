@@ -115,7 +115,7 @@ const LETTER_DIGIT: Record<string, string> = { I: '1', L: '1', O: '0', S: '5', B
  *  or more single letters read as one word, and in a name of numbers (7-28) a lone letter beside a digit
  *  read as the digit it resembles. Only readings that change the name: of at least MIN_LETTERS letters
  *  (MIN_MISREAD_LETTERS for a digit read as a letter) with a distinctive word, or of numbers only. */
-export function misreadings(raw: string): Respelling[] {
+export function misreadings(raw: string, original: NormalisedName = normaliseName(raw)): Respelling[] {
   const upper = raw.toUpperCase();
   const forms = new Map<string, number>();
   const digits = upper.replace(/(?<=[A-Z])[158](?=[A-Z])/g, (d) => DIGIT_LETTER[d]);
@@ -127,12 +127,12 @@ export function misreadings(raw: string): Respelling[] {
     const numbers = upper.replace(/(?<=\d[^A-Z0-9]?)[ILOSBZ]|[ILOSBZ](?=[^A-Z0-9]?\d)/g, (c) => LETTER_DIGIT[c]);
     if (numbers !== upper) forms.set(numbers, 0);
   }
-  const original = normaliseName(raw).compact;
+  if (forms.size === 0) return [];
   const out: Respelling[] = [];
   for (const [f, minLetters] of forms) {
     const norm = normaliseName(f);
     const numbersOnly = minLetters === 0 && norm.compact === '' && norm.full !== '';
-    if (numbersOnly || (norm.compact !== original && norm.compact.replace(/\d/g, '').length >= minLetters && minLetters > 0 && norm.distinctive !== '')) {
+    if (numbersOnly || (norm.compact !== original.compact && norm.compact.replace(/\d/g, '').length >= minLetters && minLetters > 0 && norm.distinctive !== '')) {
       out.push({ rule: 'misread', norm });
     }
   }
@@ -151,16 +151,15 @@ const CZECH: Array<[RegExp, string]> = [
 
 /** A raw name in Polish or Czech spelling (it carries a letter or a digraph of that orthography: Ł, Ż, SZ,
  *  CZ; Č, Ř), read the English way; the reading only, none for a name of neither. */
-export function slavicReadings(raw: string): Respelling[] {
+export function slavicReadings(raw: string, original?: NormalisedName): Respelling[] {
   const upper = raw.toUpperCase();
   const out: Respelling[] = [];
-  const original = normaliseName(raw);
   for (const [marks, rules] of [[/[ŁŻŹŚĆŃ]|SZ|CZ/, POLISH], [/[ČŘŠŽĚŮ]/, CZECH]] as const) {
     if (!marks.test(upper)) continue;
     let f = upper;
     for (const [re, to] of rules) f = f.replace(re, to);
     const norm = normaliseName(f);
-    if (norm.compact !== original.compact && norm.compact.length >= MIN_LETTERS && norm.distinctive !== '') out.push({ rule: 'slavic', norm });
+    if (norm.compact !== (original ?? normaliseName(raw)).compact && norm.compact.length >= MIN_LETTERS && norm.distinctive !== '') out.push({ rule: 'slavic', norm });
   }
   return out;
 }
@@ -168,7 +167,7 @@ export function slavicReadings(raw: string): Respelling[] {
 /** Every reading of a raw name looked up by the same form: respellings of its normalised form, misreadings
  *  and Polish or Czech readings of the raw text. */
 export function allRespellings(raw: string, n: NormalisedName = normaliseName(raw)): Respelling[] {
-  return [...respellings(n), ...misreadings(raw), ...slavicReadings(raw)];
+  return [...respellings(n), ...misreadings(raw, n), ...slavicReadings(raw, n)];
 }
 
 /** Whether a listed name found by respelling `r` of query `q` passes the rule's test. */
