@@ -15,7 +15,7 @@ import { isGenericWord } from './generic-words.js';
 import { MIN_VOWEL_VARIANT_LETTERS, oneSwappedVowel, phoneticKey, sameConsonants } from './phonetic.js';
 import { SCREENING_PARAMS as P, maxEditsFor } from './params.js';
 import { damerauLevenshtein, jaroWinkler } from './similarity.js';
-import { isKeystrokeSlip } from './keystroke.js';
+import { areNeighbourKeys, isKeystrokeSlip } from './keystroke.js';
 import { isTwoSlips } from './slips.js';
 
 export interface NameScore {
@@ -56,6 +56,17 @@ function distinctiveWordsAgree(q: NormalisedName, e: NormalisedName): boolean {
   return ed.every((w) => q.words.some((v) => wordsClose(w, v))) && qd.every((v) => e.words.some((w) => wordsClose(v, w)));
 }
 
+/** The query is the listed name with one letter more at its end, and that letter is no slip of the hand
+ *  (the last letter doubled, a key next to it) nor a plural S: the listed name grown into another word or
+ *  name (ARVIN / ARVIND, NEGAR / NEGARA, CARIBO / CARIBOU, HELM / HELMA), as a derived word ends, while a
+ *  typist's extra keystroke at the end strikes the same key again or its neighbour (ARTAVILL, DANN). */
+export function isLongerWord(q: string, e: string): boolean {
+  if (q.length !== e.length + 1 || e.length === 0 || !q.startsWith(e)) return false;
+  const added = q[q.length - 1];
+  const last = e[e.length - 1];
+  return added !== last && added !== 'S' && !areNeighbourKeys(last, added) && /[A-Z]/.test(added);
+}
+
 /** `isListedWord`: whether a word occurs in any listed ship name (ScreeningIndex.isListedWord); by
  *  default every word is, which never lets two edits across unpaired words through. */
 export function scoreNames(q: NormalisedName, e: NormalisedName, isListedWord: (word: string) => boolean = () => true): NameScore | null {
@@ -78,6 +89,7 @@ export function scoreNames(q: NormalisedName, e: NormalisedName, isListedWord: (
     && oneSwappedVowel(q.phonetic, e.phonetic) && !q.words.some((w) => isListedWord(w))) {
     return { score: (P.fuzzyBaseScore - P.perEditPenalty) * num.factor, how: 'fuzzy', edits: 1, numberNote: num.note };
   }
+  if (isLongerWord(q.compact, e.compact)) return null;
   const budget = maxEditsFor(Math.max(q.compact.length, e.compact.length));
   if (budget === 0) {
     // Up to four letters only a typing slip counts (keystroke.ts), on a distinctive listed name, from a

@@ -212,6 +212,16 @@ describe('mechanisms found by the held-out hard cases (bench/screen-heldout-case
     expect(read('B1G')).toEqual([]); // BIG: generic words only
   });
 
+  it('reads a name one letter longer at its end as another word, unless the letter is a slip or a plural S', async () => {
+    for (const query of ['ARVIND', 'NEGARA', 'HELMA']) expect([query, screen({ name: query }).verdict]).toEqual([query, 'clear']);
+    for (const [query, listed] of [['ARTAVILL', 'ARTAVIL'], ['ARVINM', 'ARVIN'], ['LONGBOW LAKES', 'LONGBOW LAKE']]) {
+      expect([query, screen({ name: query }).matches.map((m) => m.name)]).toEqual([query, [listed]]);
+    }
+    const { isLongerWord } = await import('../../src/screening/name-score.js');
+    expect(['ARVIND', 'ARVINN', 'ARVINM', 'ARVINS', 'ARVIN', 'ARVI', 'XARVIN'].map((q) => isLongerWord(q, 'ARVIN')))
+      .toEqual([true, false, false, false, false, false, false]);
+  });
+
   it('reads a digit in a short name as a letter, and a letter among numbers as a digit, as one edit', async () => {
     const found = (name: string) => screen({ name }).matches.map((m) => [m.name, m.verdict, m.score]);
     expect(found('S1G')).toEqual([['SIG', 'possible', 0.91]]);
