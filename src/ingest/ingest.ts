@@ -37,6 +37,11 @@ export interface IngestOptions {
   /** Chunk size when several threads decode one file (default: see file-chunks.ts). */
   chunkBytes?: number;
   /**
+   * DuckDB's `threads` while a NMEA file's decoding thread runs (the setting in force comes back before the
+   * file's last batch is committed); unset leaves it alone. See nmea-file.ts.
+   */
+  storeThreadsWhileDecoding?: number;
+  /**
    * Plausible message times. Default for a plain NMEA file: its own span (file-span.ts) within 1990-01-01 ..
    * now + 1 day; for the rest (.gz, stdin, CSV, a file with few times) that outer window itself.
    */
@@ -113,6 +118,7 @@ async function ingestOne(
       // A file's own span narrows the default window (a live feed's is the default, moving with the clock).
       const r = await ingestNmeaFile(store, writer, path, key, retime ? undefined : previous, {
         ...common, batchRows: opts.batchRows ?? DEFAULT_BATCH_ROWS, worker: opts.worker, threads: opts.threads, chunkBytes: opts.chunkBytes,
+        storeThreadsWhileDecoding: opts.storeThreadsWhileDecoding,
         timeWindow: opts.timeWindow ?? null, outerWindow: defaultTimeWindow(nowMs()), log: opts.log, started: opts.started,
       }, progress, nowMs);
       const span = r.span;

@@ -36,6 +36,8 @@ export interface NmeaFileOptions {
   threads?: number;
   /** Chunk size when several threads decode (default chunkBytesFor); smaller in tests. */
   chunkBytes?: number;
+  /** DuckDB's `threads` while decoding threads run; the setting in force comes back before the last batch's commit. */
+  storeThreadsWhileDecoding?: number;
   /** Plausible message times; null = the file's own span (file-span.ts) within `outerWindow`, else that window. */
   timeWindow: TimeWindow | null;
   outerWindow: TimeWindow;
@@ -110,22 +112,42 @@ async function ingestNmeaLines(
   // In this thread (worker: false) the chunks are decoded one after the other: the same result, for tests.
   const threads = path === '-' ? 1 : Math.max(1, opts.threads ?? 1);
   const chunks = planFileChunks(path, resumeOffset, committedOffset, opts, threads);
-  const ordered = new OrderedCommits(committer, initial);
+  const ordered = new OrderedCommits(committer, initial, chunks.length);
+  // While the file is decoded, the decoding thread and this one's commits share the cores: DuckDB's own
+  // threads mostly wait for work there (one spins polling), so fewer of them cost less CPU. The last batch's
+  // commit and the close's checkpoint have no decoding left to share with: they get the setting back.
+  const restoreThreads = first === null || opts.storeThreadsWhileDecoding === undefined ? null : await lowerStoreThreads(store, opts.storeThreadsWhileDecoding);
+  ordered.beforeLast = restoreThreads;
   try {
     const job: FileWorkerData = { path, opts: decodeOpts, linesBefore: initial.lines, carryTimeMs: carry };
     const issue = first === null
       ? await decodeHere(job, chunks, ordered, progress)
       : await decodeInWorkers(job, chunks, Math.min(threads, chunks.length), first, ordered, progress);
     await committer.settle();
+    await restoreThreads?.();
     // A .gz cut short: what was readable is stored, the log row says why the rest is missing.
     await finishIngestLog(store, id, 'done', nowMs(), issue === null ? null : `${opts.label}: ${issue}`);
     return { id, counts: committer.totals(), issue: issue === null ? null : `${opts.label}: ${issue}` };
   } catch (err) {
     await committer.settle().catch(() => undefined);
+    await restoreThreads?.().catch(() => undefined);
     const msg = err instanceof StrictStop ? err.message : `${opts.label}: ${(err as Error).message}`;
     await finishIngestLog(store, id, 'failed', nowMs(), msg).catch(() => undefined);
     throw err;
   }
+}
+
+/** Sets DuckDB's `threads` to `threads`; returns what puts the setting in force back (once). */
+async function lowerStoreThreads(store: Store, threads: number): Promise<() => Promise<void>> {
+  const was = Number((await store.one<{ t: unknown }>("SELECT current_setting('threads')::INTEGER AS t"))?.t);
+  if (!Number.isInteger(was) || was <= threads || !Number.isInteger(threads) || threads < 1) return async () => undefined;
+  await store.run(`SET threads = ${threads}`);
+  let restored = false;
+  return async () => {
+    if (restored) return;
+    restored = true;
+    await store.run(`SET threads = ${was}`);
+  };
 }
 
 /**
@@ -151,8 +173,10 @@ class OrderedCommits {
   private readonly waiting = new Map<number, Array<{ m: BatchMessage; done: () => void }>>();
   private chain: Promise<void> = Promise.resolve();
   issue: string | null = null;
+  /** Run (between commits) before the file's last batch is submitted. */
+  beforeLast: (() => Promise<void>) | null = null;
 
-  constructor(private readonly committer: BatchCommitter, initial: IngestCounts) {
+  constructor(private readonly committer: BatchCommitter, initial: IngestCounts, private readonly chunks: number) {
     this.base = cloneCounts(initial);
   }
 
@@ -169,6 +193,8 @@ class OrderedCommits {
     for (let next = this.waiting.get(this.chunk); next !== undefined && next.length > 0; next = this.waiting.get(this.chunk)) {
       const { m: b, done: d } = next.shift()!;
       const counts = addCounts(this.base, b.counts);
+      const before = b.last && this.chunk === this.chunks - 1 ? this.beforeLast : null;
+      if (before !== null) this.chain = this.chain.then(() => this.committer.settle()).then(before);
       this.chain = this.chain.then(() => this.committer.submit(b.data, counts, b.resume, b.carryTimeMs)).then(d);
       if (b.last) {
         this.waiting.delete(this.chunk);

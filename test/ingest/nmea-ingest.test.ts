@@ -9,6 +9,7 @@ import { ingestFiles } from '../../src/ingest/ingest.js';
 import { DEDUP_WINDOW_MS } from '../../src/ingest/dedup.js';
 import { POSITION_TYPES } from '../../src/ingest/message-rows.js';
 import { count, fixture, tempDir, withTempStore } from './helpers.js';
+import type { Store } from '../../src/store/db.js';
 
 const DMA_STREAM = fixture('ais', 'dma-stream_example.txt.gz');
 /** Decoding in this thread: same code as the worker, without its start-up (the worker is tested below and by resume/CLI tests). */
@@ -222,5 +223,34 @@ describe('bad input never crashes', () => {
       const f = fixture('ais', 'pyais-mixed.txt');
       await expect(ingestFiles(store, [f], { strict: true, startMs: 0, ...HERE })).rejects.toThrow(/pyais-mixed\.txt:\d+: \w+/);
     });
+  });
+});
+
+describe("DuckDB's threads while a file is decoded", () => {
+  it('are lowered for the batches before the last, given back for the last commit and after, with the same rows', async () => {
+    const threadsNow = async (store: Store) => Number((await store.one<{ t: unknown }>("SELECT current_setting('threads')::INTEGER AS t"))?.t);
+    const ingest = (lower: boolean) => withTempStore(async (store) => {
+      await store.run('SET threads = 2');
+      // per batch commit (its progress row): the threads then in force
+      const seen: number[] = [];
+      const run = store.run.bind(store);
+      store.run = async (sql, params) => {
+        if (sql.startsWith('UPDATE ingest_log SET lines')) seen.push(await threadsNow(store));
+        return run(sql, params);
+      };
+      const [r] = await ingestFiles(store, [DMA_STREAM], { batchRows: 500, worker: true, ...(lower ? { storeThreadsWhileDecoding: 1 } : {}) });
+      expect(r.status).toBe('done');
+      const rows = await store.all<{ r: string }>(
+        'SELECT concat_ws(\'|\', mmsi, epoch_ms(time), lat, lon, speed, course, heading, status, stations) AS r FROM positions ORDER BY rowid');
+      return { seen, after: await threadsNow(store), rows: rows.map((x) => x.r) };
+    });
+    const lowered = await ingest(true);
+    expect(lowered.seen.length).toBeGreaterThan(3);
+    expect(lowered.seen.slice(0, -1).every((t) => t === 1)).toBe(true);
+    expect(lowered.seen.at(-1)).toBe(2);
+    expect(lowered.after).toBe(2);
+    const plain = await ingest(false);
+    expect(plain.seen.every((t) => t === 2)).toBe(true);
+    expect(lowered.rows).toEqual(plain.rows);
   });
 });

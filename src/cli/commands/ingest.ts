@@ -23,6 +23,11 @@ const LISTEN_MEMORY_LIMIT = '128MB';
  * CPU and were not faster in wall time (bench/RESULTS.md, "Two decoding threads"); `--threads 2` is opt-in.
  */
 const DEFAULT_DECODE_THREADS = 1;
+/**
+ * DuckDB threads while a file is decoded (the default, one per core, comes back for its last commit and the
+ * close): on the 2-core bench box the ingest's CPU fell by ~6 % (bench/RESULTS.md, "Ingest: the store's threads").
+ */
+const STORE_THREADS_WHILE_DECODING = 1;
 
 function parseThreads(text: string): number {
   const n = Number(text);
@@ -83,6 +88,7 @@ export function register(program: Command): void {
       force: o.force ?? false,
       batchRows: Math.max(1, Number(o.batch) || 300_000),
       threads: o.threads === undefined ? Math.min(DEFAULT_DECODE_THREADS, availableParallelism()) : parseThreads(o.threads),
+      storeThreadsWhileDecoding: STORE_THREADS_WHILE_DECODING,
     };
     if (o.to !== undefined) {
       if (o.listen !== undefined || files.length === 0) throw new Error('--to publishes FILES: give files, not --listen');
