@@ -3,6 +3,7 @@
 import { DEDUP_WINDOW_MS, payloadHash, payloadHashAt } from './dedup.js';
 import type { StaticFields } from './message-rows.js';
 import { textCodes, type TextCodes } from '../store/text-codes.js';
+import { clusterOrder } from './cluster-order.js';
 
 export const SOURCE_CODE = { terrestrial: 1, satellite: 2 } as const;
 
@@ -31,6 +32,8 @@ export interface BatchData {
   statics: StaticColumns;
   minTimeMs: number;
   maxTimeMs: number;
+  /** True when the positions are already in the store's cluster order (clusteredBatch), so any subset taken in row order is too. */
+  clustered?: boolean;
 }
 
 /** A nullable number column: `nulls[i]` = 1 where row i is NULL. */
@@ -78,13 +81,67 @@ export function toBatchData(b: PositionBatch): { data: BatchData; transfer: Arra
     heading: b.heading, status: b.status, type: b.type, source: b.source, stations: b.stations, statics,
     minTimeMs: b.minTimeMs, maxTimeMs: b.maxTimeMs,
   };
-  const s = statics;
-  const transfer = [
-    b.k1, b.k2, b.mmsi, b.timeMs, b.lat, b.lon, b.speed, b.course, b.heading, b.status, b.type, b.source, b.stations.codes,
+  return { data, transfer: batchTransfer(data) };
+}
+
+/**
+ * The batch with its positions in the store's cluster order (cluster-order.ts; ties in arrival order), in
+ * new arrays of its length. Done by the decoding thread, so the thread that writes the store only drops the
+ * rows already stored and copies the rest in order (and stations stay with their rows: codes move too).
+ */
+export function clusteredBatch(d: BatchData): BatchData {
+  const n = d.length;
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  const order = clusterOrder(rows, d.mmsi, d.timeMs);
+  return {
+    ...d, k1: permuteU32(d.k1, order), k2: permuteU32(d.k2, order), mmsi: permuteU32(d.mmsi, order), timeMs: permuteF64(d.timeMs, order),
+    lat: permuteF64(d.lat, order), lon: permuteF64(d.lon, order), speed: permuteF32(d.speed, order), course: permuteF32(d.course, order),
+    heading: permuteI16(d.heading, order), status: permuteU8(d.status, order), type: permuteU8(d.type, order), source: permuteU8(d.source, order),
+    stations: { codes: permuteI32(d.stations.codes, order), values: d.stations.values }, clustered: true,
+  };
+}
+
+// One loop per element type (a loop shared by several typed-array types is megamorphic and much slower).
+function permuteU32(a: Uint32Array, order: Int32Array): Uint32Array {
+  const out = new Uint32Array(order.length);
+  for (let j = 0; j < order.length; j++) out[j] = a[order[j]];
+  return out;
+}
+function permuteI32(a: Int32Array, order: Int32Array): Int32Array {
+  const out = new Int32Array(order.length);
+  for (let j = 0; j < order.length; j++) out[j] = a[order[j]];
+  return out;
+}
+function permuteF64(a: Float64Array, order: Int32Array): Float64Array {
+  const out = new Float64Array(order.length);
+  for (let j = 0; j < order.length; j++) out[j] = a[order[j]];
+  return out;
+}
+function permuteF32(a: Float32Array, order: Int32Array): Float32Array {
+  const out = new Float32Array(order.length);
+  for (let j = 0; j < order.length; j++) out[j] = a[order[j]];
+  return out;
+}
+function permuteI16(a: Int16Array, order: Int32Array): Int16Array {
+  const out = new Int16Array(order.length);
+  for (let j = 0; j < order.length; j++) out[j] = a[order[j]];
+  return out;
+}
+function permuteU8(a: Uint8Array, order: Int32Array): Uint8Array {
+  const out = new Uint8Array(order.length);
+  for (let j = 0; j < order.length; j++) out[j] = a[order[j]];
+  return out;
+}
+
+/** The buffers of a batch's columns, to transfer when it crosses to another thread. */
+export function batchTransfer(d: BatchData): ArrayBuffer[] {
+  const s = d.statics;
+  return [
+    d.k1, d.k2, d.mmsi, d.timeMs, d.lat, d.lon, d.speed, d.course, d.heading, d.status, d.type, d.source, d.stations.codes,
     s.k1, s.k2, s.mmsi, s.timeMs, s.type, s.source, s.shipname.codes, s.callsign.codes, s.destination.codes, s.stations.codes,
     ...[s.imo, s.shiptype, s.toBow, s.toStern, s.toPort, s.toStarboard, s.draught].flatMap((c) => [c.data, c.nulls]),
   ].map((a) => a.buffer as ArrayBuffer);
-  return { data, transfer };
 }
 
 /** Static report rows as columns. */

@@ -81,7 +81,7 @@ export class StoreWriter {
       if (fresh.length > 0) {
         // DuckDB's appender writes inside the connection's open transaction: committed with the batch or not at all.
         const app = await this.store.conn.createAppender('positions');
-        this.positionChunks.append(app, positionColumns(batch, stations, ingestId), clusterOrder(fresh, batch.mmsi, batch.timeMs));
+        this.positionChunks.append(app, positionColumns(batch, stations, ingestId), batch.clustered ? fresh : clusterOrder(fresh, batch.mmsi, batch.timeMs));
         app.closeSync();
       }
       out.positions = fresh.length;
@@ -202,7 +202,11 @@ function sum(a: number | null, b: number | null): number | null {
 
 /** Rows not yet stored, and stored ones that bring stations to merge. */
 function split(n: number, matched: Uint8Array | null, hasStations: (i: number) => boolean): { fresh: Int32Array; merge: Int32Array } {
-  if (matched === null) return { fresh: Int32Array.from({ length: n }, (_, i) => i), merge: new Int32Array(0) };
+  if (matched === null) {
+    const all = new Int32Array(n);
+    for (let i = 0; i < n; i++) all[i] = i;
+    return { fresh: all, merge: new Int32Array(0) };
+  }
   const fresh: number[] = [];
   const merge: number[] = [];
   for (let i = 0; i < n; i++) {

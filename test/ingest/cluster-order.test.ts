@@ -35,3 +35,32 @@ describe('clusterOrder', () => {
     expect(order.slice(0, 4)).toEqual([496, 498, 492, 494]);
   });
 });
+
+describe('clusteredBatch (the decoding thread sorts its batch)', () => {
+  it('moves every position column and its stations in cluster order; a subset in row order stays in that order', async () => {
+    const { clusteredBatch, toBatchData, PositionBatch } = await import('../../src/ingest/position-batch.js');
+    const b = new PositionBatch(16);
+    const rows: Array<[number, string, string]> = [
+      [9, '2024-01-08T00:00:00', 'A'], [3, '2024-01-02T00:00:05', 'B'], [9, '2024-01-02T00:00:00', 'A,B'], [3, '2024-01-02T00:00:01', 'C'], [3, '2024-01-02T00:00:01', 'A'],
+    ];
+    rows.forEach(([mmsi, iso, st], i) => b.addPosition(`payload${i}`, mmsi, ms(iso), i, -i, i, null, i, 0, 1, 1, st));
+    const d = toBatchData(b).data;
+    const c = clusteredBatch(d);
+    const expected = [...clusterOrder(Int32Array.from([0, 1, 2, 3, 4]), d.mmsi, d.timeMs)];
+    expect(expected).toEqual([3, 4, 1, 2, 0]);
+    expect(c.clustered).toBe(true);
+    expect(c.length).toBe(5);
+    expect([...c.lat]).toEqual(expected);
+    expect([...c.lon]).toEqual(expected.map((i) => -i));
+    expect([...c.mmsi]).toEqual(expected.map((i) => rows[i][0]));
+    expect([...c.timeMs]).toEqual(expected.map((i) => ms(rows[i][1])));
+    expect([...c.k1]).toEqual(expected.map((i) => d.k1[i]));
+    expect([...c.k2]).toEqual(expected.map((i) => d.k2[i]));
+    expect([...c.heading]).toEqual(expected);
+    expect([...c.course].every((x) => Number.isNaN(x))).toBe(true);
+    expect([...c.stations.codes].map((k) => c.stations.values[k])).toEqual(expected.map((i) => rows[i][2]));
+    // the rows a store check leaves, taken in row order, are the cluster order of those rows
+    const kept = Int32Array.from([0, 2, 3]);
+    expect([...kept].map((j) => expected[j])).toEqual([...clusterOrder(Int32Array.from([3, 1, 2]).sort(), d.mmsi, d.timeMs)]);
+  });
+});

@@ -226,6 +226,20 @@ describe('bad input never crashes', () => {
   });
 });
 
+describe('row order', () => {
+  it('batches sorted by the decoding thread are stored in the order of batches sorted by the writing thread', async () => {
+    const rowsInOrder = (worker: boolean) => withTempStore(async (store) => {
+      // twice: the second time every row is already stored (station merges, no new rows)
+      for (const force of [false, true]) expect((await ingestFiles(store, [DMA_STREAM], { batchRows: 700, worker, force }))[0].status).toBe('done');
+      return (await store.all<{ r: string }>(
+        "SELECT concat_ws('|', mmsi, epoch_ms(time), lat, lon, speed, course, heading, status, type, stations, dedup_key) AS r FROM positions ORDER BY rowid")).map((x) => x.r);
+    });
+    const here = await rowsInOrder(false);
+    expect(here.length).toBeGreaterThan(2500);
+    expect(await rowsInOrder(true)).toEqual(here);
+  });
+});
+
 describe("DuckDB's threads while a file is decoded", () => {
   it('are lowered for the batches before the last, given back for the last commit and after, with the same rows', async () => {
     const threadsNow = async (store: Store) => Number((await store.one<{ t: unknown }>("SELECT current_setting('threads')::INTEGER AS t"))?.t);
