@@ -132,6 +132,7 @@ export class Worker {
       await this.release(this.units().at(-1)!);
       return;
     }
+    const claimed: Array<[string, Held]> = [];
     for (const name of all) {
       if (this.held.size >= target) break;
       if (this.held.has(name)) continue;
@@ -141,16 +142,24 @@ export class Worker {
       } catch {
         continue; // held by another worker
       }
-      const unit = new WorkUnit(this.client, name, this.opts.log);
-      this.held.set(name, { unit, revision, renewing: false });
-      try {
-        await unit.start();
-      } catch (err) {
-        this.held.delete(name);
-        await leases.delete(leaseKey(name)).catch(() => undefined);
-        throw err;
-      }
+      const h: Held = { unit: new WorkUnit(this.client, name, this.opts.log), revision, renewing: false };
+      this.held.set(name, h);
+      claimed.push([name, h]);
     }
+    // Restored all at once (their leases are renewed meanwhile): a takeover of a dead worker's units waits
+    // for the slowest restore, not for the sum of them.
+    const failures = await Promise.all(claimed.map(async ([name, h]) => {
+      try {
+        await h.unit.start();
+        return null;
+      } catch (err) {
+        if (this.held.get(name) === h) this.held.delete(name);
+        await leases.delete(leaseKey(name)).catch(() => undefined);
+        return err as Error;
+      }
+    }));
+    const failed = failures.find((e): e is Error => e !== null);
+    if (failed) throw failed;
   }
 
   /** Live workers (heartbeats not expired), counted every few renewals: listing keys creates a
