@@ -25,7 +25,7 @@ const LISTEN_MEMORY_LIMIT = '128MB';
 const DEFAULT_DECODE_THREADS = 1;
 /**
  * DuckDB threads while a file is decoded (the default, one per core, comes back for its last commit and the
- * close): on the 2-core bench box the ingest's CPU fell by ~6 % (bench/RESULTS.md, "Ingest: the store's threads").
+ * close): on the 2-core bench box the ingest's CPU fell by 0-8 % (bench/RESULTS.md, "Ingest: the store's threads").
  */
 const STORE_THREADS_WHILE_DECODING = 1;
 
