@@ -404,6 +404,7 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
         satellite_reports_per_ship_pass: hearing.satelliteReportsPerShipPass === null ? null : round(hearing.satelliteReportsPerShipPass, 2),
         expected_heard_hours: round(hearing.expectedHeardHours, 2),
         unheard_probability: Number(hearing.unheardProbability.toPrecision(3)),
+        unheard_probability_if_independent: Number((hearing.unheardProbabilityIndependent ?? hearing.unheardProbability).toPrecision(3)),
         max_unheard_probability: p.maxUnheardProbability,
         own_stations: own,
         own_stations_start: startOwn,

@@ -53,8 +53,12 @@ export interface Hearing {
   satelliteReportsPerShipPass: number | null;
   /** Σ over hours of P(heard by any source): the hours a transmitting ship would have been heard. */
   expectedHeardHours: number;
-  /** Π over hours of P(unheard): the chance a transmitting ship stays silent this whole gap. */
+  /** P(unheard in every hour): the chance a transmitting ship stays silent this whole gap — each satellite
+   *  hour read given that the ship went unheard in the satellite hour before it (`satelliteMemoryMaxH`). */
   unheardProbability: number;
+  /** The same as a plain product over hours, each satellite hour an independent chance (the figure before
+   *  passes were chained; for the evidence). */
+  unheardProbabilityIndependent?: number;
 }
 
 export interface HearingState {
@@ -66,8 +70,11 @@ export interface HearingState {
   heardTerrestrialSat: Array<[number, number]>;
   heardBothSat: Array<[number, number]>;
   satPositions: Array<[number, number]>;
+  /** Per lag d = 1.. `satelliteMemoryMaxH`: ship-hours heard by a satellite whose previous satellite hour was d
+   *  hours before; absent in old snapshots. */
+  heardSatAfter?: Array<Array<[number, number]>>;
   /** Per vessel: [mmsi, timeMs, lat, lon, hour, sources heard in that hour (bit 1 terrestrial, 2 satellite),
-   *  satellite cell of the fix]. */
+   *  satellite cell of the fix, last hour heard by a satellite (absent in old snapshots)]. */
   last: number[][];
   /** Hour of the first position of the stream (null before any). */
   startHour: number | null;
@@ -84,7 +91,11 @@ export class HearingIndex implements HearingQuery {
   private readonly heardTerrestrialSat = new Map<number, HourSeries>();
   private readonly heardBothSat = new Map<number, HourSeries>();
   private readonly satPositions = new Map<number, HourSeries>();
-  /** Per vessel, its latest fix: [timeMs, lat, lon, hour, sources-heard mask, satellite cell] in one small
+  /** Index d − 1: ship-hours heard by a satellite whose previous satellite hour was d hours before (the same
+   *  ship heard again: what the passes share). */
+  private readonly heardSatAfter: Array<Map<number, HourSeries>>;
+  /** Per vessel, its latest fix: [timeMs, lat, lon, hour, sources-heard mask, satellite cell, last hour heard
+   *  by a satellite] in one small
    *  array; and the vessels by the satellite cell of their latest fix (to find the silent ones near a gap). */
   private readonly last = new Map<number, Float64Array>();
   private readonly byCell = new Map<number, Set<number>>();
@@ -95,6 +106,7 @@ export class HearingIndex implements HearingQuery {
   constructor(private readonly p: ReceptionParams = RECEPTION_PARAMS) {
     this.fine = new DegreeGrid(p.terrestrialCellDeg);
     this.coarse = new DegreeGrid(p.satelliteCellDeg);
+    this.heardSatAfter = Array.from({ length: p.satelliteMemoryMaxH }, () => new Map<number, HourSeries>());
   }
 
   static restore(state: HearingState, p: ReceptionParams = RECEPTION_PARAMS): HearingIndex {
@@ -112,8 +124,9 @@ export class HearingIndex implements HearingQuery {
     load(h.heardTerrestrialSat, state.heardTerrestrialSat);
     load(h.heardBothSat, state.heardBothSat);
     load(h.satPositions, state.satPositions);
+    (state.heardSatAfter ?? []).forEach((pairs, i) => { if (i < h.heardSatAfter.length) load(h.heardSatAfter[i]!, pairs); });
     for (const [m, ...v] of state.last) {
-      h.last.set(m!, Float64Array.from(v));
+      h.last.set(m!, Float64Array.from(v.length > 6 ? v : [...v, -1]));
       h.moveCell(m!, NaN, v[5]!);
     }
     h.startHour = state.startHour ?? NaN;
@@ -137,7 +150,7 @@ export class HearingIndex implements HearingQuery {
       // First heard: it was most likely there, unheard, since the stream began (up to `bridgeMaxH`) —
       // without this the first hours of a replay would count only the ships heard in them.
       for (let h = Math.max(this.startHour, hour - this.p.bridgeMaxH); h < hour; h++) this.markPresent(lat, lon, h);
-      const nv = Float64Array.of(timeMs, lat, lon, hour, 0, coarse);
+      const nv = Float64Array.of(timeMs, lat, lon, hour, 0, coarse, -1);
       this.last.set(mmsi, nv);
       this.moveCell(mmsi, NaN, coarse);
       this.markPresent(lat, lon, hour);
@@ -223,7 +236,9 @@ export class HearingIndex implements HearingQuery {
       return n;
     };
     let unmeasured = 0, presentT = 0, presentS = 0, heardT = 0, heardS = 0, passes = 0, satPos = 0;
-    let expected = 0, logUnheard = 0;
+    let expected = 0, logUnheard = 0, logUnheardIndependent = 0;
+    // The last judged hour a satellite heard ships around the path, and that hour's share of them heard.
+    let passH = NaN;
     let sumPresentT = 0, sumPresentS = 0;
     // The path at each hour's middle, asked once (the tails, the places and the ship's own hours read it).
     const ats = new Array<{ lat: number; lon: number }>(Math.max(0, h1 - h0 + 1));
@@ -291,8 +306,13 @@ export class HearingIndex implements HearingQuery {
       if (sMeasured) { presentS += notT; heardS += hsAlone; }
       const qT = tMeasured ? ht / pt : 0, qS = sMeasured ? hsAlone / notT : 0;
       const heard = Math.min(1 - (1 - qT) * (1 - qS), p.maxHourlyHeardProb);
-      expected += heard;
-      logUnheard += Math.log1p(-heard);
+      expected += heard; // an expectation adds up over hours however they depend on each other
+      logUnheardIndependent += Math.log1p(-heard);
+      // The satellite hour read given the ship went unheard in the last satellite hour before it: a pass
+      // straddling a clock hour, or the same ship missed again (its antenna, its reports' rate, its place).
+      const uS = qS > 0 && h - passH <= p.satelliteMemoryMaxH ? this.unheardAgain(ring!, place, h, passH, self, qS, hs, hsAlone, notT) : 1 - qS;
+      if (qS > 0) passH = h;
+      logUnheard += Math.log(Math.max((1 - qT) * uS, 1 - p.maxHourlyHeardProb));
     }
     const hours = Math.max(0, h1 - h0 + 1);
     return {
@@ -307,7 +327,29 @@ export class HearingIndex implements HearingQuery {
       satelliteReportsPerShipPass: passes ? satPos / passes : null,
       expectedHeardHours: expected,
       unheardProbability: Math.exp(logUnheard),
+      unheardProbabilityIndependent: Math.exp(logUnheardIndependent),
     };
+  }
+
+  /**
+   * P(unheard by a satellite in hour `h` | unheard in the satellite hour `prev` before it), on hour h's block:
+   * with a, b the shares of the ships no station heard that a satellite heard in `prev` and in `h`, and ab the
+   * share heard in both (ships heard in h whose previous satellite hour was `prev`), (1 − a − b + ab)/(1 − a)
+   * — a first-order chain over the passes, measured from the other ships' own histories. Independent passes
+   * give 1 − b; the same pass read in two clock hours gives 1. Never below 1 − b: a few ships are no proof
+   * that missing one pass makes the next likelier to hear a ship.
+   */
+  private unheardAgain(ring: Ring, place: Place, h: number, prev: number, self: number, b: number, hs: number, hsAlone: number, notT: number): number {
+    const ps = Math.max(0, ring.presentSat.sum(prev, prev) - self);
+    const notTPrev = Math.max(0, ps - ring.heardTerrestrialSat.sum(prev, prev));
+    if (notTPrev < this.p.minShipsPresent) return 1 - b;
+    const hsPrev = Math.min(ps, ring.heardSat.sum(prev, prev));
+    const a = Math.min(1, Math.min(notTPrev, Math.max(0, hsPrev - ring.heardBothSat.sum(prev, prev))) / notTPrev);
+    if (a >= 1) return 1 - b;
+    // Ships heard again, scaled to those no station heard as the hour's satellite ship-hours are.
+    const again = this.heardAgain(ring, place, h - prev).sum(h, h) * (hs > 0 ? hsAlone / hs : 0);
+    const ab = Math.min(a, b, again / notT);
+    return Math.min(1, Math.max(1 - b, (1 - a - b + ab) / (1 - a)));
   }
 
   /** The terrestrial cells a gap's hours `from`..`until` at (lat, lon) are judged on, with their series and
@@ -329,7 +371,14 @@ export class HearingIndex implements HearingQuery {
       heardTerrestrialSat: this.sums(seriesOf(this.heardTerrestrialSat, cs), NO_SPANS, place),
       heardBothSat: this.sums(seriesOf(this.heardBothSat, cs), NO_SPANS, place),
       satPositions: this.sums(seriesOf(this.satPositions, cs), NO_SPANS, place),
+      cells: cs,
+      heardSatAfter: [],
     };
+  }
+
+  /** Ship-hours on the ring heard by a satellite whose previous satellite hour was `d` hours before. */
+  private heardAgain(ring: Ring, place: Place, d: number): HourSums {
+    return (ring.heardSatAfter[d - 1] ??= this.sums(seriesOf(this.heardSatAfter[d - 1]!, ring.cells), NO_SPANS, place));
   }
 
   /** Sums over `series` plus the silent `spans` for the place's hours (and the windows around them): a place
@@ -345,7 +394,7 @@ export class HearingIndex implements HearingQuery {
   /** Forgets the ship-hours before epoch hour `hour` (no judgement reads them any more: the runner's
    *  horizon). The vessels' latest fixes stay: one each, and a returning ship is bridged from them. */
   forgetBefore(hour: number): void {
-    for (const layer of [this.present, this.heardTerrestrial, this.presentSat, this.heardSat, this.heardTerrestrialSat, this.heardBothSat, this.satPositions]) {
+    for (const layer of [this.present, this.heardTerrestrial, this.presentSat, this.heardSat, this.heardTerrestrialSat, this.heardBothSat, this.satPositions, ...this.heardSatAfter]) {
       dropHoursBefore(layer, hour);
     }
   }
@@ -355,6 +404,7 @@ export class HearingIndex implements HearingQuery {
       present: pairsOf(this.present), heardTerrestrial: pairsOf(this.heardTerrestrial),
       presentSat: pairsOf(this.presentSat), heardSat: pairsOf(this.heardSat),
       heardTerrestrialSat: pairsOf(this.heardTerrestrialSat), heardBothSat: pairsOf(this.heardBothSat), satPositions: pairsOf(this.satPositions),
+      heardSatAfter: this.heardSatAfter.map(pairsOf),
       last: [...this.last].map(([m, v]) => [m, ...v]),
       startHour: Number.isNaN(this.startHour) ? null : this.startHour,
     };
@@ -372,8 +422,12 @@ export class HearingIndex implements HearingQuery {
     if (mask & src) return;
     v[4] = mask | src;
     const wh = wrapHour(hour), coarse = this.coarse.cell(lat, lon);
-    if (src === SATELLITE) addTo(this.heardSat, coarse, wh, 1);
-    else {
+    if (src === SATELLITE) {
+      addTo(this.heardSat, coarse, wh, 1);
+      const d = hour - v[6]!; // -1 before its first satellite hour: far out of reach
+      if (d >= 1 && d <= this.heardSatAfter.length) addTo(this.heardSatAfter[d - 1]!, coarse, wh, 1);
+      v[6] = hour;
+    } else {
       addTo(this.heardTerrestrial, this.fine.cell(lat, lon), wh, 1);
       addTo(this.heardTerrestrialSat, coarse, wh, 1);
     }
@@ -402,6 +456,9 @@ interface Ring {
   heardTerrestrialSat: HourSums;
   heardBothSat: HourSums;
   satPositions: HourSums;
+  cells: number[];
+  /** By lag d − 1, filled as asked for. */
+  heardSatAfter: Array<HourSums | undefined>;
 }
 
 /** The place of a run of a gap's hours (`from`..`until`, the path holding still): its terrestrial cells'

@@ -62,6 +62,15 @@ export const RECEPTION_PARAMS = {
   /** Where a satellite cell holds too few ships to measure, the blocks around it are summed, up to this many
    *  cells out (3: 7° × 7°, well inside one satellite footprint of ~1,500 nm) (Tumen). */
   satelliteMaxRing: 3,
+  /** A satellite hour is read given that the ship went unheard in the last satellite hour before it, when
+   *  that hour is at most this many hours earlier: the share of the other ships heard in both (each ship's
+   *  previous satellite hour is kept) says how far the two are one chance — a 12 min pass straddling a clock
+   *  hour is one draw, and a ship missed on one pass (its antenna, its report rate at a berth, its place) may
+   *  be missed on the next. A first-order chain over the passes, never more hopeful than independent passes;
+   *  8 h reaches the next pass of a thin feed (a pass every ~6 h). Tumen: GFW's reception quality is a
+   *  positions-per-day figure per cell and says nothing of how passes depend on each other; the independent
+   *  product made a cargo missed on 14 passes look 1e-5 likely (issue 8). */
+  satelliteMemoryMaxH: 8,
   /** A satellite hour is measured only when at least this many ships no station heard were present around
    *  the point; fewer is a hole in the store's coverage, which never counts as good reception (Tumen). */
   minShipsPresent: 3,
