@@ -3,8 +3,8 @@
 // each tile holds the land clipped as areas, holes (lakes) kept, and the coastline clipped as lines, so tile
 // edges are never drawn as coast. The landing page's view needs a few tiles (~40 kB) where the whole file is
 // 1.0 MB, which MapLibre's one worker parsed, indexed and cut before it drew the page's events.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeTileDir } from './write-tiles.mjs';
 
 export const COARSE_TILE_DEG = 10;
 
@@ -38,19 +38,5 @@ export async function writeCoarseLandTiles(root, outDir, land) {
       }
     }
   }
-  const dir = join(outDir, 'land50m');
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  let bytes = 0;
-  for (const [key, t] of tiles) {
-    const fc = { type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { kind: 'land' }, geometry: { type: 'MultiPolygon', coordinates: t.areas } },
-      ...(t.coast.length ? [{ type: 'Feature', properties: { kind: 'coast' }, geometry: { type: 'MultiLineString', coordinates: t.coast } }] : []),
-    ] };
-    const text = JSON.stringify(fc);
-    bytes += text.length;
-    await writeFile(join(dir, `${key}.json`), text);
-  }
-  await writeFile(join(dir, 'index.json'), JSON.stringify({ tileDeg: d, tiles: [...tiles.keys()].sort() }));
-  return { tiles: tiles.size, bytes };
+  return writeTileDir(outDir, 'land50m', tiles, d);
 }

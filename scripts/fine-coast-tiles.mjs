@@ -2,8 +2,8 @@
 // web map loads when zoomed in (src/web/fine-coast.ts): each tile holds the land clipped as areas (for the
 // fill) and the coastline clipped as lines (so tile edges are never drawn as coast). Coordinates to 1e-4°,
 // as stored. Run by build-web.mjs after tsc.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeTileDir } from './write-tiles.mjs';
 
 export const TILE_DEG = 5;
 
@@ -38,19 +38,5 @@ export async function writeFineCoastTiles(root, outDir) {
       }
     }
   }
-  const dir = join(outDir, 'land10m');
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  let bytes = 0;
-  for (const [key, t] of tiles) {
-    const fc = { type: 'FeatureCollection', features: [
-      ...(t.areas.length ? [{ type: 'Feature', properties: { kind: 'land' }, geometry: { type: 'MultiPolygon', coordinates: t.areas } }] : []),
-      ...(t.coast.length ? [{ type: 'Feature', properties: { kind: 'coast' }, geometry: { type: 'MultiLineString', coordinates: t.coast } }] : []),
-    ] };
-    const text = JSON.stringify(fc);
-    bytes += text.length;
-    await writeFile(join(dir, `${key}.json`), text);
-  }
-  await writeFile(join(dir, 'index.json'), JSON.stringify({ tileDeg: TILE_DEG, tiles: [...tiles.keys()].sort() }));
-  return { tiles: tiles.size, bytes };
+  return writeTileDir(outDir, 'land10m', tiles, TILE_DEG);
 }
