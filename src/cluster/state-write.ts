@@ -3,7 +3,8 @@
 // (src/cluster/publish-retry.ts). The write is conditional on the revision last written (a worker that lost
 // the unit cannot overwrite the new owner's state), so a write that landed but whose reply was lost comes
 // back as a revision mismatch on the retry: if the key holds exactly these bytes, it was ours.
-import { CLUSTER_PARAMS } from './params.js';
+import type { JetStreamManager } from '@nats-io/jetstream';
+import { CLUSTER_PARAMS, STATE_BUCKET } from './params.js';
 import { isRevisionMismatch } from './lease.js';
 
 /** The part of a KV bucket a checkpoint write uses (the @nats-io/kv `KV`). */
@@ -51,4 +52,18 @@ export async function putRetried(kv: { put(key: string, value: Uint8Array): Prom
       await sleep(Math.min(2_000, 100 * 2 ** attempt));
     }
   }
+}
+
+/**
+ * Removes state keys for good (a KV delete would leave a marker per key), each by its message's sequence.
+ * Not by a filtered stream purge: nats-server before 2.9.18 replays one from its RAFT log, when a node
+ * restarts, as a purge of the whole stream up to it (nats-io/nats-server#4196), so the restarted node's copy
+ * of the bucket loses every older key (the layout, checkpoints) and serves that once it leads the bucket.
+ * A message delete replays as itself. Best effort: a key left behind costs space, never correctness.
+ */
+export async function removeStateKeys(client: { jsm: JetStreamManager; state: { get(key: string): Promise<{ revision: number } | null> } }, keys: readonly string[]): Promise<void> {
+  await Promise.all(keys.map(async (key) => {
+    const e = await client.state.get(key).catch(() => null);
+    if (e) await client.jsm.streams.deleteMessage(`KV_${STATE_BUCKET}`, e.revision, false).catch(() => undefined);
+  }));
 }

@@ -20,7 +20,7 @@ import type { ClusterClient } from './connect.js';
 import { portAreasFrom } from '../anchorages/collect.js';
 import { decodeReport, mergePorts, type ReportMessage } from './messages.js';
 import { publishWindow } from './publish-retry.js';
-import { putRetried, writeState } from './state-write.js';
+import { putRetried, removeStateKeys, writeState } from './state-write.js';
 import { joinState, partKey, splitState, type RunnerHead } from './checkpoint-parts.js';
 import { InputOrder, type InputOrderState, type Sequenced } from './input-order.js';
 import { ALL_REPORTS, CLUSTER_PARAMS, eventSubject, partitionOf, REPORTS_STREAM, STATE_BUCKET, type Layout } from './params.js';
@@ -367,9 +367,8 @@ export class WorkUnit {
     return out;
   }
 
-  /** Parts no head reads any more: purged from the bucket's stream (a KV delete would leave a marker per key
-   *  for good). Best effort: one left behind costs space, never correctness. */
+  /** Parts no head reads any more: removed from the bucket (src/cluster/state-write.ts). */
   private async removeParts(keys: readonly string[]): Promise<void> {
-    await Promise.all(keys.map((key) => this.client.jsm.streams.purge(`KV_${STATE_BUCKET}`, { filter: `$KV.${STATE_BUCKET}.${key}` }).catch(() => undefined)));
+    await removeStateKeys(this.client, keys);
   }
 }
