@@ -1,7 +1,7 @@
 // Connecting to the NATS cluster and creating what Tumen needs on it (idempotent): the reports and events
 // streams and the two KV buckets, replicated over the cluster's nodes (RAFT).
 import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { jetstream, JetStreamApiCodes, JetStreamApiError, jetstreamManager, type JetStreamClient, type JetStreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import { ALL_REPORTS, CLUSTER_PARAMS, DEFAULT_CELLS, DEFAULT_PARTITIONS, EVENTS_STREAM, LAKE_OUT_STREAM, LAKE_WORK_STREAM, LAKE_WORK_SUBJECT, LEASE_BUCKET, REPORTS_STREAM, STATE_BUCKET } from './params.js';
 
@@ -28,18 +28,18 @@ export function parseNatsUrl(url: string): string[] {
   return servers;
 }
 
-/**
- * Connects and makes sure the streams and buckets exist (created with `partitions` and `replicas` the first
- * time; afterwards the stored partition count and lease TTL win: reports are already split by the one,
- * running workers renew by the other).
- */
 export interface ReportsLimits {
   /** The reports stream's age and byte limits when this client creates it (CLUSTER_PARAMS defaults). */
   reportsMaxAgeMs?: number;
   reportsMaxBytes?: number;
 }
 
-export async function connectCluster(url: string, opts: { name: string; partitions?: number; cells?: number; replicas?: number; leaseTtlMs?: number } & ReportsLimits): Promise<ClusterClient> {
+/**
+ * Connects and makes sure the streams and buckets exist (created with `partitions` and `replicas` the first
+ * time; afterwards the stored layout and lease TTL win: reports are already split by the one, running
+ * workers renew by the other). A missing layout fails after `layoutReadMs` (CLUSTER_PARAMS.layoutReadMs).
+ */
+export async function connectCluster(url: string, opts: { name: string; partitions?: number; cells?: number; replicas?: number; leaseTtlMs?: number; layoutReadMs?: number } & ReportsLimits): Promise<ClusterClient> {
   const nc = await connect({ servers: parseNatsUrl(url), name: opts.name, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
   try {
     const js = jetstream(nc);
@@ -50,18 +50,22 @@ export async function connectCluster(url: string, opts: { name: string; partitio
     // An existing bucket is opened as it is: its TTL was chosen by the client that created it.
     const leases = await kvm.create(LEASE_BUCKET, { replicas, history: 1, ttl: opts.leaseTtlMs ?? CLUSTER_PARAMS.leaseTtlMs });
     const leaseTtlMs = (await leases.status()).ttl;
+    const newCluster = !(await streamExists(jsm, `KV_${STATE_BUCKET}`));
     const state = await kvm.create(STATE_BUCKET, { replicas, history: 1, maxValueSize: CLUSTER_PARAMS.maxStateBytes });
-    // The partition count is fixed by the first client: reports already published are split by it.
-    const fixed = async (key: string, value: number): Promise<number> => {
-      try {
-        await state.create(key, String(value));
-      } catch { /* set before */ }
-      const n = Number((await state.get(key))?.string());
-      if (!Number.isInteger(n) || n < 1) throw new Error(`bad value in KV ${STATE_BUCKET}/${key} (expected a positive integer)`);
-      return n;
+    // The layout is fixed by the client that sets the cluster up (reports already published are split by
+    // it): only that one, or one asked for a layout, writes it; every other client reads it, and fails
+    // rather than go on with a default if it is missing from a cluster that exists (a node serving a copy
+    // of the bucket that lost keys: src/cluster/state-write.ts).
+    const fixed = async (key: string, asked: number | undefined, otherwise: number): Promise<number> => {
+      if (asked !== undefined || newCluster) {
+        try {
+          await state.create(key, String(asked ?? otherwise));
+        } catch { /* set before */ }
+      }
+      return readFixed(state, key, opts.layoutReadMs ?? CLUSTER_PARAMS.layoutReadMs);
     };
-    const partitions = await fixed(PARTITIONS_KEY, opts.partitions ?? DEFAULT_PARTITIONS);
-    const cells = await fixed(CELLS_KEY, opts.cells ?? DEFAULT_CELLS);
+    const partitions = await fixed(PARTITIONS_KEY, opts.partitions, DEFAULT_PARTITIONS);
+    const cells = await fixed(CELLS_KEY, opts.cells, DEFAULT_CELLS);
     return { nc, js, jsm, leases, state, partitions, cells, leaseTtlMs };
   } catch (err) {
     await nc.close();
@@ -71,6 +75,41 @@ export async function connectCluster(url: string, opts: { name: string; partitio
 
 const PARTITIONS_KEY = 'config.partitions';
 const CELLS_KEY = 'config.cells';
+
+async function streamExists(jsm: JetStreamManager, name: string): Promise<boolean> {
+  try {
+    await jsm.streams.info(name);
+    return true;
+  } catch (err) {
+    // Anything but "not found" (an election, a timeout): treated as existing, so nothing is written.
+    return !(err instanceof JetStreamApiError && err.code === JetStreamApiCodes.StreamNotFound);
+  }
+}
+
+/** A layout value, read until a replica that has it answers (reads may go to any replica: direct get) or
+ *  `waitMs` have passed. */
+async function readFixed(state: KV, key: string, waitMs: number): Promise<number> {
+  const deadline = Date.now() + waitMs;
+  let last = 'missing';
+  for (;;) {
+    try {
+      const e = await state.get(key);
+      if (e && e.operation === 'PUT') {
+        const n = Number(e.string());
+        if (!Number.isInteger(n) || n < 1) throw new Error(`bad value in KV ${STATE_BUCKET}/${key}: "${e.string()}" (expected a positive integer)`);
+        return n;
+      }
+      last = 'missing';
+    } catch (err) {
+      if ((err as Error).message.startsWith('bad value')) throw err;
+      last = (err as Error).message;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the cluster's layout KV ${STATE_BUCKET}/${key} could not be read (${last}); it is written once, when the cluster is set up (tumen cluster up --partitions P --cells C), and never defaulted afterwards`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
 
 async function ensureStreams(jsm: JetStreamManager, replicas: number, limits: ReportsLimits): Promise<void> {
   const reportsMaxAgeMs = limits.reportsMaxAgeMs ?? CLUSTER_PARAMS.reportsMaxAgeMs;

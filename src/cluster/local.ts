@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectCluster, type ClusterClient } from './connect.js';
-import { EVENTS_STREAM, REPORTS_STREAM, workUnits } from './params.js';
+import { DEFAULT_CELLS, DEFAULT_PARTITIONS, EVENTS_STREAM, REPORTS_STREAM, workUnits } from './params.js';
 import { consumerName } from './unit.js';
 import { leaseHolders } from './worker.js';
 
@@ -132,7 +132,9 @@ async function untilReady(url: string, timeoutMs: number, opts: ClusterUpOptions
   let last = '';
   while (Date.now() < deadline) {
     try {
-      return await connectCluster(url, { name: 'tumen-cluster', ...opts });
+      // The layout explicitly: this client sets the cluster up (an attempt that failed half-way may have
+      // created the state bucket already).
+      return await connectCluster(url, { name: 'tumen-cluster', ...opts, partitions: opts.partitions ?? DEFAULT_PARTITIONS, cells: opts.cells ?? DEFAULT_CELLS });
     } catch (err) {
       last = (err as Error).message;
       await new Promise((r) => setTimeout(r, 300));

@@ -101,6 +101,9 @@ export const CLUSTER_PARAMS = {
   lakePullGuardMs: 10_000,
   /** A lake run's output is kept this long (the run's coordinator reads it as it comes). */
   lakeOutMaxAgeMs: 24 * 3_600_000,
+  /** A client reads the cluster's layout (KV config.*) this long before it gives up: a replica catching up
+   *  after a node restart may not have it yet; never replaced by a default (src/cluster/connect.ts). */
+  layoutReadMs: 10_000,
   /** Largest checkpoint part (gzip JSON); the NATS servers are configured with this max_payload. */
   maxStateBytes: 8 * 1024 * 1024,
   /** A checkpoint's vessel chains go in this many parts by MMSI hash, each written only when one of its

@@ -3,7 +3,8 @@
 // RAFT log as a compaction of the whole stream when a node recovers (nats-io/nats-server#4196, fixed in
 // 2.9.18): the restarted node's copy of the state bucket lost every key older than the purge, config.*
 // included, and once it led the bucket a client with the default layout wrote 4 partitions over the
-// cluster's 2. Three nodes on loopback (started here), one killed with -9 and started again.
+// cluster's 2. Three nodes on loopback (started here), one killed with -9 and started again. A client then
+// fails, rather than take a default, when the layout is missing from a cluster that exists.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -87,9 +88,12 @@ describe.skipIf(!hasNats)('cluster layout after a NATS node restart', () => {
     const leader = async () => (await setUp.jsm.streams.info(STREAM)).cluster?.leader;
     for (let i = 0; i < 20 && (await until('leader', 15_000, leader)) !== 'tumen-2'; i++) {
       await setUp.nc.request(`$JS.API.STREAM.LEADER.STEPDOWN.${STREAM}`, undefined, { timeout: 5_000 }).catch(() => undefined);
-      await sleep(1_000);
+      await sleep(500);
     }
     expect(await leader()).toBe('tumen-2');
+    // Node 2's copy, read from it as the leader (a direct get may be answered by any replica).
+    const fromLeader = async (key: string) => (await setUp.jsm.streams.getMessage(STREAM, { last_by_subj: `$KV.${STATE_BUCKET}.${key}` }))?.string();
+    expect(await fromLeader('config.cells')).toBe('3');
 
     const later = await until('a client with the default layout', 15_000, () => connectCluster(url, { name: 'test-later' }));
     clients.push(later);
@@ -97,4 +101,12 @@ describe.skipIf(!hasNats)('cluster layout after a NATS node restart', () => {
     expect(await later.state.get('unit.v0.part.v1.aaaa')).toBeNull();
     expect((await later.state.get('unit.v0'))?.string()).toBe('head');
   }, 60_000);
+
+  it('fails, rather than take the default, when the layout is missing from a cluster that exists', async () => {
+    const c = clients[0]!;
+    await c.jsm.streams.purge(STREAM, { filter: `$KV.${STATE_BUCKET}.config.partitions` });
+    const url = `nats://127.0.0.1:${c.nc.info!.port}`;
+    await expect(connectCluster(url, { name: 'test-missing', layoutReadMs: 1_000 })).rejects.toThrow(/layout KV tumen-state\/config\.partitions could not be read \(missing\)/);
+    expect(await c.state.get('config.partitions')).toBeNull();
+  }, 20_000);
 });
