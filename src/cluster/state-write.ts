@@ -54,16 +54,35 @@ export async function putRetried(kv: { put(key: string, value: Uint8Array): Prom
   }
 }
 
+/** What removing state messages uses: the bucket's stream (message delete) and its last values. */
+export interface StateRemover {
+  jsm: { streams: Pick<JetStreamManager['streams'], 'deleteMessage'> };
+  state: { get(key: string): Promise<{ revision: number } | null> };
+}
+
 /**
- * Removes state keys for good (a KV delete would leave a marker per key), each by its message's sequence.
+ * Removes state messages for good (a KV delete would leave a marker per key), each by its sequence: the one
+ * the remover itself wrote or read, never "the key's last message". Keys of checkpoint parts are their
+ * content, so the owner a unit moved to may write the same key again; deleting the key's last message would
+ * then delete that owner's copy, which its head names. With one value per key (history 1) a rewrite has
+ * already replaced the remover's message, and deleting that sequence does nothing.
  * Not by a filtered stream purge: nats-server before 2.9.18 replays one from its RAFT log, when a node
  * restarts, as a purge of the whole stream up to it (nats-io/nats-server#4196), so the restarted node's copy
  * of the bucket loses every older key (the layout, checkpoints) and serves that once it leads the bucket.
- * A message delete replays as itself. Best effort: a key left behind costs space, never correctness.
+ * A message delete replays as itself. Best effort: a message left behind costs space, never correctness.
  */
-export async function removeStateKeys(client: { jsm: JetStreamManager; state: { get(key: string): Promise<{ revision: number } | null> } }, keys: readonly string[]): Promise<void> {
-  await Promise.all(keys.map(async (key) => {
+export async function removeStateMessages(client: Pick<StateRemover, 'jsm'>, seqs: readonly number[]): Promise<void> {
+  await Promise.all(seqs.map((seq) => client.jsm.streams.deleteMessage(`KV_${STATE_BUCKET}`, seq, false).catch(() => undefined)));
+}
+
+/**
+ * Removes keys whose last message is older than `beforeSeq` (by sequence, as removeStateMessages): a key
+ * written again since (by an owner that took the unit over after the head at `beforeSeq`) is left alone.
+ */
+export async function removeStateKeys(client: StateRemover, keys: readonly string[], beforeSeq: number = Number.POSITIVE_INFINITY): Promise<void> {
+  const seqs = await Promise.all(keys.map(async (key) => {
     const e = await client.state.get(key).catch(() => null);
-    if (e) await client.jsm.streams.deleteMessage(`KV_${STATE_BUCKET}`, e.revision, false).catch(() => undefined);
+    return e && e.revision < beforeSeq ? e.revision : 0;
   }));
+  await removeStateMessages(client, seqs.filter((s) => s > 0));
 }

@@ -20,7 +20,7 @@ import type { ClusterClient } from './connect.js';
 import { portAreasFrom } from '../anchorages/collect.js';
 import { decodeReport, mergePorts, type ReportMessage } from './messages.js';
 import { publishWindow } from './publish-retry.js';
-import { putRetried, removeStateKeys, writeState } from './state-write.js';
+import { putRetried, removeStateKeys, removeStateMessages, writeState } from './state-write.js';
 import { joinState, partKey, splitState, type RunnerHead } from './checkpoint-parts.js';
 import { InputOrder, type InputOrderState, type Sequenced } from './input-order.js';
 import { ALL_REPORTS, CLUSTER_PARAMS, eventSubject, partitionOf, REPORTS_STREAM, STATE_BUCKET, type Layout } from './params.js';
@@ -44,6 +44,8 @@ type PortsMessage = Extract<ReportMessage, { k: 'ports' }>;
 
 const gzipAsync = promisify(gzip);
 
+class MissingPart extends Error {}
+
 export const stateKey = (unit: string): string => `unit.${unit}`;
 export const consumerName = (unit: string): string => `unit-${unit}`;
 
@@ -59,8 +61,12 @@ export class WorkUnit {
   private done: Promise<void> = Promise.resolve();
   private runner!: DetectionRunner;
   private stateRevision = 0;
-  /** Keys of the parts the last checkpoint written (or restored) reads: unchanged parts are not written again. */
-  private partKeys = new Set<string>();
+  /** Keys of the parts the last checkpoint written (or restored) reads, each with the sequence of the message
+   *  this owner wrote or read: unchanged parts are not written again, and a part dropped is removed by that
+   *  sequence only (another owner may have written the same key since). */
+  private partKeys = new Map<string, number>();
+  /** Parts no head reads (a head that never landed) are swept once this owner's first head has landed. */
+  private sweepPending = false;
   /** Bytes written to KV by this unit's checkpoints (heads and parts, gzipped), and how many checkpoints. */
   checkpointBytes = 0;
   checkpoints = 0;
@@ -121,7 +127,7 @@ export class WorkUnit {
   }
 
   /** Restores the checkpoint and (re)creates the consumer to deliver from the report after it. */
-  private async open(): Promise<void> {
+  private async open(attempt = 0): Promise<void> {
     const { state, jsm } = this.client;
     const entry = await state.get(stateKey(this.unit));
     const firstSeq = (await jsm.streams.info(REPORTS_STREAM)).state.first_seq;
@@ -131,19 +137,31 @@ export class WorkUnit {
     if (entry && entry.operation === 'PUT' && entry.value.length > 0) {
       const cp = JSON.parse(gunzipSync(entry.value).toString('utf8')) as Checkpoint;
       await this.restorePorts(cp.ports ?? []);
-      this.runner = DetectionRunner.restore(await this.readRunnerState(cp), this.runnerOptions());
-      await this.removeParts(await this.unreadParts());
+      let restored: RunnerState;
+      try {
+        restored = await this.readRunnerState(cp);
+      } catch (err) {
+        // A part dropped by a head that landed meanwhile (the previous owner's last checkpoint): read the
+        // new head. Otherwise the head names a part that is gone: fail, never go on without it.
+        const now = await state.get(stateKey(this.unit)).catch(() => null);
+        if (err instanceof MissingPart && attempt < 3 && now && now.revision !== entry.revision) return this.open(attempt + 1);
+        throw err;
+      }
+      this.runner = DetectionRunner.restore(restored, this.runnerOptions());
       this.lastSeq = cp.seq;
       this.order = new InputOrder(cp.order);
       this.stateRevision = entry.revision;
     } else {
       await this.restorePorts([]);
-      this.partKeys = new Set();
+      this.partKeys = new Map();
       this.runner = new DetectionRunner(this.runnerOptions());
       this.lastSeq = 0;
       this.order = new InputOrder();
       this.stateRevision = 0;
     }
+    // Not now: the previous owner may be between its parts and its head, and that head lands if it comes
+    // before this owner's first (the head is written over the revision read).
+    this.sweepPending = true;
     // The stream's limits (max age, max bytes) removed reports this unit never read: it cannot have them
     // back, so it goes on from the oldest one kept, and says how many it lost (its events may then differ
     // from one process's). Never the case while units keep up within the limits.
@@ -167,18 +185,20 @@ export class WorkUnit {
   /** The runner state of a checkpoint: whole, or joined from the parts its head names. */
   private async readRunnerState(cp: Checkpoint): Promise<RunnerState> {
     if (!cp.parts) {
-      this.partKeys = new Set();
+      this.partKeys = new Map();
       return cp.runner as RunnerState;
     }
     // All at once: a restore (a takeover) waits for the slowest read, not for the sum of them.
     const parts = await Promise.all(cp.parts.map(async ([name, hash]) => {
       const key = partKey(this.unit, { name, hash });
       const e = await this.client.state.get(key);
-      if (!e || e.operation !== 'PUT') throw new Error(`unit ${this.unit}: checkpoint part ${key} is missing from ${STATE_BUCKET}`);
-      return { name, json: gunzipSync(e.value).toString('utf8') };
+      if (!e || e.operation !== 'PUT') {
+        throw new MissingPart(`unit ${this.unit}: checkpoint part ${key} named by the head is missing from ${STATE_BUCKET}: the unit cannot restore (no worker will run it); removing its head (unit.${this.unit}) makes it start over from the reports stream's first message`);
+      }
+      return { key, seq: e.revision, part: { name, json: gunzipSync(e.value).toString('utf8') } };
     }));
-    this.partKeys = new Set(cp.parts.map(([name, hash]) => partKey(this.unit, { name, hash })));
-    return joinState(cp.runner as RunnerHead, parts);
+    this.partKeys = new Map(parts.map((p) => [p.key, p.seq]));
+    return joinState(cp.runner as RunnerHead, parts.map((p) => p.part));
   }
 
   private runnerOptions(): RunnerOptions {
@@ -334,10 +354,12 @@ export class WorkUnit {
       // The changed parts first, each under a key named by its content (never overwritten), then the head
       // that names them: a crash in between leaves the previous head whole.
       let bytes = 0;
+      const written = new Map<string, number>();
       await Promise.all(changed.map(async (p) => {
         const value = await gzipAsync(p.json);
         if (value.length > CLUSTER_PARAMS.maxStateBytes) throw new Error(`unit ${this.unit}: checkpoint part ${p.name} of ${value.length} bytes exceeds ${CLUSTER_PARAMS.maxStateBytes}`);
-        await putRetried(this.client.state, partKey(this.unit, p), value);
+        const key = partKey(this.unit, p);
+        written.set(key, await putRetried(this.client.state, key, value));
         bytes += value.length;
       }));
       const value = await gzipAsync(json);
@@ -348,14 +370,20 @@ export class WorkUnit {
       this.lastCheckpointMs = Date.now();
       this.checkpointBytes += bytes + value.length;
       this.checkpoints++;
-      const stale = [...this.partKeys].filter((k) => !keys.has(k));
-      this.partKeys = keys;
-      await this.removeParts(stale);
+      const stale = [...this.partKeys].filter(([k]) => !keys.has(k)).map(([, seq]) => seq);
+      this.partKeys = new Map([...keys].map((k) => [k, written.get(k) ?? this.partKeys.get(k)!]));
+      await removeStateMessages(this.client, stale);
+      if (this.sweepPending) {
+        this.sweepPending = false;
+        // Only messages older than this head: no head can land over it naming them, whereas a part written
+        // since may be a later owner's (keys are content), for a head of its own.
+        await removeStateKeys(this.client, await this.unreadParts(), this.stateRevision);
+      }
     })().catch((err: Error) => this.giveUp(err)).finally(() => { this.checkpointing = null; });
   }
 
   /** This unit's parts in the bucket that its head does not read: written by a checkpoint whose head never
-   *  landed (a crash, a lost lease). */
+   *  landed (a crash, a lost lease), or dropped by a previous owner that did not get to remove them. */
   private async unreadParts(): Promise<string[]> {
     const out: string[] = [];
     try {
@@ -365,10 +393,5 @@ export class WorkUnit {
       clearTimeout(stop);
     } catch { /* best effort */ }
     return out;
-  }
-
-  /** Parts no head reads any more: removed from the bucket (src/cluster/state-write.ts). */
-  private async removeParts(keys: readonly string[]): Promise<void> {
-    await removeStateKeys(this.client, keys);
   }
 }

@@ -1,7 +1,7 @@
 // Checkpoint writes through a lost node: retried on transient errors, a landed write whose reply was lost
 // recognised by its bytes, a write by another owner refused.
 import { describe, expect, it } from 'vitest';
-import { writeState, type StateBucket } from '../../src/cluster/state-write.js';
+import { removeStateKeys, writeState, type StateBucket } from '../../src/cluster/state-write.js';
 
 class FakeState implements StateBucket {
   seq = 0;
@@ -65,5 +65,19 @@ describe('writeState', () => {
     const kv = new FakeState();
     kv.failures = Array(20).fill('no-jetstream');
     await expect(writeState(kv, 'unit.v0', bytes('a'), 0, 150)).rejects.toThrow(/not enabled/);
+  });
+});
+
+describe('removeStateKeys', () => {
+  it('removes a key\'s last message only when it is older than the given sequence', async () => {
+    const kv = new FakeState();
+    await kv.create('unit.v0.part.v1.aa', bytes('left over'));                     // seq 1
+    await kv.create('unit.v0.part.v2.bb', bytes('left over'));                     // seq 2
+    await kv.create('unit.v0', bytes('head'));                                      // seq 3
+    await kv.update('unit.v0.part.v2.bb', bytes('written again by the next owner'), 2); // seq 4
+    const deleted: number[] = [];
+    const jsm = { streams: { deleteMessage: async (_stream: string, seq: number) => { deleted.push(seq); return true; } } };
+    await removeStateKeys({ jsm, state: kv }, ['unit.v0.part.v1.aa', 'unit.v0.part.v2.bb', 'unit.v0.part.v3.cc'], 3);
+    expect(deleted).toEqual([1]);
   });
 });
