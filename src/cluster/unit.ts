@@ -243,6 +243,7 @@ export class WorkUnit {
       const consumer = await this.client.js.consumers.get(REPORTS_STREAM, consumerName(this.unit));
       const messages = await consumer.consume({ max_messages: CLUSTER_PARAMS.fetchBatch, expires: 5_000 });
       this.messages = messages;
+      if (this.stopped) messages.stop(); // stopped before the consumer was there: nothing else would end it
       let resync = false;
       try {
         for await (const m of messages) {
