@@ -9,7 +9,7 @@
 // With TUMEN_CLUSTER_TESTS=1 also the contract world (40 ships, 3 days), a NATS node killed and a worker
 // killed in runs of their own: 37–90 s each at load 7–15 (2026-12-06), one failure in 8 runs of the node
 // kill — gated for time and that. docs/cluster.md.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,15 +28,7 @@ import { consumerName } from '../../src/cluster/unit.js';
 import { LAKE_WORK_STREAM, LAKE_WORKERS_CONSUMER, REPORTS_STREAM, workUnits } from '../../src/cluster/params.js';
 import { simulate } from '../../src/sim/world.js';
 import type { TumenEvent } from '../../src/events/schema.js';
-
-const hasNats = (() => {
-  try {
-    execFileSync('nats-server', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+import { hasNats } from './nats-helpers.js';
 
 const root = resolve(__dirname, '../..');
 

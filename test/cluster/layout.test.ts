@@ -5,9 +5,8 @@
 // included, and once it led the bucket a client with the default layout wrote 4 partitions over the
 // cluster's 2. Three nodes on loopback (started here), one killed with -9 and started again. A client then
 // fails, rather than take a default, when the layout is missing from a cluster that exists.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,26 +14,7 @@ import { connectCluster, type ClusterClient } from '../../src/cluster/connect.js
 import { natsConfig } from '../../src/cluster/local.js';
 import { removeStateKeys } from '../../src/cluster/state-write.js';
 import { STATE_BUCKET } from '../../src/cluster/params.js';
-
-const hasNats = (() => {
-  try {
-    execFileSync('nats-server', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-const freePort = (): Promise<number> => new Promise((ok, fail) => {
-  const s = createServer();
-  s.once('error', fail);
-  s.listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as { port: number };
-    s.close(() => ok(port));
-  });
-});
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { hasNats, freePort, sleep } from './nats-helpers.js';
 
 async function until<T>(what: string, ms: number, get: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + ms;

@@ -3,9 +3,8 @@
 // nats-server (started here): a part dropped by one owner and written again by another stays; a part
 // written for a head that lands after the next owner's restore stays (the sweep waits for that owner's own
 // head); a head naming a part that is gone fails the restore, saying so.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -22,35 +21,7 @@ import { memoryInput } from '../../src/detectors/pipeline.js';
 import { simulate } from '../../src/sim/world.js';
 import { decodeLines } from '../../bench/detect-decode.js';
 import { timeOrdered } from '../contract/world.js';
-
-const hasNats = (() => {
-  try {
-    execFileSync('nats-server', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-const freePort = (): Promise<number> => new Promise((ok, fail) => {
-  const s = createServer();
-  s.once('error', fail);
-  s.listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as { port: number };
-    s.close(() => ok(port));
-  });
-});
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, ms: number, ok: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await ok().catch(() => false)) return;
-    await sleep(200);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { hasNats, freePort, sleep, until } from './nats-helpers.js';
 
 let dir: string;
 let server: ChildProcess | undefined;

@@ -3,9 +3,8 @@
 // a unit reads half a world and checkpoints; the stream's age limit then removes every report, the ports
 // message included; the unit, started again, restores and finishes the world with the single runner's
 // events (ids and content). A checkpoint behind the stream's first sequence goes on from it, saying so.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -24,35 +23,7 @@ import { simulate } from '../../src/sim/world.js';
 import { decodeLines } from '../../bench/detect-decode.js';
 import { timeOrdered, type Report } from '../contract/world.js';
 import type { TumenEvent } from '../../src/events/schema.js';
-
-const hasNats = (() => {
-  try {
-    execFileSync('nats-server', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-const freePort = (): Promise<number> => new Promise((ok, fail) => {
-  const s = createServer();
-  s.once('error', fail);
-  s.listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as { port: number };
-    s.close(() => ok(port));
-  });
-});
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, ms: number, ok: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await ok().catch(() => false)) return;
-    await sleep(200);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { hasNats, freePort, until } from './nats-helpers.js';
 
 let dir: string;
 let server: ChildProcess | undefined;
