@@ -95,8 +95,8 @@ export class HearingIndex implements HearingQuery {
    *  ship heard again: what the passes share). */
   private readonly heardSatAfter: Array<Map<number, HourSeries>>;
   /** Per vessel, its latest fix: [timeMs, lat, lon, hour, sources-heard mask, satellite cell, last hour heard
-   *  by a satellite] in one small
-   *  array; and the vessels by the satellite cell of their latest fix (to find the silent ones near a gap). */
+   *  by a satellite] in one small array; and the vessels by the satellite cell of their latest fix (to find
+   *  the silent ones near a gap). */
   private readonly last = new Map<number, Float64Array>();
   private readonly byCell = new Map<number, Set<number>>();
   private startHour = NaN;
@@ -237,7 +237,7 @@ export class HearingIndex implements HearingQuery {
     };
     let unmeasured = 0, presentT = 0, presentS = 0, heardT = 0, heardS = 0, passes = 0, satPos = 0;
     let expected = 0, logUnheard = 0, logUnheardIndependent = 0;
-    // The last judged hour a satellite heard ships around the path, and that hour's share of them heard.
+    // The last judged hour a satellite heard ships around the path (the pass the next one is read after).
     let passH = NaN;
     let sumPresentT = 0, sumPresentS = 0;
     // The path at each hour's middle, asked once (the tails, the places and the ship's own hours read it).

@@ -4,6 +4,7 @@ import { DEDUP_WINDOW_MS, payloadHash, payloadHashAt } from './dedup.js';
 import type { StaticFields } from './message-rows.js';
 import { textCodes, type TextCodes } from '../store/text-codes.js';
 import { clusterOrder } from './cluster-order.js';
+import { permuted } from '../store/typed-gather.js';
 
 export const SOURCE_CODE = { terrestrial: 1, satellite: 2 } as const;
 
@@ -95,43 +96,11 @@ export function clusteredBatch(d: BatchData): BatchData {
   for (let i = 0; i < n; i++) rows[i] = i;
   const order = clusterOrder(rows, d.mmsi, d.timeMs);
   return {
-    ...d, k1: permuteU32(d.k1, order), k2: permuteU32(d.k2, order), mmsi: permuteU32(d.mmsi, order), timeMs: permuteF64(d.timeMs, order),
-    lat: permuteF64(d.lat, order), lon: permuteF64(d.lon, order), speed: permuteF32(d.speed, order), course: permuteF32(d.course, order),
-    heading: permuteI16(d.heading, order), status: permuteU8(d.status, order), type: permuteU8(d.type, order), source: permuteU8(d.source, order),
-    stations: { codes: permuteI32(d.stations.codes, order), values: d.stations.values }, clustered: true,
+    ...d, k1: permuted(d.k1, order), k2: permuted(d.k2, order), mmsi: permuted(d.mmsi, order), timeMs: permuted(d.timeMs, order),
+    lat: permuted(d.lat, order), lon: permuted(d.lon, order), speed: permuted(d.speed, order), course: permuted(d.course, order),
+    heading: permuted(d.heading, order), status: permuted(d.status, order), type: permuted(d.type, order), source: permuted(d.source, order),
+    stations: { codes: permuted(d.stations.codes, order), values: d.stations.values }, clustered: true,
   };
-}
-
-// One loop per element type (a loop shared by several typed-array types is megamorphic and much slower).
-function permuteU32(a: Uint32Array, order: Int32Array): Uint32Array {
-  const out = new Uint32Array(order.length);
-  for (let j = 0; j < order.length; j++) out[j] = a[order[j]];
-  return out;
-}
-function permuteI32(a: Int32Array, order: Int32Array): Int32Array {
-  const out = new Int32Array(order.length);
-  for (let j = 0; j < order.length; j++) out[j] = a[order[j]];
-  return out;
-}
-function permuteF64(a: Float64Array, order: Int32Array): Float64Array {
-  const out = new Float64Array(order.length);
-  for (let j = 0; j < order.length; j++) out[j] = a[order[j]];
-  return out;
-}
-function permuteF32(a: Float32Array, order: Int32Array): Float32Array {
-  const out = new Float32Array(order.length);
-  for (let j = 0; j < order.length; j++) out[j] = a[order[j]];
-  return out;
-}
-function permuteI16(a: Int16Array, order: Int32Array): Int16Array {
-  const out = new Int16Array(order.length);
-  for (let j = 0; j < order.length; j++) out[j] = a[order[j]];
-  return out;
-}
-function permuteU8(a: Uint8Array, order: Int32Array): Uint8Array {
-  const out = new Uint8Array(order.length);
-  for (let j = 0; j < order.length; j++) out[j] = a[order[j]];
-  return out;
 }
 
 /** The buffers of a batch's columns, to transfer when it crosses to another thread. */

@@ -7,8 +7,9 @@ import duckdb from '@duckdb/node-bindings';
 import { DuckDBDataChunk, type DuckDBAppender, type DuckDBType } from '@duckdb/node-api';
 import { storedMs } from './stored-time.js';
 import type { TextCodes } from './text-codes.js';
+import { gatherInto, type Numbers } from './typed-gather.js';
 
-export type Numbers = Float64Array | Float32Array | Uint32Array | Int32Array | Int16Array | Uint16Array | Uint8Array;
+export type { Numbers };
 
 export type { TextCodes } from './text-codes.js';
 
@@ -271,44 +272,13 @@ function copyRuns(vec: duckdb.Vector, data: Numbers, rows: Int32Array, off: numb
 /** One vector's worth of scratch per element type, that rows are gathered into. */
 const scratch = new Map<string, Numbers>();
 
-/**
- * data[rows[off..off+n)] into the scratch of data's type. One loop per element type: a loop shared by
- * seven typed-array types is megamorphic, ~10× slower (2.6 s for 1.4 M rows, most of the main thread).
- */
+/** data[rows[off..off+n)] into the scratch of data's type (typed-gather.ts: one loop per element type). */
 function gather(data: Numbers, rows: Int32Array, off: number, n: number): Numbers {
   let to = scratch.get(data.constructor.name);
   if (to === undefined) {
     to = new (data.constructor as new (n: number) => Numbers)(VECTOR_ROWS);
     scratch.set(data.constructor.name, to);
   }
-  if (data instanceof Float64Array) gatherF64(to as Float64Array, data, rows, off, n);
-  else if (data instanceof Float32Array) gatherF32(to as Float32Array, data, rows, off, n);
-  else if (data instanceof Uint32Array) gatherU32(to as Uint32Array, data, rows, off, n);
-  else if (data instanceof Int32Array) gatherI32(to as Int32Array, data, rows, off, n);
-  else if (data instanceof Int16Array) gatherI16(to as Int16Array, data, rows, off, n);
-  else if (data instanceof Uint16Array) gatherU16(to as Uint16Array, data, rows, off, n);
-  else gatherU8(to as Uint8Array, data, rows, off, n);
+  gatherInto(to, data, rows, off, n);
   return to;
-}
-
-function gatherF64(to: Float64Array, from: Float64Array, rows: Int32Array, off: number, n: number): void {
-  for (let j = 0; j < n; j++) to[j] = from[rows[off + j]];
-}
-function gatherF32(to: Float32Array, from: Float32Array, rows: Int32Array, off: number, n: number): void {
-  for (let j = 0; j < n; j++) to[j] = from[rows[off + j]];
-}
-function gatherU32(to: Uint32Array, from: Uint32Array, rows: Int32Array, off: number, n: number): void {
-  for (let j = 0; j < n; j++) to[j] = from[rows[off + j]];
-}
-function gatherI32(to: Int32Array, from: Int32Array, rows: Int32Array, off: number, n: number): void {
-  for (let j = 0; j < n; j++) to[j] = from[rows[off + j]];
-}
-function gatherI16(to: Int16Array, from: Int16Array, rows: Int32Array, off: number, n: number): void {
-  for (let j = 0; j < n; j++) to[j] = from[rows[off + j]];
-}
-function gatherU16(to: Uint16Array, from: Uint16Array, rows: Int32Array, off: number, n: number): void {
-  for (let j = 0; j < n; j++) to[j] = from[rows[off + j]];
-}
-function gatherU8(to: Uint8Array, from: Uint8Array, rows: Int32Array, off: number, n: number): void {
-  for (let j = 0; j < n; j++) to[j] = from[rows[off + j]];
 }
