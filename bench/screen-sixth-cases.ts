@@ -1,9 +1,8 @@
 // A sixth held-out set of screening cases (2026-12-06), written blind: without reading the matcher's code or
 // docs (src/screening/, src/store/screen*.ts, docs on screening), bench/RESULTS.md's run results for earlier
-// sets (only its notes on how the fourth and fifth sets were
-// written; a search for them also showed the one-line summary of issue 13's figures) or any bench/screen-*.ts other than the
-// earlier case files and screen-heldout.ts (for the `--set` wiring), and without running the matcher on any of
-// these queries. Nothing here was chosen or changed after seeing a matcher result: there were none.
+// sets (only its notes on how the fourth and fifth sets were written; a search for them also showed the one-line
+// summary of issue 13's figures) or any bench/screen-*.ts other than the earlier case files and screen-heldout.ts
+// (for the `--set` wiring), and without running the matcher on any of these queries. Nothing here was chosen or changed after seeing a matcher result: there were none.
 // Aim: a realistic compliance mix (AIS static data, port-call lists, bills of lading, news) for issue 13's
 // quality target: 105 positives on OFAC 2021 vessels, 54 decoys that must come out clear.
 // Listed ships: all 406 OFAC 2021 vessels (test/fixtures/sanctions/ofac-2021: sdn.csv, alt.csv), sorted by entry
