@@ -4,12 +4,13 @@
 // 好 HAO, KWONG for 光 GUANG). The transliteration key (phonetic.ts) folds what the three share (aspiration,
 // voiced/unvoiced stops, doubled letters); these readings give the pinyin a name written otherwise stands
 // for, to be looked up by the same form only (respell.ts), never by similarity.
-// A name is read so only when every word is a Chinese syllable (pinyin, Wade-Giles or a Cantonese syllable
-// of the table) and at least one word is not pinyin: a name in pinyin is left alone, and an English or
+// A name is read so only when every word is a Chinese syllable (pinyin, Wade-Giles, Gwoyeu Romatzyh or a
+// Cantonese syllable of the table) and at least one word is not pinyin: a name in pinyin is left alone, and an English or
 // Persian name never reaches these tables.
 
-/** Pinyin syllables (without tones; Ü written U or V): an initial and a final that may follow it. */
-const PINYIN = /^(?:(?:ZH|CH|SH|[BPMFDTNLGKHRZCSYW])?(?:A|AI|AN|ANG|AO|E|EI|EN|ENG|ER|O|ONG|OU|U|UA|UAI|UAN|UANG|UE|UI|UN|UO|V)|(?:[BPMDTNLJQXY])?(?:I|IA|IAN|IANG|IAO|IE|IN|ING|IONG|IU)|(?:ZH|CH|SH|[RZCS])I)$/;
+/** Pinyin syllables (without tones; Ü written U or V): an initial and a final that may follow it; after J, Q
+ *  and X the U is Ü (XUN, JUAN, QUE). */
+const PINYIN = /^(?:(?:ZH|CH|SH|[BPMFDTNLGKHRZCSYW])?(?:A|AI|AN|ANG|AO|E|EI|EN|ENG|ER|O|ONG|OU|U|UA|UAI|UAN|UANG|UE|UI|UN|UO|V)|(?:[BPMDTNLJQXY])?(?:I|IA|IAN|IANG|IAO|IE|IN|ING|IONG|IU)|(?:ZH|CH|SH|[RZCS])I|[JQX](?:U|UE|UAN|UN))$/;
 
 export function isPinyinSyllable(word: string): boolean {
   return PINYIN.test(word);
@@ -32,6 +33,34 @@ export function wadeGilesReadings(word: string): string[] {
   const out = new Set<string>();
   // CH' before I or U (the apostrophe lost) may be Q: CH'ING / QING, CH'IEN / QIAN.
   for (const v of [w, w.replace(/^CH(?=[IU])/, 'Q'), w.replace(/^Z/, 'C')]) if (v !== word && isPinyinSyllable(v)) out.add(v);
+  return [...out];
+}
+
+/** Gwoyeu Romatzyh (National Romanization, the Republic of China's system of 1928, still met in older
+ *  Taiwanese names) writes the tone into the letters; undoing its tone spellings gives the Wade-Giles-like
+ *  base form, read as pinyin by the same rules: tone 2 writes a medial U as W and I as Y, or adds R after a
+ *  final vowel (HWA for HUA 華, LYAN for LIAN); tone 3 doubles the vowel or writes I as E and U as O (HAO
+ *  for HAO, HOA for HUA, MAA for MA); tone 4 writes a final I as Y, U as W, N as NN, NG as NQ, or adds H
+ *  (HUAH, DAY for DAI). Returns the pinyin readings. */
+export function gwoyeuReadings(word: string): string[] {
+  const bases = new Set<string>();
+  const undo: Array<[RegExp, string]> = [
+    [/^([^AEIOUWY]+)W/, '$1U'], [/^([^AEIOUWY]+)Y(?=[AEIOU])/, '$1I'], // tone 2 medials
+    [/([AEIOU])R$/, '$1'], // tone 2 R after a vowel (not ER, which is a syllable of its own)
+    [/([AEIOU])\1/, '$1'], // tone 3 doubled vowel
+    [/^([^AEIOU]+)OA/, '$1UA'], [/^([^AEIOU]+)EA/, '$1IA'], // tone 3 medials
+    [/([AEIOU])Y$/, '$1I'], [/([AEIOU])W$/, '$1U'], [/NN$/, 'N'], [/NQ$/, 'NG'], [/([AEIOU])H$/, '$1'], // tone 4
+  ];
+  for (const [re, to] of undo) {
+    if (word === 'ER' || word === 'EL') continue;
+    const b = word.replace(re, to);
+    if (b !== word) bases.add(b);
+  }
+  const out = new Set<string>();
+  for (const b of bases) {
+    if (isPinyinSyllable(b)) out.add(b);
+    for (const r of wadeGilesReadings(b)) out.add(r);
+  }
   return [...out];
 }
 
@@ -76,7 +105,7 @@ export function chineseReadings(words: readonly string[]): string[][] | null {
     // Cheap shape test first: no Chinese syllable has more than 6 letters or two vowels apart.
     if (w.length > 6 || !WORD_SHAPE.test(w)) return null;
     const pinyin = isPinyinSyllable(w);
-    const readings = [...(pinyin ? [] : wadeGilesReadings(w)), ...(CANTONESE[w] ?? [])];
+    const readings = [...(pinyin ? [] : [...wadeGilesReadings(w), ...gwoyeuReadings(w)]), ...(CANTONESE[w] ?? [])];
     if (!pinyin && readings.length === 0) return null; // not a syllable of any of the three
     if (!pinyin) foreign = true;
     out.push([w, ...new Set(readings)]);
@@ -86,3 +115,42 @@ export function chineseReadings(words: readonly string[]): string[][] | null {
 
 /** An optional initial of consonants, one run of vowels, an optional final of consonants. */
 const WORD_SHAPE = /^[^AEIOUY]*[AEIOUY]+[^AEIOUY]*$|^(?:NG|TSZ)$/;
+
+/** Wade-Giles for a pinyin syllable (the other way from wadeGilesReadings): the letters that differ and
+ *  that the key does not fold (X/HS, R/J, ONG/UNG, IAN/IEN, whole syllables). Stops and affricates need no
+ *  rule (the key folds B/P, D/T, G/K, ZH/CH/J/Z/Q). Null where nothing changes. */
+export function pinyinToWadeGiles(syllable: string): string | null {
+  const whole: Record<string, string> = { SI: 'SZU', ZI: 'TZU', CI: 'TZU', ER: 'ERH', YE: 'YEH', RI: 'JIH', ZHI: 'CHIH', SHI: 'SHIH', YAN: 'YEN', YUE: 'YUEH', XUN: 'HSUN' };
+  if (whole[syllable]) return whole[syllable];
+  const w = syllable
+    .replace(/^X/, 'HS').replace(/^R/, 'J')
+    .replace(/IAN$/, 'IEN').replace(/IE$/, 'IEH').replace(/UE$/, 'UEH')
+    .replace(/([^I])ONG$/, '$1UNG').replace(/^ONG$/, 'UNG');
+  return w === syllable ? null : w;
+}
+
+/** Cantonese syllables of the table by the pinyin they stand for (CANTONESE the other way). */
+const CANTONESE_OF: ReadonlyMap<string, readonly string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const [yue, pys] of Object.entries(CANTONESE)) for (const py of pys) m.set(py, [...(m.get(py) ?? []), yue]);
+  return m;
+})();
+
+/** A name in pinyin written as Wade-Giles or Cantonese would write it, per word (itself first), to find a
+ *  listed name written so (YUK TUNG for YU DONG, HONG XUN listed as HUNG HSUN): the readings of
+ *  chineseReadings the other way. Null unless every word is a pinyin syllable and one has another form. */
+export function otherChineseForms(words: readonly string[]): string[][] | null {
+  if (words.length < 2) return null; // one syllable alone is too short a name to read across systems
+  let other = false;
+  const out: string[][] = [];
+  for (const w of words) {
+    if (!isPinyinSyllable(w)) return null;
+    const forms = new Set<string>([w]);
+    const wg = pinyinToWadeGiles(w);
+    if (wg) forms.add(wg);
+    for (const y of CANTONESE_OF.get(w) ?? []) forms.add(y);
+    if (forms.size > 1) other = true;
+    out.push([...forms]);
+  }
+  return other ? out : null;
+}

@@ -17,6 +17,7 @@ import { SCREENING_PARAMS as P, maxEditsFor } from './params.js';
 import { damerauLevenshtein, jaroWinkler } from './similarity.js';
 import { areNeighbourKeys, isKeystrokeSlip } from './keystroke.js';
 import { isTwoSlips } from './slips.js';
+import { isDictionaryWord } from './dictionary.js';
 
 export interface NameScore {
   score: number;
@@ -67,6 +68,29 @@ export function isLongerWord(q: string, e: string): boolean {
   return added !== last && added !== 'S' && !areNeighbourKeys(last, added) && /[A-Z]/.test(added);
 }
 
+/** The query names a real word or name of its own where the listed name has another word one or two letters
+ *  from it (MARIANNE / MARIANA, KUDOS / KADOS, STELLA / STARLA, CAMBRIDGE / CALM BRIDGE): another ship, not a
+ *  typo of this one — a slip seldom lands on another real word. Only where the name rests on that word: every
+ *  other word of the query is a word too or the listed name's own (a garbled one makes the query a typo:
+ *  CLAM BRIGDE), and the two names share no telling word (DESPINA ADRIANA for DESPINA ANDRIANNA, MARY DE
+ *  LOURDES for MARIE DE LOURDES keep their hit). The same word in another spelling the key folds (MARSHALL /
+ *  MARSHAL), with E for I or O for U as romanisations write them (HORMUZ / HORMOZ), or with a plural S is the
+ *  same word. Words of 4 letters or more (dictionary.ts). */
+export function isAnotherRealWord(q: NormalisedName, e: NormalisedName): boolean {
+  if (q.words.some((w) => !isGenericWord(w) && e.words.includes(w))) return false;
+  const sameWord = (w: string, v: string): boolean => w === v || phoneticKey(w) === phoneticKey(v)
+    || oneSwappedVowel(w, v) || w === `${v}S` || v === `${w}S` || w === `${v}ES` || v === `${w}ES`;
+  // A one-word query is set against the listed name run together as well (CAMBRIDGE / CALMBRIDGE).
+  const listed = q.words.length === 1 && e.words.length > 1 ? [...e.words, e.compact] : e.words;
+  let real = false;
+  for (const w of q.words) {
+    if (e.words.some((v) => sameWord(w, v))) continue;
+    if (!isDictionaryWord(w) && !isGenericWord(w)) return false; // a garbled word: the query is a typo
+    if (!real && isDictionaryWord(w) && listed.some((v) => damerauLevenshtein(w, v, 2) <= 2)) real = true;
+  }
+  return real;
+}
+
 /** `isListedWord`: whether a word occurs in any listed ship name (ScreeningIndex.isListedWord); by
  *  default every word is, which never lets two edits across unpaired words through. */
 export function scoreNames(q: NormalisedName, e: NormalisedName, isListedWord: (word: string) => boolean = () => true): NameScore | null {
@@ -82,6 +106,7 @@ export function scoreNames(q: NormalisedName, e: NormalisedName, isListedWord: (
   if (q.phonetic === e.phonetic) return { score: P.phoneticNameScore * num.factor, how: 'transliteration', edits: 0, numberNote: num.note };
   // A query of generic words only (OCEAN STAR) never matches on similarity.
   if (q.distinctive === '') return null;
+  if (isAnotherRealWord(q, e)) return null;
   // A short name with one vowel romanisations swap (YARI / YARE, TULU / TOLOU: keys TULU / TOLU), on a
   // distinctive listed name, from a query that is no listed ship's word (as for a typing slip): one edit.
   if (Math.min(q.compact.length, e.compact.length) <= P.maxSwappedVowelLetters

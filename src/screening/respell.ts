@@ -10,9 +10,12 @@
 //    and Z swapped counts only where both names are the same once every Z is read as S (sibilantKey).
 //    Korean nasal assimilation: a syllable-final K or P before M or N is said, and in Revised Romanization
 //    written, NG or M (백마 BAEK MA / BAENGMA, 십만 SIP MAN / SIMMAN); the respelling writes the stop back.
-//  - Chinese names in Wade-Giles or Cantonese read as pinyin (chinese.ts: WU HSIEN / WU XIAN, WAH FU / HUA FU).
+//  - Chinese names in Wade-Giles, Gwoyeu Romatzyh or Cantonese read as pinyin (chinese.ts: WU HSIEN / WU XIAN,
+//    HWA FU / HUA FU, WAH FU / HUA FU), and a name in pinyin written those ways, to find a listed name in
+//    Wade-Giles or Cantonese (YU DONG / YUK TUNG).
 //  - Misreadings of the written name: a digit between two letters that a scan or a hurried hand took for
-//    the letter it resembles (B1CENTENARIO, TA8UK, S1G; 0 for O is folded already in normalise.ts), a letter
+//    the letter it resembles (B1CENTENARIO, TA8UK, S1G; 0 for O is folded already in normalise.ts), a lower-case
+//    l for a capital I in a word in capitals (BlCENTENARIO), a letter
 //    beside a digit in a name of numbers (7-2B for 7-28), and a name written letter by letter (B A T I S).
 //    Each gives one other reading of the raw text (`misreadings`).
 //  - A Russian name in Polish or Czech spelling (`slavicReadings`): the letters and digraphs those
@@ -20,7 +23,7 @@
 //    English way, from the raw text, where the name carries a letter of that orthography.
 import { normaliseName, type NormalisedName } from './normalise.js';
 import { phoneticKey } from './phonetic.js';
-import { chineseReadings } from './chinese.js';
+import { chineseReadings, otherChineseForms } from './chinese.js';
 
 export type RespellingRule = 'korean' | 'chinese' | 'slavic' | 'sibilant' | 'misread';
 
@@ -98,6 +101,8 @@ export function respellings(n: NormalisedName): Respelling[] {
   if (korean.some((a) => a.length > 1)) for (const norm of combine(n, korean, cap)) out.push({ rule: 'korean', norm });
   const chinese = chineseReadings(n.words);
   if (chinese) for (const norm of combine(n, chinese, MAX_CHINESE_READINGS)) out.push({ rule: 'chinese', norm });
+  const other = chinese ? null : otherChineseForms(n.words);
+  if (other) for (const norm of combine(n, other, MAX_CHINESE_READINGS)) out.push({ rule: 'chinese', norm });
   const sibilant = n.words.map((w) => {
     const ps = [...w].flatMap((c, i) => ((c === 'S' && w[i + 1] !== 'H') || (c === 'Z' && w[i + 1] !== 'H') ? [i] : []));
     return [w, ...variants(w, ps, (ls, i) => { ls[i] = ls[i] === 'S' ? 'Z' : 'S'; })];
@@ -118,8 +123,11 @@ const LETTER_DIGIT: Record<string, string> = { I: '1', L: '1', O: '0', S: '5', B
 export function misreadings(raw: string, original: NormalisedName = normaliseName(raw)): Respelling[] {
   const upper = raw.toUpperCase();
   const forms = new Map<string, number>();
-  const digits = upper.replace(/(?<=[A-Z])[158](?=[A-Z])/g, (d) => DIGIT_LETTER[d]);
-  if (digits !== upper) forms.set(digits, MIN_MISREAD_LETTERS);
+  // A lower-case l in a word otherwise in capitals is a capital I as a scan or a sans-serif font shows it
+  // (BlCENTENARIO): read before the digits, so that both misreadings of one name are undone together.
+  const ell = raw.replace(/\S+/g, (t) => (t.includes('l') && /[A-Z].*[A-Z]/.test(t) && /^[A-Zl0-9'.-]+$/.test(t) ? t.replace(/l/g, 'I') : t)).toUpperCase();
+  const digits = ell.replace(/(?<=[A-Z])[158](?=[A-Z])/g, (d) => DIGIT_LETTER[d]);
+  if (digits !== upper) forms.set(digits, digits !== ell ? MIN_MISREAD_LETTERS : MIN_LETTERS);
   const spaced = upper.replace(/\b[A-Z](?:[ .]+[A-Z]\b){2,}/g, (run) => run.replace(/[ .]+/g, ''));
   if (spaced !== upper) forms.set(spaced, MIN_LETTERS);
   // A name of numbers with a letter among them (no word of two letters, more digits than letters).

@@ -245,7 +245,7 @@ describe('mechanisms found by the held-out hard cases (bench/screen-heldout-case
     expect(['HSIEN', 'JEN', 'TUNG', 'CHING', 'SZU'].map(wadeGilesReadings)).toEqual([['XIAN'], ['REN'], ['TONG'], ['QING'], ['SI']]); // TONG: the key folds T and D
     expect(chineseReadings(['JIN', 'TAO'])).toBeNull(); // pinyin already
     expect(chineseReadings(['SEA', 'HSIEN'])).toBeNull(); // SEA is no Chinese syllable
-    expect(chineseReadings(['WAH', 'FU'])).toEqual([['WAH', 'HUA'], ['FU']]);
+    expect(chineseReadings(['WAH', 'FU'])).toEqual([['WAH', 'WA', 'HUA'], ['FU']]); // WA: WAH read as Gwoyeu Romatzyh (tone 4 H)
   });
 
   it('writes back a Korean stop that nasal assimilation turned into NG or M', async () => {
@@ -313,5 +313,56 @@ describe('mechanisms found by the held-out hard cases (bench/screen-heldout-case
   it('reads a zero between letters as O and drops the Korean number mark HO', () => {
     expect(ofacIds({ name: 'D0RE' })).toEqual(['15045']);
     expect(ofacIds({ name: 'SAM MA 2HO' })).toEqual(['23735']);
+  });
+});
+
+describe('real words, Chinese romanisations both ways, l for I (bench/screen-fourth- and -fifth-cases.ts)', () => {
+  it('knows English words and names of 4 letters and more from the shipped word list', async () => {
+    const { isDictionaryWord, DICTIONARY_WORDS } = await import('../../src/screening/dictionary.js');
+    expect(DICTIONARY_WORDS).toBe(72254);
+    expect(['MARIANNE', 'KUDOS', 'VIENNA', 'STELLA', 'AACHEN', 'ZYGOTE'].map(isDictionaryWord)).toEqual([true, true, true, true, true, true]);
+    expect(['KADOS', 'SIENNA', 'STARLA', 'PARISAN', 'SEA', 'ZZZZ', 'ARIESX'].map(isDictionaryWord)).toEqual([false, false, false, false, false, false, false]);
+  });
+
+  it('a real word or name one or two letters from a listed name is another ship, not a typo of it', () => {
+    for (const query of ['MARIANNE', 'KUDOS', 'VIENNA', 'STELLA', 'PARISIAN', 'CAMBRIDGE', 'ARES', 'DIANA', 'GOLDEN STELLA']) {
+      expect([query, screen({ name: query }).verdict]).toEqual([query, 'clear']);
+    }
+  });
+
+  it('keeps a typo that makes a word where the name rests on another word, or a word is garbled, or it is a plural or a vowel swap', () => {
+    for (const [query, listed] of [['CLAM BRIGDE', 'CALM BRIDGE'], ['DESPINA ADRIANA', 'DESPINA ANDRIANNA'], ['LONGBOW LAKES', 'LONGBOW LAKE'],
+      ['IRAAN HORMUZ 14', 'IRAN HORMUZ 14'], ['PARTISAN', 'PARTIZAN']]) {
+      expect([query, screen({ name: query }).matches.filter((m) => m.list === 'ofac-sdn').map((m) => m.name)]).toEqual([query, [listed]]);
+    }
+  });
+
+  it('reads Gwoyeu Romatzyh and Wade-Giles Ü syllables as pinyin (HWA FU, HUNG HSUN)', async () => {
+    for (const [query, listed] of [['HWA FU', 'HUA FU'], ['HUNG HSUN', 'HONG XUN']]) {
+      const m = screen({ name: query }).matches.filter((x) => x.list === 'ofac-sdn');
+      expect([query, m.map((x) => [x.name, x.verdict, x.score])]).toEqual([query, [[listed, 'possible', 0.93]]]);
+    }
+    const { gwoyeuReadings, isPinyinSyllable } = await import('../../src/screening/chinese.js');
+    expect(['HWA', 'HOA', 'HUAH', 'LYAN', 'MAA', 'DAY', 'GWO'].map(gwoyeuReadings)).toEqual([['HUA'], ['HUA'], ['HUA'], ['LIAN'], ['MA'], ['DAI'], ['GUO']]);
+    expect(['XUN', 'JUAN', 'QUE', 'XONG'].map(isPinyinSyllable)).toEqual([true, true, true, false]);
+  });
+
+  it('finds a listed name in Wade-Giles or Cantonese from its pinyin (YU DONG for YUK TUNG)', async () => {
+    for (const query of ['YU DONG', 'YU TONG']) {
+      const m = screen({ name: query }).matches.filter((x) => x.list === 'ofac-sdn');
+      expect([query, m.map((x) => [x.name, x.verdict, x.score])]).toEqual([query, [['YUK TUNG', 'possible', 0.93]]]);
+    }
+    const { otherChineseForms, pinyinToWadeGiles } = await import('../../src/screening/chinese.js');
+    expect(['XUN', 'RONG', 'XIAN', 'DONG', 'MA'].map(pinyinToWadeGiles)).toEqual(['HSUN', 'JUNG', 'HSIEN', 'DUNG', null]);
+    expect(otherChineseForms(['YU', 'DONG'])).toEqual([['YU', 'YUK'], ['DONG', 'DUNG', 'TUNG']]);
+    expect(otherChineseForms(['SEA', 'DONG'])).toBeNull(); // SEA is no pinyin syllable
+    expect(otherChineseForms(['DONG'])).toBeNull(); // one syllable alone
+  });
+
+  it('reads a lower-case l in a word in capitals as I, together with a digit read as a letter', async () => {
+    expect(screen({ name: 'BlCENTENAR1O XIV' }).matches.map((m) => [m.name, m.verdict, m.score])).toEqual([['BICENTENARIO XIV', 'possible', 0.91]]);
+    const { misreadings } = await import('../../src/screening/respell.js');
+    expect(misreadings('BlCENTENARIO').map((r) => r.norm.full)).toEqual(['BICENTENARIO']);
+    expect(misreadings('Marlin')).toEqual([]); // a word in lower case keeps its l
   });
 });
