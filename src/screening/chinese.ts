@@ -105,12 +105,28 @@ export function chineseReadings(words: readonly string[]): string[][] | null {
     // Cheap shape test first: no Chinese syllable has more than 6 letters or two vowels apart.
     if (w.length > 6 || !WORD_SHAPE.test(w)) return null;
     const pinyin = isPinyinSyllable(w);
-    const readings = [...(pinyin ? [] : [...wadeGilesReadings(w), ...gwoyeuReadings(w)]), ...(CANTONESE[w] ?? [])];
-    if (!pinyin && readings.length === 0) return null; // not a syllable of any of the three
+    const readings = pinyin ? [...new Set([w, ...(CANTONESE[w] ?? [])])] : foreignReadings(w);
+    if (!pinyin && readings.length === 1) return null; // not a syllable of any of the systems
     if (!pinyin) foreign = true;
-    out.push([w, ...new Set(readings)]);
+    out.push(readings);
   }
   return foreign ? out : null; // every word a syllable, one at least not pinyin
+}
+
+// Words repeat across a fleet file: remember the readings of a word that is no pinyin (bounded).
+const memo = new Map<string, string[]>();
+const MEMO_MAX = 50_000;
+
+/** A word that is no pinyin syllable, itself first, then its pinyin readings (Wade-Giles, Gwoyeu Romatzyh,
+ *  Cantonese). */
+function foreignReadings(w: string): string[] {
+  let r = memo.get(w);
+  if (r === undefined) {
+    r = [...new Set([w, ...wadeGilesReadings(w), ...gwoyeuReadings(w), ...(CANTONESE[w] ?? [])])];
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(w, r);
+  }
+  return r;
 }
 
 /** An optional initial of consonants, one run of vowels, an optional final of consonants. */

@@ -68,6 +68,14 @@ export function isLongerWord(q: string, e: string): boolean {
   return added !== last && added !== 'S' && !areNeighbourKeys(last, added) && /[A-Z]/.test(added);
 }
 
+// Whether a name has a word of the dictionary, once per normalised name (a query meets many candidates).
+const withWord = new WeakMap<NormalisedName, boolean>();
+function hasDictionaryWord(n: NormalisedName): boolean {
+  let has = withWord.get(n);
+  if (has === undefined) { has = n.words.some((w) => isDictionaryWord(w)); withWord.set(n, has); }
+  return has;
+}
+
 /** The query names a real word or name of its own where the listed name has another word one or two letters
  *  from it (MARIANNE / MARIANA, KUDOS / KADOS, STELLA / STARLA, CAMBRIDGE / CALM BRIDGE): another ship, not a
  *  typo of this one — a slip seldom lands on another real word. Only where the name rests on that word: every
@@ -77,6 +85,7 @@ export function isLongerWord(q: string, e: string): boolean {
  *  MARSHAL), with E for I or O for U as romanisations write them (HORMUZ / HORMOZ), or with a plural S is the
  *  same word. Words of 4 letters or more (dictionary.ts). */
 export function isAnotherRealWord(q: NormalisedName, e: NormalisedName): boolean {
+  if (!hasDictionaryWord(q)) return false;
   if (q.words.some((w) => !isGenericWord(w) && e.words.includes(w))) return false;
   const sameWord = (w: string, v: string): boolean => w === v || phoneticKey(w) === phoneticKey(v)
     || oneSwappedVowel(w, v) || w === `${v}S` || v === `${w}S` || w === `${v}ES` || v === `${w}ES`;
@@ -106,12 +115,12 @@ export function scoreNames(q: NormalisedName, e: NormalisedName, isListedWord: (
   if (q.phonetic === e.phonetic) return { score: P.phoneticNameScore * num.factor, how: 'transliteration', edits: 0, numberNote: num.note };
   // A query of generic words only (OCEAN STAR) never matches on similarity.
   if (q.distinctive === '') return null;
-  if (isAnotherRealWord(q, e)) return null;
   // A short name with one vowel romanisations swap (YARI / YARE, TULU / TOLOU: keys TULU / TOLU), on a
   // distinctive listed name, from a query that is no listed ship's word (as for a typing slip): one edit.
   if (Math.min(q.compact.length, e.compact.length) <= P.maxSwappedVowelLetters
     && Math.max(q.compact.length, e.compact.length) <= P.maxSwappedVowelLetters + 1 && e.distinctive !== ''
     && oneSwappedVowel(q.phonetic, e.phonetic) && !q.words.some((w) => isListedWord(w))) {
+    if (isAnotherRealWord(q, e)) return null;
     return { score: (P.fuzzyBaseScore - P.perEditPenalty) * num.factor, how: 'fuzzy', edits: 1, numberNote: num.note };
   }
   if (isLongerWord(q.compact, e.compact)) return null;
@@ -120,7 +129,7 @@ export function scoreNames(q: NormalisedName, e: NormalisedName, isListedWord: (
     // Up to four letters only a typing slip counts (keystroke.ts), on a distinctive listed name, from a
     // query that is no listed ship's word itself (SINA is not a slip of SIMA: both are listed names).
     const slip = q.compact.length >= 3 && e.distinctive !== '' && isKeystrokeSlip(q.compact, e.compact) && !q.words.some((w) => isListedWord(w));
-    return slip ? { score: (P.fuzzyBaseScore - P.perEditPenalty) * num.factor, how: 'fuzzy', edits: 1, numberNote: num.note } : null;
+    return slip && !isAnotherRealWord(q, e) ? { score: (P.fuzzyBaseScore - P.perEditPenalty) * num.factor, how: 'fuzzy', edits: 1, numberNote: num.note } : null;
   }
   const edits = damerauLevenshtein(q.compact, e.compact, budget + 1);
   const phoneticEdits = damerauLevenshtein(q.phonetic, e.phonetic, budget);
@@ -151,5 +160,7 @@ export function scoreNames(q: NormalisedName, e: NormalisedName, isListedWord: (
   // short name (DAWNEY / DOWNY: 0.84).
   if (useEdits >= 2 && !twoSlips && Math.max(jaroWinkler(q.compact, e.compact), jaroWinkler(q.phonetic, e.phonetic)) < P.minJaroWinkler) return null;
   const score = Math.max(0, P.fuzzyBaseScore - P.perEditPenalty * useEdits) * num.factor;
+  // Checked last, on the few candidates every other test let through (it looks words up).
+  if (isAnotherRealWord(q, e)) return null;
   return { score, how: 'fuzzy', edits: useEdits, numberNote: num.note };
 }

@@ -125,7 +125,7 @@ export function misreadings(raw: string, original: NormalisedName = normaliseNam
   const forms = new Map<string, number>();
   // A lower-case l in a word otherwise in capitals is a capital I as a scan or a sans-serif font shows it
   // (BlCENTENARIO): read before the digits, so that both misreadings of one name are undone together.
-  const ell = raw.replace(/\S+/g, (t) => (t.includes('l') && /[A-Z].*[A-Z]/.test(t) && /^[A-Zl0-9'.-]+$/.test(t) ? t.replace(/l/g, 'I') : t)).toUpperCase();
+  const ell = (raw.includes('l') ? raw.replace(/\S+/g, (t) => (t.includes('l') && /[A-Z].*[A-Z]/.test(t) && /^[A-Zl0-9'.-]+$/.test(t) ? t.replace(/l/g, 'I') : t)) : raw).toUpperCase();
   const digits = ell.replace(/(?<=[A-Z])[158](?=[A-Z])/g, (d) => DIGIT_LETTER[d]);
   if (digits !== upper) forms.set(digits, digits !== ell ? MIN_MISREAD_LETTERS : MIN_LETTERS);
   const spaced = upper.replace(/\b[A-Z](?:[ .]+[A-Z]\b){2,}/g, (run) => run.replace(/[ .]+/g, ''));
