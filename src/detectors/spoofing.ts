@@ -67,6 +67,9 @@ interface SilentRun {
   /** Lowest heard share per silent station, and its lowest ship share (absent in old snapshots), for the
    *  evidence. */
   shares: Array<[string, number, number?]>;
+  /** Stations that left the run by hearing one of its reports: their later misses are not counted in it
+   *  (absent in old snapshots and until one does). */
+  left?: string[];
 }
 
 interface LandRun {
@@ -190,21 +193,31 @@ export class SpoofingDetector implements Detector<SpoofingState> {
   }
 
   /** A report the covering stations judged (null: consistent, or nothing to say): extends the MMSI's run of
-   *  unheard reports, or ends it — also when a station of the run heard this report. A report claimed where
-   *  the shares are not measured ('unmeasured') says nothing either way, as a satellite report does not: it
-   *  ends the run only when a station of the run heard it. */
+   *  unheard reports, or ends it. A station of the run that heard this report leaves the run (its misses so
+   *  far are no evidence: it hears this ship), while the run's other stations, silent still, keep it going;
+   *  when every station of the run heard it, the run ends. A report claimed where the shares are not measured
+   *  ('unmeasured') says nothing either way, as a satellite report does not, beyond the stations that heard
+   *  it. */
   private noteSilent(p: Position, j: (CoverageJudgement & { kind: 'silent' | 'unmeasured' }) | null): TumenEvent[] {
     let run = this.silent.get(p.mmsi);
     let out: TumenEvent[] = [];
-    if (run && (!j || run.shares.some(([s]) => p.stations!.includes(s)))) {
-      out = this.endSilent(p.mmsi);
-      run = undefined;
+    if (run) {
+      const heard = run.shares.filter(([s]) => p.stations!.includes(s)).map(([s]) => s);
+      if (!j || (heard.length > 0 && heard.length === run.shares.length)) {
+        out = this.endSilent(p.mmsi);
+        run = undefined;
+      } else if (heard.length > 0) {
+        run.entries = run.entries.filter(([s]) => !heard.includes(s));
+        run.shares = run.shares.filter(([s]) => !heard.includes(s));
+        run.left = [...(run.left ?? []), ...heard];
+      }
     }
     if (!j || j.kind === 'unmeasured') return out;
     if (!run) this.silent.set(p.mmsi, (run = { lat: p.lat, lon: p.lon, heardBy: [], entries: [], shares: [] }));
     run.heardBy = union(run.heardBy, j.heardBy);
     const hour = Math.floor(p.timeMs / MS_PER_HOUR);
     for (const { station, heardShare, shipShare } of j.silent) {
+      if (run.left?.includes(station)) continue;
       const logMiss = Math.log1p(-Math.min(heardShare, 0.999));
       const e = run.entries.find((x) => x[0] === station && x[1] === hour);
       if (e) { e[2]++; e[3] += logMiss; e[5] = p.timeMs; } else run.entries.push([station, hour, 1, logMiss, p.timeMs, p.timeMs]);

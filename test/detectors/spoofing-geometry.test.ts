@@ -168,6 +168,25 @@ describe('spoofing from reception geometry', () => {
       expect(run(overlapping(), heard).map((e) => e.evidence.unheard_reports)).toEqual([{ RUVVO: 6 }, { RUVVO: 7 }]);
     });
 
+    it('a second covering station hearing some of the claim leaves the run; the one that hears none keeps it going', () => {
+      // Four ships off Vladivostok every 10 min for 12 h, heard by RUVVO and RUNJK (every report) and RUPOS
+      // (every other). The claim is heard by RUPOS, and by RUNJK at every fourth report (it hears the ship's
+      // true place now and then): RUNJK's misses are no evidence, RUVVO's 25 are. A report RUNJK heard used
+      // to end the whole run, so the claim came out in runs of three, each too short to say anything (issue
+      // 8: held-out unseen seed 116, a claimed anchorage off Vladivostok cut into three events).
+      const idx = new ReceptionIndex();
+      for (let s = 0; s < 4; s++) {
+        for (let t = T0, i = 0; t < T0 + 12 * HOUR; t += 10 * MIN, i++) {
+          idx.add(VLADIVOSTOK.lat + s * 0.01, VLADIVOSTOK.lon, t, false, 273000100 + s, i % 2 ? ['RUVVO', 'RUNJK', 'RUPOS'] : ['RUVVO', 'RUNJK'], true);
+          idx.add(POSYET.lat + s * 0.01, POSYET.lon, t, false, 273000200 + s, ['RUPOS'], true);
+        }
+      }
+      const events = run(idx, claim((i) => (i % 4 === 3 ? ['RUPOS', 'RUNJK'] : ['RUPOS'])));
+      expect(events.map((e) => [e.evidence.kind, e.start, e.end, e.evidence.silent_stations, e.evidence.unheard_reports])).toEqual([
+        ['unheard_by_covering_stations', '2024-03-01T04:00:00.000Z', '2024-03-01T08:00:00.000Z', ['RUVVO'], { RUVVO: 25 }],
+      ]);
+    });
+
     it('does not flag the ship when RUVVO hears it, when RUVVO is down, or a Class B report', () => {
       expect(run(overlapping(), claim((i) => (i % 5 === 4 ? ['RUPOS', 'RUVVO'] : ['RUPOS'])))).toEqual([]);
       // RUVVO off the air from 04:00: its silence says nothing.
