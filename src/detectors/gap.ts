@@ -19,6 +19,9 @@ export interface GapContext {
   reception: ReceptionQuery;
   /** Metres from the point to the nearest shore (capped). */
   shoreDistanceM: (lat: number, lon: number) => number;
+  /** On land (outside port areas): an open gap's dead-reckoned course stops at the coast. Absent: it runs
+   *  on regardless. */
+  isOnLand?: (lat: number, lon: number) => boolean;
   /** End of the observation window: a vessel silent since `minGapH` before it has an open gap. */
   windowEndMs?: number;
   params?: GapParams;
@@ -326,7 +329,7 @@ function sailsOutOfReach(q: ReceptionQuery, own: string[] | 'satellite', fix: { 
  * Whether a silence looks intentional, with the evidence: the gap detector's verdict, also asked of a silence
  * still in progress (the watch rules' dark-near-port alerts), so both judge a silence alike.
  */
-export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM'>, p: GapParams, s: SilenceInput) {
+export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM' | 'isOnLand'>, p: GapParams, s: SilenceInput) {
   const { last, next, endMs, durationH, startOwn, endOwn, positionsBefore } = s;
   const open = next === null;
   const shoreNm = ctx.shoreDistanceM(last.lat, last.lon) / METRES_PER_NM;
@@ -344,7 +347,8 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
   if (up) for (let h = Math.floor(fromMs / MS_PER_HOUR) + 1; h < Math.floor(endMs / MS_PER_HOUR); h++) if (!up(h)) ownDownH++;
   // The ship's own silence is taken out of the coverage it is judged against: bridged along the path, or
   // (open) its silent tail at its last fix.
-  const hearing = q.hearing(gapPath(last, next, p.openGapDeadReckonH), fromMs, endMs, open || durationH <= RECEPTION_PARAMS.bridgeMaxH, up, open ? () => last : undefined);
+  const path = gapPath(last, next, p, endMs, ctx.isOnLand);
+  const hearing = q.hearing(path.at, fromMs, endMs, open || durationH <= RECEPTION_PARAMS.bridgeMaxH, up, open ? () => last : undefined);
   // An open gap may still grow, so its length so far is not held against it: the heard hours asked of it
   // are prorated to the hours judged so far against intentionalMinGapH (a closed gap is that long at least).
   const minHeardH = open ? p.minExpectedHeardHours * Math.min(1, hearing.hours / p.intentionalMinGapH) : p.minExpectedHeardHours;
@@ -382,9 +386,17 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
     good_reception: goodReception,
     active_before: gfwActive || (thinActive?.active ?? false),
   };
+  const intentional = checks.long_enough && checks.far_from_shore && checks.good_reception && checks.active_before;
+  // An open gap whose ship was active before but along which a transmitting ship would so far have been heard
+  // in fewer than `minExpectedHeardHours` hours: the data cannot tell yet (thin reception, the silence still
+  // short), and more hours of silence may show it intentional — not a verdict of "not intentional".
+  const verdict = intentional ? 'intentional'
+    : open && checks.active_before && !goodReception && hearing.expectedHeardHours < p.minExpectedHeardHours ? 'not_yet_judged'
+      : 'not_shown_intentional';
   return {
-    intentional: checks.long_enough && checks.far_from_shore && checks.good_reception && checks.active_before,
+    intentional,
     evidence: {
+      verdict,
       shore_distance_nm: round(shoreNm, 2),
       min_shore_distance_nm: minShoreNm,
       shore_rule: goodReception ? 'measured_reception' : 'gfw',
@@ -411,6 +423,7 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
         own_stations_end: next ? endOwn : null,
         own_stations_down_hours: ownDownH,
         left_own_reach: leftReach,
+        ...(open ? { reckoned_km: round(path.reckonedKm ?? 0, 1) } : {}),
         came_into_own_reach: cameIntoReach,
         min_expected_heard_hours: round(minHeardH, 2),
       },
@@ -438,20 +451,43 @@ function judgedFromMs(p: GapParams, fromMs: number, toMs: number): number {
   return Math.max(fromMs, toMs - p.maxJudgedSilenceH * MS_PER_HOUR);
 }
 
-/** Where the ship would have been during the gap: along the line from its start to its end, or (open gap)
- *  dead-reckoned from its last course and speed for `deadReckonH`, then held there. */
-function gapPath(last: NonNullable<GapState['last']>, next: Position | null, deadReckonH: number): PathAt {
+/** Where the ship would have been during the gap: along the line from its start to its end, or (open gap) a
+ *  ship under way dead-reckoned from its last course and speed for at most `openGapDeadReckonH`, stopping
+ *  short of land (it cannot sail through the coast), then held; a ship stopped, or with no course, held at
+ *  its last fix. `reckonedKm`: how far the open gap's ship was carried (0 when held; null for a closed gap). */
+function gapPath(last: NonNullable<GapState['last']>, next: Position | null, p: GapParams, endMs: number, isOnLand?: (lat: number, lon: number) => boolean): { at: PathAt; reckonedKm: number | null } {
   if (next) {
     const span = Math.max(next.timeMs - last.timeMs, 1);
-    return (t) => {
-      const f = Math.min(Math.max((t - last.timeMs) / span, 0), 1);
-      return { lat: last.lat + (next.lat - last.lat) * f, lon: lerpLon(last.lon, next.lon, f) };
+    return {
+      reckonedKm: null,
+      at: (t) => {
+        const f = Math.min(Math.max((t - last.timeMs) / span, 0), 1);
+        return { lat: last.lat + (next.lat - last.lat) * f, lon: lerpLon(last.lon, next.lon, f) };
+      },
     };
   }
   const sog = last.speedKn !== null && last.speedKn > 1 && last.speedKn < 40 && last.courseDeg !== null ? last.speedKn : 0;
-  return (t) => {
-    const h = Math.min((t - last.timeMs) / MS_PER_HOUR, deadReckonH);
-    return sog > 0 && h > 0 ? destination(last.lat, last.lon, last.courseDeg!, sog * METRES_PER_NM * h) : last;
+  if (sog === 0) return { reckonedKm: 0, at: () => last };
+  const hours = Math.max(0, Math.min((endMs - last.timeMs) / MS_PER_HOUR, p.openGapDeadReckonH));
+  let maxM = sog * METRES_PER_NM * hours;
+  if (isOnLand) {
+    // Walk the course in steps of `openGapLandStepM`; the last point at sea before land is as far as it goes.
+    const step = p.openGapLandStepM;
+    for (let d = step; d <= maxM + step; d += step) {
+      const x = Math.min(d, maxM);
+      const at = destination(last.lat, last.lon, last.courseDeg!, x);
+      if (isOnLand(at.lat, at.lon)) { maxM = Math.max(0, d - step); break; }
+      if (x === maxM) break;
+    }
+  }
+  const course = last.courseDeg!;
+  return {
+    reckonedKm: maxM / 1000,
+    at: (t) => {
+      const h = (t - last.timeMs) / MS_PER_HOUR;
+      const m = Math.min(sog * METRES_PER_NM * Math.max(h, 0), maxM);
+      return m > 0 ? destination(last.lat, last.lon, course, m) : last;
+    },
   };
 }
 

@@ -119,9 +119,15 @@ export const GAP_PARAMS = {
    *  and longer than any dark period in the simulated worlds; by then a well received place has made the
    *  unheard probability vanish many times over, and a thinly received one is judged on its latest week. */
   maxJudgedSilenceH: 168,
-  /** An open gap has no end point: the ship is placed where its last course and speed take it in this long,
-   *  then held (Tumen; a closed gap is judged along the line from its start to its end). */
+  /** An open gap has no end point: a ship under way is placed, hour by hour, where its last course and speed
+   *  take it, for at most this long, stopping short of land, then held; a stopped ship is held at its last fix
+   *  (Tumen; a closed gap is judged along the line from its start to its end). 1 h: reckoned over the whole
+   *  silence (168), the development worlds lost more true intentional gaps — DPRK-bound ships whose course
+   *  runs out of coverage — than it removed false ones (issue 8, bench/RESULTS.md 2026-12-06 evening). */
   openGapDeadReckonH: 1,
+  /** The dead-reckoned course is checked for land every this many metres (coasts and islands narrower than
+   *  this can be stepped over). */
+  openGapLandStepM: 1500,
   /** GFW-comparable figure for the evidence: positions/day of other vessels within this radius. */
   receptionRadiusKm: 15,
   /** The watched theatre, named in the evidence (`watched_port`) for alerts: within this distance of a port

@@ -87,6 +87,7 @@ function gapContext(ctx: DetectorContext, params: Params): GapContext {
   return {
     reception: ctx.reception,
     shoreDistanceM: ctx.shoreDistanceM,
+    isOnLand: ctx.isOnLand,
     get windowEndMs() { return ctx.windowEndMs; },
     params: params as GapContext['params'],
   };
