@@ -192,11 +192,13 @@ export async function clusterWait(dir: string, timeoutMs: number): Promise<void>
   }
   try {
     let quiet = 0;
+    let busy = '';
     while (quiet < 2) {
-      if (Date.now() > deadline) throw new Error(`cluster not idle within ${timeoutMs / 1000} s${lastError ? ` (last error: ${lastError})` : ''} (tumen cluster status --dir ${dir})`);
+      if (Date.now() > deadline) throw new Error(`cluster not idle within ${timeoutMs / 1000} s${busy ? ` (${busy})` : ''}${lastError ? ` (last error: ${lastError})` : ''} (tumen cluster status --dir ${dir})`);
       let now = false;
       try {
-        now = await idle(client);
+        busy = await notIdle(client);
+        now = busy === '';
       } catch (err) {
         lastError = (err as Error).message;
       }
@@ -208,23 +210,27 @@ export async function clusterWait(dir: string, timeoutMs: number): Promise<void>
   }
 }
 
-async function idle(client: ClusterClient): Promise<boolean> {
+/** What is not idle yet ('' once everything is): the first consumer behind, with its numbers. */
+async function notIdle(client: ClusterClient): Promise<string> {
   const last = (await client.jsm.streams.info(REPORTS_STREAM)).state.last_seq;
   for (const unit of workUnits(client)) {
     let info;
     try {
       info = await client.jsm.consumers.info(REPORTS_STREAM, consumerName(unit));
-    } catch {
+    } catch (err) {
       if (last === 0) continue;
-      return false;
+      return `unit ${unit}: no consumer (${(err as Error).message})`;
     }
-    if (info.num_pending > 0 || info.num_ack_pending > 0 || info.delivered.stream_seq < last) return false;
+    if (info.num_pending > 0 || info.num_ack_pending > 0 || info.delivered.stream_seq < last) {
+      return `unit ${unit}: delivered ${info.delivered.stream_seq} of ${last}, ${info.num_pending} pending, ${info.num_ack_pending} unacked (ack floor ${info.ack_floor.stream_seq}), ${info.num_redelivered} redelivered`;
+    }
   }
   try {
     const store = await client.jsm.consumers.info(EVENTS_STREAM, 'store-main');
-    return store.num_pending === 0 && store.num_ack_pending === 0;
+    return store.num_pending === 0 && store.num_ack_pending === 0 ? '' : `store node: ${store.num_pending} events pending, ${store.num_ack_pending} unacked, ${store.num_redelivered} redelivered`;
   } catch {
-    return (await client.jsm.streams.info(EVENTS_STREAM)).state.messages === 0;
+    const n = (await client.jsm.streams.info(EVENTS_STREAM)).state.messages;
+    return n === 0 ? '' : `store node: no consumer, ${n} events in the stream`;
   }
 }
 

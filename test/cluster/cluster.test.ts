@@ -155,7 +155,7 @@ async function killWorker(url: string, cdir: string, takeoverMs: number): Promis
       const now = await leaseHolders(c);
       return held.every((u) => now.get(u) === other);
     });
-    console.log(`worker ${v} kill -9 at ${(progressAtKill * 100).toFixed(0)} %: units ${held.join(',')} taken over in ${Date.now() - killedAt} ms`);
+    console.log(`worker ${v} kill -9 at ${new Date(killedAt).toISOString()}, ${(progressAtKill * 100).toFixed(0)} % of the run: units ${held.join(',')} taken over in ${Date.now() - killedAt} ms`);
     return { victim: v, held, progressAtKill };
   } finally {
     await c.nc.drain();
@@ -290,6 +290,7 @@ describe.skipIf(!hasNats || !process.env.TUMEN_CLUSTER_TESTS)('cluster on NATS J
       act: async (_url, cdir) => {
         await killNatsNode(cdir, 2);
         killedAt = Date.now();
+        console.log(`NATS node 2 killed with -9 at ${new Date(killedAt).toISOString()}`);
       },
     });
     console.log(`NATS node kill -9: all events stored ${Date.now() - killedAt} ms after the kill`);

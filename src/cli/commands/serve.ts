@@ -32,7 +32,7 @@ export function register(program: Command): void {
     if (opts.nats !== undefined && opts.port === undefined) {
       // A store node without HTTP: the store file is opened only while writing, so CLI reads can share it.
       const { StoreNode } = await import('../../cluster/store-node.js');
-      const node = new StoreNode({ url: opts.nats, dbPath: opts.db, name: opts.name, log: (line) => console.error(line) });
+      const node = new StoreNode({ url: opts.nats, dbPath: opts.db, name: opts.name, log: (line) => console.error(`${new Date().toISOString()} ${line}`) });
       await node.start();
       console.log(`tumen serve: store node ${opts.name}: events from ${opts.nats} into ${opts.db}`);
       await closeOnSignal(node);

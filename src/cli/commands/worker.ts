@@ -13,7 +13,7 @@ export function register(program: Command): void {
     .option('--id <id>', 'worker id, unique in the cluster (default HOST-PID)')
     .action(async (opts: { nats: string; id?: string }) => {
       const id = opts.id ?? `${hostname()}-${process.pid}`;
-      const worker = new Worker({ url: opts.nats, id, log: (line) => console.error(line) });
+      const worker = new Worker({ url: opts.nats, id, log: (line) => console.error(`${new Date().toISOString()} ${line}`) });
       await worker.start();
       console.error(`tumen worker ${id}: connected to ${opts.nats}; units ${worker.units().join(',') || 'none yet'}`);
       await closeOnSignal(worker);
