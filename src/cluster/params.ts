@@ -54,8 +54,6 @@ export const CLUSTER_PARAMS = {
   /** A starting worker waits this many renewal periods after its first heartbeat before claiming units, so
    *  workers started together see each other and share the units at once instead of handing them back. */
   startupWaitRenewals: 1,
-  /** Workers count each other (and rebalance units) every this many renewals. */
-  rebalanceEveryRenewals: 2,
   /** Reports (and events) whose Nats-Msg-Id repeats within this window are dropped by the server. The
    *  default 2 min is shorter than satellite delivery delays (30–240 min): 6 h covers those and a re-run of
    *  a day's file, at the cost of the server remembering 6 h of ids (~100 B each). */

@@ -6,9 +6,8 @@
 // Renewals run on their own timer, all leases at once, each bounded under the TTL (src/cluster/lease.ts):
 // claiming, restoring or handing back units never holds them up.
 // Every worker also takes history work items (src/cluster/lake-worker.ts) from a shared queue.
-import type { KvEntry } from '@nats-io/kv';
 import { connectCluster, type ClusterClient } from './connect.js';
-import { CLUSTER_PARAMS, workUnits } from './params.js';
+import { CLUSTER_PARAMS, LEASE_BUCKET, workUnits } from './params.js';
 import { WorkUnit } from './unit.js';
 import { LakeWorker } from './lake-worker.js';
 import { renewLease, withTimeout } from './lease.js';
@@ -38,7 +37,6 @@ export class Worker {
   private ticking: Promise<void> = Promise.resolve();
   private closed = false;
   private workerCount = 1;
-  private workersCountedMs = -Infinity;
   /** History work items (`tumen detect --lake`), taken beside the live units. */
   private lake: LakeWorker | null = null;
 
@@ -126,7 +124,9 @@ export class Worker {
       }
     }
     const all = workUnits(this.client);
+    const t0 = Date.now();
     const workers = await this.liveWorkers();
+    const countMs = Date.now() - t0;
     const target = Math.ceil(all.length / Math.max(1, workers));
     if (this.held.size > target) {
       await this.release(this.units().at(-1)!);
@@ -146,6 +146,7 @@ export class Worker {
       this.held.set(name, h);
       claimed.push([name, h]);
     }
+    if (claimed.length > 0) this.opts.log(`worker ${this.opts.id}: claimed units ${claimed.map(([n]) => n).join(',')} (${workers} live workers, ${countMs} ms to count; target ${target}, claims took ${Date.now() - t0 - countMs} ms)`);
     // Restored all at once (their leases are renewed meanwhile): a takeover of a dead worker's units waits
     // for the slowest restore, not for the sum of them.
     const failures = await Promise.all(claimed.map(async ([name, h]) => {
@@ -162,26 +163,16 @@ export class Worker {
     if (failed) throw failed;
   }
 
-  /** Live workers (heartbeats not expired), counted every few renewals: listing keys creates a
-   *  consumer on the cluster, not something to do on every renewal. */
+  /** Live workers (heartbeats not expired), counted on every tick: one stream-info request and a read per
+   *  worker, bounded by the renewal timeout (the count of the tick before is kept if it fails). */
   private async liveWorkers(): Promise<number> {
-    if (Date.now() - this.workersCountedMs < CLUSTER_PARAMS.rebalanceEveryRenewals * this.renewMs()) return this.workerCount;
-    // Distinct keys: a heartbeat written while the listing runs can be delivered twice (seen as a third
-    // worker of two, which made a worker hand a unit back at start-up).
-    // Bounded: the listing is a consumer that ends on a heartbeat, which a loaded or electing cluster can
-    // withhold; a listing that never ended once held this worker's ticks (and takeovers) for good.
-    const ids = new Set<string>();
-    const ms = this.client.leaseTtlMs;
-    const keys = await withTimeout(this.client.leases.keys('worker.*'), ms);
     try {
-      await withTimeout((async () => { for await (const key of keys) ids.add(key); })(), ms);
+      const ids = await withTimeout(liveKeys(this.client, 'worker.'), this.renewTimeoutMs());
+      this.workerCount = ids.length;
     } catch (err) {
-      keys.stop();
-      throw new Error(`counting workers: ${(err as Error).message}`);
+      this.opts.log(`worker ${this.opts.id}: counting workers: ${(err as Error).message}`);
     }
-    this.workerCount = ids.size;
-    this.workersCountedMs = Date.now();
-    return ids.size;
+    return this.workerCount;
   }
 
   private async release(name: string): Promise<void> {
@@ -194,12 +185,28 @@ export class Worker {
   }
 }
 
+/**
+ * The keys of the leases bucket starting with `prefix` whose value is set (not deleted, not expired), with
+ * their values. The keys come from one stream-info request (the bucket's subjects), not from a key listing:
+ * a listing is a consumer told how many keys to expect, and a key that expired or was rewritten while it
+ * ran (heartbeats are rewritten every renewal; a dead worker's expire) left it waiting for one that never
+ * came — a takeover waited 10 s, the listing's bound, for that (2026-12-06).
+ */
+export async function liveEntries(client: Pick<ClusterClient, 'jsm' | 'leases'>, prefix: string): Promise<Map<string, string>> {
+  const subjects = `$KV.${LEASE_BUCKET}.`;
+  const info = await client.jsm.streams.info(`KV_${LEASE_BUCKET}`, { subjects_filter: `${subjects}${prefix}>` });
+  const keys = Object.keys(info.state.subjects ?? {}).map((s) => s.slice(subjects.length));
+  const entries = await Promise.all(keys.map(async (key) => [key, await client.leases.get(key)] as const));
+  const out = new Map<string, string>();
+  for (const [key, e] of entries) if (e && e.operation === 'PUT') out.set(key, e.string());
+  return out;
+}
+
+export const liveKeys = async (client: Pick<ClusterClient, 'jsm' | 'leases'>, prefix: string): Promise<string[]> => [...(await liveEntries(client, prefix)).keys()];
+
 /** Who holds which unit, from the leases bucket (for `tumen cluster status`). */
 export async function leaseHolders(client: ClusterClient): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for await (const key of await client.leases.keys('lease.*')) {
-    const e: KvEntry | null = await client.leases.get(key);
-    if (e && e.operation === 'PUT') out.set(key.slice('lease.'.length), e.string());
-  }
+  for (const [key, holder] of await liveEntries(client, 'lease.')) out.set(key.slice('lease.'.length), holder);
   return out;
 }
