@@ -12,7 +12,7 @@
 // right after the checkpoint, so reports are always processed in stream order.
 import { gunzipSync, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import { AckPolicy, DeliverPolicy, type JsMsg } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, type Consumer as JsConsumer, type JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { DetectionRunner, type RunnerOptions, type RunnerState } from '../detectors/runner.js';
 import type { TumenEvent } from '../events/schema.js';
@@ -47,6 +47,9 @@ const gzipAsync = promisify(gzip);
 class MissingPart extends Error {}
 
 export const stateKey = (unit: string): string => `unit.${unit}`;
+/** The checkpoint before the head (written just before each head): what a restore falls back to when a part
+ *  the head names is missing. Its parts are kept until the head after next. */
+export const previousKey = (unit: string): string => `unit.${unit}.previous`;
 export const consumerName = (unit: string): string => `unit-${unit}`;
 
 export function unitRunnerOptions(unit: string, { partitions, cells }: Layout): RunnerOptions {
@@ -61,6 +64,13 @@ export class WorkUnit {
   private done: Promise<void> = Promise.resolve();
   private runner!: DetectionRunner;
   private stateRevision = 0;
+  /** Revision of the previous checkpoint's key (0: none), and the gzipped checkpoint this unit's state stems
+   *  from (the last head it wrote, or the checkpoint it restored): the next checkpoint keeps it as previous. */
+  private previousRevision = 0;
+  private headValue: Uint8Array | null = null;
+  /** Parts of the previous checkpoint, kept for a restore to fall back to, with the sequence of the
+   *  message this owner wrote or read (0: not read; removed by revision older than a head of this owner's). */
+  private previousPartKeys = new Map<string, number>();
   /** Keys of the parts the last checkpoint written (or restored) reads, each with the sequence of the message
    *  this owner wrote or read: unchanged parts are not written again, and a part dropped is removed by that
    *  sequence only (another owner may have written the same key since). */
@@ -128,36 +138,46 @@ export class WorkUnit {
 
   /** Restores the checkpoint and (re)creates the consumer to deliver from the report after it. */
   private async open(attempt = 0): Promise<void> {
+    const t0 = Date.now();
     const { state, jsm } = this.client;
-    const entry = await state.get(stateKey(this.unit));
-    const firstSeq = (await jsm.streams.info(REPORTS_STREAM)).state.first_seq;
+    const [entry, previous, firstSeq] = await Promise.all([
+      state.get(stateKey(this.unit)), state.get(previousKey(this.unit)), jsm.streams.info(REPORTS_STREAM).then((i) => i.state.first_seq),
+    ]);
     this.unacked = 0;
     this.lastUnacked = null;
     this.outbox = [];
+    this.previousRevision = previous && previous.operation === 'PUT' ? previous.revision : 0;
+    const previousValue = previous && previous.operation === 'PUT' && previous.value.length > 0 ? previous.value : null;
+    let from: Checkpoint | null = null;
     if (entry && entry.operation === 'PUT' && entry.value.length > 0) {
-      const cp = JSON.parse(gunzipSync(entry.value).toString('utf8')) as Checkpoint;
-      await this.restorePorts(cp.ports ?? []);
-      let restored: RunnerState;
       try {
-        restored = await this.readRunnerState(cp);
+        from = await this.restoreFrom(entry.value);
+        this.previousPartKeys = new Map(previousValue ? partNames(this.unit, unzipCheckpoint(previousValue)).map((k) => [k, 0]) : []);
       } catch (err) {
+        if (!(err instanceof MissingPart)) throw err;
         // A part dropped by a head that landed meanwhile (the previous owner's last checkpoint): read the
-        // new head. Otherwise the head names a part that is gone: fail, never go on without it.
+        // new head.
         const now = await state.get(stateKey(this.unit)).catch(() => null);
-        if (err instanceof MissingPart && attempt < 3 && now && now.revision !== entry.revision) return this.open(attempt + 1);
-        throw err;
+        if (attempt < 3 && now && now.revision !== entry.revision) return this.open(attempt + 1);
+        // The head names a part that is gone: fall back to the checkpoint before it, whose parts are kept
+        // until the head after next, and replay the reports since (the same reports give the same state and
+        // the same event ids); else, while the stream still holds every report, start over from its first.
+        // Never go on from a state with a part missing.
+        from = await this.fallBack(err, previousValue, firstSeq);
+        this.previousPartKeys = new Map(partNames(this.unit, unzipCheckpoint(entry.value)).map((k) => [k, 0]));
       }
-      this.runner = DetectionRunner.restore(restored, this.runnerOptions());
-      this.lastSeq = cp.seq;
-      this.order = new InputOrder(cp.order);
       this.stateRevision = entry.revision;
     } else {
+      this.stateRevision = 0;
+      this.previousPartKeys = new Map();
+    }
+    if (!from) {
       await this.restorePorts([]);
       this.partKeys = new Map();
       this.runner = new DetectionRunner(this.runnerOptions());
       this.lastSeq = 0;
       this.order = new InputOrder();
-      this.stateRevision = 0;
+      this.headValue = null;
     }
     // Not now: the previous owner may be between its parts and its head, and that head lands if it comes
     // before this owner's first (the head is written over the revision read).
@@ -169,6 +189,7 @@ export class WorkUnit {
       this.log(`unit ${this.unit}: stream sequences ${this.lastSeq + 1}–${firstSeq - 1} were removed by the stream's limits before this unit read them; going on from ${firstSeq}`);
       this.lastSeq = firstSeq - 1;
     }
+    const restoredMs = Date.now() - t0;
     try {
       await jsm.consumers.delete(REPORTS_STREAM, consumerName(this.unit));
     } catch { /* none yet */ }
@@ -179,7 +200,42 @@ export class WorkUnit {
       max_ack_pending: CLUSTER_PARAMS.maxAckPending, ack_wait: nanos(60_000),
       ...(this.lastSeq > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: this.lastSeq + 1 } : { deliver_policy: DeliverPolicy.All }),
     });
-    this.log(`unit ${this.unit}: started after stream sequence ${this.lastSeq}`);
+    this.log(`unit ${this.unit}: started after stream sequence ${this.lastSeq} (state restored in ${restoredMs} ms, consumer re-created in ${Date.now() - t0 - restoredMs} ms)`);
+  }
+
+  /** Restores the runner, the input order and the ports of a gzipped checkpoint; throws MissingPart if a
+   *  part it names is gone. */
+  private async restoreFrom(value: Uint8Array): Promise<Checkpoint> {
+    const cp = unzipCheckpoint(value);
+    await this.restorePorts(cp.ports ?? []);
+    const restored = await this.readRunnerState(cp);
+    this.runner = DetectionRunner.restore(restored, this.runnerOptions());
+    this.lastSeq = cp.seq;
+    this.order = new InputOrder(cp.order);
+    this.headValue = value;
+    return cp;
+  }
+
+  /** The head cannot be restored (`missing`): the previous checkpoint if it is whole and the stream still
+   *  holds the reports after it, else null (start over) if the stream still holds every report, else throws. */
+  private async fallBack(missing: MissingPart, previousValue: Uint8Array | null, firstSeq: number): Promise<Checkpoint | null> {
+    if (previousValue) {
+      const seq = unzipCheckpoint(previousValue).seq;
+      if (seq + 1 >= firstSeq) {
+        try {
+          const cp = await this.restoreFrom(previousValue);
+          this.log(`unit ${this.unit}: ${missing.message}; restored the previous checkpoint instead (stream sequence ${cp.seq}) and replaying the reports after it`);
+          return cp;
+        } catch (err) {
+          if (!(err instanceof MissingPart)) throw err;
+        }
+      }
+    }
+    if (firstSeq <= 1) {
+      this.log(`unit ${this.unit}: ${missing.message}; no earlier checkpoint is whole: starting over from the reports stream's first message`);
+      return null;
+    }
+    throw new Error(`${missing.message}; no earlier checkpoint is whole and the reports stream no longer holds its first messages (it starts at ${firstSeq}): the unit cannot restore (no worker will run it); removing its head (unit.${this.unit}) makes it go on from the oldest report kept, with events that may differ from one process's`);
   }
 
   /** The runner state of a checkpoint: whole, or joined from the parts its head names. */
@@ -193,7 +249,7 @@ export class WorkUnit {
       const key = partKey(this.unit, { name, hash });
       const e = await this.client.state.get(key);
       if (!e || e.operation !== 'PUT') {
-        throw new MissingPart(`unit ${this.unit}: checkpoint part ${key} named by the head is missing from ${STATE_BUCKET}: the unit cannot restore (no worker will run it); removing its head (unit.${this.unit}) makes it start over from the reports stream's first message`);
+        throw new MissingPart(`unit ${this.unit}: checkpoint part ${key} named by the head is missing from ${STATE_BUCKET}`);
       }
       return { key, seq: e.revision, part: { name, json: gunzipSync(e.value).toString('utf8') } };
     }));
@@ -240,12 +296,13 @@ export class WorkUnit {
    *  from its checkpoint, so reports are never skipped nor taken out of order. */
   private async run(): Promise<void> {
     while (!this.stopped) {
-      const consumer = await this.client.js.consumers.get(REPORTS_STREAM, consumerName(this.unit));
-      const messages = await consumer.consume({ max_messages: CLUSTER_PARAMS.fetchBatch, expires: 5_000 });
-      this.messages = messages;
-      if (this.stopped) messages.stop(); // stopped before the consumer was there: nothing else would end it
       let resync = false;
+      let messages: Awaited<ReturnType<JsConsumer['consume']>> | null = null;
       try {
+        const consumer = await this.client.js.consumers.get(REPORTS_STREAM, consumerName(this.unit));
+        messages = await consumer.consume({ max_messages: CLUSTER_PARAMS.fetchBatch, expires: 5_000 });
+        this.messages = messages;
+        if (this.stopped) messages.stop(); // stopped before the consumer was there: nothing else would end it
         for await (const m of messages) {
           if (this.stopped) break;
           if (m.seq <= this.lastSeq) { // again after a restart: already in the checkpoint
@@ -271,11 +328,32 @@ export class WorkUnit {
         this.log(`unit ${this.unit}: ${(err as Error).message}; restarting from the checkpoint`);
         resync = true;
       } finally {
-        messages.stop();
+        messages?.stop();
       }
       if (resync && !this.stopped) {
         await this.settled();
+        await this.reopen();
+      }
+    }
+  }
+
+  /** open() again after a failure of the consumer, retried while the cluster cannot answer (a node lost, a
+   *  leader being elected): a failure here once ended the unit's loop for good, unseen, while the worker
+   *  kept renewing its lease. Failing past the publish retry time gives the unit up (its lease goes). */
+  private async reopen(): Promise<void> {
+    const first = Date.now();
+    for (let attempt = 0; !this.stopped; attempt++) {
+      try {
         await this.open();
+        return;
+      } catch (err) {
+        if (this.stopped) return;
+        if (Date.now() - first > CLUSTER_PARAMS.publishRetryMs) {
+          this.giveUp(err as Error);
+          return;
+        }
+        this.log(`unit ${this.unit}: restarting from the checkpoint failed (${(err as Error).message}); retrying`);
+        await new Promise((r) => setTimeout(r, Math.min(2_000, 100 * 2 ** attempt)));
       }
     }
   }
@@ -365,15 +443,22 @@ export class WorkUnit {
       }));
       const value = await gzipAsync(json);
       if (value.length > CLUSTER_PARAMS.maxStateBytes) throw new Error(`unit ${this.unit}: checkpoint of ${value.length} bytes exceeds ${CLUSTER_PARAMS.maxStateBytes}`);
-      // Optimistic concurrency: a worker that lost this unit's lease cannot overwrite the new owner's state.
+      // The checkpoint this state stems from becomes the previous one (a restore's fallback), then the head.
+      // Optimistic concurrency on both: a worker that lost this unit's lease cannot overwrite the new owner's.
+      const previousBytes = this.headValue?.length;
+      if (this.headValue) this.previousRevision = await writeState(this.client.state, previousKey(this.unit), this.headValue, this.previousRevision);
       this.stateRevision = await writeState(this.client.state, stateKey(this.unit), value, this.stateRevision);
+      this.headValue = value;
       last?.ack(); // AckPolicy.All: covers every report before it
       this.lastCheckpointMs = Date.now();
-      this.checkpointBytes += bytes + value.length;
+      this.checkpointBytes += bytes + value.length + (previousBytes ?? 0);
       this.checkpoints++;
-      const stale = [...this.partKeys].filter(([k]) => !keys.has(k)).map(([, seq]) => seq);
+      // The parts of the checkpoint before the previous one, unless either of the two kept names them.
+      const stale = [...this.previousPartKeys].filter(([k]) => !keys.has(k) && !this.partKeys.has(k));
+      this.previousPartKeys = this.partKeys;
       this.partKeys = new Map([...keys].map((k) => [k, written.get(k) ?? this.partKeys.get(k)!]));
-      await removeStateMessages(this.client, stale);
+      await removeStateMessages(this.client, stale.filter(([, seq]) => seq > 0).map(([, seq]) => seq));
+      await removeStateKeys(this.client, stale.filter(([, seq]) => seq === 0).map(([k]) => k), this.stateRevision);
       if (this.sweepPending) {
         this.sweepPending = false;
         // Only messages older than this head: no head can land over it naming them, whereas a part written
@@ -390,9 +475,16 @@ export class WorkUnit {
     try {
       const keys = await this.client.state.keys(`unit.${this.unit}.part.>`);
       const stop = setTimeout(() => keys.stop(), CLUSTER_PARAMS.partListingMs); // never holds a restore up for long
-      for await (const k of keys) if (!this.partKeys.has(k)) out.push(k);
+      for await (const k of keys) if (!this.partKeys.has(k) && !this.previousPartKeys.has(k)) out.push(k);
       clearTimeout(stop);
     } catch { /* best effort */ }
     return out;
   }
+}
+
+const unzipCheckpoint = (value: Uint8Array): Checkpoint => JSON.parse(gunzipSync(value).toString('utf8')) as Checkpoint;
+
+/** The keys of the parts a checkpoint names (none for a checkpoint written whole). */
+function partNames(unit: string, cp: Checkpoint): string[] {
+  return (cp.parts ?? []).map(([name, hash]) => partKey(unit, { name, hash }));
 }

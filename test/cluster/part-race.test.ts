@@ -2,7 +2,8 @@
 // over) can write the same key. Removing a part must never remove the other owner's copy. On one
 // nats-server (started here): a part dropped by one owner and written again by another stays; a part
 // written for a head that lands after the next owner's restore stays (the sweep waits for that owner's own
-// head); a head naming a part that is gone fails the restore, saying so.
+// head); a head naming a part that is gone restores the previous checkpoint (or, the stream still whole,
+// starts over) and gets the same state back, else fails saying so.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectCluster, type ClusterClient } from '../../src/cluster/connect.js';
 import { ReportPublisher } from '../../src/cluster/publish.js';
-import { consumerName, stateKey, WorkUnit } from '../../src/cluster/unit.js';
+import { consumerName, previousKey, stateKey, WorkUnit } from '../../src/cluster/unit.js';
 import { removeStateMessages } from '../../src/cluster/state-write.js';
 import { CLUSTER_PARAMS, REPORTS_STREAM } from '../../src/cluster/params.js';
 import { mmsiHash } from '../../src/detectors/mmsi-hash.js';
@@ -175,12 +176,85 @@ describe.skipIf(!hasNats)('checkpoint parts with two owners (nats-server)', () =
     expect(log.filter((l) => /missing/.test(l))).toEqual([]);
   });
 
-  it('a head naming a part that is gone fails the restore and says how the unit starts over', async () => {
-    const { head } = await readHead();
-    const [name, hash] = head.parts[1]!;
-    const part = (await client.state.get(`unit.v0.part.${name}.${hash}`))!;
-    await removeStateMessages(client, [part.revision]);
-    const unit = new WorkUnit(client, 'v0', () => undefined);
-    await expect(unit.start()).rejects.toThrow(new RegExp(`part unit\\.v0\\.part\\.${name}\\.${hash} named by the head is missing.*removing its head \\(unit\\.v0\\)`));
-  });
+  it('a head naming a part that is gone: the unit restores the previous checkpoint, or starts over, and gets the lost state back', async () => {
+    // Unit g on its own (the cases above rewrite v0's heads by hand): to the end of the stream, then one
+    // more report, so its head has a previous checkpoint whose parts differ.
+    const log: string[] = [];
+    const caughtUp = async (unit: WorkUnit) => {
+      await until('unit g to catch up', 60_000, async () => {
+        const last = (await client.jsm.streams.info(REPORTS_STREAM)).state.last_seq;
+        const c = await client.jsm.consumers.info(REPORTS_STREAM, consumerName('g'));
+        return c.delivered.stream_seq >= last && c.num_pending === 0 && c.num_ack_pending === 0; // acked: checkpointed
+      });
+      await unit.stop(true);
+    };
+    const head = async (key: string) => JSON.parse(gunzipSync((await client.state.get(key))!.value).toString('utf8')) as Head;
+    const first = new WorkUnit(client, 'g', (l) => log.push(l));
+    await first.start();
+    await caughtUp(first);
+    const publisher = new ReportPublisher(client);
+    await publisher.ports(stops);
+    publisher.pushPosition({ ...lastPosition, timeMs: lastPosition.timeMs + 20_000 });
+    await publisher.end();
+    const second = new WorkUnit(client, 'g', (l) => log.push(l));
+    await second.start();
+    await caughtUp(second);
+    const h2 = await head(stateKey('g'));
+    const h1 = await head(previousKey('g'));
+    expect(h1.seq).toBeLessThan(h2.seq);
+    const lost = h2.parts.find((p) => !h1.parts.some((q) => q[0] === p[0] && q[1] === p[1]))!;
+    expect(lost).toBeDefined();
+    const lostKey = `unit.g.part.${lost[0]}.${lost[1]}`;
+    // The head's parts as content: reception counts as sorted pairs (a state restored from parts holds its
+    // counts in another order than one built report by report; the counts are what matter).
+    const content = async (h: Head) => Promise.all(h.parts.map(async ([name, hash]) => {
+      const v = JSON.parse(gunzipSync((await client.state.get(`unit.g.part.${name}.${hash}`))!.value).toString('utf8')) as Record<string, unknown>;
+      for (const k of ['all', 'terrestrial']) if (Array.isArray(v[k])) (v[k] as Array<[number, number]>).sort((a, b) => a[0] - b[0]);
+      return [name, v] as const;
+    }));
+    const lostState = await content(h2);
+    const gEvents = async () => (await client.jsm.streams.info('TUMEN_EVENTS', { subjects_filter: 'tumen.events.g' })).state.messages;
+    const eventsBefore = await gEvents();
+    const dropPart = async (key: string) => removeStateMessages(client, [(await client.state.get(key))!.revision]);
+
+    // 1. The head's part is gone: the previous checkpoint is restored, the reports after it read again, and
+    // the next head names the very parts that were lost (same reports, same state, same content keys).
+    await dropPart(lostKey);
+    log.length = 0;
+    const third = new WorkUnit(client, 'g', (l) => log.push(l));
+    await third.start();
+    expect(log.join('\n')).toMatch(new RegExp(`part ${lostKey.replace(/\./g, '\\.')} named by the head is missing .*restored the previous checkpoint instead \\(stream sequence ${h1.seq}\\)`));
+    await caughtUp(third);
+    const h3 = await head(stateKey('g'));
+    expect(h3.seq).toBe(h2.seq);
+    expect(h3.parts).toEqual(h2.parts);
+    expect((await client.state.get(lostKey))?.operation).toBe('PUT');
+
+    // 2. The head's part and one of the previous checkpoint's are gone: the stream still holds every report,
+    // so the unit starts over from its first message, to the same state again.
+    const prev = await head(previousKey('g'));
+    expect(prev.seq).toBe(h1.seq);
+    await dropPart(lostKey);
+    await dropPart(`unit.g.part.${prev.parts[0]![0]}.${prev.parts[0]![1]}`);
+    log.length = 0;
+    const fourth = new WorkUnit(client, 'g', (l) => log.push(l));
+    await fourth.start();
+    expect(log.join('\n')).toMatch(/no earlier checkpoint is whole: starting over from the reports stream's first message/);
+    expect(log.join('\n')).toMatch(/started after stream sequence 0 /);
+    await caughtUp(fourth);
+    const h4 = await head(stateKey('g'));
+    expect(h4.seq).toBe(h2.seq);
+    expect(h4.parts.map(([n]) => n)).toEqual(h2.parts.map(([n]) => n));
+    expect(await content(h4)).toEqual(lostState);
+    // Every event found again had been published before (same ids): the server dropped them all.
+    expect(await gEvents()).toBe(eventsBefore);
+
+    // 3. Neither checkpoint whole and the stream's first report gone (its limits removed it): the restore
+    // fails, naming the part and what an operator can do.
+    await dropPart(lostKey);
+    await dropPart(`unit.g.part.${prev.parts[0]![0]}.${prev.parts[0]![1]}`).catch(() => undefined);
+    await client.jsm.streams.deleteMessage(REPORTS_STREAM, 1, false);
+    const fifth = new WorkUnit(client, 'g', () => undefined);
+    await expect(fifth.start()).rejects.toThrow(/named by the head is missing.*no earlier checkpoint is whole and the reports stream no longer holds its first messages \(it starts at 2\).*removing its head \(unit\.g\)/s);
+  }, 90_000);
 });
