@@ -25,7 +25,7 @@ import { clusterDown, clusterUp, clusterWait, readCluster } from '../src/cluster
 import { connectCluster } from '../src/cluster/connect.js';
 import { ReportPublisher } from '../src/cluster/publish.js';
 import { encodePorts, mergePorts } from '../src/cluster/messages.js';
-import { EVENTS_STREAM } from '../src/cluster/params.js';
+import { EVENTS_STREAM, REPORTS_STREAM, STATE_BUCKET } from '../src/cluster/params.js';
 import { withStore } from '../src/store/db.js';
 import { queryEvents } from '../src/store/events-write.js';
 import type { Position } from '../src/tracks/position.js';
@@ -91,7 +91,7 @@ const up = await clusterUp(cdir, 0, () => undefined);
 const workers: ChildProcess[] = [];
 for (let i = 1; i <= workerCount; i++) {
   const out = openSync(join(cdir, 'logs', `bench-worker-${i}.log`), 'a');
-  workers.push(spawn(process.execPath, [bin, 'worker', '--nats', up.url, '--id', `w${i}`], { stdio: ['ignore', out, out] }));
+  workers.push(spawn(process.execPath, [bin, 'worker', '--nats', up.url, '--id', `w${i}`, '--log-memory', '30'], { stdio: ['ignore', out, out] }));
 }
 const pids = [...readCluster(cdir).processes.map((p) => ({ name: `${p.role}${p.index}`, pid: p.pid })), ...workers.map((w, i) => ({ name: `worker${i + 1}`, pid: w.pid! }))];
 const client = await connectCluster(up.url, { name: 'bench-live' });
@@ -111,7 +111,16 @@ try {
   const publisher = new ReportPublisher(client);
   await publisher.ports(stops);
   const publishedAt = new Float64Array(total);
-  const samples: Array<{ t: number; load: string; rss: number[] }> = [];
+  const samples: Array<{ t: number; load: string; rss: number[]; streams: string }> = [];
+  // What the NATS nodes hold: each stream's messages and bytes (the KV buckets are streams too).
+  const streamState = async (): Promise<string> => {
+    const out: string[] = [];
+    for (const name of [REPORTS_STREAM, EVENTS_STREAM, `KV_${STATE_BUCKET}`]) {
+      const i = await client.jsm.streams.info(name).catch(() => null);
+      out.push(i ? `${name} ${i.state.messages} msgs ${(i.state.bytes / 1e6).toFixed(1)} MB` : `${name} ?`);
+    }
+    return out.join(', ');
+  };
   const t0 = Date.now();
   let lastSample = -Infinity;
   let n = 0;
@@ -127,7 +136,7 @@ try {
     await publisher.settle();
     if (now - lastSample >= 10_000) {
       lastSample = now;
-      samples.push({ t: (now - t0) / 1000, load: load(), rss: pids.map((p) => rssMb(p.pid)) });
+      samples.push({ t: (now - t0) / 1000, load: load(), rss: pids.map((p) => rssMb(p.pid)), streams: await streamState() });
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -155,7 +164,7 @@ try {
   console.log(`published ${total} reports in ${((Date.now() - t0) / 1000).toFixed(0)} s (publisher ${behindS.toFixed(1)} s behind schedule at the last report)`);
   console.log(`event latency after the closing report (${lat.length} events; ${missing} never arrived): p50 ${q(0.5)} s, p90 ${q(0.9)} s, p99 ${q(0.99)} s, max ${q(1)} s`);
   console.log(`rss MB every 10 s (${pids.map((p) => p.name).join(', ')}):`);
-  for (const s of samples) console.log(`  t ${s.t.toFixed(0).padStart(4)} s  load ${s.load}  ${s.rss.map((r) => r.toFixed(0)).join(' ')}`);
+  for (const s of samples) console.log(`  t ${s.t.toFixed(0).padStart(4)} s  load ${s.load}  ${s.rss.map((r) => r.toFixed(0)).join(' ')}  | ${s.streams}`);
   // Flat or not: each process's mean (and max) resident memory over the first and the last 2 minutes.
   const span = (from: number, to: number) => samples.filter((x) => x.t >= from && x.t < to);
   const lastT = samples.at(-1)?.t ?? 0;
@@ -182,6 +191,12 @@ try {
       cps += Number(m[1]);
       cpBytes += Number(m[2]);
     }
+  }
+  // The workers' own memory lines (heap, external, each unit's state size), every 30 s.
+  for (let i = 1; i <= workerCount; i++) {
+    const lines = readFileSync(join(cdir, 'logs', `bench-worker-${i}.log`), 'utf8').split('\n').filter((l) => l.includes(' memory: '));
+    console.log(`worker ${i} memory (every 30 s):`);
+    for (const l of lines) console.log(`  ${l}`);
   }
   console.log(`checkpoints: ${cps} written, ${(cpBytes / 1e6).toFixed(1)} MB gzipped in all, ${(cpBytes / 1e3 / replayS).toFixed(1)} kB/s over the ${replayS.toFixed(0)} s replay`);
   await clusterDown(cdir);

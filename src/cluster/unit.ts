@@ -80,6 +80,8 @@ export class WorkUnit {
   /** Bytes written to KV by this unit's checkpoints (heads and parts, gzipped), and how many checkpoints. */
   checkpointBytes = 0;
   checkpoints = 0;
+  /** Size of the state captured by the last checkpoint (JSON bytes of the head and every part). */
+  stateBytes = 0;
   private lastSeq = 0;
   private order = new InputOrder();
   /** The ports messages seen and the areas learned from them (undefined: none yet, the runner's default). */
@@ -422,9 +424,10 @@ export class WorkUnit {
     this.unacked = 0;
     this.lastUnacked = null;
     const captureMs = performance.now() - t0;
+    const bytes = json.length + parts.reduce((n, p) => n + p.json.length, 0);
+    this.stateBytes = bytes;
     // A long capture holds every unit of this worker (one event loop): say so, for the latency it adds.
     if (captureMs >= CLUSTER_PARAMS.slowCaptureLogMs) {
-      const bytes = json.length + parts.reduce((n, p) => n + p.json.length, 0);
       this.log(`unit ${this.unit}: checkpoint capture took ${Math.round(captureMs)} ms (${(bytes / 1e6).toFixed(1)} MB of state, ${changed.length} of ${parts.length} parts changed)`);
     }
     this.checkpointGapMs = Math.max(CLUSTER_PARAMS.checkpointEveryMs, captureMs / CLUSTER_PARAMS.checkpointCaptureShare);
@@ -449,7 +452,10 @@ export class WorkUnit {
       if (this.headValue) this.previousRevision = await writeState(this.client.state, previousKey(this.unit), this.headValue, this.previousRevision);
       this.stateRevision = await writeState(this.client.state, stateKey(this.unit), value, this.stateRevision);
       this.headValue = value;
-      last?.ack(); // AckPolicy.All: covers every report before it
+      // AckPolicy.All: covers every report before it. Confirmed by the server, tried again if not: an ack sent
+      // while the consumer's leader was lost with its node is dropped, and the reports after the previous ack
+      // would stay unacknowledged until the ack wait (60 s) redelivers them.
+      if (last) await ackConfirmed(last, this.client.nc);
       this.lastCheckpointMs = Date.now();
       this.checkpointBytes += bytes + value.length + (previousBytes ?? 0);
       this.checkpoints++;
@@ -487,4 +493,15 @@ const unzipCheckpoint = (value: Uint8Array): Checkpoint => JSON.parse(gunzipSync
 /** The keys of the parts a checkpoint names (none for a checkpoint written whole). */
 function partNames(unit: string, cp: Checkpoint): string[] {
   return (cp.parts ?? []).map(([name, hash]) => partKey(unit, { name, hash }));
+}
+
+/** Acks `m` and waits for the server's confirmation, three tries (an ack is idempotent); past them the
+ *  consumer's ack wait redelivers what is unacknowledged, and the unit acks it again. */
+async function ackConfirmed(m: JsMsg, nc: ClusterClient['nc']): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      // Again by hand: the message sends its ack once. Its reply subject is the implementation's (not typed).
+      if (attempt === 0 ? await m.ackAck({ timeout: 5_000 }) : (await nc.request((m as unknown as { reply: string }).reply, '+ACK', { timeout: 5_000 }), true)) return;
+    } catch { /* no answer: a leader being elected */ }
+  }
 }

@@ -68,6 +68,11 @@ export class Worker {
     return [...this.held.keys()].sort();
   }
 
+  /** Each unit held and the size of its state at its last checkpoint (JSON bytes: head and parts). */
+  unitStates(): Array<{ unit: string; stateBytes: number }> {
+    return this.units().map((unit) => ({ unit, stateBytes: this.held.get(unit)!.unit.stateBytes }));
+  }
+
   /** Checkpoints and hands back every unit, then disconnects. */
   async close(): Promise<void> {
     if (this.closed) return;

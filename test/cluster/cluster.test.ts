@@ -70,6 +70,37 @@ async function progressOnce(url: string): Promise<number> {
   }
 }
 
+/** The reports stream's last sequence and the least sequence delivered to a unit (throws while the cluster
+ *  cannot answer). */
+async function sequences(url: string): Promise<{ last: number; slowest: number }> {
+  const c = await connectCluster(url, { name: 'test-progress' });
+  try {
+    const last = (await c.jsm.streams.info(REPORTS_STREAM)).state.last_seq;
+    let slowest = Infinity;
+    for (const u of workUnits(c)) slowest = Math.min(slowest, (await c.jsm.consumers.info(REPORTS_STREAM, consumerName(u))).delivered.stream_seq);
+    return { last, slowest };
+  } finally {
+    await c.nc.drain();
+  }
+}
+
+/** Kills NATS node `index` with -9 and logs the recovery: when the stream took reports again (its last
+ *  sequence past the one before the kill; not if publishing had ended) and when every unit had read every
+ *  report published before the kill. */
+async function killNatsNodeTimed(url: string, cdir: string, index: number): Promise<number> {
+  const before = await sequences(url);
+  await killNatsNode(cdir, index);
+  const killedAt = Date.now();
+  let streamAt = 0;
+  await until('every unit past the kill', 120_000, async () => {
+    const now = await sequences(url).catch(() => null);
+    if (now && !streamAt && now.last > before.last) streamAt = Date.now();
+    return !!now && now.slowest >= before.last;
+  });
+  console.log(`NATS node ${index} killed with -9 at ${new Date(killedAt).toISOString()} (stream at ${before.last}, slowest unit at ${before.slowest}): the stream took reports again ${streamAt ? `${streamAt - killedAt} ms` : 'not yet (or publishing had ended)'} after; every unit had read every report from before the kill ${Date.now() - killedAt} ms after`);
+  return killedAt;
+}
+
 async function until(what: string, ms: number, ok: () => Promise<boolean>): Promise<void> {
   const end = Date.now() + ms;
   while (!(await ok())) {
@@ -222,7 +253,7 @@ describe.skipIf(!hasNats)('cluster on NATS JetStream: small world, in the suite'
     // The worker first: the test reads who holds what from the leases, which a node's loss makes slow.
     const got = await publishAndWait(setup!, 'live', cdir, url,
       { at: 0.1, act: async (u, d) => { killed = await killWorker(u, d, 60_000); survivor = 3 - killed.victim; } },
-      { at: 0.4, act: async (u, d) => { progressAtNodeKill = await progress(u); await killNatsNode(d, 2); nodeKilledAt = Date.now(); } });
+      { at: 0.4, act: async (u, d) => { progressAtNodeKill = await progress(u); nodeKilledAt = await killNatsNodeTimed(u, d, 2); } });
     console.log(`live: NATS node 2 killed with -9 at ${(progressAtNodeKill * 100).toFixed(0)} %; every event stored ${Date.now() - nodeKilledAt} ms after`);
     restartNatsNode(cdir, 2); // the history case runs on three nodes again
     expect(killed!.held.length).toBeGreaterThan(0);
@@ -287,10 +318,8 @@ describe.skipIf(!hasNats || !process.env.TUMEN_CLUSTER_TESTS)('cluster on NATS J
     let killedAt = 0;
     const got = await run(setup!, 'c2', {}, {
       at: 0.2,
-      act: async (_url, cdir) => {
-        await killNatsNode(cdir, 2);
-        killedAt = Date.now();
-        console.log(`NATS node 2 killed with -9 at ${new Date(killedAt).toISOString()}`);
+      act: async (url, cdir) => {
+        killedAt = await killNatsNodeTimed(url, cdir, 2);
       },
     });
     console.log(`NATS node kill -9: all events stored ${Date.now() - killedAt} ms after the kill`);
