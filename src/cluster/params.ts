@@ -78,6 +78,9 @@ export const CLUSTER_PARAMS = {
   checkpointCaptureShare: 0.05,
   /** A capture this long is logged (it delays every unit's events on that worker by as much). */
   slowCaptureLogMs: 250,
+  /** A checkpoint taking this long from capture to acks and removals is logged with where the time went
+   *  (the next one waits for it). */
+  slowCheckpointLogMs: 5_000,
   /** Events completed are published this often between checkpoints (the live latency). */
   publishEveryMs: 200,
   /** Reports fetched per pull request. */

@@ -25,6 +25,7 @@ import { joinState, partKey, splitState, type RunnerHead } from './checkpoint-pa
 import { InputOrder, type InputOrderState, type Sequenced } from './input-order.js';
 import { ALL_REPORTS, CLUSTER_PARAMS, eventSubject, partitionOf, REPORTS_STREAM, STATE_BUCKET, type Layout } from './params.js';
 import { spatialCell } from '../detectors/spatial-cells.js';
+import { withTimeout } from './lease.js';
 
 interface Checkpoint {
   seq: number;
@@ -421,6 +422,7 @@ export class WorkUnit {
     const keys = new Set(parts.map((p) => partKey(this.unit, p)));
     const changed = parts.filter((p) => !this.partKeys.has(partKey(this.unit, p)));
     const last = this.lastUnacked;
+    const seq = this.lastSeq;
     this.unacked = 0;
     this.lastUnacked = null;
     const captureMs = performance.now() - t0;
@@ -432,7 +434,10 @@ export class WorkUnit {
     }
     this.checkpointGapMs = Math.max(CLUSTER_PARAMS.checkpointEveryMs, captureMs / CLUSTER_PARAMS.checkpointCaptureShare);
     this.checkpointing = (async () => {
+      const times: Array<[string, number]> = [['start', Date.now()]];
+      const mark = (what: string) => times.push([what, Date.now()]);
       await published;
+      mark('events');
       // The changed parts first, each under a key named by its content (never overwritten), then the head
       // that names them: a crash in between leaves the previous head whole.
       let bytes = 0;
@@ -444,6 +449,7 @@ export class WorkUnit {
         written.set(key, await putRetried(this.client.state, key, value));
         bytes += value.length;
       }));
+      mark('parts');
       const value = await gzipAsync(json);
       if (value.length > CLUSTER_PARAMS.maxStateBytes) throw new Error(`unit ${this.unit}: checkpoint of ${value.length} bytes exceeds ${CLUSTER_PARAMS.maxStateBytes}`);
       // The checkpoint this state stems from becomes the previous one (a restore's fallback), then the head.
@@ -452,6 +458,7 @@ export class WorkUnit {
       if (this.headValue) this.previousRevision = await writeState(this.client.state, previousKey(this.unit), this.headValue, this.previousRevision);
       this.stateRevision = await writeState(this.client.state, stateKey(this.unit), value, this.stateRevision);
       this.headValue = value;
+      mark('head');
       // AckPolicy.All: covers every report before it. Confirmed by the server, tried again if not: an ack sent
       // while the consumer's leader was lost with its node is dropped, and the reports after the previous ack
       // would stay unacknowledged until the ack wait (60 s) redelivers them.
@@ -471,21 +478,30 @@ export class WorkUnit {
         // since may be a later owner's (keys are content), for a head of its own.
         await removeStateKeys(this.client, await this.unreadParts(), this.stateRevision);
       }
+      mark('removals');
+      // A checkpoint holds the next one back (and, past a checkpoint's worth of reports, processing): say
+      // where a slow one spent its time.
+      if (Date.now() - times[0]![1] >= CLUSTER_PARAMS.slowCheckpointLogMs) {
+        this.log(`unit ${this.unit}: checkpoint at stream sequence ${seq} took ${Date.now() - times[0]![1]} ms (${times.slice(1).map(([w, t], i) => `${w} ${t - times[i]![1]}`).join(', ')} ms)`);
+      }
     })().catch((err: Error) => this.giveUp(err)).finally(() => { this.checkpointing = null; });
   }
 
   /** This unit's parts in the bucket that its head does not read: written by a checkpoint whose head never
    *  landed (a crash, a lost lease), or dropped by a previous owner that did not get to remove them. */
   private async unreadParts(): Promise<string[]> {
-    const out: string[] = [];
+    // The keys from one stream-info request (the bucket's subjects under this unit's parts), bounded: not a
+    // key listing, a consumer that can wait for a message that went meanwhile (worker.ts, liveEntries), and
+    // this runs inside a checkpoint — while it waits, no later checkpoint starts.
+    const subjects = `$KV.${STATE_BUCKET}.`;
     try {
-      const keys = await this.client.state.keys(`unit.${this.unit}.part.>`);
-      const stop = setTimeout(() => keys.stop(), CLUSTER_PARAMS.partListingMs); // never holds a restore up for long
-      for await (const k of keys) if (!this.partKeys.has(k) && !this.previousPartKeys.has(k)) out.push(k);
-      clearTimeout(stop);
-    } catch { /* best effort */ }
-    return out;
+      const info = await withTimeout(this.client.jsm.streams.info(`KV_${STATE_BUCKET}`, { subjects_filter: `${subjects}unit.${this.unit}.part.>` }), CLUSTER_PARAMS.partListingMs);
+      return Object.keys(info.state.subjects ?? {}).map((s) => s.slice(subjects.length)).filter((k) => !this.partKeys.has(k) && !this.previousPartKeys.has(k));
+    } catch {
+      return []; // best effort: a part left behind costs space, not correctness
+    }
   }
+
 }
 
 const unzipCheckpoint = (value: Uint8Array): Checkpoint => JSON.parse(gunzipSync(value).toString('utf8')) as Checkpoint;

@@ -10,7 +10,7 @@
 // killed in runs of their own: 37–90 s each at load 7–15 (2026-12-06), one failure in 8 runs of the node
 // kill — gated for time and that. docs/cluster.md.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -186,7 +186,15 @@ async function killWorker(url: string, cdir: string, takeoverMs: number): Promis
       const now = await leaseHolders(c);
       return held.every((u) => now.get(u) === other);
     });
-    console.log(`worker ${v} kill -9 at ${new Date(killedAt).toISOString()}, ${(progressAtKill * 100).toFixed(0)} % of the run: units ${held.join(',')} taken over in ${Date.now() - killedAt} ms`);
+    const seen = Date.now() - killedAt;
+    // The survivor's own times (its log lines carry them): this process, publishing meanwhile, sees the
+    // leases late on a loaded box.
+    const lines = readFileSync(join(cdir, 'logs', `worker-${3 - v}.log`), 'utf8').split('\n')
+      .map((l) => ({ t: Date.parse(l.slice(0, 24)), l })).filter((x) => x.t >= killedAt);
+    const last = (re: (u: string) => RegExp) => Math.max(...held.map((u) => lines.find((x) => re(u).test(x.l))?.t ?? NaN)) - killedAt;
+    const claimed = last((u) => new RegExp(`claimed units (\\S+,)?${u}\\b`));
+    const started = last((u) => new RegExp(`unit ${u}: started after`));
+    console.log(`worker ${v} kill -9 at ${new Date(killedAt).toISOString()}, ${(progressAtKill * 100).toFixed(0)} % of the run: units ${held.join(',')} claimed ${claimed} ms after the kill, running ${started} ms after (survivor's log); seen taken over by the test ${seen} ms after`);
     return { victim: v, held, progressAtKill };
   } finally {
     await c.nc.drain();
