@@ -442,20 +442,23 @@ export class WorkUnit {
       // that names them: a crash in between leaves the previous head whole.
       let bytes = 0;
       const written = new Map<string, number>();
-      await Promise.all(changed.map(async (p) => {
+      // Beside them, the checkpoint this state stems from becomes the previous one (a restore's fallback; it
+      // is whole already). Conditional on its revision, like the head: a worker that lost this unit's lease
+      // cannot overwrite the new owner's.
+      const previousBytes = this.headValue?.length ?? 0;
+      const previous = this.headValue ? writeState(this.client.state, previousKey(this.unit), this.headValue, this.previousRevision) : null;
+      await Promise.all([previous, ...changed.map(async (p) => {
         const value = await gzipAsync(p.json);
         if (value.length > CLUSTER_PARAMS.maxStateBytes) throw new Error(`unit ${this.unit}: checkpoint part ${p.name} of ${value.length} bytes exceeds ${CLUSTER_PARAMS.maxStateBytes}`);
         const key = partKey(this.unit, p);
         written.set(key, await putRetried(this.client.state, key, value));
         bytes += value.length;
-      }));
+      })]);
+      if (previous) this.previousRevision = await previous;
       mark('parts');
       const value = await gzipAsync(json);
       if (value.length > CLUSTER_PARAMS.maxStateBytes) throw new Error(`unit ${this.unit}: checkpoint of ${value.length} bytes exceeds ${CLUSTER_PARAMS.maxStateBytes}`);
-      // The checkpoint this state stems from becomes the previous one (a restore's fallback), then the head.
-      // Optimistic concurrency on both: a worker that lost this unit's lease cannot overwrite the new owner's.
-      const previousBytes = this.headValue?.length;
-      if (this.headValue) this.previousRevision = await writeState(this.client.state, previousKey(this.unit), this.headValue, this.previousRevision);
+      // Optimistic concurrency: a worker that lost this unit's lease cannot overwrite the new owner's state.
       this.stateRevision = await writeState(this.client.state, stateKey(this.unit), value, this.stateRevision);
       this.headValue = value;
       mark('head');
@@ -464,7 +467,7 @@ export class WorkUnit {
       // would stay unacknowledged until the ack wait (60 s) redelivers them.
       if (last) await ackConfirmed(last, this.client.nc);
       this.lastCheckpointMs = Date.now();
-      this.checkpointBytes += bytes + value.length + (previousBytes ?? 0);
+      this.checkpointBytes += bytes + value.length + previousBytes;
       this.checkpoints++;
       // The parts of the checkpoint before the previous one, unless either of the two kept names them.
       const stale = [...this.previousPartKeys].filter(([k]) => !keys.has(k) && !this.partKeys.has(k));

@@ -39,6 +39,7 @@ export class Worker {
   private workerCount = 1;
   /** History work items (`tumen detect --lake`), taken beside the live units. */
   private lake: LakeWorker | null = null;
+  private lakeStarting: Promise<void> = Promise.resolve();
 
   constructor(private readonly opts: WorkerOptions) {}
 
@@ -48,10 +49,26 @@ export class Worker {
     this.renewTimer = setInterval(() => this.renew(), this.renewMs());
     // Workers started together: let the others' heartbeats arrive before counting them and claiming.
     await new Promise((r) => setTimeout(r, CLUSTER_PARAMS.startupWaitRenewals * this.renewMs()));
-    this.timer = setInterval(() => { this.ticking = this.ticking.then(() => this.tick()).catch((err: Error) => this.opts.log(`worker ${this.opts.id}: ${err.message}`)); }, this.renewMs());
-    await this.tick();
+    const tick = (): Promise<void> => (this.ticking = this.ticking.then(() => this.tick()).catch((err: Error) => this.opts.log(`worker ${this.opts.id}: ${err.message}`)));
+    this.timer = setInterval(tick, this.renewMs());
+    await tick();
+    // History items beside the live units. Started in the background and tried again until it works: its
+    // consumer's creation timing out on a loaded cluster once ended the whole worker ("tumen: timeout"),
+    // units and all, 7 s after it had claimed them.
     this.lake = new LakeWorker(this.client, this.opts.id, this.opts.log);
-    await this.lake.start();
+    this.lakeStarting = this.startLake(this.lake);
+  }
+
+  private async startLake(lake: LakeWorker): Promise<void> {
+    for (let attempt = 0; !this.closed; attempt++) {
+      try {
+        await lake.start();
+        return;
+      } catch (err) {
+        this.opts.log(`worker ${this.opts.id}: history items not taken yet (${(err as Error).message}); retrying`);
+        await new Promise((r) => setTimeout(r, Math.min(10_000, this.renewMs() * 2 ** Math.min(attempt, 3))));
+      }
+    }
   }
 
   /** Lease renewal period: a share of the bucket's TTL. */
@@ -80,6 +97,7 @@ export class Worker {
     if (this.timer) clearInterval(this.timer);
     if (this.renewTimer) clearInterval(this.renewTimer);
     await this.ticking;
+    await this.lakeStarting;
     await this.lake?.stop();
     for (const name of [...this.held.keys()]) await this.release(name);
     await this.client.leases.delete(workerKey(this.opts.id)).catch(() => undefined);
