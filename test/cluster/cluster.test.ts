@@ -45,7 +45,7 @@ async function bundleCli(): Promise<string> {
 const clusterEvents = (cdir: string) => withStore(join(cdir, 'tumen.duckdb'), (s) => queryEvents(s));
 
 /** Progress of the slowest unit: the least stream sequence delivered, over the stream's last or the number
- *  of reports to come (the input's lines), whichever is more (0 while the cluster cannot answer, e.g.
+ *  of reports to come (the input's reports), whichever is more (0 while the cluster cannot answer, e.g.
  *  electing leaders after a node was killed). Over the stream alone, a unit that had read the first few
  *  messages published was "100 %" of the way: kills meant for mid-run came at the start. */
 async function progress(url: string): Promise<number> {
@@ -56,7 +56,7 @@ async function progress(url: string): Promise<number> {
   }
 }
 
-/** The input's line count, set by prepare(): about the reports it publishes (a static of two lines is one). */
+/** The reports the input publishes (the single-process store's positions and statics), set by prepare(). */
 let expectedReports = 0;
 
 async function progressOnce(url: string): Promise<number> {
@@ -126,12 +126,11 @@ interface Setup {
 async function prepare(lines: Iterable<string>): Promise<Setup> {
   const dir = mkdtempSync(join(tmpdir(), 'tumen-cluster-'));
   const nmea = join(dir, 'world.nmea');
-  const all = [...lines];
-  writeFileSync(nmea, `${all.join("\n")}\n`);
-  expectedReports = all.length;
+  writeFileSync(nmea, `${[...lines].join("\n")}\n`);
   const db = join(dir, 'single.duckdb');
   expect((await tumen(['ingest', nmea, '--db', db])).status).toBe(0);
   expect((await tumen(['detect', '--db', db])).status).toBe(0);
+  expectedReports = await withStore(db, async (s) => Number((await s.one<{ n: bigint }>('SELECT (SELECT count(*) FROM positions) + (SELECT count(*) FROM statics) AS n'))!.n));
   const lake = join(dir, 'lake');
   expect((await tumen(['export', '--db', db, '--format', 'parquet', '--partition-by', 'day', '--out', lake])).status).toBe(0);
   return { dir, nmea, lake, expected: await withStore(db, (s) => queryEvents(s)) };
@@ -196,11 +195,14 @@ async function killWorker(url: string, cdir: string, takeoverMs: number): Promis
     const seen = Date.now() - killedAt;
     // The survivor's own times (its log lines carry them): this process, publishing meanwhile, sees the
     // leases late on a loaded box.
-    const lines = readFileSync(join(cdir, 'logs', `worker-${3 - v}.log`), 'utf8').split('\n')
-      .map((l) => ({ t: Date.parse(l.slice(0, 24)), l })).filter((x) => x.t >= killedAt);
-    const last = (re: (u: string) => RegExp) => Math.max(...held.map((u) => lines.find((x) => re(u).test(x.l))?.t ?? NaN)) - killedAt;
-    const claimed = last((u) => new RegExp(`claimed units (\\S+,)?${u}\\b`));
-    const started = last((u) => new RegExp(`unit ${u}: started after`));
+    const times = (re: (u: string) => RegExp): number => {
+      const lines = readFileSync(join(cdir, 'logs', `worker-${3 - v}.log`), 'utf8').split('\n')
+        .map((l) => ({ t: Date.parse(l.slice(0, 24)), l })).filter((x) => x.t >= killedAt);
+      return Math.max(...held.map((u) => lines.find((x) => re(u).test(x.l))?.t ?? NaN)) - killedAt;
+    };
+    const claimed = times((u) => new RegExp(`claimed units (\\S+,)?${u}\\b`));
+    let started = NaN;
+    await until('the units running on the survivor', 30_000, async () => !Number.isNaN(started = times((u) => new RegExp(`unit ${u}: started after`))));
     console.log(`worker ${v} kill -9 at ${new Date(killedAt).toISOString()}, ${(progressAtKill * 100).toFixed(0)} % of the run: units ${held.join(',')} claimed ${claimed} ms after the kill, running ${started} ms after (survivor's log); seen taken over by the test ${seen} ms after`);
     return { victim: v, held, progressAtKill };
   } finally {
