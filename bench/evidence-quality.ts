@@ -8,7 +8,7 @@
 //   right-port F1 of dark port calls whose true port was imaged during the call, with and without imagery;
 //   fuel: delivery recall (a true delivery with an estimated one of the same MMSI overlapping it) and the
 //     estimated total (central) against the true total barrels.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseVariation, writeWorld } from '../src/cli/commands/simulate.js';
 import { Store } from '../src/store/db.js';
@@ -52,6 +52,9 @@ for (const seed of seeds) {
     await ingestFiles(store, [w.nmeaPath]);
     const { events } = await runPipeline(storeInput(store), { land: landIndex50m() }); // the simulated coast
     await replaceEvents(store, events);
+    // The detectors' own events, before imagery renames or adds dark port calls: bench/dark-rescore.ts scores
+    // the right port from them without re-running the pipeline.
+    writeFileSync(join(seedDir, 'events.json'), JSON.stringify(events));
     const sc = parseScenes(scenesJsonl(img)), dc = parseDetections(detectionsCsv(img));
     await importImagery(store, sc.items, dc.items, { scenes: sc.rejects, detections: dc.rejects });
     const t0 = performance.now();

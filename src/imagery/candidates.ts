@@ -4,6 +4,7 @@
 // gaps, turned around: the image supplies the position the gap hides.
 import { distanceM, METRES_PER_NM, MS_PER_HOUR } from '../geo/sphere.js';
 import { lengthTerm } from './score.js';
+import { interpolate } from './estimate.js';
 import type { FusionParams } from './params.js';
 import type { Candidate, Detection } from './types.js';
 import type { Neighbours } from './track-index.js';
@@ -12,6 +13,8 @@ export interface SilentReport {
   timeMs: number;
   lat: number;
   lon: number;
+  /** Speed over ground reported then, knots (absent or null: unknown). */
+  speedKn?: number | null;
 }
 
 /** A vessel with no AIS report near an acquisition time: its surrounding reports and its length. */
@@ -45,7 +48,7 @@ export function silentAt(around: readonly Neighbours[], timeMs: number, lengths:
   return out;
 }
 
-const report = (r: SilentReport): SilentReport => ({ timeMs: r.timeMs, lat: r.lat, lon: r.lon });
+const report = (r: SilentReport): SilentReport => ({ timeMs: r.timeMs, lat: r.lat, lon: r.lon, ...(r.speedKn !== undefined && r.speedKn !== null ? { speedKn: r.speedKn } : {}) });
 
 /** Typical speed of a vessel in a dark period, for how fast the "where could it be" disc grows (Tumen). */
 const DARK_TYPICAL_KN = 10;
@@ -66,7 +69,18 @@ function reach(det: Detection, r: SilentReport, p: FusionParams): { ok: boolean;
   // Gaussian agreement × σ0/σ: a ship silent for days could be anywhere, so it explains a detection less
   // than one silent for an hour nearby (the density falls as the reachable area grows; linear, not
   // quadratic, in σ so a long-silent ship of the right length still ranks when it is the only one).
-  return { ok, km: d / 1000, h, term: Math.exp(-0.5 * (d / sigma) ** 2) * Math.sqrt(sigma0 / sigma) };
+  const moved = Math.exp(-0.5 * (d / sigma) ** 2) * Math.sqrt(sigma0 / sigma);
+  if (!atRest(r, p)) return { ok, km: d / 1000, h, term: moved };
+  // Reported at rest (at anchor, moored): it may have stayed there all along, drifting or swinging only
+  // (params.ts darkAtRestStayShare): GFW's position rasters are per speed, tight for a vessel at rest.
+  const sigmaStay = sigma0 + p.sigmaPerHourM * h;
+  const stayed = p.darkAtRestStayShare * Math.exp(-0.5 * (d / sigmaStay) ** 2) * Math.sqrt(sigma0 / sigmaStay);
+  return { ok, km: d / 1000, h, term: Math.max(moved, stayed) };
+}
+
+/** A report of a vessel at rest (params.ts darkAtRestMaxKn). */
+function atRest(r: SilentReport, p: FusionParams): boolean {
+  return r.speedKn !== undefined && r.speedKn !== null && r.speedKn <= p.darkAtRestMaxKn;
 }
 
 /** Metres east and north of the detection (flat around it: candidates lie within a day's sailing). */
@@ -101,6 +115,22 @@ function bridge(det: Detection, v: SilentVessel, p: FusionParams): { offM: numbe
   return { offM: Math.hypot(mx / w, my / w), sigmaM: Math.sqrt(1 / w) };
 }
 
+/** Where a silent vessel heard on both sides would be had it sailed on as a transmitting ship does, unheard
+ *  (a reception gap: the stations missed it, its voyage went on): the time-proportional point between its two
+ *  reports with the interpolation σ of an AIS track (estimate.ts: the nearer report's distance and time, widened
+ *  for a path longer than the line between the reports or a change of speed) — the "sailed through" account
+ *  with the track's own geometry, where bridge() spreads each report at a typical dark speed whatever the ship
+ *  did. Scored like the other accounts (Gaussian agreement × √(σ0/σ), σ0 the fresh-report σ, at most 1); 0
+ *  without both reports. */
+function straightOn(det: Detection, v: SilentVessel, p: FusionParams): number {
+  if (!v.before || !v.after) return 0;
+  const pts = [v.before, v.after].map((r) => ({ timeMs: r.timeMs, lat: r.lat, lon: r.lon, speedKn: r.speedKn ?? null, courseDeg: null }));
+  const e = interpolate(pts[0]!, pts[1]!, det.timeMs, p);
+  const sigma0 = p.baseSigmaM + p.gateM;
+  const d = distanceM(det.lat, det.lon, e.lat, e.lon);
+  return Math.exp(-0.5 * (d / e.sigmaM) ** 2) * Math.sqrt(sigma0 / Math.max(sigma0, e.sigmaM));
+}
+
 /** Ranked candidate identities for one dark detection (best first, at most `maxCandidates`). */
 export function darkCandidates(det: Detection, silent: readonly SilentVessel[], p: FusionParams): Candidate[] {
   const out: Candidate[] = [];
@@ -115,7 +145,7 @@ export function darkCandidates(det: Detection, silent: readonly SilentVessel[], 
     const g = bridge(det, v, p);
     const sigma0 = p.baseSigmaM + p.gateM;
     const through = g === null ? 0 : Math.exp(-0.5 * (g.offM / g.sigmaM) ** 2) * Math.sqrt(sigma0 / g.sigmaM);
-    const place = Math.max(through, b?.term ?? 0, a?.term ?? 0);
+    const place = Math.max(through, straightOn(det, v, p), b?.term ?? 0, a?.term ?? 0);
     const len = lengthTerm(det.length_m, v.lengthM, p);
     const score = place * len;
     const parts: string[] = [];

@@ -69,24 +69,28 @@ function speedChangeSigmaM(before: TrackPoint, after: TrackPoint, t: number, p: 
   return p.meanderSigmaShare * dvMPerMs * ((t - before.timeMs) * (after.timeMs - t)) / span;
 }
 
+/** Linear interpolation between a report before `t` and one after it, with its σ: the nearer report's error
+ *  grown over half the time to it (the straight line between two reports is wrong at most at mid-leg), widened
+ *  for a path longer than the line (meanderSigmaM) and for a change of speed (speedChangeSigmaM). */
+export function interpolate(before: TrackPoint, after: TrackPoint, t: number, p: FusionParams): PositionEstimate {
+  const span = after.timeMs - before.timeMs;
+  const f = span > 0 ? (t - before.timeMs) / span : 0;
+  const lat = before.lat + f * (after.lat - before.lat);
+  const lon = before.lon + f * (after.lon - before.lon);
+  const legKn = span > 0 ? distanceM(before.lat, before.lon, after.lat, after.lon) / METRES_PER_NM / (span / MS_PER_HOUR) : 0;
+  const speedKn = Math.max(legKn, before.speedKn ?? 0, after.speedKn ?? 0);
+  const nearMs = Math.min(t - before.timeMs, after.timeMs - t);
+  const lineSigma = sigmaM(p, speedKn, nearMs / 2);
+  return { lat, lon, sigmaM: Math.hypot(lineSigma, meanderSigmaM(before, after, t, p), speedChangeSigmaM(before, after, t, p)), method: 'interpolated', nearestH: nearMs / MS_PER_HOUR };
+}
+
 /** The vessel's estimated position at `t` from reports within `windowH`, or null when it has none. */
 export function estimateAt(points: readonly TrackPoint[], t: number, p: FusionParams): PositionEstimate | null {
   const windowMs = p.windowH * MS_PER_HOUR;
   const i = lastAtOrBefore(points, t);
   const before = i >= 0 && t - points[i]!.timeMs <= windowMs ? points[i]! : null;
   const after = i + 1 < points.length && points[i + 1]!.timeMs - t <= windowMs ? points[i + 1]! : null;
-  if (before && after && after.timeMs - before.timeMs <= p.interpolateMaxGapH * MS_PER_HOUR) {
-    const span = after.timeMs - before.timeMs;
-    const f = span > 0 ? (t - before.timeMs) / span : 0;
-    const lat = before.lat + f * (after.lat - before.lat);
-    const lon = before.lon + f * (after.lon - before.lon);
-    const legKn = span > 0 ? distanceM(before.lat, before.lon, after.lat, after.lon) / METRES_PER_NM / (span / MS_PER_HOUR) : 0;
-    const speedKn = Math.max(legKn, before.speedKn ?? 0, after.speedKn ?? 0);
-    const nearMs = Math.min(t - before.timeMs, after.timeMs - t);
-    // Half the nearer gap: the straight line between two reports is wrong at most at mid-leg.
-    const lineSigma = sigmaM(p, speedKn, nearMs / 2);
-    return { lat, lon, sigmaM: Math.hypot(lineSigma, meanderSigmaM(before, after, t, p), speedChangeSigmaM(before, after, t, p)), method: 'interpolated', nearestH: nearMs / MS_PER_HOUR };
-  }
+  if (before && after && after.timeMs - before.timeMs <= p.interpolateMaxGapH * MS_PER_HOUR) return interpolate(before, after, t, p);
   const near = before && after ? (t - before.timeMs <= after.timeMs - t ? before : after) : (before ?? after);
   if (!near) return null;
   const dt = t - near.timeMs;

@@ -97,7 +97,7 @@ function sightings(e: TumenEvent, fused: readonly FusedScene[]): Sighting[] {
 function namePort(e: TumenEvent, fused: readonly FusedScene[], lengthM: number | null, ports: readonly PortOfInterest[], p: FusionParams): TumenEvent {
   const q = IMAGERY_EVIDENCE_PARAMS;
   const t0 = Date.parse(e.start), t1 = e.end === null ? Infinity : Date.parse(e.end);
-  const seen: Array<{ port: string; detection_id: string; scene_id: string; time: string; length_m: number | null; candidate_rank: number | null; identity_score: number | null }> = [];
+  const seen: Array<{ port: string; detection_id: string; scene_id: string; time: string; length_m: number | null; candidate_rank: number | null; identity_score: number | null; own_track: boolean }> = [];
   const imagedEmpty: Array<{ port: string; scene_id: string; time: string }> = [];
   for (const c of e.candidates!) {
     const port = ports.find((x) => x.id === c.id);
@@ -111,7 +111,7 @@ function namePort(e: TumenEvent, fused: readonly FusedScene[], lengthM: number |
       for (const d of hits) {
         const rank = d.mmsi === e.mmsi ? 0 : d.candidates.findIndex((x) => x.mmsi === e.mmsi);
         const score = d.mmsi === e.mmsi ? d.confidence : rank >= 0 ? d.candidates[rank]!.score : null;
-        seen.push({ port: port.id, detection_id: d.detection_id, scene_id: scene.scene_id, time: iso(d.timeMs), length_m: d.length_m, candidate_rank: rank >= 0 ? rank + 1 : null, identity_score: score });
+        seen.push({ port: port.id, detection_id: d.detection_id, scene_id: scene.scene_id, time: iso(d.timeMs), length_m: d.length_m, candidate_rank: rank >= 0 ? rank + 1 : null, identity_score: score, own_track: d.mmsi === e.mmsi });
       }
     }
   }
@@ -121,8 +121,11 @@ function namePort(e: TumenEvent, fused: readonly FusedScene[], lengthM: number |
   // length at a candidate port is not evidence for this one (bench/evidence-quality.ts). And only with an
   // identity score of at least minIdentityScore, as for the other imagery evidence: a ship heard 14 h and
   // 150 km away tops a detection's candidates by default when no likelier one is silent, which names
-  // nothing (it renamed a true Dunai call to Rajin on unseen seed 6). Earliest first.
-  const ranked = seen.filter((x) => x.candidate_rank === 1 && (x.identity_score ?? 0) >= q.minIdentityScore).sort((a, b) => a.time.localeCompare(b.time));
+  // nothing (it renamed a true Dunai call to Rajin on unseen seed 6). Nor a sighting matched to the ship's own
+  // AIS track (dead-reckoned or interpolated from a report within hours): it is where the ship was heading
+  // anyway, on its way out or in, not where it called (unseen seed 30: seen 3 h into its gap 8 km from
+  // Vostochny on its way out, the true call at Dunai renamed Vostochny). Earliest first.
+  const ranked = seen.filter((x) => x.candidate_rank === 1 && (x.identity_score ?? 0) >= q.minIdentityScore && !x.own_track).sort((a, b) => a.time.localeCompare(b.time));
   const best = ranked[0];
   const evidence = { ...e.evidence, imagery: { seen_dark_at_port: seen, imaged_not_seen: imagedEmpty } };
   if (!best) return { ...e, evidence };

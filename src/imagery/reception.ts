@@ -75,9 +75,10 @@ function explaining(gaps: ReceptionGaps, mmsi: number, d: FusedDetection, p: Fus
     && (d.mmsi === mmsi || toSegmentM(d.lat, d.lon, g.from, g.to ?? g.from) <= p.receptionPathKm * 1000));
 }
 
-/** The fusion with each dark detection whose identity (its assigned vessel, else its first candidate scoring
- *  at least explainingCandidateMinShare of the top one's) was then in a gap reception explains, seen near
- *  that gap's path, marked not dark and named by that vessel (moved to the head of the candidates). */
+/** The fusion with each dark detection whose identity (its assigned vessel, else any candidate scoring at least
+ *  explainingCandidateMinShare of the best-placed one's) was then in a gap reception explains, seen near that
+ *  gap's path, marked not dark; an unassigned one is named by its best-placed candidate (spoofers aside), the
+ *  explaining candidate's `why` saying why the sighting is not dark. */
 export function withReceptionGaps(f: SceneFusion, gaps: ReceptionGaps, p: FusionParams = FUSION_PARAMS): SceneFusion {
   if (gaps.size === 0) return f;
   const detections = f.detections.map((d): FusedDetection => {
@@ -94,10 +95,16 @@ export function withReceptionGaps(f: SceneFusion, gaps: ReceptionGaps, p: Fusion
     const why = own
       ? `silent in a gap its own record explains (${own.explained} of its ${own.of} gaps not called intentional are explained by reception: not shown switched off)`
       : 'silent in a gap the reception evidence explains (not shown switched off)';
-    const candidates = d.mmsi === null && top
-      ? [{ ...top, why: `${top.why}; ${why}` }, ...d.candidates.filter((c) => c !== top)]
-      : d.candidates;
-    return { ...d, mmsi: id, confidence: d.mmsi === null ? round3(top?.score ?? 0) : d.confidence, dark: false, candidates };
+    if (d.mmsi === null && top) {
+      // Named by the likeliest placed candidate: the explaining one only makes the sighting no evidence of a
+      // switch-off; it need not be the ship (unseen seed 36: a ship moored on the spot 10 h before, 0.123,
+      // renamed after a boat 4–7 km off in an explained gap, 0.092).
+      const best = d.candidates.find((c) => !c.why.includes(SPOOFED_WHY)) ?? top;
+      const candidates = d.candidates.map((c) => (c === top ? { ...top, why: `${top.why}; ${why}` } : c));
+      const head = candidates.find((c) => c.mmsi === best.mmsi)!;
+      return { ...d, mmsi: best.mmsi, confidence: round3(best.score), dark: false, candidates: [head, ...candidates.filter((c) => c !== head)] };
+    }
+    return { ...d, dark: false };
   });
   return { ...f, detections };
 }

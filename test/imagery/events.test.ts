@@ -42,6 +42,13 @@ describe('imagery evidence', () => {
     expect(e!.port!.id).toBe('KPCHO');
     expect((e!.evidence.imagery as { seen_dark_at_port: Array<{ identity_score: number }> }).seen_dark_at_port[0]!.identity_score).toBe(0.018);
   });
+  it('keeps the port when the ship is seen there matched to its own AIS track (on its way out or in, not calling)', () => {
+    // Matched while silent, dead-reckoned from its last report 3 h before: where it was heading anyway.
+    const own: FusedScene = { ...rajinScene, fusion: { ...rajinScene.fusion, detections: rajinScene.fusion.detections.map((d) => ({ ...d, mmsi: 445000001, confidence: 0.889, candidates: [{ mmsi: 445000001, score: 0.889, why: 'extrapolated from a report 3.0 h away: 2.10 km off (σ 4.00 km), length 118 m vs 120 m' }] })) } };
+    const [e] = withImageryEvidence([dpc(445000001)], [own], new Map([[445000001, 120]]));
+    expect(e!.port!.id).toBe('KPCHO');
+    expect((e!.evidence.imagery as { seen_dark_at_port: Array<{ own_track: boolean }> }).seen_dark_at_port[0]!.own_track).toBe(true);
+  });
   it('adds a sighting elsewhere to a spoofing event of the same ship', () => {
     const spoof: TumenEvent = { id: 's1', type: 'spoofing', mmsi: 445000001, start: '2024-03-04T00:00:00Z', end: '2024-03-04T06:00:00Z', lat: 40, lon: 131, evidence: {} };
     const [e] = withImageryEvidence([spoof], [rajinScene], new Map());

@@ -147,7 +147,10 @@ describe('fuseScene', () => {
     const near = { mmsi: 444, lengthM: 100, before: { timeMs: T - 5 * H, ...destination(42.23, 130.3, 0, 60_000) }, after: null };
     const d = fuseScene(scene, [det('d1', 42.23, 130.3, 100)], [], [near, through]).detections[0]!;
     expect(d.candidates.map((c) => c.mmsi)).toEqual([555, 444]);
-    expect(d.candidates[0]!.score).toBeCloseTo(Math.sqrt(1650 / (92_600 / Math.SQRT2 + 1650 / Math.SQRT2)), 2);
+    // Its straight run (10 kn, on the spot at T) is the better account: the interpolation σ at 5 h from the nearer
+    // report (150 m + 0.25 × 10 kn × 5 h + 300 m/h × 5 h = 24.8 km), above the product of the two discs (σ 67 km).
+    expect(d.candidates[0]!.score).toBeCloseTo(Math.sqrt(1650 / (150 + 0.25 * 10 * 1852 * 5 + 300 * 5)), 2);
+    expect(d.candidates[0]!.score).toBeGreaterThan(Math.sqrt(1650 / (92_600 / Math.SQRT2 + 1650 / Math.SQRT2)));
     // Out 100 km and back to the same point over 20 h (a port call): the product would pin it at that point;
     // its score stays that of a single report (the better account of its silence).
     const back = { ...through, before: { timeMs: T - 10 * H, ...destination(42.23, 130.3, 0, 100_000) }, after: { timeMs: T + 10 * H, ...destination(42.23, 130.3, 0, 100_000) } };
@@ -240,5 +243,36 @@ describe('assignOneToOne', () => {
   it('leaves a detection unassigned rather than steal a vessel, and handles more detections than vessels', () => {
     const pairs = [{ det: 0, est: 0, score: 0.9 }, { det: 1, est: 0, score: 0.5 }, { det: 2, est: 1, score: 0.3 }];
     expect([...assignOneToOne(3, 2, pairs, 0.02)]).toEqual([0, -1, 1]);
+  });
+});
+
+describe('dark candidates: where a silent ship would be', () => {
+  const d1 = (): Detection => det('d1', 42.23, 130.3, 100);
+  it('puts a ship heard on both sides at the time-proportional point of its straight run (a reception gap), not near its nearer report', () => {
+    // 555: 2 h before 30 km west, 18 h after 270 km east, 8.1 kn reported: sailing on, it is on the spot at T. The
+    // before × after product of two 10 kn discs leans on the nearer report (30 km off, σ 20 km) and ranked 444,
+    // heard 4 h before 25 km north and silent since, first.
+    const sailedOn = { mmsi: 555, lengthM: 100, before: { timeMs: T - 2 * H, ...destination(42.23, 130.3, 270, 30_000), speedKn: 8.1 }, after: { timeMs: T + 18 * H, ...destination(42.23, 130.3, 90, 270_000), speedKn: 8.1 } };
+    const near = { mmsi: 444, lengthM: 100, before: { timeMs: T - 4 * H, ...destination(42.23, 130.3, 0, 25_000) }, after: null };
+    const c = fuseScene(scene, [d1()], [], [near, sailedOn]).detections[0]!.candidates;
+    expect(c.map((x) => x.mmsi)).toEqual([555, 444]);
+    // σ of the interpolation: 150 m + 0.25 × 8.1 kn × 1 h + 300 m/h × 1 h (the nearer report 2 h off, halved): √(1650/σ).
+    expect(c[0]!.score).toBeCloseTo(Math.sqrt(1650 / (150 + 0.25 * 8.1 * 1852 + 300)), 1);
+    // The same ends 60 km north of the spot's line: the straight run misses it, the score falls back to the other accounts.
+    const off = { ...sailedOn, before: { ...sailedOn.before, ...destination(42.77, 130.3 - 0.366, 0, 0) }, after: { ...sailedOn.after, ...destination(42.77, 130.3 + 3.29, 0, 0) } };
+    expect(fuseScene(scene, [d1()], [], [near, off]).detections[0]!.candidates.map((x) => x.mmsi)).toEqual([444, 555]);
+  });
+  it('scores a ship last reported at rest on the spot as likely to have stayed there', () => {
+    // 777 moored 0.1 km from the sighting 10 h before (0 kn), then unheard; 888 heard 10 h before 8 km off, under
+    // way. A 10 kn disc (σ 94 km) makes the two equal; at rest, 777 may have stayed (σ 1.65 km + 300 m/h).
+    const moored = { mmsi: 777, lengthM: 100, before: { timeMs: T - 10 * H, ...destination(42.23, 130.3, 0, 100), speedKn: 0 }, after: null };
+    const underWay = { mmsi: 888, lengthM: 100, before: { timeMs: T - 10 * H, ...destination(42.23, 130.3, 180, 8_000), speedKn: 9 }, after: null };
+    const c = fuseScene(scene, [d1()], [], [underWay, moored]).detections[0]!.candidates;
+    expect(c.map((x) => x.mmsi)).toEqual([777, 888]);
+    const sStay = 1650 + 300 * 10;
+    expect(c[0]!.score).toBeCloseTo(0.5 * Math.exp(-0.5 * (100 / sStay) ** 2) * Math.sqrt(1650 / sStay), 2);
+    // Reported under way at the same spot, it is scored as any ship that sailed on (no stay account).
+    const c2 = fuseScene(scene, [d1()], [], [underWay, { ...moored, before: { ...moored.before, speedKn: 9 } }]).detections[0]!.candidates;
+    expect(c2[0]!.score).toBeLessThan(0.2);
   });
 });

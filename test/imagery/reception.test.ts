@@ -43,10 +43,13 @@ describe('withReceptionGaps', () => {
     const placed = { ...d, candidates: [{ mmsi: 2, score: 0.465, why: 'dark: last report 2 h before' }, { mmsi: 1, score: 0.167, why: 'dark' }] };
     expect(withReceptionGaps(fusion(placed), gaps).detections[0]!.dark).toBe(true);
   });
-  it('names a candidate scoring within half the top one when its silence is explained, not a weaker one', () => {
+  it('clears the flag when a candidate scoring within half the top one has its silence explained, not a weaker one, and names the top one', () => {
+    // The explaining candidate (0.12) makes the sighting no evidence of a switch-off; the likelier ship (0.2) is
+    // still the one named (unseen seed 36: a ship moored on the spot 10 h before, behind a boat in an explained gap).
     const d = { ...dark('a', 37.3, 129.42, null, 2), candidates: [{ mmsi: 2, score: 0.2, why: 'dark' }, { mmsi: 1, score: 0.12, why: 'dark' }] };
     const out = withReceptionGaps(fusion(d), gaps).detections[0]!;
-    expect([out.dark, out.mmsi, out.confidence, out.candidates.map((c) => c.mmsi)]).toEqual([false, 1, 0.12, [1, 2]]);
+    expect([out.dark, out.mmsi, out.confidence, out.candidates.map((c) => c.mmsi)]).toEqual([false, 2, 0.2, [2, 1]]);
+    expect(out.candidates[1]!.why).toMatch(/reception evidence explains/);
     const weak = { ...d, candidates: [{ mmsi: 2, score: 0.2, why: 'dark' }, { mmsi: 1, score: 0.09, why: 'dark' }] };
     expect(withReceptionGaps(fusion(weak), gaps).detections[0]!.dark).toBe(true);
   });
