@@ -111,12 +111,21 @@ export function respellings(n: NormalisedName): Respelling[] {
   return out;
 }
 
-/** Letters a digit is mistaken for (and back): 1 and I, 5 and S, 8 and B. */
-const DIGIT_LETTER: Record<string, string> = { 1: 'I', 5: 'S', 8: 'B' };
+/** Letters a digit is mistaken for (and back): 1 and I, 5 and S, 8 and B; 0 and O at a word's edge (between
+ *  letters normalise.ts reads it already). */
+const DIGIT_LETTER: Record<string, string> = { 0: 'O', 1: 'I', 5: 'S', 8: 'B' };
+/** A number written as a word at the end of a name (TOUR TWO, AMAPOLA UNO): English and Spanish, as the
+ *  registers and port lists ships are screened from write them. */
+const NUMBER_WORDS: Record<string, string> = {
+  ONE: '1', TWO: '2', THREE: '3', FOUR: '4', FIVE: '5', SIX: '6', SEVEN: '7', EIGHT: '8', NINE: '9', TEN: '10',
+  ELEVEN: '11', TWELVE: '12', UNO: '1', DOS: '2', TRES: '3', CUATRO: '4', CINCO: '5', SEIS: '6', SIETE: '7',
+  OCHO: '8', NUEVE: '9', DIEZ: '10',
+};
 /** Digits a letter is mistaken for in a name of numbers: I and L for 1, O for 0, S for 5, B for 8, Z for 2. */
 const LETTER_DIGIT: Record<string, string> = { I: '1', L: '1', O: '0', S: '5', B: '8', Z: '2' };
 
-/** Other readings of a raw name: digits between letters read as the letters they resemble, a run of three
+/** Other readings of a raw name: digits between letters (or at a word's edge) read as the letters they
+ *  resemble, RN joined into M, a number word at the end read as the number, a run of three
  *  or more single letters read as one word, and in a name of numbers (7-28) a lone letter beside a digit
  *  read as the digit it resembles. Only readings that change the name: of at least MIN_LETTERS letters
  *  (MIN_MISREAD_LETTERS for a digit read as a letter) with a distinctive word, or of numbers only. */
@@ -126,8 +135,15 @@ export function misreadings(raw: string, original: NormalisedName = normaliseNam
   // A lower-case l in a word otherwise in capitals is a capital I as a scan or a sans-serif font shows it
   // (BlCENTENARIO): read before the digits, so that both misreadings of one name are undone together.
   const ell = (raw.includes('l') ? raw.replace(/\S+/g, (t) => (t.includes('l') && /[A-Z].*[A-Z]/.test(t) && /^[A-Zl0-9'.-]+$/.test(t) ? t.replace(/l/g, 'I') : t)) : raw).toUpperCase();
-  const digits = ell.replace(/(?<=[A-Z])[158](?=[A-Z])/g, (d) => DIGIT_LETTER[d]);
+  // A digit between letters, or at a word's edge beside two letters and no other digit (5OBHAN, PH0 THAE).
+  const digits = ell.replace(/(?<=[A-Z])[158](?=[A-Z])|(?<![A-Z0-9])[0158](?=[A-Z]{2})|(?<=[A-Z]{2})[0158](?![A-Z0-9])/g, (d) => DIGIT_LETTER[d]);
   if (digits !== upper) forms.set(digits, digits !== ell ? MIN_MISREAD_LETTERS : MIN_LETTERS);
+  // RN for M, as a scan joins the letters (TERRNEH, RNARIVAN): only where RN cannot be a spelling — at a
+  // word's start or after a consonant (CORNER, STERN keep theirs).
+  const rn = upper.replace(/(?<![A-Z])RN|(?<=[B-DF-HJ-NP-TV-Z])RN/g, 'M');
+  if (rn !== upper) forms.set(rn, MIN_LETTERS);
+  const numberWord = upper.replace(/(?<=[A-Z0-9]\s+)([A-Z]+)$/, (w) => NUMBER_WORDS[w] ?? w);
+  if (numberWord !== upper) forms.set(numberWord, MIN_MISREAD_LETTERS);
   const spaced = upper.replace(/\b[A-Z](?:[ .]+[A-Z]\b){2,}/g, (run) => run.replace(/[ .]+/g, ''));
   if (spaced !== upper) forms.set(spaced, MIN_LETTERS);
   // A name of numbers with a letter among them (no word of two letters, more digits than letters).

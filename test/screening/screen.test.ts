@@ -234,6 +234,18 @@ describe('mechanisms found by the held-out hard cases (bench/screen-heldout-case
     expect(read('S1')).toEqual([]); // as many letters as digits: a letter and a number
   });
 
+  it('reads a digit at a word edge as a letter, RN as M where it cannot be spelt so, and a number word at the end', async () => {
+    const { misreadings } = await import('../../src/screening/respell.js');
+    const read = (raw: string) => misreadings(raw).map((r) => r.norm.full);
+    expect(['5OBHAN', '8LUEGAS', 'PH0 THAE'].map(read)).toEqual([['SOBHAN'], ['BLUEGAS'], ['PHO THAE']]);
+    expect(['TERRNEH', 'RNARIVAN'].map(read)).toEqual([['TERMEH'], ['MARIVAN']]);
+    expect(['TOUR TWO', 'AMAPOLA UNO'].map(read)).toEqual([['TOUR 2'], ['AMAPOLA 1']]);
+    // RN after a vowel is a spelling; a digit beside another digit or a lone letter is a number; a lone word stays.
+    expect(['CORNER', 'STERN', 'JH86', 'K5 STAR', 'ONE'].map(read)).toEqual([[], [], [], [], []]);
+    expect(screen({ name: '5OBHAN' }).matches.map((m) => m.name)).toContain('SOBHAN');
+    expect(screen({ name: 'TOUR TWO' }).matches.map((m) => m.name)).toContain('TOUR 2');
+  });
+
   it('reads Chinese names in Wade-Giles or Cantonese as pinyin, by the same form only', async () => {
     for (const [query, listed] of [['WU HSIEN', 'WU XIAN'], ['WAH FU', 'HUA FU'], ['HOU FAAN 6', 'HAO FAN 6']]) {
       const m = screen({ name: query }).matches.filter((x) => x.list === 'ofac-sdn');
