@@ -225,3 +225,53 @@ export function compileDirectWriter(fields: readonly Field[]): DirectJsonWriter 
     `return function direct(six, bitLen, b, p) {\n${body.join('\n')}\n};`);
   return make(ubits, sbits, text, turn, lookups, texts, fields, stampBad, h.writeInt, h.writeFixed, h.writeNumber, h.writeString, h.writeValue, h.writePadded, h.writeScaled, h.writeSixText) as DirectJsonWriter;
 }
+
+/** What a store keeps of a position report: reused by each read (numbers, null where not available). */
+export interface PositionFields {
+  mmsi: number;
+  lat: number | null;
+  lon: number | null;
+  speed: number | null;
+  course: number | null;
+  heading: number | null;
+  status: number | null;
+}
+
+/** Reads `PositionFields` from a payload; false when the message must take the ordinary path instead. */
+export type PositionReader = (six: Uint8Array, bitLen: number, out: PositionFields) => boolean;
+
+const POSITION_FIELD_NAMES = ['lat', 'lon', 'speed', 'course', 'heading', 'status'] as const;
+
+/**
+ * A reader of the position fields of a type's field table, without building the message: each value is
+ * the compiled builder's expression (compileFields), so it equals what decoding in full gives. It returns
+ * false, leaving the ordinary path to say why, wherever that path would reject the message or keep no
+ * position: MMSI 0, any range-checked field out of range (those that become null then are nulled as
+ * there), lat or lon not available.
+ */
+export function compilePositionReader(fields: readonly Field[]): PositionReader {
+  const body: string[] = ['let t = 0;', `const mmsi = ${bitsExpr(8, 30, false)};`, 'if (mmsi === 0) return false;'];
+  const assigned = new Set<string>();
+  fields.forEach((f, k) => {
+    const wanted = (POSITION_FIELD_NAMES as readonly string[]).includes(f.name);
+    const checked = f.min !== null || f.max !== null;
+    if (!wanted && !checked) return;
+    if (f.kind !== UINT && f.kind !== SINT) throw new Error(`position reader: field ${f.name} is not a number`);
+    const expr = fieldExpr(f, k);
+    body.push(`let v${k} = ${f.minBits > 0 ? `(bitLen >= ${f.minBits} ? ${expr} : null)` : expr};`);
+    if (checked) {
+      const cond = [f.min !== null ? `v${k} < ${f.min}` : '', f.max !== null ? `v${k} > ${f.max}` : ''].filter(Boolean).join(' || ');
+      body.push(`if (v${k} !== null && (${cond})) ${f.invalidIsNull ? `v${k} = null;` : 'return false;'}`);
+    }
+    if (wanted) {
+      body.push(`out.${f.name} = v${k};`);
+      assigned.add(f.name);
+    }
+  });
+  if (!assigned.has('lat') || !assigned.has('lon')) throw new Error('position reader: no lat/lon in the field table');
+  body.push('if (out.lat === null || out.lon === null) return false;');
+  for (const name of POSITION_FIELD_NAMES) if (!assigned.has(name)) body.push(`out.${name} = null;`);
+  body.push('out.mmsi = mmsi;', 'return true;');
+  const make = new Function('ubits', 'sbits', `return function readPosition(six, bitLen, out) {\n${body.join('\n')}\n};`);
+  return make(ubits, sbits) as PositionReader;
+}

@@ -2,7 +2,7 @@
 // multi-sentence reassembly. Stateful per input stream; never reads the clock (timeouts use line times).
 import { Payload } from './bits.js';
 import { decodePayload, writePayloadJsonOpen } from './message.js';
-import { digitsValue, hex2, parseTagBlock, type TagBlock } from './tagblock.js';
+import { digitsValue, emptyTagBlock, hex2, parseTagBlockInto, type TagBlock } from './tagblock.js';
 import { parsePghp, parseTrailing, type PghpMeta } from './trailing.js';
 import type { AisMessage, DecodeCountKey, DecodeResult, DecodeWarning, LineMeta, RejectReason } from './types.js';
 
@@ -24,11 +24,14 @@ export interface AisDecoderOptions {
   maxTimeMs?: number;
   /**
    * Asked before the fields of a one-sentence class A or B position report (types 1-3, 18: 168 bits) with a
-   * plausible time of its own are decoded: true when the caller already holds this payload (`text[start,
-   * end)`) as a position within its duplicate window and has merged the reception. The line then decodes to
-   * DUPLICATE_POSITION, a message without fields. Same payload, same bits: the fields would be the same.
+   * plausible time of its own are decoded: true when the caller took the reception — it already holds this
+   * payload (`text[start, end)`) as a position within its duplicate window and merged the reception (same
+   * payload, same bits: the fields would be the same), or it read what it keeps straight from the
+   * de-armoured payload `six` (readPositionReport). The line then decodes to TAKEN_POSITION, a message
+   * without fields. `satellite`: the line's metadata tells a satellite reception (LineMeta.source would be
+   * 'satellite').
    */
-  knownPosition?: ((text: string, start: number, end: number, timeMs: number, station: string | null) => boolean) | null;
+  takePosition?: ((text: string, start: number, end: number, timeMs: number, station: string | null, satellite: boolean, six: Uint8Array) => boolean) | null;
 }
 
 /**
@@ -47,7 +50,7 @@ const MAX_DATE_MS = 8.64e15;
 
 const DEFAULTS = {
   fragmentTimeoutMs: 60_000, maxPendingFragments: 1000, fragmentTimeoutLines: 2000, keepPayload: true,
-  minTimeMs: MIN_PLAUSIBLE_TIME_MS, maxTimeMs: MAX_DATE_MS, knownPosition: null,
+  minTimeMs: MIN_PLAUSIBLE_TIME_MS, maxTimeMs: MAX_DATE_MS, takePosition: null,
 };
 
 interface Pending {
@@ -80,8 +83,8 @@ const SATELLITE_STATION = /orbcomm|exactearth|spire|sat/i;
  */
 const MAX_PENDING_PART_A = 1024;
 
-/** Returned for a reception the knownPosition option recognised (counted as a message). */
-export const DUPLICATE_POSITION: DecodeResult = Object.freeze({
+/** Returned for a reception the takePosition option took (counted as a message). */
+export const TAKEN_POSITION: DecodeResult = Object.freeze({
   kind: 'message', message: Object.freeze({ type: 0, repeat: 0, mmsi: 0 }), meta: Object.freeze({ timeMs: null, station: null, source: null, arrivalMs: null }), payload: '',
 }) as DecodeResult;
 
@@ -107,6 +110,10 @@ export class AisDecoder {
   private lineNo = 0;
   /** A tag block alone on its line applies to the next sentence. */
   private carriedTag: TagBlock | null = null;
+  /** The tag block of the line being decoded (parsed into, line after line). */
+  private readonly lineTag: TagBlock = emptyTagBlock();
+  /** The metadata gathered for the line being decoded (refilled line after line; makeMeta copies it). */
+  private readonly got: Gathered = { timeMs: null, station: null, satellite: false, arrivalMs: null };
   /** The last $PGHP header applies to sentences until a message completes. */
   private pghp: PghpMeta | null = null;
   /** Type 24 part A shipnames by MMSI, until a part B of the same MMSI takes it. */
@@ -196,14 +203,14 @@ export class AisDecoder {
     if (c === 92 /* \ */) {
       const close = line.indexOf('\\', start + 1);
       if (close < 0 || close >= end) return reject('framing', 'unterminated tag block');
-      const parsed = parseTagBlock(line, start + 1, close);
-      if (!parsed.ok) return reject(parsed.reason, parsed.detail);
-      tag = parsed.tag;
+      tag = this.lineTag;
+      const failed = parseTagBlockInto(line, start + 1, close, tag);
+      if (failed !== null) return reject(failed.reason, failed.detail);
       if (tag.checksum === 'without_g') this.warnings.tagblock_checksum_variant++;
       else if (tag.checksum === 'none') this.warnings.tagblock_no_checksum++;
       start = close + 1;
       if (start === end) {
-        this.carriedTag = tag;
+        this.carriedTag = { ...tag }; // lineTag is the next line's
         return SKIP_NON_AIS;
       }
       c = line.charCodeAt(start);
@@ -300,7 +307,11 @@ export class AisDecoder {
     // Line metadata: tag block first, then trailing provider fields, then the last $PGHP — except that an
     // exactEarth satellite $PGHP (online data "1AIS_S") comes before the trailing epoch: that epoch is the
     // provider's arrival time, 20-120 min after the observation, and is kept as arrivalMs.
-    const got: Gathered = { timeMs: tag !== null ? tag.timeMs : null, station: tag !== null ? tag.station : null, satellite: false, arrivalMs: null };
+    const got = this.got;
+    got.timeMs = tag !== null ? tag.timeMs : null;
+    got.station = tag !== null ? tag.station : null;
+    got.satellite = false;
+    got.arrivalMs = null;
     const pghp = this.pghp;
     if (pghp !== null && pghp.satellite) {
       if (got.timeMs === null) got.timeMs = pghp.timeMs;
@@ -323,11 +334,12 @@ export class AisDecoder {
 
     if (total === 1) {
       payload.finish(sixCount, fill);
-      const known = this.opts.knownPosition;
-      if (known !== null && sixCount === POSITION_REPORT_CHARS && fill === 0 && timeMs !== null && timeMs >= this.opts.minTimeMs &&
-        timeMs <= this.opts.maxTimeMs && isPositionReportChar(line.charCodeAt(p5 + 1)) && known(line, p5 + 1, p6, timeMs, station)) {
+      const take = this.opts.takePosition;
+      if (take !== null && sixCount === POSITION_REPORT_CHARS && fill === 0 && timeMs !== null && timeMs >= this.opts.minTimeMs &&
+        timeMs <= this.opts.maxTimeMs && isPositionReportChar(line.charCodeAt(p5 + 1)) &&
+        take(line, p5 + 1, p6, timeMs, station, got.satellite || (station !== null && isSatelliteStation(station)), payload.six)) {
         this.pghp = null;
-        return DUPLICATE_POSITION;
+        return TAKEN_POSITION;
       }
       return this.complete(this.opts.keepPayload ? line.slice(p5 + 1, p6) : '', got);
     }
@@ -465,16 +477,18 @@ function makeMeta(g: Gathered): LineMeta {
   return { timeMs, station, source: satellite ? 'satellite' : null, arrivalMs: g.arrivalMs };
 }
 
-/** The last station asked about: a feed's lines mostly repeat it (no regex per line). */
-let lastStation = '';
-let lastStationSatellite = false;
+/** Stations asked about (a feed names few, interleaved line by line): no regex per line. */
+const satelliteStations = new Map<string, boolean>();
+/** Bound of that cache (a feed naming more stations only tests the regex for the rest). */
+const MAX_CACHED_STATIONS = 4096;
 
 function isSatelliteStation(station: string): boolean {
-  if (station !== lastStation) {
-    lastStation = station;
-    lastStationSatellite = SATELLITE_STATION.test(station);
+  let satellite = satelliteStations.get(station);
+  if (satellite === undefined) {
+    satellite = SATELLITE_STATION.test(station);
+    if (satelliteStations.size < MAX_CACHED_STATIONS) satelliteStations.set(station, satellite);
   }
-  return lastStationSatellite;
+  return satellite;
 }
 
 function isoDay(ms: number): string {

@@ -1,7 +1,10 @@
 // Turns a de-armoured payload into an AisMessage, or says why it cannot.
 import type { Payload } from './bits.js';
 import { compileByteWriter, writeValue, writeString, type ByteWriter } from './json-bytes.js';
-import { compileDirectWriter, compileFields, compileSerializer, type CompiledMessage, type CompiledSerializer, type DirectJsonWriter } from './compile.js';
+import {
+  compileDirectWriter, compileFields, compilePositionReader, compileSerializer, type CompiledMessage, type CompiledSerializer, type DirectJsonWriter,
+  type PositionFields, type PositionReader,
+} from './compile.js';
 import { MESSAGE_SPECS, type MessageSpec } from './messages.js';
 import type { AisMessage, RejectReason } from './types.js';
 
@@ -91,6 +94,20 @@ export function writePayloadJsonOpen(pl: Payload, b: Uint8Array, p: number): num
   if (spec === undefined || direct === undefined || bitLen < spec.minBits) return -1;
   if (spec.extraOnlyBelowBits !== undefined && bitLen < spec.extraOnlyBelowBits) return -1;
   return direct(six, bitLen, b, p);
+}
+
+const positionReader = perSpec<PositionReader>((spec) => compilePositionReader(spec.fields));
+
+/**
+ * The fields a store keeps of a one-sentence class A or B position report (type 1, 2, 3 or 18 of exactly 168
+ * bits, as the decoder's takePosition option offers them) read into `out` without building the message;
+ * false when it must be decoded the ordinary way (it would be rejected, or keeps no position). Equal to
+ * decodePayload()'s fields where true.
+ */
+export function readPositionReport(six: Uint8Array, out: PositionFields): boolean {
+  const type = six[0];
+  if (type !== 18 && (type < 1 || type > 3)) return false;
+  return (positionReader(type) as PositionReader)(six, 168, out);
 }
 
 /** Bits every message carries: type (6), repeat indicator (2), MMSI (30). */

@@ -20,6 +20,21 @@ export type TagParse = { ok: true; tag: TagBlock } | { ok: false; reason: 'check
 
 /** Parses the tag block between the backslashes, `line[start, end)`. */
 export function parseTagBlock(line: string, start: number, end: number): TagParse {
+  const tag = emptyTagBlock();
+  const failed = parseTagBlockInto(line, start, end, tag);
+  return failed === null ? { ok: true, tag } : failed;
+}
+
+/** A tag block with no fields (to parse into). */
+export function emptyTagBlock(): TagBlock {
+  return { timeMs: null, station: null, groupSeq: 0, groupTotal: 0, groupId: null, checksum: 'none' };
+}
+
+/**
+ * parseTagBlock() into `tag` (every field set): null when it parsed, else why not (`tag` then undefined).
+ * A decoder reuses one TagBlock for every line: no object per line.
+ */
+export function parseTagBlockInto(line: string, start: number, end: number, tag: TagBlock): Extract<TagParse, { ok: false }> | null {
   const star = line.lastIndexOf('*', end - 1);
   let bodyEnd = end;
   let checksum: TagBlock['checksum'] = 'none';
@@ -40,7 +55,12 @@ export function parseTagBlock(line: string, start: number, end: number): TagPars
     else if (given === sumWithoutGroup(line, start, star)) checksum = 'without_g';
     else return { ok: false, reason: 'checksum', detail: `tag block checksum ${hex2(given)}, computed ${hex2(sum)}` };
   }
-  const tag: TagBlock = { timeMs: null, station: null, groupSeq: 0, groupTotal: 0, groupId: null, checksum };
+  tag.timeMs = null;
+  tag.station = null;
+  tag.groupSeq = 0;
+  tag.groupTotal = 0;
+  tag.groupId = null;
+  tag.checksum = checksum;
   let i = start;
   while (i < bodyEnd) {
     let comma = line.indexOf(',', i);
@@ -84,7 +104,7 @@ export function parseTagBlock(line: string, start: number, end: number): TagPars
     }
     i = comma + 1;
   }
-  return { ok: true, tag };
+  return null;
 }
 
 /** A hex digit's value, or -1000 (so that a pair with one bad digit stays negative). */

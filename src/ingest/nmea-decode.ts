@@ -1,6 +1,6 @@
 // Raw NMEA lines -> decoded messages -> a batch of rows, with every line counted. No store here: the
 // batch is handed to a BatchCommitter, in this thread (live feeds) or from a worker thread (files).
-import { AisDecoder, DUPLICATE_POSITION, type DecodeResult } from '../ais/index.js';
+import { AisDecoder, readPositionReport, TAKEN_POSITION, type DecodeResult, type PositionFields } from '../ais/index.js';
 import type { IngestCounts } from '../store/ingest-log.js';
 import type { ReceptionSource } from '../tracks/position.js';
 import { bump, cloneCounts, INGEST_REJECT_NO_TIME } from './counts.js';
@@ -50,8 +50,12 @@ export class NmeaDecodeStage {
   private contextIncomplete = 0;
   private seenIncomplete = 0;
   private readonly sourceOverride: number;
-  /** The time of the last reception the batch recognised (DUPLICATE_POSITION). */
-  private knownTimeMs = 0;
+  /** The time of the last position reception taken before its fields were decoded (TAKEN_POSITION). */
+  private takenTimeMs = 0;
+  /** Whether that reception was new (read from its bits into the batch) rather than merged as a duplicate. */
+  private takenNew = false;
+  /** The fields of a new position report, read from its bits (reused). */
+  private readonly position: PositionFields = { mmsi: 0, lat: null, lon: null, speed: null, course: null, heading: null, status: null };
   /** False while context lines are decoded: they must not touch the batch. */
   private counting = true;
   /** The batch was asked about this line's payload and does not hold it (its key and slot are kept). */
@@ -60,13 +64,22 @@ export class NmeaDecodeStage {
   constructor(private readonly opts: NmeaDecodeOptions, initial: IngestCounts, carryTimeMs: number | null) {
     this.decoder = new AisDecoder({
       minTimeMs: opts.timeWindow.minMs, maxTimeMs: opts.timeWindow.maxMs,
-      knownPosition: (text, start, end, timeMs, station) => {
+      takePosition: (text, start, end, timeMs, station, satellite, six) => {
         if (!this.counting) return false;
-        if (!this.batch.mergeReception(text, start, end, timeMs, stationId(station))) {
-          this.askedBatch = true;
-          return false;
+        const id = stationId(station);
+        this.takenTimeMs = timeMs;
+        if (this.batch.mergeReception(text, start, end, timeMs, id)) {
+          this.takenNew = false;
+          return true;
         }
-        this.knownTimeMs = timeMs;
+        this.askedBatch = true;
+        // A new report: what message() would store, read from the bits without building the message.
+        const p = this.position;
+        if (!readPositionReport(six, p)) return false;
+        const type = six[0];
+        const source = this.sourceOverride >= 0 ? this.sourceOverride : satellite ? SOURCE_CODE.satellite : 0;
+        this.batch.addPosition(null, p.mmsi, timeMs, p.lat as number, p.lon as number, p.speed, p.course, p.heading, type <= 3 ? p.status : null, type, source, id);
+        this.takenNew = true;
         return true;
       },
     });
@@ -115,7 +128,7 @@ export class NmeaDecodeStage {
     }
     this.counts.lines++;
     this.linesSinceFlush++;
-    if (r === DUPLICATE_POSITION) this.knownPosition();
+    if (r === TAKEN_POSITION) this.takenPosition();
     else if (r.kind === 'message') this.message(r, lineNo);
     else if (r.kind === 'skip') bump(this.counts.skipped, r.reason);
     else if (r.kind === 'reject' && r.reason !== 'incomplete_multipart') this.reject(r.reason, r.detail, lineNo);
@@ -187,13 +200,13 @@ export class NmeaDecodeStage {
     if (!used) c.notStored++;
   }
 
-  /** A position reception the batch already held (its station merged): what message() does for one. */
-  private knownPosition(): void {
+  /** A position reception taken before decoding (merged into a row, or added from its bits): what message() counts for one. */
+  private takenPosition(): void {
     const c = this.counts;
     c.messages++;
-    this.carryTimeMs = this.knownTimeMs;
+    this.carryTimeMs = this.takenTimeMs;
     this.carryLine = c.lines;
-    c.duplicates++;
+    if (!this.takenNew) c.duplicates++;
   }
 
   private reject(reason: string, detail: string, lineNo: number): void {

@@ -2,7 +2,7 @@
 // asks only for timed one-sentence reports of types 1-3 and 18, and the batch's rows and counts come out as
 // when every reception is decoded in full.
 import { describe, expect, it } from 'vitest';
-import { AisDecoder, DUPLICATE_POSITION } from '../../src/ais/index.js';
+import { AisDecoder, TAKEN_POSITION } from '../../src/ais/index.js';
 import { NmeaDecodeStage } from '../../src/ingest/nmea-decode.js';
 import { emptyCounts } from '../../src/store/ingest-log.js';
 
@@ -22,19 +22,19 @@ function sum(s: string): string {
   return x.toString(16).toUpperCase().padStart(2, '0');
 }
 
-describe('AisDecoder knownPosition', () => {
-  it('asks for a timed type 1 or 18 report and returns DUPLICATE_POSITION when told it is known', () => {
+describe('AisDecoder takePosition', () => {
+  it('asks for a timed type 1 or 18 report and returns TAKEN_POSITION when told it is known', () => {
     const asked: Array<[string, number, string | null]> = [];
-    const d = new AisDecoder({ knownPosition: (text, start, end, timeMs, station) => (asked.push([text.slice(start, end), timeMs, station]), true) });
-    expect(d.decodeLine(type1('JPSMN1'))).toBe(DUPLICATE_POSITION);
-    expect(d.decodeLine(TYPE18)).toBe(DUPLICATE_POSITION);
+    const d = new AisDecoder({ takePosition: (text, start, end, timeMs, station) => (asked.push([text.slice(start, end), timeMs, station]), true) });
+    expect(d.decodeLine(type1('JPSMN1'))).toBe(TAKEN_POSITION);
+    expect(d.decodeLine(TYPE18)).toBe(TAKEN_POSITION);
     expect(asked).toEqual([[TYPE1, T0 * 1000, 'JPSMN1'], ['B6TNm?P0F2DD<95KVfOOswP4QIdF', T0 * 1000, 'KRTGA1']]);
     expect(d.counts.message).toBe(2);
   });
 
   it('decodes in full when not known, and never asks for untimed, multipart or implausibly timed lines', () => {
     let asked = 0;
-    const d = new AisDecoder({ maxTimeMs: Date.UTC(2025, 0, 1), knownPosition: () => (asked++, false) });
+    const d = new AisDecoder({ maxTimeMs: Date.UTC(2025, 0, 1), takePosition: () => (asked++, false) });
     const r = d.decodeLine(type1('JPSMN1'));
     expect(r.kind === 'message' && r.message.type).toBe(1);
     expect(asked).toBe(1);
@@ -60,6 +60,27 @@ describe('NmeaDecodeStage with known positions', () => {
     expect(counts.messages).toBe(3);
     expect(counts.duplicates).toBe(1);
     expect(stage.carryTimeMs).toBe((T0 + 51) * 1000);
+  });
+
+  it('stores a new report read from its bits with the fields of the full decode, counted as a message, not a duplicate', () => {
+    const stage = new NmeaDecodeStage(opts, emptyCounts(), null);
+    stage.line(type1('JPSMN1'), 1, true);
+    stage.line(TYPE18, 2, true);
+    const { batch, counts } = stage.take();
+    expect(counts.messages).toBe(2);
+    expect(counts.duplicates).toBe(0);
+    expect(batch.length).toBe(2);
+    const plain = new AisDecoder();
+    [type1('JPSMN1'), TYPE18].forEach((line, i) => {
+      const r = plain.decodeLine(line);
+      if (r.kind !== 'message') throw new Error('not decoded');
+      const m = r.message;
+      expect([batch.mmsi[i], batch.lat[i], batch.lon[i], batch.type[i], batch.source[i]]).toEqual([m.mmsi, m.lat, m.lon, m.type, 0]);
+      expect(batch.speed[i]).toBe(Math.fround(m.speed as number));
+      expect(batch.course[i]).toBe(Math.fround(m.course as number));
+      expect(batch.heading[i]).toBe(m.heading === null ? -1 : m.heading);
+      expect(batch.status[i]).toBe(m.type <= 3 ? m.status : 255);
+    });
   });
 
   it('leaves the batch alone for a context line (decoded, not counted)', () => {
