@@ -53,16 +53,19 @@ export interface Chunk {
  * Yields the decompressed bytes of `pathOrDash` in chunks (gzip detected by its magic bytes) from
  * `startOffset`. Chunks end anywhere, not at line ends. Progress counts the bytes read from the source
  * (compressed for .gz). A plain regular file is read from the offset; others are read from their start and
- * the decompressed bytes before it dropped.
+ * the decompressed bytes before it dropped. A chunk is valid only until the next one is asked for (a plain
+ * file's chunks are read into one buffer).
  */
 export async function* readChunks(pathOrDash: string, options: ReadLinesOptions = {}): AsyncGenerator<Chunk> {
   const chunkBytes = options.chunkBytes ?? 1 << 20;
   const startOffset = options.startOffset ?? 0;
   const total = inputSize(pathOrDash);
   const regular = pathOrDash !== '-' && statSync(pathOrDash).isFile();
-  const seek = regular && startOffset > 0 && !isGzipFile(pathOrDash) ? startOffset : 0;
+  const plain = regular && !isGzipFile(pathOrDash);
+  const seek = plain && startOffset > 0 ? startOffset : 0;
   const raw: AsyncIterable<Buffer> = pathOrDash === '-' ? process.stdin
-    : regular ? readFileChunks(pathOrDash, chunkBytes, seek)
+    // zlib may hold its input chunks: only a plain file's reads share a buffer.
+    : regular ? readFileChunks(pathOrDash, chunkBytes, seek, plain)
     : createReadStream(pathOrDash, { highWaterMark: chunkBytes });
   const rawChunks = raw[Symbol.asyncIterator]();
   const first = await rawChunks.next();
@@ -104,16 +107,19 @@ export async function* readChunks(pathOrDash: string, options: ReadLinesOptions 
 }
 
 /**
- * A regular file's bytes by synchronous reads into fresh buffers. A read stream costs ~4 µs of CPU per KiB
- * in thread-pool hand-offs and promises (0.2 CPU-s on a 50 MB file, a tenth of `tumen decode`); a read from
- * the page cache blocks for microseconds. Named pipes and devices keep the stream (they can block).
+ * A regular file's bytes by synchronous reads. A read stream costs ~4 µs of CPU per KiB in thread-pool
+ * hand-offs and promises (0.2 CPU-s on a 50 MB file, a tenth of `tumen decode`); a read from the page cache
+ * blocks for microseconds. Named pipes and devices keep the stream (they can block). `reuse`: every chunk
+ * is read into the same buffer (valid until the next is asked for): a fresh megabyte per read costs its
+ * page faults, about as much CPU as the read itself.
  */
-export async function* readFileChunks(path: string, chunkBytes: number, start = 0): AsyncGenerator<Buffer> {
+export async function* readFileChunks(path: string, chunkBytes: number, start = 0, reuse = false): AsyncGenerator<Buffer> {
   const fd = openSync(path, 'r');
   let position = start;
+  let shared: Buffer | null = null;
   try {
     for (;;) {
-      const buf = Buffer.allocUnsafe(chunkBytes);
+      const buf: Buffer = reuse ? (shared ??= Buffer.allocUnsafe(chunkBytes)) : Buffer.allocUnsafe(chunkBytes);
       const n = readSync(fd, buf, 0, chunkBytes, position);
       position += n;
       if (n === 0) return;
@@ -141,6 +147,8 @@ export class LineSplitter {
   private sep = -1;
   /** Inside an over-long line already handed on: its bytes are dropped up to its end. */
   private skipping = false;
+  /** Where joined() puts a carried line and the next chunk together. */
+  private scratch = Buffer.alloc(0);
 
   /** `maxLineChars`: a longer line without end (binary junk) is handed on in pieces rather than grown without bound. */
   constructor(private readonly maxLineChars = MAX_LINE_CHARS) {}
@@ -200,8 +208,7 @@ export class LineSplitter {
       // Everything up to the last line end, after what was carried: one string, cut into ranges.
       out.textStart = this.carry.length > 0 ? this.carryStart : base + start;
       // One flat string: a concatenation would be a cons string, slower for every charCodeAt after it.
-      const text = this.carry.length === 0 ? latin1(buf, start, last + 1)
-        : latin1(Buffer.concat([Buffer.from(this.carry, 'latin1'), buf.subarray(start, last + 1)]), 0, this.carry.length + last + 1 - start);
+      const text = this.carry.length === 0 ? latin1(buf, start, last + 1) : this.joined(buf, start, last + 1);
       this.carry = '';
       const sepChar = sep === 10 ? '\n' : '\r';
       let from = 0;
@@ -229,6 +236,15 @@ export class LineSplitter {
       this.skipping = true;
     }
     return afterLastNewline;
+  }
+
+  /** The carried line's bytes and then `buf[start, end)` as one flat string (through a buffer kept for it: no fresh megabyte per chunk). */
+  private joined(buf: Buffer, start: number, end: number): string {
+    const n = this.carry.length + end - start;
+    if (this.scratch.length < n) this.scratch = Buffer.allocUnsafe(Math.max(n, 2 * this.scratch.length));
+    const at = this.scratch.write(this.carry, 0, 'latin1');
+    buf.copy(this.scratch, at, start, end);
+    return latin1(this.scratch, 0, n);
   }
 
   /** The line end byte, told by the first chunk that holds one. */
