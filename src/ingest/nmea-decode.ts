@@ -107,7 +107,7 @@ export class NmeaDecodeStage {
   /** Detaches the current batch with the counts as of now, and starts a new one. */
   take(): { batch: PositionBatch; counts: IngestCounts; carryTimeMs: number | null } {
     const batch = this.batch;
-    this.batch = new PositionBatch(this.opts.batchRows);
+    this.batch = new PositionBatch(this.opts.batchRows, batch);
     this.linesSinceFlush = 0;
     return { batch, counts: cloneCounts(this.counts), carryTimeMs: this.carryTimeMs };
   }

@@ -187,14 +187,18 @@ export class PositionBatch {
    * key half), row -1 = empty. The key half beside the row spares a probe a second cache miss: the table
    * is megabytes and every reception probes it.
    */
-  private readonly slots: Int32Array;
+  private slots: Int32Array;
   private readonly slotMask: number;
   /** The free slot mergeReception() found for the payload it missed (-1: none pending). */
   private missSlot = -1;
   /** The same for the batch's static reports (index into `staticRows`), grown as they come (most batches hold few). */
   private staticSlots = new Int32Array(STATIC_SLOTS_INITIAL).fill(-1);
 
-  constructor(capacity: number) {
+  /**
+   * `recycle`: an earlier batch of the same capacity whose rows are taken (detached): its key table (the
+   * batch's largest array, which never leaves the thread) is cleared and reused instead of allocated.
+   */
+  constructor(capacity: number, recycle: PositionBatch | null = null) {
     this.capacity = capacity;
     this.k1 = new Uint32Array(capacity);
     this.k2 = new Uint32Array(capacity);
@@ -211,7 +215,12 @@ export class PositionBatch {
     this.stations = { codes: new Int32Array(capacity), values: [] };
     let size = 1024;
     while (size < capacity * 2) size *= 2;
-    this.slots = new Int32Array(2 * size).fill(-1);
+    if (recycle !== null && recycle.slots.length === 2 * size) {
+      this.slots = recycle.slots.fill(-1);
+      recycle.slots = new Int32Array(0); // the taken batch looks nothing up any more
+    } else {
+      this.slots = new Int32Array(2 * size).fill(-1);
+    }
     this.slotMask = size - 1;
   }
 
