@@ -30,7 +30,8 @@ describe('alerts panel', () => {
     const rule = await fetch(`${server.url}/api/watch`, { method: 'POST', body: JSON.stringify({ kind: 'active', lists: ['desk'] }), headers: { ...auth, 'content-type': 'application/json' } });
     expect(rule.status).toBe(201);
     await page.reload();
-    await page.waitForSelector('#triage-alerts [role=status]');
+    // The loading line is a [role=status] too: wait for the panel's live-status line, not the spinner.
+    await page.waitForSelector('#triage-alerts [role=status]:not(.loading)');
     expect(await page.textContent('#triage-alerts')).toContain('ship on desk transmitting after ≥ 6 h silent');
     expect(await page.textContent('#triage-alerts .empty')).toBe('The rules have raised no alert yet.');
 
