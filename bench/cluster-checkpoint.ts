@@ -1,5 +1,5 @@
 // What a cluster unit's checkpoints weigh, in process (no NATS): the world's reports in time order through
-// each unit's runner (src/cluster/unit.ts unitRunnerOptions); every --every reports (a checkpoint's worth:
+// each unit's runner (src/cluster/unit-options.ts unitRunnerOptions); every --every reports (a checkpoint's worth:
 // 2 s at 1,000 reports/s) the state is captured and sized three ways: whole (gzip of the JSON, as unit.ts
 // wrote it before parts), in parts as unit.ts writes it now (src/cluster/checkpoint-parts.ts: the head and
 // only the parts whose content changed since the previous capture), and an ideal per-vessel delta (the
@@ -9,7 +9,7 @@
 import { gzipSync } from 'node:zlib';
 import { simulate } from '../src/sim/world.js';
 import { DetectionRunner, type RunnerState } from '../src/detectors/runner.js';
-import { unitRunnerOptions } from '../src/cluster/unit.js';
+import { unitRunnerOptions } from '../src/cluster/unit-options.js';
 import { workUnits } from '../src/cluster/params.js';
 import { splitState } from '../src/cluster/checkpoint-parts.js';
 import { timeOrdered } from '../test/contract/world.js';

@@ -1,5 +1,5 @@
 // The cluster's scaling model from measured per-unit cost, in process (no NATS): the world's reports in
-// time order through one DetectionRunner per work unit of a layout (src/cluster/unit.ts unitRunnerOptions),
+// time order through one DetectionRunner per work unit of a layout (src/cluster/unit-options.ts unitRunnerOptions),
 // CPU time of each, against one runner doing everything (the single-process `tumen detect` engine). Also a
 // unit owning nothing (the read + segment floor every unit pays), and the union of the units' events
 // compared with the single runner's.
@@ -7,7 +7,7 @@
 import { cpuUsage } from 'node:process';
 import { simulate } from '../src/sim/world.js';
 import { DetectionRunner, type RunnerOptions } from '../src/detectors/runner.js';
-import { unitRunnerOptions } from '../src/cluster/unit.js';
+import { unitRunnerOptions } from '../src/cluster/unit-options.js';
 import { workUnits } from '../src/cluster/params.js';
 import { applyPostSteps, POST_STEPS } from '../src/detectors/post-steps.js';
 import { timeOrdered } from '../test/contract/world.js';

@@ -3,7 +3,7 @@
 // behind the current one no longer change: reports come in time order), and the rest (reception models,
 // global detectors, counters) as the head. Each part is named by its content (`<name>.<sha256 prefix>`), so a
 // part is written once and a worker that lost the unit can never overwrite a part another owner's head
-// reads. Pure: the KV reads and writes are src/cluster/unit.ts's.
+// reads. Pure: the KV writes are src/cluster/unit.ts's, the reads src/cluster/unit-restore.ts's.
 import { createHash } from 'node:crypto';
 import type { RunnerState } from '../detectors/runner.js';
 import { HOUR_BITS } from '../detectors/hour-series.js';

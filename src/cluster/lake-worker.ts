@@ -23,7 +23,7 @@ import { storeInput } from '../store/pipeline-source.js';
 import type { ClusterClient } from './connect.js';
 import { mergePorts, type ReportMessage } from './messages.js';
 import { publishWindow } from './publish-retry.js';
-import { unitRunnerOptions } from './unit.js';
+import { unitRunnerOptions } from './unit-options.js';
 import { CLUSTER_PARAMS, LAKE_WORK_STREAM, LAKE_WORK_SUBJECT, LAKE_WORKERS_CONSUMER, lakeOutSubject } from './params.js';
 import { dayStateKey, getJson, planKey, portsKey, putJson, type LakeItem, type LakeOut, type LakePlan } from './lake-messages.js';
 

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectCluster, type ClusterClient } from './connect.js';
 import { DEFAULT_CELLS, DEFAULT_PARTITIONS, EVENTS_STREAM, REPORTS_STREAM, workUnits } from './params.js';
-import { consumerName } from './unit.js';
+import { consumerName } from './unit-keys.js';
 import { leaseHolders } from './worker.js';
 
 export interface ClusterProcess {

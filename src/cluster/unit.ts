@@ -8,57 +8,32 @@
 //
 // Every unit reads every report (the reception index behind gap verdicts needs all vessels' positions);
 // vessel unit `vP` runs the per-vessel chains of the MMSIs hashed to partition P, unit `g` the non-spatial
-// global detectors over every vessel's segmented positions, unit `eC` the encounters of spatial cell C. On (re)start the consumer is re-created to begin
-// right after the checkpoint, so reports are always processed in stream order.
-import { gunzipSync, gzip } from 'node:zlib';
+// global detectors over every vessel's segmented positions, unit `eC` the encounters of spatial cell C
+// (unit-options.ts). On (re)start the unit restores its checkpoint (unit-restore.ts) and the consumer is
+// re-created to begin right after it, so reports are always processed in stream order.
+import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { AckPolicy, DeliverPolicy, type Consumer as JsConsumer, type JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
-import { DetectionRunner, type RunnerOptions, type RunnerState } from '../detectors/runner.js';
+import { DetectionRunner, type RunnerOptions } from '../detectors/runner.js';
 import type { TumenEvent } from '../events/schema.js';
 import type { ClusterClient } from './connect.js';
 import { portAreasFrom } from '../anchorages/collect.js';
-import { decodeReport, mergePorts, type ReportMessage } from './messages.js';
+import { decodeReport, mergePorts } from './messages.js';
 import { publishWindow } from './publish-retry.js';
 import { putRetried, removeStateKeys, removeStateMessages, writeState } from './state-write.js';
-import { joinState, partKey, splitState, type RunnerHead } from './checkpoint-parts.js';
-import { InputOrder, type InputOrderState, type Sequenced } from './input-order.js';
-import { ALL_REPORTS, CLUSTER_PARAMS, eventSubject, partitionOf, REPORTS_STREAM, STATE_BUCKET, type Layout } from './params.js';
-import { spatialCell } from '../detectors/spatial-cells.js';
+import { partKey, splitState } from './checkpoint-parts.js';
+import { InputOrder, type Sequenced } from './input-order.js';
+import { ALL_REPORTS, CLUSTER_PARAMS, eventSubject, REPORTS_STREAM, STATE_BUCKET } from './params.js';
 import { withTimeout } from './lease.js';
-
-interface Checkpoint {
-  seq: number;
-  /** The ports messages seen, read back at restore: a state-bucket key (`ports.<sha256>`, where the
-   *  publisher put the stops), or a stream sequence (a message from an older publisher, or an older
-   *  checkpoint; such a message must still be in the stream). */
-  ports?: Array<string | number>;
-  /** Each input's next place and its messages waiting for an earlier one (src/cluster/input-order.ts). */
-  order?: InputOrderState;
-  /** The runner state whole (checkpoints before parts), or its head with `parts`. */
-  runner: RunnerState | RunnerHead;
-  /** The parts of the runner state, [name, hash]: each under its own key (src/cluster/checkpoint-parts.ts). */
-  parts?: Array<[string, string]>;
-}
-
-type PortsMessage = Extract<ReportMessage, { k: 'ports' }>;
+import { ackConfirmed } from './ack-confirmed.js';
+import { consumerName, previousKey, stateKey } from './unit-keys.js';
+import { partNames, unzipCheckpoint, type Checkpoint } from './unit-checkpoint.js';
+import { unitRunnerOptionsWith } from './unit-options.js';
+import { readPorts, type PortsMessage, type UnitPorts } from './unit-ports.js';
+import { fallBack, MissingPart, restoreCheckpoint, type RestoredUnit } from './unit-restore.js';
 
 const gzipAsync = promisify(gzip);
-
-class MissingPart extends Error {}
-
-export const stateKey = (unit: string): string => `unit.${unit}`;
-/** The checkpoint before the head (written just before each head): what a restore falls back to when a part
- *  the head names is missing. Its parts are kept until the head after next. */
-export const previousKey = (unit: string): string => `unit.${unit}.previous`;
-export const consumerName = (unit: string): string => `unit-${unit}`;
-
-export function unitRunnerOptions(unit: string, { partitions, cells }: Layout): RunnerOptions {
-  if (unit === 'g') return { ownsVessel: () => false, globals: true, spatialGlobals: false, postSteps: false };
-  const n = Number(unit.slice(1));
-  if (unit.startsWith('e')) return { ownsVessel: () => false, cell: spatialCell(n, cells), postSteps: false };
-  return { ownsVessel: (m) => partitionOf(m, partitions) === n, globals: false, postSteps: false };
-}
 
 export class WorkUnit {
   private stopped = false;
@@ -151,10 +126,11 @@ export class WorkUnit {
     this.outbox = [];
     this.previousRevision = previous && previous.operation === 'PUT' ? previous.revision : 0;
     const previousValue = previous && previous.operation === 'PUT' && previous.value.length > 0 ? previous.value : null;
+    const ctx = { client: this.client, unit: this.unit, log: this.log };
     let from: Checkpoint | null = null;
     if (entry && entry.operation === 'PUT' && entry.value.length > 0) {
       try {
-        from = await this.restoreFrom(entry.value);
+        from = this.adopt(await restoreCheckpoint(ctx, entry.value));
         this.previousPartKeys = new Map(previousValue ? partNames(this.unit, unzipCheckpoint(previousValue)).map((k) => [k, 0]) : []);
       } catch (err) {
         if (!(err instanceof MissingPart)) throw err;
@@ -166,7 +142,8 @@ export class WorkUnit {
         // until the head after next, and replay the reports since (the same reports give the same state and
         // the same event ids); else, while the stream still holds every report, start over from its first.
         // Never go on from a state with a part missing.
-        from = await this.fallBack(err, previousValue, firstSeq);
+        const restored = await fallBack(ctx, err, previousValue, firstSeq);
+        from = restored ? this.adopt(restored) : null;
         this.previousPartKeys = new Map(partNames(this.unit, unzipCheckpoint(entry.value)).map((k) => [k, 0]));
       }
       this.stateRevision = entry.revision;
@@ -175,7 +152,7 @@ export class WorkUnit {
       this.previousPartKeys = new Map();
     }
     if (!from) {
-      await this.restorePorts([]);
+      this.usePorts(await readPorts(this.client, this.unit, []));
       this.partKeys = new Map();
       this.runner = new DetectionRunner(this.runnerOptions());
       this.lastSeq = 0;
@@ -206,82 +183,25 @@ export class WorkUnit {
     this.log(`unit ${this.unit}: started after stream sequence ${this.lastSeq} (state restored in ${restoredMs} ms, consumer re-created in ${Date.now() - t0 - restoredMs} ms)`);
   }
 
-  /** Restores the runner, the input order and the ports of a gzipped checkpoint; throws MissingPart if a
-   *  part it names is gone. */
-  private async restoreFrom(value: Uint8Array): Promise<Checkpoint> {
-    const cp = unzipCheckpoint(value);
-    await this.restorePorts(cp.ports ?? []);
-    const restored = await this.readRunnerState(cp);
-    this.runner = DetectionRunner.restore(restored, this.runnerOptions());
-    this.lastSeq = cp.seq;
-    this.order = new InputOrder(cp.order);
-    this.headValue = value;
-    return cp;
-  }
-
-  /** The head cannot be restored (`missing`): the previous checkpoint if it is whole and the stream still
-   *  holds the reports after it, else null (start over) if the stream still holds every report, else throws. */
-  private async fallBack(missing: MissingPart, previousValue: Uint8Array | null, firstSeq: number): Promise<Checkpoint | null> {
-    if (previousValue) {
-      const seq = unzipCheckpoint(previousValue).seq;
-      if (seq + 1 >= firstSeq) {
-        try {
-          const cp = await this.restoreFrom(previousValue);
-          this.log(`unit ${this.unit}: ${missing.message}; restored the previous checkpoint instead (stream sequence ${cp.seq}) and replaying the reports after it`);
-          return cp;
-        } catch (err) {
-          if (!(err instanceof MissingPart)) throw err;
-        }
-      }
-    }
-    if (firstSeq <= 1) {
-      this.log(`unit ${this.unit}: ${missing.message}; no earlier checkpoint is whole: starting over from the reports stream's first message`);
-      return null;
-    }
-    throw new Error(`${missing.message}; no earlier checkpoint is whole and the reports stream no longer holds its first messages (it starts at ${firstSeq}): the unit cannot restore (no worker will run it); removing its head (unit.${this.unit}) makes it go on from the oldest report kept, with events that may differ from one process's`);
-  }
-
-  /** The runner state of a checkpoint: whole, or joined from the parts its head names. */
-  private async readRunnerState(cp: Checkpoint): Promise<RunnerState> {
-    if (!cp.parts) {
-      this.partKeys = new Map();
-      return cp.runner as RunnerState;
-    }
-    // All at once: a restore (a takeover) waits for the slowest read, not for the sum of them.
-    const parts = await Promise.all(cp.parts.map(async ([name, hash]) => {
-      const key = partKey(this.unit, { name, hash });
-      const e = await this.client.state.get(key);
-      if (!e || e.operation !== 'PUT') {
-        throw new MissingPart(`unit ${this.unit}: checkpoint part ${key} named by the head is missing from ${STATE_BUCKET}`);
-      }
-      return { key, seq: e.revision, part: { name, json: gunzipSync(e.value).toString('utf8') } };
-    }));
-    this.partKeys = new Map(parts.map((p) => [p.key, p.seq]));
-    return joinState(cp.runner as RunnerHead, parts.map((p) => p.part));
+  /** Takes the state a checkpoint left (src/cluster/unit-restore.ts). */
+  private adopt(r: RestoredUnit): Checkpoint {
+    this.usePorts(r.ports);
+    this.partKeys = r.partKeys;
+    this.runner = r.runner;
+    this.lastSeq = r.cp.seq;
+    this.order = r.order;
+    this.headValue = r.headValue;
+    return r.cp;
   }
 
   private runnerOptions(): RunnerOptions {
-    return { ...unitRunnerOptions(this.unit, this.client), ...(this.ports ? { ports: this.ports } : {}) };
+    return unitRunnerOptionsWith(this.unit, this.client, this.ports);
   }
 
-  /** The ports messages of a checkpoint, read back from the state bucket (or, by sequence, the stream). */
-  private async restorePorts(refs: Array<string | number>): Promise<void> {
-    const messages: PortsMessage[] = [];
-    for (const ref of refs) {
-      let r: ReportMessage | null;
-      if (typeof ref === 'string') {
-        const e = await this.client.state.get(ref);
-        r = e && e.operation === 'PUT' ? decodeReport(gunzipSync(e.value)) : null;
-      } else {
-        const m = await this.client.jsm.streams.getMessage(REPORTS_STREAM, { seq: ref }).catch(() => null);
-        r = m ? decodeReport(m.data) : null;
-      }
-      if (r?.k !== 'ports') throw new Error(`unit ${this.unit}: ports message ${ref} is no longer in ${typeof ref === 'string' ? STATE_BUCKET : REPORTS_STREAM}`);
-      messages.push(r);
-    }
-    this.portRefs = [...refs];
-    this.portMessages = messages;
-    this.ports = messages.length > 0 ? portAreasFrom(mergePorts(messages)).areas : undefined;
+  private usePorts(p: UnitPorts): void {
+    this.portRefs = p.refs;
+    this.portMessages = p.messages;
+    this.ports = p.areas;
   }
 
   /** A new input's stops: the port areas are learned again over every input's stops, and the runner
@@ -505,22 +425,4 @@ export class WorkUnit {
     }
   }
 
-}
-
-const unzipCheckpoint = (value: Uint8Array): Checkpoint => JSON.parse(gunzipSync(value).toString('utf8')) as Checkpoint;
-
-/** The keys of the parts a checkpoint names (none for a checkpoint written whole). */
-function partNames(unit: string, cp: Checkpoint): string[] {
-  return (cp.parts ?? []).map(([name, hash]) => partKey(unit, { name, hash }));
-}
-
-/** Acks `m` and waits for the server's confirmation, three tries (an ack is idempotent); past them the
- *  consumer's ack wait redelivers what is unacknowledged, and the unit acks it again. */
-async function ackConfirmed(m: JsMsg, nc: ClusterClient['nc']): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      // Again by hand: the message sends its ack once. Its reply subject is the implementation's (not typed).
-      if (attempt === 0 ? await m.ackAck({ timeout: 5_000 }) : (await nc.request((m as unknown as { reply: string }).reply, '+ACK', { timeout: 5_000 }), true)) return;
-    } catch { /* no answer: a leader being elected */ }
-  }
 }

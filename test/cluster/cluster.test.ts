@@ -24,7 +24,7 @@ import { ingestToCluster } from '../../src/cluster/ingest-to.js';
 import { detectLakeOnCluster, type LakeRunResult } from '../../src/cluster/lake-run.js';
 import { connectCluster } from '../../src/cluster/connect.js';
 import { leaseHolders } from '../../src/cluster/worker.js';
-import { consumerName } from '../../src/cluster/unit.js';
+import { consumerName } from '../../src/cluster/unit-keys.js';
 import { LAKE_WORK_STREAM, LAKE_WORKERS_CONSUMER, REPORTS_STREAM, workUnits } from '../../src/cluster/params.js';
 import { simulate } from '../../src/sim/world.js';
 import type { TumenEvent } from '../../src/events/schema.js';
