@@ -249,7 +249,7 @@ export const SEVENTH_CASES: HeldOutCase[] = [
   clear('decoy_near', 'MEGA', 'tug (DMA 2010); MENA is listed (judgement: one letter, an ordinary word)'),
   // ---- decoys: real ships two letters from a listed name or alias ------------------------------------------------------
   clear('decoy_near', 'ORELIA', 'DMA 2010 (diving vessel); ABELIA is a listed f.k.a. of APAMA'),
-  clear('decoy_near', 'SALLING', 'DMA 2010 (type other), a Danish region; SALINA is listed'),
+  clear('decoy_near', 'SALLING', 'DMA 2010 (type other), a Danish peninsula; SALINA is listed'),
   clear('decoy_near', 'PARRU', 'AMSA 2012 (type not given); PARIN is listed'),
   // ---- decoys: place names near a listed name or alias (by hand) -------------------------------------------------------
   clear('decoy_place', 'KASAN', 'Kazan as German writes it; KASHAN is listed (judgement: one letter fewer)'),
