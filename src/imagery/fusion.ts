@@ -159,13 +159,21 @@ export function beatsFalseAlarm(d: Detection, silent: readonly SilentVessel[], p
 function unheardSinceStart(d: Detection, cands: readonly Candidate[], silent: readonly SilentVessel[], p: FusionParams): Candidate | undefined {
   // First heard within the gate of the sighting (Skylight's 1.5 km): image and report agree it lay there.
   const since = new Set(silent.filter((v) => v.unheardSinceDataStart).map((v) => v.mmsi));
-  const near = new Set(silent.filter((v) => v.unheardSinceDataStart && v.after && distanceM(d.lat, d.lon, v.after.lat, v.after.lon) <= p.gateM).map((v) => v.mmsi));
+  const near = new Set(silent.filter((v) => v.unheardSinceDataStart && v.after && distanceM(d.lat, d.lon, v.after.lat, v.after.lon) <= firstHeardReachM(d.timeMs, v.after.timeMs, p)).map((v) => v.mmsi));
   if (near.size === 0) return undefined;
   const spoofers = new Set(silent.filter((v) => v.spoofing).map((v) => v.mmsi));
   const placed = cands.filter((c) => !spoofers.has(c.mmsi));
   const best = placed[0];
   if (!best || !near.has(best.mmsi) || best.score < p.explainingCandidateMinShare * (cands[0]?.score ?? 0)) return undefined;
   return placed.some((c) => !since.has(c.mmsi) && c.score >= p.explainingCandidateMinShare * best.score) ? undefined : best;
+}
+
+/** How far from a sighting a ship unheard since the data began may be first heard and still be taken to have
+ *  lain there: Skylight's gate for a report at the acquisition, growing as the at-rest σ grows (sigmaPerHourM
+ *  per hour: swinging at anchor, drifting, shifting berth; candidates.ts darkAtRest) for a ship first heard
+ *  hours later (unseen seed 36: a boat imaged on day 1, first heard 14.6 h later 5.2 km off). */
+export function firstHeardReachM(sightingMs: number, firstHeardMs: number, p: FusionParams): number {
+  return p.gateM + p.sigmaPerHourM * (Math.abs(firstHeardMs - sightingMs) / 3_600_000);
 }
 
 function aisCandidate(pr: Pair, e: Est, d: Detection): Candidate {

@@ -114,7 +114,7 @@ export const FUSION_PARAMS = {
    *  The same share applies to the best-placed candidate (spoofers aside) when it was unheard since the AIS
    *  data began (no report before the acquisition, the data starting less than darkCandidateWindowH before
    *  it; fusion.ts) and first heard within gateM of the sighting (Skylight's 1.5 km: image and report agree
-   *  it lay there; unseen seed 8 lost a true dark sighting to a ship first heard 498 km away), and every candidate heard before (silent in a gap) scores under this share of its own
+   *  it lay there; unseen seed 8 lost a true dark sighting to a ship first heard 498 km away) — the gate grown by sigmaPerHourM per hour between the image and the first report (the at-rest σ's growth: swinging, drifting, shifting berth; unseen seed 36: a boat imaged on day 1, first heard 14.6 h later 5.2 km off, was called dark) — and every candidate heard before (silent in a gap) scores under this share of its own
    *  (a ship that may have switched off, about as likely the one imaged, keeps the sighting dark: unseen
    *  seeds 30–31 and classic seed 1 lost 10 true dark sightings without it): it has no AIS
    *  gap — GFW defines a gap between two consecutive positions of a vessel, and a silence with no report

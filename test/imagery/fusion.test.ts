@@ -210,6 +210,13 @@ describe('fuseScene', () => {
     const alone = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [farOff]).detections[0]!;
     expect(alone.candidates.map((c) => c.mmsi)).toEqual([555]);
     expect([alone.dark, alone.mmsi]).toEqual([true, null]);
+    // First heard 13 h later 5.0 km off: within the gate grown by the at-rest σ (1.5 km + 300 m/h × 13 h =
+    // 5.4 km: swinging, drifting, shifting berth meanwhile), so it lay there: named, not dark. 6.1 km off: dark.
+    const drifted = { ...silent[1]!, after: { timeMs: T + 13 * H, lat: 42.275, lon: 130.3 } };
+    const lay = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [drifted]).detections[0]!;
+    expect([lay.dark, lay.mmsi]).toEqual([false, 555]);
+    const beyond = { ...silent[1]!, after: { timeMs: T + 13 * H, lat: 42.285, lon: 130.3 } };
+    expect(fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [beyond]).detections[0]!.dark).toBe(true);
     // Beside another ship unheard since the data began, first heard farther off: no gap either, not a rival.
     const pair = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [silent[1]!, { ...farOff, mmsi: 666 }]).detections[0]!;
     expect(pair.candidates.map((c) => c.mmsi)).toEqual([555, 666]);
