@@ -64,3 +64,60 @@ describe('clusteredBatch (the decoding thread sorts its batch)', () => {
     expect([...kept].map((j) => expected[j])).toEqual([...clusterOrder(Int32Array.from([3, 1, 2]).sort(), d.mmsi, d.timeMs)]);
   });
 });
+
+describe('batch columns reused (handed back once committed, instead of allocated per batch)', () => {
+  const fill = (b: import('../../src/ingest/position-batch.js').PositionBatch, n: number, seed: number) => {
+    for (let i = 0; i < n; i++) {
+      const mmsi = 200000000 + ((i * 7 + seed) % 5);
+      b.addPosition(`p${seed}-${i}`, mmsi, ms('2024-01-02T00:00:00') + ((i * 37 + seed) % 11) * 1000, seed + i, -i, i % 3 === 0 ? null : i, null, i, i % 4, 1, 1, `S${i % 3}`);
+    }
+  };
+
+  it('clusteredBatch into handed-back columns gives the same rows as into new arrays, in those columns\' buffers', async () => {
+    const { clusteredBatch, toBatchData, PositionBatch, positionColumnsOf, wholeColumns } = await import('../../src/ingest/position-batch.js');
+    const first = new PositionBatch(32);
+    fill(first, 32, 1);
+    const old = clusteredBatch(toBatchData(first).data, null, 32);
+    expect(old.k1.length).toBe(32);
+    const b = new PositionBatch(32);
+    fill(b, 20, 2);
+    const d = toBatchData(b).data;
+    const fresh = clusteredBatch(d, null, 32);
+    const back = wholeColumns(positionColumnsOf(old));
+    const reused = clusteredBatch(d, back, 32);
+    expect(reused.length).toBe(20);
+    for (const k of ['k1', 'k2', 'mmsi', 'timeMs', 'lat', 'lon', 'speed', 'course', 'heading', 'status', 'type', 'source'] as const) {
+      expect([...reused[k]], k).toEqual([...fresh[k]]);
+      expect(reused[k].length).toBe(20);
+      expect(reused[k].buffer).toBe(back[k].buffer);
+    }
+    expect([...reused.stations.codes].map((c) => reused.stations.values[c])).toEqual([...fresh.stations.codes].map((c) => fresh.stations.values[c]));
+    expect(reused.stations.codes.buffer).toBe(back.stationCodes.buffer);
+    // new arrays are of the batch's capacity, so a later, fuller batch fits in them
+    expect(fresh.lat.buffer.byteLength).toBe(32 * 8);
+    // columns shorter than the batch are not used
+    const short = wholeColumns(positionColumnsOf(clusteredBatch(toBatchData(new PositionBatch(4)).data, null, 4)));
+    const notReused = clusteredBatch(d, short, 32);
+    expect(notReused.lat.buffer).not.toBe(short.lat.buffer);
+    expect([...notReused.lat]).toEqual([...fresh.lat]);
+  });
+
+  it('a batch built in a given-back batch\'s columns holds only its own rows', async () => {
+    const { toBatchData, PositionBatch } = await import('../../src/ingest/position-batch.js');
+    const old = new PositionBatch(16);
+    fill(old, 16, 3);
+    const reused = new PositionBatch(16, old, old);
+    expect(reused.lat).toBe(old.lat);
+    fill(reused, 6, 4);
+    const plain = new PositionBatch(16);
+    fill(plain, 6, 4);
+    const a = toBatchData(reused).data;
+    const p = toBatchData(plain).data;
+    expect(a.length).toBe(6);
+    for (const k of ['k1', 'k2', 'mmsi', 'timeMs', 'lat', 'lon', 'heading', 'status'] as const) expect([...a[k].subarray(0, 6)], k).toEqual([...p[k].subarray(0, 6)]);
+    expect([...a.speed.subarray(0, 6)]).toEqual([...p.speed.subarray(0, 6)]);
+    expect(a.stations.values).toEqual(p.stations.values);
+    // another capacity: new columns
+    expect(new PositionBatch(8, null, old).lat).not.toBe(old.lat);
+  });
+});
