@@ -31,11 +31,12 @@ function sigmaM(p: FusionParams, speedKn: number, dtMs: number): number {
   return p.baseSigmaM + p.sigmaPerDistance * speedKn * METRES_PER_NM * h + p.sigmaPerHourM * h;
 }
 
-/** Dead reckoning from `from` by `dtMs` (negative: backwards) at its reported speed and course. */
-function deadReckon(from: TrackPoint, dtMs: number): { lat: number; lon: number; speedKn: number } {
+/** Dead reckoning from `from` by `dtMs` (negative: backwards) at its reported speed and course, at most
+ *  `maxM` from it. */
+function deadReckon(from: TrackPoint, dtMs: number, maxM = Infinity): { lat: number; lon: number; speedKn: number } {
   const speedKn = from.speedKn ?? 0;
   if (speedKn <= 0 || from.courseDeg === null) return { lat: from.lat, lon: from.lon, speedKn: Math.max(0, speedKn) };
-  const dist = (speedKn * METRES_PER_NM * Math.abs(dtMs)) / MS_PER_HOUR;
+  const dist = Math.min(maxM, (speedKn * METRES_PER_NM * Math.abs(dtMs)) / MS_PER_HOUR);
   const bearing = dtMs >= 0 ? from.courseDeg : (from.courseDeg + 180) % 360;
   return { ...destination(from.lat, from.lon, bearing, dist), speedKn };
 }
@@ -84,6 +85,17 @@ export function interpolate(before: TrackPoint, after: TrackPoint, t: number, p:
   return { lat, lon, sigmaM: Math.hypot(lineSigma, meanderSigmaM(before, after, t, p), speedChangeSigmaM(before, after, t, p)), method: 'interpolated', nearestH: nearMs / MS_PER_HOUR };
 }
 
+/** How far from the nearer report `near` the vessel can be at `t` given the other report `far` (too far apart
+ *  to interpolate): it was at `far` then, and sails from there at most its speed reported there (at rest: it
+ *  stayed until it left), so it is no farther from `near` than the two reports' distance plus that. Dead
+ *  reckoning back from a report made just after leaving a berth otherwise puts the ship hours of sailing
+ *  beyond the berth it was moored at (unseen seed 39: 19 km back from a report 1.8 h after leaving, the ship
+ *  imaged at its berth 0.1 km from the report before: called dark). */
+function reachFromM(near: TrackPoint, far: TrackPoint, t: number): number {
+  const farKn = far.speedKn ?? Infinity;
+  return distanceM(near.lat, near.lon, far.lat, far.lon) + (farKn * METRES_PER_NM * Math.abs(t - far.timeMs)) / MS_PER_HOUR;
+}
+
 /** The vessel's estimated position at `t` from reports within `windowH`, or null when it has none. */
 export function estimateAt(points: readonly TrackPoint[], t: number, p: FusionParams): PositionEstimate | null {
   const windowMs = p.windowH * MS_PER_HOUR;
@@ -94,6 +106,7 @@ export function estimateAt(points: readonly TrackPoint[], t: number, p: FusionPa
   const near = before && after ? (t - before.timeMs <= after.timeMs - t ? before : after) : (before ?? after);
   if (!near) return null;
   const dt = t - near.timeMs;
-  const dr = deadReckon(near, dt);
+  const far = near === before ? after : before;
+  const dr = deadReckon(near, dt, far ? reachFromM(near, far, t) : Infinity);
   return { lat: dr.lat, lon: dr.lon, sigmaM: sigmaM(p, dr.speedKn, dt), method: 'extrapolated', nearestH: Math.abs(dt) / MS_PER_HOUR };
 }

@@ -18,7 +18,9 @@ export const FUSION_PARAMS = {
   sigmaPerHourM: 300,
   /** Between a report before and one after, linear interpolation error is bounded by the nearer report:
    *  σ uses the shorter of the two time gaps (GFW multiplies the before and after rasters, which has the
-   *  same effect: the closer report dominates). */
+   *  same effect: the closer report dominates). Beyond this the nearer report is dead-reckoned, no farther from
+   *  it than the other report's distance plus what that report's speed covers in the time to it (estimate.ts
+   *  reachFromM: a ship moored there stayed until it left). */
   interpolateMaxGapH: 6,
   /** A vessel that sailed farther between two reports than the straight line between them (reported speed ×
    *  time ≫ distance: a fishing boat working a patch, a ship turning) can be off that line by up to

@@ -64,6 +64,26 @@ describe('estimateAt', () => {
   });
 });
 
+describe('estimateAt: dead reckoning bounded by the report on the other side', () => {
+  it('does not reckon a ship back past the berth it was moored at (reports too far apart to interpolate)', () => {
+    // Moored at the berth 4.4 h before (0 kn); 1.8 h after, 3 km out on course 45° at 5.7 kn: the span (6.2 h)
+    // is over interpolateMaxGapH, so the estimate reckons back from the nearer, later report — 19 km at 5.7 kn,
+    // far past the berth. It was at the berth, at rest: it is no farther back than the berth.
+    const berth = { lat: 42.2, lon: 130.3 };
+    const out = destination(berth.lat, berth.lon, 45, 3000);
+    const points = [
+      { timeMs: T - 4.4 * H, lat: berth.lat, lon: berth.lon, speedKn: 0, courseDeg: 0 },
+      { timeMs: T + 1.8 * H, lat: out.lat, lon: out.lon, speedKn: 5.7, courseDeg: 45 },
+    ];
+    const e = estimateAt(points, T, FUSION_PARAMS)!;
+    expect(e.method).toBe('extrapolated');
+    expect(distanceM(e.lat, e.lon, berth.lat, berth.lon)).toBeLessThan(50);
+    // Sailing at 8 kn at the earlier report instead: it may have come 4.4 h × 8 kn farther, so the full 19 km back.
+    const moving = estimateAt([{ ...points[0]!, speedKn: 8 }, points[1]!], T, FUSION_PARAMS)!;
+    expect(distanceM(moving.lat, moving.lon, out.lat, out.lon)).toBeCloseTo(5.7 * 1852 * 1.8, -2);
+  });
+});
+
 describe('estimateAt: a change of speed between reports', () => {
   it('widens σ along the line by how far either speed profile puts the ship from the time-proportional point', () => {
     // A ferry heard at 6 kn 2 h before, then at 15 kn 2 h after, 42 nm north (6 kn for 2 h, 15 kn for 2 h): at T it
