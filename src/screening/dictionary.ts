@@ -1,19 +1,23 @@
-// English words and common given, place and other proper names (SCOWL size 50, as Debian's wamerican ships it:
-// src/reference/data/english-words.json, SOURCE.md there). A ship's name one or two letters from a listed
-// ship's name is usually a typo of it when it is no word; when it is a real word or name of its own
-// (MARIANNE for MARIANA, KUDOS for KADOS, VIENNA for SIENNA, STELLA for STARLA, PARISIAN for PARISAN), it
-// is usually another ship: owners name ships after words and people, and a typist's slip seldom lands on
-// another real word. name-score.ts uses it for that. Only words of 4 letters or more are kept.
-import data from '../reference/data/english-words.json' with { type: 'json' };
+// Real words and names, for the rule that a ship named after one is another ship (name-score.ts
+// isAnotherRealWord). A ship's name one or two letters from a listed ship's name is usually a typo of it
+// when it is no word; when it is a real word or name of its own (MARIANNE for MARIANA, KUDOS for KADOS,
+// VIENNA for SIENNA, STELLA for STARLA, PARISIAN for PARISAN, PATRIA for PATRIS, TOMAR for TAMAR), it is
+// usually another ship: owners name ships after words, people and places, and a typist's slip seldom lands
+// on another real word. Two lists, each shipped as the words of each length written end to end and searched
+// in place (no decoding at start: a Set of the English words alone took 40-115 CPU-ms to build):
+//  - English words and common given, place and other proper names: SCOWL size 50, as Debian's wamerican
+//    ships it (src/reference/data/english-words.json, scripts/english-words-encode.mjs);
+//  - words of other languages ships are named in and the words of the World Port Index's port names
+//    (src/reference/data/world-words.json, scripts/world-words-encode.mjs; sources in SOURCE.md there).
+// Only words of 4 letters or more are kept.
+import english from '../reference/data/english-words.json' with { type: 'json' };
+import world from '../reference/data/world-words.json' with { type: 'json' };
 
-/** Words of each length, sorted, written end to end (scripts/english-words-encode.mjs). */
-const BY_LENGTH: Readonly<Record<string, string>> = data.byLength;
-
-/** Whether an upper-case, accent-free word of 4 letters or more is an English word or a name in the list:
- *  a binary search in the string of the words of its length (nothing decoded, nothing allocated). */
-export function isDictionaryWord(word: string): boolean {
+/** Whether `byLength` (each length's sorted words end to end) holds `word`: a binary search in the string
+ *  of the words of its length (nothing decoded, nothing allocated). */
+function holds(byLength: Readonly<Record<string, string>>, word: string): boolean {
   const n = word.length;
-  const s = BY_LENGTH[n];
+  const s = byLength[n];
   if (n < 4 || s === undefined) return false;
   let lo = 0;
   let hi = s.length / n - 1;
@@ -28,5 +32,21 @@ export function isDictionaryWord(word: string): boolean {
   return false;
 }
 
-/** How many words the list holds. */
-export const DICTIONARY_WORDS: number = data.count;
+const ENGLISH: Readonly<Record<string, string>> = english.byLength;
+const WORLD: Readonly<Record<string, string>> = world.byLength;
+
+/** Whether an upper-case, accent-free word of 4 letters or more is an English word or a name in the list. */
+export function isDictionaryWord(word: string): boolean {
+  return holds(ENGLISH, word);
+}
+
+/** Whether such a word is a word or name of English or of another language in the lists, or a word of a
+ *  port's name. */
+export function isRealWord(word: string): boolean {
+  return holds(ENGLISH, word) || holds(WORLD, word);
+}
+
+/** How many words the English list holds. */
+export const DICTIONARY_WORDS: number = english.count;
+/** How many more words the other languages' and the port names' list holds. */
+export const WORLD_WORDS: number = world.count;

@@ -17,7 +17,7 @@ import { SCREENING_PARAMS as P, maxEditsFor } from './params.js';
 import { damerauLevenshtein, jaroWinkler } from './similarity.js';
 import { areNeighbourKeys, isKeystrokeSlip } from './keystroke.js';
 import { isTwoSlips } from './slips.js';
-import { isDictionaryWord } from './dictionary.js';
+import { isRealWord } from './dictionary.js';
 
 export interface NameScore {
   score: number;
@@ -72,7 +72,7 @@ export function isLongerWord(q: string, e: string): boolean {
 const withWord = new WeakMap<NormalisedName, boolean>();
 function hasDictionaryWord(n: NormalisedName): boolean {
   let has = withWord.get(n);
-  if (has === undefined) { has = n.words.some((w) => isDictionaryWord(w)); withWord.set(n, has); }
+  if (has === undefined) { has = n.words.some((w) => isRealWord(w)); withWord.set(n, has); }
   return has;
 }
 
@@ -94,8 +94,8 @@ export function isAnotherRealWord(q: NormalisedName, e: NormalisedName): boolean
   let real = false;
   for (const w of q.words) {
     if (e.words.some((v) => sameWord(w, v))) continue;
-    if (!isDictionaryWord(w) && !isGenericWord(w)) return false; // a garbled word: the query is a typo
-    if (!real && isDictionaryWord(w) && listed.some((v) => damerauLevenshtein(w, v, 2) <= 2)) real = true;
+    if (!isRealWord(w) && !isGenericWord(w)) return false; // a garbled word: the query is a typo
+    if (!real && isRealWord(w) && listed.some((v) => damerauLevenshtein(w, v, 2) <= 2)) real = true;
   }
   return real;
 }

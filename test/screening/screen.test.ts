@@ -342,6 +342,23 @@ describe('real words, Chinese romanisations both ways, l for I (bench/screen-fou
     }
   });
 
+  it('knows Spanish words and port-name words of 6 to 12 letters from a second list, not shorter ones', async () => {
+    const { isDictionaryWord, isRealWord, WORLD_WORDS } = await import('../../src/screening/dictionary.js');
+    expect(WORLD_WORDS).toBe(73738);
+    // PATRIA, ALMIRANTE (Spanish), ESPERANCE, TOBRUQ (port names): real words, not English ones.
+    expect(['PATRIA', 'ALMIRANTE', 'ESPERANCE', 'TOBRUQ'].map((w) => [isDictionaryWord(w), isRealWord(w)])).toEqual([[false, true], [false, true], [false, true], [false, true]]);
+    // Words of 4-5 letters of another language are left out (a typo of a short name lands on one too often).
+    expect(['TOMAR', 'PASSA', 'PARI', 'HAINA', 'MARIANNE', 'PATRIZ', 'ESPERANSA'].map(isRealWord)).toEqual([false, false, false, false, true, false, false]);
+  });
+
+  it('a Spanish word or a port name one or two letters from a listed name is another ship; a non-word typo of it is not', () => {
+    for (const [query, listed] of [['PATRIA', 'PATRIS'], ['ESPERANCE', 'ESPERANZA']]) {
+      expect([query, screen({ name: query }).matches.filter((m) => m.list === 'ofac-sdn').map((m) => m.name)]).toEqual([query, []]);
+      const typo = query === 'PATRIA' ? 'PATRIZ' : 'ESPERANSA';
+      expect([typo, screen({ name: typo }).matches.filter((m) => m.list === 'ofac-sdn').map((m) => m.name)]).toEqual([typo, [listed]]);
+    }
+  });
+
   it('keeps a typo that makes a word where the name rests on another word, or a word is garbled, or it is a plural or a vowel swap', () => {
     for (const [query, listed] of [['CLAM BRIGDE', 'CALM BRIDGE'], ['DESPINA ADRIANA', 'DESPINA ANDRIANNA'], ['LONGBOW LAKES', 'LONGBOW LAKE'],
       ['IRAAN HORMUZ 14', 'IRAN HORMUZ 14'], ['PARTISAN', 'PARTIZAN']]) {
