@@ -67,6 +67,8 @@ export function applyLinks(result: ScreenResult, paths: ReadonlyMap<string, Link
 export interface StatedPartyLookup {
   match(stated: string): PartyHit[];
   version(list: string): string | null;
+  /** Answers `names` ahead (on another thread, while ship names are screened); match() then reads them. */
+  prepare?(names: readonly string[]): Promise<void>;
 }
 
 function legalNote(h: PartyHit): string {

@@ -5,9 +5,11 @@
 import type { Store } from './db.js';
 import type { ListEntry } from '../lists/types.js';
 import { NameBlocker } from '../screening/blocking.js';
-import { PARTY_BLOCKING, PartyIndex, blockerKeysOf, type PartyVariant } from '../screening/party-index.js';
+import { PARTY_BLOCKING, PartyIndex, blockerKeysOf, type PartyHit, type PartyVariant } from '../screening/party-index.js';
 import { loadBlockerArrays, saveBlockerArrays } from './screening-blocker.js';
 import type { StatedPartyLookup } from '../screening/links.js';
+import type { BlockingArrays } from '../screening/blocking.js';
+import { matchPartiesOnThread, PARTY_THREAD_MIN_NAMES } from './party-thread.js';
 
 export const PARTY_DDL = [
   `CREATE TABLE IF NOT EXISTS screen_parties (
@@ -82,11 +84,17 @@ export async function savePartyBlocker(store: Store): Promise<void> {
   await saveBlockerArrays(store, BLOCKER_PREFIX, NameBlocker.build(names, PARTY_BLOCKING).arrays);
 }
 
+/** The saved party index's parts (the blocker's arrays and the rows they refer to by position), or null
+ *  when none was built. */
+async function loadPartyIndexParts(store: Store): Promise<{ arrays: BlockingArrays; variants: PartyVariant[] } | null> {
+  const arrays = await loadBlockerArrays(store, BLOCKER_PREFIX);
+  return arrays ? { arrays, variants: await allVariants(store) } : null;
+}
+
 /** The saved party index of every indexed list, or null when none was built. */
 export async function loadPartyIndex(store: Store): Promise<PartyIndex | null> {
-  const arrays = await loadBlockerArrays(store, BLOCKER_PREFIX);
-  if (!arrays) return null;
-  return new PartyIndex(await allVariants(store), new NameBlocker(arrays));
+  const parts = await loadPartyIndexParts(store);
+  return parts ? new PartyIndex(parts.variants, new NameBlocker(parts.arrays)) : null;
 }
 
 /** A party index of `lists` built in memory from their entries (lists imported before the index existed). */
@@ -107,15 +115,29 @@ export async function openPartyLookup(store: Store, lists: readonly string[], st
   const indexed = Number(hasMeta?.n ?? 0) === 0 ? new Set<string>()
     : new Set((await store.all<{ list: string }>('SELECT list FROM screen_index_meta WHERE parties IS NOT NULL')).map((r) => r.list));
   let saved = lists.filter((l) => indexed.has(l) && !stale.includes(l));
-  const savedIndex = saved.length ? await loadPartyIndex(store) : null;
-  if (!savedIndex) saved = [];
+  const parts = saved.length ? await loadPartyIndexParts(store) : null;
+  if (!parts) saved = [];
+  // Built here only for names not answered on a thread (prepare): a fleet's are, a single query's are not.
+  let local: PartyIndex | null = null;
+  const savedIndex = (): PartyIndex => (local ??= new PartyIndex(parts!.variants, new NameBlocker(parts!.arrays)));
+  const answered = new Map<string, PartyHit[]>();
   const rest = lists.filter((l) => !saved.includes(l));
   const memory = rest.length ? await memoryPartyIndex(store, rest) : null;
   return {
     match: (stated) => [
-      ...(savedIndex?.match(stated).filter((h) => saved.includes(h.party.list)) ?? []),
+      ...(parts ? (answered.get(stated) ?? savedIndex().match(stated)).filter((h) => saved.includes(h.party.list)) : []),
       ...(memory?.match(stated) ?? []),
     ].sort((a, b) => b.score.score - a.score.score || a.party.list.localeCompare(b.party.list) || a.party.entryId.localeCompare(b.party.entryId)),
     version: (list) => versions.get(list) ?? null,
+    prepare: async (names) => {
+      const todo = parts ? [...new Set(names)].filter((n) => !answered.has(n)) : [];
+      if (todo.length < PARTY_THREAD_MIN_NAMES) return;
+      const hits = await matchPartiesOnThread({ arrays: parts!.arrays, variants: parts!.variants, names: todo });
+      if (answered.size + todo.length > MAX_ANSWERED) answered.clear();
+      todo.forEach((n, i) => answered.set(n, hits[i]));
+    },
   };
 }
+
+/** Answers from threads kept at most (a server screens many fleets through one lookup). */
+const MAX_ANSWERED = 100_000;

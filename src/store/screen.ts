@@ -58,6 +58,12 @@ export class StoreScreener {
     const out: ScreenResult[] = [];
     for (let i = 0; i < queries.length; i += BATCH) {
       const batch = queries.slice(i, i + BATCH);
+      // Stated owners and operators: the lookup opened first (the store answers one query at a time), then
+      // matched on a thread of their own (party-thread.ts) while the ship names are screened here.
+      const stated = [...new Set(batch.flatMap((q) => [q.owner?.trim(), q.operator?.trim()]).filter((n): n is string => !!n))];
+      const parties = stated.length ? await (this.parties ??= openPartyLookup(this.store, this.lists, this.stale)) : null;
+      const prepared = parties?.prepare?.(stated) ?? null;
+      prepared?.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
       const cands = this.blocker ? await candidatesFor(this.store, this.blocker, batch, this.fresh) : null;
       const results = batch.map((q, k) => {
         const rs = [cands ? screenVessel(cands[k], q) : null, this.memory ? screenVessel(this.memory, q) : null].filter((r): r is ScreenResult => r !== null);
@@ -65,8 +71,8 @@ export class StoreScreener {
       });
       const paths = await linkPathsOf(this.store, results.flatMap((r) => r.matches), this.linked);
       const linked = results.map((r) => applyLinks(r, paths, opts));
-      if (batch.some((q) => q.owner?.trim() || q.operator?.trim())) {
-        const parties = await (this.parties ??= openPartyLookup(this.store, this.lists, this.stale));
+      if (parties) {
+        await prepared;
         out.push(...linked.map((r, k) => applyStatedParties(r, batch[k], parties)));
       } else out.push(...linked);
     }

@@ -13,6 +13,8 @@ import { normaliseParty } from '../../src/screening/party-name.js';
 import { scoreParty } from '../../src/screening/party-score.js';
 import { PartyIndex } from '../../src/screening/party-index.js';
 import { screeningIndexInfo } from '../../src/store/screening-index.js';
+import { openPartyLookup } from '../../src/store/party-index.js';
+import { PARTY_THREAD_MIN_NAMES } from '../../src/store/party-thread.js';
 
 describe('party names', () => {
   it('reads the legal form off either end into its class', () => {
@@ -122,6 +124,23 @@ describe('stated owners and operators through the store', () => {
     }
     // A listed name of generic words only is reported, never firmly.
     expect((await hit('Ocean Transport Co. Ltd.')).map((h) => h.slice(0, 3))).toEqual([['c-ocean', 'possible', 1]]);
+  });
+
+  it('a fleet of many stated names is answered on a thread of its own, as one name at a time is', async () => {
+    const named = ['Zarmet Marine Ltd', 'ZARMETKSY MARITIME CO LTD', 'KALVERO TANKERS LLC', 'Alexandr Sokolovsky', 'ACME MARINE', 'Ocean Transport Co. Ltd.'];
+    const names = [...named, ...Array.from({ length: PARTY_THREAD_MIN_NAMES }, (_, i) => `FILLER ${i} SHIPPING LTD`)];
+    const ahead = await openPartyLookup(store, ['parties'], []);
+    await ahead.prepare!(names);
+    const alone = await openPartyLookup(store, ['parties'], []);
+    const ids = (l: typeof ahead, n: string) => l.match(n).map((h) => [h.party.entryId, h.score.score, h.score.how]);
+    expect(named.map((n) => ids(ahead, n))).toEqual(named.map((n) => ids(alone, n)));
+    expect(named.map((n) => ids(ahead, n).length)).toEqual([1, 1, 1, 1, 0, 1]);
+    // Through the screener: one fleet with an owner on every row, against each row screened alone.
+    const fleet = names.map((n, i) => ({ name: `NO SUCH SHIP ${i}`, owner: n }));
+    const all = await screenQueries(store, fleet);
+    const one = await Promise.all(named.map(async (n) => (await screenQueries(store, [{ name: 'NO SUCH SHIP', owner: n }]))[0].matches.map((m) => m.reason)));
+    expect(all.slice(0, named.length).map((r) => r.matches.map((m) => m.reason))).toEqual(one);
+    expect(all.slice(named.length).every((r) => r.verdict === 'clear')).toBe(true);
   });
 
   it('a list indexed before parties were is screened in memory, with the same answers', async () => {
