@@ -348,7 +348,12 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
   // The ship's own silence is taken out of the coverage it is judged against: bridged along the path, or
   // (open) its silent tail at its last fix.
   const path = gapPath(last, next, p, endMs, ctx.isOnLand);
-  const hearing = q.hearing(path.at, fromMs, endMs, open || durationH <= RECEPTION_PARAMS.bridgeMaxH, up, open ? () => last : undefined);
+  // A ship at rest as it fell silent (the second half of a closed gap: as it was heard again) sends fewer
+  // reports into each satellite pass than the fleet's ships under way: its satellite chance is scaled.
+  const atRest = (x: { speedKn: number | null }) => x.speedKn !== null && x.speedKn >= 0 && x.speedKn <= RECEPTION_PARAMS.satelliteAtRestMaxKn;
+  const midHour = (last.timeMs + endMs) / 2 / MS_PER_HOUR;
+  const selfAtRest = (hour: number): boolean => (next === null || hour + 0.5 < midHour ? atRest(last) : atRest(next));
+  const hearing = q.hearing(path.at, fromMs, endMs, open || durationH <= RECEPTION_PARAMS.bridgeMaxH, up, open ? () => last : undefined, selfAtRest);
   // An open gap may still grow, so its length so far is not held against it: the heard hours asked of it
   // are prorated to the hours judged so far against intentionalMinGapH (a closed gap is that long at least).
   const minHeardH = open ? p.minExpectedHeardHours * Math.min(1, hearing.hours / p.intentionalMinGapH) : p.minExpectedHeardHours;
@@ -417,6 +422,7 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
         expected_heard_hours: round(hearing.expectedHeardHours, 2),
         unheard_probability: Number(hearing.unheardProbability.toPrecision(3)),
         unheard_probability_if_independent: Number((hearing.unheardProbabilityIndependent ?? hearing.unheardProbability).toPrecision(3)),
+        ...(hearing.satelliteAtRestRatio !== undefined ? { satellite_at_rest_ratio: round(hearing.satelliteAtRestRatio, 3), satellite_at_rest_hours: hearing.satelliteAtRestHours ?? 0 } : {}),
         max_unheard_probability: p.maxUnheardProbability,
         own_stations: own,
         own_stations_start: startOwn,

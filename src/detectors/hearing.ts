@@ -29,8 +29,10 @@ export interface HearingQuery {
    *  was bridged as present-unheard (it is shorter than `bridgeMaxH`, or still open), so its own hours are
    *  taken off — at `selfAt` (default: the path; an open gap's silent tail lies at its last fix).
    *  `stationsUp(hour)` false: the coastal stations that were hearing this ship heard nobody then (an
-   *  outage), so that hour is judged on the satellite alone. */
-  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean, stationsUp?: (hour: number) => boolean, selfAt?: PathAt): Hearing;
+   *  outage), so that hour is judged on the satellite alone. `selfAtRest(hour)` true: the ship was at rest
+   *  then (as at the fix that hour is read from), and a satellite's chance of hearing it is the fleet's
+   *  scaled by what the data show of ships at rest (`satelliteAtRestRatio`). */
+  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean, stationsUp?: (hour: number) => boolean, selfAt?: PathAt, selfAtRest?: (hour: number) => boolean): Hearing;
 }
 
 export interface Hearing {
@@ -59,6 +61,9 @@ export interface Hearing {
   /** The same as a plain product over hours, each satellite hour an independent chance (the figure before
    *  passes were chained; for the evidence). */
   unheardProbabilityIndependent?: number;
+  /** The at-rest ratio applied to the satellite's chance in the hours the ship was at rest (absent: none). */
+  satelliteAtRestRatio?: number;
+  satelliteAtRestHours?: number;
 }
 
 export interface HearingState {
@@ -74,8 +79,12 @@ export interface HearingState {
    *  hours before; absent in old snapshots. */
   heardSatAfter?: Array<Array<[number, number]>>;
   /** Per vessel: [mmsi, timeMs, lat, lon, hour, sources heard in that hour (bit 1 terrestrial, 2 satellite),
-   *  satellite cell of the fix, last hour heard by a satellite (absent in old snapshots)]. */
+   *  satellite cell of the fix, last hour heard by a satellite, speed at the fix in knots (-1: unknown) (the
+   *  last two absent in old snapshots)]. */
   last: number[][];
+  /** Ship-hours no station heard, and of those the ones a satellite heard: of ships at rest, of all ships
+   *  ([rest, rest heard, all, all heard]); absent in old snapshots. */
+  satelliteByMotion?: number[];
   /** Hour of the first position of the stream (null before any). */
   startHour: number | null;
 }
@@ -95,11 +104,15 @@ export class HearingIndex implements HearingQuery {
    *  ship heard again: what the passes share). */
   private readonly heardSatAfter: Array<Map<number, HourSeries>>;
   /** Per vessel, its latest fix: [timeMs, lat, lon, hour, sources-heard mask, satellite cell, last hour heard
-   *  by a satellite] in one small array; and the vessels by the satellite cell of their latest fix (to find
+   *  by a satellite, speed in knots (-1: unknown)] in one small array; and the vessels by the satellite cell of their latest fix (to find
    *  the silent ones near a gap). */
   private readonly last = new Map<number, Float64Array>();
   private readonly byCell = new Map<number, Set<number>>();
   private startHour = NaN;
+  /** Ship-hours no station heard and of those the ones a satellite heard, of ships at rest at the hour's
+   *  last fix and of all ships (whole hours, counted as each vessel's hour closes; bridged hours count as
+   *  unheard, at rest as at the fix before them). */
+  private readonly byMotion = [0, 0, 0, 0];
   private readonly fine: DegreeGrid;
   private readonly coarse: DegreeGrid;
 
@@ -126,10 +139,13 @@ export class HearingIndex implements HearingQuery {
     load(h.satPositions, state.satPositions);
     (state.heardSatAfter ?? []).forEach((pairs, i) => { if (i < h.heardSatAfter.length) load(h.heardSatAfter[i]!, pairs); });
     for (const [m, ...v] of state.last) {
-      h.last.set(m!, Float64Array.from(v.length > 6 ? v : [...v, -1]));
+      const full = [...v];
+      while (full.length < 8) full.push(-1); // old snapshots: never heard by a satellite, speed unknown
+      h.last.set(m!, Float64Array.from(full));
       h.moveCell(m!, NaN, v[5]!);
     }
     h.startHour = state.startHour ?? NaN;
+    (state.satelliteByMotion ?? []).forEach((n, i) => { if (i < 4) h.byMotion[i] = n; });
     return h;
   }
 
@@ -138,8 +154,9 @@ export class HearingIndex implements HearingQuery {
     return this.last.size;
   }
 
-  /** One position of vessel `mmsi`, in time order per vessel (any order across vessels). */
-  add(mmsi: number, lat: number, lon: number, timeMs: number, satellite: boolean): void {
+  /** One position of vessel `mmsi`, in time order per vessel (any order across vessels); `speedKn` its
+   *  speed over ground (null: unknown). */
+  add(mmsi: number, lat: number, lon: number, timeMs: number, satellite: boolean, speedKn: number | null = null): void {
     const hour = Math.floor(timeMs / MS_PER_HOUR);
     const src = satellite ? SATELLITE : TERRESTRIAL;
     if (satellite) addTo(this.satPositions, this.coarse.cell(lat, lon), wrapHour(hour), 1);
@@ -150,7 +167,7 @@ export class HearingIndex implements HearingQuery {
       // First heard: it was most likely there, unheard, since the stream began (up to `bridgeMaxH`) —
       // without this the first hours of a replay would count only the ships heard in them.
       for (let h = Math.max(this.startHour, hour - this.p.bridgeMaxH); h < hour; h++) this.markPresent(lat, lon, h);
-      const nv = Float64Array.of(timeMs, lat, lon, hour, 0, coarse, -1);
+      const nv = Float64Array.of(timeMs, lat, lon, hour, 0, coarse, -1, speedKn ?? -1);
       this.last.set(mmsi, nv);
       this.moveCell(mmsi, NaN, coarse);
       this.markPresent(lat, lon, hour);
@@ -160,6 +177,7 @@ export class HearingIndex implements HearingQuery {
     const t0 = v[0]!, lat0 = v[1]!, lon0 = v[2]!, hour0 = v[3]!;
     if (timeMs < t0) return; // late (a live feed's straggler): its hour is already accounted for
     if (hour > hour0) {
+      this.closeHour(v[4]!, v[7]!, timeMs - t0 <= this.p.bridgeMaxH * MS_PER_HOUR ? hour - hour0 - 1 : 0);
       if (timeMs - t0 <= this.p.bridgeMaxH * MS_PER_HOUR) {
         for (let h = hour0 + 1; h < hour; h++) {
           const f = ((h + 0.5) * MS_PER_HOUR - t0) / (timeMs - t0);
@@ -173,11 +191,34 @@ export class HearingIndex implements HearingQuery {
     v[0] = timeMs;
     v[1] = lat;
     v[2] = lon;
+    v[7] = speedKn ?? -1;
     if (v[5] !== coarse) {
       this.moveCell(mmsi, v[5]!, coarse);
       v[5] = coarse;
     }
     this.markHeard(v, lat, lon, hour, src);
+  }
+
+  /** A vessel's hour closed with sources `mask` heard, its last fix then at `speedKn` (-1: unknown), and
+   *  `bridged` unheard hours after it before its next fix. */
+  private closeHour(mask: number, speedKn: number, bridged: number): void {
+    const m = this.byMotion;
+    const rest = speedKn >= 0 && speedKn <= this.p.satelliteAtRestMaxKn;
+    const notT = (mask & TERRESTRIAL) === 0 ? 1 : 0, sat = notT && (mask & SATELLITE) !== 0 ? 1 : 0;
+    m[2]! += notT + bridged;
+    m[3]! += sat;
+    if (rest) { m[0]! += notT + bridged; m[1]! += sat; }
+  }
+
+  /**
+   * How a satellite hears ships at rest against the fleet: the share of at-rest ship-hours no station heard
+   * that a satellite heard, over the same share of all ships; at most 1 (a ship at rest reports less often,
+   * never more), and 1 until `minAtRestShipHours` at-rest hours are measured or a satellite heard any.
+   */
+  satelliteAtRestRatio(): number {
+    const [rest, restHeard, all, allHeard] = this.byMotion as [number, number, number, number];
+    if (rest < this.p.minAtRestShipHours || allHeard === 0) return 1;
+    return Math.min(1, (restHeard / rest) / (allHeard / all));
   }
 
   private moveCell(mmsi: number, from: number, to: number): void {
@@ -219,8 +260,10 @@ export class HearingIndex implements HearingQuery {
     return out;
   }
 
-  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean, ownStationsUp?: (hour: number) => boolean, selfAt: PathAt = path): Hearing {
+  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean, ownStationsUp?: (hour: number) => boolean, selfAt: PathAt = path, selfAtRest?: (hour: number) => boolean): Hearing {
     const p = this.p;
+    const restRatio = selfAtRest ? this.satelliteAtRestRatio() : 1;
+    let restHours = 0;
     const h0 = Math.floor(fromMs / MS_PER_HOUR) + 1;
     const h1 = Math.floor(toMs / MS_PER_HOUR) - 1;
     const self = selfBridged ? 1 : 0;
@@ -304,14 +347,19 @@ export class HearingIndex implements HearingQuery {
       }
       if (tMeasured) { presentT += pt; heardT += ht; }
       if (sMeasured) { presentS += notT; heardS += hsAlone; }
-      const qT = tMeasured ? ht / pt : 0, qS = sMeasured ? hsAlone / notT : 0;
+      const qT = tMeasured ? ht / pt : 0, qFleet = sMeasured ? hsAlone / notT : 0;
+      // A ship at rest sends fewer reports into each pass: the fleet's satellite chance, scaled.
+      const atRest = restRatio < 1 && selfAtRest!(h);
+      if (atRest && qFleet > 0) restHours++;
+      const qS = atRest ? qFleet * restRatio : qFleet;
       const heard = Math.min(1 - (1 - qT) * (1 - qS), p.maxHourlyHeardProb);
       expected += heard; // an expectation adds up over hours however they depend on each other
       logUnheardIndependent += Math.log1p(-heard);
       // The satellite hour read given the ship went unheard in the last satellite hour before it: a pass
       // straddling a clock hour, or the same ship missed again (its antenna, its reports' rate, its place).
-      const uS = qS > 0 && h - passH <= p.satelliteMemoryMaxH ? this.unheardAgain(ring!, place, h, passH, self, qS, hs, hsAlone, notT) : 1 - qS;
-      if (qS > 0) passH = h;
+      const uFleet = qFleet > 0 && h - passH <= p.satelliteMemoryMaxH ? this.unheardAgain(ring!, place, h, passH, self, qFleet, hs, hsAlone, notT) : 1 - qFleet;
+      const uS = atRest ? 1 - (1 - uFleet) * restRatio : uFleet;
+      if (qFleet > 0) passH = h;
       logUnheard += Math.log(Math.max((1 - qT) * uS, 1 - p.maxHourlyHeardProb));
     }
     const hours = Math.max(0, h1 - h0 + 1);
@@ -328,6 +376,7 @@ export class HearingIndex implements HearingQuery {
       expectedHeardHours: expected,
       unheardProbability: Math.exp(logUnheard),
       unheardProbabilityIndependent: Math.exp(logUnheardIndependent),
+      ...(restHours > 0 ? { satelliteAtRestRatio: restRatio, satelliteAtRestHours: restHours } : {}),
     };
   }
 
@@ -406,6 +455,7 @@ export class HearingIndex implements HearingQuery {
       heardTerrestrialSat: pairsOf(this.heardTerrestrialSat), heardBothSat: pairsOf(this.heardBothSat), satPositions: pairsOf(this.satPositions),
       heardSatAfter: this.heardSatAfter.map(pairsOf),
       last: [...this.last].map(([m, v]) => [m, ...v]),
+      satelliteByMotion: [...this.byMotion],
       startHour: Number.isNaN(this.startHour) ? null : this.startHour,
     };
   }

@@ -71,6 +71,16 @@ export const RECEPTION_PARAMS = {
    *  positions-per-day figure per cell and says nothing of how passes depend on each other; the independent
    *  product made a cargo missed on 14 passes look 1e-5 likely (issue 8). */
   satelliteMemoryMaxH: 8,
+  /** A ship at most this fast at its fix counts as at rest: Class A at anchor or moored reports every 3 min
+   *  instead of every 2–10 s (ITU-R M.1371 Table 1), so a satellite pass of a few minutes catches a few of
+   *  its reports where it catches dozens of a ship under way... */
+  satelliteAtRestMaxKn: 1,
+  /** ...and the share of at-rest ship-hours a satellite heard (those no station heard), against the share of
+   *  all such ship-hours, learned over the whole data, scales the satellite's chance of hearing a ship silent
+   *  at rest, once at least this many at-rest ship-hours were measured (Tumen; the fleet's share, mostly
+   *  ships under way, overstated it: ships silent 16–28 h at a quay, heard by satellites only, were judged
+   *  intentional on 13–20 passes — issue 8). */
+  minAtRestShipHours: 200,
   /** A satellite hour is measured only when at least this many ships no station heard were present around
    *  the point; fewer is a hole in the store's coverage, which never counts as good reception (Tumen). */
   minShipsPresent: 3,

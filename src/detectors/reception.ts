@@ -65,10 +65,11 @@ export class ReceptionIndex implements ReceptionQuery {
 
   /** One received position; `satellite` when it came through a satellite. With `mmsi` (positions in time
    *  order per vessel) it also feeds the hearing model, and with `stations` the stations' coverage
-   *  (`classA`: a Class A report). */
-  add(lat: number, lon: number, timeMs: number, satellite = false, mmsi?: number, stations?: readonly string[] | null, classA = false): void {
+   *  (`classA`: a Class A report); `speedKn`, its speed over ground, tells ships at rest (which a satellite
+   *  hears less often) from ships under way. */
+  add(lat: number, lon: number, timeMs: number, satellite = false, mmsi?: number, stations?: readonly string[] | null, classA = false, speedKn: number | null = null): void {
     if (mmsi !== undefined) {
-      this.hearingIndex.add(mmsi, lat, lon, timeMs, satellite);
+      this.hearingIndex.add(mmsi, lat, lon, timeMs, satellite, speedKn);
       if (!satellite && stations && stations.length > 0) this.coverage.add(mmsi, lat, lon, stations, timeMs, classA);
     }
     const cell = cellOf(rowOf(lat), colOf(lon));
@@ -111,8 +112,8 @@ export class ReceptionIndex implements ReceptionQuery {
     return (n / hours) * 24;
   }
 
-  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean, stationsUp?: (hour: number) => boolean, selfAt?: PathAt): Hearing {
-    return this.hearingIndex.hearing(path, fromMs, toMs, selfBridged, stationsUp, selfAt);
+  hearing(path: PathAt, fromMs: number, toMs: number, selfBridged: boolean, stationsUp?: (hour: number) => boolean, selfAt?: PathAt, selfAtRest?: (hour: number) => boolean): Hearing {
+    return this.hearingIndex.hearing(path, fromMs, toMs, selfBridged, stationsUp, selfAt, selfAtRest);
   }
 
   judge(lat: number, lon: number, stations: readonly string[], classA = false, mmsi?: number): CoverageJudgement | null {

@@ -191,7 +191,7 @@ export class DetectionRunner {
       this.forgetPast(this.lastMs, p.timeMs);
       this.lastMs = p.timeMs;
     }
-    if (Number.isFinite(p.lat) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180) this.reception.add(p.lat, p.lon, p.timeMs, p.source === 'satellite', p.mmsi, p.stations, p.status !== null);
+    if (Number.isFinite(p.lat) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180) this.reception.add(p.lat, p.lon, p.timeMs, p.source === 'satellite', p.mmsi, p.stations, p.status !== null, p.speedKn);
     this.chain(p.mmsi)?.push(p);
   }
 
@@ -231,7 +231,7 @@ export class DetectionRunner {
   /** A report heard before this runner started (a restarted server's stored history): it teaches the
    *  reception index what the receivers hear, and nothing else (no chain, no events, not counted). */
   seedReception(p: Position): void {
-    if (Number.isFinite(p.lat) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180) this.reception.add(p.lat, p.lon, p.timeMs, p.source === 'satellite', p.mmsi, p.stations, p.status !== null);
+    if (Number.isFinite(p.lat) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180) this.reception.add(p.lat, p.lon, p.timeMs, p.source === 'satellite', p.mmsi, p.stations, p.status !== null, p.speedKn);
   }
 
   pushStatic(s: StaticReport): void {
