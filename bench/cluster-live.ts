@@ -25,7 +25,7 @@ import { clusterDown, clusterUp, clusterWait, readCluster } from '../src/cluster
 import { connectCluster } from '../src/cluster/connect.js';
 import { ReportPublisher } from '../src/cluster/publish.js';
 import { encodePorts, mergePorts } from '../src/cluster/messages.js';
-import { EVENTS_STREAM, REPORTS_STREAM, STATE_BUCKET } from '../src/cluster/params.js';
+import { CLUSTER_PARAMS, EVENTS_STREAM, REPORTS_STREAM, STATE_BUCKET } from '../src/cluster/params.js';
 import { withStore } from '../src/store/db.js';
 import { queryEvents } from '../src/store/events-write.js';
 import type { Position } from '../src/tracks/position.js';
@@ -87,7 +87,7 @@ for (const id of end.retracted) reference.delete(id);
 console.log(`single runner: ${reference.size} events, ${closedBy.size} completed before the end of input`);
 
 const cdir = join(dir, 'cluster');
-const up = await clusterUp(cdir, 0, () => undefined);
+const up = await clusterUp(cdir, 0, () => undefined, { monitor: true });
 const workers: ChildProcess[] = [];
 for (let i = 1; i <= workerCount; i++) {
   const out = openSync(join(cdir, 'logs', `bench-worker-${i}.log`), 'a');
@@ -125,7 +125,10 @@ try {
   let lastSample = -Infinity;
   let n = 0;
   while (n < total) {
-    const due = Math.min(total, Math.floor(((Date.now() - t0) / 1000) * rate));
+    // At most one publish window in flight (as `tumen ingest --to`): behind schedule, the publisher catches up
+    // window by window instead of sending every report due at once (tens of thousands in flight timed out
+    // together on a loaded box, and their retries with them).
+    const due = Math.min(total, Math.floor(((Date.now() - t0) / 1000) * rate), n + CLUSTER_PARAMS.publishWindow);
     const now = Date.now();
     for (; n < due; n++) {
       const r = reports[n]!;
@@ -199,6 +202,37 @@ try {
     for (const l of lines) console.log(`  ${l}`);
   }
   console.log(`checkpoints: ${cps} written, ${(cpBytes / 1e6).toFixed(1)} MB gzipped in all, ${(cpBytes / 1e3 / replayS).toFixed(1)} kB/s over the ${replayS.toFixed(0)} s replay`);
+  // Where each NATS node's Go heap is, by the server function that allocated it (its heap profile, saved
+  // beside the logs).
+  for (const p of readCluster(cdir).processes.filter((x) => x.profPort)) {
+    try {
+      const text = await (await fetch(`http://127.0.0.1:${p.profPort}/debug/pprof/heap?debug=1`)).text();
+      writeFileSync(join(cdir, 'logs', `heap-nats-${p.index}.txt`), text);
+      console.log(`nats ${p.index} heap in use by allocating function: ${heapBySite(text)}`);
+    } catch (err) {
+      console.log(`nats ${p.index} heap profile: ${(err as Error).message}`);
+    }
+  }
   await clusterDown(cdir);
   if (!process.env.TUMEN_KEEP_BENCH_DIR) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A Go heap profile (text, debug=1) summed by the innermost nats-server function of each record's stack:
+ *  the eight largest, in MB of heap in use at the last collection (scaled from the samples). */
+function heapBySite(text: string): string {
+  const sums = new Map<string, number>();
+  let total = 0;
+  for (const rec of text.split(/\n(?=\d+: \d+ \[)/).slice(1)) {
+    const head = /^(\d+): (\d+) \[/.exec(rec);
+    if (!head || head[1] === '0') continue;
+    // The text profile holds the samples as taken: an allocation of s bytes is sampled with probability
+    // 1 - exp(-s / 512 kB), so small ones (a duplicate-window id) count for thousands each.
+    const count = Number(head[1]);
+    const bytes = Number(head[2]) / (1 - Math.exp(-Number(head[2]) / count / 524_288));
+    total += bytes;
+    const fn = /#\s+0x[0-9a-f]+\s+\S*nats-server\/v2\/server\.(\S+?)\+0x/.exec(rec)?.[1] ?? /#\s+0x[0-9a-f]+\s+(\S+?)\+0x/.exec(rec)?.[1] ?? '?';
+    sums.set(fn, (sums.get(fn) ?? 0) + bytes);
+  }
+  const top = [...sums].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  return `${(total / 1e6).toFixed(0)} MB in all; ${top.map(([f, b]) => `${f} ${(b / 1e6).toFixed(1)}`).join(', ')}`;
 }

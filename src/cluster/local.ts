@@ -17,6 +17,9 @@ export interface ClusterProcess {
   index: number;
   pid: number;
   port?: number;
+  /** A NATS node's monitoring port (/varz, /jsz) and Go profiling port (/debug/pprof), when asked for. */
+  monitorPort?: number;
+  profPort?: number;
 }
 
 export interface ClusterFile {
@@ -55,7 +58,7 @@ async function freePort(): Promise<number> {
 }
 
 /** The nats-server configuration of node `i` (1-based) of a 3-node loopback cluster. */
-export function natsConfig(i: number, dir: string, clientPorts: number[], routePorts: number[]): string {
+export function natsConfig(i: number, dir: string, clientPorts: number[], routePorts: number[], monitor?: { http: number; prof: number }): string {
   const routes = routePorts.filter((_, k) => k !== i - 1).map((p) => `    nats-route://127.0.0.1:${p}`).join('\n');
   return `# Tumen cluster node ${i} of ${NODES} (written by tumen cluster up). For machines of their own, replace
 # 127.0.0.1 by each node's address, keep server_name unique, and list every other node under routes.
@@ -63,7 +66,10 @@ server_name: tumen-${i}
 listen: 127.0.0.1:${clientPorts[i - 1]}
 # Checkpoints of work units travel as one message each (src/cluster/params.ts maxStateBytes).
 max_payload: 8MB
-jetstream {
+${monitor ? `# Monitoring (/varz, /jsz) and Go profiling (/debug/pprof/heap), loopback only.
+http: 127.0.0.1:${monitor.http}
+prof_port: ${monitor.prof}
+` : ''}jetstream {
   store_dir: "${join(dir, `nats-${i}`)}"
   max_memory_store: 256MB
   max_file_store: 8GB
@@ -91,9 +97,13 @@ export interface ClusterUpOptions {
   /** Vessel partitions and spatial cells (defaults DEFAULT_PARTITIONS, DEFAULT_CELLS), fixed for the cluster's life. */
   partitions?: number;
   cells?: number;
-  /** The reports stream's limits (defaults CLUSTER_PARAMS.reportsMaxAgeMs, reportsMaxBytes). */
+  /** The reports stream's limits and duplicate window (defaults CLUSTER_PARAMS.reportsMaxAgeMs,
+   *  reportsMaxBytes, reportsDuplicateWindowMs). */
   reportsMaxAgeMs?: number;
   reportsMaxBytes?: number;
+  reportsDuplicateWindowMs?: number;
+  /** Give each NATS node a monitoring and a profiling port (benchmarks read the servers' memory from them). */
+  monitor?: boolean;
 }
 
 export async function clusterUp(dir: string, workers: number, log: (line: string) => void, opts: ClusterUpOptions = {}): Promise<ClusterFile> {
@@ -108,8 +118,12 @@ export async function clusterUp(dir: string, workers: number, log: (line: string
   const processes: ClusterProcess[] = [];
   for (let i = 1; i <= NODES; i++) {
     const conf = join(dir, `nats-${i}.conf`);
-    writeFileSync(conf, natsConfig(i, dir, clientPorts, routePorts));
-    processes.push({ role: 'nats', index: i, pid: spawnDetached(['nats-server', '-c', conf], join(dir, 'logs', `nats-${i}.log`), dir), port: clientPorts[i - 1] });
+    const monitor = opts.monitor ? { http: await freePort(), prof: await freePort() } : undefined;
+    writeFileSync(conf, natsConfig(i, dir, clientPorts, routePorts, monitor));
+    processes.push({
+      role: 'nats', index: i, pid: spawnDetached(['nats-server', '-c', conf], join(dir, 'logs', `nats-${i}.log`), dir), port: clientPorts[i - 1],
+      ...(monitor ? { monitorPort: monitor.http, profPort: monitor.prof } : {}),
+    });
   }
   const url = `nats://127.0.0.1:${clientPorts[0]}`;
   const file: ClusterFile = { url, dir, processes };
