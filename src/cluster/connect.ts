@@ -29,9 +29,11 @@ export function parseNatsUrl(url: string): string[] {
 }
 
 export interface ReportsLimits {
-  /** The reports stream's age and byte limits when this client creates it (CLUSTER_PARAMS defaults). */
+  /** The reports stream's age and byte limits and duplicate window when this client creates it
+   *  (CLUSTER_PARAMS defaults). */
   reportsMaxAgeMs?: number;
   reportsMaxBytes?: number;
+  reportsDuplicateWindowMs?: number;
 }
 
 /**
@@ -117,7 +119,7 @@ async function ensureStreams(jsm: JetStreamManager, replicas: number, limits: Re
     // Bounded by age (and bytes, if asked): units restore from their checkpoint and the state bucket, never
     // from behind it. The server wants the duplicate window within the age limit.
     {
-      name: REPORTS_STREAM, subjects: [ALL_REPORTS], windowMs: Math.min(CLUSTER_PARAMS.reportsDuplicateWindowMs, reportsMaxAgeMs),
+      name: REPORTS_STREAM, subjects: [ALL_REPORTS], windowMs: Math.min(limits.reportsDuplicateWindowMs ?? CLUSTER_PARAMS.reportsDuplicateWindowMs, reportsMaxAgeMs),
       maxAgeMs: reportsMaxAgeMs, maxBytes: limits.reportsMaxBytes ?? CLUSTER_PARAMS.reportsMaxBytes,
     },
     { name: EVENTS_STREAM, subjects: ['tumen.events.>'], windowMs: CLUSTER_PARAMS.eventsDuplicateWindowMs },

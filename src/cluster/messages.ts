@@ -1,5 +1,6 @@
 // The cluster's messages: a report (position or static) per message as compact JSON, its dedup key
-// (the Nats-Msg-Id), the stops an input's ports are learned from, and the end-of-input marker.
+// (hashed, the Nats-Msg-Id), the stops an input's ports are learned from, and the end-of-input marker.
+import { createHash } from 'node:crypto';
 import type { Position } from '../tracks/position.js';
 import type { StaticReport } from '../detectors/detector.js';
 import type { StopScan } from '../anchorages/collect.js';
@@ -42,6 +43,13 @@ export function decodeReport(data: Uint8Array): ReportMessage {
 /** The same report received twice (two stations, a re-sent file) has the same key: the server keeps one. */
 export function positionKey(p: Position): string {
   return `p.${p.mmsi}.${p.timeMs}.${p.lat}.${p.lon}.${p.speedKn}.${p.courseDeg}.${p.headingDeg}.${p.status}.${p.source}`;
+}
+
+/** The Nats-Msg-Id of a report: its dedup key's SHA-256, the first 22 base64url characters (132 bits). Every NATS node keeps
+ *  the ids of the duplicate window in memory and every stored message carries its id to every unit: the
+ *  key itself (~80 characters) made both about three times as large. */
+export function reportMsgId(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, 22);
 }
 
 export function staticKey(s: StaticReport): string {

@@ -54,10 +54,16 @@ export const CLUSTER_PARAMS = {
   /** A starting worker waits this many renewal periods after its first heartbeat before claiming units, so
    *  workers started together see each other and share the units at once instead of handing them back. */
   startupWaitRenewals: 1,
-  /** Reports (and events) whose Nats-Msg-Id repeats within this window are dropped by the server. The
-   *  default 2 min is shorter than satellite delivery delays (30–240 min): 6 h covers those and a re-run of
-   *  a day's file, at the cost of the server remembering 6 h of ids (~100 B each). */
-  reportsDuplicateWindowMs: 6 * 3_600_000,
+  /** Reports whose Nats-Msg-Id repeats within this window are dropped by the server. Every NATS node keeps
+   *  each id of the window in memory, ~100 B of heap and ~0.25 kB of resident memory an id with the short ids
+   *  of `reportMsgId` (bench/RESULTS.md, "Cluster: what grows in nats-server"), so a node grows by rate ×
+   *  window ids before it is flat: 6 h at 1,000 reports/s was ~5 GB a node, at 20,000/s ~100 GB. 2 min
+   *  (NATS's default) covers what the window must drop: a publish re-sent within `publishRetryMs` whose
+   *  first send was stored (a unit also drops a place of its input it has passed: input-order.ts), and the
+   *  same transmission from receivers that publish within seconds of each other. Satellite copies (30–240 min
+   *  late) and a file re-sent later are stored again: size the window to them with `tumen cluster up
+   *  --reports-duplicate-window` and the nodes' memory to rate × window. */
+  reportsDuplicateWindowMs: 2 * 60_000,
   /** Reports older than this leave the reports stream (its memory and disk stay bounded). Units never read
    *  back behind their checkpoint (ports messages are restored from the state bucket), so only a unit down
    *  or behind for longer loses reports (it says so). A day: the duplicate window (which must not exceed
@@ -66,6 +72,10 @@ export const CLUSTER_PARAMS = {
   reportsMaxAgeMs: 24 * 3_600_000,
   /** The reports stream's byte limit, oldest removed first (-1: none, the disk's; `--reports-max-bytes`). */
   reportsMaxBytes: -1,
+  /** Events whose Nats-Msg-Id (the event id) repeats within this window are dropped: it must outlast a
+   *  unit's replay after a takeover (its checkpoint's age, the lease TTL, the restore; minutes on a loaded
+   *  box), and the store's upsert absorbs what comes later. Events are a few per thousand reports, so 6 h of
+   *  their ids costs the nodes little. */
   eventsDuplicateWindowMs: 6 * 3_600_000,
   /** Unacknowledged reports a unit may hold (flow control): above a checkpoint's worth. */
   maxAckPending: 50_000,

@@ -1,5 +1,5 @@
 // Publishing reports to the cluster (`tumen ingest FILE --to nats://…`): each report to its partition's
-// subject with Nats-Msg-Id = its dedup key, so a report received by two stations or a file sent twice
+// subject with Nats-Msg-Id = a hash of its dedup key, so a report received by two stations or a file sent twice
 // within the duplicate window is stored once; then an end-of-input marker. Windows are published in order
 // and retried through a NATS node loss (src/cluster/publish-retry.ts).
 import { createHash } from 'node:crypto';
@@ -10,7 +10,7 @@ import type { StaticReport } from '../detectors/detector.js';
 import type { ReportSink } from '../detectors/pipeline.js';
 import type { ClusterClient } from './connect.js';
 import type { StopScan } from '../anchorages/collect.js';
-import { encodePorts, encodeReport, portsKey, positionKey, staticKey, type ReportMessage } from './messages.js';
+import { encodePorts, encodeReport, portsKey, positionKey, reportMsgId, staticKey, type ReportMessage } from './messages.js';
 import { putRetried } from './state-write.js';
 import { END_SUBJECT, partitionOf, PORTS_SUBJECT, reportSubject, SKIP_SUBJECT } from './params.js';
 import { publishWindow, type Outgoing } from './publish-retry.js';
@@ -26,12 +26,12 @@ export class ReportPublisher implements ReportSink {
 
   pushPosition(p: Position): void {
     this.stats.published++;
-    this.numbered(reportSubject(partitionOf(p.mmsi, this.client.partitions)), { k: 'p', p }, positionKey(p));
+    this.numbered(reportSubject(partitionOf(p.mmsi, this.client.partitions)), { k: 'p', p }, reportMsgId(positionKey(p)));
   }
 
   pushStatic(s: StaticReport): void {
     this.stats.published++;
-    this.numbered(reportSubject(partitionOf(s.mmsi, this.client.partitions)), { k: 's', s }, staticKey(s));
+    this.numbered(reportSubject(partitionOf(s.mmsi, this.client.partitions)), { k: 's', s }, reportMsgId(staticKey(s)));
   }
 
   /** The input's stops, before its reports: the units learn their port areas from them (an input sent

@@ -15,7 +15,8 @@ export function register(program: Command): void {
     .option('--cells <n>', 'spatial cells of the encounter detector (units e0…)', String(DEFAULT_CELLS))
     .option('--reports-max-age <s>', 'seconds a report stays in the reports stream (units must keep up within it)', String(CLUSTER_PARAMS.reportsMaxAgeMs / 1000))
     .option('--reports-max-bytes <n>', 'byte limit of the reports stream, oldest removed first (-1: none)', String(CLUSTER_PARAMS.reportsMaxBytes))
-    .action(async (opts: { dir: string; workers: string; leaseTtl: string; partitions: string; cells: string; reportsMaxAge: string; reportsMaxBytes: string }) => {
+    .option('--reports-duplicate-window <s>', 'seconds within which a report sent again is dropped by the servers (each node keeps rate × window ids in memory)', String(CLUSTER_PARAMS.reportsDuplicateWindowMs / 1000))
+    .action(async (opts: { dir: string; workers: string; leaseTtl: string; partitions: string; cells: string; reportsMaxAge: string; reportsMaxBytes: string; reportsDuplicateWindow: string }) => {
       const n = Number(opts.workers);
       if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error(`--workers must be 0–64, got ${opts.workers}`);
       const ttl = Number(opts.leaseTtl);
@@ -28,9 +29,11 @@ export function register(program: Command): void {
       const maxAge = Number(opts.reportsMaxAge), maxBytes = Number(opts.reportsMaxBytes);
       if (!Number.isFinite(maxAge) || maxAge < 1) throw new Error(`--reports-max-age must be at least 1 second, got ${opts.reportsMaxAge}`);
       if (!Number.isInteger(maxBytes) || (maxBytes < 1 && maxBytes !== -1)) throw new Error(`--reports-max-bytes must be a positive byte count or -1, got ${opts.reportsMaxBytes}`);
+      const window = Number(opts.reportsDuplicateWindow);
+      if (!Number.isFinite(window) || window < 1 || window > maxAge) throw new Error(`--reports-duplicate-window must be 1 second to --reports-max-age, got ${opts.reportsDuplicateWindow}`);
       const file = await clusterUp(opts.dir, n, (line) => console.error(line), {
         leaseTtlMs: Math.round(ttl * 1000), partitions: count('--partitions', opts.partitions), cells: count('--cells', opts.cells),
-        reportsMaxAgeMs: Math.round(maxAge * 1000), reportsMaxBytes: maxBytes,
+        reportsMaxAgeMs: Math.round(maxAge * 1000), reportsMaxBytes: maxBytes, reportsDuplicateWindowMs: Math.round(window * 1000),
       });
       for (const p of file.processes) console.log(`${p.role} ${p.index} pid ${p.pid}${p.port ? ` port ${p.port}` : ''}`);
       console.log(file.url);
