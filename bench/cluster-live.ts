@@ -49,6 +49,16 @@ const rssMb = (pid: number): number => {
   }
 };
 
+/** CPU seconds (user + system) a process has used so far (clock ticks of 1/100 s in /proc). */
+const cpuS = (pid: number): number => {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
+};
+
 const dir = mkdtempSync(join(tmpdir(), 'tumen-bench-live-'));
 const nmea = join(dir, 'world.nmea');
 writeFileSync(nmea, `${[...simulate({ seed, vessels, days }).lines].join('\n')}\n`);
@@ -121,6 +131,7 @@ try {
     }
     return out.join(', ');
   };
+  const cpu0 = pids.map((p) => cpuS(p.pid));
   const t0 = Date.now();
   let lastSample = -Infinity;
   let n = 0;
@@ -144,9 +155,12 @@ try {
     await new Promise((r) => setTimeout(r, 50));
   }
   const behindS = (Date.now() - t0) / 1000 - total / rate;
+  const cpuReplay = pids.map((p, i) => cpuS(p.pid) - cpu0[i]!);
   replayS = (Date.now() - t0) / 1000;
   await publisher.end();
   await clusterWait(cdir, 1_800_000);
+  const cpuAll = pids.map((p, i) => cpuS(p.pid) - cpu0[i]!);
+  const caughtUpS = (Date.now() - t0) / 1000;
   await new Promise((r) => setTimeout(r, 1_000));
   events.stop();
   await reading.catch(() => undefined);
@@ -166,6 +180,10 @@ try {
   const q = (p: number): string => (lat.length ? lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!.toFixed(2) : 'n/a');
   console.log(`published ${total} reports in ${((Date.now() - t0) / 1000).toFixed(0)} s (publisher ${behindS.toFixed(1)} s behind schedule at the last report)`);
   console.log(`event latency after the closing report (${lat.length} events; ${missing} never arrived): p50 ${q(0.5)} s, p90 ${q(0.9)} s, p99 ${q(0.99)} s, max ${q(1)} s`);
+  // What the cores went to: each process's CPU over the replay, and until every unit had caught up.
+  const perReport = (xs: number[]) => xs.map((c, i) => `${pids[i]!.name} ${c.toFixed(0)} s (${((c / total) * 1e6).toFixed(0)} µs/report)`).join(', ');
+  console.log(`CPU over the ${replayS.toFixed(0)} s replay: ${perReport(cpuReplay)}`);
+  console.log(`CPU until caught up (${caughtUpS.toFixed(0)} s): ${perReport(cpuAll)}; all ${cpuAll.reduce((a, b) => a + b, 0).toFixed(0)} s = ${((cpuAll.reduce((a, b) => a + b, 0) / total) * 1e6).toFixed(0)} µs/report`);
   console.log(`rss MB every 10 s (${pids.map((p) => p.name).join(', ')}):`);
   for (const s of samples) console.log(`  t ${s.t.toFixed(0).padStart(4)} s  load ${s.load}  ${s.rss.map((r) => r.toFixed(0)).join(' ')}  | ${s.streams}`);
   // Flat or not: each process's mean (and max) resident memory over the first and the last 2 minutes.
