@@ -55,9 +55,10 @@ export const CLUSTER_PARAMS = {
    *  workers started together see each other and share the units at once instead of handing them back. */
   startupWaitRenewals: 1,
   /** Reports whose Nats-Msg-Id repeats within this window are dropped by the server. Every NATS node keeps
-   *  each id of the window in memory, ~100 B of heap and ~0.25 kB of resident memory an id with the short ids
-   *  of `reportMsgId` (bench/RESULTS.md, "Cluster: what grows in nats-server"), so a node grows by rate ×
-   *  window ids before it is flat: 6 h at 1,000 reports/s was ~5 GB a node, at 20,000/s ~100 GB. 2 min
+   *  each id of the window in memory, ~160 B of heap an id with the 80-character keys as ids (the 22 of
+   *  `reportMsgId` save ~50 B of it) and ~2.5 times that in resident memory (bench/RESULTS.md, "Cluster:
+   *  what grows in nats-server"), so a node grows by rate × window ids before it is flat: 6 h at 1,000
+   *  reports/s is ~8 GB a node, at 20,000/s ~170 GB. 2 min
    *  (NATS's default) covers what the window must drop: a publish re-sent within `publishRetryMs` whose
    *  first send was stored (a unit also drops a place of its input it has passed: input-order.ts), and the
    *  same transmission from receivers that publish within seconds of each other. Satellite copies (30–240 min
