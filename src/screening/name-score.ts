@@ -68,6 +68,14 @@ export function isLongerWord(q: string, e: string): boolean {
   return added !== last && added !== 'S' && !areNeighbourKeys(last, added) && /[A-Z]/.test(added);
 }
 
+/** `a` is `b` with `b`'s series letter joined to its last word (CARLOTAC for CARLOTA C), as a full 20-character
+ *  AIS name field or a careless export squeezes it: the same name, not a longer word (isLongerWord). */
+export function isJoinedSeriesLetter(a: NormalisedName, b: NormalisedName): boolean {
+  const mark = b.numbers[b.numbers.length - 1];
+  return mark !== undefined && /^[A-Z]$/.test(mark) && a.compact === b.compact + mark
+    && a.numbers.join(' ') === b.numbers.slice(0, -1).join(' ');
+}
+
 // Whether a name has a word of the dictionary, once per normalised name (a query meets many candidates).
 const withWord = new WeakMap<NormalisedName, boolean>();
 function hasDictionaryWord(n: NormalisedName): boolean {
@@ -112,6 +120,7 @@ export function scoreNames(q: NormalisedName, e: NormalisedName, isListedWord: (
   const exactWords = q.words.length === e.words.length && q.words.every((w, i) => w === e.words[i]);
   if (exactWords) return { score: P.exactNameScore * num.factor, how: 'exact', edits: 0, numberNote: num.note };
   if (q.compact === e.compact) return { score: P.compactNameScore * num.factor, how: 'compact', edits: 0, numberNote: num.note };
+  if (isJoinedSeriesLetter(q, e)) return { score: P.compactNameScore, how: 'compact', edits: 0, numberNote: null };
   if (q.phonetic === e.phonetic) return { score: P.phoneticNameScore * num.factor, how: 'transliteration', edits: 0, numberNote: num.note };
   // A query of generic words only (OCEAN STAR) never matches on similarity.
   if (q.distinctive === '') return null;

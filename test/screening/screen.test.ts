@@ -359,6 +359,15 @@ describe('real words, Chinese romanisations both ways, l for I (bench/screen-fou
     }
   });
 
+  it('reads a listed series letter joined to the name as the listed name (CARLOTAC for CARLOTA C), not another letter', async () => {
+    expect(screen({ name: 'CARLOTAC' }).matches.filter((m) => m.list === 'ofac-sdn').map((m) => [m.name, m.score])).toEqual([['CARLOTA C', 0.97]]);
+    expect(screen({ name: 'CARLOTAB' }).matches.filter((m) => m.list === 'ofac-sdn').map((m) => m.name)).toEqual([]);
+    const { isJoinedSeriesLetter } = await import('../../src/screening/name-score.js');
+    const { normaliseName } = await import('../../src/screening/normalise.js');
+    expect([['CARLOTAC', 'CARLOTA C'], ['CARLOTA C', 'CARLOTAC'], ['CARLOTAB', 'CARLOTA C'], ['CARLOTAC', 'CARLOTA']]
+      .map(([a, b]) => isJoinedSeriesLetter(normaliseName(a), normaliseName(b)))).toEqual([true, false, false, false]);
+  });
+
   it('keeps a typo that makes a word where the name rests on another word, or a word is garbled, or it is a plural or a vowel swap', () => {
     for (const [query, listed] of [['CLAM BRIGDE', 'CALM BRIDGE'], ['DESPINA ADRIANA', 'DESPINA ANDRIANNA'], ['LONGBOW LAKES', 'LONGBOW LAKE'],
       ['IRAAN HORMUZ 14', 'IRAN HORMUZ 14'], ['PARTISAN', 'PARTIZAN']]) {
