@@ -201,7 +201,8 @@ describe('spoofing from reception geometry', () => {
     });
     // Unheard by the covering stations 03:41–06:00, then out of place 06:00–20:00 (another station's run),
     // a separate episode from 22:30, and another MMSI at the same time.
-    const silent = ev('silent', '03:41', '06:00'), far = ev('far', '06:00', '20:00'), later = ev('later', '22:30', '23:30'), other = ev('other', '04:00', '05:00', 351000002);
+    // (The later one claims a place 5 km off: at the same place it would be the same episode, below.)
+    const silent = ev('silent', '03:41', '06:00'), far = ev('far', '06:00', '20:00'), later = { ...ev('later', '22:30', '23:30'), lat: 43.005 }, other = ev('other', '04:00', '05:00', 351000002);
     const a = new SpoofingOnePerEpisode();
     expect([silent, other, far, later].map((e) => a.accept(e))).toEqual([
       { keep: true, retract: [] }, { keep: true, retract: [] }, { keep: true, retract: ['silent'] }, { keep: true, retract: [] },
@@ -210,5 +211,27 @@ describe('spoofing from reception geometry', () => {
     expect(b.accept(far).keep).toBe(true);
     expect(b.accept(silent)).toEqual({ keep: false, retract: [] });
     expect(b.accept({ ...silent, type: 'gap' }).keep).toBe(true);
+  });
+
+  it('one episode per fabricated place: events of one MMSI at the same claimed place up to 24 h apart are one', () => {
+    // A stationary fabrication claimed for a day and a half, judged in two runs 17 h apart (issue 8,
+    // `evaders=varied` seed 124: out of place 13:49–17:20, then unheard by a covering station 10:08–12:59
+    // the next day, at the same anchorage): one event, the longer; a claim of the same place 30 h after the
+    // first ended, or one 5 km away, is another episode.
+    const ev = (id: string, start: string, end: string, lat = 42.74): TumenEvent => ({
+      id, type: 'spoofing', mmsi: SPOOFER, start, end, lat, lon: 131.78, evidence: { kind: id },
+    });
+    const first = ev('first', '2024-03-01T13:49:00Z', '2024-03-01T17:20:00Z');
+    const second = ev('second', '2024-03-02T10:08:00Z', '2024-03-02T12:59:00Z');
+    const a = new SpoofingOnePerEpisode();
+    expect(a.accept(first)).toEqual({ keep: true, retract: [] });
+    expect(a.accept(second)).toEqual({ keep: false, retract: [] });
+    const b = new SpoofingOnePerEpisode();
+    expect(b.accept(second)).toEqual({ keep: true, retract: [] });
+    expect(b.accept(first)).toEqual({ keep: true, retract: ['second'] });
+    const c = new SpoofingOnePerEpisode();
+    expect(c.accept(first).keep).toBe(true);
+    expect(c.accept(ev('much later', '2024-03-02T23:30:00Z', '2024-03-03T01:00:00Z')).keep).toBe(true);
+    expect(c.accept(ev('elsewhere', '2024-03-02T10:08:00Z', '2024-03-02T12:59:00Z', 42.785)).keep).toBe(true);
   });
 });
