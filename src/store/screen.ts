@@ -10,6 +10,7 @@ import { openPartyLookup } from './party-index.js';
 import { ScreeningIndex } from '../screening/index.js';
 import type { NameBlocker } from '../screening/blocking.js';
 import { applyLinks, applyStatedParties, type LinkOptions, type StatedPartyLookup } from '../screening/links.js';
+import { listFormFinding, queryFromListForm } from '../screening/list-form.js';
 import { mergeResults, screenVessel } from '../screening/screen.js';
 import type { ScreenQuery, ScreenResult } from '../screening/types.js';
 
@@ -54,7 +55,8 @@ export class StoreScreener {
     return new StoreScreener(store, fresh, blocker, memory, await listsWithLinks(store), wanted, stale);
   }
 
-  async screen(queries: ScreenQuery[], opts: LinkOptions = {}): Promise<ScreenResult[]> {
+  async screen(asked: ScreenQuery[], opts: LinkOptions = {}): Promise<ScreenResult[]> {
+    const queries = asked.map(queryFromListForm);
     const out: ScreenResult[] = [];
     for (let i = 0; i < queries.length; i += BATCH) {
       const batch = queries.slice(i, i + BATCH);
@@ -76,7 +78,10 @@ export class StoreScreener {
         out.push(...linked.map((r, k) => applyStatedParties(r, batch[k], parties)));
       } else out.push(...linked);
     }
-    return out;
+    return out.map((r, k) => {
+      const read = listFormFinding(asked[k], queries[k]);
+      return read ? { ...r, findings: [read, ...r.findings] } : r;
+    });
   }
 
   async screenOne(query: ScreenQuery): Promise<ScreenResult> {

@@ -118,6 +118,13 @@ describe('stated owners and operators through the store', () => {
     expect(r.matches[0].reason).toContain('same words in another order');
   });
 
+  it('an owner written into the name, as a port-call list does, is checked as the stated owner and said so', async () => {
+    const [r] = await screenQueries(store, [{ name: 'NO SUCH SHIP (OWNERS: Zarmetsky Maritime Co., Ltd.)' }]);
+    expect(r.matches.map((m) => [m.entry_id, m.verdict, m.matched_on])).toEqual([['c-zarmet', 'match', ['owner']]]);
+    expect(r.findings[0]).toBe('name "NO SUCH SHIP (OWNERS: Zarmetsky Maritime Co., Ltd.)" read as a port-call entry: ship "NO SUCH SHIP"; '
+      + 'owner "Zarmetsky Maritime Co., Ltd." checked as the stated owner');
+  });
+
   it('stays clear on a carried-only firm, another firm of the same word, and altered generic names', async () => {
     for (const name of ['BRAVOS SHIPPING CO LTD', 'ZARMETSKY TANKERS LTD', 'OCEAN TRANSPORTS LTD', 'ACME MARINE']) {
       expect([name, (await owner(name)).verdict]).toEqual([name, 'clear']);
