@@ -3,6 +3,7 @@
 // numbers [1]. Numbers are kept apart from words because a different number is a different ship
 // (SAM JONG 1 / SAM JONG 2 are sister ships, both listed).
 import { isGenericWord } from './generic-words.js';
+import { romaniseHangul } from './hangul.js';
 import { phoneticKey } from './phonetic.js';
 
 export interface NormalisedName {
@@ -82,7 +83,7 @@ export function dropTypeSuffix(raw: string): string {
 }
 
 export function tokenise(raw: string): string[] {
-  const s = transliterateCyrillic(dropTypeSuffix(raw))
+  const s = transliterateCyrillic(romaniseHangul(dropTypeSuffix(raw)))
     .toUpperCase()
     .replace(/[ŁØĐÐÆŒÞĦŦĿ]/g, (c) => UNDECOMPOSED[c])
     .normalize('NFKD').replace(/[\u0300-\u036f]/g, '') // strip accents: MARÍA -> MARIA

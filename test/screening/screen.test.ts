@@ -123,6 +123,14 @@ describe('screening against OFAC 2021 + UN', () => {
     expect(screen({ name: 'МАКСИМ ГОРЬКИЙ' }).matches[0]).toMatchObject({ name: 'MAKSIM GORKY', score: 0.93 });
   });
 
+  it('reads Hangul by the Revised Romanization, which the phonetic key folds with the lists\' McCune-Reischauer', async () => {
+    const { romaniseHangul } = await import('../../src/screening/hangul.js');
+    expect(['천마산', '례성강 1', '금은산', '한국'].map(romaniseHangul)).toEqual(['CHEONMASAN', 'RYESEONGGANG 1', 'GEUMEUNSAN', 'HANGUK']);
+    expect(ofacIds({ name: '천마산' })).toEqual(['23729']);
+    expect(screen({ name: '부흥 1' }).matches[0]).toMatchObject({ name: 'PU HUNG 1', matched_on: ['name'] });
+    expect(screen({ name: '부흥 7' }).matches.filter((m) => m.name === 'PU HUNG 1')).toEqual([]); // another number, another ship
+  });
+
   it('reads a free-text query as IMO, MMSI or name', () => {
     expect(parseScreenQuery('IMO 9187629')).toEqual({ imo: '9187629' });
     expect(parseScreenQuery('572469210')).toEqual({ mmsi: '572469210' });
