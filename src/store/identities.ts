@@ -197,7 +197,6 @@ export async function extendIdentityHistory(store: Store, reports: readonly Iden
   }
   const added: RunRow[] = [];
   const extended: RunRow[] = [];
-  const sameTime: string[] = [];
   for (const [m, list] of byVessel) {
     if (rebuild.has(m)) continue;
     const c = cutoff.get(m);
@@ -234,15 +233,12 @@ export async function extendIdentityHistory(store: Store, reports: readonly Iden
           const v = list[i].values[f];
           if (v != null) step(tUs, v);
         } else {
-          // Most such groups are a type 24's parts A and B, which seldom both carry a field: one array
-          // for all groups, sorted only when two or more values meet (this fold ran per field and report).
-          sameTime.length = 0;
+          const vs: string[] = [];
           for (let k = i; k < j; k++) {
             const v = list[k].values[f];
-            if (v != null) sameTime.push(v);
+            if (v != null) vs.push(v);
           }
-          if (sameTime.length > 1) sameTime.sort(codePointCompare);
-          for (let k = 0; k < sameTime.length; k++) step(tUs, sameTime[k]);
+          for (const v of vs.sort(codePointCompare)) step(tUs, v);
         }
         i = j;
       }
