@@ -35,12 +35,9 @@ export class BatchCommitter {
 
   /**
    * Waits for the previous commit, then starts `batch`'s transaction without waiting for it.
-   * `counts` are the line-level counts up to `resume.committedOffset`. `committed` runs once the
-   * transaction has committed (the batch is read no more: its arrays may be reused).
+   * `counts` are the line-level counts up to `resume.committedOffset`.
    */
-  async submit(
-    batch: BatchData, counts: IngestCounts, resume: ResumePoint, carryTimeMs: number | null, committed: (() => void) | null = null,
-  ): Promise<void> {
+  async submit(batch: BatchData, counts: IngestCounts, resume: ResumePoint, carryTimeMs: number | null): Promise<void> {
     await this.settle();
     this.lineCounts = counts;
     const snapshot = cloneCounts(counts);
@@ -52,7 +49,7 @@ export class BatchCommitter {
       this.stored.statics += r.statics;
       this.stored.duplicates += r.duplicates;
       await recordProgress(this.store, this.ingestId, this.totals(snapshot), { ...resume, carryTimeMs });
-    }).then(() => committed?.());
+    });
   }
 
   /** Waits for the commit in flight (its error surfaces here). */

@@ -56,8 +56,6 @@ export class NmeaDecodeStage {
   private takenNew = false;
   /** The fields of a new position report, read from its bits (reused). */
   private readonly position: PositionFields = { mmsi: 0, lat: null, lon: null, speed: null, course: null, heading: null, status: null };
-  /** A taken batch whose columns the next take() reuses (giveBack). */
-  private spare: PositionBatch | null = null;
   /** False while context lines are decoded: they must not touch the batch. */
   private counting = true;
   /** The batch was asked about this line's payload and does not hold it (its key and slot are kept). */
@@ -93,14 +91,6 @@ export class NmeaDecodeStage {
     this.sourceOverride = opts.source === null ? -1 : SOURCE_CODE[opts.source];
   }
 
-  /**
-   * A taken batch whose rows have been copied out (clusteredBatch) and that nothing reads any more: the next
-   * take() starts its batch in these columns instead of new ones.
-   */
-  giveBack(batch: PositionBatch): void {
-    this.spare = batch;
-  }
-
   get shouldFlush(): boolean {
     return this.batch.full || this.batch.staticRows.length >= this.batch.capacity || this.linesSinceFlush >= 4 * this.batch.capacity;
   }
@@ -117,8 +107,7 @@ export class NmeaDecodeStage {
   /** Detaches the current batch with the counts as of now, and starts a new one. */
   take(): { batch: PositionBatch; counts: IngestCounts; carryTimeMs: number | null } {
     const batch = this.batch;
-    this.batch = new PositionBatch(this.opts.batchRows, batch, this.spare);
-    this.spare = null;
+    this.batch = new PositionBatch(this.opts.batchRows, batch);
     this.linesSinceFlush = 0;
     return { batch, counts: cloneCounts(this.counts), carryTimeMs: this.carryTimeMs };
   }

@@ -1,15 +1,14 @@
 // Worker thread: first answers the questions about the file it was started with (file-probe.ts), then
 // decodes the chunks of the file the main thread hands it (one at a time) and posts their batches (typed
 // arrays transferred). At most one batch waits for the main thread's ack: decoding runs ahead of the store
-// by one batch per thread, never more (bounded memory). Once a batch is committed, the main thread hands its
-// position columns back; the next batches are sorted into them instead of into new arrays.
+// by one batch per thread, never more (bounded memory).
 import { parentPort, workerData } from 'node:worker_threads';
 import { emptyCounts, type IngestCounts } from '../store/ingest-log.js';
 import { decodeFile } from './decode-file.js';
 import { contextOffsetBefore, type FileChunk } from './file-chunks.js';
 import { answerFileQuestions, type FileAnswers, type FileQuestions } from './file-probe.js';
 import { NmeaDecodeStage, StrictStop, type NmeaDecodeOptions, type ResumePoint } from './nmea-decode.js';
-import { batchTransfer, clusteredBatch, toBatchData, wholeColumns, type PositionColumns } from './position-batch.js';
+import { batchTransfer, clusteredBatch, toBatchData } from './position-batch.js';
 
 export interface FileWorkerData {
   path: string;
@@ -26,13 +25,7 @@ export interface FileWorkerStart {
 }
 
 /** Main thread -> worker: the job comes before any chunk. */
-export type ToFileWorker =
-  | { kind: 'job'; job: FileWorkerData } | { kind: 'chunk'; chunk: FileChunk } | { kind: 'ack' } | { kind: 'stop' }
-  /** A committed batch's position columns, handed back (transferred) for later batches. */
-  | { kind: 'columns'; columns: PositionColumns };
-
-/** Handed-back column sets kept: one batch is in the main thread's hands while the next is sorted, so two suffice. */
-const MAX_SPARE_COLUMNS = 2;
+export type ToFileWorker = { kind: 'job'; job: FileWorkerData } | { kind: 'chunk'; chunk: FileChunk } | { kind: 'ack' } | { kind: 'stop' };
 
 /** Worker -> main thread. `counts` are the chunk's own line-level counts so far. */
 export type FileWorkerMessage =
@@ -50,7 +43,6 @@ let d: FileWorkerData;
 let unacked = 0;
 let wake: (() => void) | null = null;
 const chunks: FileChunk[] = [];
-const spareColumns: PositionColumns[] = [];
 let stopped = false;
 let nextChunk: (() => void) | null = null;
 port.on('message', (m: ToFileWorker) => {
@@ -59,8 +51,6 @@ port.on('message', (m: ToFileWorker) => {
     const w = wake;
     wake = null;
     w?.();
-  } else if (m.kind === 'columns') {
-    if (spareColumns.length < MAX_SPARE_COLUMNS) spareColumns.push(wholeColumns(m.columns));
   } else if (m.kind === 'job') {
     d = m.job;
   } else {
@@ -81,9 +71,7 @@ async function decodeChunk(c: FileChunk): Promise<void> {
     while (unacked >= 1) await new Promise<void>((r) => (wake = r));
     unacked++;
     // Sorted here, not by the thread that writes the store: this one has the lighter share of the work.
-    const data = clusteredBatch(toBatchData(taken.batch).data, spareColumns.pop() ?? null, d.opts.batchRows);
-    // Its rows are copied out: the batch after next is built in its columns.
-    stage.giveBack(taken.batch);
+    const data = clusteredBatch(toBatchData(taken.batch).data);
     const transfer = batchTransfer(data);
     post({ kind: 'batch', chunk: c.index, last: end !== null, data, counts: taken.counts, resume, carryTimeMs: taken.carryTimeMs, issue: end?.issue ?? null }, transfer);
   }, (bytes, total, messages) => post({ kind: 'progress', bytes, total, messages }), c.end);

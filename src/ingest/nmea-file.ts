@@ -16,7 +16,7 @@ import type { FileSpan } from './file-span.js';
 import { chunkBytesFor, contextOffsetBefore, hasNewlines, planChunks, type FileChunk } from './file-chunks.js';
 import { NmeaDecodeStage, StrictStop, type NmeaDecodeOptions, type ResumePoint } from './nmea-decode.js';
 import type { FileWorkerData, FileWorkerMessage, ToFileWorker } from './nmea-file-worker.js';
-import { positionColumnsOf, toBatchData, type BatchData } from './position-batch.js';
+import { toBatchData, type BatchData } from './position-batch.js';
 import type { ProgressSink } from './progress.js';
 import type { StoreWriter } from './store-writer.js';
 import type { TimeWindow } from './time-window.js';
@@ -170,7 +170,7 @@ function planFileChunks(path: string, resumeOffset: number, committedOffset: num
 class OrderedCommits {
   private base: IngestCounts;
   private chunk = 0;
-  private readonly waiting = new Map<number, Array<{ m: BatchMessage; done: () => void; committed: (() => void) | null }>>();
+  private readonly waiting = new Map<number, Array<{ m: BatchMessage; done: () => void }>>();
   private chain: Promise<void> = Promise.resolve();
   issue: string | null = null;
   /** Run (between commits) before the file's last batch is submitted. */
@@ -185,20 +185,17 @@ class OrderedCommits {
     return this.chunk;
   }
 
-  /**
-   * Queues a batch; `done` runs once its commit has started (the sender may then post the next), `committed`
-   * once it has committed.
-   */
-  add(m: BatchMessage, done: () => void, committed: (() => void) | null = null): Promise<void> {
+  /** Queues a batch; `done` runs once its commit has started (the sender may then post the next). */
+  add(m: BatchMessage, done: () => void): Promise<void> {
     const q = this.waiting.get(m.chunk) ?? [];
-    q.push({ m, done, committed });
+    q.push({ m, done });
     this.waiting.set(m.chunk, q);
     for (let next = this.waiting.get(this.chunk); next !== undefined && next.length > 0; next = this.waiting.get(this.chunk)) {
-      const { m: b, done: d, committed } = next.shift()!;
+      const { m: b, done: d } = next.shift()!;
       const counts = addCounts(this.base, b.counts);
       const before = b.last && this.chunk === this.chunks - 1 ? this.beforeLast : null;
       if (before !== null) this.chain = this.chain.then(() => this.committer.settle()).then(before);
-      this.chain = this.chain.then(() => this.committer.submit(b.data, counts, b.resume, b.carryTimeMs, committed)).then(d);
+      this.chain = this.chain.then(() => this.committer.submit(b.data, counts, b.resume, b.carryTimeMs)).then(d);
       if (b.last) {
         this.waiting.delete(this.chunk);
         this.base = counts;
@@ -243,13 +240,7 @@ function decodeInWorkers(
       for (const w of workers) void w.terminate();
       reject(e);
     };
-    const send = (w: Worker, m: ToFileWorker, transfer: ArrayBuffer[] = []) => w.postMessage(m, transfer);
-    // A committed batch's position columns go back to the thread that decoded it, for its next batches.
-    const handBack = (w: Worker, data: BatchData) => {
-      if (finished || !data.clustered) return;
-      const columns = positionColumnsOf(data);
-      send(w, { kind: 'columns', columns }, Object.values(columns).map((a) => a.buffer as ArrayBuffer));
-    };
+    const send = (w: Worker, m: ToFileWorker) => w.postMessage(m);
     const handOut = (w: Worker) => send(w, handedOut < chunks.length ? { kind: 'chunk', chunk: chunks[handedOut++] } : { kind: 'stop' });
     const furthest = new Float64Array(threads);
     workers.forEach((w, i) => {
@@ -258,7 +249,7 @@ function decodeInWorkers(
       w.on('message', (m: FileWorkerMessage) => {
         if (m.kind === 'batch') {
           if (m.last) handOut(w);
-          ordered.add(m, () => send(w, { kind: 'ack' }), () => handBack(w, m.data)).catch(fail);
+          ordered.add(m, () => send(w, { kind: 'ack' })).catch(fail);
           if (ordered.chunksDone === chunks.length) {
             ordered.settled().then(() => {
               if (finished) return;

@@ -4,7 +4,7 @@ import { DEDUP_WINDOW_MS, payloadHash, payloadHashAt } from './dedup.js';
 import type { StaticFields } from './message-rows.js';
 import { textCodes, type TextCodes } from '../store/text-codes.js';
 import { clusterOrder } from './cluster-order.js';
-import { gatherInto, type Numbers } from '../store/typed-gather.js';
+import { permuted } from '../store/typed-gather.js';
 
 export const SOURCE_CODE = { terrestrial: 1, satellite: 2 } as const;
 
@@ -85,67 +85,21 @@ export function toBatchData(b: PositionBatch): { data: BatchData; transfer: Arra
   return { data, transfer: batchTransfer(data) };
 }
 
-/** A batch's position columns: what clusteredBatch() fills, and the writing thread hands back once committed. */
-export interface PositionColumns {
-  k1: Uint32Array;
-  k2: Uint32Array;
-  mmsi: Uint32Array;
-  timeMs: Float64Array;
-  lat: Float64Array;
-  lon: Float64Array;
-  speed: Float32Array;
-  course: Float32Array;
-  heading: Int16Array;
-  status: Uint8Array;
-  type: Uint8Array;
-  source: Uint8Array;
-  stationCodes: Int32Array;
-}
-
-/** The position columns of `d` (the arrays themselves, to hand back to the thread that filled them). */
-export function positionColumnsOf(d: BatchData): PositionColumns {
-  return {
-    k1: d.k1, k2: d.k2, mmsi: d.mmsi, timeMs: d.timeMs, lat: d.lat, lon: d.lon, speed: d.speed, course: d.course,
-    heading: d.heading, status: d.status, type: d.type, source: d.source, stationCodes: d.stations.codes,
-  };
-}
-
-/** Columns as received from another thread (views of a batch's length) over their whole buffers. */
-export function wholeColumns(c: PositionColumns): PositionColumns {
-  return {
-    k1: new Uint32Array(c.k1.buffer), k2: new Uint32Array(c.k2.buffer), mmsi: new Uint32Array(c.mmsi.buffer),
-    timeMs: new Float64Array(c.timeMs.buffer), lat: new Float64Array(c.lat.buffer), lon: new Float64Array(c.lon.buffer),
-    speed: new Float32Array(c.speed.buffer), course: new Float32Array(c.course.buffer), heading: new Int16Array(c.heading.buffer),
-    status: new Uint8Array(c.status.buffer), type: new Uint8Array(c.type.buffer), source: new Uint8Array(c.source.buffer),
-    stationCodes: new Int32Array(c.stationCodes.buffer),
-  };
-}
-
 /**
  * The batch with its positions in the store's cluster order (cluster-order.ts; ties in arrival order), in
- * arrays of its length. Done by the decoding thread, so the thread that writes the store only drops the
+ * new arrays of its length. Done by the decoding thread, so the thread that writes the store only drops the
  * rows already stored and copies the rest in order (and stations stay with their rows: codes move too).
- * The arrays are views into `into`'s when it is given and long enough (columns the writing thread handed
- * back: ~16 MB per 300,000 rows not allocated, and their pages not faulted in, again), else new arrays of
- * `capacity` rows (so they can be handed back and reused by any later batch).
  */
-export function clusteredBatch(d: BatchData, into: PositionColumns | null = null, capacity = d.length): BatchData {
+export function clusteredBatch(d: BatchData): BatchData {
   const n = d.length;
   const rows = new Int32Array(n);
   for (let i = 0; i < n; i++) rows[i] = i;
   const order = clusterOrder(rows, d.mmsi, d.timeMs);
-  const size = Math.max(n, capacity);
-  const to = into !== null && into.k1.length >= n ? into : null;
-  const put = <T extends Numbers>(from: T, kept: T | undefined): T => {
-    const out = (kept ?? new (from.constructor as new (n: number) => T)(size)).subarray(0, n) as T;
-    gatherInto(out, from, order, 0, n);
-    return out;
-  };
   return {
-    ...d, k1: put(d.k1, to?.k1), k2: put(d.k2, to?.k2), mmsi: put(d.mmsi, to?.mmsi), timeMs: put(d.timeMs, to?.timeMs),
-    lat: put(d.lat, to?.lat), lon: put(d.lon, to?.lon), speed: put(d.speed, to?.speed), course: put(d.course, to?.course),
-    heading: put(d.heading, to?.heading), status: put(d.status, to?.status), type: put(d.type, to?.type), source: put(d.source, to?.source),
-    stations: { codes: put(d.stations.codes, to?.stationCodes), values: d.stations.values }, clustered: true,
+    ...d, k1: permuted(d.k1, order), k2: permuted(d.k2, order), mmsi: permuted(d.mmsi, order), timeMs: permuted(d.timeMs, order),
+    lat: permuted(d.lat, order), lon: permuted(d.lon, order), speed: permuted(d.speed, order), course: permuted(d.course, order),
+    heading: permuted(d.heading, order), status: permuted(d.status, order), type: permuted(d.type, order), source: permuted(d.source, order),
+    stations: { codes: permuted(d.stations.codes, order), values: d.stations.values }, clustered: true,
   };
 }
 
@@ -243,25 +197,22 @@ export class PositionBatch {
   /**
    * `recycle`: an earlier batch of the same capacity whose rows are taken (detached): its key table (the
    * batch's largest array, which never leaves the thread) is cleared and reused instead of allocated.
-   * `columns`: an earlier batch of the same capacity whose rows were copied out (clusteredBatch) and which
-   * is no longer read: its columns are reused (rows past `length` are never read, so they are not cleared).
    */
-  constructor(capacity: number, recycle: PositionBatch | null = null, columns: PositionBatch | null = null) {
+  constructor(capacity: number, recycle: PositionBatch | null = null) {
     this.capacity = capacity;
-    const c = columns !== null && columns.capacity === capacity ? columns : null;
-    this.k1 = c?.k1 ?? new Uint32Array(capacity);
-    this.k2 = c?.k2 ?? new Uint32Array(capacity);
-    this.mmsi = c?.mmsi ?? new Uint32Array(capacity);
-    this.timeMs = c?.timeMs ?? new Float64Array(capacity);
-    this.lat = c?.lat ?? new Float64Array(capacity);
-    this.lon = c?.lon ?? new Float64Array(capacity);
-    this.speed = c?.speed ?? new Float32Array(capacity);
-    this.course = c?.course ?? new Float32Array(capacity);
-    this.heading = c?.heading ?? new Int16Array(capacity);
-    this.status = c?.status ?? new Uint8Array(capacity);
-    this.type = c?.type ?? new Uint8Array(capacity);
-    this.source = c?.source ?? new Uint8Array(capacity);
-    this.stations = { codes: c?.stations.codes ?? new Int32Array(capacity), values: [] };
+    this.k1 = new Uint32Array(capacity);
+    this.k2 = new Uint32Array(capacity);
+    this.mmsi = new Uint32Array(capacity);
+    this.timeMs = new Float64Array(capacity);
+    this.lat = new Float64Array(capacity);
+    this.lon = new Float64Array(capacity);
+    this.speed = new Float32Array(capacity);
+    this.course = new Float32Array(capacity);
+    this.heading = new Int16Array(capacity);
+    this.status = new Uint8Array(capacity);
+    this.type = new Uint8Array(capacity);
+    this.source = new Uint8Array(capacity);
+    this.stations = { codes: new Int32Array(capacity), values: [] };
     let size = 1024;
     while (size < capacity * 2) size *= 2;
     if (recycle !== null && recycle.slots.length === 2 * size) {

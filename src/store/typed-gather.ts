@@ -14,6 +14,13 @@ export function gatherInto(to: Numbers, from: Numbers, rows: Int32Array, off: nu
   else gatherU8(to as Uint8Array, from, rows, off, n);
 }
 
+/** A new array of `from`'s type holding from[order[0]], from[order[1]], … */
+export function permuted<T extends Numbers>(from: T, order: Int32Array): T {
+  const to = new (from.constructor as new (n: number) => T)(order.length);
+  gatherInto(to, from, order, 0, order.length);
+  return to;
+}
+
 function gatherF64(to: Float64Array, from: Float64Array, rows: Int32Array, off: number, n: number): void {
   for (let j = 0; j < n; j++) to[j] = from[rows[off + j]];
 }
