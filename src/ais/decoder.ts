@@ -3,7 +3,6 @@
 import { Payload } from './bits.js';
 import { decodePayload, writePayloadJsonOpen } from './message.js';
 import { digitsValue, emptyTagBlock, hex2, parseTagBlockInto, type TagBlock } from './tagblock.js';
-import { TextInterner } from './text-interner.js';
 import { parsePghp, parseTrailing, type PghpMeta } from './trailing.js';
 import type { AisMessage, DecodeCountKey, DecodeResult, DecodeWarning, LineMeta, RejectReason } from './types.js';
 
@@ -113,8 +112,6 @@ export class AisDecoder {
   private carriedTag: TagBlock | null = null;
   /** The tag block of the line being decoded (parsed into, line after line). */
   private readonly lineTag: TagBlock = emptyTagBlock();
-  /** The tag blocks' station names, one string per name (text-interner.ts). */
-  private readonly stationNames = new TextInterner();
   /** The metadata gathered for the line being decoded (refilled line after line; makeMeta copies it). */
   private readonly got: Gathered = { timeMs: null, station: null, satellite: false, arrivalMs: null };
   /** The last $PGHP header applies to sentences until a message completes. */
@@ -207,7 +204,7 @@ export class AisDecoder {
       const close = line.indexOf('\\', start + 1);
       if (close < 0 || close >= end) return reject('framing', 'unterminated tag block');
       tag = this.lineTag;
-      const failed = parseTagBlockInto(line, start + 1, close, tag, this.stationNames);
+      const failed = parseTagBlockInto(line, start + 1, close, tag);
       if (failed !== null) return reject(failed.reason, failed.detail);
       if (tag.checksum === 'without_g') this.warnings.tagblock_checksum_variant++;
       else if (tag.checksum === 'none') this.warnings.tagblock_no_checksum++;

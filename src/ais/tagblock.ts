@@ -1,5 +1,4 @@
 // NMEA 4.0 tag blocks: "\c:1334337317,s:rEV02,g:1-2-3985*2D\" before a sentence (IEC 61162-1 §7.9).
-import type { TextInterner } from './text-interner.js';
 
 export interface TagBlock {
   /** `c:` UNIX time; seconds or milliseconds on the wire, always milliseconds here. */
@@ -33,12 +32,9 @@ export function emptyTagBlock(): TagBlock {
 
 /**
  * parseTagBlock() into `tag` (every field set): null when it parsed, else why not (`tag` then undefined).
- * A decoder reuses one TagBlock for every line: no object per line; with `names`, no station string per
- * line either (the s: field read through the interner).
+ * A decoder reuses one TagBlock for every line: no object per line.
  */
-export function parseTagBlockInto(
-  line: string, start: number, end: number, tag: TagBlock, names: TextInterner | null = null,
-): Extract<TagParse, { ok: false }> | null {
+export function parseTagBlockInto(line: string, start: number, end: number, tag: TagBlock): Extract<TagParse, { ok: false }> | null {
   const star = line.lastIndexOf('*', end - 1);
   let bodyEnd = end;
   let checksum: TagBlock['checksum'] = 'none';
@@ -82,7 +78,7 @@ export function parseTagBlockInto(
           continue;
         }
       } else if (k0 === 115 /* s */) {
-        tag.station = names === null ? line.slice(i + 2, comma) : names.read(line, i + 2, comma);
+        tag.station = line.slice(i + 2, comma);
         i = comma + 1;
         continue;
       }
