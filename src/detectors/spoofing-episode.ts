@@ -40,6 +40,9 @@ export class SpoofingOnePerEpisode implements PostStep<SpoofingEpisodeState> {
     const pad = SPOOFING_EPISODE_JOIN_H * MS_PER_HOUR;
     let list = this.kept.get(e.mmsi);
     if (!list) this.kept.set(e.mmsi, (list = []));
+    // The same event again (the cluster's store node is delivered an event at least once): it stays kept. It
+    // touches itself, so without this it would retract itself, and the store would delete it after the upsert.
+    if (list.some(([id]) => id === e.id)) return { keep: true, retract: [] };
     const samePlacePad = SPOOFING_EPISODE_SAME_PLACE_H * MS_PER_HOUR;
     const samePlace = (k: Kept) => k[3] !== undefined && k[4] !== undefined && distanceM(k[3], k[4], e.lat, e.lon) <= SPOOFING_EPISODE_SAME_PLACE_KM * 1000
       && k[1] - samePlacePad <= end && start <= k[2] + samePlacePad;

@@ -211,6 +211,11 @@ describe('spoofing from reception geometry', () => {
     expect(b.accept(far).keep).toBe(true);
     expect(b.accept(silent)).toEqual({ keep: false, retract: [] });
     expect(b.accept({ ...silent, type: 'gap' }).keep).toBe(true);
+    // Delivered again (at least once, as the cluster's store node is): the kept one stays kept and retracts
+    // nothing (it must not retract itself), a retracted one stays dropped.
+    expect(a.accept(far)).toEqual({ keep: true, retract: [] });
+    expect(a.accept(silent)).toEqual({ keep: false, retract: [] });
+    expect(a.accept(later)).toEqual({ keep: true, retract: [] });
   });
 
   it('one episode per fabricated place: events of one MMSI at the same claimed place up to 24 h apart are one', () => {

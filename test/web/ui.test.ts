@@ -265,7 +265,9 @@ describe('web UI', () => {
     await page.goto(`${server.url}/#/vessel/${ANGARA}`);
     await page.waitForSelector('#vessel-title');
     await waitMapIdle();
-    await page.waitForFunction(() => (window as any).tumen.map.map.queryRenderedFeatures({ layers: ['events'] }).length > 0, null, { timeout: 20_000 });
+    // Up to 60 s: the suite runs the cluster's NATS nodes beside this file, and the map's first draw waited
+    // more than 20 s there once.
+    await page.waitForFunction(() => (window as any).tumen.map.map.queryRenderedFeatures({ layers: ['events'] }).length > 0, null, { timeout: 60_000 });
     // One WebGL context: no deck.gl canvas for a track MapLibre draws.
     expect(await page.locator('#map canvas').count()).toBe(1);
     const drawn = await page.evaluate(() => {
