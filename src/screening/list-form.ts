@@ -1,4 +1,4 @@
-// Reads a ship's name as port-call lists, bills of lading and agents' line-ups write it: the name followed by
+// Reads a ship's name as port-call lists, bills of lading and berth line-ups write it: the name followed by
 // its owner or manager ("ORIENTAL TREASURE / HUALONG OCEAN SHIPPING LTD", "TERMEH C/O BANDAR KALA SHIPPING",
 // "SOMIA (OWNERS: KHALIJ NAVIGATION CO)"), its flag in brackets ("DORITA (IRAN)") or a voyage number
 // ("MV SABANETA VOY. 118", "PO THONG GANG V.2104W"). Screened as written, such a line matches nothing: the
