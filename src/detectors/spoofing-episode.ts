@@ -40,9 +40,14 @@ export class SpoofingOnePerEpisode implements PostStep<SpoofingEpisodeState> {
     const pad = SPOOFING_EPISODE_JOIN_H * MS_PER_HOUR;
     let list = this.kept.get(e.mmsi);
     if (!list) this.kept.set(e.mmsi, (list = []));
-    // The same event again (the cluster's store node is delivered an event at least once): it stays kept. It
-    // touches itself, so without this it would retract itself, and the store would delete it after the upsert.
-    if (list.some(([id]) => id === e.id)) return { keep: true, retract: [] };
+    // The same event again (the cluster's store node is delivered an event at least once, an open one comes
+    // again when it closes): it stays kept, with its latest span. It touches itself, so without this it would
+    // retract itself, and the store would delete it after the upsert.
+    const again = list.findIndex(([id]) => id === e.id);
+    if (again >= 0) {
+      list[again] = [e.id, start, end, e.lat, e.lon];
+      return { keep: true, retract: [] };
+    }
     const samePlacePad = SPOOFING_EPISODE_SAME_PLACE_H * MS_PER_HOUR;
     const samePlace = (k: Kept) => k[3] !== undefined && k[4] !== undefined && distanceM(k[3], k[4], e.lat, e.lon) <= SPOOFING_EPISODE_SAME_PLACE_KM * 1000
       && k[1] - samePlacePad <= end && start <= k[2] + samePlacePad;

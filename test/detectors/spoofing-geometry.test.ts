@@ -216,6 +216,12 @@ describe('spoofing from reception geometry', () => {
     expect(a.accept(far)).toEqual({ keep: true, retract: [] });
     expect(a.accept(silent)).toEqual({ keep: false, retract: [] });
     expect(a.accept(later)).toEqual({ keep: true, retract: [] });
+    // An open event coming again when it closes keeps its latest span: a short claim 30 min after that end
+    // joins it.
+    const c = new SpoofingOnePerEpisode();
+    expect(c.accept(ev('open', '06:00', '07:00')).keep).toBe(true);
+    expect(c.accept(ev('open', '06:00', '10:00'))).toEqual({ keep: true, retract: [] });
+    expect(c.accept({ ...ev('after', '10:30', '10:45'), lat: 43.005 })).toEqual({ keep: false, retract: [] }); // 5 km off: joined by time alone
   });
 
   it('one episode per fabricated place: events of one MMSI at the same claimed place up to 24 h apart are one', () => {
