@@ -1,100 +1,22 @@
 // Line-level AIS decoding: NMEA 0183 !xxVDM/!xxVDO framing, checksums, tag blocks, provider metadata and
 // multi-sentence reassembly. Stateful per input stream; never reads the clock (timeouts use line times).
 import { Payload } from './bits.js';
+import { DECODER_DEFAULTS, MAX_DATE_MS, MAX_PAYLOAD_CHARS, MAX_STATION_CHARS, type AisDecoderOptions } from './decoder-options.js';
+import { FRAGMENT, reject, SKIP_BLANK, SKIP_COMMENT, SKIP_NON_AIS, TAKEN_POSITION, WRITTEN } from './decode-results.js';
+import { isSatelliteStation, makeMeta, NO_META, type Gathered } from './line-meta.js';
 import { decodePayload, writePayloadJsonOpen } from './message.js';
-import { digitsValue, emptyTagBlock, hex2, parseTagBlockInto, type TagBlock } from './tagblock.js';
+import { PendingFragments } from './pending-fragments.js';
+import { hexDigit, isPositionReportChar, isVdmAt, smallInt } from './sentence-chars.js';
+import { emptyTagBlock, hex2, parseTagBlockInto, type TagBlock } from './tagblock.js';
 import { parsePghp, parseTrailing, type PghpMeta } from './trailing.js';
-import type { AisMessage, DecodeCountKey, DecodeResult, DecodeWarning, LineMeta, RejectReason } from './types.js';
+import { Type24Parts } from './type24-parts.js';
+import type { DecodeCountKey, DecodeResult, DecodeWarning, LineMeta, RejectReason } from './types.js';
 
-export interface AisDecoderOptions {
-  /** A multipart message whose first fragment is older than this (in line time) is dropped. Default 60 s. */
-  fragmentTimeoutMs?: number;
-  /** At most this many multipart messages are waiting for fragments; the oldest is dropped. Default 1000. */
-  maxPendingFragments?: number;
-  /** A multipart message still incomplete this many lines after its first fragment is dropped. Default 2000. */
-  fragmentTimeoutLines?: number;
-  /** Return the armoured payload with each message (for de-duplication). Default true; off saves a string. */
-  keepPayload?: boolean;
-  /**
-   * Plausible times, epoch ms: a message timed outside [minTimeMs, maxTimeMs] (or by an unreadable tag block
-   * c: or $PGHP date) is rejected as bad_time. Defaults: 1990-01-01 and the end of JavaScript's date range
-   * (the core has no clock: callers pass "now + 1 day", see src/ingest/time-window.ts).
-   */
-  minTimeMs?: number;
-  maxTimeMs?: number;
-  /**
-   * Asked before the fields of a one-sentence class A or B position report (types 1-3, 18: 168 bits) with a
-   * plausible time of its own are decoded: true when the caller took the reception — it already holds this
-   * payload (`text[start, end)`) as a position within its duplicate window and merged the reception (same
-   * payload, same bits: the fields would be the same), or it read what it keeps straight from the
-   * de-armoured payload `six` (readPositionReport). The line then decodes to TAKEN_POSITION, a message
-   * without fields. `satellite`: the line's metadata tells a satellite reception (LineMeta.source would be
-   * 'satellite').
-   */
-  takePosition?: ((text: string, start: number, end: number, timeMs: number, station: string | null, satellite: boolean, six: Uint8Array) => boolean) | null;
-}
-
-/**
- * Longest payload accepted, in characters. ITU-R M.1371 messages span at most 5 slots (1008 bits = 168
- * characters); this leaves room for odd transmitters while bounding memory and output per message.
- */
-const MAX_PAYLOAD_CHARS = 1024;
-
-/** Longest station name accepted (tag block s:, USCG r…, $PGHP shore station). */
-const MAX_STATION_CHARS = 128;
-
-/** 1990-01-01: AIS (ITU-R M.1371) dates from 1998; earlier times are corrupt. */
-export const MIN_PLAUSIBLE_TIME_MS = Date.UTC(1990, 0, 1);
-/** The largest time a JavaScript Date holds. */
-const MAX_DATE_MS = 8.64e15;
-
-const DEFAULTS = {
-  fragmentTimeoutMs: 60_000, maxPendingFragments: 1000, fragmentTimeoutLines: 2000, keepPayload: true,
-  minTimeMs: MIN_PLAUSIBLE_TIME_MS, maxTimeMs: MAX_DATE_MS, takePosition: null,
-};
-
-interface Pending {
-  parts: Array<string | undefined>;
-  received: number;
-  firstLine: number;
-  firstTimeMs: number | null;
-  meta: LineMeta;
-}
-
-/** Metadata of the line being decoded, gathered before the message completes. */
-interface Gathered {
-  timeMs: number | null;
-  station: string | null;
-  satellite: boolean;
-  arrivalMs: number | null;
-}
-
-const SKIP_BLANK: DecodeResult = { kind: 'skip', reason: 'blank' };
-const SKIP_COMMENT: DecodeResult = { kind: 'skip', reason: 'comment' };
-const SKIP_NON_AIS: DecodeResult = { kind: 'skip', reason: 'non_ais' };
-const FRAGMENT: DecodeResult = { kind: 'fragment' };
-
-/** Station names that identify satellite AIS providers. */
-const SATELLITE_STATION = /orbcomm|exactearth|spire|sat/i;
-
-/**
- * Type 24 part A names waiting for their part B, by MMSI. gpsd keeps 8 (MAX_TYPE24_INTERLEAVE); a satellite or
- * aggregated feed interleaves many more ships, so Tumen keeps more, oldest dropped first.
- */
-const MAX_PENDING_PART_A = 1024;
-
-/** Returned for a reception the takePosition option took (counted as a message). */
-export const TAKEN_POSITION: DecodeResult = Object.freeze({
-  kind: 'message', message: Object.freeze({ type: 0, repeat: 0, mmsi: 0 }), meta: Object.freeze({ timeMs: null, station: null, source: null, arrivalMs: null }), payload: '',
-}) as DecodeResult;
+export { MIN_PLAUSIBLE_TIME_MS, type AisDecoderOptions } from './decoder-options.js';
+export { TAKEN_POSITION, WRITTEN } from './decode-results.js';
 
 /** Bits of a type 1-3 or 18 position report (28 six-bit characters, no fill). */
 const POSITION_REPORT_CHARS = 28;
-
-/** Returned by decodeLineInto() when the message went straight into the caller's buffer. */
-export const WRITTEN: DecodeResult = Object.freeze({
-  kind: 'message', message: Object.freeze({ type: 0, repeat: 0, mmsi: 0 }), meta: Object.freeze({ timeMs: null, station: null, source: null, arrivalMs: null }), payload: '',
-}) as DecodeResult;
 
 export class AisDecoder {
   readonly counts: Record<DecodeCountKey, number> = {
@@ -106,7 +28,7 @@ export class AisDecoder {
 
   private readonly opts: Required<AisDecoderOptions>;
   private readonly payload = new Payload();
-  private readonly pending = new Map<string, Pending>();
+  private readonly pending: PendingFragments;
   private lineNo = 0;
   /** A tag block alone on its line applies to the next sentence. */
   private carriedTag: TagBlock | null = null;
@@ -117,7 +39,7 @@ export class AisDecoder {
   /** The last $PGHP header applies to sentences until a message completes. */
   private pghp: PghpMeta | null = null;
   /** Type 24 part A shipnames by MMSI, until a part B of the same MMSI takes it. */
-  private readonly partA = new Map<number, string>();
+  private readonly partA = new Type24Parts();
 
   /** decodeLineInto(): target buffer and position, the end of what was written, and that message's meta. */
   private into: Uint8Array | null = null;
@@ -126,7 +48,8 @@ export class AisDecoder {
   writtenMeta: LineMeta = NO_META;
 
   constructor(options: AisDecoderOptions = {}) {
-    this.opts = { ...DEFAULTS, ...options };
+    this.opts = { ...DECODER_DEFAULTS, ...options };
+    this.pending = new PendingFragments(this.counts, this.opts);
   }
 
   /** Moves the plausible-time window (a live feed advances "now + 1 day" as it runs). */
@@ -171,21 +94,11 @@ export class AisDecoder {
 
   /** End of input: pending fragments become 'incomplete_multipart' rejects (also counted). */
   flush(): Array<{ reason: RejectReason; detail: string }> {
-    const out: Array<{ reason: RejectReason; detail: string }> = [];
-    for (const [key, p] of this.pending) out.push(this.drop(key, p, 'end of input'));
-    this.pending.clear();
+    const out = this.pending.dropAll('end of input');
     this.carriedTag = null;
     this.pghp = null;
     this.partA.clear();
     return out;
-  }
-
-  private drop(key: string, p: Pending, why: string): { reason: RejectReason; detail: string } {
-    // Its fragments were counted as 'fragment'; they end up as incomplete_multipart instead, so that the
-    // counts always add up to the number of lines.
-    this.counts.fragment -= p.received;
-    this.counts.incomplete_multipart += p.received;
-    return { reason: 'incomplete_multipart', detail: `${why}: ${p.received} of ${p.parts.length} fragments (${key}) from line ${p.firstLine}` };
   }
 
   /** Decodes `line[from, to)`: `line` may hold other lines around it, never read here. */
@@ -230,7 +143,7 @@ export class AisDecoder {
       if (bang < 0 || bang >= end || !isVdmAt(line, bang, end)) return SKIP_NON_AIS;
       start = bang;
     }
-    if (this.pending.size > 0) this.expire(tag?.timeMs ?? null, tag?.station ?? null);
+    if (this.pending.byKey.size > 0) this.pending.expire(this.lineNo, tag?.timeMs ?? null, tag?.station ?? null);
     return this.sentence(line, start, end, tag);
   }
 
@@ -350,15 +263,16 @@ export class AisDecoder {
       ? `g|${tag.groupId}|${total}`
       : `${station ?? ''}|${line.slice(p4 + 1, p5)}|${line.slice(p3 + 1, p4)}|${total}`;
     const part = line.slice(p5 + 1, p6) + (num === total ? String(fill) : '');
-    let p = this.pending.get(key);
+    const pending = this.pending;
+    let p = pending.byKey.get(key);
     if (num === 1) {
       if (p !== undefined) {
-        this.pending.delete(key);
-        this.drop(key, p, 'restarted');
+        pending.byKey.delete(key);
+        pending.drop(key, p, 'restarted');
       }
       p = { parts: new Array(total), received: 0, firstLine: this.lineNo, firstTimeMs: timeMs, meta: makeMeta(got) };
-      this.pending.set(key, p);
-      if (this.pending.size > this.opts.maxPendingFragments) this.evictOldest();
+      pending.byKey.set(key, p);
+      if (pending.byKey.size > this.opts.maxPendingFragments) pending.evictOldest();
     } else if (p === undefined) {
       return reject('incomplete_multipart', `fragment ${num} of ${total} without fragment 1`);
     }
@@ -369,7 +283,7 @@ export class AisDecoder {
     p.received++;
     if (p.received < total) return FRAGMENT;
 
-    this.pending.delete(key);
+    pending.byKey.delete(key);
     // The last fragment ends its part with the fill digit; earlier fragments carry none.
     let joined = '';
     let n = 0;
@@ -379,12 +293,12 @@ export class AisDecoder {
       n = this.payload.append(body, 0, body.length, n);
       if (n < 0) {
         // Its earlier fragments become rejects too.
-        this.drop(key, { ...p, received: p.received - 1 }, 'bad fragment');
+        pending.drop(key, { ...p, received: p.received - 1 }, 'bad fragment');
         return reject('framing', 'invalid payload character');
       }
       joined += body;
       if (n > MAX_PAYLOAD_CHARS) {
-        this.drop(key, { ...p, received: p.received - 1 }, 'payload too long');
+        pending.drop(key, { ...p, received: p.received - 1 }, 'payload too long');
         return reject('framing', `payload of more than ${MAX_PAYLOAD_CHARS} characters`);
       }
     }
@@ -413,111 +327,11 @@ export class AisDecoder {
     }
     const out = decodePayload(this.payload);
     if (!out.ok) return { kind: 'reject', reason: out.reason, detail: out.detail };
-    if (out.message.type === 24) this.mergeStaticParts(out.message);
+    if (out.message.type === 24) this.partA.merge(out.message);
     return { kind: 'message', message: out.message, meta: makeMeta(got), payload: payloadText };
   }
-
-  /**
-   * Type 24 parts A and B merged as gpsd does: a part B takes the shipname of the last part A of its MMSI,
-   * which is then forgotten (a repeated part B must not match again). Both parts are still reported.
-   */
-  private mergeStaticParts(m: AisMessage): void {
-    if (m.partno === 0) {
-      this.partA.delete(m.mmsi);
-      this.partA.set(m.mmsi, m.shipname as string);
-      if (this.partA.size > MAX_PENDING_PART_A) this.partA.delete(this.partA.keys().next().value as number);
-      return;
-    }
-    const name = this.partA.get(m.mmsi);
-    if (name === undefined) return;
-    this.partA.delete(m.mmsi);
-    m.shipname = name;
-  }
-
-  /**
-   * Drops multipart messages too old in line count, or in line time as told by the same station (merged
-   * satellite feeds are not in time order across stations). Oldest first (a Map keeps insertion order).
-   */
-  private expire(nowMs: number | null, nowStation: string | null): void {
-    for (const [key, p] of this.pending) {
-      const tooManyLines = this.lineNo - p.firstLine > this.opts.fragmentTimeoutLines;
-      const tooOld = nowMs !== null && p.firstTimeMs !== null && p.meta.station === nowStation &&
-        nowMs - p.firstTimeMs > this.opts.fragmentTimeoutMs;
-      if (tooManyLines || tooOld) {
-        this.pending.delete(key);
-        this.drop(key, p, 'timed out');
-      } else if (this.pending.size < 64) {
-        continue; // small buffer: check every entry
-      } else {
-        break;
-      }
-    }
-  }
-
-  private evictOldest(): void {
-    const first = this.pending.entries().next();
-    if (first.done === true) return;
-    const [key, p] = first.value;
-    this.pending.delete(key);
-    this.drop(key, p, 'buffer full');
-  }
-}
-
-function reject(reason: RejectReason, detail: string): DecodeResult {
-  return { kind: 'reject', reason, detail };
-}
-
-/** Shared (frozen) metadata of lines that carry none: most raw receiver logs. */
-const NO_META: LineMeta = Object.freeze({ timeMs: null, station: null, source: null, arrivalMs: null });
-
-function makeMeta(g: Gathered): LineMeta {
-  const { timeMs, station } = g;
-  if (timeMs === null && station === null && !g.satellite) return NO_META;
-  const satellite = g.satellite || (station !== null && isSatelliteStation(station));
-  return { timeMs, station, source: satellite ? 'satellite' : null, arrivalMs: g.arrivalMs };
-}
-
-/** Stations asked about (a feed names few, interleaved line by line): no regex per line. */
-const satelliteStations = new Map<string, boolean>();
-/** Bound of that cache (a feed naming more stations only tests the regex for the rest). */
-const MAX_CACHED_STATIONS = 4096;
-
-function isSatelliteStation(station: string): boolean {
-  let satellite = satelliteStations.get(station);
-  if (satellite === undefined) {
-    satellite = SATELLITE_STATION.test(station);
-    if (satelliteStations.size < MAX_CACHED_STATIONS) satelliteStations.set(station, satellite);
-  }
-  return satellite;
 }
 
 function isoDay(ms: number): string {
   return ms >= -MAX_DATE_MS && ms <= MAX_DATE_MS ? new Date(ms).toISOString().slice(0, 10) : String(ms);
-}
-
-/** True when `line[start..]` is "!xxVDM," or "!xxVDO," (or with '$'). */
-function isVdmAt(line: string, start: number, end: number): boolean {
-  if (end - start < 7) return false;
-  const c0 = line.charCodeAt(start);
-  return (c0 === 33 || c0 === 36) &&
-    line.charCodeAt(start + 3) === 86 /* V */ && line.charCodeAt(start + 4) === 68 /* D */ &&
-    (line.charCodeAt(start + 5) === 77 /* M */ || line.charCodeAt(start + 5) === 79 /* O */) &&
-    line.charCodeAt(start + 6) === 44;
-}
-
-/** The first payload character of a type 1, 2, 3 or 18 report ("1", "2", "3", "B"). */
-function isPositionReportChar(c: number): boolean {
-  return (c >= 49 && c <= 51) || c === 66;
-}
-
-function hexDigit(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 65 && c <= 70) return c - 55;
-  if (c >= 97 && c <= 102) return c - 87;
-  return -1000;
-}
-
-/** Non-negative decimal integer in line[start, end); -1 when empty or not a number. */
-function smallInt(line: string, start: number, end: number): number {
-  return end <= start || end - start > 6 ? -1 : digitsValue(line, start, end);
 }
