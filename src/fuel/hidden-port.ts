@@ -10,7 +10,8 @@
 //     (course towards it when going dark, away from it when back, detour, time slack), over every port
 //     Tumen lists — the curated ports of interest and the NGA World Port Index — not only the watched
 //     ones: a tanker silent in the Yellow Sea that came back lighter has Nampo within reach, but Dalian
-//     on its course.
+//     on its course. A dark port call the detector made at a DPRK port is overturned only by a port that
+//     leads by more than a bent course can account for (callStands).
 // A place no listed port is near can only be told by an image: the ranking knows only listed ports, so a
 // silence towards an unlisted terminal ranks whichever listed port its course passes nearest.
 import type { TumenEvent } from '../events/schema.js';
@@ -58,6 +59,26 @@ export function sailedThrough(gap: TumenEvent): SailedThrough | null {
 export function rankHiddenPort(gap: TumenEvent, ports: readonly ListedPort[]): PortCandidate[] {
   const roles = [...new Set(ports.map((x) => x.role))];
   return rankPorts(gap, { ...DARK_PORT_CALL_PARAMS, watchedRoles: roles }, ports);
+}
+
+/** The score by which one course bent FuelParams.courseBendDeg can move a port's rank: the heading term is
+ *  the mean of two agreements (1 + cos Δ) / 2, and bending one course by b moves its agreement by at most
+ *  sin(b / 2), the mean by half that, the score by the heading weight times it. */
+export function courseBendScore(p: FuelParams = FUEL_PARAMS): number {
+  return (DARK_PORT_CALL_PARAMS.headingWeight * Math.sin((p.courseBendDeg * Math.PI) / 360)) / 2;
+}
+
+/** Does a dark port call the detector put at a DPRK port stand against the ranking over every listed port?
+ *  Yes when a DPRK port ranks first, or the port ranked first leads the best DPRK port by no more than one
+ *  bent course can move it (courseBendScore): the lead is then the courses' noise, not evidence of
+ *  elsewhere. The lead, when there is one, for the delivery's note. */
+export function callStands(ranked: readonly PortCandidate[], p: FuelParams = FUEL_PARAMS): { stands: boolean; lead: { over: PortCandidate; by: number } | null } {
+  const first = ranked[0];
+  if (!first || first.country === 'KP') return { stands: first !== undefined, lead: null };
+  const kp = ranked.find((c) => c.country === 'KP');
+  if (!kp) return { stands: false, lead: null };
+  const by = Math.round((first.score - kp.score) * 1e4) / 1e4;
+  return { stands: by <= courseBendScore(p), lead: { over: first, by } };
 }
 
 export type SeenPlace =

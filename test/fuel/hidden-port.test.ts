@@ -3,6 +3,8 @@
 // where no listed port is near is reported as an unlisted place, not as the nearest listed port.
 import { describe, expect, it } from 'vitest';
 import { fuelAccount, fuelDeliveries, type TankerInfo } from '../../src/fuel/voyages.js';
+import { callStands, courseBendScore, listedPorts, rankHiddenPort } from '../../src/fuel/hidden-port.js';
+import { FUEL_PARAMS } from '../../src/fuel/params.js';
 import { formatFuel } from '../../src/io/fuel-out.js';
 import { PORTS_OF_INTEREST } from '../../src/reference/ports-of-interest.js';
 import type { TumenEvent } from '../../src/events/schema.js';
@@ -90,5 +92,50 @@ describe('fuel silences placed by the evidence', () => {
     expect(fuelAccount([{ ...gap, intentional: true }, byImage], tankers).deliveries[0]).toMatchObject({ kind: 'dark_port_call', port: 'Nampo' });
     // Its gap not among the events (nothing to rank): the call stands as the detector named it.
     expect(fuelAccount([call], tankers).deliveries[0]).toMatchObject({ kind: 'dark_port_call', port: 'Nampo' });
+  });
+});
+
+describe('a dark port call against a lead one bent course can make', () => {
+  // From Vostochny round Korea to Nampo and back out: dark 17 nm off Vostochny heading south-west for the Korea
+  // Strait, heard again 137 h later off the Hwanghae coast heading south along it, 4.3 m lighter. The reversed
+  // course there points up the coast at Dandong (bearing 176°), not at Nampo behind the peninsula (219°).
+  const V = 445420590;
+  const around = new Map([[V, {
+    mmsi: V, shipname: 'ROUND KOREA', imo: 9580663, shiptype: 80, lengthM: 145, beamM: 22,
+    draughts: [{ timeMs: Date.parse('2024-02-29T12:00:00Z'), m: 8.9 }, { timeMs: Date.parse('2024-03-07T02:00:00Z'), m: 4.6 }],
+    visits: [{ portId: 'RUVYP', portName: 'Vostochny', country: 'RU', startMs: Date.parse('2024-02-29T00:00:00Z'), endMs: Date.parse('2024-03-01T00:57:49Z') }],
+  } satisfies TankerInfo]]);
+  const gapK: TumenEvent = {
+    id: 'gap-round-korea', type: 'gap', mmsi: V, start: '2024-03-01T02:32:58Z', end: '2024-03-06T19:24:46Z', lat: 42.418685, lon: 133.05951,
+    intentional: true, duration_h: 136.863,
+    evidence: { course_before_deg: 226, speed_before_kn: 12.1, end_lat: 37.6967783, end_lon: 124.35143, course_after_deg: 162.4, speed_after_kn: 11.9 },
+  };
+  const callK: TumenEvent = {
+    id: 'dpc-round-korea', type: 'dark_port_call', mmsi: V, start: gapK.start, end: gapK.end, lat: gapK.lat, lon: gapK.lon,
+    port: { id: 'KPNAM', name: 'Nampo', country: 'KP' }, duration_h: 136.863, evidence: { gap_id: gapK.id },
+  };
+
+  it('keeps the call at Nampo when Dandong leads by less than a 15° bend of one course moves the score', () => {
+    const ranked = rankHiddenPort(gapK, listedPorts());
+    expect(ranked[0]).toMatchObject({ id: 'CNDDZ', score: 0.9094 });
+    expect(ranked.find((c) => c.country === 'KP')).toMatchObject({ id: 'KPNAM', score: 0.8853 });
+    expect(courseBendScore()).toBeCloseTo(0.0392, 4);
+    const r = fuelAccount([gapK, callK], around);
+    expect(r.set_aside).toHaveLength(0);
+    expect(r.deliveries).toHaveLength(1);
+    expect(r.deliveries[0]).toMatchObject({ kind: 'dark_port_call', port: 'Nampo', method: 'draught_change', draught_before_m: 8.9, draught_after_m: 4.6 });
+    expect(r.deliveries[0]!.note).toMatch(/Dandong \(CN\) ranks first by 0\.0241 only, no more than a course bent 15° moves the ranking \(0\.039\): the call at Nampo stands/);
+  });
+
+  it('sets it aside when the lead is more than that (no bend allowed), and a dark discharge still needs a DPRK port first', () => {
+    const strict = { ...FUEL_PARAMS, courseBendDeg: 0 };
+    const r = fuelAccount([gapK, callK], around, strict);
+    expect(r.deliveries).toHaveLength(0);
+    expect(r.set_aside[0]).toMatchObject({ kind: 'dark_port_call', port: 'Nampo', ranked_first: { id: 'CNDDZ' } });
+    expect(callStands(rankHiddenPort(gapK, listedPorts()), strict)).toMatchObject({ stands: false, lead: { over: { id: 'CNDDZ' }, by: 0.0241 } });
+    // The same silence with no call made of it: a dark discharge, Dandong ranked first, not counted.
+    const d = fuelAccount([{ ...gapK, intentional: false }], around);
+    expect(d.deliveries).toHaveLength(0);
+    expect(d.set_aside[0]).toMatchObject({ kind: 'dark_discharge', ranked_first: { id: 'CNDDZ' } });
   });
 });
