@@ -48,16 +48,20 @@ export function drawIcon(s: IconSpec, ratio: number): { width: number; height: n
   return { width: w, height: h, data: new Uint8Array(g.getImageData(0, 0, w, h).data.buffer) };
 }
 
-/** Keeps every icon a feature names drawable: drawn when MapLibre first misses it (also after a style swap). */
+/** Keeps every icon a feature names drawable: drawn when MapLibre first misses it (also after a style swap).
+ *  Through MapLibre's missing-image resolver, which it awaits before it answers the worker: the
+ *  `styleimagemissing` event fires only after the answer was made without the icon, and the image added
+ *  then reloads no tile (the tile's icon dependencies are recorded after that check). A marker whose icon
+ *  was new in the overlay's last update was then never drawn, until some later update of the overlay. */
 export class IconRegistry {
   private readonly specs = new Map<string, IconSpec>();
 
   constructor(private readonly map: MlMap) {
-    map.on('styleimagemissing', (e: { id: string }) => {
-      const s = this.specs.get(e.id);
-      if (!s || map.hasImage(e.id)) return;
+    map.setMissingStyleImageResolver((id) => {
+      const s = this.specs.get(id);
+      if (!s || map.hasImage(id)) return;
       const ratio = window.devicePixelRatio || 1;
-      map.addImage(e.id, drawIcon(s, ratio), { pixelRatio: ratio });
+      map.addImage(id, drawIcon(s, ratio), { pixelRatio: ratio });
     });
   }
 
