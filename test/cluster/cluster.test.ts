@@ -123,8 +123,7 @@ interface Setup {
 }
 
 /** Writes the world's NMEA and stores `tumen ingest && tumen detect`'s events (the expected set). */
-async function prepare(lines: Iterable<string>): Promise<Setup> {
-  const dir = mkdtempSync(join(tmpdir(), 'tumen-cluster-'));
+async function prepare(lines: Iterable<string>, dir = mkdtempSync(join(tmpdir(), 'tumen-cluster-'))): Promise<Setup> {
   const nmea = join(dir, 'world.nmea');
   writeFileSync(nmea, `${[...lines].join("\n")}\n`);
   const db = join(dir, 'single.duckdb');
@@ -252,14 +251,25 @@ describe.skipIf(!hasNats)('cluster on NATS JetStream: small world, in the suite'
   let survivor = 2;
   beforeAll(async () => {
     bundle = await bundleCli();
-    setup = await prepare(simulate({ seed: 7, vessels: 16, days: 2 }).lines);
-    cdir = join(setup.dir, 'small');
+    // The single-process run and the cluster's start in parallel: the one is this process's CPU, the other
+    // mostly waiting on nats-server nodes electing leaders and children starting.
+    const dir = mkdtempSync(join(tmpdir(), 'tumen-cluster-'));
+    cdir = join(dir, 'small');
     const t0 = Date.now();
-    url = (await clusterUp(cdir, 2, () => undefined, SMALL)).url;
-    console.log(`small: up ${Date.now() - t0}`);
+    const up = clusterUp(cdir, 2, () => undefined, SMALL).then((c) => {
+      console.log(`small: up ${Date.now() - t0}`);
+      return c;
+    });
+    const [prepared, started] = await Promise.allSettled([prepare(simulate({ seed: 7, vessels: 16, days: 2 }).lines, dir), up]);
+    if (prepared.status === 'fulfilled') setup = prepared.value;
+    if (started.status === 'fulfilled') url = started.value.url;
+    if (prepared.status === 'rejected') throw prepared.reason;
+    if (started.status === 'rejected') throw started.reason;
+    console.log(`small: prepared and up ${Date.now() - t0}`);
   }, 120_000);
   afterAll(async () => {
     extra?.kill('SIGKILL');
+    if (!setup && cdir && existsSync(join(cdir, 'cluster.json'))) await clusterDown(cdir); // prepare failed
     await cleanUp(setup, ['small']);
     if (bundle) rmSync(bundle, { recursive: true, force: true });
   });
