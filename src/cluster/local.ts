@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { connectCluster, type ClusterClient } from './connect.js';
 import { DEFAULT_CELLS, DEFAULT_PARTITIONS, EVENTS_STREAM, REPORTS_STREAM, workUnits } from './params.js';
 import { consumerName } from './unit-keys.js';
+import { Store, StoreLockedError } from '../store/db.js';
 import { leaseHolders } from './worker.js';
 
 export interface ClusterProcess {
@@ -186,7 +187,8 @@ export async function clusterStatus(dir: string): Promise<string[]> {
 
 /**
  * Until every published report is processed by every unit (all units' consumers exist, nothing pending or
- * unacknowledged) and every event is stored (the store node's consumer likewise), twice in a row.
+ * unacknowledged) and every event is stored (the store node's consumer likewise), twice in a row, and the
+ * store node has let its file go (it holds it while events keep coming: `tumen events --db` can read it).
  */
 export async function clusterWait(dir: string, timeoutMs: number): Promise<void> {
   const file = readCluster(dir);
@@ -212,6 +214,7 @@ export async function clusterWait(dir: string, timeoutMs: number): Promise<void>
       let now = false;
       try {
         busy = await notIdle(client);
+        if (busy === '' && !(await storeFree(join(file.dir, 'tumen.duckdb')))) busy = 'store node: still holding tumen.duckdb';
         now = busy === '';
       } catch (err) {
         lastError = (err as Error).message;
@@ -221,6 +224,18 @@ export async function clusterWait(dir: string, timeoutMs: number): Promise<void>
     }
   } finally {
     await client.nc.drain();
+  }
+}
+
+/** True when the store file can be opened (or is not there yet): the store node is not holding it. */
+async function storeFree(path: string): Promise<boolean> {
+  if (!existsSync(path)) return true;
+  try {
+    (await Store.open(path, { readOnly: true })).close();
+    return true;
+  } catch (err) {
+    if (err instanceof StoreLockedError) return false;
+    throw err;
   }
 }
 
