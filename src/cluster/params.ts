@@ -80,6 +80,24 @@ export const CLUSTER_PARAMS = {
   eventsDuplicateWindowMs: 6 * 3_600_000,
   /** Unacknowledged reports a unit may hold (flow control): above a checkpoint's worth. */
   maxAckPending: 50_000,
+  /** Replicas of a unit's consumer, kept in memory: its delivered and acked state is not replicated. An R3
+   *  consumer put every delivery through a RAFT group of its own on all three nodes (the nodes' largest cost
+   *  per report after the stream's writes, bench/RESULTS.md "Cluster: consumers not replicated"); a unit
+   *  needs none of it, since it restores from its KV checkpoint and re-creates its consumer from the sequence
+   *  there on every (re)start. A consumer lost with its node is found by the unit's watchdog
+   *  (`consumerLostHeartbeats`) and re-created on a live node. */
+  unitConsumerReplicas: 1,
+  unitConsumerMemory: true,
+  /** A unit whose consumer misses this many idle heartbeats in a row (the client's, at half the pull's
+   *  expiry: ~5 s for two) or is reported missing re-creates it from its checkpoint: an unreplicated
+   *  consumer on a node that died answers no pull again, and the client would go on pulling for ever. */
+  consumerLostHeartbeats: 2,
+  /** Removing a lost consumer before re-creating it waits this long at most for the server to say it is
+   *  gone (src/cluster/unit-consumer.ts): with its node dead, the meta leader removes it but the answer to
+   *  the delete may never come, and an add of the same name before the removal waits 10 s in vain. Each
+   *  request meanwhile waits `consumerRequestWaitMs`. */
+  consumerDeleteWaitMs: 15_000,
+  consumerRequestWaitMs: 2_000,
   /** A unit checkpoints (events published, state in KV, then acks) after this many reports or this long:
    *  each checkpoint serialises the unit's whole state, so not too often. */
   checkpointEveryReports: 20_000,

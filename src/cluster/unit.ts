@@ -1,4 +1,5 @@
-// One work unit on a worker: a durable consumer over the reports stream, the detection runner (the same
+// One work unit on a worker: a durable consumer over the reports stream (not replicated, in memory:
+// re-created from the checkpoint when its node is lost, unit-consumer.ts), the detection runner (the same
 // engine as `tumen detect`), and its checkpoint in KV. The loop: fetch reports → push them through the
 // runner → every 200 ms publish the events completed (Nats-Msg-Id = event id) → every few seconds capture
 // the runner's state and, in the background, await those events' acks, write the state and the last stream
@@ -13,8 +14,7 @@
 // re-created to begin right after it, so reports are always processed in stream order.
 import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import { AckPolicy, DeliverPolicy, type Consumer as JsConsumer, type JsMsg } from '@nats-io/jetstream';
-import { nanos } from '@nats-io/transport-node';
+import type { Consumer as JsConsumer, JsMsg } from '@nats-io/jetstream';
 import { DetectionRunner, type RunnerOptions } from '../detectors/runner.js';
 import type { TumenEvent } from '../events/schema.js';
 import type { ClusterClient } from './connect.js';
@@ -24,12 +24,13 @@ import { publishWindow } from './publish-retry.js';
 import { putRetried, removeStateKeys, removeStateMessages, writeState } from './state-write.js';
 import { partKey, splitState } from './checkpoint-parts.js';
 import { InputOrder, type Sequenced } from './input-order.js';
-import { ALL_REPORTS, CLUSTER_PARAMS, eventSubject, REPORTS_STREAM, STATE_BUCKET } from './params.js';
+import { CLUSTER_PARAMS, eventSubject, REPORTS_STREAM, STATE_BUCKET } from './params.js';
 import { withTimeout } from './lease.js';
 import { ackConfirmed } from './ack-confirmed.js';
 import { consumerName, previousKey, stateKey } from './unit-keys.js';
 import { partNames, unzipCheckpoint, type Checkpoint } from './unit-checkpoint.js';
 import { unitRunnerOptionsWith } from './unit-options.js';
+import { recreateConsumer } from './unit-consumer.js';
 import { readPorts, type PortsMessage, type UnitPorts } from './unit-ports.js';
 import { fallBack, MissingPart, restoreCheckpoint, type RestoredUnit } from './unit-restore.js';
 
@@ -170,16 +171,7 @@ export class WorkUnit {
       this.lastSeq = firstSeq - 1;
     }
     const restoredMs = Date.now() - t0;
-    try {
-      await jsm.consumers.delete(REPORTS_STREAM, consumerName(this.unit));
-    } catch { /* none yet */ }
-    await jsm.consumers.add(REPORTS_STREAM, {
-      durable_name: consumerName(this.unit), filter_subject: ALL_REPORTS,
-      // One ack per checkpoint covers every report before it (a unit's reports are processed in order).
-      ack_policy: AckPolicy.All,
-      max_ack_pending: CLUSTER_PARAMS.maxAckPending, ack_wait: nanos(60_000),
-      ...(this.lastSeq > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: this.lastSeq + 1 } : { deliver_policy: DeliverPolicy.All }),
-    });
+    await recreateConsumer(jsm, this.unit, this.lastSeq);
     this.log(`unit ${this.unit}: started after stream sequence ${this.lastSeq} (state restored in ${restoredMs} ms, consumer re-created in ${Date.now() - t0 - restoredMs} ms)`);
   }
 
@@ -226,6 +218,7 @@ export class WorkUnit {
         messages = await consumer.consume({ max_messages: CLUSTER_PARAMS.fetchBatch, expires: 5_000 });
         this.messages = messages;
         if (this.stopped) messages.stop(); // stopped before the consumer was there: nothing else would end it
+        const lost = this.watch(messages);
         for await (const m of messages) {
           if (this.stopped) break;
           if (m.seq <= this.lastSeq) { // again after a restart: already in the checkpoint
@@ -246,6 +239,10 @@ export class WorkUnit {
           // Let timers run (lease renewal, event publishing): a long buffer is otherwise one microtask run.
           if (this.reports % 256 === 0) await new Promise((r) => setImmediate(r));
         }
+        if (lost.why && !this.stopped) {
+          this.log(`unit ${this.unit}: consumer lost (${lost.why}); re-creating it from the checkpoint`);
+          resync = true;
+        }
       } catch (err) {
         if (this.stopped) break;
         this.log(`unit ${this.unit}: ${(err as Error).message}; restarting from the checkpoint`);
@@ -258,6 +255,22 @@ export class WorkUnit {
         await this.reopen();
       }
     }
+  }
+
+  /** The watchdog of an unreplicated consumer: its node lost (heartbeats missed while a pull waits) or the
+   *  consumer gone ends the messages, and `why` says so (the caller re-creates it from the checkpoint). */
+  private watch(messages: Awaited<ReturnType<JsConsumer['consume']>>): { why: string } {
+    const lost = { why: '' };
+    void (async () => {
+      for await (const s of messages.status()) {
+        if (s.type === 'heartbeats_missed' && s.count >= CLUSTER_PARAMS.consumerLostHeartbeats) lost.why = `${s.count} heartbeats missed`;
+        else if (s.type === 'consumer_not_found' || s.type === 'consumer_deleted') lost.why = s.type.replace('_', ' ');
+        else continue;
+        messages.stop();
+        return;
+      }
+    })().catch(() => undefined);
+    return lost;
   }
 
   /** open() again after a failure of the consumer, retried while the cluster cannot answer (a node lost, a

@@ -209,6 +209,22 @@ async function killWorker(url: string, cdir: string, takeoverMs: number): Promis
   }
 }
 
+/** Where each unit's consumer lives (its node's index): consumers are not replicated, so a node lost takes
+ *  the consumers it held with it. */
+async function consumerNodes(url: string): Promise<Map<string, number>> {
+  const c = await connectCluster(url, { name: 'test-consumers' });
+  try {
+    const out = new Map<string, number>();
+    for (const u of workUnits(c)) {
+      const leader = (await c.jsm.consumers.info(REPORTS_STREAM, consumerName(u))).cluster?.leader ?? '';
+      out.set(u, Number(/(\d+)$/.exec(leader)?.[1] ?? NaN));
+    }
+    return out;
+  } finally {
+    await c.nc.drain();
+  }
+}
+
 /** Kills NATS node `index` with -9 (its streams' replicas on the other two keep quorum). */
 async function killNatsNode(cdir: string, index: number): Promise<void> {
   const node = readCluster(cdir).processes.find((p) => p.role === 'nats' && p.index === index)!;
@@ -277,12 +293,26 @@ describe.skipIf(!hasNats)('cluster on NATS JetStream: small world, in the suite'
   it('live: gives the events of tumen detect although a worker, then a NATS node, are killed with -9 mid-run', async () => {
     let nodeKilledAt = 0;
     let progressAtNodeKill = 0;
+    // Of nodes 2 and 3 (node 1 is the URL every client connects to), the one holding the most units'
+    // consumers is killed: those units must find their consumers lost and re-create them on the nodes left.
+    let node = 2;
+    let lostUnits: string[] = [];
     // The worker first: the test reads who holds what from the leases, which a node's loss makes slow.
     const got = await publishAndWait(setup!, 'live', cdir, url,
       { at: 0.1, act: async (u, d) => { killed = await killWorker(u, d, 60_000); survivor = 3 - killed.victim; } },
-      { at: 0.4, act: async (u, d) => { progressAtNodeKill = await progress(u); nodeKilledAt = await killNatsNodeTimed(u, d, 2); } });
-    console.log(`live: NATS node 2 killed with -9 at ${(progressAtNodeKill * 100).toFixed(0)} %; every event stored ${Date.now() - nodeKilledAt} ms after`);
-    restartNatsNode(cdir, 2); // the history case runs on three nodes again
+      { at: 0.4, act: async (u, d) => {
+        progressAtNodeKill = await progress(u);
+        const placed = await consumerNodes(u);
+        const count = (i: number) => [...placed.values()].filter((n) => n === i).length;
+        node = count(3) > count(2) ? 3 : 2;
+        lostUnits = [...placed].filter(([, n]) => n === node).map(([unit]) => unit);
+        nodeKilledAt = await killNatsNodeTimed(u, d, node);
+      } });
+    console.log(`live: NATS node ${node} (consumers of units ${lostUnits.join(',')}) killed with -9 at ${(progressAtNodeKill * 100).toFixed(0)} %; every event stored ${Date.now() - nodeKilledAt} ms after`);
+    const moved = await consumerNodes(url);
+    restartNatsNode(cdir, node); // the history case runs on three nodes again
+    expect(lostUnits.length).toBeGreaterThan(0);
+    for (const unit of lostUnits) expect(moved.get(unit)).not.toBe(node);
     expect(killed!.held.length).toBeGreaterThan(0);
     expect(setup!.expected.length).toBe(32);
     expect(new Set(got.map((e) => e.type))).toEqual(new Set(setup!.expected.map((e) => e.type)));
