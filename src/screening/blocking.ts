@@ -191,7 +191,9 @@ export class NameBlocker {
   /** Entries (ids given at build) with a name the scorer could accept for the query name. */
   /** With `shortTwoEdits`, names of 5-8 letters are also found and let through two edits away (through the
    *  e keys of a blocker built with them; a blocker saved without them finds only what it did before). */
-  candidates(compact: string, phonetic: string, opts: { shortTwoEdits?: boolean } = {}): number[] {
+  /** With `unwrittenVowels` (a name read from Persian or Arabic script: name-score.ts), names are found by
+   *  their consonants whatever their length, and only the same form or the same consonants pass. */
+  candidates(compact: string, phonetic: string, opts: { shortTwoEdits?: boolean; unwrittenVowels?: boolean } = {}): number[] {
     if (compact === '') return [];
     // Scratch arrays over name ids, reused across queries (a Map per query was the cost at 60 k names).
     const n = this.arrays.entries.length;
@@ -213,7 +215,7 @@ export class NameBlocker {
     // A short name with one vowel romanisations swap (name-score.ts): the listed keys one such vowel away.
     if (compact.length <= SCREENING_PARAMS.maxSwappedVowelLetters + 1) for (const v of swappedVowelVariants(phonetic)) bump(`p${v}`, 500);
     const skeleton = consonantSkeleton(phonetic);
-    if (skeleton.length >= MIN_SKELETON_LETTERS && compact.length >= MIN_VOWEL_VARIANT_LETTERS) {
+    if (skeleton.length >= MIN_SKELETON_LETTERS && (compact.length >= MIN_VOWEL_VARIANT_LETTERS || opts.unwrittenVowels === true)) {
       const i = this.find(`v${skeleton}`);
       if (i >= 0 && this.arrays.offsets[i + 1] - this.arrays.offsets[i] <= P.maxSkeletonPostings) bump(`v${skeleton}`, 50);
     }
@@ -279,9 +281,12 @@ export class NameBlocker {
     }
     const passed: Array<{ id: number; s: number }> = [];
     const masks = { compact: letterMask(compact), phonetic: letterMask(phonetic), skeleton };
+    const script = opts.unwrittenVowels === true;
     for (const id of touched) {
       const s = score[id] + (gramHits[id] >= need ? gramHits[id] : 0);
-      if (s > 0 && (score[id] > 0 || gramHits[id] >= need) && this.gate(compact, phonetic, id, shortTwo, masks)) passed.push({ id, s });
+      const passes = script ? this.compacts[id] === compact || this.phonetics[id] === phonetic || (skeleton.length >= MIN_SKELETON_LETTERS && skeletonIs(this.phonetics[id], skeleton))
+        : this.gate(compact, phonetic, id, shortTwo, masks);
+      if (s > 0 && (score[id] > 0 || gramHits[id] >= need) && passes) passed.push({ id, s });
       score[id] = 0;
       gramHits[id] = 0;
     }

@@ -122,6 +122,14 @@ export function scoreNames(q: NormalisedName, e: NormalisedName, isListedWord: (
   if (q.compact === e.compact) return { score: P.compactNameScore * num.factor, how: 'compact', edits: 0, numberNote: num.note };
   if (isJoinedSeriesLetter(q, e)) return { score: P.compactNameScore, how: 'compact', edits: 0, numberNote: null };
   if (q.phonetic === e.phonetic) return { score: P.phoneticNameScore * num.factor, how: 'transliteration', edits: 0, numberNote: num.note };
+  // A name read from Persian or Arabic script (arabic-script.ts) has no short vowels to compare: it is the
+  // listed name when their consonants agree in order (نگین NGIN for NEGEEN, بدر BDR for BADR), scored as
+  // a transliteration one edit off since the vowels are unknown; any other likeness of so few letters is
+  // chance, so nothing else is tried.
+  if (q.unwrittenVowels || e.unwrittenVowels) {
+    return q.distinctive !== '' && e.distinctive !== '' && sameConsonants(q.phonetic, e.phonetic)
+      ? { score: (P.fuzzyBaseScore - P.perEditPenalty) * num.factor, how: 'transliteration', edits: 1, numberNote: num.note } : null;
+  }
   // A query of generic words only (OCEAN STAR) never matches on similarity.
   if (q.distinctive === '') return null;
   // A short name with one vowel romanisations swap (YARI / YARE, TULU / TOLOU: keys TULU / TOLU), on a

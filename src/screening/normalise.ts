@@ -4,6 +4,7 @@
 // (SAM JONG 1 / SAM JONG 2 are sister ships, both listed).
 import { isGenericWord } from './generic-words.js';
 import { romaniseHangul } from './hangul.js';
+import { hasArabicScript, romaniseArabicScript } from './arabic-script.js';
 import { phoneticKey } from './phonetic.js';
 
 export interface NormalisedName {
@@ -21,6 +22,9 @@ export interface NormalisedName {
   /** Transliteration-folded compact form (see phonetic.ts). */
   phonetic: string;
   phoneticDistinctive: string;
+  /** Read from a script that leaves short vowels unwritten (Persian and Arabic: arabic-script.ts), so only
+   *  its consonants can be compared; absent otherwise. */
+  unwrittenVowels?: true;
 }
 
 /** Leading tokens that are ship-type prefixes, not part of the name (after punctuation became spaces). */
@@ -83,7 +87,7 @@ export function dropTypeSuffix(raw: string): string {
 }
 
 export function tokenise(raw: string): string[] {
-  const s = transliterateCyrillic(romaniseHangul(dropTypeSuffix(raw)))
+  const s = transliterateCyrillic(romaniseHangul(romaniseArabicScript(dropTypeSuffix(raw))))
     .toUpperCase()
     .replace(/[ŁØĐÐÆŒÞĦŦĿ]/g, (c) => UNDECOMPOSED[c])
     .normalize('NFKD').replace(/[\u0300-\u036f]/g, '') // strip accents: MARÍA -> MARIA
@@ -129,6 +133,7 @@ export function normaliseName(raw: string): NormalisedName {
     // Folded on the joined form, so run-together and split spellings fold alike (RYE SONG GANG / RYESONGKANG).
     phonetic: phoneticKey(words.join('')),
     phoneticDistinctive: phoneticKey(distinctiveWords.join('')),
+    ...(hasArabicScript(raw) ? { unwrittenVowels: true as const } : {}),
   };
 }
 

@@ -15,7 +15,8 @@
 //    Wade-Giles or Cantonese (YU DONG / YUK TUNG).
 //  - Misreadings of the written name: a digit between two letters that a scan or a hurried hand took for
 //    the letter it resembles (B1CENTENARIO, TA8UK, S1G; 0 for O is folded already in normalise.ts), a lower-case
-//    l for a capital I in a word in capitals (BlCENTENARIO), a letter
+//    l for a capital I in a word in capitals (BlCENTENARIO), letters a scan splits or joins (RN for M, CL
+//    for D, VV for W: SANCLINO), a letter
 //    beside a digit in a name of numbers (7-2B for 7-28), and a name written letter by letter (B A T I S).
 //    Each gives one other reading of the raw text (`misreadings`).
 //  - A Russian name in Polish or Czech spelling (`slavicReadings`): the letters and digraphs those
@@ -125,7 +126,7 @@ const NUMBER_WORDS: Record<string, string> = {
 const LETTER_DIGIT: Record<string, string> = { I: '1', L: '1', O: '0', S: '5', B: '8', Z: '2' };
 
 /** Other readings of a raw name: digits between letters (or at a word's edge) read as the letters they
- *  resemble, RN joined into M, a number word at the end read as the number, a run of three
+ *  resemble, RN joined into M, CL into D and VV into W, a number word at the end read as the number, a run of three
  *  or more single letters read as one word, and in a name of numbers (7-28) a lone letter beside a digit
  *  read as the digit it resembles. Only readings that change the name: of at least MIN_LETTERS letters
  *  (MIN_MISREAD_LETTERS for a digit read as a letter) with a distinctive word, or of numbers only. */
@@ -142,6 +143,10 @@ export function misreadings(raw: string, original: NormalisedName = normaliseNam
   // word's start or after a consonant (CORNER, STERN keep theirs).
   const rn = upper.replace(/(?<![A-Z])RN|(?<=[B-DF-HJ-NP-TV-Z])RN/g, 'M');
   if (rn !== upper) forms.set(rn, MIN_LETTERS);
+  // CL for D and VV for W, as a scan splits the letter (SANCLINO for SANDINO): CL not at a word's start,
+  // where it is a spelling of its own (CLIPPER, CLARA); a doubled V is no spelling of a ship name.
+  const split = upper.replace(/(?<=[A-Z])CL/g, 'D').replace(/VV/g, 'W');
+  if (split !== upper) forms.set(split, MIN_LETTERS);
   const numberWord = upper.replace(/(?<=[A-Z0-9]\s+)([A-Z]+)$/, (w) => NUMBER_WORDS[w] ?? w);
   if (numberWord !== upper) forms.set(numberWord, MIN_MISREAD_LETTERS);
   const spaced = upper.replace(/\b[A-Z](?:[ .]+[A-Z]\b){2,}/g, (run) => run.replace(/[ .]+/g, ''));

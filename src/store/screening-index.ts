@@ -211,7 +211,7 @@ export async function candidatesFor(store: Store, blocker: NameBlocker, queries:
     const n = normaliseName(raw);
     const eids = new Set<number>();
     if (n.full !== '') {
-      for (const e of blocker.candidates(n.compact || n.full, n.phonetic)) eids.add(e);
+      for (const e of blocker.candidates(n.compact || n.full, n.phonetic, { unwrittenVowels: n.unwrittenVowels === true })) eids.add(e);
       for (const r of otherWordOrders(n)) for (const e of blocker.sameFormCandidates(r.compact, r.phonetic)) eids.add(e);
       for (const r of allRespellings(raw, n)) for (const e of blocker.sameFormCandidates(r.norm.compact || r.norm.full, r.norm.phonetic)) eids.add(e);
     }

@@ -75,10 +75,15 @@ describe('the persisted screening index', () => {
   });
 
   it('looks misreadings and other romanisations up by their same form through the saved index', async () => {
-    const queries = ['S1G', '7-2B', 'WU HSIEN', 'BAENGMAGANG', 'WŁADYSŁAW STRYŻOW', 'PATRIS (M/T)'];
+    const queries = ['S1G', '7-2B', 'WU HSIEN', 'BAENGMAGANG', 'WŁADYSŁAW STRYŻOW', 'PATRIS (M/T)', 'SANCLINO'];
     const results = await screenQueries(store, queries.map((name) => ({ name })));
     expect(results.map((r) => r.matches.filter((m) => m.list === 'ofac-sdn').map((m) => m.name)))
-      .toEqual([['SIG'], ['7-28'], ['WU XIAN'], ['BAEK MA KANG'], ['VLADISLAV STRIZHOV'], ['PATRIS']]);
+      .toEqual([['SIG'], ['7-28'], ['WU XIAN'], ['BAEK MA KANG'], ['VLADISLAV STRIZHOV'], ['PATRIS'], ['SANDINO']]);
+  });
+
+  it('finds a name in Persian or Arabic script by its consonants through the saved index, short names too', async () => {
+    const results = await screenQueries(store, [{ name: 'نگین' }, { name: 'بدر' }]);
+    expect(results.map((r) => r.matches.filter((m) => m.list === 'ofac-sdn').map((m) => m.name))).toEqual([['NEGEEN'], ['BADR']]);
   });
 
   it('finds a listed ship by IMO alone, and screens only the lists asked for', async () => {
