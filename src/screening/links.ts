@@ -9,7 +9,7 @@
 import type { LinkPath, ScreenMatch, ScreenResult, Verdict } from './types.js';
 import type { PartyHit } from './party-index.js';
 import { SCREENING_PARAMS as P } from './params.js';
-import { similarNameOnly } from './screen.js';
+import { identifierUnderAnotherName, similarNameOnly } from './screen.js';
 
 /** Ownership share from which ownership is control (OFAC 50 % rule). */
 export const CONTROLLING_SHARE_PCT = 50;
@@ -44,9 +44,10 @@ export interface LinkOptions {
 export function applyLinks(result: ScreenResult, paths: ReadonlyMap<string, LinkPath[]>, opts: LinkOptions = {}): ScreenResult {
   if (result.matches.length === 0) return result;
   // A ship the list does not sanction, no listed party controls, and only spelt like the query (SHIRAS
-  // for SHIRAZ): in a list carrying hundreds of thousands of such ships, a near spelling is chance.
+  // for SHIRAZ): in a list carrying hundreds of thousands of such ships, a near spelling is chance. Nor
+  // one found by its number under a name unlike the query's (screen.ts identifierUnderAnotherName).
   const kept = opts.keepSimilarCarriedOnly ? result.matches
-    : result.matches.filter((m) => m.listed || !similarNameOnly.has(m) || (paths.get(linkKey(m.list, m.entry_key)) ?? []).some(controls));
+    : result.matches.filter((m) => m.listed || !(similarNameOnly.has(m) || identifierUnderAnotherName.has(m)) || (paths.get(linkKey(m.list, m.entry_key)) ?? []).some(controls));
   if (kept.length === 0) return { ...result, verdict: 'clear', matches: [] };
   const matches = kept.map((m): ScreenMatch => {
     const found = paths.get(linkKey(m.list, m.entry_key)) ?? [];

@@ -112,7 +112,7 @@ export function screenVessel(index: ScreeningIndex, query: ScreenQuery): ScreenR
 
   const matches: ScreenMatch[] = [];
   for (const [i, ev] of evidence) {
-    const m = judge(index, i, ev, imo, imoState === 'valid');
+    const m = judge(index, i, ev, imo, imoState === 'valid', names.length > 0);
     if (m) matches.push(m);
   }
   matches.sort(byRank);
@@ -141,7 +141,7 @@ function byRank(a: ScreenMatch, b: ScreenMatch): number {
     || a.list.localeCompare(b.list) || a.entry_id.localeCompare(b.entry_id);
 }
 
-function judge(index: ScreeningIndex, i: number, ev: Evidence, queryImo: string | null, queryImoValid: boolean): ScreenMatch | null {
+function judge(index: ScreeningIndex, i: number, ev: Evidence, queryImo: string | null, queryImoValid: boolean, named: boolean): ScreenMatch | null {
   const { list, listVersion, entry } = index.entries[i];
   const matchedOn: MatchedOn[] = [];
   const reasons: string[] = [];
@@ -207,6 +207,7 @@ function judge(index: ScreeningIndex, i: number, ev: Evidence, queryImo: string 
     verdict: strong ? 'match' : 'possible',
   };
   if (!ev.imo && !ev.mmsi && !ev.callsign && ev.name && NOT_THE_SAME_NAME.has(ev.name.score.how)) similarNameOnly.add(match);
+  if ((ev.imo || ev.mmsi || ev.callsign) && named && !nameAgrees) identifierUnderAnotherName.add(match);
   return match;
 }
 
@@ -219,3 +220,11 @@ const NOT_THE_SAME_NAME: ReadonlySet<NameScore['how']> = new Set(['fuzzy', 'tran
 /** Matches whose only evidence is a name similar to (not the same as) a listed one: on an entry the list
  *  carries without sanctioning it, and that no listed party controls, such a match is dropped (links.ts). */
 export const similarNameOnly = new WeakSet<ScreenMatch>();
+
+/** Matches on an identifier (IMO, MMSI, call sign) of an entry none of whose names is like the name the
+ *  query states. A sanctioned ship renamed keeps its IMO, so on a listed entry that is a hit; on an entry
+ *  the list carries without sanctioning it, and that no listed party controls, there is nothing sanctioned
+ *  to report: another name under the number is another record of an unsanctioned ship, or a number mistyped
+ *  in one of the many registries such a list gathers — dropped (links.ts). Without a stated name the hit is
+ *  kept (a possible): the number is all there is to go on. */
+export const identifierUnderAnotherName = new WeakSet<ScreenMatch>();

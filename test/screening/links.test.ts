@@ -78,6 +78,17 @@ describe('screening with links', () => {
     expect((await screen('9567893')).verdict).toBe('match');
   });
 
+  it('a carried ship found by its IMO under a name unlike the stated one is dropped unless a listed party controls it', async () => {
+    const [other, same, owned, sanctioned] = await screenQueries(store, [
+      { name: 'NORDIC HARMONY', imo: '9556789' }, { name: 'PELMARETTA', imo: '9556789' }, { name: 'NORDIC HARMONY', imo: '9512343' },
+      { name: 'NORDIC HARMONY', imo: '9567893' },
+    ]);
+    expect(other).toEqual({ verdict: 'clear', matches: [], findings: [] });
+    expect(same.matches.map((m) => [m.entry_id, m.verdict, m.matched_on])).toEqual([['v-plain', 'possible', ['imo', 'name']]]);
+    expect(owned.matches.map((m) => [m.entry_id, m.verdict])).toEqual([['v-owned', 'match']]); // a listed owner controls it
+    expect(sanctioned.verdict).toBe('match'); // a sanctioned ship renamed keeps its IMO
+  });
+
   it('a name only similar to a carried ship is dropped unless a listed party controls the ship', async () => {
     const byName = async (name: string) => (await screenQueries(store, [{ name }]))[0];
     expect((await byName('PELMARETTA')).verdict).toBe('possible'); // the same name: an analyst looks
