@@ -23,7 +23,7 @@
 import { bagDistance, damerauLevenshtein } from './similarity.js';
 import { isKeystrokeSlip } from './keystroke.js';
 import { SLIP_PARAMS, isTwoSlips } from './slips.js';
-import { MIN_SKELETON_LETTERS, MIN_VOWEL_VARIANT_LETTERS, consonantSkeleton, oneSwappedVowel, swappedVowelVariants } from './phonetic.js';
+import { MIN_SKELETON_LETTERS, MIN_VOWEL_VARIANT_LETTERS, changedVowelVariants, consonantCount, consonantSkeleton, oneSwappedVowel, swappedVowelVariants } from './phonetic.js';
 import { SCREENING_PARAMS, maxEditsFor } from './params.js';
 
 export const BLOCKING_PARAMS = {
@@ -66,6 +66,13 @@ function nameKeys(compact: string, phonetic: string, shortTwoEdits = false): str
   }
   for (let i = 0; i + 3 <= compact.length; i++) out.add(`t${compact.slice(i, i + 3)}`);
   return [...out];
+}
+
+/** `s` with one pair of neighbouring (different) letters swapped, every way. */
+function neighbourSwaps(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < s.length; i++) if (s[i] !== s[i + 1]) out.push(s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2));
+  return out;
 }
 
 /** `s`, its one-letter deletions, and its two-letter deletions when `twice`. */
@@ -219,6 +226,12 @@ export class NameBlocker {
       const i = this.find(`v${skeleton}`);
       if (i >= 0 && this.arrays.offsets[i + 1] - this.arrays.offsets[i] <= P.maxSkeletonPostings) bump(`v${skeleton}`, 50);
     }
+    // Too few consonants for a consonant key, but enough with an initial Y (YUSUF: I-S-P): the keys one
+    // vowel away.
+    const consonants = skeleton.length >= MIN_SKELETON_LETTERS ? skeleton.length : consonantCount(phonetic);
+    if (skeleton.length < MIN_SKELETON_LETTERS && consonants >= MIN_SKELETON_LETTERS && compact.length >= MIN_VOWEL_VARIANT_LETTERS) {
+      for (const v of changedVowelVariants(phonetic)) bump(`p${v}`, 50);
+    }
     // A query within two letters of a 9-10 letter listed name may be two edits from it.
     // Short names two edits apart (shortTwoEdits): the query's two-letter deletions meet the listed name's
     // own deletions (d keys) and its two-letter ones (e keys).
@@ -280,7 +293,7 @@ export class NameBlocker {
       });
     }
     const passed: Array<{ id: number; s: number }> = [];
-    const masks = { compact: letterMask(compact), phonetic: letterMask(phonetic), skeleton };
+    const masks = { compact: letterMask(compact), phonetic: letterMask(phonetic), skeleton, consonants };
     const script = opts.unwrittenVowels === true;
     for (const id of touched) {
       const s = score[id] + (gramHits[id] >= need ? gramHits[id] : 0);
@@ -290,12 +303,24 @@ export class NameBlocker {
       score[id] = 0;
       gramHits[id] = 0;
     }
+    if (passed.length === 0 && compact.length >= SLIP_PARAMS.minLetters && compact.length < TWO_EDIT_LETTERS) {
+      // Two pairs of letters swapped (SRADAHST for SARDASHT, two slips: slips.ts) leave no deletion key or
+      // rare trigram in common with the listed name. A name that found nothing is looked up once more with
+      // each pair of neighbours swapped back, by its deletion keys: one swap from the name, the other is an
+      // edit the keys reach. Only then, so a fleet's many found names cost no more look-ups.
+      touched.length = 0;
+      for (const v of neighbourSwaps(compact)) for (const d of deletions(v, P.deleteMaxLetters, false)) bump(`d${d}`, 100);
+      for (const id of touched) {
+        if (this.gate(compact, phonetic, id, shortTwo, masks)) passed.push({ id, s: score[id] });
+        score[id] = 0;
+      }
+    }
     passed.sort((a, b) => b.s - a.s || a.id - b.id);
     return passed.slice(0, P.candidateCap).map((p) => this.arrays.entries[p.id]);
   }
 
   /** name-score.ts's gate: same form, or within the edit budget on the compact or transliterated name. */
-  private gate(compact: string, phonetic: string, id: number, shortTwoEdits: boolean, masks: { compact: number; phonetic: number; skeleton: string }): boolean {
+  private gate(compact: string, phonetic: string, id: number, shortTwoEdits: boolean, masks: { compact: number; phonetic: number; skeleton: string; consonants: number }): boolean {
     const c = this.compacts[id];
     const p = this.phonetics[id];
     if (c === compact || (phonetic !== '' && p === phonetic)) return true;
@@ -311,7 +336,7 @@ export class NameBlocker {
     return (maskDistance(masks.compact, this.compactMasks[id]) <= budget && bagDistance(compact, c) <= budget && damerauLevenshtein(compact, c, budget) <= budget)
       || (budget > 1 && maskDistance(masks.phonetic, this.phoneticMasks[id]) <= budget - 1
         && bagDistance(phonetic, p) <= budget - 1 && damerauLevenshtein(phonetic, p, budget - 1) <= budget - 1)
-      || (Math.min(c.length, compact.length) >= MIN_VOWEL_VARIANT_LETTERS && masks.skeleton.length >= MIN_SKELETON_LETTERS
+      || (Math.min(c.length, compact.length) >= MIN_VOWEL_VARIANT_LETTERS && masks.consonants >= MIN_SKELETON_LETTERS
         && skeletonIs(p, masks.skeleton)
         && damerauLevenshtein(phonetic, p, budget) <= budget && damerauLevenshtein(compact, c, budget + 1) <= budget + 1);
   }

@@ -5,7 +5,7 @@ import type { LoadedEntry } from './types.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName, type NormalisedName } from './normalise.js';
 import { normaliseImo } from '../reference/imo.js';
 import { SCREENING_PARAMS, maxEditsFor } from './params.js';
-import { MIN_SKELETON_LETTERS, consonantSkeleton, swappedVowelVariants } from './phonetic.js';
+import { MIN_SKELETON_LETTERS, MIN_VOWEL_VARIANT_LETTERS, changedVowelVariants, consonantCount, consonantSkeleton, swappedVowelVariants } from './phonetic.js';
 import { SLIP_PARAMS } from './slips.js';
 
 export type NameRole = 'name' | 'alias' | 'former';
@@ -114,6 +114,10 @@ export class ScreeningIndex {
     }
     const skeleton = consonantSkeleton(q.phonetic);
     if (skeleton.length >= MIN_SKELETON_LETTERS) for (const v of this.bySkeleton.get(skeleton) ?? []) out.add(v);
+    // Too few consonants for a consonant key but for an initial Y (YUSUF): the keys one vowel away.
+    else if (consonantCount(q.phonetic) >= MIN_SKELETON_LETTERS && q.compact.length >= MIN_VOWEL_VARIANT_LETTERS) {
+      for (const k of changedVowelVariants(q.phonetic)) for (const v of this.byPhonetic.get(k) ?? []) out.add(v);
+    }
     this.gramCandidates(trigrams(q.compact), this.byGram, out);
     this.gramCandidates(trigrams(q.phonetic), this.byPhoneticGram, out);
     if (q.compact.length >= 3 && q.compact.length <= 5) for (const d of oneDeletions(q.compact)) for (const v of this.byShortDeletion.get(d) ?? []) out.add(v);

@@ -87,7 +87,7 @@ export function dropTypeSuffix(raw: string): string {
 }
 
 export function tokenise(raw: string): string[] {
-  const s = transliterateCyrillic(romaniseHangul(romaniseArabicScript(dropTypeSuffix(raw))))
+  const s = transliterateCyrillic(romaniseHangul(dropTypeSuffix(raw)))
     .toUpperCase()
     .replace(/[ŁØĐÐÆŒÞĦŦĿ]/g, (c) => UNDECOMPOSED[c])
     .normalize('NFKD').replace(/[\u0300-\u036f]/g, '') // strip accents: MARÍA -> MARIA
@@ -108,7 +108,9 @@ export function tokenise(raw: string): string[] {
 }
 
 export function normaliseName(raw: string): NormalisedName {
-  const tokens = tokenise(raw);
+  // Persian and Arabic script is read for ship names only: party names (party-name.ts) keep the saved
+  // party index's reading, which drops those letters.
+  const tokens = tokenise(romaniseArabicScript(raw));
   const words: string[] = [];
   const numbers: string[] = [];
   tokens.forEach((t, i) => {

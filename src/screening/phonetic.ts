@@ -53,12 +53,35 @@ export function consonantSkeleton(key: string): string {
   return key.replace(/[AEIOU]/g, '');
 }
 
-/** Two transliteration keys that differ in vowels only, with at least MIN_SKELETON_LETTERS consonants:
- *  Persian and Arabic vowels are written E or I, O or OU, A or E by whoever romanises them (FEROOZEH /
- *  FIROUZEH, ZOMORROD / ZOMOROUD), Greek ones I or E (LAODIKIA / LAODICEA), Korean O or EO or U. */
+/** The consonants of a transliteration key as sameConsonants counts them: its skeleton's, and an initial I
+ *  before a vowel, which is the consonant Y the key writes as I (YOUSEF: IUSEP, YAHYA: IAHIA) and which the
+ *  skeleton drops with the vowels. */
+export function consonantCount(key: string): number {
+  return consonantSkeleton(key).length + (INITIAL_GLIDE.test(key) ? 1 : 0);
+}
+const INITIAL_GLIDE = /^I[AEIOU]/;
+
+/** Two transliteration keys that differ in vowels only, with at least MIN_SKELETON_LETTERS consonants
+ *  (consonantCount): Persian and Arabic vowels are written E or I, O or OU, A or E by whoever romanises them
+ *  (FEROOZEH / FIROUZEH, ZOMORROD / ZOMOROUD, YOUSEF / YUSUF), Greek ones I or E (LAODIKIA / LAODICEA),
+ *  Korean O or EO or U. */
 export function sameConsonants(a: string, b: string): boolean {
   const k = consonantSkeleton(a);
-  return k.length >= MIN_SKELETON_LETTERS && k === consonantSkeleton(b);
+  return k === consonantSkeleton(b) && consonantCount(a) >= MIN_SKELETON_LETTERS && consonantCount(b) >= MIN_SKELETON_LETTERS;
+}
+
+const VOWELS = ['A', 'E', 'I', 'O', 'U'];
+
+/** Keys with one vowel of `key` changed (not an initial glide's I): how a name of few consonants whose
+ *  skeleton is too short to be a consonant key (v keys: blocking.ts, index.ts) finds its other vowel
+ *  spellings, by their keys (YUSUF: IUSUP finds YOUSEF's IUSEP). */
+export function changedVowelVariants(key: string): string[] {
+  const out: string[] = [];
+  for (let i = INITIAL_GLIDE.test(key) ? 1 : 0; i < key.length; i++) {
+    if (!VOWELS.includes(key[i])) continue;
+    for (const v of VOWELS) if (v !== key[i]) out.push(key.slice(0, i) + v + key.slice(i + 1));
+  }
+  return out;
 }
 
 /** The vowels romanisations swap in short names: E and I (Persian and Arabic kasra, YARE / YARI), O and U

@@ -115,6 +115,9 @@ describe('NameBlocker', () => {
     expect(more.candidates('LAODIKIA', normaliseName('LAODIKIA').phonetic)).toEqual([2]);
     expect(more.sameFormCandidates('LAODICEA', '')).toEqual([2]);
     expect(more.sameFormCandidates('LAODIKIA', normaliseName('LAODIKIA').phonetic)).toEqual([]);
+    // Two consonants and an initial Y: no consonant key, found by the keys one vowel away.
+    const glide = NameBlocker.build(['YOUSEF', 'YASAN'].map((c, entry) => ({ compact: c, phonetic: normaliseName(c).phonetic, entry, words: [c] })));
+    expect(glide.candidates('YUSUF', normaliseName('YUSUF').phonetic)).toEqual([0]);
   });
 
   it('finds a 5-8-letter name two slips away (a letter added and one changed) through its deletion keys', () => {
@@ -122,6 +125,10 @@ describe('NameBlocker', () => {
     expect(b.candidates('DELLISE', normaliseName('DELLISE').phonetic)).toEqual([0]);
     expect(b.candidates('SOHNYA', normaliseName('SOHNYA').phonetic)).toEqual([1]);
     expect(b.candidates('KASBAH', normaliseName('KASBAH').phonetic)).toEqual([]);
+    // Two pairs of letters swapped share no deletion key or trigram: looked up again with a pair swapped back.
+    const swapped = NameBlocker.build(['SARDASHT', 'SARDAR'].map((c, entry) => ({ compact: c, phonetic: normaliseName(c).phonetic, entry, words: [c] })));
+    expect(swapped.candidates('SRADAHST', normaliseName('SRADAHST').phonetic)).toEqual([0]);
+    expect(swapped.candidates('SRADAHTS', normaliseName('SRADAHTS').phonetic)).toEqual([]); // three swaps: no two slips
   });
 
   it('finds a short name one swapped vowel (E/I, O/U) away through the listed transliteration keys', () => {
