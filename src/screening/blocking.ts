@@ -305,11 +305,14 @@ export class NameBlocker {
     }
     if (passed.length === 0 && compact.length >= SLIP_PARAMS.minLetters && compact.length < TWO_EDIT_LETTERS) {
       // Two pairs of letters swapped (SRADAHST for SARDASHT, two slips: slips.ts) leave no deletion key or
-      // rare trigram in common with the listed name. A name that found nothing is looked up once more with
-      // each pair of neighbours swapped back, by its deletion keys: one swap from the name, the other is an
-      // edit the keys reach. Only then, so a fleet's many found names cost no more look-ups.
+      // rare trigram in common with the listed name. A name that found nothing is looked up once more by
+      // the same form with two pairs of neighbours swapped back (~50 exact keys of a name of 8 letters;
+      // deletion keys of each would cost more than the rest of the look-up). Only then, so a fleet's many
+      // found names cost no more look-ups.
       touched.length = 0;
-      for (const v of neighbourSwaps(compact)) for (const d of deletions(v, P.deleteMaxLetters, false)) bump(`d${d}`, 100);
+      const twice = new Set<string>();
+      for (const v of neighbourSwaps(compact)) for (const w of neighbourSwaps(v)) if (w !== compact) twice.add(w);
+      for (const w of twice) bump(`c${w}`, 100);
       for (const id of touched) {
         if (this.gate(compact, phonetic, id, shortTwo, masks)) passed.push({ id, s: score[id] });
         score[id] = 0;
