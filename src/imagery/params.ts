@@ -99,6 +99,13 @@ export const FUSION_PARAMS = {
    *  the reception was judged: the gap detector reads reception per 1° cell (~100 km), so a ship seen half
    *  a cell off the path was in sea the judgment did not cover (Tumen). */
   receptionPathKm: 50,
+  /** ... and only when that path crosses less than this much land: a ship cannot sail across a landmass, and
+   *  going round one as long as this takes it at least half that length off the line (a roughly round
+   *  landmass), beyond receptionPathKm, so reception judged along the line is about a sea it never sailed (a
+   *  DPRK tanker silent from off Vostochny to off Hwanghae: 829 km drawn across 454 km of North Korea). A line
+   *  clipping a headland or a peninsula of a gulf (6–22 km on unseen dev worlds 15–35) stays within reach
+   *  of the way the ship went. Twice receptionPathKm. */
+  receptionPathMaxLandKm: 100,
   /** A vessel more than this share of whose gaps not called intentional are explained by reception (above)
    *  is one the stations and satellites often miss where it sails (a small boat at the edge of coverage,
    *  a weak Class B set): its other such gaps are taken as explained too (reception.ts explainedGaps). The

@@ -5,11 +5,14 @@
 // off (GFW likewise counts only gaps in well-received areas as possible disabling events). The gap
 // detector judges reception along the path between the gap's two ends; an image that puts the ship far
 // off that path (at a port the path never went near) shows the judgment was about the wrong sea, so it
-// does not apply. A ship's own record is a second witness: when most of its silences are ones reception
+// does not apply; nor does a path drawn across a landmass (the ship went round it, far from the line). A
+// ship's own record is a second witness: when most of its silences are ones reception
 // explains (a small boat heard only at the edge of coverage), its other silences, judged on how well the
 // ships around were heard, are not evidence it switched off either (explainedGaps). Core, no I/O: the store
 // supplies the gaps (params.ts).
 import { distanceM } from '../geo/sphere.js';
+import { landCrossedM } from '../geo/land-crossed.js';
+import type { LandIndex } from '../geo/land.js';
 import { round3, SPOOFED_WHY } from './candidates.js';
 import { FUSION_PARAMS, type FusionParams } from './params.js';
 import type { FusedDetection, SceneFusion } from './types.js';
@@ -70,16 +73,27 @@ function toSegmentM(lat: number, lon: number, a: { lat: number; lon: number }, b
  *  its path ran through the sighting: an open gap's to it, a closed one's out to it and back (a boat that
  *  fished 60 km off the line between the two ends). A top-candidate sighting (where its track did not lead)
  *  is judged on the straight path between the gap's ends (an open gap: its start). */
-function explaining(gaps: ReceptionGaps, mmsi: number, d: FusedDetection, p: FusionParams): ReceptionGap | undefined {
+function explaining(gaps: ReceptionGaps, mmsi: number, d: FusedDetection, p: FusionParams, land?: LandIndex): ReceptionGap | undefined {
   return (gaps.get(mmsi) ?? []).find((g) => g.startMs <= d.timeMs && d.timeMs <= g.endMs
-    && (d.mmsi === mmsi || toSegmentM(d.lat, d.lon, g.from, g.to ?? g.from) <= p.receptionPathKm * 1000));
+    && (d.mmsi === mmsi || (toSegmentM(d.lat, d.lon, g.from, g.to ?? g.from) <= p.receptionPathKm * 1000 && !sailedAround(g, p, land))));
+}
+
+const aroundMemo = new WeakMap<ReceptionGap, boolean>();
+/** Does the straight path between the gap's two ends cross at least receptionPathMaxLandKm of land? Then the
+ *  ship sailed round that land, not along the path its reception was judged on: the judgment was about a
+ *  line it never sailed (a tanker silent from off Vostochny to off Hwanghae, judged across North Korea). */
+function sailedAround(g: ReceptionGap, p: FusionParams, land?: LandIndex): boolean {
+  if (!land || g.to === null) return false;
+  let v = aroundMemo.get(g);
+  if (v === undefined) aroundMemo.set(g, (v = landCrossedM(g.from, g.to, land) >= p.receptionPathMaxLandKm * 1000));
+  return v;
 }
 
 /** The fusion with each dark detection whose identity (its assigned vessel, else any candidate scoring at least
  *  explainingCandidateMinShare of the best-placed one's) was then in a gap reception explains, seen near that
  *  gap's path, marked not dark; an unassigned one is named by its best-placed candidate (spoofers aside), the
  *  explaining candidate's `why` saying why the sighting is not dark. */
-export function withReceptionGaps(f: SceneFusion, gaps: ReceptionGaps, p: FusionParams = FUSION_PARAMS): SceneFusion {
+export function withReceptionGaps(f: SceneFusion, gaps: ReceptionGaps, p: FusionParams = FUSION_PARAMS, land?: LandIndex): SceneFusion {
   if (gaps.size === 0) return f;
   const detections = f.detections.map((d): FusedDetection => {
     if (!d.dark) return d;
@@ -87,9 +101,9 @@ export function withReceptionGaps(f: SceneFusion, gaps: ReceptionGaps, p: Fusion
     // gap reception explains, lying where its reports put it, is not outranked by it (unseen seed 38).
     const topScore = d.candidates.find((c) => !c.why.includes(SPOOFED_WHY))?.score ?? 0;
     const top = d.mmsi !== null ? d.candidates[0]
-      : d.candidates.find((c) => c.score >= p.explainingCandidateMinShare * topScore && explaining(gaps, c.mmsi, d, p));
+      : d.candidates.find((c) => c.score >= p.explainingCandidateMinShare * topScore && explaining(gaps, c.mmsi, d, p, land));
     const id = d.mmsi ?? top?.mmsi ?? null;
-    const gap = id === null ? undefined : explaining(gaps, id, d, p);
+    const gap = id === null ? undefined : explaining(gaps, id, d, p, land);
     if (id === null || !gap) return d;
     const own = (gap as Partial<JudgedGap>).byOwnRecord;
     const why = own

@@ -236,7 +236,8 @@ export interface StoredFusion {
 export async function fuseStored(store: Store, opts: { sceneId?: string; /** Only these scenes (one AIS summary for all). */ sceneIds?: readonly string[]; onScene?: (done: number, total: number) => void; params?: FusionParams; land?: LandIndex } = {}): Promise<StoredFusion[]> {
   await ensurePositionsSchema(store);
   const p = opts.params ?? FUSION_PARAMS;
-  const inland = deepInland(opts.land ?? landIndex());
+  const land = opts.land ?? landIndex();
+  const inland = deepInland(land);
   const wanted = opts.sceneIds ? new Set(opts.sceneIds) : null;
   const scenes = (await readScenes(store, opts.sceneId)).filter((s) => !wanted || wanted.has(s.scene_id));
   const dets = await readDetections(store, scenes.map((s) => s.scene_id));
@@ -261,7 +262,7 @@ export async function fuseStored(store: Store, opts: { sceneId?: string; /** Onl
     const sceneDets = dets.get(s.scene_id) ?? [];
     let fusion = fuseScene(s, sceneDets, ais, null, p, inland);
     if (fusion.detections.some((d) => d.dark && d.mmsi === null)) fusion = fuseScene(s, sceneDets, ais, await silentNearScene(store, s, index, lengths, p, dataStartMs), p, inland);
-    fusion = withReceptionGaps(fusion, unheard, p);
+    fusion = withReceptionGaps(fusion, unheard, p, land);
     const silentMatched = fusion.detections.filter((d) => d.dark && d.mmsi !== null).map((d) => d.mmsi!);
     fusion = withGapVerdicts(fusion, judged, await firstHeard(store, silentMatched), dataStartMs, p);
     const byId = new Map(sceneDets.map((d) => [d.detection_id, d]));

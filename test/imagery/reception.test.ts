@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { explainedGaps, withReceptionGaps, type JudgedGap, type ReceptionGaps } from '../../src/imagery/reception.js';
 import type { FusedDetection, SceneFusion } from '../../src/imagery/types.js';
 import { SPOOFED_WHY } from '../../src/imagery/candidates.js';
+import { landIndex } from '../../src/geo/land.js';
+import { landCrossedM } from '../../src/geo/land-crossed.js';
 
 const T = Date.parse('2024-03-05T19:00:00Z');
 const H = 3_600_000;
@@ -85,5 +87,31 @@ describe('explainedGaps', () => {
     const out = explainedGaps(new Map([[1, [g(0, 0.3), g(20, 0.004)]], [2, [g(0, 0.01)]]]));
     expect(out.get(1)!.length).toBe(1);
     expect(out.has(2)).toBe(false);
+  });
+});
+
+describe('a gap path drawn across a landmass', () => {
+  // A DPRK tanker silent from off Vostochny to off Hwanghae (unseen dev seed 38): the straight line between its
+  // two ends runs 829 km, 454 km of it over North Korea; the ship went round, and is imaged dark at Nampo,
+  // within 50 km of that line. Reception judged along the line says nothing about the sea it sailed.
+  const across: ReceptionGaps = new Map([[1, [{ startMs: T - 90 * H, endMs: T + 30 * H, from: { lat: 42.269, lon: 132.866 }, to: { lat: 38.365, lon: 124.527 } }]]]);
+  const atNampo = dark('n', 38.6888, 125.4248, null, 1);
+
+  it('keeps the sighting dark when the line crosses 100 km of land or more (twice receptionPathKm)', () => {
+    expect(landCrossedM({ lat: 42.269, lon: 132.866 }, { lat: 38.365, lon: 124.527 }, landIndex()) / 1000).toBeCloseTo(454, -1);
+    expect(withReceptionGaps(fusion(atNampo), across, undefined, landIndex()).detections[0]).toMatchObject({ dark: true, mmsi: null });
+    // Without the coast the line is taken as the path, and the sighting is explained.
+    expect(withReceptionGaps(fusion(atNampo), across).detections[0]).toMatchObject({ dark: false, mmsi: 1 });
+  });
+
+  it('still explains a sighting near a line clipping a headland, and a ship its own track placed there', () => {
+    // Off Peter the Great Gulf: 77 km from off Posyet to off Vladivostok's approaches, ~22 km over peninsulas.
+    const gulf: ReceptionGaps = new Map([[1, [{ startMs: T - 10 * H, endMs: T + 8 * H, from: { lat: 42.622, lon: 130.828 }, to: { lat: 42.717, lon: 131.765 } }]]]);
+    const m = landCrossedM({ lat: 42.622, lon: 130.828 }, { lat: 42.717, lon: 131.765 }, landIndex()) / 1000;
+    expect(m).toBeGreaterThan(10);
+    expect(m).toBeLessThan(100);
+    expect(withReceptionGaps(fusion(dark('g', 42.66, 131.2, null, 1)), gulf, undefined, landIndex()).detections[0]!.dark).toBe(false);
+    // Matched by its own AIS track: the path ran through the sighting whatever the line crosses.
+    expect(withReceptionGaps(fusion(dark('m', 38.6888, 125.4248, 1, 1)), across, undefined, landIndex()).detections[0]!.dark).toBe(false);
   });
 });
