@@ -1,10 +1,9 @@
 // The reading loop of a NMEA file: lines from the resume offset, context lines before the committed
 // offset decoded but not counted, and a flush (with its resume point) whenever a batch is full.
-import { isGzipFile, openOffsetRanges } from '../io/lines.js';
+import { openOffsetRanges } from '../io/lines.js';
 import type { IngestCounts } from '../store/ingest-log.js';
 import type { NmeaDecodeStage, ResumePoint } from './nmea-decode.js';
 import type { PositionBatch } from './position-batch.js';
-import { TailBatches } from './tail-batches.js';
 
 /** Lines decoded again before the committed offset on resume: multipart fragments, $PGHP headers and
  *  lone tag blocks that precede the first uncommitted message are re-read so it decodes as it would have. */
@@ -33,15 +32,6 @@ export async function decodeFile(
   endOffset = Infinity,
 ): Promise<string | null> {
   const reader = openOffsetRanges(path, resumeOffset);
-  // Only a read to the end of a plain file shrinks its last batches: a .gz's line offsets are not its bytes,
-  // stdin has no size, and a chunk that ends inside the file is followed by more batches.
-  const toEnd = path !== '-' && endOffset >= reader.fileSize && !isGzipFile(path);
-  const tail = new TailBatches(committedOffset, toEnd ? reader.fileSize : NaN, stage.batchRows);
-  const take = () => {
-    const t = stage.take();
-    tail.taken(t.batch.rows);
-    return t;
-  };
   const ring = new Float64Array(RESUME_CONTEXT_LINES);
   let ringN = 0;
   let lineNo = linesBefore; // absolute number of the last counted line
@@ -54,17 +44,17 @@ export async function decodeFile(
       if (start >= endOffset) {
         progress(reader.fileBytesRead(), reader.fileSize, stage.counts.messages);
         const end = { issue: null };
-        await flush(take(), { resumeOffset: contextStart(), committedOffset: endOffset }, end);
+        await flush(stage.take(), { resumeOffset: contextStart(), committedOffset: endOffset }, end);
         return end.issue;
       }
       const counted = start >= committedOffset;
       if (counted) lineNo++;
       ring[ringN++ % RESUME_CONTEXT_LINES] = start;
       stage.lineAt(text, starts[i], ends[i], lineNo, counted);
-      if (stage.shouldFlush || (counted && tail.flushEarly(stage.bufferedRows, textStart + ends[i]))) {
+      if (stage.shouldFlush) {
         endOfLast = i + 1 < count ? textStart + starts[i + 1] : block.end;
         // Resume re-reads the last RESUME_CONTEXT_LINES lines for context; only later lines are counted.
-        await flush(take(), { resumeOffset: contextStart(), committedOffset: endOfLast }, null);
+        await flush(stage.take(), { resumeOffset: contextStart(), committedOffset: endOfLast }, null);
       }
     }
     endOfLast = block.end;
@@ -72,6 +62,6 @@ export async function decodeFile(
   }
   stage.endOfInput();
   const end = { issue: reader.issue() };
-  await flush(take(), { resumeOffset: endOfLast, committedOffset: endOfLast }, end);
+  await flush(stage.take(), { resumeOffset: endOfLast, committedOffset: endOfLast }, end);
   return end.issue;
 }

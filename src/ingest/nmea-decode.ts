@@ -95,11 +95,6 @@ export class NmeaDecodeStage {
     return this.batch.full || this.batch.staticRows.length >= this.batch.capacity || this.linesSinceFlush >= 4 * this.batch.capacity;
   }
 
-  /** Positions per batch. */
-  get batchRows(): number {
-    return this.opts.batchRows;
-  }
-
   get bufferedRows(): number {
     return this.batch.rows;
   }
