@@ -350,6 +350,12 @@ export const SPOOFING_PARAMS = {
    *  up (heard in the hour before, of and after each report), are spoofing when the chance of missing them
    *  all, Π(1 − share), is at most this (Tumen; with the minimum points and duration above). */
   maxSilentStationProbability: 1e-9,
+  /** ...not counting the hours in which more stations that cover the place as well heard the ship than
+   *  stayed silent, each at least this fraction of its share of that hour's reports: the ship was inside
+   *  their reach, where it says it is, and the silent stations' range edge runs between it and its
+   *  neighbours (Tumen: reception geometry read by majority, hour by hour — a ship broadcasting a fabricated
+   *  place from elsewhere keeps those stations only while its real course stays in their reach). */
+  minCorroboratingHeardFraction: 0.5,
 } as const;
 
 /** Shared MMSI (two physical ships transmitting one MMSI at the same time). */

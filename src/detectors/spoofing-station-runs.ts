@@ -38,6 +38,11 @@ export interface SilentRun {
   /** Stations that left the run by hearing one of its reports: their later misses are not counted in it
    *  (absent in old snapshots and until one does). */
   left?: string[];
+  /** Per hour, [hour, reports of the run a station missed then]; and per station that covers the place as
+   *  well and heard some of them, [station, hour, those it heard, its lowest heard share there] (absent in
+   *  old snapshots). */
+  hourReports?: Array<[number, number]>;
+  corroborating?: Array<[string, number, number, number]>;
 }
 
 /** The MMSIs' open runs; `coverage` the learned coastal-station coverage they are judged on. */
@@ -94,6 +99,12 @@ export class StationRuns {
     if (!run) this.silent.set(p.mmsi, (run = { lat: p.lat, lon: p.lon, heardBy: [], entries: [], shares: [] }));
     run.heardBy = union(run.heardBy, j.heardBy);
     const hour = Math.floor(p.timeMs / MS_PER_HOUR);
+    const hr = (run.hourReports ??= []).find((x) => x[0] === hour);
+    if (hr) hr[1]++; else run.hourReports.push([hour, 1]);
+    for (const { station, heardShare } of j.corroborating) {
+      const c = (run.corroborating ??= []).find((x) => x[0] === station && x[1] === hour);
+      if (c) { c[2]++; if (heardShare < c[3]) c[3] = heardShare; } else run.corroborating.push([station, hour, 1, heardShare]);
+    }
     for (const { station, heardShare, shipShare } of j.silent) {
       if (run.left?.includes(station)) continue;
       const logMiss = Math.log1p(-Math.min(heardShare, 0.999));
@@ -110,13 +121,18 @@ export class StationRuns {
   }
 
   /** Ends the MMSI's unheard run: spoofing when, counting only hours each silent station was up, the chance
-   *  of all those misses is tiny and the run is long enough. */
+   *  of all those misses is tiny and the run is long enough. Hours in which more stations that cover the
+   *  place as well heard the ship there as usual than stayed silent are not counted: then the ship was
+   *  inside their reach, where it says it is, and the silent ones' range edge runs between it and the ships
+   *  they hear (a ship moored just beyond it is never heard by it while its neighbours inside are). A ship
+   *  broadcasting a fabricated place from elsewhere loses those stations as it moves out of their reach. */
   private endSilent(mmsi: number): TumenEvent[] {
     const r = this.silent.get(mmsi);
     this.silent.delete(mmsi);
     if (!r) return [];
     const p = this.params;
-    const up = r.entries.filter(([s, h]) => this.coverage!.stationUpAround(s, h));
+    const upAll = r.entries.filter(([s, h]) => this.coverage!.stationUpAround(s, h));
+    const up = upAll.filter(([, h]) => !outnumbered(r, p, h, upAll));
     if (up.length === 0) return [];
     const logP = up.reduce((sum, e) => sum + e[3], 0);
     const byStation = new Map<string, number>();
@@ -168,6 +184,19 @@ export class StationRuns {
 }
 
 const union = (a: readonly string[], b: readonly string[]): string[] => (b.every((x) => a.includes(x)) ? [...a] : [...new Set([...a, ...b])].sort());
+
+/** Whether in hour `hour` of a silent run more stations that cover the claimed place well heard the ship
+ *  as usual (at least `minCorroboratingHeardFraction` of their share of its reports that hour) than stations
+ *  of `entries` stayed silent then. */
+function outnumbered(r: SilentRun, p: SpoofingParams, hour: number, entries: SilentRun['entries']): boolean {
+  const n = r.hourReports?.find((x) => x[0] === hour)?.[1] ?? 0;
+  let heard = 0;
+  for (const [, h, k, share] of r.corroborating ?? []) if (h === hour && k >= p.minCorroboratingHeardFraction * share * n) heard++;
+  if (heard === 0) return false;
+  let silent = 0;
+  for (const e of entries) if (e[1] === hour) silent++;
+  return heard > silent;
+}
 
 /** Counts a report of an out-of-place run in its hour, with the stations covering its claimed place. */
 function noteHour(run: OutOfPlaceRun, timeMs: number, covering: readonly string[]): void {

@@ -11,7 +11,8 @@ export interface CoverageVerdict {
   nearestHeardCoverageKm: number | null;
 }
 
-/** A station that covers the claimed place well and did not hear this report. */
+/** A station that covers the claimed place well and did not hear this report (in `corroborating`: one that
+ *  covers it as well and did hear it). */
 export interface SilentStation {
   station: string;
   /** The lowest share of Class A reports it heard in the claimed cell and its measured neighbours. */
@@ -26,8 +27,8 @@ export type CoverageJudgement =
   /** Heard only by stations whose coverage lies far from the claimed place, while others cover it. */
   | { kind: 'far'; verdict: CoverageVerdict }
   /** Heard by a station that reaches the place, but not by stations that hear nearly every Class A report
-   *  claimed there (Class A reports only). */
-  | { kind: 'silent'; heardBy: string[]; silent: SilentStation[] }
+   *  claimed there (Class A reports only); `corroborating`: the hearing stations that cover the place as well. */
+  | { kind: 'silent'; heardBy: string[]; silent: SilentStation[]; corroborating: SilentStation[] }
   /** A Class A report heard by a station that reaches the place, claimed in a cell with too few Class A
    *  reports of other ships to measure any station's share there: nothing can be said of who missed it. */
   | { kind: 'unmeasured' };

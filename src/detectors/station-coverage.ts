@@ -181,17 +181,32 @@ export class StationCoverage implements StationCoverageQuery {
     if (total < this.p.minClassAReportsPerCell) return { kind: 'unmeasured' };
     let silent: SilentStation[] | null = null;
     for (const s of covering) {
-      const up = othersUp(this.tables, centre, s, ownHere);
-      if (up < this.p.minClassAReportsPerCell || othersHeard(this.tables, centre, s, ownHere) / up < this.p.minCoveringHeardShare) continue;
-      const share = interiorShare(this.tables, this.grid, this.p, s, r0, c0, mmsi);
-      if (share === null || share < this.p.minCoveringHeardShare) continue;
-      const shipShare = nearShipShare(this.tables, this.grid, this.p, s, lat, lon, r0, c0, mmsi);
-      // Too few ships measured near the claim to show an edge: the report share alone speaks, as before.
-      if (shipShare === null || shipShare >= this.p.minCoveringShipShare) (silent ??= []).push({ station: s, heardShare: share, shipShare });
+      const well = this.coversWell(s, centre, ownHere, lat, lon, r0, c0, mmsi);
+      if (well) (silent ??= []).push(well);
     }
     if (silent === null) return null;
     silent.sort((a, b) => (a.station < b.station ? -1 : a.station > b.station ? 1 : 0));
-    return { kind: 'silent', heardBy: reading.heardBy.slice(), silent };
+    // The hearing stations that cover the place as well: asked only of a report some station missed, since
+    // only a silent run reads them (a ship heard there as usual by them lies inside their reach).
+    const corroborating: SilentStation[] = [];
+    for (const s of stations) {
+      const well = this.coversWell(s, centre, ownHere, lat, lon, r0, c0, mmsi);
+      if (well) corroborating.push(well);
+    }
+    corroborating.sort((a, b) => (a.station < b.station ? -1 : a.station > b.station ? 1 : 0));
+    return { kind: 'silent', heardBy: reading.heardBy.slice(), silent, corroborating };
+  }
+
+  /** Whether station `s` covers the claimed place well (its share of the other Class A reports there and
+   *  around, and of the nearest ships), with those shares; null when not. */
+  private coversWell(s: string, centre: number, ownHere: number, lat: number, lon: number, r0: number, c0: number, mmsi: number | undefined): SilentStation | null {
+    const up = othersUp(this.tables, centre, s, ownHere);
+    if (up < this.p.minClassAReportsPerCell || othersHeard(this.tables, centre, s, ownHere) / up < this.p.minCoveringHeardShare) return null;
+    const share = interiorShare(this.tables, this.grid, this.p, s, r0, c0, mmsi);
+    if (share === null || share < this.p.minCoveringHeardShare) return null;
+    const shipShare = nearShipShare(this.tables, this.grid, this.p, s, lat, lon, r0, c0, mmsi);
+    // Too few ships measured near the claim to show an edge: the report share alone speaks, as before.
+    return shipShare === null || shipShare >= this.p.minCoveringShipShare ? { station: s, heardShare: share, shipShare } : null;
   }
 
   stationReports(station: string, hour: number, hours: number): number {

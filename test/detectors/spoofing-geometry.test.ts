@@ -187,6 +187,35 @@ describe('spoofing from reception geometry', () => {
       ]);
     });
 
+    it('a station silent where more stations that cover the place as well hear the ship as usual is at its range edge, not a sign of spoofing', () => {
+      // Four ships off Vladivostok every 10 min for 12 h, heard by RUVVO, RUNJK and RUSLA (every report) and
+      // RUEDG (three in four: share 0.75). A ship moored there just beyond RUEDG's range is heard by the three
+      // and never by RUEDG: 25 misses at 0.75 (chance ~1e-15) used to make it a spoofer (issue 8: unseen seed
+      // 209, an innocent ship moored 47.0 nm from a 47 nm station, its neighbours just inside). A claim heard
+      // by RUVVO alone, RUNJK, RUSLA and RUEDG all silent, is still one.
+      const idx = new ReceptionIndex();
+      for (let s = 0; s < 4; s++) {
+        for (let t = T0, i = 0; t < T0 + 12 * HOUR; t += 10 * MIN, i++) {
+          idx.add(VLADIVOSTOK.lat + s * 0.01, VLADIVOSTOK.lon, t, false, 273000100 + s, i % 4 === 3 ? ['RUVVO', 'RUNJK', 'RUSLA'] : ['RUVVO', 'RUNJK', 'RUSLA', 'RUEDG'], true);
+        }
+      }
+      const copy = () => ReceptionIndex.restore(JSON.parse(JSON.stringify(idx.snapshot())));
+      expect(run(copy(), claim(() => ['RUVVO', 'RUNJK', 'RUSLA']))).toEqual([]);
+      const spoof = run(copy(), claim(() => ['RUVVO']));
+      expect(spoof.map((e) => [e.evidence.kind, e.evidence.silent_stations, e.evidence.unheard_reports])).toEqual([
+        ['unheard_by_covering_stations', ['RUEDG', 'RUNJK', 'RUSLA'], { RUEDG: 25, RUNJK: 25, RUSLA: 25 }],
+      ]);
+      // Two stations hearing it as usual against two silent: no majority, the silence still speaks.
+      expect(run(copy(), claim(() => ['RUVVO', 'RUNJK', 'RUSLA']).map((p) => ({ ...p, stations: ['RUVVO', 'RUNJK'] }))).map((e) => e.evidence.silent_stations)).toEqual([['RUEDG', 'RUSLA']]);
+      // Hour by hour: a claim the three hear as usual for its first 2 h (04:00–05:50), then RUVVO alone (the
+      // real ship sailing out of RUNJK's and RUSLA's reach): the misses of the later hours speak, the first
+      // hours' do not.
+      const leaving = run(copy(), claim((i) => (i < 12 ? ['RUVVO', 'RUNJK', 'RUSLA'] : ['RUVVO'])));
+      expect(leaving.map((e) => [e.start, e.end, e.evidence.silent_stations, e.evidence.unheard_reports])).toEqual([
+        ['2024-03-01T06:00:00.000Z', '2024-03-01T08:00:00.000Z', ['RUEDG', 'RUNJK', 'RUSLA'], { RUEDG: 13, RUNJK: 13, RUSLA: 13 }],
+      ]);
+    });
+
     it('does not flag the ship when RUVVO hears it, when RUVVO is down, or a Class B report', () => {
       expect(run(overlapping(), claim((i) => (i % 5 === 4 ? ['RUPOS', 'RUVVO'] : ['RUPOS'])))).toEqual([]);
       // RUVVO off the air from 04:00: its silence says nothing.
