@@ -10,9 +10,9 @@ import { chunkBytesFor, contextOffsetBefore, MIN_CHUNK_BYTES, planChunks } from 
 import { ingestFiles, type IngestOptions } from '../../src/ingest/ingest.js';
 import { Store } from '../../src/store/db.js';
 import { tempDir } from './helpers.js';
+import { cliArgv } from '../cli-process.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const entry = join(root, 'test', 'ingest', 'run-cli.ts');
 
 /** Everything a chunked ingest could get wrong: rows, stations, identity runs, the log's counts. */
 async function fingerprint(db: string) {
@@ -98,7 +98,7 @@ describe('file chunks', () => {
       });
       writeFileSync(big, [0, 1, 2, 3].map(shifted).join(''), 'latin1');
       expect(statSync(big).size).toBeGreaterThan(3 * MIN_CHUNK_BYTES);
-      const args = (db: string) => ['--import', 'tsx', entry, 'ingest', '--db', db, '--threads', '2', '--batch', '2000', big];
+      const args = (db: string) => cliArgv(['ingest', '--db', db, '--threads', '2', '--batch', '2000', big]);
 
       const clean = join(dir, 'clean.duckdb');
       const ok = spawnSync(process.execPath, args(clean), { cwd: root, encoding: 'utf8' });

@@ -3,7 +3,7 @@
 // received but not committed, and the next session marks the killed one and goes on.
 import { spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -13,10 +13,12 @@ import { ingestFiles } from '../../src/ingest/ingest.js';
 import { listFeeds } from '../../src/store/feeds.js';
 import { fixture, tempDir, withTempStore } from './helpers.js';
 import { tumen } from '../cli-harness.js';
+import { cliArgv } from '../cli-process.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const entry = join(root, 'test', 'ingest', 'run-cli.ts');
 const lines = gunzipSync(readFileSync(fixture('ais', 'dma-stream_example.txt.gz'))).toString('latin1').split('\n').slice(0, 6000);
+
+const walBytes = (db: string): number => (existsSync(`${db}.wal`) ? statSync(`${db}.wal`).size : 0);
 
 async function freeUdpPort(): Promise<number> {
   const s = createSocket('udp4');
@@ -39,7 +41,7 @@ describe('kill -9 of a live listener', () => {
     try {
       const db = join(dir, 'feed.duckdb');
       const port = await freeUdpPort();
-      const child = spawn(process.execPath, ['--import', 'tsx', entry, 'ingest', '--listen', `udp://127.0.0.1:${port}`, '--db', db, '--flush-seconds', '0.2'],
+      const child = spawn(process.execPath, cliArgv(['ingest', '--listen', `udp://127.0.0.1:${port}`, '--db', db, '--flush-seconds', '0.2']),
         { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
       const exited = new Promise<void>((r) => child.once('exit', () => r()));
       await new Promise<void>((resolve, reject) => {
@@ -62,8 +64,11 @@ describe('kill -9 of a live listener', () => {
           await new Promise((r) => setTimeout(r, 20));
         }
       };
+      const walBefore = walBytes(db);
       await send(lines.length / 2);
-      await new Promise((r) => setTimeout(r, 6000));
+      // Until the listener has committed some of it (its write-ahead log grows; it flushes every 0.2 s), at
+      // most 6 s (the pause this wait replaced).
+      for (const deadline = Date.now() + 6000; walBytes(db) <= walBefore && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 20));
       const rest = send(lines.length);
       await new Promise((r) => setTimeout(r, 300));
       child.kill('SIGKILL');
@@ -86,7 +91,7 @@ describe('kill -9 of a live listener', () => {
       expect(feeds[0].uncommitted).toBe(feeds[0].receivedLines - committed);
 
       // The next session closes the killed one's row; stats show both sessions.
-      const again = spawn(process.execPath, ['--import', 'tsx', entry, 'ingest', '--listen', `udp://127.0.0.1:${port}`, '--db', db, '--flush-seconds', '0.2'],
+      const again = spawn(process.execPath, cliArgv(['ingest', '--listen', `udp://127.0.0.1:${port}`, '--db', db, '--flush-seconds', '0.2']),
         { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
       const againExit = new Promise<void>((r) => again.once('exit', () => r()));
       await new Promise<void>((r) => again.stderr!.on('data', (b: Buffer) => { if (b.toString().includes('listening on')) r(); }));

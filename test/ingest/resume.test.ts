@@ -8,13 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/db.js';
 import { ingestFiles } from '../../src/ingest/ingest.js';
 import { fixture, tempDir } from './helpers.js';
+import { cliArgv } from '../cli-process.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const entry = join(root, 'test', 'ingest', 'run-cli.ts');
 
 const BATCH = 1000;
 function cliArgs(db: string, file: string): string[] {
-  return ['--import', 'tsx', entry, 'ingest', '--db', db, '--start', '2012-01-01', '--batch', String(BATCH), file];
+  return cliArgv(['ingest', '--db', db, '--start', '2012-01-01', '--batch', String(BATCH), file]);
 }
 
 /** The same ingest in this process (same options as the command). */
