@@ -1,6 +1,7 @@
 // The embedded store: one DuckDB file. Every store module (positions, identities, events, lists)
 // creates its own tables through `ensureSchema`, so modules can be added without a central migration;
 // changes to what older releases wrote are numbered migrations (schema-version.ts), run on open.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { openSchema, type SchemaOpen } from './schema-version.js';
 import { DEFAULT_DB_PATH } from './db-path.js';
@@ -57,8 +58,23 @@ export class Store {
     return (await this.all<T>(sql, params))[0];
   }
 
-  /** Runs `fn` inside one transaction: all of it is committed or none of it. */
+  /** Set while a transaction of this connection runs `fn`: a transaction begun inside it is part of it. */
+  private readonly inTransaction = new AsyncLocalStorage<true>();
+  /** The last transaction queued on this connection. */
+  private transactions: Promise<unknown> = Promise.resolve();
+
+  /** Runs `fn` inside one transaction: all of it is committed or none of it. One connection holds one
+   *  transaction at a time: two begun at once (two write requests to `tumen serve`, or two first reads
+   *  seeding the curated sites) would fail both ("cannot start a transaction within a transaction"),
+   *  so each waits for the one before it. One begun inside another's `fn` joins it. */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.inTransaction.getStore()) return fn();
+    const turn = this.transactions.then(() => this.inTransaction.run(true, () => this.runTransaction(fn)));
+    this.transactions = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async runTransaction<T>(fn: () => Promise<T>): Promise<T> {
     await this.conn.run('BEGIN TRANSACTION');
     try {
       const out = await fn();
