@@ -81,11 +81,11 @@ export const CLUSTER_PARAMS = {
   /** Unacknowledged reports a unit may hold (flow control): above a checkpoint's worth. */
   maxAckPending: 50_000,
   /** Replicas of a unit's consumer, kept in memory: its delivered and acked state is not replicated. An R3
-   *  consumer put every delivery through a RAFT group of its own on all three nodes (the nodes' largest cost
-   *  per report after the stream's writes, bench/RESULTS.md "Cluster: consumers not replicated"); a unit
-   *  needs none of it, since it restores from its KV checkpoint and re-creates its consumer from the sequence
-   *  there on every (re)start. A consumer lost with its node is found by the unit's watchdog
-   *  (`consumerLostHeartbeats`) and re-created on a live node. */
+   *  consumer put every delivery through a RAFT group of its own on all three nodes (with R3 the nodes took
+   *  0.51–0.63 ms a report, without 0.30–0.37 ms: bench/RESULTS.md "Cluster: units' consumers not
+   *  replicated"); a unit needs none of it, since it restores from its KV checkpoint and re-creates its
+   *  consumer from the sequence there on every (re)start. A consumer lost with its node is found by the
+   *  unit's watchdog (`consumerLostHeartbeats`) and re-created on a live node. */
   unitConsumerReplicas: 1,
   unitConsumerMemory: true,
   /** A unit whose consumer misses this many idle heartbeats in a row (the client's, at half the pull's

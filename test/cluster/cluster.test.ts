@@ -4,7 +4,8 @@
 // installs the package when missing); workers and the store node run from one esbuild bundle of the CLI
 // (a child started through tsx costs ~2 CPU-s, the bundle ~0.7).
 // In the suite, on one cluster over a small world (16 ships, 2 days) with a small layout (SMALL): the live
-// path with a worker killed mid-run, later one of the three NATS nodes (started again afterwards), then
+// path with a worker killed mid-run, later the NATS node (2 or 3) holding the most units' consumers, which
+// are not replicated (started again afterwards), then
 // `tumen detect --lake` over the exported lake with another worker killed mid-item (the plain run is in both: the units a killed worker did not hold ran undisturbed).
 // With TUMEN_CLUSTER_TESTS=1 also the contract world (40 ships, 3 days), a NATS node killed and a worker
 // killed in runs of their own: 37–90 s each at load 7–15, 83–180 s at load 19–32 (2026-12-06), gated for
