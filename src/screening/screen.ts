@@ -2,9 +2,10 @@
 import type { ScreeningIndex } from './index.js';
 import { imoStatus, normaliseImo } from '../reference/imo.js';
 import { scoreNames, type NameScore } from './name-score.js';
-import { normaliseCallsign, normaliseMmsi, normaliseName, otherWordOrders, type NormalisedName } from './normalise.js';
+import { normaliseCallsign, normaliseMmsi, normaliseName, type NormalisedName } from './normalise.js';
 import { splitExName } from './query.js';
-import { ROMANISATION_RULES, allRespellings, respellingHolds } from './respell.js';
+import { ROMANISATION_RULES, respellingHolds } from './respell.js';
+import { queryForms } from './query-forms.js';
 import { SCREENING_PARAMS as P } from './params.js';
 import type { MatchedOn, ScreenMatch, ScreenQuery, ScreenResult, Verdict } from './types.js';
 
@@ -63,7 +64,7 @@ export function screenVessel(index: ScreeningIndex, query: ScreenQuery): ScreenR
     if (f.trim() && f.trim() !== given.name && !names.some((n) => n.raw === f.trim())) names.push({ raw: f.trim(), former: true });
   }
   for (const { raw, former } of names) {
-    const q = normaliseName(raw);
+    const { norm: q, orders, respellings } = queryForms(raw);
     if (q.full === '') continue;
     const scored: Array<{ v: number; s: NameScore }> = [];
     const candidates = index.nameCandidates(q);
@@ -72,7 +73,7 @@ export function screenVessel(index: ScreeningIndex, query: ScreenQuery): ScreenR
       if (s) scored.push({ v, s });
     }
     // The same words in another order: only the same or transliterated words, never similar ones.
-    for (const r of otherWordOrders(q)) {
+    for (const r of orders) {
       for (const v of index.nameCandidates(r)) {
         const norm = index.variants[v].norm;
         if (norm.compact !== r.compact && norm.phonetic !== r.phonetic) continue; // the same words only
@@ -81,7 +82,7 @@ export function screenVessel(index: ScreeningIndex, query: ScreenQuery): ScreenR
       }
     }
     // Another romanisation by a rule the key does not fold, or another reading (respell.ts): the same form only.
-    for (const r of allRespellings(raw, q)) {
+    for (const r of respellings) {
       for (const v of index.nameCandidates(r.norm)) {
         const norm = index.variants[v].norm;
         if (!respellingHolds(q, r, norm)) continue;

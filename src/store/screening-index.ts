@@ -10,10 +10,10 @@ import type { Store } from './db.js';
 import type { ListEntry } from '../lists/types.js';
 import { NameBlocker } from '../screening/blocking.js';
 import { ScreeningIndex } from '../screening/index.js';
-import { normaliseCallsign, normaliseMmsi, normaliseName, otherWordOrders } from '../screening/normalise.js';
+import { normaliseCallsign, normaliseMmsi, normaliseName } from '../screening/normalise.js';
+import { queryForms } from '../screening/query-forms.js';
 import { normaliseImo } from '../reference/imo.js';
 import { splitExName } from '../screening/query.js';
-import { allRespellings } from '../screening/respell.js';
 import type { LoadedEntry, ScreenQuery } from '../screening/types.js';
 
 const DDL = [
@@ -208,12 +208,12 @@ export async function candidatesFor(store: Store, blocker: NameBlocker, queries:
   const lookUp = (raw: string): number[] => {
     let out = byName.get(raw);
     if (out) return out;
-    const n = normaliseName(raw);
+    const { norm: n, orders, respellings } = queryForms(raw);
     const eids = new Set<number>();
     if (n.full !== '') {
       for (const e of blocker.candidates(n.compact || n.full, n.phonetic, { unwrittenVowels: n.unwrittenVowels === true })) eids.add(e);
-      for (const r of otherWordOrders(n)) for (const e of blocker.sameFormCandidates(r.compact, r.phonetic)) eids.add(e);
-      for (const r of allRespellings(raw, n)) for (const e of blocker.sameFormCandidates(r.norm.compact || r.norm.full, r.norm.phonetic)) eids.add(e);
+      for (const r of orders) for (const e of blocker.sameFormCandidates(r.compact, r.phonetic)) eids.add(e);
+      for (const r of respellings) for (const e of blocker.sameFormCandidates(r.norm.compact || r.norm.full, r.norm.phonetic)) eids.add(e);
     }
     out = [...eids];
     byName.set(raw, out);
