@@ -200,7 +200,9 @@ export class NameBlocker {
    *  e keys of a blocker built with them; a blocker saved without them finds only what it did before). */
   /** With `unwrittenVowels` (a name read from Persian or Arabic script: name-score.ts), names are found by
    *  their consonants whatever their length, and only the same form or the same consonants pass. */
-  candidates(compact: string, phonetic: string, opts: { shortTwoEdits?: boolean; unwrittenVowels?: boolean } = {}): number[] {
+  /** With `twoSwaps`, a 5-8-letter name that found nothing is looked up again with two pairs of letters
+   *  swapped back (ship names; the party blocker's stated names, mostly of no listed party, do without). */
+  candidates(compact: string, phonetic: string, opts: { shortTwoEdits?: boolean; unwrittenVowels?: boolean; twoSwaps?: boolean } = {}): number[] {
     if (compact === '') return [];
     // Scratch arrays over name ids, reused across queries (a Map per query was the cost at 60 k names).
     const n = this.arrays.entries.length;
@@ -297,18 +299,19 @@ export class NameBlocker {
     const script = opts.unwrittenVowels === true;
     for (const id of touched) {
       const s = score[id] + (gramHits[id] >= need ? gramHits[id] : 0);
-      const passes = script ? this.compacts[id] === compact || this.phonetics[id] === phonetic || (skeleton.length >= MIN_SKELETON_LETTERS && skeletonIs(this.phonetics[id], skeleton))
-        : this.gate(compact, phonetic, id, shortTwo, masks);
-      if (s > 0 && (score[id] > 0 || gramHits[id] >= need) && passes) passed.push({ id, s });
+      if (s > 0 && (score[id] > 0 || gramHits[id] >= need) && (script
+        ? this.compacts[id] === compact || this.phonetics[id] === phonetic || (skeleton.length >= MIN_SKELETON_LETTERS && skeletonIs(this.phonetics[id], skeleton))
+        : this.gate(compact, phonetic, id, shortTwo, masks))) passed.push({ id, s });
       score[id] = 0;
       gramHits[id] = 0;
     }
-    if (passed.length === 0 && compact.length >= SLIP_PARAMS.minLetters && compact.length < TWO_EDIT_LETTERS) {
+    if (opts.twoSwaps === true && passed.length === 0 && compact.length >= SLIP_PARAMS.minLetters && compact.length < TWO_EDIT_LETTERS) {
       // Two pairs of letters swapped (SRADAHST for SARDASHT, two slips: slips.ts) leave no deletion key or
       // rare trigram in common with the listed name. A name that found nothing is looked up once more by
       // the same form with two pairs of neighbours swapped back (~50 exact keys of a name of 8 letters;
       // deletion keys of each would cost more than the rest of the look-up). Only then, so a fleet's many
-      // found names cost no more look-ups.
+      // found names cost no more look-ups; and only for ship names: on the party blocker, where most stated
+      // owners find nothing, it cost ~2 CPU-s per 10,000-row owner fleet.
       touched.length = 0;
       const twice = new Set<string>();
       for (const v of neighbourSwaps(compact)) for (const w of neighbourSwaps(v)) if (w !== compact) twice.add(w);

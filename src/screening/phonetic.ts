@@ -67,7 +67,9 @@ const INITIAL_GLIDE = /^I[AEIOU]/;
  *  Korean O or EO or U. */
 export function sameConsonants(a: string, b: string): boolean {
   const k = consonantSkeleton(a);
-  return k === consonantSkeleton(b) && consonantCount(a) >= MIN_SKELETON_LETTERS && consonantCount(b) >= MIN_SKELETON_LETTERS;
+  // Counted before the other key is stripped: most pairs asked (scoring's word pairs) have too few.
+  if (k.length + (INITIAL_GLIDE.test(a) ? 1 : 0) < MIN_SKELETON_LETTERS) return false;
+  return k === consonantSkeleton(b) && k.length + (INITIAL_GLIDE.test(b) ? 1 : 0) >= MIN_SKELETON_LETTERS;
 }
 
 const VOWELS = ['A', 'E', 'I', 'O', 'U'];

@@ -211,7 +211,7 @@ export async function candidatesFor(store: Store, blocker: NameBlocker, queries:
     const { norm: n, orders, respellings } = queryForms(raw);
     const eids = new Set<number>();
     if (n.full !== '') {
-      for (const e of blocker.candidates(n.compact || n.full, n.phonetic, { unwrittenVowels: n.unwrittenVowels === true })) eids.add(e);
+      for (const e of blocker.candidates(n.compact || n.full, n.phonetic, { unwrittenVowels: n.unwrittenVowels === true, twoSwaps: true })) eids.add(e);
       for (const r of orders) for (const e of blocker.sameFormCandidates(r.compact, r.phonetic)) eids.add(e);
       for (const r of respellings) for (const e of blocker.sameFormCandidates(r.norm.compact || r.norm.full, r.norm.phonetic)) eids.add(e);
     }
