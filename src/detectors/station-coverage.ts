@@ -179,22 +179,22 @@ export class StationCoverage implements StationCoverageQuery {
     const ownHere = ownSlot(this.tables, centre, mmsi);
     const total = othersTotal(this.tables, centre, ownHere);
     if (total < this.p.minClassAReportsPerCell) return { kind: 'unmeasured' };
-    let silent: SilentStation[] | null = null;
-    for (const s of covering) {
-      const well = this.coversWell(s, centre, ownHere, lat, lon, r0, c0, mmsi);
-      if (well) (silent ??= []).push(well);
-    }
-    if (silent === null) return null;
-    silent.sort((a, b) => (a.station < b.station ? -1 : a.station > b.station ? 1 : 0));
+    const silent = this.coveringWell(covering, centre, ownHere, lat, lon, r0, c0, mmsi);
+    if (silent.length === 0) return null;
     // The hearing stations that cover the place as well: asked only of a report some station missed, since
     // only a silent run reads them (a ship heard there as usual by them lies inside their reach).
-    const corroborating: SilentStation[] = [];
+    const corroborating = this.coveringWell(stations, centre, ownHere, lat, lon, r0, c0, mmsi);
+    return { kind: 'silent', heardBy: reading.heardBy.slice(), silent, corroborating };
+  }
+
+  /** Those of `stations` that cover the claimed place well (coversWell), by station name. */
+  private coveringWell(stations: readonly string[], centre: number, ownHere: number, lat: number, lon: number, r0: number, c0: number, mmsi: number | undefined): SilentStation[] {
+    const out: SilentStation[] = [];
     for (const s of stations) {
       const well = this.coversWell(s, centre, ownHere, lat, lon, r0, c0, mmsi);
-      if (well) corroborating.push(well);
+      if (well) out.push(well);
     }
-    corroborating.sort((a, b) => (a.station < b.station ? -1 : a.station > b.station ? 1 : 0));
-    return { kind: 'silent', heardBy: reading.heardBy.slice(), silent, corroborating };
+    return out.sort((a, b) => (a.station < b.station ? -1 : a.station > b.station ? 1 : 0));
   }
 
   /** Whether station `s` covers the claimed place well (its share of the other Class A reports there and
