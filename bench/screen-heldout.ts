@@ -6,8 +6,9 @@
 // `--set unseen`: the second held-out set (bench/screen-unseen-cases.ts) instead; `--set third`: the third
 // (bench/screen-third-cases.ts); `--set fourth`: the fourth (bench/screen-fourth-cases.ts); `--set fifth`: the
 // fifth (bench/screen-fifth-cases.ts); `--set sixth`: the sixth (bench/screen-sixth-cases.ts); `--set seventh`: the
-// seventh (bench/screen-seventh-cases.ts); `--set eighth`: the eighth (bench/screen-eighth-cases.ts).
-// Run: npx tsx bench/screen-heldout.ts STORE.duckdb [--verbose] [--set unseen|third|fourth|fifth|sixth|seventh|eighth]
+// seventh (bench/screen-seventh-cases.ts); `--set eighth`: the eighth (bench/screen-eighth-cases.ts); `--set ninth`: the
+// ninth (bench/screen-ninth-cases.ts).
+// Run: npx tsx bench/screen-heldout.ts STORE.duckdb [--verbose] [--set unseen|third|fourth|fifth|sixth|seventh|eighth|ninth]
 import { Store } from '../src/store/db.js';
 import { screenQueries } from '../src/store/screen.js';
 import { loadFixtureLists } from './screen-corpus.js';
@@ -19,13 +20,14 @@ import { FIFTH_CASES } from './screen-fifth-cases.js';
 import { SIXTH_CASES } from './screen-sixth-cases.js';
 import { SEVENTH_CASES } from './screen-seventh-cases.js';
 import { EIGHTH_CASES } from './screen-eighth-cases.js';
+import { NINTH_CASES } from './screen-ninth-cases.js';
 
 const args = process.argv.slice(2);
 const db = args[0];
 const flag = args.includes('--verbose') ? '--verbose' : undefined;
 const set = args.includes('--set') ? args[args.indexOf('--set') + 1] : 'first';
-if (!db || db.startsWith('--') || !['first', 'unseen', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'].includes(set)) throw new Error('usage: npx tsx bench/screen-heldout.ts STORE.duckdb [--verbose] [--set first|unseen|third|fourth|fifth|sixth|seventh|eighth]');
-const HELDOUT_CASES = set === 'unseen' ? UNSEEN_CASES : set === 'third' ? THIRD_CASES : set === 'fourth' ? FOURTH_CASES : set === 'fifth' ? FIFTH_CASES : set === 'sixth' ? SIXTH_CASES : set === 'seventh' ? SEVENTH_CASES : set === 'eighth' ? EIGHTH_CASES : FIRST_SET;
+if (!db || db.startsWith('--') || !['first', 'unseen', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'].includes(set)) throw new Error('usage: npx tsx bench/screen-heldout.ts STORE.duckdb [--verbose] [--set first|unseen|third|fourth|fifth|sixth|seventh|eighth|ninth]');
+const HELDOUT_CASES = set === 'unseen' ? UNSEEN_CASES : set === 'third' ? THIRD_CASES : set === 'fourth' ? FOURTH_CASES : set === 'fifth' ? FIFTH_CASES : set === 'sixth' ? SIXTH_CASES : set === 'seventh' ? SEVENTH_CASES : set === 'eighth' ? EIGHTH_CASES : set === 'ninth' ? NINTH_CASES : FIRST_SET;
 const idsByName = new Map<string, string[]>();
 for (const e of loadFixtureLists()) {
   if (e.list !== 'ofac-sdn') continue;
