@@ -26,9 +26,10 @@ for (const seed of seeds) {
     const found = truth.filter((t) => fuel.deliveries.some((d) => overlaps(d, t)));
     const est = fuel.deliveries.reduce((a, d) => a + d.barrels.central, 0), tru = truth.reduce((a, t) => a + t.barrels, 0);
     tot.trueN += truth.length; tot.found += found.length; tot.trueBbl += tru; tot.estBbl += est;
-    console.log(`seed ${seed}: fuel ${found.length}/${truth.length} true deliveries found, ${fuel.deliveries.length} estimated (${fuel.set_aside.length} set aside); ${est} bbl estimated vs ${tru} true`);
+    console.log(`seed ${seed}: fuel ${found.length}/${truth.length} true deliveries found, ${fuel.deliveries.length} estimated (${fuel.pending.length} pending, ${fuel.set_aside.length} set aside); ${est} bbl estimated vs ${tru} true`);
     if (verbose) {
       for (const d of fuel.deliveries) console.log(`  delivery ${d.mmsi} ${d.kind} ${d.port} ${d.start} → ${d.end} ${d.barrels.central} bbl ${d.method} ${truth.some((t) => overlaps(d, t)) ? 'true' : 'FALSE'}`);
+      for (const x of fuel.pending) console.log(`  pending ${x.mmsi} ${x.kind} ${x.port} ${x.start} → ${x.end} ${x.barrels.central} bbl${truth.some((t) => overlaps(x, t)) ? ' (a TRUE delivery)' : ''}: ${x.why}`);
       for (const x of fuel.set_aside) console.log(`  set aside ${x.mmsi} ${x.kind} ${x.start} → ${x.end}: ${x.why}${truth.some((t) => overlaps(x, t)) ? ' (a TRUE delivery)' : ''}`);
     }
   } finally {

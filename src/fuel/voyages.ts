@@ -17,12 +17,16 @@
 // is set aside with the reason, never named after a port it was not shown at; so is a silence the tanker
 // sailed straight through at its own speed (hidden-port.ts sailedThrough).
 //
+// A call still open at the data's end, and a meeting where no draught measured a transfer, are possible
+// deliveries listed apart with their band and left out of the total (pending.ts).
+//
 // The draught after an event is a change reported within afterDraughtMaxH of its end and before the ship's
 // next silence; one reported drop is counted once, on the delivery nearest before it (shareDrops).
 import type { TumenEvent } from '../events/schema.js';
 import { DARK_PORT_CALL_PARAMS } from '../detectors/params.js';
 import { landIndex, type LandIndex } from '../geo/land.js';
 import { FUEL_PARAMS, type FuelParams } from './params.js';
+import { meetingWhy, openCallWhy, type FuelPending } from './pending.js';
 import { callStands, courseBendScore, describePlace, dprkCallFits, listedPorts, placesSeen, rankHiddenPort, sailedThrough, type ListedPort, type SeenPlace, type SilenceEnds } from './hidden-port.js';
 
 export interface TankerInfo {
@@ -84,6 +88,9 @@ export interface FuelSetAside {
 
 export interface FuelAccount {
   deliveries: FuelDelivery[];
+  /** Possible deliveries not in the total: a call still open at the data's end, a meeting no draught
+   *  measured a transfer at (pending.ts). */
+  pending: FuelPending[];
   set_aside: FuelSetAside[];
 }
 
@@ -122,24 +129,26 @@ function stsSides(e: TumenEvent): { giver: number; partner: number } {
   return isKp(e.mmsi) && !isKp(other) ? { giver: other, partner: e.mmsi } : { giver: e.mmsi, partner: other };
 }
 
-/** Why a meeting with a DPRK-flagged ship shows no delivery to the DPRK, or null when it may be one. A
- *  transfer shows in the draughts (the tanker's fell, or the partner's rose, by minDraughtDropM); without
- *  that, the partner's onward voyage decides: its next call after the meeting visibly at a port outside
- *  the DPRK, with no silence of minGapH or more before it that could hide a DPRK call, took whatever it
- *  carried elsewhere (that call is counted on its own if it later reaches the DPRK). Draughts are often
- *  stale, so unchanged draughts alone never rule a meeting out. */
-function stsNotToDprk(giver: TankerInfo, partner: TankerInfo | undefined, partnerMmsi: number, startMs: number, endMs: number, events: readonly TumenEvent[], silences: Silences, p: FuelParams): string | null {
+/** What a meeting with a DPRK-flagged ship shows. A transfer shows in the draughts (the tanker's fell, or the
+ *  partner's rose, by minDraughtDropM): a delivery. Without that, the partner's onward voyage may rule it out:
+ *  its next call after the meeting visibly at a port outside the DPRK, with no silence of minGapH or more
+ *  before it that could hide a DPRK call, took whatever it carried elsewhere (that call is counted on its own
+ *  if it later reaches the DPRK) — set aside. Otherwise the meeting may hide a transfer (draughts are often
+ *  stale, so unchanged draughts alone never rule it out) but nothing measures one: pending (pending.ts). */
+type MeetingVerdict = { shown: true } | { shown: false; draughts: string; elsewhere: string | null };
+function stsShows(giver: TankerInfo, partner: TankerInfo | undefined, partnerMmsi: number, startMs: number, endMs: number, events: readonly TumenEvent[], silences: Silences, p: FuelParams): MeetingVerdict {
   const g = draughtsAcross(giver, startMs, endMs, nextSilenceMs(silences, giver.mmsi, endMs), p);
-  if (g.before && g.after && g.before.m - g.after.m >= p.minDraughtDropM) return null;
+  if (g.before && g.after && g.before.m - g.after.m >= p.minDraughtDropM) return { shown: true };
   const q = partner ? draughtsAcross(partner, startMs, endMs, nextSilenceMs(silences, partnerMmsi, endMs), p) : { before: null, after: null };
-  if (q.before && q.after && q.after.m - q.before.m >= p.minDraughtDropM) return null;
+  if (q.before && q.after && q.after.m - q.before.m >= p.minDraughtDropM) return { shown: true };
+  const d = (x: { before: { m: number } | null; after: { m: number } | null }): string => x.before ? `${x.before.m} → ${x.after?.m ?? x.before.m} m` : 'not reported';
+  const draughts = `draughts did not move by ${p.minDraughtDropM} m (tanker ${d(g)}, partner ${d(q)})`;
   const next = [...(partner?.visits ?? [])].filter((v) => v.startMs >= endMs).sort((a, b) => a.startMs - b.startMs)[0];
-  if (!next || next.country === 'KP') return null;
+  if (!next || next.country === 'KP') return { shown: false, draughts, elsewhere: null };
   const silent = events.some((x) => x.mmsi === partnerMmsi && (x.type === 'gap' || x.type === 'dark_port_call')
     && Date.parse(x.start) >= endMs && Date.parse(x.start) < next.startMs && (x.duration_h ?? Infinity) >= DARK_PORT_CALL_PARAMS.minGapH);
-  if (silent) return null;
-  const d = (x: { before: { m: number } | null; after: { m: number } | null }): string => x.before ? `${x.before.m} → ${x.after?.m ?? x.before.m} m` : 'not reported';
-  return `no transfer shown: draughts did not move by ${p.minDraughtDropM} m (tanker ${d(g)}, partner ${d(q)}), and the DPRK-flagged partner MMSI ${partnerMmsi} sailed on to ${next.portName} (${next.country}), calling there visibly from ${iso(next.startMs)}`;
+  if (silent) return { shown: false, draughts, elsewhere: null };
+  return { shown: false, draughts, elsewhere: `the DPRK-flagged partner MMSI ${partnerMmsi} sailed on to ${next.portName} (${next.country}), calling there visibly from ${iso(next.startMs)}` };
 }
 
 /** A tanker's uncalled gap that may hide a discharge: closed, long enough, no call made of it, and the
@@ -232,12 +241,14 @@ export function fuelDeliveries(events: readonly TumenEvent[], tankers: ReadonlyM
   return fuelAccount(events, tankers, p, o).deliveries;
 }
 
-/** The deliveries, and the tanker silences set aside because the evidence puts them elsewhere. */
+/** The deliveries; the possible ones not in the total (pending); the tanker silences and meetings set aside
+ *  because the evidence puts them elsewhere. */
 export function fuelAccount(events: readonly TumenEvent[], tankers: ReadonlyMap<number, TankerInfo>, p: FuelParams = FUEL_PARAMS, o: FuelOptions = {}): FuelAccount {
   const ports = o.ports ?? listedPorts();
   const land = o.land ?? landIndex;
   const out: FuelDelivery[] = [];
   const setAside: FuelSetAside[] = [];
+  const pending: FuelPending[] = [];
   const called = new Set(events.filter((e) => e.type === 'dark_port_call').map((e) => `${e.mmsi}|${e.start}`));
   const gaps = new Map(events.filter((e) => e.type === 'gap').map((e) => [e.id, e]));
   const sightings = events.filter((e) => e.type === 'dark_detection');
@@ -252,12 +263,14 @@ export function fuelAccount(events: readonly TumenEvent[], tankers: ReadonlyMap<
     const t = tankers.get(mmsi);
     if (!t || !isTanker(t, p)) continue;
     const startMs = Date.parse(e.start), endMs = e.end === null ? startMs : Date.parse(e.end);
+    let pendingWhy: string | null = e.end === null ? openCallWhy(e.start) : null;
     if (sides) {
-      const why = stsNotToDprk(t, tankers.get(sides.partner), sides.partner, startMs, endMs, events, silences, p);
-      if (why) {
-        setAside.push({ mmsi, shipname: t.shipname, imo: t.imo, kind: 'sts', event_id: e.id, start: e.start, end: e.end, port: null, ranked_first: null, seen: [], why });
+      const v = stsShows(t, tankers.get(sides.partner), sides.partner, startMs, endMs, events, silences, p);
+      if (!v.shown && v.elsewhere) {
+        setAside.push({ mmsi, shipname: t.shipname, imo: t.imo, kind: 'sts', event_id: e.id, start: e.start, end: e.end, port: null, ranked_first: null, seen: [], why: `no transfer shown: ${v.draughts}, and ${v.elsewhere}` });
         continue;
       }
+      if (!v.shown) pendingWhy = meetingWhy(v.draughts);
     }
     let hidden: { name: string; how: string } | null = null;
     let caveat: string | null = null;
@@ -291,13 +304,15 @@ export function fuelAccount(events: readonly TumenEvent[], tankers: ReadonlyMap<
       ...withHiddenCall(volume(t, before?.m ?? null, after?.m ?? null, loaded !== null || rose, p), hidden),
     };
     if (caveat) d.note = `${d.note}; ${caveat}`;
+    // Not over, or nothing measured a transfer: listed apart with its band, not in the total (pending.ts).
+    if (pendingWhy) { pending.push({ ...d, why: pendingWhy }); continue; }
     out.push(d);
     if (sides) partnerOf.set(d, sides.partner);
     if (d.method === 'draught_change' && after) dropOf.set(d, { afterMs: after.timeMs, endMs });
   }
   const kept = partnerCallsOnce(shareDrops(out, dropOf, setAside), partnerOf, tankers);
   const order = <T extends { start: string; mmsi: number }>(a: T, b: T): number => a.start.localeCompare(b.start) || a.mmsi - b.mmsi;
-  return { deliveries: kept.sort(order), set_aside: setAside.sort(order) };
+  return { deliveries: kept.sort(order), pending: pending.sort(order), set_aside: setAside.sort(order) };
 }
 
 /** A counted meeting's cargo went to the DPRK-flagged partner; when the partner, a tanker itself, then makes
@@ -391,6 +406,8 @@ export interface YearTotal {
   year: number;
   deliveries: number;
   barrels: Band;
+  /** Possible deliveries of the year not in `deliveries` nor `barrels` (pending.ts): how many, and their band. */
+  pending: { deliveries: number; barrels: Band };
   cap_bbl: number;
   share_of_cap: number;
   /** Cumulative central barrels after each delivery, in time order (for the chart). */
@@ -398,23 +415,23 @@ export interface YearTotal {
   by_vessel: Array<{ mmsi: number; shipname: string | null; imo: number | null; deliveries: number; barrels: Band }>;
 }
 
-export function yearlyTotals(deliveries: readonly FuelDelivery[], p: FuelParams = FUEL_PARAMS): YearTotal[] {
+export function yearlyTotals(deliveries: readonly FuelDelivery[], p: FuelParams = FUEL_PARAMS, pending: readonly FuelPending[] = []): YearTotal[] {
   const years = new Map<number, FuelDelivery[]>();
-  for (const d of deliveries) {
-    const y = Number(d.start.slice(0, 4));
-    years.set(y, [...(years.get(y) ?? []), d]);
-  }
+  const yearOf = (d: { start: string }): number => Number(d.start.slice(0, 4));
+  for (const d of deliveries) years.set(yearOf(d), [...(years.get(yearOf(d)) ?? []), d]);
+  for (const d of pending) if (!years.has(yearOf(d))) years.set(yearOf(d), []);
+  const sum = (xs: readonly FuelDelivery[]): Band => ({
+    low: xs.reduce((s, d) => s + d.barrels.low, 0), central: xs.reduce((s, d) => s + d.barrels.central, 0), high: xs.reduce((s, d) => s + d.barrels.high, 0),
+  });
   return [...years.entries()].sort((a, b) => a[0] - b[0]).map(([year, ds]) => {
-    const sum = (xs: readonly FuelDelivery[]): Band => ({
-      low: xs.reduce((s, d) => s + d.barrels.low, 0), central: xs.reduce((s, d) => s + d.barrels.central, 0), high: xs.reduce((s, d) => s + d.barrels.high, 0),
-    });
+    const open = pending.filter((d) => yearOf(d) === year);
     let cum = 0;
     const running = ds.map((d) => ({ time: d.start, mmsi: d.mmsi, cumulative_bbl: (cum += d.barrels.central) }));
     const byMmsi = new Map<number, FuelDelivery[]>();
     for (const d of ds) byMmsi.set(d.mmsi, [...(byMmsi.get(d.mmsi) ?? []), d]);
     const total = sum(ds);
     return {
-      year, deliveries: ds.length, barrels: total, cap_bbl: p.capBblPerYear, share_of_cap: Math.round((total.central / p.capBblPerYear) * 1000) / 1000, running,
+      year, deliveries: ds.length, barrels: total, pending: { deliveries: open.length, barrels: sum(open) }, cap_bbl: p.capBblPerYear, share_of_cap: Math.round((total.central / p.capBblPerYear) * 1000) / 1000, running,
       by_vessel: [...byMmsi.entries()].map(([mmsi, xs]) => ({ mmsi, shipname: xs[0]!.shipname, imo: xs[0]!.imo, deliveries: xs.length, barrels: sum(xs) }))
         .sort((a, b) => b.barrels.central - a.barrels.central),
     };

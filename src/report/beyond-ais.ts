@@ -15,6 +15,9 @@ export interface ReportFuel {
     draught_before_m: number | null; draught_after_m: number | null; method: string; confidence: string; barrels: Band; note: string; vessel?: Label }>;
   /** Every ship's totals of the years those deliveries fall in (the context the cap is about). */
   years: Array<{ year: number; deliveries: number; barrels: Band; share_of_cap: number; running: Array<{ time: string; cumulative_bbl: number }> }>;
+  /** This ship's or event's possible deliveries not in the totals (open at the data's end, or a meeting no
+   *  draught measured), with their band and the reason. */
+  pending?: Array<{ mmsi: number; kind: string; event_id: string; start: string; port: string | null; barrels: Band; why: string; vessel?: Label }>;
   /** This ship's or event's tanker silences and meetings not counted, with the reason. */
   set_aside?: Array<{ mmsi: number; kind: string; event_id: string; start: string; port: string | null; why: string; vessel?: Label }>;
 }
@@ -52,10 +55,14 @@ const utc = (t: string): string => t.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/
 
 function fuelSection(f: ReportFuel): string {
   const aside = f.set_aside ?? [];
-  if (f.deliveries.length === 0 && aside.length === 0) return '';
-  const notCounted = aside.length === 0 ? '' : '<h3>Not counted as deliveries</h3>'
+  const pending = f.pending ?? [];
+  if (f.deliveries.length === 0 && aside.length === 0 && pending.length === 0) return '';
+  const notCounted = (pending.length === 0 ? '' : '<h3>Pending: not in the totals</h3>'
+    + '<p class="muted">Possible deliveries nothing has measured yet (a call still open at the data\'s end, a meeting with a DPRK-flagged ship where no draught moved), with their band (tumen fuel lists them as pending).</p>'
+    + table(['start (UTC)', 'tanker', 'what', 'band (bbl)', 'why not in the total'], pending.map((x) => [utc(x.start), ship(x.vessel, x.mmsi), `${x.kind.replace(/_/g, ' ')}${x.port ? ` at ${x.port}` : ''} (${x.event_id})`, `${n(x.barrels.low)}–${n(x.barrels.high)}`, x.why])))
+    + (aside.length === 0 ? '' : '<h3>Not counted as deliveries</h3>'
     + '<p class="muted">Tanker silences and meetings with DPRK-flagged ships that the evidence puts elsewhere (tumen fuel lists them as set aside).</p>'
-    + table(['start (UTC)', 'tanker', 'what', 'why not counted'], aside.map((x) => [utc(x.start), ship(x.vessel, x.mmsi), `${x.kind.replace(/_/g, ' ')}${x.port ? ` named at ${x.port}` : ''} (${x.event_id})`, x.why]));
+    + table(['start (UTC)', 'tanker', 'what', 'why not counted'], aside.map((x) => [utc(x.start), ship(x.vessel, x.mmsi), `${x.kind.replace(/_/g, ' ')}${x.port ? ` named at ${x.port}` : ''} (${x.event_id})`, x.why])));
   if (f.deliveries.length === 0) return `<h2>Fuel deliveries (UNSCR 2397 cap: ${esc(n(f.capBbl))} bbl a year)</h2>${notCounted}`;
   const rows = f.deliveries.map((d) => [utc(d.start), ship(d.vessel, d.mmsi), `${d.kind.replace(/_/g, ' ')}${d.port ? ` at ${d.port}` : ''}`,
     d.loaded_at ?? '', `${d.draught_before_m ?? '?'} → ${d.draught_after_m ?? '?'} m`, n(d.barrels.central), `${n(d.barrels.low)}–${n(d.barrels.high)}`,

@@ -26,11 +26,13 @@ export async function beyondAisOf(store: Store, events: readonly TumenEvent[]): 
     const r = await fuelReport(store);
     const mine = r.deliveries.filter((d) => ids.has(d.event_id));
     const aside = r.set_aside.filter((x) => ids.has(x.event_id));
-    if (mine.length || aside.length) {
-      const labels = await vesselLabels(store, [...mine, ...aside].map((d) => d.mmsi));
+    const pending = r.pending.filter((x) => ids.has(x.event_id));
+    if (mine.length || aside.length || pending.length) {
+      const labels = await vesselLabels(store, [...mine, ...pending, ...aside].map((d) => d.mmsi));
       const years = new Set(mine.map((d) => Number(d.start.slice(0, 4))));
       out.fuel = {
         capBbl: FUEL_PARAMS.capBblPerYear, deliveries: mine.map((d) => ({ ...d, vessel: labels.get(d.mmsi) })), years: r.years.filter((y) => years.has(y.year)),
+        pending: pending.map((x) => ({ ...x, vessel: labels.get(x.mmsi) })),
         set_aside: aside.map((x) => ({ ...x, vessel: labels.get(x.mmsi) })),
       };
     }

@@ -4,10 +4,13 @@ import type { Store } from './db.js';
 import { queryEvents } from './events-write.js';
 import { ensurePositionsSchema } from './positions.js';
 import { fuelAccount, yearlyTotals, type FuelDelivery, type FuelSetAside, type TankerInfo, type YearTotal } from '../fuel/voyages.js';
+import type { FuelPending } from '../fuel/pending.js';
 
 export interface FuelReport {
   deliveries: FuelDelivery[];
   years: YearTotal[];
+  /** Possible deliveries not in the totals: a call open at the data's end, a meeting no draught measured. */
+  pending: FuelPending[];
   /** Tanker silences not counted: the evidence puts them at a place that is not a DPRK port. */
   set_aside: FuelSetAside[];
 }
@@ -31,7 +34,8 @@ export async function fuelReport(store: Store, year?: number): Promise<FuelRepor
   const inYear = (d: { start: string }): boolean => year === undefined || d.start.startsWith(String(year));
   const account = fuelAccount(events, tankers);
   const deliveries = account.deliveries.filter(inYear);
-  return { deliveries, years: yearlyTotals(deliveries), set_aside: account.set_aside.filter(inYear) };
+  const pending = account.pending.filter(inYear);
+  return { deliveries, years: yearlyTotals(deliveries, undefined, pending), pending, set_aside: account.set_aside.filter(inYear) };
 }
 
 async function tankerInfo(store: Store, mmsis: readonly number[]): Promise<Map<number, TankerInfo>> {

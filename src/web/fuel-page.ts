@@ -14,12 +14,13 @@ interface Delivery {
   at?: { lat: number; lon: number }; loaded_from?: { lat: number; lon: number } | null;
 }
 interface Year {
-  year: number; deliveries: number; barrels: Band; cap_bbl: number; share_of_cap: number;
+  year: number; deliveries: number; barrels: Band; cap_bbl: number; share_of_cap: number; pending?: { deliveries: number; barrels: Band };
   running: Array<{ time: string; mmsi: number; cumulative_bbl: number }>;
   by_vessel: Array<{ mmsi: number; deliveries: number; barrels: Band; vessel?: VesselLabelJson }>;
 }
 interface SetAside { mmsi: number; kind: string; event_id: string; start: string; port: string | null; ranked_first: { name: string; country: string } | null; why: string; vessel?: VesselLabelJson }
-interface FuelJson { cap_bbl: number; deliveries: Delivery[]; years: Year[]; set_aside?: SetAside[] }
+interface Pending extends Delivery { why: string }
+interface FuelJson { cap_bbl: number; deliveries: Delivery[]; years: Year[]; pending?: Pending[]; set_aside?: SetAside[] }
 
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
 const band = (b: Band): string => `${n(b.low)}–${n(b.high)}`;
@@ -42,7 +43,7 @@ export async function renderFuelPage(side: HTMLElement, map: TumenMap, params: U
     map.setEvents([]);
     side.replaceChildren(el('h2', {}, 'Fuel-cap monitor'), intro,
       el('p', { class: 'muted empty', id: 'fuel-empty' }, 'No fuel deliveries to the DPRK found: no tanker (AIS type 80–89) dark port call or call at a DPRK port, nor an encounter with a DPRK-flagged ship, among the stored events (run tumen detect first).'),
-      ...setAsideTable(r.set_aside ?? []));
+      ...pendingTable(r.pending ?? []), ...setAsideTable(r.set_aside ?? []));
     return;
   }
   const asked = Number(params.get('year'));
@@ -60,7 +61,7 @@ export async function renderFuelPage(side: HTMLElement, map: TumenMap, params: U
     el('h2', { id: 'fuel-title' }, `Fuel-cap monitor · ${y.year}`),
     years,
     el('p', { id: 'fuel-total', class: over ? 'notice' : '' },
-      `${y.deliveries} deliver${y.deliveries === 1 ? 'y' : 'ies'}, ${n(y.barrels.central)} bbl (band ${band(y.barrels)}) = ${(y.share_of_cap * 100).toFixed(1)} % of the ${n(y.cap_bbl)} bbl cap${over ? ' — above the cap' : ''}.`),
+      `${y.deliveries} deliver${y.deliveries === 1 ? 'y' : 'ies'}, ${n(y.barrels.central)} bbl (band ${band(y.barrels)}) = ${(y.share_of_cap * 100).toFixed(1)} % of the ${n(y.cap_bbl)} bbl cap${over ? ' — above the cap' : ''}.${y.pending?.deliveries ? ` Pending, not in the total: ${y.pending.deliveries} (${band(y.pending.barrels)} bbl).` : ''}`),
     chart,
     intro,
     el('h3', {}, 'Tankers'),
@@ -78,9 +79,22 @@ export async function renderFuelPage(side: HTMLElement, map: TumenMap, params: U
       t.id = 'fuel-voyages';
       return t;
     })(),
+    ...pendingTable((r.pending ?? []).filter((x) => x.start.startsWith(String(y.year)))),
     ...setAsideTable((r.set_aside ?? []).filter((x) => x.start.startsWith(String(y.year)))),
     el('div', { class: 'exports' }, el('a', { href: `api/fuel${query({ year: y.year })}`, target: '_blank' }, 'JSON')),
   );
+}
+
+/** Possible deliveries not in the total (a call open at the data's end, a meeting no draught measured), with
+ *  their band and why. */
+function pendingTable(xs: readonly Pending[]): HTMLElement[] {
+  if (xs.length === 0) return [];
+  const t = table(['start', 'vessel', 'what', 'band (bbl)', 'why not in the total'], xs.map((x) => [
+    el('a', { href: `#/event/${encodeURIComponent(x.event_id)}` }, fmtTime(x.start)), vesselLink(x.vessel, x.mmsi),
+    `${x.kind.replace(/_/g, ' ')}${x.port ? ` at ${x.port}` : ''}`, band(x.barrels), x.why,
+  ]));
+  t.id = 'fuel-pending';
+  return [el('h3', {}, 'Pending'), el('p', { class: 'muted' }, 'Possible deliveries nothing has measured yet: listed with their band, not in the total.'), t];
 }
 
 /** The tanker silences and meetings not counted, each with why (the evidence put it elsewhere). */

@@ -57,7 +57,7 @@ describe('fuel silences placed by the evidence', () => {
     // With the full list the same sighting is at Dalian.
     const full = fuelAccount([gap, sighting(...DALIAN_QUAY)], tankers);
     expect(full.set_aside[0]!.seen[0]).toMatchObject({ kind: 'port', port: { id: 'CNDAL', country: 'CN' } });
-    expect(formatFuel({ deliveries: [], years: [], set_aside: r.set_aside }, 'text')).toMatch(/not counted \(the evidence puts it elsewhere\):\n {2}2024-03-02T00:00:00Z YELLOW SEA TANKER \(MMSI 352000123\) dark discharge: seen dark on 2024-03-02T12:00:00Z at an unlisted place/);
+    expect(formatFuel({ deliveries: [], years: [], pending: [], set_aside: r.set_aside }, 'text')).toMatch(/not counted \(the evidence puts it elsewhere\):\n {2}2024-03-02T00:00:00Z YELLOW SEA TANKER \(MMSI 352000123\) dark discharge: seen dark on 2024-03-02T12:00:00Z at an unlisted place/);
   });
 
   it('keeps a DPRK call that fits in the silence around a sighting elsewhere (a long silence holds the loading too)', () => {

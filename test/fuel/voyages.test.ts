@@ -102,17 +102,26 @@ describe('fuelDeliveries', () => {
       expect(r.set_aside).toEqual([expect.objectContaining({ kind: 'sts', mmsi: 351597580, event_id: 'encounter-5ef64e9e7778944d' })]);
       expect(r.set_aside[0]!.why).toBe('no transfer shown: draughts did not move by 0.5 m (tanker 6.8 → 6.8 m, partner 7.9 → 7.9 m), and the DPRK-flagged partner MMSI 445738050 sailed on to Busan (KR), calling there visibly from 2024-03-06T00:59:44Z');
     });
-    it('is a delivery when the partner came away deeper, or went silent before its next call, or made none', () => {
+    it('is a delivery when the partner came away deeper', () => {
       const rose = partner([['2024-03-01T00:00:57Z', 5.0], ['2024-03-05T19:00:00Z', 8.0]]);
-      expect(fuelDeliveries([meeting(351597580, 445738050)], both(rose))).toEqual([expect.objectContaining({ kind: 'sts', mmsi: 351597580 })]);
+      expect(fuelAccount([meeting(351597580, 445738050)], both(rose))).toMatchObject({ deliveries: [expect.objectContaining({ kind: 'sts', mmsi: 351597580 })], pending: [] });
+    });
+    it('is pending, not in the total, when no draught moved and the partner went silent before its next call, or made none (unseen seeds 11, 33, 35)', () => {
       const silence: TumenEvent = { id: 'gap-p', type: 'gap', mmsi: 445738050, start: '2024-03-05T20:00:00Z', end: '2024-03-06T00:30:00Z', lat: 35.7, lon: 130.1, duration_h: 28.5, evidence: {} };
-      expect(fuelDeliveries([meeting(351597580, 445738050), silence], both())).toHaveLength(1);
       const nowhere = { ...partner(), visits: partner().visits!.slice(0, 1) };
-      expect(fuelDeliveries([meeting(351597580, 445738050)], both(nowhere))).toHaveLength(1);
+      for (const r of [fuelAccount([meeting(351597580, 445738050), silence], both()), fuelAccount([meeting(351597580, 445738050)], both(nowhere))]) {
+        expect(r.deliveries).toHaveLength(0);
+        expect(r.set_aside).toHaveLength(0);
+        // Its band stays with it: 0.7 × 149 × 22 × 6.8 m = 15,603 t; loading seen at Ulsan, so laden share 0.9 central.
+        expect(r.pending).toEqual([expect.objectContaining({ kind: 'sts', mmsi: 351597580, method: 'capacity_x_laden_share', barrels: { low: Math.round(0.7 * 149 * 22 * 6.8 * 0.33 * 6.62), central: Math.round(0.7 * 149 * 22 * 6.8 * 0.9 * 7.23), high: Math.round(0.7 * 149 * 22 * 6.8 * 8.5) } })]);
+        expect(r.pending[0]!.why).toMatch(/^pending: no transfer shown — draughts did not move by 0.5 m \(tanker 6.8 → 6.8 m, partner 7.9 → 7.9 m\)/);
+        const [y] = yearlyTotals(r.deliveries, undefined, r.pending);
+        expect(y).toMatchObject({ year: 2024, deliveries: 0, barrels: { central: 0 }, pending: { deliveries: 1, barrels: r.pending[0]!.barrels } });
+      }
     });
     it('counts on the tanker that is not DPRK-flagged whichever side the encounter is stored under', () => {
-      const nowhere = { ...partner(), visits: partner().visits!.slice(0, 1) };
-      const [d] = fuelDeliveries([meeting(445738050, 351597580)], both(nowhere));
+      const rose = partner([['2024-03-01T00:00:57Z', 5.0], ['2024-03-05T19:00:00Z', 8.0]]);
+      const [d] = fuelDeliveries([meeting(445738050, 351597580)], both(rose));
       expect(d).toMatchObject({ kind: 'sts', mmsi: 351597580, shipname: 'STAR BRIDGE 82', loaded_at: 'Ulsan (KRUSN) until 2024-03-05T07:19:35Z' });
     });
   });
@@ -126,7 +135,7 @@ describe('fuelDeliveries', () => {
     const t = (dropAt: string) => tanker(445064840, [['2024-03-01T00:09:59Z', 7.6], [dropAt, 3.7]]);
     it('takes a drop reported within afterDraughtMaxH (24 h) of the end, not one reported days later', () => {
       expect(fuelDeliveries([gap()], new Map([[445064840, t('2024-03-07T15:00:00Z')]]))).toEqual([expect.objectContaining({ kind: 'dark_discharge', draught_after_m: 3.7 })]);
-      expect(fuelAccount([gap()], new Map([[445064840, t('2024-03-10T17:00:00Z')]]))).toEqual({ deliveries: [], set_aside: [] });
+      expect(fuelAccount([gap()], new Map([[445064840, t('2024-03-10T17:00:00Z')]]))).toEqual({ deliveries: [], pending: [], set_aside: [] });
     });
     it('nor one first heard after the ship next fell silent: it belongs to that silence', () => {
       // The same drop as above (within 24 h of gap-a), but a 14 h silence began before it was heard.
@@ -180,6 +189,18 @@ describe('fuelDeliveries', () => {
     const reloaded = { ...partner, visits: [{ portId: 'RUVYP', portName: 'Vostochny', country: 'RU', startMs: Date.parse('2024-03-03T10:00:00Z'), endMs: Date.parse('2024-03-03T20:00:00Z') }] };
     expect(fuelDeliveries([meet, own], new Map([[giver.mmsi, giver], [partner.mmsi, reloaded]]))[1]!.barrels.central).toBe(bbl(550));
   });
+  it('lists a call still open at the data\'s end as pending, beside the year\'s total, not in it (held-out unseen seed 48, dev 32)', () => {
+    // The tanker delivered (8.0 → 4.0 m), reloaded (back to 8.0 m) and went dark at Nampo hours before the data ended.
+    const t = tanker(445000001, [['2024-03-01T12:00:00Z', 8.0], ['2024-03-06T00:00:00Z', 4.0], ['2024-03-06T12:00:00Z', 8.0]]);
+    const open = { ...dpc(445000001, '2024-03-07T18:00:00Z', '2024-03-07T18:00:00Z'), end: null };
+    const r = fuelAccount([dpc(445000001, '2024-03-03T00:00:00Z', '2024-03-05T00:00:00Z'), open], new Map([[t.mmsi, t]]));
+    expect(r.deliveries.map((d) => [d.start, d.barrels.central])).toEqual([['2024-03-03T00:00:00Z', 50393]]);
+    expect(r.pending).toEqual([expect.objectContaining({ kind: 'dark_port_call', port: 'Nampo', end: null, barrels: expect.objectContaining({ central: Math.round(11200 * 0.9 * 7.23) }) })]);
+    expect(r.pending[0]!.why).toBe("pending: still open at the data's end (not heard since 2024-03-07T18:00:00Z, no draught reported after it), so no discharge is shown yet; counted once the ship is heard again lighter or seen leaving");
+    const [y] = yearlyTotals(r.deliveries, undefined, r.pending);
+    expect(y).toMatchObject({ deliveries: 1, barrels: { central: 50393 }, pending: { deliveries: 1, barrels: { central: Math.round(11200 * 0.9 * 7.23) } } });
+    expect(y!.running.map((x) => x.cumulative_bbl)).toEqual([50393]);
+  });
   it('ignores non-tankers and calls at non-DPRK ports; totals run per year against the cap', () => {
     const a = tanker(445000001, [['2024-03-01T12:00:00Z', 8.0], ['2024-03-06T00:00:00Z', 4.0], ['2024-04-01T00:00:00Z', 8.0], ['2024-04-06T00:00:00Z', 4.0]]);
     const cargo = tanker(445000003, [['2024-03-01T12:00:00Z', 8.0], ['2024-03-06T00:00:00Z', 4.0]], 70);
@@ -190,6 +211,7 @@ describe('fuelDeliveries', () => {
     const [y] = yearlyTotals(ds);
     expect(y!.year).toBe(2024);
     expect(y!.deliveries).toBe(2);
+    expect(y!.pending).toEqual({ deliveries: 0, barrels: { low: 0, central: 0, high: 0 } });
     expect(y!.running.map((r) => r.cumulative_bbl)).toEqual([50393, 100786]);
     expect(y!.share_of_cap).toBeCloseTo(100786 / 500000, 3);
   });

@@ -29,7 +29,14 @@ describe('fuel section of the report', () => {
     expect(html).toContain('<h2>Fuel deliveries (UNSCR 2397 cap: 500,000 bbl a year)</h2><h3>Not counted as deliveries</h3>');
     expect(html).toContain('<tr><td>2024-03-05 10:50Z</td><td>STAR BRIDGE 82 (PA, MMSI 351597580)</td><td>sts (encounter-5ef6)</td><td>no transfer shown: the partner sailed on to Busan (KR) &lt;visibly&gt;</td></tr>');
   });
+  it('lists the pending ones (not in the totals) with their band before those set aside', () => {
+    const pending = { mmsi: 445479580, kind: 'dark_port_call', event_id: 'dpc-1', start: '2024-03-06T14:48:22Z', port: 'Chongjin', barrels: { low: 50_000, central: 160_624, high: 190_000 }, why: "pending: still open at the data's end" };
+    const html = beyondAisSections({ fuel: { capBbl: 500_000, deliveries: [], years: [], pending: [pending], set_aside: [aside] } });
+    expect(html).toContain('<h2>Fuel deliveries (UNSCR 2397 cap: 500,000 bbl a year)</h2><h3>Pending: not in the totals</h3>');
+    expect(html).toContain('<td>dark port call at Chongjin (dpc-1)</td><td>50,000–190,000</td><td>pending: still open at the data&#39;s end</td>');
+    expect(html.indexOf('Pending: not in the totals')).toBeLessThan(html.indexOf('Not counted as deliveries'));
+  });
   it('has no fuel section when there is nothing counted or set aside', () => {
-    expect(beyondAisSections({ fuel: { capBbl: 500_000, deliveries: [], years: [], set_aside: [] } })).toBe('');
+    expect(beyondAisSections({ fuel: { capBbl: 500_000, deliveries: [], years: [], pending: [], set_aside: [] } })).toBe('');
   });
 });

@@ -50,7 +50,8 @@ describe('/api/fuel', () => {
     // TPC = 1.025 × 0.85 × 100 × 18 / 100 = 15.6825 t/cm; 350 cm; × 7.23 bbl/t.
     expect(d.barrels.central).toBe(Math.round(15.6825 * 350 * 7.23));
     expect(body.years).toHaveLength(1);
-    expect(body.years[0]).toMatchObject({ year: 2024, deliveries: 1, cap_bbl: 500_000 });
+    expect(body.years[0]).toMatchObject({ year: 2024, deliveries: 1, cap_bbl: 500_000, pending: { deliveries: 0, barrels: { low: 0, central: 0, high: 0 } } });
+    expect(body.pending).toEqual([]);
     expect(body.years[0].running[0].cumulative_bbl).toBe(d.barrels.central);
     expect(body.years[0].by_vessel[0].vessel.name).toBe('YU JONG 2');
   });

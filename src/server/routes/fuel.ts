@@ -22,6 +22,7 @@ export const FUEL_ROUTE = apiRoute({
       properties: {
         cap_bbl: { type: 'number' }, year: { type: ['integer', 'null'] },
         deliveries: { type: 'array', items: { type: 'object' } }, years: { type: 'array', items: { type: 'object' } },
+        pending: { type: 'array', items: { type: 'object' }, description: 'possible deliveries not in the totals, each with its band and why: a call still open at the data\'s end, or a meeting with a DPRK-flagged ship where no draught measured a transfer' },
         set_aside: { type: 'array', items: { type: 'object' }, description: 'tanker silences and meetings not counted: the evidence puts them elsewhere (seen at another place, another listed port ranked first, or a DPRK-flagged partner that sailed on visibly to a foreign port with no transfer shown)' },
       },
     }),
@@ -32,12 +33,13 @@ export function fuelRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
   mount(app, FUEL_ROUTE, async (c, { query: { year } }) => {
     // A store with no AIS statics (read-only, nothing ingested) has no tankers: nothing delivered.
-    const r = (await tableExists(ctx.store, 'statics')) ? await fuelReport(ctx.store, year) : { deliveries: [], years: [], set_aside: [] };
-    const labels = await vesselLabels(ctx.store, [...r.deliveries, ...r.set_aside].map((d) => d.mmsi));
+    const r = (await tableExists(ctx.store, 'statics')) ? await fuelReport(ctx.store, year) : { deliveries: [], years: [], pending: [], set_aside: [] };
+    const labels = await vesselLabels(ctx.store, [...r.deliveries, ...r.pending, ...r.set_aside].map((d) => d.mmsi));
     return c.json({
       cap_bbl: FUEL_PARAMS.capBblPerYear, year: year ?? null,
       deliveries: r.deliveries.map((d) => ({ ...d, vessel: labels.get(d.mmsi) })),
       years: r.years.map((y) => ({ ...y, by_vessel: y.by_vessel.map((v) => ({ ...v, vessel: labels.get(v.mmsi) })) })),
+      pending: r.pending.map((x) => ({ ...x, vessel: labels.get(x.mmsi) })),
       set_aside: r.set_aside.map((x) => ({ ...x, vessel: labels.get(x.mmsi) })),
     });
   });
