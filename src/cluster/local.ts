@@ -190,9 +190,17 @@ export async function clusterStatus(dir: string): Promise<string[]> {
  * unacknowledged) and every event is stored (the store node's consumer likewise), twice in a row, and the
  * store node has let its file go (it holds it while events keep coming: `tumen events --db` can read it).
  */
-export async function clusterWait(dir: string, timeoutMs: number): Promise<void> {
+export async function clusterWait(dir: string, timeoutMs: number, log?: (line: string) => void): Promise<void> {
   const file = readCluster(dir);
-  const deadline = Date.now() + timeoutMs;
+  const t0 = Date.now();
+  const deadline = t0 + timeoutMs;
+  // What it waits for, each time that changes (`--verbose`): where the time goes after a failure.
+  let said = '';
+  const say = (what: string): void => {
+    const kind = what.replace(/[\d.]+/g, 'N');
+    if (kind !== said) log?.(`cluster wait ${((Date.now() - t0) / 1000).toFixed(1)} s: ${what || 'idle'}`);
+    said = kind;
+  };
   const pause = () => new Promise((r) => setTimeout(r, 250));
   // A cluster electing leaders (a node just lost) answers nothing for seconds: that is not idle, not an error.
   let client: ClusterClient | null = null;
@@ -216,8 +224,10 @@ export async function clusterWait(dir: string, timeoutMs: number): Promise<void>
         busy = await notIdle(client);
         if (busy === '' && !(await storeFree(join(file.dir, 'tumen.duckdb')))) busy = 'store node: still holding tumen.duckdb';
         now = busy === '';
+        say(busy);
       } catch (err) {
         lastError = (err as Error).message;
+        say(`no answer (${lastError})`);
       }
       quiet = now ? quiet + 1 : 0;
       await pause();

@@ -92,12 +92,16 @@ export const CLUSTER_PARAMS = {
    *  expiry: ~5 s for two) or is reported missing re-creates it from its checkpoint: an unreplicated
    *  consumer on a node that died answers no pull again, and the client would go on pulling for ever. */
   consumerLostHeartbeats: 2,
-  /** Removing a lost consumer before re-creating it waits this long at most for the server to say it is
-   *  gone (src/cluster/unit-consumer.ts): with its node dead, the meta leader removes it but the answer to
-   *  the delete may never come, and an add of the same name before the removal waits 10 s in vain. Each
-   *  request meanwhile waits `consumerRequestWaitMs`. */
+  /** Re-creating a lost consumer (removing it, then adding it, src/cluster/unit-consumer.ts) takes this
+   *  long at most, every try included: with its node dead, the meta leader removes it but the answer to the
+   *  delete may never come, an add of the same name before the removal waits 10 s in vain, and an add can
+   *  itself be placed on the dead node (it is then removed and made again). Each request waits
+   *  `consumerRequestWaitMs`: a loaded box answered adds in 0.01–0.3 s. */
   consumerDeleteWaitMs: 15_000,
   consumerRequestWaitMs: 2_000,
+  /** While a lost consumer's delete goes unanswered, whether it is gone is asked this often (the meta leader
+   *  answers "not found" once it has removed it; the delete's own answer may never come). */
+  consumerPollMs: 250,
   /** A unit checkpoints (events published, state in KV, then acks) after this many reports or this long:
    *  each checkpoint serialises the unit's whole state, so not too often. */
   checkpointEveryReports: 20_000,

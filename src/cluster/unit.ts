@@ -171,7 +171,7 @@ export class WorkUnit {
       this.lastSeq = firstSeq - 1;
     }
     const restoredMs = Date.now() - t0;
-    await recreateConsumer(jsm, this.unit, this.lastSeq);
+    await recreateConsumer(jsm.consumers, this.unit, this.lastSeq, this.log);
     this.log(`unit ${this.unit}: started after stream sequence ${this.lastSeq} (state restored in ${restoredMs} ms, consumer re-created in ${Date.now() - t0 - restoredMs} ms)`);
   }
 

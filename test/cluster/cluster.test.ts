@@ -157,7 +157,7 @@ async function publishAndWait(setup: Setup, name: string, cdir: string, url: str
   const r = await pub;
   console.log(`${name}: published ${Date.now() - t0}`);
   if (midRun.length > 0) console.log(`${name}: ${r.published} reports published, ${r.retries} sent again after a failure`);
-  await clusterWait(cdir, 120_000);
+  await clusterWait(cdir, 120_000, (line) => console.log(`${name}: ${new Date().toISOString()} ${line}`));
   console.log(`${name}: waited ${Date.now() - t0}`);
   return clusterEvents(cdir);
 }

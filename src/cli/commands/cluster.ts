@@ -50,9 +50,10 @@ export function register(program: Command): void {
     .description('return once every published report is processed and every event stored')
     .requiredOption('--dir <dir>', 'the directory given to cluster up')
     .option('--timeout <s>', 'give up (exit 1) after this many seconds', '600')
-    .action(async (opts: { dir: string; timeout: string }) => {
+    .option('--verbose', 'say on stderr what it waits for, each time that changes')
+    .action(async (opts: { dir: string; timeout: string; verbose?: boolean }) => {
       const t0 = Date.now();
-      await clusterWait(opts.dir, Number(opts.timeout) * 1000);
+      await clusterWait(opts.dir, Number(opts.timeout) * 1000, opts.verbose ? (line) => console.error(line) : undefined);
       console.error(`cluster idle after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     });
   cluster
