@@ -31,6 +31,7 @@ import { consumerName, previousKey, stateKey } from './unit-keys.js';
 import { partNames, unzipCheckpoint, type Checkpoint } from './unit-checkpoint.js';
 import { unitRunnerOptionsWith } from './unit-options.js';
 import { recreateConsumer } from './unit-consumer.js';
+import { retryUnanswered } from './retry-unanswered.js';
 import { readPorts, type PortsMessage, type UnitPorts } from './unit-ports.js';
 import { fallBack, MissingPart, restoreCheckpoint, type RestoredUnit } from './unit-restore.js';
 
@@ -86,7 +87,7 @@ export class WorkUnit {
   constructor(private readonly client: ClusterClient, readonly unit: string, private readonly log: (line: string) => void) {}
 
   async start(): Promise<void> {
-    await this.open();
+    await this.openAtStart();
     // Events go out every publishEveryMs (low latency); state is checkpointed less often (it costs a snapshot).
     this.timer = setInterval(() => {
       if (this.failed) return;
@@ -113,6 +114,14 @@ export class WorkUnit {
   private async settled(): Promise<void> {
     await this.checkpointing;
     await this.sending.catch(() => undefined);
+  }
+
+  /** open(), tried again while the cluster does not answer in time (a cluster just up, a loaded box): a unit
+   *  whose first restore timed out gave its lease back and waited for its worker's next claim round — in a
+   *  replay of 2026-12-07 unit e1 ran 14 s after the others, and the first reports' events waited for it.
+   *  Any other failure is thrown (the worker lets the lease go). */
+  private async openAtStart(): Promise<void> {
+    await retryUnanswered(() => this.open(), CLUSTER_PARAMS.publishRetryMs, (why) => this.log(`unit ${this.unit}: starting: ${why}; retrying`), () => this.stopped);
   }
 
   /** Restores the checkpoint and (re)creates the consumer to deliver from the report after it. */
@@ -439,3 +448,4 @@ export class WorkUnit {
   }
 
 }
+
