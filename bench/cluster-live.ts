@@ -25,7 +25,8 @@ import { clusterDown, clusterUp, clusterWait, readCluster } from '../src/cluster
 import { connectCluster } from '../src/cluster/connect.js';
 import { ReportPublisher } from '../src/cluster/publish.js';
 import { encodePorts, mergePorts } from '../src/cluster/messages.js';
-import { CLUSTER_PARAMS, EVENTS_STREAM, REPORTS_STREAM, STATE_BUCKET } from '../src/cluster/params.js';
+import { CLUSTER_PARAMS, EVENTS_STREAM, REPORTS_STREAM, STATE_BUCKET, workUnits } from '../src/cluster/params.js';
+import { consumerName } from '../src/cluster/unit-keys.js';
 import { withStore } from '../src/store/db.js';
 import { queryEvents } from '../src/store/events-write.js';
 import type { Position } from '../src/tracks/position.js';
@@ -117,7 +118,21 @@ try {
       if (!arrived.has(e.id)) arrived.set(e.id, Date.now());
     }
   })();
-  await new Promise((r) => setTimeout(r, 5_000)); // workers up and holding their units
+  // Workers up and every unit running (its consumer there) before the first report: a fixed 5 s wait let the
+  // replay start while units of the cluster just up were still starting (one 14 s late), and that start-up
+  // was most of the latency tail. How long it took is printed; --start-early keeps the old fixed wait.
+  const tUp = Date.now();
+  if (process.argv.includes('--start-early')) await new Promise((r) => setTimeout(r, 5_000));
+  else {
+    const units = workUnits(client);
+    for (;;) {
+      const ok = await Promise.all(units.map((u) => client.jsm.consumers.info(REPORTS_STREAM, consumerName(u)).then(() => true, () => false)));
+      if (ok.every(Boolean)) break;
+      if (Date.now() - tUp > 300_000) throw new Error('units not all running within 300 s');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  console.log(`units running ${((Date.now() - tUp) / 1000).toFixed(1)} s after the workers were started; load ${load()}`);
   const publisher = new ReportPublisher(client);
   await publisher.ports(stops);
   const publishedAt = new Float64Array(total);
@@ -177,7 +192,13 @@ try {
     .sort((a, b) => b.l - a.l).slice(0, 10);
   console.log(`slowest events (published at t s: latency s): ${slow.map((x) => `${x.t.toFixed(0)}: ${x.l.toFixed(2)}`).join(', ')}`);
   lat.sort((a, b) => a - b);
-  const q = (p: number): string => (lat.length ? lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!.toFixed(2) : 'n/a');
+  const q = (p: number, xs: number[] = lat): string => (xs.length ? xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!.toFixed(2) : 'n/a');
+  // The first 30 s apart: what start-up adds (JIT, the first checkpoints on a cluster just up) against the
+  // steady state.
+  const split = (early: boolean) => [...closedBy].filter(([id, k]) => publishedAt[k]! - t0 < 30_000 === early && arrived.has(id))
+    .map(([id, k]) => (arrived.get(id)! - publishedAt[k]!) / 1000).sort((a, b) => a - b);
+  const early = split(true), later = split(false);
+  console.log(`event latency, closing report in the first 30 s (${early.length} events): p50 ${q(0.5, early)} s, p99 ${q(0.99, early)} s, max ${q(1, early)} s; after (${later.length}): p50 ${q(0.5, later)} s, p99 ${q(0.99, later)} s, max ${q(1, later)} s`);
   console.log(`published ${total} reports in ${((Date.now() - t0) / 1000).toFixed(0)} s (publisher ${behindS.toFixed(1)} s behind schedule at the last report)`);
   console.log(`event latency after the closing report (${lat.length} events; ${missing} never arrived): p50 ${q(0.5)} s, p90 ${q(0.9)} s, p99 ${q(0.99)} s, max ${q(1)} s`);
   // What the cores went to: each process's CPU over the replay, and until every unit had caught up.
@@ -193,6 +214,12 @@ try {
     const v = xs.map((x) => x.rss[i]!).filter(Number.isFinite);
     return v.length ? `${(v.reduce((a, b) => a + b, 0) / v.length).toFixed(0)} (max ${Math.max(...v).toFixed(0)})` : 'n/a';
   };
+  // Each process's mean resident memory in each minute of the replay (flat or not, minute by minute).
+  console.log(`rss MB, mean of each minute (${pids.map((p) => p.name).join(', ')}):`);
+  for (let m = 0; m * 60 <= lastT; m++) {
+    const xs = span(m * 60, (m + 1) * 60);
+    if (xs.length) console.log(`  min ${m}: ${pids.map((_, i) => { const v = xs.map((x) => x.rss[i]!).filter(Number.isFinite); return (v.reduce((a, b) => a + b, 0) / v.length).toFixed(0); }).join(' ')}  (load ${xs[0]!.load})`);
+  }
   const first = span(0, 120), last = span(lastT - 120, lastT + 1);
   console.log(`rss MB, mean (max) over the first 2 min → the last 2 min (t ≥ ${(lastT - 120).toFixed(0)} s):`);
   pids.forEach((p, i) => console.log(`  ${p.name.padEnd(8)} ${stat(first, i)} → ${stat(last, i)}`));

@@ -195,7 +195,7 @@ export async function clusterWait(dir: string, timeoutMs: number, log?: (line: s
   const t0 = Date.now();
   const deadline = t0 + timeoutMs;
   // What it waits for, each time that changes (`--verbose`): where the time goes after a failure.
-  let said = '';
+  let said: string | null = null;
   const say = (what: string): void => {
     const kind = what.replace(/[\d.]+/g, 'N');
     if (kind !== said) log?.(`cluster wait ${((Date.now() - t0) / 1000).toFixed(1)} s: ${what || 'idle'}`);
