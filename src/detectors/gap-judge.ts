@@ -30,16 +30,17 @@ function stationsUp(q: ReceptionQuery, start: string[] | 'satellite', end: strin
 }
 
 /**
- * Whether a moving ship's course and speed take it, `hours` after the fix (before it, when negative), to a
- * place none of `own` stations was ever heard near (learned from the data). Stopped ships, unknown courses
- * and ends heard by satellites only or by no known station: false.
+ * Whether a moving ship's course and speed take it, `hours` after the fix (before it, when negative), and
+ * `beyondKm` further on, to a place none of `own` stations was ever heard near (learned from the data). The
+ * extra distance makes up for `reachesNear` reading a station's reach a cell wide of its edge. Stopped
+ * ships, unknown courses and ends heard by satellites only or by no known station: false.
  */
-function sailsOutOfReach(q: ReceptionQuery, own: string[] | 'satellite', fix: { lat: number; lon: number; courseDeg: number | null; speedKn: number | null }, hours: number): boolean {
+function sailsOutOfReach(q: ReceptionQuery, own: string[] | 'satellite', fix: { lat: number; lon: number; courseDeg: number | null; speedKn: number | null }, hours: number, beyondKm: number): boolean {
   if (own === 'satellite' || own.length === 0) return false;
   const sog = fix.speedKn;
   if (sog === null || !(sog > 1 && sog < 40) || fix.courseDeg === null) return false;
   const course = hours >= 0 ? fix.courseDeg : (fix.courseDeg + 180) % 360;
-  const at = destination(fix.lat, fix.lon, course, sog * METRES_PER_NM * Math.abs(hours));
+  const at = destination(fix.lat, fix.lon, course, sog * METRES_PER_NM * Math.abs(hours) + beyondKm * 1000);
   return !own.some((st) => q.reachesNear(st, at.lat, at.lon));
 }
 
@@ -56,8 +57,8 @@ export function judgeSilence(ctx: Pick<GapContext, 'reception' | 'shoreDistanceM
   const own = [...new Set([...(startOwn === 'satellite' ? [] : startOwn), ...(endOwn === 'satellite' ? [] : endOwn)])].sort();
   // A ship sailing out of its stations' reach as it fell silent (or into it as it was heard again) was
   // beyond them for that half of the silence: their being up says nothing of it there.
-  const leftReach = sailsOutOfReach(q, startOwn, last, p.reachExitCheckH);
-  const cameIntoReach = next !== null && sailsOutOfReach(q, endOwn, next, -p.reachExitCheckH);
+  const leftReach = sailsOutOfReach(q, startOwn, last, p.reachExitCheckH, p.reachExitBeyondKm);
+  const cameIntoReach = next !== null && sailsOutOfReach(q, endOwn, next, -p.reachExitCheckH, p.reachExitBeyondKm);
   const up = stationsUp(q, leftReach ? 'satellite' : startOwn, cameIntoReach ? 'satellite' : endOwn, last.timeMs, endMs, open);
   // A silence longer than maxJudgedSilenceH is judged on its last hours only (the index forgets older ones).
   const fromMs = judgedFromMs(p, last.timeMs, endMs);

@@ -153,6 +153,11 @@ export const GAP_PARAMS = {
    *  silence is judged on the satellite alone (Tumen: ferries and fishing boats silent beyond a station's
    *  range edge and back the same way — issue 8). */
   reachExitCheckH: 1,
+  /** ...looking this much further along the course than those hours take it: `reachesNear` accepts the
+   *  cells around the place, so a station's reach as read runs up to one coverage cell (0.1°, ~11 km)
+   *  beyond the last place it heard anyone, and a ship 1 h past a range edge at fishing speeds (8–10 kn)
+   *  still reads as inside it (Tumen; issue 8: unseen 300–301 boats silent at KRR01, KRR02, JPR01's edge). */
+  reachExitBeyondKm: 11,
   /** At least this many positions in the hours before the gap (GFW: ≥ 14 positions in 12 h). */
   minPositionsBefore: 14,
   /** The window before the gap in which positions are counted (GFW: 12 h). */

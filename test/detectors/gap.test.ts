@@ -3,6 +3,7 @@ import { GapDetector } from '../../src/detectors/gap.js';
 import type { TumenEvent } from '../../src/events/schema.js';
 import { HOUR, MIN, T0, gapCtx, leg, pos, constantReception } from './helpers.js';
 import { eventId } from '../../src/detectors/event-id.js';
+import { GAP_PARAMS } from '../../src/detectors/params.js';
 
 const M = 273000001;
 
@@ -159,6 +160,25 @@ describe('gap detector', () => {
     // Stopped at the last fix: no course to follow, read on KRR05 as before.
     const [still] = run(new GapDetector(gapCtx({ reception })), [...coastal(before.map((p) => ({ ...p, speedKn: 0 }))), ...coastal(after)]);
     expect(still!.evidence.reception).toMatchObject({ left_own_reach: false });
+  });
+
+  it('the reach check looks one coverage cell past where an hour takes the ship (the neighbourhood test reads a reach one cell wide of its edge)', () => {
+    // Last fix 132.644° E heading west at 10 kn: an hour takes it to ~132.42° E, the check to ~132.29° E.
+    const reachingEastOf = (edgeLon: number) => ({
+      ...constantReception(100), stationReports: (st: string) => (st === 'KRR05' ? 5 : 0),
+      reachesNear: (st: string, _lat: number, lon: number) => st === 'KRR05' && lon > edgeLon,
+    });
+    const coastal = (ps: typeof before) => ps.map((p) => ({ ...p, source: 'terrestrial' as const, stations: ['KRR05'] }));
+    const westward = [...coastal(before), ...coastal(after)];
+    // KRR05 read as reaching to 132.35° E: an hour's sailing stays inside, 11 km more is beyond.
+    const [edge] = run(new GapDetector(gapCtx({ reception: reachingEastOf(132.35) })), westward);
+    expect(edge!.evidence.reception).toMatchObject({ left_own_reach: true });
+    // Reaching to 132.2° E: inside either way.
+    const [inside] = run(new GapDetector(gapCtx({ reception: reachingEastOf(132.2) })), westward);
+    expect(inside!.evidence.reception).toMatchObject({ left_own_reach: false });
+    // Without the margin the first ship reads as inside its station's reach.
+    const [bare] = run(new GapDetector(gapCtx({ reception: reachingEastOf(132.35), params: { ...GAP_PARAMS, reachExitBeyondKm: 0 } })), westward);
+    expect(bare!.evidence.reception).toMatchObject({ left_own_reach: false });
   });
 
   it('no gap below 6 h; an open gap at the window end has end null', () => {
