@@ -36,5 +36,26 @@ export function queryFromRow(row: Record<string, string>): ScreenQuery {
 export function splitExName(name: string): { name: string; former: string[] } {
   const m = name.match(/^(.*?\S)\s*[([]?\s*\b(?:EX|F\.?K\.?A\.?)\b[\s.:-]+(.+?)\s*[)\]]?\s*$/i);
   if (!m) return { name, former: [] };
-  return { name: m[1].trim(), former: m[2].split(/\s*(?:[/;,]|\bEX\b[\s.:-]*)\s*/i).map((x) => x.trim()).filter(Boolean) };
+  // "NORDKAPP TRADER / ex SARV": the slash before EX separates the names, it is no part of either.
+  return {
+    name: m[1].replace(/\s*[/;,]$/, '').trim(),
+    former: withoutDate(m[2]).split(/\s*(?:[/;,]|\bEX\b[\s.:-]*)\s*/i).map((x) => withoutDate(x.trim())).filter((x) => x !== '' && !DATED.test(x)),
+  };
+}
+
+/** A stated period: a year (1950-2099), a month and year (03/2013) or a range of them, after an optional
+ *  word (until, to, from, since, till, before, after). */
+const YEAR = String.raw`(?:\d{1,2}[./-])?(?:19[5-9]\d|20\d\d)`;
+const PERIOD = String.raw`(?:(?:UNTIL|TILL|TO|FROM|SINCE|BEFORE|AFTER|IN)\s+)?${YEAR}(?:\s*(?:-|–|TO|UNTIL)\s*(?:${YEAR}|NOW|PRESENT))?`;
+const DATED = new RegExp(String.raw`^[([]?\s*${PERIOD}\s*[)\]]?$`, 'i');
+// In brackets (the closing one may have gone with the text around: "ex SARV (until 2013)"), after a
+// comma, or after a dating word; a bare number after the name is left alone (MILLENNIUM 2000).
+const TRAILING_DATE = new RegExp(String.raw`\s*(?:[([]\s*${PERIOD}\s*[)\]]?|,\s*${PERIOD}|\s(?:UNTIL|TILL|TO|FROM|SINCE|BEFORE|AFTER)\s+${YEAR})\s*$`, 'i');
+
+/** A former name without the period it was borne in ("SARV (until 2013)", "ELITE (to 03/2013)", "TAMAR,
+ *  2012-2014"): registers and fleet lists date a former name so, and the date is no part of it (read as a
+ *  number it would make another ship: numbers tell sisters apart). */
+export function withoutDate(former: string): string {
+  const out = former.replace(TRAILING_DATE, '').trim();
+  return out === '' ? former : out;
 }

@@ -3,7 +3,7 @@ import type { ScreeningIndex } from './index.js';
 import { imoStatus, normaliseImo } from '../reference/imo.js';
 import { scoreNames, type NameScore } from './name-score.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName, type NormalisedName } from './normalise.js';
-import { splitExName } from './query.js';
+import { splitExName, withoutDate } from './query.js';
 import { ROMANISATION_RULES, respellingHolds } from './respell.js';
 import { queryForms } from './query-forms.js';
 import { SCREENING_PARAMS as P } from './params.js';
@@ -60,7 +60,7 @@ export function screenVessel(index: ScreeningIndex, query: ScreenQuery): ScreenR
   const names: Array<{ raw: string; former: boolean }> = [];
   const given = query.name?.trim() ? splitExName(query.name.trim()) : { name: '', former: [] };
   if (given.name) names.push({ raw: given.name, former: false });
-  for (const f of [...given.former, ...(query.formerNames ?? [])]) {
+  for (const f of [...given.former, ...(query.formerNames ?? []).map(withoutDate)]) {
     if (f.trim() && f.trim() !== given.name && !names.some((n) => n.raw === f.trim())) names.push({ raw: f.trim(), former: true });
   }
   for (const { raw, former } of names) {

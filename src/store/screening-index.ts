@@ -13,7 +13,7 @@ import { ScreeningIndex } from '../screening/index.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName } from '../screening/normalise.js';
 import { queryForms } from '../screening/query-forms.js';
 import { normaliseImo } from '../reference/imo.js';
-import { splitExName } from '../screening/query.js';
+import { splitExName, withoutDate } from '../screening/query.js';
 import type { LoadedEntry, ScreenQuery } from '../screening/types.js';
 
 const DDL = [
@@ -194,7 +194,7 @@ export async function screeningIndexInfo(store: Store): Promise<ScreeningIndexIn
 /** The names a query screens: its name (split from "ex-" names) and its former names. */
 function queryNames(query: ScreenQuery): string[] {
   const given = query.name?.trim() ? splitExName(query.name.trim()) : { name: '', former: [] };
-  return [...new Set([given.name, ...given.former, ...(query.formerNames ?? [])].map((n) => n.trim()).filter(Boolean))];
+  return [...new Set([given.name, ...given.former, ...(query.formerNames ?? []).map(withoutDate)].map((n) => n.trim()).filter(Boolean))];
 }
 
 /**
