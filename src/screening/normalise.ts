@@ -56,6 +56,22 @@ export function transliterateCyrillic(s: string): string {
   return /[\u0400-\u04ff]/.test(s) ? [...s.toUpperCase()].map((c) => CYRILLIC[c] ?? c).join('') : s;
 }
 
+// Greek to Latin (ELOT 743 / ISO 843, the reading Greek registers and ships' Latin names use: ΘΕΟΔΩΡΟΣ ->
+// THEODOROS, Η and Υ as I and Y, Χ as CH): a Greek register or fleet list may give the name in Greek while the
+// lists and AIS write it in Latin letters. The vowel pairs ΟΥ, ΑΥ, ΕΥ and ΓΓ/ΓΚ are read as the pair they
+// write (OU, AV, EV, NG), the rest letter by letter; the tonos and dialytika are dropped first.
+const GREEK: Record<string, string> = {
+  Α: 'A', Β: 'V', Γ: 'G', Δ: 'D', Ε: 'E', Ζ: 'Z', Η: 'I', Θ: 'TH', Ι: 'I', Κ: 'K', Λ: 'L', Μ: 'M', Ν: 'N', Ξ: 'X',
+  Ο: 'O', Π: 'P', Ρ: 'R', Σ: 'S', Τ: 'T', Υ: 'Y', Φ: 'F', Χ: 'CH', Ψ: 'PS', Ω: 'O',
+};
+const GREEK_PAIRS: Record<string, string> = { ΟΥ: 'OU', ΑΥ: 'AV', ΕΥ: 'EV', ΓΓ: 'NG', ΓΚ: 'GK', ΓΧ: 'NCH' };
+
+export function transliterateGreek(s: string): string {
+  if (!/[\u0370-\u03ff\u1f00-\u1fff]/.test(s)) return s;
+  const upper = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
+  return upper.replace(/ΟΥ|ΑΥ|ΕΥ|ΓΓ|ΓΚ|ΓΧ|[Α-Ω]/g, (g) => GREEK_PAIRS[g] ?? GREEK[g] ?? g);
+}
+
 // Latin letters that Unicode does not decompose into a base letter and an accent, so stripping accents
 // would drop them (Polish WŁADYSŁAW became W ADYS AW): written as the letters they are read as.
 const UNDECOMPOSED: Record<string, string> = { Ł: 'L', Ø: 'O', Đ: 'D', Ð: 'D', Æ: 'AE', Œ: 'OE', Þ: 'TH', Ħ: 'H', Ŧ: 'T', Ŀ: 'L' };
@@ -108,9 +124,9 @@ export function tokenise(raw: string): string[] {
 }
 
 export function normaliseName(raw: string): NormalisedName {
-  // Persian and Arabic script is read for ship names only: party names (party-name.ts) keep the saved
-  // party index's reading, which drops those letters.
-  const tokens = tokenise(romaniseArabicScript(raw));
+  // Persian, Arabic and Greek script are read for ship names only: party names (party-name.ts) keep the
+  // saved party index's reading, which drops those letters.
+  const tokens = tokenise(transliterateGreek(romaniseArabicScript(raw)));
   const words: string[] = [];
   const numbers: string[] = [];
   tokens.forEach((t, i) => {
