@@ -25,6 +25,7 @@
 import { normaliseName, type NormalisedName } from './normalise.js';
 import { phoneticKey } from './phonetic.js';
 import { chineseReadings, otherChineseForms } from './chinese.js';
+import { isRealWord } from './dictionary.js';
 
 export type RespellingRule = 'korean' | 'chinese' | 'slavic' | 'sibilant' | 'misread';
 
@@ -139,14 +140,22 @@ export function misreadings(raw: string, original: NormalisedName = normaliseNam
   // A digit between letters, or at a word's edge beside two letters and no other digit (5OBHAN, PH0 THAE).
   const digits = ell.replace(/(?<=[A-Z])[158](?=[A-Z])|(?<![A-Z0-9])[0158](?=[A-Z]{2})|(?<=[A-Z]{2})[0158](?![A-Z0-9])/g, (d) => DIGIT_LETTER[d]);
   if (digits !== upper) forms.set(digits, digits !== ell ? MIN_MISREAD_LETTERS : MIN_LETTERS);
+  // A digit read as a letter is evidence of a misreading on its own, so its reading may be a name of
+  // generic words of MIN_LETTERS or more (8LUE WAY for BLUE WAY): looked up by the same form, it finds that
+  // name only. A shorter one (B1G) is too easily another name.
+  const anyWords = digits !== ell && normaliseName(digits).compact.length >= MIN_LETTERS ? digits : null;
   // RN for M, as a scan joins the letters (TERRNEH, RNARIVAN): only where RN cannot be a spelling — at a
-  // word's start or after a consonant (CORNER, STERN keep theirs).
-  const rn = upper.replace(/(?<![A-Z])RN|(?<=[B-DF-HJ-NP-TV-Z])RN/g, 'M');
+  // word's start or after a consonant (CORNER, STERN keep theirs) — or at the end of a word that is no
+  // word of the lists (ARTARN for ARTAM; BARN, STERN, SATURN keep theirs).
+  const rn = upper.replace(/(?<![A-Z])RN|(?<=[B-DF-HJ-NP-TV-Z])RN/g, 'M')
+    .replace(/\b[A-Z]+RN\b/g, (w) => (w.length >= MIN_LETTERS && !isRealWord(w.replace(/VV/g, 'W').replace(/(?<=[A-Z])CL/g, 'D')) ? `${w.slice(0, -2)}M` : w));
   if (rn !== upper) forms.set(rn, MIN_LETTERS);
   // CL for D and VV for W, as a scan splits the letter (SANCLINO for SANDINO): CL not at a word's start,
-  // where it is a spelling of its own (CLIPPER, CLARA); a doubled V is no spelling of a ship name.
+  // where it is a spelling of its own (CLIPPER, CLARA); a doubled V is no spelling of a ship name. A CL
+  // that ends a word ends no spelling, so it says the name was misread as a digit does, and the reading
+  // may be as short (HAMCL for HAMD).
   const split = upper.replace(/(?<=[A-Z])CL/g, 'D').replace(/VV/g, 'W');
-  if (split !== upper) forms.set(split, MIN_LETTERS);
+  if (split !== upper) forms.set(split, /(?<=[A-Z])CL(?![A-Z])/.test(upper) ? MIN_MISREAD_LETTERS : MIN_LETTERS);
   const numberWord = upper.replace(/(?<=[A-Z0-9]\s+)([A-Z]+)$/, (w) => NUMBER_WORDS[w] ?? w);
   if (numberWord !== upper) forms.set(numberWord, MIN_MISREAD_LETTERS);
   const spaced = upper.replace(/\b[A-Z](?:[ .]+[A-Z]\b){2,}/g, (run) => run.replace(/[ .]+/g, ''));
@@ -161,7 +170,8 @@ export function misreadings(raw: string, original: NormalisedName = normaliseNam
   for (const [f, minLetters] of forms) {
     const norm = normaliseName(f);
     const numbersOnly = minLetters === 0 && norm.compact === '' && norm.full !== '';
-    if (numbersOnly || (norm.compact !== original.compact && norm.compact.replace(/\d/g, '').length >= minLetters && minLetters > 0 && norm.distinctive !== '')) {
+    if (numbersOnly || (norm.compact !== original.compact && norm.compact.replace(/\d/g, '').length >= minLetters && minLetters > 0
+      && (norm.distinctive !== '' || f === anyWords))) {
       out.push({ rule: 'misread', norm });
     }
   }
