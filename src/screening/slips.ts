@@ -81,5 +81,19 @@ export function isTwoSlips(q: string, e: string): boolean {
   const hi = Math.max(q.length, e.length);
   if (lo < SLIP_PARAMS.minLetters || hi > SLIP_PARAMS.maxLetters || hi - lo > SLIP_PARAMS.maxLengthDifference) return false;
   if (q[0] !== e[0] && !(q[0] === e[1] && q[1] === e[0])) return false; // the first letter, or the first two swapped
-  return slipCost(q, e) <= S.maxCost;
+  return slipCost(q, e) <= S.maxCost || isTwoSwaps(q, e);
+}
+
+/** Whether `q` is `e` with two pairs of neighbouring letters swapped and nothing else (TIRBILNI for TRIBILIN,
+ *  STORTTRE for STROTTER). A swap costs a vowel slip when it moves a vowel, so two such swaps are beyond the
+ *  slips' budget; but a swap changes no letter, and two of them keep every letter of the name: a name typed
+ *  fast, not another name (the vowels are all there, where a changed vowel makes another real name). */
+export function isTwoSwaps(q: string, e: string): boolean {
+  if (q.length !== e.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < q.length; i++) if (q[i] !== e[i]) { diff.push(i); if (diff.length > 4) return false; }
+  if (diff.length !== 4) return false;
+  const [a, b, c, d] = diff;
+  const swapped = (i: number): boolean => q[i] === e[i + 1] && q[i + 1] === e[i];
+  return b === a + 1 && d === c + 1 && swapped(a) && swapped(c);
 }
