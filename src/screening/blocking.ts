@@ -23,7 +23,7 @@
 import { bagDistance, damerauLevenshtein } from './similarity.js';
 import { isKeystrokeSlip } from './keystroke.js';
 import { SLIP_PARAMS, isTwoSlips } from './slips.js';
-import { MIN_SKELETON_LETTERS, MIN_VOWEL_VARIANT_LETTERS, changedVowelVariants, consonantCount, consonantSkeleton, oneSwappedVowel, swappedVowelVariants } from './phonetic.js';
+import { MIN_SKELETON_LETTERS, MIN_VOWEL_VARIANT_LETTERS, changedVowelVariants, consonantCount, consonantSkeleton, filledVowelVariants, oneSwappedVowel, swappedVowelVariants } from './phonetic.js';
 import { SCREENING_PARAMS, maxEditsFor } from './params.js';
 
 export const BLOCKING_PARAMS = {
@@ -234,6 +234,11 @@ export class NameBlocker {
     if (skeleton.length < MIN_SKELETON_LETTERS && consonants >= MIN_SKELETON_LETTERS && compact.length >= MIN_VOWEL_VARIANT_LETTERS) {
       for (const v of changedVowelVariants(phonetic)) bump(`p${v}`, 50);
     }
+    // A name read from a script without short vowels whose only third consonant is an initial Y (يونس,
+    // IUNS): the listed keys with those vowels filled in (no consonant key to look it up by).
+    if (opts.unwrittenVowels === true && skeleton.length < MIN_SKELETON_LETTERS && consonants >= MIN_SKELETON_LETTERS) {
+      for (const v of filledVowelVariants(phonetic)) bump(`p${v}`, 50);
+    }
     // A query within two letters of a 9-10 letter listed name may be two edits from it.
     // Short names two edits apart (shortTwoEdits): the query's two-letter deletions meet the listed name's
     // own deletions (d keys) and its two-letter ones (e keys).
@@ -300,7 +305,7 @@ export class NameBlocker {
     for (const id of touched) {
       const s = score[id] + (gramHits[id] >= need ? gramHits[id] : 0);
       if (s > 0 && (score[id] > 0 || gramHits[id] >= need) && (script
-        ? this.compacts[id] === compact || this.phonetics[id] === phonetic || (skeleton.length >= MIN_SKELETON_LETTERS && skeletonIs(this.phonetics[id], skeleton))
+        ? this.compacts[id] === compact || this.phonetics[id] === phonetic || (consonants >= MIN_SKELETON_LETTERS && skeletonIs(this.phonetics[id], skeleton))
         : this.gate(compact, phonetic, id, shortTwo, masks))) passed.push({ id, s });
       score[id] = 0;
       gramHits[id] = 0;

@@ -5,7 +5,7 @@ import type { LoadedEntry } from './types.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName, type NormalisedName } from './normalise.js';
 import { normaliseImo } from '../reference/imo.js';
 import { SCREENING_PARAMS, maxEditsFor } from './params.js';
-import { MIN_SKELETON_LETTERS, MIN_VOWEL_VARIANT_LETTERS, changedVowelVariants, consonantCount, consonantSkeleton, swappedVowelVariants } from './phonetic.js';
+import { MIN_SKELETON_LETTERS, MIN_VOWEL_VARIANT_LETTERS, changedVowelVariants, consonantCount, consonantSkeleton, filledVowelVariants, swappedVowelVariants } from './phonetic.js';
 import { SLIP_PARAMS } from './slips.js';
 
 export type NameRole = 'name' | 'alias' | 'former';
@@ -117,6 +117,10 @@ export class ScreeningIndex {
     // Too few consonants for a consonant key but for an initial Y (YUSUF): the keys one vowel away.
     else if (consonantCount(q.phonetic) >= MIN_SKELETON_LETTERS && q.compact.length >= MIN_VOWEL_VARIANT_LETTERS) {
       for (const k of changedVowelVariants(q.phonetic)) for (const v of this.byPhonetic.get(k) ?? []) out.add(v);
+    }
+    // A name read from a script without short vowels, with an initial Y (يونس): its keys with them filled in.
+    if (q.unwrittenVowels && skeleton.length < MIN_SKELETON_LETTERS && consonantCount(q.phonetic) >= MIN_SKELETON_LETTERS) {
+      for (const k of filledVowelVariants(q.phonetic)) for (const v of this.byPhonetic.get(k) ?? []) out.add(v);
     }
     this.gramCandidates(trigrams(q.compact), this.byGram, out);
     this.gramCandidates(trigrams(q.phonetic), this.byPhoneticGram, out);

@@ -86,6 +86,22 @@ export function changedVowelVariants(key: string): string[] {
   return out;
 }
 
+/** Most unwritten vowels filled in by filledVowelVariants (6 choices each: 3 give 216 keys). */
+const MAX_FILLED_VOWELS = 3;
+
+/** Keys with the short vowels a script leaves unwritten filled in: none or one vowel after each consonant
+ *  that no vowel follows (IUNS, read from يونس, gives IUNES, IUNAS, IUNUS… as YOUNES and YUNUS are keyed).
+ *  How a name read from Persian or Arabic script (arabic-script.ts) whose consonant skeleton is too short
+ *  to be a consonant key (v keys), but which has an initial glide, finds its listed spellings by their keys. */
+export function filledVowelVariants(key: string): string[] {
+  const gaps: number[] = [];
+  for (let i = 0; i < key.length; i++) if (!VOWELS.includes(key[i]) && !VOWELS.includes(key[i + 1] ?? '') && (i > 0 || !INITIAL_GLIDE.test(key))) gaps.push(i + 1);
+  if (gaps.length === 0 || gaps.length > MAX_FILLED_VOWELS) return [];
+  let forms = [key];
+  for (const at of [...gaps].reverse()) forms = forms.flatMap((f) => [f, ...[...VOWELS].map((v) => f.slice(0, at) + v + f.slice(at))]);
+  return forms.filter((f) => f !== key);
+}
+
 /** The vowels romanisations swap in short names: E and I (Persian and Arabic kasra, YARE / YARI), O and U
  *  (Persian and Arabic damma, Korean ㅗ/ㅜ: TOLOU / TULU, NOOR / NUR). */
 const SWAPPED_VOWEL: Readonly<Record<string, string>> = { E: 'I', I: 'E', O: 'U', U: 'O' };
