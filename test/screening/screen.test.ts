@@ -392,7 +392,8 @@ describe('real words, Chinese romanisations both ways, l for I (bench/screen-fou
     // PATRIA, ALMIRANTE (Spanish), ESPERANCE, TOBRUQ (port names): real words, not English ones.
     expect(['PATRIA', 'ALMIRANTE', 'ESPERANCE', 'TOBRUQ'].map((w) => [isDictionaryWord(w), isRealWord(w)])).toEqual([[false, true], [false, true], [false, true], [false, true]]);
     // Words of 4-5 letters of another language are left out (a typo of a short name lands on one too often).
-    expect(['TOMAR', 'PASSA', 'PARI', 'HAINA', 'MARIANNE', 'PATRIZ', 'ESPERANSA'].map(isRealWord)).toEqual([false, false, false, false, true, false, false]);
+    // (HAINA, a port's name of 5 letters, is a real word as a large city's name: place-words.json.)
+    expect(['TOMAR', 'PASSA', 'PARI', 'HAINA', 'MARIANNE', 'PATRIZ', 'ESPERANSA'].map(isRealWord)).toEqual([false, false, false, true, true, false, false]);
   });
 
   it('a Spanish word or a port name one or two letters from a listed name is another ship; a non-word typo of it is not', () => {
@@ -446,5 +447,74 @@ describe('real words, Chinese romanisations both ways, l for I (bench/screen-fou
     const { misreadings } = await import('../../src/screening/respell.js');
     expect(misreadings('BlCENTENARIO').map((r) => r.norm.full)).toEqual(['BICENTENARIO']);
     expect(misreadings('Marlin')).toEqual([]); // a word in lower case keeps its l
+  });
+});
+
+describe('dated former names, Greek script, misreadings at a word edge, two swaps, an unwritten vowel (bench/screen-eighth-cases.ts)', () => {
+  const ofac = (q: ScreenQuery) => screen(q).matches.filter((m) => m.list === 'ofac-sdn').map((m) => [m.name, m.verdict, m.score, m.matched_on.join(',')]);
+
+  it('drops the period a stated former name was borne in, not a number of the name', async () => {
+    const { withoutDate } = await import('../../src/screening/query.js');
+    expect(['SARV (until 2013)', 'TAMAR (2012-2014)', 'ELITE (to 03/2013)', 'TAMAR, 2012-2014', 'SEA STAR until 2011', 'SARV (until 2013']
+      .map(withoutDate)).toEqual(['SARV', 'TAMAR', 'ELITE', 'TAMAR', 'SEA STAR', 'SARV']);
+    expect(['MILLENNIUM 2000', 'GRACE 1', '(2013)'].map(withoutDate)).toEqual(['MILLENNIUM 2000', 'GRACE 1', '(2013)']);
+    expect(splitExName('NORDKAPP TRADER / ex SARV (until 2013)')).toEqual({ name: 'NORDKAPP TRADER', former: ['SARV'] });
+    expect(splitExName('PERLA DEL SUR (ex ELITE, to 03/2013)')).toEqual({ name: 'PERLA DEL SUR', former: ['ELITE'] });
+    expect(ofac({ name: 'NORDKAPP TRADER', formerNames: ['SARV (until 2013)'] })).toEqual([['SALINA', 'possible', 0.95, 'former_name']]);
+  });
+
+  it('reads a ship name written in Greek letters (ELOT 743)', async () => {
+    const { normaliseName } = await import('../../src/screening/normalise.js');
+    expect(['ΘΕΟΔΩΡΟΣ', 'Θεόδωρος', 'ΑΓΙΟΣ ΝΙΚΟΛΑΟΣ', 'ΕΥΑΓΓΕΛΙΣΤΡΙΑ', 'ΠΑΝΑΓΙΑ ΤΗΝΟΥ'].map((s) => normaliseName(s).full))
+      .toEqual(['THEODOROS', 'THEODOROS', 'AGIOS NIKOLAOS', 'EVANGELISTRIA', 'PANAGIA TINOU']);
+    expect(ofac({ name: 'ΘΕΟΔΩΡΟΣ' })).toEqual([['THEODOROS', 'match', 1, 'name']]);
+  });
+
+  it('reads a digit at a word start, a CL ending a word and an RN ending a word that is no word as misread letters', async () => {
+    const { misreadings } = await import('../../src/screening/respell.js');
+    const read = (raw: string) => misreadings(raw).map((r) => r.norm.full);
+    expect(['8LUE WAY', 'HAMCL', 'ARTARN'].map(read)).toEqual([['BLUE WAY'], ['HAMD'], ['ARTAM']]);
+    // A number apart from the words, RN ending a word of the lists, a CL opening one: no misreading.
+    expect(['8 BELLS', 'STERN', 'SATURN', 'NORTHERN STAR', 'CLIPPER'].map(read)).toEqual([[], [], [], [], []]);
+    expect(ofac({ name: '8LUE WAY' })).toEqual([['BLUE WAY', 'possible', 0.91, 'name']]);
+    expect(ofac({ name: 'HAMCL' })).toEqual([['HAMD', 'possible', 0.91, 'name']]);
+    expect(ofac({ name: 'ARTARN' })).toEqual([['ARTAM', 'possible', 0.91, 'name']]);
+    expect(screen({ name: 'BLUE WAX' }).verdict).toBe('clear'); // a generic name is still found by its same form only
+  });
+
+  it('takes two swaps of neighbouring letters, vowels or not, as two slips; not a swap and another change', async () => {
+    const { isTwoSwaps, isTwoSlips } = await import('../../src/screening/slips.js');
+    expect([isTwoSwaps('TIRBILNI', 'TRIBILIN'), isTwoSwaps('STORTTRE', 'STROTTER'), isTwoSwaps('TRIBILNI', 'TRIBILIN'), isTwoSwaps('TIRBILNA', 'TRIBILIN')])
+      .toEqual([true, true, false, false]);
+    expect(isTwoSlips('TIRBILNI', 'TRIBILIN')).toBe(true);
+    expect(ofac({ name: 'TIRBILNI' })).toEqual([['TRIBILIN', 'possible', 0.87, 'name']]);
+    expect(ofac({ name: 'S-TORTTRE' })).toEqual([['S-TROTTER', 'possible', 0.87, 'name']]);
+    expect(screen({ name: 'TIRBILNA' }).verdict).toBe('clear'); // a swap, and a vowel changed after another swap
+  });
+
+  it('fills in the unwritten vowels of a script name whose third consonant is an initial Y', async () => {
+    const { filledVowelVariants } = await import('../../src/screening/phonetic.js');
+    const v = filledVowelVariants('IUNS');
+    expect([v.length, v.includes('IUNES'), v.includes('IUNUS'), v.includes('IUNS')]).toEqual([35, true, true, false]);
+    expect(filledVowelVariants('TALA')).toEqual([]); // every consonant followed by a vowel
+    expect(ofac({ name: 'يونس' }).map((m) => [m[0], m[1]])).toEqual([['YOUNES', 'possible']]);
+    expect(ofac({ name: 'یوسف' }).map((m) => [m[0], m[1]])).toEqual([['YOUSEF', 'possible']]); // Y-S-F: an initial Y and two consonants
+  });
+});
+
+describe('a large city\'s name one letter from a listed name (bench/screen-eighth-cases.ts)', () => {
+  it('knows the words of the names of cities of 50,000 people or more, from 5 letters', async () => {
+    const { isDictionaryWord, isRealWord, PLACE_WORDS } = await import('../../src/screening/dictionary.js');
+    expect(PLACE_WORDS).toBe(6077);
+    expect(['RASHT', 'SOHAR', 'SALALAH', 'ANDRIA', 'RAJIN'].map((w) => [isDictionaryWord(w), isRealWord(w)]))
+      .toEqual([[false, true], [false, true], [false, true], [false, true], [false, true]]);
+    // A town of fewer people, a listed ship's name, a garbled name: no city word.
+    expect(['CARIPE', 'BASHT', 'SOBAR', 'RASHTT'].map(isRealWord)).toEqual([false, false, false, false]);
+  });
+
+  it('reads a city\'s name one letter from a listed name as another ship, a garbled one still as a typo', () => {
+    const ofac = (name: string) => screen({ name }).matches.filter((m) => m.list === 'ofac-sdn').map((m) => m.name);
+    expect(['RASHT', 'SOHAR', 'ANDRIA'].map(ofac)).toEqual([[], [], []]);
+    expect(['BASHTT', 'SOBAAR', 'ANDIAA'].map(ofac)).toEqual([['BASHT'], ['SOBAR'], ['ANDIA']]);
   });
 });
