@@ -9,7 +9,7 @@
 //    ships it (src/reference/data/english-words.json, scripts/english-words-encode.mjs);
 //  - words of other languages ships are named in and the words of the World Port Index's port names
 //    (src/reference/data/world-words.json, scripts/world-words-encode.mjs; sources in SOURCE.md there);
-//  - words of the names of cities of 50,000 people or more, from 5 letters (SOHAR, RASHT, SALALAH:
+//  - words of the names of cities of 50,000 people or more, from 6 letters (SALALAH, ANDRIA:
 //    src/reference/data/place-words.json, scripts/place-words-encode.mjs).
 // Only words of 4 letters or more are kept.
 import english from '../reference/data/english-words.json' with { type: 'json' };

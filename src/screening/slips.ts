@@ -84,10 +84,12 @@ export function isTwoSlips(q: string, e: string): boolean {
   return slipCost(q, e) <= S.maxCost || isTwoSwaps(q, e);
 }
 
-/** Whether `q` is `e` with two pairs of neighbouring letters swapped and nothing else (TIRBILNI for TRIBILIN,
- *  STORTTRE for STROTTER). A swap costs a vowel slip when it moves a vowel, so two such swaps are beyond the
- *  slips' budget; but a swap changes no letter, and two of them keep every letter of the name: a name typed
- *  fast, not another name (the vowels are all there, where a changed vowel makes another real name). */
+/** Whether `q` is `e` with two pairs of neighbouring letters swapped, apart, and nothing else (TIRBILNI for
+ *  TRIBILIN, STORTTRE for STROTTER). A swap costs a vowel slip when it moves a vowel, so two such swaps are
+ *  beyond the slips' budget; but a swap changes no letter, and two of them keep every letter of the name: a
+ *  name typed fast, not another name (the vowels are all there, where a changed vowel makes another real
+ *  name). Two swaps side by side shift a syllable instead (SHIRARA / SHIARAR, a real AIS name and a listed
+ *  one): at least one letter between the pairs. */
 export function isTwoSwaps(q: string, e: string): boolean {
   if (q.length !== e.length) return false;
   const diff: number[] = [];
@@ -95,5 +97,5 @@ export function isTwoSwaps(q: string, e: string): boolean {
   if (diff.length !== 4) return false;
   const [a, b, c, d] = diff;
   const swapped = (i: number): boolean => q[i] === e[i + 1] && q[i + 1] === e[i];
-  return b === a + 1 && d === c + 1 && swapped(a) && swapped(c);
+  return b === a + 1 && d === c + 1 && c > b + 1 && swapped(a) && swapped(c);
 }
