@@ -40,7 +40,7 @@ const dir = arg('dir', '/tmp/tumen-bench-imagery');
 const verbose = flag('verbose');
 const variation = parseVariation({ world: arg('world', 'classic'), ...(process.argv.includes('--berths') ? { berths: arg('berths', 'point') } : {}), ...(process.argv.includes('--moorings') ? { moorings: arg('moorings', 'slots') } : {}) });
 
-const tot = { fuelTrueN: 0, fuelFound: 0, fuelTrueBbl: 0, fuelEstBbl: 0, fuelLowBbl: 0, fuelHighBbl: 0, sepN: 0, sepOk: 0, dpcTruth: 0, dpcDetected: 0, dpcRightBefore: 0, dpcRightAfter: 0, dpcFalseBefore: 0, dpcFalseAfter: 0, idN: 0, idOk: 0, darkTP: 0, darkFP: 0, darkFN: 0, darkIdN: 0, darkIdOk: 0, dets: 0, fuseMs: 0 };
+const tot = { fuelPendingN: 0, fuelPendingLow: 0, fuelPendingHigh: 0, fuelTrueN: 0, fuelFound: 0, fuelTrueBbl: 0, fuelEstBbl: 0, fuelLowBbl: 0, fuelHighBbl: 0, sepN: 0, sepOk: 0, dpcTruth: 0, dpcDetected: 0, dpcRightBefore: 0, dpcRightAfter: 0, dpcFalseBefore: 0, dpcFalseAfter: 0, idN: 0, idOk: 0, darkTP: 0, darkFP: 0, darkFN: 0, darkIdN: 0, darkIdOk: 0, dets: 0, fuseMs: 0 };
 for (const seed of seeds) {
   const seedDir = join(dir, `seed${seed}`);
   rmSync(seedDir, { recursive: true, force: true });
@@ -109,8 +109,12 @@ for (const seed of seeds) {
     tot.fuelEstBbl += fuel.deliveries.reduce((a, d) => a + d.barrels.central, 0);
     tot.fuelLowBbl += fuel.deliveries.reduce((a, d) => a + d.barrels.low, 0);
     tot.fuelHighBbl += fuel.deliveries.reduce((a, d) => a + d.barrels.high, 0);
+    tot.fuelPendingN += fuel.pending.length;
+    tot.fuelPendingLow += fuel.pending.reduce((a, d) => a + d.barrels.low, 0);
+    tot.fuelPendingHigh += fuel.pending.reduce((a, d) => a + d.barrels.high, 0);
     console.log(`seed ${seed}: fuel ${found.length}/${fTruth.length} true deliveries found, ${fuel.deliveries.length} estimated (${fuel.set_aside.length} set aside); ${fuel.deliveries.reduce((a, d) => a + d.barrels.central, 0)} bbl estimated vs ${fTruth.reduce((a, t) => a + t.barrels, 0)} true`);
     if (verbose) for (const d of fuel.deliveries) console.log('fuel delivery', seed, d.mmsi, d.kind, d.port, d.start, d.end, d.barrels.central, fTruth.some((t) => t.mmsi === d.mmsi && Date.parse(d.start) <= Date.parse(t.end ?? '9999') && Date.parse(t.start) <= Date.parse(d.end ?? d.start)) ? 'true' : 'FALSE');
+    if (verbose) for (const x of fuel.pending) console.log('fuel pending', seed, x.mmsi, x.kind, x.port, x.start, x.end, x.barrels.central, x.why);
     if (verbose) for (const x of fuel.set_aside) console.log('fuel set aside', seed, x.mmsi, x.kind, x.start, x.end, x.why);
     const dets = fused.reduce((n, f) => n + f.fusion.detections.length, 0);
     tot.dets += dets;
@@ -129,5 +133,5 @@ console.log(`dark precision ${r(tot.darkTP, tot.darkTP + tot.darkFP)} recall ${r
 const f1 = (rightN: number): string => (tot.dpcTruth + tot.dpcDetected ? ((2 * rightN) / (tot.dpcTruth + tot.dpcDetected)).toFixed(3) : 'n/a');
 console.log(`dark port calls at imaged ports: ${tot.dpcTruth} true, ${tot.dpcDetected} detected; right-port F1 ${f1(tot.dpcRightAfter)} with imagery (${tot.dpcRightAfter} right), ${f1(tot.dpcRightBefore)} without (${tot.dpcRightBefore} right)`);
 console.log(`dark port calls matching no true call (anywhere): ${tot.dpcFalseAfter} with imagery, ${tot.dpcFalseBefore} without`);
-console.log(`fuel: delivery recall ${r(tot.fuelFound, tot.fuelTrueN)} (${tot.fuelFound}/${tot.fuelTrueN}); total ${tot.fuelEstBbl} bbl estimated (band ${tot.fuelLowBbl}–${tot.fuelHighBbl}) vs ${tot.fuelTrueBbl} true: ${tot.fuelTrueBbl ? ((100 * (tot.fuelEstBbl - tot.fuelTrueBbl)) / tot.fuelTrueBbl).toFixed(1) : 'n/a'} %`);
+console.log(`fuel: delivery recall ${r(tot.fuelFound, tot.fuelTrueN)} (${tot.fuelFound}/${tot.fuelTrueN}); total ${tot.fuelEstBbl} bbl estimated (band ${tot.fuelLowBbl}–${tot.fuelHighBbl}) vs ${tot.fuelTrueBbl} true: ${tot.fuelTrueBbl ? ((100 * (tot.fuelEstBbl - tot.fuelTrueBbl)) / tot.fuelTrueBbl).toFixed(1) : 'n/a'} %; pending, not in the total: ${tot.fuelPendingN} (band ${tot.fuelPendingLow}–${tot.fuelPendingHigh})`);
 console.log(`fusion wall time ${(tot.fuseMs / 1000).toFixed(1)} s total`);
