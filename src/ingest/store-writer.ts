@@ -4,7 +4,7 @@
 // appended straight into `positions` / `statics` by DuckDB's appender, column chunk by column chunk.
 import {
   DOUBLE, FLOAT, INTEGER, LIST, SMALLINT, TIMESTAMP, UBIGINT, UINTEGER, USMALLINT, UTINYINT, VARCHAR, type DuckDBType,
-} from '@duckdb/node-api';
+} from '../store/duckdb-api.js';
 import type { Store } from '../store/db.js';
 import { DEDUP_WINDOW_S } from './dedup.js';
 import { nullableAt, type BatchData, type NullableNumbers, type StaticColumns } from './position-batch.js';

@@ -4,7 +4,7 @@
 // `duckdb_string_t`s (uint32 length + 12 bytes, zero-padded: duckdb.h), validity as whole masks. The node
 // API's per-value setItem/flush (a wrapper and a native call per value) cost more than DuckDB's own append.
 import duckdb from '@duckdb/node-bindings';
-import { DuckDBDataChunk, type DuckDBAppender, type DuckDBType } from '@duckdb/node-api';
+import { DuckDBDataChunk, type DuckDBAppender, type DuckDBType } from './duckdb-api.js';
 import { storedMs } from './stored-time.js';
 import type { TextCodes } from './text-codes.js';
 import { gatherInto, type Numbers } from './typed-gather.js';

@@ -2,7 +2,7 @@
 // creates its own tables through `ensureSchema`, so modules can be added without a central migration;
 // changes to what older releases wrote are numbered migrations (schema-version.ts), run on open.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from './duckdb-api.js';
 import { openSchema, type SchemaOpen } from './schema-version.js';
 import { DEFAULT_DB_PATH } from './db-path.js';
 

@@ -1,7 +1,7 @@
 // Identity history (fields of gpsd's type 5 plus `length`/`beam` in metres, which CSV exports give instead
 // of the four antenna distances): one row per run of one value of one identity field per MMSI (A→B→A is three rows),
 // derived from the `statics` table with a gaps-and-islands query, so it is always consistent with it.
-import { TIMESTAMP, UINTEGER, VARCHAR } from '@duckdb/node-api';
+import { TIMESTAMP, UINTEGER, VARCHAR } from './duckdb-api.js';
 import { ChunkWriter } from './chunk-writer.js';
 import type { Store } from './db.js';
 import { textCodes } from './text-codes.js';

@@ -1,7 +1,7 @@
 // Ties between the entries of a list (FtM Ownership, Directorship, UnknownLink, a vessel's owner and
 // operator), kept per list version beside its entries, and the listed parties they lead to from a
 // matched entry: up to two hops (the owner, or the owner's owner or director), as screening reports them.
-import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import { listValue, type DuckDBValue } from './duckdb-api.js';
 import type { Store } from './db.js';
 import type { LinkRelation, ListLink } from '../lists/types.js';
 import { linkKey } from '../screening/links.js';

@@ -1,7 +1,7 @@
 // Sanctions lists in the store: one row per loaded list (its version and date), one row per entry (the
 // normalised entry as JSON plus columns to filter on), and a log of what each re-import changed.
 import type { Store } from './db.js';
-import { listValue } from '@duckdb/node-api';
+import { listValue } from './duckdb-api.js';
 import type { ListEntry, ParsedList, RejectedRecord } from '../lists/types.js';
 import type { LoadedEntry } from '../screening/types.js';
 import { guardListReplacement, type GuardEntry, type ShrinkDiff } from '../lists/replace-guard.js';

@@ -1,7 +1,7 @@
 // A name blocker's arrays (screening/blocking.ts) as BLOBs in screen_blocker, one row per part. The ship-
 // name blocker's parts are unprefixed (stores written before other blockers existed); others carry a
 // prefix ("party.").
-import { DuckDBBlobValue, listValue } from '@duckdb/node-api';
+import { DuckDBBlobValue, listValue } from './duckdb-api.js';
 import type { Store } from './db.js';
 import type { BlockingArrays } from '../screening/blocking.js';
 

@@ -3,7 +3,7 @@
 // process start. Names are blocked by screening/blocking.ts (saved here as a few BLOBs); identifiers
 // (IMO, MMSI, call sign) are a table joined in SQL; only the candidates' entries are read back and
 // scored by the same scorer as the in-memory index (screening/screen.ts), so both give the same verdicts.
-import { listValue } from '@duckdb/node-api';
+import { listValue } from './duckdb-api.js';
 import { loadBlockerArrays, saveBlockerArrays } from './screening-blocker.js';
 import { PARTY_DDL, indexParties, savePartyBlocker } from './party-index.js';
 import type { Store } from './db.js';
