@@ -18,3 +18,4 @@ export type DuckDBDataChunk = Api.DuckDBDataChunk;
 export type DuckDBValue = Api.DuckDBValue;
 export type DuckDBType = Api.DuckDBType;
 export type DuckDBAppender = Api.DuckDBAppender;
+export type DuckDBBlobVector = Api.DuckDBBlobVector;
