@@ -28,22 +28,32 @@ export interface SilentVessel {
   /** True when it has no report before the acquisition and the AIS data begins less than
    *  darkCandidateWindowH before it: unheard since the data began, so no AIS gap (params.ts). */
   unheardSinceDataStart?: boolean;
+  /** True when it was heard within silentMinH on one side of the acquisition and again beyond it on the other:
+   *  transmitting around then, its AIS estimate left it unmatched (dead reckoning past a turn or a berth),
+   *  so it is a candidate whose silence is no evidence of a switch-off (fusion.ts heardNearby). Not with no
+   *  report on the other side: a vessel first heard just after the image (a new identity: classic seed 3's
+   *  identity changer) or last heard just before it may have switched on or off then. */
+  heardNear?: boolean;
 }
 
 /** The vessels silent at `timeMs` (no report within silentMinH either side), from every vessel's last
  *  report at or before the time and first after it (read near the scene); the ends are kept only within
  *  the candidate window (reachability is judged later). `dataStartMs`: the first AIS report of the data
- *  (a vessel with none before `timeMs` when the data begins inside the window is unheard since then). */
+ *  (a vessel with none before `timeMs` when the data begins inside the window is unheard since then).
+ *  A vessel heard within silentMinH on one side only is listed too, marked `heardNear` when it has a report
+ *  on the other side as well (fusion.ts heardNearby); one heard within it on both sides is placed by its AIS
+ *  track alone (interpolated). */
 export function silentAt(around: readonly Neighbours[], timeMs: number, lengths: ReadonlyMap<number, number>, p: FusionParams, dataStartMs = -Infinity): SilentVessel[] {
   const quiet = p.silentMinH * MS_PER_HOUR, window = p.darkCandidateWindowH * MS_PER_HOUR;
   const out: SilentVessel[] = [];
   for (const g of around) {
-    if ((g.before && g.before.timeMs >= timeMs - quiet) || (g.after && g.after.timeMs <= timeMs + quiet)) continue;
+    const heardBefore = g.before !== null && g.before.timeMs >= timeMs - quiet, heardAfter = g.after !== null && g.after.timeMs <= timeMs + quiet;
+    if (heardBefore && heardAfter) continue;
     const before = g.before && g.before.timeMs >= timeMs - window ? report(g.before) : null;
     const after = g.after && g.after.timeMs <= timeMs + window ? report(g.after) : null;
     if (!before && !after) continue;
     const sinceStart = !g.before && dataStartMs > timeMs - window;
-    out.push({ mmsi: g.mmsi, lengthM: lengths.get(g.mmsi) ?? null, before, after, ...(sinceStart ? { unheardSinceDataStart: true } : {}) });
+    out.push({ mmsi: g.mmsi, lengthM: lengths.get(g.mmsi) ?? null, before, after, ...(sinceStart ? { unheardSinceDataStart: true } : {}), ...(before && after && (heardBefore || heardAfter) ? { heardNear: true } : {}) });
   }
   return out;
 }

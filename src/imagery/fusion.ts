@@ -109,6 +109,15 @@ export function fuseScene(
       const named = { ...born, why: `${born.why}; unheard since the AIS data began (no gap: not shown switched off)` };
       return { ...base, mmsi: born.mmsi, confidence: born.score, dark: false, candidates: [named, ...cands.filter((c) => c !== born)] };
     }
+    const heard = heardNearby(cands, stillSilent, p);
+    if (heard) {
+      // A candidate about as likely as the best was transmitting within silentMinH of the image: no AIS gap
+      // there shows a switch-off (GFW's gaps start at 6 h), so the sighting is named, not dark (params.ts).
+      const { best, near } = heard;
+      const why = `heard ${near.mmsi === best.mmsi ? '' : `(as candidate ${near.mmsi}) `}within ${p.silentMinH} h of the image (transmitting: not shown switched off)`;
+      const head = { ...best, why: `${best.why}; ${why}` };
+      return { ...base, mmsi: best.mmsi, confidence: best.score, dark: false, candidates: [head, ...cands.filter((c) => c !== best)] };
+    }
     return { ...base, mmsi: null, confidence: cands[0]?.score ?? 0, dark: true, candidates: cands };
   });
 
@@ -166,6 +175,23 @@ function unheardSinceStart(d: Detection, cands: readonly Candidate[], silent: re
   const best = placed[0];
   if (!best || !near.has(best.mmsi) || best.score < p.explainingCandidateMinShare * (cands[0]?.score ?? 0)) return undefined;
   return placed.some((c) => !since.has(c.mmsi) && c.score >= p.explainingCandidateMinShare * best.score) ? undefined : best;
+}
+
+/** The best-placed candidate (spoofers aside: length only, no position) and a candidate scoring at least
+ *  explainingCandidateMinShare of it that was heard within silentMinH on one side of the acquisition
+ *  (candidates.ts heardNear): a transmitting ship whose AIS estimate missed the spot (dead reckoned past a
+ *  berth or a turn: unseen seeds 51–52, ferries and boats heard 1.7–3.0 h from the image) explains the
+ *  sighting about as well as the best, so the image shows no ship with its AIS off. Undefined otherwise. A
+ *  ship so named inside an intentional gap is flagged dark again (intentional.ts withIntentionalGaps). */
+export function heardNearby(cands: readonly Candidate[], silent: readonly SilentVessel[], p: FusionParams): { best: Candidate; near: Candidate } | undefined {
+  const heard = new Set(silent.filter((v) => v.heardNear).map((v) => v.mmsi));
+  if (heard.size === 0) return undefined;
+  const spoofers = new Set(silent.filter((v) => v.spoofing).map((v) => v.mmsi));
+  const placed = cands.filter((c) => !spoofers.has(c.mmsi));
+  const best = placed[0];
+  if (!best || !(best.score > 0)) return undefined;
+  const near = placed.find((c) => heard.has(c.mmsi) && c.score >= p.explainingCandidateMinShare * best.score);
+  return near ? { best, near } : undefined;
 }
 
 /** How far from a sighting a ship unheard since the data began may be first heard and still be taken to have

@@ -81,7 +81,9 @@ export const FUSION_PARAMS = {
   /** How far back/forward to look for a dark candidate's surrounding reports (GFW gaps: ≤ 14 days). */
   darkCandidateWindowH: 14 * 24,
   /** A vessel is "silent" at the acquisition if it has no report within this of it on either side: the
-   *  gap around it is then ≥ 6 h, GFW's minimum AIS gap (shorter silences are satellite revisit). */
+   *  gap around it is then ≥ 6 h, GFW's minimum AIS gap (shorter silences are satellite revisit). A vessel
+   *  heard within it on one side only is a dark candidate too; heard again on the other, its silence shows no switch-off
+   *  (fusion.ts heardNearby: its AIS estimate can miss the spot, dead-reckoned past a berth or a turn). */
   silentMinH: 3,
   /** A ship matched to its own track while inside an AIS gap the gap detector called intentional is dark
    *  (intentional.ts), unless the acquisition lies within this of the gap's ends: the last report heard
@@ -129,7 +131,10 @@ export const FUSION_PARAMS = {
    *  gap — GFW defines a gap between two consecutive positions of a vessel, and a silence with no report
    *  before it may predate the data — so the image shows no switch-off; the sighting is named by it, not
    *  dark (unseen seed 32: 9 of 10 false dark sightings, ships at anchor off Vostochny on the first day,
-   *  first heard 13–36 h later). Spoofers are left out: their fabricated track is evidence of its own. */
+   *  first heard 13–36 h later). Spoofers are left out: their fabricated track is evidence of its own.
+   *  The same share, third: a candidate heard within silentMinH of the acquisition on one side (transmitting
+   *  then) scoring at least this share of the best-placed one's makes the sighting no evidence of a
+   *  switch-off; it is named by the best placed (fusion.ts heardNearby; unseen dev seeds 51–52). */
   explainingCandidateMinShare: 0.5,
   /** A silent candidate whose report either side of the acquisition was at rest (speed over ground at most
    *  this, knots: at anchor or moored; AIS navigational status aside, GFW and most anchorage studies take

@@ -248,6 +248,32 @@ describe('fuseScene', () => {
     expect(rival.candidates[1]!.score).toBeGreaterThanOrEqual(0.5 * rival.candidates[0]!.score);
     expect([rival.dark, rival.mmsi]).toEqual([true, null]);
   });
+  it('names, not dark, a sighting a ship heard within silentMinH of it explains about as well as the best', () => {
+    // A ferry heard 2.3 h before, 40 km up the coast at 18 kn, and next 5.6 h after at rest 100 m from the spot
+    // (dead reckoning took it past its berth: unmatched); a 150 m ship silent 6 h before 70 km off is the rival.
+    const ferry = { mmsi: 777, lengthM: 150, before: { timeMs: T - 2.3 * H, lat: 42.59, lon: 130.3, speedKn: 18 }, after: { timeMs: T + 5.6 * H, lat: 42.2309, lon: 130.3, speedKn: 0 }, heardNear: true };
+    const gapped = { mmsi: 444, lengthM: 150, before: { timeMs: T - 6 * H, lat: 42.86, lon: 130.3 }, after: null };
+    const d = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [gapped, ferry]).detections[0]!;
+    expect(d.candidates.map((c) => c.mmsi)).toEqual([777, 444]);
+    expect([d.dark, d.mmsi]).toEqual([false, 777]);
+    expect(d.confidence).toBe(d.candidates[0]!.score);
+    expect(d.candidates[0]!.why).toMatch(/heard within 3 h of the image/);
+    // The same ship silent on both sides (no heardNear): the sighting stays dark, unnamed.
+    const silentFerry = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [gapped, { ...ferry, heardNear: undefined }]).detections[0]!;
+    expect([silentFerry.dark, silentFerry.mmsi]).toEqual([true, null]);
+    // Heard near but under half the best-placed candidate's score (a 40 m boat for a 150 m sighting): dark.
+    const rival = { ...gapped, before: { timeMs: T - 1 * H, lat: 42.2309, lon: 130.3, speedKn: 0 } };
+    const small = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [rival, { ...ferry, lengthM: 40 }]).detections[0]!;
+    expect(small.candidates[0]!.mmsi).toBe(444);
+    expect(small.candidates[1]!.score).toBeLessThan(0.5 * small.candidates[0]!.score);
+    expect([small.dark, small.mmsi]).toEqual([true, null]);
+    // Above half the best's score but second: named by the best placed (the likelier ship), not dark.
+    const second = fuseScene(scene, [det('d1', 42.23, 130.3, 150)], [], [rival, ferry]).detections[0]!;
+    expect(second.candidates.map((c) => c.mmsi)).toEqual([444, 777]);
+    expect(second.candidates[1]!.score).toBeGreaterThanOrEqual(0.5 * second.candidates[0]!.score);
+    expect([second.dark, second.mmsi]).toEqual([false, 444]);
+    expect(second.candidates[0]!.why).toMatch(/as candidate 777/);
+  });
   it('flags a matched ship dark when its AIS was silent for hours around the acquisition', () => {
     const v = sailing(777, 42.2, 130.3, 0.2, 120, 4);
     const out = fuseScene(scene, [det('d1', 42.2, 130.3, 118)], [v]);

@@ -57,10 +57,17 @@ describe('TrackIndex', () => {
     expect(v2).toBeUndefined();
   });
 
-  it('feeds the dark-candidate search: silent only when no report within silentMinH either side', () => {
-    const at = T0 + 5 * H; // vessel 2 silent from 00:50 to 09:00; vessel 1 last heard 03:30 (1.5 h before)
+  it('feeds the dark-candidate search: silent when no report within silentMinH either side, heard near when on one side only', () => {
+    const at = T0 + 5 * H; // vessel 2 silent from 00:50 to 09:00; vessel 1 last heard 03:30 (1.5 h before), not after
     const around = index.neighboursAt(at, 14 * 24 * H, all, new Map());
-    expect(silentAt(around, at, new Map([[2, 180]]), FUSION_PARAMS).map((v) => [v.mmsi, v.lengthM])).toEqual([[2, 180]]);
+    expect(silentAt(around, at, new Map([[2, 180]]), FUSION_PARAMS).map((v) => [v.mmsi, v.lengthM, v.heardNear ?? false]))
+      .toEqual([[1, null, false], [2, 180, false]]);
+    // Heard 1 h before and again 5 h after: heard near (vessel 1 above has no report after: it may have switched off).
+    const again = [{ mmsi: 8, before: { timeMs: at - H, lat: 42, lon: 130, speedKn: 5, courseDeg: 0 }, after: { timeMs: at + 5 * H, lat: 42.1, lon: 130, speedKn: 5, courseDeg: 0 } }];
+    expect(silentAt(again, at, new Map(), FUSION_PARAMS).map((v) => [v.mmsi, v.heardNear ?? false])).toEqual([[8, true]]);
+    // Heard within silentMinH on both sides: its AIS track places it (interpolated), not a candidate.
+    const both = [{ mmsi: 7, before: { timeMs: at - H, lat: 42, lon: 130, speedKn: 5, courseDeg: 0 }, after: { timeMs: at + 2 * H, lat: 42.1, lon: 130, speedKn: 5, courseDeg: 0 } }];
+    expect(silentAt(both, at, new Map(), FUSION_PARAMS)).toEqual([]);
   });
 
   it('marks a silent vessel with no report before the acquisition as unheard since the data began, only when the data begins inside the window', () => {
