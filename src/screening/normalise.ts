@@ -78,7 +78,7 @@ const UNDECOMPOSED: Record<string, string> = { Ł: 'L', Ø: 'O', Đ: 'D', Ð: 'D
 
 /** Ship-type designations registers and fleet lists print after a name, in brackets ("PATRIS (M/T)",
  *  "ORION [TANKER]"): not part of the name. Single letters of a bracket (M/T, M.V.) are read joined. */
-const TYPE_WORDS: ReadonlySet<string> = new Set([
+export const TYPE_WORDS: ReadonlySet<string> = new Set([
   'MV', 'MT', 'MS', 'MY', 'SS', 'FV', 'TS', 'SV', 'MOTOR', 'VESSEL', 'SHIP', 'TANKER', 'OIL', 'CRUDE', 'PRODUCT', 'PRODUCTS',
   'CHEMICAL', 'GAS', 'LPG', 'LNG', 'CARRIER', 'BULK', 'BULKER', 'CARGO', 'GENERAL', 'CONTAINER', 'REEFER', 'TUG', 'BARGE',
   'FISHING', 'TRAWLER', 'RO', 'RORO', 'FERRY', 'PASSENGER', 'YACHT', 'DREDGER', 'SUPPLY',

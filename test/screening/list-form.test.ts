@@ -22,9 +22,25 @@ describe('port-call forms of a name', () => {
     expect(readListForm('PACIFIC VOYAGE NO. 7 C/O ACME MARINE')).toEqual({ name: 'PACIFIC', operator: 'ACME MARINE', voyage: '7' });
   });
 
+  it('reads the name out of what documents and reports write around it', () => {
+    expect(readListForm('VESSEL: KORALL VOY. 031W')).toEqual({ name: 'KORALL', voyage: '031W' });
+    expect(readListForm("Ship's name = HORMUZ 12")).toEqual({ name: 'HORMUZ 12' });
+    expect(readListForm('NAME OF VESSEL: PO SAN')).toEqual({ name: 'PO SAN' });
+    expect(readListForm('PER M/V ARTAVIL')).toEqual({ name: 'M/V ARTAVIL' });
+    expect(readListForm('per MT Artavil')).toEqual({ name: 'MT Artavil' });
+    expect(readListForm('ARTAVIL - ETA 12/03 0600')).toEqual({ name: 'ARTAVIL' });
+    expect(readListForm('ARTAVIL, ETB: 14.03.2024')).toEqual({ name: 'ARTAVIL' });
+    expect(readListForm('Artavil (or sub)')).toEqual({ name: 'Artavil' });
+    expect(readListForm('ARTAVIL OR SUBSTITUTE')).toEqual({ name: 'ARTAVIL' });
+    expect(readListForm('tanker Artavil')).toEqual({ name: 'Artavil' });
+    expect(readListForm('the oil tanker ARTAVIL')).toEqual({ name: 'ARTAVIL' });
+    expect(readListForm('cargo ship Bicentenario XIV')).toEqual({ name: 'Bicentenario XIV' });
+  });
+
   it('keeps names that only look like a form', () => {
     for (const name of ['M/V ARTAVIL', 'VOYAGER', 'BICENTENARIO V', 'CARLOTA C', 'SEA STAR (EX ALPHA)', 'PATRIS (M/T)', 'ALPHA/BETA',
-      'STAR / MOON', 'HAPPY V 12', 'ORION (2)']) {
+      'STAR / MOON', 'HAPPY V 12', 'ORION (2)', 'ZETA 12', 'ETA 1', 'TRADER OR SUN', 'PERSIAN GULF', 'PER M/V', 'VESSEL:',
+      'TANKER ARTAVIL', 'tanker artavil', 'big Artavil', 'sea Artavil', 'OIL TRADER']) {
       expect(readListForm(name)).toEqual({ name });
     }
   });
@@ -39,6 +55,9 @@ describe('port-call forms of a name', () => {
     expect(listFormFinding(asked, read)).toBe('name "ARTAVIL / KORVANEL SHIPPING CO LTD" read as a port-call entry: ship "ARTAVIL"; '
       + 'owner "KORVANEL SHIPPING CO LTD" checked as the stated owner');
     expect(queryFromListForm({ name: 'ARTAVIL (IRAN)', owner: 'ACME', flag: 'PA' })).toEqual({ name: 'ARTAVIL', owner: 'ACME', operator: undefined, flag: 'PA' });
+    const reported = { name: 'per M/V Artavil - ETA 12/03 0600 (or sub)' };
+    expect(screenVessel(index, reported).verdict).toBe('clear');
+    expect(screenVessel(index, queryFromListForm(reported)).matches[0]).toMatchObject({ entry_id: '15036', verdict: 'match' });
     const plain = { name: 'ARTAVIL' };
     expect(queryFromListForm(plain)).toBe(plain);
     expect(listFormFinding(plain, plain)).toBeNull();
