@@ -195,6 +195,31 @@ export class NameBlocker {
     return [...out];
   }
 
+  /** Entries whose compact form begins with `compact` and is longer (a name cut where an AIS name field ends:
+   *  name-score.ts isAisCut), at most `max` forms: the keys are sorted, so they follow one another. */
+  prefixCandidates(compact: string, max = 20): number[] {
+    const key = `c${compact}`;
+    const bytes = this.keyBytes;
+    const starts = this.keyStarts;
+    const compare = (k: number): number => { // key k against `key` as far as `key` goes: <0, 0 (a prefix), >0
+      const a = starts[k];
+      const n = starts[k + 1] - 1 - a;
+      const m = n < key.length ? n : key.length;
+      for (let i = 0; i < m; i++) { const c = bytes[a + i] - key.charCodeAt(i); if (c !== 0) return c; }
+      return n < key.length ? -1 : 0;
+    };
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (compare(mid) < 0) lo = mid + 1; else hi = mid; }
+    const out = new Set<number>();
+    for (let k = lo, forms = 0; k < starts.length - 1 && forms < max && compare(k) === 0; k++) {
+      if (starts[k + 1] - 1 - starts[k] === key.length) continue; // the same form: found by candidates()
+      forms++;
+      for (const id of this.postingsOf(k)) out.add(this.arrays.entries[id]);
+    }
+    return [...out];
+  }
+
   /** Entries (ids given at build) with a name the scorer could accept for the query name. */
   /** With `shortTwoEdits`, names of 5-8 letters are also found and let through two edits away (through the
    *  e keys of a blocker built with them; a blocker saved without them finds only what it did before). */

@@ -21,7 +21,7 @@ import { isRealWord } from './dictionary.js';
 
 export interface NameScore {
   score: number;
-  how: 'exact' | 'compact' | 'transliteration' | 'word_order' | 'fuzzy';
+  how: 'exact' | 'compact' | 'transliteration' | 'word_order' | 'fuzzy' | 'ais_cut';
   edits: number;
   numberNote: string | null;
 }
@@ -76,6 +76,18 @@ export function isJoinedSeriesLetter(a: NormalisedName, b: NormalisedName): bool
     && a.numbers.join(' ') === b.numbers.slice(0, -1).join(' ');
 }
 
+/** `q` is `e` cut where an AIS name field ends: 18–21 normalised characters that begin the longer listed name,
+ *  the cut falling inside a word or number (LUISA CACERES DE ARI for LUISA CACERES DE ARISMENDI, YANGZHOU
+ *  DAYANG DY90 for … DY905), on a name with a distinctive word. */
+export function isAisCut(q: NormalisedName, e: NormalisedName): boolean {
+  return mayBeAisCut(q) && e.full.length > q.full.length && e.full.startsWith(q.full) && e.full[q.full.length] !== ' ';
+}
+
+/** A query as long as a full AIS name field, with a distinctive word: it may be a longer name cut. */
+export function mayBeAisCut(q: NormalisedName): boolean {
+  return q.full.length >= P.aisCutMinChars && q.full.length <= P.aisCutMaxChars && q.distinctive !== '';
+}
+
 // Whether a name has a word of the dictionary, once per normalised name (a query meets many candidates).
 const withWord = new WeakMap<NormalisedName, boolean>();
 function hasDictionaryWord(n: NormalisedName): boolean {
@@ -115,6 +127,7 @@ export function scoreNames(q: NormalisedName, e: NormalisedName, isListedWord: (
   if (e.compact === '' || q.compact === '') {
     return q.full === e.full && q.full !== '' ? { score: P.exactNameScore, how: 'exact', edits: 0, numberNote: null } : null;
   }
+  if (isAisCut(q, e)) return { score: P.aisCutNameScore, how: 'ais_cut', edits: 0, numberNote: null };
   const num = numbersFactor(q, e, e.distinctive === '' || q.distinctive === '');
   if (num.factor === 0) return null;
   const exactWords = q.words.length === e.words.length && q.words.every((w, i) => w === e.words[i]);

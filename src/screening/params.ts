@@ -24,6 +24,15 @@ export const SCREENING_PARAMS = {
   compactNameScore: 0.97,
   /** Score of a name equal after transliteration folding (CHEON MA SAN / CHON MA SAN). */
   phoneticNameScore: 0.93,
+  /** A name cut where an AIS static report's name field ends (ITU-R M.1371: 20 six-bit characters): a query
+   *  of this many characters or more, normalised, that begins a longer listed name is that name cut short
+   *  (LUISA CACERES DE ARI). Normalising drops punctuation and may add a space between letters and digits,
+   *  so a 20-character field reads 18–21. Tumen's own rule: no screening peer names the cut. */
+  aisCutMinChars: 18,
+  aisCutMaxChars: 21,
+  /** Score of such a cut name: the same letters as far as they go, below a transliteration (the cut part is
+   *  unseen). */
+  aisCutNameScore: 0.93,
   /** Fuzzy name score: this minus `perEditPenalty` per edit. */
   fuzzyBaseScore: 0.95,
   perEditPenalty: 0.04,

@@ -29,6 +29,7 @@ interface Evidence {
 /** A name score's value before its number factor (name-score.ts), to carry that factor to another score. */
 const BASE_SCORE: Record<NameScore['how'], number> = {
   exact: P.exactNameScore, compact: P.compactNameScore, transliteration: P.phoneticNameScore, word_order: P.wordOrderShipScore, fuzzy: 1,
+  ais_cut: P.aisCutNameScore,
 };
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -180,7 +181,8 @@ function judge(index: ScreeningIndex, i: number, ev: Evidence, queryImo: string 
     if (imoConflict) s *= P.imoConflictFactor;
     const how = n.score.how === 'fuzzy' ? `similar, ${n.score.edits} edit${n.score.edits === 1 ? '' : 's'}`
       : n.score.how === 'compact' ? 'same without spaces' : n.score.how === 'transliteration' ? 'same after transliteration'
-        : n.score.how === 'word_order' ? 'same words in another order' : 'same';
+        : n.score.how === 'word_order' ? 'same words in another order'
+          : n.score.how === 'ais_cut' ? 'same as far as a 20-character AIS name field goes' : 'same';
     const what = n.matchedOn === 'former_name' ? `former name "${n.queried}"` : `name "${n.queried}"`;
     const target = n.matchedOn === 'alias' ? `listed alias "${n.listed}"` : `listed name "${n.listed}"`;
     let reason = `${what} ${how} as ${target}`;
@@ -216,7 +218,7 @@ function judge(index: ScreeningIndex, i: number, ev: Evidence, queryImo: string 
  *  or the same words in another order. The folding key is coarse (G/K, D/T, B/P, R/L, vowel digraphs: THRESHER
  *  and a generated DRAESHEL share one), so on a list carrying hundreds of thousands of ships it meets real
  *  names by chance as a typo does. */
-const NOT_THE_SAME_NAME: ReadonlySet<NameScore['how']> = new Set(['fuzzy', 'transliteration', 'word_order']);
+const NOT_THE_SAME_NAME: ReadonlySet<NameScore['how']> = new Set(['fuzzy', 'transliteration', 'word_order', 'ais_cut']);
 
 /** Matches whose only evidence is a name similar to (not the same as) a listed one: on an entry the list
  *  carries without sanctioning it, and that no listed party controls, such a match is dropped (links.ts). */

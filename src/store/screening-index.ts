@@ -11,6 +11,7 @@ import type { ListEntry } from '../lists/types.js';
 import { NameBlocker } from '../screening/blocking.js';
 import { ScreeningIndex } from '../screening/index.js';
 import { normaliseCallsign, normaliseMmsi, normaliseName } from '../screening/normalise.js';
+import { mayBeAisCut } from '../screening/name-score.js';
 import { queryForms } from '../screening/query-forms.js';
 import { normaliseImo } from '../reference/imo.js';
 import { splitExName, withoutDate } from '../screening/query.js';
@@ -214,6 +215,7 @@ export async function candidatesFor(store: Store, blocker: NameBlocker, queries:
       for (const e of blocker.candidates(n.compact || n.full, n.phonetic, { unwrittenVowels: n.unwrittenVowels === true, twoSwaps: true })) eids.add(e);
       for (const r of orders) for (const e of blocker.sameFormCandidates(r.compact, r.phonetic)) eids.add(e);
       for (const r of respellings) for (const e of blocker.sameFormCandidates(r.norm.compact || r.norm.full, r.norm.phonetic)) eids.add(e);
+      if (mayBeAisCut(n)) for (const e of blocker.prefixCandidates(n.compact)) eids.add(e);
     }
     out = [...eids];
     byName.set(raw, out);

@@ -517,3 +517,26 @@ describe('a large city\'s name one letter from a listed name (bench/screen-eight
     expect(['SALALEHH', 'ANDIAA'].map(ofac)).toEqual([['SERENA'], ['ANDIA']]);
   });
 });
+
+describe('a name cut where an AIS name field ends (bench/screen-ninth-cases.ts)', () => {
+  it('finds a longer listed name from its first 20 characters, not from a shorter beginning', async () => {
+    const { NameBlocker } = await import('../../src/screening/blocking.js');
+    const { normaliseName } = await import('../../src/screening/normalise.js');
+    const { isAisCut } = await import('../../src/screening/name-score.js');
+    const n = (s: string) => normaliseName(s);
+    expect(isAisCut(n('LUISA CACERES DE ARI'), n('LUISA CACERES DE ARISMENDI'))).toBe(true);
+    expect(isAisCut(n('YANGZHOU DAYANG DY90'), n('YANGZHOU DAYANG DY905'))).toBe(true);
+    expect(isAisCut(n('LUISA CACERES DE'), n('LUISA CACERES DE ARISMENDI'))).toBe(false); // 16 characters: a shorter name
+    expect(isAisCut(n('LUISA CACERES DE ARI'), n('LUISA CACERES DE ARIZONA'))).toBe(true);
+    expect(isAisCut(n('OCEAN STAR GLORY ONE'), n('OCEAN STAR GLORY ONEX'))).toBe(false); // generic words only
+    const found = screen({ name: 'LUISA CACERES DE ARI' }).matches[0];
+    expect([found.name, found.verdict, found.score]).toEqual(['LUISA CACERES DE ARISMENDI', 'possible', 0.93]);
+    expect(found.reason).toBe('name "LUISA CACERES DE ARI" same as far as a 20-character AIS name field goes as listed name "LUISA CACERES DE ARISMENDI"');
+    // The saved blocker finds it by the sorted keys that begin with the query's form, not its own form.
+    const names = ['LUISA CACERES DE ARISMENDI', 'LUISA CACERES DE ARI', 'LUISA', 'MARIA'].map((s, entry) => ({ ...n(s), entry }));
+    const blocker = NameBlocker.build(names);
+    expect(blocker.prefixCandidates(n('LUISA CACERES DE ARI').compact)).toEqual([0]);
+    expect(blocker.prefixCandidates(n('LUISA').compact).sort()).toEqual([0, 1]);
+    expect(blocker.prefixCandidates('ZZZ')).toEqual([]);
+  });
+});
