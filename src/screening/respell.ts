@@ -120,8 +120,9 @@ const DIGIT_LETTER: Record<string, string> = { 0: 'O', 1: 'I', 5: 'S', 8: 'B' };
  *  registers and port lists ships are screened from write them. */
 const NUMBER_WORDS: Record<string, string> = {
   ONE: '1', TWO: '2', THREE: '3', FOUR: '4', FIVE: '5', SIX: '6', SEVEN: '7', EIGHT: '8', NINE: '9', TEN: '10',
-  ELEVEN: '11', TWELVE: '12', UNO: '1', DOS: '2', TRES: '3', CUATRO: '4', CINCO: '5', SEIS: '6', SIETE: '7',
-  OCHO: '8', NUEVE: '9', DIEZ: '10',
+  ELEVEN: '11', TWELVE: '12', THIRTEEN: '13', FOURTEEN: '14', FIFTEEN: '15', SIXTEEN: '16', SEVENTEEN: '17',
+  EIGHTEEN: '18', NINETEEN: '19', TWENTY: '20', UNO: '1', DOS: '2', TRES: '3', CUATRO: '4', CINCO: '5', SEIS: '6',
+  SIETE: '7', OCHO: '8', NUEVE: '9', DIEZ: '10', DOCE: '12', TRECE: '13', CATORCE: '14', QUINCE: '15', VEINTE: '20',
 };
 /** Digits a letter is mistaken for in a name of numbers: I and L for 1, O for 0, S for 5, B for 8, Z for 2. */
 const LETTER_DIGIT: Record<string, string> = { I: '1', L: '1', O: '0', S: '5', B: '8', Z: '2' };
