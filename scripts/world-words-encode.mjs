@@ -12,24 +12,12 @@
 // Italian (witalian) is GPL-3 and not used; French and Portuguese verb forms of 6+ letters (MARIANT,
 // TARAIS) and German and Dutch ones (GOSLAR, DANIJEL) cost 4 and 2 of those typos.
 import { readFileSync } from 'node:fs';
+import { fold, inWordList, readWordList } from './word-lists.mjs';
 
 const MIN_LETTERS = 6;
 const MAX_LETTERS = 12;
-const fold = (w) => w.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
-const english = JSON.parse(readFileSync(new URL('../src/reference/data/english-words.json', import.meta.url), 'utf8')).byLength;
-const inEnglish = (w) => {
-  const s = english[w.length];
-  if (s === undefined) return false;
-  let lo = 0;
-  let hi = s.length / w.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const k = s.slice(mid * w.length, (mid + 1) * w.length);
-    if (k === w) return true;
-    if (k < w) lo = mid + 1; else hi = mid - 1;
-  }
-  return false;
-};
+const english = readWordList('english-words.json');
+const inEnglish = (w) => inWordList(english, w);
 const words = new Set();
 const perSource = {};
 const add = (raw, source) => {
