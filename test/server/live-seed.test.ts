@@ -24,7 +24,10 @@ async function storeWithHistory(): Promise<Store> {
 
 function judgeOneSilence(live: LiveDetection, endMs: number) {
   return live.silenceJudge()({
-    last: { timeMs: endMs - 6 * H, lat: 42.62, lon: 132.3, courseDeg: 0, speedKn: 10 }, // north, along the ships the station hears: east it would leave the station's learned reach within the hour (judged on the satellite)
+    // North at 4 kn, along the ships the station hears: an hour on and a reach cell (gap params reachExitBeyondKm)
+    // further it is still where the station hears ships; east, or north at 10 kn, it would have left the
+    // station's learned reach (judged on the satellite).
+    last: { timeMs: endMs - 6 * H, lat: 42.62, lon: 132.3, courseDeg: 0, speedKn: 4 },
     next: null, endMs, durationH: 6, startOwn: ['vlad'], endOwn: ['vlad'], positionsBefore: 60,
   });
 }
