@@ -446,6 +446,4 @@ export class WorkUnit {
       return []; // best effort: a part left behind costs space, not correctness
     }
   }
-
 }
-
